@@ -1,0 +1,52 @@
+# contractkit — two commands on a fresh machine: `make demo` and `make test`.
+# Both create .venv/ in the repo root, install into it, and install LibreOffice + CJK fonts
+# with apt-get when `soffice` is missing (PDF output needs them).
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+OUT     := out
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test bench lint-code soffice fonts clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+# LibreOffice Writer (headless) and Noto CJK fonts for PDF output; a fontconfig alias maps
+# 宋体/SimSun and 黑体/SimHei to the Noto faces so PDFs keep the template's typography.
+soffice:
+	@if ! command -v soffice >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q 'Noto Serif CJK'; then \
+	  echo "Installing LibreOffice Writer and CJK fonts with apt-get…"; \
+	  $(SUDO) apt-get update -qq; \
+	  pkg=libreoffice-writer-nogui; apt-cache show $$pkg >/dev/null 2>&1 || pkg=libreoffice-writer; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+	    $$pkg fonts-noto-cjk fontconfig >/dev/null; \
+	fi
+	@$(MAKE) --no-print-directory fonts
+
+fonts:
+	@if [ ! -f /etc/fonts/conf.d/65-contractkit-cjk.conf ] || ! cmp -s contractkit/render/fonts.conf /etc/fonts/conf.d/65-contractkit-cjk.conf; then \
+	  $(SUDO) install -m 644 contractkit/render/fonts.conf /etc/fonts/conf.d/65-contractkit-cjk.conf && fc-cache -f >/dev/null; \
+	fi
+
+demo: $(STAMP) soffice
+	@rm -rf $(OUT).tmp
+	$(BIN)/contractkit validate samples/*.json
+	$(BIN)/contractkit render samples/*.json -o $(OUT) --format both
+	-$(BIN)/contractkit lint samples/drafts/* $(OUT)/*.docx
+
+test: $(STAMP) soffice
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+bench: $(STAMP) soffice
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .hypothesis

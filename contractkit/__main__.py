@@ -1,0 +1,5 @@
+import sys
+
+from contractkit.cli import main
+
+sys.exit(main())

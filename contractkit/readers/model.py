@@ -1,0 +1,94 @@
+"""The one model of a document that every rule sees: a list of text blocks, each with its place.
+
+Readers (docx, pdf, text, deal) build it; rules read it; reports print its locations. Plain data only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal["paragraph", "heading", "cell", "line"]
+DocumentKind = Literal["docx", "pdf", "text", "deal"]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a block sits. Only the fields that apply to the source are set.
+
+    - docx: ``paragraph`` (1-based index among body paragraphs, in document order) or
+      ``table``/``row``/``cell`` (1-based; ``paragraph`` then counts paragraphs inside that cell);
+    - pdf: ``page`` and ``line`` (1-based line on that page);
+    - text: ``line`` (1-based line of the file);
+    - ``index`` is always the block's 0-based position in ``Document.blocks``.
+    """
+
+    index: int
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    page: int | None = None
+    line: int | None = None
+
+    def describe(self, lang: str = "zh") -> str:
+        """A human label such as ``第 3 页 第 12 行`` / ``page 3, line 12``."""
+        zh = lang == "zh"
+        parts: list[str] = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页" if zh else f"page {self.page}")
+        if self.table is not None:
+            parts.append(
+                f"表格{self.table} 第{self.row}行 第{self.cell}列" if zh else f"table {self.table} row {self.row} cell {self.cell}"
+            )
+        if self.paragraph is not None:
+            parts.append(f"第{self.paragraph}段" if zh else f"paragraph {self.paragraph}")
+        if self.line is not None:
+            parts.append(f"第{self.line}行" if zh else f"line {self.line}")
+        if not parts:
+            parts.append(f"第{self.index + 1}块" if zh else f"block {self.index + 1}")
+        return " ".join(parts) if zh else ", ".join(parts)
+
+    @property
+    def start_line(self) -> int:
+        """A single line number for tools that want one (SARIF, GitHub): line, else paragraph, else block."""
+        return self.line or self.paragraph or (self.index + 1)
+
+    def to_dict(self) -> dict[str, int]:
+        """The set fields only."""
+        names = ("index", "paragraph", "table", "row", "cell", "page", "line")
+        return {n: getattr(self, n) for n in names if getattr(self, n) is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph, table cell or line of text.
+
+    ``text`` is the original, quoted in findings. ``norm`` is the matching form: Traditional converted to
+    Simplified, full-width ASCII folded to half-width, ``\u3000`` to a space. ``norm`` has the same length as
+    ``text`` so an offset found in ``norm`` quotes the same characters of ``text``.
+    ``section`` is the heading of the clause the block sits in (e.g. ``第五条 验收``), if known.
+    """
+
+    text: str
+    norm: str
+    location: Location
+    kind: BlockKind = "paragraph"
+    section: str | None = None
+    style: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """A read draft: its blocks in document order, what it was read from, and (for a JSON deal) the deal."""
+
+    path: str
+    kind: DocumentKind
+    blocks: list[Block] = field(default_factory=list)
+    deal: dict[str, Any] | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """All normalized text, one block per line."""
+        return "\n".join(b.norm for b in self.blocks)
