@@ -17,9 +17,33 @@ from typing import Any
 from contractkit.errors import ConfigError
 
 #: Default words that make a quantity or scope vague (domain.md, `subject` family).
-DEFAULT_VAGUE_WORDS = ("一批", "若干", "等等", "左右", "约", "部分", "相关", "大概", "大约", "适量", "一些", "少量", "多个")
+DEFAULT_VAGUE_WORDS = (
+    "一批",
+    "若干",
+    "等等",
+    "左右",
+    "约",
+    "部分",
+    "相关",
+    "大概",
+    "大约",
+    "适量",
+    "一些",
+    "少量",
+    "多个",
+)
 #: Default words that make a payment trigger or an acceptance window vague.
-DEFAULT_VAGUE_TRIGGERS = ("视情况", "另行协商", "另行约定", "尽快", "及时", "合理期限", "适当时候", "酌情", "双方协商确定")
+DEFAULT_VAGUE_TRIGGERS = (
+    "视情况",
+    "另行协商",
+    "另行约定",
+    "尽快",
+    "及时",
+    "合理期限",
+    "适当时候",
+    "酌情",
+    "双方协商确定",
+)
 
 
 @dataclass(frozen=True)
@@ -38,7 +62,8 @@ class Settings:
     rate_cap_multiple: Decimal = Decimal("4")  # annualized penalty above this × LPR is flagged
     # -- penalties and deposits (§1.5, §2) ----------------------------------------------------------
     deposit_max_percent: Decimal = Decimal("20")  # 民法典 586
-    penalty_cap_max_percent: Decimal = Decimal("30")  # an overall cap above this share of the total is "far above"
+    # an overall penalty cap above this share of the contract total is "far above" the loss
+    penalty_cap_max_percent: Decimal = Decimal("30")
     # -- acceptance and warranty (§1.8, §14) --------------------------------------------------------
     objection_period_months: tuple[int, int] = (12, 24)
     retention_percent_range: tuple[Decimal, Decimal] = (Decimal("3"), Decimal("10"))
@@ -47,7 +72,14 @@ class Settings:
     extra_vague_words: tuple[str, ...] = ()
     vague_triggers: tuple[str, ...] = DEFAULT_VAGUE_TRIGGERS
     # -- tax (§10) -------------------------------------------------------------------------------------
-    vat_rates: tuple[Decimal, ...] = (Decimal("13"), Decimal("9"), Decimal("6"), Decimal("0"), Decimal("3"), Decimal("1"))
+    vat_rates: tuple[Decimal, ...] = (
+        Decimal("13"),
+        Decimal("9"),
+        Decimal("6"),
+        Decimal("0"),
+        Decimal("3"),
+        Decimal("1"),
+    )
     obsolete_vat_rates: tuple[Decimal, ...] = (Decimal("17"), Decimal("16"), Decimal("11"), Decimal("10"))
     # -- quote policy (seed 001) ---------------------------------------------------------------------
     discount_max_percent: Decimal = Decimal("10")  # beyond this a discount needs the approvals below

@@ -9,7 +9,9 @@ class ContractkitError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, path: str | None = None, where: str | None = None, hint: str | None = None):
+    def __init__(
+        self, message: str, *, path: str | None = None, where: str | None = None, hint: str | None = None
+    ):
         super().__init__(message)
         self.message = message
         self.path = path

@@ -25,7 +25,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "convert": ("contractkit.cli.convert:convert", "Convert .docx files to PDF with LibreOffice."),
     "lint": ("contractkit.cli.lint:lint", "Lint contract drafts (.docx, .pdf, .txt, JSON deals)."),
     "rules": ("contractkit.cli.rules:rules", "List the lint rules, or explain one."),
-    "templates": ("contractkit.cli.templates:templates", "Check templates: syntax, variables, renders, snapshots."),
+    "templates": (
+        "contractkit.cli.templates:templates",
+        "Check templates: syntax, variables, renders, snapshots.",
+    ),
 }
 
 
@@ -54,7 +57,9 @@ def _module_exists(target: str) -> bool:
     return os.path.exists(path)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(__version__, prog_name="contractkit")
 def cli() -> None:
     """contractkit — validate, render and lint PRC sales quotes and contracts.
@@ -95,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(f"contractkit {__version__}, Python {sys.version}\nargv: {sys.argv}\n\n")
             fh.write(traceback.format_exc())
-        click.echo(f"internal error: {type(exc).__name__}: {exc} (details in {log}; please report it)", err=True)
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc} (details in {log}; please report it)", err=True
+        )
         code = 3
     return code
 

@@ -44,7 +44,12 @@ def fail_on_option(fn: F) -> F:
 def output_format_option(choices: list[str], default: str) -> Callable[[F], F]:
     def deco(fn: F) -> F:
         return click.option(
-            "--format", "fmt", type=click.Choice(choices), default=default, show_default=True, help="Output format."
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=True,
+            help="Output format.",
         )(fn)
 
     return deco

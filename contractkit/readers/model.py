@@ -39,7 +39,9 @@ class Location:
             parts.append(f"第{self.page}页" if zh else f"page {self.page}")
         if self.table is not None:
             parts.append(
-                f"表格{self.table} 第{self.row}行 第{self.cell}列" if zh else f"table {self.table} row {self.row} cell {self.cell}"
+                f"表格{self.table} 第{self.row}行 第{self.cell}列"
+                if zh
+                else f"table {self.table} row {self.row} cell {self.cell}"
             )
         if self.paragraph is not None:
             parts.append(f"第{self.paragraph}段" if zh else f"paragraph {self.paragraph}")
