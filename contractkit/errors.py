@@ -29,7 +29,7 @@ class UsageError(ContractkitError):
 
 
 class UnreadableInput(ContractkitError):
-    """A file that cannot be read: missing, too large, corrupt, encrypted, a scan without text, malformed JSON."""
+    """A file that cannot be read: missing, too large, corrupt, encrypted, a scan, malformed JSON."""
 
 
 class ConfigError(ContractkitError):

@@ -33,7 +33,8 @@ def test_contractkit_toml_is_found_upwards(tmp_path, monkeypatch):
 
 def test_pyproject_tool_table(tmp_path, monkeypatch):
     (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "x"\n[tool.contractkit]\nrate-cap-multiple = 3\nseverity = { "penalty" = "error" }\n',
+        '[project]\nname = "x"\n[tool.contractkit]\nrate-cap-multiple = 3\n'
+        'severity = { "penalty" = "error" }\n',
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
