@@ -1,0 +1,75 @@
+"""Loading deals: Decimal numbers, size limit, malformed JSON with line/column, folders and JSON Lines."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from contractkit.deal.load import iter_deals, load_deal
+from contractkit.errors import UnreadableInput
+
+
+def test_numbers_are_decimal_never_float(tmp_path):
+    p = tmp_path / "d.json"
+    p.write_text('{"kind": "quote", "a": 0.1, "b": 3}', encoding="utf-8")
+    deal = load_deal(p)
+    assert deal["a"] == Decimal("0.1") and isinstance(deal["a"], Decimal)
+    assert deal["b"] == 3
+
+
+def test_sample_loads(samples_dir):
+    deal = load_deal(samples_dir / "contract-equipment.json")
+    assert deal["kind"] == "contract"
+
+
+def test_malformed_json_names_line_and_column(samples_dir):
+    with pytest.raises(UnreadableInput) as info:
+        load_deal(samples_dir / "invalid" / "malformed.json")
+    assert info.value.where == "line 4, column 3"
+    assert "Expecting ',' delimiter" in info.value.message
+
+
+def test_oversize_file_is_refused_unread(tmp_path, monkeypatch):
+    p = tmp_path / "big.json"
+    p.write_text(json.dumps({"kind": "quote", "x": "y" * 2000}), encoding="utf-8")
+    with pytest.raises(UnreadableInput, match="over the"):
+        load_deal(p, max_bytes=1000)
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [(b"\xff\xfe{}", "not UTF-8"), (b"[1, 2]", "not an object"), (b'{"a": NaN}', "NaN"), (b"", "malformed")],
+)
+def test_bad_inputs_get_clear_errors(tmp_path, data, fragment):
+    p = tmp_path / "bad.json"
+    p.write_bytes(data)
+    with pytest.raises(UnreadableInput, match=fragment):
+        load_deal(p)
+
+
+def test_utf8_bom_is_accepted(tmp_path):
+    p = tmp_path / "bom.json"
+    p.write_bytes('\ufeff{"kind": "quote"}'.encode())
+    assert load_deal(p) == {"kind": "quote"}
+
+
+def test_iter_deals_folders_jsonl_and_bad_entries(tmp_path):
+    (tmp_path / "b.json").write_text('{"kind": "contract"}', encoding="utf-8")
+    (tmp_path / "a.json").write_text("{oops", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("ignored", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text('{"kind": "quote"}\n\n[1]\n{"kind": "contract"}\n', encoding="utf-8")
+    results = list(iter_deals([tmp_path, tmp_path / "missing.json"]))
+    labels = [label for label, _ in results]
+    assert labels == [
+        str(tmp_path / "a.json"),
+        str(tmp_path / "b.json"),
+        f"{tmp_path / 'c.jsonl'}:1",
+        f"{tmp_path / 'c.jsonl'}:3",
+        f"{tmp_path / 'c.jsonl'}:4",
+        str(tmp_path / "missing.json"),
+    ]
+    kinds = [type(v).__name__ for _, v in results]
+    assert kinds == ["UnreadableInput", "dict", "dict", "UnreadableInput", "dict", "UnreadableInput"]
+    assert results[0][1].where == "line 1, column 2"
