@@ -1,0 +1,155 @@
+"""Money amounts in text: 12万元, ¥1,409.50, RMB 500, USD 20,000, 20,000美元, 三千元, 人民币壹拾贰万叁仟元整.
+
+A bare number is never an amount: it needs a currency sign/code before it or a currency word
+after it, so phone numbers, dates and article numbers are not reported. 大写 amounts that do not
+parse are skipped (the amount rules check 大写 themselves).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from contractkit.facts.spans import ARABIC, to_decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """An amount of money; ``value`` in the currency's unit (万元 already multiplied out)."""
+
+    value: Decimal
+    currency: str
+    upper: bool
+    span: tuple[int, int]
+
+
+_PREFIX_CUR = {
+    "¥": "CNY",
+    "￥": "CNY",
+    "RMB": "CNY",
+    "CNY": "CNY",
+    "人民币": "CNY",
+    "USD": "USD",
+    "US$": "USD",
+    "$": "USD",
+    "美元": "USD",
+    "EUR": "EUR",
+    "€": "EUR",
+    "欧元": "EUR",
+    "HKD": "HKD",
+    "HK$": "HKD",
+    "港币": "HKD",
+    "港元": "HKD",
+    "JPY": "JPY",
+    "日元": "JPY",
+    "GBP": "GBP",
+    "£": "GBP",
+    "英镑": "GBP",
+}
+_SUFFIX_CUR = {
+    "元": "CNY",
+    "圆": "CNY",
+    "元人民币": "CNY",
+    "人民币": "CNY",
+    "美元": "USD",
+    "美金": "USD",
+    "欧元": "EUR",
+    "港元": "HKD",
+    "港币": "HKD",
+    "日元": "JPY",
+    "英镑": "GBP",
+    "RMB": "CNY",
+    "CNY": "CNY",
+    "USD": "USD",
+    "EUR": "EUR",
+}
+_MULT = {
+    "": Decimal(1),
+    "千": Decimal(1000),
+    "万": Decimal(10000),
+    "百万": Decimal(1000000),
+    "亿": Decimal(10**8),
+}
+
+
+def _alt(words: object) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))  # type: ignore[attr-defined]
+
+
+_LOWER_CN = "零〇一二两三四五六七八九十百千万亿点"
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_FIGURE = re.compile(
+    rf"(?:(?P<pre>{_alt(_PREFIX_CUR)})\s*(?:[:：]\s*)?)?"
+    rf"(?<![\d.,\-/])(?P<num>{ARABIC}|[{_LOWER_CN}]+)\s*(?P<mult>百万|千|万|亿)?\s*"
+    rf"(?:(?P<suf>{_alt(_SUFFIX_CUR)})|(?![\d\-/]))"
+)
+_UPPER_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_UPPER = re.compile(
+    rf"(?:(?P<pre>人民币|RMB|¥|￥)\s*(?:[:：]\s*)?)?(?P<body>[{_UPPER_DIGITS}拾佰仟万亿元圆角分整正]*"
+    rf"[{_UPPER_DIGITS}][{_UPPER_DIGITS}拾佰仟万亿元圆角分整正]*[元圆角分整正])"
+)
+_PREFILTER = (
+    "元",
+    "圆",
+    "¥",
+    "￥",
+    "$",
+    "€",
+    "£",
+    "RMB",
+    "CNY",
+    "USD",
+    "EUR",
+    "HKD",
+    "JPY",
+    "GBP",
+    "人民币",
+    "美金",
+)
+
+
+def _upper_amounts(text: str) -> list[Amount]:
+    from contractkit.money import upper_to_amount
+
+    out: list[Amount] = []
+    for m in _UPPER.finditer(text):
+        body = m.group("body")
+        if not any(ch in body for ch in "元圆角分"):
+            continue
+        try:
+            value = upper_to_amount(body)
+        except (ValueError, ArithmeticError):
+            continue
+        out.append(Amount(value, "CNY", True, (m.start(), m.end())))
+    return out
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """All money amounts in ``text``, in text order."""
+    if not any(p in text for p in _PREFILTER):
+        return []
+    out = _upper_amounts(text) if any(ch in text for ch in _UPPER_DIGITS) else []
+    upper_spans = [a.span for a in out]
+    for m in _FIGURE.finditer(text):
+        pre, suf, num = m.group("pre"), m.group("suf"), m.group("num")
+        if not pre and not suf:
+            continue
+        is_cn = not num[0].isdigit()
+        if is_cn and (not suf or not any(ch in _CN_DIGITS for ch in num)):
+            continue  # a Chinese numeral needs 元 after it and a digit in it (not the blank "万元")
+        span = (m.start(), m.end())
+        if any(a < span[1] and span[0] < b for a, b in upper_spans):
+            continue
+        try:
+            value = to_decimal(num) * _MULT[m.group("mult") or ""]
+        except (ValueError, ArithmeticError):
+            continue
+        currency = _PREFIX_CUR[pre] if pre else _SUFFIX_CUR[suf]
+        if not pre:
+            span = (m.start("num"), m.end())
+        if not suf:
+            span = (span[0], m.end("mult") if m.group("mult") else m.end("num"))
+        out.append(Amount(value, currency, False, span))
+    out.sort(key=lambda a: a.span)
+    return out

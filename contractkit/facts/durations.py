@@ -1,0 +1,107 @@
+"""Durations: 72小时, 五个工作日, 十五日, 15天, 12个月, 一年, 两周, 三十(30)日, 半年.
+
+Excluded: ordinals (第5日), dates (2026年, 12月31日), article numbers (第5条), 周岁/周年.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from contractkit.facts.spans import CN_CHARS, NUMBER, to_decimal
+
+Unit = Literal["hour", "day", "working_day", "week", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A length of time: ``value`` ``unit``s."""
+
+    value: Decimal
+    unit: Unit
+    span: tuple[int, int]
+
+
+_UNIT_WORDS = "小时天日周月年"
+_UNITS: dict[str, Unit] = {
+    "小时": "hour",
+    "个小时": "hour",
+    "钟头": "hour",
+    "个钟头": "hour",
+    "工作日": "working_day",
+    "个工作日": "working_day",
+    "日": "day",
+    "天": "day",
+    "自然日": "day",
+    "个自然日": "day",
+    "日历日": "day",
+    "个日历日": "day",
+    "周": "week",
+    "个周": "week",
+    "星期": "week",
+    "个星期": "week",
+    "礼拜": "week",
+    "个礼拜": "week",
+    "个月": "month",
+    "月": "month",  # only after 个半 (一个半月); a bare N月 is a month name
+    "年": "year",
+    "个年": "year",
+}
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+
+_DURATION = re.compile(
+    rf"(?<![\d.,第每{CN_CHARS}])(?P<num>{NUMBER}|半)(?P<half>个半)?\s*"
+    rf"(?:[（(]\s*(?P<alt>{NUMBER})\s*[）)]\s*)?"
+    rf"(?P<unit>{_UNIT_RE})(?![岁年度底初末份号])"
+)
+# "半个月" / "半年": the number is 半.
+_DATE_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[月日号]")
+
+
+def _is_date(text: str, m: re.Match[str], unit: str) -> bool:
+    num = m.group("num")
+    start = m.start()
+    if unit == "年":
+        if len(num) >= 4 or (len(num) == 4 and num.isdigit()):
+            return True
+        if set(num) <= set("〇零一二三四五六七八九") and len(num) >= 3:
+            return True  # 二〇二六年
+        return bool(_DATE_AFTER.match(text, m.end()))
+    if unit in ("日", "天"):
+        before = text[max(0, start - 1) : start]
+        if before in ("月", "年"):
+            return True  # 12月31日 / 5月5日
+    return False
+
+
+def _restates(text: str, prev: Duration, start: int, value: Decimal, unit: Unit) -> bool:
+    between = text[prev.span[1] : start].strip()
+    return between in ("（", "(") and prev.value == value and prev.unit == unit
+
+
+def find_durations(text: str) -> list[Duration]:
+    """All durations in ``text``, in text order (dates, years and article numbers excluded)."""
+    if not any(ch in text for ch in _UNIT_WORDS) and "钟头" not in text and "星期" not in text:
+        return []
+    out: list[Duration] = []
+    for m in _DURATION.finditer(text):
+        unit = m.group("unit")
+        if _is_date(text, m, unit):
+            continue
+        num = m.group("num")
+        try:
+            value = Decimal("0.5") if num == "半" else to_decimal(num)
+        except (ValueError, ArithmeticError):
+            continue
+        if m.group("half"):
+            value += Decimal("0.5")
+        if unit == "月" and not m.group("half") and num != "半":
+            continue  # 12月 is a month, 12个月 a duration
+        if unit == "日" and m.end() < len(text) and text[m.end()] == "期":
+            continue  # 日期
+        if out and _restates(text, out[-1], m.start(), value, _UNITS[unit]):
+            continue  # 三十日（30日）: count once
+        out.append(Duration(value, _UNITS[unit], (m.start(), m.end())))
+    return out

@@ -1,0 +1,111 @@
+"""Section headings (第五条 验收, 五、验收, 5. 验收, 5.2 …, （一）…) and assigning blocks to their section."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from contractkit.facts.spans import to_decimal
+from contractkit.readers.model import Block
+
+_CN_NUM = "零〇一二两三四五六七八九十百千"
+_MAX_TITLE = 25
+_MAX_LABEL = 40
+
+# (kind, regex over the stripped text); group "num" is the number, the rest of the text follows.
+_ARTICLE = re.compile(rf"第\s*(?P<num>[{_CN_NUM}]+|\d+)\s*(?P<what>条|章|节|部分)")
+_CN_ITEM = re.compile(rf"(?P<num>[{_CN_NUM}]+)\s*[、.]")
+_DOTTED = re.compile(r"(?P<num>\d{1,3}(?:\.\d{1,3})+)(?![\d%])\.?")
+_ARABIC_ITEM = re.compile(r"(?P<num>\d{1,3})\s*(?:[、]|\.(?!\d))")
+_PAREN_ITEM = re.compile(rf"[（(]\s*(?P<num>[{_CN_NUM}]+|\d{{1,3}})\s*[）)]")
+_LEAD = re.compile(r"^[#\s*>]+")
+_TITLE_END = re.compile(r"[：:。；;，,！!？?]")
+
+
+def _match(text: str) -> tuple[str, re.Match[str]] | None:
+    for kind, rx in (
+        ("article", _ARTICLE),
+        ("cn", _CN_ITEM),
+        ("dotted", _DOTTED),
+        ("arabic", _ARABIC_ITEM),
+        ("paren", _PAREN_ITEM),
+    ):
+        m = rx.match(text)
+        if m:
+            return kind, m
+    return None
+
+
+def _heading(text: str) -> tuple[str, str, str] | None:
+    """(kind, label, number text) of a heading, or None."""
+    s = _LEAD.sub("", text).strip()
+    if not s or len(s) > 400:
+        return None
+    found = _match(s)
+    if found is None:
+        return None
+    kind, m = found
+    rest = s[m.end() :]
+    title = rest.strip()
+    cut = _TITLE_END.search(title)
+    if cut:
+        title = title[: cut.start()].strip()
+    elif len(rest.strip()) > _MAX_TITLE:
+        title = ""
+    if kind == "article":
+        if len(title) > _MAX_TITLE:
+            title = ""
+    elif not title or len(title) > _MAX_TITLE:
+        return None  # a numbered sentence, not a heading
+    elif kind in ("cn", "arabic", "dotted", "paren") and cut and rest.strip()[cut.start()] in "。；;，,":
+        return None  # "1. 甲方应…，…" is body text
+    number = s[: m.end()].strip()
+    label = f"{number} {title}".strip() if kind in ("article", "dotted", "arabic") else f"{number}{title}"
+    label = re.sub(r"\s+", " ", label)[:_MAX_LABEL]
+    return kind, label, m.group("num")
+
+
+def heading_of(text: str) -> str | None:
+    """The heading label if ``text`` is a clause heading (e.g. "第五条 验收"), else None for body text."""
+    h = _heading(text)
+    return h[1] if h else None
+
+
+def _number(num: str) -> str:
+    if num.replace(".", "").isdigit():
+        return num
+    try:
+        return str(int(to_decimal(num)))
+    except (ValueError, ArithmeticError):
+        return num
+
+
+def section_number(text: str) -> str | None:
+    """The number of a heading or numbered item, else None.
+
+    第五条 → "5", 5.2 → "5.2", 五、 → "5", （三） → "3".
+    """
+    s = _LEAD.sub("", text).strip()
+    found = _match(s)
+    if found is None:
+        return None
+    return _number(found[1].group("num"))
+
+
+def assign_sections(blocks: list[Block]) -> list[Block]:
+    """New blocks with ``section`` = the nearest preceding top-level heading (第X条, else X、, else N.).
+
+    Numbered items (5.2, （一）) and lower-level lists inherit the section they sit in.
+    """
+    heads = [_heading(b.norm) for b in blocks]
+    kinds = {h[0] for h in heads if h}
+    top = next((k for k in ("article", "cn", "arabic") if k in kinds), None)
+    current: str | None = None
+    out: list[Block] = []
+    for block, h in zip(blocks, heads, strict=True):
+        if h and h[0] == top:
+            current = h[1]
+        elif top is None and block.kind == "heading" and block.norm.strip():
+            current = block.norm.strip()[:_MAX_LABEL]
+        out.append(dataclasses.replace(block, section=current))
+    return out

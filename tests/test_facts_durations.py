@@ -1,0 +1,95 @@
+"""Durations: Arabic and Chinese numerals, all units, brackets counted once, dates excluded."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from contractkit.facts import find_durations
+
+CASES = [
+    ("到货后72小时内", "72", "hour"),
+    ("货物送达之日起五个工作日内", "5", "working_day"),
+    ("收到发票后十五日内付款", "15", "day"),
+    ("质保期为15天", "15", "day"),
+    ("质量异议期为12个月", "12", "month"),
+    ("保修期一年", "1", "year"),
+    ("保修期1年", "1", "year"),
+    ("两周内完成安装", "2", "week"),
+    ("应于三十（30）日内支付", "30", "day"),
+    ("应于三十(30)日内支付", "30", "day"),
+    ("30（三十）个工作日", "30", "working_day"),
+    ("二十四个月", "24", "month"),
+    ("半年", "0.5", "year"),
+    ("一个半月", "1.5", "month"),
+    ("7 个工作日", "7", "working_day"),
+    ("10个自然日", "10", "day"),
+    ("3个星期", "3", "week"),
+    ("48个小时", "48", "hour"),
+    ("两年", "2", "year"),
+    ("一百二十天", "120", "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), CASES)
+def test_one_duration(text: str, value: str, unit: str) -> None:
+    found = find_durations(text)
+    assert [(d.value, d.unit) for d in found] == [(Decimal(value), unit)]
+    d = found[0]
+    assert text[d.span[0] : d.span[1]].strip()[-1] in "时日天周月年期拜"
+
+
+NEGATIVE = [
+    "第5条 验收",
+    "第十五日",
+    "2026年12月31日前",
+    "二〇二六年",
+    "签订日期：2025年5月1日",
+    "每月15日前支付",
+    "年满18周岁",
+    "成立十周年",
+    "2024年度报告",
+    "合同一式两份",
+    "日期",
+    "联系电话：010-12345678",
+    "12月",
+    "本合同自双方签字之日起生效",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_not_a_duration(text: str) -> None:
+    assert find_durations(text) == []
+
+
+def test_bracketed_restatement_counted_once() -> None:
+    found = find_durations("甲方应于三十日（30日）内付款")
+    assert [(d.value, d.unit) for d in found] == [(Decimal(30), "day")]
+
+
+def test_several_in_order() -> None:
+    text = "到货后72小时内初验，初验合格后十五个工作日内终验，质保期二年，异议期6个月"
+    found = find_durations(text)
+    assert [(d.value, d.unit) for d in found] == [
+        (Decimal(72), "hour"),
+        (Decimal(15), "working_day"),
+        (Decimal(2), "year"),
+        (Decimal(6), "month"),
+    ]
+    assert [d.span for d in found] == sorted(d.span for d in found)
+
+
+def test_traditional_converted_input() -> None:
+    import opencc
+
+    text = opencc.OpenCC("t2s").convert("貨物送達之日起五個工作日內驗收")
+    assert [(d.value, d.unit) for d in find_durations(text)] == [(Decimal(5), "working_day")]
+
+
+def test_real_refund_clause(corpus_dir) -> None:
+    text = (corpus_dir / "zh" / "beijing-bf-2024-0612-cuoshi-tingchewei-zulin.txt").read_text(
+        encoding="utf-8"
+    )
+    line = next(ln for ln in text.splitlines() if "之日起十五日内退还停车费用余额" in ln)
+    assert (Decimal(15), "day") in [(d.value, d.unit) for d in find_durations(line)]

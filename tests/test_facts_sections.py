@@ -1,0 +1,98 @@
+"""Section headings, section numbers, clause splitting and assigning blocks to sections."""
+
+from __future__ import annotations
+
+import pytest
+
+from contractkit.facts import assign_sections, heading_of, section_number, split_clauses
+from contractkit.readers.model import Block, Location
+
+HEADINGS = [
+    ("第五条 验收", "第五条 验收", "5"),
+    ("第5条", "第5条", "5"),
+    ("第十二条　争议解决", "第十二条 争议解决", "12"),
+    ("五、验收", "五、验收", "5"),
+    ("5. 验收", "5. 验收", "5"),
+    ("5.2 验收标准", "5.2 验收标准", "5.2"),
+    ("（一）验收方式", "（一）验收方式", "1"),
+    ("第一条 合同标的、数量、价款：乙方应按附件交货", "第一条 合同标的、数量、价款", "1"),
+    ("## 第六条 违约责任", "第六条 违约责任", "6"),
+    ("第三章 付款", "第三章 付款", "3"),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "number"), HEADINGS)
+def test_heading(text: str, label: str, number: str) -> None:
+    assert heading_of(text) == label
+    assert section_number(text) == number
+
+
+BODY = [
+    "甲方应当在到货后72小时内验收。",
+    "1.甲方在本合同生效后    日内一次性缴付培训服务费用至乙方预收资金存管",
+    "3.保证金扣除后，不足以抵偿乙方应承担的金额",
+    "5.2%的费用由甲方承担",
+    "2026年12月31日前付清",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", BODY)
+def test_body_is_not_heading(text: str) -> None:
+    assert heading_of(text) is None
+
+
+def _blocks(lines: list[str]) -> list[Block]:
+    return [Block(text=t, norm=t, location=Location(index=i)) for i, t in enumerate(lines)]
+
+
+def test_assign_sections_articles() -> None:
+    lines = [
+        "买卖合同",
+        "第一条 标的",
+        "1.1 名称",
+        "产品：服务器",
+        "第二条 付款",
+        "（一）预付款",
+        "合同签订后支付30%",
+    ]
+    out = assign_sections(_blocks(lines))
+    assert [b.section for b in out] == [
+        None,
+        "第一条 标的",
+        "第一条 标的",
+        "第一条 标的",
+        "第二条 付款",
+        "第二条 付款",
+        "第二条 付款",
+    ]
+    assert [b.text for b in out] == lines  # new blocks, same text
+
+
+def test_assign_sections_cn_list_with_arabic_items() -> None:
+    lines = ["一、验收", "1. 验收标准", "到货后72小时内验收", "二、付款", "验收合格后支付"]
+    out = assign_sections(_blocks(lines))
+    assert [b.section for b in out] == ["一、验收", "一、验收", "一、验收", "二、付款", "二、付款"]
+
+
+def test_assign_sections_real_contract(corpus_dir) -> None:
+    text = (corpus_dir / "zh" / "beijing-bf-2024-2726-jidongche-jiashi-peixun-fuwu.txt").read_text(
+        encoding="utf-8"
+    )
+    out = assign_sections(_blocks(text.splitlines()))
+    assert any(b.section and b.section.startswith("第") for b in out)
+    last = next(b for b in out if "本合同生效后" in b.norm and "缴付" in b.norm)
+    assert last.section is not None
+
+
+CLAUSES = [
+    ("甲方付款。乙方交货；双方验收", ["甲方付款。", "乙方交货；", "双方验收"]),
+    ("到货后72小时内验收，验收合格后付款。", ["到货后72小时内验收，验收合格后付款。"]),
+    ("第一行\n第二行;第三句", ["第一行", "第二行;", "第三句"]),
+    ("  ", []),
+]
+
+
+@pytest.mark.parametrize(("text", "parts"), CLAUSES)
+def test_split_clauses(text: str, parts: list[str]) -> None:
+    assert [text[s:e] for s, e in split_clauses(text)] == parts

@@ -1,0 +1,116 @@
+"""Trigger events and the deadlines that bound them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from contractkit.facts import find_deadline, find_triggers
+
+TRIGGERS = [
+    ("合同签订后7日内支付30%", "contract_signed"),
+    ("自双方签署之日起十日内", "contract_signed"),
+    ("签订本合同后三个工作日内", "contract_signed"),
+    ("合同生效后5个工作日内", "contract_effective"),
+    ("本合同生效之日起15日内", "contract_effective"),
+    ("发货后3日内", "delivery"),
+    ("交货后十日内", "delivery"),
+    ("交付之日起30日内", "delivery"),
+    ("到货后72小时内", "arrival"),
+    ("货物送达之日起五个工作日内", "arrival"),
+    ("收货后7日内", "arrival"),
+    ("安装调试完成后10个工作日内", "installation"),
+    ("验收合格后5个工作日内支付60%", "acceptance"),
+    ("经甲方验收通过", "acceptance"),
+    ("收到发票后十日内付款", "invoice_received"),
+    ("甲方收到乙方开具的增值税专用发票后15日内", "invoice_received"),
+    ("乙方开具发票", "invoice_received"),
+    ("质保期满后支付剩余10%", "warranty_end"),
+    ("质保期届满之日起7日内", "warranty_end"),
+    ("于2026年12月31日前支付", "fixed_date"),
+    ("2026-06-30前", "fixed_date"),
+    ("甲方支付培训服务费用之日起5个工作日内", "payment"),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), TRIGGERS)
+def test_trigger(text: str, event: str) -> None:
+    events = [t.event for t in find_triggers(text)]
+    assert event in events
+
+
+NEGATIVE = [
+    "及时付款",
+    "视为验收合格",
+    "另行协商",
+    "双方当事人在签约之前应当仔细阅读",
+    "尽快支付",
+    "年     月    日之前",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_trigger(text: str) -> None:
+    assert find_triggers(text) == []
+
+
+DEADLINES = [
+    ("验收合格后5个工作日内支付", "5", "working_day"),
+    ("收到发票后十日内", "10", "day"),
+    ("到货后72小时内", "72", "hour"),
+    ("货物送达之日起五个工作日内验收", "5", "working_day"),
+    ("合同签订后，甲方应于7日内支付", "7", "day"),
+    ("合同生效后三十（30）日内", "30", "day"),
+    ("质保期满后不超过15天", "15", "day"),
+    ("合同签订之日起两周以内", "2", "week"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), DEADLINES)
+def test_deadline(text: str, value: str, unit: str) -> None:
+    trig = find_triggers(text)[0]
+    d = find_deadline(text, trig.span[1])
+    assert d is not None
+    assert (d.value, d.unit) == (Decimal(value), unit)
+    assert d.span[0] >= trig.span[1]
+
+
+NO_DEADLINE = [
+    "验收合格后支付",
+    "验收合格后支付合同款的60%",
+    "合同签订后支付30%。5日内完成安装",
+    "到货后由甲方组织验收，验收期限为双方另行协商确定的72小时",
+]
+
+
+@pytest.mark.parametrize("text", NO_DEADLINE)
+def test_no_deadline(text: str) -> None:
+    trig = find_triggers(text)[0]
+    assert find_deadline(text, trig.span[1]) is None
+
+
+def test_traditional_converted_input() -> None:
+    import opencc
+
+    text = opencc.OpenCC("t2s").convert("驗收合格後5個工作日內支付合同款的60%")
+    (t,) = find_triggers(text)
+    assert t.event == "acceptance"
+    d = find_deadline(text, t.span[1])
+    assert d is not None and (d.value, d.unit) == (Decimal(5), "working_day")
+
+
+def test_real_invoice_clause_with_blank_deadline(corpus_dir) -> None:
+    text = (corpus_dir / "zh" / "xinjiang-zhongxiaoxue-xiaowai-gongcan.txt").read_text("utf-8")
+    line = next(ln for ln in text.splitlines() if "甲方在收到乙方提供的发票后" in ln)
+    trig = [t for t in find_triggers(line) if t.event == "invoice_received"]
+    assert [line[s:e] for s, e in (t.span for t in trig)] == ["开具发票", "收到乙方提供的发票后"]
+    assert find_deadline(line, trig[-1].span[1]) is None  # "后 个工作日内": the number is blank
+
+
+def test_real_effective_clause(corpus_dir) -> None:
+    text = (corpus_dir / "zh" / "beijing-bf-2024-2726-jidongche-jiashi-peixun-fuwu.txt").read_text(
+        encoding="utf-8"
+    )
+    line = next(ln for ln in text.splitlines() if "本合同生效后" in ln and "缴付" in ln)
+    assert "contract_effective" in [t.event for t in find_triggers(line)]
