@@ -1,0 +1,63 @@
+"""``read_document``: pick the reader from the file's content (zip magic, ``%PDF``), then its extension."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from pathlib import Path
+
+from contractkit.errors import UnreadableInput
+from contractkit.fileio import DEFAULT_MAX_BYTES
+from contractkit.readers.model import Document
+from contractkit.readers.pdf import check_size
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8")
+
+
+def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a .docx, .pdf, .txt/.md (or, if its reader is installed, a JSON deal) into a Document."""
+    name = str(path)
+    check_size(path, max_bytes)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read: {exc.strerror}", path=name) from None
+    suffix = Path(name).suffix.lower()
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        from contractkit.readers.docx import read_docx
+
+        return read_docx(path, max_bytes=max_bytes)
+    if b"%PDF-" in head:
+        from contractkit.readers.pdf import read_pdf
+
+        return read_pdf(path, max_bytes=max_bytes)
+    if head.startswith(_OLE):
+        raise UnreadableInput(
+            "an old binary Office file (.doc/.xls), not .docx", path=name, hint="save it as .docx in Word"
+        )
+    if head.startswith(_IMAGES):
+        raise UnreadableInput(
+            "an image, not a text document", path=name, hint="run OCR first, then lint the text"
+        )
+    if suffix in (".docx", ".docm", ".dotx"):
+        raise UnreadableInput(
+            "not a .docx (no zip container): the file is damaged or something else renamed",
+            path=name,
+            hint="open it in Word and save it as .docx",
+        )
+    if suffix == ".pdf":
+        raise UnreadableInput("not a PDF (no %PDF header): damaged or renamed", path=name)
+    if suffix == ".json" and importlib.util.find_spec("contractkit.readers.deal") is not None:
+        module = importlib.import_module("contractkit.readers.deal")
+        return module.read_deal(path, max_bytes=max_bytes)
+    if suffix != ".json":  # .txt, .md and anything else that decodes as text
+        from contractkit.readers.text import read_text
+
+        return read_text(path, max_bytes=max_bytes)
+    raise UnreadableInput(
+        "JSON deals need the deal reader, which is not installed",
+        path=name,
+        hint="lint .docx/.pdf/.txt drafts",
+    )

@@ -1,0 +1,196 @@
+"""Read a .docx draft: body paragraphs and tables (nested too) in document order, each with its Location.
+
+Body paragraphs are numbered 1-based among all body paragraphs, empty ones included, so a Word user can find
+them; empty paragraphs make no Block. Tables are numbered 1-based in document order, nested tables included
+(``Document.meta["nested_tables"]`` maps a nested table's number to its parent ``(table, row, cell)``).
+``cell`` is the 1-based grid column where the cell starts; merged cells are read once. Inside a cell,
+``paragraph`` counts the cell's paragraphs. Headers, footers, footnotes and text boxes are not read.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from contractkit.errors import UnreadableInput
+from contractkit.fileio import DEFAULT_MAX_BYTES, read_bounded
+from contractkit.readers import zipguard
+from contractkit.readers.model import Block, Document, Location
+from contractkit.readers.normalize import looks_like_heading, normalize, strip_invisible
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+P, TBL, TR, TC, SDT, SDT_CONTENT = (f"{_W}{n}" for n in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
+_TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+_SKIP = {
+    f"{_W}txbxContent",
+    f"{_MC}Fallback",
+    f"{_W}del",
+    f"{_W}delText",
+    f"{_W}pPr",
+    f"{_W}rPr",
+    f"{_W}instrText",
+}
+_MAX_PART = 100 * 1024 * 1024  # inflated word/document.xml cap
+
+
+def read_docx(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a .docx into a Document; a corrupt, disguised or oversized file raises UnreadableInput."""
+    name = str(path)
+    data = read_bounded(path, max_bytes)
+    zf = zipguard.open_zip(data, name)
+    zipguard.check_docx(zf, name)
+    zipguard.read_member(zf, "word/document.xml", max_bytes=_MAX_PART, path=name)
+    try:
+        import docx
+
+        doc = docx.Document(io.BytesIO(data))
+        styles = {s.style_id: s.name for s in doc.styles}
+        default = doc.styles.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+        body = doc.element.body
+    except UnreadableInput:
+        raise
+    except Exception as exc:
+        raise UnreadableInput(
+            f"not a readable Word document ({type(exc).__name__}: {exc})",
+            path=name,
+            hint="open it in Word and save it again as .docx",
+        ) from None
+    reader = _Reader(name, styles, default.name if default is not None else None)
+    reader.container(body, None)
+    return Document(path=name, kind="docx", blocks=reader.blocks, meta=reader.meta)
+
+
+class _Reader:
+    def __init__(self, path: str, styles: dict[str, Any], default_style: str | None) -> None:
+        self.path = path
+        self.styles = styles
+        self.default_style = default_style
+        self.blocks: list[Block] = []
+        self.body_paragraph = 0
+        self.tables = 0
+        self.meta: dict[str, Any] = {"nested_tables": {}, "paragraphs": 0, "tables": 0}
+
+    def container(self, el: Any, cell: tuple[int, int, int] | None) -> None:
+        """Walk block-level content (body, cell, sdtContent) in order."""
+        para_in_cell = 0
+        for child in _block_children(el):
+            if child.tag == P:
+                if cell is None:
+                    self.body_paragraph += 1
+                    self.meta["paragraphs"] = self.body_paragraph
+                    self.paragraph(child, Location(0, paragraph=self.body_paragraph))
+                else:
+                    para_in_cell += 1
+                    t, r, c = cell
+                    self.paragraph(child, Location(0, table=t, row=r, cell=c, paragraph=para_in_cell))
+            elif child.tag == TBL:
+                self.table(child, cell)
+
+    def table(self, tbl: Any, parent: tuple[int, int, int] | None) -> None:
+        self.tables += 1
+        number = self.tables
+        self.meta["tables"] = number
+        if parent is not None:
+            self.meta["nested_tables"][number] = parent
+        for r, tr in enumerate(_rows(tbl), start=1):
+            col = _grid_before(tr)
+            for tc in _cells(tr):
+                span = _int_attr(tc, "tcPr", "gridSpan") or 1
+                start = col + 1
+                col += span
+                if _vmerge_continue(tc):
+                    continue  # the restart cell above already holds the merged text
+                self.container(tc, (number, r, start))
+
+    def paragraph(self, p: Any, loc: Location) -> None:
+        text = strip_invisible(paragraph_text(p))
+        if not text.strip():
+            return
+        style_id = _style_id(p)
+        style = self.styles.get(style_id, style_id) if style_id else self.default_style
+        heading = bool(style) and style.lower().startswith(("heading", "title", "标题"))
+        if loc.table is not None and not heading and not looks_like_heading(text):
+            kind = "cell"
+        elif heading or looks_like_heading(text):
+            kind = "heading"
+        else:
+            kind = "paragraph"
+        location = Location(
+            len(self.blocks), paragraph=loc.paragraph, table=loc.table, row=loc.row, cell=loc.cell
+        )
+        self.blocks.append(Block(text=text, norm=normalize(text), location=location, kind=kind, style=style))
+
+
+def paragraph_text(p: Any) -> str:
+    """The visible text of a ``w:p``: runs, hyperlinks, insertions, fields; not deletions or text boxes."""
+    out: list[str] = []
+    _collect(p, out)
+    return "".join(out)
+
+
+def _collect(el: Any, out: list[str]) -> None:
+    for child in el:
+        tag = child.tag
+        if tag in _SKIP or not isinstance(tag, str):
+            continue
+        if tag in _TEXT_TAGS:
+            rep = _TEXT_TAGS[tag]
+            out.append((child.text or "") if rep is None else rep)
+        else:
+            _collect(child, out)
+
+
+def _block_children(el: Any) -> Any:
+    for child in el:
+        if child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _block_children(content)
+        elif child.tag in (P, TBL):
+            yield child
+
+
+def _rows(tbl: Any) -> Any:
+    for child in tbl:
+        if child.tag == TR:
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from (c for c in content if c.tag == TR)
+
+
+def _cells(tr: Any) -> Any:
+    for child in tr:
+        if child.tag == TC:
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from (c for c in content if c.tag == TC)
+
+
+def _int_attr(el: Any, pr: str, name: str) -> int | None:
+    node = el.find(f"{_W}{pr}/{_W}{name}")
+    if node is None:
+        return None
+    try:
+        return int(node.get(f"{_W}val"))
+    except (TypeError, ValueError):
+        return None
+
+
+def _grid_before(tr: Any) -> int:
+    return _int_attr(tr, "trPr", "gridBefore") or 0
+
+
+def _vmerge_continue(tc: Any) -> bool:
+    node = tc.find(f"{_W}tcPr/{_W}vMerge")
+    return node is not None and node.get(f"{_W}val", "continue") == "continue"
+
+
+def _style_id(p: Any) -> str | None:
+    node = p.find(f"{_W}pPr/{_W}pStyle")
+    return node.get(f"{_W}val") if node is not None else None

@@ -1,0 +1,111 @@
+"""Bounded checks for zip containers (.docx): corrupt archives, zip bombs, wrong content, XML with a DTD.
+
+Python's ``zipfile`` never inflates a member past its declared ``file_size``, so bounding the declared sizes
+bounds the real work too; ``read_member`` adds its own cap on top.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from contractkit.errors import UnreadableInput
+
+MAX_TOTAL = 200 * 1024 * 1024  # declared uncompressed bytes, all members together
+MAX_RATIO = 100  # compression ratio allowed on a big member
+BIG_MEMBER = 1024 * 1024  # members below this may compress as well as they like
+MAX_MEMBERS = 10_000
+_SNIFF = 2048  # bytes of each XML part checked for a DOCTYPE
+
+_OTHER_KINDS = (
+    ("xl/workbook.xml", "an Excel workbook (.xlsx), not a Word document", "save the contract as .docx"),
+    ("ppt/presentation.xml", "a PowerPoint file (.pptx), not a Word document", "save the contract as .docx"),
+    ("content.xml", "an OpenDocument file (.odt), not a Word document", "save it as .docx from LibreOffice"),
+)
+
+
+def open_zip(
+    data: bytes, path: str, *, max_total: int = MAX_TOTAL, max_ratio: int = MAX_RATIO
+) -> zipfile.ZipFile:
+    """Open ``data`` as a zip after checking it is one and that its declared sizes are bounded."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise UnreadableInput(
+            f"corrupt or truncated zip container ({exc})",
+            path=path,
+            hint="the file is damaged or not a .docx: open it in Word and save it again",
+        ) from None
+    if len(infos) > MAX_MEMBERS:
+        raise UnreadableInput(
+            f"zip has {len(infos)} members (limit {MAX_MEMBERS})", path=path, hint=_BOMB_HINT
+        )
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > BIG_MEMBER and info.file_size > max_ratio * max(info.compress_size, 1):
+            raise UnreadableInput(
+                f"zip bomb suspected: {info.filename} inflates "
+                f"{info.file_size / max(info.compress_size, 1):.0f}x "
+                f"(limit {max_ratio}x) to {info.file_size / 1048576:.0f} MB",
+                path=path,
+                where=info.filename,
+                hint=_BOMB_HINT,
+            )
+    if total > max_total:
+        raise UnreadableInput(
+            f"zip inflates to {total / 1048576:.0f} MB (limit {max_total / 1048576:.0f} MB)",
+            path=path,
+            hint=_BOMB_HINT,
+        )
+    return zf
+
+
+_BOMB_HINT = "the archive is unreasonably large when unpacked; a real contract is a few MB at most"
+
+
+def read_member(zf: zipfile.ZipFile, name: str, *, max_bytes: int, path: str) -> bytes:
+    """Read one member, refusing more than ``max_bytes`` of inflated data whatever its header says."""
+    try:
+        with zf.open(name) as fh:
+            data = fh.read(max_bytes + 1)
+    except KeyError:
+        raise UnreadableInput(f"zip has no {name}", path=path) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise UnreadableInput(f"corrupt zip member {name} ({exc})", path=path, where=name) from None
+    if len(data) > max_bytes:
+        raise UnreadableInput(
+            f"{name} inflates past {max_bytes / 1048576:.0f} MB", path=path, where=name, hint=_BOMB_HINT
+        )
+    return data
+
+
+def check_docx(zf: zipfile.ZipFile, path: str) -> None:
+    """Refuse a zip that is not a Word document (xlsx, pptx, odt, any zip without word/document.xml) or whose
+    XML parts declare a DTD (entity tricks)."""
+    names = set(zf.namelist())
+    if "word/document.xml" not in names:
+        for marker, what, hint in _OTHER_KINDS:
+            if marker in names:
+                raise UnreadableInput(what, path=path, hint=hint)
+        raise UnreadableInput(
+            "a zip archive without word/document.xml: not a Word .docx document",
+            path=path,
+            hint="open it in Word and save it as .docx",
+        )
+    for name in sorted(names):
+        if not name.endswith((".xml", ".rels")):
+            continue
+        try:
+            with zf.open(name) as fh:
+                head = fh.read(_SNIFF)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            raise UnreadableInput(f"corrupt zip member {name} ({exc})", path=path, where=name) from None
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise UnreadableInput(
+                "XML part declares a DTD/entities, which Word never writes",
+                path=path,
+                where=name,
+                hint="the file was crafted or damaged; save it again from Word",
+            )
