@@ -1,0 +1,135 @@
+"""``contractkit render``: deals → .docx (and .pdf). A thin layer over contractkit.render."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from contractkit.cli.options import config_option, jobs_option, output_format_option
+
+
+def _single(files: tuple[str, ...], out: str | None) -> bool:
+    """One deal file (not a folder or JSON Lines) and -o not a folder → one output file."""
+    if len(files) != 1:
+        return False
+    src = Path(files[0])
+    if src.is_dir() or src.suffix == ".jsonl":
+        return False
+    return out is None or Path(out).suffix.lower() in (".docx", ".pdf")
+
+
+@click.command("render")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "out", default=None, help="Output file (one deal) or folder (default: out/).")
+@click.option("--template", default=None, help="Template name (quote, sales_contract) or a .docx path.")
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder of your own templates, searched before the bundled ones.",
+)
+@jobs_option
+@output_format_option(["docx", "pdf", "both"], "docx")
+@config_option
+def render(
+    files: tuple[str, ...],
+    out: str | None,
+    template: str | None,
+    templates_dir: str | None,
+    jobs: int,
+    fmt: str,
+    config_path: str | None,
+) -> int:
+    """Render deals (JSON files, folders, JSON Lines) to Word documents named by their number.
+
+    \b
+    Examples:
+      contractkit render samples/quote-office.json -o quote.docx
+      contractkit render samples/ -o out/ --jobs 2 --format both
+    """
+    from contractkit.config import load_settings
+    from contractkit.render.batch import render_batch
+
+    settings = load_settings(config_path)
+    templates_dir = templates_dir or settings.templates
+    if _single(files, out):
+        return _render_one(files[0], out, template, templates_dir, fmt)
+    if out and Path(out).suffix.lower() in (".docx", ".pdf"):
+        raise click.UsageError("several deals render into a folder: give -o a folder, not a file")
+    out_dir = Path(out or "out")
+    progress, finish = _progress_bar()
+    try:
+        report = render_batch(
+            list(files),
+            out_dir,
+            fmt=fmt,
+            template=template,
+            templates_dir=templates_dir,
+            jobs=jobs,
+            progress=progress,
+        )
+    finally:
+        finish()
+    for failure in report.failures:
+        click.echo(f"error: {failure}", err=True)
+    click.echo(report.summary() + f" → {out_dir}/", err=not report.ok)
+    return report.exit_code
+
+
+def _render_one(src: str, out: str | None, template: str | None, templates_dir: str | None, fmt: str) -> int:
+    from contractkit.deal.load import load_deal
+    from contractkit.render.batch import safe_name
+    from contractkit.render.docx import render_to_file
+
+    deal = load_deal(src)
+    if out is None:
+        target = Path("out") / f"{safe_name(str(deal.get('number') or ''), Path(src).stem)}.docx"
+    else:
+        target = Path(out)
+    docx_path = target.with_suffix(".docx")
+    if fmt == "pdf" or target.suffix.lower() == ".pdf":
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="contractkit-render-") as tmp:
+            tmp_docx = render_to_file(
+                deal, Path(tmp) / docx_path.name, template=template, templates_dir=templates_dir, path=src
+            )
+            _convert([(tmp_docx, target.with_suffix(".pdf"))])
+        click.echo(f"wrote {target.with_suffix('.pdf')}")
+        return 0
+    render_to_file(deal, docx_path, template=template, templates_dir=templates_dir, path=src)
+    click.echo(f"wrote {docx_path}")
+    if fmt == "both":
+        _convert([(docx_path, docx_path.with_suffix(".pdf"))])
+        click.echo(f"wrote {docx_path.with_suffix('.pdf')}")
+    return 0
+
+
+def _convert(pairs: list[tuple[Path, Path]]) -> None:
+    from contractkit.render.pdf import PdfConverter
+
+    with PdfConverter() as conv:
+        for _, err in conv.convert_many(pairs):
+            if err is not None:
+                raise err
+
+
+def _progress_bar():
+    """A rich progress bar on a terminal; no output otherwise."""
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(
+        TextColumn("rendering"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
+    )
+    bar.start()
+    task = bar.add_task("render", total=None)
+
+    def update(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+
+    return update, bar.stop

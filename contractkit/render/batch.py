@@ -1,0 +1,194 @@
+"""Render many deals (files, folders, JSON Lines) into one folder: one output per deal named by its number,
+each written atomically; a bad deal is reported and skipped, the rest are rendered. ``jobs > 1`` uses worker
+processes, each keeping its own compiled templates."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from contractkit.errors import ContractkitError, DealInvalid, UnreadableInput, UsageError
+
+_BAD_NAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One deal that was not rendered: where it came from, the JSON pointer (or place) and the message."""
+
+    label: str
+    pointer: str
+    message: str
+    unreadable: bool = False
+
+    def __str__(self) -> str:
+        return ": ".join(p for p in (self.label, self.pointer, self.message) if p)
+
+
+@dataclass
+class BatchReport:
+    """What a batch did: the files written and the deals skipped (with every problem)."""
+
+    written: list[Path] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    deals: int = 0
+
+    @property
+    def failed_deals(self) -> int:
+        return len({f.label for f in self.failures})
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    @property
+    def exit_code(self) -> int:
+        """0 all rendered, 2 if some input was unreadable, else 1 if some deal was invalid."""
+        if not self.failures:
+            return 0
+        return 2 if any(f.unreadable for f in self.failures) else 1
+
+    def summary(self) -> str:
+        rendered = self.deals - self.failed_deals
+        text = f"{rendered} of {self.deals} deal(s) rendered, {len(self.written)} file(s) written"
+        if self.failures:
+            text += f"; {self.failed_deals} failed"
+        return text
+
+
+def safe_name(text: str, fallback: str = "deal") -> str:
+    """A file name from a quote/contract number: no path separators, control or reserved characters."""
+    name = _BAD_NAME.sub("_", text or "").strip(" ._")
+    return name[:120] or fallback
+
+
+def failures_of(label: str, exc: BaseException) -> list[Failure]:
+    """The Failure rows for one deal's error (every problem of an invalid deal)."""
+    if isinstance(exc, DealInvalid) and exc.problems:
+        return [
+            Failure(label, getattr(p, "pointer", ""), getattr(p, "message", str(p))) for p in exc.problems
+        ]
+    if isinstance(exc, ContractkitError):
+        msg = exc.message + (f" ({exc.hint})" if exc.hint else "")
+        return [Failure(label, exc.where or "", msg, isinstance(exc, UnreadableInput))]
+    return [Failure(label, "", f"{type(exc).__name__}: {exc}")]
+
+
+@dataclass(frozen=True)
+class _Job:
+    label: str
+    deal: dict
+    out: Path
+    template: str | None
+    templates_dir: str | None
+
+
+def _render_job(job: _Job) -> tuple[str, Path | None, list[Failure]]:
+    """Render one deal to its file (runs in a worker for jobs > 1); errors come back as Failures."""
+    from contractkit.render.docx import render_to_file
+
+    try:
+        path = render_to_file(
+            job.deal, job.out, template=job.template, templates_dir=job.templates_dir, path=job.label
+        )
+        return job.label, path, []
+    except ContractkitError as exc:
+        return job.label, None, failures_of(job.label, exc)
+
+
+def render_batch(
+    sources: list[str],
+    out_dir: str | Path,
+    *,
+    fmt: str = "docx",
+    template: str | Path | None = None,
+    templates_dir: str | Path | None = None,
+    jobs: int = 1,
+    progress: Callable[[int, int], Any] | None = None,
+) -> BatchReport:
+    """Render every deal in ``sources`` into ``out_dir`` (docx, pdf or both); ``progress(done, total)``
+    is called after each deal."""
+    from contractkit.deal.load import iter_deals
+
+    if fmt not in ("docx", "pdf", "both"):
+        raise UsageError(f"unknown format {fmt!r}", hint="use docx, pdf or both")
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise UsageError("the output for several deals must be a folder", path=str(out))
+    report = BatchReport()
+    entries = list(iter_deals(sources))
+    report.deals = len(entries)
+    docx_dir = out
+    tmp = None
+    if fmt == "pdf":
+        tmp = tempfile.TemporaryDirectory(prefix="contractkit-render-")
+        docx_dir = Path(tmp.name)
+    tpl = str(template) if template is not None else None
+    tdir = str(templates_dir) if templates_dir is not None else None
+    jobs_list: list[_Job] = []
+    used: set[str] = set()
+    done = 0
+    for label, deal in entries:
+        if isinstance(deal, BaseException):
+            report.failures.extend(failures_of(label, deal))
+            done += 1
+            if progress:
+                progress(done, report.deals)
+            continue
+        base = safe_name(str(deal.get("number") or ""), fallback=safe_name(Path(label).stem))
+        name, n = base, 1
+        while name.lower() in used:
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name.lower())
+        jobs_list.append(_Job(label, deal, docx_dir / f"{name}.docx", tpl, tdir))
+    try:
+        docx_done: list[Path] = []
+        for _label, path, fails in _run(jobs_list, jobs):
+            done += 1
+            if path is not None:
+                docx_done.append(path)
+            report.failures.extend(fails)
+            if progress:
+                progress(done, report.deals)
+        if fmt == "docx":
+            report.written.extend(docx_done)
+        else:
+            if fmt == "both":
+                report.written.extend(docx_done)
+            _to_pdf(docx_done, out, jobs, report)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    return report
+
+
+def _run(jobs_list: list[_Job], jobs: int):
+    if jobs <= 1 or len(jobs_list) < 2:
+        for job in jobs_list:
+            yield _render_job(job)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(jobs, len(jobs_list))
+    chunk = max(1, min(32, len(jobs_list) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_render_job, jobs_list, chunksize=chunk)
+
+
+def _to_pdf(docx_files: list[Path], out: Path, jobs: int, report: BatchReport) -> None:
+    from contractkit.render.pdf import PdfConverter
+
+    pairs = [(p, out / f"{p.stem}.pdf") for p in docx_files]
+    if not pairs:
+        return
+    with PdfConverter(jobs=jobs) as conv:
+        for (src, dst), err in conv.convert_many(pairs):
+            if err is None:
+                report.written.append(dst)
+            else:
+                report.failures.extend(failures_of(str(src), err))

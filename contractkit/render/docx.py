@@ -1,0 +1,306 @@
+"""Render a deal to .docx: validate, build the context, render a template compiled once per process.
+
+docxtpl re-reads the template, re-runs its XML-patching regexes and recompiles the Jinja source on every
+render. Here each template is loaded once: the parts that hold Jinja tags (body, headers, footers,
+footnotes, core properties) are patched with docxtpl's own ``patch_xml`` and compiled with our sandboxed
+environment; every other zip member is kept as a pre-built zip. A render fills the compiled templates,
+parses the result strictly (corrupt XML fails loudly) and appends the rendered parts to a copy of that zip.
+Not supported (the context is plain data): subdocs, inline images, RichText objects.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from contractkit.errors import TemplateError, UsageError
+from contractkit.fileio import atomic_write
+
+BUNDLED = Path(__file__).resolve().parent.parent / "templates"
+DEFAULT_BY_KIND = {"quote": "quote", "contract": "sales_contract"}
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_PART_TYPES = ("/header", "/footer", "/footnotes")
+_XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_TAG = re.compile(r"\{[{%#]")
+_PARA_NL = re.compile(r"\n<w:p([ >])")
+_PARA = re.compile(r"<w:p([ >])")
+
+
+@dataclass
+class _Part:
+    name: str  # zip member
+    prefix: str
+    suffix: str
+    template: Any  # jinja2.Template
+    docxtpl: bool  # patched like docxtpl (body, headers, footers) vs plain (core properties)
+    fix_tables: bool = False
+
+
+class CompiledTemplate:
+    """A .docx template loaded and compiled once; ``render(context)`` returns the .docx bytes."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.name = path.name
+        self.parts: list[_Part] = []
+        self._compile()
+
+    # -- loading ------------------------------------------------------------------------------------
+    def _compile(self) -> None:
+        from docxtpl import DocxTemplate
+        from lxml import etree
+
+        from contractkit.render.env import get_env
+
+        env = get_env()
+        try:
+            zin = zipfile.ZipFile(self.path)
+            members = {info.filename: zin.read(info) for info in zin.infolist()}
+            infos = zin.infolist()
+        except (OSError, zipfile.BadZipFile) as exc:
+            raise TemplateError(f"not a readable .docx: {exc}", path=str(self.path)) from None
+        doc_name = self._main_part(members)
+        if doc_name not in members:
+            raise TemplateError("no word/document.xml in the template", path=str(self.path))
+        patcher = DocxTemplate.__new__(DocxTemplate)  # patch_xml is stateless
+        rendered: set[str] = set()
+
+        def compile_src(src: str, member: str) -> Any:
+            try:
+                return env.from_string(src)
+            except Exception as exc:  # jinja2.TemplateSyntaxError
+                line = getattr(exc, "lineno", None)
+                raise TemplateError(
+                    f"template does not compile: {getattr(exc, 'message', exc)}",
+                    path=str(self.path),
+                    where=f"{member} line {line}" if line else member,
+                    hint="check the {{ }} / {% %} tags in Word (a tag split by formatting, a missing endif)",
+                ) from None
+
+        # body
+        root = etree.fromstring(members[doc_name])
+        body = root.find(f"{{{_W}}}body")
+        body_xml = etree.tostring(body, encoding="unicode")
+        body_xml = re.sub(r"^<w:body[^>]*>", "<w:body>", body_xml)
+        placeholder = etree.Element(f"{{{_W}}}body")
+        root.replace(body, placeholder)
+        shell = etree.tostring(root, encoding="unicode")
+        prefix, suffix = re.split(r"<w:body\s*/>", shell, maxsplit=1)
+        patched = _PARA.sub(r"\n<w:p\1", patcher.patch_xml(body_xml))
+        needs_fix = bool(re.search(r"\{%-?\s*tc\s", re.sub(r"<[^>]+>", "", body_xml)))
+        self.parts.append(
+            _Part(doc_name, _XML_DECL + prefix, suffix, compile_src(patched, doc_name), True, needs_fix)
+        )
+        rendered.add(doc_name)
+        # headers, footers, footnotes
+        for member in self._related_parts(members, doc_name):
+            xml = etree.tostring(etree.fromstring(members[member]), encoding="unicode")
+            if not _TAG.search(re.sub(r"<[^>]+>", "", xml)):
+                continue
+            patched = _PARA.sub(r"\n<w:p\1", patcher.patch_xml(xml))
+            self.parts.append(_Part(member, _XML_DECL, "", compile_src(patched, member), True))
+            rendered.add(member)
+        core = "docProps/core.xml"
+        if core in members and _TAG.search(members[core].decode("utf-8", "replace")):
+            self.parts.append(_Part(core, "", "", compile_src(members[core].decode("utf-8"), core), False))
+            rendered.add(core)
+        # every other member, compressed once
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in infos:
+                if info.filename not in rendered:
+                    zout.writestr(info, members[info.filename], compress_type=zipfile.ZIP_DEFLATED)
+        self._static = buf.getvalue()
+
+    @staticmethod
+    def _main_part(members: dict[str, bytes]) -> str:
+        from lxml import etree
+
+        rels = members.get("_rels/.rels")
+        if rels:
+            for rel in etree.fromstring(rels).iter(f"{{{_REL}}}Relationship"):
+                if rel.get("Type") == _OFFICE_DOC:
+                    return rel.get("Target").lstrip("/")
+        return "word/document.xml"
+
+    @staticmethod
+    def _related_parts(members: dict[str, bytes], doc_name: str) -> list[str]:
+        from lxml import etree
+
+        folder = PurePosixPath(doc_name).parent
+        rels_name = f"{folder}/_rels/{PurePosixPath(doc_name).name}.rels"
+        out = []
+        if rels_name in members:
+            for rel in etree.fromstring(members[rels_name]).iter(f"{{{_REL}}}Relationship"):
+                if rel.get("TargetMode") == "External" or not rel.get("Type", "").endswith(_PART_TYPES):
+                    continue
+                target = rel.get("Target")
+                name = target.lstrip("/") if target.startswith("/") else str(folder / target)
+                if name in members and name not in out:
+                    out.append(name)
+        return out
+
+    # -- rendering ----------------------------------------------------------------------------------
+    def render(self, context: dict[str, Any]) -> bytes:
+        """Fill every compiled part with ``context`` and return the .docx bytes."""
+        buf = io.BytesIO(self._static)
+        buf.seek(0, io.SEEK_END)
+        buf.seek(0)
+        with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED) as zout:
+            for part in self.parts:
+                zout.writestr(part.name, self._render_part(part, context))
+        return buf.getvalue()
+
+    def render_parts(self, context: dict[str, Any]) -> dict[str, bytes]:
+        """The rendered XML of every templated part, by zip member name (for tests and tools)."""
+        return {part.name: self._render_part(part, context) for part in self.parts}
+
+    def _render_part(self, part: _Part, context: dict[str, Any]) -> bytes:
+        from jinja2 import TemplateError as JinjaError
+        from lxml import etree
+
+        try:
+            out = part.template.render(context)
+        except JinjaError as exc:
+            raise TemplateError(
+                f"template {self.name} does not render: {exc.message or exc}",
+                path=str(self.path),
+                where=part.name,
+                hint="the template names a field the deal context does not have"
+                if "undefined" in str(exc) or "attribute" in str(exc)
+                else None,
+            ) from None
+        if part.docxtpl:
+            out = _PARA_NL.sub(r"<w:p\1", out)
+            out = out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+            if "\n" in out or "\t" in out:
+                out = _resolve_listing(out)
+        xml = part.prefix + out + part.suffix
+        data = xml.encode("utf-8")
+        try:
+            tree = etree.fromstring(data)
+        except etree.XMLSyntaxError as exc:
+            raise TemplateError(
+                f"template {self.name} produced malformed XML: {exc}",
+                path=str(self.path),
+                where=part.name,
+                hint="a tag that cuts across Word paragraphs or table rows; use {%p %} / {%tr %} tags",
+            ) from None
+        changed = False
+        if part.fix_tables:
+            changed |= _fix_tables(tree)
+        if b"docPr" in data:
+            changed |= _fix_docpr_ids(tree)
+        if changed:
+            data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return data
+
+
+def _resolve_listing(xml: str) -> str:
+    from docxtpl import DocxTemplate
+
+    return DocxTemplate.resolve_listing(DocxTemplate.__new__(DocxTemplate), xml)
+
+
+def _fix_tables(tree: Any) -> bool:
+    """docxtpl's grid fix after ``{%tc %}`` column loops, on the parsed document."""
+    from docxtpl import DocxTemplate
+    from lxml import etree
+
+    body = tree.find(f"{{{_W}}}body")
+    fixed = DocxTemplate.fix_tables(DocxTemplate.__new__(DocxTemplate), etree.tostring(body))
+    tree.replace(body, fixed)
+    return True
+
+
+def _fix_docpr_ids(tree: Any) -> bool:
+    """Renumber drawing ids as docxtpl does, so images repeated by a loop stay unique."""
+    nodes = tree.xpath(
+        "//wp:docPr",
+        namespaces={"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"},
+    )
+    for i, elt in enumerate(nodes, start=1001):
+        elt.attrib["id"] = str(i)
+    return bool(nodes)
+
+
+# -- template lookup and cache ------------------------------------------------------------------------
+_CACHE: dict[tuple[str, int, int], CompiledTemplate] = {}
+
+
+def resolve_template(
+    template: str | Path | None, *, kind: str | None = None, templates_dir: str | Path | None = None
+) -> Path:
+    """A template name (``quote``, ``sales_contract``) looked up in ``templates_dir`` then the bundled folder,
+    or a path to a .docx; None → the default for the deal's kind."""
+    if template is None:
+        if kind not in DEFAULT_BY_KIND:
+            raise UsageError(f"no default template for deal kind {kind!r}", hint="pass --template NAME|PATH")
+        template = DEFAULT_BY_KIND[kind]
+    text = str(template)
+    looks_like_path = isinstance(template, Path) or "/" in text or "\\" in text or text.endswith(".docx")
+    if looks_like_path:
+        path = Path(text).expanduser()
+        if path.is_file():
+            return path
+        if "/" in text or "\\" in text:
+            raise UsageError("template not found", path=text, hint="give a .docx path or a template name")
+    name = text[:-5] if text.endswith(".docx") else text
+    folders = [Path(templates_dir)] if templates_dir else []
+    folders.append(BUNDLED)
+    for folder in folders:
+        candidate = folder / f"{name}.docx"
+        if candidate.is_file():
+            return candidate
+    known = sorted({p.stem for f in folders if f.is_dir() for p in f.glob("*.docx")})
+    raise UsageError(
+        f"unknown template {text!r}",
+        hint=f"known templates: {', '.join(known)}; or give a path to a .docx",
+    )
+
+
+def load_template(path: str | Path) -> CompiledTemplate:
+    """The compiled template for ``path``, compiled once per process (recompiled if the file changes)."""
+    p = Path(path).resolve()
+    try:
+        st = p.stat()
+    except OSError:
+        raise UsageError("template not found", path=str(path)) from None
+    key = (str(p), st.st_mtime_ns, st.st_size)
+    compiled = _CACHE.get(key)
+    if compiled is None:
+        compiled = CompiledTemplate(p)
+        _CACHE[key] = compiled
+    return compiled
+
+
+def render_docx(
+    deal: dict[str, Any],
+    *,
+    template: str | Path | None = None,
+    templates_dir: str | Path | None = None,
+    path: str | None = None,
+) -> bytes:
+    """Validate ``deal`` (invalid data is never rendered), build its context and render it to .docx bytes."""
+    from contractkit.deal.validate import check_deal
+    from contractkit.render.context import build_context
+
+    checked = check_deal(deal, path=path)
+    if not isinstance(checked, dict):
+        checked = deal
+    compiled = load_template(
+        resolve_template(template, kind=checked.get("kind"), templates_dir=templates_dir)
+    )
+    return compiled.render(build_context(checked))
+
+
+def render_to_file(deal: dict[str, Any], out_path: str | Path, **kw: Any) -> Path:
+    """``render_docx`` written atomically to ``out_path``."""
+    return atomic_write(out_path, render_docx(deal, **kw))

@@ -1,0 +1,118 @@
+"""Batches: one file per deal named by its number, a bad deal reported and skipped, no partial
+files, worker processes."""
+
+from __future__ import annotations
+
+import copy
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from contractkit.cli import main
+from contractkit.deal.load import load_deal
+from contractkit.render.batch import render_batch, safe_name
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def _dump(deal: dict) -> str:
+    return json.dumps(deal, ensure_ascii=False, default=lambda d: str(d) if isinstance(d, Decimal) else d)
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    src = tmp_path / "deals"
+    src.mkdir()
+    base = load_deal(SAMPLES / "contract-equipment.json")
+    for i in range(3):
+        deal = copy.deepcopy(base)
+        deal["number"] = f"XS/2026:{i:04d}"
+        (src / f"d{i}.json").write_text(_dump(deal), encoding="utf-8")
+    bad = copy.deepcopy(base)
+    bad["number"] = "BAD-1"
+    bad["buyer"]["credit_code"] = "91320505MA1W6P4B3X"  # wrong check character
+    (src / "bad.json").write_text(_dump(bad), encoding="utf-8")
+    return src
+
+
+def test_safe_name():
+    assert safe_name("XS/2026:0001") == "XS_2026_0001"
+    assert safe_name("../..") == "deal"
+    assert safe_name("", fallback="x") == "x"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batch_renders_the_good_and_reports_the_bad(folder, tmp_path, jobs):
+    out = tmp_path / "out"
+    seen = []
+    report = render_batch([str(folder)], out, jobs=jobs, progress=lambda d, t: seen.append((d, t)))
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["XS_2026_0000.docx", "XS_2026_0001.docx", "XS_2026_0002.docx"]
+    assert report.deals == 4 and report.failed_deals == 1 and report.exit_code == 1
+    assert any(f.label.endswith("bad.json") and "credit_code" in f.pointer for f in report.failures)
+    assert seen[-1] == (4, 4)
+    text = "\n".join(p.text for p in Document(str(out / "XS_2026_0001.docx")).paragraphs)
+    assert "XS/2026:0001" in text
+
+
+def test_cli_batch_exit_1_no_partial_files(folder, tmp_path, capsys):
+    out = tmp_path / "out"
+    code = main(["render", str(folder), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "bad.json" in err and "3 of 4" in err
+    assert not list(out.glob("*.part")) and not list(out.glob(".*"))
+    assert not (out / "BAD-1.docx").exists()
+
+
+def test_cli_single_deal_to_named_file(tmp_path, capsys):
+    target = tmp_path / "x.docx"
+    assert main(["render", str(SAMPLES / "quote-office.json"), "-o", str(target)]) == 0
+    text = "\n".join(p.text for p in Document(str(target)).paragraphs)
+    assert "报价单" in text
+
+
+def test_cli_single_invalid_deal_exits_1(tmp_path, capsys):
+    bad = sorted((SAMPLES / "invalid").glob("missing-*.json"))[0]
+    assert main(["render", str(bad), "-o", str(tmp_path / "x.docx")]) == 1
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_cli_malformed_json_exits_2(tmp_path, capsys):
+    bad = tmp_path / "broken.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    assert main(["render", str(bad), "-o", str(tmp_path / "x.docx")]) == 2
+
+
+def test_jsonl_input(tmp_path):
+    base = load_deal(SAMPLES / "quote-office.json")
+    lines = []
+    for i in range(3):
+        deal = copy.deepcopy(base)
+        deal["number"] = f"Q-{i}"
+        lines.append(_dump(deal))
+    src = tmp_path / "deals.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = render_batch([str(src)], tmp_path / "out")
+    assert report.ok and sorted(p.name for p in report.written) == ["Q-0.docx", "Q-1.docx", "Q-2.docx"]
+
+
+def test_duplicate_numbers_get_distinct_files(tmp_path):
+    src = tmp_path / "deals"
+    src.mkdir()
+    for name in ("a", "b"):
+        (src / f"{name}.json").write_text((SAMPLES / "quote-office.json").read_text("utf-8"), "utf-8")
+    report = render_batch([str(src)], tmp_path / "out")
+    assert len({p.name for p in report.written}) == 2
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice not installed")
+def test_batch_pdf_only_writes_pdfs(tmp_path):
+    out = tmp_path / "out"
+    report = render_batch([str(SAMPLES / "quote-office.json")], out, fmt="pdf")
+    assert report.ok
+    assert [p.name for p in out.iterdir()] == ["BJ-2026-0312.pdf"]
+    assert (out / "BJ-2026-0312.pdf").read_bytes().startswith(b"%PDF")
