@@ -1,0 +1,101 @@
+"""``contractkit rules [ID]``: list the lint rules, or explain one (why, basis, params, examples)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from contractkit.cli.options import config_option, lang_option, output_format_option
+
+
+def _value(v: Any) -> Any:
+    if isinstance(v, tuple):
+        return [_value(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _value(x) for k, x in v.items()}
+    return v if isinstance(v, (int, str, bool)) or v is None else str(v)
+
+
+def rule_dict(r: Any, settings: Any, *, full: bool) -> dict[str, Any]:
+    """A rule as plain data: id, severity, titles; with ``full`` also why, basis, fix, params and examples."""
+    from contractkit.checks.base import effective_severity
+
+    d: dict[str, Any] = {
+        "id": r.id,
+        "severity": str(effective_severity(r, settings)),
+        "title": r.title,
+        "title_en": r.title_en,
+    }
+    if full:
+        d.update(
+            why=r.why,
+            why_en=r.why_en,
+            basis=r.basis,
+            fix=r.fix,
+            params={p: _value(getattr(settings, p)) for p in r.params},
+            bad=list(r.bad),
+            good=list(r.good),
+        )
+    return d
+
+
+@click.command()
+@click.argument("rule_id", required=False)
+@output_format_option(["text", "json"], "text")
+@lang_option
+@config_option
+def rules(rule_id: str | None, fmt: str, lang: str, config_path: str | None) -> int:
+    """List the lint rules (id, severity, title), or explain RULE_ID.
+
+    \b
+    Examples:
+      contractkit rules
+      contractkit rules payment/trigger-without-deadline
+    """
+    from contractkit.cli.lint import check_ids
+    from contractkit.config import load_settings
+    from contractkit.lint import available_rules
+
+    settings = load_settings(config_path)
+    registry = available_rules()
+    en = lang == "en"
+    if rule_id is None:
+        if fmt == "json":
+            data = [rule_dict(r, settings, full=False) for r in registry.values()]
+            click.echo(json.dumps({"version": 1, "rules": data}, ensure_ascii=False, indent=2))
+            return 0
+        width = max((len(k) for k in registry), default=10)
+        for r in registry.values():
+            sev = str(rule_dict(r, settings, full=False)["severity"])
+            click.echo(f"{r.id:<{width}}  {sev:<7}  {r.title_en if en else r.title}")
+        return 0
+    if rule_id not in registry:
+        check_ids((rule_id,), list(registry), "rules")
+        # a family name: list its rules
+        for r in registry.values():
+            if r.family == rule_id:
+                click.echo(f"{r.id}  {r.title_en if en else r.title}")
+        return 0
+    d = rule_dict(registry[rule_id], settings, full=True)
+    if fmt == "json":
+        click.echo(json.dumps(d, ensure_ascii=False, indent=2))
+        return 0
+    lines = [
+        f"{d['id']}  ({d['severity']})",
+        f"{d['title']} / {d['title_en']}",
+        "",
+        ("Why: " + d["why_en"]) if en else ("原因：" + d["why"]),
+        ("Basis: " if en else "依据：") + d["basis"],
+        ("Fix: " if en else "修改建议：") + d["fix"],
+    ]
+    if d["params"]:
+        lines.append("Parameters:" if en else "参数（当前值）：")
+        lines += [f"  {k} = {v}" for k, v in d["params"].items()]
+    lines.append("Bad (triggers the rule):" if en else "反例（会触发）：")
+    lines += ["  - " + x.replace("\n", "\n    ") for x in d["bad"]]
+    lines.append("Good (passes):" if en else "正例（不会触发）：")
+    lines += ["  - " + x.replace("\n", "\n    ") for x in d["good"]]
+    click.echo("\n".join(lines))
+    return 0

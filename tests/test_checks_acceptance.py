@@ -1,0 +1,215 @@
+"""The ``acceptance`` rule family on many phrasings, Traditional script, full-width digits and real drafts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from contractkit.checks import load_rules
+from contractkit.checks.base import RuleContext
+from contractkit.config import Settings
+from contractkit.facts import assign_sections
+from contractkit.findings import Finding
+from contractkit.readers.model import Document
+from contractkit.readers.text import document_from_text, read_text
+
+RULES = load_rules()
+
+
+def doc_of(text: str) -> Document:
+    doc = document_from_text(text, "<test>")
+    doc.blocks = assign_sections(doc.blocks)
+    return doc
+
+
+def run(rule_id: str, text: str | Document, settings: Settings | None = None) -> list[Finding]:
+    r = RULES[rule_id]
+    doc = doc_of(text) if isinstance(text, str) else text
+    return list(r.check(doc, RuleContext(r, settings or Settings(), r.severity)))
+
+
+def fires(rule_id: str, text: str, settings: Settings | None = None) -> bool:
+    return bool(run(rule_id, text, settings))
+
+
+ACCEPTANCE_IDS = sorted(i for i in RULES if i.startswith("acceptance/"))
+
+
+def test_family_is_registered_with_documented_rules() -> None:
+    assert set(ACCEPTANCE_IDS) >= {
+        "acceptance/no-window",
+        "acceptance/window-no-start",
+        "acceptance/window-no-length",
+        "acceptance/vague-window",
+        "acceptance/no-deemed-acceptance",
+        "acceptance/no-objection-period",
+        "acceptance/objection-period-range",
+    }
+    for rid in ACCEPTANCE_IDS:
+        r = RULES[rid]
+        assert len(r.bad) >= 2 and len(r.good) >= 2, rid
+        assert "第" in r.basis and "条" in r.basis, rid
+
+
+@pytest.mark.parametrize("rid", ACCEPTANCE_IDS)
+def test_own_examples(rid: str) -> None:
+    r = RULES[rid]
+    for ex in r.bad:
+        assert fires(rid, ex), f"{rid} should fire on {ex!r}"
+    for ex in r.good:
+        assert not fires(rid, ex), f"{rid} should not fire on {ex!r}"
+
+
+# -- windows: the issue's phrasings ---------------------------------------------------------------------
+
+COMPLETE_WINDOWS = [
+    "买方应在到货后72小时内完成验收。",
+    "甲方应于货物送达之日起五个工作日内对货物进行验收。",
+    "收货后7天内，甲方组织验收。",
+    "安装调试完成后十日内，买方进行验收。",
+    "自合同签订之日起30日内，甲方完成检验。",
+    "交货时甲方当场验收。",
+]
+
+
+@pytest.mark.parametrize("text", COMPLETE_WINDOWS)
+def test_complete_window_passes_every_window_rule(text: str) -> None:
+    for rid in ("acceptance/window-no-start", "acceptance/window-no-length", "acceptance/vague-window"):
+        assert not fires(rid, text), (rid, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["买方应在72小时内完成验收。", "甲方须于5个工作日内对设备进行检验。", "验收应于十五日内完成。"]
+)
+def test_window_without_start_fails(text: str) -> None:
+    found = run("acceptance/window-no-start", text)
+    assert len(found) == 1
+    assert "起算" in found[0].message and "start" in found[0].message_en
+    assert found[0].snippet  # quotes the clause
+
+
+@pytest.mark.parametrize(
+    "text", ["到货后买方组织验收。", "货物交付后，甲方对货物进行检验。", "设备安装完成后进行验收。"]
+)
+def test_window_without_length_fails(text: str) -> None:
+    assert fires("acceptance/window-no-length", text)
+    assert not fires("acceptance/window-no-start", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["买方收到货物后应及时验收。", "甲方应在合理期限内对设备进行检验。", "到货后买方应尽快验收。"],
+)
+def test_vague_window_fails(text: str) -> None:
+    found = run("acceptance/vague-window", text)
+    assert len(found) == 1
+    assert "第621条" in found[0].message
+
+
+def test_vague_word_setting_is_read() -> None:
+    text = "买方收到货物后应从速验收。"
+    assert not fires("acceptance/vague-window", text)
+    assert fires("acceptance/vague-window", text, Settings().replace(vague_triggers=["从速"]))
+
+
+def test_payment_trigger_is_not_an_acceptance_window() -> None:
+    text = "买方于验收合格后10日内支付货款。"
+    for rid in ("acceptance/window-no-start", "acceptance/window-no-length", "acceptance/vague-window"):
+        assert not fires(rid, text), rid
+
+
+def test_traditional_script_is_matched_and_original_quoted() -> None:
+    found = run("acceptance/window-no-start", "買方應在72小時內完成驗收。")
+    assert len(found) == 1
+    assert "驗收" in found[0].snippet  # the original script is quoted
+    assert not fires("acceptance/window-no-start", "買方應在到貨後72小時內完成驗收。")
+
+
+def test_full_width_digits() -> None:
+    assert fires("acceptance/window-no-start", "买方应在７２小时内完成验收。")
+    assert not fires("acceptance/window-no-start", "买方应在到货后７２小时内完成验收。")
+    assert fires("acceptance/objection-period-range", "质保期为验收合格之日起３个月。")
+
+
+def test_span_points_at_the_window() -> None:
+    text = "买方应在72小时内完成验收。"
+    (f,) = run("acceptance/window-no-start", text)
+    assert f.span is not None and text[f.span[0] : f.span[1]] == "72小时"
+
+
+# -- document-level rules ---------------------------------------------------------------------------------
+
+GOODS = "第三条 交货\n乙方于合同签订后30日内交货。\n第五条 验收\n"
+
+
+def test_no_window_only_in_goods_contracts_in_chinese() -> None:
+    assert fires("acceptance/no-window", GOODS + "买方应对货物进行验收。")
+    assert not fires("acceptance/no-window", GOODS + "买方应在到货后3日内对货物进行验收。")
+    english = "Article 5 Acceptance\nThe buyer shall inspect the goods and sign the acceptance note. " * 3
+    assert not fires("acceptance/no-window", english)
+
+
+def test_deemed_acceptance_phrasings() -> None:
+    base = GOODS + "买方应在到货后3日内验收，"
+    assert fires("acceptance/no-deemed-acceptance", base + "并签署验收单。")
+    for tail in (
+        "逾期未提出书面异议的，视为验收合格。",
+        "逾期未验收的，视为验收通过。",
+        "逾期不通知的视为合格。",
+    ):
+        assert not fires("acceptance/no-deemed-acceptance", base + tail), tail
+
+
+def test_objection_period_missing_and_range() -> None:
+    assert fires("acceptance/no-objection-period", GOODS + "到货后3日内验收。")
+    assert not fires("acceptance/no-objection-period", GOODS + "到货后3日内验收。保修期为一年。")
+    ok = [
+        "质保期为12个月。",
+        "质量异议期为收货后两年。",
+        "质保期为验收合格之日起十八个月。",
+        "保修期一年半。",
+    ]
+    for text in ok:
+        assert not fires("acceptance/objection-period-range", text), text
+    short = run("acceptance/objection-period-range", "质量异议期为收货后30日。")
+    assert short and "外观瑕疵" in short[0].message and "第622条" in short[0].message
+    long = run("acceptance/objection-period-range", "质保期为五年。")
+    assert long and "长于24个月" in long[0].message
+
+
+def test_objection_range_setting_is_read() -> None:
+    text = "质保期为6个月。"
+    assert fires("acceptance/objection-period-range", text)
+    assert not fires(
+        "acceptance/objection-period-range", text, Settings().replace(objection_period_months=[6, 24])
+    )
+
+
+# -- real drafts -----------------------------------------------------------------------------------------
+
+
+def _lint_family(path: Path) -> list[Finding]:
+    doc = read_text(path)
+    doc.blocks = assign_sections(doc.blocks)
+    return [f for rid in ACCEPTANCE_IDS for f in run(rid, doc)]
+
+
+def test_real_corpus(corpus_dir: Path) -> None:
+    counts = {}
+    for path in sorted((corpus_dir / "zh").glob("*.txt")):
+        counts[path.name] = [f.rule for f in _lint_family(path)]
+    print("acceptance findings per file:", counts)
+    # the SAMR sales model has a window (blank length), a start (交货时) and deemed acceptance
+    sale = counts["samr-gf-2025-0151-nongfu-chanpin-maimai-hetong.txt"]
+    assert not {"acceptance/no-window", "acceptance/no-deemed-acceptance", "acceptance/vague-window"} & set(
+        sale
+    )
+    # service / lease contracts without goods or acceptance acts get no acceptance findings
+    for name in ("beijing-bf-2024-0612-cuoshi-tingchewei-zulin.txt", "samr-gf-2025-1001-weituo-hetong.txt"):
+        assert counts[name] == [], name
+
+
+def test_real_sentence_refers_back_to_agreed_period() -> None:
+    text = "（二）甲方收到产品时应当及时验收并在合同约定的期限内将验收结果通知乙方。"
+    assert not fires("acceptance/vague-window", text)

@@ -1,0 +1,147 @@
+"""The payment family on many phrasings: triggers, deadlines, vague triggers, shares, retention."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from contractkit.config import Settings
+from contractkit.lint import lint_text
+
+NT = "payment/installment-without-trigger"
+ND = "payment/trigger-without-deadline"
+VT = "payment/vague-trigger"
+SM = "payment/shares-mismatch"
+RR = "payment/retention-without-release"
+
+
+def ids(text: str, *rules: str) -> list[str]:
+    return [f.rule for f in lint_text(text, Settings(select=rules))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "验收合格后5个工作日内支付合同总价的60%。",
+        "货物送达之日起十五日内，甲方支付合同总价的60%。",
+        "合同签订后3日内甲方预付30%货款。",
+        "甲方于2026年6月30日前支付人民币5万元。",
+        "甲方收到乙方开具的增值税专用发票后10个工作日内支付全部货款。",
+        "甲方于每月25日前支付上月货款人民币2万元。",
+        "验收合格当日甲方支付合同总价的60%。",
+        "质保期届满后15日内支付合同总价的10%。",
+        "甲方在10个工作日内支付合同总价的10%，起算日为质保期届满之日。",
+        "验收合格后  日内支付合同总价的60%。",  # an unfilled blank is not a missing deadline
+    ],
+)
+def test_well_formed_installments_pass(text: str) -> None:
+    assert ids(text, NT, ND, VT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("验收合格后支付60%。", ND),
+        ("验收合格后支付合同总价的60%。", ND),
+        ("到货后甲方支付货款的30%。", ND),
+        ("安装调试完成后，甲方支付合同总价的30%。", ND),
+        ("甲方支付合同总价的30%作为预付款。", NT),
+        ("甲方支付第二期货款人民币5万元。", NT),
+        ("视情况支付。", VT),
+        ("尾款由双方另行协商后支付。", VT),
+        ("甲方应尽快支付剩余货款。", VT),
+        ("到货后甲方及时付款。", VT),
+    ],
+)
+def test_defective_installments_fail(text: str, rule: str) -> None:
+    assert ids(text, NT, ND, VT) == [rule]
+
+
+def test_messages_state_art_628() -> None:
+    for f in lint_text("验收合格后支付60%。视情况支付。", Settings(select=("payment",))):
+        assert "第628条" in f.message and "Art. 628" in f.message_en
+
+
+def test_by_contract_or_prohibition_is_not_vague() -> None:
+    assert ids("甲方应当按照合同约定及时足额支付合同价款。", VT) == []
+    assert ids("乙方不得与第三方另行约定支付方式及金额。", VT) == []
+
+
+def test_penalty_clause_is_not_an_installment() -> None:
+    assert ids("甲方逾期付款的，每日按未付款项的万分之三支付违约金。", NT, ND) == []
+
+
+SCHEDULE = "第三条 付款方式\n合同签订后5日内支付{a}%。\n验收合格后5日内支付{b}%。\n质保期满后10日内支付{c}%。"
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(a=st.integers(0, 100), b=st.integers(0, 100), c=st.integers(1, 100))
+def test_shares_must_sum_to_100(a: int, b: int, c: int) -> None:
+    found = ids(SCHEDULE.format(a=a, b=b, c=c), SM)
+    assert (SM in found) is (a + b + c != 100)
+
+
+def test_shares_message_lists_the_sum() -> None:
+    (f,) = lint_text(SCHEDULE.format(a=30, b=60, c=5), Settings(select=(SM,)))
+    assert "95%" in f.message and "30% + 60% + 5%" in f.message
+
+
+def test_cumulative_shares() -> None:
+    text = (
+        "第三条 付款\n合同签订后5日内支付30%。\n到货后10日内累计支付至合同总价的90%。\n"
+        "质保期满后10日内支付10%。"
+    )
+    assert ids(text, SM) == []
+
+
+def test_amounts_against_total() -> None:
+    base = (
+        "第三条 付款\n合同总价为人民币10万元。\n合同签订后5日内支付人民币3万元。\n"
+        "验收合格后5日内支付人民币{x}万元。"
+    )
+    assert ids(base.format(x=7), SM) == []
+    assert ids(base.format(x=6), SM) == [SM]
+
+
+def test_schedule_table_restated_in_prose_counts_once() -> None:
+    text = (
+        "第二条 付款\n| 期次 | 条件 |\n| 1 | 合同生效后5个工作日内支付合同总价的30%。 |\n"
+        "| 2 | 验收合格后10个工作日内支付合同总价的70%。 |\n"
+        "1 合同生效后5个工作日内支付合同总价的30%。"
+    )
+    assert ids(text, SM) == []
+
+
+def test_blank_shares_are_unfilled_not_wrong() -> None:
+    text = "第三条 付款\n合同签订后5日内支付____%。\n验收合格后5日内支付60%。"
+    assert ids(text, SM) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("甲方预留合同总价的5%作为质保金。", True),
+        ("合同价款的10%作为质量保证金，由甲方保留。", True),
+        ("甲方预留合同总价的5%作为质保金，质保期满无质量问题后10个工作日内无息退还。", False),
+        ("质保金5%于验收合格满一年后无息返还。", False),
+        ("甲方预留5%作为质保金。\n质保期届满后15日内返还乙方。", False),  # release in the next paragraph
+        ("质保金为合同总价的____%。", False),  # unfilled
+    ],
+)
+def test_retention_release(text: str, expect: bool) -> None:
+    assert (RR in ids(text, RR)) is expect
+
+
+def test_english_documents_are_not_checked() -> None:
+    text = "Buyer shall pay 30% of the price. The remaining 60% is payable after acceptance."
+    assert ids(text, "payment") == []
+
+
+def test_decimal_shares_sum() -> None:
+    text = "第三条 付款\n签订后5日内支付33.5%。\n验收合格后5日内支付66.5%。"
+    assert ids(text, SM) == []
+    assert Decimal("33.5") + Decimal("66.5") == 100

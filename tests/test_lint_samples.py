@@ -1,0 +1,74 @@
+"""The bundled drafts: the defective ones hit every rule of four families, the clean one no warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from contractkit.findings import Severity
+from contractkit.lint import available_rules, lint_paths
+
+SALES = {
+    "subject/no-quality-standard",
+    "subject/unquantified-item",
+    "subject/vague-quantity",
+    "payment/installment-without-trigger",
+    "payment/retention-without-release",
+    "payment/shares-mismatch",
+    "payment/trigger-without-deadline",
+    "payment/vague-trigger",
+    "acceptance/no-deemed-acceptance",
+    "acceptance/objection-period-range",
+    "acceptance/vague-window",
+    "acceptance/window-no-length",
+    "acceptance/window-no-start",
+    "penalty/cap-too-high",
+    "penalty/deposit-and-penalty",
+    "penalty/deposit-over-limit",
+    "penalty/dingjin-wording",
+    "penalty/no-adjust-clause",
+    "penalty/no-late-payment-penalty",
+    "penalty/one-sided",
+    "penalty/rate-above-cap",
+}
+# Rules that cannot fire together with some above: no window at all vs a window without start; no objection
+# period vs one out of range; no cap vs a cap too high; no late-delivery penalty vs one-sided seller
+# penalties.
+SUPPLY = {
+    "acceptance/no-deemed-acceptance",
+    "acceptance/no-objection-period",
+    "acceptance/no-window",
+    "penalty/no-cap",
+    "penalty/no-late-delivery-penalty",
+    "penalty/one-sided",
+    "penalty/rate-above-cap",
+}
+
+
+def rules_in(path: Path) -> set[str]:
+    (fr,) = lint_paths([path]).files
+    assert fr.error is None
+    return {f.rule for f in fr.findings}
+
+
+@pytest.mark.parametrize("name", ["defective-sales-contract.txt", "defective-sales-contract.docx"])
+def test_defective_sales_contract(samples_dir: Path, name: str) -> None:
+    assert rules_in(samples_dir / "drafts" / name) == SALES
+
+
+def test_defective_supply_agreement(samples_dir: Path) -> None:
+    assert rules_in(samples_dir / "drafts" / "defective-supply-agreement.txt") == SUPPLY
+
+
+def test_defective_drafts_cover_every_rule_of_the_four_families() -> None:
+    families = ("subject", "payment", "acceptance", "penalty")
+    registered = {rid for rid, r in available_rules().items() if r.family in families}
+    assert registered <= SALES | SUPPLY, f"no sample defect for {sorted(registered - SALES - SUPPLY)}"
+
+
+def test_clean_contract_has_nothing_at_warning_or_above(samples_dir: Path) -> None:
+    (fr,) = lint_paths([samples_dir / "drafts" / "clean-sales-contract.txt"]).files
+    assert fr.error is None
+    loud = [(f.rule, f.snippet) for f in fr.findings if f.severity >= Severity.WARNING]
+    assert loud == []
