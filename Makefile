@@ -35,10 +35,14 @@ fonts:
 	fi
 
 demo: $(STAMP) soffice
-	@rm -rf $(OUT).tmp
+	@echo "== 1. validate the sample deals"
 	$(BIN)/contractkit validate samples/*.json
+	@echo "== 2. render every sample deal to Word and PDF in $(OUT)/"
 	$(BIN)/contractkit render samples/*.json -o $(OUT) --format both
-	-$(BIN)/contractkit lint samples/drafts/* $(OUT)/*.docx
+	@echo "== 3. lint the rendered documents (expected: clean)"
+	$(BIN)/contractkit lint $(OUT)/*.docx $(OUT)/*.pdf
+	@echo "== 4. lint a defective draft (expected: findings, exit 1)"
+	-$(BIN)/contractkit lint samples/drafts/defective-sales-contract.docx
 
 test: $(STAMP) soffice
 	$(BIN)/ruff check .

@@ -1,0 +1,64 @@
+"""``contractkit convert FILE.docx... [-o DIR] [--jobs N]``: PDFs through supervised LibreOffice workers.
+Exit 0 all converted, 1 if any file failed (the others are still converted), 2 if LibreOffice is missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from contractkit.cli.options import jobs_option
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--output-dir",
+    "-o",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Write PDFs here (default: beside each input).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=120,
+    show_default=True,
+    help="Seconds allowed per document.",
+)
+@jobs_option
+def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs: int) -> int:
+    """Convert .docx files to PDF with LibreOffice (external links and images are stripped first).
+
+    \b
+    Examples:
+      contractkit convert out/*.docx
+      contractkit convert a.docx b.docx -o pdf/ --jobs 2
+    """
+    from contractkit.errors import UsageError
+    from contractkit.render.pdf import PdfConverter
+
+    pairs: list[tuple[Path, Path]] = []
+    seen: dict[Path, Path] = {}
+    for name in files:
+        src = Path(name)
+        dst = (Path(output_dir) if output_dir else src.parent) / f"{src.stem}.pdf"
+        key = dst.resolve()
+        if key in seen:
+            raise UsageError(
+                f"{src} and {seen[key]} would both be written to {dst}",
+                hint="convert them into different folders",
+            )
+        seen[key] = src
+        pairs.append((src, dst))
+
+    failed = 0
+    with PdfConverter(jobs, timeout=timeout) as conv:  # ConverterError (exit 2) when soffice is missing
+        for (src, dst), err in conv.convert_many(pairs):
+            if err is None:
+                click.echo(f"{src} -> {dst}")
+            else:
+                failed += 1
+                click.echo(f"error: {err if getattr(err, 'path', None) else f'{src}: {err}'}", err=True)
+    click.echo(f"{len(pairs) - failed} converted, {failed} failed", err=True)
+    return 1 if failed else 0
