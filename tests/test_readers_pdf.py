@@ -122,3 +122,28 @@ def test_500_pages_stream_in_bounded_memory(tmp_path: Path, corpus_dir: Path) ->
     assert doc.blocks[-1].location.page == pages
     assert sum("供餐" in b.norm for b in doc.blocks) >= 50
     assert peak < 40 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
+
+
+def test_wrapped_lines_are_joined_into_one_clause() -> None:
+    from contractkit.readers.pdf import paragraphs
+
+    lines = [
+        "第二条 价格与付款",
+        "2.1 合同总价为人民币陆拾柒万陆仟元整（¥676,000.00），含 13%增值税。",
+        "期次 款项 比例 金额 付款条件及期限",
+        "2 到货款 60% 405,600.00 验收合格且乙方开具全额增值税专用发票后 10",
+        "个工作日内支付合同总价的 60%，计人民币肆拾",
+        "万零伍仟陆佰元整（¥405,600.00）。",
+        "甲方（买方）：苏州瑞德精密机械制造有限公司",
+        "住所：江苏省苏州市虎丘区珠江路88号",
+        "",
+        "(1) 逾期付款的，每日按未付款项的万分之三",
+        "支付违约金。",
+    ]
+    got = paragraphs(lines)
+    assert [n for n, _ in got] == [1, 2, 3, 4, 7, 8, 10]
+    assert got[3][1] == (
+        "2 到货款 60% 405,600.00 验收合格且乙方开具全额增值税专用发票后 10"
+        "个工作日内支付合同总价的 60%，计人民币肆拾万零伍仟陆佰元整（¥405,600.00）。"
+    )
+    assert got[-1][1] == "(1) 逾期付款的，每日按未付款项的万分之三支付违约金。"

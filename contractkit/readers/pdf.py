@@ -1,4 +1,10 @@
-"""Read a .pdf draft with pypdfium2: one Block per text line, with page and line numbers.
+"""Read a .pdf draft with pypdfium2: one Block per paragraph, with its page and first line number.
+
+A PDF has no paragraphs, only lines; a clause wrapped over three lines must still be one sentence for the
+rules ("验收合格后5个工作日内支付" split after 支付 loses its trigger). Lines are joined while the previous
+line does not end a sentence (。；：！？) and the next line does not start a heading, a numbered item, a table
+row (a number then a space) or a label (``住所：``). Table cells wrapped inside their column join
+the same way. Pages are not joined to each other.
 
 Pages are streamed (one page and its text page open at a time, closed after use), so memory stays bounded
 on long files. pdfplumber is deliberately not used here: it is ~20x slower per page.
@@ -79,13 +85,10 @@ def _read_pages(pdf: object, name: str, max_pages: int) -> Document:
         if text.strip():
             pages_with_text += 1
         stats.add(text)
-        for number, line in enumerate(_LINE_SPLIT.split(text), start=1):
-            line = strip_invisible(line)
-            if not line.strip():
-                continue
-            kind = "heading" if looks_like_heading(line) else "line"
+        for number, para in paragraphs(_LINE_SPLIT.split(text)):
+            kind = "heading" if looks_like_heading(para) else "line"
             loc = Location(len(blocks), page=i + 1, line=number)
-            blocks.append(Block(text=line, norm=normalize(line), location=loc, kind=kind))
+            blocks.append(Block(text=para, norm=normalize(para), location=loc, kind=kind))
     if pages_with_text == 0:
         raise UnreadableInput(
             f"no text layer on any of the {n} page(s): a scanned PDF needs OCR first",
@@ -119,6 +122,39 @@ class GlyphStats:
                 path=path,
                 hint="export the PDF again with embedded Unicode fonts, or lint the source .docx",
             )
+
+
+_SENTENCE_END = tuple("。；;！!？?：:")
+_ITEM_START = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|\d+(?:\.\d+)*[\.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]"
+    r"|[一二三四五六七八九十]+、|[•·●■□☑√※]|\d+\s|[\u4e00-\u9fff（）()A-Za-z ]{1,14}[：:])"
+)
+
+
+def paragraphs(lines: list[str]) -> list[tuple[int, str]]:
+    """Join wrapped lines of one page into paragraphs: ``[(first line number, text), ...]``."""
+    cleaned = [(n, strip_invisible(line).rstrip()) for n, line in enumerate(lines, start=1)]
+    cleaned = [(n, line) for n, line in cleaned if line.strip()]
+    if not cleaned:
+        return []
+    out: list[tuple[int, str]] = []
+    last_line = ""
+    for n, line in cleaned:
+        if out and _continues(last_line, line):
+            first, prev = out[-1]
+            sep = " " if prev[-1:].isascii() and prev[-1:].isalnum() and line.lstrip()[:1].isascii() else ""
+            out[-1] = (first, prev + sep + line.lstrip())
+        else:
+            out.append((n, line))
+        last_line = line
+    return out
+
+
+def _continues(last_line: str, line: str) -> bool:
+    """True when ``line`` continues the paragraph whose latest line is ``last_line``."""
+    if last_line.endswith(_SENTENCE_END) or looks_like_heading(last_line):
+        return False
+    return not (_ITEM_START.match(line) or looks_like_heading(line))
 
 
 def check_size(path: str | Path, max_bytes: int) -> int:
