@@ -1,11 +1,19 @@
 """``contractkit lint FILE...``: lint drafts.
 
-Exit 0 clean, 1 when a finding ≥ --fail-on exists, 2 usage error or unreadable input.
+Exit 0 clean, 1 when a finding ≥ --fail-on exists (0 with --exit-zero), 2 usage error or unreadable input.
+After linting, suppression markers in the drafts are applied, then the baseline (if any), then the report
+is printed and (``--annotate``) the Word copy written.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
+
+if TYPE_CHECKING:
+    from contractkit.config import Settings
+    from contractkit.findings import LintResult
 
 from contractkit.cli.options import config_option, fail_on_option, lang_option, output_format_option
 
@@ -35,12 +43,34 @@ def check_ids(names: tuple[str, ...], known: list[str], option: str) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@output_format_option(["text", "json"], "text")
+@output_format_option(["text", "json", "sarif", "junit", "github"], "text")
 @fail_on_option
 @lang_option
 @config_option
 @click.option("--select", default=None, help="Only these rule ids or families, comma-separated.")
 @click.option("--ignore", default=None, help="Skip these rule ids or families, comma-separated.")
+@click.option(
+    "--annotate",
+    "annotate_out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write a copy of the (single) .docx draft with a Word comment per finding.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings exist (2 still means unreadable).")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Hide the findings recorded in this baseline; report only new ones.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Record today's findings (by fingerprint) in this baseline file.",
+)
 def lint(
     paths: tuple[str, ...],
     fmt: str,
@@ -49,6 +79,10 @@ def lint(
     config_path: str | None,
     select: str | None,
     ignore: str | None,
+    annotate_out: str | None,
+    exit_zero: bool,
+    baseline_path: str | None,
+    write_baseline_path: str | None,
 ) -> int:
     """Lint contract drafts (.docx, .pdf, .txt, .md, JSON deals; folders too).
 
@@ -57,6 +91,10 @@ def lint(
       contractkit lint draft.docx
       contractkit lint drafts/ --format json --lang en
       contractkit lint draft.pdf --select payment,penalty --fail-on error
+      contractkit lint draft.docx --annotate reviewed.docx
+      contractkit lint drafts/ --format sarif > contractkit.sarif
+      contractkit lint drafts/ --write-baseline .contractkit-baseline.json
+      contractkit lint drafts/ --baseline .contractkit-baseline.json --format github
     """
     from contractkit.config import load_settings
     from contractkit.findings import Severity
@@ -67,9 +105,44 @@ def lint(
     rules = available_rules()
     check_ids(settings.select, list(rules), "--select")
     check_ids(settings.ignore, list(rules), "--ignore")
+    from contractkit.errors import UsageError
+
+    if annotate_out and (len(paths) != 1 or not paths[0].lower().endswith(".docx")):
+        raise UsageError("--annotate needs exactly one .docx draft", hint="lint the other files separately")
     result = lint_paths(paths, settings)
-    click.echo(FORMATS[fmt](result, rules, lang), nl=False)
+    result = _post_process(result, settings, baseline_path, write_baseline_path)
+    fail_on = Severity.parse(settings.fail_on)
+    options = {"fail_on": fail_on} if fmt == "junit" else {}
+    click.echo(FORMATS[fmt](result, rules, lang, **options), nl=False)
+    if annotate_out and result.files and not result.files[0].error:
+        from contractkit.annotate import annotate_docx
+
+        n = annotate_docx(paths[0], result.files[0].findings, annotate_out, lang)
+        click.echo(f"annotate: {n} comment(s) written to {annotate_out}", err=True)
     if any(fr.error for fr in result.files):
         return 2
     worst = result.worst()
-    return 1 if worst is not None and worst >= Severity.parse(settings.fail_on) else 0
+    return 1 if not exit_zero and worst is not None and worst >= fail_on else 0
+
+
+def _post_process(
+    result: LintResult, settings: Settings, baseline_path: str | None, write_path: str | None
+) -> LintResult:
+    """Suppressions, then --write-baseline, then --baseline (stale entries reported on stderr)."""
+    from contractkit.baseline import apply_baseline, load_baseline, write_baseline
+    from contractkit.suppress import apply_suppressions
+
+    result = apply_suppressions(result, max_bytes=settings.max_input_mb * 1024 * 1024)
+    if write_path:
+        n = write_baseline(result, write_path)
+        click.echo(f"baseline: {n} finding(s) recorded in {write_path}", err=True)
+    if baseline_path:
+        result, outcome = apply_baseline(result, load_baseline(baseline_path))
+        click.echo(f"baseline: {outcome.hidden} known finding(s) hidden", err=True)
+        if outcome.stale:
+            click.echo(
+                f"baseline: {len(outcome.stale)} entry(ies) no longer match (fixed or changed):", err=True
+            )
+            for e in outcome.stale:
+                click.echo(f"  {e.path}  {e.rule}  {e.snippet[:60]}", err=True)
+    return result

@@ -1,4 +1,7 @@
-"""Output formats for lint results: ``FORMATS[name](result, rules, lang) -> str``.
+"""Output formats for lint results: ``FORMATS[name](result, rules, lang, **options) -> str``.
+
+Options are format-specific keywords (``junit``: ``fail_on``; ``github``: ``per_type``; ``text``: ``color``,
+``width``).
 
 Each format lives in its own module and is imported only when used.
 """
@@ -17,8 +20,8 @@ Render = Callable[["LintResult", "dict[str, Rule]", str], str]
 
 
 def _lazy(module: str) -> Render:
-    def render(result: LintResult, rules: dict[str, Rule], lang: str = "zh") -> str:
-        return importlib.import_module(f"contractkit.reports.{module}").render(result, rules, lang)
+    def render(result: LintResult, rules: dict[str, Rule], lang: str = "zh", **options: object) -> str:
+        return importlib.import_module(f"contractkit.reports.{module}").render(result, rules, lang, **options)
 
     render.__name__ = f"render_{module}"
     render.__doc__ = f"Render a lint result as {module}."
@@ -26,6 +29,6 @@ def _lazy(module: str) -> Render:
 
 
 #: name -> render function (result, rules, lang) -> str.
-FORMATS: dict[str, Render] = {"text": _lazy("text"), "json": _lazy("json")}
+FORMATS: dict[str, Render] = {name: _lazy(name) for name in ("text", "json", "sarif", "junit", "github")}
 
 __all__ = ["FORMATS", "Render"]

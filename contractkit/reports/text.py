@@ -18,7 +18,28 @@ _LABEL = {
 }
 
 
-def _plain(result: LintResult, lang: str) -> list[tuple[str, str | None]]:
+#: Snippets longer than this are shortened around the match.
+SNIPPET_WIDTH = 80
+
+
+def shorten(snippet: str, width: int = SNIPPET_WIDTH, focus: int | None = None) -> str:
+    """``snippet`` cut to ``width`` characters around ``focus`` (default: its middle), marked with ``…``.
+
+    Rules quote the clause with the match in its middle when they trim it, so the middle is the best guess
+    of where the match is when no offset is known.
+    """
+    s = " ".join(snippet.split())
+    if len(s) <= width:
+        return s
+    lead, trail = s.startswith("…"), s.endswith("…")
+    s = s.strip("…")
+    focus = len(s) // 2 if focus is None else max(0, min(focus, len(s)))
+    lo = max(0, min(focus - (width - 2) // 2, len(s) - (width - 2)))
+    hi = lo + width - 2
+    return ("…" if lo > 0 or lead else "") + s[lo:hi] + ("…" if hi < len(s) or trail else "")
+
+
+def _plain(result: LintResult, lang: str, width: int = SNIPPET_WIDTH) -> list[tuple[str, str | None]]:
     """(line, style) pairs; the style is applied only when colouring."""
     zh = lang == "zh"
     out: list[tuple[str, str | None]] = []
@@ -34,7 +55,7 @@ def _plain(result: LintResult, lang: str) -> list[tuple[str, str | None]]:
             out.append((f"  {f.location.describe(lang)}  {label}  {f.rule}", _STYLE[f.severity]))
             out.append((f"    {f.text(lang)}", None))
             if f.snippet:
-                out.append((f"    > {f.snippet}", "dim"))
+                out.append((f"    > {shorten(f.snippet, width)}", "dim"))
         out.append(("", None))
     c = result.counts()
     if zh:
@@ -51,9 +72,16 @@ def _plain(result: LintResult, lang: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def render(result: LintResult, rules: dict[str, Rule], lang: str = "zh", *, color: bool | None = None) -> str:
-    """The report text; ``color`` defaults to "stdout is a terminal"."""
-    lines = _plain(result, lang)
+def render(
+    result: LintResult,
+    rules: dict[str, Rule],
+    lang: str = "zh",
+    *,
+    color: bool | None = None,
+    width: int = SNIPPET_WIDTH,
+) -> str:
+    """The report text; ``color`` defaults to "stdout is a terminal"; snippets cut to ``width``."""
+    lines = _plain(result, lang, width)
     if color is None:
         color = sys.stdout.isatty()
     if not color:
