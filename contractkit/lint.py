@@ -43,6 +43,7 @@ def lint_document(
 
     A rule that crashes becomes one ``internal/rule-crashed`` error finding instead of stopping the run.
     """
+    from contractkit.checks._common import forget
     from contractkit.checks.base import RuleContext, effective_severity, selected
     from contractkit.facts import assign_sections
 
@@ -67,6 +68,7 @@ def lint_document(
                     hint="please report this with the document",
                 )
             )
+    forget(doc)  # the rules' shared per-document memo (checks._common.memo)
     return sorted(out, key=_sort_key)
 
 

@@ -213,3 +213,30 @@ def test_real_corpus(corpus_dir: Path) -> None:
 def test_real_sentence_refers_back_to_agreed_period() -> None:
     text = "（二）甲方收到产品时应当及时验收并在合同约定的期限内将验收结果通知乙方。"
     assert not fires("acceptance/vague-window", text)
+
+
+# -- regression: a period after 届满/期满 is a deadline after the warranty, not its length --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "质量保证期届满后15日内支付合同总价的10%，计人民币陆万柒仟陆佰元整（¥67,600.00）。",
+        "5.4 质保金：合同总价的10%，作为质保金，由甲方于质量保证期届满之日起15日内无息支付给乙方。",
+        "质保期满后7个工作日内退还质保金。",
+        "保修期内，乙方应在接到通知后48小时内到场维修。",
+    ],
+)
+def test_deadline_after_or_inside_the_warranty_is_not_its_length(text: str) -> None:
+    assert not fires("acceptance/objection-period-range", text)
+
+
+def test_warranty_length_still_found_next_to_a_release_deadline() -> None:
+    text = "质保期为验收合格之日起3个月，质保期届满后15日内支付尾款。"
+    (f,) = run("acceptance/objection-period-range", text)
+    assert "3个月" in f.message
+
+
+def test_payment_named_after_acceptance_is_not_an_acceptance_clause() -> None:
+    text = "（2）验收款：验收合格且卖方开具全额增值税专用发票后10个工作日内支付合同总价的70%。"
+    assert not fires("acceptance/window-no-start", text)

@@ -221,3 +221,35 @@ def test_real_corpus(corpus_dir: Path) -> None:
     assert counts["samr-gf-2025-0151-nongfu-chanpin-maimai-hetong.txt"] == []
     # the school-catering contract caps its daily penalty on the next line
     assert "penalty/no-cap" not in counts["xinjiang-zhongxiaoxue-xiaowai-gongcan.txt"]
+
+
+# -- regression: 支付违约金 is how any penalty is paid, not a late-payment penalty ---------------------
+
+GOODS_TERMS = "乙方于合同签订后30日内交货。甲方于到货后10日内支付货款。"
+
+
+@pytest.mark.parametrize(
+    "penalty",
+    [
+        "乙方逾期交货的，每逾期一日按合同总价的万分之五向甲方支付违约金。",
+        "乙方迟延交付的，应按日向甲方支付合同价款万分之三的违约金。",
+        "乙方未按期交货，每延迟一天支付合同总价0.05%的违约金。",
+    ],
+)
+def test_late_delivery_penalty_is_not_a_late_payment_penalty(penalty: str) -> None:
+    assert fires("penalty/no-late-payment-penalty", GOODS_TERMS + penalty)
+
+
+@pytest.mark.parametrize(
+    "penalty",
+    [
+        "甲方逾期付款的，每日按未付款项的万分之三支付违约金。",
+        "甲方迟延付款的，按日万分之三计付滞纳金。",
+        "甲方未按期付款的，每日按未付金额的0.03%支付违约金。",
+        "甲方逾期支付货款的，每日按逾期金额的万分之三支付违约金。",
+        "甲方未按合同约定向乙方支付价款的，应按日万分之三支付违约金。",
+        "买方拖欠货款的，按日万分之三计付利息。",
+    ],
+)
+def test_late_payment_phrasings_count(penalty: str) -> None:
+    assert not fires("penalty/no-late-payment-penalty", GOODS_TERMS + penalty)

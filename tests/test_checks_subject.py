@@ -127,3 +127,14 @@ def test_no_quality_standard(text: str, expect: bool) -> None:
 def test_no_quality_standard_reports_once_on_heading() -> None:
     found = lint_text("第一条 产品\n打印纸500箱。\n纸巾200箱。", Settings(select=(NQ,)))
     assert len(found) == 1 and found[0].snippet == "第一条 产品"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4.1 验收标准：GB/T 25000.51—2016《系统与软件质量要求和评价 第51部分》及本合同附件一。",
+        "产品应符合《信息技术 软件工程 第3部分：测试》的要求。",
+    ],
+)
+def test_part_of_a_standard_title_is_not_vague(text: str) -> None:
+    assert ids(text, "subject/vague-quantity") == []

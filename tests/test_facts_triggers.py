@@ -114,3 +114,16 @@ def test_real_effective_clause(corpus_dir) -> None:
     )
     line = next(ln for ln in text.splitlines() if "本合同生效后" in ln and "缴付" in ln)
     assert "contract_effective" in [t.event for t in find_triggers(line)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("货物交付且卖方提交提单副本、商业发票及装箱单后5个工作日内支付", "invoice_received"),
+        ("乙方提供增值税专用发票后10日内", "invoice_received"),
+        ("甲方应自货物到达交付地点之日起30日内完成验收", "arrival"),
+        ("设备运抵目的港后15日内", "arrival"),
+    ],
+)
+def test_trigger_document_and_place_phrasings(text: str, event: str) -> None:
+    assert event in [t.event for t in find_triggers(text)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from contractkit.config import Settings
 from contractkit.findings import FileResult, LintResult
 from contractkit.lint import available_rules, lint_text
 from contractkit.reports import FORMATS
@@ -13,7 +14,8 @@ RULES = available_rules()
 
 
 def sample_result() -> LintResult:
-    found = lint_text("第三条 付款\n验收合格后支付合同总价的60%。")
+    four = Settings(select=("subject", "payment", "acceptance", "penalty"))
+    found = lint_text("第三条 付款\n验收合格后支付合同总价的60%。", four)
     return LintResult(
         files=[
             FileResult(path="draft.txt", findings=found),

@@ -1,13 +1,16 @@
 """Small helpers shared by rule families: language test, blanks, sections and clause iteration.
 
 Stable API (other families import it): :func:`is_chinese`, :func:`blank_spans`, :func:`has_blank`,
-:func:`in_section`, :func:`section_blocks`, :func:`clauses`, :func:`find_heading`, :data:`BLANK`.
+:func:`in_section`, :func:`section_blocks`, :func:`clauses`, :func:`find_heading`, :func:`is_quote`,
+:data:`BLANK`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import Any, TypeVar
 
 from contractkit.facts.sentences import split_clauses
 from contractkit.readers.model import Block, Document
@@ -15,14 +18,73 @@ from contractkit.readers.model import Block, Document
 #: An unfilled fill-in field: a run of underscores (half/full width) or 3+ spaces between text.
 BLANK = re.compile(r"[_＿]{2,}|(?<=\S)[ \u3000]{3,}(?=\S)|[（(][ \u3000]{2,}[)）]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+T = TypeVar("T")
+
+# Per-document memo: the rules of one run share what they derive from the same document (its text, its
+# clauses, …). Keyed by the identity of ``doc.blocks`` (kept alive here, so the id cannot be reused) and
+# checked against its length; a handful of documents at most.
+_MEMO: dict[int, tuple[list[Block], int, dict[str, Any]]] = {}
+_MEMO_SIZE = 4
+
+
+def memo(doc: Document, key: str, compute: Callable[[], T]) -> T:
+    """``compute()`` once per document and ``key`` (rules of one lint run share the result)."""
+    entry = _MEMO.get(id(doc.blocks))
+    if entry is None or entry[0] is not doc.blocks or entry[1] != len(doc.blocks):
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.pop(next(iter(_MEMO)))
+        entry = (doc.blocks, len(doc.blocks), {})
+        _MEMO[id(doc.blocks)] = entry
+    cache = entry[2]
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def forget(doc: Document) -> None:
+    """Drop the memo of ``doc`` (the lint engine calls this when a document is done)."""
+    entry = _MEMO.get(id(doc.blocks))
+    if entry is not None and entry[0] is doc.blocks:
+        del _MEMO[id(doc.blocks)]
+
+
+def doc_text(doc: Document) -> str:
+    """``doc.text``, joined once per document."""
+    return memo(doc, "text", lambda: doc.text)
+
+
+@lru_cache(maxsize=64)
+def _letter_counts(text: str) -> tuple[int, int]:
+    cjk = len(_CJK.findall(text))
+    letters = len(_NOT_LETTER.sub("", text))  # word characters that are not digits or "_": letters
+    return cjk, letters
 
 
 def is_chinese(doc: Document, min_share: float = 0.2, min_chars: int = 20) -> bool:
     """True when ≥ ``min_share`` of the letters are CJK (and there are ≥ ``min_chars`` CJK characters)."""
-    text = doc.text
-    cjk = len(_CJK.findall(text))
-    letters = sum(1 for c in text if c.isalpha())
+    cjk, letters = memo(doc, "letters", lambda: _letter_counts(doc_text(doc)))
     return cjk >= min_chars and letters > 0 and cjk / letters >= min_share
+
+
+_QUOTE_TITLE = re.compile(r"报价单|报价书|报价函|报价表|^(?:quotation|quote)\b", re.IGNORECASE)
+
+
+def is_quote(doc: Document) -> bool:
+    """True for a quote (报价单), not a contract: a quote deal, or a draft titled 报价单/报价书/报价函.
+
+    Document-level "missing clause" rules do not apply to a quote.
+    """
+    if doc.deal is not None:
+        return doc.deal.get("kind") == "quote"
+    for b in doc.blocks[:5]:
+        title = re.sub(r"\s+", "", b.norm)
+        if not title:
+            continue
+        if "合同" in title or "协议" in title:
+            return False
+        return len(title) <= 30 and _QUOTE_TITLE.search(title) is not None
+    return False
 
 
 def blank_spans(text: str) -> list[tuple[int, int]]:
@@ -39,8 +101,13 @@ def has_blank(text: str, span: tuple[int, int] | None = None) -> bool:
 
 def in_section(block: Block, words: Iterable[str]) -> bool:
     """True when the block's section heading (or the block itself, if a heading) names one of ``words``."""
-    head = block.section or ""
-    return any(w in head for w in words)
+    head = block.section
+    return bool(head) and _any_of(tuple(words)).search(head) is not None
+
+
+@lru_cache(maxsize=256)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)) or r"(?!)")
 
 
 def section_blocks(doc: Document, words: Iterable[str]) -> list[Block]:
@@ -58,19 +125,41 @@ def find_heading(doc: Document, words: Iterable[str]) -> Block | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def _clauses_of(norm: str) -> tuple[tuple[tuple[int, int], str], ...]:
+    return tuple((span, norm[span[0] : span[1]]) for span in split_clauses(norm))
+
+
 def clauses(block: Block) -> Iterator[tuple[tuple[int, int], str]]:
     """``(span, clause text)`` for each clause of the block's normalized text."""
-    for span in split_clauses(block.norm):
-        yield span, block.norm[span[0] : span[1]]
+    return iter(_clauses_of(block.norm))
+
+
+def all_clauses(doc: Document) -> list[tuple[Block, int, int, str]]:
+    """Every clause of every non-empty block: ``(block, start, end, normalized clause)``, once per doc."""
+
+    def compute() -> list[tuple[Block, int, int, str]]:
+        out: list[tuple[Block, int, int, str]] = []
+        for block in doc.blocks:
+            if block.norm.strip():
+                out.extend((block, s, e, c) for (s, e), c in _clauses_of(block.norm))
+        return out
+
+    return memo(doc, "clauses", compute)
 
 
 __all__ = [
     "BLANK",
+    "all_clauses",
     "blank_spans",
     "clauses",
+    "doc_text",
     "find_heading",
+    "forget",
     "has_blank",
     "in_section",
     "is_chinese",
+    "is_quote",
+    "memo",
     "section_blocks",
 ]

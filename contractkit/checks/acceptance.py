@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from contractkit.checks._common import all_clauses, doc_text, is_quote, memo
 from contractkit.checks._common import is_chinese as _is_chinese
 from contractkit.checks.base import RuleContext, rule
-from contractkit.facts import find_durations, find_triggers, heading_of, split_clauses
+from contractkit.facts import find_durations, find_triggers, heading_of
 from contractkit.facts.durations import Duration
 from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
@@ -48,24 +49,23 @@ def is_goods_contract(doc: Document) -> bool:
 
     Document-level "missing clause" rules fire only in such documents.
     """
-    if not is_chinese(doc):
+    if not is_chinese(doc) or is_quote(doc):
         return False
-    text = doc.text
-    return has_acceptance_section(doc) or bool(_DELIVERY_OF_GOODS.search(text))
+    return memo(
+        doc,
+        "goods-contract",
+        lambda: has_acceptance_section(doc) or bool(_DELIVERY_OF_GOODS.search(doc_text(doc))),
+    )
 
 
 def delivers_goods(doc: Document) -> bool:
-    """A Chinese document that provides for delivery of goods (交货/到货/交付货物…)."""
-    return is_chinese(doc) and bool(_DELIVERY_OF_GOODS.search(doc.text))
+    """A Chinese contract (not a quote) that provides for delivery of goods (交货/到货/交付货物…)."""
+    return is_chinese(doc) and not is_quote(doc) and bool(_DELIVERY_OF_GOODS.search(doc_text(doc)))
 
 
 def iter_clauses(doc: Document) -> Iterator[tuple[Block, int, int, str]]:
-    """Every clause of every block: ``(block, start, end, normalized clause text)``."""
-    for block in doc.blocks:
-        if not block.norm.strip():
-            continue
-        for start, end in split_clauses(block.norm):
-            yield block, start, end, block.norm[start:end]
+    """Every clause of every block: ``(block, start, end, normalized clause text)`` (once per doc)."""
+    return iter(all_clauses(doc))
 
 
 def months_of(d: Duration) -> Decimal:
@@ -85,7 +85,7 @@ def months_of(d: Duration) -> Decimal:
 
 # An act of acceptance or inspection; not a result (验收合格), a document (验收单) or a standard (验收标准).
 _ACT = re.compile(
-    r"(?<!视为)(?<!视同)(?:验收|检验|验货|查验)(?!合格|通过|完成|完毕|结束|标准|报告|单|证明|检疫|依据|方法|记录|意见)"
+    r"(?<!视为)(?<!视同)(?:验收|检验|验货|查验)(?!合格|通过|完成|完毕|结束|标准|报告|单|证明|检疫|依据|方法|记录|意见|款)"
 )
 _DEADLINE_TAIL = ("以内", "之内", "内", "前", "之前", "以前", "为限")
 # A blank fill-in length: "在      日内" / "____个工作日内".
@@ -98,6 +98,8 @@ _REFERS_BACK = re.compile(r"(?:合同|本合同|双方)?约定的?(?:期限|时�
 _DEEMED = re.compile(r"视为(?:验收合格|验收通过|已?验收|检验合格|合格|认可|接受|同意验收|质量符合)")
 _OBJECTION_WORDS = re.compile(r"质量异议期|质量保证期|质保期|保修期|异议期|缺陷责任期")
 _APPEARANCE = re.compile(r"外观|数量|表面|包装|外包装|型号")
+# After the period word: its end (质保期届满后15日内, a deadline after it) or inside (质保期内48小时响应).
+_NOT_LENGTH = re.compile(r"\s*(?:届满|期满|满|结束|到期|截止|终止|内|期间|期内|中)")
 
 
 def _windows(clause: str) -> list[tuple[int, int]]:
@@ -117,13 +119,37 @@ def _starts(clause: str) -> list[tuple[int, int]]:
 
 
 def _acceptance_clauses(doc: Document) -> Iterator[tuple[Block, int, int, str, re.Match[str]]]:
-    """Clauses (not headings) that describe an act of acceptance or inspection."""
-    for block, s, e, clause in iter_clauses(doc):
-        if heading_of(block.norm) and len(clause) <= 30 and block.norm.strip() == clause:
+    """Clauses (not headings) that describe an act of acceptance or inspection (found once per doc)."""
+
+    def compute() -> list[tuple[Block, int, int, str, re.Match[str]]]:
+        out = []
+        for block, s, e, clause in iter_clauses(doc):
+            m = _ACT.search(clause)
+            if m is None:
+                continue
+            if len(clause) <= 30 and block.norm.strip() == clause and heading_of(block.norm):
+                continue
+            out.append((block, s, e, clause, m))
+        return out
+
+    return iter(memo(doc, "acceptance-clauses", compute))
+
+
+def _period_length(clause: str) -> tuple[re.Match[str], Duration] | None:
+    """The first 质保期/异议期 word of ``clause`` that states a length, with that length (offsets after it).
+
+    A word followed by its end (届满/期满后…) or its inside (…期内) states no length: the duration after
+    it is a deadline after the warranty ends (质保金 release) or a response time within it.
+    """
+    if not _OBJECTION_WORDS.search(clause):
+        return None
+    for kw in _OBJECTION_WORDS.finditer(clause):
+        if _NOT_LENGTH.match(clause, kw.end()):
             continue
-        m = _ACT.search(clause)
-        if m:
-            yield block, s, e, clause, m
+        durs = [d for d in find_durations(clause[kw.end() :]) if d.span[0] <= 30]
+        if durs:
+            return kw, durs[0]
+    return None
 
 
 def _vague_word(clause: str, words: tuple[str, ...]) -> str | None:
@@ -325,7 +351,7 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_goods_contract(doc):
         return
     clauses = list(_acceptance_clauses(doc))
-    if not clauses or _DEEMED.search(doc.text):
+    if not clauses or _DEEMED.search(doc_text(doc)):
         return
     block, s, e, _c, _m = clauses[0]
     yield ctx.report(
@@ -362,7 +388,7 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 )
 def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A goods contract that never mentions a 质保期 / 质量异议期 / 保修期."""
-    if not delivers_goods(doc) or _OBJECTION_WORDS.search(doc.text) or "质量保证" in doc.text:
+    if not delivers_goods(doc) or _OBJECTION_WORDS.search(doc_text(doc)) or "质量保证" in doc_text(doc):
         return
     lo, hi = ctx.settings.objection_period_months
     yield ctx.report(
@@ -402,13 +428,10 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
         return
     lo, hi = ctx.settings.objection_period_months
     for block, s, _e, clause in iter_clauses(doc):
-        kw = _OBJECTION_WORDS.search(clause)
-        if not kw:
+        found = _period_length(clause)
+        if found is None:
             continue
-        durs = [d for d in find_durations(clause[kw.end() :]) if d.span[0] <= 30]
-        if not durs:
-            continue
-        d = durs[0]
+        kw, d = found
         months = months_of(d)
         a, b = s + kw.end() + d.span[0], s + kw.end() + d.span[1]
         quoted = block.text[a:b]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks._common import clauses, has_blank, in_section, is_chinese
+from contractkit.checks._common import clauses, has_blank, in_section, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.facts import (
     DEADLINE_WORDS,
@@ -71,17 +71,25 @@ def _installment(clause: str) -> bool:
 
 
 def _payment_clauses(doc: Document) -> Iterator[tuple[Block, tuple[int, int], str]]:
-    """Installment clauses: in the payment section when the document has one, else anywhere."""
-    has_section = any(in_section(b, PAYMENT_SECTION) for b in doc.blocks)
-    seen: set[str] = set()
-    for block in doc.blocks:
-        if has_section and not in_section(block, PAYMENT_SECTION):
-            continue
-        for span, clause in clauses(block):
-            key = re.sub(r"^[\d.]+", "", re.sub(r"\W", "", clause))
-            if _installment(clause) and key not in seen:
-                seen.add(key)  # a schedule table restated in prose counts once
-                yield block, span, clause
+    """Installment clauses: in the payment section when the document has one, else anywhere (once per doc)."""
+
+    def compute() -> list[tuple[Block, tuple[int, int], str]]:
+        has_section = any(in_section(b, PAYMENT_SECTION) for b in doc.blocks)
+        seen: set[str] = set()
+        out = []
+        for block in doc.blocks:
+            if has_section and not in_section(block, PAYMENT_SECTION):
+                continue
+            for span, clause in clauses(block):
+                if not _installment(clause):
+                    continue
+                key = re.sub(r"^[\d.]+", "", re.sub(r"\W", "", clause))
+                if key not in seen:
+                    seen.add(key)  # a schedule table restated in prose counts once
+                    out.append((block, span, clause))
+        return out
+
+    return iter(memo(doc, "payment-clauses", compute))
 
 
 @rule(

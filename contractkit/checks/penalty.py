@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks._common import has_blank
+from contractkit.checks._common import doc_text, has_blank
 from contractkit.checks.acceptance import delivers_goods, is_chinese, is_goods_contract, iter_clauses
 from contractkit.checks.base import RuleContext, rule
 from contractkit.facts import Rate, find_amounts, find_percents, find_rates
@@ -24,9 +24,13 @@ _LATE = (
     r"逾期|迟延|延迟|延期|拖延|拖欠|超期|未按(?:约定|合同约定|期|时|照约定)?"
     r"|未能按[^，。；\n]{0,8}|不能按[^，。；\n]{0,8}"
 )
+# Late payment is 逾期付款 / 迟延支付 / 未按期向乙方支付货款 / 拖欠货款: the late word right before the
+# act of paying. "逾期交货的，每逾期一日按…支付违约金" is not: 支付违约金 is how any penalty is paid.
+_PAY_ACT = r"(?:付款|付清|支付|交纳|缴纳|缴付|结算|偿付)(?!违约金|滞纳金|赔偿金|罚金)"
 _LATE_PAYMENT = re.compile(
-    rf"(?:(?:{_LATE})[^。；\n]{{0,16}}?(?:付款|支付|交纳|缴纳|结算|付清|偿付)|欠付|应付未付|未付款)[^。]{{0,90}}?"
-    rf"(?:{_PENALTY}|万分之|千分之|%)"
+    rf"(?:(?:{_LATE})\s*(?:的?(?:时间|期限|日期))?\s*(?:向[^，,。；\n]{{1,8}}?)?{_PAY_ACT}"
+    r"|拖欠(?:货款|价款|款项|费用|合同款|服务费)|欠付|应付未付|未付款)"
+    rf"[^。]{{0,90}}?(?:{_PENALTY}|万分之|千分之|%)"
 )
 _LATE_DELIVERY = re.compile(
     rf"(?:(?:{_LATE})[^。；\n]{{0,16}}?|不|未)(?:交货|交付|发货|供货|到货|提供服务|提供产品|完成安装|履行)[^。]{{0,90}}?"
@@ -179,7 +183,7 @@ def no_late_payment_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding
     """A goods/services contract with payment terms but no late-payment penalty."""
     if not is_goods_contract(doc):
         return
-    text = doc.text
+    text = doc_text(doc)
     if not _PAYMENT_TERMS.search(text) or _LATE_PAYMENT.search(text):
         return
     yield ctx.report(
@@ -212,7 +216,7 @@ def no_late_payment_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding
 )
 def no_late_delivery_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A goods contract that provides no penalty for late (or no) delivery."""
-    if not delivers_goods(doc) or _LATE_DELIVERY.search(doc.text):
+    if not delivers_goods(doc) or _LATE_DELIVERY.search(doc_text(doc)):
         return
     yield ctx.report(
         None,
@@ -246,7 +250,7 @@ def no_late_delivery_penalty(doc: Document, ctx: RuleContext) -> Iterator[Findin
 )
 def no_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A periodic penalty rate when the document caps no penalty anywhere."""
-    if not is_chinese(doc) or _CAP_NEAR_PENALTY.search(doc.text):
+    if not is_chinese(doc) or _CAP_NEAR_PENALTY.search(doc_text(doc)):
         return
     for block, s, clause, rates in _rate_clauses(doc):
         if not _PENALTY_RE.search(clause):
@@ -514,7 +518,7 @@ def one_sided(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     penalty_clauses = [(b, s, e, c) for b, s, e, c in iter_clauses(doc) if "违约金" in c or "滞纳金" in c]
     if not penalty_clauses or any(_GENERIC_PARTY.search(c) for *_x, c in penalty_clauses):
         return
-    text = doc.text
+    text = doc_text(doc)
     for pair in _PAIRS:
         if not (re.search(pair[0], text) and re.search(pair[1], text)):
             continue

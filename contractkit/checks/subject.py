@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import clauses, has_blank, is_chinese
+from contractkit.checks._common import clauses, doc_text, has_blank, is_chinese, is_quote
 from contractkit.checks.base import RuleContext, rule
 from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
@@ -36,7 +36,7 @@ SUBJECT_WORDS = (
 )
 #: Words that look like a vague word but are not (约定 contains 约, 相关法律 is boilerplate…).
 _NOT_VAGUE = re.compile(
-    r"约定|约束|违约|合约|契约|预约|制约|节约|约请|特约|履约|简约|"
+    r"《[^》\n]{1,80}》|第\s*[\d一二三四五六七八九十百]+\s*部分|约定|约束|违约|合约|契约|预约|制约|节约|约请|特约|履约|简约|"
     r"(?:逾期|迟延|延迟|未)(?:交付|交货|履行|到货|供货|发货)?的?部分|(?:交付|交货|履行|到货)部分(?:货物|产品)?的(?:价款|货款|金额)|组成部分|其余部分|剩余部分|未交付部分|不符部分|不符合部分|超出部分|差额部分|不足部分|部分履行|"
     r"(?:国家|本市|本省|政府|其他|有关|行业)相关|"
     r"相关(?:法律|法规|规定|标准|要求|文件|手续|部门|税费|费用|责任|方|证明|资料|资质|单据|技术|管理|政策|事宜)|"
@@ -59,11 +59,14 @@ _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]")
 _QTY_TEXT = re.compile(r"数量\s*(?:为|是|[:：])\s*(?P<v>[^，,。；;|\n]{1,12})")
 
 
+_SUBJECT_SECTION_RE = re.compile("|".join(map(re.escape, SUBJECT_SECTION)))
+_SUBJECT_WORDS_RE = re.compile("|".join(map(re.escape, SUBJECT_WORDS)))
+
+
 def _subject_context(block: Block, clause: str) -> bool:
-    head = block.section or ""
-    if any(w in head for w in SUBJECT_SECTION):
+    if block.section and _SUBJECT_SECTION_RE.search(block.section):
         return True
-    return any(w in clause for w in SUBJECT_WORDS)
+    return _SUBJECT_WORDS_RE.search(clause) is not None
 
 
 def _vague_hits(clause: str, words: tuple[str, ...]) -> Iterator[tuple[str, int, int]]:
@@ -279,7 +282,7 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_chinese(doc, min_chars=10):
+    if not is_chinese(doc, min_chars=10) or is_quote(doc):
         return
     head = next(
         (
@@ -293,7 +296,7 @@ def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     )
     if head is None:
         return
-    if _QUALITY.search(doc.text):
+    if _QUALITY.search(doc_text(doc)):
         return
     yield ctx.report(
         head,

@@ -19,6 +19,27 @@ from contractkit.facts.sentences import split_clauses
 from contractkit.facts.spans import Span, in_span, near
 from contractkit.facts.triggers import DEADLINE_WORDS, Event, Trigger, find_deadline, find_triggers
 
+
+def clear_caches() -> None:
+    """Empty the per-text caches of the extractors (benchmarks call this to time cold runs)."""
+    from contractkit.facts import amounts, durations, percents, rates, sections, sentences, triggers
+
+    for fn in (
+        amounts._find_amounts_cached,
+        durations._find_durations_cached,
+        percents._find_percents_cached,
+        rates._rate_matches,
+        sections._heading,
+        sentences._split_clauses_cached,
+        triggers._find_triggers_cached,
+    ):
+        fn.cache_clear()
+    from contractkit.checks import _common
+
+    _common._clauses_of.cache_clear()
+    _common._letter_counts.cache_clear()
+
+
 __all__ = [
     "DEADLINE_WORDS",
     "Amount",
@@ -30,6 +51,7 @@ __all__ = [
     "Trigger",
     "Unit",
     "assign_sections",
+    "clear_caches",
     "find_amounts",
     "find_deadline",
     "find_durations",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from contractkit.facts.spans import ARABIC, to_decimal
 
@@ -125,8 +126,7 @@ def _upper_amounts(text: str) -> list[Amount]:
     return out
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """All money amounts in ``text``, in text order."""
+def _find_amounts_scan(text: str) -> list[Amount]:
     if not any(p in text for p in _PREFILTER):
         return []
     out = _upper_amounts(text) if any(ch in text for ch in _UPPER_DIGITS) else []
@@ -153,3 +153,13 @@ def find_amounts(text: str) -> list[Amount]:
         out.append(Amount(value, currency, False, span))
     out.sort(key=lambda a: a.span)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _find_amounts_cached(text: str) -> tuple[Amount, ...]:
+    return tuple(_find_amounts_scan(text))
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """All money amounts in ``text``, in text order."""
+    return list(_find_amounts_cached(text))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from contractkit.facts.spans import CN_CHARS, NUMBER, to_decimal
@@ -81,8 +82,7 @@ def _restates(text: str, prev: Duration, start: int, value: Decimal, unit: Unit)
     return between in ("（", "(") and prev.value == value and prev.unit == unit
 
 
-def find_durations(text: str) -> list[Duration]:
-    """All durations in ``text``, in text order (dates, years and article numbers excluded)."""
+def _find_durations_scan(text: str) -> list[Duration]:
     if not any(ch in text for ch in _UNIT_WORDS) and "钟头" not in text and "星期" not in text:
         return []
     out: list[Duration] = []
@@ -105,3 +105,13 @@ def find_durations(text: str) -> list[Duration]:
             continue  # 三十日（30日）: count once
         out.append(Duration(value, _UNITS[unit], (m.start(), m.end())))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _find_durations_cached(text: str) -> tuple[Duration, ...]:
+    return tuple(_find_durations_scan(text))
+
+
+def find_durations(text: str) -> list[Duration]:
+    """All durations in ``text``, in text order (dates, years and article numbers excluded)."""
+    return list(_find_durations_cached(text))

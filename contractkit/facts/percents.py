@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from contractkit.facts.rates import _FRACTION, fraction_value, rate_fraction_spans
 
@@ -25,8 +26,7 @@ class Percent:
 _PREFILTER = ("分之", "%", "‰", "‱")
 
 
-def find_percents(text: str) -> list[Percent]:
-    """All percentages in ``text`` that are not part of a rate, in text order."""
+def _find_percents_scan(text: str) -> list[Percent]:
     if not any(p in text for p in _PREFILTER):
         return []
     rates = rate_fraction_spans(text)
@@ -41,3 +41,13 @@ def find_percents(text: str) -> list[Percent]:
             continue
         out.append(Percent(value, (s, e)))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _find_percents_cached(text: str) -> tuple[Percent, ...]:
+    return tuple(_find_percents_scan(text))
+
+
+def find_percents(text: str) -> list[Percent]:
+    """All percentages in ``text`` that are not part of a rate, in text order."""
+    return list(_find_percents_cached(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from contractkit.facts.spans import ARABIC, CN_CHARS, NUMBER, to_decimal
@@ -76,7 +77,13 @@ _EN_PER: dict[str, Per] = {"day": "day", "week": "week", "month": "month", "year
 _PREFILTER = ("分之", "%", "‰", "‱")
 
 
-def _rate_matches(text: str) -> list[tuple[Rate, tuple[int, int]]]:
+@lru_cache(maxsize=8192)
+def _rate_matches(text: str) -> tuple[tuple[Rate, tuple[int, int]], ...]:
+    """Rates with the span of their fraction, in text order (cached per text)."""
+    return tuple(_rate_scan(text))
+
+
+def _rate_scan(text: str) -> list[tuple[Rate, tuple[int, int]]]:
     """Rates with the span of their fraction, in text order."""
     if not any(p in text for p in _PREFILTER):
         return []

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
+from functools import lru_cache
 
 from contractkit.facts.spans import to_decimal
 from contractkit.readers.model import Block
@@ -36,6 +36,7 @@ def _match(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _heading(text: str) -> tuple[str, str, str] | None:
     """(kind, label, number text) of a heading, or None."""
     s = _LEAD.sub("", text).strip()
@@ -107,5 +108,9 @@ def assign_sections(blocks: list[Block]) -> list[Block]:
             current = h[1]
         elif top is None and block.kind == "heading" and block.norm.strip():
             current = block.norm.strip()[:_MAX_LABEL]
-        out.append(dataclasses.replace(block, section=current))
+        if block.section == current:
+            out.append(block)
+        else:
+            b = block
+            out.append(Block(b.text, b.norm, b.location, b.kind, current, b.style))
     return out

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SPLIT = re.compile(r"[^。；;!?！？\n\r]+[。；;!?！？]*")
 
 
-def split_clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the clauses of ``text`` (terminator kept, whitespace trimmed, empty ones dropped)."""
+def _split_clauses_scan(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _SPLIT.finditer(text):
         s, e = m.start(), m.end()
@@ -19,3 +19,13 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
         if s < e:
             out.append((s, e))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _split_clauses_cached(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split_clauses_scan(text))
+
+
+def split_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of ``text`` (terminator kept, whitespace trimmed, empty ones dropped)."""
+    return list(_split_clauses_cached(text))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from contractkit.facts.durations import Duration, find_durations
@@ -44,11 +45,11 @@ _PATTERNS: list[tuple[Event, str]] = [
     (
         "arrival",
         rf"(?:到货|货到|货物(?:运抵|送达|到达)|送达|运抵|收货|收到(?:全部)?(?:货物|产品|设备|标的物)|到达(?:现场|指定地点))"
-        rf"(?:完成|完毕)?{_AFTER}",
+        rf"(?:(?:交付|交货|指定|约定|目的)?(?:地点|地|港|现场))?(?:完成|完毕)?{_AFTER}",
     ),
     ("installation", rf"安装(?:调试)?(?:完成|完毕|结束|合格)?{_AFTER}|调试(?:完成|完毕|合格){_AFTER}?"),
     ("acceptance", rf"(?<!视为)(?:终验|初验|验收)(?:合格|通过|完成|完毕|结束)(?:{_AFTER})?"),
-    ("invoice_received", rf"收到{_GAP}发票(?:{_AFTER})?|开具{_GAP}发票(?:{_AFTER})?"),
+    ("invoice_received", rf"(?:收到|开具|提交|提供|出具){_GAP}发票(?:{_AFTER})?"),
     (
         "warranty_end",
         rf"(?:质保期|保修期|质量保证期|保质期|质保金期限)(?:满|届满|期满|结束|到期|截止)(?:{_AFTER})?",
@@ -90,8 +91,7 @@ _PREFILTER = (
 )
 
 
-def find_triggers(text: str) -> list[Trigger]:
-    """All trigger events in ``text``, in text order."""
+def _find_triggers_scan(text: str) -> list[Trigger]:
     if not any(p in text for p in _PREFILTER):
         return []
     out: list[Trigger] = []
@@ -128,3 +128,13 @@ def find_deadline(text: str, after: int) -> Duration | None:
         if tail.startswith(DEADLINE_WORDS) or head.rstrip().endswith(_BOUND_BEFORE):
             return Duration(d.value, d.unit, (d.span[0] + after, d.span[1] + after))
     return None
+
+
+@lru_cache(maxsize=8192)
+def _find_triggers_cached(text: str) -> tuple[Trigger, ...]:
+    return tuple(_find_triggers_scan(text))
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    """All trigger events in ``text``, in text order."""
+    return list(_find_triggers_cached(text))
