@@ -98,3 +98,52 @@ def test_rules_explain_one_with_current_params(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "rules", "payment/vague-trigger", "--format", "json", "--lang", "en")
     d = json.loads(out)
     assert d["params"]["vague_triggers"][0] == "视情况" and d["bad"] and d["good"] and d["basis"]
+
+
+def test_price_list_option_flags_off_list_price(tmp_path, samples_dir):
+    """--price-list: a quote whose unit price differs from the company list is an error finding."""
+    import json
+
+    from contractkit.cli import main
+
+    catalog = json.loads((samples_dir / "catalog" / "price-list.json").read_text("utf-8"))
+    assert (
+        main(
+            [
+                "lint",
+                str(samples_dir / "quote-office.json"),
+                "--select",
+                "quote",
+                "--price-list",
+                str(samples_dir / "catalog" / "price-list.json"),
+            ]
+        )
+        == 0
+    )
+    catalog["items"][0]["unit_price"] = "1.00"
+    changed = tmp_path / "prices.json"
+    changed.write_text(json.dumps(catalog, ensure_ascii=False), "utf-8")
+    assert (
+        main(
+            [
+                "lint",
+                str(samples_dir / "quote-office.json"),
+                "--select",
+                "quote",
+                "--price-list",
+                str(changed),
+                "--format",
+                "json",
+            ]
+        )
+        == 1
+    )
+
+
+def test_bad_price_list_is_a_usage_error(tmp_path, samples_dir, capsys):
+    from contractkit.cli import main
+
+    bad = tmp_path / "prices.csv"
+    bad.write_text("sku,name\nA,B\n", "utf-8")
+    assert main(["lint", str(samples_dir / "quote-office.json"), "--price-list", str(bad)]) == 2
+    assert "prices.csv" in capsys.readouterr().err

@@ -56,6 +56,12 @@ def check_ids(names: tuple[str, ...], known: list[str], option: str) -> None:
     default=None,
     help="Write a copy of the (single) .docx draft with a Word comment per finding.",
 )
+@click.option(
+    "--price-list",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Company price list (JSON or CSV: sku,name,model,unit_price) that quote prices are checked against.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings exist (2 still means unreadable).")
 @click.option(
     "--baseline",
@@ -80,6 +86,7 @@ def lint(
     select: str | None,
     ignore: str | None,
     annotate_out: str | None,
+    price_list: str | None,
     exit_zero: bool,
     baseline_path: str | None,
     write_baseline_path: str | None,
@@ -92,6 +99,7 @@ def lint(
       contractkit lint drafts/ --format json --lang en
       contractkit lint draft.pdf --select payment,penalty --fail-on error
       contractkit lint draft.docx --annotate reviewed.docx
+      contractkit lint quote.docx --price-list samples/catalog/price-list.csv
       contractkit lint drafts/ --format sarif > contractkit.sarif
       contractkit lint drafts/ --write-baseline .contractkit-baseline.json
       contractkit lint drafts/ --baseline .contractkit-baseline.json --format github
@@ -101,7 +109,13 @@ def lint(
     from contractkit.lint import available_rules, lint_paths
     from contractkit.reports import FORMATS
 
-    settings = load_settings(config_path, select=_ids(select), ignore=_ids(ignore), fail_on=fail_on)
+    settings = load_settings(
+        config_path, select=_ids(select), ignore=_ids(ignore), fail_on=fail_on, price_list=price_list
+    )
+    if settings.price_list:  # a bad price list is a usage error up front, not a finding per file
+        from contractkit.pricelist import load_price_list
+
+        load_price_list(settings.price_list)
     rules = available_rules()
     check_ids(settings.select, list(rules), "--select")
     check_ids(settings.ignore, list(rules), "--ignore")

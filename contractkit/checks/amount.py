@@ -1,0 +1,385 @@
+"""The ``amount`` family: do the figures agree with the 大写, is the 大写 well formed, do item tables add up,
+is the tax treatment and VAT rate stated (and a rate in force), is a foreign-currency price settled at a
+stated exchange rate?
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from contractkit.checks._common import clauses, is_chinese
+from contractkit.checks.base import RuleContext, rule
+from contractkit.facts import find_amounts
+from contractkit.findings import Finding
+from contractkit.money import format_amount, quantize_cents, upper_problems
+from contractkit.readers.model import Block, Document
+
+_UPPER_CAND = re.compile(
+    r"(?P<pre>人民币|RMB|¥|￥)?\s*(?P<body>[壹贰叁肆伍陆柒捌玖拾]"
+    r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分一二两三四五六七八九十百千〇]*[元圆角分整正])"
+)
+_CURRENCY_BEFORE = re.compile(r"人民币|RMB|CNY|¥|￥|美元|欧元|港币|港元|日元|英镑|USD|EUR|US\$|HKD|JPY|GBP")
+_FOREIGN_WORDS = re.compile(r"美元|美金|欧元|港币|港元|日元|英镑|USD|EUR|HKD|JPY|GBP|US\$")
+_TAX_TREATMENT = re.compile(
+    r"含税|不含税|未税|税前|税后|价税合计|免税|零税率|含[^，。；]{0,10}增值税|不含[^，。；]{0,8}税"
+)
+_OTHER_TAX = re.compile(r"印花税|所得税|附加税|关税|消费税|房产税|契税|个税|代扣")
+_RATE_AFTER = re.compile(r"(?:增值税|税率|税点)[^，。；;%\d]{0,8}?(\d{1,2}(?:\.\d+)?)\s*[%％]")
+_RATE_BEFORE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:增值税|税率|税点|的税)")
+_PRICE_WORDS = re.compile(r"单价|总价|价款|合同金额|合同价格|报价|货款|价格")
+_COMMERCIAL = re.compile(r"买卖|销售|采购|供货|购销|报价|订货|供应")
+_QTY = re.compile(r"数量")
+_PRICE = re.compile(r"单价")
+_AMOUNT_COL = re.compile(r"金额|总价|小计|合价|总额")
+_DISCOUNT_COL = re.compile(r"优惠|折扣")
+_TOTAL_ROW = re.compile(r"合计|总计|小计|总价")
+_NUM = re.compile(
+    r"\s*(?:[¥￥$]|RMB|USD|US\$)?\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*[\u4e00-\u9fff]{0,2}\s*"
+)
+
+
+def _num(cell: str) -> Decimal | None:
+    m = _NUM.fullmatch(cell)
+    return Decimal(m.group("n").replace(",", "")) if m else None
+
+
+@rule(
+    id="amount/upper-mismatch",
+    title="大写金额与小写金额不一致",
+    title_en="Amount in words and in figures disagree",
+    severity="error",
+    why="同一金额的大写和小写不一致时，以哪个为准没有约定，双方对价款的理解不同；"
+    "会计基础工作规范第52条要求大小写金额一致，票据大小写不一致的无效。",
+    why_en="When the 大写 and the figures of one amount differ, the price itself is disputed; accounting "
+    "rules (会计基础工作规范 Art. 52) require them to agree.",
+    basis="会计基础工作规范第52条；民法典第510条",
+    fix="核对金额，使大写与小写一致，例如“人民币600,000.00元（大写：人民币陆拾万元整）”。",
+    bad=[
+        "合同总价为人民币600,000.00元（大写：人民币陆拾伍万元整）。",
+        "总价款：¥12,300.00（人民币壹万贰仟元整）",
+    ],
+    good=[
+        "合同总价为人民币600,000.00元（大写：人民币陆拾万元整）。",
+        "总价款：¥1,680.32（人民币壹仟陆佰捌拾元零叁角贰分）；亦可写作壹仟陆佰捌拾元叁角贰分（¥1,680.32）。",
+    ],
+)
+def upper_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    for block in doc.blocks:
+        amounts = find_amounts(block.norm)
+        uppers = [a for a in amounts if a.upper]
+        figures = [a for a in amounts if not a.upper]
+        if not uppers or not figures:
+            continue
+        for u in uppers:
+            near = [f for f in figures if min(abs(f.span[0] - u.span[1]), abs(u.span[0] - f.span[1])) <= 12]
+            if not near or any(f.value == u.value for f in near):
+                continue
+            f = min(near, key=lambda f: min(abs(f.span[0] - u.span[1]), abs(u.span[0] - f.span[1])))
+            text = block.norm[u.span[0] : u.span[1]]
+            yield ctx.report(
+                block,
+                f"大写金额“{text}”为 {format_amount(u.value)}，与小写金额 {format_amount(f.value)} 不一致。",
+                f"The amount in words '{text}' is {format_amount(u.value)}, but the figures say "
+                f"{format_amount(f.value)}.",
+                span=u.span,
+            )
+
+
+@rule(
+    id="amount/malformed-upper",
+    title="大写金额书写不规范",
+    title_en="Malformed amount in words (大写)",
+    severity="warning",
+    why="大写金额应使用零壹贰叁肆伍陆柒捌玖拾佰仟万亿，到元为止写“整”，有分不写“整”，"
+    "不得混用一二三等小写数字；不规范的大写容易被篡改，也可能无法确定金额。",
+    why_en="Amounts in words use 零壹贰…拾佰仟万亿, end in 整 after 元, never after 分, and never mix in "
+    "lowercase numerals 一二三; a malformed one is easy to alter and may not fix the amount.",
+    basis="会计基础工作规范第52条；支付结算办法附件《正确填写票据和结算凭证的基本规定》",
+    fix="按规范改写，例如 ¥16,409.02 写作“人民币壹万陆仟肆佰零玖元零贰分”。",
+    bad=[
+        "合同总价为人民币壹万二千元整（¥12,000.00）。",
+        "合同总价为人民币壹仟肆佰零玖元伍角伍分整（¥1,409.55）。",
+    ],
+    good=[
+        "合同总价为人民币壹仟肆佰零玖元伍角（¥1,409.50）。",
+        "合同总价人民币600,000.00元（大写：陆拾万元整）。",
+    ],
+)
+def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    for block in doc.blocks:
+        for m in _UPPER_CAND.finditer(block.norm):
+            body = m.group("body")
+            if not any(ch in body for ch in "元圆角分") or sum(ch in "壹贰叁肆伍陆柒捌玖" for ch in body) < 1:
+                continue
+            problems = upper_problems(m.group(0))
+            before = block.norm[max(0, m.start() - 40) : m.start()]
+            if _CURRENCY_BEFORE.search(before):
+                problems = [p for p in problems if "人民币" not in p.split(" / ")[0] or "前缀" not in p]
+            if not problems:
+                continue
+            zh = "；".join(p.split(" / ")[0] for p in problems)
+            en = "; ".join(p.split(" / ")[-1] for p in problems)
+            yield ctx.report(
+                block,
+                f"大写金额“{m.group(0).strip()}”不规范：{zh}。",
+                f"Amount in words '{m.group(0).strip()}' is malformed: {en}.",
+                span=m.span(),
+            )
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    block: Block
+
+
+def _tables(doc: Document) -> list[list[_Row]]:
+    """Tables as rows of cell texts: ``| a | b |`` lines of a text draft, or docx cells grouped by row."""
+    tables: list[list[_Row]] = []
+    current: list[_Row] = []
+    grid: dict[tuple[int, int], dict[int, list[Block]]] = {}
+    for block in doc.blocks:
+        loc = block.location
+        if block.kind == "cell" and loc.table is not None and loc.row is not None:
+            grid.setdefault((loc.table, loc.row), {}).setdefault(loc.cell or 0, []).append(block)
+            continue
+        line = block.norm.strip()
+        if line.startswith("|") and line.count("|") >= 3:
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if not all(re.fullmatch(r"[-:\s]*", c) for c in cells):
+                current.append(_Row(cells, block))
+            continue
+        if current:
+            tables.append(current)
+            current = []
+    if current:
+        tables.append(current)
+    by_table: dict[int, list[_Row]] = {}
+    for (t, _r), cells in sorted(grid.items()):
+        width = max(cells)
+        texts = [" ".join(b.norm for b in cells.get(i, [])) for i in range(1, width + 1)]
+        last = cells[max(cells)][-1]
+        by_table.setdefault(t, []).append(_Row(texts, last))
+    tables.extend(by_table.values())
+    return tables
+
+
+def _col(header: list[str], pat: re.Pattern[str]) -> int | None:
+    return next((i for i, c in enumerate(header) if pat.search(c)), None)
+
+
+def _discounts(doc: Document) -> list[Decimal]:
+    out: list[Decimal] = []
+    for block in doc.blocks:
+        for _span, clause in clauses(block):
+            if _DISCOUNT_COL.search(clause):
+                out.extend(a.value for a in find_amounts(clause) if not a.upper)
+    return out
+
+
+@rule(
+    id="amount/table-total-mismatch",
+    title="明细表金额或合计不符",
+    title_en="Item table amounts do not add up",
+    severity="error",
+    why="明细表中数量×单价不等于行金额、各行金额之和不等于合计时，合同价款本身不确定，"
+    "双方会各执一数；价款是合同的主要条款（民法典第470条），约定不明按第510条、第511条补充。",
+    why_en="When quantity × unit price is not the line amount, or the lines do not sum to the total, the "
+    "price itself is uncertain (Civil Code Arts. 470, 510–511) and each side will claim its own figure.",
+    basis="民法典第470条、第510条",
+    fix="重新核算每行“数量×单价=金额”和“各行金额之和=合计”。",
+    bad=[
+        "| 产品名称 | 数量 | 单价（元） | 金额（元） |\n| 数控车床 | 2 | 180,000.00 | 350,000.00 |\n"
+        "| 合计 |  |  | 350,000.00 |",
+        "| 产品名称 | 数量 | 单价 | 金额 |\n| 数控车床 | 2 | 180,000.00 | 360,000.00 |\n"
+        "| 加工中心 | 1 | 240,000.00 | 240,000.00 |\n| 合计 |  |  | 610,000.00 |",
+    ],
+    good=[
+        "| 产品名称 | 数量 | 单价（元） | 金额（元） |\n| 数控车床 | 2 | 180,000.00 | 360,000.00 |\n"
+        "| 合计 |  |  | 360,000.00 |",
+        "| 产品名称 | 数量 | 单价 | 金额 |\n| 数控车床 | 2 | 180,000.00 | 360,000.00 |\n"
+        "| 加工中心 | 1 | 240,000.00 | 240,000.00 |\n| 合计 |  |  | 600,000.00 |",
+    ],
+)
+def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    discounts: list[Decimal] | None = None
+    for rows in _tables(doc):
+        header_at = next(
+            (
+                i
+                for i, r in enumerate(rows)
+                if _col(r.cells, _QTY) is not None and _col(r.cells, _PRICE) is not None
+            ),
+            None,
+        )
+        if header_at is None:
+            continue
+        header = rows[header_at].cells
+        qc, pc, ac = _col(header, _QTY), _col(header, _PRICE), _col(header, _AMOUNT_COL)
+        dc = _col(header, _DISCOUNT_COL)
+        if ac is None or ac in (qc, pc):
+            continue
+        total = Decimal(0)
+        complete = True
+        for row in rows[header_at + 1 :]:
+            cells = row.cells
+            label = " ".join(cells[: max(1, min(x for x in (qc, pc, ac) if x is not None))])
+            if _TOTAL_ROW.search(label):
+                nums = [v for v in (_num(c) for c in cells) if v is not None]
+                if not nums or not complete:
+                    break
+                stated = nums[-1]
+                if stated == total:
+                    break
+                if discounts is None:
+                    discounts = _discounts(doc)
+                if any(total - d == stated for d in discounts):
+                    break
+                yield ctx.report(
+                    row.block,
+                    f"各行金额之和为 {format_amount(total)}，表中合计为 {format_amount(stated)}，不一致。",
+                    f"The lines add up to {format_amount(total)} but the table's total says "
+                    f"{format_amount(stated)}.",
+                    snippet=" | ".join(c for c in cells if c),
+                )
+                break
+            if max(qc, pc, ac) >= len(cells):  # type: ignore[type-var]
+                complete = False
+                continue
+            q, p, a = _num(cells[qc]), _num(cells[pc]), _num(cells[ac])  # type: ignore[index]
+            if q is None or p is None or a is None:
+                complete = False
+                continue
+            d = _num(cells[dc]) if dc is not None and dc < len(cells) else None
+            expected = quantize_cents(q * p - (d or Decimal(0)))
+            total += a
+            if quantize_cents(a) != expected:
+                yield ctx.report(
+                    row.block,
+                    f"{cells[qc]} × {cells[pc]} = {format_amount(expected)}，"
+                    f"表中金额为 {cells[ac]}，不一致。",
+                    f"{cells[qc]} × {cells[pc]} = {format_amount(expected)}, but the row says {cells[ac]}.",
+                    snippet=" | ".join(c for c in cells if c),
+                )
+
+
+def _vat_rates(text: str) -> Iterator[tuple[Decimal, tuple[int, int]]]:
+    for pat in (_RATE_AFTER, _RATE_BEFORE):
+        for m in pat.finditer(text):
+            ctx_text = text[max(0, m.start() - 12) : m.end() + 4]
+            if _OTHER_TAX.search(ctx_text):
+                continue
+            yield Decimal(m.group(1)), m.span(1)
+
+
+@rule(
+    id="amount/tax-missing",
+    title="未约定含税口径或增值税税率",
+    title_en="Tax treatment or VAT rate not stated",
+    severity="warning",
+    why="价格条款应写明是否含税以及增值税税率（合同条款标准化执行要求）；未写明时，"
+    "价款是含税价还是不含税价、发票按什么税率开具都会发生争议。",
+    why_en="The price clause should say whether tax is included and at which VAT rate; otherwise it is "
+    "disputed whether the price is gross or net and which invoice is owed.",
+    basis="增值税法第10条、第11条；民法典第510条、第511条第二项",
+    fix="写明“上述价格含13%增值税”或“上述价格不含税，增值税税率为13%”。",
+    bad=[
+        "设备买卖合同\n第三条 合同价款\n本合同总价为人民币600,000.00元。",
+        "设备买卖合同\n第三条 合同价款\n本合同总价为人民币600,000.00元（含税）。",
+    ],
+    good=[
+        "设备买卖合同\n第三条 合同价款\n本合同总价为人民币600,000.00元，含13%增值税。",
+        "设备买卖合同\n第三条 合同价款\n上述单价不含税，增值税税率为13%，总价为人民币600,000.00元。",
+    ],
+    params=("vat_rates",),
+)
+def tax_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    if not is_chinese(doc, min_chars=8):
+        return
+    text = doc.text
+    amounts = [(b, a) for b in doc.blocks for a in find_amounts(b.norm) if not a.upper]
+    title = " ".join(b.norm for b in doc.blocks[:3])
+    if not amounts or not _PRICE_WORDS.search(text) or not _COMMERCIAL.search(title):
+        return  # consumer/service model texts (training, rental) rarely state VAT
+    treatment = _TAX_TREATMENT.search(text) is not None
+    rate = any(True for _ in _vat_rates(text)) or re.search(r"税率|征收率", text) is not None
+    if treatment and rate:
+        return
+    missing_zh = "、".join(x for x, ok in (("含税/不含税口径", treatment), ("增值税税率", rate)) if not ok)
+    missing_en = " and ".join(x for x, ok in (("tax treatment", treatment), ("VAT rate", rate)) if not ok)
+    block = next((b for b, _a in amounts if _PRICE_WORDS.search(b.norm)), amounts[0][0])
+    yield ctx.report(
+        block,
+        f"价格条款未写明{missing_zh}。",
+        f"The price clause does not state the {missing_en}.",
+    )
+
+
+@rule(
+    id="amount/vat-rate-invalid",
+    title="增值税税率不是现行税率",
+    title_en="VAT rate not in force",
+    severity="warning",
+    why="现行增值税税率为13%、9%、6%、0%，简易计税征收率3%（小规模纳税人减按1%）；"
+    "17%、16%、11%、10%已于2018年、2019年调整废止。写错税率会导致开票和价款计算错误。",
+    why_en="VAT rates in force are 13 %, 9 %, 6 % and 0 %, with 3 % (reduced to 1 %) for simplified "
+    "levy; 17/16/11/10 % were abolished in 2018–2019. A wrong rate breaks invoicing and the price.",
+    basis="增值税法第10条、第11条；财政部 税务总局 海关总署公告2019年第39号",
+    fix="改为适用的现行税率，例如货物销售13%。",
+    bad=["上述价格含16%增值税。", "本合同价款不含税，增值税税率为17%。"],
+    good=["上述价格含13%增值税。", "本合同价款不含税，增值税税率为6%。"],
+    params=("vat_rates", "obsolete_vat_rates"),
+)
+def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    allowed = set(ctx.settings.vat_rates)
+    obsolete = set(ctx.settings.obsolete_vat_rates)
+    for block in doc.blocks:
+        seen: set[tuple[int, int]] = set()
+        for value, span in _vat_rates(block.norm):
+            if span in seen or value in allowed:
+                continue
+            seen.add(span)
+            pct = f"{value.normalize():f}%"
+            if value in obsolete:
+                zh = f"增值税税率{pct}是已废止的旧税率（现行为13%、9%、6%、0%）。"
+                en = f"VAT rate {pct} is obsolete (rates in force: 13 %, 9 %, 6 %, 0 %)."
+            else:
+                zh = f"{pct}不是现行增值税税率或征收率。"
+                en = f"{pct} is not a VAT rate or levy rate in force."
+            yield ctx.report(block, zh, en, span=span)
+
+
+@rule(
+    id="amount/no-exchange-rate",
+    title="外币计价未约定汇率",
+    title_en="Foreign-currency price without an exchange-rate rule",
+    severity="warning",
+    why="以美元、欧元等外币计价而未约定折算汇率（哪个机构公布、哪一天的汇率）时，以人民币支付或结算的金额不确定，"
+    "汇率波动的风险由谁承担也无约定（合同条款标准化执行要求：跨境交易须约定汇率结算方式）。",
+    why_en="A price in USD, EUR … with no exchange-rate rule (whose rate, on which day) leaves any RMB "
+    "settlement amount open and the currency risk unallocated.",
+    basis="民法典第510条、第511条第二项",
+    fix="写明汇率，例如“以人民币支付的，按付款当日中国外汇交易中心公布的美元兑人民币汇率中间价折算”。",
+    bad=["本合同总价为100,000.00美元。", "单价：USD 268.00/台，总价USD 53,600.00。"],
+    good=[
+        "本合同总价为100,000.00美元，以人民币支付的，按付款当日中国人民银行公布的汇率中间价折算。",
+        "本合同总价为人民币600,000.00元。",
+    ],
+)
+def no_exchange_rate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    if not is_chinese(doc, min_chars=4) or re.search(r"汇率|兑换率|折算率|exchange rate", doc.text, re.I):
+        return
+    for block in doc.blocks:
+        foreign = [a for a in find_amounts(block.norm) if a.currency != "CNY" and not a.upper]
+        if foreign:
+            a = foreign[0]
+            yield ctx.report(
+                block,
+                f"以外币（{a.currency}）计价，但全文未约定汇率及折算方式。",
+                f"Priced in a foreign currency ({a.currency}) but no exchange-rate rule is stated.",
+                span=a.span,
+            )
+            return

@@ -1,0 +1,92 @@
+"""`quote` rules and the price list loader: deals compared with a JSON/CSV catalogue, discounts, validity."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from contractkit.config import Settings
+from contractkit.lint import lint_paths, lint_text
+from contractkit.pricelist import PriceListError, load_price_list, lookup
+
+QUOTE = Settings(select=("quote",))
+
+
+def test_json_and_csv_price_lists_agree(samples_dir: Path) -> None:
+    a = load_price_list(samples_dir / "catalog" / "price-list.json")
+    b = load_price_list(samples_dir / "catalog" / "price-list.csv")
+    assert a == b
+    assert lookup(a, name="笔记本电脑", model="ThinkPad T14 Gen 5") == Decimal("8999.00")
+    assert lookup(a, sku="nb-t14g5") == Decimal("8999.00")
+    assert lookup(a, name="不存在") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "needle"),
+    [
+        ("bad.json", '{"items": [{"name": "A"}]}', "no unit_price"),
+        ("bad.json", '{"items": [{"name": "A", "unit_price": "abc"}]}', "not a number"),
+        ("bad.json", "{oops", "not valid JSON"),
+        ("bad.csv", "foo,bar\n1,2\n", "CSV header"),
+        ("bad.txt", "hello", "unknown price list format"),
+    ],
+)
+def test_bad_price_lists_raise_clear_errors(tmp_path: Path, name: str, content: str, needle: str) -> None:
+    p = tmp_path / name
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(PriceListError) as exc:
+        load_price_list(p)
+    assert needle in str(exc.value) and str(p) in str(exc.value)
+
+
+def test_quote_deal_on_list_is_clean(samples_dir: Path) -> None:
+    s = Settings(select=("quote",), price_list=str(samples_dir / "catalog" / "price-list.json"))
+    (fr,) = lint_paths([samples_dir / "quote-office.json"], s).files
+    assert fr.error is None and fr.findings == []
+
+
+def test_quote_deal_off_list_is_flagged(samples_dir: Path, tmp_path: Path) -> None:
+    data = json.loads((samples_dir / "catalog" / "price-list.json").read_text("utf-8"))
+    data["items"][0]["unit_price"] = "9299.00"
+    pl = tmp_path / "prices.json"
+    pl.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (fr,) = lint_paths([samples_dir / "quote-office.json"], QUOTE.replace(price_list=str(pl))).files
+    off = [f for f in fr.findings if f.rule == "quote/price-off-list"]
+    assert len(off) == 1 and "9,299.00" in off[0].message and "8,999.00" in off[0].message
+
+
+def test_text_quote_table_compared_with_csv(samples_dir: Path) -> None:
+    text = (
+        "设备报价单\n本报价30日内有效。\n| 产品名称 | 型号 | 数量 | 单价 | 金额 |\n"
+        "| 数控车床 | CK6150 | 2 | 175,000.00 | 350,000.00 |\n"
+        "| 立式加工中心 | VMC850 | 1 | 240,000.00 | 240,000.00 |"
+    )
+    found = lint_text(text, QUOTE.replace(price_list=str(samples_dir / "catalog" / "price-list.csv")))
+    assert [f.rule for f in found] == ["quote/price-off-list"]
+
+
+def test_discount_limit_is_a_setting() -> None:
+    text = "报价单\n本报价30日内有效。\n首单优惠15%。"
+    assert [f.rule for f in lint_text(text, QUOTE)] == ["quote/discount-without-approval"]
+    assert lint_text(text, QUOTE.replace(discount_max_percent="20")) == []
+    assert [f.rule for f in lint_text("报价单\n本报价30日内有效。\n按目录价八五折执行。", QUOTE)] == [
+        "quote/discount-without-approval"
+    ]
+
+
+def test_contracts_are_not_quotes(samples_dir: Path, corpus_dir: Path) -> None:
+    paths = [p for p in sorted(samples_dir.glob("contract-*.json"))]
+    result = lint_paths([*paths, corpus_dir, samples_dir / "drafts" / "clean-sales-contract.txt"], QUOTE)
+    assert [f for fr in result.files for f in fr.findings] == []
+
+
+def test_defective_sample_hits_quote_rules(samples_dir: Path) -> None:
+    (fr,) = lint_paths([samples_dir / "drafts" / "defective-parties-amount.txt"], QUOTE).files
+    assert {f.rule for f in fr.findings} == {
+        "quote/no-validity",
+        "quote/price-off-list",
+        "quote/discount-without-approval",
+    }
