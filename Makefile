@@ -48,6 +48,7 @@ test: $(STAMP) soffice
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+	$(BIN)/contractkit templates check
 
 bench: $(STAMP) soffice
 	$(BIN)/python scripts/bench.py
