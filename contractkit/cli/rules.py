@@ -43,7 +43,7 @@ def rule_dict(r: Any, settings: Any, *, full: bool) -> dict[str, Any]:
 
 @click.command()
 @click.argument("rule_id", required=False)
-@output_format_option(["text", "json"], "text")
+@output_format_option(["text", "json", "markdown"], "text")
 @lang_option
 @config_option
 def rules(rule_id: str | None, fmt: str, lang: str, config_path: str | None) -> int:
@@ -53,6 +53,7 @@ def rules(rule_id: str | None, fmt: str, lang: str, config_path: str | None) -> 
     Examples:
       contractkit rules
       contractkit rules payment/trigger-without-deadline
+      contractkit rules --format markdown > docs/rules.md
     """
     from contractkit.cli.lint import check_ids
     from contractkit.config import load_settings
@@ -61,6 +62,12 @@ def rules(rule_id: str | None, fmt: str, lang: str, config_path: str | None) -> 
     settings = load_settings(config_path)
     registry = available_rules()
     en = lang == "en"
+    if fmt == "markdown":
+        from contractkit.rules_doc import rules_markdown
+
+        chosen = [r for r in registry.values() if rule_id in (None, r.id, r.family)]
+        click.echo(rules_markdown(chosen, settings), nl=False)
+        return 0
     if rule_id is None:
         if fmt == "json":
             data = [rule_dict(r, settings, full=False) for r in registry.values()]

@@ -1,0 +1,86 @@
+"""The delivery family: house numbers, delivery dates, Incoterms rules and editions, risk transfer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from contractkit.checks.delivery import INCOTERMS_2020, OBSOLETE_INCOTERMS
+from contractkit.config import Settings
+from contractkit.findings import Severity
+from contractkit.lint import lint_paths, lint_text
+
+AD = "delivery/address-no-house-number"
+DD = "delivery/no-delivery-date"
+OI = "delivery/obsolete-incoterm"
+NE = "delivery/incoterm-no-edition"
+RT = "delivery/no-risk-transfer"
+
+
+def ids(text: str, *rules: str) -> list[str]:
+    return sorted(f.rule for f in lint_text(text, Settings(select=rules)))
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("交货地点：上海市浦东新区张江路。", True),
+        ("乙方应将货物运至广东省深圳市南山区科技园。", True),
+        ("交货地点：上海市浦东新区张江路665号3幢12层1201室。", False),
+        ("乙方应于合同签订后60日内将设备送至甲方工厂（江苏省苏州市工业园区星湖街88号）。", False),
+        ("交货地点：宁波市北仑港。", False),  # a port is a delivery point for FOB/CIF
+        ("交货地点为：＿＿＿＿＿＿", False),
+        ("签订地点：北京市海淀区", False),  # not a delivery address
+    ],
+)
+def test_address(text: str, hit: bool) -> None:
+    assert ids(text, AD) == ([AD] if hit else [])
+
+
+@given(st.sampled_from(INCOTERMS_2020), st.sampled_from(["上海港", "汉堡", "宁波"]))
+def test_current_terms_with_edition_pass(term: str, place: str) -> None:
+    assert ids(f"贸易术语：{term} {place} Incoterms® 2020。", OI, NE) == []
+    assert ids(f"贸易术语：{term} {place}。", OI, NE) == [NE]
+
+
+@given(st.sampled_from(OBSOLETE_INCOTERMS))
+def test_obsolete_terms_flagged(term: str) -> None:
+    assert ids(f"价格条件：{term} 汉堡，Incoterms 2010。", OI) == [OI]
+
+
+def test_latin_words_are_not_terms() -> None:
+    assert ids("系统采用AES与DESede加密，价格含安装调试。", OI, NE) == []
+
+
+def test_delivery_date_and_risk() -> None:
+    assert ids("本合同项下货物由乙方送至甲方仓库。", DD) == [DD]
+    assert ids("本合同项下货物由乙方于2026年6月30日前送至甲方仓库。", DD) == []
+    assert ids("本合同项下货物由乙方于到货前通知甲方，合同签订后30日内交货。", DD) == []
+    (f,) = lint_text("本合同项下货物由乙方送至甲方仓库。", Settings(select=(RT,)))
+    assert f.severity == Severity.INFO and "第604条" in f.message
+    assert ids("本合同项下货物毁损、灭失的风险自交付时起转移至甲方。", RT) == []
+
+
+def test_service_contract_and_quote_are_not_goods_contracts() -> None:
+    assert ids("技术服务合同\n乙方为甲方提供软件运维服务，服务期一年。", DD, RT) == []
+    assert ids("报价单\n我司收到预付款后交付货物。", DD, RT) == []
+
+
+def test_samples_stay_quiet(samples_dir: Path) -> None:
+    paths = sorted(samples_dir.glob("*.json"))
+    paths = [p for p in paths if '"kind"' in p.read_text("utf-8")]
+    paths.append(samples_dir / "drafts" / "clean-sales-contract.txt")
+    result = lint_paths(paths, Settings(select=("delivery", "dispute", "term")))
+    loud = [(fr.path, f.rule) for fr in result.files for f in fr.findings if f.severity >= Severity.WARNING]
+    assert loud == []
+    assert all(fr.error is None for fr in result.files)
+
+
+def test_defective_draft(samples_dir: Path) -> None:
+    (fr,) = lint_paths(
+        [samples_dir / "drafts" / "defective-delivery-dispute-term.txt"], Settings(select=("delivery",))
+    ).files
+    assert {f.rule for f in fr.findings} == {AD, DD, OI, NE, RT}

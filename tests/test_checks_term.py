@@ -1,0 +1,107 @@
+"""The term family: dates that do not exist, periods that end before they start or have one end only,
+informal changes, missing termination and effectiveness clauses; and the bundled defective draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from contractkit.checks.term import find_dates
+from contractkit.config import Settings
+from contractkit.lint import lint_paths, lint_text
+
+DRAFT = "defective-delivery-dispute-term.txt"
+
+
+def ids(text: str, *rules: str) -> list[str]:
+    return [f.rule for f in lint_text(text, Settings(select=rules))]
+
+
+@pytest.mark.parametrize(
+    ("text", "valid"),
+    [
+        ("2026年2月28日", True),
+        ("2028年2月29日", True),
+        ("2025年2月29日", False),
+        ("2026年4月31日", False),
+        ("2026年13月1日", False),
+        ("二〇二六年二月三十日", False),
+        ("二〇二六年十二月三十一日", True),
+        ("2026-02-30", False),
+        ("2026/12/31", True),
+        ("2月29日", True),  # no year: a leap year is possible
+        ("6月31日", False),
+    ],
+)
+def test_find_dates_validity(text: str, valid: bool) -> None:
+    (d,) = find_dates(f"交货日为{text}。")
+    assert d.valid is valid
+
+
+def test_blanks_phones_and_durations_are_not_dates() -> None:
+    assert find_dates("签订日期：    年  月  日；电话0571-8888-1234；12个月；第13条") == []
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2150, 12, 31)))
+def test_every_real_date_parses_back(day: dt.date) -> None:
+    (d,) = find_dates(f"于{day.year}年{day.month}月{day.day}日前交货")
+    assert d.valid and d.date == day
+
+
+@given(st.integers(2000, 2100), st.sampled_from([(2, 30), (2, 31), (4, 31), (6, 31), (9, 31), (11, 31)]))
+def test_impossible_day_is_flagged(year: int, md: tuple[int, int]) -> None:
+    assert ids(f"本合同有效期至{year}年{md[0]}月{md[1]}日。", "term/impossible-date") == [
+        "term/impossible-date"
+    ]
+
+
+def test_end_before_start_and_one_sided_terms() -> None:
+    assert ids("租赁期限自2026年12月31日起至2026年1月1日止。", "term/end-before-start") == [
+        "term/end-before-start"
+    ]
+    assert (
+        ids("租赁期限自2026年1月1日起至2026年12月31日止。", "term/end-before-start", "term/no-start-or-end")
+        == []
+    )
+    assert ids("本合同有效期自2026年1月1日起。", "term/no-start-or-end") == ["term/no-start-or-end"]
+    assert ids("本合同自双方签字盖章之日起生效。", "term/no-start-or-end") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("合同内容的变更可通过电子邮件确认。", True),
+        ("双方可以口头方式变更本合同。", True),
+        ("口头约定、电子邮件或其他未经双方签字盖章的形式均不构成对本合同的变更。", False),
+        ("任何一方变更联系电话、联系地址、电子邮箱的，应当书面通知对方。", False),
+        ("本合同的变更须签订书面补充协议。", False),
+    ],
+)
+def test_informal_change(text: str, hit: bool) -> None:
+    assert ids(text, "term/informal-change") == (["term/informal-change"] if hit else [])
+
+
+def test_quote_is_not_a_contract_for_missing_clause_rules() -> None:
+    quote = "报价单\n本报价单有效期至2026年4月1日。本报价单不构成合同。"
+    assert ids(quote, "term") == []
+
+
+def test_english_text_gets_no_term_findings() -> None:
+    text = "This Agreement shall commence on 30 February 2026. Either party may amend it by e-mail."
+    assert ids(text, "term") == []
+
+
+def test_defective_draft_hits_every_term_rule(samples_dir: Path) -> None:
+    (fr,) = lint_paths([samples_dir / "drafts" / DRAFT], Settings(select=("term",))).files
+    assert {f.rule for f in fr.findings} == {
+        "term/impossible-date",
+        "term/end-before-start",
+        "term/no-start-or-end",
+        "term/informal-change",
+        "term/no-termination",
+        "term/no-effectiveness",
+    }
