@@ -147,3 +147,21 @@ def test_wrapped_lines_are_joined_into_one_clause() -> None:
         "个工作日内支付合同总价的 60%，计人民币肆拾万零伍仟陆佰元整（¥405,600.00）。"
     )
     assert got[-1][1] == "(1) 逾期付款的，每日按未付款项的万分之三支付违约金。"
+
+
+def test_titles_labels_and_cells_are_not_glued_together() -> None:
+    from contractkit.readers.pdf import paragraphs
+
+    lines = [
+        "上海云启信息技术有限公司\u3000报价单编号：BJ-2026-0312",
+        "报价单",
+        "报价单编号：BJ-2026-0312",
+        "有效期至：2026 年 4 月 1 日",
+        "客户 报价方名称 杭州明远建筑设计有限公司 上海云启信息技术有限公司",
+        "住所：江苏省苏州市虎丘区珠江路某某科技产业园区创新大道一百八十八号科技大厦",
+        "3号厂房",
+    ]
+    got = [text for _, text in paragraphs(lines)]
+    assert got[:5] == lines[:5]
+    # a label line that ran to the margin wraps: the address continues on the next line
+    assert got[5] == lines[5] + lines[6]

@@ -125,6 +125,9 @@ class GlyphStats:
 
 
 _SENTENCE_END = tuple("。；;！!？?：:")
+_LABEL = re.compile(r"^\s*[\u4e00-\u9fff（）()A-Za-z ]{1,14}[：:]")
+_SHORT = 16  # display width (a CJK character counts 2) under which a line is a title or a cell, not prose
+_FULL_LINE = 0.85  # share of the page's widest line at which a line is taken to run to the margin
 _ITEM_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|\d+(?:\.\d+)*[\.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]"
     r"|[一二三四五六七八九十]+、|[•·●■□☑√※]|\d+\s|[\u4e00-\u9fff（）()A-Za-z ]{1,14}[：:])"
@@ -137,10 +140,11 @@ def paragraphs(lines: list[str]) -> list[tuple[int, str]]:
     cleaned = [(n, line) for n, line in cleaned if line.strip()]
     if not cleaned:
         return []
+    widest = max(_width(line) for _, line in cleaned)
     out: list[tuple[int, str]] = []
     last_line = ""
     for n, line in cleaned:
-        if out and _continues(last_line, line):
+        if out and _continues(last_line, line, widest):
             first, prev = out[-1]
             sep = " " if prev[-1:].isascii() and prev[-1:].isalnum() and line.lstrip()[:1].isascii() else ""
             out[-1] = (first, prev + sep + line.lstrip())
@@ -150,11 +154,26 @@ def paragraphs(lines: list[str]) -> list[tuple[int, str]]:
     return out
 
 
-def _continues(last_line: str, line: str) -> bool:
-    """True when ``line`` continues the paragraph whose latest line is ``last_line``."""
+def _continues(last_line: str, line: str, widest: float) -> bool:
+    """True when ``line`` continues the paragraph whose latest line is ``last_line``.
+
+    A line that ran to the right margin wraps. Otherwise a short line that does not end a sentence (a
+    title, a table cell) stands alone, and so does a label line (``有效期至：…``).
+    """
     if last_line.endswith(_SENTENCE_END) or looks_like_heading(last_line):
         return False
-    return not (_ITEM_START.match(line) or looks_like_heading(line))
+    if _ITEM_START.match(line) or looks_like_heading(line):
+        return False
+    if _width(last_line) >= _FULL_LINE * widest:
+        return True  # ran to the margin: it wraps
+    if _width(line) < _SHORT and not line.endswith(_SENTENCE_END):
+        return False
+    return not _LABEL.match(last_line)
+
+
+def _width(line: str) -> float:
+    """Display width: CJK and full-width characters count 2, others 1."""
+    return sum(2 if ord(c) > 0x2E7F else 1 for c in line.strip())
 
 
 def check_size(path: str | Path, max_bytes: int) -> int:
