@@ -38,8 +38,8 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         raise
 
 
-def read_bounded(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a whole file, refusing (not reading) one larger than ``max_bytes``."""
+def check_size(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
+    """Refuse, without reading it, a missing path, a folder or a file over ``max_bytes``; return its size."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -55,6 +55,13 @@ def read_bounded(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             path=str(p),
             hint="raise the limit with --max-size (MB) or max_input_mb in the config if the file is trusted",
         )
+    return size
+
+
+def read_bounded(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a whole file, refusing (not reading) one larger than ``max_bytes``."""
+    p = Path(path)
+    check_size(p, max_bytes)
     try:
         return p.read_bytes()
     except OSError as exc:

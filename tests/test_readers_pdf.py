@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import tracemalloc
 from pathlib import Path
 
 import docx
 import pypdfium2 as pdfium
 import pytest
+from conftest import soffice_to_pdf
 
 from contractkit.errors import UnreadableInput
 from contractkit.readers.pdf import GlyphStats, read_pdf
@@ -19,8 +18,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 
 @pytest.fixture(scope="module")
 def office_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("soffice") is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
     work = tmp_path_factory.mktemp("office")
     d = docx.Document()
     d.add_paragraph("第一条 合同标的")
@@ -30,23 +27,7 @@ def office_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     d.add_paragraph("甲方應於到貨後５個工作日內完成驗收。")
     src = work / "two_pages.docx"
     d.save(src)
-    profile = (work / "profile").as_uri()
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work),
-            str(src),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return work / "two_pages.pdf"
+    return soffice_to_pdf(src, work)
 
 
 def test_lines_have_page_and_line(office_pdf: Path) -> None:

@@ -109,7 +109,6 @@ def test_duplicate_numbers_get_distinct_files(tmp_path):
     assert len({p.name for p in report.written}) == 2
 
 
-@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice not installed")
 def test_batch_pdf_only_writes_pdfs(tmp_path):
     out = tmp_path / "out"
     report = render_batch([str(SAMPLES / "quote-office.json")], out, fmt="pdf")

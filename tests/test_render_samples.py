@@ -3,12 +3,10 @@ amount and 大写."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import soffice_to_pdf
 from docx import Document
 
 from contractkit.deal.derive import compute
@@ -129,29 +127,9 @@ def test_fonts_and_page_numbers(rendered):
     assert "PAGE" in footers
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_libreoffice_converts_a_rendered_contract(rendered, tmp_path):
     src = rendered["contract-equipment"]
-    profile = tmp_path / "profile"
-    env = dict(os.environ, HOME=str(tmp_path))
-    proc = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(src),
-        ],
-        capture_output=True,
-        timeout=180,
-        env=env,
-    )
-    pdf = tmp_path / f"{src.stem}.pdf"
-    assert proc.returncode == 0, proc.stderr
-    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    pdf = soffice_to_pdf(src, tmp_path)
     import pdfplumber
 
     with pdfplumber.open(pdf) as doc:

@@ -7,9 +7,8 @@ import importlib.util
 from pathlib import Path
 
 from contractkit.errors import UnreadableInput
-from contractkit.fileio import DEFAULT_MAX_BYTES
+from contractkit.fileio import DEFAULT_MAX_BYTES, check_size
 from contractkit.readers.model import Document
-from contractkit.readers.pdf import check_size
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8")

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from contractkit.errors import UnreadableInput
-from contractkit.fileio import DEFAULT_MAX_BYTES
+from contractkit.fileio import DEFAULT_MAX_BYTES, check_size
 from contractkit.readers.model import Block, Document, Location
 from contractkit.readers.normalize import looks_like_heading, normalize, strip_invisible
 
@@ -174,23 +174,3 @@ def _continues(last_line: str, line: str, widest: float) -> bool:
 def _width(line: str) -> float:
     """Display width: CJK and full-width characters count 2, others 1."""
     return sum(2 if ord(c) > 0x2E7F else 1 for c in line.strip())
-
-
-def check_size(path: str | Path, max_bytes: int) -> int:
-    """Refuse, without reading it, a missing path, a folder or a file over ``max_bytes``; return its size."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise UnreadableInput("file not found", path=str(p)) from None
-    except OSError as exc:
-        raise UnreadableInput(f"cannot read: {exc.strerror}", path=str(p)) from None
-    if p.is_dir():
-        raise UnreadableInput("is a folder, not a file", path=str(p))
-    if size > max_bytes:
-        raise UnreadableInput(
-            f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit",
-            path=str(p),
-            hint="raise the limit with --max-size (MB) or max_input_mb in the config if the file is trusted",
-        )
-    return size
