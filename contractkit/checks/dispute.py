@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from contractkit.checks._common import has_blank, in_section, is_chinese
+from contractkit.checks._common import has_blank, in_section, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.checks.term import is_contract
 from contractkit.facts import split_clauses
@@ -85,10 +85,11 @@ def dispute_options(doc: Document) -> list[Option]:
     """The dispute-resolution text: lines of a dispute section and clauses elsewhere that resolve disputes."""
     out: list[Option] = []
     blocks = doc.blocks
+    context = _context_hits(doc)
     for i, block in enumerate(blocks):
         text = block.norm
         whole = in_section(block, DISPUTE_SECTION)
-        near = any(_CONTEXT.search(b.norm) for b in blocks[max(0, i - 3) : i + 1])
+        near = any(context[max(0, i - 3) : i + 1])
         spans = [(0, len(text))] if whole else split_clauses(text)
         for s, e in spans:
             part = text[s:e]
@@ -117,8 +118,9 @@ def dispute_options(doc: Document) -> list[Option]:
 def _picked_number(doc: Document) -> tuple[bool, int | None]:
     """(a "choose one of the following" line exists, the number written in it or None)."""
     blocks = doc.blocks
+    context = _context_hits(doc)
     for i, block in enumerate(blocks):
-        near = any(_CONTEXT.search(b.norm) for b in blocks[max(0, i - 2) : i + 1])
+        near = any(context[max(0, i - 2) : i + 1])
         if not (in_section(block, DISPUTE_SECTION) or near):
             continue
         m = _PICK_N.search(block.norm) or _PICK.search(block.norm)
@@ -132,8 +134,17 @@ def _picked_number(doc: Document) -> tuple[bool, int | None]:
     return False, None
 
 
+def _context_hits(doc: Document) -> list[bool]:
+    """Per block: does it speak of resolving disputes? (computed once per document)."""
+    return memo(doc, "dispute.context", lambda: [bool(_CONTEXT.search(b.norm)) for b in doc.blocks])
+
+
 def chosen(doc: Document) -> tuple[list[Option], bool]:
-    """(the options actually chosen, whether an offered choice was left unmade)."""
+    """(the options actually chosen, whether an offered choice was left unmade); once per document."""
+    return memo(doc, "dispute.chosen", lambda: _chosen(doc))
+
+
+def _chosen(doc: Document) -> tuple[list[Option], bool]:
     opts = dispute_options(doc)
     if any(o.marked for o in opts):
         return [o for o in opts if o.marked], False

@@ -67,6 +67,8 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 def find_dates(text: str) -> list[DateFact]:
     """Calendar dates in ``text`` (Arabic or Chinese numerals, ISO-like forms), valid or not."""
     out: list[DateFact] = []
+    if "月" not in text and "-" not in text and "/" not in text and "." not in text:
+        return out  # every date form needs one of these: skip the regex on most blocks
     for m in _DATE.finditer(text):
         try:
             if m.group("y"):
