@@ -11,8 +11,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import tempfile
-import traceback
 
 import click
 
@@ -96,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         code = 0
     except Exception as exc:  # the last resort: a short line and a log, never a traceback
+        import tempfile
+        import traceback
+
         fd, log = tempfile.mkstemp(prefix="contractkit-crash-", suffix=".log")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(f"contractkit {__version__}, Python {sys.version}\nargv: {sys.argv}\n\n")
