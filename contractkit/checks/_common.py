@@ -67,7 +67,7 @@ def is_chinese(doc: Document, min_share: float = 0.2, min_chars: int = 20) -> bo
     return cjk >= min_chars and letters > 0 and cjk / letters >= min_share
 
 
-_QUOTE_TITLE = re.compile(r"报价单|报价书|报价函|报价表|^(?:quotation|quote)\b", re.IGNORECASE)
+_QUOTE_TITLE = re.compile(r"报价单|报价书|报价函|报价表|报价$|^(?:quotation|quote)\b", re.IGNORECASE)
 
 
 def is_quote(doc: Document) -> bool:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from contractkit.checks._common import is_quote
 from contractkit.checks.base import RuleContext, rule
 from contractkit.errors import ContractkitError
 from contractkit.findings import Finding
@@ -29,14 +30,6 @@ _OFFER_PRICE = re.compile(
     r"(?:报价单价|成交单价|成交价|单价|报价)[^，,。；;\d]{0,6}?[¥￥]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 )
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def is_quote(doc: Document) -> bool:
-    """A quote deal, or a draft whose title (one of its first lines) names 报价单/报价."""
-    if doc.deal is not None:
-        return doc.deal.get("kind") == "quote"
-    heads = [b.norm.strip() for b in doc.blocks[:4] if b.norm.strip()]
-    return any("报价" in h and len(h) <= 30 and not h.startswith(("甲方", "乙方")) for h in heads[:3])
 
 
 def _approvals(doc: Document) -> set[str]:
