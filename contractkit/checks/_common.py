@@ -17,7 +17,7 @@ from contractkit.readers.model import Block, Document
 
 #: An unfilled fill-in field: a run of underscores (half/full width) or 3+ spaces between text.
 BLANK = re.compile(r"[_＿]{2,}|(?<=\S)[ \u3000]{3,}(?=\S)|[（(][ \u3000]{2,}[)）]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")  # runs: fewer matches than one per character
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 T = TypeVar("T")
 
@@ -56,7 +56,7 @@ def doc_text(doc: Document) -> str:
 
 @lru_cache(maxsize=64)
 def _letter_counts(text: str) -> tuple[int, int]:
-    cjk = len(_CJK.findall(text))
+    cjk = sum(map(len, _CJK.findall(text)))
     letters = len(_NOT_LETTER.sub("", text))  # word characters that are not digits or "_": letters
     return cjk, letters
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from contractkit.checks._common import clauses, is_chinese
+from contractkit.checks._common import clauses, doc_text, is_chinese
 from contractkit.checks.base import RuleContext, rule
 from contractkit.facts import find_amounts
 from contractkit.findings import Finding
@@ -21,6 +21,8 @@ _UPPER_CAND = re.compile(
     r"(?P<pre>人民币|RMB|¥|￥)?\s*(?P<body>[壹贰叁肆伍陆柒捌玖拾]"
     r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分一二两三四五六七八九十百千〇]*[元圆角分整正])"
 )
+#: Every ``_UPPER_CAND`` match holds one of these (a cheap test before the full pattern).
+_UPPER_FIRST = re.compile(r"[壹贰叁肆伍陆柒捌玖拾]")
 _CURRENCY_BEFORE = re.compile(r"人民币|RMB|CNY|¥|￥|美元|欧元|港币|港元|日元|英镑|USD|EUR|US\$|HKD|JPY|GBP")
 _FOREIGN_WORDS = re.compile(r"美元|美金|欧元|港币|港元|日元|英镑|USD|EUR|HKD|JPY|GBP|US\$")
 _TAX_TREATMENT = re.compile(
@@ -109,7 +111,11 @@ def upper_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    if not _UPPER_FIRST.search(doc_text(doc)):
+        return
     for block in doc.blocks:
+        if not _UPPER_FIRST.search(block.norm):
+            continue
         for m in _UPPER_CAND.finditer(block.norm):
             body = m.group("body")
             if not any(ch in body for ch in "元圆角分") or sum(ch in "壹贰叁肆伍陆柒捌玖" for ch in body) < 1:
@@ -299,7 +305,7 @@ def _vat_rates(text: str) -> Iterator[tuple[Decimal, tuple[int, int]]]:
 def tax_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=8):
         return
-    text = doc.text
+    text = doc_text(doc)
     amounts = [(b, a) for b in doc.blocks for a in find_amounts(b.norm) if not a.upper]
     title = " ".join(b.norm for b in doc.blocks[:3])
     if not amounts or not _PRICE_WORDS.search(text) or not _COMMERCIAL.search(title):
@@ -337,6 +343,8 @@ def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     allowed = set(ctx.settings.vat_rates)
     obsolete = set(ctx.settings.obsolete_vat_rates)
     for block in doc.blocks:
+        if "%" not in block.norm and "％" not in block.norm:
+            continue  # every rate _vat_rates finds ends in % or ％
         seen: set[tuple[int, int]] = set()
         for value, span in _vat_rates(block.norm):
             if span in seen or value in allowed:
@@ -370,7 +378,9 @@ def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def no_exchange_rate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_chinese(doc, min_chars=4) or re.search(r"汇率|兑换率|折算率|exchange rate", doc.text, re.I):
+    if not is_chinese(doc, min_chars=4) or re.search(
+        r"汇率|兑换率|折算率|exchange rate", doc_text(doc), re.I
+    ):
         return
     for block in doc.blocks:
         foreign = [a for a in find_amounts(block.norm) if a.currency != "CNY" and not a.upper]

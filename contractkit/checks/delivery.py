@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import clauses, has_blank, is_chinese
+from contractkit.checks._common import clauses, doc_text, has_blank, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.checks.term import find_dates, is_contract
 from contractkit.facts import DEADLINE_WORDS, find_durations
@@ -25,6 +25,9 @@ OBSOLETE_INCOTERMS = ("DAT", "DDU", "DAF", "DES", "DEQ")
 _TERM_RE = re.compile(
     r"(?<![A-Za-z])(" + "|".join(INCOTERMS_2020 + OBSOLETE_INCOTERMS + ("CNF", "C&F")) + r")(?![A-Za-z])"
 )
+#: ``_TERM_RE`` without its letter guards: text without a match holds no trade term (a cheap test first).
+_ANY_TERM = re.compile("|".join(INCOTERMS_2020 + OBSOLETE_INCOTERMS + ("CNF", "C&F")))
+_ANY_OBSOLETE = re.compile("|".join(OBSOLETE_INCOTERMS))
 _TRADE_CONTEXT = re.compile(
     r"贸易术语|价格术语|价格条件|交货条件|交货方式|术语|incoterms|通则|港|口岸|码头|机场|运费|保险|交货|交付|价格|单价|总价|报价",
     re.IGNORECASE,
@@ -59,7 +62,7 @@ _RISK = re.compile(
 
 def is_goods_contract(doc: Document) -> bool:
     """A Chinese contract (not a quote) for the sale or supply of goods."""
-    return is_contract(doc) and bool(_GOODS.search(doc.text))
+    return memo(doc, "delivery.is_goods", lambda: is_contract(doc) and bool(_GOODS.search(doc_text(doc))))
 
 
 @rule(
@@ -166,9 +169,11 @@ def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     good=["贸易术语：DPU 汉堡港 Incoterms® 2020。", "价格条件：DAP 纽约，Incoterms 2020。"],
 )
 def obsolete_incoterm(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_chinese(doc, min_chars=4):
+    if not is_chinese(doc, min_chars=4) or not _ANY_OBSOLETE.search(doc_text(doc)):
         return
     for block in doc.blocks:
+        if not _ANY_OBSOLETE.search(block.norm):
+            continue
         for (s, _e), clause in clauses(block):
             if not (_TRADE_CONTEXT.search(clause) or _TRADE_CONTEXT.search(block.norm)):
                 continue
@@ -205,9 +210,15 @@ def obsolete_incoterm(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def incoterm_no_edition(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_chinese(doc, min_chars=4) or _EDITION.search(doc.text):
+    if (
+        not is_chinese(doc, min_chars=4)
+        or not _ANY_TERM.search(doc_text(doc))
+        or _EDITION.search(doc_text(doc))
+    ):
         return
     for block in doc.blocks:
+        if not _ANY_TERM.search(block.norm):
+            continue
         for (s, _e), clause in clauses(block):
             if not (_TRADE_CONTEXT.search(clause) or _TRADE_CONTEXT.search(block.norm)):
                 continue
@@ -245,9 +256,11 @@ def incoterm_no_edition(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def no_risk_transfer(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_goods_contract(doc) or _RISK.search(doc.text):
+    if not is_goods_contract(doc) or _RISK.search(doc_text(doc)):
         return
-    if any(m.group(1) in INCOTERMS_2020 for m in _TERM_RE.finditer(doc.text)) and _EDITION.search(doc.text):
+    if any(m.group(1) in INCOTERMS_2020 for m in _TERM_RE.finditer(doc_text(doc))) and _EDITION.search(
+        doc_text(doc)
+    ):
         return  # an Incoterms 2020 rule fixes the risk point (A3/B3)
     yield ctx.report(
         None,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from contractkit.checks._common import has_blank, in_section, is_chinese, memo
+from contractkit.checks._common import doc_text, has_blank, in_section, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.checks.term import is_contract
 from contractkit.facts import split_clauses
@@ -81,13 +81,26 @@ def _number(m: re.Match[str] | None) -> int | None:
     return int(raw) if raw.isdigit() else _CN_N.get(raw)
 
 
+#: Every match of ``_ARB`` contains 仲裁, every match of ``_COURT`` 法院, 诉讼 or 起诉:
+#: text without them holds no option (a cheap test before the clause regexes).
+_TRIGGER = re.compile(r"仲裁|法院|诉讼|起诉")
+
+
 def dispute_options(doc: Document) -> list[Option]:
     """The dispute-resolution text: lines of a dispute section and clauses elsewhere that resolve disputes."""
+    return list(memo(doc, "dispute.options", lambda: _dispute_options(doc)))
+
+
+def _dispute_options(doc: Document) -> list[Option]:
     out: list[Option] = []
     blocks = doc.blocks
+    if not _TRIGGER.search(doc_text(doc)):
+        return out
     context = _context_hits(doc)
     for i, block in enumerate(blocks):
         text = block.norm
+        if not _TRIGGER.search(text):
+            continue
         whole = in_section(block, DISPUTE_SECTION)
         near = any(context[max(0, i - 3) : i + 1])
         spans = [(0, len(text))] if whole else split_clauses(text)

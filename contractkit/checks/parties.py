@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from contractkit.checks._common import has_blank, is_chinese
+from contractkit.checks._common import doc_text, has_blank, is_chinese
 from contractkit.checks.base import RuleContext, rule
 from contractkit.deal.identifiers import phone_problem, uscc_problem
 from contractkit.findings import Finding
@@ -308,7 +308,7 @@ def invalid_phone(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _aliases(doc: Document) -> set[str]:
-    return {m.group(1) for m in _ALIAS.finditer(doc.text)}
+    return {m.group(1) for m in _ALIAS.finditer(doc_text(doc))}
 
 
 @rule(

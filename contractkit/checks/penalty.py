@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks._common import doc_text, has_blank
+from contractkit.checks._common import doc_text, has_blank, memo
 from contractkit.checks.acceptance import delivers_goods, is_chinese, is_goods_contract, iter_clauses
 from contractkit.checks.base import RuleContext, rule
 from contractkit.facts import Rate, find_amounts, find_percents, find_rates
@@ -96,6 +96,10 @@ def _bounds(clause: str, r: Rate) -> bool:
 
 def _rate_clauses(doc: Document) -> Iterator[tuple[Block, int, str, list[Rate]]]:
     """Clauses with penalty/interest rates; a rate that only bounds a blank fill-in rate is left out."""
+    return iter(memo(doc, "penalty.rate_clauses", lambda: list(_find_rate_clauses(doc))))
+
+
+def _find_rate_clauses(doc: Document) -> Iterator[tuple[Block, int, str, list[Rate]]]:
     for block, s, _e, clause in iter_clauses(doc):
         if not _RATE_CONTEXT.search(clause):
             continue

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks._common import is_quote
+from contractkit.checks._common import doc_text, is_quote
 from contractkit.checks.base import RuleContext, rule
 from contractkit.errors import ContractkitError
 from contractkit.findings import Finding
@@ -77,7 +77,7 @@ def no_validity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         return
     if doc.deal is not None and doc.deal.get("valid_until"):
         return
-    if _VALIDITY.search(doc.text):
+    if _VALIDITY.search(doc_text(doc)):
         return
     yield ctx.report(
         doc.blocks[0] if doc.blocks else None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import clauses, doc_text, has_blank, is_chinese, is_quote
+from contractkit.checks._common import _any_of, clauses, doc_text, has_blank, is_chinese, is_quote
 from contractkit.checks.base import RuleContext, rule
 from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
@@ -106,7 +106,10 @@ def _vague_hits(clause: str, words: tuple[str, ...]) -> Iterator[tuple[str, int,
 )
 def vague_quantity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     words = (*ctx.settings.all_vague_words, "等")
+    any_word = _any_of(words)  # every hit of _vague_hits is one of the words: skip blocks without any
     for block in doc.blocks:
+        if not any_word.search(block.norm):
+            continue
         for (s, _e), clause in clauses(block):
             if not _subject_context(block, clause):
                 continue
@@ -282,7 +285,7 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_chinese(doc, min_chars=10) or is_quote(doc):
+    if not is_chinese(doc, min_chars=10) or is_quote(doc) or _QUALITY.search(doc_text(doc)):
         return
     head = next(
         (
@@ -295,8 +298,6 @@ def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         None,
     )
     if head is None:
-        return
-    if _QUALITY.search(doc_text(doc)):
         return
     yield ctx.report(
         head,

@@ -12,8 +12,9 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from contractkit.checks._common import clauses, has_blank, is_chinese
+from contractkit.checks._common import clauses, doc_text, has_blank, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
@@ -66,9 +67,14 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 
 def find_dates(text: str) -> list[DateFact]:
     """Calendar dates in ``text`` (Arabic or Chinese numerals, ISO-like forms), valid or not."""
-    out: list[DateFact] = []
     if "月" not in text and "-" not in text and "/" not in text and "." not in text:
-        return out  # every date form needs one of these: skip the regex on most blocks
+        return []  # every date form needs one of these: skip the regex on most blocks
+    return list(_find_dates_cached(text))
+
+
+@lru_cache(maxsize=8192)
+def _find_dates_cached(text: str) -> tuple[DateFact, ...]:
+    out: list[DateFact] = []
     for m in _DATE.finditer(text):
         try:
             if m.group("y"):
@@ -85,7 +91,7 @@ def find_dates(text: str) -> list[DateFact]:
         ok = _valid(y, mo, d)
         date = dt.date(y, mo, d) if ok and y is not None and d is not None else None
         out.append(DateFact(y, mo, d, date, ok, m.span()))
-    return out
+    return tuple(out)
 
 
 _QUOTE_TITLE = re.compile(r"报价|询价|价格表|价目表")
@@ -93,6 +99,10 @@ _QUOTE_TITLE = re.compile(r"报价|询价|价格表|价目表")
 
 def is_contract(doc: Document) -> bool:
     """A Chinese contract or agreement (not a quote): the gate for document-level "missing clause" rules."""
+    return memo(doc, "term.is_contract", lambda: _is_contract(doc))
+
+
+def _is_contract(doc: Document) -> bool:
     if not is_chinese(doc, min_chars=4):
         return False
     if doc.deal is not None and str(doc.deal.get("kind", "")).lower() == "quote":
@@ -100,7 +110,7 @@ def is_contract(doc: Document) -> bool:
     first = next((b.norm.strip() for b in doc.blocks if b.norm.strip()), "")
     if _QUOTE_TITLE.search(first[:20]) and not re.search(r"合同|协议", first[:20]):
         return False
-    return bool(re.search(r"合同|协议|契约", doc.text))
+    return bool(re.search(r"合同|协议|契约", doc_text(doc)))
 
 
 def _all_clauses(doc: Document) -> Iterator[tuple[Block, tuple[int, int], str]]:
@@ -253,6 +263,8 @@ _CHANGE = re.compile(
 _INFORMAL = re.compile(
     r"口头|电话|电子邮件|(?<!电子)邮件(?!地址)|电邮|e-?mail|微信|短信|即时通讯|QQ", re.IGNORECASE
 )
+#: ``_INFORMAL`` without its look-arounds: a block without a match names no informal channel.
+_INFORMAL_ANY = re.compile(r"口头|电话|邮件|电邮|e-?mail|微信|短信|即时通讯|QQ", re.IGNORECASE)
 _NEGATE = re.compile(r"不得|不能|不可|不构成|无效|不视为|不产生|不作为|不具有|除外|不以|非经|未经")
 
 
@@ -278,19 +290,22 @@ _NEGATE = re.compile(r"不得|不能|不可|不构成|无效|不视为|不产生
 def informal_change(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    for block, (s, _e), clause in _all_clauses(doc):
-        ch = _CHANGE.search(clause)
-        how = _INFORMAL.search(clause)
-        if not ch or not how or _NEGATE.search(clause):
-            continue
-        word = how.group(0)
-        yield ctx.report(
-            block,
-            f"合同允许以“{word}”方式变更，变更内容和授权难以证明；应仅以书面补充协议或盖章确认变更。",
-            f"The contract may be changed by '{word}': hard to prove; allow changes only by a signed and "
-            "sealed written supplement.",
-            span=(s + how.start(), s + how.end()),
-        )
+    for block in doc.blocks:
+        if not _INFORMAL_ANY.search(block.norm):
+            continue  # no informal channel named in the block
+        for (s, _e), clause in clauses(block):
+            ch = _CHANGE.search(clause)
+            how = _INFORMAL.search(clause)
+            if not ch or not how or _NEGATE.search(clause):
+                continue
+            word = how.group(0)
+            yield ctx.report(
+                block,
+                f"合同允许以“{word}”方式变更，变更内容和授权难以证明；应仅以书面补充协议或盖章确认变更。",
+                f"The contract may be changed by '{word}': hard to prove; allow changes only by a signed and "
+                "sealed written supplement.",
+                span=(s + how.start(), s + how.end()),
+            )
 
 
 # -- termination and effectiveness --------------------
@@ -319,7 +334,7 @@ _TERMINATION = re.compile(
     ],
 )
 def no_termination(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_contract(doc) or _TERMINATION.search(doc.text):
+    if not is_contract(doc) or _TERMINATION.search(doc_text(doc)):
         return
     yield ctx.report(
         None,

@@ -38,6 +38,9 @@ def clear_caches() -> None:
 
     _common._clauses_of.cache_clear()
     _common._letter_counts.cache_clear()
+    from contractkit.checks import term
+
+    term._find_dates_cached.cache_clear()
 
 
 __all__ = [
