@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -55,6 +54,8 @@ class Finding:
 
     def fingerprint(self, path: str) -> str:
         """A hash stable when unrelated text moves: rule, file and the quoted text, not the position."""
+        import hashlib  # only reports with fingerprints need it; kept off the start-up path
+
         key = "\x1f".join((self.rule, path, " ".join(self.snippet.split())))
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
