@@ -169,7 +169,13 @@ def _decimal(raw: Any) -> Decimal:
         raw = repr(raw)  # TOML floats: keep the written digits, never binary noise
     if isinstance(raw, bool):
         raise ValueError("expected a number")
-    return Decimal(str(raw).strip().rstrip("%"))
+    try:
+        value = Decimal(str(raw).strip().rstrip("%"))
+    except InvalidOperation:
+        raise ValueError("expected a number such as 3.0") from None
+    if not value.is_finite():
+        raise ValueError("expected a finite number")
+    return value
 
 
 def find_config(start: Path | None = None) -> Path | None:

@@ -72,3 +72,11 @@ def test_bad_config_is_a_clear_error(tmp_path, text, needle):
 def test_missing_config_file_named_explicitly(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         load_settings(tmp_path / "nope.toml")
+
+
+def test_bad_number_message_is_readable(tmp_path):
+    cfg = tmp_path / "contractkit.toml"
+    cfg.write_text('lpr_1y = "x"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_settings(cfg)
+    assert "expected a number" in str(exc.value) and "ConversionSyntax" not in str(exc.value)

@@ -107,6 +107,8 @@ def test_template_lookup(tmp_path):
     assert resolve_template(str(own)) == own
     with pytest.raises(UsageError, match="unknown template"):
         resolve_template("nope")
+    with pytest.raises(UsageError, match="templates folder not found"):
+        resolve_template("quote", templates_dir=tmp_path / "missing")
 
 
 def test_template_is_compiled_once_per_process():

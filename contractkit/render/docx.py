@@ -253,6 +253,10 @@ def resolve_template(
         if "/" in text or "\\" in text:
             raise UsageError("template not found", path=text, hint="give a .docx path or a template name")
     name = text[:-5] if text.endswith(".docx") else text
+    if templates_dir and not Path(templates_dir).is_dir():
+        raise UsageError(
+            "templates folder not found", path=str(templates_dir), hint="--templates takes a folder of .docx"
+        )
     folders = [Path(templates_dir)] if templates_dir else []
     folders.append(BUNDLED)
     for folder in folders:
