@@ -6,9 +6,6 @@ iteration for the .docx. ``lint_figures`` adds full linting when ``contractkit.l
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import inspect
 import shutil
 import subprocess
 import tempfile
@@ -117,28 +114,17 @@ def run() -> list[str]:
     return out + lint_figures(docx_path, pdf_path, pages=pages, read_times={"docx": t_docx, "pdf": t_pdf})
 
 
-# --- full linting: only when another module provides contractkit.lint.lint_document -------------------------
+# --- full linting ----------------------------------------------------------------------------------
 def lint_figures(
     docx_path: Path, pdf_path: Path, *, pages: int = PAGES, read_times: dict[str, float] | None = None
 ) -> list[str]:
-    """Time full linting of both inputs and "rules add X %" over bare reading, if contractkit.lint exists."""
-    if importlib.util.find_spec("contractkit.lint") is None:
-        return ["lint: contractkit.lint not available yet — reading figures only"]
-    lint = importlib.import_module("contractkit.lint")
-    lint_document = getattr(lint, "lint_document", None)
-    if lint_document is None:
-        return ["lint: contractkit.lint has no lint_document — reading figures only"]
+    """Time full linting (read + rules) of both inputs and "rules add X %" over bare reading."""
+    from contractkit.lint import clear_caches, lint_document
     from contractkit.readers.dispatch import read_document
 
-    first = next(iter(inspect.signature(lint_document).parameters), "")
-    wants_document = "doc" in first and "path" not in first
-
-    facts = importlib.import_module("contractkit.facts")
-    clear = getattr(facts, "clear_caches", lambda: None)
-
     def lint_one(path: Path) -> object:
-        clear()  # time a cold run: no facts cached from the previous repetition
-        return lint_document(read_document(path) if wants_document else path)
+        clear_caches()  # time a cold run: nothing cached from the previous repetition
+        return lint_document(read_document(path))
 
     out = []
     for kind, path in (("docx", docx_path), ("pdf", pdf_path)):

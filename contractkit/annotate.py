@@ -29,36 +29,10 @@ def location_key(loc: Any) -> ParaKey:
 
 def iter_paragraphs(body: Any) -> Iterator[tuple[ParaKey, Any]]:
     """Every ``w:p`` of the body and its tables with its key, numbered as the docx reader numbers them."""
-    from contractkit.readers import docx as rd
+    from contractkit.readers.docx import walk_paragraphs
 
-    tables = 0
-
-    def container(el: Any, cell: tuple[int, int, int] | None) -> Iterator[tuple[ParaKey, Any]]:
-        nonlocal tables
-        n = 0
-        for child in rd._block_children(el):
-            if child.tag == rd.P:
-                n += 1
-                yield ((n, None, None, None) if cell is None else (n, *cell)), child
-            elif child.tag == rd.TBL:
-                tables += 1
-                number = tables
-                for r, tr in enumerate(rd._rows(child), start=1):
-                    col = rd._grid_before(tr)
-                    for tc in rd._cells(tr):
-                        start = col + 1
-                        col += rd._int_attr(tc, "tcPr", "gridSpan") or 1
-                        if rd._vmerge_continue(tc):
-                            continue
-                        yield from container(tc, (number, r, start))
-
-    # body paragraphs are counted across the whole body, not per container: count them separately
-    body_n = 0
-    for key, p in container(body, None):
-        if key[1] is None:
-            body_n += 1
-            key = (body_n, None, None, None)
-        yield key, p
+    for loc, p in walk_paragraphs(body):
+        yield location_key(loc), p
 
 
 def _run_texts(p: Any) -> list[tuple[Any, str]]:
@@ -71,9 +45,9 @@ def _run_texts(p: Any) -> list[tuple[Any, str]]:
     def walk(el: Any) -> None:
         for child in el:
             tag = child.tag
-            if not isinstance(tag, str) or tag in rd._SKIP:
+            if not isinstance(tag, str) or tag in rd.SKIP_TAGS:
                 continue
-            if tag == f"{rd._W}r":
+            if tag == f"{rd.W}r":
                 out.append((child, strip_invisible(rd.paragraph_text(child))))
             else:
                 walk(child)
@@ -86,8 +60,8 @@ def _splittable(r: Any) -> bool:
     from contractkit.readers import docx as rd
 
     kids = [c for c in r if isinstance(c.tag, str)]
-    return sum(1 for c in kids if c.tag == f"{rd._W}t") == 1 and all(
-        c.tag in (f"{rd._W}t", f"{rd._W}rPr") for c in kids
+    return sum(1 for c in kids if c.tag == f"{rd.W}t") == 1 and all(
+        c.tag in (f"{rd.W}t", f"{rd.W}rPr") for c in kids
     )
 
 
@@ -96,7 +70,7 @@ def _split(r: Any, k: int) -> None:
     from contractkit.readers import docx as rd
 
     twin = copy.deepcopy(r)
-    t1, t2 = r.find(f"{rd._W}t"), twin.find(f"{rd._W}t")
+    t1, t2 = r.find(f"{rd.W}t"), twin.find(f"{rd.W}t")
     text = t1.text or ""
     t1.text, t2.text = text[:k], text[k:]
     for t in (t1, t2):
@@ -125,7 +99,7 @@ def anchor_runs(p: Any, start: int, end: int) -> list[Any]:
 def _t() -> str:
     from contractkit.readers import docx as rd
 
-    return f"{rd._W}t"
+    return f"{rd.W}t"
 
 
 def _span_in(text: str, f: Finding) -> tuple[int, int]:

@@ -113,3 +113,14 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
             continue
         result.files.append(FileResult(path=path, findings=lint_document(doc, settings, rules=rules)))
     return result
+
+
+def clear_caches() -> None:
+    """Empty every per-text cache (facts and rule helpers): benchmarks call this to time cold runs."""
+    from contractkit.checks import _common, term
+    from contractkit.facts import clear_caches as clear_fact_caches
+
+    clear_fact_caches()
+    _common._clauses_of.cache_clear()
+    _common._letter_counts.cache_clear()
+    term._find_dates_cached.cache_clear()

@@ -110,12 +110,12 @@ def template_sources(path: Path) -> list[tuple[str, str]]:
     with zipfile.ZipFile(path) as zin:
         members = {info.filename: zin.read(info) for info in zin.infolist()}
     patcher = DocxTemplate.__new__(DocxTemplate)
-    doc_name = CompiledTemplate._main_part(members)
+    doc_name = CompiledTemplate.main_part(members)
     root = etree.fromstring(members[doc_name])
     body = root.find(f"{{{_W}}}body")
     body_xml = re.sub(r"^<w:body[^>]*>", "<w:body>", etree.tostring(body, encoding="unicode"))
     out = [(doc_name, _PARA.sub(r"\n<w:p\1", patcher.patch_xml(body_xml)))]
-    for member in CompiledTemplate._related_parts(members, doc_name):
+    for member in CompiledTemplate.related_parts(members, doc_name):
         xml = etree.tostring(etree.fromstring(members[member]), encoding="unicode")
         if _TAGS.search(re.sub(r"<[^>]+>", "", xml)):
             out.append((member, _PARA.sub(r"\n<w:p\1", patcher.patch_xml(xml))))

@@ -52,3 +52,29 @@ def soffice_to_pdf(src: Path, outdir: Path) -> Path:
     assert proc.returncode == 0 and pdf.exists(), proc.stderr.decode(errors="replace")
     assert pdf.read_bytes().startswith(b"%PDF")
     return pdf
+
+
+def doc_of(text: str):
+    """A text Document with sections assigned, as the lint engine prepares it for the rules."""
+    from contractkit.facts import assign_sections
+    from contractkit.readers.text import document_from_text
+
+    doc = document_from_text(text, "<test>")
+    doc.blocks = assign_sections(doc.blocks)
+    return doc
+
+
+def run_rule(rule_id: str, text, settings=None) -> list:
+    """The findings of one rule (default severity) on ``text`` (a string or a Document)."""
+    from contractkit.checks import load_rules
+    from contractkit.checks.base import RuleContext
+    from contractkit.config import Settings
+
+    r = load_rules()[rule_id]
+    doc = doc_of(text) if isinstance(text, str) else text
+    return list(r.check(doc, RuleContext(r, settings or Settings(), r.severity)))
+
+
+def fires(rule_id: str, text: str, settings=None) -> bool:
+    """Whether the rule finds anything in ``text``."""
+    return bool(run_rule(rule_id, text, settings))

@@ -5,32 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import fires, run_rule
 
 from contractkit.checks import load_rules
-from contractkit.checks.base import RuleContext
 from contractkit.config import Settings
 from contractkit.facts import assign_sections
 from contractkit.findings import Finding
-from contractkit.readers.model import Document
-from contractkit.readers.text import document_from_text, read_text
+from contractkit.readers.text import read_text
 
 RULES = load_rules()
-
-
-def doc_of(text: str) -> Document:
-    doc = document_from_text(text, "<test>")
-    doc.blocks = assign_sections(doc.blocks)
-    return doc
-
-
-def run(rule_id: str, text: str | Document, settings: Settings | None = None) -> list[Finding]:
-    r = RULES[rule_id]
-    doc = doc_of(text) if isinstance(text, str) else text
-    return list(r.check(doc, RuleContext(r, settings or Settings(), r.severity)))
-
-
-def fires(rule_id: str, text: str, settings: Settings | None = None) -> bool:
-    return bool(run(rule_id, text, settings))
 
 
 ACCEPTANCE_IDS = sorted(i for i in RULES if i.startswith("acceptance/"))
@@ -83,7 +66,7 @@ def test_complete_window_passes_every_window_rule(text: str) -> None:
     "text", ["买方应在72小时内完成验收。", "甲方须于5个工作日内对设备进行检验。", "验收应于十五日内完成。"]
 )
 def test_window_without_start_fails(text: str) -> None:
-    found = run("acceptance/window-no-start", text)
+    found = run_rule("acceptance/window-no-start", text)
     assert len(found) == 1
     assert "起算" in found[0].message and "start" in found[0].message_en
     assert found[0].snippet  # quotes the clause
@@ -102,7 +85,7 @@ def test_window_without_length_fails(text: str) -> None:
     ["买方收到货物后应及时验收。", "甲方应在合理期限内对设备进行检验。", "到货后买方应尽快验收。"],
 )
 def test_vague_window_fails(text: str) -> None:
-    found = run("acceptance/vague-window", text)
+    found = run_rule("acceptance/vague-window", text)
     assert len(found) == 1
     assert "第621条" in found[0].message
 
@@ -120,7 +103,7 @@ def test_payment_trigger_is_not_an_acceptance_window() -> None:
 
 
 def test_traditional_script_is_matched_and_original_quoted() -> None:
-    found = run("acceptance/window-no-start", "買方應在72小時內完成驗收。")
+    found = run_rule("acceptance/window-no-start", "買方應在72小時內完成驗收。")
     assert len(found) == 1
     assert "驗收" in found[0].snippet  # the original script is quoted
     assert not fires("acceptance/window-no-start", "買方應在到貨後72小時內完成驗收。")
@@ -134,7 +117,7 @@ def test_full_width_digits() -> None:
 
 def test_span_points_at_the_window() -> None:
     text = "买方应在72小时内完成验收。"
-    (f,) = run("acceptance/window-no-start", text)
+    (f,) = run_rule("acceptance/window-no-start", text)
     assert f.span is not None and text[f.span[0] : f.span[1]] == "72小时"
 
 
@@ -172,9 +155,9 @@ def test_objection_period_missing_and_range() -> None:
     ]
     for text in ok:
         assert not fires("acceptance/objection-period-range", text), text
-    short = run("acceptance/objection-period-range", "质量异议期为收货后30日。")
+    short = run_rule("acceptance/objection-period-range", "质量异议期为收货后30日。")
     assert short and "外观瑕疵" in short[0].message and "第622条" in short[0].message
-    long = run("acceptance/objection-period-range", "质保期为五年。")
+    long = run_rule("acceptance/objection-period-range", "质保期为五年。")
     assert long and "长于24个月" in long[0].message
 
 
@@ -192,7 +175,7 @@ def test_objection_range_setting_is_read() -> None:
 def _lint_family(path: Path) -> list[Finding]:
     doc = read_text(path)
     doc.blocks = assign_sections(doc.blocks)
-    return [f for rid in ACCEPTANCE_IDS for f in run(rid, doc)]
+    return [f for rid in ACCEPTANCE_IDS for f in run_rule(rid, doc)]
 
 
 def test_real_corpus(corpus_dir: Path) -> None:
@@ -233,7 +216,7 @@ def test_deadline_after_or_inside_the_warranty_is_not_its_length(text: str) -> N
 
 def test_warranty_length_still_found_next_to_a_release_deadline() -> None:
     text = "质保期为验收合格之日起3个月，质保期届满后15日内支付尾款。"
-    (f,) = run("acceptance/objection-period-range", text)
+    (f,) = run_rule("acceptance/objection-period-range", text)
     assert "3个月" in f.message
 
 

@@ -7,35 +7,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import fires, run_rule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contractkit.checks import load_rules
-from contractkit.checks.base import RuleContext
 from contractkit.config import Settings
 from contractkit.facts import assign_sections
-from contractkit.findings import Finding
-from contractkit.readers.model import Document
-from contractkit.readers.text import document_from_text, read_text
+from contractkit.readers.text import read_text
 
 RULES = load_rules()
+
 PENALTY_IDS = sorted(i for i in RULES if i.startswith("penalty/"))
-
-
-def doc_of(text: str) -> Document:
-    doc = document_from_text(text, "<test>")
-    doc.blocks = assign_sections(doc.blocks)
-    return doc
-
-
-def run(rule_id: str, text: str | Document, cfg: Settings | None = None) -> list[Finding]:
-    r = RULES[rule_id]
-    doc = doc_of(text) if isinstance(text, str) else text
-    return list(r.check(doc, RuleContext(r, cfg or Settings(), r.severity)))
-
-
-def fires(rule_id: str, text: str, cfg: Settings | None = None) -> bool:
-    return bool(run(rule_id, text, cfg))
 
 
 def test_family_is_registered_with_documented_rules() -> None:
@@ -90,7 +73,7 @@ def test_rate_under_cap_passes(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "annual"), OVER_CAP)
 def test_rate_over_cap_fails_with_the_figures(text: str, annual: str) -> None:
-    (f,) = run("penalty/rate-above-cap", text)
+    (f,) = run_rule("penalty/rate-above-cap", text)
     assert annual in f.message and annual in f.message_en
     assert "12%" in f.message and "3%" in f.message and "2025-05-20" in f.message
     assert "30%" in f.message and "第65条" in f.message
@@ -98,8 +81,8 @@ def test_rate_over_cap_fails_with_the_figures(text: str, annual: str) -> None:
 
 
 def test_above_a_thousandth_a_day_is_said_more_clearly() -> None:
-    (mild,) = run("penalty/rate-above-cap", "逾期付款的，按日万分之五支付违约金。")
-    (strong,) = run("penalty/rate-above-cap", "逾期付款的，按日千分之二支付违约金。")
+    (mild,) = run_rule("penalty/rate-above-cap", "逾期付款的，按日万分之五支付违约金。")
+    (strong,) = run_rule("penalty/rate-above-cap", "逾期付款的，按日千分之二支付违约金。")
     assert "明显过高" not in mild.message and "明显过高" in strong.message
     assert "clearly excessive" in strong.message_en
 
@@ -108,7 +91,7 @@ def test_lpr_settings_are_read() -> None:
     text = "逾期付款的，按日万分之三支付违约金。"  # 10.95 % a year
     assert not fires("penalty/rate-above-cap", text)
     low = Settings().replace(lpr_1y="2.5", lpr_date="2026-01-20")  # cap 10 %
-    (f,) = run("penalty/rate-above-cap", text, low)
+    (f,) = run_rule("penalty/rate-above-cap", text, low)
     assert "10%" in f.message and "2026-01-20" in f.message
     assert low.lpr_date == dt.date(2026, 1, 20)
 
@@ -151,7 +134,7 @@ def test_cap_phrasings() -> None:
 
 def test_deposit_compared_with_contract_total() -> None:
     head = "本合同总金额为人民币500,000元（大写：伍拾万元整）。\n"
-    (f,) = run("penalty/deposit-over-limit", head + "买方应于签约后3日内支付定金人民币150,000元。")
+    (f,) = run_rule("penalty/deposit-over-limit", head + "买方应于签约后3日内支付定金人民币150,000元。")
     assert "30%" in f.message and "第586条" in f.message and str(f.severity) == "error"
     assert not fires("penalty/deposit-over-limit", head + "买方应于签约后3日内支付定金人民币100,000元。")
     assert fires("penalty/deposit-over-limit", "定金为合同总价款的百分之二十五。")
@@ -191,7 +174,7 @@ def test_missing_late_penalties_only_in_goods_contracts() -> None:
 
 def test_one_sided_with_buyer_and_seller_names() -> None:
     text = "卖方于签约后10日内交货。买方逾期付款的，应向卖方支付每日万分之三的违约金。"
-    (f,) = run("penalty/one-sided", text)
+    (f,) = run_rule("penalty/one-sided", text)
     assert "买方" in f.message
     both = text + "卖方逾期交货的，应向买方支付每日万分之三的违约金。"
     assert not fires("penalty/one-sided", both)
@@ -201,7 +184,7 @@ def test_one_sided_with_buyer_and_seller_names() -> None:
     "text", ["本合同违约金不予调整。", "乙方不得请求调整违约金。", "违约金数额不得以任何理由减少。"]
 )
 def test_no_adjust_phrasings(text: str) -> None:
-    (f,) = run("penalty/no-adjust-clause", text)
+    (f,) = run_rule("penalty/no-adjust-clause", text)
     assert "第64条" in f.message
 
 
@@ -213,7 +196,7 @@ def test_real_corpus(corpus_dir: Path) -> None:
     for path in sorted((corpus_dir / "zh").glob("*.txt")):
         doc = read_text(path)
         doc.blocks = assign_sections(doc.blocks)
-        counts[path.name] = [f.rule for rid in PENALTY_IDS for f in run(rid, doc)]
+        counts[path.name] = [f.rule for rid in PENALTY_IDS for f in run_rule(rid, doc)]
     print("penalty findings per file:", counts)
     # 不超过万分之六点五 bounds a blank fill-in rate; it is not itself the agreed rate
     assert counts["beijing-bf-2024-2738-keji-xiaowai-peixun-fuwu.txt"] == []

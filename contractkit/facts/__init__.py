@@ -34,13 +34,6 @@ def clear_caches() -> None:
         triggers._find_triggers_cached,
     ):
         fn.cache_clear()
-    from contractkit.checks import _common
-
-    _common._clauses_of.cache_clear()
-    _common._letter_counts.cache_clear()
-    from contractkit.checks import term
-
-    term._find_dates_cached.cache_clear()
 
 
 __all__ = [

@@ -10,6 +10,7 @@ them; empty paragraphs make no Block. Tables are numbered 1-based in document or
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,18 +20,19 @@ from contractkit.readers import zipguard
 from contractkit.readers.model import Block, Document, Location
 from contractkit.readers.normalize import looks_like_heading, normalize, strip_invisible
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: The WordprocessingML namespace in Clark notation, for building tags: ``f"{W}p"``.
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-P, TBL, TR, TC, SDT, SDT_CONTENT = (f"{_W}{n}" for n in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
-_TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
-_SKIP = {
-    f"{_W}txbxContent",
+P, TBL, TR, TC, SDT, SDT_CONTENT = (f"{W}{n}" for n in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
+_TEXT_TAGS = {f"{W}t": None, f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+SKIP_TAGS = {
+    f"{W}txbxContent",
     f"{_MC}Fallback",
-    f"{_W}del",
-    f"{_W}delText",
-    f"{_W}pPr",
-    f"{_W}rPr",
-    f"{_W}instrText",
+    f"{W}del",
+    f"{W}delText",
+    f"{W}pPr",
+    f"{W}rPr",
+    f"{W}instrText",
 }
 _MAX_PART = 100 * 1024 * 1024  # inflated word/document.xml cap
 
@@ -58,7 +60,10 @@ def read_docx(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
             hint="open it in Word and save it again as .docx",
         ) from None
     reader = _Reader(name, styles, default.name if default is not None else None)
-    reader.container(body, None)
+    for loc, p in walk_paragraphs(body, on_table=reader.on_table):
+        if loc.table is None:
+            reader.meta["paragraphs"] = loc.paragraph
+        reader.paragraph(p, loc)
     return Document(path=name, kind="docx", blocks=reader.blocks, meta=reader.meta)
 
 
@@ -68,41 +73,12 @@ class _Reader:
         self.styles = styles
         self.default_style = default_style
         self.blocks: list[Block] = []
-        self.body_paragraph = 0
-        self.tables = 0
         self.meta: dict[str, Any] = {"nested_tables": {}, "paragraphs": 0, "tables": 0}
 
-    def container(self, el: Any, cell: tuple[int, int, int] | None) -> None:
-        """Walk block-level content (body, cell, sdtContent) in order."""
-        para_in_cell = 0
-        for child in _block_children(el):
-            if child.tag == P:
-                if cell is None:
-                    self.body_paragraph += 1
-                    self.meta["paragraphs"] = self.body_paragraph
-                    self.paragraph(child, Location(0, paragraph=self.body_paragraph))
-                else:
-                    para_in_cell += 1
-                    t, r, c = cell
-                    self.paragraph(child, Location(0, table=t, row=r, cell=c, paragraph=para_in_cell))
-            elif child.tag == TBL:
-                self.table(child, cell)
-
-    def table(self, tbl: Any, parent: tuple[int, int, int] | None) -> None:
-        self.tables += 1
-        number = self.tables
+    def on_table(self, number: int, parent: tuple[int, int, int] | None) -> None:
         self.meta["tables"] = number
         if parent is not None:
             self.meta["nested_tables"][number] = parent
-        for r, tr in enumerate(_rows(tbl), start=1):
-            col = _grid_before(tr)
-            for tc in _cells(tr):
-                span = _int_attr(tc, "tcPr", "gridSpan") or 1
-                start = col + 1
-                col += span
-                if _vmerge_continue(tc):
-                    continue  # the restart cell above already holds the merged text
-                self.container(tc, (number, r, start))
 
     def paragraph(self, p: Any, loc: Location) -> None:
         text = strip_invisible(paragraph_text(p))
@@ -123,6 +99,45 @@ class _Reader:
         self.blocks.append(Block(text=text, norm=normalize(text), location=location, kind=kind, style=style))
 
 
+def walk_paragraphs(
+    body: Any, on_table: Callable[[int, tuple[int, int, int] | None], None] | None = None
+) -> Iterator[tuple[Location, Any]]:
+    """Every ``w:p`` of ``body`` and its tables (nested too) in document order, with its Location (index 0).
+
+    Body paragraphs are numbered across the body, empty ones included, so Word users can find them; a cell's
+    paragraphs are numbered within the cell; tables in document order; a vertically merged continuation cell
+    is skipped (the restart cell holds the text). ``on_table(number, parent_cell)`` is called per table.
+    The reader, the Word annotator and the suppression markers all number paragraphs through this one walk.
+    """
+    counts = {"body": 0, "tables": 0}
+
+    def container(el: Any, cell: tuple[int, int, int] | None) -> Iterator[tuple[Location, Any]]:
+        in_cell = 0
+        for child in _block_children(el):
+            if child.tag == P:
+                if cell is None:
+                    counts["body"] += 1
+                    yield Location(0, paragraph=counts["body"]), child
+                else:
+                    in_cell += 1
+                    t, r, c = cell
+                    yield Location(0, table=t, row=r, cell=c, paragraph=in_cell), child
+            elif child.tag == TBL:
+                counts["tables"] += 1
+                number = counts["tables"]
+                if on_table is not None:
+                    on_table(number, cell)
+                for r, tr in enumerate(_rows(child), start=1):
+                    col = _grid_before(tr)
+                    for tc in _cells(tr):
+                        start = col + 1
+                        col += _int_attr(tc, "tcPr", "gridSpan") or 1
+                        if not _vmerge_continue(tc):
+                            yield from container(tc, (number, r, start))
+
+    yield from container(body, None)
+
+
 def paragraph_text(p: Any) -> str:
     """The visible text of a ``w:p``: runs, hyperlinks, insertions, fields; not deletions or text boxes."""
     out: list[str] = []
@@ -133,7 +148,7 @@ def paragraph_text(p: Any) -> str:
 def _collect(el: Any, out: list[str]) -> None:
     for child in el:
         tag = child.tag
-        if tag in _SKIP or not isinstance(tag, str):
+        if tag in SKIP_TAGS or not isinstance(tag, str):
             continue
         if tag in _TEXT_TAGS:
             rep = _TEXT_TAGS[tag]
@@ -153,31 +168,30 @@ def _block_children(el: Any) -> Any:
 
 
 def _rows(tbl: Any) -> Any:
-    for child in tbl:
-        if child.tag == TR:
-            yield child
-        elif child.tag == SDT:
-            content = child.find(SDT_CONTENT)
-            if content is not None:
-                yield from (c for c in content if c.tag == TR)
+    return _children(tbl, TR)
 
 
 def _cells(tr: Any) -> Any:
-    for child in tr:
-        if child.tag == TC:
+    return _children(tr, TC)
+
+
+def _children(el: Any, tag: str) -> Any:
+    """Children of ``el`` with ``tag``, looking through content controls (``w:sdt``)."""
+    for child in el:
+        if child.tag == tag:
             yield child
         elif child.tag == SDT:
             content = child.find(SDT_CONTENT)
             if content is not None:
-                yield from (c for c in content if c.tag == TC)
+                yield from (c for c in content if c.tag == tag)
 
 
 def _int_attr(el: Any, pr: str, name: str) -> int | None:
-    node = el.find(f"{_W}{pr}/{_W}{name}")
+    node = el.find(f"{W}{pr}/{W}{name}")
     if node is None:
         return None
     try:
-        return int(node.get(f"{_W}val"))
+        return int(node.get(f"{W}val"))
     except (TypeError, ValueError):
         return None
 
@@ -187,10 +201,10 @@ def _grid_before(tr: Any) -> int:
 
 
 def _vmerge_continue(tc: Any) -> bool:
-    node = tc.find(f"{_W}tcPr/{_W}vMerge")
-    return node is not None and node.get(f"{_W}val", "continue") == "continue"
+    node = tc.find(f"{W}tcPr/{W}vMerge")
+    return node is not None and node.get(f"{W}val", "continue") == "continue"
 
 
 def _style_id(p: Any) -> str | None:
-    node = p.find(f"{_W}pPr/{_W}pStyle")
-    return node.get(f"{_W}val") if node is not None else None
+    node = p.find(f"{W}pPr/{W}pStyle")
+    return node.get(f"{W}val") if node is not None else None

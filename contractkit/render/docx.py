@@ -66,7 +66,7 @@ class CompiledTemplate:
             infos = zin.infolist()
         except (OSError, zipfile.BadZipFile) as exc:
             raise TemplateError(f"not a readable .docx: {exc}", path=str(self.path)) from None
-        doc_name = self._main_part(members)
+        doc_name = self.main_part(members)
         if doc_name not in members:
             raise TemplateError("no word/document.xml in the template", path=str(self.path))
         patcher = DocxTemplate.__new__(DocxTemplate)  # patch_xml is stateless
@@ -100,7 +100,7 @@ class CompiledTemplate:
         )
         rendered.add(doc_name)
         # headers, footers, footnotes
-        for member in self._related_parts(members, doc_name):
+        for member in self.related_parts(members, doc_name):
             xml = etree.tostring(etree.fromstring(members[member]), encoding="unicode")
             if not _TAG.search(re.sub(r"<[^>]+>", "", xml)):
                 continue
@@ -120,7 +120,7 @@ class CompiledTemplate:
         self._static = buf.getvalue()
 
     @staticmethod
-    def _main_part(members: dict[str, bytes]) -> str:
+    def main_part(members: dict[str, bytes]) -> str:
         from lxml import etree
 
         rels = members.get("_rels/.rels")
@@ -131,7 +131,7 @@ class CompiledTemplate:
         return "word/document.xml"
 
     @staticmethod
-    def _related_parts(members: dict[str, bytes], doc_name: str) -> list[str]:
+    def related_parts(members: dict[str, bytes], doc_name: str) -> list[str]:
         from lxml import etree
 
         folder = PurePosixPath(doc_name).parent
