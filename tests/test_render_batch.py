@@ -115,3 +115,27 @@ def test_batch_pdf_only_writes_pdfs(tmp_path):
     assert report.ok
     assert [p.name for p in out.iterdir()] == ["BJ-2026-0312.pdf"]
     assert (out / "BJ-2026-0312.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    """A batch shows a rich progress bar when stderr is a terminal and prints nothing extra when piped."""
+    import io
+
+    from contractkit.cli import render as render_cli
+
+    monkeypatch.setattr(render_cli.sys, "stderr", io.StringIO())
+    update, finish = render_cli._progress_bar()
+    assert update is None
+    finish()
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(render_cli.sys, "stderr", Tty())
+    update, finish = render_cli._progress_bar()
+    try:
+        assert callable(update)
+        update(1, 2)
+    finally:
+        finish()
