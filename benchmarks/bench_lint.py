@@ -26,12 +26,49 @@ CLAUSES = [
 ]
 
 
+CORPUS = ROOT.parent / "shared" / "corpus" / "real" / "zh"
+
+
+def _to_pdf(docx_path: Path) -> Path:
+    """Convert once with LibreOffice (own throwaway profile); the PDF sits beside the .docx."""
+    pdf_path = docx_path.with_suffix(".pdf")
+    if not pdf_path.exists():
+        with tempfile.TemporaryDirectory() as profile:
+            subprocess.run(
+                [
+                    "soffice",
+                    f"-env:UserInstallation={Path(profile).as_uri()}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(docx_path.parent),
+                    str(docx_path),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
+    return pdf_path
+
+
+def _pages(pdf_path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
 def make_inputs() -> tuple[Path, Path, int]:
-    """Write ``.bench/contract.docx`` and its PDF (via LibreOffice); return both paths and the page count."""
+    """The dense synthetic draft ``.bench/contract.docx`` and its PDF: every paragraph a clause with money,
+    rates and deadlines (a stress case: far more for the rules per page than a real contract)."""
     import docx
 
     BENCH.mkdir(exist_ok=True)
-    docx_path, pdf_path = BENCH / "contract.docx", BENCH / "contract.pdf"
+    docx_path = BENCH / "contract.docx"
     if not docx_path.exists():
         d = docx.Document()
         for page in range(PAGES):
@@ -44,29 +81,30 @@ def make_inputs() -> tuple[Path, Path, int]:
                     table.cell(r, c).text = f"服务器 {r}-{c} 10台"
             d.add_page_break()
         d.save(docx_path)
-    if not pdf_path.exists():
-        with tempfile.TemporaryDirectory() as profile:
-            subprocess.run(
-                [
-                    "soffice",
-                    f"-env:UserInstallation={Path(profile).as_uri()}",
-                    "--headless",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(BENCH),
-                    str(docx_path),
-                ],
-                check=True,
-                capture_output=True,
-                timeout=300,
-            )
-    import pypdfium2 as pdfium
+    pdf_path = _to_pdf(docx_path)
+    return docx_path, pdf_path, _pages(pdf_path)
 
-    pdf = pdfium.PdfDocument(str(pdf_path))
-    pages = len(pdf)
-    pdf.close()
-    return docx_path, pdf_path, pages
+
+def make_real_inputs() -> tuple[Path, Path, int] | None:
+    """``.bench/real.docx`` and its PDF: the text of every real Chinese contract in the shared corpus, one
+    after another (each line a paragraph, a page break between contracts); None without the corpus."""
+    import docx
+
+    texts = sorted(CORPUS.glob("*.txt"))
+    if not texts:
+        return None
+    BENCH.mkdir(exist_ok=True)
+    docx_path = BENCH / "real.docx"
+    if not docx_path.exists():
+        d = docx.Document()
+        for i, path in enumerate(texts):
+            if i:
+                d.add_page_break()
+            for text in path.read_text(encoding="utf-8").splitlines():
+                d.add_paragraph(text)
+        d.save(docx_path)
+    pdf_path = _to_pdf(docx_path)
+    return docx_path, pdf_path, _pages(pdf_path)
 
 
 def _pdfplumber_text(path: Path) -> None:
@@ -91,32 +129,60 @@ def _python_docx_paragraphs(path: Path) -> None:
 
 
 def run() -> list[str]:
-    """Pages/s for read_pdf vs pdfplumber and read_docx vs python-docx, plus lint figures when available."""
+    """Pages/s for read_pdf vs pdfplumber and read_docx vs python-docx, then linting vs bare reading.
+
+    The headline document is real contract text (the shared corpus, 20+ pages); the dense synthetic draft
+    is measured too, as the worst case for the rules.
+    """
     if shutil.which("soffice") is None:
         return ["bench_lint: skipped (LibreOffice soffice not installed)"]
+    out: list[str] = []
+    real = make_real_inputs()
+    if real is None:
+        out.append(f"bench_lint: real-text document skipped (no corpus at {CORPUS})")
+    for label, inputs in (("real", real), ("dense", make_inputs())):
+        if inputs is not None:
+            out += _figures(label, *inputs)
+    return out
+
+
+def _figures(label: str, docx_path: Path, pdf_path: Path, pages: int) -> list[str]:
     from contractkit.readers.docx import read_docx
     from contractkit.readers.pdf import read_pdf
 
-    docx_path, pdf_path, pages = make_inputs()
     read_pdf(pdf_path)  # warm imports and OpenCC
-    t_pdf = median_time(lambda: read_pdf(pdf_path))
+    t_pdf = median_time(lambda: read_pdf(pdf_path), repeat=9)
     t_plumber = median_time(lambda: _pdfplumber_text(pdf_path), repeat=3)
-    t_docx = median_time(lambda: read_docx(docx_path))
+    t_docx = median_time(lambda: read_docx(docx_path), repeat=9)
     t_pydocx = median_time(lambda: _python_docx_paragraphs(docx_path))
     out = [
         line(
-            f"read_pdf ({pages} pages)", pages / t_pdf, "pages/s", pages / t_plumber, "pages/s (pdfplumber)"
+            f"read_pdf {label} ({pages} pages)",
+            pages / t_pdf,
+            "pages/s",
+            pages / t_plumber,
+            "pages/s (pdfplumber)",
         ),
         line(
-            f"read_docx ({pages} pages)", pages / t_docx, "pages/s", pages / t_pydocx, "pages/s (python-docx)"
+            f"read_docx {label} ({pages} pages)",
+            pages / t_docx,
+            "pages/s",
+            pages / t_pydocx,
+            "pages/s (python-docx)",
         ),
     ]
-    return out + lint_figures(docx_path, pdf_path, pages=pages, read_times={"docx": t_docx, "pdf": t_pdf})
+    read_times = {"docx": t_docx, "pdf": t_pdf}
+    return out + lint_figures(docx_path, pdf_path, pages=pages, read_times=read_times, label=label)
 
 
 # --- full linting ----------------------------------------------------------------------------------
 def lint_figures(
-    docx_path: Path, pdf_path: Path, *, pages: int = PAGES, read_times: dict[str, float] | None = None
+    docx_path: Path,
+    pdf_path: Path,
+    *,
+    pages: int = PAGES,
+    read_times: dict[str, float] | None = None,
+    label: str = "dense",
 ) -> list[str]:
     """Time full linting (read + rules) of both inputs and "rules add X %" over bare reading."""
     from contractkit.lint import clear_caches, lint_document
@@ -131,12 +197,14 @@ def lint_figures(
         read_t = (read_times or {}).get(kind) or median_time(lambda p=path: read_document(p))
         try:
             lint_one(path)
-            t = median_time(lambda p=path: lint_one(p))
+            t = median_time(lambda p=path: lint_one(p), repeat=9)
         except Exception as exc:
-            out.append(f"lint {kind}: failed ({type(exc).__name__}: {exc})")
+            out.append(f"lint {kind} {label}: failed ({type(exc).__name__}: {exc})")
             continue
         out.append(
-            line(f"lint {kind} ({pages} pages)", pages / t, "pages/s", pages / read_t, "pages/s (read)")
+            line(
+                f"lint {kind} {label} ({pages} pages)", pages / t, "pages/s", pages / read_t, "pages/s (read)"
+            )
         )
-        out.append(f"lint {kind}: rules add {100 * (t - read_t) / read_t:.0f} %")
+        out.append(f"lint {kind} {label}: rules add {100 * (t - read_t) / read_t:.0f} %")
     return out

@@ -8,7 +8,8 @@ Stable API (other families import it): :func:`is_chinese`, :func:`blank_spans`, 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -24,11 +25,11 @@ T = TypeVar("T")
 # Per-document memo: the rules of one run share what they derive from the same document (its text, its
 # clauses, …). Keyed by the identity of ``doc.blocks`` (kept alive here, so the id cannot be reused) and
 # checked against its length; a handful of documents at most.
-_MEMO: dict[int, tuple[list[Block], int, dict[str, Any]]] = {}
+_MEMO: dict[int, tuple[list[Block], int, dict[Hashable, Any]]] = {}
 _MEMO_SIZE = 4
 
 
-def memo(doc: Document, key: str, compute: Callable[[], T]) -> T:
+def memo(doc: Document, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()`` once per document and ``key`` (rules of one lint run share the result)."""
     entry = _MEMO.get(id(doc.blocks))
     if entry is None or entry[0] is not doc.blocks or entry[1] != len(doc.blocks):
@@ -148,11 +149,45 @@ def all_clauses(doc: Document) -> list[tuple[Block, int, int, str]]:
     return memo(doc, "clauses", compute)
 
 
+def clauses_naming(doc: Document, words: tuple[str, ...]) -> list[tuple[Block, int, int, str]]:
+    """The clauses of :func:`all_clauses` that contain one of the literal ``words``, in document order.
+
+    Exactly ``[c for c in all_clauses(doc) if any(w in c[3] for w in words)]``, found by one scan of the
+    joined clause text (once per document and word set), so a rule whose pattern cannot match without one
+    of ``words`` skips the other clauses cheaply. Words must not contain a line break.
+    """
+
+    def compute() -> list[tuple[Block, int, int, str]]:
+        every = all_clauses(doc)
+        text, starts = memo(doc, "clauses.joined", lambda: _joined(every))
+        hits: list[tuple[Block, int, int, str]] = []
+        last = -1
+        for m in _any_of(words).finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i != last:
+                hits.append(every[i])
+                last = i
+        return hits
+
+    return memo(doc, ("clauses.naming", words), compute)
+
+
+def _joined(every: list[tuple[Block, int, int, str]]) -> tuple[str, list[int]]:
+    """The clause texts joined by line breaks (a clause never holds one) and where each one starts."""
+    starts: list[int] = []
+    pos = 0
+    for *_, clause in every:
+        starts.append(pos)
+        pos += len(clause) + 1
+    return "\n".join(c[3] for c in every), starts
+
+
 __all__ = [
     "BLANK",
     "all_clauses",
     "blank_spans",
     "clauses",
+    "clauses_naming",
     "doc_text",
     "find_heading",
     "forget",

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from contractkit.checks._common import doc_text, has_blank, is_chinese
+from contractkit.checks._common import doc_text, has_blank, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.deal.identifiers import phone_problem, uscc_problem
 from contractkit.findings import Finding
@@ -157,8 +157,11 @@ def _deal_parties(doc: Document) -> list[Party]:
 
 
 def parties_of(doc: Document) -> list[Party]:
-    """The parties of ``doc``: from the deal for JSON deals, else from the party blocks of the text."""
-    return _deal_parties(doc) if doc.deal else _text_parties(doc)
+    """The parties of ``doc``: from the deal for JSON deals, else from the party blocks of the text.
+
+    Found once per document (the rules of one run share the list; they must not change it).
+    """
+    return memo(doc, "parties", lambda: _deal_parties(doc) if doc.deal else _text_parties(doc))
 
 
 @rule(

@@ -1,0 +1,29 @@
+"""Shared rule helpers: the per-document clause index must give exactly what a plain clause loop gives."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from contractkit.checks._common import all_clauses, clauses_naming, forget
+from contractkit.readers.text import document_from_text
+
+WORDS = ("违约金", "验收", "定金", "息", "付款")
+ALPHABET = st.sampled_from([*"违约金验收定付款息利订甲乙方，。；;\n 12", "违约金", "验收合格", "订金"])
+
+
+@given(text=st.lists(ALPHABET, max_size=60).map("".join), words=st.sets(st.sampled_from(WORDS), min_size=1))
+@settings(max_examples=300, deadline=None)
+def test_clauses_naming_equals_filtered_clause_loop(text: str, words: set[str]) -> None:
+    doc = document_from_text(text)
+    ws = tuple(sorted(words))
+    expected = [c for c in all_clauses(doc) if any(w in c[3] for w in ws)]
+    assert clauses_naming(doc, ws) == expected
+    forget(doc)
+
+
+def test_clauses_naming_on_a_draft() -> None:
+    doc = document_from_text("第一条 付款\n验收合格后付款；逾期付款的支付违约金。\n第二条 其他\n无。")
+    hits = clauses_naming(doc, ("违约金",))
+    assert [c[3] for c in hits] == ["逾期付款的支付违约金。"]
+    assert [c[0].location.line for c in clauses_naming(doc, ("付款",))] == [1, 2, 2]
