@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contractkit.checks._common import all_clauses, clauses_naming, forget
+from contractkit.checks._common import _letter_counts, all_clauses, clauses_naming, forget
 from contractkit.readers.text import document_from_text
 
 WORDS = ("违约金", "验收", "定金", "息", "付款")
@@ -27,3 +29,12 @@ def test_clauses_naming_on_a_draft() -> None:
     hits = clauses_naming(doc, ("违约金",))
     assert [c[3] for c in hits] == ["逾期付款的支付违约金。"]
     assert [c[0].location.line for c in clauses_naming(doc, ("付款",))] == [1, 2, 2]
+
+
+@given(text=st.text(alphabet=st.sampled_from([*"甲乙方合同abcXYZ é_12３，。 \n", "\u9fff", "\u4e00", "①"])))
+@settings(max_examples=300, deadline=None)
+def test_letter_counts_match_the_plain_definition(text: str) -> None:
+    # is_chinese counts CJK ideographs and letters (word characters that are not digits or "_")
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    letters = len(re.findall(r"[^\W\d_]", text))
+    assert _letter_counts(text) == (cjk, letters)

@@ -13,12 +13,12 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from contractkit.facts.sentences import split_clauses
+from contractkit.facts.sentences import clause_spans, split_clauses
 from contractkit.readers.model import Block, Document
 
 #: An unfilled fill-in field: a run of underscores (half/full width) or 3+ spaces between text.
 BLANK = re.compile(r"[_＿]{2,}|(?<=\S)[ \u3000]{3,}(?=\S)|[（(][ \u3000]{2,}[)）]")
-_CJK = re.compile(r"[\u4e00-\u9fff]+")  # runs: fewer matches than one per character
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")  # runs: fewer matches than one per character
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 T = TypeVar("T")
 
@@ -57,8 +57,10 @@ def doc_text(doc: Document) -> str:
 
 @lru_cache(maxsize=64)
 def _letter_counts(text: str) -> tuple[int, int]:
-    cjk = sum(map(len, _CJK.findall(text)))
-    letters = len(_NOT_LETTER.sub("", text))  # word characters that are not digits or "_": letters
+    """(CJK characters, letters) of ``text``; CJK ideographs are letters, so only the rest is classified."""
+    rest = "".join(_NOT_CJK.findall(text))
+    cjk = len(text) - len(rest)
+    letters = cjk + len(_NOT_LETTER.sub("", rest))  # word characters that are not digits or "_"
     return cjk, letters
 
 
@@ -142,8 +144,9 @@ def all_clauses(doc: Document) -> list[tuple[Block, int, int, str]]:
     def compute() -> list[tuple[Block, int, int, str]]:
         out: list[tuple[Block, int, int, str]] = []
         for block in doc.blocks:
-            if block.norm.strip():
-                out.extend((block, s, e, c) for (s, e), c in _clauses_of(block.norm))
+            norm = block.norm
+            for s, e in clause_spans(norm):
+                out.append((block, s, e, norm[s:e]))
         return out
 
     return memo(doc, "clauses", compute)

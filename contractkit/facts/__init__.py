@@ -15,7 +15,7 @@ from contractkit.facts.durations import Duration, Unit, find_durations
 from contractkit.facts.percents import Percent, find_percents
 from contractkit.facts.rates import Rate, find_rates
 from contractkit.facts.sections import assign_sections, heading_of, section_number
-from contractkit.facts.sentences import split_clauses
+from contractkit.facts.sentences import clause_spans, split_clauses
 from contractkit.facts.spans import Span, in_span, near
 from contractkit.facts.triggers import DEADLINE_WORDS, Event, Trigger, find_deadline, find_triggers
 
@@ -30,7 +30,7 @@ def clear_caches() -> None:
         percents._find_percents_cached,
         rates._rate_matches,
         sections._heading,
-        sentences._split_clauses_cached,
+        sentences.clause_spans,
         triggers._find_triggers_cached,
     ):
         fn.cache_clear()
@@ -47,6 +47,7 @@ __all__ = [
     "Trigger",
     "Unit",
     "assign_sections",
+    "clause_spans",
     "clear_caches",
     "find_amounts",
     "find_deadline",
