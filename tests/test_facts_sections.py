@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from contractkit.facts import assign_sections, heading_of, section_number, split_clauses
+from contractkit.facts import assign_sections, heading_of, section_number, sections, split_clauses
 from contractkit.readers.model import Block, Location
 
 HEADINGS = [
@@ -96,3 +98,18 @@ CLAUSES = [
 @pytest.mark.parametrize(("text", "parts"), CLAUSES)
 def test_split_clauses(text: str, parts: list[str]) -> None:
     assert [text[s:e] for s, e in split_clauses(text)] == parts
+
+
+@given(
+    st.lists(st.sampled_from([*"第一二十三条章、.（()）１23 4.5%#", "部分", "5.2", "12"]), max_size=12).map(
+        "".join
+    )
+)
+@settings(max_examples=400, deadline=None)
+def test_one_pass_heading_match_equals_trying_each_kind_in_order(text: str) -> None:
+    expected = next(((k, rx.match(text)) for k, rx in sections._KINDS.items() if rx.match(text)), None)
+    got = sections._match(text)
+    if expected is None:
+        assert got is None
+    else:
+        assert got is not None and got[0] == expected[0] and got[1].span() == expected[1].span()

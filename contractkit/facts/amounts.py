@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from contractkit.facts.spans import ARABIC, to_decimal
+from contractkit.facts.spans import ARABIC, contains_any, to_decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +86,7 @@ _FIGURE = re.compile(
     rf"(?:(?P<suf>{_alt(_SUFFIX_CUR)})|(?![\d\-/]))"
 )
 _UPPER_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_mentions_upper = contains_any(_UPPER_DIGITS)
 _UPPER = re.compile(
     rf"(?:(?P<pre>人民币|RMB|¥|￥)\s*(?:[:：]\s*)?)?(?P<body>[{_UPPER_DIGITS}拾佰仟万亿元圆角分整正]*"
     rf"[{_UPPER_DIGITS}][{_UPPER_DIGITS}拾佰仟万亿元圆角分整正]*[元圆角分整正])"
@@ -108,6 +109,7 @@ _PREFILTER = (
     "人民币",
     "美金",
 )
+_mentions_any = contains_any(_PREFILTER)
 
 
 def _upper_amounts(text: str) -> list[Amount]:
@@ -127,9 +129,9 @@ def _upper_amounts(text: str) -> list[Amount]:
 
 
 def _find_amounts_scan(text: str) -> list[Amount]:
-    if not any(p in text for p in _PREFILTER):
+    if not _mentions_any(text):
         return []
-    out = _upper_amounts(text) if any(ch in text for ch in _UPPER_DIGITS) else []
+    out = _upper_amounts(text) if _mentions_upper(text) else []
     upper_spans = [a.span for a in out]
     for m in _FIGURE.finditer(text):
         pre, suf, num = m.group("pre"), m.group("suf"), m.group("num")

@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from contractkit.facts.spans import CN_CHARS, NUMBER, to_decimal
+from contractkit.facts.spans import CN_CHARS, NUMBER, contains_any, to_decimal
 
 Unit = Literal["hour", "day", "working_day", "week", "month", "year"]
 
@@ -26,6 +26,7 @@ class Duration:
 
 
 _UNIT_WORDS = "小时天日周月年"
+_mentions_unit = contains_any([*_UNIT_WORDS, "钟头", "星期"])
 _UNITS: dict[str, Unit] = {
     "小时": "hour",
     "个小时": "hour",
@@ -83,7 +84,7 @@ def _restates(text: str, prev: Duration, start: int, value: Decimal, unit: Unit)
 
 
 def _find_durations_scan(text: str) -> list[Duration]:
-    if not any(ch in text for ch in _UNIT_WORDS) and "钟头" not in text and "星期" not in text:
+    if not _mentions_unit(text):
         return []
     out: list[Duration] = []
     for m in _DURATION.finditer(text):

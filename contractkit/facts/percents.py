@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from contractkit.facts.rates import _FRACTION, fraction_value, rate_fraction_spans
+from contractkit.facts.spans import contains_any
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +25,11 @@ class Percent:
 
 
 _PREFILTER = ("分之", "%", "‰", "‱")
+_mentions_any = contains_any(_PREFILTER)
 
 
 def _find_percents_scan(text: str) -> list[Percent]:
-    if not any(p in text for p in _PREFILTER):
+    if not _mentions_any(text):
         return []
     rates = rate_fraction_spans(text)
     out: list[Percent] = []

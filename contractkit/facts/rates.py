@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from contractkit.facts.spans import ARABIC, CN_CHARS, NUMBER, to_decimal
+from contractkit.facts.spans import ARABIC, CN_CHARS, NUMBER, contains_any, to_decimal
 
 Per = Literal["day", "week", "month", "year"]
 _PER_YEAR = {"day": Decimal(365), "week": Decimal(52), "month": Decimal(12), "year": Decimal(1)}
@@ -75,6 +75,7 @@ _CUE_WINDOW = 60
 _BREAKS = re.compile(r"[。；;\n]")
 _EN_PER: dict[str, Per] = {"day": "day", "week": "week", "month": "month", "year": "year"}
 _PREFILTER = ("分之", "%", "‰", "‱")
+_mentions_any = contains_any(_PREFILTER)
 
 
 @lru_cache(maxsize=8192)
@@ -85,7 +86,7 @@ def _rate_matches(text: str) -> tuple[tuple[Rate, tuple[int, int]], ...]:
 
 def _rate_scan(text: str) -> list[tuple[Rate, tuple[int, int]]]:
     """Rates with the span of their fraction, in text order."""
-    if not any(p in text for p in _PREFILTER):
+    if not _mentions_any(text):
         return []
     found: list[tuple[Rate, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []

@@ -24,10 +24,18 @@ _TITLE_END = re.compile(r"[：:。；;，,！!？?]")
 _HEAD_START = frozenset("第（(" + _CN_NUM)
 
 
-_KINDS = {"article": _ARTICLE, "cn": _CN_ITEM, "dotted": _DOTTED, "arabic": _ARABIC_ITEM, "paren": _PAREN_ITEM}
+_KINDS = {
+    "article": _ARTICLE,
+    "cn": _CN_ITEM,
+    "dotted": _DOTTED,
+    "arabic": _ARABIC_ITEM,
+    "paren": _PAREN_ITEM,
+}
 # One pass instead of five: the alternatives in priority order (at one position the first that matches wins,
 # as trying them one by one would); each kind's own pattern then gives the groups.
-_ANY_KIND = re.compile("|".join(f"(?P<{k}>{rx.pattern.replace('?P<', '?P<_' + k)})" for k, rx in _KINDS.items()))
+_ANY_KIND = re.compile(
+    "|".join(f"(?P<{k}>{rx.pattern.replace('?P<', '?P<_' + k)})" for k, rx in _KINDS.items())
+)
 
 
 def _match(text: str) -> tuple[str, re.Match[str]] | None:

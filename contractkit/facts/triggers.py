@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from contractkit.facts.durations import Duration, find_durations
+from contractkit.facts.spans import contains_any
 
 Event = Literal[
     "contract_signed",
@@ -89,10 +90,11 @@ _PREFILTER = (
     "缴",
     "收",
 )
+_mentions_any = contains_any(_PREFILTER)
 
 
 def _find_triggers_scan(text: str) -> list[Trigger]:
-    if not any(p in text for p in _PREFILTER):
+    if not _mentions_any(text):
         return []
     out: list[Trigger] = []
     for m in _TRIGGER.finditer(text):
