@@ -199,12 +199,14 @@ def test_cli_convert_reports_failures_and_converts_the_rest(tmp_path, capsys):
     good = make_cjk_docx(tmp_path / "good.docx", paragraphs=3)
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"PK\x03\x04 broken")
+    missing = tmp_path / "missing.docx"
     out = tmp_path / "pdf"
-    assert main(["convert", str(good), str(bad), "-o", str(out), "--jobs", "2"]) == 1
+    # unreadable inputs (broken, missing) exit 2 like every other command; the good file is still converted
+    assert main(["convert", str(good), str(bad), str(missing), "-o", str(out), "--jobs", "2"]) == 2
     assert (out / "good.pdf").read_bytes().startswith(b"%PDF")
-    assert not (out / "bad.pdf").exists()
+    assert not (out / "bad.pdf").exists() and not (out / "missing.pdf").exists()
     err = capsys.readouterr().err
-    assert "bad.docx" in err and "1 converted, 1 failed" in err
+    assert "bad.docx" in err and "missing.docx: file not found" in err and "1 converted, 2 failed" in err
     assert main(["convert", str(good)]) == 0
     assert (tmp_path / "good.pdf").exists()
 

@@ -1,5 +1,6 @@
 """``contractkit convert FILE.docx... [-o DIR] [--jobs N]``: PDFs through supervised LibreOffice workers.
-Exit 0 all converted, 1 if any file failed (the others are still converted), 2 if LibreOffice is missing."""
+Exit 0 all converted, 1 if a conversion failed, 2 if an input is unreadable (missing, not a .docx) or LibreOffice
+is missing; the other files are still converted."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs
       contractkit convert out/*.docx
       contractkit convert a.docx b.docx -o pdf/ --jobs 2
     """
-    from contractkit.errors import UsageError
+    from contractkit.errors import UnreadableInput, UsageError
     from contractkit.render.pdf import PdfConverter
 
     pairs: list[tuple[Path, Path]] = []
@@ -52,13 +53,14 @@ def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs
         seen[key] = src
         pairs.append((src, dst))
 
-    failed = 0
+    failed = unreadable = 0
     with PdfConverter(jobs, timeout=timeout) as conv:  # ConverterError (exit 2) when soffice is missing
         for (src, dst), err in conv.convert_many(pairs):
             if err is None:
                 click.echo(f"{src} -> {dst}")
             else:
                 failed += 1
+                unreadable += isinstance(err, UnreadableInput)
                 click.echo(f"error: {err if getattr(err, 'path', None) else f'{src}: {err}'}", err=True)
     click.echo(f"{len(pairs) - failed} converted, {failed} failed", err=True)
-    return 1 if failed else 0
+    return 2 if unreadable else 1 if failed else 0
