@@ -1,6 +1,6 @@
 """``contractkit convert FILE.docx... [-o DIR] [--jobs N]``: PDFs through supervised LibreOffice workers.
-Exit 0 all converted, 1 if a conversion failed, 2 if an input is unreadable (missing, not a .docx) or LibreOffice
-is missing; the other files are still converted."""
+Exit 0 all converted, 1 if a conversion failed, 2 if an input is unreadable (missing, not a .docx) or
+LibreOffice is missing; the other files are still converted."""
 
 from __future__ import annotations
 
