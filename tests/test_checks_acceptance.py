@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import fires, run_rule
 
-from contractkit.checks import load_rules
+from contractkit.checks import acceptance, load_rules
 from contractkit.config import Settings
 from contractkit.facts import assign_sections
 from contractkit.findings import Finding
@@ -223,3 +223,8 @@ def test_warranty_length_still_found_next_to_a_release_deadline() -> None:
 def test_payment_named_after_acceptance_is_not_an_acceptance_clause() -> None:
     text = "（2）验收款：验收合格且卖方开具全额增值税专用发票后10个工作日内支付合同总价的70%。"
     assert not fires("acceptance/window-no-start", text)
+
+
+def test_act_gate_is_in_every_act_word() -> None:
+    """Acceptance clauses are looked for among the clauses naming 验: every act word must hold it."""
+    assert all(any(g in w for g in acceptance._ACT_GATE) for w in acceptance._ACT_WORDS)

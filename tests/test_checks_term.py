@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from contractkit.checks import term
 from contractkit.checks.term import find_dates
 from contractkit.config import Settings
 from contractkit.lint import lint_paths, lint_text
@@ -105,3 +107,35 @@ def test_defective_draft_hits_every_term_rule(samples_dir: Path) -> None:
         "term/no-termination",
         "term/no-effectiveness",
     }
+
+
+def _one_of(*parts: str) -> st.SearchStrategy[str]:
+    return st.sampled_from(parts)
+
+
+#: Date-like text: every date form, with separators and context that may or may not make it a date.
+DATE_LIKE = st.tuples(
+    _one_of("", "于", "第", "2"),
+    _one_of("2026", "二〇二六", "26"),
+    _one_of("年", "-", "/", ".", " "),
+    _one_of("12", "十二", "3"),
+    _one_of("月", "-", "/", "."),
+    _one_of("3", "三十", "31"),
+    _one_of("日", "号", "", "-", "前"),
+).map("".join)
+
+
+@hsettings(max_examples=300)
+@given(DATE_LIKE)
+def test_date_gate_never_hides_a_date(text: str) -> None:
+    """The cheap test that skips the date regex holds wherever the regex would match."""
+    if term._DATE.search(text):
+        assert term._may_hold_date(text)
+
+
+@pytest.mark.parametrize("suffix", ["期限", "期间", "有效期", "期"])
+def test_term_words_are_in_every_term_key(suffix: str) -> None:
+    """Clauses without one of the gate words cannot hold a term key (合同期限, 有效期…)."""
+    for key in [*(p + suffix for p in term._TERM_OF.split("|")), "有效期"]:
+        assert term._TERM_KEY.fullmatch(key)
+        assert any(w in key for w in term._TERM_WORDS), key

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import NamedTuple
 
-from contractkit.checks._common import all_clauses, doc_text, is_quote, memo
+from contractkit.checks._common import all_clauses, clauses_naming, doc_text, is_quote, memo
 from contractkit.checks._common import is_chinese as _is_chinese
 from contractkit.checks.base import RuleContext, rule
 from contractkit.facts import find_durations, find_triggers, heading_of
@@ -29,9 +30,9 @@ def is_chinese(doc: Document) -> bool:
     return _is_chinese(doc, min_chars=4)
 
 
-_DELIVERY_OF_GOODS = re.compile(
-    r"交货|到货|发货|送货|供货|收货|货到|货物送达|运抵|交付(?:的)?(?:货物|产品|设备|标的物)|(?:货物|产品|设备|标的物)(?:的)?交付"
-)
+#: Words that name a delivery of goods on their own; :data:`_HANDOVER_OF_GOODS` names the rest.
+_DELIVERY_WORDS = ("交货", "到货", "发货", "送货", "供货", "收货", "货到", "货物送达", "运抵")
+_HANDOVER_OF_GOODS = re.compile(r"交付(?:的)?(?:货物|产品|设备|标的物)|(?:货物|产品|设备|标的物)(?:的)?交付")
 _ACCEPT_HEAD = re.compile(r"验收|检验|验货")
 
 
@@ -41,7 +42,10 @@ def _section(block: Block) -> str:
 
 def has_acceptance_section(doc: Document) -> bool:
     """A heading (or block section) naming 验收/检验."""
-    return any(_ACCEPT_HEAD.search(_section(b)) for b in doc.blocks)
+    sections = {b.section for b in doc.blocks if b.section}  # a section is shared by many blocks
+    if any(_ACCEPT_HEAD.search(section) for section in sections):
+        return True
+    return any(_ACCEPT_HEAD.search(_section(b)) for b in doc.blocks if not b.section)
 
 
 def is_goods_contract(doc: Document) -> bool:
@@ -51,16 +55,22 @@ def is_goods_contract(doc: Document) -> bool:
     """
     if not is_chinese(doc) or is_quote(doc):
         return False
-    return memo(
-        doc,
-        "goods-contract",
-        lambda: has_acceptance_section(doc) or bool(_DELIVERY_OF_GOODS.search(doc_text(doc))),
-    )
+    return memo(doc, "goods-contract", lambda: has_acceptance_section(doc) or _names_delivery_of_goods(doc))
 
 
 def delivers_goods(doc: Document) -> bool:
     """A Chinese contract (not a quote) that provides for delivery of goods (交货/到货/交付货物…)."""
-    return is_chinese(doc) and not is_quote(doc) and bool(_DELIVERY_OF_GOODS.search(doc_text(doc)))
+    return is_chinese(doc) and not is_quote(doc) and _names_delivery_of_goods(doc)
+
+
+def _names_delivery_of_goods(doc: Document) -> bool:
+    """True when the text names a delivery of goods (交货/到货/交付货物…), found once per document."""
+
+    def compute() -> bool:
+        text = doc_text(doc)
+        return any(w in text for w in _DELIVERY_WORDS) or _HANDOVER_OF_GOODS.search(text) is not None
+
+    return memo(doc, "acceptance.delivery-of-goods", compute)
 
 
 def iter_clauses(doc: Document) -> Iterator[tuple[Block, int, int, str]]:
@@ -68,24 +78,31 @@ def iter_clauses(doc: Document) -> Iterator[tuple[Block, int, int, str]]:
     return iter(all_clauses(doc))
 
 
+#: Months in one unit of a duration.
+_MONTHS_PER_UNIT = {
+    "hour": Decimal(1) / Decimal(720),
+    "day": Decimal(1) / Decimal(30),
+    "working_day": Decimal(1) / Decimal(21),
+    "week": Decimal(7) / Decimal(30),
+    "month": Decimal(1),
+    "year": Decimal(12),
+}
+
+
 def months_of(d: Duration) -> Decimal:
     """A duration in months (a day is 1/30, a working day 1/21, a week 7/30)."""
-    per = {
-        "hour": Decimal(1) / Decimal(720),
-        "day": Decimal(1) / Decimal(30),
-        "working_day": Decimal(1) / Decimal(21),
-        "week": Decimal(7) / Decimal(30),
-        "month": Decimal(1),
-        "year": Decimal(12),
-    }
-    return d.value * per[d.unit]
+    return d.value * _MONTHS_PER_UNIT[d.unit]
 
 
 # -- acceptance facts ----------------------------------------------------------------------------------
 
 # An act of acceptance or inspection; not a result (验收合格), a document (验收单) or a standard (验收标准).
+_ACT_WORDS = ("验收", "检验", "验货", "查验")
+#: Each of ``_ACT_WORDS`` holds 验: a clause without it holds no act (one character scans fastest).
+_ACT_GATE = ("验",)
 _ACT = re.compile(
-    r"(?<!视为)(?<!视同)(?:验收|检验|验货|查验)(?!合格|通过|完成|完毕|结束|标准|报告|单|证明|检疫|依据|方法|记录|意见|款)"
+    rf"(?<!视为)(?<!视同)(?:{'|'.join(_ACT_WORDS)})"
+    r"(?!合格|通过|完成|完毕|结束|标准|报告|单|证明|检疫|依据|方法|记录|意见|款)"
 )
 _DEADLINE_TAIL = ("以内", "之内", "内", "前", "之前", "以前", "为限")
 # A blank fill-in length: "在      日内" / "____个工作日内".
@@ -95,8 +112,10 @@ _BLANK_WINDOW = re.compile(
 _IMMEDIATE = re.compile(r"当场|当面|当日|当天|即时|立即")
 _START_EVENTS = {"contract_signed", "contract_effective", "delivery", "arrival", "installation", "fixed_date"}
 _REFERS_BACK = re.compile(r"(?:合同|本合同|双方)?约定的?(?:期限|时间|期间)|第[一二三四五六七八九十\d]+条")
+_AFTER_NOTICE = re.compile(r"(?:通知|催告|提出|收到)[^，。；]{0,12}(?:后|之日起)")
 _DEEMED = re.compile(r"视为(?:验收合格|验收通过|已?验收|检验合格|合格|认可|接受|同意验收|质量符合)")
-_OBJECTION_WORDS = re.compile(r"质量异议期|质量保证期|质保期|保修期|异议期|缺陷责任期")
+_OBJECTION_PERIODS = ("质量异议期", "质量保证期", "质保期", "保修期", "异议期", "缺陷责任期")
+_OBJECTION_WORDS = re.compile("|".join(_OBJECTION_PERIODS))
 _APPEARANCE = re.compile(r"外观|数量|表面|包装|外包装|型号")
 # After the period word: its end (质保期届满后15日内, a deadline after it) or inside (质保期内48小时响应).
 _NOT_LENGTH = re.compile(r"\s*(?:届满|期满|满|结束|到期|截止|终止|内|期间|期内|中)")
@@ -118,21 +137,37 @@ def _starts(clause: str) -> list[tuple[int, int]]:
     return [t.span for t in find_triggers(clause) if t.event in _START_EVENTS]
 
 
-def _acceptance_clauses(doc: Document) -> Iterator[tuple[Block, int, int, str, re.Match[str]]]:
+class _Acceptance(NamedTuple):
+    """A clause that describes an act of acceptance, with the window facts the rules test."""
+
+    block: Block
+    start: int  # of the clause in the block
+    end: int
+    clause: str
+    act: re.Match[str]  # the act (验收/检验…) in the clause
+    windows: list[tuple[int, int]]  # :func:`_windows`
+    starts: list[tuple[int, int]]  # :func:`_starts`
+    refers_back: bool  # the window is the one agreed elsewhere (约定的期限, 第五条)
+
+
+def _acceptance_clauses(doc: Document) -> list[_Acceptance]:
     """Clauses (not headings) that describe an act of acceptance or inspection (found once per doc)."""
 
-    def compute() -> list[tuple[Block, int, int, str, re.Match[str]]]:
+    def compute() -> list[_Acceptance]:
         out = []
-        for block, s, e, clause in iter_clauses(doc):
+        facts: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]], bool]] = {}  # by clause text
+        for block, s, e, clause in clauses_naming(doc, _ACT_GATE):
             m = _ACT.search(clause)
             if m is None:
                 continue
             if len(clause) <= 30 and block.norm.strip() == clause and heading_of(block.norm):
                 continue
-            out.append((block, s, e, clause, m))
+            if clause not in facts:  # a clause text may recur in a long draft
+                facts[clause] = (_windows(clause), _starts(clause), _REFERS_BACK.search(clause) is not None)
+            out.append(_Acceptance(block, s, e, clause, m, *facts[clause]))
         return out
 
-    return iter(memo(doc, "acceptance-clauses", compute))
+    return memo(doc, "acceptance-clauses", compute)
 
 
 def _period_length(clause: str) -> tuple[re.Match[str], Duration] | None:
@@ -185,20 +220,20 @@ def no_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """Acceptance clauses exist, yet none of them (or any other clause) sets a window."""
     if not is_goods_contract(doc):
         return
-    clauses = list(_acceptance_clauses(doc))
+    clauses = _acceptance_clauses(doc)
     if not clauses:
         return
-    for _b, _s, _e, clause, _m in clauses:
-        if _windows(clause) or _IMMEDIATE.search(clause) or _REFERS_BACK.search(clause):
+    for a in clauses:
+        if a.windows or _IMMEDIATE.search(a.clause) or a.refers_back:
             return
-    block, s, e, _clause, _m = clauses[0]
+    first = clauses[0]
     yield ctx.report(
-        block,
+        first.block,
         "合同约定了验收/检验，但未约定验收期限：依民法典第621条，买受人可在合理期限内（最长收货后二年）提出质量异议。",
         "Acceptance/inspection is provided for but no acceptance"
         " window is set: the buyer may object within a "
         "reasonable period of up to two years from receipt (Civil Code Art. 621).",
-        span=(s, e),
+        span=(first.start, first.end),
     )
 
 
@@ -224,13 +259,10 @@ def window_no_start(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A window length in an acceptance clause with no start event in the clause."""
     if not is_chinese(doc):
         return
-    for block, s, _e, clause, _m in _acceptance_clauses(doc):
-        wins = [w for w in _windows(clause) if not _BLANK_WINDOW.match(clause, w[0])]
-        if (
-            not wins
-            or _starts(clause)
-            or re.search(r"(?:通知|催告|提出|收到)[^，。；]{0,12}(?:后|之日起)", clause)
-        ):
+    for a in _acceptance_clauses(doc):
+        block, s = a.block, a.start
+        wins = [w for w in a.windows if not _BLANK_WINDOW.match(a.clause, w[0])]
+        if not wins or a.starts or _AFTER_NOTICE.search(a.clause):
             continue
         w = wins[0]
         yield ctx.report(
@@ -269,13 +301,13 @@ def window_no_length(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc):
         return
     vague = ctx.settings.vague_triggers
-    for block, s, _e, clause, m in _acceptance_clauses(doc):
-        starts = _starts(clause)
-        if not starts or _windows(clause) or _IMMEDIATE.search(clause) or _REFERS_BACK.search(clause):
+    for acc in _acceptance_clauses(doc):
+        block, s, m = acc.block, acc.start, acc.act
+        if not acc.starts or acc.windows or _IMMEDIATE.search(acc.clause) or acc.refers_back:
             continue
-        if _vague_word(clause, vague):
+        if _vague_word(acc.clause, vague):
             continue
-        a, b = starts[0]
+        a, b = acc.starts[0]
         yield ctx.report(
             block,
             f"验收只写了起算点“{block.text[s + a : s + b]}”"
@@ -311,11 +343,12 @@ def vague_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """An acceptance clause whose only window is a vague word (及时, 合理期限, 尽快…)."""
     if not is_chinese(doc):
         return
-    for block, s, _e, clause, _m in _acceptance_clauses(doc):
-        word = _vague_word(clause, ctx.settings.vague_triggers)
-        if not word or _windows(clause) or _REFERS_BACK.search(clause):
+    for a in _acceptance_clauses(doc):
+        block, s = a.block, a.start
+        word = _vague_word(a.clause, ctx.settings.vague_triggers)
+        if not word or a.windows or a.refers_back:
             continue
-        i = clause.index(word)
+        i = a.clause.index(word)
         yield ctx.report(
             block,
             f"验收期限“{word}”含糊，不是可计算的期限，按未约定检验期限处理：买受人可在合理期限内（最长收货后二年）"
@@ -350,18 +383,18 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """Acceptance clauses exist but no clause deems silence or delay to be acceptance."""
     if not is_goods_contract(doc):
         return
-    clauses = list(_acceptance_clauses(doc))
+    clauses = _acceptance_clauses(doc)
     if not clauses or _DEEMED.search(doc_text(doc)):
         return
-    block, s, e, _c, _m = clauses[0]
+    first = clauses[0]
     yield ctx.report(
-        block,
+        first.block,
         "合同有验收条款，但没有“逾期未验收或未提出异议视为验收合格”的约定：买方拖延验收时，以验收合格为条件的付款可能"
         "无限期推迟。",
         "There is an acceptance clause but no deemed-acceptance"
         " rule: if the buyer delays, payments conditioned on "
         "acceptance may be put off indefinitely.",
-        span=(s, e),
+        span=(first.start, first.end),
     )
 
 
@@ -388,7 +421,8 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 )
 def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A goods contract that never mentions a 质保期 / 质量异议期 / 保修期."""
-    if not delivers_goods(doc) or _OBJECTION_WORDS.search(doc_text(doc)) or "质量保证" in doc_text(doc):
+    text = doc_text(doc)
+    if not delivers_goods(doc) or any(w in text for w in _OBJECTION_PERIODS) or "质量保证" in text:
         return
     lo, hi = ctx.settings.objection_period_months
     yield ctx.report(
@@ -427,7 +461,7 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
     if not is_chinese(doc):
         return
     lo, hi = ctx.settings.objection_period_months
-    for block, s, _e, clause in iter_clauses(doc):
+    for block, s, _e, clause in clauses_naming(doc, _OBJECTION_PERIODS):
         found = _period_length(clause)
         if found is None:
             continue

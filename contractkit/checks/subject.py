@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import _any_of, clauses, doc_text, has_blank, is_chinese, is_quote
+from contractkit.checks._common import clauses_naming, doc_text, has_blank, is_chinese, is_quote
 from contractkit.checks.base import RuleContext, rule
 from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
@@ -106,27 +106,24 @@ def _vague_hits(clause: str, words: tuple[str, ...]) -> Iterator[tuple[str, int,
 )
 def vague_quantity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     words = (*ctx.settings.all_vague_words, "等")
-    any_word = _any_of(words)  # every hit of _vague_hits is one of the words: skip blocks without any
-    for block in doc.blocks:
-        if not any_word.search(block.norm):
+    # every hit of _vague_hits is one of the words: only clauses naming one can have a hit
+    for block, s, _e, clause in clauses_naming(doc, words):
+        if not _subject_context(block, clause):
             continue
-        for (s, _e), clause in clauses(block):
-            if not _subject_context(block, clause):
+        seen: set[int] = set()
+        for word, a, b in sorted(_vague_hits(clause, words), key=lambda h: h[1]):
+            if any(a <= x < b for x in seen):
                 continue
-            seen: set[int] = set()
-            for word, a, b in sorted(_vague_hits(clause, words), key=lambda h: h[1]):
-                if any(a <= x < b for x in seen):
-                    continue
-                seen.update(range(a, b))
-                yield ctx.report(
-                    block,
-                    f"标的数量或范围含糊（“{word}”）：约定不明确时依民法典第510条补充协议，"
-                    "仍不能确定的按第511条的默认规则（质量按国家/行业标准、价格按市场价）履行，易生争议。",
-                    f"Vague quantity or scope ('{word}'): unclear terms fall back to Civil Code Art. 510 "
-                    "(supplementary agreement) and Art. 511 defaults (standard quality, market price).",
-                    span=(s + a, s + b),
-                )
-                break  # one finding per clause
+            seen.update(range(a, b))
+            yield ctx.report(
+                block,
+                f"标的数量或范围含糊（“{word}”）：约定不明确时依民法典第510条补充协议，"
+                "仍不能确定的按第511条的默认规则（质量按国家/行业标准、价格按市场价）履行，易生争议。",
+                f"Vague quantity or scope ('{word}'): unclear terms fall back to Civil Code Art. 510 "
+                "(supplementary agreement) and Art. 511 defaults (standard quality, market price).",
+                span=(s + a, s + b),
+            )
+            break  # one finding per clause
 
 
 # -- item tables --------------------------------------------------------------------------------------
@@ -248,8 +245,8 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                     snippet=" | ".join(cells),
                 )
     for block in doc.blocks:
-        if "|" in block.norm:
-            continue
+        if "|" in block.norm or "数量" not in block.norm:
+            continue  # a table row, or no "数量" that _QTY_TEXT needs
         for m in _QTY_TEXT.finditer(block.norm):
             value = m.group("v").strip()
             if has_blank(m.group("v")) or not value or _NUMBER.search(value):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from contractkit.checks._common import clauses, doc_text, has_blank, is_chinese, memo
+from contractkit.checks._common import all_clauses, clauses_naming, doc_text, has_blank, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
@@ -29,6 +29,8 @@ _DATE = re.compile(
     r"|(?<![\d.\-/])(?P<iy>(?:19|20|21)\d\d)(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d.\-/])"
     rf"|(?<![\d{_CN}年第每个.\-/])(?P<sm>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(?P<sd>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号]"
 )
+#: What every ISO-like date (2026-02-30, 2026/2/30, 2026.02.30) holds: digit, separator, digits, separator.
+_ISO_HINT = re.compile(r"\d[-/.]\d{1,2}[-/.]\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +70,24 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 def find_dates(text: str) -> list[DateFact]:
     """Calendar dates in ``text`` (Arabic or Chinese numerals, ISO-like forms), valid or not."""
     if "月" not in text and "-" not in text and "/" not in text and "." not in text:
-        return []  # every date form needs one of these: skip the regex on most blocks
+        return []  # every date form needs one of these: skip the cache on most blocks
     return list(_find_dates_cached(text))
+
+
+def _may_hold_date(text: str) -> bool:
+    """False when ``text`` cannot hold a :data:`_DATE` match (a test much cheaper than the full scan).
+
+    A 年月(日) or 月日 date holds 月 and one of 年/日/号; an ISO-like one holds :data:`_ISO_HINT`.
+    """
+    if "月" in text and ("年" in text or "日" in text or "号" in text):
+        return True
+    return _ISO_HINT.search(text) is not None
 
 
 @lru_cache(maxsize=8192)
 def _find_dates_cached(text: str) -> tuple[DateFact, ...]:
+    if not _may_hold_date(text):
+        return ()
     out: list[DateFact] = []
     for m in _DATE.finditer(text):
         try:
@@ -94,6 +108,16 @@ def _find_dates_cached(text: str) -> tuple[DateFact, ...]:
     return tuple(out)
 
 
+def _dated_blocks(doc: Document) -> list[tuple[Block, list[DateFact]]]:
+    """The blocks whose normalized text holds a date, with :func:`find_dates` of it (once per document)."""
+
+    def compute() -> list[tuple[Block, list[DateFact]]]:
+        found = ((b, find_dates(b.norm)) for b in doc.blocks)
+        return [(b, dates) for b, dates in found if dates]
+
+    return memo(doc, "term.dated-blocks", compute)
+
+
 _QUOTE_TITLE = re.compile(r"报价|询价|价格表|价目表")
 
 
@@ -111,12 +135,6 @@ def _is_contract(doc: Document) -> bool:
     if _QUOTE_TITLE.search(first[:20]) and not re.search(r"合同|协议", first[:20]):
         return False
     return bool(re.search(r"合同|协议|契约", doc_text(doc)))
-
-
-def _all_clauses(doc: Document) -> Iterator[tuple[Block, tuple[int, int], str]]:
-    for block in doc.blocks:
-        for span, clause in clauses(block):
-            yield block, span, clause
 
 
 # -- impossible dates --------------------
@@ -140,8 +158,8 @@ def _all_clauses(doc: Document) -> Iterator[tuple[Block, tuple[int, int], str]]:
 def impossible_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    for block in doc.blocks:
-        for d in find_dates(block.norm):
+    for block, dates in _dated_blocks(doc):
+        for d in dates:
             if d.valid:
                 continue
             what = block.norm[d.span[0] : d.span[1]]
@@ -156,10 +174,11 @@ def impossible_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 # -- start and end --------------------
 
-_TERM_KEY = re.compile(
-    r"(?:合同|协议|服务|租赁|履行|合作|供货|供餐|委托|培训|承包|使用|许可|有效)(?:期限|期间|有效期|期)"
-    r"|有效期"
-)
+#: What a term can be of: 合同期限, 服务期间, 租赁期, 有效期…
+_TERM_OF = "合同|协议|服务|租赁|履行|合作|供货|供餐|委托|培训|承包|使用|许可|有效"
+_TERM_KEY = re.compile(rf"(?:{_TERM_OF})(?:期限|期间|有效期|期)|有效期")
+#: Every ``_TERM_KEY`` match holds one of these (合同期限 holds 合同期; 有效期 is 有效 + 期).
+_TERM_WORDS = tuple(w + "期" for w in _TERM_OF.split("|"))
 _START = re.compile(
     r"(?:自|从)[^，,；;。]{0,30}?(?:起|开始)|(?:自|从)\s*(?:\d{4}|[〇零一二])[^，,；;。]{0,14}?[日号]"
 )
@@ -194,7 +213,7 @@ _END_ONLY = re.compile(
 def no_start_or_end(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_contract(doc):
         return
-    for block, (s, e), clause in _all_clauses(doc):
+    for block, s, e, clause in clauses_naming(doc, _TERM_WORDS):
         key = _TERM_KEY.search(clause)
         if not key or has_blank(clause) or "报价" in clause or re.search(r"生效", clause[key.start() :][:4]):
             continue
@@ -237,9 +256,9 @@ def no_start_or_end(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def end_before_start(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    for block in doc.blocks:
+    for block, found in _dated_blocks(doc):
         text = block.norm
-        dates = [d for d in find_dates(text) if d.date is not None]
+        dates = [d for d in found if d.date is not None]
         for a, b in itertools.pairwise(dates):
             between = text[a.span[1] : b.span[0]]
             if not re.fullmatch(r"\s*(?:起)?\s*(?:至|到|－|—|-|~|～)\s*", between):
@@ -256,6 +275,8 @@ def end_before_start(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 # -- changes --------------------
 
+#: Every ``_CHANGE`` match holds one of these.
+_CHANGE_WORDS = ("变更", "修改", "修订", "补充")
 _CHANGE = re.compile(
     r"(?:变更|修改|修订|补充)(?:本)?(?:合同|协议)|(?:合同|协议)(?:的)?(?:内容|条款)?(?:的)?(?:任何)?(?:变更|修改|修订)"
     r"|对(?:本)?(?:合同|协议)[^，,。；;]{0,8}(?:变更|修改|修订)"
@@ -263,8 +284,6 @@ _CHANGE = re.compile(
 _INFORMAL = re.compile(
     r"口头|电话|电子邮件|(?<!电子)邮件(?!地址)|电邮|e-?mail|微信|短信|即时通讯|QQ", re.IGNORECASE
 )
-#: ``_INFORMAL`` without its look-arounds: a block without a match names no informal channel.
-_INFORMAL_ANY = re.compile(r"口头|电话|邮件|电邮|e-?mail|微信|短信|即时通讯|QQ", re.IGNORECASE)
 _NEGATE = re.compile(r"不得|不能|不可|不构成|无效|不视为|不产生|不作为|不具有|除外|不以|非经|未经")
 
 
@@ -290,22 +309,19 @@ _NEGATE = re.compile(r"不得|不能|不可|不构成|无效|不视为|不产生
 def informal_change(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    for block in doc.blocks:
-        if not _INFORMAL_ANY.search(block.norm):
-            continue  # no informal channel named in the block
-        for (s, _e), clause in clauses(block):
-            ch = _CHANGE.search(clause)
-            how = _INFORMAL.search(clause)
-            if not ch or not how or _NEGATE.search(clause):
-                continue
-            word = how.group(0)
-            yield ctx.report(
-                block,
-                f"合同允许以“{word}”方式变更，变更内容和授权难以证明；应仅以书面补充协议或盖章确认变更。",
-                f"The contract may be changed by '{word}': hard to prove; allow changes only by a signed and "
-                "sealed written supplement.",
-                span=(s + how.start(), s + how.end()),
-            )
+    for block, s, _e, clause in clauses_naming(doc, _CHANGE_WORDS):
+        ch = _CHANGE.search(clause)
+        how = _INFORMAL.search(clause)
+        if not ch or not how or _NEGATE.search(clause):
+            continue
+        word = how.group(0)
+        yield ctx.report(
+            block,
+            f"合同允许以“{word}”方式变更，变更内容和授权难以证明；应仅以书面补充协议或盖章确认变更。",
+            f"The contract may be changed by '{word}': hard to prove; allow changes only by a signed and "
+            "sealed written supplement.",
+            span=(s + how.start(), s + how.end()),
+        )
 
 
 # -- termination and effectiveness --------------------
@@ -313,6 +329,13 @@ def informal_change(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 _TERMINATION = re.compile(
     r"解除|(?:合同|协议)[^，,。；;]{0,6}终止(?:的)?(?:情形|条件|事由)?|终止(?:本)?(?:合同|协议)"
 )
+#: Every ``_TERMINATION`` match holds one of these.
+_TERMINATION_WORDS = ("解除", "终止")
+
+
+def _names_termination(text: str) -> bool:
+    """True when ``text`` holds a ``_TERMINATION`` match (the regex runs only if 解除 or 终止 occurs)."""
+    return any(w in text for w in _TERMINATION_WORDS) and _TERMINATION.search(text) is not None
 
 
 @rule(
@@ -334,7 +357,7 @@ _TERMINATION = re.compile(
     ],
 )
 def no_termination(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_contract(doc) or _TERMINATION.search(doc_text(doc)):
+    if not is_contract(doc) or _names_termination(doc_text(doc)):
         return
     yield ctx.report(
         None,
@@ -343,8 +366,10 @@ def no_termination(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
-_EFFECTIVE = re.compile(r"生效|成立")
+_EFFECTIVE_WORDS = ("生效", "成立")
+_EFFECTIVE = re.compile("|".join(_EFFECTIVE_WORDS))
 _SIGNING = re.compile(r"签字|签章|盖章|签名|签署|签订|用印")
+_FROM = re.compile(r"自|之日|起")
 
 
 @rule(
@@ -365,12 +390,21 @@ _SIGNING = re.compile(r"签字|签章|盖章|签名|签署|签订|用印")
 def no_effectiveness(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_contract(doc):
         return
-    for _block, _span, clause in _all_clauses(doc):
-        if _EFFECTIVE.search(clause) and (_SIGNING.search(clause) or re.search(r"自|之日|起", clause)):
-            return
+    if _states_effectiveness(doc):
+        return
     yield ctx.report(
         None,
         "合同未约定生效条件（如“自双方签字盖章之日起生效”），生效时间和以生效起算的期限不确定。",
         "No effectiveness clause (e.g. 'effective when signed and sealed'): periods counted from "
         "effectiveness are uncertain.",
+    )
+
+
+def _states_effectiveness(doc: Document) -> bool:
+    """True when a clause says when the contract takes effect (生效/成立 with signing or a start)."""
+    if not any(w in doc_text(doc) for w in _EFFECTIVE_WORDS):
+        return False  # no clause can name 生效/成立 (the clause loop stops early when one does)
+    return any(
+        _EFFECTIVE.search(clause) and (_SIGNING.search(clause) or _FROM.search(clause))
+        for *_, clause in all_clauses(doc)
     )
