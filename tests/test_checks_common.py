@@ -7,7 +7,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contractkit.checks._common import _letter_counts, all_clauses, clauses_naming, forget
+from contractkit.checks._common import (
+    _letter_counts,
+    all_clauses,
+    block_indices_naming,
+    blocks_naming,
+    clauses_naming,
+    forget,
+    iter_blocks_naming,
+)
 from contractkit.readers.text import document_from_text
 
 WORDS = ("违约金", "验收", "定金", "息", "付款")
@@ -38,3 +46,27 @@ def test_letter_counts_match_the_plain_definition(text: str) -> None:
     cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
     letters = len(re.findall(r"[^\W\d_]", text))
     assert _letter_counts(text) == (cjk, letters)
+
+
+NAMING_WORDS = ("美元", "$", "壹", "零", "信用代码")
+NAMING_ALPHABET = st.sampled_from([*"美元$壹零信用代码甲方，。\n 12", "美元", "信用代码", "USD"])
+
+
+@given(
+    text=st.lists(NAMING_ALPHABET, max_size=60).map("".join),
+    words=st.sets(st.sampled_from(NAMING_WORDS), max_size=5),
+)
+@settings(max_examples=300, deadline=None)
+def test_blocks_naming_equals_filtered_block_loop(text: str, words: set[str]) -> None:
+    doc = document_from_text(text)
+    ws = tuple(sorted(words))
+    expected = [i for i, b in enumerate(doc.blocks) if any(w in b.norm for w in ws)]
+    assert block_indices_naming(doc, ws) == expected
+    assert blocks_naming(doc, ws) == [doc.blocks[i] for i in expected]
+    assert list(iter_blocks_naming(doc, ws)) == [doc.blocks[i] for i in expected]
+    forget(doc)
+
+
+def test_naming_on_an_empty_document() -> None:
+    doc = document_from_text("")
+    assert clauses_naming(doc, ("",)) == [] and block_indices_naming(doc, ("甲", "乙", "丙", "丁")) == []

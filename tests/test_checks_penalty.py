@@ -7,11 +7,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import fires, run_rule
+from conftest import doc_of, fires, run_rule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contractkit.checks import load_rules
+from contractkit.checks import load_rules, penalty
+from contractkit.checks._common import doc_text
+from contractkit.checks.penalty import _CAP_NEAR_PENALTY, _caps_a_penalty
 from contractkit.config import Settings
 from contractkit.facts import assign_sections
 from contractkit.readers.text import read_text
@@ -236,3 +238,36 @@ def test_late_delivery_penalty_is_not_a_late_payment_penalty(penalty: str) -> No
 )
 def test_late_payment_phrasings_count(penalty: str) -> None:
     assert not fires("penalty/no-late-payment-penalty", GOODS_TERMS + penalty)
+
+
+# -- the sentence-by-sentence cap search agrees with one search of the whole text ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "违约金累计不超过合同总价的10%。",
+        "违约金按日计算。累计不超过合同总价的10%。",  # the cap is in another sentence
+        "累计不超过合同总价的10%的违约金。",  # cap first
+        "甲方逾期付款的，按日万分之三支付违约金，\n累计不超过合同总价的10%",  # across a line, no 。 at all
+        "违约金按日计算。滞纳金按日计算。利息以本金为限。",
+        "违约金按日计算。",
+        "本合同总价不超过十万元。",
+        "",
+    ],
+)
+def test_cap_search_by_sentence_agrees_with_whole_text(text: str) -> None:
+    doc = doc_of(text)
+    assert _caps_a_penalty(doc) == bool(_CAP_NEAR_PENALTY.search(doc_text(doc)))
+
+
+def test_cap_search_by_sentence_agrees_on_real_drafts(corpus_dir: Path) -> None:
+    for path in sorted((corpus_dir / "zh").glob("*.txt")):
+        doc = read_text(path)
+        assert _caps_a_penalty(doc) == bool(_CAP_NEAR_PENALTY.search(doc_text(doc))), path.name
+
+
+def test_rate_context_gate_covers_every_context_word() -> None:
+    """A clause naming a rate-context word names a gate word: the cheaper scan skips no rate clause."""
+    for word in penalty._RATE_CONTEXT_WORDS:
+        assert any(g in word for g in penalty._RATE_CONTEXT_GATE), word

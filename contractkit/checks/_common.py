@@ -155,40 +155,90 @@ def all_clauses(doc: Document) -> list[tuple[Block, int, int, str]]:
 def clauses_naming(doc: Document, words: tuple[str, ...]) -> list[tuple[Block, int, int, str]]:
     """The clauses of :func:`all_clauses` that contain one of the literal ``words``, in document order.
 
-    Exactly ``[c for c in all_clauses(doc) if any(w in c[3] for w in words)]``, found with ``str.find`` over
-    the joined clause text (once per document and word set), so a rule whose pattern cannot match without one
-    of ``words`` skips the other clauses cheaply. Words must not contain a line break.
+    Exactly ``[c for c in all_clauses(doc) if any(w in c[3] for w in words)]``, found by scanning the joined
+    clause text (once per document and word tuple: pass a module-level tuple), so a rule whose pattern cannot
+    match without one of ``words`` skips the other clauses cheaply. Words must not contain a line break.
     """
 
     def compute() -> list[tuple[Block, int, int, str]]:
         every = all_clauses(doc)
-        text, starts = memo(doc, "clauses.joined", lambda: _joined(every))
+        text, starts = memo(doc, "clauses.joined", lambda: _joined([c[3] for c in every]))
+        return [every[i] for i in _pieces_naming(text, starts, words)]
+
+    return memo(doc, ("clauses.naming", words), compute)
+
+
+def block_indices_naming(doc: Document, words: tuple[str, ...]) -> list[int]:
+    """Indices of the blocks whose normalized text contains one of the literal ``words``, in document order.
+
+    Exactly ``[i for i, b in enumerate(doc.blocks) if any(w in b.norm for w in words)]``, found by scanning
+    :func:`doc_text` (once per document and word tuple: pass a module-level tuple). Words must not contain a
+    line break.
+    """
+    return memo(doc, ("blocks.naming", words), lambda: list(_scan_blocks(doc, words)))
+
+
+def blocks_naming(doc: Document, words: tuple[str, ...]) -> list[Block]:
+    """The blocks that contain one of the literal ``words``, in order (see :func:`block_indices_naming`)."""
+    blocks = doc.blocks
+    return [blocks[i] for i in block_indices_naming(doc, words)]
+
+
+def iter_blocks_naming(doc: Document, words: tuple[str, ...]) -> Iterator[Block]:
+    """:func:`blocks_naming`, found lazily as the caller goes on (for a rule that often stops early)."""
+    blocks = doc.blocks
+    return (blocks[i] for i in _scan_blocks(doc, words))
+
+
+def _scan_blocks(doc: Document, words: tuple[str, ...]) -> Iterator[int]:
+    text = doc_text(doc)  # the blocks' norm joined by line breaks
+    starts = memo(doc, "blocks.starts", lambda: _joined([b.norm for b in doc.blocks])[1])
+    return _pieces_naming(text, starts, words)
+
+
+def _joined(pieces: list[str]) -> tuple[str, list[int]]:
+    """The pieces joined by line breaks and where each one starts in the result."""
+    starts: list[int] = []
+    pos = 0
+    for piece in pieces:
+        starts.append(pos)
+        pos += len(piece) + 1
+    return "\n".join(pieces), starts
+
+
+#: Up to this many words, one ``str.find`` per word is cheaper than a regex alternation of them.
+_FIND_WORDS = 3
+
+
+def _pieces_naming(text: str, starts: list[int], words: tuple[str, ...]) -> Iterator[int]:
+    """Lazily, in order, the indices of the pieces of ``text`` (beginning at ``starts``, separated by line
+    breaks) that contain one of ``words``; after a hit the scan jumps to the next piece."""
+    if not starts:
+        return
+    if len(words) <= _FIND_WORDS:
         found: set[int] = set()
-        for word in words:  # per word, str.find beats a regex alternation; on a hit skip to the next clause
+        for word in words:
             pos = text.find(word)
             while pos != -1:
                 i = bisect_right(starts, pos) - 1
                 found.add(i)
                 pos = text.find(word, starts[i + 1]) if i + 1 < len(starts) else -1
-        return [every[i] for i in sorted(found)]
-
-    return memo(doc, ("clauses.naming", words), compute)
-
-
-def _joined(every: list[tuple[Block, int, int, str]]) -> tuple[str, list[int]]:
-    """The clause texts joined by line breaks (a clause never holds one) and where each one starts."""
-    starts: list[int] = []
-    pos = 0
-    for *_, clause in every:
-        starts.append(pos)
-        pos += len(clause) + 1
-    return "\n".join(c[3] for c in every), starts
+        yield from sorted(found)
+        return
+    search = _any_of(words).search
+    m = search(text)
+    while m is not None:
+        i = bisect_right(starts, m.start()) - 1
+        yield i
+        m = search(text, starts[i + 1]) if i + 1 < len(starts) else None
 
 
 __all__ = [
     "BLANK",
     "all_clauses",
     "blank_spans",
+    "block_indices_naming",
+    "blocks_naming",
     "clauses",
     "clauses_naming",
     "doc_text",
@@ -198,6 +248,7 @@ __all__ = [
     "in_section",
     "is_chinese",
     "is_quote",
+    "iter_blocks_naming",
     "memo",
     "section_blocks",
 ]

@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from contractkit.checks._common import clauses, doc_text, is_chinese
+from contractkit.checks._common import blocks_naming, clauses_naming, doc_text, is_chinese
 from contractkit.checks.base import RuleContext, rule
 from contractkit.facts import find_amounts
+from contractkit.facts.amounts import FOREIGN_CURRENCY_MARKS
 from contractkit.findings import Finding
 from contractkit.money import format_amount, quantize_cents, upper_problems
 from contractkit.readers.model import Block, Document
@@ -21,23 +22,31 @@ _UPPER_CAND = re.compile(
     r"(?P<pre>人民币|RMB|¥|￥)?\s*(?P<body>[壹贰叁肆伍陆柒捌玖拾]"
     r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分一二两三四五六七八九十百千〇]*[元圆角分整正])"
 )
-#: Every ``_UPPER_CAND`` match holds one of these (a cheap test before the full pattern).
-_UPPER_FIRST = re.compile(r"[壹贰叁肆伍陆柒捌玖拾]")
+#: Every 大写 amount holds one of these: a ``_UPPER_CAND`` match starts with 壹…拾, and ``find_amounts`` reads
+#: an amount as 大写 only with a digit 零…玖 in it.
+_UPPER_CHARS = tuple("零壹贰叁肆伍陆柒捌玖拾")
 _CURRENCY_BEFORE = re.compile(r"人民币|RMB|CNY|¥|￥|美元|欧元|港币|港元|日元|英镑|USD|EUR|US\$|HKD|JPY|GBP")
-_FOREIGN_WORDS = re.compile(r"美元|美金|欧元|港币|港元|日元|英镑|USD|EUR|HKD|JPY|GBP|US\$")
+#: The currency signs, codes and words that ``find_amounts`` reads as a currency other than CNY: an amount
+#: in a foreign currency is written with one of them.
+_FOREIGN_MARKS = FOREIGN_CURRENCY_MARKS
+_EXCHANGE = re.compile(r"汇率|兑换率|折算率|exchange rate", re.IGNORECASE)
 _TAX_TREATMENT = re.compile(
     r"含税|不含税|未税|税前|税后|价税合计|免税|零税率|含[^，。；]{0,10}增值税|不含[^，。；]{0,8}税"
 )
 _OTHER_TAX = re.compile(r"印花税|所得税|附加税|关税|消费税|房产税|契税|个税|代扣")
 _RATE_AFTER = re.compile(r"(?:增值税|税率|税点)[^，。；;%\d]{0,8}?(\d{1,2}(?:\.\d+)?)\s*[%％]")
 _RATE_BEFORE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:增值税|税率|税点|的税)")
+_RATE_WORDS = re.compile(r"税率|征收率")
 _PRICE_WORDS = re.compile(r"单价|总价|价款|合同金额|合同价格|报价|货款|价格")
 _COMMERCIAL = re.compile(r"买卖|销售|采购|供货|购销|报价|订货|供应")
-_QTY = re.compile(r"数量")
-_PRICE = re.compile(r"单价")
+_QTY_WORD, _PRICE_WORD = "数量", "单价"
+_QTY = re.compile(_QTY_WORD)
+_PRICE = re.compile(_PRICE_WORD)
 _AMOUNT_COL = re.compile(r"金额|总价|小计|合价|总额")
-_DISCOUNT_COL = re.compile(r"优惠|折扣")
+_DISCOUNT_WORDS = ("优惠", "折扣")
+_DISCOUNT_COL = re.compile("|".join(_DISCOUNT_WORDS))
 _TOTAL_ROW = re.compile(r"合计|总计|小计|总价")
+_RULE_CELL = re.compile(r"[-:\s]*")  # a cell of a ``|---|:--|`` separator row
 _NUM = re.compile(
     r"\s*(?:[¥￥$]|RMB|USD|US\$)?\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*[\u4e00-\u9fff]{0,2}\s*"
 )
@@ -69,7 +78,7 @@ def _num(cell: str) -> Decimal | None:
     ],
 )
 def upper_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    for block in doc.blocks:
+    for block in blocks_naming(doc, _UPPER_CHARS):
         amounts = find_amounts(block.norm)
         uppers = [a for a in amounts if a.upper]
         figures = [a for a in amounts if not a.upper]
@@ -111,11 +120,7 @@ def upper_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not _UPPER_FIRST.search(doc_text(doc)):
-        return
-    for block in doc.blocks:
-        if not _UPPER_FIRST.search(block.norm):
-            continue
+    for block in blocks_naming(doc, _UPPER_CHARS):
         for m in _UPPER_CAND.finditer(block.norm):
             body = m.group("body")
             if not any(ch in body for ch in "元圆角分") or sum(ch in "壹贰叁肆伍陆柒捌玖" for ch in body) < 1:
@@ -155,7 +160,7 @@ def _tables(doc: Document) -> list[list[_Row]]:
         line = block.norm.strip()
         if line.startswith("|") and line.count("|") >= 3:
             cells = [c.strip() for c in line.strip("|").split("|")]
-            if not all(re.fullmatch(r"[-:\s]*", c) for c in cells):
+            if not all(_RULE_CELL.fullmatch(c) for c in cells):
                 current.append(_Row(cells, block))
             continue
         if current:
@@ -179,10 +184,8 @@ def _col(header: list[str], pat: re.Pattern[str]) -> int | None:
 
 def _discounts(doc: Document) -> list[Decimal]:
     out: list[Decimal] = []
-    for block in doc.blocks:
-        for _span, clause in clauses(block):
-            if _DISCOUNT_COL.search(clause):
-                out.extend(a.value for a in find_amounts(clause) if not a.upper)
+    for *_, clause in clauses_naming(doc, _DISCOUNT_WORDS):
+        out.extend(a.value for a in find_amounts(clause) if not a.upper)
     return out
 
 
@@ -211,6 +214,9 @@ def _discounts(doc: Document) -> list[Decimal]:
     ],
 )
 def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    text = doc_text(doc)
+    if _QTY_WORD not in text or _PRICE_WORD not in text:
+        return  # no item table: its header row names both
     discounts: list[Decimal] | None = None
     for rows in _tables(doc):
         header_at = next(
@@ -306,14 +312,16 @@ def tax_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=8):
         return
     text = doc_text(doc)
-    amounts = [(b, a) for b in doc.blocks for a in find_amounts(b.norm) if not a.upper]
     title = " ".join(b.norm for b in doc.blocks[:3])
-    if not amounts or not _PRICE_WORDS.search(text) or not _COMMERCIAL.search(title):
+    if not _PRICE_WORDS.search(text) or not _COMMERCIAL.search(title):
         return  # consumer/service model texts (training, rental) rarely state VAT
     treatment = _TAX_TREATMENT.search(text) is not None
-    rate = any(True for _ in _vat_rates(text)) or re.search(r"税率|征收率", text) is not None
+    rate = _RATE_WORDS.search(text) is not None or any(True for _ in _vat_rates(text))
     if treatment and rate:
         return
+    amounts = [(b, a) for b in doc.blocks for a in find_amounts(b.norm) if not a.upper]
+    if not amounts:
+        return  # no price stated
     missing_zh = "、".join(x for x, ok in (("含税/不含税口径", treatment), ("增值税税率", rate)) if not ok)
     missing_en = " and ".join(x for x, ok in (("tax treatment", treatment), ("VAT rate", rate)) if not ok)
     block = next((b for b, _a in amounts if _PRICE_WORDS.search(b.norm)), amounts[0][0])
@@ -343,8 +351,8 @@ def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     allowed = set(ctx.settings.vat_rates)
     obsolete = set(ctx.settings.obsolete_vat_rates)
     for block in doc.blocks:
-        if "%" not in block.norm and "％" not in block.norm:
-            continue  # every rate _vat_rates finds ends in % or ％
+        if "税" not in block.norm or ("%" not in block.norm and "％" not in block.norm):
+            continue  # every rate _vat_rates finds holds 税 (增值税, 税率, 税点, 的税) and ends in % or ％
         seen: set[tuple[int, int]] = set()
         for value, span in _vat_rates(block.norm):
             if span in seen or value in allowed:
@@ -378,11 +386,12 @@ def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def no_exchange_rate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_chinese(doc, min_chars=4) or re.search(
-        r"汇率|兑换率|折算率|exchange rate", doc_text(doc), re.I
-    ):
+    if not is_chinese(doc, min_chars=4):
         return
-    for block in doc.blocks:
+    foreign_blocks = blocks_naming(doc, _FOREIGN_MARKS)
+    if not foreign_blocks or _EXCHANGE.search(doc_text(doc)):
+        return
+    for block in foreign_blocks:
         foreign = [a for a in find_amounts(block.norm) if a.currency != "CNY" and not a.upper]
         if foreign:
             a = foreign[0]

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import clauses, doc_text, has_blank, is_chinese, memo
+from contractkit.checks._common import (
+    blocks_naming,
+    clauses,
+    doc_text,
+    has_blank,
+    is_chinese,
+    iter_blocks_naming,
+    memo,
+)
 from contractkit.checks.base import RuleContext, rule
 from contractkit.checks.term import find_dates, is_contract
 from contractkit.facts import DEADLINE_WORDS, find_durations
@@ -22,12 +30,10 @@ INCOTERMS_2020 = ("EXW", "FCA", "CPT", "CIP", "DAP", "DPU", "DDP", "FAS", "FOB",
 #: Rules no longer in Incoterms® 2020 (DAT replaced by DPU in 2020; DAF/DES/DEQ/DDU dropped in 2010).
 OBSOLETE_INCOTERMS = ("DAT", "DDU", "DAF", "DES", "DEQ")
 
-_TERM_RE = re.compile(
-    r"(?<![A-Za-z])(" + "|".join(INCOTERMS_2020 + OBSOLETE_INCOTERMS + ("CNF", "C&F")) + r")(?![A-Za-z])"
-)
-#: ``_TERM_RE`` without its letter guards: text without a match holds no trade term (a cheap test first).
-_ANY_TERM = re.compile("|".join(INCOTERMS_2020 + OBSOLETE_INCOTERMS + ("CNF", "C&F")))
-_ANY_OBSOLETE = re.compile("|".join(OBSOLETE_INCOTERMS))
+#: What ``_TERM_RE`` finds, without its letter guards: text without one of them holds no trade term.
+_TERM_WORDS = (*INCOTERMS_2020, *OBSOLETE_INCOTERMS, "CNF", "C&F")
+_ANY_TERM = re.compile("|".join(_TERM_WORDS))
+_TERM_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_TERM_WORDS) + r")(?![A-Za-z])")
 _TRADE_CONTEXT = re.compile(
     r"贸易术语|价格术语|价格条件|交货条件|交货方式|术语|incoterms|通则|港|口岸|码头|机场|运费|保险|交货|交付|价格|单价|总价|报价",
     re.IGNORECASE,
@@ -40,13 +46,34 @@ _EDITION = re.compile(
 _GOODS = re.compile(
     r"买卖|采购(?:合同|协议|的|下列)|向[^，,。；;]{0,10}采购|购销|供货|订货|订购|出卖人|买受人|货物|交货|到货|发货"
 )
-_DELIVERY_VERB = re.compile(r"交货|交付|送达|发货|到货|送至|运至|运抵|送货|供货|提货|装运|交至")
+#: Words that speak of delivering the goods.
+_DELIVERY_VERBS = (
+    "交货",
+    "交付",
+    "送达",
+    "发货",
+    "到货",
+    "送至",
+    "运至",
+    "运抵",
+    "送货",
+    "供货",
+    "提货",
+    "装运",
+    "交至",
+)
+_DELIVERY_VERB = re.compile("|".join(_DELIVERY_VERBS))
 _TIME_WORDS = re.compile(
     r"交货(?:时间|日期|期限|期)|交付(?:时间|日期|期限)|[日号]\s*(?:之|以)?前|当日|当天|同时|即时|每(?:月|周|日|天)"
 )
+_SENT_TO = ("送至", "运至", "送达至", "交付至", "交至", "送到", "运到")
 _ADDR_CTX = re.compile(
-    r"(?:交货|交付|送货|收货|到货|卸货|安装|指定)(?:地点|地址)[^，,。；;]{0,4}?[:：为是在]?|送至|运至|送达至|交付至|交至|送到|运到"
+    r"(?:交货|交付|送货|收货|到货|卸货|安装|指定)(?:地点|地址)[^，,。；;]{0,4}?[:：为是在]?|"
+    + "|".join(_SENT_TO)
 )
+#: Every ``_ADDR_CTX`` match holds one of these.
+_ADDR_WORDS = ("地点", "地址", *_SENT_TO)
+_WINDOW_END = re.compile(r"[，,。；;\n]")
 _ADDRESS = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9（）()\-#]*?(?:省|自治区|市|区|县|旗|镇|乡)[\u4e00-\u9fffA-Za-z0-9（）()\-#·]*"
 )
@@ -58,6 +85,16 @@ _PORT = re.compile(r"港|码头|机场|车站|火车站|口岸|保税区")
 _RISK = re.compile(
     r"风险[^。；;\n]{0,12}转移|转移[^。；;\n]{0,8}风险|毁损[、和及或与]?灭失(?:的)?风险|风险[^。；;\n]{0,20}(?:由|归)[^。；;\n]{0,12}承担"
 )
+
+
+def _names_trade_term(doc: Document) -> bool:
+    """True when the text holds a trade term (current or obsolete, letter guards aside); once per document."""
+    return memo(doc, "delivery.any_term", lambda: _ANY_TERM.search(doc_text(doc)) is not None)
+
+
+def _names_edition(doc: Document) -> bool:
+    """True when the text names an Incoterms edition (``Incoterms 2020``, 2010年版国际贸易术语解释通则…)."""
+    return memo(doc, "delivery.edition", lambda: _EDITION.search(doc_text(doc)) is not None)
 
 
 def is_goods_contract(doc: Document) -> bool:
@@ -86,11 +123,11 @@ def is_goods_contract(doc: Document) -> bool:
 def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    for block in doc.blocks:
+    for block in blocks_naming(doc, _ADDR_WORDS):
         text = block.norm
         for m in _ADDR_CTX.finditer(text):
             window = text[m.end() : m.end() + 60]
-            window = re.split(r"[，,。；;\n]", window, maxsplit=1)[0]
+            window = _WINDOW_END.split(window, maxsplit=1)[0]
             addr = _ADDRESS.search(window)
             if not addr or has_blank(window):
                 continue
@@ -134,7 +171,7 @@ def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_goods_contract(doc):
         return
     first = None
-    for block in doc.blocks:
+    for block in iter_blocks_naming(doc, _DELIVERY_VERBS):  # the first clauses often settle it
         for _span, clause in clauses(block):
             if not _DELIVERY_VERB.search(clause):
                 continue
@@ -169,11 +206,9 @@ def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     good=["贸易术语：DPU 汉堡港 Incoterms® 2020。", "价格条件：DAP 纽约，Incoterms 2020。"],
 )
 def obsolete_incoterm(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_chinese(doc, min_chars=4) or not _ANY_OBSOLETE.search(doc_text(doc)):
+    if not is_chinese(doc, min_chars=4):
         return
-    for block in doc.blocks:
-        if not _ANY_OBSOLETE.search(block.norm):
-            continue
+    for block in blocks_naming(doc, OBSOLETE_INCOTERMS):
         for (s, _e), clause in clauses(block):
             if not (_TRADE_CONTEXT.search(clause) or _TRADE_CONTEXT.search(block.norm)):
                 continue
@@ -210,15 +245,9 @@ def obsolete_incoterm(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def incoterm_no_edition(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if (
-        not is_chinese(doc, min_chars=4)
-        or not _ANY_TERM.search(doc_text(doc))
-        or _EDITION.search(doc_text(doc))
-    ):
+    if not is_chinese(doc, min_chars=4) or not _names_trade_term(doc) or _names_edition(doc):
         return
-    for block in doc.blocks:
-        if not _ANY_TERM.search(block.norm):
-            continue
+    for block in blocks_naming(doc, _TERM_WORDS):
         for (s, _e), clause in clauses(block):
             if not (_TRADE_CONTEXT.search(clause) or _TRADE_CONTEXT.search(block.norm)):
                 continue
@@ -258,8 +287,10 @@ def incoterm_no_edition(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def no_risk_transfer(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_goods_contract(doc) or _RISK.search(doc_text(doc)):
         return
-    if any(m.group(1) in INCOTERMS_2020 for m in _TERM_RE.finditer(doc_text(doc))) and _EDITION.search(
-        doc_text(doc)
+    if (
+        _names_trade_term(doc)
+        and _names_edition(doc)
+        and any(m.group(1) in INCOTERMS_2020 for m in _TERM_RE.finditer(doc_text(doc)))
     ):
         return  # an Incoterms 2020 rule fixes the risk point (A3/B3)
     yield ctx.report(

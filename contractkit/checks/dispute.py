@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from contractkit.checks._common import doc_text, has_blank, in_section, is_chinese, memo
+from contractkit.checks._common import block_indices_naming, has_blank, in_section, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.checks.term import is_contract
 from contractkit.facts import split_clauses
@@ -20,7 +20,9 @@ from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
 
 DISPUTE_SECTION = ("争议", "纠纷", "仲裁", "诉讼", "管辖")
-_CONTEXT = re.compile(r"争议|纠纷|协商不成|协商不能|协商未果|调解不成")
+#: Words that speak of resolving disputes.
+_CONTEXT_WORDS = ("争议", "纠纷", "协商不成", "协商不能", "协商未果", "调解不成")
+_CONTEXT = re.compile("|".join(_CONTEXT_WORDS))
 _ARB = re.compile(
     r"(?:提交|提请|申请|交由|递交|向|由|将)[^。；;\n]{0,40}?仲裁(?:委员会|院|中心|机构)?[^。；;\n]{0,20}?"
     r"(?:仲裁|裁决)|仲裁委员会仲裁|仲裁(?:方式)?解决|通过仲裁|申请仲裁|提请仲裁|提交仲裁"
@@ -45,6 +47,7 @@ _PICK = re.compile(
 )
 _PICK_N = re.compile(r"第\s*(?P<n>[^种项条，,。]{0,12}?)\s*(?:种|项)(?:方式)")
 _NAME_END = re.compile(r"仲裁委员会|国际仲裁中心|仲裁中心|仲裁院|仲裁机构")
+_NAME_LEAD = re.compile(r"^(?:在|于)")
 _NAME_STOP = set('交向由至到将的和或及与、，,：:；;。（(“"《 \u3000_＿请')
 _UNNAMED = re.compile(
     r"^(?:该|有关|相关|当地|任何|一方|有管辖权|所在地|合同签订地|甲方|乙方|买方|卖方|双方|其他|其它)|所在地$"
@@ -82,8 +85,8 @@ def _number(m: re.Match[str] | None) -> int | None:
 
 
 #: Every match of ``_ARB`` contains 仲裁, every match of ``_COURT`` 法院, 诉讼 or 起诉:
-#: text without them holds no option (a cheap test before the clause regexes).
-_TRIGGER = re.compile(r"仲裁|法院|诉讼|起诉")
+#: a block without them holds no option (a cheap test before the clause regexes).
+_TRIGGER_WORDS = ("仲裁", "法院", "诉讼", "起诉")
 
 
 def dispute_options(doc: Document) -> list[Option]:
@@ -94,13 +97,13 @@ def dispute_options(doc: Document) -> list[Option]:
 def _dispute_options(doc: Document) -> list[Option]:
     out: list[Option] = []
     blocks = doc.blocks
-    if not _TRIGGER.search(doc_text(doc)):
+    triggered = block_indices_naming(doc, _TRIGGER_WORDS)
+    if not triggered:
         return out
     context = _context_hits(doc)
-    for i, block in enumerate(blocks):
+    for i in triggered:
+        block = blocks[i]
         text = block.norm
-        if not _TRIGGER.search(text):
-            continue
         whole = in_section(block, DISPUTE_SECTION)
         near = any(context[max(0, i - 3) : i + 1])
         spans = [(0, len(text))] if whole else split_clauses(text)
@@ -137,7 +140,7 @@ def _picked_number(doc: Document) -> tuple[bool, int | None]:
         if not (in_section(block, DISPUTE_SECTION) or near):
             continue
         m = _PICK_N.search(block.norm) or _PICK.search(block.norm)
-        if m and (in_section(block, DISPUTE_SECTION) or re.search(r"方式", block.norm)):
+        if m and (in_section(block, DISPUTE_SECTION) or "方式" in block.norm):
             raw = (m.groupdict().get("n") or "").strip()
             if raw.isdigit():
                 return True, int(raw)
@@ -149,7 +152,14 @@ def _picked_number(doc: Document) -> tuple[bool, int | None]:
 
 def _context_hits(doc: Document) -> list[bool]:
     """Per block: does it speak of resolving disputes? (computed once per document)."""
-    return memo(doc, "dispute.context", lambda: [bool(_CONTEXT.search(b.norm)) for b in doc.blocks])
+
+    def compute() -> list[bool]:
+        hits = [False] * len(doc.blocks)
+        for i in block_indices_naming(doc, _CONTEXT_WORDS):
+            hits[i] = True
+        return hits
+
+    return memo(doc, "dispute.context", compute)
 
 
 def chosen(doc: Document) -> tuple[list[Option], bool]:
@@ -161,15 +171,19 @@ def _chosen(doc: Document) -> tuple[list[Option], bool]:
     opts = dispute_options(doc)
     if any(o.marked for o in opts):
         return [o for o in opts if o.marked], False
-    is_menu, n = _picked_number(doc)
-    numbered = [o for o in opts if o.number is not None and (o.arb != o.court)]
     boxed = [o for o in opts if o.boxed and (o.arb != o.court)]
-    menu = boxed or (numbered if is_menu else [])
-    if menu and any(o.arb for o in menu) and any(o.court for o in menu):
-        if n is not None and not boxed:
-            return [o for o in opts if o not in menu or o.number == n], False
+    numbered = [o for o in opts if o.number is not None and (o.arb != o.court)]
+    menu = boxed or numbered
+    if not (menu and any(o.arb for o in menu) and any(o.court for o in menu)):
+        return opts, False
+    if boxed:
         return [o for o in opts if o not in menu], True
-    return opts, False
+    is_menu, n = _picked_number(doc)  # numbered items are a menu only under a "choose one" line
+    if not is_menu:
+        return opts, False
+    if n is not None:
+        return [o for o in opts if o not in menu or o.number == n], False
+    return [o for o in opts if o not in menu], True
 
 
 def _names(text: str) -> tuple[list[str], bool]:
@@ -180,7 +194,7 @@ def _names(text: str) -> tuple[list[str], bool]:
         i = m.start()
         while i > 0 and text[i - 1] not in _NAME_STOP and not text[i - 1].isspace():
             i -= 1
-        name = re.sub(r"^(?:在|于)", "", text[i : m.start()])
+        name = _NAME_LEAD.sub("", text[i : m.start()])
         if not name:
             if i > 0 and (text[i - 1] in "_＿" or text[i - 1].isspace()):
                 blank = True

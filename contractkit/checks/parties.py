@@ -13,7 +13,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from contractkit.checks._common import doc_text, has_blank, is_chinese, memo
+from contractkit.checks._common import (
+    block_indices_naming,
+    blocks_naming,
+    doc_text,
+    has_blank,
+    is_chinese,
+    memo,
+)
 from contractkit.checks.base import RuleContext, rule
 from contractkit.deal.identifiers import phone_problem, uscc_problem
 from contractkit.findings import Finding
@@ -28,7 +35,11 @@ _HEADER = re.compile(
     r"(?P<name>(?>[^\s，,;；。:：（(]*(?: [A-Za-z.&][^\s，,;；。:：（(]*)*)"
     r"(?:[（(](?!以下|下称|简称)[^）)\s:：]{1,12}[）)])?)(?![:：])"
 )
+_ROLE = re.compile(ROLES)
 _SIGN = re.compile(r"盖章|签字|签章|签名|签署|公章")
+_SIGNED_SUFFIX = re.compile(r"[（(](?:盖章|公章|签章|签字|签名)[）)]$")
+_FILLER = re.compile(r"[_＿\-—.…]+")
+_DETAIL_SEP = re.compile(r"[\s\u3000]{2,}|；|;")
 _LABEL = re.compile(r"^\s*(?P<label>[^\s：:，,。]{1,12})\s*[:：]\s*(?P<value>.*)$")
 _CODE = re.compile(r"统一社会信用代码|社会信用代码|信用代码|组织机构代码|营业执照|注册号|身份证")
 _ADDRESS = re.compile(r"住所|地址|住址")
@@ -36,9 +47,22 @@ _LEGAL = re.compile(r"法定代表人|负责人|法人代表")
 _PHONE = re.compile(r"电话|手机|联系方式|^tel", re.IGNORECASE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MASKED = re.compile(r"[Xx*＊]{3,}")
+#: Every ``_USCC_LABEL`` match ends in this word.
+_USCC_WORD = ("信用代码",)
 _USCC_LABEL = re.compile(r"统一社会信用代码|社会信用代码|信用代码")
+_USCC_VALUE = re.compile(r"\s*[:：]?\s*([0-9A-Za-z]{10,24})")
+_PHONE_SEP = re.compile(r"[/、,，;；]|或")
+_PHONE_DIGITS = re.compile(r"\d{5,}|\d{3,4}-\d{5,}")
+_DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
+_ORG_SUFFIX = re.compile(r"(?:公司|集团|厂|中心|局|院|所|部|社|店|行|会|校|处|站|队)$")
+_PERSON_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_TRAILING_PAREN = re.compile(r"[（(][^）)]*[）)]$")
 _COMPANY_FORMS = ("有限公司", "有限责任公司", "股份公司", "股份有限公司")
 _ALIAS = re.compile(r"(?:以下|下文)?(?:简称|称为)\s*[“\"「『]([^”\"」』]{1,20})[”\"」』]")
+#: Every ``_ALIAS`` match holds one of these.
+_ALIAS_WORDS = ("简称", "称为")
+#: Every ``_SHORT_CO`` match ends in this word.
+_COMPANY_WORD = ("公司",)
 _SHORT_CO = re.compile(r"[\u4e00-\u9fff]{2,16}公司")
 _DETAILS = {"code": "统一社会信用代码", "address": "住所/地址", "legal": "法定代表人", "phone": "联系电话"}
 _DETAILS_EN = {
@@ -61,31 +85,43 @@ class Party:
 
     @property
     def is_person(self) -> bool:
-        org = re.search(r"(?:公司|集团|厂|中心|局|院|所|部|社|店|行|会|校|处|站|队)$", self.name)
-        return bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", self.name)) and not org
+        org = _ORG_SUFFIX.search(self.name)
+        return bool(_PERSON_NAME.fullmatch(self.name)) and not org
 
 
-def _header(block: Block) -> re.Match[str] | None:
-    m = _HEADER.match(block.norm)
-    if not m or (m.group("paren") and _SIGN.search(m.group("paren"))):
-        return None
-    return m
+def _header_lines(doc: Document) -> dict[int, re.Match[str]]:
+    """The ``_HEADER`` matches (``role：name`` lines) by block index, in document order; once per document."""
+
+    def compute() -> dict[int, re.Match[str]]:
+        found: dict[int, re.Match[str]] = {}
+        for i, block in enumerate(doc.blocks):
+            m = _HEADER.match(block.norm)
+            if m:
+                found[i] = m
+        return found
+
+    return memo(doc, "parties.headers", compute)
+
+
+def _signature_line(m: re.Match[str]) -> bool:
+    """True when the header match ``m`` is a signature line (``甲方（盖章）：``), not a party's head."""
+    return bool(m.group("paren") and _SIGN.search(m.group("paren")))
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"[（(](?:盖章|公章|签章|签字|签名)[）)]$", "", name)
+    return _SIGNED_SUFFIX.sub("", name)
 
 
 def _real_name(name: str) -> bool:
     """A filled-in party name, not a blank, a label or another role (``乙方(盖章)``)."""
-    if not name or re.fullmatch(r"[_＿\-—.…]+", name) or has_blank(name):
+    if not name or _FILLER.fullmatch(name) or has_blank(name):
         return False
-    return not (re.match(ROLES, name) or _SIGN.search(name) or _kind(name))
+    return not (_ROLE.match(name) or _SIGN.search(name) or _kind(name))
 
 
 def _roles(m: re.Match[str]) -> tuple[str, ...]:
     paren = m.group("paren") or ""
-    extra = tuple(re.findall(ROLES, paren))
+    extra = tuple(_ROLE.findall(paren))
     return (m.group("role"), *extra)
 
 
@@ -101,10 +137,11 @@ def _text_parties(doc: Document) -> list[Party]:
     parties: list[Party] = []
     seen: set[str] = set()
     blocks = doc.blocks
-    for i, block in enumerate(blocks):
-        m = _header(block)
-        if not m or m.group("role") in seen:
+    headers = _header_lines(doc)
+    for i, m in headers.items():
+        if _signature_line(m) or m.group("role") in seen:
             continue
+        block = blocks[i]
         name = _clean(m.group("name"))
         if not _real_name(name):
             continue
@@ -112,12 +149,12 @@ def _text_parties(doc: Document) -> list[Party]:
         seen.update(roles)
         party = Party(roles=roles, name=name, block=block, foreign=not _CJK.search(name))
         rest = block.norm[m.end() :]
-        for part in re.split(r"[\s\u3000]{2,}|；|;", rest):  # details on the same line
+        for part in _DETAIL_SEP.split(rest):  # details on the same line
             lm = _LABEL.match(part)
             if lm and (k := _kind(lm.group("label"))):
                 party.details.setdefault(k, (lm.group("value").strip(), block))
-        for nxt in blocks[i + 1 : i + 12]:
-            if _HEADER.match(nxt.norm) or nxt.kind == "heading" or nxt.section != block.section:
+        for j, nxt in enumerate(blocks[i + 1 : i + 12], start=i + 1):
+            if j in headers or nxt.kind == "heading" or nxt.section != block.section:
                 break
             lm = _LABEL.match(nxt.norm)
             if not lm:
@@ -240,11 +277,11 @@ def invalid_credit_code(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                     snippet=None if p.block else value,
                 )
         return
-    for block in doc.blocks:
+    for block in blocks_naming(doc, _USCC_WORD):
         m = _USCC_LABEL.search(block.norm)
         if not m:
             continue
-        vm = re.match(r"\s*[:：]?\s*([0-9A-Za-z]{10,24})", block.norm[m.end() :])
+        vm = _USCC_VALUE.match(block.norm[m.end() :])
         if not vm:
             continue
         code = vm.group(1)
@@ -262,10 +299,10 @@ def invalid_credit_code(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _phone_values(value: str) -> Iterator[str]:
-    for part in re.split(r"[/、,，;；]|或", value):
+    for part in _PHONE_SEP.split(value):
         part = part.strip().rstrip("。")
-        if re.search(r"\d{5,}|\d{3,4}-\d{5,}", part):
-            yield re.sub(r"(?<=\d)\s+(?=\d)", "", part) if not part.startswith("+") else part
+        if _PHONE_DIGITS.search(part):
+            yield _DIGIT_GAP.sub("", part) if not part.startswith("+") else part
 
 
 @rule(
@@ -311,7 +348,11 @@ def invalid_phone(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _aliases(doc: Document) -> set[str]:
-    return {m.group(1) for m in _ALIAS.finditer(doc_text(doc))}
+    """The short names the text defines (``以下简称“华力公司”``)."""
+    text = doc_text(doc)
+    if not any(w in text for w in _ALIAS_WORDS):
+        return set()
+    return {m.group(1) for m in _ALIAS.finditer(text)}
 
 
 @rule(
@@ -344,8 +385,11 @@ def inconsistent_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     names = {p.name for p in parties}
     aliases = _aliases(doc)
     reported: set[str] = set()
-    for block in doc.blocks:
-        m = _HEADER.match(block.norm)
+    companies = [p for p in parties if len(p.name) >= 6 and not p.foreign and not p.is_person]
+    headers = _header_lines(doc)
+    # only header lines and blocks naming a company can yield a finding
+    for i in sorted({*headers, *block_indices_naming(doc, _COMPANY_WORD)}):
+        block, m = doc.blocks[i], headers.get(i)
         if m and _real_name(_clean(m.group("name"))) and m.group("role") in by_role:
             p = by_role[m.group("role")]
             other = _clean(m.group("name"))
@@ -365,10 +409,10 @@ def inconsistent_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                     span=(s, s + len(other)),
                 )
             continue
-        for p in parties:
-            if len(p.name) < 6 or p.foreign or p.is_person:
-                continue
+        for p in companies:
             stem = p.name[:4]
+            if stem not in block.norm:
+                continue  # a short name holds the stem
             for cm in _SHORT_CO.finditer(block.norm):
                 at = cm.group().find(stem)
                 if at < 0:
@@ -415,7 +459,7 @@ def not_full_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for p in parties_of(doc):
         if p.foreign or p.is_person:
             continue
-        name = re.sub(r"[（(][^）)]*[）)]$", "", p.name)
+        name = _TRAILING_PAREN.sub("", p.name)
         bad_company = name.endswith("公司") and not any(f in name for f in _COMPANY_FORMS)
         if not (bad_company or name.endswith("集团")):
             continue

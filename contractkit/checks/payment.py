@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks._common import clauses, has_blank, in_section, is_chinese, memo
+from contractkit.checks._common import clauses_naming, doc_text, has_blank, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.facts import (
     DEADLINE_WORDS,
@@ -25,11 +25,32 @@ from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
 
 PAYMENT_SECTION = ("付款", "支付", "结算", "价款", "货款", "合同价格", "合同金额", "费用")
-_PAY_VERB = re.compile(r"支付|付款|付清|结清|付至|预付|首付|尾款|余款|进度款|应付|付给|汇入|转账")
+_PAYMENT_SECTION = re.compile("|".join(map(re.escape, PAYMENT_SECTION)))
+_PAY_VERB_WORDS = (
+    "支付",
+    "付款",
+    "付清",
+    "结清",
+    "付至",
+    "预付",
+    "首付",
+    "尾款",
+    "余款",
+    "进度款",
+    "应付",
+    "付给",
+    "汇入",
+    "转账",
+)
+_PAY_VERB = re.compile("|".join(_PAY_VERB_WORDS))
+#: Fewer, shorter words: each of ``_PAY_VERB_WORDS`` contains one (a cheaper clause scan).
+_PAY_VERB_GATE = ("付", "结清", "尾款", "余款", "进度款", "汇入", "转账")
 _NOT_INSTALLMENT = re.compile(
     r"违约金|逾期|滞纳|赔偿|罚|利息|利率|税率|定金|保函|履约保证金|投标|折扣|优惠|损失|上浮|下浮"
 )
-_RETENTION = re.compile(r"质保金|质量保证金|质量保修金|保修金")
+_RETENTION_WORDS = ("质保金", "质量保证金", "质量保修金", "保修金")
+_RETENTION = re.compile("|".join(_RETENTION_WORDS))
+_RETAINED = re.compile(r"预留|保留|扣留|作为")
 _RELEASE = re.compile(r"退还|返还|释放|无息|支付|付清|结清")
 _RELEASE_WHEN = re.compile(r"期满|届满|到期|结束|无质量问题|无质量争议|无异议|验收合格")
 _SAME_TIME = re.compile(r"^\s*(?:的)?\s*(?:当日|当天|同时|同日|即日)")
@@ -46,7 +67,12 @@ _PROHIBIT = re.compile(r"不得|禁止|严禁|不应|不允许|无权")
 _FIXED_DAY = re.compile(r"每月\s*\d{1,2}\s*日|\d{1,2}\s*日(?:之|以)?前|次月\d{1,2}日|当月")
 _CUMULATIVE = re.compile(r"累计|(?:付|支付)至(?:合同)?(?:总价|总额|价款|金额)|达到(?:合同)?(?:总价|总额)")
 _BY_CONTRACT = re.compile(r"按(?:照)?(?:本)?合同(?:约定|规定)|依(?:照)?(?:本)?合同约定")
-_TOTAL = re.compile(r"合同总价|总价款|合同总金额|总金额|合同价款(?:总额|合计)?|合同金额|总计|合计|总价")
+#: A clause naming one of these states the contract total (合同价款总额 names 合同价款).
+_TOTAL_WORDS = ("合同总价", "总价款", "合同总金额", "总金额", "合同价款", "合同金额", "总计", "合计", "总价")
+_SETTLED = re.compile(r"尾款|余款|全款|全部(?:货款|价款)")
+_NOT_WORD = re.compile(r"\W")
+_LEADING_NUMBER = re.compile(r"^[\d.]+")
+_INTRODUCTION = re.compile(r"(?:下列|以下|如下)(?:方式|约定|期限)|分期付款|方式[:：]")
 _ART628 = "依民法典第628条，付款时间约定不明的，买受人应在收到标的物或提取标的物单证的同时付款。"
 _ART628_EN = (
     "Under Civil Code Art. 628, when payment time is unclear the buyer pays on receipt of the goods "
@@ -63,30 +89,35 @@ def _installment(clause: str) -> bool:
     """A clause that pays a share or an amount (not a penalty, tax or deposit clause)."""
     if not _PAY_VERB.search(clause) or _NOT_INSTALLMENT.search(clause):
         return False
-    return bool(
-        find_percents(clause)
-        or find_amounts(clause)
-        or re.search(r"尾款|余款|全款|全部(?:货款|价款)", clause)
-    )
+    return bool(find_percents(clause) or find_amounts(clause) or _SETTLED.search(clause))
+
+
+def _payment_headings(doc: Document) -> set[str]:
+    """The section headings of the document that name a payment word (付款, 结算, …), as ``in_section``."""
+    headings = {b.section for b in doc.blocks}
+    return {h for h in headings if h and _PAYMENT_SECTION.search(h)}
 
 
 def _payment_clauses(doc: Document) -> Iterator[tuple[Block, tuple[int, int], str]]:
     """Installment clauses: in the payment section when the document has one, else anywhere (once per doc)."""
 
     def compute() -> list[tuple[Block, tuple[int, int], str]]:
-        has_section = any(in_section(b, PAYMENT_SECTION) for b in doc.blocks)
+        headings = _payment_headings(doc)
         seen: set[str] = set()
+        looked_at: set[str] = set()
         out = []
-        for block in doc.blocks:
-            if has_section and not in_section(block, PAYMENT_SECTION):
+        for block, s, e, clause in clauses_naming(doc, _PAY_VERB_GATE):
+            if headings and block.section not in headings:
                 continue
-            for span, clause in clauses(block):
-                if not _installment(clause):
-                    continue
-                key = re.sub(r"^[\d.]+", "", re.sub(r"\W", "", clause))
-                if key not in seen:
-                    seen.add(key)  # a schedule table restated in prose counts once
-                    out.append((block, span, clause))
+            if clause in looked_at:
+                continue  # the same text again: not an installment, or its key is seen
+            looked_at.add(clause)
+            if not _installment(clause):
+                continue
+            key = _LEADING_NUMBER.sub("", _NOT_WORD.sub("", clause))
+            if key not in seen:
+                seen.add(key)  # a schedule table restated in prose counts once
+                out.append((block, (s, e), clause))
         return out
 
     return iter(memo(doc, "payment-clauses", compute))
@@ -123,7 +154,7 @@ def installment_without_trigger(doc: Document, ctx: RuleContext) -> Iterator[Fin
             continue
         if any(w in clause for w in vague) or _BY_CONTRACT.search(clause):
             continue  # vague-trigger reports the first; "按合同约定" points elsewhere
-        if re.search(r"(?:下列|以下|如下)(?:方式|约定|期限)|分期付款|方式[:：]", clause):
+        if _INTRODUCTION.search(clause):
             continue  # an introducing line
         yield ctx.report(
             block,
@@ -199,31 +230,33 @@ def vague_trigger(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=5):
         return
     words = ctx.settings.vague_triggers
-    for block in doc.blocks:
-        for (s, _e), clause in clauses(block):
-            if not _PAY_VERB.search(clause) or _NOT_INSTALLMENT.search(clause) or _BY_CONTRACT.search(clause):
-                continue
-            if _PROHIBIT.search(clause):
-                continue  # "不得另行约定支付方式" forbids, it does not defer
-            hits = [(clause.find(w), w) for w in words if w in clause]
-            if not hits:
-                continue
-            at, word = min(hits)
-            yield ctx.report(
-                block,
-                f"付款条件含糊（“{word}”），无法判断何时到期。" + _ART628,
-                f"Vague payment trigger ('{word}'): no one can tell when payment falls due. " + _ART628_EN,
-                span=(s + at, s + at + len(word)),
-            )
+    names_vague_word = re.compile("|".join(map(re.escape, words)) or r"(?!)").search
+    for block, s, _e, clause in clauses_naming(doc, _PAY_VERB_GATE):
+        if not names_vague_word(clause):
+            continue  # the cheapest test first: most payment clauses are not vague
+        if not _PAY_VERB.search(clause) or _NOT_INSTALLMENT.search(clause) or _BY_CONTRACT.search(clause):
+            continue
+        if _PROHIBIT.search(clause):
+            continue  # "不得另行约定支付方式" forbids, it does not defer
+        hits = [(clause.find(w), w) for w in words if w in clause]
+        if not hits:
+            continue
+        at, word = min(hits)
+        yield ctx.report(
+            block,
+            f"付款条件含糊（“{word}”），无法判断何时到期。" + _ART628,
+            f"Vague payment trigger ('{word}'): no one can tell when payment falls due. " + _ART628_EN,
+            span=(s + at, s + at + len(word)),
+        )
 
 
 def _contract_total(doc: Document) -> Decimal | None:
-    for block in doc.blocks:
-        for _span, clause in clauses(block):
-            if _TOTAL.search(clause) and not _PAY_VERB.search(clause):
-                amounts = [a for a in find_amounts(clause) if not a.upper]
-                if amounts:
-                    return max(a.value for a in amounts)
+    """The largest amount of the first clause that states the contract total and pays nothing, else None."""
+    for _block, _s, _e, clause in clauses_naming(doc, _TOTAL_WORDS):
+        if not _PAY_VERB.search(clause):
+            amounts = [a for a in find_amounts(clause) if not a.upper]
+            if amounts:
+                return max(a.value for a in amounts)
     return None
 
 
@@ -309,16 +342,18 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def retention_without_release(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    text = doc_text(doc)
+    if not any(w in text for w in _RETENTION_WORDS):
+        return
+    named = {id(block) for block, *_rest in clauses_naming(doc, _RETENTION_WORDS)}
     blocks = doc.blocks
     for i, block in enumerate(blocks):
+        if id(block) not in named:
+            continue  # a block names a word exactly when one of its clauses does
         m = _RETENTION.search(block.norm)
         if not m:
             continue
-        if not (
-            find_percents(block.norm)
-            or find_amounts(block.norm)
-            or re.search(r"预留|保留|扣留|作为", block.norm)
-        ):
+        if not (find_percents(block.norm) or find_amounts(block.norm) or _RETAINED.search(block.norm)):
             continue
         around = " ".join(b.norm for b in blocks[i : i + 3])
         if has_blank(block.norm):

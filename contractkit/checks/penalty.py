@@ -10,16 +10,21 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks._common import doc_text, has_blank, memo
-from contractkit.checks.acceptance import delivers_goods, is_chinese, is_goods_contract, iter_clauses
+from contractkit.checks._common import clauses_naming, doc_text, has_blank, memo
+from contractkit.checks.acceptance import delivers_goods, is_chinese, is_goods_contract
 from contractkit.checks.base import RuleContext, rule
 from contractkit.facts import Rate, find_amounts, find_percents, find_rates
 from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
 
-_PENALTY = r"违约金|滞纳金|罚息|罚金|利息|赔偿金|资金占用费"
+_PENALTY_WORDS = ("违约金", "滞纳金", "罚息", "罚金", "利息", "赔偿金", "资金占用费")
+_PENALTY = "|".join(_PENALTY_WORDS)
 _PENALTY_RE = re.compile(_PENALTY)
-_RATE_CONTEXT = re.compile(rf"{_PENALTY}|息|利率|逾期|迟延|延迟|延期|违约|拖欠")
+#: Only a clause naming one of these (a penalty, interest or lateness word) is searched for rates.
+_RATE_CONTEXT_WORDS = (*_PENALTY_WORDS, "息", "利率", "逾期", "迟延", "延迟", "延期", "违约", "拖欠")
+_RATE_CONTEXT = re.compile("|".join(_RATE_CONTEXT_WORDS))
+#: Fewer, shorter words: each of ``_RATE_CONTEXT_WORDS`` contains one (a cheaper clause scan).
+_RATE_CONTEXT_GATE = ("违约", "息", "金", "利率", "逾期", "延", "拖欠")
 _LATE = (
     r"逾期|迟延|延迟|延期|拖延|拖欠|超期|未按(?:约定|合同约定|期|时|照约定)?"
     r"|未能按[^，。；\n]{0,8}|不能按[^，。；\n]{0,8}"
@@ -41,13 +46,27 @@ _CAP = re.compile(
     r"累计(?:总额)?不(?:得)?(?:超过|高于)|最高(?:不(?:得)?超过|为)|总额不(?:得)?超过|总计不(?:得)?超过|上限|封顶"
     r"|以[^，。；\n]{1,20}为限|不(?:得)?超过[^，。；\n]{0,20}(?:总价|总额|金额|价款)"
 )
+#: Literals without which ``_CAP`` cannot match (each of its alternatives holds one).
+_CAP_WORDS = ("累计", "最高", "上限", "封顶", "为限", "超过")
 _CAP_NEAR_PENALTY = re.compile(
     rf"(?:{_PENALTY})[^。]{{0,60}}?(?:{_CAP.pattern})|(?:{_CAP.pattern})[^。]{{0,30}}?(?:{_PENALTY})"
 )
-_TOTAL = re.compile(
-    r"合同总价|合同总额|合同总金额|合同金额|合同价款|总价款|总金额|合同价格|价款总计|合计|总价"
+_TOTAL_WORDS = (
+    "合同总价",
+    "合同总额",
+    "合同总金额",
+    "合同金额",
+    "合同价款",
+    "总价款",
+    "总金额",
+    "合同价格",
+    "价款总计",
+    "合计",
+    "总价",
 )
+_DEPOSIT_WORDS = ("定金",)
 _DEPOSIT = re.compile(r"(?<!订)定金")
+_DINGJIN_WORDS = ("订金",)
 _FORFEIT = re.compile(
     r"双倍返还|加倍返还|两倍返还|不予返还|不予退还|不退还|无权要求返还|不得要求返还|没收|定金罚则"
 )
@@ -59,11 +78,13 @@ _NO_ADJUST = re.compile(
     r"违约金[^，。；]{0,10}不(?:得|予|能|可)[^，。；]{0,8}(?:调整|减少|降低|调低|变更)"
     r"|(?:不得|不能|不可|放弃|无权)(?:请求|要求|主张|申请)?(?:法院|仲裁机构)?[^，。；]{0,6}(?:调整|减少|降低|调低)违约金"
 )
+_WEIYUEJIN_WORDS = ("违约金",)  # in every alternative of _NO_ADJUST
 _GENERIC_PARTY = re.compile(r"任何一方|任一方|双方|违约方|一方违约|守约方|一方未")
 _PAIRS: tuple[tuple[str, str], ...] = (
     ("甲方", "乙方"),
     ("买方|买受人|需方|采购方|订购方", "卖方|出卖人|供方|供货方|供应商"),
 )
+_PAIR_RES = tuple((re.compile(a), re.compile(b)) for a, b in _PAIRS)
 _RECIPIENT = re.compile(r"向(?P<p>甲方|乙方|买方|卖方|买受人|出卖人|需方|供方|采购方|供货方|供应商|订购方)")
 _DEMAND = re.compile(r"要求(?P<p>甲方|乙方|买方|卖方|买受人|出卖人|需方|供方|采购方|供货方|供应商|订购方)")
 
@@ -71,8 +92,8 @@ _DEMAND = re.compile(r"要求(?P<p>甲方|乙方|买方|卖方|买受人|出卖�
 def _contract_total(doc: Document) -> Decimal | None:
     """The contract total: the largest amount in a clause naming 合同总价/合同金额/合计…, else None."""
     best: Decimal | None = None
-    for _b, _s, _e, clause in iter_clauses(doc):
-        if not _TOTAL.search(clause) or _DEPOSIT.search(clause):
+    for _b, _s, _e, clause in clauses_naming(doc, _TOTAL_WORDS):
+        if _DEPOSIT.search(clause):
             continue
         for a in find_amounts(clause):
             if best is None or a.value > best:
@@ -100,11 +121,14 @@ def _rate_clauses(doc: Document) -> Iterator[tuple[Block, int, str, list[Rate]]]
 
 
 def _find_rate_clauses(doc: Document) -> Iterator[tuple[Block, int, str, list[Rate]]]:
-    for block, s, _e, clause in iter_clauses(doc):
+    for block, s, _e, clause in clauses_naming(doc, _RATE_CONTEXT_GATE):
         if not _RATE_CONTEXT.search(clause):
             continue
+        rates = find_rates(clause)
+        if not rates:
+            continue
         blank = has_blank(clause)
-        rates = [r for r in find_rates(clause) if not (blank and _bounds(clause, r))]
+        rates = [r for r in rates if not (blank and _bounds(clause, r))]
         if rates:
             yield block, s, clause, rates
 
@@ -138,6 +162,9 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     st = ctx.settings
     cap = st.rate_cap_annual
     high = Decimal("36.5")  # 0.1 % a day
+    # The same in every finding: the cap, the LPR multiple, the LPR and its date.
+    cap_pct, lpr, since = _pct(cap), _pct(st.lpr_1y), st.lpr_date.isoformat()
+    multiple = f"{st.rate_cap_multiple.normalize():f}"
     for block, s, _clause, rates in _rate_clauses(doc):
         for r in rates:
             annual = r.annual_percent()
@@ -145,17 +172,18 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             a, b = s + r.span[0], s + r.span[1]
             quoted = block.text[a:b]
-            strong_zh = "，已达到或超过日千分之一，明显过高" if annual >= high else ""
-            strong_en = ", at or above 0.1 % a day, clearly excessive" if annual >= high else ""
+            annual_pct, strong = _pct(annual), annual >= high
+            strong_zh = "，已达到或超过日千分之一，明显过高" if strong else ""
+            strong_en = ", at or above 0.1 % a day, clearly excessive" if strong else ""
             yield ctx.report(
                 block,
-                f"“{quoted}”折合年利率{_pct(annual)}{strong_zh}，超过{st.rate_cap_multiple.normalize():f}倍LPR上限"
-                f"{_pct(cap)}（一年期LPR {_pct(st.lpr_1y)}"
-                f"，{st.lpr_date.isoformat()}起）。法院以超过损失30%为"
+                f"“{quoted}”折合年利率{annual_pct}{strong_zh}，超过{multiple}倍LPR上限"
+                f"{cap_pct}（一年期LPR {lpr}"
+                f"，{since}起）。法院以超过损失30%为"
                 "过分高于损失的一般标准（合同编通则解释第65条），该违约金很可能被调减。",
-                f"'{quoted}' is {_pct(annual)} a year{strong_en}, above the cap of {_pct(cap)} "
-                f"({st.rate_cap_multiple.normalize():f} × one-year LPR {_pct(st.lpr_1y)} as of "
-                f"{st.lpr_date.isoformat()}). Courts treat a penalty"
+                f"'{quoted}' is {annual_pct} a year{strong_en}, above the cap of {cap_pct} "
+                f"({multiple} × one-year LPR {lpr} as of "
+                f"{since}). Courts treat a penalty"
                 " more than 30 % above the loss as excessive "
                 "(2023 interpretation Art. 65), so this rate is likely to be cut.",
                 span=(a, b),
@@ -230,6 +258,26 @@ def no_late_delivery_penalty(doc: Document, ctx: RuleContext) -> Iterator[Findin
     )
 
 
+def _caps_a_penalty(doc: Document) -> bool:
+    """True when ``_CAP_NEAR_PENALTY`` matches the document text.
+
+    A match names a penalty word and never spans a 。, so only the sentences (runs between two 。) that
+    name a penalty word are searched.
+    """
+    text = doc_text(doc)
+    end = -1
+    for m in _PENALTY_RE.finditer(text):
+        if m.start() < end:
+            continue  # its sentence was searched already
+        start = text.rfind("。", 0, m.start()) + 1
+        end = text.find("。", m.end())
+        if end < 0:
+            end = len(text)
+        if _CAP_NEAR_PENALTY.search(text, start, end):
+            return True
+    return False
+
+
 @rule(
     id="penalty/no-cap",
     title="按日计算的违约金没有总额上限",
@@ -254,7 +302,7 @@ def no_late_delivery_penalty(doc: Document, ctx: RuleContext) -> Iterator[Findin
 )
 def no_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A periodic penalty rate when the document caps no penalty anywhere."""
-    if not is_chinese(doc) or _CAP_NEAR_PENALTY.search(doc_text(doc)):
+    if not is_chinese(doc) or _caps_a_penalty(doc):
         return
     for block, s, clause, rates in _rate_clauses(doc):
         if not _PENALTY_RE.search(clause):
@@ -293,7 +341,7 @@ def cap_too_high(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc):
         return
     limit = ctx.settings.penalty_cap_max_percent
-    for block, s, _e, clause in iter_clauses(doc):
+    for block, s, _e, clause in clauses_naming(doc, _CAP_WORDS):
         m = _CAP.search(clause)
         if not m or not (_PENALTY_RE.search(clause) or _PENALTY_RE.search(block.norm[: s + 1])):
             continue
@@ -339,9 +387,12 @@ def deposit_over_limit(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A 定金 amount above ``deposit_max_percent`` of the contract total, or a 定金 percent above it."""
     if not is_chinese(doc):
         return
+    deposits = clauses_naming(doc, _DEPOSIT_WORDS)
+    if not deposits:
+        return
     limit = ctx.settings.deposit_max_percent
     total = _contract_total(doc)
-    for block, s, _e, clause in iter_clauses(doc):
+    for block, s, _e, clause in deposits:
         dm = _DEPOSIT.search(clause)
         if not dm:
             continue
@@ -396,7 +447,7 @@ def deposit_and_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A clause applying 定金 and 违约金 cumulatively."""
     if not is_chinese(doc):
         return
-    for block, s, _e, clause in iter_clauses(doc):
+    for block, s, _e, clause in clauses_naming(doc, _DEPOSIT_WORDS):
         if not _DEPOSIT.search(clause) or "违约金" not in clause:
             continue
         m = _CUMULATIVE.search(clause)
@@ -431,7 +482,7 @@ def dingjin_wording(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """订金 together with forfeiture wording (双倍返还 / 不予返还)."""
     if not is_chinese(doc):
         return
-    for block, s, _e, clause in iter_clauses(doc):
+    for block, s, _e, clause in clauses_naming(doc, _DINGJIN_WORDS):
         i = clause.find("订金")
         if i < 0 or not _FORFEIT.search(clause):
             continue
@@ -463,7 +514,7 @@ def no_adjust_clause(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A clause excluding judicial adjustment of the penalty."""
     if not is_chinese(doc):
         return
-    for block, s, _e, clause in iter_clauses(doc):
+    for block, s, _e, clause in clauses_naming(doc, _WEIYUEJIN_WORDS):
         m = _NO_ADJUST.search(clause)
         if not m:
             continue
@@ -477,9 +528,18 @@ def no_adjust_clause(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _payer(clause: str, pair: tuple[str, str]) -> int | None:
-    """Which side of ``pair`` (0 or 1) pays the penalty of ``clause``, or None."""
-    sides = [re.compile(pair[0]), re.compile(pair[1])]
+_PENALTY_CLAUSE_WORDS = ("违约金", "滞纳金")  # a clause naming one is a penalty clause
+
+
+def _penalty_clauses(doc: Document) -> list[tuple[Block, int, int, str]]:
+    """The clauses naming 违约金 or 滞纳金 (without 滞纳金 in the draft, the shared 违约金 scan)."""
+    if "滞纳金" in doc_text(doc):
+        return clauses_naming(doc, _PENALTY_CLAUSE_WORDS)
+    return clauses_naming(doc, _WEIYUEJIN_WORDS)
+
+
+def _payer(clause: str, sides: tuple[re.Pattern[str], re.Pattern[str]]) -> int | None:
+    """Which of the two ``sides`` (0 or 1) pays the penalty of ``clause``, or None."""
     rec = _RECIPIENT.search(clause)
     if rec:
         for i, side in enumerate(sides):
@@ -519,16 +579,20 @@ def one_sided(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """Penalty clauses that all bind one side of 甲方/乙方 (or buyer/seller) while the other side exists."""
     if not is_chinese(doc):
         return
-    penalty_clauses = [(b, s, e, c) for b, s, e, c in iter_clauses(doc) if "违约金" in c or "滞纳金" in c]
+    penalty_clauses = _penalty_clauses(doc)
     if not penalty_clauses or any(_GENERIC_PARTY.search(c) for *_x, c in penalty_clauses):
         return
     text = doc_text(doc)
-    for pair in _PAIRS:
-        if not (re.search(pair[0], text) and re.search(pair[1], text)):
+    for pair, sides in zip(_PAIRS, _PAIR_RES, strict=True):
+        if not (sides[0].search(text) and sides[1].search(text)):
             continue
         payers = {}
+        looked_at: set[str] = set()
         for b, s, e, c in penalty_clauses:
-            side = _payer(c, pair)
+            if c in looked_at:
+                continue  # the same text again: the same payer, already noted
+            looked_at.add(c)
+            side = _payer(c, sides)
             if side is not None:
                 payers.setdefault(side, (b, s, e))
         if len(payers) != 1:

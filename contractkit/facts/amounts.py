@@ -74,6 +74,12 @@ _MULT = {
 }
 
 
+#: The currency signs, codes and words read as a currency other than CNY (sorted).
+FOREIGN_CURRENCY_MARKS = tuple(
+    sorted({mark for table in (_PREFIX_CUR, _SUFFIX_CUR) for mark, cur in table.items() if cur != "CNY"})
+)
+
+
 def _alt(words: object) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))  # type: ignore[attr-defined]
 
