@@ -31,10 +31,10 @@ _CURRENCY_BEFORE = re.compile(r"人民币|RMB|CNY|¥|￥|美元|欧元|港币|�
 _FOREIGN_MARKS = FOREIGN_CURRENCY_MARKS
 _EXCHANGE = re.compile(r"汇率|兑换率|折算率|exchange rate", re.IGNORECASE)
 _TAX_TREATMENT = re.compile(
-    r"含税|不含税|未税|税前|税后|价税合计|免税|零税率|含[^，。；]{0,10}增值税|不含[^，。；]{0,8}税"
+    r"含税|不含税|未税|税前|税后|价税合计|免税|零税率|含[^,，。;；]{0,10}增值税|不含[^,，。;；]{0,8}税"
 )
 _OTHER_TAX = re.compile(r"印花税|所得税|附加税|关税|消费税|房产税|契税|个税|代扣")
-_RATE_AFTER = re.compile(r"(?:增值税|税率|税点)[^，。；;%\d]{0,8}?(\d{1,2}(?:\.\d+)?)\s*[%％]")
+_RATE_AFTER = re.compile(r"(?:增值税|税率|税点)[^,，。；;%\d]{0,8}?(\d{1,2}(?:\.\d+)?)\s*[%％]")
 _RATE_BEFORE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:增值税|税率|税点|的税)")
 _RATE_WORDS = re.compile(r"税率|征收率")
 _PRICE_WORDS = re.compile(r"单价|总价|价款|合同金额|合同价格|报价|货款|价格")

@@ -19,9 +19,9 @@ from contractkit.checks.base import RuleContext, rule
 from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
 
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CN_DIGIT.update({"六": 6, "七": 7, "八": 8, "九": 9})
-_CN = "〇零○Ｏ一二两三四五六七八九十"
+_CN = "〇零○O一二两三四五六七八九十"
 #: 2026年2月30日 / 二〇二六年二月三十日 / 2026-02-30 / 2026/2/30 / 2026.02.30; a month/day without a year.
 _DATE = re.compile(
     rf"(?<![\d{_CN}])(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
