@@ -146,3 +146,16 @@ def test_titles_labels_and_cells_are_not_glued_together() -> None:
     assert got[:5] == lines[:5]
     # a label line that ran to the margin wraps: the address continues on the next line
     assert got[5] == lines[5] + lines[6]
+
+
+def test_heading_with_spaces_around_its_number_starts_a_paragraph() -> None:
+    # pdfium puts spaces between CJK and digits ("第 113 条"): the heading must not swallow the next line
+    from contractkit.readers.pdf import paragraphs
+
+    lines = [
+        "第 113 条 验收",
+        "买方应于货物送达之日起五个工作日内组织验收，验收合格后十五日内",
+        "支付合同总价的30%。",
+    ]
+    got = [text for _, text in paragraphs(lines)]
+    assert got == [lines[0], lines[1] + lines[2]]

@@ -32,7 +32,7 @@ _BLANK_RE = re.compile(
 )
 
 _CN_NUM = "零〇一二三四五六七八九十百千两0-9０-９"
-_HEADING_RE = re.compile(rf"^\s*第[{_CN_NUM}]+[条章节]")
+_HEADING_RE = re.compile(rf"^\s*第\s*[{_CN_NUM}]+\s*[条章节]")
 
 
 @functools.lru_cache(maxsize=1)
