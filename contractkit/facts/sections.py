@@ -38,12 +38,17 @@ _ANY_KIND = re.compile(
 )
 
 
-def _match(text: str) -> tuple[str, re.Match[str]] | None:
-    found = _ANY_KIND.match(text)
-    if found is None:
+_NUM_GROUP = {k: f"_{k}num" for k in _KINDS}
+_SPACES = re.compile(r"\s+")
+
+
+def _match(text: str) -> tuple[str, int, str] | None:
+    """(kind, end of the number, number text) of the heading or item ``text`` starts with, else None."""
+    m = _ANY_KIND.match(text)
+    if m is None:
         return None
-    kind = found.lastgroup
-    return kind, _KINDS[kind].match(text)
+    kind = m.lastgroup
+    return kind, m.end(), m.group(_NUM_GROUP[kind])
 
 
 @lru_cache(maxsize=8192)
@@ -55,8 +60,8 @@ def _heading(text: str) -> tuple[str, str, str] | None:
     found = _match(s)
     if found is None:
         return None
-    kind, m = found
-    rest = s[m.end() :]
+    kind, end, num = found
+    rest = s[end:]
     title = rest.strip()
     cut = _TITLE_END.search(title)
     if cut:
@@ -70,10 +75,10 @@ def _heading(text: str) -> tuple[str, str, str] | None:
         return None  # a numbered sentence, not a heading
     elif kind in ("cn", "arabic", "dotted", "paren") and cut and rest.strip()[cut.start()] in "。；;，,":
         return None  # "1. 甲方应…，…" is body text
-    number = s[: m.end()].strip()
+    number = s[:end].strip()
     label = f"{number} {title}".strip() if kind in ("article", "dotted", "arabic") else f"{number}{title}"
-    label = re.sub(r"\s+", " ", label)[:_MAX_LABEL]
-    return kind, label, m.group("num")
+    label = _SPACES.sub(" ", label)[:_MAX_LABEL]
+    return kind, label, num
 
 
 def heading_of(text: str) -> str | None:
@@ -100,7 +105,7 @@ def section_number(text: str) -> str | None:
     found = _match(s)
     if found is None:
         return None
-    return _number(found[1].group("num"))
+    return _number(found[2])
 
 
 def assign_sections(blocks: list[Block]) -> list[Block]:
