@@ -11,7 +11,13 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks._common import clauses_naming, doc_text, has_blank, is_chinese, memo
+from contractkit.checks._common import (
+    block_indices_naming,
+    clauses_naming,
+    has_blank,
+    is_chinese,
+    memo,
+)
 from contractkit.checks.base import RuleContext, rule
 from contractkit.facts import (
     DEADLINE_WORDS,
@@ -342,16 +348,11 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def retention_without_release(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    text = doc_text(doc)
-    if not any(w in text for w in _RETENTION_WORDS):
-        return
-    named = {id(block) for block, *_rest in clauses_naming(doc, _RETENTION_WORDS)}
     blocks = doc.blocks
-    for i, block in enumerate(blocks):
-        if id(block) not in named:
-            continue  # a block names a word exactly when one of its clauses does
+    for i in block_indices_naming(doc, _RETENTION_WORDS):
+        block = blocks[i]
         m = _RETENTION.search(block.norm)
-        if not m:
+        if m is None:  # cannot happen: the block names one of the words the pattern is built from
             continue
         if not (find_percents(block.norm) or find_amounts(block.norm) or _RETAINED.search(block.norm)):
             continue
