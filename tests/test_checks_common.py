@@ -16,6 +16,7 @@ from contractkit.checks._common import (
     forget,
     iter_blocks_naming,
 )
+from contractkit.checks.base import clause_around
 from contractkit.readers.text import document_from_text
 
 WORDS = ("违约金", "验收", "定金", "息", "付款")
@@ -70,3 +71,29 @@ def test_blocks_naming_equals_filtered_block_loop(text: str, words: set[str]) ->
 def test_naming_on_an_empty_document() -> None:
     doc = document_from_text("")
     assert clauses_naming(doc, ("",)) == [] and block_indices_naming(doc, ("甲", "乙", "丙", "丁")) == []
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from([*"甲乙方付款，。；;！!？?\n ab"]), max_size=80),
+    data=st.data(),
+)
+@settings(max_examples=300, deadline=None)
+def test_clause_around_quotes_the_sentence_holding_the_span(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    ends = "。；;！!？?\n"
+    # the sentence: from just after the last end mark before the span to the first end mark at/after its end
+    a = max((i + 1 for i, c in enumerate(text[:start]) if c in ends), default=0)
+    b = next((i + 1 for i in range(end, len(text)) if text[i] in ends), len(text))
+    expected = text[a:b].strip()
+    if len(expected) <= 160:
+        assert clause_around(text, (start, end)) == expected
+    assert clause_around(text, None) == text.strip()
+
+
+def test_clause_around_a_span() -> None:
+    text = "第一条 付款。甲方验收合格后付款；逾期的，每日按万分之五支付违约金。"
+    assert (
+        clause_around(text, (text.index("万分之五"), text.index("万分之五") + 4))
+        == "逾期的，每日按万分之五支付违约金。"
+    )

@@ -157,7 +157,7 @@ class RuleContext:
         )
 
 
-_CLAUSE_END = "。；;！!？?\n"
+_CLAUSE_END = re.compile("[。；;！!？?\n]")
 
 
 def clause_around(text: str, span: tuple[int, int] | None, limit: int = 160) -> str:
@@ -166,9 +166,11 @@ def clause_around(text: str, span: tuple[int, int] | None, limit: int = 160) -> 
         s = text.strip()
         return s if len(s) <= limit else s[: limit - 1] + "…"
     start, end = span
-    a = max((text.rfind(c, 0, start) for c in _CLAUSE_END), default=-1) + 1
-    ends = [i for i in (text.find(c, end) for c in _CLAUSE_END) if i != -1]
-    b = min(ends) + 1 if ends else len(text)
+    a = 0  # just after the last clause end before the span
+    for m in _CLAUSE_END.finditer(text, 0, start):
+        a = m.end()
+    after = _CLAUSE_END.search(text, end)
+    b = after.end() if after else len(text)
     s = text[a:b].strip()
     if len(s) > limit:
         mid = (start + end) // 2 - a
