@@ -121,6 +121,5 @@ def clear_caches() -> None:
     from contractkit.facts import clear_caches as clear_fact_caches
 
     clear_fact_caches()
-    _common._clauses_of.cache_clear()
     _common._letter_counts.cache_clear()
     term._find_dates_cached.cache_clear()

@@ -1,8 +1,8 @@
 """Small helpers shared by rule families: language test, blanks, sections and clause iteration.
 
 Stable API (other families import it): :func:`is_chinese`, :func:`blank_spans`, :func:`has_blank`,
-:func:`in_section`, :func:`section_blocks`, :func:`clauses`, :func:`find_heading`, :func:`is_quote`,
-:data:`BLANK`.
+:func:`in_section`, :func:`clauses`, :func:`all_clauses`, :func:`clauses_naming`, :func:`blocks_naming`,
+:func:`find_heading`, :func:`is_quote`, :data:`BLANK`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from contractkit.facts.sentences import clause_spans, split_clauses
+from contractkit.facts.sentences import clause_spans
 from contractkit.readers.model import Block, Document
 
 #: An unfilled fill-in field: a run of underscores (half/full width) or 3+ spaces between text.
@@ -113,12 +113,6 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)) or r"(?!)")
 
 
-def section_blocks(doc: Document, words: Iterable[str]) -> list[Block]:
-    """The blocks whose section heading contains one of ``words`` (e.g. 付款, 结算)."""
-    ws = tuple(words)
-    return [b for b in doc.blocks if in_section(b, ws)]
-
-
 def find_heading(doc: Document, words: Iterable[str]) -> Block | None:
     """The first block that is the heading of a section naming one of ``words``, else None."""
     ws = tuple(words)
@@ -128,14 +122,10 @@ def find_heading(doc: Document, words: Iterable[str]) -> Block | None:
     return None
 
 
-@lru_cache(maxsize=8192)
-def _clauses_of(norm: str) -> tuple[tuple[tuple[int, int], str], ...]:
-    return tuple((span, norm[span[0] : span[1]]) for span in split_clauses(norm))
-
-
 def clauses(block: Block) -> Iterator[tuple[tuple[int, int], str]]:
     """``(span, clause text)`` for each clause of the block's normalized text."""
-    return iter(_clauses_of(block.norm))
+    norm = block.norm
+    return (((s, e), norm[s:e]) for s, e in clause_spans(norm))
 
 
 def all_clauses(doc: Document) -> list[tuple[Block, int, int, str]]:
@@ -250,5 +240,4 @@ __all__ = [
     "is_quote",
     "iter_blocks_naming",
     "memo",
-    "section_blocks",
 ]

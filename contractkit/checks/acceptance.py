@@ -3,7 +3,7 @@
 Legal basis: 民法典第620–623条 (inspection period, deemed conformity, too-short periods, the 2-year outer
 limit), 买卖合同解释第12、14条, practice (§14 of legal-basis.md: 质保期/质量异议期 usually 12–24 months).
 
-The helpers :func:`is_chinese`, :func:`is_goods_contract`, :func:`iter_clauses` and :func:`months_of` are
+The helpers :func:`is_chinese`, :func:`is_goods_contract`, :func:`delivers_goods` and :func:`months_of` are
 shared with :mod:`contractkit.checks.penalty` (candidates for ``checks/_common.py``).
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
-from contractkit.checks._common import all_clauses, clauses_naming, doc_text, is_quote, memo
+from contractkit.checks._common import clauses_naming, doc_text, is_quote, memo
 from contractkit.checks._common import is_chinese as _is_chinese
 from contractkit.checks.base import RuleContext, rule
 from contractkit.facts import find_durations, find_triggers, heading_of
@@ -71,11 +71,6 @@ def _names_delivery_of_goods(doc: Document) -> bool:
         return any(w in text for w in _DELIVERY_WORDS) or _HANDOVER_OF_GOODS.search(text) is not None
 
     return memo(doc, "acceptance.delivery-of-goods", compute)
-
-
-def iter_clauses(doc: Document) -> Iterator[tuple[Block, int, int, str]]:
-    """Every clause of every block: ``(block, start, end, normalized clause text)`` (once per doc)."""
-    return iter(all_clauses(doc))
 
 
 #: Months in one unit of a duration.

@@ -25,14 +25,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
 
 from contractkit.config import Settings
 from contractkit.findings import Finding, Severity
 from contractkit.readers.model import Block, Document, Location
 
 RULE_ID = re.compile(r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")
-Applies = Literal["all", "zh"]
 CheckFn = Callable[[Document, "RuleContext"], Iterable[Finding]]
 
 

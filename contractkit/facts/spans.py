@@ -39,11 +39,6 @@ def near(a: Span, b: Span, max_gap: int) -> bool:
     return gap(a, b) <= max_gap
 
 
-def contains_offset(span: Span, offset: int) -> bool:
-    """True when ``offset`` falls inside ``span`` (end exclusive)."""
-    return span[0] <= offset < span[1]
-
-
 def quote(text: str, span: Span) -> str:
     """The characters of ``text`` at ``span``."""
     return text[span[0] : span[1]]
