@@ -45,6 +45,7 @@ def lint_document(
     """
     from contractkit.checks._common import forget
     from contractkit.checks.base import RuleContext, effective_severity, selected
+    from contractkit.contract.model import forget as forget_contract
     from contractkit.facts import assign_sections
 
     settings = Settings.resolve(settings)
@@ -69,6 +70,7 @@ def lint_document(
                 )
             )
     forget(doc)  # the rules' shared per-document memo (checks._common.memo)
+    forget_contract(doc)  # the facts model (contract.contract_of)
     return sorted(out, key=_sort_key)
 
 

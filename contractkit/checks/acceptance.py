@@ -191,6 +191,7 @@ def _vague_word(clause: str, words: tuple[str, ...]) -> str | None:
 
 @rule(
     id="acceptance/no-window",
+    scope="document",
     title="未约定验收期限",
     title_en="No acceptance window",
     severity="warning",
@@ -357,6 +358,7 @@ def vague_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     id="acceptance/no-deemed-acceptance",
+    scope="document",
     title="缺少视为验收合格条款",
     title_en="No deemed-acceptance rule",
     severity="warning",
@@ -395,6 +397,7 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     id="acceptance/no-objection-period",
+    scope="document",
     title="未约定质量异议期或质保期",
     title_en="No quality-objection or warranty period",
     severity="warning",

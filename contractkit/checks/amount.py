@@ -191,6 +191,7 @@ def _discounts(doc: Document) -> list[Decimal]:
 
 @rule(
     id="amount/table-total-mismatch",
+    scope="document",
     title="明细表金额或合计不符",
     title_en="Item table amounts do not add up",
     severity="error",
@@ -289,6 +290,7 @@ def _vat_rates(text: str) -> Iterator[tuple[Decimal, tuple[int, int]]]:
 
 @rule(
     id="amount/tax-missing",
+    scope="document",
     title="未约定含税口径或增值税税率",
     title_en="Tax treatment or VAT rate not stated",
     severity="warning",
@@ -370,6 +372,7 @@ def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     id="amount/no-exchange-rate",
+    scope="document",
     title="外币计价未约定汇率",
     title_en="Foreign-currency price without an exchange-rate rule",
     severity="warning",

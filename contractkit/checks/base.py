@@ -52,6 +52,9 @@ class Rule:
     check: CheckFn = field(repr=False, compare=False)
     since: str = "0.1.0"
     status: str = "stable"
+    #: ``"clause"``: judged from the clause itself; ``"document"``: needs the whole contract (a missing
+    #: clause, a total, a name used elsewhere) and so is not run on a sentence alone.
+    scope: str = "clause"
 
     @property
     def family(self) -> str:
@@ -79,6 +82,7 @@ def rule(
     good: Iterable[str],
     params: Iterable[str] = (),
     since: str = "0.1.0",
+    scope: str = "clause",
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated check function as rule ``id`` (see module docstring)."""
 
@@ -94,6 +98,8 @@ def rule(
         unknown = [p for p in params if p not in known]
         if unknown:
             raise ValueError(f"rule {id!r} names unknown settings {unknown}")
+        if scope not in ("clause", "document"):
+            raise ValueError(f"rule {id!r}: scope must be 'clause' or 'document'")
         REGISTRY[id] = Rule(
             id=id,
             title=title,
@@ -108,6 +114,7 @@ def rule(
             params=tuple(params),
             check=fn,
             since=since,
+            scope=scope,
         )
         return fn
 

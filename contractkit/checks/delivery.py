@@ -151,6 +151,7 @@ def _has_time(clause: str) -> bool:
 
 @rule(
     id="delivery/no-delivery-date",
+    scope="document",
     title="未约定交货时间",
     title_en="No delivery date or period",
     severity="warning",
@@ -265,6 +266,7 @@ def incoterm_no_edition(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     id="delivery/no-risk-transfer",
+    scope="document",
     title="未约定风险转移点",
     title_en="No risk-transfer point",
     severity="info",

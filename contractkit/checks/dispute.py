@@ -347,6 +347,7 @@ def unfilled_choice(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     id="dispute/no-dispute-clause",
+    scope="document",
     title="未约定争议解决方式",
     title_en="No dispute-resolution clause",
     severity="warning",

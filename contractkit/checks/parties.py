@@ -203,6 +203,7 @@ def parties_of(doc: Document) -> list[Party]:
 
 @rule(
     id="parties/missing-details",
+    scope="document",
     title="当事人信息不完整",
     title_en="Party details missing",
     severity="info",
@@ -357,6 +358,7 @@ def _aliases(doc: Document) -> set[str]:
 
 @rule(
     id="parties/inconsistent-name",
+    scope="document",
     title="当事人名称前后不一致",
     title_en="Party named differently in different places",
     severity="warning",
@@ -435,6 +437,7 @@ def inconsistent_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     id="parties/not-full-name",
+    scope="document",
     title="当事人名称不是企业全称",
     title_en="Party name is not a full legal name",
     severity="warning",

@@ -268,6 +268,7 @@ def _contract_total(doc: Document) -> Decimal | None:
 
 @rule(
     id="payment/shares-mismatch",
+    scope="document",
     title="付款比例或金额合计不符",
     title_en="Installment shares do not add up",
     severity="error",
@@ -331,6 +332,7 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     id="payment/retention-without-release",
+    scope="document",
     title="质保金未约定返还条件",
     title_en="Retention money without a release condition",
     severity="warning",

@@ -192,6 +192,7 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     id="penalty/no-late-payment-penalty",
+    scope="document",
     title="未约定逾期付款违约金",
     title_en="No late-payment penalty",
     severity="warning",
@@ -228,6 +229,7 @@ def no_late_payment_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding
 
 @rule(
     id="penalty/no-late-delivery-penalty",
+    scope="document",
     title="未约定逾期交货违约金",
     title_en="No late-delivery penalty",
     severity="warning",
@@ -280,6 +282,7 @@ def _caps_a_penalty(doc: Document) -> bool:
 
 @rule(
     id="penalty/no-cap",
+    scope="document",
     title="按日计算的违约金没有总额上限",
     title_en="No overall cap on a daily penalty",
     severity="warning",
@@ -428,6 +431,7 @@ def deposit_over_limit(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     id="penalty/deposit-and-penalty",
+    scope="document",
     title="定金与违约金同时适用",
     title_en="Deposit and penalty claimed together",
     severity="warning",
@@ -556,6 +560,7 @@ def _payer(clause: str, sides: tuple[re.Pattern[str], re.Pattern[str]]) -> int |
 
 @rule(
     id="penalty/one-sided",
+    scope="document",
     title="违约金只约束一方",
     title_en="One-sided penalties",
     severity="warning",

@@ -54,6 +54,7 @@ def _missing_approvals(doc: Document, ctx: RuleContext) -> list[str]:
 
 @rule(
     id="quote/no-validity",
+    scope="document",
     title="报价单未写明有效期",
     title_en="Quote without a validity date",
     severity="warning",
@@ -132,6 +133,7 @@ def _items(doc: Document) -> Iterator[tuple[Block | None, str | None, str, str |
 
 @rule(
     id="quote/price-off-list",
+    scope="document",
     title="单价与公司价目表不一致",
     title_en="Unit price differs from the price list",
     severity="error",
@@ -236,6 +238,7 @@ def _discount_percents(doc: Document) -> Iterator[tuple[Block | None, Decimal, t
 
 @rule(
     id="quote/discount-without-approval",
+    scope="document",
     title="折扣超出政策且无审批记录",
     title_en="Discount beyond policy without recorded approval",
     severity="warning",

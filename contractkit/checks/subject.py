@@ -262,6 +262,7 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     id="subject/no-quality-standard",
+    scope="document",
     title="未约定质量标准",
     title_en="No quality standard",
     severity="warning",

@@ -193,6 +193,7 @@ _END_ONLY = re.compile(
 
 @rule(
     id="term/no-start-or-end",
+    scope="document",
     title="期限缺少起点或终点",
     title_en="Term without a start or an end",
     severity="warning",
@@ -340,6 +341,7 @@ def _names_termination(text: str) -> bool:
 
 @rule(
     id="term/no-termination",
+    scope="document",
     title="未约定合同解除条件",
     title_en="No termination conditions",
     severity="info",
@@ -374,6 +376,7 @@ _FROM = re.compile(r"自|之日|起")
 
 @rule(
     id="term/no-effectiveness",
+    scope="document",
     title="未约定合同生效条件",
     title_en="No effectiveness condition",
     severity="warning",

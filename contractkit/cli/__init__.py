@@ -22,6 +22,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("contractkit.cli.render:render", "Render deals to Word (and PDF) documents."),
     "convert": ("contractkit.cli.convert:convert", "Convert .docx files to PDF with LibreOffice."),
     "lint": ("contractkit.cli.lint:lint", "Lint contract drafts (.docx, .pdf, .txt, JSON deals)."),
+    "extract": (
+        "contractkit.cli.extract:extract",
+        "Print the contract facts model of a draft (parties, items, payments, …).",
+    ),
     "rules": ("contractkit.cli.rules:rules", "List the lint rules, or explain one."),
     "templates": (
         "contractkit.cli.templates:templates",

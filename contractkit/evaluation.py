@@ -1,0 +1,242 @@
+"""Accuracy measurement: lint a labelled set and score the findings against its labels.
+
+Two kinds of set:
+
+- a folder with ``labels.json`` (``{file: {"clean": bool, "defects": [{"family", "what", "quote"}]}}``): every
+  file is linted; a defect is *found* when an error/warning finding of its family quotes text overlapping the
+  labelled quote (or, for a quote of ``null`` — something missing — when any such finding exists); every other
+  error/warning finding is a *false alarm*;
+- a clause set (JSON Lines, one ``{"id", "text", "usable", "defects", "annual_rate_pct"}`` a line): each
+  usable sentence is linted alone with the rules that can be judged from one sentence (``Rule.scope`` is
+  ``"clause"``); a defect is found when a finding of its family exists, a finding of a family the row does not
+  label is a false alarm, and each stated rate's annual figure (the highest the facts model reports) is
+  compared with ``annual_rate_pct``.
+
+``scripts/eval.py`` (``make eval``) prints the figures; ``tests/test_eval_thresholds.py`` asserts the targets.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from contractkit.findings import Finding, Severity
+
+#: Two quotes overlap when they share a run of at least this many characters (or one contains the other).
+MIN_OVERLAP = 6
+_SPACE = re.compile(r"[\s…]+")
+
+
+def _squash(text: str) -> str:
+    from contractkit.readers.normalize import normalize
+
+    return _SPACE.sub("", normalize(text or ""))
+
+
+def overlaps(snippet: str, quote: str, min_overlap: int = MIN_OVERLAP) -> bool:
+    """True when ``snippet`` and ``quote`` share text: one contains the other, or a long enough common run."""
+    from difflib import SequenceMatcher
+
+    a, b = _squash(snippet), _squash(quote)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return m.size >= min(min_overlap, len(a), len(b))
+
+
+@dataclass
+class Miss:
+    """A labelled defect no finding located."""
+
+    file: str
+    family: str
+    what: str
+    quote: str | None
+
+
+@dataclass
+class Alarm:
+    """A finding that matches no labelled defect."""
+
+    file: str
+    rule: str
+    where: str
+    snippet: str
+
+
+@dataclass
+class Score:
+    """What one set scored: counts overall, per family and per rule, with every miss and false alarm."""
+
+    name: str
+    files: int = 0
+    defects: int = 0
+    found: int = 0
+    clean_files: int = 0
+    clean_alarmed: int = 0
+    unreadable: list[str] = field(default_factory=list)
+    misses: list[Miss] = field(default_factory=list)
+    alarms: list[Alarm] = field(default_factory=list)
+    defects_by_family: Counter = field(default_factory=Counter)
+    found_by_family: Counter = field(default_factory=Counter)
+    hits_by_rule: Counter = field(default_factory=Counter)
+    rates_total: int = 0
+    rates_right: int = 0
+    rate_errors: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.defects if self.defects else 1.0
+
+    @property
+    def false_alarms(self) -> int:
+        return len(self.alarms)
+
+
+def _counted(f: Finding) -> bool:
+    return f.severity >= Severity.WARNING and not f.rule.startswith("internal/")
+
+
+def score_findings(
+    score: Score, name: str, label: dict, findings: list[Finding], *, quote_match: bool = True
+) -> None:
+    """Add one file's (or sentence's) findings, scored against its label, to ``score``."""
+    counted = [f for f in findings if _counted(f)]
+    used: set[int] = set()
+    score.files += 1
+    defects = label.get("defects") or []
+    if label.get("clean") or not defects:
+        score.clean_files += 1
+    for d in defects:
+        fam = d["family"]
+        score.defects += 1
+        score.defects_by_family[fam] += 1
+        quote = d.get("quote") if quote_match else None
+        hits = [
+            i
+            for i, f in enumerate(counted)
+            if f.rule.split("/", 1)[0] == fam and (quote is None or overlaps(f.snippet, quote))
+        ]
+        if hits:
+            score.found += 1
+            score.found_by_family[fam] += 1
+            for i in hits:
+                score.hits_by_rule[counted[i].rule] += 1
+            used.update(hits)
+        else:
+            score.misses.append(Miss(name, fam, d.get("what", ""), d.get("quote")))
+    alarms = [
+        Alarm(name, f.rule, f.location.describe("en"), f.snippet)
+        for i, f in enumerate(counted)
+        if i not in used
+    ]
+    score.alarms.extend(alarms)
+    if (label.get("clean") or not defects) and alarms:
+        score.clean_alarmed += 1
+
+
+def evaluate_folder(folder: str | Path, settings=None) -> Score:
+    """Lint every file named in ``folder/labels.json`` and score the findings."""
+    from contractkit.lint import lint_paths
+
+    folder = Path(folder)
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    score = Score(name=folder.name)
+    for name in sorted(labels):
+        result = lint_paths([folder / name], settings)
+        fr = result.files[0]
+        if fr.error:
+            score.unreadable.append(f"{name}: {fr.error}")
+            score_findings(score, name, labels[name], [])
+            continue
+        score_findings(score, name, labels[name], fr.findings)
+    return score
+
+
+def clause_rules() -> list:
+    """The rules that can be judged from one sentence."""
+    from contractkit.lint import available_rules
+
+    return [r for r in available_rules().values() if r.scope == "clause"]
+
+
+def highest_annual_rate(text: str) -> Decimal | None:
+    """The highest annual figure (percent a year) of the penalty or interest rates stated in ``text``."""
+    try:
+        from contractkit.contract.extract import extract_text
+    except ModuleNotFoundError:  # before the facts model: the rate extractor alone
+        from contractkit.facts import find_rates
+        from contractkit.readers.normalize import normalize
+
+        figures = [r.annual_percent() for r in find_rates(normalize(text))]
+        return max(figures) if figures else None
+    model = extract_text(text)
+    figures = [p.annual_pct for p in model.penalties if p.annual_pct is not None]
+    return max(figures) if figures else None
+
+
+def evaluate_clauses(path: str | Path, settings=None) -> Score:
+    """Lint each usable sentence of a clause set alone and score it (see the module docstring)."""
+    from contractkit.lint import lint_text
+
+    rules = clause_rules()
+    score = Score(name=Path(path).name)
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if not row.get("usable", True):
+            continue
+        findings = lint_text(row["text"], settings, rules=rules)
+        score_findings(score, row["id"], {"defects": row.get("defects") or []}, findings, quote_match=False)
+        want = row.get("annual_rate_pct")
+        if want is not None:
+            score.rates_total += 1
+            got = highest_annual_rate(row["text"])
+            if got is not None and abs(Decimal(str(want)) - got) <= Decimal("0.01") * max(1, abs(got)):
+                score.rates_right += 1
+            else:
+                score.rate_errors.append(f"{row['id']}: want {want} %/yr, got {got}")
+    return score
+
+
+def report_lines(score: Score, verbose: bool = True) -> list[str]:
+    """The figures in the ``make bench`` line format, then every miss and false alarm."""
+    n = score.name
+    out = [
+        f"eval.{n}.recall: {score.recall * 100:.1f} % ({score.found}/{score.defects} defects located)",
+        f"eval.{n}.false_alarms: {score.false_alarms} findings ({score.files} files, "
+        f"{score.false_alarms / max(1, score.files):.2f} per file)",
+        f"eval.{n}.clean_alarmed: {score.clean_alarmed} files (of {score.clean_files} clean)",
+    ]
+    if score.rates_total:
+        out.append(f"eval.{n}.rates_annualized: {score.rates_right}/{score.rates_total} rates")
+    if score.unreadable:
+        out.append(f"eval.{n}.unreadable: {len(score.unreadable)} files")
+    for fam in sorted(score.defects_by_family):
+        alarms = sum(1 for a in score.alarms if a.rule.split("/", 1)[0] == fam)
+        out.append(
+            f"eval.{n}.family.{fam}: {score.found_by_family[fam]}/{score.defects_by_family[fam]} found, "
+            f"{alarms} false alarms"
+        )
+    by_rule = Counter(a.rule for a in score.alarms)
+    for rule_id in sorted(set(score.hits_by_rule) | set(by_rule)):
+        out.append(
+            f"eval.{n}.rule.{rule_id}: {score.hits_by_rule[rule_id]} hits, {by_rule[rule_id]} false alarms"
+        )
+    if verbose:
+        for u in score.unreadable:
+            out.append(f"  UNREADABLE {u}")
+        for m in score.misses:
+            out.append(f"  MISS {m.file} [{m.family}] {m.what} — quote: {m.quote!r}")
+        for a in score.alarms:
+            out.append(f"  FALSE {a.file} {a.rule} @ {a.where}: {a.snippet[:100]!r}")
+        for e in score.rate_errors:
+            out.append(f"  RATE {e}")
+    return out

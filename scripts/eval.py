@@ -1,0 +1,40 @@
+"""`make eval`: lint the labelled corpora and print recall, false alarms and clean files alarmed.
+
+    python scripts/eval.py                     # the project's labelled corpus + the shared clause set
+    python scripts/eval.py FOLDER [FOLDER …]   # any folder with a labels.json, or a clause set .jsonl
+    python scripts/eval.py --quiet …           # figures only, no list of misses and false alarms
+
+Figures are printed in the ``make bench`` line format (``name: value unit (…)``); then every miss and every
+false alarm (file, rule, quoted text). Exit 0 always: tests/test_eval_thresholds.py asserts the targets.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SETS = (
+    ROOT / "tests" / "corpus" / "labelled",
+    ROOT.parent / "shared" / "corpus" / "real" / "clauses" / "judgments.jsonl",
+)
+
+
+def main(argv: list[str]) -> int:
+    sys.path.insert(0, str(ROOT))
+    from contractkit.evaluation import evaluate_clauses, evaluate_folder, report_lines
+
+    quiet = "--quiet" in argv
+    targets = [Path(a) for a in argv if a != "--quiet"] or list(DEFAULT_SETS)
+    for target in targets:
+        if not target.exists():
+            print(f"# skipped {target}: not found (the clause set lives in ../shared/corpus/real/clauses/)")
+            continue
+        score = evaluate_clauses(target) if target.suffix == ".jsonl" else evaluate_folder(target)
+        for line in report_lines(score, verbose=not quiet):
+            print(line, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
