@@ -1,14 +1,44 @@
-"""Shared pytest fixtures: paths to the repo's samples and the shared real corpus."""
+"""Shared pytest fixtures: paths to the repo's samples and to the external (third-party) corpus.
+
+The external corpus (``../shared/corpus/real/``: real Chinese contracts, CUAD contracts, clauses from court
+judgments) may not be redistributed, so it is not in the repository. Tests that use it (through the
+``corpus_dir`` or ``judgments_path`` fixtures) are marked ``external_corpus`` and skipped with a reason shown
+when it is absent; ``CONTRACTKIT_REQUIRE_SHARED=1`` (set by ``.ci/run``) turns that skip into a failure.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+#: The external corpus; ``CONTRACTKIT_SHARED_CORPUS`` points elsewhere.
+CORPUS = Path(os.environ.get("CONTRACTKIT_SHARED_CORPUS") or ROOT.parent / "shared" / "corpus" / "real")
+REQUIRE_ENV = "CONTRACTKIT_REQUIRE_SHARED"
+EXTERNAL_FIXTURES = ("corpus_dir", "judgments_path")
+
+
+def require_external(path: Path) -> Path:
+    """``path`` if it exists; else skip the test (fail when ``CONTRACTKIT_REQUIRE_SHARED=1``)."""
+    if path.exists():
+        return path
+    reason = (
+        f"external corpus missing at {path} (third-party texts, not in the repository; "
+        f"see README 'Tests and the external corpus')"
+    )
+    if os.environ.get(REQUIRE_ENV, "") not in ("", "0"):
+        pytest.fail(f"{reason}; {REQUIRE_ENV} is set, so its absence is a failure")
+    pytest.skip(reason)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that uses the external corpus ``external_corpus`` (select with ``-m``)."""
+    for item in items:
+        if any(name in getattr(item, "fixturenames", ()) for name in EXTERNAL_FIXTURES):
+            item.add_marker(pytest.mark.external_corpus)
 
 
 @pytest.fixture(scope="session")
@@ -18,9 +48,14 @@ def samples_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
-    if not CORPUS.is_dir():
-        pytest.fail(f"the shared corpus is missing at {CORPUS} (CI clones main with shared/ beside it)")
-    return CORPUS
+    """``../shared/corpus/real`` (real contracts in ``zh/``, ``en/cuad/``); skipped when absent."""
+    return require_external(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def judgments_path() -> Path:
+    """``../shared/corpus/real/clauses/judgments.jsonl`` (clauses of court judgments); skipped if absent."""
+    return require_external(CORPUS / "clauses" / "judgments.jsonl")
 
 
 def soffice_to_pdf(src: Path, outdir: Path) -> Path:
