@@ -1,0 +1,571 @@
+"""Structure facts: what the document is (contract, quote, order under a framework), who is buyer and who is
+seller under each designation the text uses, its defined terms, its sections and its parts.
+
+Roles are read, in order of strength, from the party block (``甲方（买方）：``, ``需方（以下简称“甲方”）：``,
+``乙方(经销商)：``), from definitions (``“买方”指…``, ``(hereinafter "the Buyer")``), from short names
+(``…有限公司（以下简称“华力公司”）``) and, for 甲方/乙方 left open, from what each does in the text
+(``甲方向乙方采购``, ``乙方应向甲方交付``, ``甲方应向乙方支付``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from contractkit.contract.model import Where
+from contractkit.facts.sections import _heading
+
+if TYPE_CHECKING:
+    from contractkit.contract.model import Contract
+    from contractkit.readers.model import Document
+
+Role = Literal["buyer", "seller"]
+Kind = Literal["contract", "quote", "order"]
+Language = Literal["zh", "en", "bilingual"]
+
+#: Words that name the buying party, in any drafting style (contract, order, licence, distribution, quote).
+BUYER_WORDS: tuple[str, ...] = (
+    "买方", "买受人", "买受方", "购买方", "购买人", "购货方", "购货单位", "购方", "需方", "需求方", "需货方",
+    "采购方", "采购人", "采购单位", "采购商", "订购方", "订购人", "订货方", "订货单位", "委托方", "定作人",
+    "定作方", "经销商", "经销方", "分销商", "代理商", "被许可方", "被许可人", "使用方", "使用单位", "用户方",
+    "客户方", "客户", "询价方", "招标人", "发包人", "发包方", "承租方", "承租人",
+    "buyer", "purchaser", "customer", "licensee", "distributor", "client",
+)  # fmt: skip
+#: Words that name the selling party.
+SELLER_WORDS: tuple[str, ...] = (
+    "卖方", "出卖人", "出卖方", "出售方", "出售人", "销售方", "销售人", "售方", "供方", "供应方", "供货方",
+    "供货单位", "供货商", "供应商", "供应人", "报价方", "报价单位", "报价人", "承揽人", "承揽方", "受托方",
+    "受托人", "许可方", "许可人", "实施方", "服务方", "服务商", "承包人", "承包方", "出租方", "出租人",
+    "制造商", "生产商", "厂家", "投标人", "中标人",
+    "seller", "supplier", "vendor", "licensor", "contractor", "manufacturer", "provider",
+)  # fmt: skip
+#: Designations that say nothing of the role by themselves.
+NEUTRAL_WORDS: tuple[str, ...] = ("甲方", "乙方", "丙方", "丁方", "party a", "party b", "party c")
+
+_ROLE_OF_WORD: dict[str, Role] = {
+    **{w: "buyer" for w in BUYER_WORDS},
+    **{w: "seller" for w in SELLER_WORDS},
+}
+_ALL_WORDS = sorted({*BUYER_WORDS, *SELLER_WORDS, *NEUTRAL_WORDS}, key=len, reverse=True)
+_WORD_ALT = "|".join(re.escape(w) for w in _ALL_WORDS)
+_WORD = re.compile(_WORD_ALT, re.IGNORECASE)
+#: The same words, as a party line may spread them out (``甲 方``).
+_SPREAD_ALT = "|".join(
+    r"\s?".join(re.escape(c) for c in w) if not w.isascii() else re.escape(w) for w in _ALL_WORDS
+)
+#: A party line: designation, optional parenthesised designations / remarks, then a colon.
+_HEADER = re.compile(
+    rf"^\s*(?P<head>(?:{_SPREAD_ALT})(?:名称|全称|单位名称)?(?:\s*\([^)]{{0,30}}\))?)\s*[:：]", re.IGNORECASE
+)
+_CELL_HEAD = re.compile(rf"^\s*(?P<head>(?:{_WORD_ALT})(?:名称|全称|单位名称)?)\s*[:：]?\s*$", re.IGNORECASE)
+_UNCLOSED = re.compile(r"[(（](?![^)）]{1,12}[)）]).*$")
+_SIGNATURE = re.compile(r"盖章|签字|签章|签名|签署|公章|授权代表|sign|seal", re.IGNORECASE)
+_Q_OPEN = '“"「『‘'
+_Q_CLOSE = '”"」』’'
+_TERM = rf"[{_Q_OPEN}](?P<term>[^{_Q_CLOSE}{_Q_OPEN}\n]{{1,24}})[{_Q_CLOSE}]"
+#: “买方”指… / “来料检验期”：指… / "Buyer" means …
+_DEFINES = re.compile(
+    rf"{_TERM}\s*(?:[(（][^)）]{{0,30}}[)）])?\s*[:：,，]?\s*(?:一词)?\s*"
+    r"(?:是指|系指|即指|指|means\b|shall mean\b|refers to\b|has the meaning)",
+    re.IGNORECASE,
+)
+#: （以下简称“甲方”） / (hereinafter referred to as "the Buyer") / (the "Seller")
+_ALIAS = re.compile(rf"(?:以下|下文|下)?(?:简称|称为|合称|统称|称)\s*[:：]?\s*{_TERM}")
+_ALIAS_EN = re.compile(
+    rf"(?:hereinafter(?:\s+(?:referred\s+to\s+as|called))?|\(the)\s*[:：,]?\s*(?:the\s+)?{_TERM}",
+    re.IGNORECASE,
+)
+#: A definitions-section line without quotes: ``来料检验期：指…`` / ``1.3 工作日：是指…``.
+_BARE_DEFINITION = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s*|[(（]?[一二三四五六七八九十]{1,3}[)）、]\s*)?"
+    r"(?P<term>[^\s:：,，。;；“”\"]{2,16})\s*[:：]\s*(?:是指|系指|指)"
+)
+_DEF_GATE = ("指", "简称", "称为", "合称", "统称", "mean", "refer", "hereinafter", "称")
+
+# What each party does: (actor) 向 (other) 采购 → actor buys; (actor) 向 (other) 交付 → actor sells.
+_NEUTRAL_ALT = "甲方|乙方|丙方"
+#: Up to 16 characters within one sentence that name no other party.
+_GAP = rf"(?:(?!{_NEUTRAL_ALT})[^。;；:：\n]){{0,16}}?"
+_BUYS = re.compile(
+    rf"(?P<a>{_NEUTRAL_ALT}){_GAP}向(?P<b>{_NEUTRAL_ALT})"
+    r"(?:[^,，。;；:：]{0,6}?)(?P<verb>采购|购买|购进|订购|订货|购货|进货|支付|付款|付清|结算货款|承租|定作)"
+)
+_SELLS = re.compile(
+    rf"(?P<a>{_NEUTRAL_ALT}){_GAP}(?:向|为)(?P<b>{_NEUTRAL_ALT})"
+    r"(?:[^,，。;；:：]{0,6}?)(?P<verb>供应|供货|销售|出售|出卖|交付|交货|发货|提供|开具|授予|许可)"
+)
+
+_QUOTE_TITLE = re.compile(r"报价单|报价书|报价函|报价表|报价方案|估价单|quotation|\bquote\b", re.IGNORECASE)
+_ORDER_TITLE = re.compile(r"订单|订货单|采购单|订购单|要货单|purchase\s+order|\bP\.?O\.?\b", re.IGNORECASE)
+_CONTRACT_TITLE = re.compile(r"合同|协议|契约|agreement|contract", re.IGNORECASE)
+_FRAMEWORK = re.compile(r"框架|总协议|总合同|主协议|主合同|年度采购协议|master|framework", re.IGNORECASE)
+_TITLE_TAIL = re.compile(
+    r"(?:合同|协议|协议书|契约|订单|订货单|采购单|报价单|报价书|报价函|报价表|agreement|contract|order"
+    r"|quotation)\s*(?:[(（][^)）]{0,20}[)）])?\s*$",
+    re.IGNORECASE,
+)
+_TITLE_END = re.compile(r"^.{2,30}?(?:合同|协议书|协议|契约|订单|订货单|报价单|报价书|报价函)(?:书)?")
+_KEY_TERMS = re.compile(
+    r"合同要素表|合同要素|主要条款表|商务条款表|合同主要条款|关键条款表|key\s+terms", re.I
+)
+_GENERAL_TERMS = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十\d]+部分\s*)?(?:通用条款|一般条款|通用合同条款|标准条款|general\s+(?:terms|"
+    r"conditions))",
+    re.IGNORECASE,
+)
+_SPECIAL_TERMS = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+部分\s*)?(?:专用条款|特别条款|专用合同条款)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SPREAD = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+#: In a quote the quoting side writes 我方 and calls the customer 贵方.
+_QUOTE_SELF = ("我方", "我司", "我公司", "本公司")
+_QUOTE_OTHER = ("贵方", "贵司", "贵公司", "贵单位")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Designation:
+    """A name the text uses for a party (甲方, 买方, Buyer, 华力公司) and the role it has."""
+
+    name: str
+    role: Role | None
+    source: Literal["party-block", "definition", "alias", "lexicon", "conduct", "counterpart"]
+    where: Where | None
+
+
+@dataclass(frozen=True, slots=True)
+class PartyHead:
+    """A party line at the head of the document: ``甲方（买方）：苏州精工机械制造有限公司``."""
+
+    designations: tuple[str, ...]
+    role: Role | None
+    name: str
+    where: Where
+    name_where: Where | None
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A defined term: ``where`` is the term itself, ``body`` the sentence that defines it."""
+
+    term: str
+    where: Where
+    body: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading or numbered item: 第五条 / 五、 / 5.2 / （一）; ``level`` 1 is the top level."""
+
+    number: str
+    label: str
+    title: str
+    kind: str
+    level: int
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A part of the document with its own title: the agreement, then an order or a quote under it."""
+
+    kind: Kind
+    title: str
+    first_block: int
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """What the document is and how it is organised."""
+
+    kind: Kind
+    title: str
+    title_where: Where | None
+    framework: bool
+    roles: dict[str, Role]
+    designations: tuple[Designation, ...]
+    party_heads: tuple[PartyHead, ...]
+    definitions: dict[str, Definition]
+    sections: tuple[Section, ...]
+    parts: tuple[Part, ...]
+    key_terms: Where | None
+    general_terms: Where | None
+    language: Language
+
+    def role_of(self, designation: str) -> Role | None:
+        """``"buyer"``/``"seller"`` for a designation used in the text (case-insensitive for English)."""
+        return self.roles.get(designation) or self.roles.get(designation.lower())
+
+    def names_for(self, role: Role) -> tuple[str, ...]:
+        """Every designation of ``role`` (longest first, for building patterns)."""
+        return tuple(sorted((d for d, r in self.roles.items() if r == role), key=len, reverse=True))
+
+
+def _lexicon_role(word: str) -> Role | None:
+    return _ROLE_OF_WORD.get(word.lower())
+
+
+def _where(i: int, span: tuple[int, int]) -> Where:
+    return Where(i, span)
+
+
+def _party_heads(doc: Document, limit: int) -> list[PartyHead]:
+    out: list[PartyHead] = []
+    blocks = doc.blocks
+    for i, block in enumerate(blocks[:limit]):
+        m = _HEADER.match(block.norm)
+        if not m:
+            cm = _CELL_HEAD.match(block.norm) if block.kind == "cell" else None
+            if cm and i + 1 < len(blocks) and blocks[i + 1].kind == "cell":
+                nxt = blocks[i + 1].norm
+                words = tuple(dict.fromkeys(_words(cm.group("head"))))
+                roles = {r for w in words if (r := _lexicon_role(w))}
+                name = nxt.strip()
+                s = len(nxt) - len(nxt.lstrip())
+                out.append(
+                    PartyHead(
+                        words,
+                        roles.pop() if len(roles) == 1 else None,
+                        name,
+                        _where(i, cm.span("head")),
+                        _where(i + 1, (s, s + len(name))),
+                    )
+                )
+            continue
+        head = m.group("head")
+        if _SIGNATURE.search(head):
+            continue
+        words = _words(head)
+        roles = {r for w in words if (r := _lexicon_role(w))}
+        role: Role | None = roles.pop() if len(roles) == 1 else None
+        rest = block.norm[m.end() :]
+        name_m = re.match(r"\s*([^\s,，;；:：]+(?: [A-Za-z.&(),][^\s,，;；:：]*)*)", rest)
+        name, name_where = "", None
+        if name_m:
+            name = re.sub(r"[(（](?:以下|下称|简称|hereinafter)[^)）]*[)）]?$", "", name_m.group(1)).strip()
+            name = _UNCLOSED.sub("", name).strip()
+            s = m.end() + name_m.start(1)
+            name_where = _where(i, (s, s + len(name)))
+        out.append(PartyHead(tuple(dict.fromkeys(words)), role, name, _where(i, m.span("head")), name_where))
+    return out
+
+
+def _words(head: str) -> list[str]:
+    """The designations in a party line's head, spaces squeezed, English lower-cased."""
+    squeezed = _SPREAD.sub("", head)
+    return [w.group().lower() if w.group().isascii() else w.group() for w in _WORD.finditer(squeezed)]
+
+
+def _definitions(doc: Document) -> tuple[dict[str, Definition], list[tuple[str, int, int, int]]]:
+    """Defined terms, and the aliases ``(term, block, start, end)`` a 简称 introduces."""
+    defs: dict[str, Definition] = {}
+    aliases: list[tuple[str, int, int, int]] = []
+    for i, block in enumerate(doc.blocks):
+        t = block.norm
+        if not any(g in t for g in _DEF_GATE) and "mean" not in t.lower():
+            continue
+        body = _where(i, (0, len(t)))
+        for m in _DEFINES.finditer(t):
+            term = m.group("term").strip()
+            defs.setdefault(term, Definition(term, _where(i, m.span("term")), body))
+        for m in (*_ALIAS.finditer(t), *_ALIAS_EN.finditer(t)):
+            span = m.span("term")
+            term = m.group("term").strip()
+            if term.lower().startswith("the "):
+                term = term[4:]
+            aliases.append((term, i, span[0], span[1]))
+            defs.setdefault(term, Definition(term, _where(i, span), body))
+        bm = _BARE_DEFINITION.match(t)
+        if bm:
+            term = bm.group("term")
+            defs.setdefault(term, Definition(term, _where(i, bm.span("term")), body))
+    return defs, aliases
+
+
+def _role_near(text: str, end: int) -> Role | None:
+    """The role named last before ``end`` in the same clause of ``text`` (what a 简称 stands for)."""
+    start = max(text.rfind(c, 0, end) for c in "。;；\n") + 1
+    found: Role | None = None
+    for w in _WORD.finditer(text, start, end):
+        r = _lexicon_role(w.group())
+        if r:
+            found = r
+    return found
+
+
+def _neutral_near(text: str, end: int) -> str | None:
+    start = max(text.rfind(c, 0, end) for c in "。;；\n") + 1
+    found = None
+    for w in re.finditer(_NEUTRAL_ALT, text[start:end]):
+        found = w.group()
+    return found
+
+
+def _conduct_votes(doc: Document) -> dict[str, dict[Role, int]]:
+    votes: dict[str, dict[Role, int]] = {}
+    for block in doc.blocks:
+        t = block.norm
+        if "向" not in t and "为" not in t:
+            continue
+        for rx, actor_role in ((_BUYS, "buyer"), (_SELLS, "seller")):
+            for m in rx.finditer(t):
+                a, b = m.group("a"), m.group("b")
+                if a == b:
+                    continue
+                other: Role = "seller" if actor_role == "buyer" else "buyer"
+                votes.setdefault(a, {}).setdefault(actor_role, 0)  # type: ignore[arg-type]
+                votes[a][actor_role] += 1  # type: ignore[index]
+                votes.setdefault(b, {}).setdefault(other, 0)
+                votes[b][other] += 1
+    return votes
+
+
+def _resolve_roles(
+    doc: Document,
+    heads: list[PartyHead],
+    defs: dict[str, Definition],
+    aliases: list[tuple[str, int, int, int]],
+) -> tuple[dict[str, Role], list[Designation]]:
+    roles: dict[str, Role] = {}
+    out: list[Designation] = []
+
+    def put(name: str, role: Role | None, source: str, where: Where | None) -> None:
+        key = name.lower() if name.isascii() else name
+        if role is None or key in roles:
+            return
+        roles[key] = role
+        out.append(Designation(key, role, source, where))  # type: ignore[arg-type]
+
+    for h in heads:
+        if h.role:
+            for w in h.designations:
+                put(w, h.role, "party-block", h.where)
+    # “买方”指… ; “甲方”指买方…
+    for term, d in defs.items():
+        r = _lexicon_role(term)
+        if r is None and term in NEUTRAL_WORDS:
+            body = d.body.text(doc)
+            at = d.where.span[1]
+            for w in _WORD.finditer(doc.blocks[d.body.block].norm, at, min(len(body), at + 40)):
+                r = _lexicon_role(w.group())
+                if r:
+                    break
+        put(term, r, "definition", d.where)
+    # short names: the role of the party the 简称 follows
+    for term, i, s, e in aliases:
+        t = doc.blocks[i].norm
+        r = _lexicon_role(term) or _role_near(t, s)
+        if r is None:
+            n = _neutral_near(t, s)
+            r = roles.get(n) if n else None
+        if r is None:
+            hm = _HEADER.match(t)
+            if hm:
+                hw = [w.group() for w in _WORD.finditer(hm.group("head"))]
+                r = next((roles[w] for w in hw if w in roles), None)
+        put(term, r, "alias", _where(i, (s, e)))
+    # the other neutral of a two-party contract, then conduct in the text
+    neutrals = [w for w in ("甲方", "乙方") if any(w in h.designations for h in heads)] or [
+        w for w in ("甲方", "乙方") if w in _doc_head(doc)
+    ]
+    open_ = [w for w in neutrals if w not in roles]
+    if open_:
+        votes = _conduct_votes(doc)
+        for w in open_:
+            v = votes.get(w, {})
+            b, s = v.get("buyer", 0), v.get("seller", 0)
+            if b != s:
+                put(w, "buyer" if b > s else "seller", "conduct", None)
+    if len(neutrals) == 2:
+        a, b = neutrals
+        if a in roles and b not in roles:
+            put(b, "seller" if roles[a] == "buyer" else "buyer", "counterpart", None)
+        elif b in roles and a not in roles:
+            put(a, "seller" if roles[b] == "buyer" else "buyer", "counterpart", None)
+    # role words used as designations anywhere (买方, 出卖人, Buyer…)
+    text = _doc_head(doc, 4000)
+    for m in _WORD.finditer(text):
+        w = m.group()
+        r = _lexicon_role(w)
+        if r and (w.lower() if w.isascii() else w) not in roles and len(w) >= 2:
+            if w in ("客户", "厂家", "代理商", "制造商", "生产商", "服务商"):
+                continue  # common nouns: a designation only when a party line says so
+            put(w, r, "lexicon", None)
+    return roles, out
+
+
+def _doc_head(doc: Document, chars: int = 2000) -> str:
+    out: list[str] = []
+    n = 0
+    for b in doc.blocks:
+        out.append(b.norm)
+        n += len(b.norm)
+        if n >= chars:
+            break
+    return "\n".join(out)
+
+
+def _title(doc: Document, first_head: int) -> tuple[str, Where | None]:
+    for i, block in enumerate(doc.blocks[: max(1, min(first_head, 8))]):
+        t = _squeeze(block.norm.strip())
+        if not t or len(t) > 60:
+            continue
+        if _QUOTE_TITLE.search(t) or _ORDER_TITLE.search(t) or _CONTRACT_TITLE.search(t):
+            cut = _TITLE_END.search(t)
+            if cut and cut.end() < len(t):
+                t = t[: cut.end()]  # a title run together with what follows it (PDF)
+            s = len(block.norm) - len(block.norm.lstrip())
+            return t, _where(i, (s, len(block.norm.rstrip())))
+    for i, block in enumerate(doc.blocks[:3]):
+        t = block.norm.strip()
+        if t and len(t) <= 40 and not _HEADER.match(t) and ":" not in t:
+            s = block.norm.index(t)
+            return _squeeze(t), _where(i, (s, s + len(t)))
+    return "", None
+
+
+def _squeeze(title: str) -> str:
+    """A title without the spaces that spread it out (``采 购 合 同`` → ``采购合同``)."""
+    return _SPREAD.sub("", title) if _CJK.search(title) else title
+
+
+def _kind_of_title(title: str) -> Kind | None:
+    if _QUOTE_TITLE.search(title) and not _CONTRACT_TITLE.search(title):
+        return "quote"
+    if _ORDER_TITLE.search(title) and not re.search(r"协议|合同|agreement|contract", title, re.I):
+        return "order"
+    if _CONTRACT_TITLE.search(title) or _QUOTE_TITLE.search(title) or _ORDER_TITLE.search(title):
+        if _ORDER_TITLE.search(title) and _FRAMEWORK.search(title) is None and "订单" in title:
+            return "order"
+        return "contract" if not _QUOTE_TITLE.search(title) else "quote"
+    return None
+
+
+def _parts(doc: Document, first_kind: Kind, title_block: int | None) -> list[Part]:
+    """Later titles that start a part of their own (an order or quote after the agreement)."""
+    out: list[Part] = []
+    for i, block in enumerate(doc.blocks):
+        if title_block is not None and i <= title_block:
+            continue
+        t = block.norm.strip()
+        if not t or len(t) > 40 or not _TITLE_TAIL.search(t):
+            continue
+        if _CJK.search(t) and re.search(r"[,，。;；]", t):
+            continue
+        if re.match(r"^\s*(?:第|\d|[一二三四五六七八九十]+、|[(（])", t) and not re.match(r"^附件", t):
+            continue  # a clause heading that ends in 合同, not a new part
+        if "本合同" in t or "本协议" in t or "本订单" in t:
+            continue
+        k = _kind_of_title(re.sub(r"^附件[一二三四五六七八九十\d]*\s*[:：]?\s*", "", t))
+        if k is None or (k == first_kind and k == "contract"):
+            continue
+        s = block.norm.index(t)
+        out.append(Part(k, t, i, _where(i, (s, s + len(t)))))
+    return out
+
+
+def _sections(doc: Document) -> list[Section]:
+    out: list[Section] = []
+    rank: dict[str, int] = {}
+    for i, block in enumerate(doc.blocks):
+        h = _heading(block.norm)
+        if h is None:
+            continue
+        kind, label, num = h
+        if kind == "dotted":
+            level_key = "arabic"
+            depth = num.count(".")
+        else:
+            level_key, depth = kind, 0
+        if level_key not in rank:
+            rank[level_key] = len(rank) + 1
+        title = label[len(label.split(" ")[0]) :].strip() if " " in label else ""
+        s = len(block.norm) - len(block.norm.lstrip())
+        number = num if kind == "dotted" else _num(num)
+        out.append(
+            Section(number, label, title, kind, rank[level_key] + depth, _where(i, (s, s + len(label))))
+        )
+    return out
+
+
+def _num(num: str) -> str:
+    from contractkit.facts.sections import _number
+
+    return _number(num)
+
+
+def _language(doc: Document) -> Language:
+    zh = en = 0
+    for b in doc.blocks[:400]:
+        cjk = len(_CJK.findall(b.norm))
+        latin = len(_LATIN_WORD.findall(b.norm))
+        if cjk >= 4:
+            zh += 1
+        if latin >= 4 and latin * 2 > cjk:
+            en += 1
+    total = max(1, zh + en)
+    if en * 5 >= total and zh * 5 >= total:
+        return "bilingual"
+    return "en" if en > zh else "zh"
+
+
+def _first(doc: Document, rx: re.Pattern[str], search: bool = False) -> Where | None:
+    for i, b in enumerate(doc.blocks):
+        m = rx.search(b.norm) if search else rx.match(b.norm)
+        if m and (not search or len(b.norm.strip()) <= 40):
+            return _where(i, m.span())
+    return None
+
+
+def analyse(doc: Document) -> Structure:
+    """The structure of a read document (sections assigned or not)."""
+    limit = len(doc.blocks)
+    heads = _party_heads(doc, limit)
+    first_head = heads[0].where.block if heads else len(doc.blocks)
+    title, title_where = _title(doc, first_head)
+    kind = _kind_of_title(title) or ("quote" if doc.kind == "deal" and _is_quote_deal(doc) else "contract")
+    if kind == "contract" and any("报价方" in h.designations or "报价单位" in h.designations for h in heads):
+        kind = "quote"
+    framework = bool(_FRAMEWORK.search(title)) or (
+        kind == "order" and bool(_FRAMEWORK.search(_doc_head(doc, 1500)))
+    )
+    defs, aliases = _definitions(doc)
+    roles, designations = _resolve_roles(doc, heads, defs, aliases)
+    if kind == "quote":
+        head = _doc_head(doc, 6000)
+        for words, role in ((_QUOTE_SELF, "seller"), (_QUOTE_OTHER, "buyer")):
+            for w in words:
+                if w in head and w not in roles:
+                    roles[w] = role  # type: ignore[assignment]
+                    designations.append(Designation(w, role, "lexicon", None))  # type: ignore[arg-type]
+    parts = [Part(kind, title, title_where.block if title_where else 0, title_where or _where(0, (0, 0)))]
+    parts += _parts(doc, kind, title_where.block if title_where else None)
+    if any(p.kind == "contract" for p in parts) and any(p.kind == "order" for p in parts):
+        framework = True
+    general = _first(doc, _GENERAL_TERMS) or _first(doc, _SPECIAL_TERMS)
+    return Structure(
+        kind=kind,
+        title=title,
+        title_where=title_where,
+        framework=framework,
+        roles=roles,
+        designations=tuple(designations),
+        party_heads=tuple(h for h in heads if h.where.block < first_head + 40),
+        definitions=defs,
+        sections=tuple(_sections(doc)),
+        parts=tuple(parts),
+        key_terms=_first(doc, _KEY_TERMS, search=True),
+        general_terms=general,
+        language=_language(doc),
+    )
+
+
+def _is_quote_deal(doc: Document) -> bool:
+    deal = doc.deal or {}
+    return str(deal.get("kind") or deal.get("type") or "").lower() == "quote"
+
+
+def extract(contract: Contract) -> Structure:
+    """The structure facts of ``contract``."""
+    return analyse(contract.doc)

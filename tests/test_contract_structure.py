@@ -1,0 +1,165 @@
+"""Structure facts: document kind, buyer/seller under every designation, definitions, sections, parts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from contractkit.contract.extract import extract_text
+
+
+def structure(text: str):
+    return extract_text(text).structure
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "甲方（买方）：苏州精工机械制造有限公司\n乙方（卖方）：沈阳华力机床销售有限公司",
+            {"甲方": "buyer", "乙方": "seller"},
+        ),
+        (
+            "买方（甲方）：苏州精工有限公司\n卖方（乙方）：沈阳华力有限公司",
+            {"甲方": "buyer", "乙方": "seller"},
+        ),
+        (
+            "需方（以下简称“甲方”）：江西赣林家居制造有限公司\n供方（以下简称“乙方”）：广东粤涂新材料科技有限公司",
+            {"甲方": "buyer", "乙方": "seller", "需方": "buyer", "供方": "seller"},
+        ),
+        (
+            "甲方（供货方）：苏州禾康源医疗科技有限公司\n乙方（经销商）：湖南湘仁医疗器械贸易有限公司",
+            {"甲方": "seller", "乙方": "buyer"},
+        ),
+        (
+            "甲方(被许可方):山东鲁恒机械集团有限公司\n乙方(许可方、实施方):杭州云栈信息技术有限公司",
+            {"甲方": "buyer", "乙方": "seller"},
+        ),
+        (
+            "甲 方(需方):广州市番禺区欧雅橱柜制造有限公司\n乙 方(供方):永康市鼎力五金制品有限公司",
+            {"甲方": "buyer", "乙方": "seller"},
+        ),
+        (
+            "出卖人：郑州豫建钢材供应链有限公司\n买受人：河南嵩岳建设工程有限公司",
+            {"出卖人": "seller", "买受人": "buyer"},
+        ),
+        ("采购人：某某市第一人民医院\n供应商：某某医疗设备有限公司", {"采购人": "buyer", "供应商": "seller"}),
+        (
+            "Buyer: Driessen (Tianjin) Drive Technology Co., Ltd.\nSeller: Wuxi Jingyan Bearing Co., Ltd.",
+            {"buyer": "buyer", "seller": "seller"},
+        ),
+        (
+            "本合同中，“买方”指苏州精工机械制造有限公司；“卖方”指沈阳华力机床销售有限公司。",
+            {"买方": "buyer", "卖方": "seller"},
+        ),
+        (
+            "委托方：苏州精工机械制造有限公司\n受托方：沈阳华力机床销售有限公司",
+            {"委托方": "buyer", "受托方": "seller"},
+        ),
+    ],
+)
+def test_roles_from_party_lines_and_definitions(text: str, expected: dict[str, str]) -> None:
+    roles = structure(text).roles
+    for designation, role in expected.items():
+        assert roles.get(designation) == role, (designation, roles)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲方：苏州精工机械制造有限公司\n乙方：沈阳华力机床销售有限公司\n甲方因生产需要，向乙方采购数控车床。",
+        "甲方：苏州精工机械制造有限公司\n乙方：沈阳华力机床销售有限公司\n乙方应于2026年5月1日前向甲方交付货物。",
+        "甲方：苏州精工机械制造有限公司\n乙方：沈阳华力机床销售有限公司\n甲方应在验收合格后10日内向乙方支付货款。",
+    ],
+)
+def test_roles_of_plain_jia_yi_from_what_each_does(text: str) -> None:
+    s = structure(text)
+    assert s.role_of("甲方") == "buyer"
+    assert s.role_of("乙方") == "seller"
+
+
+def test_short_name_takes_the_role_of_its_party() -> None:
+    s = structure("卖方：沈阳华力机床销售有限公司（以下简称“华力公司”）\n买方：苏州精工机械制造有限公司")
+    assert s.role_of("华力公司") == "seller"
+    assert s.names_for("buyer") == ("买方",)
+
+
+def test_english_defined_terms() -> None:
+    s = structure(
+        'This Agreement is made between ACME Ltd. (hereinafter referred to as "the Buyer") '
+        'and Foo Co. (the "Seller").'
+    )
+    assert s.role_of("Buyer") == "buyer"
+    assert s.role_of("Seller") == "seller"
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("“来料检验期”：指买方收到货物之日起的10个工作日。", "来料检验期"),
+        ("1.3 “工作日”是指中国法定工作日。", "工作日"),
+        ("“许可软件”，指本合同附件一所列软件。", "许可软件"),
+        ("工作日：指中华人民共和国法定工作日。", "工作日"),
+        ('"Delivery Date" means the date stated in the Order.', "Delivery Date"),
+    ],
+)
+def test_definitions(text: str, term: str) -> None:
+    d = structure(text).definitions
+    assert term in d
+    assert d[term].where.span[1] - d[term].where.span[0] == len(term)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("报价单\n报价单位：昆山沃泰泵阀科技有限公司\n客户名称：常熟市澄源水务工程有限公司", "quote"),
+        ("报 价 单\n报价方：昆山沃泰泵阀科技有限公司", "quote"),
+        ("采购订单\n依据双方签订的《年度采购框架协议》，买方向卖方订购下列产品。", "order"),
+        ("Purchase Order No. 2026-118\nBuyer: ACME Ltd.", "order"),
+        ("采 购 合 同\n甲方（采购方）：重庆渝驰汽车零部件制造有限公司", "contract"),
+        ("年度采购框架协议\n甲方（采购方）：重庆渝驰汽车零部件制造有限公司", "contract"),
+    ],
+)
+def test_kind(text: str, kind: str) -> None:
+    assert structure(text).kind == kind
+
+
+def test_framework_order_is_marked() -> None:
+    s = structure("采购订单\n依据双方签订的《年度采购框架协议》，买方向卖方订购下列产品。")
+    assert s.framework
+
+
+def test_agreement_then_order_gives_two_parts() -> None:
+    text = (
+        "年度采购框架协议\n甲方（买方）：重庆渝驰有限公司\n第一条 标的\n甲方按订单采购。\n"
+        "附件一：采购订单\n订单编号：001"
+    )
+    s = structure(text)
+    assert [p.kind for p in s.parts] == ["contract", "order"]
+    assert s.framework
+
+
+def test_sections_have_levels() -> None:
+    s = structure("第一条 标的\n1.1 名称\n1.1.1 规格\n第二条 价款")
+    assert [(x.number, x.level) for x in s.sections] == [("1", 1), ("1.1", 3), ("1.1.1", 4), ("2", 1)]
+
+
+def test_key_terms_then_general_terms() -> None:
+    s = structure("设备买卖合同\n第一部分 合同要素表\n买方名称 四川蓉通有限公司\n第二部分 通用条款\n1. 定义")
+    assert s.key_terms is not None
+    assert s.general_terms is not None and s.general_terms.block == 3
+
+
+def test_bilingual() -> None:
+    text = "\n".join(
+        ["第一条 卖方应按期交付货物。", "Article 1 The Seller shall deliver the goods on time and in full."]
+        * 5
+    )
+    assert structure(text).language == "bilingual"
+
+
+@given(st.sampled_from(["甲方", "乙方"]), st.sampled_from(["买方", "需方", "采购方", "买受人", "购货方"]))
+def test_any_buyer_word_in_the_party_line(designation: str, word: str) -> None:
+    s = structure(f"{designation}（{word}）：苏州精工机械制造有限公司")
+    assert s.role_of(designation) == "buyer"
