@@ -1,5 +1,8 @@
 """Errors the library raises. Each carries the file, the place and a fix hint; the CLI turns them into
-one line and an exit status (1 invalid data, 2 usage or unreadable input). Nothing here imports click."""
+one line and an exit status (1 invalid data, 2 usage or unreadable input). Nothing here imports click.
+
+Messages are English by default; ``zh`` / ``hint_zh`` carry the Chinese text and ``text(lang)`` picks one.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +13,38 @@ class ContractkitError(Exception):
     exit_code = 2
 
     def __init__(
-        self, message: str, *, path: str | None = None, where: str | None = None, hint: str | None = None
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        where: str | None = None,
+        hint: str | None = None,
+        zh: str | None = None,
+        hint_zh: str | None = None,
     ):
         super().__init__(message)
         self.message = message
         self.path = path
         self.where = where
         self.hint = hint
+        self.zh = zh
+        self.hint_zh = hint_zh
 
     def __str__(self) -> str:
-        parts = [p for p in (self.path, self.where) if p]
-        text = ": ".join([*parts, self.message])
-        return f"{text} — {self.hint}" if self.hint else text
+        return self.text("en")
+
+    def text(self, lang: str = "en", *, with_path: bool = True) -> str:
+        """``path: where: message — hint`` in ``lang`` (English where no Chinese text exists)."""
+        message, hint = self.localized(lang)
+        parts = [p for p in ((self.path if with_path else None), self.where) if p]
+        text = ": ".join([*parts, message])
+        return f"{text} — {hint}" if hint else text
+
+    def localized(self, lang: str = "en") -> tuple[str, str | None]:
+        """``(message, hint)`` in ``lang``."""
+        if lang == "zh" and self.zh:
+            return self.zh, (self.hint_zh or self.hint) if self.hint else self.hint_zh
+        return self.message, self.hint
 
 
 class UsageError(ContractkitError):
@@ -30,6 +53,10 @@ class UsageError(ContractkitError):
 
 class UnreadableInput(ContractkitError):
     """A file that cannot be read: missing, too large, corrupt, encrypted, a scan, malformed JSON."""
+
+
+class WriteFailed(ContractkitError):
+    """An output that cannot be written: a read-only or missing place, a file where a folder is needed."""
 
 
 class ConfigError(ContractkitError):
@@ -52,5 +79,7 @@ class DealInvalid(ContractkitError):
     def __init__(self, problems: list, *, path: str | None = None):
         self.problems = problems
         first = problems[0] if problems else None
-        summary = f"{len(problems)} problem(s); first: {first}" if first else "invalid deal"
-        super().__init__(summary, path=path)
+        en_first = first.text("en") if hasattr(first, "text") else first
+        summary = f"{len(problems)} problem(s); first: {en_first}" if first else "invalid deal"
+        zh = f"{len(problems)} 个问题；第一个：{first}" if first else "单据无效"
+        super().__init__(summary, path=path, zh=zh)

@@ -3,66 +3,133 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from contractkit.errors import UnreadableInput
+from contractkit.errors import UnreadableInput, WriteFailed
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+#: errno values that mean "the place cannot take the file", wherever they come from while writing.
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}
 
 
 def atomic_write(path: str | Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` through a temp file in the same folder and a rename: never half-written."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(target) as tmp:
-        tmp.write_bytes(data)
+        try:
+            tmp.write_bytes(data)
+        except OSError as exc:
+            raise write_failed(target, exc) from None
     return target
 
 
 @contextlib.contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
-    """Yield a temp path beside ``path``; on success it is renamed onto ``path``, on failure removed."""
+    """Yield a temp path beside ``path``; on success it is renamed onto ``path`` (with the normal permissions
+    of a new file under the umask), on failure removed. Failing to create or rename raises WriteFailed."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
+    try:
+        if target.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(target))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name[:80]}.", suffix=".part", dir=target.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise write_failed(target, exc) from None
     tmp = Path(name)
     try:
-        yield tmp
-        os.replace(tmp, target)
+        try:
+            yield tmp
+        except OSError as exc:
+            if exc.errno in _FULL or exc.filename in (str(tmp), name):
+                raise write_failed(target, exc) from None
+            raise
+        try:
+            os.chmod(tmp, 0o666 & ~current_umask())
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise write_failed(target, exc) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
 
 
+def current_umask() -> int:
+    """The process umask (read by setting and restoring it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_failed(target: Path, exc: OSError) -> WriteFailed:
+    """The one-line error for an output that cannot be written."""
+    reason = exc.strerror or type(exc).__name__
+    return WriteFailed(
+        f"cannot write the output: {reason}",
+        path=str(target),
+        hint="choose a writable folder with -o (check the path exists as a folder and you may write there)",
+        zh=f"无法写入输出文件：{reason}",
+        hint_zh="请用 -o 指定一个可写的文件夹（确认路径是文件夹且有写权限）",
+    )
+
+
 def check_size(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
-    """Refuse, without reading it, a missing path, a folder or a file over ``max_bytes``; return its size."""
+    """Refuse, without reading it, a missing path, a folder, a FIFO/device or a file over ``max_bytes``;
+    return its size."""
     p = Path(path)
     try:
-        size = p.stat().st_size
+        st = p.stat()
     except FileNotFoundError:
-        raise UnreadableInput("file not found", path=str(p)) from None
+        raise UnreadableInput("file not found", path=str(p), zh="文件不存在") from None
     except OSError as exc:
-        raise UnreadableInput(f"cannot read: {exc.strerror}", path=str(p)) from None
-    if p.is_dir():
-        raise UnreadableInput("is a folder, not a file", path=str(p))
+        raise UnreadableInput(
+            f"cannot read: {exc.strerror}", path=str(p), zh=f"无法读取：{exc.strerror}"
+        ) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UnreadableInput("is a folder, not a file", path=str(p), zh="是文件夹，不是文件")
+    if not stat.S_ISREG(st.st_mode):
+        raise UnreadableInput(
+            "not a regular file (a pipe, socket or device)",
+            path=str(p),
+            hint="give a saved file",
+            zh="不是普通文件（管道、套接字或设备）",
+            hint_zh="请给出已保存的文件",
+        )
+    size = st.st_size
     if size > max_bytes:
         raise UnreadableInput(
             f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit",
             path=str(p),
             hint="raise the limit with --max-size (MB) or max_input_mb in the config if the file is trusted",
+            zh=f"文件大小 {size / 1048576:.1f} MB，超过 {max_bytes / 1048576:.0f} MB 的上限",
+            hint_zh="如文件可信，可用 --max-size（MB）或配置项 max_input_mb 提高上限",
         )
     return size
 
 
 def read_bounded(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a whole file, refusing (not reading) one larger than ``max_bytes``."""
+    """Read a whole regular file, refusing (not reading) one larger than ``max_bytes``."""
     p = Path(path)
     check_size(p, max_bytes)
     try:
-        return p.read_bytes()
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # swapped for a pipe since the check
+                raise UnreadableInput("not a regular file", path=str(p), zh="不是普通文件")
+            data = fh.read(max_bytes + 1)
     except OSError as exc:
-        raise UnreadableInput(f"cannot read: {exc.strerror}", path=str(p)) from None
+        raise UnreadableInput(
+            f"cannot read: {exc.strerror}", path=str(p), zh=f"无法读取：{exc.strerror}"
+        ) from None
+    if len(data) > max_bytes:
+        raise UnreadableInput(
+            f"file grew past the {max_bytes / 1048576:.0f} MB limit while being read",
+            path=str(p),
+            zh=f"文件在读取时超过 {max_bytes / 1048576:.0f} MB 上限",
+        )
+    return data

@@ -100,13 +100,25 @@ def test_jsonl_input(tmp_path):
     assert report.ok and sorted(p.name for p in report.written) == ["Q-0.docx", "Q-1.docx", "Q-2.docx"]
 
 
-def test_duplicate_numbers_get_distinct_files(tmp_path):
+def _two_with_one_number(tmp_path):
     src = tmp_path / "deals"
     src.mkdir()
     for name in ("a", "b"):
         (src / f"{name}.json").write_text((SAMPLES / "quote-office.json").read_text("utf-8"), "utf-8")
-    report = render_batch([str(src)], tmp_path / "out")
-    assert len({p.name for p in report.written}) == 2
+    return src
+
+
+def test_duplicate_number_fails_the_later_deal(tmp_path):
+    report = render_batch([str(_two_with_one_number(tmp_path))], tmp_path / "out")
+    assert [p.name for p in report.written] == ["BJ-2026-0312.docx"]
+    assert [(Path(f.label).name, f.pointer) for f in report.failures] == [("b.json", "/number")]
+    assert "a.json" in report.failures[0].message and report.exit_code == 1
+
+
+def test_allow_duplicates_gets_distinct_files(tmp_path):
+    report = render_batch([str(_two_with_one_number(tmp_path))], tmp_path / "out", allow_duplicates=True)
+    assert sorted(p.name for p in report.written) == ["BJ-2026-0312-2.docx", "BJ-2026-0312.docx"]
+    assert report.ok
 
 
 def test_batch_pdf_only_writes_pdfs(tmp_path):

@@ -21,7 +21,7 @@ def _single(files: tuple[str, ...], out: str | None) -> bool:
 
 
 @click.command("render")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", "out", default=None, help="Output file (one deal) or folder (default: out/).")
 @click.option("--template", default=None, help="Template name (quote, sales_contract) or a .docx path.")
 @click.option(
@@ -34,6 +34,11 @@ def _single(files: tuple[str, ...], out: str | None) -> bool:
 @jobs_option
 @output_format_option(["docx", "pdf", "both"], "docx")
 @config_option
+@click.option(
+    "--allow-duplicates",
+    is_flag=True,
+    help="Render deals that share a number (as NUMBER-2 …) instead of failing the later ones.",
+)
 def render(
     files: tuple[str, ...],
     out: str | None,
@@ -42,6 +47,7 @@ def render(
     jobs: int,
     fmt: str,
     config_path: str | None,
+    allow_duplicates: bool,
 ) -> int:
     """Render deals (JSON files, folders, JSON Lines) to Word documents named by their number.
 
@@ -70,6 +76,7 @@ def render(
             templates_dir=templates_dir,
             jobs=jobs,
             progress=progress,
+            allow_duplicates=allow_duplicates,
         )
     finally:
         finish()

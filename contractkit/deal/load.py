@@ -26,30 +26,90 @@ def _decode(data: bytes, label: str) -> str:
             f"not UTF-8 text (byte {exc.start} is 0x{data[exc.start]:02x})",
             path=label,
             hint="save the file as UTF-8",
+            zh=f"不是 UTF-8 文本（第 {exc.start} 字节为 0x{data[exc.start]:02x}）",
+            hint_zh="请将文件另存为 UTF-8",
         ) from None
     return text.removeprefix("\ufeff")
 
 
+#: Deepest nesting of objects and arrays a deal may have (real deals nest 5 levels).
+MAX_DEPTH = 32
+
+
+class _Pairs(dict):
+    """A JSON object that remembers the keys it was given more than once."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _pairs_hook(pairs: list[tuple[str, object]]) -> dict:
+    obj = _Pairs(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        obj.duplicates = tuple(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))  # type: ignore[func-returns-value]
+    return obj
+
+
 def parse_deal(text: str, *, label: str, line_offset: int = 0) -> dict:
-    """Parse one deal from JSON text; errors name the line and column."""
+    """Parse one deal from JSON text; errors name the line and column (or the JSON pointer)."""
     try:
-        value = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        value = json.loads(
+            text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_pairs_hook
+        )
     except json.JSONDecodeError as exc:
         raise UnreadableInput(
             f"malformed JSON: {exc.msg}",
             path=label,
             where=f"line {exc.lineno + line_offset}, column {exc.colno}",
             hint="fix the JSON syntax at that place",
+            zh=f"JSON 格式错误：{exc.msg}",
+            hint_zh="请修正该处的 JSON 语法",
         ) from None
     except (ValueError, RecursionError) as exc:
-        raise UnreadableInput(f"malformed JSON: {exc}", path=label) from None
+        raise UnreadableInput(f"malformed JSON: {exc}", path=label, zh=f"JSON 格式错误：{exc}") from None
     if not isinstance(value, dict):
         raise UnreadableInput(
             f"the top level is a JSON {type(value).__name__}, not an object",
             path=label,
             hint='a deal is one JSON object such as {"kind": "contract", ...}',
+            zh=f"顶层是 JSON {type(value).__name__}，不是对象",
+            hint_zh='一笔单据是一个 JSON 对象，例如 {"kind": "contract", ...}',
         )
-    return value
+    return _plain(value, label)
+
+
+def _plain(value: dict, label: str) -> dict:
+    """Check depth and duplicate keys, and turn the parsed objects back into plain dicts."""
+    from contractkit.deal.validate import pointer
+
+    def walk(v: object, parts: list[str | int]) -> object:
+        if len(parts) > MAX_DEPTH:
+            raise UnreadableInput(
+                f"nested more than {MAX_DEPTH} levels deep",
+                path=label,
+                where=pointer(parts),
+                hint="a deal nests a few levels; check how the file was generated",
+                zh=f"嵌套超过 {MAX_DEPTH} 层",
+                hint_zh="单据只有几层嵌套；请检查文件的生成方式",
+            )
+        if isinstance(v, dict):
+            dupes = getattr(v, "duplicates", ())
+            if dupes:
+                names = ", ".join(repr(k) for k in dupes)
+                raise UnreadableInput(
+                    f"duplicate key {names}: JSON keeps only the last value",
+                    path=label,
+                    where=pointer(parts) if parts else "/",
+                    hint="keep one entry for each key",
+                    zh=f"重复的键 {names}：JSON 只保留最后一个值",
+                    hint_zh="每个键只保留一项",
+                )
+            return {k: walk(x, [*parts, k]) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x, [*parts, i]) for i, x in enumerate(v)]
+        return v
+
+    return walk(value, [])  # type: ignore[return-value]
 
 
 def load_deal(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
@@ -64,7 +124,8 @@ def _iter_jsonl(path: Path, max_bytes: int) -> Iterator[tuple[str, dict | Contra
     except ContractkitError as exc:
         yield str(path), exc
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # JSON Lines: \n only, never U+2028/U+0085
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         label = f"{path}:{number}"

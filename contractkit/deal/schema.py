@@ -18,6 +18,10 @@ BASE_URI = "https://contractkit.dev/schemas/"
 KINDS = ("quote", "contract")
 _DECIMAL_STR = re.compile(r"^-?\d+(\.\d+)?$")
 _DATE_STR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: Bounds that keep every derived amount exact in Decimal arithmetic (28 digits): an amount up to the 大写
+#: limit (9999亿), a quantity or rate up to 10⁹, nothing below 10⁻¹².
+MAX_QUANTITY = Decimal(10) ** 9
+MIN_EXPONENT = -12
 
 
 class FormatProblem(Exception):
@@ -91,7 +95,7 @@ def _applies(value: object) -> bool:
     return isinstance(value, Decimal | int | str | float) and not isinstance(value, bool)
 
 
-def _check_number(value: object, *, low: Decimal, high: Decimal | None, positive: bool, cents: bool) -> bool:
+def _check_number(value: object, *, low: Decimal, high: Decimal, positive: bool, cents: bool) -> bool:
     if not _applies(value):
         return True
     d = _as_decimal(value)
@@ -101,8 +105,10 @@ def _check_number(value: object, *, low: Decimal, high: Decimal | None, positive
         raise FormatProblem("须大于 0", "must be greater than 0")
     if d < low:
         raise FormatProblem(f"不能小于 {low}", f"must not be below {low}")
-    if high is not None and d > high:
-        raise FormatProblem(f"不能大于 {high}", f"must not be above {high}")
+    if d > high:
+        raise FormatProblem(f"不能大于 {high:,}", f"must not be above {high:,}")
+    if d.adjusted() < MIN_EXPONENT:
+        raise FormatProblem("数值过小（位数过多）", "has too many decimal places")
     if cents and d != d.quantize(Decimal("0.01")):
         raise FormatProblem("最多保留两位小数", "may have at most 2 decimals")
     return True
@@ -140,12 +146,14 @@ def format_checker() -> Any:
     from jsonschema import FormatChecker
 
     checker = FormatChecker(formats=())
+    from contractkit.money import MAX_AMOUNT
+
     zero, hundred = Decimal(0), Decimal(100)
     checks = {
-        "money": lambda v: _check_number(v, low=zero, high=None, positive=False, cents=True),
+        "money": lambda v: _check_number(v, low=zero, high=MAX_AMOUNT, positive=False, cents=True),
         "percent": lambda v: _check_number(v, low=zero, high=hundred, positive=False, cents=False),
-        "decimal": lambda v: _check_number(v, low=zero, high=None, positive=False, cents=False),
-        "quantity": lambda v: _check_number(v, low=zero, high=None, positive=True, cents=False),
+        "decimal": lambda v: _check_number(v, low=zero, high=MAX_QUANTITY, positive=False, cents=False),
+        "quantity": lambda v: _check_number(v, low=zero, high=MAX_QUANTITY, positive=True, cents=False),
         "date": _check_date,
         "uscc": _check_text(uscc_problem),
         "cn-phone": _check_text(phone_problem),

@@ -3,6 +3,7 @@ schema (installments, stated totals, date order). Policy and legal risks are lin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,6 +13,9 @@ from typing import Any
 
 from contractkit.errors import ContractkitError, DealInvalid
 from contractkit.fileio import DEFAULT_MAX_BYTES
+from contractkit.money import MAX_AMOUNT, AmountError
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _TYPES = {
     "string": ("文本", "text"),
@@ -178,8 +182,22 @@ def _beyond_schema(deal: dict, problems: list[Problem]) -> list[Problem]:
     from contractkit.money import to_decimal
 
     out: list[Problem] = []
-    money_ok = _clean(problems, "/items", "/price", "/discounts", "/payment", "/totals", "/kind")
-    totals = compute(deal) if money_ok else None
+    money_parts = ("/items", "/price", "/discounts", "/payment", "/penalties", "/totals", "/kind")
+    money_ok = _clean(problems, *money_parts)
+    totals = None
+    if money_ok:
+        try:
+            totals = compute(deal)
+        except (ArithmeticError, AmountError, KeyError, TypeError):
+            return [_amount_problem("/items", "金额无法计算", "the amounts cannot be computed")]
+        if totals.total > MAX_AMOUNT or totals.subtotal > MAX_AMOUNT:
+            return [
+                _amount_problem(
+                    "/items",
+                    f"合计 {totals.total:,} 超过大写金额上限 {MAX_AMOUNT:,}",
+                    f"the total {totals.total:,} is above the 大写 limit {MAX_AMOUNT:,}",
+                )
+            ]
     if totals is not None:
         for i, (item, line) in enumerate(zip(deal["items"], totals.lines, strict=True)):
             if "line_total" in item and to_decimal(item["line_total"]) != line.net:
@@ -214,6 +232,38 @@ def _beyond_schema(deal: dict, problems: list[Problem]) -> list[Problem]:
             out.extend(_installment_problems(installments, totals.total))
     out.extend(_date_problems(deal, problems))
     return out
+
+
+def _amount_problem(where: str, zh: str, en: str) -> Problem:
+    return Problem(where, zh, en, "金额")
+
+
+def text_problems(deal: Any) -> list[Problem]:
+    """Strings (keys too) no document can hold: a lone surrogate (``"A\\ud800B"``) has no UTF-8 form."""
+    out: list[Problem] = []
+    stack: list[tuple[list[str | int], Any]] = [([], deal)]
+    while stack:
+        parts, value = stack.pop()
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if isinstance(k, str) and _SURROGATE.search(k):
+                    out.append(_surrogate_problem([*parts, k], k))
+                stack.append(([*parts, k], v))
+        elif isinstance(value, list):
+            stack.extend(([*parts, i], v) for i, v in enumerate(value))
+        elif isinstance(value, str) and _SURROGATE.search(value):
+            out.append(_surrogate_problem(parts, value))
+    return sorted(out, key=lambda p: p.pointer)
+
+
+def _surrogate_problem(parts: list[str | int], value: str) -> Problem:
+    code = f"U+{ord(_SURROGATE.search(value).group()):04X}"  # type: ignore[union-attr]
+    return Problem(
+        pointer(parts),
+        f"含有无效字符（孤立的代理码位 {code}），无法写入文档",
+        f"contains an invalid character (a lone surrogate {code}) that no document can hold",
+        str(parts[-1]) if parts else "单据",
+    )
 
 
 def _installment_problems(installments: list[dict], total: Decimal) -> list[Problem]:
@@ -307,7 +357,7 @@ def _date_problems(deal: dict, problems: list[Problem]) -> list[Problem]:
 def validate_deal(deal: dict, *, lang: str = "zh") -> list[Problem]:
     """Every problem of ``deal``: schema problems first, then the checks beyond the schema.
     ``lang`` is accepted for symmetry; each Problem carries both languages."""
-    problems = schema_problems(deal)
+    problems = schema_problems(deal) + text_problems(deal)
     if not _clean(problems, "/kind") or _kind(deal) == "deal":
         return problems
     return problems + _beyond_schema(deal, problems)

@@ -6,7 +6,7 @@ import importlib
 import importlib.util
 from pathlib import Path
 
-from contractkit.errors import UnreadableInput
+from contractkit.errors import ContractkitError, UnreadableInput
 from contractkit.fileio import DEFAULT_MAX_BYTES, check_size
 from contractkit.readers.model import Document
 
@@ -15,7 +15,34 @@ _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8")
 
 
 def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a .docx, .pdf, .txt/.md (or, if its reader is installed, a JSON deal) into a Document."""
+    """Read a .docx, .pdf, .txt/.md (or, if its reader is installed, a JSON deal) into a Document.
+
+    Every failure of reading becomes a ContractkitError naming the file, so one bad file never stops a batch.
+    """
+    name = str(path)
+    try:
+        return _read(path, max_bytes)
+    except ContractkitError:
+        raise
+    except MemoryError:
+        raise UnreadableInput(
+            "the file needs more memory than is available to read (a decompression bomb?)",
+            path=name,
+            hint="a real contract is a few MB; check where the file came from",
+        ) from None
+    except RecursionError:
+        raise UnreadableInput(
+            "the file is nested too deeply to read", path=name, hint="save it again from Word"
+        ) from None
+    except Exception as exc:  # zlib.error, lxml errors, UnicodeError, NotImplementedError … from any reader
+        raise UnreadableInput(
+            f"cannot read the file ({type(exc).__name__}: {exc})",
+            path=name,
+            hint="the file is damaged or in an unsupported variant: open and save it again",
+        ) from None
+
+
+def _read(path: str | Path, max_bytes: int) -> Document:
     name = str(path)
     check_size(path, max_bytes)
     try:

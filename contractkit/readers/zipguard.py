@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from contractkit.errors import UnreadableInput
 
@@ -16,6 +17,18 @@ MAX_RATIO = 100  # compression ratio allowed on a big member
 BIG_MEMBER = 1024 * 1024  # members below this may compress as well as they like
 MAX_MEMBERS = 10_000
 _SNIFF = 2048  # bytes of each XML part checked for a DOCTYPE
+#: What ``zipfile`` raises on a damaged or unsupported member: a bad deflate stream (zlib.error), an unknown
+#: compression method or zip version (NotImplementedError), encryption (RuntimeError), a bad CRC (BadZipFile).
+MEMBER_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+    OSError,
+    ValueError,
+    EOFError,
+)
 
 _OTHER_KINDS = (
     ("xl/workbook.xml", "an Excel workbook (.xlsx), not a Word document", "save the contract as .docx"),
@@ -31,7 +44,7 @@ def open_zip(
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except MEMBER_ERRORS as exc:
         raise UnreadableInput(
             f"corrupt or truncated zip container ({exc})",
             path=path,
@@ -43,6 +56,7 @@ def open_zip(
         )
     total = 0
     for info in infos:
+        _check_supported(info, path)
         total += info.file_size
         if info.file_size > BIG_MEMBER and info.file_size > max_ratio * max(info.compress_size, 1):
             raise UnreadableInput(
@@ -63,6 +77,25 @@ def open_zip(
 
 
 _BOMB_HINT = "the archive is unreasonably large when unpacked; a real contract is a few MB at most"
+_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}  # all Word ever writes
+
+
+def _check_supported(info: zipfile.ZipInfo, path: str) -> None:
+    """Refuse, before inflating anything, an encrypted member or a compression method Word never writes."""
+    if info.flag_bits & 0x1:
+        raise UnreadableInput(
+            "the zip is encrypted (password-protected)",
+            path=path,
+            where=info.filename,
+            hint="remove the password in Word (File > Info > Protect Document) and save it again",
+        )
+    if info.compress_type not in _METHODS:
+        raise UnreadableInput(
+            f"unsupported zip compression method {info.compress_type} (Word uses deflate)",
+            path=path,
+            where=info.filename,
+            hint="open it in Word and save it again as .docx",
+        )
 
 
 def read_member(zf: zipfile.ZipFile, name: str, *, max_bytes: int, path: str) -> bytes:
@@ -72,7 +105,7 @@ def read_member(zf: zipfile.ZipFile, name: str, *, max_bytes: int, path: str) ->
             data = fh.read(max_bytes + 1)
     except KeyError:
         raise UnreadableInput(f"zip has no {name}", path=path) from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except MEMBER_ERRORS as exc:
         raise UnreadableInput(f"corrupt zip member {name} ({exc})", path=path, where=name) from None
     if len(data) > max_bytes:
         raise UnreadableInput(
@@ -100,7 +133,7 @@ def check_docx(zf: zipfile.ZipFile, path: str) -> None:
         try:
             with zf.open(name) as fh:
                 head = fh.read(_SNIFF)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except MEMBER_ERRORS as exc:
             raise UnreadableInput(f"corrupt zip member {name} ({exc})", path=path, where=name) from None
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
             raise UnreadableInput(

@@ -98,6 +98,8 @@ def _render_job(job: _Job) -> tuple[str, Path | None, list[Failure]]:
         return job.label, path, []
     except ContractkitError as exc:
         return job.label, None, failures_of(job.label, exc)
+    except Exception as exc:  # never lose the rest of a batch (or its summary) to one deal
+        return job.label, None, failures_of(job.label, exc)
 
 
 def render_batch(
@@ -109,9 +111,11 @@ def render_batch(
     templates_dir: str | Path | None = None,
     jobs: int = 1,
     progress: Callable[[int, int], Any] | None = None,
+    allow_duplicates: bool = False,
 ) -> BatchReport:
     """Render every deal in ``sources`` into ``out_dir`` (docx, pdf or both); ``progress(done, total)``
-    is called after each deal."""
+    is called after each deal. A deal whose number an earlier deal of the batch has is a failure unless
+    ``allow_duplicates`` (then it is written as ``NUMBER-2``)."""
     from contractkit.deal.load import iter_deals
 
     if fmt not in ("docx", "pdf", "both"):
@@ -131,8 +135,11 @@ def render_batch(
     tdir = str(templates_dir) if templates_dir is not None else None
     jobs_list: list[_Job] = []
     used: set[str] = set()
+    numbers: dict[str, str] = {}
     done = 0
     for label, deal in entries:
+        if not isinstance(deal, BaseException) and not allow_duplicates:
+            deal = _duplicate(label, deal, numbers)
         if isinstance(deal, BaseException):
             report.failures.extend(failures_of(label, deal))
             done += 1
@@ -167,17 +174,47 @@ def render_batch(
     return report
 
 
+def _duplicate(label: str, deal: dict, numbers: dict[str, str]) -> dict | DealInvalid:
+    """``deal``, or DealInvalid when an earlier deal in ``numbers`` (number → label) has the same number."""
+    from contractkit.deal.validate import Problem
+
+    number = str(deal.get("number") or "").strip()
+    if not number:
+        return deal
+    first = numbers.setdefault(number, label)
+    if first == label:
+        return deal
+    problem = Problem(
+        "/number",
+        f"编号 {number} 与 {first} 重复（同一批次中编号应唯一；确需重复请用 --allow-duplicates）",
+        f"number {number} is also the number of {first} (numbers are unique in a batch; "
+        "--allow-duplicates renders both)",
+        "编号",
+    )
+    return DealInvalid([problem], path=label)
+
+
 def _run(jobs_list: list[_Job], jobs: int):
     if jobs <= 1 or len(jobs_list) < 2:
         for job in jobs_list:
             yield _render_job(job)
         return
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from contractkit.render.lifecycle import die_with_parent
 
     workers = min(jobs, len(jobs_list))
     chunk = max(1, min(32, len(jobs_list) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_render_job, jobs_list, chunksize=chunk)
+    returned = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
+            for result in pool.map(_render_job, jobs_list, chunksize=chunk):
+                returned += 1
+                yield result
+    except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): report, go on
+        for job in jobs_list[returned:]:
+            yield job.label, None, [Failure(job.label, "", f"worker process died: {exc}")]
 
 
 def _to_pdf(docx_files: list[Path], out: Path, jobs: int, report: BatchReport) -> None:

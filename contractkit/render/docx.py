@@ -50,7 +50,22 @@ class CompiledTemplate:
         self.path = path
         self.name = path.name
         self.parts: list[_Part] = []
-        self._compile()
+        try:
+            self._compile()
+        except TemplateError:
+            raise
+        except MemoryError:
+            raise TemplateError(
+                "the template needs too much memory to load", path=str(path), zh="模板过大，无法载入"
+            ) from None
+        except Exception as exc:  # malformed XML or relationships, a damaged zip member …
+            raise TemplateError(
+                f"not a usable .docx template ({type(exc).__name__}: {exc})",
+                path=str(path),
+                hint="open it in Word and save it again as .docx",
+                zh=f"不是可用的 .docx 模板（{type(exc).__name__}: {exc}）",
+                hint_zh="请在 Word 中打开并重新另存为 .docx",
+            ) from None
 
     # -- loading ------------------------------------------------------------------------------------
     def _compile(self) -> None:
@@ -60,12 +75,7 @@ class CompiledTemplate:
         from contractkit.render.env import get_env
 
         env = get_env()
-        try:
-            zin = zipfile.ZipFile(self.path)
-            members = {info.filename: zin.read(info) for info in zin.infolist()}
-            infos = zin.infolist()
-        except (OSError, zipfile.BadZipFile) as exc:
-            raise TemplateError(f"not a readable .docx: {exc}", path=str(self.path)) from None
+        members, infos = read_template_zip(self.path)
         doc_name = self.main_part(members)
         if doc_name not in members:
             raise TemplateError("no word/document.xml in the template", path=str(self.path))
@@ -229,6 +239,38 @@ def _fix_docpr_ids(tree: Any) -> bool:
     for i, elt in enumerate(nodes, start=1001):
         elt.attrib["id"] = str(i)
     return bool(nodes)
+
+
+#: A template is read with the draft guards (bombs, member count, encryption, DTDs) and these caps.
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+MAX_TEMPLATE_INFLATED = 100 * 1024 * 1024
+
+
+def read_template_zip(path: Path) -> tuple[dict[str, bytes], list[zipfile.ZipInfo]]:
+    """Every member of a template .docx, read with the same guards as a draft; errors are TemplateErrors."""
+    from contractkit.errors import UnreadableInput
+    from contractkit.fileio import read_bounded
+    from contractkit.readers import zipguard
+
+    name = str(path)
+    try:
+        data = read_bounded(path, MAX_TEMPLATE_BYTES)
+        zf = zipguard.open_zip(data, name, max_total=MAX_TEMPLATE_INFLATED)
+        zipguard.check_docx(zf, name)
+        infos = zf.infolist()
+        members = {
+            i.filename: zipguard.read_member(zf, i.filename, max_bytes=i.file_size, path=name) for i in infos
+        }
+    except UnreadableInput as exc:
+        raise TemplateError(
+            f"not a readable .docx template: {exc.message}",
+            path=name,
+            where=exc.where,
+            hint=exc.hint,
+            zh=f"无法读取 .docx 模板：{exc.zh or exc.message}",
+            hint_zh=exc.hint_zh,
+        ) from None
+    return members, infos
 
 
 # -- template lookup and cache ------------------------------------------------------------------------
