@@ -80,7 +80,7 @@ def test_discount_limit_is_a_setting() -> None:
 def test_contracts_are_not_quotes(samples_dir: Path, corpus_dir: Path) -> None:
     paths = [p for p in sorted(samples_dir.glob("contract-*.json"))]
     result = lint_paths([*paths, corpus_dir, samples_dir / "drafts" / "clean-sales-contract.txt"], QUOTE)
-    assert [f for fr in result.files for f in fr.findings] == []
+    assert [f for fr in result.files for f in fr.findings if f.rule.startswith("quote/")] == []
 
 
 def test_defective_sample_hits_quote_rules(samples_dir: Path) -> None:

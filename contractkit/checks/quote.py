@@ -11,45 +11,42 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks._common import doc_text, is_quote
 from contractkit.checks.base import RuleContext, rule
+from contractkit.contract import contract_of
+from contractkit.contract.quote import ROLE_NAMES, QuoteFacts
 from contractkit.errors import ContractkitError
 from contractkit.findings import Finding
-from contractkit.readers.model import Block, Document
+from contractkit.readers.model import Document
 
-#: Display names of the approval roles in ``settings.discount_approvals``.
-ROLE_NAMES = {"sales_manager": "销售经理", "sales_director": "销售总监"}
-_VALIDITY = re.compile(r"有效期|内有效|前有效|有效至|有效截止|有效期限|报价有效")
-_APPROVAL_LINE = re.compile(r"审批|批准|核准|同意|签批|审核")
-_DISCOUNT = re.compile(r"(?:优惠|折扣|让利|下浮|降价)[^，,。；;%\d]{0,10}?(\d{1,2}(?:\.\d+)?)\s*[%％]")
-_ZHE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})\s*折(?!旧|算|合|扣)")
 _LIST_PRICE = re.compile(
     r"(?:目录价|标准价|牌价|价目表价|指导价|原价|列表价)[^，,。；;\d]{0,6}?[¥￥]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 )
 _OFFER_PRICE = re.compile(
     r"(?:报价单价|成交单价|成交价|单价|报价)[^，,。；;\d]{0,6}?[¥￥]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 )
-_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
 
-def _approvals(doc: Document) -> set[str]:
-    """Approval roles recorded: deal ``approvals`` roles, or roles named on 审批 lines of the text."""
-    roles: set[str] = set()
-    if doc.deal is not None:
-        for a in doc.deal.get("approvals") or []:
-            if isinstance(a, dict) and a.get("role") and a.get("name"):
-                roles.add(str(a["role"]))
-    for b in doc.blocks:
-        if _APPROVAL_LINE.search(b.norm):
-            for role, zh in ROLE_NAMES.items():
-                if zh in b.norm:
-                    roles.add(role)
-    return roles
+def _facts(doc: Document) -> QuoteFacts:
+    return contract_of(doc).quote
 
 
-def _missing_approvals(doc: Document, ctx: RuleContext) -> list[str]:
-    have = _approvals(doc)
-    return [r for r in ctx.settings.discount_approvals if r not in have and ROLE_NAMES.get(r, r) not in have]
+def _required(facts: QuoteFacts, ctx: RuleContext) -> tuple[str, ...]:
+    """The roles a discount beyond the limit needs: the quote's stated policy, else the setting."""
+    if facts.policy is not None and facts.policy.approvers:
+        return facts.policy.approvers
+    return tuple(ctx.settings.discount_approvals)
+
+
+def _limit(facts: QuoteFacts, ctx: RuleContext) -> Decimal:
+    """What a rep may give alone: the limit the quote states, else ``discount_max_percent``."""
+    if facts.policy is not None and facts.policy.rep_limit is not None:
+        return facts.policy.rep_limit
+    return Decimal(ctx.settings.discount_max_percent)
+
+
+def _missing(facts: QuoteFacts, ctx: RuleContext, line: int | None, percent: Decimal | None) -> list[str]:
+    have = facts.approved_roles(line, percent)
+    return [r for r in _required(facts, ctx) if r not in have]
 
 
 @rule(
@@ -59,26 +56,26 @@ def _missing_approvals(doc: Document, ctx: RuleContext) -> list[str]:
     title_en="Quote without a validity date",
     severity="warning",
     why="报价是要约，未定有效期时对方可在“合理期限”内承诺（民法典第481条），价格变动后公司仍可能被旧价格约束；"
-    "报价单应写明有效期。",
+    "报价单应写明有效期。“价格如有调整，以我司最新报价为准”不是有效期。",
     why_en="A quote is an offer; without a validity period it can be accepted within a 'reasonable time' "
-    "(Civil Code Art. 481), binding the company to old prices.",
+    "(Civil Code Art. 481), binding the company to old prices. 'Prices may change' is no validity.",
     basis="民法典第472条、第481条",
     fix="写明有效期，例如“本报价自报价日期起30日内有效”或“有效期至2026年4月1日”。",
     bad=[
         "报价单\n笔记本电脑 20台，单价8,999.00元。",
         "设备报价\n数控车床 2台，单价180,000.00元，含13%增值税。",
+        "报价单\n笔记本电脑 20台，单价8,999.00元。\n价格如有调整，以我司最新报价为准。",
     ],
     good=[
         "报价单\n笔记本电脑 20台，单价8,999.00元。\n本报价自报价日期起30日内有效。",
+        "报价单\n笔记本电脑 20台，单价8,999.00元。\n报价有效期：至2026年6月17日止。",
+        "产品报价单\n数控车床 2台。\n以上价格30天内有效，逾期须重新报价。",
         "买卖合同\n甲方购买笔记本电脑20台。",
     ],
 )
 def no_validity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_quote(doc):
-        return
-    if doc.deal is not None and doc.deal.get("valid_until"):
-        return
-    if _VALIDITY.search(doc_text(doc)):
+    facts = _facts(doc)
+    if not facts.is_quote or facts.validity:
         return
     yield ctx.report(
         doc.blocks[0] if doc.blocks else None,
@@ -93,42 +90,6 @@ def _price_list(path: str, _mtime: float) -> dict[str, Decimal]:
     from contractkit.pricelist import load_price_list
 
     return load_price_list(path)
-
-
-def _items(doc: Document) -> Iterator[tuple[Block | None, str | None, str, str | None, Decimal]]:
-    """``(block, sku, name, model, unit price)`` of each quoted item (deal items, or item-table rows)."""
-    if doc.deal is not None:
-        for it in doc.deal.get("items") or []:
-            if isinstance(it, dict) and it.get("name") and it.get("unit_price") is not None:
-                name = str(it["name"])
-                block = next((b for b in doc.blocks if b.norm.startswith(name)), None)
-                yield block, it.get("sku"), name, it.get("model"), Decimal(str(it["unit_price"]))
-        return
-    from contractkit.checks.amount import _col, _num, _tables
-
-    for rows in _tables(doc):
-        for i, row in enumerate(rows):
-            nc = _col(row.cells, re.compile(r"名称|品名|产品"))
-            pc = _col(row.cells, re.compile(r"单价"))
-            if nc is None or pc is None:
-                continue
-            mc = _col(row.cells, re.compile(r"^型号|规格型号|^model", re.I))
-            sc = _col(row.cells, re.compile(r"编码|货号|SKU", re.I))
-            for data in rows[i + 1 :]:
-                cells = data.cells
-                if max(nc, pc) >= len(cells):
-                    continue
-                price = _num(cells[pc])
-                if price is None:
-                    continue
-                name = cells[nc]
-                model = cells[mc] if mc is not None and mc < len(cells) else None
-                m = re.match(r"(.+?)[（(]型号[:：]\s*(.+?)[）)]$", name)
-                if m:
-                    name, model = m.group(1), m.group(2)
-                sku = cells[sc] if sc is not None and sc < len(cells) else None
-                yield data.block, sku, name.strip(), model, price
-            break
 
 
 @rule(
@@ -156,9 +117,8 @@ def _items(doc: Document) -> Iterator[tuple[Block | None, str | None, str, str |
     params=("price_list", "discount_approvals"),
 )
 def price_off_list(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_quote(doc):
-        return
-    if not _missing_approvals(doc, ctx):
+    facts = _facts(doc)
+    if not facts.is_quote or not _missing(facts, ctx, None, None):
         return  # a special price with the recorded approvals
     path = ctx.settings.price_list
     if path:
@@ -171,11 +131,15 @@ def price_off_list(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 None, f"价目表无法读取：{exc}", f"price list unreadable: {exc}", snippet=str(path)
             )
             return
-        for block, sku, name, model, price in _items(doc):
-            listed = lookup(prices, sku=sku, name=name, model=model)
-            if listed is None or listed == price:
+        for line in facts.lines:
+            price = line.list_price if line.list_price is not None else line.net_price
+            listed = lookup(prices, sku=line.sku, name=line.name, model=line.model)
+            if price is None or listed is None or listed == price:
                 continue
-            label = f"{name}（{model}）" if model else name
+            label = f"{line.name}（{line.model}）" if line.model else line.name
+            block = doc.blocks[line.where.block] if doc.blocks else None
+            if block is not None and doc.deal is not None and not block.norm.startswith(line.name):
+                block = None  # a deal line the rendered text does not start a block with
             yield ctx.report(
                 block,
                 f"“{label}”单价 {price:,.2f} 与价目表价格 {listed:,.2f} 不一致，"
@@ -203,37 +167,8 @@ def price_off_list(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _zhe_percent(raw: str) -> Decimal | None:
-    """``85折``/``八五折`` → 15 (percent off); ``9折``/``九折`` → 10."""
-    if raw[0].isdigit():
-        v = Decimal(raw)
-    else:
-        digits = [_CN_DIGIT[c] for c in raw]
-        v = Decimal(digits[0]) if len(digits) == 1 else Decimal(digits[0] * 10 + digits[1]) / 10
-    if v >= 10:
-        v = v / 10
-    if not Decimal(0) < v < Decimal(10):
-        return None
-    return (Decimal(10) - v) * 10
-
-
-def _discount_percents(doc: Document) -> Iterator[tuple[Block | None, Decimal, tuple[int, int] | None]]:
-    if doc.deal is not None:
-        total = sum(
-            (Decimal(str(d.get("percent"))) for d in doc.deal.get("discounts") or [] if isinstance(d, dict)),
-            Decimal(0),
-        )
-        if total:
-            block = next((b for b in doc.blocks if "优惠" in b.norm and "%" in b.norm), None)
-            yield block, total, None
-        return
-    for block in doc.blocks:
-        for m in _DISCOUNT.finditer(block.norm):
-            yield block, Decimal(m.group(1)), m.span(1)
-        for m in _ZHE.finditer(block.norm):
-            pct = _zhe_percent(m.group(1))
-            if pct is not None:
-                yield block, pct, m.span()
+def _pct(value: Decimal) -> str:
+    return f"{value.normalize():f}"
 
 
 @rule(
@@ -243,34 +178,65 @@ def _discount_percents(doc: Document) -> Iterator[tuple[Block | None, Decimal, t
     title_en="Discount beyond policy without recorded approval",
     severity="warning",
     why="公司价格政策规定超出授权范围的折扣和特价须经销售经理和销售总监审批；"
-    "未审批的报价一经客户承诺即成立合同（民法典第483条），公司须按该低价履行。",
+    "未审批的报价一经客户承诺即成立合同（民法典第483条），公司须按该低价履行。"
+    "一行的折扣是各项折扣之和（阶梯10%+推荐5%即15%），审批只对其写明的行次和幅度有效。",
     why_en="Company policy: discounts beyond the authorised limit need sales manager and sales director "
-    "approval; an unapproved quote, once accepted, binds the company (Civil Code Art. 483).",
+    "approval; an unapproved quote, once accepted, binds the company (Civil Code Art. 483). A line's "
+    "discount is the sum of its parts; an approval covers only the lines and size it names.",
     basis="民法典第472条、第483条；公司价格政策（销售管理制度）",
     fix="将折扣控制在政策范围内，或记录销售经理和销售总监的审批（姓名、日期）。",
-    bad=["报价单\n首单优惠15%，合计人民币85,000.00元。", "报价单\n本次报价按目录价八折执行。"],
+    bad=[
+        "报价单\n首单优惠15%，合计人民币85,000.00元。",
+        "报价单\n本次报价按目录价八折执行。",
+        "报价单\n| 序号 | 产品名称 | 目录单价 | 折扣 | 折后单价 |\n"
+        "| 1 | 球阀 | 2,150.00 | 阶梯10%+推荐5% | 1,827.50 |\n"
+        "审批记录：销售经理 陈志远 同意第1项 2026年5月18日。",
+    ],
     good=[
         "报价单\n首单优惠5%，合计人民币95,000.00元。",
         "报价单\n特价优惠15%。\n审批记录：销售经理李明 2026-03-01 同意；销售总监王强 2026-03-02 批准。",
+        "报价单\n| 序号 | 产品名称 | 目录单价 | 折扣 | 折后单价 |\n"
+        "| 1 | 球阀 | 2,150.00 | 阶梯5%+推荐3% | 1,978.00 |\n"
+        "销售代表可给予不超过8%的折扣，超过8%的须经销售经理和销售总监审批。",
     ],
     params=("discount_max_percent", "discount_approvals"),
 )
 def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_quote(doc):
+    facts = _facts(doc)
+    if not facts.is_quote:
         return
-    limit = ctx.settings.discount_max_percent
-    over = [(b, p, s) for b, p, s in _discount_percents(doc) if p > limit]
+    limit = _limit(facts, ctx)
+    for line in facts.lines:
+        if line.discount is None or line.discount <= limit:
+            continue
+        missing = _missing(facts, ctx, line.number, line.discount)
+        if not missing:
+            continue
+        where = line.discount_where or line.where
+        no = f"第{line.number}项" if line.number is not None else f"“{line.name}”"
+        yield ctx.report(
+            doc.blocks[where.block],
+            f"{no}折扣 {_pct(line.discount)}% 超过政策上限 {_pct(limit)}%，缺少{_who(missing)}的审批记录。",
+            f"Line {line.number or line.name}: discount {_pct(line.discount)}% exceeds the policy limit "
+            f"{_pct(limit)}% and lacks approval by {', '.join(missing)}.",
+            span=where.span if where.span != (0, 0) else None,
+        )
+    over = [d for d in facts.discounts if d.percent > limit]
     if not over:
         return
-    missing = _missing_approvals(doc, ctx)
+    d = max(over, key=lambda x: x.percent)
+    missing = _missing(facts, ctx, None, d.percent)
     if not missing:
         return
-    block, pct, span = max(over, key=lambda x: x[1])
-    who = "、".join(ROLE_NAMES.get(r, r) for r in missing)
+    block = doc.blocks[d.where.block] if doc.blocks else None
     yield ctx.report(
         block,
-        f"折扣 {pct.normalize():f}% 超过政策上限 {limit.normalize():f}%，缺少{who}的审批记录。",
-        f"Discount {pct.normalize():f}% exceeds the policy limit {limit.normalize():f}% and lacks approval "
+        f"折扣 {_pct(d.percent)}% 超过政策上限 {_pct(limit)}%，缺少{_who(missing)}的审批记录。",
+        f"Discount {_pct(d.percent)}% exceeds the policy limit {_pct(limit)}% and lacks approval "
         f"by {', '.join(missing)}.",
-        span=span,
+        span=d.where.span if block is not None and doc.deal is None else None,
     )
+
+
+def _who(roles: list[str]) -> str:
+    return "、".join(ROLE_NAMES.get(r, r) for r in roles)

@@ -1,0 +1,775 @@
+"""Quote facts (报价单): number, date, validity, the priced lines with their list price and discount, the
+discount policy the quote states and the approvals it records.
+
+Lines are read from tables (Word cells, ``| a | b |`` or box-drawn text rows) and, for a PDF whose table came
+out as plain lines, from the rows under a header line (``序号 产品名称 … 目录单价 折扣 折后单价 金额``). A
+line's discount is the sum of its stated parts (``阶梯10%+推荐5%`` = 15 %, ``九五折`` = 5 %), else what its
+list and net prices imply. An approval is a role (销售经理, 销售总监) with a person, an assent or a date —
+a role named in the policy sentence (``超过8%的须经销售经理和销售总监审批``) or an empty approval row is not.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+from contractkit.checks._common import has_blank, is_quote, memo
+from contractkit.contract.model import Where
+from contractkit.facts import find_durations
+from contractkit.readers.model import Block, Document
+
+if TYPE_CHECKING:
+    from contractkit.contract.model import Contract
+
+#: Approval roles (``settings.discount_approvals``) and the titles that name each in a quote.
+ROLE_TITLES: dict[str, tuple[str, ...]] = {
+    "sales_manager": ("销售经理", "销售部经理", "营销经理", "区域销售经理", "sales manager"),
+    "sales_director": ("销售总监", "营销总监", "销售副总", "sales director"),
+}
+#: The display name of each role.
+ROLE_NAMES = {"sales_manager": "销售经理", "sales_director": "销售总监"}
+_TITLE_ROLE = {t: r for r, ts in ROLE_TITLES.items() for t in ts}
+_ROLE_RE = re.compile("|".join(sorted(map(re.escape, _TITLE_ROLE), key=len, reverse=True)), re.IGNORECASE)
+_ROLE_WORDS = tuple(_TITLE_ROLE)
+
+# ---------------------------------------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: its normalized text and where it is."""
+
+    text: str
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One table row (Word row, ``| a | b |`` line or box-drawn ``│ a │ b │`` line)."""
+
+    cells: tuple[Cell, ...]
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+_SEP_LINE = re.compile(r"^[\s|│┃┆┊─━┄┈\-=+:┼╋├┤┌┐└┘┬┴╪╞╡]*$")
+_TEXT_ROW_SEP = re.compile(r"[|│┃]")
+
+
+def _text_row(block: Block, index: int) -> Row | None:
+    t = block.norm
+    stripped = t.strip()
+    if not stripped or stripped[0] not in "|│┃" or len(_TEXT_ROW_SEP.findall(t)) < 3:
+        return None
+    if _SEP_LINE.match(t):
+        return None
+    cells: list[Cell] = []
+    bounds = [m.start() for m in _TEXT_ROW_SEP.finditer(t)]
+    for a, b in itertools.pairwise(bounds):
+        raw = t[a + 1 : b]
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        s = a + 1 + lead
+        cells.append(Cell(text, Where(index, (s, s + len(text)))))
+    return Row(tuple(cells))
+
+
+def tables(doc: Document) -> list[list[Row]]:
+    """The document's tables as rows of cells, once per document: Word tables and text-drawn ones."""
+
+    def compute() -> list[list[Row]]:
+        out: list[list[Row]] = []
+        current: list[Row] = []
+        grid: dict[int, dict[int, dict[int, list[int]]]] = {}
+        for i, block in enumerate(doc.blocks):
+            loc = block.location
+            if block.kind == "cell" and loc.table is not None and loc.row is not None:
+                grid.setdefault(loc.table, {}).setdefault(loc.row, {}).setdefault(loc.cell or 0, []).append(i)
+                continue
+            row = _text_row(block, i)
+            if row is not None:
+                current.append(row)
+                continue
+            if current and block.norm.strip() and _SEP_LINE.match(block.norm):
+                continue  # a box-drawn border between rows
+            if current:
+                out.append(current)
+                current = []
+        if current:
+            out.append(current)
+        for _t, rows in sorted(grid.items()):
+            table: list[Row] = []
+            for _r, cells in sorted(rows.items()):
+                row_cells: list[Cell] = []
+                for c in range(1, max(cells) + 1):
+                    idx = cells.get(c)
+                    if not idx:
+                        row_cells.append(Cell("", Where(-1, (0, 0))))
+                        continue
+                    text = " ".join(doc.blocks[j].norm.strip() for j in idx).strip()
+                    first = doc.blocks[idx[0]]
+                    row_cells.append(Cell(text, Where(idx[0], (0, len(first.text)))))
+                table.append(Row(tuple(row_cells)))
+            out.append(table)
+        return out
+
+    return memo(doc, "contract.tables", compute)
+
+
+def column(header: list[str], pattern: re.Pattern[str], exclude: re.Pattern[str] | None = None) -> int | None:
+    """The index of the first header cell matching ``pattern`` (and not ``exclude``), else None."""
+    for i, c in enumerate(header):
+        if pattern.search(c) and not (exclude and exclude.search(c)):
+            return i
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True, slots=True)
+class Validity:
+    """How long the quote is open: until a date, for a number of days, or both."""
+
+    until: date | None
+    days: int | None
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class DiscountPart:
+    """One stated part of a discount: ``阶梯10%`` → label 阶梯, percent 10."""
+
+    label: str
+    percent: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLine:
+    """A priced line: ``number`` is its 序号; ``discount`` the total percent off (None when none)."""
+
+    number: int | None
+    name: str
+    model: str | None
+    sku: str | None
+    list_price: Decimal | None
+    net_price: Decimal | None
+    discount: Decimal | None
+    parts: tuple[DiscountPart, ...]
+    discount_where: Where | None
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Discount:
+    """A discount stated in the text outside the lines (``新客户首单优惠15%``, ``按目录价八折``)."""
+
+    percent: Decimal
+    label: str
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class DiscountPolicy:
+    """The policy the quote states: what a rep may give alone and who must approve more."""
+
+    rep_limit: Decimal | None
+    approvers: tuple[str, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """A recorded approval: ``lines`` empty means the whole quote; ``percent`` the discount approved."""
+
+    role: str
+    name: str | None
+    lines: tuple[int, ...]
+    percent: Decimal | None
+    where: Where | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFacts:
+    """The quote facts of one document (``is_quote`` False for a contract: the rest is then empty)."""
+
+    is_quote: bool
+    number: str | None
+    number_where: Where | None
+    date: date | None
+    validity: tuple[Validity, ...]
+    lines: tuple[QuoteLine, ...]
+    discounts: tuple[Discount, ...]
+    policy: DiscountPolicy | None
+    approvals: tuple[Approval, ...]
+
+    def approved_roles(self, line: int | None = None, percent: Decimal | None = None) -> set[str]:
+        """Roles that approved ``line`` (None: the quote as a whole) at ``percent`` or more."""
+        out: set[str] = set()
+        for a in self.approvals:
+            if a.lines and (line is None or line not in a.lines):
+                continue
+            if a.percent is not None and percent is not None and a.percent < percent:
+                continue
+            out.add(a.role)
+        return out
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+_NUMBER = re.compile(
+    r"(?:报价(?:单)?(?:编号|号码|单号|号)|quotation\s*no\.?|quote\s*no\.?)\s*[:：]?\s*([A-Za-z0-9][\w\-/]*)",
+    re.I,
+)
+_DATE_LABEL = re.compile(r"报价日期|报价时间|quotation\s*date|date", re.I)
+_VALID_WORDS = ("有效", "valid", "逾期须重新报价", "逾期需重新报价")
+_VALIDITY = re.compile(
+    r"有效期|(?:之?内|以内|前|止)\s*有效|有效(?:至|截止|到)|报价有效|valid(?:ity)?\b", re.IGNORECASE
+)
+#: A validity sentence is about the quote (not a product's shelf life or a licence term).
+_VALID_SUBJECT = re.compile(r"报价|本价格|上述价格|以上价格|价格|本单|要约|offer|quot|price", re.IGNORECASE)
+_NOT_VALIDITY = re.compile(r"产品有效期|剩余有效期|证书有效期|许可证?有效期|注册证|保质期|合同有效期")
+_DATE = re.compile(
+    r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?|(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})"
+)
+_PCT = r"(\d{1,2}(?:\.\d{1,2})?)\s*[%％]"
+_PART = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{0,8}?)\s*" + _PCT)
+_ZHE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})\s*折(?!旧|算|合|扣|让|价)")
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_DISCOUNT_WORD = re.compile(
+    r"优惠|折扣|折让|让利|下浮|降价|返点|特价|\d\s*折|[一二三四五六七八九]折|discount", re.I
+)
+_DISCOUNT_TEXT = re.compile(
+    r"(?:优惠|折扣|折让|让利|下浮|降价|discount)[^，,。；;%\d]{0,10}?" + _PCT, re.IGNORECASE
+)
+#: Sentences about the policy or the approvals, not a discount given.
+_POLICY_CUE = re.compile(
+    r"权限|审批|批准|核准|政策|办法|制度|不超过|不得超过|不高于|以内|须经|需经|应经|超过|超出"
+)
+_LIMIT = re.compile(
+    r"(?:不超过|不得超过|不高于|不大于|最高|上限为?|以内为?)\s*"
+    + _PCT
+    + r"|"
+    + _PCT
+    + r"\s*(?:以内|以下|为限)"
+    r"|(?:销售代表|业务员|销售人员|销售员)[^，,。；;]{0,6}?" + _PCT + r"\s*的?(?:折扣)?权限"
+)
+_REP = re.compile(r"销售代表|业务员|销售人员|销售员|sales\s*rep", re.I)
+_ASSENT = re.compile(r"同意|批准|核准|准予|通过|已审批|签批|approved?", re.I)
+_PERSON = re.compile(r"^[\s:：/（(]*([\u4e00-\u9fff]{2,4})(?=[\s　/,，）)]|$|\d|同意|批准)")
+_NOT_PERSON = re.compile(r"审批|意见|日期|签字|签名|环节|姓名|同意|批准|盖章|负责人|经理|总监")
+_LINE_REF = re.compile(
+    r"第\s*(\d+(?:\s*[、,，和及至\-]\s*\d+)*)\s*(?:项|行|条|号|款)|序号\s*(\d+(?:\s*[、,，和及]\s*\d+)*)"
+)
+_MONEY = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{2})(?![\d%])")
+_NUM = re.compile(r"^\s*(?:[¥￥$]|RMB|USD)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:元)?\s*$")
+
+_NAME_COL = re.compile(r"名称|品名|产品|货物|设备|description|item", re.I)
+_LIST_COL = re.compile(r"目录|标准价|原价|牌价|列表价|指导价|list", re.I)
+_NET_COL = re.compile(r"折后|成交|优惠后|实际单价|报价单价|净价|net", re.I)
+_PRICE_COL = re.compile(r"单价|价格|price", re.I)
+_DISC_COL = re.compile(r"折扣|优惠|折让|让利|discount", re.I)
+_MODEL_COL = re.compile(r"^型号|规格型号|型号规格|^model", re.I)
+_SKU_COL = re.compile(r"编码|货号|物料号|SKU", re.I)
+_NO_COL = re.compile(r"序号|^no\.?$|^#$|项次", re.I)
+_TOTAL_ROW = re.compile(r"^\s*(?:合计|总计|小计|total)", re.I)
+
+
+def _to_date(m: re.Match[str]) -> date | None:
+    y, mo, d = (
+        (m.group("y"), m.group("m"), m.group("d"))
+        if m.group("y")
+        else (m.group("iy"), m.group("im"), m.group("id"))
+    )
+    try:
+        return date(int(y), int(mo), int(d))
+    except (TypeError, ValueError):
+        return None
+
+
+def _money(raw: str) -> Decimal | None:
+    m = _NUM.match(raw)
+    return Decimal(m.group(1).replace(",", "")) if m else None
+
+
+def _zhe_percent(raw: str) -> Decimal | None:
+    """``85折``/``八五折`` → 15 (percent off); ``9折``/``九折`` → 10."""
+    if raw[0].isdigit():
+        v = Decimal(raw)
+    else:
+        digits = [_CN_DIGIT[c] for c in raw]
+        v = Decimal(digits[0]) if len(digits) == 1 else Decimal(digits[0] * 10 + digits[1]) / 10
+    if v >= 10:
+        v = v / 10
+    if not Decimal(0) < v < Decimal(10):
+        return None
+    return (Decimal(10) - v) * 10
+
+
+def discount_parts(text: str) -> list[tuple[DiscountPart, tuple[int, int]]]:
+    """The discount parts written in ``text`` (``阶梯10%+推荐5%``, ``特别优惠18%``, ``九五折``) with spans."""
+    out: list[tuple[DiscountPart, tuple[int, int]]] = []
+    for m in _PART.finditer(text):
+        label = m.group("label")
+        if re.search(r"税|增值|预付|首付|尾款|质保|付款|支付|保证金", label):
+            continue
+        out.append((DiscountPart(label, Decimal(m.group(2))), (m.start("label"), m.end())))
+    for m in _ZHE.finditer(text):
+        pct = _zhe_percent(m.group(1))
+        if pct is not None:
+            out.append((DiscountPart("折", pct), m.span()))
+    return out
+
+
+def _line_numbers(text: str) -> tuple[int, ...]:
+    nums: list[int] = []
+    for m in _LINE_REF.finditer(text):
+        raw = m.group(1) or m.group(2)
+        bounds = [int(x) for x in re.findall(r"\d+", raw)]
+        if re.search(r"[至\-]", raw) and len(bounds) == 2 and bounds[0] < bounds[1] <= 200:
+            nums.extend(range(bounds[0], bounds[1] + 1))
+        else:
+            nums.extend(bounds)
+    return tuple(dict.fromkeys(nums))
+
+
+def _table_lines(doc: Document) -> Iterator[QuoteLine]:
+    for rows in tables(doc):
+        for i, row in enumerate(rows):
+            head = row.texts
+            nc = column(head, _NAME_COL)
+            pc = column(head, _PRICE_COL)
+            if nc is None or pc is None:
+                continue
+            lc = column(head, _LIST_COL)
+            ec = column(head, _NET_COL)
+            dc = column(head, _DISC_COL, exclude=_PRICE_COL)
+            mc, sc, noc = column(head, _MODEL_COL), column(head, _SKU_COL), column(head, _NO_COL)
+            for data in rows[i + 1 :]:
+                cells = data.cells
+                if not cells or _TOTAL_ROW.match(cells[0].text) or nc >= len(cells):
+                    continue
+                get = functools.partial(_cell, cells)
+                unit = get(pc)
+                listed = _money(get(lc).text) if get(lc) else None
+                net = _money(get(ec).text) if get(ec) else None
+                if listed is None and net is None and unit is not None:
+                    listed = _money(unit.text)
+                if listed is None and net is None:
+                    continue
+                dcell = get(dc)
+                parts = discount_parts(dcell.text) if dcell else []
+                dwhere = None
+                if dcell and parts:
+                    s, e = parts[0][1][0], parts[-1][1][1]
+                    base = dcell.where.span[0]
+                    dwhere = Where(dcell.where.block, (base + s, base + e))
+                no = get(noc)
+                name = cells[nc].text
+                model = get(mc).text if get(mc) else None
+                m = re.match(r"(.+?)[（(]型号[:：]\s*(.+?)[）)]$", name)
+                if m:
+                    name, model = m.group(1), m.group(2)
+                yield _line(
+                    int(no.text) if no and no.text.isdigit() else None,
+                    name.strip(),
+                    model,
+                    get(sc).text if get(sc) else None,
+                    listed,
+                    net,
+                    parts,
+                    dwhere,
+                    cells[nc].where if cells[nc].where.block >= 0 else cells[0].where,
+                )
+            break
+
+
+def _cell(cells: tuple[Cell, ...], c: int | None) -> Cell | None:
+    return cells[c] if c is not None and c < len(cells) else None
+
+
+def _line(
+    number: int | None,
+    name: str,
+    model: str | None,
+    sku: str | None,
+    listed: Decimal | None,
+    net: Decimal | None,
+    parts: list[tuple[DiscountPart, tuple[int, int]]],
+    dwhere: Where | None,
+    where: Where,
+) -> QuoteLine:
+    stated = sum((p.percent for p, _ in parts), Decimal(0)) if parts else None
+    implied = None
+    if listed and net is not None and net < listed:
+        implied = ((listed - net) / listed * 100).quantize(Decimal("0.01"), ROUND_HALF_UP).normalize()
+    discount = stated if stated is not None else implied
+    if stated is not None and implied is not None and implied > stated:
+        discount = implied  # the prices say more than the label: the price is what binds
+    return QuoteLine(
+        number,
+        name,
+        model or None,
+        sku or None,
+        listed,
+        net,
+        discount,
+        tuple(p for p, _ in parts),
+        dwhere,
+        where,
+    )
+
+
+_PDF_HEADER = re.compile(r"序号|产品名称|品名")
+_ROW_START = re.compile(r"^\s*(\d{1,3})\s+\S")
+
+
+def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
+    """Rows of a table that came out as text lines (a PDF): a header line, then numbered rows (a row may run
+    on over up to three lines; its money figures are on the last)."""
+    blocks = doc.blocks
+    n = len(blocks)
+    i = 0
+    while i < n:
+        head = blocks[i].norm
+        if blocks[i].kind == "cell" or not (_PDF_HEADER.search(head) and _PRICE_COL.search(head)):
+            i += 1
+            continue
+        has_disc = _DISC_COL.search(head.replace("折后", "")) is not None
+        j = i + 1
+        while j < n:
+            m = _ROW_START.match(blocks[j].norm)
+            if not m:
+                break
+            last = j
+            while len(_MONEY.findall(blocks[last].norm)) < 2 and last + 1 < n and last - j < 2:
+                nxt = blocks[last + 1].norm
+                if _ROW_START.match(nxt) or _TOTAL_ROW.match(nxt):
+                    break
+                last += 1
+            line = _plain_row(blocks, j, last, int(m.group(1)), has_disc)
+            if line is not None:
+                yield line
+            j = last + 1
+        i = max(j, i + 1)
+
+
+def _plain_row(blocks: list[Block], first: int, last: int, number: int, has_disc: bool) -> QuoteLine | None:
+    lt = blocks[last].norm
+    monies = list(_MONEY.finditer(lt))
+    if len(monies) < 2:
+        return None
+    words = blocks[first].norm.split()
+    name = words[1] if len(words) > 1 else ""
+    listed = Decimal(monies[0].group(1).replace(",", ""))
+    net = Decimal(monies[1].group(1).replace(",", "")) if len(monies) >= 3 else None
+    parts: list[tuple[DiscountPart, tuple[int, int]]] = []
+    dwhere = None
+    if has_disc:
+        a, b = monies[0].end(), monies[1].start()
+        parts = [(p, (a + s, a + e)) for p, (s, e) in discount_parts(lt[a:b])]
+        if parts:
+            s0 = parts[0][1][0]
+            s0 += len(lt[s0:]) - len(lt[s0:].lstrip())
+            dwhere = Where(last, (s0, parts[-1][1][1]))
+    return _line(
+        number, name, None, None, listed, net, parts, dwhere, Where(first, (0, len(blocks[first].text)))
+    )
+
+
+def _lines(doc: Document) -> tuple[QuoteLine, ...]:
+    if doc.deal is not None:
+        return tuple(_deal_lines(doc))
+    found = list(_table_lines(doc))
+    if not found:
+        found = list(_plain_lines(doc))
+    return tuple(found)
+
+
+def _deal_lines(doc: Document) -> Iterator[QuoteLine]:
+    deal = doc.deal or {}
+    for n, it in enumerate(deal.get("items") or [], 1):
+        if not isinstance(it, dict) or not it.get("name") or it.get("unit_price") is None:
+            continue
+        name = str(it["name"])
+        idx = next((i for i, b in enumerate(doc.blocks) if b.norm.startswith(name)), None)
+        where = Where(idx, (0, len(doc.blocks[idx].text))) if idx is not None else Where(0, (0, 0))
+        yield QuoteLine(
+            n,
+            name,
+            it.get("model"),
+            it.get("sku"),
+            Decimal(str(it["unit_price"])),
+            None,
+            None,
+            (),
+            None,
+            where,
+        )
+
+
+def _deal_discounts(doc: Document) -> tuple[Discount, ...]:
+    deal = doc.deal or {}
+    total = sum(
+        (
+            Decimal(str(d.get("percent")))
+            for d in deal.get("discounts") or []
+            if isinstance(d, dict) and d.get("percent") is not None
+        ),
+        Decimal(0),
+    )
+    if not total:
+        return ()
+    idx = next((i for i, b in enumerate(doc.blocks) if "优惠" in b.norm and "%" in b.norm), 0)
+    text = doc.blocks[idx].text if doc.blocks else ""
+    return (Discount(total, "deal", Where(idx, (0, len(text)))),)
+
+
+def _sentences(doc: Document, words: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
+    """``(block, start, sentence)`` for the sentences (split on 。；) naming one of ``words``."""
+    for i, b in enumerate(doc.blocks):
+        t = b.norm
+        if not any(w in t for w in words):
+            continue
+        for m in re.finditer(r"[^。；;\n]+[。；;]?", t):
+            if any(w in m.group() for w in words):
+                yield i, m.start(), m.group()
+
+
+def _validity(doc: Document) -> tuple[Validity, ...]:
+    out: list[Validity] = []
+    deal = doc.deal or {}
+    if deal.get("valid_until"):
+        try:
+            until = date.fromisoformat(str(deal["valid_until"]))
+        except ValueError:
+            until = None
+        out.append(Validity(until, None, Where(0, (0, 0))))
+    for i, s, sent in _sentences(doc, _VALID_WORDS):
+        low = sent.lower()
+        m = _VALIDITY.search(low) or re.search(r"逾期[须需]重新报价", sent)
+        if not m or _NOT_VALIDITY.search(sent):
+            continue
+        head = doc.blocks[i].norm[:s]
+        if not (_VALID_SUBJECT.search(sent) or _VALID_SUBJECT.search(head[-20:])):
+            continue
+        if has_blank(sent):
+            continue
+        until = None
+        dates = list(_DATE.finditer(sent))
+        for dm in dates:
+            until = _to_date(dm)
+        days = None
+        for d in find_durations(sent):
+            if any(dm.start() <= d.span[0] < dm.end() for dm in dates):
+                continue  # the 17日 of 2026年6月17日
+            if d.unit in ("day", "working_day"):
+                days = int(d.value)
+            elif d.unit == "month":
+                days = int(d.value * 30)
+        if until is None and days is None:
+            continue
+        out.append(Validity(until, days, Where(i, (s + m.start(), s + len(sent.rstrip())))))
+    return tuple(out)
+
+
+def _policy(doc: Document) -> DiscountPolicy | None:
+    for i, s, sent in _sentences(doc, ("折扣", "优惠", "让利", "discount")):
+        if not (_REP.search(sent) or re.search(r"权限|须经|需经|应经|审批", sent)):
+            continue
+        lm = _LIMIT.search(sent)
+        roles = tuple(
+            dict.fromkeys(
+                _TITLE_ROLE[r.group().lower()]
+                if r.group().lower() in _TITLE_ROLE
+                else _TITLE_ROLE.get(r.group(), "")
+                for r in _ROLE_RE.finditer(sent)
+            )
+        )
+        roles = tuple(r for r in roles if r)
+        if lm is None and not roles:
+            continue
+        limit = next((Decimal(g) for g in lm.groups() if g), None) if lm else None
+        if limit is None and not re.search(r"须经|需经|应经|审批|批准", sent):
+            continue
+        return DiscountPolicy(limit, roles, Where(i, (s, s + len(sent))))
+    return None
+
+
+def _is_policy_text(text: str) -> bool:
+    return (
+        re.search(
+            r"须经|需经|应经|须由|需由|应由|必须|应当|方可|才能|报请|报经|依据|按照.{0,12}(?:办法|制度)", text
+        )
+        is not None
+    )
+
+
+def _approvals(doc: Document) -> tuple[Approval, ...]:
+    out: list[Approval] = []
+    deal = doc.deal or {}
+    for a in deal.get("approvals") or []:
+        if isinstance(a, dict) and a.get("role") and a.get("name"):
+            out.append(Approval(str(a["role"]), str(a["name"]), (), None, None))
+    seen_rows: set[int] = set()
+    for rows in tables(doc):
+        for row in rows:
+            texts = row.texts
+            roles = [(k, _ROLE_RE.fullmatch(t.strip())) for k, t in enumerate(texts)]
+            hits = [(k, m) for k, m in roles if m]
+            if len(hits) != 1:
+                continue
+            k, m = hits[0]
+            rest = [t for j, t in enumerate(texts) if j != k and t.strip()]
+            joined = " ".join(rest)
+            name = next(
+                (t for t in rest if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t) and not _NOT_PERSON.search(t)),
+                None,
+            )
+            if not (name or _ASSENT.search(joined) or _DATE.search(joined)):
+                continue
+            if re.search(r"不同意|驳回|拒绝|否决", joined):
+                continue
+            role = _TITLE_ROLE.get(m.group().lower()) or _TITLE_ROLE[m.group()]
+            out.append(Approval(role, name, _line_numbers(joined), _percent(joined), row.cells[k].where))
+            seen_rows.add(row.cells[k].where.block)
+    for i, b in enumerate(doc.blocks):
+        t = b.norm
+        if i in seen_rows or b.kind == "cell" or not any(w in t for w in _ROLE_WORDS):
+            continue
+        matches = list(_ROLE_RE.finditer(t))
+        for n, m in enumerate(matches):
+            end = matches[n + 1].start() if n + 1 < len(matches) else len(t)
+            seg = t[m.end() : end]
+            cut = re.search(r"[。；;]", seg)
+            seg = seg[: cut.start()] if cut else seg
+            before = t[max(0, m.start() - 12) : m.start()]
+            sentence_start = max(t.rfind(c, 0, m.start()) for c in "。；;") + 1
+            if _is_policy_text(t[sentence_start : m.start()]) or _is_policy_text(before):
+                continue
+            if re.search(r"不同意|驳回|拒绝|否决", seg):
+                continue
+            pm = _PERSON.match(seg)
+            name = pm.group(1) if pm and not _NOT_PERSON.search(pm.group(1)) else None
+            signed = name is not None and (
+                _DATE.search(seg) or re.search(r"审核|审批|批准|签字|签名", before)
+            )
+            if not (_ASSENT.search(seg) or signed):
+                continue
+            role = _TITLE_ROLE.get(m.group().lower()) or _TITLE_ROLE[m.group()]
+            out.append(
+                Approval(
+                    role, name, _line_numbers(seg), _percent(seg), Where(i, (m.start(), m.end() + len(seg)))
+                )
+            )
+    return tuple(out)
+
+
+def _percent(text: str) -> Decimal | None:
+    m = re.search(_PCT, text)
+    return Decimal(m.group(1)) if m else None
+
+
+def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discount, ...]:
+    if doc.deal is not None:
+        return _deal_discounts(doc)
+    line_blocks = {ln.where.block for ln in lines} | {
+        ln.discount_where.block for ln in lines if ln.discount_where
+    }
+    out: list[Discount] = []
+    for i, s, sent in _sentences(doc, ("优惠", "折", "让利", "下浮", "降价", "discount")):
+        if i in line_blocks or (doc.blocks[i].kind == "cell" and _in_line_table(doc, i, lines)):
+            continue
+        if _POLICY_CUE.search(sent) or _ROLE_RE.search(sent):
+            continue
+        for m in _DISCOUNT_TEXT.finditer(sent):
+            out.append(
+                Discount(
+                    Decimal(m.group(1)),
+                    m.group(0)[: -len(m.group(1))].rstrip("% "),
+                    Where(i, (s + m.start(), s + m.end())),
+                )
+            )
+        for m in _ZHE.finditer(sent):
+            pct = _zhe_percent(m.group(1))
+            if pct is not None:
+                out.append(Discount(pct, "折", Where(i, (s + m.start(), s + m.end()))))
+    return tuple(out)
+
+
+def _in_line_table(doc: Document, i: int, lines: tuple[QuoteLine, ...]) -> bool:
+    table = doc.blocks[i].location.table
+    return table is not None and any(
+        doc.blocks[ln.where.block].location.table == table for ln in lines if ln.where.block < len(doc.blocks)
+    )
+
+
+def _number(doc: Document) -> tuple[str | None, Where | None]:
+    deal = doc.deal or {}
+    if deal.get("number"):
+        return str(deal["number"]), None
+    for i, b in enumerate(doc.blocks[:40]):
+        m = _NUMBER.search(b.norm)
+        if m:
+            return m.group(1), Where(i, m.span(1))
+    return None, None
+
+
+def _quote_date(doc: Document) -> date | None:
+    deal = doc.deal or {}
+    if deal.get("date"):
+        try:
+            return date.fromisoformat(str(deal["date"]))
+        except ValueError:
+            return None
+    head = doc.blocks[:60]
+    for k, b in enumerate(head):
+        lm = _DATE_LABEL.search(b.norm)
+        if lm:
+            dm = _DATE.search(b.norm, lm.end())
+            if dm is None and b.kind == "cell" and k + 1 < len(head):
+                dm = _DATE.search(head[k + 1].norm)  # the value in the next cell
+            if dm:
+                return _to_date(dm)
+    return None
+
+
+def document_is_quote(contract: Contract) -> bool:
+    """True for a quote: its title says so (``_common.is_quote``) or the structure facts do."""
+    doc = contract.doc
+    if doc.deal is not None:
+        return is_quote(doc)
+    if is_quote(doc):
+        return True
+    try:
+        return contract.structure.kind == "quote"
+    except (ModuleNotFoundError, AttributeError):
+        return False
+
+
+def extract(contract: Contract) -> QuoteFacts:
+    """The quote facts of ``contract`` (empty unless it is a quote)."""
+    doc = contract.doc
+    if not document_is_quote(contract):
+        return QuoteFacts(False, None, None, None, (), (), (), None, ())
+    number, number_where = _number(doc)
+    lines = _lines(doc)
+    return QuoteFacts(
+        True,
+        number,
+        number_where,
+        _quote_date(doc),
+        _validity(doc),
+        lines,
+        _free_discounts(doc, lines),
+        _policy(doc),
+        _approvals(doc),
+    )
