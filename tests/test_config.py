@@ -80,3 +80,110 @@ def test_bad_number_message_is_readable(tmp_path):
     with pytest.raises(ConfigError) as exc:
         load_settings(cfg)
     assert "expected a number" in str(exc.value) and "ConversionSyntax" not in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('severity = {"penalty/no-cap" = "fatal"}\n', "severity"),
+        ('fail_on = "catastrophic"\n', "fail_on"),
+        ("fail_on = 1\n", "fail_on"),
+        ('lang = "fr"\n', "lang"),
+        ("lpr_1y = 0\n", "lpr_1y"),
+        ("lpr_1y = -1.5\n", "lpr_1y"),
+        ("lpr_1y = 1e308\n", "lpr_1y"),
+        ("rate_cap_multiple = 0\n", "rate_cap_multiple"),
+        ("max_input_mb = 0\n", "max_input_mb"),
+        ('max_input_mb = "10"\n', "max_input_mb"),
+        ("max_input_mb = [10]\n", "max_input_mb"),
+        ("objection_period_months = [12]\n", "objection_period_months"),
+        ('objection_period_months = "12"\n', "objection_period_months"),
+        ("objection_period_months = [1, 2, 3]\n", "objection_period_months"),
+        ("objection_period_months = [24, 12]\n", "objection_period_months"),
+        ('extra_vague_words = [""]\n', "extra_vague_words"),
+        ('extra_vague_words = ["  "]\n', "extra_vague_words"),
+        ("extra_vague_words = [1]\n", "extra_vague_words"),
+        ('vague_words = "一批"\n', "vague_words"),
+        ("vat_rates = [13, 130]\n", "vat_rates"),
+        ('lpr_date = "1900-01-01"\n', "lpr_date"),
+        ("templates = 5\n", "templates"),
+        ('select = ["penalty", ""]\n', "select"),
+    ],
+)
+def test_every_setting_is_checked_by_type_and_range(tmp_path, text, key):
+    cfg = tmp_path / "contractkit.toml"
+    cfg.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_settings(cfg)
+    assert exc.value.path == str(cfg) and exc.value.where == key
+    assert exc.value.hint and key in exc.value.hint
+    assert exc.value.zh and exc.value.text("zh") != exc.value.text("en")
+
+
+def test_good_values_of_every_kind_are_kept(tmp_path):
+    cfg = tmp_path / "contractkit.toml"
+    cfg.write_text(
+        'severity = {"penalty/no-cap" = "info"}\nfail_on = "error"\nlang = "en"\nlpr_1y = 3.45\n'
+        "objection_period_months = [6, 18]\nretention_percent_range = [5, 5]\nmax_input_mb = 50\n"
+        'extra_vague_words = [" 若干台 "]\nlpr_date = 2025-06-20\n',
+        encoding="utf-8",
+    )
+    s = load_settings(cfg)
+    assert s.severity == {"penalty/no-cap": "info"} and s.fail_on == "error" and s.lang == "en"
+    assert s.lpr_1y == Decimal("3.45") and s.objection_period_months == (6, 18)
+    assert s.retention_percent_range == (Decimal(5), Decimal(5)) and s.max_input_mb == 50
+    assert s.extra_vague_words == ("若干台",) and s.lpr_date == dt.date(2025, 6, 20)
+
+
+def test_empty_vague_word_never_reaches_the_rules():
+    assert "" not in Settings(extra_vague_words=("", "若干台")).all_vague_words
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['[tool]\ncontractkit = "x"\n', "[[tool.contractkit]]\nlpr_1y = 3\n", "tool = 5\ncontractkit = 1\n"],
+)
+def test_pyproject_tool_table_that_is_not_a_table(tmp_path, monkeypatch, text):
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_settings(tmp_path / "pyproject.toml")
+    assert exc.value.path == str(tmp_path / "pyproject.toml")
+
+
+def test_malformed_pyproject_naming_contractkit_is_an_error(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[tool.contractkit\nlpr_1y = 3\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings()
+
+
+def test_malformed_unrelated_pyproject_is_skipped(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[project\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load_settings() == Settings()
+
+
+def test_deep_inline_table_is_a_config_error(tmp_path):
+    cfg = tmp_path / "contractkit.toml"
+    cfg.write_text("x = " + "{a = " * 500 + "1" + "}" * 500 + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_settings(cfg)
+    assert exc.value.path == str(cfg)
+
+
+def test_config_that_is_a_fifo_is_refused(tmp_path):
+    import os
+
+    fifo = tmp_path / "contractkit.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(ConfigError, match="not a regular file"):
+        load_settings(fifo)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("lpr_1y", "3.5"), ("max_input_mb", 3), ("objection_period_months", (6, 12)), ("fail_on", "info")],
+)
+def test_replace_keeps_valid_values(key, value):
+    s = Settings().replace(**{key: value})
+    assert getattr(s, key) == (Decimal(value) if key == "lpr_1y" else value)
