@@ -3,7 +3,8 @@
 A baseline file is JSON ``{"version": 1, "tool": "contractkit", "entries": [{fingerprint, rule, path,
 snippet}, …]}``. Fingerprints (:meth:`Finding.fingerprint` over the path relative to the working
 directory) ignore position, so a finding stays known when unrelated text moves. Entries are matched as a
-multiset: two identical findings need two entries.
+multiset: two identical findings need two entries. Folder entries lint left out (``meta/skipped``) are never
+recorded nor hidden. :func:`use_baseline` is what ``lint --baseline`` and the Python API call.
 """
 
 from __future__ import annotations
@@ -35,6 +36,29 @@ class BaselineOutcome:
     hidden: int = 0
     stale: list[Entry] = field(default_factory=list)
 
+    def describe(self, lang: str = "zh") -> list[str]:
+        """What the baseline did, as lines for stderr: findings hidden, then each stale entry."""
+        zh = lang == "zh"
+        lines = [
+            f"基线：隐藏了 {self.hidden} 个已知问题"
+            if zh
+            else f"baseline: {self.hidden} known finding(s) hidden"
+        ]
+        if self.stale:
+            lines.append(
+                f"基线：{len(self.stale)} 条记录已不再匹配（已修改或已修复）："
+                if zh
+                else f"baseline: {len(self.stale)} entry(ies) no longer match (fixed or changed):"
+            )
+            lines.extend(f"  {e.path}  {e.rule}  {e.snippet[:60]}" for e in self.stale)
+        return lines
+
+
+def _recordable(rule: str) -> bool:
+    from contractkit.lint import SKIPPED
+
+    return rule != SKIPPED
+
 
 def entries(result: LintResult) -> list[Entry]:
     """The baseline entries for every finding of ``result``."""
@@ -43,7 +67,9 @@ def entries(result: LintResult) -> list[Entry]:
     out: list[Entry] = []
     for fr in result.files:
         uri = relative_uri(fr.path)
-        out.extend(Entry(f.fingerprint(uri), f.rule, uri, f.snippet) for f in fr.findings)
+        out.extend(
+            Entry(f.fingerprint(uri), f.rule, uri, f.snippet) for f in fr.findings if _recordable(f.rule)
+        )
     return out
 
 
@@ -104,7 +130,7 @@ def apply_baseline(result: LintResult, known: list[Entry]) -> tuple[LintResult, 
         keep = []
         for f in fr.findings:
             fp = f.fingerprint(uri)
-            if budget[fp] > 0:
+            if _recordable(f.rule) and budget[fp] > 0:
                 budget[fp] -= 1
                 outcome.hidden += 1
             else:
@@ -116,3 +142,8 @@ def apply_baseline(result: LintResult, known: list[Entry]) -> tuple[LintResult, 
             budget[e.fingerprint] -= 1
             outcome.stale.append(e)
     return LintResult(files=files), outcome
+
+
+def use_baseline(result: LintResult, path: str | Path) -> tuple[LintResult, BaselineOutcome]:
+    """``result`` without the findings recorded in the baseline file at ``path``, and what that did."""
+    return apply_baseline(result, load_baseline(path))

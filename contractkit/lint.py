@@ -1,9 +1,12 @@
-"""The lint engine: read each file, run the selected rules, collect findings (errors isolated per file)."""
+"""The lint engine: read each file, run the selected rules, apply the draft's own suppression notes, collect
+findings (errors isolated per file). Folders expand to their supported files; every entry left out is listed
+(``meta/skipped``) or, when it could not be read, is a file error — never dropped silently."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from contractkit.config import Settings
@@ -12,6 +15,8 @@ from contractkit.readers.model import Document, Location
 
 #: File suffixes a folder expands to.
 SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".json")
+#: The info finding that lists a folder entry lint left out, with the reason.
+SKIPPED = "meta/skipped"
 
 
 def available_rules() -> dict:
@@ -37,11 +42,12 @@ def _sort_key(f: Finding) -> tuple[int, int, str]:
 
 
 def lint_document(
-    doc: Document, settings: Settings | None = None, *, rules: Iterable | None = None
+    doc: Document, settings: Settings | None = None, *, rules: Iterable | None = None, suppress: bool = True
 ) -> list[Finding]:
     """Run the selected rules (default: every registered rule) over ``doc``; findings sorted by location.
 
-    A rule that crashes becomes one ``internal/rule-crashed`` error finding instead of stopping the run.
+    The draft's ``contractkit: ignore RULE reason`` notes (text or Word comments) are applied unless
+    ``suppress=False``. A rule that crashes becomes one ``internal/rule-crashed`` error finding.
     """
     from contractkit.checks._common import forget
     from contractkit.checks.base import RuleContext, effective_severity, selected
@@ -54,7 +60,8 @@ def lint_document(
         path=doc.path, kind=doc.kind, blocks=assign_sections(doc.blocks), deal=doc.deal, meta=doc.meta
     )
     out: list[Finding] = []
-    for r in selected(pool, settings):
+    ran = list(selected(pool, settings))
+    for r in ran:
         ctx = RuleContext(rule=r, settings=settings, severity=effective_severity(r, settings))
         try:
             out.extend(r.check(doc, ctx))
@@ -71,50 +78,146 @@ def lint_document(
             )
     forget(doc)  # the rules' shared per-document memo (checks._common.memo)
     forget_contract(doc)  # the facts model (contract.contract_of)
+    if suppress:
+        from contractkit.suppress import apply_markers, document_markers
+
+        marks = document_markers(doc)
+        if marks:
+            out = apply_markers(out, marks, ran=[r.id for r in ran])
     return sorted(out, key=_sort_key)
 
 
-def lint_text(text: str, settings: Settings | None = None, *, rules: Iterable | None = None) -> list[Finding]:
-    """Lint a string as a text document (one block per line)."""
+def lint_text(
+    text: str, settings: Settings | None = None, *, rules: Iterable | None = None, suppress: bool = True
+) -> list[Finding]:
+    """Lint a string as a text document (one block per line); its suppression notes apply."""
     from contractkit.readers.text import document_from_text
 
-    return lint_document(document_from_text(text), settings, rules=rules)
+    return lint_document(document_from_text(text), settings, rules=rules, suppress=suppress)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A folder entry lint leaves out, and why (in Chinese and English)."""
+
+    path: str
+    reason: str
+    reason_en: str
+    unreadable: bool = False  # a folder that could not be listed: its files were not checked
+
+
+def _skip_reason(name: str) -> tuple[str, str] | None:
+    """Why a file found in a folder is not linted, or None when it is."""
+    if name.startswith("~$"):
+        return "Word 的临时锁定文件", "a Word lock file"
+    if name.startswith("."):
+        return "隐藏文件", "a hidden file"
+    if not name.lower().endswith(SUPPORTED):
+        suffix = Path(name).suffix.lower() or "（无扩展名）"
+        supported = "、".join(SUPPORTED)
+        return (
+            f"不支持的文件类型 {suffix}（支持 {supported}）",
+            f"unsupported file type {Path(name).suffix.lower() or '(no extension)'} ({', '.join(SUPPORTED)})",
+        )
+    return None
+
+
+def _unreadable_folder(err: OSError, fallback: str) -> Skipped:
+    why = err.strerror or str(err)
+    return Skipped(
+        str(err.filename or fallback), f"无法读取该文件夹（{why}）", f"cannot read this folder ({why})", True
+    )
+
+
+def walk_inputs(paths: Iterable[str | Path]) -> Iterator[str | Skipped]:
+    """Files as given; folders expanded (recursively, sorted). Each folder entry that is not linted —
+    unsupported type, hidden, Word lock file, hidden or linked subfolder, unreadable subfolder — is a
+    :class:`Skipped`, in walk order."""
+    for raw in paths:
+        p = Path(raw)
+        if not p.is_dir():
+            yield str(raw)
+            continue
+        errors: list[OSError] = []
+        for root, dirs, files in os.walk(p, onerror=errors.append):
+            while errors:
+                yield _unreadable_folder(errors.pop(0), root)
+            keep = []
+            for d in sorted(dirs):
+                full = str(Path(root) / d)
+                if d.startswith("."):
+                    yield Skipped(full, "隐藏文件夹，未检查", "a hidden folder, not checked")
+                elif os.path.islink(full):
+                    yield Skipped(full, "指向文件夹的符号链接，未跟随", "a link to a folder, not followed")
+                else:
+                    keep.append(d)
+            dirs[:] = keep
+            for name in sorted(files):
+                why = _skip_reason(name)
+                yield str(Path(root) / name) if why is None else Skipped(str(Path(root) / name), *why)
+        for err in errors:
+            yield _unreadable_folder(err, str(p))
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[str]:
-    """Files as given; folders expanded (recursively, sorted) to their supported files."""
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.lower().endswith(SUPPORTED) and not name.startswith((".", "~$")):
-                        yield str(Path(root) / name)
-        else:
-            yield str(raw)
+    """Files as given; folders expanded (recursively, sorted) to their supported files (see
+    :func:`walk_inputs` for the entries left out)."""
+    for entry in walk_inputs(paths):
+        if isinstance(entry, str):
+            yield entry
+
+
+def skipped_result(entry: Skipped) -> FileResult:
+    """The report line of a skipped entry: an unreadable folder is a file error, anything else one
+    ``meta/skipped`` info finding."""
+    if entry.unreadable:
+        return FileResult(path=entry.path, error=f"{entry.path}: {entry.reason_en}")
+    return FileResult(
+        path=entry.path,
+        findings=[
+            Finding(
+                rule=SKIPPED,
+                severity=Severity.INFO,
+                message=f"已跳过：{entry.reason}",
+                message_en=f"skipped: {entry.reason_en}",
+                location=Location(index=0),
+                hint="lint it by name if it is a text document",
+            )
+        ],
+    )
 
 
 def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) -> LintResult:
-    """Read and lint every path (folders expanded); an unreadable file becomes ``FileResult(error=…)``."""
-    from contractkit.errors import ContractkitError
-    from contractkit.readers.dispatch import read_document
-
+    """Read and lint every path (folders expanded); an unreadable file becomes ``FileResult(error=…)``, a
+    folder entry left out a ``meta/skipped`` finding (see :func:`walk_inputs`)."""
     settings = Settings.resolve(settings)
     rules = list(available_rules().values())
     result = LintResult()
     max_bytes = settings.max_input_mb * 1024 * 1024
-    for path in expand_paths(paths):
-        try:
-            doc = read_document(path, max_bytes=max_bytes)
-        except ContractkitError as exc:
-            result.files.append(FileResult(path=path, error=str(exc)))
-            continue
-        except (OSError, ValueError) as exc:
-            result.files.append(FileResult(path=path, error=f"{path}: {exc}"))
-            continue
-        result.files.append(FileResult(path=path, findings=lint_document(doc, settings, rules=rules)))
+    for entry in walk_inputs(paths):
+        if isinstance(entry, Skipped):
+            result.files.append(skipped_result(entry))
+        else:
+            result.files.append(lint_file(entry, settings, rules=rules, max_bytes=max_bytes))
     return result
+
+
+def lint_file(
+    path: str | Path, settings: Settings | None = None, *, rules: Iterable | None = None, max_bytes: int = 0
+) -> FileResult:
+    """Read and lint one file; a file that cannot be read is ``FileResult(error=…)``, never an exception."""
+    from contractkit.errors import ContractkitError
+    from contractkit.readers.dispatch import read_document
+
+    settings = Settings.resolve(settings)
+    name = str(path)
+    try:
+        doc = read_document(path, max_bytes=max_bytes or settings.max_input_mb * 1024 * 1024)
+    except ContractkitError as exc:
+        return FileResult(path=name, error=str(exc))
+    except (OSError, ValueError) as exc:
+        return FileResult(path=name, error=f"{name}: {exc}")
+    return FileResult(path=name, findings=lint_document(doc, settings, rules=rules))
 
 
 def clear_caches() -> None:

@@ -1,12 +1,14 @@
-"""Suppression markers: paragraph-only, need a reason, unused ones reported."""
+"""Suppression markers: applied by the library lint (CLI and API alike), paragraph-only, need a reason, unused
+ones reported; Word-comment markers come from the one read of the document."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
-from contractkit.lint import lint_paths
-from contractkit.suppress import NO_REASON, UNUSED, apply_suppressions, find_suppressions, parse_markers
+from contractkit.config import Settings
+from contractkit.lint import lint_document, lint_paths, lint_text
+from contractkit.suppress import NO_REASON, UNUSED, find_suppressions, parse_markers
 
 BASE = "第一条 标的\n甲方向乙方采购办公家具一批。{a}\n乙方另提供办公椅一批。{b}\n"
 
@@ -14,7 +16,7 @@ BASE = "第一条 标的\n甲方向乙方采购办公家具一批。{a}\n乙方�
 def lint(tmp_path: Path, text: str, name: str = "d.txt"):
     p = tmp_path / name
     p.write_text(text, encoding="utf-8")
-    return apply_suppressions(lint_paths([p]))
+    return lint_paths([p])
 
 
 def rules_at(result, needle: str) -> set[str]:
@@ -79,11 +81,72 @@ def test_word_comment_marker(tmp_path: Path) -> None:
     path.write_bytes(buf.getvalue())
     marks = find_suppressions(str(path))
     assert len(marks) == 1 and marks[0].source == "comment" and marks[0].location.paragraph == 2
-    res = apply_suppressions(lint_paths([path]))
+    res = lint_paths([path])
     assert "subject/vague-quantity" not in rules_at(res, "家具一批")
     assert "subject/vague-quantity" in rules_at(res, "办公椅一批")
 
 
+def _comment_docx(tmp_path: Path, note: str) -> Path:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("第一条 标的")
+    p1 = d.add_paragraph("甲方向乙方采购办公家具一批。")
+    d.add_comment(p1.runs, text=note, author="法务")
+    path = tmp_path / "n.docx"
+    d.save(str(path))
+    return path
+
+
+def test_comment_markers_are_read_with_the_document_not_twice(tmp_path: Path, monkeypatch) -> None:
+    """The reader keeps the comment; lint applies it without opening the file again."""
+    from contractkit.readers.dispatch import read_document
+
+    doc = read_document(_comment_docx(tmp_path, "contractkit: ignore subject 框架协议"))
+    assert doc.meta["comments"] == [(1, "contractkit: ignore subject 框架协议")]
+    import docx
+
+    monkeypatch.setattr(docx, "Document", lambda *a, **k: (_ for _ in ()).throw(AssertionError("re-read")))
+    found = lint_document(doc)
+    assert not [f for f in found if f.rule.startswith("subject/") and "家具一批" in f.snippet]
+
+
+def test_ordinary_comments_are_not_kept(tmp_path: Path) -> None:
+    from contractkit.readers.dispatch import read_document
+
+    assert read_document(_comment_docx(tmp_path, "请核对数量")).meta["comments"] == []
+
+
+def test_lint_text_applies_markers() -> None:
+    """An API user linting a string gets the same suppressions as the CLI."""
+    text = BASE.format(a="（contractkit: ignore subject/vague-quantity 框架协议）", b="")
+    found = lint_text(text)
+    assert not [f for f in found if f.rule == "subject/vague-quantity" and "家具一批" in f.snippet]
+    assert [f for f in found if f.rule == "subject/vague-quantity" and "办公椅一批" in f.snippet]
+    raw = lint_text(text, suppress=False)
+    assert [f for f in raw if f.rule == "subject/vague-quantity" and "家具一批" in f.snippet]
+
+
+def test_marker_for_a_rule_that_did_not_run_is_not_unused() -> None:
+    text = BASE.format(a="", b="") + "本条无问题。contractkit: ignore penalty/deposit-over-limit 关联方\n"
+    only_subject = lint_text(text, Settings(select=("subject",)))
+    assert not [f for f in only_subject if f.rule == UNUSED]
+    assert [f for f in lint_text(text) if f.rule == UNUSED]
+
+
+def test_cli_has_no_suppression_step() -> None:
+    """The CLI is a thin layer: it does not apply suppressions itself."""
+    import inspect
+
+    from contractkit.cli import lint as cli_lint
+
+    source = inspect.getsource(cli_lint)
+    assert "contractkit.suppress" not in source and "apply_baseline" not in source
+
+
 def test_no_markers_no_change(samples_dir: Path) -> None:
-    before = lint_paths([samples_dir / "drafts" / "defective-sales-contract.txt"])
-    assert apply_suppressions(before).findings() == before.findings()
+    path = samples_dir / "drafts" / "defective-sales-contract.txt"
+    from contractkit.readers.dispatch import read_document
+
+    doc = read_document(path)
+    assert lint_document(doc) == lint_document(doc, suppress=False)

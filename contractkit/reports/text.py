@@ -10,6 +10,7 @@ import sys
 
 from contractkit.checks.base import Rule
 from contractkit.findings import LintResult, Severity
+from contractkit.lint import SKIPPED
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABEL = {
@@ -51,6 +52,9 @@ def _plain(result: LintResult, lang: str, width: int = SNIPPET_WIDTH) -> list[tu
         if not fr.findings:
             out.append((f"  {'未发现问题' if zh else 'no findings'}", "green"))
         for f in fr.findings:
+            if f.rule == SKIPPED:  # a folder entry lint left out: one line with the reason
+                out.append((f"  {f.text(lang)}", "dim"))
+                continue
             label = _LABEL["zh" if zh else "en"][f.severity]
             out.append((f"  {f.location.describe(lang)}  {label}  {f.rule}", _STYLE[f.severity]))
             out.append((f"    {f.text(lang)}", None))
@@ -58,15 +62,18 @@ def _plain(result: LintResult, lang: str, width: int = SNIPPET_WIDTH) -> list[tu
                 out.append((f"    > {shorten(f.snippet, width)}", "dim"))
         out.append(("", None))
     c = result.counts()
+    skipped = sum(1 for f in result.findings() if f.rule == SKIPPED)
+    c["files"] -= skipped
+    c["info"] -= skipped
     if zh:
         line = (
             f"共 {c['files']} 个文件：{c['error']} 个错误，{c['warning']} 个警告，{c['info']} 个提示"
-            f"，{c['unreadable']} 个无法读取"
+            f"，{c['unreadable']} 个无法读取" + (f"，{skipped} 个已跳过" if skipped else "")
         )
     else:
         line = (
             f"{c['files']} file(s): {c['error']} error(s), {c['warning']} warning(s), {c['info']} info, "
-            f"{c['unreadable']} unreadable"
+            f"{c['unreadable']} unreadable" + (f", {skipped} skipped" if skipped else "")
         )
     out.append((line, "bold"))
     return out
