@@ -104,3 +104,77 @@ def test_indexes_are_positions(built: Path) -> None:
     doc = read_docx(built)
     assert [b.location.index for b in doc.blocks] == list(range(len(doc.blocks)))
     assert all(len(b.norm) == len(b.text) for b in doc.blocks)
+
+
+# -- Word automatic numbering --------------------
+
+_NUMBERING = (
+    '<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="第%1条"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/>'
+    "<w:isLgl/></w:lvl>"
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="（%3）"/></w:lvl>'
+    "</w:abstractNum>"
+)
+
+
+def _numbered(p, level: int) -> None:
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+    )
+
+
+@pytest.fixture(scope="module")
+def numbered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(_NUMBERING))
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering.append(parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    d.add_paragraph("买卖合同")
+    for title, items in (
+        ("标的", ["卖方向买方供应数控车床2台。", "单价为人民币10万元。"]),
+        ("验收", ["到货后3日内验收。"]),
+    ):
+        _numbered(d.add_paragraph(title), 0)
+        for text in items:
+            _numbered(d.add_paragraph(text), 1)
+    _numbered(d.add_paragraph("逾期验收的视为合格。"), 2)
+    path = tmp_path_factory.mktemp("docx") / "numbered.docx"
+    d.save(path)
+    return path
+
+
+def test_word_numbering_labels_and_sections(numbered: Path) -> None:
+    from contractkit.facts import assign_sections
+
+    doc = read_docx(numbered)
+    labels = {doc.blocks[i].text: label for i, label in doc.meta["labels"].items()}
+    assert labels == {
+        "标的": "第一条",
+        "卖方向买方供应数控车床2台。": "1.1",
+        "单价为人民币10万元。": "1.2",
+        "验收": "第二条",
+        "到货后3日内验收。": "2.1",
+        "逾期验收的视为合格。": "（一）",
+    }
+    blocks = assign_sections(doc.blocks)
+    (accept,) = [b for b in blocks if b.text == "到货后3日内验收。"]
+    assert accept.section == "第二条 验收"
+    (title,) = [b for b in blocks if b.text == "验收"]
+    assert title.kind == "heading"
+
+
+def test_word_numbering_gives_structure_sections(numbered: Path) -> None:
+    from contractkit.contract.extract import extract_path
+
+    sections = extract_path(numbered).structure.sections
+    assert [(s.path, s.kind) for s in sections if s.kind == "article"] == [("1", "article"), ("2", "article")]

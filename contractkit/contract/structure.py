@@ -155,9 +155,13 @@ class Definition:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A heading or numbered item: 第五条 / 五、 / 5.2 / （一）; ``level`` 1 is the top level."""
+    """A heading or numbered item: 第五条 / 五、 / 5.2 / （一）; ``level`` 1 is the top level.
+
+    ``path`` is the number with the numbers of the sections it sits in (第三条 item 2 → ``3.2``).
+    """
 
     number: str
+    path: str
     label: str
     title: str
     kind: str
@@ -468,8 +472,11 @@ def _parts(doc: Document, first_kind: Kind, title_block: int | None) -> list[Par
 def _sections(doc: Document) -> list[Section]:
     out: list[Section] = []
     rank: dict[str, int] = {}
+    stack: list[tuple[int, str]] = []
+    labels: dict[int, str] = doc.meta.get("labels") or {}
     for i, block in enumerate(doc.blocks):
-        h = _heading(block.norm)
+        shown = labels.get(i)  # Word automatic numbering: the label is not in the text
+        h = _heading(f"{shown} {block.norm}" if shown else block.norm)
         if h is None:
             continue
         kind, label, num = h
@@ -482,10 +489,15 @@ def _sections(doc: Document) -> list[Section]:
             rank[level_key] = len(rank) + 1
         title = label[len(label.split(" ")[0]) :].strip() if " " in label else ""
         s = len(block.norm) - len(block.norm.lstrip())
+        length = len(label) - (len(shown) + 1 if shown else 0)
+        span = (s, s + max(0, min(length, len(block.norm) - s)))
         number = num if kind == "dotted" else _num(num)
-        out.append(
-            Section(number, label, title, kind, rank[level_key] + depth, _where(i, (s, s + len(label))))
-        )
+        level = rank[level_key] + depth
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        path = number if kind == "dotted" else ".".join([*(n for _, n in stack), number])
+        stack.append((level, number))
+        out.append(Section(number, path, label, title, kind, level, _where(i, span)))
     return out
 
 

@@ -111,11 +111,15 @@ def section_number(text: str) -> str | None:
 def assign_sections(blocks: list[Block]) -> list[Block]:
     """New blocks with ``section`` = the nearest preceding top-level heading (第X条, else X、, else N.).
 
-    Numbered items (5.2, （一）) and lower-level lists inherit the section they sit in.
+    Numbered items (5.2, （一）) and lower-level lists inherit the section they sit in. Sections the reader
+    already gave (Word automatic numbering, whose 第X条 is not in the text) are kept unless the text itself
+    is numbered 第X条.
     """
     heads = [_heading(b.norm) for b in blocks]
     kinds = {h[0] for h in heads if h}
     top = next((k for k in ("article", "cn", "arabic") if k in kinds), None)
+    if top != "article" and any(b.section for b in blocks):
+        return list(blocks)  # sections given by the reader (Word automatic numbering) or assigned before
     current: str | None = None
     out: list[Block] = []
     for block, h in zip(blocks, heads, strict=True):

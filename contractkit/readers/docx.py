@@ -5,11 +5,16 @@ them; empty paragraphs make no Block. Tables are numbered 1-based in document or
 (``Document.meta["nested_tables"]`` maps a nested table's number to its parent ``(table, row, cell)``).
 ``cell`` is the 1-based grid column where the cell starts; merged cells are read once. Inside a cell,
 ``paragraph`` counts the cell's paragraphs. Headers, footers, footnotes and text boxes are not read.
+
+Word automatic numbering (第一条, 1.1, （一）) is not in the text: ``Document.meta["labels"]`` maps a block
+index to the label Word renders before it, and a level-0 numbered title opens a section (``Block.section``
+is set here, e.g. ``第五条 检验与验收``, and kept by :func:`~contractkit.facts.sections.assign_sections`).
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +22,7 @@ from typing import Any
 from contractkit.errors import UnreadableInput
 from contractkit.fileio import DEFAULT_MAX_BYTES, read_bounded
 from contractkit.readers import zipguard
+from contractkit.readers.docx_numbering import Numbering
 from contractkit.readers.model import Block, Document, Location
 from contractkit.readers.normalize import looks_like_heading, normalize, strip_invisible
 
@@ -35,6 +41,7 @@ SKIP_TAGS = {
     f"{W}instrText",
 }
 _MAX_PART = 100 * 1024 * 1024  # inflated word/document.xml cap
+_ARTICLE_LABEL = re.compile(r"^第\s*\S{1,5}\s*[条章节部分]")
 
 
 def read_docx(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -60,6 +67,7 @@ def read_docx(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
             hint="open it in Word and save it again as .docx",
         ) from None
     reader = _Reader(name, styles, default.name if default is not None else None)
+    reader.numbering = Numbering.of(doc)
     for loc, p in walk_paragraphs(body, on_table=reader.on_table):
         if loc.table is None:
             reader.meta["paragraphs"] = loc.paragraph
@@ -76,7 +84,9 @@ class _Reader:
         self.styles = styles
         self.default_style = default_style
         self.blocks: list[Block] = []
-        self.meta: dict[str, Any] = {"nested_tables": {}, "paragraphs": 0, "tables": 0}
+        self.meta: dict[str, Any] = {"nested_tables": {}, "paragraphs": 0, "tables": 0, "labels": {}}
+        self.numbering: Numbering | None = None
+        self.section: str | None = None
 
     def on_table(self, number: int, parent: tuple[int, int, int] | None) -> None:
         self.meta["tables"] = number
@@ -84,12 +94,24 @@ class _Reader:
             self.meta["nested_tables"][number] = parent
 
     def paragraph(self, p: Any, loc: Location) -> None:
+        style_id = _style_id(p)
+        numbered = self.numbering.label(p, style_id) if self.numbering is not None else None
         text = strip_invisible(paragraph_text(p))
         if not text.strip():
             return
-        style_id = _style_id(p)
         style = self.styles.get(style_id, style_id) if style_id else self.default_style
         heading = bool(style) and style.lower().startswith(("heading", "title", "标题"))
+        if numbered is not None:
+            label, level = numbered
+            self.meta["labels"][len(self.blocks)] = label
+            if (
+                level == 0
+                and loc.table is None
+                and (_ARTICLE_LABEL.match(label) or (heading and _is_title(text)))
+            ):
+                title = text.strip() if _is_title(text) else ""
+                self.section = f"{label} {title}".strip()[:40]
+                heading = heading or bool(title)
         if loc.table is not None and not heading and not looks_like_heading(text):
             kind = "cell"
         elif heading or looks_like_heading(text):
@@ -99,7 +121,16 @@ class _Reader:
         location = Location(
             len(self.blocks), paragraph=loc.paragraph, table=loc.table, row=loc.row, cell=loc.cell
         )
-        self.blocks.append(Block(text=text, norm=normalize(text), location=location, kind=kind, style=style))
+        block = Block(text=text, norm=normalize(text), location=location, kind=kind, style=style)
+        if self.section is not None:
+            block = Block(block.text, block.norm, location, kind, self.section, style)
+        self.blocks.append(block)
+
+
+def _is_title(text: str) -> bool:
+    """A short heading line (产品名称、规格型号、数量及价款), not a numbered sentence."""
+    t = text.strip()
+    return len(t) <= 30 and not any(c in t for c in "。；;")
 
 
 def walk_paragraphs(
