@@ -225,6 +225,22 @@ def test_payment_named_after_acceptance_is_not_an_acceptance_clause() -> None:
     assert not fires("acceptance/window-no-start", text)
 
 
-def test_act_gate_is_in_every_act_word() -> None:
-    """Acceptance clauses are looked for among the clauses naming 验: every act word must hold it."""
-    assert all(any(g in w for g in acceptance._ACT_GATE) for w in acceptance._ACT_WORDS)
+def test_gate_is_in_every_lexicon_word() -> None:
+    """Facts are looked for only in blocks naming a gate word: every act and period word holds one."""
+    from contractkit.contract import acceptance as facts
+
+    words = [
+        *facts.PERIOD_WORDS,
+        "验收",
+        "检验",
+        "验货",
+        "查验",
+        "核对",
+        "清点",
+        "检测",
+        "测试",
+        "试验",
+        "视为",
+    ]
+    assert all(any(g in w for g in facts.GATE) for w in words)
+    assert acceptance.is_goods_contract is not None

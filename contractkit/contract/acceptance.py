@@ -1,0 +1,464 @@
+"""Acceptance facts: inspection / objection windows (start, length, vague, immediate), deemed
+acceptance in any wording, quality-objection and warranty periods, and who pays for testing.
+
+A *window* is a duration that bounds an act of inspection or objection (到货后72小时内完成验收,
+收到通知之日起七个工作日内组织终验收, 应在该期限内书面通知): the first verb after the duration decides
+what it bounds, so 更换/修复/整改/付款 windows (the seller's remedy, a payment) are not inspection
+windows. An acceptance clause with no duration gives one window without a length (到货后组织验收,
+及时验收, 交货时当场验收). A *period* is a warranty / quality-objection length (质保期为十二个月,
+保修一年, 内在质量问题可自到货之日起十二个月内书面提出异议).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from contractkit.checks._common import block_indices_naming
+from contractkit.contract.model import Where
+from contractkit.facts.durations import Duration, Unit, find_durations
+from contractkit.facts.sections import heading_of
+from contractkit.facts.sentences import clause_spans
+
+if TYPE_CHECKING:
+    from contractkit.contract.model import Contract
+
+WindowKind = Literal["inspection", "objection"]
+PeriodKind = Literal["warranty", "objection", "latent"]
+
+
+@dataclass(frozen=True, slots=True)
+class Length:
+    """A window or period length as written (``value`` ``unit``s) and where."""
+
+    value: Decimal
+    unit: Unit
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """An inspection or objection window in one clause (``where``: the clause)."""
+
+    where: Where
+    kind: WindowKind
+    act: str  # the act the window bounds: 验收, 检验, 提出异议, 通知…
+    act_where: Where | None
+    length: Length | None
+    start: Where | None  # the start event (到货后, 收到通知之日起, 装箱日前)
+    vague: str | None  # 及时, 合理期限… (default lexicon)
+    immediate: bool  # 当场, 当即, 到货时
+    refers_back: bool  # 上述期限, 约定的验收期限, 第4.1条期限
+    blank: bool  # a fill-in length (____日内)
+    latent: bool  # the clause is about hidden / intrinsic quality
+    appearance: bool  # the clause is about quantity / appearance only
+
+
+@dataclass(frozen=True, slots=True)
+class Deemed:
+    """A deemed-acceptance rule (视为验收合格, 按验收合格处理, 视同…验收合格, deemed accepted)."""
+
+    where: Where
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A warranty or quality-objection period with its length."""
+
+    kind: PeriodKind
+    word: str  # 质保期, 保修, 提出异议…
+    length: Length
+    months: Decimal
+    appearance: bool  # for quantity / appearance defects only
+    where: Where  # the clause
+
+
+@dataclass(frozen=True, slots=True)
+class TestCost:
+    """Who bears the cost of testing (检测费用由责任方承担)."""
+
+    payer: str
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class AcceptanceFacts:
+    """The acceptance facts of one document."""
+
+    acts: tuple[Where, ...]  # clauses with an act of acceptance or inspection
+    windows: tuple[Window, ...]
+    deemed: tuple[Deemed, ...]
+    periods: tuple[Period, ...]
+    period_named: bool  # a 质保期 / 质量异议期 / 保修期 word is used somewhere (even without a length)
+    test_costs: tuple[TestCost, ...]
+
+
+# -- lexicons ----------------------------------------------------------------------------------------------
+
+#: Blocks without one of these words hold no acceptance fact (one scan of the document text).
+GATE: tuple[str, ...] = (
+    "验",
+    "检",
+    "核对",
+    "清点",
+    "异议",
+    "质保",
+    "保修",
+    "保证期",
+    "维保",
+    "保用",
+    "保固",
+    "视",
+    "处理",
+    "测试",
+    "试验",
+    "质量",
+    "瑕疵",
+    "缺陷",
+    "不符",
+    "deemed",
+    "Deemed",
+)
+# The nominal uses of an act word: a result, a document, a body, a fee, a standard — not the act itself.
+_NOMINAL = (
+    r"(?!合格|不合格|通过|完成|完毕|结束|标准|报告|单|证|结论|结果|记录|机构|部门|费|水平|依据|方法|项目|数据|意见|"
+    r"检疫|款|期|规则|程序|人员|样品|设备|工具|仪器|批号|资料|手续)"
+)
+#: An act of acceptance (the strict sense: the contract provides for acceptance).
+ACT = re.compile(rf"(?<!视为)(?<!视同)(?<!经)(?:验收|检验|验货|查验){_NOMINAL}(?!后|之后|以后|前|之前)")
+_INSPECT = (
+    r"验收|检验|验货|查验|检查|核对|清点|检测|测试|(?<!调)试验|抽检|抽样|取样|送检|复检|复验|复试|开箱|检定|验证|签收|"
+    r"(?:终|初|预)验收|(?:终|初|预)验(?!收)"
+)
+_OBJECT = (
+    r"提出(?:书面)?(?:质量)?异议|书面(?:形式)?提出|提出(?=[,，。;；]|$)|异议"
+    r"|(?:书面|以书面形式)?(?:通知|告知)"
+)
+_REMEDY = (
+    r"更换|换货|退换|退货|修复|维修|修理|整改|返工|返修|补足|补发|补齐|补货|派员|到场|到达|响应|答复|回复|处理|"
+    r"赔偿|支付|付款|付清|付|退还|清运|运离|开具|提供|发货|交货|交付|重新|解除|采购|办理|申请|送达|上门"
+)
+_VERB = re.compile(
+    rf"(?P<inspect>(?<!视为)(?<!视同)(?:{_INSPECT}){_NOMINAL})|(?P<object>{_OBJECT})|(?P<remedy>{_REMEDY})"
+)
+# The act named before a window with nothing after it: 验收期限 设备到达…之日起5个工作日内.
+_ACT_BEFORE = re.compile(rf"(?<!视为)(?<!视同)(?:{_INSPECT}){_NOMINAL.replace('|期|', '|')}|异议期")
+_DEADLINE_TAIL = ("以内", "之内", "内", "前", "之前", "以前", "为限")
+#: A window named as such (a key-terms row: 验收期限 设备到达后的合理期限内).
+_WINDOW_LABEL = re.compile(r"(?:验收|检验|验货|查验)(?:期限|期间|时间|时限)")
+_BOUND_BEFORE = ("不超过", "不得超过", "最迟", "最长", "最晚", "不晚于")
+#: A length stated as "the period is N": 检验期为十日 / 验收期限：5个工作日.
+_PERIOD_IS = re.compile(rf"(?:{_INSPECT})(?:期|期限|期间|时间|时限)\s*(?:为|是|:|：)?\s*$")
+#: What ends the text before a window that has a start: 到货之日起 / 送达后 / 装箱日前 / 到货 (货到七日内).
+_START_MARK = re.compile(
+    r"(?:之日起|之日后|之日|日起|起算|起|以后|之后|后|以前|之前|日前|前|时起|当日|次日)\s*(?:的)?\s*[,，]?\s*$"
+    r"|(?:到货|货到|收货|交货|到场|进场|提货|签收|到达|送达)\s*$"
+)
+#: A start stated after the length: 七个工作日内，自到货之日起计算 / 以到货之日为起算日.
+_START_AFTER = re.compile(r"自[^。;；]{1,30}?(?:起|开始)(?:计算|算|计)|以[^。;；]{1,20}?为起算")
+#: The start event before a window mark, for quoting it.
+_START_SPAN = re.compile(
+    r"[^,，;；:：\s]{1,24}?(?:之日起|之日后|日起|起|以后|之后|后|以前|之前|日前|前|时起)"
+)
+#: Events an acceptance may run from, with the word that makes them a start: 到货后 / 交付时 / 收到通知之日起.
+_EVENTS = (
+    r"到货|货到|到达|送达|运抵|抵达|到场|进场|收货|收到|接到|签收|接收|交货|交付|提货|发货|发运|装运|装船|卸船|"
+    r"卸货|出厂|安装|调试|开箱|上线|试运行|投产|投入使用|使用|通知|申请|签订|签署|生效|完工|竣工|完成"
+)
+_START_EVENT = re.compile(
+    rf"(?:{_EVENTS})[^,，。;；]{{0,12}}?(?:之日起|之日后|日起|之后|以后|后(?!果|续)|起(?!诉))"
+)
+_AT_EVENT = re.compile(rf"(?:{_EVENTS})[^,，。;；]{{0,10}}?(?<![同小])时(?!间|限|效)")
+_IMMEDIATE = re.compile(r"当场|当面|当即|即时|立即|随即|现场(?:验收|查验|检验|清点|核对|检查)")
+_REFERS_BACK = re.compile(
+    r"(?:约定|规定|上述|前述|前款|本款|该|此|以上|所述|同一|前项)[^,，。;；]{0,12}?(?:期限|期间|时间|时限)"
+    r"|(?:验收|检验|异议|检测|复检)(?:期限|期间)内"
+    r"|(?:按|依|依照|按照|根据|依据|见|在|于|同|如|与)\s*(?:本合同)?第\s*[\d一二三四五六七八九十.()（）]+\s*(?:条|款|项)"
+    r"|要素表|附件|合同约定的?期限"
+)
+#: Vague window words (the rule takes the configured list; this default serves the extracted facts).
+VAGUE_WINDOW_WORDS: tuple[str, ...] = (
+    "及时",
+    "尽快",
+    "合理期限",
+    "合理时间",
+    "合理的期限",
+    "适当时候",
+    "视情况",
+    "另行协商",
+    "另行约定",
+    "酌情",
+    "双方协商确定",
+)
+#: Words that contain a vague word without being one (交货批次及时间).
+_NOT_VAGUE = re.compile(r"及时间|及时限|以及时")
+_BLANK_WINDOW = re.compile(
+    r"(?:[ \u3000_＿]{2,}|\[\s*\]|【\s*】)\s*(?:个)?(?:小时|工作日|自然日|日|天|个月)\s*(?:以内|之内|内)"
+)
+#: An objection / notice window concerns acceptance only in a clause about quality or conformity.
+_QUALITY_CONTEXT = re.compile(r"质量|验|检|异议|不符|不合格|瑕疵|缺陷|短少|破损|损坏|货损")
+_LATENT = re.compile(r"内在|隐蔽|难以发现|不能发现|无法发现|潜在|内部缺陷|其他质量|质量问题|质量缺陷|性能")
+_APPEARANCE = re.compile(r"外观|数量|表面|包装|外包装|型号|件数|袋数|箱数|规格|标识|标签|破损|短少")
+
+_DEEMED_LEAD = r"视为|视同|视作|看作|当作|认定为|即为|默认为?|自动"
+_DEEMED_TARGET = (
+    r"验收合格|检验合格|验货合格|合格|验收通过|通过验收|通过|认可|接受|同意|无异议|符合|已验收|已经验收|"
+    r"验收完毕|验收完成|满意|确认"
+)
+_DEEMED = re.compile(
+    rf"(?:{_DEEMED_LEAD})[^,，。;；]{{0,24}}?(?:{_DEEMED_TARGET})"
+    r"|按(?:照)?[^,，。;；]{0,8}?(?:验收|检验)?(?:合格|通过)(?:处理|对待|认定)"
+    r"|deemed\b[^.;]{0,40}?\b(?:accept|conform|approv|pass)",
+    re.IGNORECASE,
+)
+#: A deemed rule concerns acceptance when its clause names one of these (not 视为送达 / 视为交货).
+_DEEMED_CONTEXT = re.compile(r"验|检|异议|合格|质量|accept|inspect|conform|objection", re.IGNORECASE)
+
+#: Warranty / objection period words (保质期 is shelf life, not one of them).
+PERIOD_WORDS: tuple[str, ...] = (
+    "质量异议期",
+    "质量保证期",
+    "质量保修期",
+    "质保期",
+    "保修期",
+    "保证期",
+    "异议期",
+    "缺陷责任期",
+    "维保期",
+    "保用期",
+    "保固期",
+)
+_PERIOD_WORD = re.compile("|".join(PERIOD_WORDS) + r"|warranty period", re.IGNORECASE)
+#: A warranty written as a verb with its length: 保修一年 / 质保两年 / 免费保修12个月.
+_WARRANTY_VERB = re.compile(r"(?:保修|质保|保用|包修|包换|保固|三包)(?:期限?)?\s*(?:为|是|:|：)?\s*$")
+# After a period word: its end (质保期届满后15日内) or its inside (质保期内48小时响应) — no length.
+_NOT_LENGTH = re.compile(r"\s*(?:届满|期满|满|结束|到期|截止|终止|内|期间|期内|中|的)")
+_TEST_COST = re.compile(
+    r"(?:检验|检测|复试|复检|复验|试验|鉴定|检定|送检)(?:的)?(?:费用|费)[^,，。;；]{0,6}?(?:均)?由"
+    r"(?P<payer>[^,，。;；]{1,10}?)(?:承担|负担|支付|负责)"
+)
+
+_MONTHS_PER_UNIT: dict[str, Decimal] = {
+    "hour": Decimal(1) / Decimal(720),
+    "day": Decimal(1) / Decimal(30),
+    "working_day": Decimal(1) / Decimal(21),
+    "week": Decimal(7) / Decimal(30),
+    "month": Decimal(1),
+    "year": Decimal(12),
+}
+
+
+def months_of(d: Duration | Length) -> Decimal:
+    """A duration in months (a day is 1/30, a working day 1/21, a week 7/30)."""
+    return d.value * _MONTHS_PER_UNIT[d.unit]
+
+
+# -- clause-level readers (pure functions over one normalized clause; offsets in the clause) ----------------
+
+
+def vague_word(clause: str, words: tuple[str, ...] = VAGUE_WINDOW_WORDS) -> tuple[str, int] | None:
+    """The first of ``words`` in ``clause`` that is really vague (not 及时 in 交货批次及时间), and where."""
+    masked = _NOT_VAGUE.sub(lambda m: "\0" * len(m.group()), clause) if "及时" in clause else clause
+    best: tuple[str, int] | None = None
+    for w in words:
+        i = masked.find(w)
+        if i != -1 and (best is None or i < best[1]):
+            best = (w, i)
+    return best
+
+
+def governing_act(clause: str, start: int, end: int) -> tuple[str, WindowKind | None, tuple[int, int] | None]:
+    """What a duration at ``start:end`` bounds: the first verb after it (inspection, objection or remedy),
+    else the last act named before it (验收期限 …5个工作日内). Kind None: not an acceptance window."""
+    m = _VERB.search(clause, end)
+    if m is not None:
+        if m.lastgroup == "inspect":
+            return m.group(), "inspection", m.span()
+        if m.lastgroup == "object":
+            return m.group(), "objection", m.span()
+        return m.group(), None, m.span()
+    before = list(_ACT_BEFORE.finditer(clause, 0, start))
+    if before:
+        b = before[-1]
+        return b.group(), ("objection" if b.group() == "异议" else "inspection"), b.span()
+    return "", None, None
+
+
+def start_before(clause: str, at: int) -> tuple[int, int] | None:
+    """The start event right before offset ``at`` (自到货之日起|十日内, 送达后|72小时内), or None."""
+    head = clause[max(0, at - 40) : at]
+    if not _START_MARK.search(head):
+        return None
+    base = max(0, at - 40)
+    spans = list(_START_SPAN.finditer(head))
+    if spans:
+        s = spans[-1]
+        return base + s.start(), base + s.end()
+    stripped = head.rstrip(" ,，的")
+    return base + max(0, len(stripped) - 4), base + len(stripped)
+
+
+def _length_windows(clause: str) -> list[tuple[Duration, str, WindowKind, tuple[int, int] | None]]:
+    """The durations of ``clause`` that bound an act of inspection or objection, with that act."""
+    out = []
+    for d in find_durations(clause):
+        tail = clause[d.span[1] :].lstrip()
+        head = clause[: d.span[0]].rstrip()
+        if not (tail.startswith(_DEADLINE_TAIL) or head.endswith(_BOUND_BEFORE) or _PERIOD_IS.search(head)):
+            continue
+        act, kind, span = governing_act(clause, d.span[0], d.span[1])
+        if kind == "objection" and not _QUALITY_CONTEXT.search(clause):
+            continue  # 不可抗力…三日内通知对方
+        if kind is not None:
+            out.append((d, act, kind, span))
+    return out
+
+
+# -- the extractor -------------------------------------------------------------------------------------------
+
+
+def _where(i: int, s: int, a: int, b: int) -> Where:
+    return Where(i, (s + a, s + b))
+
+
+def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> list[Window]:
+    latent = _LATENT.search(clause) is not None
+    appearance = not latent and _APPEARANCE.search(clause) is not None
+    refers = _REFERS_BACK.search(clause) is not None
+    vague = vague_word(clause)
+    immediate = _IMMEDIATE.search(clause) is not None or _AT_EVENT.search(clause) is not None
+    after = _START_AFTER.search(clause)
+    out: list[Window] = []
+    for d, act, kind, span in _length_windows(clause):
+        st = start_before(clause, d.span[0])
+        if st is None and after is not None:
+            st = after.span()
+        out.append(
+            Window(
+                where=_where(i, s, 0, len(clause)),
+                kind=kind,
+                act=act,
+                act_where=_where(i, s, *span) if span else None,
+                length=Length(d.value, d.unit, _where(i, s, *d.span)),
+                start=_where(i, s, *st) if st else None,
+                vague=None,
+                immediate=immediate,
+                refers_back=refers,
+                blank=False,
+                latent=latent,
+                appearance=appearance,
+            )
+        )
+    if out:
+        return out
+    blank = _BLANK_WINDOW.search(clause)
+    m = has_act or _WINDOW_LABEL.search(clause)
+    if m is None and (refers or blank is not None):
+        m = next((v for v in _VERB.finditer(clause) if v.lastgroup == "inspect" or "异议" in v.group()), None)
+    if m is None:
+        return out
+    ev = _START_EVENT.search(clause) or after
+    out.append(
+        Window(
+            where=_where(i, s, 0, len(clause)),
+            kind="objection" if m.lastgroup == "object" else "inspection",
+            act=m.group(),
+            act_where=_where(i, s, *m.span()),
+            length=None,
+            start=_where(i, s, *ev.span()) if ev else None,
+            vague=vague[0] if vague else None,
+            immediate=immediate,
+            refers_back=refers,
+            blank=blank is not None,
+            latent=latent,
+            appearance=appearance,
+        )
+    )
+    return out
+
+
+def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Period]:
+    out: list[Period] = []
+    latent = _LATENT.search(clause) is not None
+    appearance = not latent and _APPEARANCE.search(clause) is not None
+    for kw in _PERIOD_WORD.finditer(clause):
+        if _NOT_LENGTH.match(clause, kw.end()):
+            continue
+        durs = [d for d in find_durations(clause[kw.end() :]) if d.span[0] <= 30]
+        if durs:
+            d = durs[0]
+            a, b = kw.end() + d.span[0], kw.end() + d.span[1]
+            kind: PeriodKind = "objection" if "异议" in kw.group() else "warranty"
+            length = Length(d.value, d.unit, _where(i, s, a, b))
+            out.append(
+                Period(kind, kw.group(), length, months_of(d), appearance, _where(i, s, 0, len(clause)))
+            )
+            break
+    if not out:
+        for d in find_durations(clause):
+            m = _WARRANTY_VERB.search(clause, max(0, d.span[0] - 8), d.span[0])
+            if m is not None:
+                length = Length(d.value, d.unit, _where(i, s, *d.span))
+                out.append(
+                    Period(
+                        "warranty", m.group().strip(), length, months_of(d), False, out_where(i, s, clause)
+                    )
+                )
+                break
+    if not out:
+        for w in windows:
+            if w.kind != "objection" or w.length is None or w.appearance:
+                continue
+            months = months_of(w.length)
+            if w.latent or months >= 1:
+                out.append(Period("latent", w.act, w.length, months, False, w.where))
+                break
+    return out
+
+
+def out_where(i: int, s: int, clause: str) -> Where:
+    """The Where of a whole clause starting at ``s`` in block ``i``."""
+    return _where(i, s, 0, len(clause))
+
+
+def extract(contract: Contract) -> AcceptanceFacts:
+    """The acceptance facts of the contract's document."""
+    doc = contract.doc
+    acts: list[Where] = []
+    windows: list[Window] = []
+    deemed: list[Deemed] = []
+    periods: list[Period] = []
+    costs: list[TestCost] = []
+    named = False
+    for i in block_indices_naming(doc, GATE):
+        block = doc.blocks[i]
+        norm = block.norm
+        heading = block.kind == "heading" or heading_of(norm) is not None
+        for s, e in clause_spans(norm):
+            clause = norm[s:e]
+            act = ACT.search(clause)
+            if act is not None:
+                acts.append(out_where(i, s, clause))
+            # a heading (检验与验收) names the subject, it states no window
+            ws = [] if heading and len(clause) <= 40 else _windows_of(i, s, clause, act)
+            windows.extend(ws)
+            for m in _DEEMED.finditer(clause):
+                if _DEEMED_CONTEXT.search(clause):
+                    deemed.append(Deemed(_where(i, s, *m.span()), m.group()))
+                    break
+            if not named and _PERIOD_WORD.search(clause):
+                named = True
+            periods.extend(_periods_of(i, s, clause, ws))
+            for m in _TEST_COST.finditer(clause):
+                costs.append(TestCost(m.group("payer"), _where(i, s, *m.span())))
+    return AcceptanceFacts(
+        acts=tuple(acts),
+        windows=tuple(windows),
+        deemed=tuple(deemed),
+        periods=tuple(periods),
+        period_named=named,
+        test_costs=tuple(costs),
+    )
