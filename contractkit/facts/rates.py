@@ -1,8 +1,10 @@
 """Rates with their period: 日万分之五, 每日0.05%, 每日万分之三, 千分之三/日, 每逾期一日按…的0.5%,
-按日计算…千分之一, 月息1%, 月利率1.5%, 年利率24%, 每天按…的万分之五.
+按日计算…千分之一, 月息1%, 月利率1.5%, 年利率24%, 每天按…的万分之五, 日未交款的3‰, 逾期一天按10%,
+每逾期满七日千分之二 (per 7 days), 每月0.05 (a bare decimal: ambiguous, read as 5 %).
 
-``Rate.value`` is a percent per period (日万分之五 → 0.05 per day). The fraction inside a rate is never also
-reported by :func:`contractkit.facts.percents.find_percents`.
+``Rate.value`` is a percent per ``every`` × ``per`` (日万分之五 → 0.05 per day). The fraction inside a rate is
+never also reported by :func:`contractkit.facts.percents.find_percents`. A fraction that caps a total
+(累计不超过逾期金额的5%, 以合同总价的10%为限) is not a rate even after a period cue.
 """
 
 from __future__ import annotations
@@ -21,15 +23,21 @@ _PER_YEAR = {"day": Decimal(365), "week": Decimal(52), "month": Decimal(12), "ye
 
 @dataclass(frozen=True, slots=True)
 class Rate:
-    """A rate: ``value`` percent per ``per`` (日万分之五 → 0.05, "day")."""
+    """A rate: ``value`` percent per ``every`` ``per`` (日万分之五: 0.05 a day; 每满七日千分之二: 0.2 per 7).
+
+    ``ambiguous`` marks a bare decimal (每月0.05): read as a fraction (5 %), it may also mean 0.05 %.
+    """
 
     value: Decimal
     per: Per
     span: tuple[int, int]
+    every: int = 1
+    ambiguous: bool = False
 
     def annual_percent(self) -> Decimal:
-        """The rate as percent a year (day ×365, week ×52, month ×12)."""
-        return self.value * _PER_YEAR[self.per]
+        """The rate as percent a year (day ×365, week ×52, month ×12, divided by ``every``)."""
+        annual = self.value * _PER_YEAR[self.per]
+        return annual if self.every == 1 else (annual / self.every).quantize(Decimal("0.0001"))
 
 
 # A fraction: 万分之五, 千分之三, 百分之三十, 0.05%, 5‰, 5‱ (value in percent via _fraction_value).
@@ -61,16 +69,65 @@ def fraction_value(m: re.Match[str]) -> Decimal:
 _PREFIXED = re.compile(
     rf"(?:(?P<p1>每|按|逐)(?P<w1>日|天|周|月|年)(?:利率|利息|息|费率)?"
     rf"|(?<![\d{CN_CHARS}])(?P<w2>日|天|周|月|年)(?:化利率|化|利率|利息|息|费率)"
-    rf"|(?<![\d{CN_CHARS}年月])(?P<w3>日))"
+    rf"|(?<![\d{CN_CHARS}年月])(?P<w3>日)"
+    # 日未交款的3‰ / 按日欠款金额的千分之五: the overdue base stands between the period and the fraction
+    rf"|(?<=[为按计以])(?P<w4>日|天|月)[^\d,，。；;]{{0,6}}?(?:未|欠|应付|逾期|迟)[^\d,，。；;]{{0,8}}?的)"
     rf"\s*(?:为|按|是|计|计算)?\s*(?:{FRACTION})"
 )
 # B: the period follows: 千分之三/日, 0.05%/天, 万分之五每日, 0.05%按日计.
 _SUFFIXED = re.compile(rf"(?:{FRACTION})\s*(?:/|每|每个|按|per\s*)(?P<w>日|天|周|月|年|day|week|month|year)")
 # C: a period cue earlier in the clause binds the first fraction after it: 每逾期一日，按…的0.5%.
+_COUNT = r"[一二两三四五六七八九十\d]{1,3}"
 _CUE = re.compile(
-    r"每(?:逾期|延迟|迟延|延期|超期|拖延|迟|晚)(?:交货|交付|付款|支付|履行)?(?:一|1)?个?(?P<cw>日|天|周|星期|月|年)"
+    r"每(?:逾期|延迟|迟延|延期|超期|拖延|迟交|迟付|晚交|晚付|迟|晚|多)(?:交货|交付|付款|支付|履行)?满?"
+    rf"(?P<cn>{_COUNT})?个?(?:自然)?(?P<cw>日|天|周|星期|月|年)"
     r"|(?:按|逐)(?P<cd>日|天)|每(?P<ce>日|天)(?:按|应|向)"
+    r"|(?<!每)(?:逾期|迟延|延迟|超期|迟交|延期)(?:一|1)(?P<cf>日|天)(?=[,，]?(?:按|应|须|需|则|加收|收取))"
 )
+#: Before a fraction after a cue: it caps a total (累计不超过逾期金额的5%), not a rate.
+_CAPS_TOTAL = re.compile(
+    r"累计|最高|上限|封顶|(?:总额|总计|合计)不|(?:不超过|不得超过|不高于|不超出)[^,，]+的\s*$"
+)
+_CAP_AFTER = re.compile(r"\s*(?:为限|为上限|封顶)")
+# A bare decimal after a period (每月0.05加收滞纳金): a rate whose unit is not written — ambiguous.
+_BARE = re.compile(
+    r"(?:每|按)(?P<w>日|天|月)(?:加收|收取|计收|计付|按)?\s*(?P<bare>0\.\d{1,4})"
+    r"(?![\d.%‰‱])(?!\s*(?:元|万|倍|吨|个|件|台|只|公斤|千克|kg|米|小时|次|天|日|月|年|人))"
+)
+# A second fraction joined to a rate shares its period: 每日千分之五的违约金及千分之一的滞纳金.
+_CHAINED = re.compile(
+    rf"(?:的?(?:违约金|滞纳金|罚息|利息|资金占用费))?\s*(?:以及|及|和|、|另加|加上|并处)\s*(?:按)?\s*(?:{FRACTION})"
+)
+_CN_COUNT = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+
+
+def _count(raw: str | None) -> int:
+    """The number of periods in a cue (满七日 → 7); 1 when none is written or it cannot be read."""
+    if not raw or raw in ("一", "1"):
+        return 1
+    if raw.isdigit():
+        return max(1, int(raw))
+    if raw in _CN_COUNT:
+        return _CN_COUNT[raw]
+    if raw.startswith("十") and len(raw) == 2 and raw[1] in _CN_COUNT:
+        return 10 + _CN_COUNT[raw[1]]
+    if len(raw) == 2 and raw.endswith("十") and raw[0] in _CN_COUNT:
+        return 10 * _CN_COUNT[raw[0]]
+    return 1
+
+
 _CUE_WINDOW = 60
 _BREAKS = re.compile(r"[。；;\n]")
 _EN_PER: dict[str, Per] = {"day": "day", "week": "week", "month": "month", "year": "year"}
@@ -86,12 +143,15 @@ def _rate_matches(text: str) -> tuple[tuple[Rate, tuple[int, int]], ...]:
 
 def _rate_scan(text: str) -> list[tuple[Rate, tuple[int, int]]]:
     """Rates with the span of their fraction, in text order."""
-    if not _mentions_any(text):
+    fractions = _mentions_any(text)
+    if not fractions and "0." not in text:
         return []
     found: list[tuple[Rate, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(value_m: re.Match[str], per: Per, span: tuple[int, int], frac: tuple[int, int]) -> None:
+    def add(
+        value_m: re.Match[str], per: Per, span: tuple[int, int], frac: tuple[int, int], every: int = 1
+    ) -> None:
         if any(a < frac[1] and frac[0] < b for a, b in taken):
             return
         try:
@@ -99,19 +159,19 @@ def _rate_scan(text: str) -> list[tuple[Rate, tuple[int, int]]]:
         except (ValueError, ArithmeticError):
             return
         taken.append(frac)
-        found.append((Rate(value, per, span), frac))
+        found.append((Rate(value, per, span, every), frac))
 
-    for m in _PREFIXED.finditer(text):
-        word = m.group("w1") or m.group("w2") or m.group("w3")
+    for m in _PREFIXED.finditer(text) if fractions else ():
+        word = m.group("w1") or m.group("w2") or m.group("w3") or m.group("w4")
         frac_start = m.start("base") if m.group("base") else m.start("ar")
         add(m, _PER_WORD[word], (m.start(), m.end()), (frac_start, m.end()))
-    for m in _SUFFIXED.finditer(text):
+    for m in _SUFFIXED.finditer(text) if fractions else ():
         word = m.group("w")
         per = _EN_PER.get(word) or _PER_WORD[word]
         frac_end = m.end("cn") if m.group("base") else m.end("sign")
         add(m, per, (m.start(), m.end()), (m.start(), frac_end))
-    for cue in _CUE.finditer(text):
-        word = cue.group("cw") or cue.group("cd") or cue.group("ce")
+    for cue in _CUE.finditer(text) if fractions else ():
+        word = cue.group("cw") or cue.group("cd") or cue.group("ce") or cue.group("cf")
         limit = min(len(text), cue.end() + _CUE_WINDOW)
         brk = _BREAKS.search(text, cue.end(), limit)
         if brk:
@@ -120,8 +180,25 @@ def _rate_scan(text: str) -> list[tuple[Rate, tuple[int, int]]]:
             frac = (fm.start(), fm.end())
             if any(a < frac[1] and frac[0] < b for a, b in taken):
                 break  # already a rate of its own
-            add(fm, _PER_WORD[word], (cue.start(), fm.end()), frac)
+            seg = max(
+                cue.end(), text.rfind(",", cue.end(), fm.start()) + 1, text.rfind("，", 0, fm.start()) + 1
+            )
+            if _CAPS_TOTAL.search(text, seg, fm.start()) or _CAP_AFTER.match(text, fm.end()):
+                break  # the fraction caps a total
+            add(fm, _PER_WORD[word], (cue.start(), fm.end()), frac, _count(cue.group("cn")))
             break
+    for rate, frac in list(found):
+        m = _CHAINED.match(text, frac[1])
+        if m:
+            start = m.start("base") if m.group("base") else m.start("ar")
+            add(m, rate.per, (start, m.end()), (start, m.end()), rate.every)
+    for m in _BARE.finditer(text):
+        frac = m.span("bare")
+        if any(a < frac[1] and frac[0] < b for a, b in taken):
+            continue
+        taken.append(frac)
+        value = Decimal(m.group("bare")) * 100
+        found.append((Rate(value, _PER_WORD[m.group("w")], m.span(), 1, True), frac))
     found.sort(key=lambda rf: rf[0].span)
     return found
 

@@ -1,0 +1,686 @@
+"""Penalty facts: every 违约金 / 滞纳金 / interest the contract imposes, with who pays, for which
+breach, on what base, at what rate (each tier, and the annual figure), its cap; 定金 (and 订金 written for
+it), forfeiture wording, 定金 and 违约金 applied together, and clauses that bar adjusting the penalty.
+
+A penalty is one charge (违约金, 滞纳金, 利息, 资金占用费 …) for one breach in one clause: several rates
+of the same charge there are its tiers (当年欠费部分每日2‰，跨年度部分每日3‰); different charges for the
+same delay (违约金 and 滞纳金, 利息 on top of 违约金) add up in :attr:`PenaltyFacts.combined`. A cap
+belongs to the penalty of its clause, or — written on its own (上述违约金累计不超过…) — to the penalties
+it refers to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from contractkit.checks._common import clauses_naming, has_blank, memo
+from contractkit.contract.model import Where
+from contractkit.facts import Rate, find_amounts, find_percents, find_rates
+
+if TYPE_CHECKING:
+    from contractkit.contract.model import Contract
+    from contractkit.readers.model import Block, Document
+
+Payer = Literal["buyer", "seller", "either", "unknown"]
+Breach = Literal["late_payment", "late_delivery", "other"]
+Kind = Literal["rate", "lpr", "lump_sum"]
+
+#: The one-year LPR the annual figure of an LPR-based penalty is computed with (the default setting; rules
+#: use ``settings.lpr_1y``).
+DEFAULT_LPR = Decimal("3.0")
+
+CHARGE_WORDS: tuple[str, ...] = (
+    "违约金", "滞纳金", "罚息", "罚金", "资金占用费", "占用费", "赔偿金", "违约利息", "逾期利息", "利息",
+)  # fmt: skip
+_CHARGE = re.compile("|".join(CHARGE_WORDS))
+#: A clause naming none of these holds no penalty (a cheap scan before the patterns).
+_GATE: tuple[str, ...] = ("违约", "息", "金", "费", "逾期", "延", "拖欠", "LPR", "利率", "欠")
+_CONTEXT = re.compile(
+    rf"{_CHARGE.pattern}|利率|逾期|迟延|延迟|延期|违约|拖欠|欠款|欠费|欠交|超期|未按|不按|未能按|LPR|贷款市场报价利率"
+)
+_NOT_CHARGE_AFTER = r"(?!违约金|滞纳金|赔偿金|罚金|利息|资金占用费)"
+_LATE_PAY = re.compile(
+    r"(?:逾期|迟延|延迟|延期|拖延|超期|未按[^,，。;；]{0,8}?|不按[^,，。;；]{0,8}?|未能按[^,，。;；]{0,8}?"
+    r"|不能按[^,，。;；]{0,8}?|未|没有)\s*(?:向[^,，。;；]{1,10}?)?"
+    r"(?:付款|付清|还款|还清|偿还|结清|结算|交款|交费|交付[^,，。;；]{0,3}?(?:费|款)"
+    rf"|(?:支付|交纳|缴纳|缴付){_NOT_CHARGE_AFTER})"
+    r"|拖欠|欠付|欠交|欠缴|应付未付|未付款|未付金额|未交款|逾期未还|逾期款项|逾期金额|逾期应付"
+)
+_LATE_DELIVERY = re.compile(
+    r"(?:逾期|迟延|延迟|延期|拖延|超期|未按[^,，。;；]{0,8}?|不能按[^,，。;；]{0,8}?|未能按[^,，。;；]{0,8}?|不能|未)"
+    r"\s*(?:交货|交付(?![^,，。;；]{0,3}?(?:费|款))|发货|供货|到货|送货|提供服务|完成安装|完成|履行交付)"
+    r"|迟交|延误交期|交期延误|未交货|不交货"
+)
+_ANY_BREACH = re.compile(
+    r"任何违约|一方违约|如有违约|若有违约|任何一方违约|违反本(?:合同|协议)[^,，。;；]{0,6}?(?:任何|约定|规定)"
+    r"|任何(?:一项)?义务|其他违反|违约行为"
+)
+_EITHER = re.compile(r"任何一方|任一方|双方|违约方|一方违约|一方未|各方")
+_LPR = re.compile(
+    r"LPR|贷款市场报价利率|(?:同期|同类)[^,，。;；]{0,8}?贷款(?:基准)?利率|贷款基准利率|中国人民银行[^,，。;；]{0,8}?利率"
+)
+_LPR_MULTIPLE = re.compile(
+    r"(?:的|×|x|X|\*)\s*(?P<n>[一二两三四五\d](?:\.\d+)?)\s*倍|(?P<m>两|二|三|四)倍"
+    r"|(?:加计|上浮|加收|加|\+|增加)\s*(?P<p>\d{1,3}(?:\.\d+)?)\s*%"
+)
+_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CAP = re.compile(
+    r"累计(?:总额)?(?:不(?:得|应)?|最高不)(?:超过|高于|超出)|最高(?:不(?:得|应)?超过|为|以)|(?:总额|总计|合计|总和)"
+    r"(?:不(?:得|应)?|最高不)(?:超过|高于|超出)|(?<![无没设])上限|(?<![不])封顶|以[^,，。;；\n]{1,24}为限|不(?:得|应)?(?:超过|超出|高于)"
+    r"[^,，。;；\n]{0,20}?(?:总价|总额|金额|价款|货款|价值|货值)"
+)
+_NO_CAP = re.compile(r"无上限|不设上限|没有上限|不封顶")
+_SCOPED_CAP = re.compile(r"上述|前述|以上|本条|前款|前项|该等|各项|上款")
+_BASE = re.compile(
+    r"(?:按|以|为|照|依)(?:照|据)?(?:本合同)?(?P<base>[^,，。;；按以为照的每及和、]{1,18}?)(?:的|之)?\s*$"
+)
+_WHOLE_TOTAL = re.compile(
+    r"合同总价|合同总额|总金额|合同金额|合同价款|总价款|标的总额|总货款|总价|总额|合同价格|总货值"
+)
+_PART = re.compile(r"未付|应付|应支付|逾期|欠|未交|迟延|迟交|剩余|余款|余额|当期|当月|该批|部分|未履行")
+_MULTIPLE_PENALTY = re.compile(r"(?P<n>双|两|二|三|四|五|[2-9])倍(?:的)?(?:违约金|赔偿)")
+_DEPOSIT_WORD = re.compile(r"(?<!订)定金|订金")
+_FORFEIT = re.compile(
+    r"双倍返还|加倍返还|两倍返还|二倍返还|不予返还|不予退还|不退还|无权要求返还|不得要求返还|无权收回|没收|定金罚则"
+)
+_AS_DEPOSIT = re.compile(r"作为[^,，。;；]{0,6}?$")
+_CUMULATIVE = re.compile(
+    r"同时适用|并处|一并(?:支付|适用|承担|主张)|同时[^,，。;；]{0,6}?(?:支付|承担|主张|要求|请求|适用|追究)"
+    r"|既[^。;；]{0,30}?又|(?:并|且|还应|还须|另行|另外|另)[^,，。;；]{0,10}?(?:支付|承担|赔偿|要求|主张)[^,，。;；]{0,16}?违约金"
+    r"|(?:并|且|另|还)(?:有权)?(?:要求|主张|请求)[^,，。;；]{0,20}?违约金"
+)
+_CHOICE = re.compile(r"选择|择一|只能|仅能|不得同时|不能同时|二者择|任选")
+_ADJUST = r"(?:调整|调减|调低|调高|减少|降低|增减|增加|变更)"
+_NO_ADJUST = re.compile(
+    rf"违约金[^,，。;；]{{0,12}}?(?:均|一律|概|都)?(?:不(?:得|予|能|可|再|受)|无须|无需)[^,，。;；]{{0,12}}?{_ADJUST}"
+    rf"|(?:不得|不能|不可|不予|无权|放弃|不再)[^,，。;；]{{0,24}}?违约金[^,，。;；]{{0,20}}?{_ADJUST}"
+    rf"|(?:不得|不能|不可|无权|放弃)[^,，。;；]{{0,14}}?{_ADJUST}[^,，。;；]{{0,4}}违约金"
+)
+_TOTAL_WORDS: tuple[str, ...] = (
+    "合同总价", "合同总额", "合同总金额", "合同金额", "合同价款", "总价款", "总金额", "合同价格", "价款总计",
+    "合计", "总价",
+)  # fmt: skip
+_LOCAL_TOTAL = re.compile(
+    r"(?:总价款?|价款|价格|合同金额|总金额|总额|货款总额|合计)(?:为|是|共计|共|计)?[:：]?\s*$"
+)
+_VERB_TAIL = re.compile(r"(?:支付|计付|计算|计收|收取|缴纳|加收)$")
+_SEGMENT_END = re.compile(r"[,，;；。]")
+_BOUND = ("不超过", "不得超过", "不高于", "最高", "上限")
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    """One rate of a penalty: ``value_pct`` percent per ``every`` ``per`` and its annual figure."""
+
+    value_pct: Decimal
+    per: str
+    every: int
+    annual_pct: Decimal
+    ambiguous: bool
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Cap:
+    """A cap on penalties: a percent of a base or an amount (``where`` is the cap wording)."""
+
+    percent: Decimal | None
+    amount: Decimal | None
+    scoped: bool
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Penalty:
+    """One charge for one breach: a rate (tiers), an LPR multiple, or a lump sum (share of a base or amount).
+
+    ``annual_pct`` is the first tier's annual figure (LPR: multiple × :data:`DEFAULT_LPR`); ``highest_pct``
+    the highest tier's. ``cap`` is None when nothing caps it; ``uncapped`` when the text says so (无上限).
+    """
+
+    kind: Kind
+    charge: str
+    payer: Payer
+    party: str | None
+    breach: Breach
+    base: str | None
+    whole_total: bool
+    any_breach: bool
+    tiers: tuple[Tier, ...]
+    annual_pct: Decimal | None
+    highest_pct: Decimal | None
+    lpr_multiple: Decimal | None
+    share_pct: Decimal | None
+    amount: Decimal | None
+    cap: Cap | None
+    uncapped: bool
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Combined:
+    """Charges that add up for the same breach by the same payer (违约金 + 滞纳金 for one late payment)."""
+
+    annual_pct: Decimal
+    breach: Breach
+    payer: Payer
+    charges: tuple[str, ...]
+    members: tuple[int, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Deposit:
+    """A 定金 (or 订金) with its amount and share of the contract total, when written."""
+
+    word: str
+    amount: Decimal | None
+    share_pct: Decimal | None
+    total: Decimal | None
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Forfeiture:
+    """Forfeiture wording (双倍返还, 不予返还, 没收) for the deposit word ``word``."""
+
+    word: str
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class PenaltyFacts:
+    """The penalty family of the contract facts model."""
+
+    penalties: tuple[Penalty, ...]
+    combined: tuple[Combined, ...]
+    combined_annual_pct: Decimal | None
+    deposits: tuple[Deposit, ...]
+    forfeitures: tuple[Forfeiture, ...]
+    deposit_with_penalty: tuple[Where, ...]
+    no_adjust: tuple[Where, ...]
+    caps: tuple[Cap, ...]
+    contract_total: Decimal | None
+    _blocks: tuple[int, ...] = field(default=(), repr=False)
+
+
+def extract(contract: Contract) -> PenaltyFacts:
+    """The penalty facts of ``contract`` (see the module docstring)."""
+    return penalty_facts(contract.doc, _roles(contract))
+
+
+def _roles(contract: Contract) -> dict[str, str]:
+    """Designation → buyer/seller from the structure facts (empty when they cannot be read)."""
+    try:
+        return dict(contract.structure.roles)
+    except Exception:  # the structure family is optional here: fall back to the lexicon
+        return {}
+
+
+def penalty_facts(doc: Document, roles: dict[str, str] | None = None) -> PenaltyFacts:
+    """The penalty facts of a sectioned document, once per document (``roles``: designation → role)."""
+    return memo(doc, "penalty.facts", lambda: _extract(doc, roles or {}))
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+
+_DESIGNATION = re.compile(
+    r"甲方|乙方|丙方|丁方|买方|卖方|买受人|出卖人|需方|供方|采购方|采购人|供货方|供应商|供应方|订购方|销售方|购货方"
+    r"|承租方|出租方|用电人|供电人|委托方|受托方|被告|原告"
+)
+_RECIPIENT = re.compile(rf"(?:向|给|付给|支付给|赔偿)(?P<p>{_DESIGNATION.pattern})")
+_BUYER_WORDS = (
+    "买方",
+    "买受人",
+    "需方",
+    "采购方",
+    "采购人",
+    "订购方",
+    "购货方",
+    "承租方",
+    "用电人",
+    "委托方",
+)
+_SELLER_WORDS = (
+    "卖方",
+    "出卖人",
+    "供方",
+    "供货方",
+    "供应商",
+    "供应方",
+    "销售方",
+    "出租方",
+    "供电人",
+    "受托方",
+)
+
+
+def _role(designation: str | None, roles: dict[str, str]) -> Payer:
+    if not designation:
+        return "unknown"
+    role = roles.get(designation)
+    if role in ("buyer", "seller"):
+        return role  # type: ignore[return-value]
+    if designation in _BUYER_WORDS:
+        return "buyer"
+    if designation in _SELLER_WORDS:
+        return "seller"
+    return "unknown"
+
+
+def _other(role: Payer) -> Payer:
+    return {"buyer": "seller", "seller": "buyer"}.get(role, "unknown")  # type: ignore[return-value]
+
+
+def _payer(clause: str, breach: Breach, roles: dict[str, str]) -> tuple[Payer, str | None]:
+    """Who pays the penalty of ``clause``: the party in breach (by the breach kind, the recipient or the
+    first designation), or either party for a generic clause."""
+    first = _DESIGNATION.search(clause)
+    head = clause[: first.start()] if first else clause
+    if _EITHER.search(head) or (not first and _EITHER.search(clause)):
+        return "either", None
+    if first is None:
+        return (
+            "buyer" if breach == "late_payment" else "seller" if breach == "late_delivery" else "unknown"
+        ), None
+    party = first.group()
+    role = _role(party, roles)
+    rec = _RECIPIENT.search(clause)
+    if rec and rec.group("p") == party and rec.start("p") == first.start():
+        role, party = _other(_role(party, roles)), None  # 向乙方支付: the other pays
+    if role == "unknown":
+        role = "buyer" if breach == "late_payment" else "seller" if breach == "late_delivery" else "unknown"
+    return role, party
+
+
+def _breach(text: str) -> Breach | None:
+    """The breach a lead text speaks of: the first late-payment or late-delivery wording, else None."""
+    pay = _LATE_PAY.search(text)
+    dlv = _LATE_DELIVERY.search(text)
+    if pay and (not dlv or pay.start() <= dlv.start()):
+        return "late_payment"
+    if dlv:
+        return "late_delivery"
+    return None
+
+
+def _charge_of(clause: str, start: int, end: int) -> str:
+    """The charge word of a rate or share: one inside it (月利息为1%), the nearest after it in its sentence,
+    else the nearest before."""
+    inside = _CHARGE.search(clause, start, end)
+    if inside:
+        return inside.group()
+    after = _CHARGE.search(clause, end, min(len(clause), end + 40))
+    if after:
+        return after.group()
+    before = [m for m in _CHARGE.finditer(clause, 0, start)]
+    return before[-1].group() if before else "违约金"
+
+
+def _base(clause: str, start: int) -> tuple[str | None, bool]:
+    """The base before a fraction (按未付款项的 → 未付款项) and whether it is the whole contract total."""
+    m = _BASE.search(clause, max(0, start - 24), start)
+    if not m:
+        return None, False
+    base = _VERB_TAIL.sub("", m.group("base").strip())
+    if not base:
+        return None, False
+    return base, bool(_WHOLE_TOTAL.search(base)) and not _PART.search(base)
+
+
+def _bounds_blank(clause: str, r: Rate) -> bool:
+    region = clause[max(0, r.span[0] - 6) : r.span[1]]
+    return any(w in region for w in _BOUND)
+
+
+def _where(block_index: int, start: int, span: tuple[int, int]) -> Where:
+    return Where(block_index, (start + span[0], start + span[1]))
+
+
+def _lpr_multiple(clause: str, start: int) -> Decimal:
+    m = _LPR_MULTIPLE.search(clause, start, min(len(clause), start + 40))
+    if not m:
+        return Decimal(1)
+    if m.group("n"):
+        raw = m.group("n")
+        return Decimal(_CN_DIGIT[raw]) if raw in _CN_DIGIT else Decimal(raw)
+    if m.group("m"):
+        return Decimal(_CN_DIGIT[m.group("m")])
+    return 1 + Decimal(m.group("p")) / 100
+
+
+def _share_of_multiple(raw: str) -> Decimal:
+    n = {"双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}.get(raw)
+    return Decimal(100 * (n if n is not None else int(raw)))
+
+
+# --- extraction ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    kind: Kind
+    charge: str
+    breach: Breach
+    clause_key: tuple[int, int]
+    where: Where
+    base: str | None = None
+    whole: bool = False
+    tiers: list[Tier] = field(default_factory=list)
+    lpr: Decimal | None = None
+    share: Decimal | None = None
+    amount: Decimal | None = None
+    cap: Cap | None = None
+    uncapped: bool = False
+    payer: Payer = "unknown"
+    party: str | None = None
+    any_breach: bool = False
+    section: str = ""
+
+
+def _extract(doc: Document, roles: dict[str, str]) -> PenaltyFacts:
+    index = {id(b): i for i, b in enumerate(doc.blocks)}
+    drafts: list[_Draft] = []
+    caps: list[tuple[Cap, int, str]] = []  # (cap, draft count when seen, section)
+    deposits: list[Deposit] = []
+    forfeitures: list[Forfeiture] = []
+    together: list[Where] = []
+    no_adjust: list[Where] = []
+    total = _contract_total(doc)
+    for block, s, _e, clause in clauses_naming(doc, _GATE):
+        bi = index[id(block)]
+        section = block.section or ""
+        if _DEPOSIT_WORD.search(clause):
+            _deposit_facts(clause, bi, s, total, deposits, forfeitures, together)
+        m = _NO_ADJUST.search(clause)
+        if m:
+            no_adjust.append(_where(bi, s, m.span()))
+        if not _CONTEXT.search(clause):
+            continue
+        own = _clause_penalties(clause, bi, s, roles, section)
+        cap_m = _CAP.search(clause)
+        if cap_m and not _is_deposit_share(clause, cap_m.start()):
+            cap = _cap(clause, bi, s, cap_m, scoped=bool(_SCOPED_CAP.search(clause)))
+            if own:
+                for d in own:
+                    d.cap = d.cap or cap
+            elif _CHARGE.search(clause):
+                caps.append((cap, len(drafts), section))
+        if own and _NO_CAP.search(clause):
+            for d in own:
+                d.uncapped = True
+        drafts.extend(own)
+    _apply_caps(drafts, caps)
+    penalties = tuple(_finish(d) for d in drafts)
+    combined = _combine(penalties)
+    best = max((c.annual_pct for c in combined), default=None)
+    return PenaltyFacts(
+        penalties=penalties,
+        combined=combined,
+        combined_annual_pct=best,
+        deposits=tuple(deposits),
+        forfeitures=tuple(forfeitures),
+        deposit_with_penalty=tuple(together),
+        no_adjust=tuple(no_adjust),
+        caps=tuple(c for c, _n, _s in caps),
+        contract_total=total,
+    )
+
+
+def _apply_caps(drafts: list[_Draft], caps: list[tuple[Cap, int, str]]) -> None:
+    """A cap written on its own caps the penalties it refers to: 上述/前述 … the ones before it in its section
+    (or just before it), otherwise every penalty of the contract."""
+    for cap, seen, section in caps:
+        if cap.scoped:
+            targets = [d for d in drafts[:seen] if d.section == section] or drafts[max(0, seen - 1) : seen]
+        else:
+            targets = drafts
+        for d in targets:
+            if d.cap is None and d.kind != "lump_sum":
+                d.cap = cap
+
+
+def _cap(clause: str, bi: int, s: int, m: re.Match[str], scoped: bool) -> Cap:
+    pct = next((p for p in find_percents(clause) if p.span[0] >= m.start()), None)
+    amt = None
+    if pct is None:
+        amt = next((a for a in find_amounts(clause) if a.span[0] >= m.start()), None)
+    return Cap(
+        pct.value if pct else None, amt.value if amt else None, scoped, _where(bi, s, (m.start(), m.end()))
+    )
+
+
+def _is_deposit_share(clause: str, pos: int) -> bool:
+    """A cap wording about the deposit itself (定金不超过合同总价的20%), not about penalties."""
+    dm = _DEPOSIT_WORD.search(clause, max(0, pos - 12), pos)
+    return dm is not None and not _CHARGE.search(clause, dm.end(), pos)
+
+
+def _clause_penalties(clause: str, bi: int, s: int, roles: dict[str, str], section: str) -> list[_Draft]:
+    """The penalties of one clause: rates grouped by (charge, breach) into tiers, LPR ones, lump sums."""
+    out: list[_Draft] = []
+    blank = has_blank(clause)
+    rates = [r for r in find_rates(clause) if not (blank and _bounds_blank(clause, r))]
+    any_breach = bool(_ANY_BREACH.search(clause))
+    whole_breach = (_breach(clause) if len(rates) == 1 else None) or "other"
+    last_end, last_breach = 0, None
+    groups: dict[tuple[str, str], _Draft] = {}
+    for r in rates:
+        seg_end = _SEGMENT_END.search(clause, r.span[1])
+        after = clause[r.span[1] : seg_end.start() if seg_end else len(clause)]
+        breach = _breach(clause[last_end : r.span[0]]) or last_breach or _breach(after) or whole_breach
+        charge = _charge_of(clause, r.span[0], r.span[1])
+        if not (_CHARGE.search(clause) or breach != "other"):
+            continue  # a rate of something else (a price index, a discount)
+        base, whole = _base(clause, r.span[0])
+        tier = Tier(r.value, r.per, r.every, r.annual_percent(), r.ambiguous, _where(bi, s, r.span))
+        key = (charge, breach)
+        if key in groups:
+            groups[key].tiers.append(tier)
+        else:
+            d = _Draft("rate", charge, breach, (bi, s), tier.where, base, whole, [tier], section=section)
+            d.any_breach = any_breach
+            groups[key] = d
+            out.append(d)
+        last_end, last_breach = r.span[1], breach
+    lm = _LPR.search(clause)
+    if lm and not rates:
+        breach = _breach(clause) or "other"
+        d = _Draft("lpr", _charge_of(clause, lm.start(), lm.end()), breach, (bi, s), _where(bi, s, lm.span()))
+        d.lpr = _lpr_multiple(clause, lm.end())
+        d.section = section
+        out.append(d)
+    out.extend(_lump_sums(clause, bi, s, any_breach, section))
+    for d in out:
+        d.payer, d.party = _payer(clause, d.breach, roles)
+    return out
+
+
+def _lump_sums(clause: str, bi: int, s: int, any_breach: bool, section: str) -> list[_Draft]:
+    """One-off penalties: a share of a base (按合同总价的20%支付违约金, 违约金为总额的30%), 双倍违约金."""
+    if not _CHARGE.search(clause):
+        return []
+    out: list[_Draft] = []
+    breach = _breach(clause) or "other"
+    for p in find_percents(clause):
+        a, b = p.span
+        before = clause[max(0, a - 14) : a]
+        after = clause[b : b + 24]
+        if (
+            _CAP.search(before)
+            or "不超过" in before
+            or "为限" in after[:4]
+            or _DEPOSIT_WORD.search(after[:8])
+        ):
+            continue
+        if _DEPOSIT_WORD.search(before[-8:]) or "定金" in before:
+            continue
+        cm = _CHARGE.search(after)
+        stated = re.search(
+            r"(?:违约金|赔偿金|滞纳金)(?:为|是|按)[^,，。;；]{0,16}$", clause[max(0, a - 24) : a]
+        )
+        if not ((cm and not re.search(r"[,，]", after[: cm.start()])) or stated):
+            continue
+        charge = cm.group() if cm and not stated else "违约金"
+        if charge in ("利息", "资金占用费", "占用费", "罚息") and not stated:
+            continue  # an interest charge at a share with no period is not a lump sum (see the rules)
+        base, whole = _base(clause, a)
+        d = _Draft("lump_sum", charge, breach, (bi, s), _where(bi, s, p.span), base, whole, section=section)
+        d.share, d.any_breach = p.value, any_breach
+        out.append(d)
+    for m in _MULTIPLE_PENALTY.finditer(clause):
+        base, whole = _base(clause, m.start())
+        d = _Draft(
+            "lump_sum", "违约金", breach, (bi, s), _where(bi, s, m.span()), base, whole, section=section
+        )
+        d.share, d.any_breach = _share_of_multiple(m.group("n")), any_breach
+        out.append(d)
+    return out
+
+
+def _finish(d: _Draft) -> Penalty:
+    annual = highest = None
+    if d.tiers:
+        annual = d.tiers[0].annual_pct
+        highest = max(t.annual_pct for t in d.tiers)
+    elif d.lpr is not None:
+        annual = highest = d.lpr * DEFAULT_LPR
+    return Penalty(
+        kind=d.kind,
+        charge=d.charge,
+        payer=d.payer,
+        party=d.party,
+        breach=d.breach,
+        base=d.base,
+        whole_total=d.whole,
+        any_breach=d.any_breach,
+        tiers=tuple(d.tiers),
+        annual_pct=annual,
+        highest_pct=highest,
+        lpr_multiple=d.lpr,
+        share_pct=d.share,
+        amount=d.amount,
+        cap=d.cap,
+        uncapped=d.uncapped,
+        where=d.where,
+    )
+
+
+def _charge_family(charge: str) -> str:
+    return "利息" if charge in ("利息", "罚息", "逾期利息", "违约利息", "资金占用费", "占用费") else charge
+
+
+def _combine(penalties: tuple[Penalty, ...]) -> tuple[Combined, ...]:
+    """Different periodic charges for the same breach by the same payer add up (违约金 + 滞纳金 + 利息)."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, p in enumerate(penalties):
+        if p.annual_pct is None or p.breach == "other":
+            continue
+        groups.setdefault((p.breach, p.payer), []).append(i)
+    out: list[Combined] = []
+    for (breach, payer), members in groups.items():
+        best: dict[str, tuple[Decimal, int]] = {}
+        for i in members:
+            fam = _charge_family(penalties[i].charge)
+            figure = penalties[i].annual_pct or Decimal(0)
+            if fam not in best or figure > best[fam][0]:
+                best[fam] = (figure, i)
+        if len(best) < 2:
+            continue
+        chosen = sorted(i for _f, i in best.values())
+        out.append(
+            Combined(
+                annual_pct=sum((f for f, _i in best.values()), Decimal(0)),
+                breach=breach,  # type: ignore[arg-type]
+                payer=payer,  # type: ignore[arg-type]
+                charges=tuple(penalties[i].charge for i in chosen),
+                members=tuple(chosen),
+                where=penalties[chosen[0]].where,
+            )
+        )
+    return tuple(out)
+
+
+# --- deposits -----------------------------------------------------------------------------------------------
+
+
+def _deposit_facts(
+    clause: str,
+    bi: int,
+    s: int,
+    total: Decimal | None,
+    deposits: list[Deposit],
+    forfeitures: list[Forfeiture],
+    together: list[Where],
+) -> None:
+    """定金/订金 amounts and shares, forfeiture wording, and 定金 applied together with 违约金."""
+    seen_words: set[str] = set()
+    for dm in _DEPOSIT_WORD.finditer(clause):
+        word = dm.group()
+        if word in seen_words:
+            continue
+        tail = dm.end()
+        head = clause[max(0, dm.start() - 30) : dm.start()]
+        as_dep = _AS_DEPOSIT.search(head)
+        pct = next((p for p in find_percents(clause) if 0 <= p.span[0] - tail <= 30), None)
+        amt = next((x for x in find_amounts(clause) if 0 <= x.span[0] - tail <= 30), None)
+        if as_dep is not None:  # 支付合同总价款的30%,即54000元作为定金
+            lo = max(0, dm.start() - 30)
+            pct = next((p for p in reversed(find_percents(clause)) if lo <= p.span[0] < dm.start()), None)
+            amt = next((x for x in reversed(find_amounts(clause)) if lo <= x.span[0] < dm.start()), None)
+        if pct is None and amt is None:
+            continue
+        seen_words.add(word)
+        local = _local_total(clause, amt.span if amt else None)
+        base = local or total
+        share = pct.value if pct is not None else None
+        if share is None and amt is not None and base:
+            share = (amt.value * 100 / base).quantize(Decimal("0.01"))
+        span = (
+            pct.span
+            if pct is not None and (amt is None or as_dep is None)
+            else (amt.span if amt else dm.span())
+        )
+        deposits.append(Deposit(word, amt.value if amt else None, share, base, _where(bi, s, span)))
+    for fm in _FORFEIT.finditer(clause):
+        near = [m for m in _DEPOSIT_WORD.finditer(clause) if abs(m.start() - fm.start()) <= 16]
+        if near:
+            word = min(near, key=lambda m: abs(m.start() - fm.start())).group()
+            forfeitures.append(Forfeiture(word, _where(bi, s, fm.span())))
+    if "违约金" in clause and "定金" in clause.replace("订金", ""):
+        m = _CUMULATIVE.search(clause)
+        if m and not _CHOICE.search(clause):
+            together.append(_where(bi, s, m.span()))
+
+
+def _local_total(clause: str, not_span: tuple[int, int] | None) -> Decimal | None:
+    """A price stated in the same clause (车价款为9万元), other than the deposit amount itself."""
+    for a in find_amounts(clause):
+        if not_span and a.span == not_span:
+            continue
+        if _LOCAL_TOTAL.search(clause, max(0, a.span[0] - 12), a.span[0]):
+            return a.value
+    return None
+
+
+def _contract_total(doc: Document) -> Decimal | None:
+    """The contract total: the largest amount in a clause naming 合同总价/合同金额/合计…, else None."""
+    best: Decimal | None = None
+    stated: Decimal | None = None  # an amount right after a total word (合同总价为人民币…)
+    for _b, _s, _e, clause in clauses_naming(doc, _TOTAL_WORDS):
+        if _DEPOSIT_WORD.search(clause):
+            continue
+        for a in find_amounts(clause):
+            if _LOCAL_TOTAL.search(clause, max(0, a.span[0] - 12), a.span[0]):
+                stated = a.value if stated is None else max(stated, a.value)
+            elif not find_percents(clause) and (best is None or a.value > best):
+                best = a.value
+    return stated if stated is not None else best
+
+
+def block_of(doc: Document, where: Where) -> Block:
+    """The block a fact was read from."""
+    return doc.blocks[where.block]
