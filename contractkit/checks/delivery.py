@@ -10,91 +10,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import (
-    blocks_naming,
-    clauses,
-    doc_text,
-    has_blank,
-    is_chinese,
-    iter_blocks_naming,
-    memo,
-)
+from contractkit.checks._common import doc_text, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
-from contractkit.checks.term import find_dates, is_contract
-from contractkit.facts import DEADLINE_WORDS, find_durations
+from contractkit.checks.term import is_contract
+from contractkit.contract import contract_of
+from contractkit.contract.delivery import INCOTERMS_2020, OBSOLETE_INCOTERMS, DeliveryFacts
 from contractkit.findings import Finding
 from contractkit.readers.model import Document
 
-#: Incoterms® 2020 rules (legal-basis.md §11); a module constant, not a setting (the ICC edition is fixed).
-INCOTERMS_2020 = ("EXW", "FCA", "CPT", "CIP", "DAP", "DPU", "DDP", "FAS", "FOB", "CFR", "CIF")
-#: Rules no longer in Incoterms® 2020 (DAT replaced by DPU in 2020; DAF/DES/DEQ/DDU dropped in 2010).
-OBSOLETE_INCOTERMS = ("DAT", "DDU", "DAF", "DES", "DEQ")
+__all__ = ["INCOTERMS_2020", "OBSOLETE_INCOTERMS", "is_goods_contract"]
 
-#: What ``_TERM_RE`` finds, without its letter guards: text without one of them holds no trade term.
-_TERM_WORDS = (*INCOTERMS_2020, *OBSOLETE_INCOTERMS, "CNF", "C&F")
-_ANY_TERM = re.compile("|".join(_TERM_WORDS))
-_TERM_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_TERM_WORDS) + r")(?![A-Za-z])")
-_TRADE_CONTEXT = re.compile(
-    r"贸易术语|价格术语|价格条件|交货条件|交货方式|术语|incoterms|通则|港|口岸|码头|机场|运费|保险|交货|交付|价格|单价|总价|报价",
-    re.IGNORECASE,
-)
-_EDITION = re.compile(
-    r"incoterms\s*®?\s*(?:\(r\))?\s*(?P<y1>20\d\d)|(?P<y2>20\d\d)\s*年?\s*版?\s*《?\s*国际贸易术语解释通则"
-    r"|国际贸易术语解释通则\s*》?\s*[（(]?\s*(?:incoterms\s*®?\s*)?(?P<y3>20\d\d)",
-    re.IGNORECASE,
-)
 _GOODS = re.compile(
     r"买卖|采购(?:合同|协议|的|下列)|向[^，,。；;]{0,10}采购|购销|供货|订货|订购|出卖人|买受人|货物|交货|到货|发货"
 )
-#: Words that speak of delivering the goods.
-_DELIVERY_VERBS = (
-    "交货",
-    "交付",
-    "送达",
-    "发货",
-    "到货",
-    "送至",
-    "运至",
-    "运抵",
-    "送货",
-    "供货",
-    "提货",
-    "装运",
-    "交至",
-)
-_DELIVERY_VERB = re.compile("|".join(_DELIVERY_VERBS))
-_TIME_WORDS = re.compile(
-    r"交货(?:时间|日期|期限|期)|交付(?:时间|日期|期限)|[日号]\s*(?:之|以)?前|当日|当天|同时|即时|每(?:月|周|日|天)"
-)
-_SENT_TO = ("送至", "运至", "送达至", "交付至", "交至", "送到", "运到")
-_ADDR_CTX = re.compile(
-    r"(?:交货|交付|送货|收货|到货|卸货|安装|指定)(?:地点|地址)[^，,。；;]{0,4}?[:：为是在]?|"
-    + "|".join(_SENT_TO)
-)
-#: Every ``_ADDR_CTX`` match holds one of these.
-_ADDR_WORDS = ("地点", "地址", *_SENT_TO)
-_WINDOW_END = re.compile(r"[，,。；;\n]")
-_ADDRESS = re.compile(
-    r"[\u4e00-\u9fffA-Za-z0-9（）()\-#]*?(?:省|自治区|市|区|县|旗|镇|乡)[\u4e00-\u9fffA-Za-z0-9（）()\-#·]*"
-)
-_HOUSE_NO = re.compile(
-    r"\d+\s*(?:号|栋|幢|座|室|楼|层|弄|单元|号楼|号院|#)|[一二三四五六七八九十百零〇]+(?:号|栋|幢|座|弄|号楼)|#\s*\d|No\.?\s*\d",
-    re.IGNORECASE,
-)
-_PORT = re.compile(r"港|码头|机场|车站|火车站|口岸|保税区")
-_RISK = re.compile(
-    r"风险[^。；;\n]{0,12}转移|转移[^。；;\n]{0,8}风险|毁损[、和及或与]?灭失(?:的)?风险|风险[^。；;\n]{0,20}(?:由|归)[^。；;\n]{0,12}承担"
-)
 
 
-def _names_trade_term(doc: Document) -> bool:
-    """True when the text holds a trade term (current or obsolete, letter guards aside); once per document."""
-    return memo(doc, "delivery.any_term", lambda: _ANY_TERM.search(doc_text(doc)) is not None)
-
-
-def _names_edition(doc: Document) -> bool:
-    """True when the text names an Incoterms edition (``Incoterms 2020``, 2010年版国际贸易术语解释通则…)."""
-    return memo(doc, "delivery.edition", lambda: _EDITION.search(doc_text(doc)) is not None)
+def _facts(doc: Document) -> DeliveryFacts:
+    return contract_of(doc).delivery
 
 
 def is_goods_contract(doc: Document) -> bool:
@@ -104,49 +36,45 @@ def is_goods_contract(doc: Document) -> bool:
 
 @rule(
     id="delivery/address-no-house-number",
-    title="交货地址未写到门牌号",
-    title_en="Delivery address without a house number",
+    title="交货地点不明确（未写到门牌号）",
+    title_en="Delivery place unclear (no house number)",
     severity="warning",
-    why="交货地址只写到省市区或道路，没有门牌号，货物送到哪里、是否已交付都会有争议；"
-    "交付地点约定不明的，依民法典第511条第三项在履行义务一方所在地履行，第603条下买方还可能要自行提货。",
-    why_en="A delivery address that stops at the district or road leaves it open where the goods must go and "
-    "whether they were delivered; an unclear place falls back to Civil Code Arts. 511(3) and 603.",
+    why="交货地址只写到省市区或道路、没有门牌号，或只写“甲方指定地点”“需方指定仓库”而没有地址，"
+    "货物送到哪里、是否已交付都会有争议；交付地点约定不明的，依民法典第511条第三项在履行义务一方所在地履行，"
+    "第603条下买方还可能要自行提货。",
+    why_en="A delivery address that stops at the district or road, or a place 'designated by the buyer' "
+    "with no address, leaves it open where the goods must go and whether they were delivered; an unclear "
+    "place falls back to Civil Code Arts. 511(3) and 603.",
     basis="民法典第510条、第511条第三项、第603条",
     fix="写明完整地址到门牌号，例如“江苏省苏州市工业园区星湖街88号3号厂房”。",
-    bad=["交货地点：江苏省苏州市工业园区。", "乙方应将货物送至北京市海淀区中关村大街。"],
+    bad=[
+        "交货地点：江苏省苏州市工业园区。",
+        "乙方应将货物送至北京市海淀区中关村大街。",
+        "交货地点：甲方指定地点。",
+        "供方于2026年4月15日前将全部货物一次性送至需方指定仓库，运费由供方承担。",
+    ],
     good=[
         "交货地点：江苏省苏州市工业园区星湖街88号。",
         "乙方应将货物送至北京市海淀区中关村大街27号中关村大厦5层501室。",
         "交货地点为：＿＿＿＿＿＿",
+        "乙方应将货物送至甲方指定仓库（广东省佛山市顺德区华口工业区兴华路23号）。",
+        "上述单价包含运至客户厂区的运费。",
     ],
 )
 def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    for block in blocks_naming(doc, _ADDR_WORDS):
-        text = block.norm
-        for m in _ADDR_CTX.finditer(text):
-            window = text[m.end() : m.end() + 60]
-            window = _WINDOW_END.split(window, maxsplit=1)[0]
-            addr = _ADDRESS.search(window)
-            if not addr or has_blank(window):
-                continue
-            if _HOUSE_NO.search(addr.group(0)) or _HOUSE_NO.search(window) or _PORT.search(addr.group(0)):
-                continue
-            start = m.end() + addr.start()
-            where = addr.group(0)
-            yield ctx.report(
-                block,
-                f"交货地址“{where}”没有写到门牌号，交付地点不明确。",
-                f"Delivery address '{where}' has no house number: the place of delivery is unclear.",
-                span=(start, start + len(where)),
-            )
-
-
-def _has_time(clause: str) -> bool:
-    if has_blank(clause) or find_dates(clause) or _TIME_WORDS.search(clause):
-        return True
-    return any(clause[d.span[1] :].lstrip().startswith(DEADLINE_WORDS) for d in find_durations(clause))
+    for place in _facts(doc).places:
+        block = doc.blocks[place.where.block]
+        if place.kind == "address" and not place.house_number:
+            zh = f"交货地址“{place.text}”没有写到门牌号，交付地点不明确。"
+            en = f"Delivery address '{place.text}' has no house number: the place of delivery is unclear."
+        elif place.kind == "designated":
+            zh = f"交货地点只写“{place.text}”，没有具体地址，交付地点不明确。"
+            en = f"The delivery place is only '{place.text}', with no address: where to deliver is unclear."
+        else:
+            continue
+        yield ctx.report(block, zh, en, span=place.where.span)
 
 
 @rule(
@@ -156,33 +84,49 @@ def _has_time(clause: str) -> bool:
     title_en="No delivery date or period",
     severity="warning",
     why="买卖合同没有约定交货日期或期限，依民法典第511条第四项债务人可以随时履行、债权人可以随时请求履行，"
-    "逾期交货无法认定，迟延交货违约金也无从起算。",
+    "逾期交货无法认定，迟延交货违约金也无从起算。只写“以甲方书面通知为准”而通知后无期限、也无最迟日期的，"
+    "同样没有交货时间。",
     why_en="A sales contract with no delivery date or period lets the seller deliver (and the buyer "
-    "demand) at "
-    "any time (Civil Code Art. 511(4)): late delivery cannot be established and no penalty can start.",
+    "demand) at any time (Civil Code Art. 511(4)): late delivery cannot be established and no penalty can "
+    "start. 'As the buyer will notify', with no period after the notice and no outer date, is no date "
+    "either.",
     basis="民法典第470条、第511条第四项、第601条",
-    fix="写明交货时间，例如“乙方应于合同签订后30日内交货”或“2026年6月30日前交货”。",
+    fix="写明交货时间，例如“乙方应于合同签订后30日内交货”或“2026年6月30日前交货”；"
+    "按通知交货的，写明“乙方应在收到甲方书面通知后7日内交货，最迟不晚于2026年6月30日”。",
     bad=[
         "本合同项下货物由乙方送至甲方仓库。",
         "第五条 交货\n乙方负责运输并将本合同设备交付甲方，运费由乙方承担。",
+        "买卖合同\n交货期：以甲方订舱通知为准。\n乙方负责将货物运至宁波港装船。",
+        "购销合同\n乙方分四批向甲方交货，每批交货时间以甲方书面通知为准。",
     ],
-    good=["乙方应于本合同签订后30日内将货物送至甲方仓库。", "第五条 交货\n交货时间：2026年6月30日前。"],
+    good=[
+        "乙方应于本合同签订后30日内将货物送至甲方仓库。",
+        "第五条 交货\n交货时间：2026年6月30日前。",
+        "买卖合同\n交货期：以甲方书面通知为准，乙方应在收到通知后10日内交货。",
+        "购销合同\n交货时间以甲方通知为准，但最迟不晚于2026年8月31日交货。",
+    ],
 )
 def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_goods_contract(doc):
         return
-    first = None
-    for block in iter_blocks_naming(doc, _DELIVERY_VERBS):  # the first clauses often settle it
-        for _span, clause in clauses(block):
-            if not _DELIVERY_VERB.search(clause):
-                continue
-            first = first or block
-            if _has_time(clause) or _has_time(block.norm):
-                return
-    if first is None:
+    facts = _facts(doc)
+    if not facts.mentioned or facts.has_time:
         return
+    notice = next((t for t in facts.times if t.kind == "on_notice"), None)
+    if notice is not None:
+        text = notice.where.text(doc)
+        yield ctx.report(
+            doc.blocks[notice.where.block],
+            f"交货时间只写“{text}”，通知后无交货期限、也无最迟日期，依民法典第511条第四项可随时履行，"
+            "逾期交货无法认定。",
+            f"The delivery time is only '{text}': no period after the notice and no outer date, so under "
+            "Civil Code Art. 511(4) late delivery cannot be established.",
+            span=notice.where.span,
+        )
+        return
+    first = facts.first_mention
     yield ctx.report(
-        first,
+        doc.blocks[first.block] if first is not None else None,
         "合同约定了交货但未约定交货日期或期限，依民法典第511条第四项可随时履行，逾期交货无法认定。",
         "Delivery is provided for but no date or period: under Civil Code Art. 511(4) it may happen at any "
         "time, so late delivery cannot be established.",
@@ -209,21 +153,16 @@ def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def obsolete_incoterm(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    for block in blocks_naming(doc, OBSOLETE_INCOTERMS):
-        for (s, _e), clause in clauses(block):
-            if not (_TRADE_CONTEXT.search(clause) or _TRADE_CONTEXT.search(block.norm)):
-                continue
-            for m in _TERM_RE.finditer(clause):
-                term = m.group(1)
-                if term not in OBSOLETE_INCOTERMS:
-                    continue
-                yield ctx.report(
-                    block,
-                    f"贸易术语 {term} 已不在《国际贸易术语解释通则》2020版中，交货点、费用和风险划分不明确。",
-                    f"Trade term {term} is not an Incoterms® 2020 rule: "
-                    "delivery point, costs and risk are unclear.",
-                    span=(s + m.start(), s + m.end()),
-                )
+    for term in _facts(doc).terms:
+        if not term.obsolete:
+            continue
+        yield ctx.report(
+            doc.blocks[term.where.block],
+            f"贸易术语 {term.code} 已不在《国际贸易术语解释通则》2020版中，交货点、费用和风险划分不明确。",
+            f"Trade term {term.code} is not an Incoterms® 2020 rule: "
+            "delivery point, costs and risk are unclear.",
+            span=term.where.span,
+        )
 
 
 @rule(
@@ -246,22 +185,20 @@ def obsolete_incoterm(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def incoterm_no_edition(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_chinese(doc, min_chars=4) or not _names_trade_term(doc) or _names_edition(doc):
+    if not is_chinese(doc, min_chars=4):
         return
-    for block in blocks_naming(doc, _TERM_WORDS):
-        for (s, _e), clause in clauses(block):
-            if not (_TRADE_CONTEXT.search(clause) or _TRADE_CONTEXT.search(block.norm)):
-                continue
-            m = next((x for x in _TERM_RE.finditer(clause) if x.group(1) not in OBSOLETE_INCOTERMS), None)
-            if m is None:
-                continue
-            yield ctx.report(
-                block,
-                f"贸易术语 {m.group(1)} 未注明《国际贸易术语解释通则》版本（应写明如“Incoterms® 2020”）。",
-                f"Trade term {m.group(1)} names no Incoterms edition (write e.g. 'Incoterms® 2020').",
-                span=(s + m.start(), s + m.end()),
-            )
-            return  # one finding is enough: the fix is one sentence for the whole contract
+    facts = _facts(doc)
+    if facts.edition is not None:
+        return
+    term = next((t for t in facts.terms if not t.obsolete), None)
+    if term is None:
+        return
+    yield ctx.report(  # one finding is enough: the fix is one sentence for the whole contract
+        doc.blocks[term.where.block],
+        f"贸易术语 {term.code} 未注明《国际贸易术语解释通则》版本（应写明如“Incoterms® 2020”）。",
+        f"Trade term {term.code} names no Incoterms edition (write e.g. 'Incoterms® 2020').",
+        span=term.where.span,
+    )
 
 
 @rule(
@@ -287,13 +224,12 @@ def incoterm_no_edition(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def no_risk_transfer(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_goods_contract(doc) or _RISK.search(doc_text(doc)):
+    if not is_goods_contract(doc):
         return
-    if (
-        _names_trade_term(doc)
-        and _names_edition(doc)
-        and any(m.group(1) in INCOTERMS_2020 for m in _TERM_RE.finditer(doc_text(doc)))
-    ):
+    facts = _facts(doc)
+    if facts.risk:
+        return
+    if facts.edition is not None and any(t.code in INCOTERMS_2020 for t in facts.terms):
         return  # an Incoterms 2020 rule fixes the risk point (A3/B3)
     yield ctx.report(
         None,

@@ -1,0 +1,432 @@
+"""Delivery facts: where the goods go (an address down to the house number, a port, or only a place one side
+will designate), when (a date, a period after an event, recurring dates, batches — or only "as the buyer
+will notify"), on which trade term and Incoterms edition, where the risk passes, who carries and who pays.
+
+Places are read after place labels (交货地点：, 交付地址为) and delivery verbs (送至, 运至, 交付至);
+times after time labels (交货期：, 到场日期, a table column 交货日期) and from sentences where a date or a
+deadline stands before a delivery verb (于2026年6月30日前交付, 合同签订后30日内送货). A time written only as
+``以甲方书面通知为准`` / ``以甲方订舱通知为准`` (no period after the notice, no outer date) is ``on_notice``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from contractkit.checks._common import all_clauses, has_blank
+from contractkit.contract.model import Where
+from contractkit.contract.quote import column, tables
+from contractkit.facts import DEADLINE_WORDS, find_durations
+from contractkit.readers.model import Document
+
+if TYPE_CHECKING:
+    from contractkit.contract.model import Contract
+
+#: Incoterms® 2020 rules (legal-basis.md §11); the ICC edition is fixed, not a setting.
+INCOTERMS_2020 = ("EXW", "FCA", "CPT", "CIP", "DAP", "DPU", "DDP", "FAS", "FOB", "CFR", "CIF")
+#: Rules no longer in Incoterms® 2020 (DAT replaced by DPU in 2020; DAF/DES/DEQ/DDU dropped in 2010).
+OBSOLETE_INCOTERMS = ("DAT", "DDU", "DAF", "DES", "DEQ")
+TERM_WORDS = (*INCOTERMS_2020, *OBSOLETE_INCOTERMS, "CNF", "C&F")
+
+PlaceKind = Literal["address", "port", "designated", "reference", "blank"]
+TimeKind = Literal["date", "period", "recurring", "immediate", "on_notice", "blank", "other"]
+
+# ------------------------------------------------------------------------------------------ lexicons
+
+#: Words that speak of delivering the goods.
+DELIVERY_VERBS: tuple[str, ...] = (
+    "交货", "交付", "送达", "发货", "到货", "送至", "运至", "运抵", "送货", "供货", "提货", "装运", "交至",
+    "发运", "出货", "送到", "运到", "装船", "交运",
+)  # fmt: skip
+_VERB = re.compile("|".join(DELIVERY_VERBS))
+_PLACE_LABEL = re.compile(
+    r"(?:交货|交付|送货|收货|到货|卸货|提货|交接|供货|履行|目的)(?:地点|地址|场所|地)"
+    r"(?:及方式)?\s*(?:[:：]|为|是|在|设在|设于)\s*"
+)
+_SENT_TO = re.compile(r"(?:送|运|发|交付|交货|送货|交|寄|运送|配送)(?:至|到|往)|运抵|送达至|送抵|到达")
+_PLACE_END = re.compile(
+    r"[，,。；;\n]|(?:的|之)(?:运|费|风险|时)|(?:并|后|前|时|(?:交付|交货)(?!地点|地址)|卸货|签收|验收)"
+)
+#: A delivery word used as a noun (交货日期相应顺延, 到货验收): not a delivery with a time before it.
+_VERB_AS_NOUN = re.compile(
+    r"^(?:日期|时间|地点|地址|期限|期|批次|方式|数量|计划|安排|单|验收|检验|后|之日|前|通知|情况|进度|义务)"
+)
+#: Administrative units and streets: a string with one is an address. 区 after 厂/小/社/校… is a noun.
+_ADMIN = re.compile(
+    r"省|自治区|市|县|旗|镇|乡|街道|村|(?<![厂小社景库片营校院辖城郊地矿货场站停园])区|路|街|大道|巷|胡同|弄"
+)
+_HOUSE_NO = re.compile(
+    r"\d+\s*(?:号|栋|幢|座|室|楼|层|弄|单元|号楼|号院|号库|号厂房|#)|[一二三四五六七八九十百零〇]+(?:号|栋|幢|座|弄|号楼)"
+    r"|#\s*\d|No\.?\s*\d|\d+-\d+",
+    re.IGNORECASE,
+)
+_PORT = re.compile(r"港|码头|机场|车站|火车站|口岸|保税区|堆场")
+#: The place is left to one side's later say: 甲方指定地点, 需方指定仓库, 另行通知的地点, 待定.
+_DESIGNATED = re.compile(
+    r"(?:指定|另行(?:通知|指定|确定|商定|约定)|通知的|书面通知|确认的|待定|另定|届时(?:通知|确定)|协商确定)"
+)
+#: The place is the address stated elsewhere (a party's address, the place agreed above).
+_REFERENCE = re.compile(
+    r"(?:上述|前述|首部|本合同|合同首部|约定的?|载明的?)|(?:客户|甲方|乙方|买方|卖方|需方|供方|采购人|买受人)"
+    r"(?:的)?(?:地址|住所|注册地址|所在地)|交货地点|交付地点"
+)
+
+_TIME_LABEL = re.compile(
+    r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|装船|出货|进场)(?:时间|日期|期限|期|时限|周期)"
+    r"(?:及[^:：\s]{0,6})?\s*(?:[:：]|为|是|\s)\s*"
+)
+_TIME_COL = re.compile(
+    r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|进场)(?:时间|日期|期限|期)|交期|交货期"
+)
+_DATE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月"
+)
+_RECURRING = re.compile(
+    r"每(?:个)?(?:月|季度|季)[^，,。；;]{0,6}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|每(?:周|星期)[一二三四五六日天]"
+)
+_IMMEDIATE = re.compile(r"立即|即时|当日|当天|同时|随时|现货")
+#: A time left to one side's notice: 以甲方书面通知为准, 按买方订舱通知, 另行通知, 待定, 视…情况.
+_ON_NOTICE = re.compile(
+    r"(?:以|按|根据|依|凭|按照|依据)[^，,。；;]{0,14}?(?:通知|指令|要求|计划|安排|订单)(?:为准|执行|确定|安排|交货|发货)?"
+    r"|另行(?:通知|约定|确定|商定)|待定|另定|视[^，,。；;]{0,10}?(?:情况|需要|进度)|届时(?:通知|确定)"
+)
+_PAY_VERB = re.compile(r"支付|付款|付清|付至|退还|返还|开具|结算|汇款")
+_NOT_DELIVERY_OF = re.compile(r"发票|通知书|款项|货款|价款")
+
+_EDITION = re.compile(
+    r"incoterms\s*®?\s*(?:\(r\))?\s*(?P<y1>20\d\d)|(?P<y2>20\d\d)\s*年?\s*版?\s*《?\s*国际贸易术语解释通则"
+    r"|国际贸易术语解释通则\s*》?\s*[（(]?\s*(?:incoterms\s*®?\s*)?(?P<y3>20\d\d)",
+    re.IGNORECASE,
+)
+_TERM = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, TERM_WORDS)) + r")(?![A-Za-z])")
+_TRADE_CONTEXT = re.compile(
+    r"贸易术语|价格术语|价格条件|交货条件|交货方式|术语|incoterms|通则|港|口岸|码头|机场|运费|保险|交货|交付|价格|单价"
+    r"|总价|报价|工厂|仓库",
+    re.IGNORECASE,
+)
+_RISK = re.compile(
+    r"风险[^。；;\n]{0,12}转移|转移[^。；;\n]{0,8}风险|毁损[、和及或与]?灭失(?:的)?风险"
+    r"|风险[^。；;\n]{0,20}(?:由|归)[^。；;\n]{0,12}(?:承担|负担)|(?:承担|负担)[^。；;\n]{0,16}风险"
+)
+_CARRIER = re.compile(
+    r"(?P<who>甲方|乙方|买方|卖方|需方|供方|采购人|供应商|出卖人|买受人|我方|贵方)[^，,。；;]{0,4}?"
+    r"(?:负责|安排|承担)[^，,。；;]{0,4}?(?:运输|送货|托运|提货|装运|发运|配送)"
+)
+_COST = re.compile(
+    r"(?:运费|运输费(?:用)?|运杂费|物流费|装卸费|保险费)[^，,。；;]{0,6}?(?:由|归)\s*(?P<who>甲方|乙方|买方|卖方|需方|供方"
+    r"|采购人|供应商|出卖人|买受人|我方|贵方)|(?P<incl>含|包含|包括)[^，,。；;]{0,14}?(?:运费|运输费)"
+)
+
+
+# ------------------------------------------------------------------------------------------ facts
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A delivery place as written; ``house_number`` says whether an address goes down to the door."""
+
+    text: str
+    kind: PlaceKind
+    house_number: bool
+    labelled: bool
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryTime:
+    """When delivery is due: ``kind`` says how it is fixed; ``labelled`` when read after a time label."""
+
+    text: str
+    kind: TimeKind
+    labelled: bool
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class TradeTerm:
+    """An Incoterms rule named in a trade-term context (``obsolete`` for DAT, DDU, DAF, DES, DEQ)."""
+
+    code: str
+    obsolete: bool
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """Who does something (carrier, payer of freight): the designation as written, or ``included``."""
+
+    who: str
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryFacts:
+    """The delivery facts of one document."""
+
+    mentioned: bool
+    places: tuple[Place, ...]
+    times: tuple[DeliveryTime, ...]
+    terms: tuple[TradeTerm, ...]
+    edition: int | None
+    edition_where: Where | None
+    risk: tuple[Where, ...]
+    carriers: tuple[Party, ...]
+    costs: tuple[Party, ...]
+    first_mention: Where | None
+
+    @property
+    def has_time(self) -> bool:
+        """True when some delivery time is fixed (a date, a period, recurring dates, at once, or a blank)."""
+        return any(t.kind not in ("on_notice", "other") for t in self.times)
+
+
+# ------------------------------------------------------------------------------------------ places
+
+
+def classify_place(text: str) -> tuple[PlaceKind, bool]:
+    """The kind of a place string and whether it has a house number."""
+    if has_blank(text) or not text.strip(" _＿"):
+        return "blank", False
+    house = _HOUSE_NO.search(text) is not None
+    if _ADMIN.search(text):
+        if _PORT.search(text) and not house:
+            return "port", False
+        return "address", house
+    if _PORT.search(text):
+        return "port", False
+    if house:
+        return "address", True
+    if _DESIGNATED.search(text):
+        return "designated", False
+    return "reference", False
+
+
+def _place_value(text: str, start: int) -> tuple[int, int]:
+    """The span of the place written from ``start``: up to the clause end or the next verb-like word."""
+    window = text[start : start + 80]
+    # an address in brackets belongs to the place: 甲方工厂（江苏省…88号）
+    end = 0
+    depth = 0
+    for k, ch in enumerate(window):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，,。；;\n":
+            break
+        end = k + 1
+    value = window[:end]
+    m = _PLACE_END.search(value, 2)
+    if m and not _HOUSE_NO.search(value[m.start() :]):
+        value = value[: m.start()]
+    value = value.rstrip(" ：:")
+    lead = len(value) - len(value.lstrip())
+    return start + lead, start + len(value)
+
+
+def places_in(text: str, block: int) -> list[Place]:
+    """The delivery places written in one block's normalized text."""
+    out: list[Place] = []
+    seen: set[int] = set()
+    for rx, labelled in ((_PLACE_LABEL, True), (_SENT_TO, False)):
+        for m in rx.finditer(text):
+            s, e = _place_value(text, m.end())
+            if e <= s or s in seen:
+                continue
+            value = text[s:e]
+            if len(value) < 2 or _cost_mention(text, e) or re.search(r"(?:运|费)用?$", value):
+                continue
+            if not labelled and re.match(
+                r"(?:甲方|乙方|买方|卖方|需方|供方|对方|贵方|我方)(?:处|手中)?$", value
+            ):
+                continue  # 送达甲方: a person, not a place
+            if (
+                not labelled
+                and not _VERB.search(text[max(0, m.start() - 12) : m.end()])
+                and not (_ADMIN.search(value) or _DESIGNATED.search(value))
+            ):
+                continue  # 到达 without a delivery word around it
+            seen.add(s)
+            kind, house = classify_place(value)
+            out.append(Place(value, kind, house, labelled, Where(block, (s, e))))
+    return out
+
+
+def _cost_mention(text: str, end: int) -> bool:
+    """``运至客户厂区的运费``: the place names what the freight covers, not where delivery is."""
+    return re.match(r"\s*(?:的|之)?\s*(?:运费|运输费|运杂费|费用|全部费用|物流费)", text[end:]) is not None
+
+
+# ------------------------------------------------------------------------------------------ times
+
+
+def classify_time(text: str) -> TimeKind:
+    """How a time value fixes delivery (``date``, ``period``, ``recurring``, ``on_notice``, …)."""
+    if has_blank(text):
+        return "blank"
+    if _DATE.search(text):
+        return "date"
+    for d in find_durations(text):
+        if text[d.span[1] :].lstrip().startswith(DEADLINE_WORDS):
+            return "period"
+    if _RECURRING.search(text):
+        return "recurring"
+    if _ON_NOTICE.search(text):
+        return "on_notice"
+    if _IMMEDIATE.search(text):
+        return "immediate"
+    return "other"
+
+
+def _sentence_end(text: str, start: int) -> int:
+    m = re.compile(r"[。；;\n]").search(text, start)
+    return m.start() if m else len(text)
+
+
+def _verb_time(clause: str) -> bool:
+    """A date or a deadline stands before a delivery verb, with no payment verb between (the time is the
+    delivery's, not a payment's): ``于2026年6月30日前交付``, ``合同签订后30日内送货``."""
+    for rx_match in _DATE.finditer(clause):
+        if _delivers_after(clause, rx_match.end()):
+            return True
+    for d in find_durations(clause):
+        if clause[d.span[1] :].lstrip().startswith(DEADLINE_WORDS) and _delivers_after(clause, d.span[1]):
+            return True
+    return False
+
+
+def _delivers_after(clause: str, at: int) -> bool:
+    rest = clause[at : at + 70]
+    v = _VERB.search(rest)
+    if v is None or _VERB_AS_NOUN.match(rest[v.end() :]):
+        return False
+    between = rest[: v.start()]
+    if _PAY_VERB.search(between):
+        return False
+    after = rest[v.end() : v.end() + 12]
+    return not (_NOT_DELIVERY_OF.search(after) or _NOT_DELIVERY_OF.search(between))
+
+
+def _index(doc: Document) -> dict[int, int]:
+    return {id(b): i for i, b in enumerate(doc.blocks)}
+
+
+def _times(doc: Document) -> list[DeliveryTime]:
+    out: list[DeliveryTime] = []
+    index = _index(doc)
+    for block, start, _end, clause in all_clauses(doc):
+        i = index[id(block)]
+        lm = None if clause.lstrip()[:1] in "|│┃" else _TIME_LABEL.search(clause)
+        if lm:
+            s = start + lm.end()
+            e = start + len(clause)
+            value = block.norm[s:e]
+            kind = classify_time(value)
+            if not value.strip() and block.kind == "cell":
+                continue
+            out.append(DeliveryTime(value, kind, True, Where(i, (s, e))))
+            continue
+        if not _VERB.search(clause):
+            continue
+        if _verb_time(clause):
+            kind: TimeKind = "date" if _DATE.search(clause) else "period"
+            out.append(DeliveryTime(clause, kind, False, Where(i, (start, start + len(clause)))))
+        elif _ON_NOTICE.search(clause) and re.search(r"交货|交付|发货|供货|送货|到货|到场", clause):
+            m = _ON_NOTICE.search(clause)
+            assert m is not None
+            out.append(
+                DeliveryTime(m.group(), "on_notice", False, Where(i, (start + m.start(), start + m.end())))
+            )
+        elif _RECURRING.search(clause) or _IMMEDIATE.search(clause):
+            kind = "recurring" if _RECURRING.search(clause) else "immediate"
+            out.append(DeliveryTime(clause, kind, False, Where(i, (start, start + len(clause)))))
+    for rows in tables(doc):
+        for r, row in enumerate(rows):
+            col = column(row.texts, _TIME_COL)
+            if col is None:
+                continue
+            for data in rows[r + 1 :]:
+                if col >= len(data.cells) or data.cells[col].where.block < 0:
+                    continue
+                cell = data.cells[col]
+                if not cell.text:
+                    continue
+                out.append(DeliveryTime(cell.text, classify_time(cell.text), True, cell.where))
+            break
+    return out
+
+
+# ------------------------------------------------------------------------------------------ terms
+
+
+def _terms(doc: Document) -> list[TradeTerm]:
+    out: list[TradeTerm] = []
+    index = _index(doc)
+    for block, start, _end, clause in all_clauses(doc):
+        if not any(w in clause for w in TERM_WORDS):
+            continue
+        if not (_TRADE_CONTEXT.search(clause) or _TRADE_CONTEXT.search(block.norm)):
+            continue
+        for m in _TERM.finditer(clause):
+            code = m.group(1)
+            where = Where(index[id(block)], (start + m.start(), start + m.end()))
+            out.append(TradeTerm(code, code in OBSOLETE_INCOTERMS, where))
+    return out
+
+
+def _edition(doc: Document) -> tuple[int | None, Where | None]:
+    for i, b in enumerate(doc.blocks):
+        t = b.norm
+        if "通则" not in t and "ncoterms" not in t and "NCOTERMS" not in t:
+            continue
+        m = _EDITION.search(t)
+        if m:
+            return int(m.group("y1") or m.group("y2") or m.group("y3")), Where(i, m.span())
+    return None, None
+
+
+# ------------------------------------------------------------------------------------------ extract
+
+
+def extract_document(doc: Document) -> DeliveryFacts:
+    """The delivery facts of a read document."""
+    places: list[Place] = []
+    risk: list[Where] = []
+    carriers: list[Party] = []
+    costs: list[Party] = []
+    first: Where | None = None
+    for i, b in enumerate(doc.blocks):
+        t = b.norm
+        if not t.strip():
+            continue
+        verb = _VERB.search(t)
+        if verb and first is None:
+            first = Where(i, (0, len(b.text)))
+        if verb or "地点" in t or "地址" in t or "至" in t:
+            places.extend(places_in(t, i))
+        if "风险" in t:
+            risk.extend(Where(i, m.span()) for m in _RISK.finditer(t))
+        if "运" in t or "送" in t or "提货" in t:
+            carriers.extend(Party(m.group("who"), Where(i, m.span())) for m in _CARRIER.finditer(t))
+        if "费" in t:
+            costs.extend(Party(m.group("who") or "included", Where(i, m.span())) for m in _COST.finditer(t))
+    edition, edition_where = _edition(doc)
+    return DeliveryFacts(
+        mentioned=first is not None,
+        places=tuple(places),
+        times=tuple(_times(doc)),
+        terms=tuple(_terms(doc)),
+        edition=edition,
+        edition_where=edition_where,
+        risk=tuple(risk),
+        carriers=tuple(carriers),
+        costs=tuple(costs),
+        first_mention=first,
+    )
+
+
+def extract(contract: Contract) -> DeliveryFacts:
+    """The delivery facts of ``contract``."""
+    return extract_document(contract.doc)
