@@ -1,8 +1,8 @@
 """Comparison speed: a 30-page pair (our contract and a counterparty's edit of it) compared clause by clause.
 
-The pair is built from the project's labelled corpus (every clean base one after another, ≈ 1,500 characters
-a page): the variant changes every 40th sentence, deletes one and moves one. Baseline measured in the same run:
-``difflib.unified_diff`` over the plain text lines (what a hand-rolled comparison would start from).
+The pair is built from the project's labelled corpus (every clean base one after another, ≈ 1,500
+characters a page): the variant changes every 40th sentence, deletes one and moves one. Baseline measured in
+the same run: ``difflib.unified_diff`` over the plain text lines (what a hand-rolled comparison starts from).
 """
 
 from __future__ import annotations
