@@ -103,13 +103,21 @@ def check_size(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
     size = st.st_size
     if size > max_bytes:
         raise UnreadableInput(
-            f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit",
+            f"file is {human_size(size)}, over the {human_size(max_bytes)} limit",
             path=str(p),
             hint="raise the limit with --max-size (MB) or max_input_mb in the config if the file is trusted",
-            zh=f"文件大小 {size / 1048576:.1f} MB，超过 {max_bytes / 1048576:.0f} MB 的上限",
+            zh=f"文件大小 {human_size(size)}，超过 {human_size(max_bytes)} 的上限",
             hint_zh="如文件可信，可用 --max-size（MB）或配置项 max_input_mb 提高上限",
         )
     return size
+
+
+def human_size(n: int) -> str:
+    """``10485760`` → ``10 MB``, ``1536`` → ``1.5 KB``, ``12`` → ``12 bytes``."""
+    for unit, size in (("MB", 1048576), ("KB", 1024)):
+        if n >= size:
+            return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
 
 
 def read_bounded(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -128,8 +136,8 @@ def read_bounded(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         ) from None
     if len(data) > max_bytes:
         raise UnreadableInput(
-            f"file grew past the {max_bytes / 1048576:.0f} MB limit while being read",
+            f"file grew past the {human_size(max_bytes)} limit while being read",
             path=str(p),
-            zh=f"文件在读取时超过 {max_bytes / 1048576:.0f} MB 上限",
+            zh=f"文件在读取时超过 {human_size(max_bytes)} 上限",
         )
     return data

@@ -19,7 +19,7 @@ def _run(capsys, *args):
 def test_samples_are_valid(capsys, samples_dir):
     code, out = _run(capsys, *sorted(samples_dir.glob("*.json")))
     assert code == 0
-    assert out.strip().splitlines()[-1] == "4 valid, 0 invalid, 0 unreadable"
+    assert out.strip().splitlines()[-1] == "4 个有效，0 个无效，0 个无法读取"
 
 
 @pytest.mark.parametrize(
@@ -38,20 +38,23 @@ def test_invalid_samples_exit_1_naming_the_field(capsys, samples_dir, name, line
     code, out = _run(capsys, path)
     assert code == 1
     assert out.splitlines()[0].startswith(f"{path}: {line}")
-    assert out.splitlines()[-1] == "0 valid, 1 invalid, 0 unreadable"
+    assert out.splitlines()[-1] == "0 个有效，1 个无效，0 个无法读取"
 
 
 def test_malformed_exits_2_with_line_and_column(capsys, samples_dir):
     path = samples_dir / "invalid" / "malformed.json"
     code, out = _run(capsys, path)
     assert code == 2
-    assert f"{path}: line 4, column 3: malformed JSON" in out
+    assert f"{path}: line 4, column 3: JSON 格式错误" in out
+    code, out = _run(capsys, path, "--lang", "en")
+    assert code == 2 and f"{path}: line 4, column 3: malformed JSON" in out
+    assert out.splitlines()[-1] == "0 valid, 0 invalid, 1 unreadable"
 
 
 def test_folder_mixes_and_unreadable_wins(capsys, samples_dir):
     code, out = _run(capsys, samples_dir / "invalid", samples_dir / "quote-office.json")
     assert code == 2
-    assert out.splitlines()[-1] == "1 valid, 6 invalid, 1 unreadable"
+    assert out.splitlines()[-1] == "1 个有效，6 个无效，1 个无法读取"
 
 
 def test_english_and_json_output(capsys, samples_dir):
@@ -81,11 +84,11 @@ def test_size_limit_and_jsonl(capsys, tmp_path, samples_dir):
     assert f"{jl}:2: /buyer/phone: 联系电话格式不正确" in out
     code, out = _run(capsys, jl, "--max-size", "0.001")
     assert code == 2
-    assert "over the" in out
+    assert "超过 1 KB 的上限" in out
 
 
 def test_usage_errors_exit_2(capsys):
     assert main(["validate"]) == 2
     assert main(["validate", "x.json", "--lang", "fr"]) == 2
     code, out = _run(capsys, "does-not-exist.json")
-    assert code == 2 and "file not found" in out
+    assert code == 2 and "文件不存在" in out

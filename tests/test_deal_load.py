@@ -73,3 +73,33 @@ def test_iter_deals_folders_jsonl_and_bad_entries(tmp_path):
     kinds = [type(v).__name__ for _, v in results]
     assert kinds == ["UnreadableInput", "dict", "dict", "UnreadableInput", "dict", "UnreadableInput"]
     assert results[0][1].where == "line 1, column 2"
+
+
+def test_jsonl_splits_on_newline_only(tmp_path):
+    src = tmp_path / "d.jsonl"
+    src.write_text('{"kind": "quote", "title": "a\u2028b\x85c"}\r\n{"kind": "contract"}\n', encoding="utf-8")
+    got = list(iter_deals([src]))
+    assert [label for label, _ in got] == [f"{src}:1", f"{src}:2"]
+    assert got[0][1]["title"] == "a\u2028b\x85c" and got[1][1] == {"kind": "contract"}
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('{"kind": "quote", "kind": "contract"}', "/"),
+        ('{"items": [{"unit_price": "1", "unit_price": "2"}]}', "/items/0"),
+    ],
+)
+def test_duplicate_keys_are_reported_with_their_pointer(tmp_path, text, where):
+    p = tmp_path / "d.json"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(UnreadableInput, match="duplicate key") as exc:
+        load_deal(p)
+    assert exc.value.where == where and exc.value.path == str(p) and exc.value.zh
+
+
+def test_nesting_is_bounded(tmp_path):
+    p = tmp_path / "d.json"
+    p.write_text('{"clauses": ' + "[" * 200 + "]" * 200 + "}", encoding="utf-8")
+    with pytest.raises(UnreadableInput, match="nested more than"):
+        load_deal(p)

@@ -138,3 +138,36 @@ def test_validate_paths_statuses(samples_dir):
     statuses = {r.label.rsplit("/", 1)[-1]: r.status for r in reports}
     assert statuses["malformed.json"] == "unreadable"
     assert all(statuses[name] == "invalid" for name in INVALID)
+
+
+HOSTILE_POINTERS = {
+    "penalties-int": "/penalties",
+    "deposit-int": "/penalties/deposit",
+    "deposit-abc": "/penalties/deposit",
+    "deposit-amount-abc": "/penalties/deposit/amount",
+    "price-1e28": "/items/0/unit_price",
+    "quantity-1e30": "/items/0/quantity",
+    "quantity-tiny": "/items/0/quantity",
+    "price-huge-int": "/items/0/unit_price",
+    "total-over-daxie": "/items",
+    "name-surrogate": "/items/0/name",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_POINTERS))
+def test_hostile_values_are_problems_at_their_pointer(name):
+    from fuzz import hostile
+
+    deal = dict(hostile.mutated_deals())[name]
+    problems = validate_deal(deal)
+    assert HOSTILE_POINTERS[name] in [p.pointer for p in problems], problems
+    assert all(p.message and p.message_en and p.message != p.message_en for p in problems)
+
+
+def test_check_deal_names_the_file_for_a_hostile_deal():
+    from fuzz import hostile
+
+    deal = dict(hostile.mutated_deals())["deposit-abc"]
+    with pytest.raises(DealInvalid) as exc:
+        check_deal(deal, path="deal.json")
+    assert exc.value.path == "deal.json" and "/penalties/deposit" in exc.value.text("en")

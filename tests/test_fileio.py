@@ -40,3 +40,45 @@ def test_read_bounded_missing_or_folder(tmp_path, make):
     path = make(tmp_path / "x")
     with pytest.raises(UnreadableInput):
         read_bounded(path)
+
+
+def test_outputs_get_the_umask_permissions(tmp_path):
+    import os
+
+    old = os.umask(0o027)
+    try:
+        target = atomic_write(tmp_path / "out.docx", b"x")
+        with atomic_path(tmp_path / "b.pdf") as tmp:
+            tmp.write_bytes(b"y")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / "b.pdf").stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("place", ["afile/sub.docx", "afolder"])
+def test_write_failure_is_one_write_error(tmp_path, place):
+    from contractkit.errors import WriteFailed
+
+    (tmp_path / "afile").write_bytes(b"")
+    (tmp_path / "afolder").mkdir()
+    with pytest.raises(WriteFailed) as exc:
+        atomic_write(tmp_path / place, b"x")
+    assert exc.value.path == str(tmp_path / place) and exc.value.exit_code == 2 and exc.value.zh
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile", "afolder"]
+
+
+def test_write_into_proc_is_a_write_error():
+    from contractkit.errors import WriteFailed
+
+    with pytest.raises(WriteFailed):
+        atomic_write("/proc/contractkit-x.docx", b"x")
+
+
+def test_fifo_is_refused_without_blocking(tmp_path):
+    import os
+
+    fifo = tmp_path / "x.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(UnreadableInput, match="not a regular file"):
+        read_bounded(fifo)

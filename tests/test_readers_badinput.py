@@ -140,3 +140,53 @@ def test_other_files_still_readable_after_errors(tmp_path: Path, good_docx: Path
         except UnreadableInput as exc:
             results.append(f"error: {exc.message}")
     assert results[0].startswith("error:") and results[1] == "docx"
+
+
+@pytest.mark.parametrize(
+    ("name", "match"),
+    [
+        ("deflate.docx", "corrupt zip member"),
+        ("method.docx", "compression method 99"),
+        ("encrypted.docx", "encrypted"),
+        ("strong.docx", "encrypted"),
+        ("version.docx", "corrupt or truncated zip|version"),
+        ("truncated.docx", "corrupt or truncated zip"),
+    ],
+)
+def test_damaged_zip_variants_are_unreadable_not_crashes(tmp_path, name, match):
+    from fuzz import hostile
+
+    bad = tmp_path / name
+    bad.write_bytes(hostile.damaged_drafts()[name])
+    _refused(bad, match)
+
+
+def test_zip_bomb_is_refused_before_inflating(tmp_path):
+    from fuzz import hostile
+
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(hostile.zip_bomb(150))
+    _refused(bomb, "zip bomb|inflates")
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [
+        __import__("zlib").error("invalid"),
+        NotImplementedError("That compression method is not supported"),
+        MemoryError(),
+        RecursionError(),
+        UnicodeDecodeError("utf-8", b"\xff", 0, 1, "bad"),
+        ValueError("lxml: Document is empty"),
+    ],
+    ids=lambda e: type(e).__name__,
+)
+def test_any_failure_of_a_reader_is_unreadable_input(tmp_path, monkeypatch, good_docx, exc):
+    import contractkit.readers.docx as docx_reader
+
+    def boom(*a, **k):
+        raise exc
+
+    monkeypatch.setattr(docx_reader, "read_docx", boom)
+    err = _refused(good_docx, ".")
+    assert err.hint

@@ -34,6 +34,8 @@ def validate(paths: tuple[str, ...], lang: str, fmt: str, max_size: float) -> No
     reports = validate_paths(paths, lang=lang, max_bytes=int(max_size * 1024 * 1024))
     counts = {s: sum(r.status == s for r in reports) for s in ("valid", "invalid", "unreadable")}
     summary = f"{counts['valid']} valid, {counts['invalid']} invalid, {counts['unreadable']} unreadable"
+    if lang == "zh":
+        summary = f"{counts['valid']} 个有效，{counts['invalid']} 个无效，{counts['unreadable']} 个无法读取"
     if fmt == "json":
         doc = {
             "files": [
@@ -59,7 +61,7 @@ def validate(paths: tuple[str, ...], lang: str, fmt: str, max_size: float) -> No
     else:
         for r in reports:
             if r.error is not None:
-                click.echo(f"{r.label}: {_error_text(r.error)}")
+                click.echo(f"{r.label}: {r.error.text(lang, with_path=False)}")
             for p in r.problems:
                 click.echo(f"{r.label}: {p.text(lang)}")
         click.echo(summary)
@@ -67,11 +69,12 @@ def validate(paths: tuple[str, ...], lang: str, fmt: str, max_size: float) -> No
     click.get_current_context().exit(code)
 
 
-def _error_text(error) -> str:
-    parts = [p for p in (error.where, error.message) if p]
-    text = ": ".join(parts)
-    return f"{text} — {error.hint}" if error.hint else text
-
-
 def _error_dict(error) -> dict:
-    return {"where": error.where, "message": error.message, "hint": error.hint}
+    zh, hint_zh = error.localized("zh")
+    return {
+        "where": error.where,
+        "message": error.message,
+        "hint": error.hint,
+        "message_zh": zh,
+        "hint_zh": hint_zh,
+    }

@@ -175,9 +175,13 @@ def render_batch(
 
 
 def _duplicate(label: str, deal: dict, numbers: dict[str, str]) -> dict | DealInvalid:
-    """``deal``, or DealInvalid when an earlier deal in ``numbers`` (number → label) has the same number."""
-    from contractkit.deal.validate import Problem
+    """``deal``, or DealInvalid when it is invalid or an earlier valid deal in ``numbers`` (number → label)
+    has the same number."""
+    from contractkit.deal.validate import Problem, validate_deal
 
+    problems = validate_deal(deal)
+    if problems:  # an invalid deal reports its own problems and claims no number
+        return DealInvalid(problems, path=label)
     number = str(deal.get("number") or "").strip()
     if not number:
         return deal
