@@ -72,9 +72,9 @@ def write_failed(target: Path, exc: OSError) -> WriteFailed:
     return WriteFailed(
         f"cannot write the output: {reason}",
         path=str(target),
-        hint="choose a writable folder with -o (check the path exists as a folder and you may write there)",
+        hint="choose a path in a folder that exists (or can be created) and that you may write to",
         zh=f"无法写入输出文件：{reason}",
-        hint_zh="请用 -o 指定一个可写的文件夹（确认路径是文件夹且有写权限）",
+        hint_zh="请选择位于可写文件夹（已存在或可创建）中的路径",
     )
 
 

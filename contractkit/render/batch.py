@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from contractkit.errors import ContractkitError, DealInvalid, UnreadableInput, UsageError
+from contractkit.errors import ContractkitError, DealInvalid, UnreadableInput, UsageError, WriteFailed
+from contractkit.fileio import write_failed
 
 _BAD_NAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
@@ -74,7 +75,7 @@ def failures_of(label: str, exc: BaseException) -> list[Failure]:
         ]
     if isinstance(exc, ContractkitError):
         msg = exc.message + (f" ({exc.hint})" if exc.hint else "")
-        return [Failure(label, exc.where or "", msg, isinstance(exc, UnreadableInput))]
+        return [Failure(label, exc.where or "", msg, isinstance(exc, UnreadableInput | WriteFailed))]
     return [Failure(label, "", f"{type(exc).__name__}: {exc}")]
 
 
@@ -122,7 +123,13 @@ def render_batch(
         raise UsageError(f"unknown format {fmt!r}", hint="use docx, pdf or both")
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise UsageError("the output for several deals must be a folder", path=str(out))
+        raise UsageError(
+            "the output for several deals must be a folder", path=str(out), zh="多笔单据的输出必须是文件夹"
+        )
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_failed(out, exc) from None
     report = BatchReport()
     entries = list(iter_deals(sources))
     report.deals = len(entries)

@@ -6,11 +6,30 @@ listed in ``system-out``. An unreadable file is one case with an ``error``. CI d
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from contractkit.checks.base import Rule
 from contractkit.findings import Finding, LintResult, Severity
 from contractkit.reports.sarif import display_path
+
+#: Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML cannot hold written as a visible escape (``\\x01``)."""
+    return _NOT_XML.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text
+    )
+
+
+def _clean(root: ET.Element) -> None:
+    for el in root.iter():
+        if el.text:
+            el.text = xml_safe(el.text)
+        for key, value in el.attrib.items():
+            el.set(key, xml_safe(value))
 
 
 def _line(f: Finding, lang: str) -> str:
@@ -71,5 +90,6 @@ def render(
 ) -> str:
     """The JUnit XML text."""
     root = to_element(result, rules, lang, Severity.parse(fail_on))
+    _clean(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
