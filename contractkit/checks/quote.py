@@ -30,10 +30,11 @@ def _facts(doc: Document) -> QuoteFacts:
     return contract_of(doc).quote
 
 
-def _required(facts: QuoteFacts, ctx: RuleContext) -> tuple[str, ...]:
-    """The roles a discount beyond the limit needs: the quote's stated policy, else the setting."""
-    if facts.policy is not None and facts.policy.approvers:
-        return facts.policy.approvers
+def _required(facts: QuoteFacts, ctx: RuleContext, percent: Decimal | None) -> tuple[str, ...]:
+    """The roles a discount of ``percent`` needs: by the quote's stated policy, else the setting."""
+    policy = facts.policy
+    if policy is not None and (policy.tiers or policy.approvers):
+        return policy.required(percent) if percent is not None else policy.approvers
     return tuple(ctx.settings.discount_approvals)
 
 
@@ -46,7 +47,7 @@ def _limit(facts: QuoteFacts, ctx: RuleContext) -> Decimal:
 
 def _missing(facts: QuoteFacts, ctx: RuleContext, line: int | None, percent: Decimal | None) -> list[str]:
     have = facts.approved_roles(line, percent)
-    return [r for r in _required(facts, ctx) if r not in have]
+    return [r for r in _required(facts, ctx, percent) if r not in have]
 
 
 @rule(
@@ -206,13 +207,18 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
     if not facts.is_quote:
         return
     limit = _limit(facts, ctx)
+    numbers = {line.number for line in facts.lines}
     for line in facts.lines:
         if line.discount is None or line.discount <= limit:
             continue
         missing = _missing(facts, ctx, line.number, line.discount)
         if not missing:
             continue
-        where = line.discount_where or line.where
+        # the sentence that explains this line's discount, if the quote has one, else the line's cell
+        said = next(
+            (d.where for d in facts.discounts if line.number is not None and line.number in d.lines), None
+        )
+        where = said or line.discount_where or line.where
         no = f"第{line.number}项" if line.number is not None else f"“{line.name}”"
         yield ctx.report(
             doc.blocks[where.block],
@@ -221,11 +227,11 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
             f"{_pct(limit)}% and lacks approval by {', '.join(missing)}.",
             span=where.span if where.span != (0, 0) else None,
         )
-    over = [d for d in facts.discounts if d.percent > limit]
-    if not over:
+    loose = [d for d in facts.discounts if d.percent > limit and not (set(d.lines) & numbers)]
+    if not loose:
         return
-    d = max(over, key=lambda x: x.percent)
-    missing = _missing(facts, ctx, None, d.percent)
+    d = max(loose, key=lambda x: x.percent)
+    missing = _missing(facts, ctx, d.lines[0] if d.lines else None, d.percent)
     if not missing:
         return
     block = doc.blocks[d.where.block] if doc.blocks else None

@@ -170,20 +170,40 @@ class QuoteLine:
 
 @dataclass(frozen=True, slots=True)
 class Discount:
-    """A discount stated in the text outside the lines (``新客户首单优惠15%``, ``按目录价八折``)."""
+    """A discount stated in the text outside the lines (``新客户首单优惠15%``, ``按目录价八折``); ``lines``
+    are the 序号 it names (``第2行为长期合作阶梯折扣10%``), empty when it names none."""
 
     percent: Decimal
     label: str
+    lines: tuple[int, ...]
     where: Where
 
 
 @dataclass(frozen=True, slots=True)
+class PolicyTier:
+    """Beyond ``above`` percent a discount needs ``roles`` (``超过5%至12%须经销售经理审批``)."""
+
+    above: Decimal
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class DiscountPolicy:
-    """The policy the quote states: what a rep may give alone and who must approve more."""
+    """The policy the quote states: what a rep may give alone and who must approve more (by tier)."""
 
     rep_limit: Decimal | None
     approvers: tuple[str, ...]
+    tiers: tuple[PolicyTier, ...]
     where: Where
+
+    def required(self, percent: Decimal) -> tuple[str, ...]:
+        """The roles a discount of ``percent`` needs: those of the highest tier it exceeds."""
+        if not self.tiers:
+            return self.approvers
+        over = [t for t in self.tiers if percent > t.above]
+        return (
+            max(over, key=lambda t: t.above).roles if over else min(self.tiers, key=lambda t: t.above).roles
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +299,7 @@ _PRICE_COL = re.compile(r"单价|价格|price", re.I)
 _DISC_COL = re.compile(r"折扣|优惠|折让|让利|discount", re.I)
 _MODEL_COL = re.compile(r"^型号|规格型号|型号规格|^model", re.I)
 _SKU_COL = re.compile(r"编码|货号|物料号|SKU", re.I)
-_NO_COL = re.compile(r"序号|^no\.?$|^#$|项次", re.I)
+_NO_COL = re.compile(r"序号|行号|^no\.?$|^#$|项次", re.I)
 _TOTAL_ROW = re.compile(r"^\s*(?:合计|总计|小计|total)", re.I)
 
 
@@ -433,33 +453,42 @@ _ROW_START = re.compile(r"^\s*(\d{1,3})\s+\S")
 
 
 def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
-    """Rows of a table that came out as text lines (a PDF): a header line, then numbered rows (a row may run
-    on over up to three lines; its money figures are on the last)."""
+    """Rows of a table that came out as text lines (a PDF): a header (on one line or spread over a few),
+    then rows numbered 1, 2, 3 …; a row may run on over many lines, its money figures on the last."""
     blocks = doc.blocks
     n = len(blocks)
     i = 0
     while i < n:
-        head = blocks[i].norm
-        if blocks[i].kind == "cell" or not (_PDF_HEADER.search(head) and _PRICE_COL.search(head)):
+        if blocks[i].kind == "cell" or not _PDF_HEADER.search(blocks[i].norm):
+            i += 1
+            continue
+        # the header runs until the row numbered 1
+        h = i
+        while h + 1 < n and h - i < 8 and not _row_start(blocks[h + 1].norm, 1):
+            h += 1
+        head = " ".join(b.norm for b in blocks[i : h + 1])
+        if not _PRICE_COL.search(head) or h + 1 >= n:
             i += 1
             continue
         has_disc = _DISC_COL.search(head.replace("折后", "")) is not None
-        j = i + 1
-        while j < n:
-            m = _ROW_START.match(blocks[j].norm)
-            if not m:
-                break
+        j, number = h + 1, 1
+        while j < n and _row_start(blocks[j].norm, number):
             last = j
-            while len(_MONEY.findall(blocks[last].norm)) < 2 and last + 1 < n and last - j < 2:
+            while len(_MONEY.findall(blocks[last].norm)) < 2 and last + 1 < n and last - j < 20:
                 nxt = blocks[last + 1].norm
-                if _ROW_START.match(nxt) or _TOTAL_ROW.match(nxt):
+                if _row_start(nxt, number + 1) or _TOTAL_ROW.match(nxt):
                     break
                 last += 1
-            line = _plain_row(blocks, j, last, int(m.group(1)), has_disc)
+            line = _plain_row(blocks, j, last, number, has_disc)
             if line is not None:
                 yield line
-            j = last + 1
+            j, number = last + 1, number + 1
         i = max(j, i + 1)
+
+
+def _row_start(text: str, number: int) -> bool:
+    m = _ROW_START.match(text)
+    return m is not None and int(m.group(1)) == number
 
 
 def _plain_row(blocks: list[Block], first: int, last: int, number: int, has_disc: bool) -> QuoteLine | None:
@@ -530,7 +559,7 @@ def _deal_discounts(doc: Document) -> tuple[Discount, ...]:
         return ()
     idx = next((i for i, b in enumerate(doc.blocks) if "优惠" in b.norm and "%" in b.norm), 0)
     text = doc.blocks[idx].text if doc.blocks else ""
-    return (Discount(total, "deal", Where(idx, (0, len(text)))),)
+    return (Discount(total, "deal", (), Where(idx, (0, len(text)))),)
 
 
 def _sentences(doc: Document, words: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
@@ -581,27 +610,41 @@ def _validity(doc: Document) -> tuple[Validity, ...]:
     return tuple(out)
 
 
+def _roles_in(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_TITLE_ROLE[m.group().lower()] for m in _ROLE_RE.finditer(text)))
+
+
+_ABOVE = re.compile(r"(?<!不)(?<!得)(?:超过|超出|高于|大于)\s*" + _PCT + r"|" + _PCT + r"\s*以上")
+_NEEDS = re.compile(r"须经|需经|应经|须由|需由|应由|报请|报经|审批|批准")
+
+
 def _policy(doc: Document) -> DiscountPolicy | None:
-    for i, s, sent in _sentences(doc, ("折扣", "优惠", "让利", "discount")):
-        if not (_REP.search(sent) or re.search(r"权限|须经|需经|应经|审批", sent)):
+    """The stated policy: the rep's limit and, per tier, the roles that must approve."""
+    limit: Decimal | None = None
+    tiers: list[PolicyTier] = []
+    first: Where | None = None
+    for i, s, sent in _sentences(doc, ("折扣", "优惠", "让利", "discount", "审批")):
+        if not (_REP.search(sent) or re.search(r"权限|须经|需经|应经|审批|可给予", sent)):
             continue
+        if _LINE_REF.search(sent) and not re.search(r"权限|不超过|可给予", sent):
+            continue  # a statement about one line, not the policy
+        found = False
         lm = _LIMIT.search(sent)
-        roles = tuple(
-            dict.fromkeys(
-                _TITLE_ROLE[r.group().lower()]
-                if r.group().lower() in _TITLE_ROLE
-                else _TITLE_ROLE.get(r.group(), "")
-                for r in _ROLE_RE.finditer(sent)
-            )
-        )
-        roles = tuple(r for r in roles if r)
-        if lm is None and not roles:
-            continue
-        limit = next((Decimal(g) for g in lm.groups() if g), None) if lm else None
-        if limit is None and not re.search(r"须经|需经|应经|审批|批准", sent):
-            continue
-        return DiscountPolicy(limit, roles, Where(i, (s, s + len(sent))))
-    return None
+        if lm and limit is None and (_REP.search(sent) or re.search(r"权限|可给予|自行", sent)):
+            limit = next(Decimal(g) for g in lm.groups() if g)
+            found = True
+        roles = _roles_in(sent)
+        if roles and _NEEDS.search(sent) and (_is_policy_text(sent) or re.search(r"超过|超出", sent)):
+            am = _ABOVE.search(sent)
+            lower = next(Decimal(g) for g in am.groups() if g) if am else (limit or Decimal(0))
+            tiers.append(PolicyTier(lower, roles))
+            found = True
+        if found and first is None:
+            first = Where(i, (s, s + len(sent)))
+    if first is None:
+        return None
+    approvers = tuple(dict.fromkeys(r for t in tiers for r in t.roles))
+    return DiscountPolicy(limit, approvers, tuple(tiers), first)
 
 
 def _is_policy_text(text: str) -> bool:
@@ -638,8 +681,16 @@ def _approvals(doc: Document) -> tuple[Approval, ...]:
                 continue
             if re.search(r"不同意|驳回|拒绝|否决", joined):
                 continue
-            role = _TITLE_ROLE.get(m.group().lower()) or _TITLE_ROLE[m.group()]
-            out.append(Approval(role, name, _line_numbers(joined), _percent(joined), row.cells[k].where))
+            role = _TITLE_ROLE[m.group().lower()]
+            lines = _line_numbers(joined)
+            if (
+                not lines
+                and k > 0
+                and re.fullmatch(r"\d{1,3}", texts[0].strip())
+                and _NO_COL.search(" ".join(rows[0].texts))
+            ):
+                lines = (int(texts[0]),)  # a 行号 column
+            out.append(Approval(role, name, lines, _percent(joined), row.cells[k].where))
             seen_rows.add(row.cells[k].where.block)
     for i, b in enumerate(doc.blocks):
         t = b.norm
@@ -664,13 +715,25 @@ def _approvals(doc: Document) -> tuple[Approval, ...]:
             )
             if not (_ASSENT.search(seg) or signed):
                 continue
-            role = _TITLE_ROLE.get(m.group().lower()) or _TITLE_ROLE[m.group()]
-            out.append(
-                Approval(
-                    role, name, _line_numbers(seg), _percent(seg), Where(i, (m.start(), m.end() + len(seg)))
-                )
-            )
+            role = _TITLE_ROLE[m.group().lower()]
+            lines = _line_numbers(seg) or _row_number(doc, i)
+            where = Where(i, (m.start(), m.end() + len(seg)))
+            out.append(Approval(role, name, lines, _percent(seg), where))
     return tuple(out)
+
+
+_ROW_NO_HEAD = re.compile(r"^\s*(?:行号|序号|项次|行次|第几项)")
+
+
+def _row_number(doc: Document, i: int) -> tuple[int, ...]:
+    """The line a text approval row names in its first column, under a 行号/序号 header just above."""
+    m = re.match(r"^\s*(\d{1,3})\s", doc.blocks[i].norm)
+    if m is None:
+        return ()
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if _ROW_NO_HEAD.match(doc.blocks[k].norm):
+            return (int(m.group(1)),)
+    return ()
 
 
 def _percent(text: str) -> Decimal | None:
@@ -688,20 +751,18 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
     for i, s, sent in _sentences(doc, ("优惠", "折", "让利", "下浮", "降价", "discount")):
         if i in line_blocks or (doc.blocks[i].kind == "cell" and _in_line_table(doc, i, lines)):
             continue
-        if _POLICY_CUE.search(sent) or _ROLE_RE.search(sent):
+        refs = _line_numbers(sent)
+        if re.search(r"不超过|不得超过|权限|可给予|须经|需经|应经|政策|办法|制度", sent):
+            continue
+        if not refs and (_POLICY_CUE.search(sent) or _ROLE_RE.search(sent)):
             continue
         for m in _DISCOUNT_TEXT.finditer(sent):
-            out.append(
-                Discount(
-                    Decimal(m.group(1)),
-                    m.group(0)[: -len(m.group(1))].rstrip("% "),
-                    Where(i, (s + m.start(), s + m.end())),
-                )
-            )
+            label = sent[m.start() : m.start(1)].strip()
+            out.append(Discount(Decimal(m.group(1)), label, refs, Where(i, (s + m.start(), s + m.end()))))
         for m in _ZHE.finditer(sent):
             pct = _zhe_percent(m.group(1))
             if pct is not None:
-                out.append(Discount(pct, "折", Where(i, (s + m.start(), s + m.end()))))
+                out.append(Discount(pct, "折", refs, Where(i, (s + m.start(), s + m.end()))))
     return tuple(out)
 
 
