@@ -21,6 +21,8 @@ else
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	@# the distribution was once called "contractkit" (a name that belongs to another project on PyPI)
+	@$(BIN)/python -m pip uninstall --quiet -y contractkit >/dev/null 2>&1 || true
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 endif
