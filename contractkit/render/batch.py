@@ -61,10 +61,27 @@ class BatchReport:
         return text
 
 
+#: Names Windows reserves whatever the extension (CON.docx is the console).
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+
+
 def safe_name(text: str, fallback: str = "deal") -> str:
-    """A file name from a quote/contract number: no path separators, control or reserved characters."""
-    name = _BAD_NAME.sub("_", text or "").strip(" ._")
-    return name[:120] or fallback
+    """A file name from a quote/contract number: no path separators, control, format (bidi, zero-width),
+    surrogate or reserved characters, and never a Windows device name such as ``CON``."""
+    import unicodedata
+
+    kept = []
+    for ch in unicodedata.normalize("NFC", text or ""):
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Zl", "Zp"):
+            kept.append("_")
+        elif cat not in ("Cf", "Cs", "Co", "Cn"):
+            kept.append(ch)
+    text = "".join(kept)
+    name = _BAD_NAME.sub("_", text).strip(" ._")[:120].strip(" ._")
+    if name.split(".")[0].upper() in _RESERVED:
+        name = f"_{name}"
+    return name or fallback
 
 
 def failures_of(label: str, exc: BaseException) -> list[Failure]:

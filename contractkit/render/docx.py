@@ -19,6 +19,7 @@ from typing import Any
 
 from contractkit.errors import TemplateError, UsageError
 from contractkit.fileio import atomic_write
+from contractkit.render.env import GUARD
 
 BUNDLED = Path(__file__).resolve().parent.parent / "templates"
 DEFAULT_BY_KIND = {"quote": "quote", "contract": "sales_contract"}
@@ -190,8 +191,12 @@ class CompiledTemplate:
         if part.docxtpl:
             out = _PARA_NL.sub(r"<w:p\1", out)
             out = out.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+            out = out.replace(
+                GUARD, ""
+            )  # data's own {_{ … }_} (guarded by the finalize hook) stays as written
             if "\n" in out or "\t" in out:
                 out = _resolve_listing(out)
+        out = out.replace(GUARD, "")  # data's own {_{ … }_} (guarded by the finalize hook) stays as written
         xml = part.prefix + out + part.suffix
         data = xml.encode("utf-8")
         try:

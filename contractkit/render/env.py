@@ -15,14 +15,26 @@ from jinja2.sandbox import SandboxedEnvironment
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f\ufffe\uffff]")
 
 
+#: Bidi embedding, override and isolate controls: in a name they reverse the text around them (U+202E).
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+#: docxtpl's escapes for literal tags in a template (``{_{`` prints ``{{``); data that holds them is
+#: marked with GUARD here so the unescaping after rendering leaves it alone (``unguard`` removes GUARD).
+_TEMPLATE_ESCAPES = re.compile(r"\{_(?=[{%])|(?<=[}%])_\}")
+GUARD = "\ue0ff"
+
+
 def strip_control(value: Any) -> Any:
-    """Finalize hook: drop XML-illegal control characters from strings (``\\r\\n`` becomes ``\\n``)."""
+    """Finalize hook: drop XML-illegal control characters and bidi controls from strings (``\\r\\n``
+    becomes ``\\n``) and guard docxtpl's ``{_{`` escapes in data from being unescaped."""
     if value is None:
         return ""
     if isinstance(value, str):
         if "\r" in value:
             value = value.replace("\r\n", "\n")
-        return _ILLEGAL.sub("", value)
+        value = _BIDI.sub("", _ILLEGAL.sub("", value.replace(GUARD, "")))
+        if "_" in value:
+            value = _TEMPLATE_ESCAPES.sub(lambda m: m.group().replace("_", GUARD + "_"), value)
+        return value
     return value
 
 

@@ -14,13 +14,13 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from contractkit.errors import UnreadableInput
-
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_FETCHING_FIELD = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT)\b", re.I)
-MAX_UNCOMPRESSED = 512 * 1024 * 1024
+#: The same cap as lint's (zipguard.MAX_TOTAL): convert accepts no .docx that lint refuses.
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+#: A fetching field anywhere in an instruction: ``QUOTE { INCLUDETEXT … }`` nests one inside another.
+_FETCHING_ANYWHERE = re.compile(r"\b(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT)\b", re.I)
 
 
 @dataclass
@@ -37,18 +37,16 @@ class SanitizeReport:
 
 def sanitize_docx(data: bytes, *, path: str | None = None) -> tuple[bytes, SanitizeReport]:
     """Return the package without external relationships or fetching fields, plus what was removed."""
+    from contractkit.readers import zipguard
+
     report = SanitizeReport()
-    try:
-        zin = zipfile.ZipFile(io.BytesIO(data))
-        infos = zin.infolist()
-    except zipfile.BadZipFile as exc:
-        raise UnreadableInput(f"not a .docx (zip) file: {exc}", path=path) from None
-    if sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
-        raise UnreadableInput("the .docx unpacks to more than 512 MB", path=path, hint="is it a zip bomb?")
-    try:
-        members = {i.filename: zin.read(i) for i in infos}
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise UnreadableInput(f"corrupt .docx: {exc}", path=path) from None
+    name = path or "<docx>"
+    zin = zipguard.open_zip(data, name, max_total=MAX_UNCOMPRESSED)  # the guards lint reads drafts with
+    zipguard.check_docx(zin, name)
+    infos = zin.infolist()
+    members = {
+        i.filename: zipguard.read_member(zin, i.filename, max_bytes=i.file_size, path=name) for i in infos
+    }
 
     removed_by_owner: dict[str, set[str]] = {}
     for name in list(members):
@@ -127,6 +125,7 @@ def _clean_part(data: bytes, name: str, removed: set[str], report: SanitizeRepor
     except Exception:
         return None
     changed = False
+    fields: list[list] = []  # open complex fields (nested ones too), each the instrText elements it holds
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
@@ -134,13 +133,34 @@ def _clean_part(data: bytes, name: str, removed: set[str], report: SanitizeRepor
             if el.attrib[attr] in removed:
                 del el.attrib[attr]
                 changed = True
-        if el.tag == f"{{{_W}}}instrText" and el.text and _FETCHING_FIELD.match(el.text):
-            report.fields.append((name, el.text.strip()))
-            el.text = " "
-            changed = True
+        if el.tag == f"{{{_W}}}fldChar":
+            kind = el.get(f"{{{_W}}}fldCharType")
+            if kind == "begin":
+                fields.append([])
+            elif kind == "end" and fields:
+                changed |= _blank_field(fields.pop(), name, report)
+        elif el.tag == f"{{{_W}}}instrText":
+            for field_elements in fields:  # an instruction belongs to its field and to every enclosing one
+                field_elements.append(el)
+            if not fields:
+                changed |= _blank_field([el], name, report)
         instr = el.get(f"{{{_W}}}instr")
-        if instr and _FETCHING_FIELD.match(instr):
+        if instr and _FETCHING_ANYWHERE.search(instr):
             report.fields.append((name, instr.strip()))
             el.set(f"{{{_W}}}instr", " ")
             changed = True
+    for left_open in fields:  # a field never closed: judge what it holds
+        changed |= _blank_field(left_open, name, report)
     return _serialize(root) if changed else None
+
+
+def _blank_field(elements: list, name: str, report: SanitizeReport) -> bool:
+    """Blank every instruction of one field when, read together (split over runs), it fetches content."""
+    text = "".join(el.text or "" for el in elements)
+    if not _FETCHING_ANYWHERE.search(text):
+        return False
+    if (name, text.strip()) not in report.fields:
+        report.fields.append((name, text.strip()))
+    for el in elements:
+        el.text = " "
+    return True
