@@ -84,26 +84,20 @@ def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding
     title_en="No delivery date or period",
     severity="warning",
     why="买卖合同没有约定交货日期或期限，依民法典第511条第四项债务人可以随时履行、债权人可以随时请求履行，"
-    "逾期交货无法认定，迟延交货违约金也无从起算。只写“以甲方书面通知为准”而通知后无期限、也无最迟日期的，"
-    "同样没有交货时间。",
+    "逾期交货无法认定，迟延交货违约金也无从起算。",
     why_en="A sales contract with no delivery date or period lets the seller deliver (and the buyer "
     "demand) at any time (Civil Code Art. 511(4)): late delivery cannot be established and no penalty can "
-    "start. 'As the buyer will notify', with no period after the notice and no outer date, is no date "
-    "either.",
+    "start.",
     basis="民法典第470条、第511条第四项、第601条",
-    fix="写明交货时间，例如“乙方应于合同签订后30日内交货”或“2026年6月30日前交货”；"
-    "按通知交货的，写明“乙方应在收到甲方书面通知后7日内交货，最迟不晚于2026年6月30日”。",
+    fix="写明交货时间，例如“乙方应于合同签订后30日内交货”或“2026年6月30日前交货”。",
     bad=[
         "本合同项下货物由乙方送至甲方仓库。",
         "第五条 交货\n乙方负责运输并将本合同设备交付甲方，运费由乙方承担。",
-        "买卖合同\n交货期：以甲方订舱通知为准。\n乙方负责将货物运至宁波港装船。",
-        "购销合同\n乙方分四批向甲方交货，每批交货时间以甲方书面通知为准。",
     ],
     good=[
         "乙方应于本合同签订后30日内将货物送至甲方仓库。",
         "第五条 交货\n交货时间：2026年6月30日前。",
-        "买卖合同\n交货期：以甲方书面通知为准，乙方应在收到通知后10日内交货。",
-        "购销合同\n交货时间以甲方通知为准，但最迟不晚于2026年8月31日交货。",
+        "买卖合同\n乙方每月10日前交付当月供货量。",
     ],
 )
 def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -112,18 +106,8 @@ def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
     if not facts.mentioned or facts.has_time:
         return
-    notice = next((t for t in facts.times if t.kind == "on_notice"), None)
-    if notice is not None:
-        text = notice.where.text(doc)
-        yield ctx.report(
-            doc.blocks[notice.where.block],
-            f"交货时间只写“{text}”，通知后无交货期限、也无最迟日期，依民法典第511条第四项可随时履行，"
-            "逾期交货无法认定。",
-            f"The delivery time is only '{text}': no period after the notice and no outer date, so under "
-            "Civil Code Art. 511(4) late delivery cannot be established.",
-            span=notice.where.span,
-        )
-        return
+    if any(t.kind == "on_notice" for t in facts.times):
+        return  # delivery/date-on-notice says where
     first = facts.first_mention
     yield ctx.report(
         doc.blocks[first.block] if first is not None else None,
@@ -131,6 +115,51 @@ def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "Delivery is provided for but no date or period: under Civil Code Art. 511(4) it may happen at any "
         "time, so late delivery cannot be established.",
     )
+
+
+@rule(
+    id="delivery/date-on-notice",
+    title="交货时间只以通知或协商为准",
+    title_en="Delivery time left to a notice or to negotiation",
+    severity="warning",
+    why="交货时间只写“以甲方书面通知为准”“以甲方订舱通知为准”“经双方协商”，通知后无交货期限、也无最迟日期，"
+    "等于没有约定交货时间：依民法典第511条第四项可随时履行，逾期交货无法认定，迟延交货违约金无从起算。",
+    why_en="A delivery time that is only 'as the buyer will notify' or 'as agreed by the parties', with no "
+    "period after the notice and no outer date, is no delivery time: under Civil Code Art. 511(4) "
+    "performance may come at any time and late delivery cannot be established.",
+    basis="民法典第510条、第511条第四项、第601条",
+    fix="写明通知后的交货期限和最迟日期，例如“乙方应在收到甲方书面通知后7日内交货，最迟不晚于2026年6月30日”。",
+    bad=[
+        "交货期：以甲方订舱通知为准。",
+        "乙方分四批向甲方交货，每批交货时间以甲方书面通知为准。",
+        "交货期为“经双方协商同意，船到蓬莱港卸货日”。",
+        "乙方按甲方通知发货。",
+    ],
+    good=[
+        "交货期：以甲方书面通知为准，乙方应在收到通知后10日内交货。",
+        "交货时间以甲方通知为准，但最迟不晚于2026年8月31日交货。",
+        "交货期：合同签订后30日内。",
+        "本合同经双方协商一致订立，乙方向甲方交付下列货物。",
+    ],
+)
+def date_on_notice(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    if not is_chinese(doc, min_chars=4):
+        return
+    facts = _facts(doc)
+    if facts.has_time:
+        return
+    for t in facts.times:
+        if t.kind != "on_notice":
+            continue
+        text = t.where.text(doc)
+        yield ctx.report(
+            doc.blocks[t.where.block],
+            f"交货时间只写“{text}”，通知后无交货期限、也无最迟日期，依民法典第511条第四项可随时履行，"
+            "逾期交货无法认定。",
+            f"The delivery time is only '{text}': no period after the notice and no outer date, so under "
+            "Civil Code Art. 511(4) late delivery cannot be established.",
+            span=t.where.span,
+        )
 
 
 @rule(

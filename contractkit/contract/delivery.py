@@ -29,8 +29,8 @@ INCOTERMS_2020 = ("EXW", "FCA", "CPT", "CIP", "DAP", "DPU", "DDP", "FAS", "FOB",
 OBSOLETE_INCOTERMS = ("DAT", "DDU", "DAF", "DES", "DEQ")
 TERM_WORDS = (*INCOTERMS_2020, *OBSOLETE_INCOTERMS, "CNF", "C&F")
 
-PlaceKind = Literal["address", "port", "designated", "reference", "blank"]
-TimeKind = Literal["date", "period", "recurring", "immediate", "on_notice", "blank", "other"]
+PlaceKind = Literal["address", "site", "port", "designated", "reference", "blank"]
+TimeKind = Literal["date", "period", "recurring", "immediate", "by_document", "on_notice", "blank", "other"]
 
 # ------------------------------------------------------------------------------------------ lexicons
 
@@ -42,9 +42,9 @@ DELIVERY_VERBS: tuple[str, ...] = (
 _VERB = re.compile("|".join(DELIVERY_VERBS))
 _PLACE_LABEL = re.compile(
     r"(?:交货|交付|送货|收货|到货|卸货|提货|交接|供货|履行|目的)(?:地点|地址|场所|地)"
-    r"(?:及方式)?\s*(?:[:：]|为|是|在|设在|设于)\s*"
+    r"(?:及方式)?\s*(?:[:：]|就是|即为|即|为|是|在|设在|设于)\s*"
 )
-_SENT_TO = re.compile(r"(?:送|运|发|交付|交货|送货|交|寄|运送|配送)(?:至|到|往)|运抵|送达至|送抵|到达")
+_SENT_TO = re.compile(r"(?:送|运|发|交付|交货|送货|交|寄|运送|配送)(?:至|到|往)|运抵|送达至|送抵")
 _PLACE_END = re.compile(
     r"[，,。；;\n]|(?:的|之)(?:运|费|风险|时)|(?:并|后|前|时|(?:交付|交货)(?!地点|地址)|卸货|签收|验收)"
 )
@@ -66,6 +66,10 @@ _PORT = re.compile(r"港|码头|机场|车站|火车站|口岸|保税区|堆场"
 _DESIGNATED = re.compile(
     r"(?:指定|另行(?:通知|指定|确定|商定|约定)|通知的|书面通知|确认的|待定|另定|届时(?:通知|确定)|协商确定)"
 )
+#: What a designated place is: a place noun (not a mailbox or an account).
+_PLACE_NOUN = re.compile(
+    r"地点|地址|仓库|库房|库|现场|工地|场所|位置|厂|港|码头|车间|处|地方|门店|网点|收货点"
+)
 #: The place is the address stated elsewhere (a party's address, the place agreed above).
 _REFERENCE = re.compile(
     r"(?:上述|前述|首部|本合同|合同首部|约定的?|载明的?)|(?:客户|甲方|乙方|买方|卖方|需方|供方|采购人|买受人)"
@@ -74,7 +78,7 @@ _REFERENCE = re.compile(
 
 _TIME_LABEL = re.compile(
     r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|装船|出货|进场)(?:时间|日期|期限|期|时限|周期)"
-    r"(?:及[^:：\s]{0,6})?\s*(?:[:：]|为|是|\s)\s*"
+    r"(?:及[^:：\s]{0,6})?\s*(?:[:：]|为|是|\s|(?=自|于|在|应|须))\s*"
 )
 _TIME_COL = re.compile(
     r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|进场)(?:时间|日期|期限|期)|交期|交货期"
@@ -89,9 +93,22 @@ _RECURRING = re.compile(
 _IMMEDIATE = re.compile(r"立即|即时|当日|当天|同时|随时|现货")
 #: A time left to one side's notice: 以甲方书面通知为准, 按买方订舱通知, 另行通知, 待定, 视…情况.
 _ON_NOTICE = re.compile(
-    r"(?:以|按|根据|依|凭|按照|依据)[^，,。；;]{0,14}?(?:通知|指令|要求|计划|安排|订单)(?:为准|执行|确定|安排|交货|发货)?"
+    r"(?:以|按|根据|依|凭|按照|依据)[^，,。；;]{0,14}?(?:通知|指令|要求|计划|安排)(?:为准|执行|确定|安排|交货|发货)?"
     r"|另行(?:通知|约定|确定|商定)|待定|另定|视[^，,。；;]{0,10}?(?:情况|需要|进度)|届时(?:通知|确定)"
+    r"|(?:经|由)?双方(?:另行)?协商(?:同意|确定|一致)?"
 )
+#: 自合同生效之日起150个工作日 / 收到预付款后30天: a length after an event is a period, 内 or not.
+_AFTER_EVENT = re.compile(r"(?:之日起|之日后|日起|起|后)\s*$")
+#: The time is fixed in another document: 以订单为准, 按附件二交货计划, 见采购订单.
+_DOCUMENT_FIXES = re.compile(
+    r"(?:以|按|见|根据|依)[^，,。；;]{0,10}?(?:订单|采购单|附件|附表|要货单|交货计划表)"
+)
+#: Notice phrases that fix the time in a sentence with no time label (要求 and 协商 say nothing of time).
+_ON_NOTICE_VERB = re.compile(
+    r"(?:以|按|根据|依|凭|按照|依据)[^，,。；;]{0,14}?(?:通知|指令|计划|安排)(?:为准|执行|确定|安排|交货|发货)?"
+    r"|另行(?:通知|约定|确定)|届时(?:通知|确定)"
+)
+_BREACH = re.compile(r"逾期|迟延|延迟|延期|违约|顺延|不可抗力")
 _PAY_VERB = re.compile(r"支付|付款|付清|付至|退还|返还|开具|结算|汇款")
 _NOT_DELIVERY_OF = re.compile(r"发票|通知书|款项|货款|价款")
 
@@ -193,14 +210,30 @@ def classify_place(text: str) -> tuple[PlaceKind, bool]:
     if _ADMIN.search(text):
         if _PORT.search(text) and not house:
             return "port", False
+        if not house and _named_site(text):
+            return "site", False
         return "address", house
     if _PORT.search(text):
         return "port", False
     if house:
         return "address", True
-    if _DESIGNATED.search(text):
+    if _DESIGNATED.search(text) and _PLACE_NOUN.search(text) and not _AGREED_PLACE.search(text):
         return "designated", False
     return "reference", False
+
+
+#: A named facility identifies the place without a house number: 汉源县污水处理厂工地现场.
+_SITE = re.compile(r"(?:厂|工地|现场|电站|医院|学校|大学|大厦|基地|矿|车站|机场|项目部|水库|变电站)$")
+_PARTY_START = re.compile(r"^(?:的|之|甲方|乙方|买方|卖方|需方|供方|客户|贵方|我方|其|该|公司)")
+#: 乙方指定的交货地点: the agreed place of delivery, whoever designates it, defined elsewhere.
+_AGREED_PLACE = re.compile(r"(?:交货|交付|收货|约定)(?:的)?(?:地点|地址)")
+
+
+def _named_site(text: str) -> bool:
+    """True when the part after the last administrative unit names a facility (a works, a site)."""
+    units = list(_ADMIN.finditer(text))
+    tail = text[units[-1].end() :] if units else text
+    return len(tail) >= 4 and not _PARTY_START.match(tail) and _SITE.search(tail) is not None
 
 
 def _place_value(text: str, start: int) -> tuple[int, int]:
@@ -236,7 +269,12 @@ def places_in(text: str, block: int) -> list[Place]:
             if e <= s or s in seen:
                 continue
             value = text[s:e]
-            if len(value) < 2 or _cost_mention(text, e) or re.search(r"(?:运|费)用?$", value):
+            if (
+                value[:1] in "、，,和及与或"
+                or len(value) < 2
+                or _cost_mention(text, e)
+                or re.search(r"(?:运|费)用?$", value)
+            ):
                 continue
             if not labelled and re.match(
                 r"(?:甲方|乙方|买方|卖方|需方|供方|对方|贵方|我方)(?:处|手中)?$", value
@@ -250,6 +288,12 @@ def places_in(text: str, block: int) -> list[Place]:
                 continue  # 到达 without a delivery word around it
             seen.add(s)
             kind, house = classify_place(value)
+            if (
+                kind == "designated"
+                and not labelled
+                and re.match(r"\s*(?:后|之后|之日|时|起|当日)", text[e:])
+            ):
+                kind = "reference"  # 运至甲方指定地点后…: an event, the place itself is agreed elsewhere
             out.append(Place(value, kind, house, labelled, Where(block, (s, e))))
     return out
 
@@ -269,10 +313,12 @@ def classify_time(text: str) -> TimeKind:
     if _DATE.search(text):
         return "date"
     for d in find_durations(text):
-        if text[d.span[1] :].lstrip().startswith(DEADLINE_WORDS):
+        if text[d.span[1] :].lstrip().startswith(DEADLINE_WORDS) or _AFTER_EVENT.search(text[: d.span[0]]):
             return "period"
     if _RECURRING.search(text):
         return "recurring"
+    if _DOCUMENT_FIXES.search(text):
+        return "by_document"
     if _ON_NOTICE.search(text):
         return "on_notice"
     if _IMMEDIATE.search(text):
@@ -309,6 +355,23 @@ def _delivers_after(clause: str, at: int) -> bool:
     return not (_NOT_DELIVERY_OF.search(after) or _NOT_DELIVERY_OF.search(between))
 
 
+_TIME_NOUN = re.compile(r"时间|日期|期限|交货期|交期|批次|何时")
+
+
+def _notice_governs(clause: str) -> re.Match[str] | None:
+    """The notice phrase that fixes when delivery happens in a sentence without a time label: it stands in
+    a sentence about the delivery time, or just before the delivery verb (按甲方通知发货); 协商 only counts
+    after a time label."""
+    if _BREACH.search(clause):
+        return None
+    for m in _ON_NOTICE_VERB.finditer(clause):
+        if _TIME_NOUN.search(clause) and _VERB.search(clause):
+            return m
+        if _VERB.search(clause[m.start() : m.end() + 8]):
+            return m
+    return None
+
+
 def _index(doc: Document) -> dict[int, int]:
     return {id(b): i for i, b in enumerate(doc.blocks)}
 
@@ -333,12 +396,12 @@ def _times(doc: Document) -> list[DeliveryTime]:
         if _verb_time(clause):
             kind: TimeKind = "date" if _DATE.search(clause) else "period"
             out.append(DeliveryTime(clause, kind, False, Where(i, (start, start + len(clause)))))
-        elif _ON_NOTICE.search(clause) and re.search(r"交货|交付|发货|供货|送货|到货|到场", clause):
-            m = _ON_NOTICE.search(clause)
-            assert m is not None
-            out.append(
-                DeliveryTime(m.group(), "on_notice", False, Where(i, (start + m.start(), start + m.end())))
-            )
+        elif _TIME_NOUN.search(clause) and (d := _DOCUMENT_FIXES.search(clause)) is not None:
+            span = (start + d.start(), start + d.end())
+            out.append(DeliveryTime(d.group(), "by_document", False, Where(i, span)))
+        elif (m := _notice_governs(clause)) is not None:
+            span = (start + m.start(), start + m.end())
+            out.append(DeliveryTime(m.group(), "on_notice", False, Where(i, span)))
         elif _RECURRING.search(clause) or _IMMEDIATE.search(clause):
             kind = "recurring" if _RECURRING.search(clause) else "immediate"
             out.append(DeliveryTime(clause, kind, False, Where(i, (start, start + len(clause)))))
@@ -361,10 +424,23 @@ def _times(doc: Document) -> list[DeliveryTime]:
 # ------------------------------------------------------------------------------------------ terms
 
 
+#: Chinese names of Incoterms rules, read as the rule when a port stands in the same clause.
+ZH_TERMS: dict[str, str] = {
+    "离岸价": "FOB", "船上交货": "FOB", "到岸价": "CIF", "成本加保险费加运费": "CIF",
+    "成本、保险费加运费": "CIF", "成本保险费加运费": "CIF", "成本加运费": "CFR",
+}  # fmt: skip
+_ZH_TERM = re.compile("|".join(sorted(map(re.escape, ZH_TERMS), key=len, reverse=True)))
+_ZH_GATE = ("离岸", "到岸", "船上交货", "成本加", "成本、保险费", "成本保险费")
+
+
 def _terms(doc: Document) -> list[TradeTerm]:
     out: list[TradeTerm] = []
     index = _index(doc)
     for block, start, _end, clause in all_clauses(doc):
+        if any(w in clause for w in _ZH_GATE) and _PORT.search(clause):
+            for m in _ZH_TERM.finditer(clause):
+                where = Where(index[id(block)], (start + m.start(), start + m.end()))
+                out.append(TradeTerm(ZH_TERMS[m.group()], False, where))
         if not any(w in clause for w in TERM_WORDS):
             continue
         if not (_TRADE_CONTEXT.search(clause) or _TRADE_CONTEXT.search(block.norm)):
