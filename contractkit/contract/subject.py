@@ -1,0 +1,534 @@
+"""Subject facts: the items (name, model, spec, quantity, unit, unit price) from Word tables, text tables
+(box drawing, ``|``, columns spaced apart, PDF rows) or prose, the clauses about the subject matter, vague
+quantity or scope in those clauses only, open-ended quantities and the quality standards named.
+
+A *subject clause* states what is bought: it sits in a section about the goods (标的, 产品名称、数量…) or
+names a purchase (采购, 购买, 供应, 定作…) or a quantity / scope label (数量, 供货量, 供货范围), and is not
+a penalty, termination or remedy clause (违约金, 解除, 未交部分…). Vague words count there only: 第一批,
+该部分货物金额, 相关证件, 等 closing a list of laws are not vague.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Literal
+
+from contractkit.checks._common import has_blank
+from contractkit.contract.model import Where
+from contractkit.facts.sentences import clause_spans
+
+if TYPE_CHECKING:
+    from contractkit.contract.model import Contract
+    from contractkit.readers.model import Block, Document
+
+ItemSource = Literal["table", "text-table", "pdf-row", "prose"]
+StandardKind = Literal[
+    "numbered", "national", "industry", "enterprise", "agreement", "sample", "listed", "generic"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One line of the goods: what a table row or a purchase sentence says."""
+
+    name: str
+    model: str  # 型号 column (or a model code in prose)
+    spec: str  # 规格 / 技术参数 column
+    spec_column: bool  # the table has a spec / parameter column
+    quantity: Decimal | None
+    quantity_text: str
+    unit: str
+    unit_column: bool  # the table has a unit column
+    unit_price: Decimal | None
+    source: ItemSource
+    where: Where  # the row (its first block)
+    row: str  # the row's cells joined by " | "
+
+
+@dataclass(frozen=True, slots=True)
+class Vague:
+    """A vague quantity or scope word in a subject clause (一批, 若干, 约, 左右, 等 closing a goods list)."""
+
+    word: str
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class OpenQuantity:
+    """A quantity left to what is delivered (数量以实际送货为准)."""
+
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Standard:
+    """A quality standard named: GB/T 1499.2, 行业标准, 技术协议, 封存的样品, 上表所列指标…"""
+
+    kind: StandardKind
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Purchase:
+    """A prose statement of what is bought (约定被告向原告采购不锈钢储罐，合同总金额168000元)."""
+
+    goods: str
+    where: Where  # the clause
+    quantified: bool  # a number with a unit, or a model code, follows the goods
+    priced: bool  # the clause fixes a price or amount for the goods
+    listed: bool  # the goods are a list (化肥、地膜、种苗)
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectFacts:
+    """The subject facts of one document."""
+
+    items: tuple[Item, ...]
+    has_item_table: bool  # a table (or text table) with a name column and a quantity / unit column
+    refers_to_list: bool  # the goods are listed elsewhere (见附件, 明细表, 订单)
+    clauses: tuple[Where, ...]  # the subject clauses
+    vague: tuple[Vague, ...]
+    open_quantities: tuple[OpenQuantity, ...]
+    purchases: tuple[Purchase, ...]
+    standards: tuple[Standard, ...]
+
+
+# -- lexicons ----------------------------------------------------------------------------------------------
+
+#: Section headings that put a clause in subject-matter context.
+SUBJECT_SECTION = re.compile(r"标的|产品|货物|设备|名称|数量|规格|品种|采购内容|供货范围|材料|商品|物资")
+_PURCHASE = (
+    r"采购|购买|购销|订购|供应|供货|提供|销售给|出售|出卖|定作|定制|加工|收购|订货|购置|买卖|租赁|交付|附送|"
+    r"赠送"
+)
+#: The verbs of a purchase statement (约定被告向原告采购不锈钢储罐).
+_BUY = r"采购|购买|购销|订购|供应|提供|销售给|出售|出卖|定作|定制|加工|收购|订货|购置|附送|赠送"
+_PURCHASE_RE = re.compile(_PURCHASE)
+_LABEL = re.compile(
+    r"数量|供货量|采购量|订货量|重量|规格|型号|品名|名称|标的|供货范围|采购范围|采购内容|供货内容|货物清单|采购清单"
+)
+#: Clauses about something else than what is bought, even if they name goods.
+_OTHER_SUBJECT = re.compile(
+    r"违约|逾期|迟延|延迟|解除|赔偿|不合格|异议|退换|更换|罚|索赔|损失|保管|风险|质保金|保证金|诉讼|仲裁|"
+    r"未交|尚未|剩余|差额|退还|返还|通知|保密"
+)
+#: Masked before vague words are looked for: titles, 约定-words, 第N部分.
+_MASK = re.compile(
+    r"《[^》\n]{1,80}》|“[^”\n]{1,40}”|第\s*[\d一二三四五六七八九十百]+\s*(?:部分|批)|"
+    r"约定|约束|违约|合约|契约|预约|制约|节约|约请|特约|履约|简约|条约|公约|婚约|和约"
+)
+_NUM = r"(?:\d|[一二两三四五六七八九十百千万])"
+_GOODS = r"货物|产品|设备|材料|配件|零件|附件|物资|商品|耗材|备件|器材|用品|物品"
+#: The default vague words with what makes each one vague (attached to a quantity or the goods).
+_ATTACHED: dict[str, re.Pattern[str]] = {
+    "一批": re.compile(r"(?<![第每首同该本上下前后逐分单整当两几多某任此那这])一批(?!次|号|量)"),
+    "若干": re.compile(r"若干(?!问题|规定|意见|条|事项|年|意见)"),
+    "左右": re.compile(rf"{_NUM}[^\d,，。；;\s]{{0,4}}左右"),
+    "约": re.compile(rf"(?<![大])约(?:为|计|合|有)?\s*{_NUM}"),
+    "大约": re.compile(rf"大约(?:为|计|合|有)?\s*{_NUM}"),
+    "大概": re.compile(rf"大概(?:为|计|合|有)?\s*{_NUM}"),
+    "部分": re.compile(rf"(?<![组其剩余未超差不该此本各全大小一尚])部分(?=(?:{_GOODS}))"),
+    "相关": re.compile(rf"相关(?=(?:{_GOODS}|服务|软件|工程))"),
+}
+#: 等 / 等等 closing a list of goods (服务器、交换机等), not a list of fees or laws.
+_LIST_DENG = re.compile(
+    r"、(?P<last>[^、，,。；;:：\s]{1,20}?)等(?:等)?(?=[)）]|$|[，,。；;\s]|(?:" + _GOODS + "))"
+)
+_NOT_GOODS_LIST = re.compile(r"(?:费|金|税|法|规定|条例|办法|标准|方|人|公司|单位|部门|机构|证|书|报告)$")
+#: A quantity left open: 数量以实际送货为准 / 以实际交货数量为准.
+_OPEN = re.compile(
+    r"(?:数量|重量|用量|工程量|供货量)[^,，。；;]{0,8}?以实际[^,，。；;]{0,10}?为准"
+    r"|以实际(?:送货|交货|供货|发货|到货|需要|需求|使用|采购)(?:的)?(?:数量|量)?为准"
+)
+_QTY_UNIT = re.compile(
+    r"(?:\d[\d,]*(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*(?:万|千)?\s*"
+    r"(?:台|套|件|个|只|支|把|张|块|根|条|箱|包|袋|桶|瓶|盒|卷|组|辆|吨|千克|公斤|kg|克|米|平方米|㎡|立方米|升|"
+    r"副|樘|株|棵|头|部|架|扇|盘|批|项|份|册|本|双|对|付|片|粒|颗|棒|车|船|方|吨位)"
+)
+_MODEL = re.compile(r"[A-Za-z]+[-\d]+[A-Za-z\d\-×*/.]*|\d+[A-Za-z]+[-\dA-Za-z]*|型号|规格|编号")
+#: A total fixed for the goods (合同总价2200000元, 价值128730元) — a unit price (730元/吨) is not one.
+_TOTAL = re.compile(r"总价|总金额|总额|合同金额|合同价款|价值|价款|金额|\d+(?:\.\d+)?\s*万?元(?!\s*/)")
+_UNIT_PRICE = re.compile(r"单价|元\s*/|元每|每(?:吨|件|台|个|套|米|公斤|千克|箱|袋)")
+_REFERS_TO_LIST = re.compile(
+    r"见(?:本合同)?(?:附件|附表|清单|明细|第[一二三四五六七八九十\d]+部分|《[^》]{1,20}》)|明细表|供货清单|"
+    r"采购清单|订单|订货单|报价单|以下(?:产品|货物|设备)"
+)
+_GOODS_AFTER_VERB = re.compile(rf"(?:{_BUY})(?:的|了)?(?P<goods>[^,，。；;:：]{{2,30}})")
+_NOT_GOODS = re.compile(
+    r"^(?:价格|价款|金额|款|费用|数量|服务|资料|证明|发票|协助|担保|方式|期限|条件|必要|完成|后|前|时|方|商|人|单位|"
+    r"期|合同|协议|双方|下列|以下|上述|本|该|此)"
+)
+_NOT_GOODS_ANY = re.compile(r"发票|资料|证明|服务|款项|进行|完成|结算|支付|对账|发货|协助|保证")
+
+#: A standard named as a document the goods must meet (符合…技术协议, 技术要求见附件), not a heading
+#: (质量标准2.1).
+_COMMIT = r"(?:(?:符合|按照?|执行|依据|依照|满足|达到|遵守|参照|以|与|及)[^,，。；;]{0,10}?)"
+_COMMIT_AFTER = r"(?!\s*\d)"
+_AGREEMENT = r"技术协议|技术规格书|技术要求|技术参数|质量要求|质量标准|技术标准|图纸|验收标准|检验标准"
+_STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
+    (
+        "numbered",
+        re.compile(
+            r"(?:GB|QB|JB|HG|YY|SH|SN|NY|JG|JC|DL|HJ|YB|CJ|FZ|SB|LY|TB|MT|WS|DB\d*)\s*/?\s*[TZ]?\s*\d"
+            r"|(?:ISO|IEC|EN|ASTM|DIN|JIS|ANSI|BS|UL)\s*\d",
+            re.IGNORECASE,
+        ),
+    ),
+    ("national", re.compile(r"国家标准|国标|强制性标准")),
+    ("industry", re.compile(r"行业标准|团体标准|地方标准")),
+    ("enterprise", re.compile(r"企业标准")),
+    (
+        "agreement",
+        re.compile(
+            rf"{_COMMIT}(?:{_AGREEMENT}){_COMMIT_AFTER}|(?:{_AGREEMENT})(?=\s*(?:见|为|:|：|执行|如下))"
+        ),
+    ),
+    ("sample", re.compile(r"样品|封样|样箱|样板")),
+    (
+        "listed",
+        re.compile(
+            r"(?:上表|本表|明细表|清单|附件)[^,，。；;]{0,4}所列[^,，。；;]{0,4}(?:指标|参数|要求)|所列参数"
+        ),
+    ),
+    ("generic", re.compile(r"符合[^,，。；;]{0,8}标准")),
+)
+_STANDARD_GATE = ("标准", "国标", "GB", "gb", "ISO", "EN", "协议", "技术", "质量", "样", "图纸", "所列", "/T")
+
+_NAME_COLS = ("名称", "品名", "产品", "货物", "设备", "品种", "材料", "零件", "商品")
+_QTY_COLS = ("数量", "供货量", "采购量", "订货量")
+_UNIT_COLS = ("单位",)
+_SPEC_COLS = ("规格", "技术参数", "主要参数", "参数", "技术要求", "指标", "材质")
+_MODEL_COLS = ("型号", "图号", "牌号", "货号")
+_PRICE_COLS = ("单价",)
+_SKIP_ROW = re.compile(r"合计|总计|小计|总价|大写|备注|以下空白")
+_BOX = re.compile(r"[│┃|]")
+_BOX_RULE = re.compile(r"^[\s┌┬┐├┼┤└┴┘─━═╔╦╗╠╬╣╚╩╝|:\-+]+$")
+_SPACED = re.compile(r"\s{2,}|\t")
+_PDF_TAIL = re.compile(
+    r"(?P<unit>[^\s\d,.]{1,4})?\s*(?P<nums>(?:\d[\d,]*(?:\.\d+)?\s+){1,3}\d[\d,]*(?:\.\d+)?)\s*$"
+)
+_ROW_START = re.compile(r"^\s*(?P<no>\d{1,2})\s+(?P<name>\S.*)$")
+
+
+# -- helpers -----------------------------------------------------------------------------------------------
+
+
+def _decimal(text: str) -> Decimal | None:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    if m is None:
+        return None
+    try:
+        return Decimal(m.group().replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _column(header: list[str], names: tuple[str, ...], skip: tuple[int, ...] = ()) -> int | None:
+    for n in names:  # names in order of preference
+        for i, h in enumerate(header):
+            if i not in skip and n in h:
+                return i
+    return None
+
+
+def is_subject_clause(block: Block, clause: str) -> bool:
+    """True when ``clause`` states what is bought (see the module docstring)."""
+    if _OTHER_SUBJECT.search(clause):
+        return False
+    if block.section and SUBJECT_SECTION.search(block.section):
+        return True
+    return _PURCHASE_RE.search(clause) is not None or _LABEL.search(clause) is not None
+
+
+def vague_hits(clause: str, words: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """The vague words of ``words`` in a subject clause, attached to a quantity or the goods, in text order.
+
+    A default word counts only where it is vague (一批 but not 第一批, 约 before a number, 部分设备); a word
+    a company adds counts wherever it appears. 等 counts when it closes a list of goods.
+    """
+    masked = _MASK.sub(lambda m: "\0" * len(m.group()), clause)
+    hits: list[tuple[str, int, int]] = []
+    for w in words:
+        if w in ("等", "等等"):
+            continue
+        pattern = _ATTACHED.get(w)
+        if pattern is not None:
+            hits.extend((w, m.start(), m.end()) for m in pattern.finditer(masked))
+            continue
+        start = masked.find(w)
+        while start != -1:
+            hits.append((w, start, start + len(w)))
+            start = masked.find(w, start + len(w))
+    if "等" in words or "等等" in words:
+        for m in _LIST_DENG.finditer(masked):
+            if not _NOT_GOODS_LIST.search(m.group("last")):
+                end = m.end()
+                hits.append(("等", end - (2 if masked[end - 2 : end] == "等等" else 1), end))
+    return sorted(hits, key=lambda h: h[1])
+
+
+#: The vague words the extracted facts report (the rule takes the configured list).
+DEFAULT_WORDS: tuple[str, ...] = (*_ATTACHED, "适量", "少量", "一些", "等")
+
+
+# -- tables ------------------------------------------------------------------------------------------------
+
+
+def _rows(doc: Document) -> list[list[tuple[list[str], int]]]:
+    """Tables as lists of (cells, block index of the row): Word tables, ``│``/``|`` rows, spaced columns."""
+    tables: list[list[tuple[list[str], int]]] = []
+    cells_of: dict[tuple[int, int], tuple[list[str], int]] = {}
+    order: list[tuple[int, int]] = []
+    last_table: int | None = None
+    text_rows: list[tuple[list[str], int]] = []
+    spaced: list[tuple[list[str], int]] = []
+
+    def flush_text() -> None:
+        nonlocal text_rows, spaced
+        if text_rows:
+            tables.append(text_rows)
+        if len(spaced) >= 2:
+            tables.append(spaced)
+        text_rows, spaced = [], []
+
+    for i, block in enumerate(doc.blocks):
+        loc = block.location
+        if block.kind == "cell" and loc.table is not None:
+            if last_table is not None and loc.table != last_table and order:
+                tables.append([cells_of[k] for k in order])
+                cells_of, order = {}, []
+            last_table = loc.table
+            key = (loc.table, loc.row or 0)
+            if key not in cells_of:
+                cells_of[key] = ([], i)
+                order.append(key)
+            cells = cells_of[key][0]
+            idx = (loc.cell or len(cells) + 1) - 1
+            while len(cells) <= idx:
+                cells.append("")
+            cells[idx] = (cells[idx] + " " + block.norm).strip()
+            continue
+        norm = block.norm
+        if _BOX_RULE.match(norm) and norm.strip():
+            continue  # a rule line of a box-drawing or markdown table
+        if len(_BOX.findall(norm)) >= 2:
+            text_rows.append(([p.strip() for p in _BOX.split(norm.strip().strip("│┃|"))], i))
+            continue
+        parts = [p for p in _SPACED.split(norm.strip()) if p]
+        if len(parts) >= 3 and (spaced or _column(parts, _NAME_COLS) is not None):
+            spaced.append((parts, i))
+            continue
+        if text_rows or spaced:
+            flush_text()
+    flush_text()
+    if order:
+        tables.append([cells_of[k] for k in order])
+    return tables
+
+
+def _is_header(cells: list[str]) -> bool:
+    """A header row: a name column and a distinct quantity, unit, spec or model column."""
+    name_c = _column(cells, _NAME_COLS)
+    if name_c is None or "单位名称" in cells[name_c]:
+        return False
+    other = _column(cells, (*_QTY_COLS, *_UNIT_COLS, *_SPEC_COLS, *_MODEL_COLS), skip=(name_c,))
+    return other is not None
+
+
+def _items_of_table(table: list[tuple[list[str], int]], doc: Document) -> list[Item]:
+    header_at = next((n for n, (cells, _) in enumerate(table) if _is_header(cells)), None)
+    if header_at is None:
+        return []
+    header = table[header_at][0]
+    name_c = _column(header, _NAME_COLS)
+    assert name_c is not None
+    qty_c = _column(header, _QTY_COLS)
+    unit_c = _column(header, _UNIT_COLS)
+    model_c = _column(header, _MODEL_COLS, skip=(name_c,))
+    spec_c = _column(header, _SPEC_COLS, skip=tuple(c for c in (name_c, model_c) if c is not None))
+    price_c = _column(header, _PRICE_COLS)
+    source: ItemSource = "table" if doc.blocks[table[0][1]].kind == "cell" else "text-table"
+    out: list[Item] = []
+    for cells, i in table[header_at + 1 :]:
+
+        def get(c: int | None, cells: list[str] = cells) -> str:
+            return cells[c].strip() if c is not None and c < len(cells) else ""
+
+        name = get(name_c)
+        if not name or has_blank(name) or _SKIP_ROW.search(name) or _SKIP_ROW.search(get(0)):
+            continue
+        if all(has_blank(x) or not x.strip() for n, x in enumerate(cells) if n != name_c):
+            continue  # an unfilled template row
+        qty = get(qty_c)
+        out.append(
+            Item(
+                name=name,
+                model=get(model_c),
+                spec=get(spec_c),
+                spec_column=spec_c is not None,
+                quantity=_decimal(qty) if re.fullmatch(r"\s*\d[\d,]*(?:\.\d+)?\s*\S{0,3}\s*", qty) else None,
+                quantity_text=qty,
+                unit=get(unit_c),
+                unit_column=unit_c is not None,
+                unit_price=_decimal(get(price_c)) if price_c is not None else None,
+                source=source,
+                where=Where(i, (0, len(doc.blocks[i].text))),
+                row=" | ".join(cells),
+            )
+        )
+    return out
+
+
+def _pdf_items(doc: Document, start: int) -> list[Item]:
+    """Rows of a table whose columns a PDF (or a plain text) set apart by single spaces, after the header at
+    block ``start``: a row starts with its number and ends with unit, quantity, price and amount."""
+    header = doc.blocks[start].norm.split()
+    qty_c = _column(header, _QTY_COLS)
+    from_end = len(header) - qty_c if qty_c is not None else None
+    out: list[Item] = []
+    row: list[int] = []
+    for i in range(start + 1, min(len(doc.blocks), start + 80)):
+        norm = doc.blocks[i].norm
+        if _SKIP_ROW.search(norm[:6]):
+            break
+        if _ROW_START.match(norm) and not row:
+            row = [i]
+        elif row:
+            row.append(i)
+        else:
+            continue
+        text = " ".join(doc.blocks[j].norm for j in row)
+        tail = _PDF_TAIL.search(text)
+        if tail is None:
+            if len(row) > 12:
+                break
+            continue
+        nums = tail.group("nums").split()
+        head = _ROW_START.match(doc.blocks[row[0]].norm)
+        assert head is not None
+        name = head.group("name").split()[0]
+        qty = nums[-from_end] if from_end is not None and from_end <= len(nums) else nums[0]
+        body = text[len(head.group("no")) : tail.start()].strip()
+        spec = body[len(name) :].strip()
+        out.append(
+            Item(
+                name=name,
+                model="",
+                spec=spec,
+                spec_column=True,
+                quantity=_decimal(qty),
+                quantity_text=qty,
+                unit=_unit_of(tail.group("unit") or ""),
+                unit_column=False,
+                unit_price=None,
+                source="pdf-row",
+                where=Where(row[0], (0, len(doc.blocks[row[0]].text))),
+                row=text,
+            )
+        )
+        row = []
+    return out
+
+
+def _unit_of(token: str) -> str:
+    m = re.search(r"[\u4e00-\u9fff]{1,2}$", token)
+    return m.group() if m else token
+
+
+def _table_items(doc: Document) -> tuple[list[Item], bool]:
+    items: list[Item] = []
+    has_table = False
+    for table in _rows(doc):
+        found = _items_of_table(table, doc)
+        if found:
+            has_table = True
+            items.extend(found)
+    for i, block in enumerate(doc.blocks):
+        if block.kind == "cell" or _BOX.search(block.norm):
+            continue
+        parts = block.norm.split()
+        if (
+            len(parts) >= 4
+            and _column(parts, _NAME_COLS) is not None
+            and _column(parts, _QTY_COLS) is not None
+        ):
+            has_table = True
+            if not _SPACED.search(block.norm.strip()):
+                items.extend(_pdf_items(doc, i))
+    return items, has_table
+
+
+# -- prose -------------------------------------------------------------------------------------------------
+
+
+def _purchase(clause: str) -> tuple[str, tuple[int, int], bool, bool, bool] | None:
+    """The goods a purchase sentence names, whether they are quantified, priced and a list."""
+    for m in _GOODS_AFTER_VERB.finditer(clause):
+        goods = m.group("goods")
+        if (
+            _NOT_GOODS.match(goods)
+            or _NOT_GOODS_ANY.search(goods)
+            or not re.search(r"[\u4e00-\u9fff]", goods)
+        ):
+            continue
+        rest = clause[m.start("goods") :]
+        quantified = (
+            _QTY_UNIT.search(rest) is not None
+            or _MODEL.search(rest) is not None
+            or _UNIT_PRICE.search(clause) is not None
+        )
+        priced = _TOTAL.search(clause) is not None
+        listed = "、" in goods
+        return goods, m.span("goods"), quantified, priced, listed
+    return None
+
+
+# -- the extractor -------------------------------------------------------------------------------------------
+
+
+def extract(contract: Contract) -> SubjectFacts:
+    """The subject facts of the contract's document."""
+    doc = contract.doc
+    items, has_table = _table_items(doc)
+    refers = False
+    clauses: list[Where] = []
+    vague: list[Vague] = []
+    opened: list[OpenQuantity] = []
+    purchases: list[Purchase] = []
+    standards: list[Standard] = []
+    for i, block in enumerate(doc.blocks):
+        norm = block.norm
+        if not refers and _REFERS_TO_LIST.search(norm):
+            refers = True
+        for s, e in clause_spans(norm):
+            clause = norm[s:e]
+            if any(g in clause for g in _STANDARD_GATE):
+                for kind, pattern in _STANDARDS:
+                    m = pattern.search(clause)
+                    if m is not None:
+                        standards.append(Standard(kind, Where(i, (s + m.start(), s + m.end()))))
+                        break
+            if not is_subject_clause(block, clause):
+                continue
+            clauses.append(Where(i, (s, e)))
+            for word, a, b in vague_hits(clause, DEFAULT_WORDS):
+                vague.append(Vague(word, Where(i, (s + a, s + b))))
+            m = _OPEN.search(clause)
+            if m is not None:
+                opened.append(OpenQuantity(Where(i, (s + m.start(), s + m.end()))))
+            p = _purchase(clause)
+            if p is not None and block.kind != "cell":
+                goods, _span, quantified, priced, listed = p
+                purchases.append(Purchase(goods, Where(i, (s, e)), quantified, priced, listed))
+    return SubjectFacts(
+        items=tuple(items),
+        has_item_table=has_table,
+        refers_to_list=refers,
+        clauses=tuple(clauses),
+        vague=tuple(vague),
+        open_quantities=tuple(opened),
+        purchases=tuple(purchases),
+        standards=tuple(standards),
+    )
