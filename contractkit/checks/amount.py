@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
-from contractkit.checks._common import blocks_naming, clauses_naming, doc_text, is_chinese
+from contractkit.checks._common import blocks_naming, doc_text, is_chinese
 from contractkit.checks.base import RuleContext, rule
-from contractkit.facts import find_amounts
-from contractkit.facts.amounts import FOREIGN_CURRENCY_MARKS
+from contractkit.contract.amount import AmountFacts
+from contractkit.contract.model import contract_of
 from contractkit.findings import Finding
 from contractkit.money import format_amount, quantize_cents, upper_problems
-from contractkit.readers.model import Block, Document
+from contractkit.readers.model import Document
+
+
+def _facts(doc: Document) -> AmountFacts:
+    return contract_of(doc).amount
+
 
 _UPPER_CAND = re.compile(
     r"(?P<pre>人民币|RMB|¥|￥)?\s*(?P<body>[壹贰叁肆伍陆柒捌玖拾]"
@@ -28,8 +32,9 @@ _UPPER_CHARS = tuple("零壹贰叁肆伍陆柒捌玖拾")
 _CURRENCY_BEFORE = re.compile(r"人民币|RMB|CNY|¥|￥|美元|欧元|港币|港元|日元|英镑|USD|EUR|US\$|HKD|JPY|GBP")
 #: The currency signs, codes and words that ``find_amounts`` reads as a currency other than CNY: an amount
 #: in a foreign currency is written with one of them.
-_FOREIGN_MARKS = FOREIGN_CURRENCY_MARKS
-_EXCHANGE = re.compile(r"汇率|兑换率|折算率|exchange rate", re.IGNORECASE)
+_PAID_IN_FOREIGN = re.compile(
+    r"以(?:美元|欧元|港币|港元|日元|英镑|外币|USD|EUR)[^，,。；;]{0,10}(?:支付|付款|结算|电汇)|(?:美元|欧元|外币)(?:电汇|账户)"
+)
 _TAX_TREATMENT = re.compile(
     r"含税|不含税|未税|税前|税后|价税合计|免税|零税率|含[^,，。;；]{0,10}增值税|不含[^,，。;；]{0,8}税"
 )
@@ -50,11 +55,6 @@ _RULE_CELL = re.compile(r"[-:\s]*")  # a cell of a ``|---|:--|`` separator row
 _NUM = re.compile(
     r"\s*(?:[¥￥$]|RMB|USD|US\$)?\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*[\u4e00-\u9fff]{0,2}\s*"
 )
-
-
-def _num(cell: str) -> Decimal | None:
-    m = _NUM.fullmatch(cell)
-    return Decimal(m.group("n").replace(",", "")) if m else None
 
 
 @rule(
@@ -78,25 +78,18 @@ def _num(cell: str) -> Decimal | None:
     ],
 )
 def upper_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    for block in blocks_naming(doc, _UPPER_CHARS):
-        amounts = find_amounts(block.norm)
-        uppers = [a for a in amounts if a.upper]
-        figures = [a for a in amounts if not a.upper]
-        if not uppers or not figures:
+    for a in _facts(doc).amounts:
+        if not a.upper or a.pair is None or a.pair.value == a.money.value:
             continue
-        for u in uppers:
-            near = [f for f in figures if min(abs(f.span[0] - u.span[1]), abs(u.span[0] - f.span[1])) <= 12]
-            if not near or any(f.value == u.value for f in near):
-                continue
-            f = min(near, key=lambda f: min(abs(f.span[0] - u.span[1]), abs(u.span[0] - f.span[1])))
-            text = block.norm[u.span[0] : u.span[1]]
-            yield ctx.report(
-                block,
-                f"大写金额“{text}”为 {format_amount(u.value)}，与小写金额 {format_amount(f.value)} 不一致。",
-                f"The amount in words '{text}' is {format_amount(u.value)}, but the figures say "
-                f"{format_amount(f.value)}.",
-                span=u.span,
-            )
+        block = doc.blocks[a.money.where.block]
+        text = block.norm[a.money.where.span[0] : a.money.where.span[1]]
+        yield ctx.report(
+            block,
+            f"大写金额“{text}”为 {format_amount(a.money.value)}，与小写金额 {format_amount(a.pair.value)} 不一致。",
+            f"The amount in words '{text}' is {format_amount(a.money.value)}, but the figures say "
+            f"{format_amount(a.pair.value)}.",
+            span=a.money.where.span,
+        )
 
 
 @rule(
@@ -125,10 +118,8 @@ def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             body = m.group("body")
             if not any(ch in body for ch in "元圆角分") or sum(ch in "壹贰叁肆伍陆柒捌玖" for ch in body) < 1:
                 continue
-            problems = upper_problems(m.group(0))
-            before = block.norm[max(0, m.start() - 40) : m.start()]
-            if _CURRENCY_BEFORE.search(before):
-                problems = [p for p in problems if "人民币" not in p.split(" / ")[0] or "前缀" not in p]
+            # the 人民币 prefix is a rule for bills (票据); in a contract the currency is in the sentence
+            problems = [p for p in upper_problems(m.group(0)) if "前缀" not in p.split(" / ")[0]]
             if not problems:
                 continue
             zh = "；".join(p.split(" / ")[0] for p in problems)
@@ -139,54 +130,6 @@ def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 f"Amount in words '{m.group(0).strip()}' is malformed: {en}.",
                 span=m.span(),
             )
-
-
-@dataclass
-class _Row:
-    cells: list[str]
-    block: Block
-
-
-def _tables(doc: Document) -> list[list[_Row]]:
-    """Tables as rows of cell texts: ``| a | b |`` lines of a text draft, or docx cells grouped by row."""
-    tables: list[list[_Row]] = []
-    current: list[_Row] = []
-    grid: dict[tuple[int, int], dict[int, list[Block]]] = {}
-    for block in doc.blocks:
-        loc = block.location
-        if block.kind == "cell" and loc.table is not None and loc.row is not None:
-            grid.setdefault((loc.table, loc.row), {}).setdefault(loc.cell or 0, []).append(block)
-            continue
-        line = block.norm.strip()
-        if line.startswith("|") and line.count("|") >= 3:
-            cells = [c.strip() for c in line.strip("|").split("|")]
-            if not all(_RULE_CELL.fullmatch(c) for c in cells):
-                current.append(_Row(cells, block))
-            continue
-        if current:
-            tables.append(current)
-            current = []
-    if current:
-        tables.append(current)
-    by_table: dict[int, list[_Row]] = {}
-    for (t, _r), cells in sorted(grid.items()):
-        width = max(cells)
-        texts = [" ".join(b.norm for b in cells.get(i, [])) for i in range(1, width + 1)]
-        last = cells[max(cells)][-1]
-        by_table.setdefault(t, []).append(_Row(texts, last))
-    tables.extend(by_table.values())
-    return tables
-
-
-def _col(header: list[str], pat: re.Pattern[str]) -> int | None:
-    return next((i for i, c in enumerate(header) if pat.search(c)), None)
-
-
-def _discounts(doc: Document) -> list[Decimal]:
-    out: list[Decimal] = []
-    for *_, clause in clauses_naming(doc, _DISCOUNT_WORDS):
-        out.extend(a.value for a in find_amounts(clause) if not a.upper)
-    return out
 
 
 @rule(
@@ -215,77 +158,33 @@ def _discounts(doc: Document) -> list[Decimal]:
     ],
 )
 def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    text = doc_text(doc)
-    if _QTY_WORD not in text or _PRICE_WORD not in text:
-        return  # no item table: its header row names both
-    discounts: list[Decimal] | None = None
-    for rows in _tables(doc):
-        header_at = next(
-            (
-                i
-                for i, r in enumerate(rows)
-                if _col(r.cells, _QTY) is not None and _col(r.cells, _PRICE) is not None
-            ),
-            None,
-        )
-        if header_at is None:
-            continue
-        header = rows[header_at].cells
-        qc, pc, ac = _col(header, _QTY), _col(header, _PRICE), _col(header, _AMOUNT_COL)
-        dc = _col(header, _DISCOUNT_COL)
-        if ac is None or ac in (qc, pc):
-            continue
+    facts = _facts(doc)
+    for table in facts.item_tables:
         total = Decimal(0)
-        complete = True
-        for row in rows[header_at + 1 :]:
-            cells = row.cells
-            label = " ".join(cells[: max(1, min(x for x in (qc, pc, ac) if x is not None))])
-            if _TOTAL_ROW.search(label):
-                nums = [v for v in (_num(c) for c in cells) if v is not None]
-                if not nums or not complete:
-                    break
-                stated = nums[-1]
-                if stated == total:
-                    break
-                if discounts is None:
-                    discounts = _discounts(doc)
-                if any(total - d == stated for d in discounts):
-                    break
+        for line in table.lines:
+            expected = quantize_cents(line.quantity * line.unit_price - line.discount)
+            total += line.amount
+            if quantize_cents(line.amount) != expected:
                 yield ctx.report(
-                    row.block,
-                    f"各行金额之和为 {format_amount(total)}，表中合计为 {format_amount(stated)}，不一致。",
-                    f"The lines add up to {format_amount(total)} but the table's total says "
-                    f"{format_amount(stated)}.",
-                    snippet=" | ".join(c for c in cells if c),
+                    doc.blocks[line.where.block],
+                    f"{line.quantity.normalize():f} × {format_amount(line.unit_price)}"
+                    + (f" − {format_amount(line.discount)}" if line.discount else "")
+                    + f" = {format_amount(expected)}，表中金额为 {format_amount(line.amount)}，不一致。",
+                    f"{line.quantity.normalize():f} × {format_amount(line.unit_price)} = {format_amount(expected)}, "
+                    f"but the row says {format_amount(line.amount)}.",
+                    snippet=line.text,
                 )
-                break
-            if max(qc, pc, ac) >= len(cells):  # type: ignore[type-var]
-                complete = False
-                continue
-            q, p, a = _num(cells[qc]), _num(cells[pc]), _num(cells[ac])  # type: ignore[index]
-            if q is None or p is None or a is None:
-                complete = False
-                continue
-            d = _num(cells[dc]) if dc is not None and dc < len(cells) else None
-            expected = quantize_cents(q * p - (d or Decimal(0)))
-            total += a
-            if quantize_cents(a) != expected:
-                yield ctx.report(
-                    row.block,
-                    f"{cells[qc]} × {cells[pc]} = {format_amount(expected)}，"
-                    f"表中金额为 {cells[ac]}，不一致。",
-                    f"{cells[qc]} × {cells[pc]} = {format_amount(expected)}, but the row says {cells[ac]}.",
-                    snippet=" | ".join(c for c in cells if c),
-                )
-
-
-def _vat_rates(text: str) -> Iterator[tuple[Decimal, tuple[int, int]]]:
-    for pat in (_RATE_AFTER, _RATE_BEFORE):
-        for m in pat.finditer(text):
-            ctx_text = text[max(0, m.start() - 12) : m.end() + 4]
-            if _OTHER_TAX.search(ctx_text):
-                continue
-            yield Decimal(m.group(1)), m.span(1)
+        stated = table.stated_total
+        if stated is None or not table.complete or table.total_where is None or stated == total:
+            continue
+        if any(total - d == stated for d in facts.discounts):
+            continue
+        yield ctx.report(
+            doc.blocks[table.total_where.block],
+            f"各行金额之和为 {format_amount(total)}，表中合计为 {format_amount(stated)}，不一致。",
+            f"The lines add up to {format_amount(total)} but the table's total says {format_amount(stated)}.",
+            snippet=table.total_text,
+        )
 
 
 @rule(
@@ -302,7 +201,7 @@ def _vat_rates(text: str) -> Iterator[tuple[Decimal, tuple[int, int]]]:
     fix="写明“上述价格含13%增值税”或“上述价格不含税，增值税税率为13%”。",
     bad=[
         "设备买卖合同\n第三条 合同价款\n本合同总价为人民币600,000.00元。",
-        "设备买卖合同\n第三条 合同价款\n本合同总价为人民币600,000.00元（含税）。",
+        "产品购销合同\n二、价格\n单价为每吨人民币4,800.00元，总价人民币96,000.00元，由需方在提货时付清。",
     ],
     good=[
         "设备买卖合同\n第三条 合同价款\n本合同总价为人民币600,000.00元，含13%增值税。",
@@ -317,20 +216,65 @@ def tax_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title = " ".join(b.norm for b in doc.blocks[:3])
     if not _PRICE_WORDS.search(text) or not _COMMERCIAL.search(title):
         return  # consumer/service model texts (training, rental) rarely state VAT
-    treatment = _TAX_TREATMENT.search(text) is not None
-    rate = _RATE_WORDS.search(text) is not None or any(True for _ in _vat_rates(text))
-    if treatment and rate:
-        return
-    amounts = [(b, a) for b in doc.blocks for a in find_amounts(b.norm) if not a.upper]
-    if not amounts:
+    facts = _facts(doc)
+    if any(t.treatment is not None or t.rate is not None for t in facts.tax) or _RATE_WORDS.search(text):
+        return  # a treatment without a rate: amount/vat-rate-missing
+    figures = [a for a in facts.amounts if not a.upper]
+    if not figures:
         return  # no price stated
-    missing_zh = "、".join(x for x, ok in (("含税/不含税口径", treatment), ("增值税税率", rate)) if not ok)
-    missing_en = " and ".join(x for x, ok in (("tax treatment", treatment), ("VAT rate", rate)) if not ok)
-    block = next((b for b, _a in amounts if _PRICE_WORDS.search(b.norm)), amounts[0][0])
+    block = next(
+        (
+            doc.blocks[a.money.where.block]
+            for a in figures
+            if _PRICE_WORDS.search(doc.blocks[a.money.where.block].norm)
+        ),
+        doc.blocks[figures[0].money.where.block],
+    )
     yield ctx.report(
         block,
-        f"价格条款未写明{missing_zh}。",
-        f"The price clause does not state the {missing_en}.",
+        "价格条款未写明含税/不含税口径及增值税税率。",
+        "The price clause states neither the tax treatment nor the VAT rate.",
+    )
+
+
+@rule(
+    id="amount/vat-rate-missing",
+    title="写明含税或不含税但未写增值税税率",
+    title_en="Tax-inclusive or net price without a VAT rate",
+    severity="warning",
+    why="价格写明“含税”或“不含税”却没有写增值税税率（13%、9%、6%）和发票种类，"
+    "税率变化或开票争议时价款无法换算：含税价中的税额、不含税价应加的税额都取决于税率。",
+    why_en="A price marked tax-inclusive or net but with no VAT rate cannot be split into price and tax: "
+    "the tax in a gross price, or added to a net one, depends on the rate.",
+    basis="增值税法第10条、第11条；民法典第510条、第511条第二项",
+    fix="写明税率，例如“上述价格含13%增值税，乙方开具增值税专用发票”。",
+    bad=[
+        "含税单价90000元/台，两台设备的合同总价为180000元。",
+        "产品价格为不含税93.6元，乙方开具增值税发票。",
+    ],
+    good=[
+        "含13%增值税单价90000元/台。",
+        "产品价格为不含税93.6元，增值税税率为13%。",
+        "本合同价格为含税价（免税农产品）。",
+    ],
+    params=("vat_rates",),
+)
+def vat_rate_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    facts = _facts(doc)
+    if not facts.tax or any(t.rate is not None or t.treatment in ("exempt", "zero_rated") for t in facts.tax):
+        return
+    if _RATE_WORDS.search(doc_text(doc)) or not any(not a.upper for a in facts.amounts):
+        return
+    t = next((t for t in facts.tax if t.treatment in ("included", "excluded")), None)
+    if t is None:
+        return
+    block = doc.blocks[t.where.block]
+    word = block.norm[t.where.span[0] : t.where.span[1]]
+    yield ctx.report(
+        block,
+        f"价格写明“{word}”，但全文未写增值税税率。",
+        f"The price is marked '{word}' but no VAT rate is stated anywhere.",
+        span=t.where.span,
     )
 
 
@@ -352,22 +296,28 @@ def tax_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     allowed = set(ctx.settings.vat_rates)
     obsolete = set(ctx.settings.obsolete_vat_rates)
-    for block in doc.blocks:
-        if "税" not in block.norm or ("%" not in block.norm and "％" not in block.norm):
-            continue  # every rate _vat_rates finds holds 税 (增值税, 税率, 税点, 的税) and ends in % or ％
-        seen: set[tuple[int, int]] = set()
-        for value, span in _vat_rates(block.norm):
-            if span in seen or value in allowed:
-                continue
-            seen.add(span)
-            pct = f"{value.normalize():f}%"
-            if value in obsolete:
-                zh = f"增值税税率{pct}是已废止的旧税率（现行为13%、9%、6%、0%）。"
-                en = f"VAT rate {pct} is obsolete (rates in force: 13 %, 9 %, 6 %, 0 %)."
-            else:
-                zh = f"{pct}不是现行增值税税率或征收率。"
-                en = f"{pct} is not a VAT rate or levy rate in force."
-            yield ctx.report(block, zh, en, span=span)
+    by_value: dict[Decimal, list] = {}
+    for t in _facts(doc).tax:
+        if t.rate is not None and t.rate not in allowed:
+            by_value.setdefault(t.rate, []).append(t)
+    for value, mentions in by_value.items():
+        # the clause that sets the rate, rather than one that repeats it for the invoice
+        def sets_rate(t) -> bool:
+            norm = doc.blocks[t.where.block].norm
+            return "发票" not in norm[max(0, t.where.span[0] - 20) : t.where.span[1] + 20]
+
+        first = next((t for t in mentions if sets_rate(t)), mentions[0])
+        pct = f"{value.normalize():f}%"
+        more = len(mentions) - 1
+        also_zh = f"（全文另有{more}处）" if more else ""
+        also_en = f" ({more} more mention{'s' if more > 1 else ''})" if more else ""
+        if value in obsolete:
+            zh = f"增值税税率{pct}是已废止的旧税率（现行为13%、9%、6%、0%）{also_zh}。"
+            en = f"VAT rate {pct} is obsolete (rates in force: 13 %, 9 %, 6 %, 0 %){also_en}."
+        else:
+            zh = f"{pct}不是现行增值税税率或征收率{also_zh}。"
+            en = f"{pct} is not a VAT rate or levy rate in force{also_en}."
+        yield ctx.report(doc.blocks[first.where.block], zh, en, span=first.where.span)
 
 
 @rule(
@@ -391,17 +341,26 @@ def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def no_exchange_rate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    foreign_blocks = blocks_naming(doc, _FOREIGN_MARKS)
-    if not foreign_blocks or _EXCHANGE.search(doc_text(doc)):
+    cur = _facts(doc).currency
+    if not cur.foreign or cur.exchange_rule is not None:
         return
-    for block in foreign_blocks:
-        foreign = [a for a in find_amounts(block.norm) if a.currency != "CNY" and not a.upper]
-        if foreign:
-            a = foreign[0]
-            yield ctx.report(
-                block,
-                f"以外币（{a.currency}）计价，但全文未约定汇率及折算方式。",
-                f"Priced in a foreign currency ({a.currency}) but no exchange-rate rule is stated.",
-                span=a.span,
-            )
-            return
+    a = cur.foreign[0]
+    if cur.rmb_payment is not None:
+        block = doc.blocks[cur.rmb_payment.block]
+        yield ctx.report(
+            block,
+            f"以外币（{a.currency}）计价、以人民币支付，但全文未约定汇率及折算方式（哪一机构、哪一日的汇率）。",
+            f"Priced in {a.currency} and payable in RMB, but no exchange-rate rule (whose rate, on which day).",
+            span=cur.rmb_payment.span,
+        )
+        return
+    if _PAID_IN_FOREIGN.search(doc_text(doc)):
+        return  # priced and paid in the foreign currency: nothing to convert
+    block = doc.blocks[a.where.block]
+    yield ctx.report(
+        block,
+        f"以外币（{a.currency}）计价，但全文未约定支付币种及汇率折算方式。",
+        f"Priced in a foreign currency ({a.currency}) but neither the payment currency nor an exchange-rate "
+        "rule is stated.",
+        span=a.where.span,
+    )

@@ -11,74 +11,25 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks._common import (
-    block_indices_naming,
-    clauses_naming,
-    has_blank,
-    is_chinese,
-    memo,
-)
+from contractkit.checks._common import clauses_naming, has_blank, is_chinese
 from contractkit.checks.base import RuleContext, rule
-from contractkit.facts import (
-    DEADLINE_WORDS,
-    find_amounts,
-    find_deadline,
-    find_durations,
-    find_percents,
-    find_triggers,
-)
+from contractkit.contract.model import contract_of
+from contractkit.contract.payment import PAY_GATE, Installment, PaymentFacts
+from contractkit.facts.triggers import find_vague
 from contractkit.findings import Finding
-from contractkit.readers.model import Block, Document
+from contractkit.money import format_amount
+from contractkit.readers.model import Document
 
-PAYMENT_SECTION = ("付款", "支付", "结算", "价款", "货款", "合同价格", "合同金额", "费用")
-_PAYMENT_SECTION = re.compile("|".join(map(re.escape, PAYMENT_SECTION)))
-_PAY_VERB_WORDS = (
-    "支付",
-    "付款",
-    "付清",
-    "结清",
-    "付至",
-    "预付",
-    "首付",
-    "尾款",
-    "余款",
-    "进度款",
-    "应付",
-    "付给",
-    "汇入",
-    "转账",
-)
-_PAY_VERB = re.compile("|".join(_PAY_VERB_WORDS))
-#: Fewer, shorter words: each of ``_PAY_VERB_WORDS`` contains one (a cheaper clause scan).
-_PAY_VERB_GATE = ("付", "结清", "尾款", "余款", "进度款", "汇入", "转账")
-_NOT_INSTALLMENT = re.compile(
-    r"违约金|逾期|滞纳|赔偿|罚|利息|利率|税率|定金|保函|履约保证金|投标|折扣|优惠|损失|上浮|下浮"
-)
-_RETENTION_WORDS = ("质保金", "质量保证金", "质量保修金", "保修金")
-_RETENTION = re.compile("|".join(_RETENTION_WORDS))
-_RETAINED = re.compile(r"预留|保留|扣留|作为")
-_RELEASE = re.compile(r"退还|返还|释放|无息|支付|付清|结清")
-_RELEASE_WHEN = re.compile(r"期满|届满|到期|结束|无质量问题|无质量争议|无异议|验收合格")
-_SAME_TIME = re.compile(r"^\s*(?:的)?\s*(?:当日|当天|同时|同日|即日)")
-_SAME_TIME_END = ("当日", "当天", "同时", "时")
-_BLANK_DEADLINE = re.compile(
-    r"^[^，,。；;]{0,6}?(?:[ _＿\u3000]{2,}|\[\s*\]|【\s*】)\s*"
-    r"(?:个)?(?:小时|工作日|自然日|日历日|日|天|个月|月)"
-)
-#: Triggers the facts patterns do not cover: 签订培训服务合同后, 培训开始前, 每月/每季度.
-_EXTRA_TRIGGER = re.compile(
-    r"(?:签订|签署)[^，,。；;]{0,10}(?:合同|协议)(?:后|之日)|[^，,。；;]{1,8}(?:开始|完成|结束|之日)(?:前|后)|每(?:月|季度?|年)"
+#: "按合同约定" / "第五条规定的期限内": the time is stated elsewhere.
+_BY_CONTRACT = re.compile(
+    r"按(?:照)?(?:本)?(?:合同|协议)(?:约定|规定)|依(?:照)?(?:本)?(?:合同|协议)约定|"
+    r"(?:合同|协议|本条|第[\d一二三四五六七八九十]+条)[^，,。；;]{0,6}(?:约定|规定)的?(?:期限|时间|方式|进度)"
 )
 _PROHIBIT = re.compile(r"不得|禁止|严禁|不应|不允许|无权")
-_FIXED_DAY = re.compile(r"每月\s*\d{1,2}\s*日|\d{1,2}\s*日(?:之|以)?前|次月\d{1,2}日|当月")
-_CUMULATIVE = re.compile(r"累计|(?:付|支付)至(?:合同)?(?:总价|总额|价款|金额)|达到(?:合同)?(?:总价|总额)")
-_BY_CONTRACT = re.compile(r"按(?:照)?(?:本)?合同(?:约定|规定)|依(?:照)?(?:本)?合同约定")
-#: A clause naming one of these states the contract total (合同价款总额 names 合同价款).
-_TOTAL_WORDS = ("合同总价", "总价款", "合同总金额", "总金额", "合同价款", "合同金额", "总计", "合计", "总价")
-_SETTLED = re.compile(r"尾款|余款|全款|全部(?:货款|价款)")
-_NOT_WORD = re.compile(r"\W")
-_LEADING_NUMBER = re.compile(r"^[\d.]+")
-_INTRODUCTION = re.compile(r"(?:下列|以下|如下)(?:方式|约定|期限)|分期付款|方式[:：]")
+_CONSEQUENCE = re.compile(r"违约金|滞纳金|逾期|迟延|延迟|不及时|未及时|未按|不按|赔偿")
+_OF_TOTAL = re.compile(
+    r"合同总价|总价款|合同总额|合同总金额|总金额|合同价款|合同金额|合同价格|合同额|总货款|总价"
+)
 _ART628 = "依民法典第628条，付款时间约定不明的，买受人应在收到标的物或提取标的物单证的同时付款。"
 _ART628_EN = (
     "Under Civil Code Art. 628, when payment time is unclear the buyer pays on receipt of the goods "
@@ -86,47 +37,36 @@ _ART628_EN = (
 )
 
 
-def _any_deadline(clause: str) -> bool:
-    """A duration anywhere in the clause that bounds something (10个工作日内, 十五日之前)."""
-    return any(clause[d.span[1] :].lstrip().startswith(DEADLINE_WORDS) for d in find_durations(clause))
+_PAYS_NEAR = re.compile(r"付|结算|结清|款")
+#: Words that defer to a later agreement: vague only in the piece about payment (价格由双方协商决定 is not).
+_NEGOTIATE = re.compile(r"协商|另议|另行约定|商定|待定")
+#: An installment of a schedule (a lone fee with no time falls due on receipt, Art. 628, without a schedule).
+_SCHEDULE_WORD = re.compile(
+    r"预付|首付|首期|期款|第[一二三四五六七八九十\d]+期|进度款|尾款|余款|分期|定金|质保金|到货款|验收款|发货款"
+)
+_COMMA = re.compile(r"[，,]")
 
 
-def _installment(clause: str) -> bool:
-    """A clause that pays a share or an amount (not a penalty, tax or deposit clause)."""
-    if not _PAY_VERB.search(clause) or _NOT_INSTALLMENT.search(clause):
-        return False
-    return bool(find_percents(clause) or find_amounts(clause) or _SETTLED.search(clause))
+def _piece_at(text: str, at: int) -> str:
+    """The comma piece of ``text`` around offset ``at`` (商品的价格由双方协商决定 is not about payment)."""
+    starts = [m.end() for m in _COMMA.finditer(text, 0, at)]
+    start = starts[-1] if starts else 0
+    m = _COMMA.search(text, at)
+    return text[start : m.start() if m else len(text)]
 
 
-def _payment_headings(doc: Document) -> set[str]:
-    """The section headings of the document that name a payment word (付款, 结算, …), as ``in_section``."""
-    headings = {b.section for b in doc.blocks}
-    return {h for h in headings if h and _PAYMENT_SECTION.search(h)}
+def _facts(doc: Document) -> PaymentFacts:
+    return contract_of(doc).payment
 
 
-def _payment_clauses(doc: Document) -> Iterator[tuple[Block, tuple[int, int], str]]:
-    """Installment clauses: in the payment section when the document has one, else anywhere (once per doc)."""
+def _text(doc: Document, inst: Installment) -> str:
+    return inst.where.text(doc)
 
-    def compute() -> list[tuple[Block, tuple[int, int], str]]:
-        headings = _payment_headings(doc)
-        seen: set[str] = set()
-        looked_at: set[str] = set()
-        out = []
-        for block, s, e, clause in clauses_naming(doc, _PAY_VERB_GATE):
-            if headings and block.section not in headings:
-                continue
-            if clause in looked_at:
-                continue  # the same text again: not an installment, or its key is seen
-            looked_at.add(clause)
-            if not _installment(clause):
-                continue
-            key = _LEADING_NUMBER.sub("", _NOT_WORD.sub("", clause))
-            if key not in seen:
-                seen.add(key)  # a schedule table restated in prose counts once
-                out.append((block, (s, e), clause))
-        return out
 
-    return iter(memo(doc, "payment-clauses", compute))
+def _skip_timing(doc: Document, inst: Installment) -> bool:
+    """An installment whose timing is stated elsewhere, left blank or vague (reported by vague-trigger)."""
+    text = doc.blocks[inst.where.block].norm[inst.where.span[0] : inst.where.span[1]]
+    return bool(inst.vague) or has_blank(text) or _BY_CONTRACT.search(text) is not None
 
 
 @rule(
@@ -150,25 +90,45 @@ def installment_without_trigger(doc: Document, ctx: RuleContext) -> Iterator[Fin
     if not is_chinese(doc, min_chars=4):
         return
     vague = ctx.settings.vague_triggers
-    for block, (s, e), clause in _payment_clauses(doc):
+    installments = _facts(doc).installments
+    for inst in installments:
+        if inst.trigger is not None or inst.statement or _skip_timing(doc, inst):
+            continue
         if (
-            find_triggers(clause)
-            or _EXTRA_TRIGGER.search(clause)
-            or _FIXED_DAY.search(clause)
-            or has_blank(clause)
+            len(installments) == 1
+            and inst.share is None
+            and not inst.remainder
+            and not _SCHEDULE_WORD.search(
+                doc.blocks[inst.where.block].norm[inst.where.span[0] : inst.where.span[1]]
+            )
+        ):
+            continue  # one fee, no schedule: nothing tells it apart from payment on receipt
+        if inst.deadline is not None and inst.deadline.unit in ("date", "immediate", "before_event"):
+            continue
+        text = _text(doc, inst)
+        if any(
+            w in doc.blocks[inst.where.block].norm[inst.where.span[0] : inst.where.span[1]] for w in vague
         ):
             continue
-        if any(w in clause for w in vague) or _BY_CONTRACT.search(clause):
-            continue  # vague-trigger reports the first; "按合同约定" points elsewhere
-        if _INTRODUCTION.search(clause):
-            continue  # an introducing line
+        block = doc.blocks[inst.where.block]
+        if inst.deadline is not None:
+            span = inst.deadline.where.span
+            window = block.text[span[0] : span[1]]
+            yield ctx.report(
+                block,
+                f"付款期限“{window}”没有起算事件（自何时起算不明）。" + _ART628,
+                f"The payment period '{window}' has no start event. " + _ART628_EN,
+                span=inst.where.span,
+            )
+            continue
         yield ctx.report(
             block,
             "付款未约定触发事件（如合同签订、到货、验收合格、收到发票或具体日期）。" + _ART628,
             "Installment names no trigger event (signing, delivery, acceptance, invoice or a date). "
             + _ART628_EN,
-            span=(s, e),
+            span=inst.where.span,
         )
+        _ = text
 
 
 @rule(
@@ -188,32 +148,24 @@ def installment_without_trigger(doc: Document, ctx: RuleContext) -> Iterator[Fin
 def trigger_without_deadline(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    for block, (s, _e), clause in _payment_clauses(doc):
-        triggers = [t for t in find_triggers(clause) if t.event not in ("payment",)]
-        if not triggers or any(t.event == "fixed_date" for t in triggers):
+    vague = ctx.settings.vague_triggers
+    for inst in _facts(doc).installments:
+        t = inst.trigger
+        if t is None or inst.deadline is not None or _skip_timing(doc, inst):
             continue
-        if _FIXED_DAY.search(clause) or any(w in clause for w in ctx.settings.vague_triggers):
+        if t.kind in ("fixed_date", "periodic"):
             continue
-        ok = _any_deadline(clause)
-        for t in triggers:
-            rest = clause[t.span[1] :]
-            event = clause[t.span[0] : t.span[1]]
-            if find_deadline(clause, t.span[1]) or _SAME_TIME.match(rest) or event.endswith(_SAME_TIME_END):
-                ok = True
-                break
-            if has_blank(rest[:20]) or _BLANK_DEADLINE.match(rest):
-                ok = True
-                break
-        if ok:
+        block = doc.blocks[inst.where.block]
+        if any(w in block.norm[inst.where.span[0] : inst.where.span[1]] for w in vague):
             continue
-        t = triggers[-1]
-        event = clause[t.span[0] : t.span[1]]
+        event = t.where.text(doc)
+        tb = doc.blocks[t.where.block]
         yield ctx.report(
-            block,
+            tb,
             f"付款以“{event}”为触发事件但未约定期限（如“5个工作日内”），逾期起算点不明。" + _ART628,
             f"Payment is triggered by '{event}' but has no deadline (e.g. 'within 5 working days'). "
             + _ART628_EN,
-            span=(s + t.span[0], s + t.span[1]),
+            span=t.where.span,
         )
 
 
@@ -236,34 +188,42 @@ def vague_trigger(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=5):
         return
     words = ctx.settings.vague_triggers
-    names_vague_word = re.compile("|".join(map(re.escape, words)) or r"(?!)").search
-    for block, s, _e, clause in clauses_naming(doc, _PAY_VERB_GATE):
-        if not names_vague_word(clause):
-            continue  # the cheapest test first: most payment clauses are not vague
-        if not _PAY_VERB.search(clause) or _NOT_INSTALLMENT.search(clause) or _BY_CONTRACT.search(clause):
-            continue
-        if _PROHIBIT.search(clause):
+    reported: set[tuple[int, int]] = set()
+    for inst in _facts(doc).installments:
+        for v in inst.vague[:1]:
+            block = doc.blocks[v.where.block]
+            reported.add((id(block), v.where.span[0]))
+            yield ctx.report(
+                block,
+                f"付款条件含糊或取决于付款方（“{v.word}”），无法判断何时到期。" + _ART628,
+                f"Vague or payer-controlled payment condition ('{v.word}'): no one can tell when payment "
+                "falls due. " + _ART628_EN,
+                span=v.where.span,
+            )
+    for block, s, e, clause in clauses_naming(doc, PAY_GATE):
+        stop = _CONSEQUENCE.search(clause)
+        head = clause[: stop.start()] if stop else clause
+        if _PROHIBIT.search(head) or _BY_CONTRACT.search(head):
             continue  # "不得另行约定支付方式" forbids, it does not defer
-        hits = [(clause.find(w), w) for w in words if w in clause]
+        hits = [(v.span[0], v.word) for v in find_vague(head)]
+        hits += [(head.find(w), w) for w in words if w in head]
+        hits = [
+            (at, w) for at, w in hits if not _NEGOTIATE.search(w) or _PAYS_NEAR.search(_piece_at(head, at))
+        ]
+        hits = [(at, w) for at, w in hits if at >= 0 and head[max(0, at - 1) : at] not in ("不", "未")]
         if not hits:
             continue
         at, word = min(hits)
+        if any(b == id(block) and s <= pos < e for b, pos in reported):
+            continue  # already reported through its installment
+        reported.add((id(block), s + at))
         yield ctx.report(
             block,
-            f"付款条件含糊（“{word}”），无法判断何时到期。" + _ART628,
-            f"Vague payment trigger ('{word}'): no one can tell when payment falls due. " + _ART628_EN,
+            f"付款条件含糊或取决于付款方（“{word}”），无法判断何时到期。" + _ART628,
+            f"Vague or payer-controlled payment condition ('{word}'): no one can tell when payment falls due. "
+            + _ART628_EN,
             span=(s + at, s + at + len(word)),
         )
-
-
-def _contract_total(doc: Document) -> Decimal | None:
-    """The largest amount of the first clause that states the contract total and pays nothing, else None."""
-    for _block, _s, _e, clause in clauses_naming(doc, _TOTAL_WORDS):
-        if not _PAY_VERB.search(clause):
-            amounts = [a for a in find_amounts(clause) if not a.upper]
-            if amounts:
-                return max(a.value for a in amounts)
-    return None
 
 
 @rule(
@@ -291,42 +251,43 @@ def _contract_total(doc: Document) -> Decimal | None:
     ],
 )
 def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    items = list(_payment_clauses(doc))
-    if len(items) < 2 or any(has_blank(c) for _, _, c in items):
+    facts = _facts(doc)
+    items = facts.installments
+    if len(items) < 2 or any(has_blank(_text(doc, i)) for i in items):
         return
-    running = Decimal(0)
-    shares: list[Decimal] = []
-    amounts: list[Decimal] = []
-    for _block, _span, clause in items:
-        pcts = find_percents(clause)
-        if pcts:
-            p = pcts[-1].value if _CUMULATIVE.search(clause) else pcts[0].value
-            share = p - running if _CUMULATIVE.search(clause) else p
-            shares.append(share)
-            running += share
-        else:
-            money = [a.value for a in find_amounts(clause) if not a.upper]
-            if money:
-                amounts.append(money[0])
-    first = items[0][0]
-    if len(shares) >= 2 and not amounts and running != Decimal(100):
+    shares = facts.shares()
+    open_rest = any(i.remainder and i.share is None for i in items)
+    snippet = " / ".join(_text(doc, i) for i in items)[:200]
+    first = doc.blocks[items[0].where.block]
+    running = sum(shares, Decimal(0))
+    if len(shares) >= 2 and not open_rest and running != Decimal(100):
         listed = " + ".join(f"{x.normalize():f}%" for x in shares)
         yield ctx.report(
             first,
             f"各期付款比例合计 {listed} = {running.normalize():f}%，不是100%：差额部分付款时间不明。"
             + _ART628,
             f"Installment shares add up to {running.normalize():f}% ({listed}), not 100 %. " + _ART628_EN,
-            snippet=" / ".join(c for _, _, c in items)[:200],
+            snippet=snippet,
         )
         return
-    total = _contract_total(doc)
-    if len(amounts) >= 2 and not shares and total is not None and sum(amounts) != total:
-        got = sum(amounts)
+    total = facts.total
+    amounts = (
+        [i.amount.value for i in items if i.amount is not None and i.amount.currency == total.currency]
+        if total
+        else []
+    )
+    amounts += [r.amount.value for r in facts.separate_retentions() if r.amount is not None]
+    if total is None or len(amounts) < 2 or open_rest or len(amounts) < len(items):
+        return
+    got = sum(amounts, Decimal(0))
+    if got != total.value and (not shares or running == Decimal(100)):
         yield ctx.report(
             first,
-            f"各期付款金额合计 {got:,.2f} 元，与合同总价 {total:,.2f} 元不符。" + _ART628,
-            f"Installment amounts add up to {got:,.2f}, not the contract total {total:,.2f}. " + _ART628_EN,
-            snippet=" / ".join(c for _, _, c in items)[:200],
+            f"各期付款金额合计 {format_amount(got)}，与合同总价 {format_amount(total.value)} 不符。"
+            + _ART628,
+            f"Installment amounts add up to {format_amount(got)}, not the contract total "
+            f"{format_amount(total.value)}. " + _ART628_EN,
+            snippet=snippet,
         )
 
 
@@ -350,21 +311,9 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def retention_without_release(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    blocks = doc.blocks
-    for i in block_indices_naming(doc, _RETENTION_WORDS):
-        block = blocks[i]
-        m = _RETENTION.search(block.norm)
-        if m is None:  # cannot happen: the block names one of the words the pattern is built from
-            continue
-        if not (find_percents(block.norm) or find_amounts(block.norm) or _RETAINED.search(block.norm)):
-            continue
-        around = " ".join(b.norm for b in blocks[i : i + 3])
-        if has_blank(block.norm):
-            continue
-        trig = [t for t in find_triggers(around) if t.event in ("warranty_end", "acceptance", "fixed_date")]
-        if (_RELEASE.search(around) and (_RELEASE_WHEN.search(around) or trig)) or any(
-            t.event == "warranty_end" for t in trig
-        ):
+    for r in _facts(doc).retentions:
+        block = doc.blocks[r.where.block]
+        if r.release is not None or has_blank(block.norm):
             continue
         yield ctx.report(
             block,
@@ -373,5 +322,55 @@ def retention_without_release(doc: Document, ctx: RuleContext) -> Iterator[Findi
             "Retention money is agreed but no release condition or period (e.g. released within 10 working "
             "days after the warranty ends without defects): SPC sales interpretation Art. 15 lets the buyer "
             "keep it only as agreed, so the seller cannot tell when it falls due.",
-            span=m.span(),
+            span=r.where.span,
+        )
+
+
+@rule(
+    id="payment/share-amount-mismatch",
+    title="付款比例与金额不符",
+    title_en="Installment share and amount disagree",
+    severity="error",
+    why="同一期付款写了比例又写了金额（“合同总价的40%，即45,045元”），两者按合同总价换算不一致时，"
+    "应付多少无法确定，双方会各执一数；价款是合同的主要条款（民法典第470条、第510条）。",
+    why_en="When one installment states both a share of the price and an amount and they disagree with the "
+    "contract total, the sum due is uncertain (Civil Code Arts. 470, 510).",
+    basis="民法典第470条、第510条",
+    fix="按合同总价重新核算该期金额，使比例与金额一致。",
+    bad=[
+        "合同总价为90090元，合同签订后5日内支付合同总额的40%即45045元。",
+        "第三条 付款\n合同总价为人民币1,575,800.00元。\n到货验收合格之日起十五日内，甲方支付合同总价的60%，即954480.00元。",
+    ],
+    good=[
+        "合同总价为90090元，合同签订后5日内支付合同总额的40%即36036元。",
+        "第三条 付款\n合同总价为人民币1,575,800.00元。\n到货验收合格之日起十五日内，甲方支付合同总价的60%，即945480.00元。",
+    ],
+)
+def share_amount_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    facts = _facts(doc)
+    total = facts.total
+    if total is None:
+        return
+    for inst in facts.installments:
+        if (
+            inst.share is None
+            or inst.amount is None
+            or inst.cumulative
+            or inst.amount.currency != total.currency
+        ):
+            continue
+        text = doc.blocks[inst.where.block].norm[inst.where.span[0] : inst.where.span[1]]
+        if not _OF_TOTAL.search(text):
+            continue  # 该批货款的30%: a share of something else
+        expected = (total.value * inst.share / 100).quantize(Decimal("0.01"))
+        if abs(expected - inst.amount.value) <= Decimal("1"):
+            continue
+        block = doc.blocks[inst.amount.where.block]
+        yield ctx.report(
+            block,
+            f"该期付款为合同总价的{inst.share.normalize():f}%，应为 {format_amount(expected)}，"
+            f"但写作 {format_amount(inst.amount.value)}。",
+            f"The installment is {inst.share.normalize():f}% of the contract total, i.e. "
+            f"{format_amount(expected)}, but the amount says {format_amount(inst.amount.value)}.",
+            span=inst.amount.where.span,
         )

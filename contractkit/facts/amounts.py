@@ -93,9 +93,19 @@ _FIGURE = re.compile(
 )
 _UPPER_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _mentions_upper = contains_any(_UPPER_DIGITS)
+_UPPER_PREFIX = {
+    "人民币": "CNY",
+    "RMB": "CNY",
+    "¥": "CNY",
+    "￥": "CNY",
+    "美元": "USD",
+    "欧元": "EUR",
+    "港币": "HKD",
+}
+_UPPER_PREFIX |= {"港元": "HKD", "日元": "JPY", "英镑": "GBP"}
 _UPPER = re.compile(
-    rf"(?:(?P<pre>人民币|RMB|¥|￥)\s*(?:[:：]\s*)?)?(?P<body>[{_UPPER_DIGITS}拾佰仟万亿元圆角分整正]*"
-    rf"[{_UPPER_DIGITS}][{_UPPER_DIGITS}拾佰仟万亿元圆角分整正]*[元圆角分整正])"
+    rf"(?:(?P<pre>{_alt(_UPPER_PREFIX)})\s*(?:[:：]\s*)?)?(?P<body>[{_UPPER_DIGITS}拾][{_UPPER_DIGITS}拾佰仟万亿元圆角分整正]*"
+    rf"[元圆角分整正])"
 )
 _PREFILTER = (
     "元",
@@ -130,7 +140,8 @@ def _upper_amounts(text: str) -> list[Amount]:
             value = upper_to_amount(body)
         except (ValueError, ArithmeticError):
             continue
-        out.append(Amount(value, "CNY", True, (m.start(), m.end())))
+        currency = _UPPER_PREFIX.get(m.group("pre") or "", "CNY")
+        out.append(Amount(value, currency, True, (m.start(), m.end())))
     return out
 
 

@@ -140,3 +140,257 @@ def _find_triggers_cached(text: str) -> tuple[Trigger, ...]:
 def find_triggers(text: str) -> list[Trigger]:
     """All trigger events in ``text``, in text order."""
     return list(_find_triggers_cached(text))
+
+
+# --- payment timing: the trigger and the deadline of one installment, in any wording -------------------------
+
+TimingKind = Literal[
+    "contract_signed",
+    "contract_effective",
+    "delivery",
+    "arrival",
+    "installation",
+    "acceptance",
+    "invoice_received",
+    "warranty_end",
+    "fixed_date",
+    "payment",
+    "periodic",
+    "other",
+]
+DeadlineUnit = Literal[
+    "hour", "day", "working_day", "week", "month", "year", "immediate", "date", "before_event"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TimingEvent:
+    """The event an installment falls due after (``kind`` other: an event the lexicon does not name)."""
+
+    kind: TimingKind
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """How long after its event an installment falls due: ``value`` ``unit`` (None for immediate/date)."""
+
+    value: Decimal | None
+    unit: DeadlineUnit
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """When one installment falls due: its trigger event and its deadline, either may be missing."""
+
+    trigger: TimingEvent | None
+    deadline: Deadline | None
+
+
+@dataclass(frozen=True, slots=True)
+class VagueCondition:
+    """A condition no one can test or that the payer controls: 视情况, 资金到位, 背靠背, 另行协商."""
+
+    word: str
+    span: tuple[int, int]
+
+
+_N = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百半]+)"
+#: A calendar anchor: 2026年6月30日前, 2014年底前, 2017年内, 春节前, 每月25日, 次月10日, 月结30天.
+_DATE_DUE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?\s*(?:之前|以前|前|止|当日|之日)?"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\d{4}\s*年\s*(?:\d{1,2}\s*月\s*)?(?:底|末|内|年底|年末|上半年|下半年)(?:之前|以前|前)?"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]\s*(?:之前|以前|前)"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*(?:份)?(?:底|末|初|上旬|中旬|下旬|起|开始|之前|以前|前|内)"
+    r"|(?:春节|元旦|国庆|中秋|端午|年底|年末|年终|月底|月末|季末|季度末|节前)(?:之|以)?前?"
+)
+_PERIODIC = re.compile(
+    r"每(?:个)?(?:月|季度?|半年|年|周|星期)\s*(?:的)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|号)"
+    r"|每(?:个)?(?:月|季度?)(?:底|末|初)"
+    r"|(?:次月|当月|下月|每月|月度)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:日|号)?(?:之前|以前|前)?"
+    r"|月结\s*(?:"
+    + _N
+    + r"\s*(?:天|日))?|按月(?:结算|支付|付款|结清)|每(?:月|季度?)(?:结算|结清|支付|付款|对账)"
+)
+#: Paid at the moment of an event: 货到付款, 提货时付款, 进场首付, 签约当日支付, 见票即付.
+_AT_EVENT = re.compile(
+    r"(?:货到|到货|提货|提机|交货|进场|签约|签字|发货|收货|见票|凭票|款到|验收|交付|送货|取货)\s*"
+    r"(?:时|即|当日|当天|同时)?\s*(?:首付|付款|付清|支付|结清|结算|付|发货)"
+    r"|(?:之时|时|当日|当天|同日|即日|即时|当场)\s*(?:起)?\s*[,，]?\s*(?:[\u4e00-\u9fff]{1,8}?)?(?:一次性)?"
+    r"(?:向[^，,。；;]{1,12}?)?(?:首付|付款|付清|支付|结清|交清|交纳|缴纳|付)"
+    r"|(?:当日|当天|同时|即时|立即|当场)(?:全额|一次性)?(?:付清|支付|付款|结清)"
+)
+#: Due before an event: 发货前, 出厂前, 装运前支付.
+_BEFORE_EVENT = re.compile(
+    r"(?:发货|出厂|交货|装运|发运|提货|安装|开工|进场|上线|交付|送货|出库|启运)(?:之|以)?前"
+)
+#: An event whose completion starts the clock, in any wording: 确认下单后, 安装调式完成后, 封顶后.
+_DONE = (
+    r"完成|完毕|结束|合格|通过|确认|签收|收到|到位|下单|交付|到达|到场|到厂|验收|生效|签订|签署|签字|提交|开具|"
+    r"出具|发出|送达|运抵|上线|投产|运行|封顶|竣工|审计|结算|交清|退清|办妥|发货|交货|安装|调试|调式|进场|提货|"
+    r"装船|装运|出运|开票|备货|通知|批准|审批|审核|领取|清点|入库|抵达|确认书|运至|运到|送至|送到|到达|满|"
+    r"试用|使用"
+)
+_UNIT_AHEAD = r"(?=\s*(?:满\s*)?" + _N + r"\s*(?:个)?(?:工作日|自然日|日历日|日|天|小时|周|星期|月|年))"
+_GENERIC_EVENT = re.compile(
+    rf"(?P<ev>[^，,。；;:：()（）]{{1,30}}?(?:{_DONE})[^，,。；;:：]{{0,6}}?)"
+    rf"(?P<rel>之日起|之日后|之日|日起|以后|后|起|的{_UNIT_AHEAD}|{_UNIT_AHEAD})"
+    rf"|(?P<ev2>[^，,。；;:：()（）]{{2,30}}?)(?:之日起|之日后|之日|日起算|日起)"
+    rf"|(?P<ev3>货到|到货|交货|发货|提货|收货|票到|开票|验收合格|收到发票){_UNIT_AHEAD}"
+)
+_AFTER_EVENT_DUE = re.compile(
+    rf"\s*(?:满\s*{_N}\s*(?:个)?(?:工作日|日|天|月|年)后)?\s*(?:的)?\s*(?:内|以内)?"
+)
+#: A duration and what bounds it: 5个工作日内, 三十日以内, 一周内, 30天后.
+_WINDOW_AFTER = ("以内", "之内", "之前", "以前", "内", "前", "为限", "后")
+_DUE_AFTER = re.compile(r"\s*(?:内|以内|之内|前|之前|以前|为限|后)")
+_VAGUE_CONDITIONS = (
+    "视情况",
+    "视具体情况",
+    "另行协商",
+    "另行约定",
+    "另行商定",
+    "另议",
+    "协商确定",
+    "协商解决",
+    "双方协商",
+    "再行协商",
+    "尽快",
+    "及时",
+    "适当时候",
+    "适时",
+    "择机",
+    "酌情",
+    "合理期限",
+    "待定",
+    "资金到位",
+    "资金落实",
+    "款项到位",
+    "经费到位",
+    "资金充足",
+    "资金允许",
+    "资金情况",
+    "资金状况",
+    "经营状况",
+    "预算下达",
+    "拨款",
+    "拨付工程款",
+    "拨工程款",
+    "业主付款",
+    "业主支付",
+    "业主拨付",
+    "业主回款",
+    "建设单位付款",
+    "建设单位拨付",
+    "发包人付款",
+    "发包人支付",
+    "最终用户付款",
+    "最终用户支付",
+    "终端客户付款",
+    "客户回款",
+    "回款后",
+    "背靠背",
+    "为前提",
+    "审计完成",
+    "审计结束",
+    "审计后",
+    "审计确认",
+    "审计结算",
+    "内部审批",
+    "审批流程",
+    "逐级审核",
+    "逐级审批",
+    "领导审批",
+    "使用多少付多少",
+    "用多少付多少",
+)
+_VAGUE = re.compile("|".join(sorted(map(re.escape, _VAGUE_CONDITIONS), key=len, reverse=True)))
+#: 等 closing an open list of conditions (剩余面辅料、工艺版等退清后): no one can tell when it is met.
+_OPEN_LIST = re.compile(r"等\s*(?:全部)?(?:退清|退还|交清|交付|完成|办妥|齐全|到位|结清|处理完毕)后")
+#: "协商" that forbids or changes, not defers: 经双方协商一致可以变更.
+_NEGOTIATED_CHANGE = re.compile(r"协商一致[^，,。；;]{0,8}(?:变更|修改|调整|解除|书面)")
+
+
+def find_vague(text: str) -> list[VagueCondition]:
+    """Vague or payer-controlled conditions in a payment text (视情况, 资金到位, 背靠背, 工艺版等退清后)."""
+    out = [VagueCondition(m.group(), m.span()) for m in _VAGUE.finditer(text)]
+    out += [VagueCondition("等", (m.start(), m.start() + 1)) for m in _OPEN_LIST.finditer(text)]
+    if _NEGOTIATED_CHANGE.search(text):
+        out = [v for v in out if "协商" not in v.word]
+    return sorted(out, key=lambda v: v.span)
+
+
+def _duration_due(text: str, start: int = 0) -> Duration | None:
+    """The first duration from ``start`` that bounds something (5个工作日内, 三十日以内, 30天后)."""
+    for d in find_durations(text[start:]):
+        if _DUE_AFTER.match(text, start + d.span[1]):
+            return Duration(d.value, d.unit, (start + d.span[0], start + d.span[1]))
+    return None
+
+
+_BLANK_PERIOD = re.compile(
+    r"(?:[ _＿\u3000]{2,}|\[\s*\]|【\s*】)\s*(?:个)?(?:小时|工作日|自然日|日|天|个月|月)"
+)
+_EVENT_TRIM = re.compile(
+    r"^[\s\d.、)）(（①②③④⑤⑥⑦⑧⑨⑩]*(?:[\u4e00-\u9fff]{1,6}[:：])?\s*(?:自|从|于|在|待|经|应在|应于|并)?"
+)
+
+
+def read_timing(text: str) -> Timing:
+    """The trigger and deadline of one installment ``text`` (offsets into it); either may be None.
+
+    Reads, in order: a calendar date or a periodic day (a deadline and its own trigger); payment at an event
+    (货到付款, 提货时付款); payment before an event (发货前); a known event (:func:`find_triggers`) or any
+    completed event (…完成后, …之日起) with the duration that bounds it; a bare duration (一年内付清) is a
+    deadline with no trigger.
+    """
+    for pattern, kind in ((_DATE_DUE, "fixed_date"), (_PERIODIC, "periodic")):
+        m = pattern.search(text)
+        if m is not None:
+            return Timing(TimingEvent(kind, m.span()), Deadline(None, "date", m.span()))
+    m = _AT_EVENT.search(text)
+    if m is not None:
+        known = [t for t in find_triggers(text) if t.span[1] <= m.end()]
+        ev = TimingEvent(known[-1].event, known[-1].span) if known else TimingEvent("other", m.span())
+        return Timing(ev, Deadline(None, "immediate", m.span()))
+    m = _BEFORE_EVENT.search(text)
+    if m is not None:
+        return Timing(TimingEvent("other", m.span()), Deadline(None, "before_event", m.span()))
+    events: list[TimingEvent] = [
+        TimingEvent(t.event, t.span) for t in find_triggers(text) if t.event != "fixed_date"
+    ]
+    for g in _GENERIC_EVENT.finditer(text):
+        if not any(e.span[0] < g.end() and g.start() < e.span[1] for e in events):
+            ev = g.group("ev") or g.group("ev2") or g.group("ev3")
+            trim = _EVENT_TRIM.match(ev)
+            s = g.start() + (trim.end() if trim else 0)
+            events.append(TimingEvent("other", (s, g.end())))
+    events.sort(key=lambda e: e.span)
+    for ev in events:
+        end = ev.span[1]
+        d = find_deadline(text, end)
+        if d is None:
+            lead = _AFTER_EVENT_DUE.match(text, end)
+            window_end = min(len(text), end + 30)
+            for i in range(end, window_end):
+                if text[i] in "。；;\n":
+                    window_end = i
+                    break
+            d = _duration_due(text[:window_end], lead.end() if lead else end)
+        if d is not None and d.span[0] >= end:
+            return Timing(ev, Deadline(d.value, d.unit, d.span))
+        if text[max(0, end - 2) : end] in ("当日", "当天", "同日") or text[end - 1 : end] == "时":
+            return Timing(ev, Deadline(None, "immediate", ev.span))
+    bare = _duration_due(text)
+    if events:
+        if bare is not None:  # 在10个工作日内支付…，起算日为质保期届满之日: the period comes first
+            return Timing(events[0], Deadline(bare.value, bare.unit, bare.span))
+        blank = _BLANK_PERIOD.search(text)
+        if blank is not None:  # 验收合格后  日内: a period left to fill in
+            return Timing(events[0], Deadline(None, "blank", blank.span()))
+        return Timing(events[0], None)
+    if bare is not None:
+        return Timing(None, Deadline(bare.value, bare.unit, bare.span))
+    return Timing(None, None)

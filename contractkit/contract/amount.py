@@ -1,0 +1,444 @@
+"""Amount facts: the contract total and its currency, every amount in figures and in 大写 with their
+pairing, item tables (rows, line totals, grand total), tax treatment and VAT rates, and how a foreign-currency
+price is settled in RMB.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from contractkit.contract.model import Where
+from contractkit.facts import find_amounts
+from contractkit.facts.sentences import clause_spans
+
+if TYPE_CHECKING:
+    from contractkit.contract.model import Contract
+    from contractkit.readers.model import Document
+
+TaxTreatment = Literal["included", "excluded", "exempt", "zero_rated"]
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An amount of money read from the text (``value`` in ``currency`` units, 万元 multiplied out)."""
+
+    value: Decimal
+    currency: str
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class StatedAmount:
+    """An amount in figures or in 大写 (``upper``), and the other way of writing it beside it, if any."""
+
+    money: Money
+    upper: bool
+    pair: Money | None
+
+
+@dataclass(frozen=True, slots=True)
+class TaxFact:
+    """A tax statement: treatment (含税/不含税/免税/零税率) or a VAT rate in percent."""
+
+    treatment: TaxTreatment | None
+    rate: Decimal | None
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class CurrencyFacts:
+    """Foreign currency: where it is priced, where payment in RMB is allowed, where the exchange rule is."""
+
+    foreign: tuple[Money, ...]
+    rmb_payment: Where | None
+    exchange_rule: Where | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of a table: its text, the block it is in and its span there, and its column."""
+
+    text: str
+    block: int
+    span: tuple[int, int]
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table row (cells in column order)."""
+
+    parts: tuple[Cell, ...]
+
+    @property
+    def cells(self) -> list[str]:
+        return [p.text for p in self.parts]
+
+    def joined(self) -> tuple[str, list[Cell]]:
+        """The cell texts joined by "，" and the cells (their offsets in the joined text follow their order)."""
+        return "，".join(p.text for p in self.parts), list(self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table of the document: header cells and the rows under it."""
+
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLine:
+    """One line of an item table: quantity × unit price (after discount) and the line amount it states."""
+
+    quantity: Decimal
+    unit_price: Decimal
+    discount: Decimal
+    amount: Decimal
+    where: Where
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItemTable:
+    """An item table: its lines and the total row it states (None when it has none)."""
+
+    lines: tuple[ItemLine, ...]
+    complete: bool
+    stated_total: Decimal | None
+    total_where: Where | None
+    total_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AmountFacts:
+    """The amounts of one contract."""
+
+    total: Money | None
+    amounts: tuple[StatedAmount, ...]
+    tax: tuple[TaxFact, ...]
+    currency: CurrencyFacts
+    item_tables: tuple[ItemTable, ...]
+    discounts: tuple[Decimal, ...]
+
+
+# --- tables -------------------------------------------------------------------------------------------------
+
+_RULE_CELL = re.compile(r"[-:\s]*")
+_NUM = re.compile(
+    r"\s*(?:[¥￥$]|RMB|USD|US\$)?\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*[\u4e00-\u9fff]{0,2}\s*"
+)
+
+
+def cell_number(cell: str) -> Decimal | None:
+    """The number a table cell holds (¥1,280.00, 40台, 12.5), None when it holds other text."""
+    m = _NUM.fullmatch(cell)
+    return Decimal(m.group("n").replace(",", "")) if m else None
+
+
+def _read_tables(doc: Document) -> list[Table]:
+    raw: list[list[Row]] = []
+    current: list[Row] = []
+    grid: dict[tuple[int, int], dict[int, list[int]]] = {}
+    for i, block in enumerate(doc.blocks):
+        loc = block.location
+        if block.kind == "cell" and loc.table is not None and loc.row is not None:
+            grid.setdefault((loc.table, loc.row), {}).setdefault(loc.cell or 0, []).append(i)
+            continue
+        line = block.norm
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.count("|") >= 3:
+            parts: list[Cell] = []
+            pos = line.index("|") + 1
+            col = 0
+            while True:
+                nxt = line.find("|", pos)
+                if nxt == -1:
+                    break
+                seg = line[pos:nxt]
+                lead = len(seg) - len(seg.lstrip())
+                text = seg.strip()
+                parts.append(Cell(text, i, (pos + lead, pos + lead + len(text)), col))
+                col += 1
+                pos = nxt + 1
+            if not all(_RULE_CELL.fullmatch(p.text) for p in parts):
+                current.append(Row(tuple(parts)))
+            continue
+        if current:
+            raw.append(current)
+            current = []
+    if current:
+        raw.append(current)
+    by_table: dict[int, list[Row]] = {}
+    for (t, _r), cells in sorted(grid.items()):
+        width = max(cells)
+        row_parts = []
+        for c in range(1, width + 1):
+            idx = cells.get(c, [])
+            text = " ".join(doc.blocks[j].norm for j in idx)
+            block = idx[0] if idx else cells[max(cells)][-1]
+            row_parts.append(Cell(text, block, (0, len(doc.blocks[block].norm)) if idx else (0, 0), c - 1))
+        by_table.setdefault(t, []).append(Row(tuple(row_parts)))
+    raw.extend(by_table.values())
+    return [Table(tuple(rows[0].cells), tuple(rows[1:])) for rows in raw if rows]
+
+
+def tables_of(contract: Contract) -> list[Table]:
+    """The tables of the document (text ``| a | b |`` tables and Word tables), read once per contract."""
+    cached = contract._facts.get("_tables")
+    if cached is None:
+        cached = _read_tables(contract.doc)
+        contract._facts["_tables"] = cached
+    return cached
+
+
+_QTY = re.compile(r"数量")
+_PRICE = re.compile(r"单价|价格")
+_NET_PRICE = re.compile(r"折后|优惠后|成交|实际|净价|结算单价|折扣价|优惠价")
+_AMOUNT_COL = re.compile(r"金额|总价|小计|合价|总额|合计")
+_DISCOUNT_COL = re.compile(r"优惠|折扣|折让")
+_TOTAL_ROW = re.compile(r"合计|总计|小计|总价|总额")
+_PCT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+
+
+def _col(header: tuple[str, ...], pat: re.Pattern[str], exclude: tuple[int | None, ...] = ()) -> int | None:
+    return next((i for i, c in enumerate(header) if pat.search(c) and i not in exclude), None)
+
+
+def _item_tables(tables: list[Table]) -> list[ItemTable]:
+    out: list[ItemTable] = []
+    for table in tables:
+        header = table.header
+        qc = _col(header, _QTY)
+        if qc is None:
+            continue
+        price_cols = [i for i, c in enumerate(header) if _PRICE.search(c) and not _AMOUNT_COL.search(c)]
+        if not price_cols:
+            continue
+        net = [i for i in price_cols if _NET_PRICE.search(header[i])]
+        pc = net[0] if net else price_cols[0]
+        ac = next(
+            (i for i, c in enumerate(header) if _AMOUNT_COL.search(c) and i not in (qc, pc) and i > pc),
+            None,
+        )
+        if ac is None:
+            continue
+        dc = None if net else _col(header, _DISCOUNT_COL, (qc, pc, ac))
+        lines: list[ItemLine] = []
+        complete = True
+        stated: Decimal | None = None
+        total_where: Where | None = None
+        total_text = ""
+        for row in table.rows:
+            cells = row.cells
+            label = " ".join(cells[: max(1, min(qc, pc, ac))])
+            if _TOTAL_ROW.search(label):
+                nums = [v for v in (cell_number(c) for c in cells) if v is not None]
+                if nums:
+                    stated = nums[-1]
+                    part = row.parts[ac] if ac < len(row.parts) else row.parts[-1]
+                    total_where = Where(part.block, part.span)
+                    total_text = " | ".join(c for c in cells if c)
+                break
+            if max(qc, pc, ac) >= len(cells):
+                complete = False
+                continue
+            q, p, a = cell_number(cells[qc]), cell_number(cells[pc]), cell_number(cells[ac])
+            if q is None or p is None or a is None:
+                complete = False
+                continue
+            discount = Decimal(0)
+            if dc is not None and dc < len(cells):
+                pct = _PCT.search(cells[dc])
+                if pct:
+                    discount = (q * p * Decimal(pct.group(1)) / 100).quantize(Decimal("0.01"))
+                else:
+                    discount = cell_number(cells[dc]) or Decimal(0)
+            part = row.parts[ac]
+            lines.append(
+                ItemLine(q, p, discount, a, Where(part.block, part.span), " | ".join(c for c in cells if c))
+            )
+        if lines:
+            out.append(ItemTable(tuple(lines), complete, stated, total_where, total_text))
+    return out
+
+
+# --- amounts, total, tax, currency ----------------------------------------------------------------------------
+
+#: A clause naming one of these states the contract total.
+TOTAL_WORDS = (
+    "合同总价",
+    "总价款",
+    "合同总金额",
+    "总金额",
+    "合同价款",
+    "合同金额",
+    "合同总额",
+    "总计",
+    "合计",
+    "总价",
+    "报价总额",
+    "含税总价",
+)
+_TOTAL = re.compile("|".join(TOTAL_WORDS))
+_PAY_ACT = re.compile(r"支付|付款|付清|预付|首付|结清|结算|质保金|质量保证金|定金")
+_PAIR_GAP = 14
+
+
+def _stated_amounts(doc: Document) -> list[StatedAmount]:
+    out: list[StatedAmount] = []
+    for i, block in enumerate(doc.blocks):
+        amounts = find_amounts(block.norm)
+        if not amounts:
+            continue
+        for a in amounts:
+            others = [b for b in amounts if b.upper != a.upper]
+            near = [
+                b for b in others if min(abs(b.span[0] - a.span[1]), abs(a.span[0] - b.span[1])) <= _PAIR_GAP
+            ]
+            pair = None
+            if near:
+                b = min(near, key=lambda b: min(abs(b.span[0] - a.span[1]), abs(a.span[0] - b.span[1])))
+                pair = Money(b.value, b.currency, Where(i, b.span))
+            out.append(StatedAmount(Money(a.value, a.currency, Where(i, a.span)), a.upper, pair))
+    return out
+
+
+def _total(doc: Document, amounts: list[StatedAmount]) -> Money | None:
+    """The largest figure of the first sentence that states the contract total and pays nothing."""
+    by_block: dict[int, list[StatedAmount]] = {}
+    for a in amounts:
+        if not a.upper:
+            by_block.setdefault(a.money.where.block, []).append(a)
+    for i in sorted(by_block):
+        norm = doc.blocks[i].norm
+        for s, e in clause_spans(norm):
+            sentence = norm[s:e]
+            m = _TOTAL.search(sentence)
+            if m is None:
+                continue
+            inside = [
+                a
+                for a in by_block[i]
+                if s <= a.money.where.span[0] < e and a.money.where.span[0] > s + m.start()
+            ]
+            if not inside:
+                continue
+            before_pay = _PAY_ACT.search(sentence[: inside[0].money.where.span[0] - s])
+            if before_pay and before_pay.start() > m.start():
+                continue  # 合同签订后支付合同总价的30%，即3万元: an installment
+            best = max(inside, key=lambda a: a.money.value)
+            return best.money
+    return None
+
+
+_TREATMENT = [
+    ("excluded", re.compile(r"不含税|未税|不含[^,，。;；]{0,8}税|税前价|净价")),
+    ("zero_rated", re.compile(r"零税率|0%税率|免抵退")),
+    ("exempt", re.compile(r"免税|免征增值税")),
+    ("included", re.compile(r"含税|价税合计|税后|含[^,，。;；不]{0,10}增值税|包含[^,，。;；]{0,8}税")),
+]
+_OTHER_TAX = re.compile(r"印花税|所得税|附加税|关税|消费税|房产税|契税|个税|代扣")
+_RATE_AFTER = re.compile(r"(?:增值税|税率|税点)[^,，。；;%\d]{0,8}?(\d{1,2}(?:\.\d+)?)\s*[%％]")
+_RATE_BEFORE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:增值税|税率|税点|的税)")
+_TAX_GATE = ("税",)
+
+
+def vat_rates(text: str) -> list[tuple[Decimal, tuple[int, int]]]:
+    """The VAT rates stated in ``text`` (13%增值税, 税率为9%, 6%的税率), with the span of the number."""
+    out: list[tuple[Decimal, tuple[int, int]]] = []
+    seen: set[tuple[int, int]] = set()
+    for pat in (_RATE_AFTER, _RATE_BEFORE):
+        for m in pat.finditer(text):
+            around = text[max(0, m.start() - 12) : m.end() + 4]
+            if _OTHER_TAX.search(around) or m.span(1) in seen:
+                continue
+            seen.add(m.span(1))
+            out.append((Decimal(m.group(1)), m.span(1)))
+    return sorted(out, key=lambda r: r[1])
+
+
+def _tax(doc: Document) -> list[TaxFact]:
+    from contractkit.checks._common import block_indices_naming
+
+    out: list[TaxFact] = []
+    for i in block_indices_naming(doc, _TAX_GATE):
+        norm = doc.blocks[i].norm
+        for kind, pat in _TREATMENT:
+            for m in pat.finditer(norm):
+                if _OTHER_TAX.search(norm[max(0, m.start() - 4) : m.end() + 4]):
+                    continue
+                if any(t.where.block == i and t.where.span[0] <= m.start() < t.where.span[1] for t in out):
+                    continue
+                out.append(TaxFact(kind, None, Where(i, m.span())))  # type: ignore[arg-type]
+        for value, span in vat_rates(norm):
+            out.append(TaxFact(None, value, Where(i, span)))
+    return sorted(out, key=lambda t: (t.where.block, t.where.span))
+
+
+_EXCHANGE = re.compile(r"汇率|兑换率|折算率|牌价|中间价|exchange rate", re.IGNORECASE)
+_EXCHANGE_RISK_ONLY = re.compile(r"汇率(?:风险|波动|变动)")
+#: Payment in RMB allowed or required: 以人民币支付, 买方可以美元或人民币付款, 折合人民币支付.
+_RMB_PAY = re.compile(
+    r"(?:以|用|按|折合|折算为?|换算为?|或)\s*人民币[^，,。；;]{0,12}?(?:支付|付款|结算|付清|结清)"
+    r"|人民币(?:支付|付款|结算)|(?:in|paid in)\s+(?:RMB|CNY)",
+    re.IGNORECASE,
+)
+
+
+def _currency(doc: Document, amounts: list[StatedAmount]) -> CurrencyFacts:
+    from contractkit.checks._common import block_indices_naming
+
+    foreign = tuple(a.money for a in amounts if a.money.currency != "CNY" and not a.upper)
+    rmb: Where | None = None
+    rule: Where | None = None
+    if foreign:
+        for i in block_indices_naming(doc, ("人民币", "RMB", "CNY")):
+            m = _RMB_PAY.search(doc.blocks[i].norm)
+            if m is not None and rmb is None:
+                norm = doc.blocks[i].norm
+                for s, e in clause_spans(norm):
+                    if s <= m.start() < e:
+                        rmb = Where(i, (s, e))
+                        break
+        for i in block_indices_naming(doc, ("汇率", "兑换率", "折算率", "牌价", "中间价", "exchange rate")):
+            norm = doc.blocks[i].norm
+            for s, e in clause_spans(norm):
+                sentence = norm[s:e]
+                if _EXCHANGE.search(sentence) and not (
+                    _EXCHANGE_RISK_ONLY.search(sentence) and not re.search(r"折算|换算|按|以", sentence)
+                ):
+                    rule = Where(i, (s, e))
+                    break
+            if rule is not None:
+                break
+    return CurrencyFacts(foreign, rmb, rule)
+
+
+_DISCOUNT_WORDS = ("优惠", "折扣", "折让")
+
+
+def _discounts(doc: Document) -> list[Decimal]:
+    from contractkit.checks._common import clauses_naming
+
+    out: list[Decimal] = []
+    for *_, clause in clauses_naming(doc, _DISCOUNT_WORDS):
+        out.extend(a.value for a in find_amounts(clause) if not a.upper)
+    return out
+
+
+def extract(contract: Contract) -> AmountFacts:
+    """The amount facts of ``contract``."""
+    doc = contract.doc
+    amounts = _stated_amounts(doc)
+    return AmountFacts(
+        total=_total(doc, amounts),
+        amounts=tuple(amounts),
+        tax=tuple(_tax(doc)),
+        currency=_currency(doc, amounts),
+        item_tables=tuple(_item_tables(tables_of(contract))),
+        discounts=tuple(_discounts(doc)),
+    )

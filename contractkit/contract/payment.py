@@ -1,0 +1,631 @@
+"""Payment facts: the installments of a contract (share and/or amount, trigger event, deadline, vague
+conditions), retention money (质保金) with its release, and the contract total they add up to.
+
+An installment is read from one sentence of the payment section (or one row of a payment table): the
+sentence is cut at commas into pieces, the pieces naming a share (30%), an amount (人民币5万元) or a
+remainder (余款, 尾款) anchor one installment each, and the other pieces (conditions such as
+“合同签订后5日内”) join the installment they qualify. Timing is read by :mod:`contractkit.contract.timing`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from contractkit.contract.model import Where
+from contractkit.facts import find_amounts, find_percents
+from contractkit.facts.sentences import clause_spans
+from contractkit.facts.triggers import (
+    DeadlineUnit,
+    Timing,
+    TimingKind,
+    VagueCondition,
+    find_vague,
+    read_timing,
+)
+
+if TYPE_CHECKING:
+    from contractkit.contract.amount import Cell, Money
+    from contractkit.contract.model import Contract
+    from contractkit.readers.model import Document
+
+Kind = Literal["installment", "retention", "deposit"]
+Locate = Callable[[tuple[int, int]], Where]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """The event an installment falls due after (kind ``other``: an event the lexicon does not name)."""
+
+    kind: TimingKind
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """The deadline after the event: ``value`` ``unit`` (no value for immediate, a date, before an event)."""
+
+    value: Decimal | None
+    unit: DeadlineUnit
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Vague:
+    """A condition no one can test or that the payer controls (视情况, 资金到位, 背靠背)."""
+
+    word: str
+    where: Where
+
+
+def _event(t: Timing, locate: Locate) -> Event | None:
+    return None if t.trigger is None else Event(t.trigger.kind, locate(t.trigger.span))
+
+
+def _due(t: Timing, locate: Locate) -> Due | None:
+    return None if t.deadline is None else Due(t.deadline.value, t.deadline.unit, locate(t.deadline.span))
+
+
+def _vague(vs: tuple[VagueCondition, ...], locate: Locate) -> tuple[Vague, ...]:
+    return tuple(Vague(v.word, locate(v.span)) for v in vs)
+
+
+#: Section headings (and table headers) that name payment.
+PAYMENT_SECTION = ("付款", "支付", "结算", "价款", "货款", "合同价格", "合同金额", "费用", "款项")
+_PAYMENT_SECTION = re.compile("|".join(PAYMENT_SECTION))
+#: A payment label at the start of a block (a key-terms table row, a bold run-in heading).
+_PAYMENT_LABEL = re.compile(r"^\W*\d*\W*(?:付款|支付|结算)(?:安排|方式|条件|期限|进度|节点|计划)")
+#: Every payment sentence names one of these (a cheap gate).
+PAY_GATE = (
+    "付",
+    "结清",
+    "结算",
+    "尾款",
+    "余款",
+    "进度款",
+    "汇入",
+    "转账",
+    "缴",
+    "交清",
+    "交纳",
+    "还清",
+    "定金",
+)
+_PAY_VERB = re.compile(
+    r"支付|付款|付清|付至|预付|首付|付给|应付|付.{0,3}款|结清|结算|尾款|余款|进度款|汇入|转账|缴纳|缴付|交清|交纳|还清|"
+    r"定金|(?<![不未])付\s*(?=\d|[一二三四五六七八九十百])"
+)
+#: A piece naming one of these is a penalty, interest, refund or deposit rule: the sentence stops there.
+_CONSEQUENCE = re.compile(
+    r"违约金|滞纳金|赔偿|罚|利息|逾期|迟延|延迟|延期|拖欠|未(?:按|能|及时)|不按|否则|如未|若未|退还已|退回已|"
+    r"扣除|扣款|抵扣|抵作|冲抵|折抵"
+)
+_NOT_PAYMENT = re.compile(r"履约保证金|投标保证金|押金|保函|折扣|优惠|返利|奖励|退款|使用费")
+RETENTION_WORDS = ("质保金", "质量保证金", "质量保修金", "保修金", "质保款", "质保尾款")
+_RETENTION = re.compile("|".join(RETENTION_WORDS))
+_REMAINDER = re.compile(
+    r"尾款|余款|余额|剩余(?:的)?(?:货款|款项|价款|合同款|部分|全部|款)|其余(?:的)?(?:货款|款项|价款|部分|款)?|全款|"
+    r"全部(?:货款|价款|款项|欠款|合同款)|全额(?:支付|付清|付款|结清)|一次性付清"
+)
+_CUMULATIVE = re.compile(r"累计|付至|支付至|达到(?:合同)?(?:总价|总额)")
+_SAME = re.compile(r"^\W*(?:即|折合|计|合计|共计|共|约|为|金额为|计人民币|即人民币)")
+_STATEMENT = re.compile(r"(?:款|金)(?:为|是|:)\s*$")
+#: A percent next to these is a tax, discount, cap or penalty figure, not a share.
+_PCT_AFTER_NOT = re.compile(r"\s*(?:的)?(?:增值税|税率|税|的税|违约金|滞纳金|利息|以上|以下|左右|折扣|优惠)")
+_PCT_BEFORE_NOT = re.compile(
+    r"(?:税率|税点|增值税|征收率|折扣|优惠|下浮|上浮|超过|低于|高于|大于|小于|不足|可用率|合格率|含水量|误差)\s*$"
+)
+_AMOUNT_AFTER_NOT = re.compile(r"\s*(?:/|每|一)")
+_AMOUNT_BEFORE_NOT = re.compile(
+    r"(?:单价|价格为|每(?:吨|台|件|套|公斤|千克|天|日|月|年|平方米|米|个)|使用费|租金)\s*$"
+)
+_PIECE = re.compile(r"(?:[^，,]|(?<=\d),(?=\d{3}))+")
+
+
+@dataclass(frozen=True, slots=True)
+class Installment:
+    """One payment: its share of the price and/or amount, and when it falls due."""
+
+    where: Where
+    kind: Kind
+    share: Decimal | None
+    amount: Money | None
+    cumulative: bool
+    remainder: bool
+    statement: bool
+    trigger: Event | None
+    deadline: Due | None
+    vague: tuple[Vague, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    """Retention money (质保金) kept by the buyer, and the text that releases it (None: never released)."""
+
+    where: Where
+    share: Decimal | None
+    amount: Money | None
+    release: Where | None
+    release_trigger: Event | None
+    release_deadline: Due | None
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentFacts:
+    """The payment terms of one contract."""
+
+    total: Money | None
+    installments: tuple[Installment, ...]
+    retentions: tuple[Retention, ...]
+
+    def shares(self) -> list[Decimal]:
+        """The share of the price each installment adds (cumulative ones as the increase), then the share of
+        each retention not stated as an installment, in order."""
+        out: list[Decimal] = []
+        running = Decimal(0)
+        for inst in self.installments:
+            if inst.share is None:
+                continue
+            add = inst.share - running if inst.cumulative else inst.share
+            out.append(add)
+            running += add
+        out.extend(r.share for r in self.separate_retentions() if r.share is not None)
+        return out
+
+    def separate_retentions(self) -> list[Retention]:
+        """The retentions no installment states (质保金5%由甲方留存: held, not paid)."""
+        paid = [i.where for i in self.installments if i.kind == "retention"]
+        return [
+            r
+            for r in self.retentions
+            if not any(
+                w.block == r.where.block and w.span[0] < r.where.span[1] and r.where.span[0] < w.span[1]
+                for w in paid
+            )
+        ]
+
+
+# --- reading installments from one text ---------------------------------------------------------------------
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    shares: list[tuple[Decimal, tuple[int, int]]]
+    amounts: list[tuple[Decimal, str, tuple[int, int]]]
+    remainder: bool
+
+
+@dataclass
+class _Group:
+    pieces: list[_Piece]
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0].start
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].end
+
+    @property
+    def anchored(self) -> bool:
+        return any(p.shares or p.amounts or p.remainder for p in self.pieces)
+
+
+def _shares(piece: str) -> list[tuple[Decimal, tuple[int, int]]]:
+    out = []
+    for p in find_percents(piece):
+        s, e = p.span
+        if _PCT_AFTER_NOT.match(piece, e) or _PCT_BEFORE_NOT.search(piece[max(0, s - 8) : s]):
+            continue
+        if p.value < 0 or p.value > 100:
+            continue
+        out.append((p.value, p.span))
+    return out
+
+
+#: 首付货款15万: 万 with no 元 after a payment word.
+_BARE_WAN = re.compile(r"(?<=款|金|费)\s*(?:计|为)?\s*(\d+(?:\.\d+)?)\s*万(?![元美欧])")
+
+
+def _amounts(piece: str) -> list[tuple[Decimal, str, tuple[int, int]]]:
+    found = find_amounts(piece)
+    figures = [a for a in found if not a.upper]
+    out = []
+    for a in figures or found:  # a 大写 amount counts when no figure states it (首付款计贰万元正)
+        s, e = a.span
+        if _AMOUNT_AFTER_NOT.match(piece, e) or _AMOUNT_BEFORE_NOT.search(piece[max(0, s - 8) : s]):
+            continue
+        out.append((a.value, a.currency, a.span))
+    if not out:
+        for m in _BARE_WAN.finditer(piece):
+            out.append((Decimal(m.group(1)) * 10000, "CNY", m.span(1)))
+    return out
+
+
+def _pieces(text: str) -> list[_Piece]:
+    """The comma pieces of one sentence up to the first consequence (penalty, refund) piece."""
+    out: list[_Piece] = []
+    for m in _PIECE.finditer(text):
+        s, e = m.span()
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip())
+        s += lead
+        piece = raw.strip()
+        if not piece:
+            continue
+        if _CONSEQUENCE.search(piece):
+            break
+        shares = [(v, (s + a, s + b)) for v, (a, b) in _shares(piece)]
+        amounts = [(v, c, (s + a, s + b)) for v, c, (a, b) in _amounts(piece)]
+        out.append(_Piece(s, s + len(piece), shares, amounts, bool(_REMAINDER.search(piece))))
+    return out
+
+
+def _groups(text: str, pieces: list[_Piece]) -> list[_Group]:
+    """Pieces grouped into installments: each anchored piece starts one, conditions join their neighbour."""
+    groups: list[_Group] = []
+    pending: list[_Piece] = []
+    for p in pieces:
+        anchored = bool(p.shares or p.amounts or p.remainder)
+        if not anchored:
+            pending.append(p)
+            continue
+        piece_text = text[p.start : p.end]
+        prev = groups[-1] if groups else None
+        if (
+            prev is not None
+            and not pending
+            and p.amounts
+            and not p.shares
+            and not p.remainder
+            and _SAME.match(piece_text)
+        ):
+            prev.pieces.append(p)  # 30%，即人民币3万元: the same installment
+            continue
+        if (
+            prev is not None
+            and not pending
+            and (p.shares or p.amounts)
+            and not any(q.shares or q.amounts for q in prev.pieces)
+            and read_timing(piece_text).trigger is None
+        ):
+            prev.pieces.append(p)  # 余款：…之日起十五日内，买方支付70%: the label and its share
+            continue
+        if (
+            prev is not None
+            and not pending
+            and p.amounts
+            and not p.shares
+            and not _PAY_VERB.search(piece_text)
+            and (t := read_timing(piece_text)).trigger is None
+            and t.deadline is None
+        ):
+            prev.pieces.append(p)  # 支付首批货款16.8万元，培训费0.5万元: paid together
+            continue
+        if pending and prev is not None and read_timing(text[p.start : p.end]).trigger is not None:
+            prev.pieces.extend(pending)  # the conditions close the previous installment
+            pending = []
+        groups.append(_Group([*pending, p]))
+        pending = []
+    if pending and groups:
+        groups[-1].pieces.extend(pending)
+    return groups
+
+
+@dataclass(frozen=True, slots=True)
+class RawInstallment:
+    """An installment read from a string (offsets into it); :func:`read_installments` returns these."""
+
+    span: tuple[int, int]
+    kind: Kind
+    share: Decimal | None
+    amount: tuple[Decimal, str, tuple[int, int]] | None
+    cumulative: bool
+    remainder: bool
+    statement: bool
+    timing: Timing
+    vague: tuple[VagueCondition, ...]
+
+
+def _add(span: tuple[int, int], base: int) -> tuple[int, int]:
+    return (span[0] + base, span[1] + base)
+
+
+def _shift(t: Timing, base: int) -> Timing:
+    """``t`` with its spans moved by ``base``."""
+    from contractkit.facts.triggers import Deadline, TimingEvent
+
+    trig = None if t.trigger is None else TimingEvent(t.trigger.kind, _add(t.trigger.span, base))
+    due = (
+        None
+        if t.deadline is None
+        else Deadline(t.deadline.value, t.deadline.unit, _add(t.deadline.span, base))
+    )
+    return Timing(trig, due)
+
+
+def _pays(body: str, timing: Timing) -> bool:
+    """True when ``body`` pays something itself, not only as the event of its trigger (支付首付款后…)."""
+    if (
+        timing.trigger is None
+        or timing.trigger.kind != "payment"
+        and not _PAY_VERB.search(body[timing.trigger.span[0] : timing.trigger.span[1]])
+    ):
+        return bool(_PAY_VERB.search(body) or _RETENTION.search(body))
+    s, e = timing.trigger.span
+    rest = body[:s] + "，" + body[e:]
+    return bool(_PAY_VERB.search(rest) or _RETENTION.search(rest))
+
+
+def read_installments(text: str) -> list[RawInstallment]:
+    """The installments stated in one sentence (or table row) ``text``, in order (offsets into ``text``)."""
+    if not _PAY_VERB.search(text) or (_NOT_PAYMENT.search(text) and not _RETENTION.search(text)):
+        return []
+    out: list[RawInstallment] = []
+    for g in _groups(text, _pieces(text)):
+        body = text[g.start : g.end]
+        shares = [s for p in g.pieces for s in p.shares]
+        amounts = [a for p in g.pieces for a in p.amounts]
+        remainder = any(p.remainder for p in g.pieces) and not shares
+        cumulative = bool(_CUMULATIVE.search(body))
+        share = shares[-1][0] if cumulative and shares else (shares[0][0] if shares else None)
+        kind: Kind = (
+            "retention" if _RETENTION.search(body) else ("deposit" if "定金" in body else "installment")
+        )
+        raw_timing = read_timing(body)
+        if not _pays(body, raw_timing):
+            continue  # 车价为86万元 / 支付首批货款后享受…: no payment is made here
+        timing = _shift(raw_timing, g.start)
+        first = g.pieces[0]
+        statement = bool(
+            timing.trigger is None
+            and timing.deadline is None
+            and _STATEMENT.search(text[first.start : (amounts[0][2][0] if amounts else first.end)])
+        )
+        out.append(
+            RawInstallment(
+                span=(g.start, g.end),
+                kind=kind,
+                share=share,
+                amount=amounts[0] if amounts else None,
+                cumulative=cumulative,
+                remainder=remainder,
+                statement=statement,
+                timing=timing,
+                vague=tuple(VagueCondition(v.word, _add(v.span, g.start)) for v in find_vague(body)),
+            )
+        )
+    return out
+
+
+# --- the document -------------------------------------------------------------------------------------------
+
+
+def _payment_headings(doc: Document) -> set[str]:
+    return {b.section for b in doc.blocks if b.section and _PAYMENT_SECTION.search(b.section)}
+
+
+def _in_scope(doc: Document, index: int, headings: set[str]) -> bool:
+    block = doc.blocks[index]
+    if not headings or block.section in headings:
+        return True
+    return bool(_PAYMENT_LABEL.match(block.norm))
+
+
+def _money(value: Decimal, currency: str, where: Where) -> Money:
+    from contractkit.contract.amount import Money
+
+    return Money(value, currency, where)
+
+
+def _prose_locator(block: int, base: int) -> Locate:
+    return lambda span: Where(block, (base + span[0], base + span[1]))
+
+
+def _cells_locator(parts: list[Cell]) -> Locate:
+    """Spans of a row's joined text (cells joined by one "，") mapped back to the cell they start in."""
+    starts = []
+    pos = 0
+    for p in parts:
+        starts.append(pos)
+        pos += len(p.text) + 1
+
+    def locate(span: tuple[int, int]) -> Where:
+        k = max(j for j, st in enumerate(starts) if st <= span[0]) if span[0] >= 0 else 0
+        cell = parts[k]
+        a = span[0] - starts[k]
+        b = min(span[1] - starts[k], len(cell.text))
+        if cell.span == (0, 0) or cell.span[1] - cell.span[0] != len(cell.text):
+            return Where(cell.block, cell.span)  # a Word cell of several paragraphs: the whole cell
+        return Where(cell.block, (cell.span[0] + a, cell.span[0] + max(a, b)))
+
+    return locate
+
+
+def _installment(raw: RawInstallment, locate: Locate) -> Installment:
+    amount = None
+    if raw.amount is not None:
+        v, c, span = raw.amount
+        amount = _money(v, c, locate(span))
+    return Installment(
+        where=locate(raw.span),
+        kind=raw.kind,
+        share=raw.share,
+        amount=amount,
+        cumulative=raw.cumulative,
+        remainder=raw.remainder,
+        statement=raw.statement,
+        trigger=_event(raw.timing, locate),
+        deadline=_due(raw.timing, locate),
+        vague=_vague(raw.vague, locate),
+    )
+
+
+_NOT_WORD = re.compile(r"\W|^[\d.]+")
+
+
+def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
+    from contractkit.checks._common import block_indices_naming
+
+    out: list[Installment] = []
+    seen: set[str] = set()
+    for i in block_indices_naming(doc, PAY_GATE + RETENTION_WORDS):
+        block = doc.blocks[i]
+        if block.kind == "cell" or not _in_scope(doc, i, headings):
+            continue
+        norm = block.norm
+        if norm.lstrip().startswith("|"):
+            continue  # a text table row: read as a table
+        for s, e in clause_spans(norm):
+            sentence = norm[s:e]
+            key = _NOT_WORD.sub("", sentence)
+            if key in seen:
+                continue  # a schedule restated (a table in prose) counts once
+            seen.add(key)
+            locate = _prose_locator(i, s)
+            out.extend(_installment(raw, locate) for raw in read_installments(sentence))
+    return out
+
+
+_TABLE_SHARE = re.compile(r"比例|金额|款项|支付额|付款额")
+_TABLE_WHEN = re.compile(r"条件|期限|时间|节点|日期")
+
+
+def _table_installments(contract: Contract) -> list[Installment]:
+    """Installments of payment tables: one per row, its cells read as one text."""
+    from contractkit.contract.amount import cell_number, tables_of
+
+    out: list[Installment] = []
+    for table in tables_of(contract):
+        header = " ".join(table.header)
+        if not (_TABLE_SHARE.search(header) and _TABLE_WHEN.search(header)):
+            continue
+        amount_col = next((k for k, h in enumerate(table.header) if "金额" in h), None)
+        for row in table.rows:
+            if not row.parts or re.search(r"合计|总计", row.parts[0].text):
+                continue
+            text, parts = row.joined()
+            probe = text if _PAY_VERB.search(text) else text + "，支付"
+            raws = read_installments(probe)
+            if not raws:
+                continue
+            raw = raws[0]
+            raw = RawInstallment(
+                span=(0, len(text)),
+                kind=raw.kind,
+                share=raw.share,
+                amount=raw.amount,
+                cumulative=raw.cumulative,
+                remainder=raw.remainder,
+                statement=False,
+                timing=raw.timing,
+                vague=raw.vague,
+            )
+            locate = _cells_locator(parts)
+            inst = _installment(raw, locate)
+            when = next(
+                (
+                    p
+                    for p in parts
+                    if p.column < len(table.header) and _TABLE_WHEN.search(table.header[p.column])
+                ),
+                None,
+            )
+            if when is not None:
+                inst = dataclasses.replace(inst, where=Where(when.block, when.span))
+            if inst.amount is None and amount_col is not None and amount_col < len(parts):
+                value = cell_number(parts[amount_col].text)
+                if value is not None:
+                    inst = dataclasses.replace(inst, amount=_money(value, "CNY", locate((0, 0))))
+            out.append(inst)
+    return out
+
+
+_RELEASE_VERB = re.compile(r"退还|返还|退回|释放|支付|付清|结清|归还|返回|付给|拨付|付款")
+_RETURNS = re.compile(r"退还|返还|退回|释放|归还|无息")
+_HELD = re.compile(r"留存|预留|保留|扣留|暂扣|扣押|暂留|留置|不予")
+
+
+def _retentions(doc: Document) -> list[Retention]:
+    """Every retention statement, with the sentence (the same or a later one naming it) that releases it."""
+    from contractkit.checks._common import block_indices_naming
+
+    out: list[Retention] = []
+    blocks = doc.blocks
+    sentences = [
+        (i, s, e, blocks[i].norm[s:e])
+        for i in block_indices_naming(doc, RETENTION_WORDS)
+        for s, e in clause_spans(blocks[i].norm)
+    ]
+    sentences = [x for x in sentences if _RETENTION.search(x[3])]
+    # a release sentence names the retention, or follows it closely and returns something (质保期届满后返还乙方)
+    named = {i for i, *_ in sentences}
+    follow = [
+        (j, s, e, blocks[j].norm[s:e])
+        for j in sorted({k for i in named for k in (i + 1, i + 2) if k < len(blocks)} - named)
+        for s, e in clause_spans(blocks[j].norm)
+    ]
+    releases = []
+    for i, s, e, sent in sorted(sentences + [x for x in follow if _RETURNS.search(x[3])]):
+        if _RELEASE_VERB.search(sent):
+            timing = read_timing(sent)
+            if timing.trigger is not None or timing.deadline is not None:
+                releases.append((i, s, e, timing))
+    used: set[tuple[int, int]] = set()
+    for i, s, e, sent in sentences:
+        if (i, s) in used:
+            continue
+        shares = _shares(sent)
+        amounts = _amounts(sent)
+        if not (shares or amounts or _HELD.search(sent) or "作为" in sent):
+            continue
+        end = e
+        for j, s2, e2, _sent2 in sentences:
+            if j == i and s2 > s:
+                end = e2  # the retention statement runs on in the sentences of its block that name it
+                used.add((j, s2))
+        release = next(((j, s2, e2, t) for j, s2, e2, t in releases if (j, s2) >= (i, s)), None)
+        if release is None:
+            release = next(iter(releases), None)  # released in an earlier clause (质保金的返还 first)
+        rel_where = rel_trigger = rel_due = None
+        if release is not None:
+            j, s2, e2, timing = release
+            locate = _prose_locator(j, s2)
+            rel_where = Where(j, (s2, e2))
+            rel_trigger = _event(timing, locate)
+            rel_due = _due(timing, locate)
+        amount = None
+        if amounts:
+            v, c, (a, b) = amounts[0]
+            amount = _money(v, c, Where(i, (s + a, s + b)))
+        out.append(
+            Retention(
+                where=Where(i, (s, end)),
+                share=shares[0][0] if shares else None,
+                amount=amount,
+                release=rel_where,
+                release_trigger=rel_trigger,
+                release_deadline=rel_due,
+            )
+        )
+    return out
+
+
+def extract(contract: Contract) -> PaymentFacts:
+    """The payment facts of ``contract``."""
+    doc = contract.doc
+    headings = _payment_headings(doc)
+    installments = _prose_installments(doc, headings) + _table_installments(contract)
+    installments.sort(key=lambda x: (x.where.block, x.where.span))
+    return PaymentFacts(
+        total=contract.amount.total,
+        installments=tuple(installments),
+        retentions=tuple(_retentions(doc)),
+    )
