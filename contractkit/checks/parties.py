@@ -1,69 +1,26 @@
 """The ``parties`` family: is each party identified by its full legal name, 统一社会信用代码, address, legal
 representative and a reachable phone — and named the same way throughout?
 
-A party block is a line ``甲方（买方）：苏州精工机械制造有限公司`` followed by ``标签：值`` lines
-(统一社会信用代码,
-住所/地址, 法定代表人, 电话 …). For a JSON deal the validated deal's ``seller``/``buyer`` are checked instead.
-Foreign parties (deal ``country`` ≠ CN, or a name without Chinese characters) need no credit code.
+Checks over the party facts (:mod:`contractkit.contract.parties`), which read party lines, detail lines
+(several to a line), Word table cells, key-terms tables (买方住所 …), 项目｜供方｜需方 tables and the
+signature block. For a JSON deal the validated deal's ``seller``/``buyer`` are checked instead. Foreign
+parties (deal ``country`` ≠ CN, or a name without Chinese characters) need no credit code; a quote carries
+no 法定代表人 line (customary).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
-from contractkit.checks._common import (
-    block_indices_naming,
-    blocks_naming,
-    doc_text,
-    has_blank,
-    is_chinese,
-    memo,
-)
+from contractkit.checks._common import blocks_naming, has_blank, is_chinese
 from contractkit.checks.base import RuleContext, rule
+from contractkit.contract.model import Where, contract_of
+from contractkit.contract.parties import Parties, Party
 from contractkit.deal.identifiers import phone_problem, uscc_problem
 from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
 
-ROLES = (
-    "甲方|乙方|丙方|买方|卖方|出卖人|买受人|供方|需方|供货方|采购方|采购人|供应商|委托人|受托人|委托方|受托方|"
-    "出租人|承租人|出租方|承租方|发包人|承包人|服务方|报价方|报价单位|客户|需求方"
-)
-_HEADER = re.compile(
-    rf"^\s*(?P<role>{ROLES})\s*(?:[（(](?P<paren>[^）)]{{0,12}})[）)])?\s*[:：][ \u3000]?"
-    r"(?P<name>(?>[^\s，,;；。:：（(]*(?: [A-Za-z.&][^\s，,;；。:：（(]*)*)"
-    r"(?:[（(](?!以下|下称|简称)[^）)\s:：]{1,12}[）)])?)(?![:：])"
-)
-_ROLE = re.compile(ROLES)
-_SIGN = re.compile(r"盖章|签字|签章|签名|签署|公章")
-_SIGNED_SUFFIX = re.compile(r"[（(](?:盖章|公章|签章|签字|签名)[）)]$")
-_FILLER = re.compile(r"[_＿\-—.…]+")
-_DETAIL_SEP = re.compile(r"[\s\u3000]{2,}|；|;")
-_LABEL = re.compile(r"^\s*(?P<label>[^\s：:，,。]{1,12})\s*[:：]\s*(?P<value>.*)$")
-_CODE = re.compile(r"统一社会信用代码|社会信用代码|信用代码|组织机构代码|营业执照|注册号|身份证")
-_ADDRESS = re.compile(r"住所|地址|住址")
-_LEGAL = re.compile(r"法定代表人|负责人|法人代表")
-_PHONE = re.compile(r"电话|手机|联系方式|^tel", re.IGNORECASE)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_MASKED = re.compile(r"[Xx*＊]{3,}")
-#: Every ``_USCC_LABEL`` match ends in this word.
-_USCC_WORD = ("信用代码",)
-_USCC_LABEL = re.compile(r"统一社会信用代码|社会信用代码|信用代码")
-_USCC_VALUE = re.compile(r"\s*[:：]?\s*([0-9A-Za-z]{10,24})")
-_PHONE_SEP = re.compile(r"[/、,，;；]|或")
-_PHONE_DIGITS = re.compile(r"\d{5,}|\d{3,4}-\d{5,}")
-_DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
-_ORG_SUFFIX = re.compile(r"(?:公司|集团|厂|中心|局|院|所|部|社|店|行|会|校|处|站|队)$")
-_PERSON_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
-_TRAILING_PAREN = re.compile(r"[（(][^）)]*[）)]$")
-_COMPANY_FORMS = ("有限公司", "有限责任公司", "股份公司", "股份有限公司")
-_ALIAS = re.compile(r"(?:以下|下文)?(?:简称|称为)\s*[“\"「『]([^”\"」』]{1,20})[”\"」』]")
-#: Every ``_ALIAS`` match holds one of these.
-_ALIAS_WORDS = ("简称", "称为")
-#: Every ``_SHORT_CO`` match ends in this word.
-_COMPANY_WORD = ("公司",)
-_SHORT_CO = re.compile(r"[\u4e00-\u9fff]{2,16}公司")
 _DETAILS = {"code": "统一社会信用代码", "address": "住所/地址", "legal": "法定代表人", "phone": "联系电话"}
 _DETAILS_EN = {
     "code": "credit code",
@@ -71,134 +28,61 @@ _DETAILS_EN = {
     "legal": "legal representative",
     "phone": "phone",
 }
+_MASKED = re.compile(r"[Xx*＊]{3,}")
+#: Every ``_USCC_LABEL`` match ends in this word.
+_USCC_WORD = ("信用代码",)
+_USCC_LABEL = re.compile(r"统一社会信用代码|社会信用代码|信用代码")
+_USCC_VALUE = re.compile(r"[^\S\n]*[:：]?[^\S\n]*([0-9A-Za-z]{10,24})")
+_USCC_ANY = re.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])")
+_PHONE_SEP = re.compile(r"[/、,，;；]|或")
+_PHONE_DIGITS = re.compile(r"\d{5,}|\d{3,4}-\d{5,}")
+_DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
+_COMPANY_FORMS = ("有限公司", "有限责任公司", "股份公司", "股份有限公司")
+_TRAILING_PAREN = re.compile(r"[（(][^）)]*[）)]$")
+_FORM_TAIL = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|股份公司|集团公司|集团|公司)$")
+_PROVINCES = (
+    "内蒙古", "黑龙江", "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "江苏", "浙江",
+    "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+    "甘肃", "青海", "台湾", "广西", "西藏", "宁夏", "新疆", "香港", "澳门", "中国",
+)  # fmt: skip
+_REGION = re.compile(
+    rf"^(?:(?:{'|'.join(_PROVINCES)})(?:省|市|自治区|特别行政区|壮族自治区|回族自治区|维吾尔自治区)?)?"
+    r"(?:[\u4e00-\u9fff]{2,3}?(?:市|州|盟|地区))?(?:[\u4e00-\u9fff]{1,3}?(?:区|县|旗))?"
+)
+#: Every short company name ends in this word.
+_COMPANY_WORD = ("公司",)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@dataclass
-class Party:
-    """A party as the document introduces it: roles, name and the detail lines under it."""
-
-    roles: tuple[str, ...]
-    name: str
-    block: Block | None
-    details: dict[str, tuple[str, Block | None]] = field(default_factory=dict)
-    foreign: bool = False
-
-    @property
-    def is_person(self) -> bool:
-        org = _ORG_SUFFIX.search(self.name)
-        return bool(_PERSON_NAME.fullmatch(self.name)) and not org
+def facts(doc: Document) -> Parties:
+    """The party facts of ``doc`` (once per document, shared by the rules of a run)."""
+    return contract_of(doc).parties
 
 
-def _header_lines(doc: Document) -> dict[int, re.Match[str]]:
-    """The ``_HEADER`` matches (``role：name`` lines) by block index, in document order; once per document."""
-
-    def compute() -> dict[int, re.Match[str]]:
-        found: dict[int, re.Match[str]] = {}
-        for i, block in enumerate(doc.blocks):
-            m = _HEADER.match(block.norm)
-            if m:
-                found[i] = m
-        return found
-
-    return memo(doc, "parties.headers", compute)
+def _block(doc: Document, where: Where | None) -> Block | None:
+    return doc.blocks[where.block] if where is not None and where.block < len(doc.blocks) else None
 
 
-def _signature_line(m: re.Match[str]) -> bool:
-    """True when the header match ``m`` is a signature line (``甲方（盖章）：``), not a party's head."""
-    return bool(m.group("paren") and _SIGN.search(m.group("paren")))
+def _is_quote(doc: Document) -> bool:
+    return contract_of(doc).structure.kind == "quote"
 
 
-def _clean(name: str) -> str:
-    return _SIGNED_SUFFIX.sub("", name)
+def _wanted(doc: Document, p: Party) -> list[str]:
+    """The details a party must state: a company its code, address and legal representative (not on a
+    quote), a person an address; foreign parties no credit code."""
+    if p.person:
+        return ["address"]
+    wanted = ["code", "address"] if _is_quote(doc) else ["code", "address", "legal"]
+    return [k for k in wanted if not (k == "code" and p.foreign)]
 
 
-def _real_name(name: str) -> bool:
-    """A filled-in party name, not a blank, a label or another role (``乙方(盖章)``)."""
-    if not name or _FILLER.fullmatch(name) or has_blank(name):
-        return False
-    return not (_ROLE.match(name) or _SIGN.search(name) or _kind(name))
+def _named(p: Party) -> bool:
+    return bool(p.name) and not has_blank(p.name)
 
 
-def _roles(m: re.Match[str]) -> tuple[str, ...]:
-    paren = m.group("paren") or ""
-    extra = tuple(_ROLE.findall(paren))
-    return (m.group("role"), *extra)
-
-
-def _kind(label: str) -> str | None:
-    for kind, pat in (("code", _CODE), ("address", _ADDRESS), ("legal", _LEGAL), ("phone", _PHONE)):
-        if pat.search(label):
-            return kind
-    return None
-
-
-def _text_parties(doc: Document) -> list[Party]:
-    """Party blocks at the head of a draft (the first block naming each role)."""
-    parties: list[Party] = []
-    seen: set[str] = set()
-    blocks = doc.blocks
-    headers = _header_lines(doc)
-    for i, m in headers.items():
-        if _signature_line(m) or m.group("role") in seen:
-            continue
-        block = blocks[i]
-        name = _clean(m.group("name"))
-        if not _real_name(name):
-            continue
-        roles = _roles(m)
-        seen.update(roles)
-        party = Party(roles=roles, name=name, block=block, foreign=not _CJK.search(name))
-        rest = block.norm[m.end() :]
-        for part in _DETAIL_SEP.split(rest):  # details on the same line
-            lm = _LABEL.match(part)
-            if lm and (k := _kind(lm.group("label"))):
-                party.details.setdefault(k, (lm.group("value").strip(), block))
-        for j, nxt in enumerate(blocks[i + 1 : i + 12], start=i + 1):
-            if j in headers or nxt.kind == "heading" or nxt.section != block.section:
-                break
-            lm = _LABEL.match(nxt.norm)
-            if not lm:
-                break
-            k = _kind(lm.group("label"))
-            if k:
-                party.details.setdefault(k, (lm.group("value").strip(), nxt))
-        parties.append(party)
-    return parties
-
-
-def _deal_parties(doc: Document) -> list[Party]:
-    """Seller and buyer of a JSON deal, located at the block that shows their name."""
-    deal = doc.deal or {}
-    out: list[Party] = []
-    for key, role in (("seller", "卖方"), ("buyer", "买方")):
-        p = deal.get(key)
-        if not isinstance(p, dict) or not p.get("name"):
-            continue
-        name = str(p["name"])
-        block = next((b for b in doc.blocks if b.norm.strip() == name), None)
-        foreign = str(p.get("country") or "CN").upper() != "CN" or not _CJK.search(name)
-        party = Party(roles=(role,), name=name, block=block, foreign=foreign)
-        for kind, field_name in (
-            ("code", "credit_code"),
-            ("address", "address"),
-            ("legal", "legal_representative"),
-            ("phone", "phone"),
-        ):
-            value = p.get(field_name) or (
-                p.get("registration_number") if kind == "code" and foreign else None
-            )
-            if value:
-                party.details[kind] = (str(value), block)
-        out.append(party)
-    return out
-
-
-def parties_of(doc: Document) -> list[Party]:
-    """The parties of ``doc``: from the deal for JSON deals, else from the party blocks of the text.
-
-    Found once per document (the rules of one run share the list; they must not change it).
-    """
-    return memo(doc, "parties", lambda: _deal_parties(doc) if doc.deal else _text_parties(doc))
+def _anchor(doc: Document, p: Party) -> tuple[Block | None, tuple[int, int] | None]:
+    block = _block(doc, p.name_where)
+    return block, (p.name_where.span if block is not None and p.name_where is not None else None)
 
 
 @rule(
@@ -206,44 +90,113 @@ def parties_of(doc: Document) -> list[Party]:
     scope="document",
     title="当事人信息不完整",
     title_en="Party details missing",
-    severity="info",
-    why="合同应写明当事人的名称和住所（民法典第470条）；统一社会信用代码、法定代表人和联系电话是识别主体、"
-    "送达通知和起诉立案所需的信息（合同条款标准化执行要求）。缺少时合同并不因此无效，但主体识别和送达会有争议。",
-    why_en="A contract names each party and its domicile (Civil Code Art. 470); the credit code, legal "
-    "representative and phone identify the party and let notices and lawsuits reach it. Missing details do "
-    "not void the contract but invite disputes about who the party is and where to serve it.",
+    severity="warning",
+    why="合同应写明当事人的名称和住所（民法典第470条）；统一社会信用代码和法定代表人是识别签约主体、核验资信和"
+    "起诉立案所需的信息（合同条款标准化执行要求）。缺少时合同并不因此无效，但主体是谁、向哪里送达都会有争议。",
+    why_en="A contract names each party and its domicile (Civil Code Art. 470); the credit code and legal "
+    "representative identify the party, let it be checked and let a lawsuit be filed. Missing details do not "
+    "void the contract but invite disputes about who the party is and where to serve it.",
     basis="民法典第470条",
-    fix="在当事人信息中补全：企业全称、统一社会信用代码、住所、法定代表人、联系电话。",
+    fix="在当事人信息中补全：企业全称、统一社会信用代码、住所、法定代表人。",
     bad=[
         "甲方：苏州精工机械制造有限公司\n统一社会信用代码：91350100M000100Y43\n第一条 标的",
         "卖方（乙方）：沈阳华力机床销售有限公司\n住所：辽宁省沈阳市铁西区北二路18号\n"
         "法定代表人：王力\n第一条 标的",
+        "项目  供方  需方\n单位名称  沈阳华力机床销售有限公司  苏州精工机械制造有限公司\n"
+        "统一社会信用代码  91350100M000100Y43  91320594MA1TE3N650\n法定代表人  王力  张伟",
     ],
     good=[
         "甲方：苏州精工机械制造有限公司\n统一社会信用代码：91350100M000100Y43\n"
-        "住所：江苏省苏州市工业园区星湖街88号\n法定代表人：张伟\n联系电话：0512-68761234\n第一条 标的",
+        "住所：江苏省苏州市工业园区星湖街88号\n法定代表人：张伟  联系电话：0512-68761234\n第一条 标的",
         "乙方：Pacific Marine Supply Pte. Ltd.\n地址：80 Robinson Road, Singapore\n"
         "法定代表人：Tan Wei Ming\n电话：+65 6221 3456",
+        "报价单\n报价单位：昆山沃泰泵阀科技有限公司\n统一社会信用代码：91320583MA1W5K3J4J\n"
+        "地址：江苏省昆山市开发区前进东路1588号  电话：0512-57728810",
+        "2 买方名称 四川蓉通仓储物流有限公司\n3 买方统一社会信用代码 91510115MA6CU4H28N\n"
+        "4 买方住所 四川省成都市温江区新华大道二段868号\n5 买方法定代表人及电话 宋丽萍;028-82736615",
     ],
 )
 def missing_details(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    for p in parties_of(doc):
-        wanted = ["address", "phone"] if p.is_person else ["code", "address", "legal", "phone"]
-        if p.foreign:
-            wanted = [k for k in wanted if k != "code"]
-        missing = [k for k in wanted if k not in p.details]
+    for p in facts(doc).parties:
+        if not _named(p):
+            continue
+        missing = [k for k in _wanted(doc, p) if not p.has(k)]
         if not missing:
             continue
         zh = "、".join(_DETAILS[k] for k in missing)
         en = ", ".join(_DETAILS_EN[k] for k in missing)
+        block, span = _anchor(doc, p)
         yield ctx.report(
-            p.block,
+            block,
             f"当事人“{p.name}”缺少：{zh}。",
             f"Party '{p.name}' lacks: {en}.",
-            snippet=None if p.block else p.name,
+            span=span,
+            snippet=None if block else p.name,
         )
+
+
+@rule(
+    id="parties/missing-phone",
+    scope="document",
+    title="当事人未写联系电话",
+    title_en="Party phone missing",
+    severity="info",
+    why="联系电话便于履行中的通知和联络；合同有书面送达条款时，缺少电话不影响送达，只是联络不便。",
+    why_en="A phone helps day-to-day notices; where the contract has a written-notice clause its absence "
+    "does not affect service, it is only less convenient.",
+    basis="民法典第470条",
+    fix="在当事人信息中写明联系电话（带区号的固定电话或 11 位手机号）。",
+    bad=["甲方：苏州精工机械制造有限公司\n统一社会信用代码：91350100M000100Y43\n住所：苏州市星湖街88号"],
+    good=[
+        "甲方：苏州精工机械制造有限公司\n住所：苏州市星湖街88号\n法定代表人：张伟  电话：0512-68761234",
+        "甲方：苏州精工机械制造有限公司\n联系人/电话：张伟 13912345678",
+    ],
+)
+def missing_phone(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    if not is_chinese(doc, min_chars=4):
+        return
+    for p in facts(doc).parties:
+        if not _named(p) or p.has("phone"):
+            continue
+        block, span = _anchor(doc, p)
+        yield ctx.report(
+            block,
+            f"当事人“{p.name}”未写联系电话。",
+            f"Party '{p.name}' gives no phone.",
+            span=span,
+            snippet=None if block else p.name,
+        )
+
+
+def _code_problems(doc: Document) -> Iterator[tuple[Block | None, tuple[int, int] | None, str, str]]:
+    """(block, span, code, who) for every credit code in the party facts or after a 信用代码 label."""
+    seen: set[tuple[int, int]] = set()
+    for p in facts(doc).parties:
+        d = p.detail("code")
+        if d is None or d.blank or p.foreign:
+            continue
+        block = _block(doc, d.where)
+        m = _USCC_ANY.search(d.value) or re.search(r"[0-9A-Za-z]{10,24}", d.value)
+        if m is None:
+            continue
+        s = d.where.span[0] + m.start()
+        span = (s, s + len(m.group()))
+        seen.add((d.where.block, s))
+        yield block, span if block is not None and doc.deal is None else None, m.group(), p.name
+    if doc.deal:
+        return
+    for block in blocks_naming(doc, _USCC_WORD):
+        for m in _USCC_LABEL.finditer(block.norm):
+            vm = _USCC_VALUE.match(block.norm, m.end())
+            if not vm:
+                continue
+            s = vm.start(1)
+            if (block.location.index, s) in seen:
+                continue
+            seen.add((block.location.index, s))
+            yield block, (s, s + len(vm.group(1))), vm.group(1), ""
 
 
 @rule(
@@ -260,43 +213,25 @@ def missing_details(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     bad=[
         "甲方：苏州精工机械制造有限公司\n统一社会信用代码：91350100M000100Y4Z",
         "统一社会信用代码：9135010M000100Y43",
+        "项目  供方  需方\n统一社会信用代码  91350100M000100Y43  91320594MA1TE3N65X",
     ],
     good=["统一社会信用代码：91350100M000100Y43", "统一社会信用代码：91110108551385082Q"],
 )
 def invalid_credit_code(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if doc.deal:
-        for p in _deal_parties(doc):
-            value = p.details.get("code", ("", None))[0]
-            if p.foreign or not value:
-                continue
-            problem = uscc_problem(value)
-            if problem:
-                yield ctx.report(
-                    p.block,
-                    f"“{p.name}”的统一社会信用代码 {value} {problem[0]}。",
-                    f"Credit code {value} of '{p.name}': {problem[1]}.",
-                    snippet=None if p.block else value,
-                )
-        return
-    for block in blocks_naming(doc, _USCC_WORD):
-        m = _USCC_LABEL.search(block.norm)
-        if not m:
-            continue
-        vm = _USCC_VALUE.match(block.norm[m.end() :])
-        if not vm:
-            continue
-        code = vm.group(1)
+    for block, span, code, who in _code_problems(doc):
         if _MASKED.search(code):
             continue  # a masked sample code (91320500MA1XXXXXX0), not a typo
         problem = uscc_problem(code)
-        if problem:
-            s = m.end() + vm.start(1)
-            yield ctx.report(
-                block,
-                f"统一社会信用代码 {code} {problem[0]}。",
-                f"Credit code {code}: {problem[1]}.",
-                span=(s, s + len(code)),
-            )
+        if not problem:
+            continue
+        of_zh, of_en = (f"“{who}”的", f" of '{who}'") if who else ("", "")
+        yield ctx.report(
+            block,
+            f"{of_zh}统一社会信用代码 {code} {problem[0]}。",
+            f"Credit code {code}{of_en}: {problem[1]}.",
+            span=span,
+            snippet=None if block else code,
+        )
 
 
 def _phone_values(value: str) -> Iterator[str]:
@@ -320,22 +255,23 @@ def _phone_values(value: str) -> Iterator[str]:
     bad=[
         "甲方：苏州精工机械制造有限公司\n联系电话：6876123",
         "乙方：沈阳华力机床销售有限公司\n电话：1391234567",
+        "乙方：沈阳华力机床销售有限公司\n法定代表人：王力  电话：0512-687612",
     ],
     good=[
         "甲方：苏州精工机械制造有限公司\n联系电话：0512-68761234",
         "乙方：沈阳华力机床销售有限公司\n电话：13912345678",
+        "乙方：沈阳华力机床销售有限公司\n法定代表人：王力  电话：024-25871234",
     ],
 )
 def invalid_phone(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    for p in parties_of(doc):
-        if p.foreign or "phone" not in p.details:
+    for p in facts(doc).parties:
+        d = p.detail("phone")
+        if p.foreign or d is None or d.blank or has_blank(d.value):
             continue
-        value, block = p.details["phone"]
-        if has_blank(value):
-            continue
-        for number in _phone_values(value):
+        block = _block(doc, d.where)
+        for number in _phone_values(d.value):
             if number.startswith("+") and not number.startswith("+86"):
                 continue
             problem = phone_problem(number)
@@ -344,16 +280,47 @@ def invalid_phone(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                     block,
                     f"“{p.name}”的联系电话 {number} {problem[0]}。",
                     f"Phone {number} of '{p.name}' is {problem[1]}.",
+                    span=d.where.span if block is not None and doc.deal is None else None,
                     snippet=None if block else number,
                 )
 
 
-def _aliases(doc: Document) -> set[str]:
-    """The short names the text defines (``以下简称“华力公司”``)."""
-    text = doc_text(doc)
-    if not any(w in text for w in _ALIAS_WORDS):
-        return set()
-    return {m.group(1) for m in _ALIAS.finditer(text)}
+def _trade_windows(name: str) -> tuple[str, ...]:
+    """Two-character pieces of the start of a company's trade name (湖南湘仁医疗… → 湘仁, 仁医)."""
+    core = _FORM_TAIL.sub("", _TRAILING_PAREN.sub("", name))
+    core = core[_REGION.match(core).end() :] or core  # type: ignore[union-attr]
+    head = core[:3]
+    return tuple(head[i : i + 2] for i in range(len(head) - 1))
+
+
+def _subsequence(piece: str, name: str) -> bool:
+    """True when every character of ``piece`` occurs in ``name`` in order (沈阳华力 in 沈阳华力机床销售…)."""
+    it = iter(name)
+    return all(ch in it for ch in piece)
+
+
+def _short_names(doc: Document, p: Party, known: set[str]) -> Iterator[tuple[Block, int, str]]:
+    """Short company names (湘仁公司) that take their trade name from ``p`` but are not its name."""
+    windows = _trade_windows(p.name)
+    if not windows:
+        return
+    for block in blocks_naming(doc, _COMPANY_WORD):
+        t = block.norm
+        if p.name_where is not None and block.location.index == p.name_where.block:
+            continue
+        at = t.find("公司")
+        while at >= 0:
+            lo = max(0, at - 8)
+            best = -1
+            for w in windows:
+                k = t.find(w, lo, at)
+                if k >= 0 and (best < 0 or k < best) and all(_CJK.match(c) for c in t[k:at]):
+                    best = k
+            if best >= 0 and _subsequence(t[best:at], p.name):
+                short = t[best : at + 2]
+                if short not in p.name and short not in known and not any(short in a for a in known):
+                    yield block, best, short
+            at = t.find("公司", at + 2)
 
 
 @rule(
@@ -362,77 +329,61 @@ def _aliases(doc: Document) -> set[str]:
     title="当事人名称前后不一致",
     title_en="Party named differently in different places",
     severity="warning",
-    why="同一当事人在首部、正文和签署处的名称不一致（全称与简称、“有限公司”与“公司”），"
+    why="同一当事人在首部、正文和签署处的名称不一致（全称与简称、“有限公司”与“公司”、不同的字号），"
     "会引起合同主体是谁的争议，对方可以主张签约主体不是自己。",
     why_en="A party whose name differs between the head, the body and the signature block (full vs "
-    "shortened, 有限公司 vs 公司) invites a dispute about who is bound.",
+    "shortened, 有限公司 vs 公司, another trade name) invites a dispute about who is bound.",
     basis="民法典第470条、第490条",
     fix="全文统一使用营业执照上的全称；如需简称，在首部用“（以下简称“××”）”定义。",
     bad=[
         "甲方：苏州精工机械制造有限公司\n甲方（盖章）：苏州精工机械制造公司",
         "乙方：沈阳华力机床销售有限公司\n乙方应将货物运至甲方工厂，沈阳华力公司负责安装。",
+        "乙方（经销商）：湖南湘仁医疗器械贸易有限公司\n第一条 湘仁公司应按月报送销售台账。",
+        "甲方：上海沪膳团餐管理有限公司\n乙方：黑龙江寒地禾丰粮油有限公司\n"
+        "甲方（盖章）：上海沪膳团餐管理有限公司 乙方（盖章）：黑龙江寒地禾丰米业有限公司",
     ],
     good=[
         "甲方：苏州精工机械制造有限公司\n甲方（盖章）：苏州精工机械制造有限公司",
         "乙方：沈阳华力机床销售有限公司（以下简称“华力公司”）\n华力公司负责安装。",
+        "乙方：四川蓉通仓储物流有限公司\n货物由甲方委托的第三方物流公司承运。",
     ],
 )
 def inconsistent_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    parties = parties_of(doc)
-    if not parties:
-        return
-    by_role = {r: p for p in parties for r in p.roles}
-    names = {p.name for p in parties}
-    aliases = _aliases(doc)
+    pf = facts(doc)
+    by_key = {p.key: p for p in pf.parties}
+    names = {p.name for p in pf.parties if p.name}
+    known = names | set(pf.aliases)
     reported: set[str] = set()
-    companies = [p for p in parties if len(p.name) >= 6 and not p.foreign and not p.is_person]
-    headers = _header_lines(doc)
-    # only header lines and blocks naming a company can yield a finding
-    for i in sorted({*headers, *block_indices_naming(doc, _COMPANY_WORD)}):
-        block, m = doc.blocks[i], headers.get(i)
-        if m and _real_name(_clean(m.group("name"))) and m.group("role") in by_role:
-            p = by_role[m.group("role")]
-            other = _clean(m.group("name"))
-            if (
-                other != p.name
-                and _CJK.search(other)
-                and other not in aliases
-                and other not in names
-                and other not in reported
-            ):
-                reported.add(other)
-                s = m.start("name")
-                yield ctx.report(
-                    block,
-                    f"{m.group('role')}在此处写作“{other}”，与首部的“{p.name}”不一致。",
-                    f"{m.group('role')} is called '{other}' here but '{p.name}' at the head.",
-                    span=(s, s + len(other)),
-                )
+    for m in pf.mentions:
+        p = by_key.get(m.key)
+        if p is None or not _named(p) or not _CJK.search(m.name) or not _CJK.search(p.name):
             continue
-        for p in companies:
-            stem = p.name[:4]
-            if stem not in block.norm:
-                continue  # a short name holds the stem
-            for cm in _SHORT_CO.finditer(block.norm):
-                at = cm.group().find(stem)
-                if at < 0:
-                    continue
-                short = cm.group()[at:]
-                if short in p.name or short in names or short in aliases or short in reported:
-                    continue
-                if any(short in a or a in short for a in aliases):
-                    continue
-                reported.add(short)
-                s = cm.start() + at
-                yield ctx.report(
-                    block,
-                    f"“{short}”与当事人全称“{p.name}”不一致，且未在首部定义为简称。",
-                    f"'{short}' differs from the party's full name '{p.name}' and is not a defined short "
-                    "name.",
-                    span=(s, s + len(short)),
-                )
+        other = m.name
+        if other == p.name or other in known or other in reported or has_blank(other):
+            continue
+        reported.add(other)
+        block = _block(doc, m.where)
+        yield ctx.report(
+            block,
+            f"{m.designation}在此处写作“{other}”，与首部的“{p.name}”不一致。",
+            f"{m.designation} is called '{other}' here but '{p.name}' at the head.",
+            span=m.where.span if block is not None else None,
+        )
+    for p in pf.parties:
+        if p.foreign or p.person or len(p.name) < 6 or not _named(p):
+            continue
+        for block, at, short in _short_names(doc, p, known | reported):
+            if short in reported:
+                continue
+            reported.add(short)
+            yield ctx.report(
+                block,
+                f"“{short}”与当事人全称“{p.name}”不一致，且未在首部定义为简称。",
+                f"'{short}' differs from the party's full name '{p.name}' and is not a defined short name.",
+                span=(at, at + len(short)),
+            )
 
 
 @rule(
@@ -450,6 +401,7 @@ def inconsistent_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     bad=[
         "甲方：苏州精工机械制造公司\n乙方：沈阳华力机床销售有限公司",
         "卖方：华力集团\n买方：苏州精工机械制造有限公司",
+        "供方名称：沈阳华力机床销售公司",
     ],
     good=[
         "甲方：苏州精工机械制造有限公司\n乙方：沈阳华力机床股份有限公司",
@@ -459,21 +411,18 @@ def inconsistent_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def not_full_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    for p in parties_of(doc):
-        if p.foreign or p.is_person:
+    for p in facts(doc).parties:
+        if p.foreign or p.person or not _named(p):
             continue
         name = _TRAILING_PAREN.sub("", p.name)
         bad_company = name.endswith("公司") and not any(f in name for f in _COMPANY_FORMS)
         if not (bad_company or name.endswith("集团")):
             continue
-        span = None
-        if p.block is not None and p.name in p.block.norm:
-            s = p.block.norm.index(p.name)
-            span = (s, s + len(p.name))
+        block, span = _anchor(doc, p)
         yield ctx.report(
-            p.block,
+            block,
             f"当事人名称“{p.name}”未标明公司组织形式（有限公司/股份有限公司等），不是企业全称。",
             f"Party name '{p.name}' shows no company form (有限公司/股份有限公司 …): not a full legal name.",
             span=span,
-            snippet=None if p.block else p.name,
+            snippet=None if block else p.name,
         )

@@ -1,0 +1,561 @@
+"""Party facts: each party with its designation, role, name, credit code, address, legal representative,
+phone, bank and account — each with the place it was read — and every later mention of a party by name
+(signature block, body text).
+
+The text is read as rows of cells, whatever the layout: a paragraph or line is one row (split into cells
+where two or more spaces or a tab stand between its parts: ``法定代表人：王力  电话：…``), a Word table row
+is a row of its cells. A row yields ``label：value`` segments; a party label (甲方（买方）：, 客户名称,
+Seller:, 买方（盖章）：) opens a party, detail labels (统一社会信用代码, 住所, 法定代表人及电话 …) fill the
+parties opened last — one per segment when a row holds as many segments as parties were opened side by
+side (two-column signature blocks, 项目｜供方｜需方 tables). A designation before a detail label
+(买方住所, 客户地址) names the party directly (key-terms tables).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from contractkit.contract.model import Where
+from contractkit.contract.structure import BUYER_WORDS, NEUTRAL_WORDS, SELLER_WORDS, Role
+
+if TYPE_CHECKING:
+    from contractkit.contract.model import Contract
+    from contractkit.contract.structure import Structure
+    from contractkit.readers.model import Document
+
+DetailKind = Literal[
+    "name", "code", "id", "address", "legal", "agent", "phone", "fax", "email", "contact", "bank", "account"
+]
+
+#: Detail labels by kind, in any drafting style (Chinese and English), longest first within a kind.
+DETAIL_LABELS: dict[str, tuple[str, ...]] = {
+    "code": (
+        "统一社会信用代码", "社会信用代码", "信用代码", "组织机构代码", "营业执照注册号", "营业执照号码",
+        "营业执照号", "营业执照", "工商注册号", "注册号", "纳税人识别号", "税务登记号", "税号",
+        "unified social credit code", "credit code", "registration no", "registration number",
+    ),
+    "id": ("公民身份号码", "身份证号码", "身份证号", "身份证", "证件号码", "id no", "passport no"),
+    "address": (
+        "注册地址", "住所地", "住所", "通讯地址", "通信地址", "联系地址", "办公地址", "经营地址", "送达地址",
+        "地址", "住址", "registered address", "address",
+    ),
+    "legal": ("法定代表人", "法人代表", "法定代表", "负责人", "legal representative"),
+    "agent": (
+        "法定代表人或授权代表", "法定代表人或委托代理人", "法定代表人/授权代表", "授权代表", "委托代理人",
+        "代理人", "签约代表", "代表人", "authorised representative", "authorized representative",
+    ),
+    "phone": (
+        "联系电话", "电话号码", "电话", "手机号码", "手机号", "手机", "联系方式", "固定电话", "tel",
+        "telephone", "phone", "mobile",
+    ),
+    "fax": ("传真", "fax"),
+    "email": ("电子邮箱", "电子邮件", "邮箱", "e-mail", "email"),
+    "contact": ("联系人", "contact person", "contact"),
+    "bank": ("开户银行", "开户行", "开户名称", "户名", "bank"),
+    "account": ("银行账号", "银行账户", "收款账号", "账号", "帐号", "账户", "account no", "account"),
+    "name": ("单位名称", "企业名称", "公司名称", "名称", "全称", "name"),
+    "other": ("日期", "签署日期", "签订日期", "邮编", "邮政编码", "date"),
+}  # fmt: skip
+_KIND_OF_LABEL = {w: k for k, words in DETAIL_LABELS.items() for w in words}
+_LABEL_ALT = "|".join(re.escape(w) for w in sorted(_KIND_OF_LABEL, key=len, reverse=True))
+_PARTY_WORDS = sorted({*BUYER_WORDS, *SELLER_WORDS, *NEUTRAL_WORDS, "买家", "卖家"}, key=len, reverse=True)
+#: Designations that are a person acting for a party, not a party (报价人: the sales rep).
+_NOT_A_PARTY = ("报价人",)
+_PARTY_ALT = "|".join(
+    r"\s?".join(re.escape(c) for c in w) if not w.isascii() else re.escape(w) for w in _PARTY_WORDS
+)
+_SIGN_PAREN = r"[(（][^)）]{0,16}[)）]"
+#: ``甲方（买方）：``, ``买方（盖章）Buyer (seal)：``, ``统一社会信用代码 Credit Code：``, ``买方住所：``
+_SEGMENT = re.compile(
+    rf"(?:(?P<party>{_PARTY_ALT})(?:\s*(?P<paren>[(（][^)）]{{0,30}}[)）]))?\s*(?P<plabel>{_LABEL_ALT})?"
+    rf"|(?P<label>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*(?:{_LABEL_ALT}))*))"
+    rf"\s*(?P<sign>{_SIGN_PAREN})?(?P<english>\s*[A-Za-z][A-Za-z .()/&-]{{0,40}}?)?\s*[:：]",
+    re.IGNORECASE,
+)
+#: Where a segment may start: the start of a cell, after a space, an opening bracket or a separator.
+_SEG_BEFORE = frozenset(" \t(（;；,，、\n")
+#: ``2 买方名称 四川蓉通仓储物流有限公司`` / ``买方法定代表人及电话 宋丽萍;028-82736615`` (no colon).
+_TABLE_LINE = re.compile(
+    rf"^\s*(?:\d{{1,2}}\s+)?(?P<party>{_PARTY_ALT})(?P<plabel>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*"
+    rf"(?:{_LABEL_ALT}))*)\s+(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+_LABEL_PART = re.compile(_LABEL_ALT, re.IGNORECASE)
+#: A cell that is only a label (``报价单位``, ``客户名称``, ``单位名称(章)``, ``供方``): the next cell is its
+#: value.
+_BARE = re.compile(
+    rf"^\s*(?:(?P<party>{_PARTY_ALT})\s*(?P<plabel>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*(?:{_LABEL_ALT}))*)?"
+    rf"|(?P<label>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*(?:{_LABEL_ALT}))*))\s*(?P<sign>{_SIGN_PAREN})?"
+    r"(?:\s*[A-Za-z][A-Za-z .()/&-]{0,40}?)?\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_SIGN_TAIL = re.compile(rf"\s*{_SIGN_PAREN}\s*$")
+_CELL_SPLIT = re.compile(r"[ \u3000\t]{2,}|\t")
+_SIGN_WORDS = re.compile(r"盖章|签字|签章|签名|签署|公章|合同章|seal|sign", re.IGNORECASE)
+_PHONE_IN = re.compile(r"(?:\+?\d[\d\s-]{5,}\d)")
+_FILLER = re.compile(r"^[\s_＿\-—.…/]*$")
+_NAME_END = re.compile(
+    rf"[(（](?:以下|下称|下文|简称|hereinafter|{_LABEL_ALT})|[(（](?![^)）]{{1,12}}[)）])|[,，;；。]|\s{{2,}}",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ORG_SUFFIX = re.compile(r"(?:公司|集团|厂|中心|局|院|所|部|社|店|行|会|校|处|站|队|合作社|商行|工作室)$")
+_PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """One detail of a party (``value`` as written; ``blank`` for an unfilled ``____``)."""
+
+    kind: str
+    label: str
+    value: str
+    blank: bool
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A party as the document introduces it (its first party line or table column)."""
+
+    key: str
+    designations: tuple[str, ...]
+    role: Role | None
+    name: str
+    name_where: Where | None
+    foreign: bool
+    person: bool
+    details: dict[str, Detail] = field(default_factory=dict)
+
+    def detail(self, kind: str) -> Detail | None:
+        """The first filled-in detail of ``kind``, else the blank one, else None."""
+        return self.details.get(kind)
+
+    def has(self, kind: str) -> bool:
+        """True when the party states ``kind`` (filled in or left blank in a template)."""
+        return kind in self.details
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A later party line naming a party: in the signature block (``signature``) or elsewhere."""
+
+    key: str
+    designation: str
+    name: str
+    signature: bool
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """The parties of the document, the later party lines and the short names it defines."""
+
+    parties: tuple[Party, ...]
+    mentions: tuple[Mention, ...]
+    aliases: dict[str, str]
+
+    def by_role(self, role: Role) -> Party | None:
+        """The party of ``role`` (buyer or seller), if the document says which is which."""
+        return next((p for p in self.parties if p.role == role), None)
+
+
+@dataclass(slots=True)
+class _Seg:
+    party: str | None
+    sign: bool
+    kinds: tuple[str, ...]
+    label: str
+    value: str
+    block: int
+    span: tuple[int, int]
+    col: int
+
+
+@dataclass(slots=True)
+class _Open:
+    key: str
+    designation: str
+    role: Role | None
+    name: str
+    name_where: Where | None
+    first: int
+    designations: list[str]
+    details: dict[str, Detail] = field(default_factory=dict)
+
+
+def _squeeze(word: str) -> str:
+    w = re.sub(r"\s+", "", word)
+    return w.lower() if w.isascii() else w
+
+
+def _kinds(label: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in _LABEL_PART.finditer(label):
+        k = _KIND_OF_LABEL.get(m.group().lower(), _KIND_OF_LABEL.get(m.group()))
+        if k and k not in out:
+            out.append(k)
+    if "agent" in out and "legal" in out:
+        out.remove("legal")  # 法定代表人或授权代表: whoever signs, not a detail of the party
+    return tuple(out)
+
+
+def _rows(doc: Document) -> list[list[tuple[int, int, int, str]]]:
+    """Rows of cells ``(block, start, end, text)``: a Word table row, else a line split on wide spaces.
+
+    :func:`_grid` gives each cell's column (the Word grid column, or its place in the line)."""
+    rows: list[list[tuple[int, int, int, str]]] = []
+    current: tuple[int | None, int | None] = (None, None)
+    for i, b in enumerate(doc.blocks):
+        loc = b.location
+        if loc.table is not None:
+            key = (loc.table, loc.row)
+            if key != current or not rows:
+                rows.append([])
+                current = key
+            rows[-1].append((i, 0, len(b.norm), b.norm))
+            continue
+        current = (None, None)
+        cells: list[tuple[int, int, int, str]] = []
+        start = 0
+        t = b.norm
+        for m in _CELL_SPLIT.finditer(t):
+            if m.start() > start:
+                cells.append((i, start, m.start(), t[start : m.start()]))
+            start = m.end()
+        if start < len(t):
+            cells.append((i, start, len(t), t[start:]))
+        if cells:
+            rows.append(cells)
+    return rows
+
+
+def _grid(doc: Document, row: list[tuple[int, int, int, str]]) -> list[int]:
+    """The column of each cell of ``row``: Word's grid column (empty cells make no block), else its place."""
+    cols = [doc.blocks[c[0]].location.cell for c in row]
+    if all(c is not None for c in cols) and len({c[0] for c in row}) == len(row):
+        return [int(c) for c in cols]  # type: ignore[arg-type]
+    return list(range(len(row)))
+
+
+def _segments(row: list[tuple[int, int, int, str]]) -> list[_Seg]:
+    """The ``label：value`` segments of one row, in order, with the cell (column) each starts in.
+
+    A cell that is only a label takes the next cell as its value, unless that cell is a label too.
+    """
+    segs: list[_Seg] = []
+    bare = [_BARE.match(text) for (_i, _s, _e, text) in row]
+    skip = -1
+    for col, (i, base, _e, text) in enumerate(row):
+        if col == skip:
+            continue
+        bm = bare[col]
+        if bm is not None:
+            party = bm.group("party")
+            label = bm.group("plabel") or bm.group("label") or ""
+            sign = bool(bm.group("sign") and _SIGN_WORDS.search(bm.group("sign")))
+            value, span, at = "", (base + bm.end(), base + bm.end()), i
+            if col + 1 < len(row) and bare[col + 1] is None:
+                ni, ns, _ne, ntext = row[col + 1]
+                value = ntext.strip()
+                lead = len(ntext) - len(ntext.lstrip())
+                span, at = (ns + lead, ns + lead + len(value)), ni
+                skip = col + 1
+            segs.append(_seg(party, label, sign, value, at, span, col))
+            continue
+        tm = _TABLE_LINE.match(text)
+        if tm and ":" not in text[: tm.start("value")] and "：" not in text[: tm.start("value")]:
+            value = tm.group("value").strip()
+            s = base + tm.start("value")
+            segs.append(
+                _seg(tm.group("party"), tm.group("plabel"), False, value, i, (s, s + len(value)), col)
+            )
+            continue
+        matches = [m for m in _SEGMENT.finditer(text) if m.start() == 0 or text[m.start() - 1] in _SEG_BEFORE]
+        for n, m in enumerate(matches):
+            label = m.group("plabel") or m.group("label") or ""
+            sign = any(m.group(g) and _SIGN_WORDS.search(m.group(g)) for g in ("sign", "paren", "english"))
+            vstart = m.end()
+            vend = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+            raw = text[vstart:vend]
+            value = _balanced(raw.strip().rstrip("。;；,，"))
+            lead = len(raw) - len(raw.lstrip())
+            span = (base + vstart + lead, base + vstart + lead + len(value))
+            segs.append(_seg(m.group("party"), label, sign, value, i, span, col))
+    return segs
+
+
+def _seg(
+    party: str | None, label: str, sign: bool, value: str, block: int, span: tuple[int, int], col: int
+) -> _Seg:
+    kinds = _kinds(label) if label else ()
+    p = _squeeze(party) if party else None
+    if p in _NOT_A_PARTY:
+        p, kinds = None, kinds or ("contact",)
+    if p is not None and _SIGN_TAIL.search(value) and _SIGN_WORDS.search(value):
+        sign = True
+        value = _SIGN_TAIL.sub("", value)
+        span = (span[0], span[0] + len(value))
+    return _Seg(p, sign, kinds, label, value, block, span, col)
+
+
+def _balanced(value: str) -> str:
+    """``value`` without a closing bracket it does not open (a segment written inside brackets)."""
+    while (
+        value
+        and value[-1] in ")）"
+        and value.count("(") + value.count("（") < value.count(")") + value.count("）")
+    ):
+        value = value[:-1].rstrip()
+    return value
+
+
+def bare_label(text: str) -> str | None:
+    """The detail label a cell holds alone (``单位名称(章)``, ``法定代表人``), else None."""
+    m = _BARE.match(text)
+    if m is None or m.group("party"):
+        return None
+    return m.group("label")
+
+
+def _clean_name(value: str) -> str:
+    m = _NAME_END.search(value)
+    name = value[: m.start()] if m else value
+    return name.strip().rstrip("(（")
+
+
+def _is_name(value: str) -> bool:
+    if not value or _FILLER.match(value) or "__" in value or "＿＿" in value:
+        return False
+    return not _SEGMENT.match(value)
+
+
+def _role(structure: Structure, designation: str) -> Role | None:
+    return structure.role_of(designation)
+
+
+def _put(party: _Open, kind: str, seg: _Seg, value: str, span: tuple[int, int]) -> None:
+    blank = not value or bool(_FILLER.match(value)) or "__" in value or "＿＿" in value
+    old = party.details.get(kind)
+    if old is not None and not old.blank:
+        return
+    party.details[kind] = Detail(kind, seg.label, value, blank, Where(seg.block, span))
+
+
+def _fill(party: _Open, seg: _Seg) -> None:
+    """Put one detail segment's value into ``party`` (a label naming two kinds splits the value)."""
+    kinds = [k for k in seg.kinds if k not in ("name", "other")]
+    if not kinds:
+        return
+    if len(kinds) > 1 and "phone" in kinds:
+        pm = _PHONE_IN.search(seg.value)
+        rest_kinds = [k for k in kinds if k != "phone"]
+        if pm:
+            s = seg.span[0] + pm.start()
+            _put(party, "phone", seg, pm.group(), (s, s + len(pm.group())))
+            rest = seg.value[: pm.start()].strip(" ;；,，/、")
+            if rest and rest_kinds:
+                _put(party, rest_kinds[0], seg, rest, (seg.span[0], seg.span[0] + len(rest)))
+            return
+    for k in kinds:
+        _put(party, k, seg, seg.value, seg.span)
+    if "contact" in kinds and "phone" not in kinds and (pm := _PHONE_IN.search(seg.value)):
+        s = seg.span[0] + pm.start()
+        _put(party, "phone", seg, pm.group(), (s, s + len(pm.group())))
+
+
+def _aliases(doc: Document, opened: list[_Open], structure: Structure) -> dict[str, str]:
+    """Short names the text defines (``…有限公司（以下简称“华力公司”）``) → the key of their party."""
+    out: dict[str, str] = {}
+    for term, d in structure.definitions.items():
+        block = d.where.block
+        for p in opened:
+            if p.name_where is not None and p.name_where.block == block:
+                out[term] = p.key
+                break
+        else:
+            role = structure.role_of(term)
+            key = next((p.key for p in opened if role and p.role == role), None)
+            if key:
+                out[term] = key
+    return out
+
+
+def analyse(doc: Document, structure: Structure) -> Parties:
+    """The parties of a read document (text layouts; JSON deals are handled by :func:`extract`)."""
+    opened: dict[str, _Open] = {}
+    order: list[str] = []
+    mentions: list[Mention] = []
+    heads: list[str] = []  # keys of the parties opened by the last row that opened any
+    columns: dict[int, str] = {}  # column → party key, for 项目｜供方｜需方 tables
+    for row in _rows(doc):
+        grid = _grid(doc, row)
+        segs = _segments(row)
+        for seg in segs:
+            seg.col = grid[seg.col]
+        if not segs:
+            heads, columns = [], {}
+            continue
+        party_segs = [s for s in segs if s.party and not s.kinds]
+        if len(party_segs) >= 2 and all(not s.value for s in party_segs):
+            columns = {s.col: _key(structure, s.party) for s in party_segs if s.party}
+            heads = list(columns.values())
+            for s in party_segs:
+                assert s.party is not None
+                k = _key(structure, s.party)
+                if k not in opened:
+                    opened[k] = _Open(k, s.party, _role(structure, s.party), "", None, s.block, [s.party])
+                    order.append(k)
+            continue
+        if columns and len(row) >= 2 and bare_label(row[0][3]):
+            # a 项目｜供方｜需方 row: label in the first cell, one value per party column
+            label_seg = _seg(None, bare_label(row[0][3]) or "", False, "", row[0][0], (0, 0), 0)
+            for n, (i, s, _e, text) in enumerate(row[1:], start=1):
+                key = columns.get(grid[n])
+                col = grid[n]
+                if key is None:
+                    continue
+                value = text.strip()
+                seg = _Seg(None, False, label_seg.kinds, label_seg.label, value, i, (s, s + len(value)), col)
+                if "name" in label_seg.kinds and not opened[key].name and _is_name(value):
+                    opened[key].name = _clean_name(value)
+                    opened[key].name_where = Where(i, (s, s + len(opened[key].name)))
+                else:
+                    _fill(opened[key], seg)
+            continue
+        row_heads: list[str] = []
+        for seg in segs:
+            if seg.party and not seg.kinds:
+                key = _key(structure, seg.party)
+                name = _clean_name(seg.value)
+                if key not in opened:
+                    if not _is_name(name) or seg.sign:
+                        if seg.sign and name:
+                            mentions.append(Mention(key, seg.party, name, True, _where(seg, name)))
+                        row_heads.append(key)
+                        if key not in opened:
+                            opened[key] = _Open(
+                                key, seg.party, _role(structure, seg.party), "", None, seg.block, [seg.party]
+                            )
+                            order.append(key)
+                        continue
+                    opened[key] = _Open(
+                        key,
+                        seg.party,
+                        _role(structure, seg.party),
+                        name,
+                        _where(seg, name),
+                        seg.block,
+                        [seg.party],
+                    )
+                    order.append(key)
+                else:
+                    p = opened[key]
+                    if seg.party not in p.designations:
+                        p.designations.append(seg.party)
+                    if not p.name and _is_name(name) and not seg.sign:
+                        p.name, p.name_where = name, _where(seg, name)
+                    elif name and _is_name(name) and (seg.sign or seg.block > p.first + 12):
+                        mentions.append(Mention(key, seg.party, name, seg.sign, _where(seg, name)))
+                row_heads.append(key)
+            elif seg.party and seg.kinds:
+                key = _key(structure, seg.party)
+                row_heads.append(key)
+                if key not in opened:
+                    opened[key] = _Open(
+                        key, seg.party, _role(structure, seg.party), "", None, seg.block, [seg.party]
+                    )
+                    order.append(key)
+                p = opened[key]
+                if "name" in seg.kinds and _is_name(seg.value):
+                    name = _clean_name(seg.value)
+                    if not p.name:
+                        p.name, p.name_where = name, _where(seg, name)
+                _fill(p, seg)
+        if row_heads:
+            heads = row_heads
+            columns = {}
+        detail_segs = [s for s in segs if not s.party and s.kinds]
+        if not detail_segs or not heads:
+            continue
+        same = len({s.kinds for s in detail_segs}) == 1
+        if len(heads) >= 2 and same and len(detail_segs) == len(heads):
+            targets = heads
+        elif len(heads) >= 2 and len(detail_segs) >= 2 and len(detail_segs) % len(heads) == 0 and not same:
+            # 统一社会信用代码：A 统一社会信用代码：B in one row of a two-party table
+            targets = [
+                heads[min(len(heads) - 1, n * len(heads) // len(detail_segs))]
+                for n in range(len(detail_segs))
+            ]
+        else:
+            targets = [heads[-1]] * len(detail_segs)
+        for seg, key in zip(detail_segs, targets, strict=True):
+            p = opened[key]
+            if "name" in seg.kinds and _is_name(seg.value) and not p.name:
+                name = _clean_name(seg.value)
+                p.name, p.name_where = name, _where(seg, name)
+            _fill(p, seg)
+    parties = tuple(
+        Party(
+            key=o.key,
+            designations=tuple(o.designations),
+            role=o.role,
+            name=o.name,
+            name_where=o.name_where,
+            foreign=bool(o.name) and not _CJK.search(o.name),
+            person=bool(_PERSON.fullmatch(o.name)) and not _ORG_SUFFIX.search(o.name),
+            details=dict(o.details),
+        )
+        for o in (opened[k] for k in order)
+        if o.name or o.details
+    )
+    return Parties(parties, tuple(mentions), _aliases(doc, [opened[k] for k in order], structure))
+
+
+def _key(structure: Structure, designation: str) -> str:
+    """Parties are keyed by role when the text says it (甲方 and 买方 are then one party)."""
+    return structure.role_of(designation) or designation
+
+
+def _where(seg: _Seg, name: str) -> Where:
+    return Where(seg.block, (seg.span[0], seg.span[0] + len(name)))
+
+
+def _deal_parties(doc: Document) -> Parties:
+    """Seller and buyer of a JSON deal, located at the block that shows their name."""
+    deal = doc.deal or {}
+    out: list[Party] = []
+    for key, role in (("seller", "seller"), ("buyer", "buyer")):
+        p = deal.get(key)
+        if not isinstance(p, dict) or not p.get("name"):
+            continue
+        name = str(p["name"])
+        index = next((i for i, b in enumerate(doc.blocks) if b.norm.strip() == name), None)
+        where = Where(index, (0, len(doc.blocks[index].norm))) if index is not None else None
+        foreign = str(p.get("country") or "CN").upper() != "CN" or not _CJK.search(name)
+        details: dict[str, Detail] = {}
+        for kind, field_name in (
+            ("code", "credit_code"),
+            ("address", "address"),
+            ("legal", "legal_representative"),
+            ("phone", "phone"),
+        ):
+            value = p.get(field_name) or (
+                p.get("registration_number") if kind == "code" and foreign else None
+            )
+            if value and where is not None:
+                details[kind] = Detail(kind, field_name, str(value), False, where)
+            elif value:
+                details[kind] = Detail(kind, field_name, str(value), False, Where(0, (0, 0)))
+        out.append(Party(key, (key,), role, name, where, foreign, False, details))  # type: ignore[arg-type]
+    return Parties(tuple(out), (), {})
+
+
+def extract(contract: Contract) -> Parties:
+    """The party facts of ``contract``."""
+    doc = contract.doc
+    if doc.deal:
+        return _deal_parties(doc)
+    return analyse(doc, contract.structure)

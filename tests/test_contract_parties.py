@@ -1,0 +1,167 @@
+"""Party facts in every layout: party lines, several details to a line, key-terms tables, column tables,
+Word table cells, signature blocks, bilingual heads, quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from contractkit.contract.extract import extract_path, extract_text
+
+SELLER = "沈阳华力机床销售有限公司"
+BUYER = "苏州精工机械制造有限公司"
+
+
+def parties(text: str):
+    return extract_text(text).parties
+
+
+def values(p) -> dict[str, str]:
+    return {k: d.value for k, d in p.details.items()}
+
+
+def test_party_block_with_details_on_one_line() -> None:
+    text = (
+        f"甲方（买方）：{BUYER}\n统一社会信用代码：91320594MA1TE3N650\n住所：江苏省苏州市星湖街88号\n"
+        f"法定代表人：张伟  联系电话：0512-68761234\n乙方（卖方）：{SELLER}\n"
+        "法定代表人：王力　电话：024-25871234"
+    )
+    pf = parties(text)
+    buyer, seller = pf.by_role("buyer"), pf.by_role("seller")
+    assert buyer is not None and buyer.name == BUYER
+    assert values(buyer) == {
+        "code": "91320594MA1TE3N650",
+        "address": "江苏省苏州市星湖街88号",
+        "legal": "张伟",
+        "phone": "0512-68761234",
+    }
+    assert seller is not None and values(seller) == {"legal": "王力", "phone": "024-25871234"}
+
+
+def test_details_after_the_name_in_brackets() -> None:
+    pf = parties(
+        f"报价方：{SELLER}（统一社会信用代码：91350100M000100Y43）\n"
+        "地址：沈阳市北二路18号  电话：024-25871234"
+    )
+    p = pf.by_role("seller")
+    assert p is not None and p.name == SELLER
+    assert values(p)["code"] == "91350100M000100Y43"
+    assert values(p)["address"] == "沈阳市北二路18号"
+
+
+def test_key_terms_table_lines() -> None:
+    text = (
+        f"2 买方名称 {BUYER}\n3 买方统一社会信用代码 91320594MA1TE3N650\n4 买方住所 苏州市星湖街88号\n"
+        f"5 买方法定代表人及电话 宋丽萍;028-82736615\n6 卖方名称 {SELLER}"
+    )
+    pf = parties(text)
+    buyer = pf.by_role("buyer")
+    assert buyer is not None and buyer.name == BUYER
+    assert values(buyer) == {
+        "code": "91320594MA1TE3N650",
+        "address": "苏州市星湖街88号",
+        "legal": "宋丽萍",
+        "phone": "028-82736615",
+    }
+    assert pf.by_role("seller").name == SELLER  # type: ignore[union-attr]
+
+
+def test_column_table_in_text() -> None:
+    text = (
+        f"项目              供方                    需方\n单位名称(章)    {SELLER}    {BUYER}\n"
+        "地址              沈阳市北二路18号      苏州市星湖街88号\n"
+        "法定代表人        王力                  张伟\n"
+        "电话              024-25871234          0512-68761234"
+    )
+    pf = parties(text)
+    seller, buyer = pf.by_role("seller"), pf.by_role("buyer")
+    assert seller is not None and seller.name == SELLER and values(seller)["legal"] == "王力"
+    assert buyer is not None and buyer.name == BUYER and values(buyer)["phone"] == "0512-68761234"
+
+
+def test_signature_block_two_columns_gives_mentions() -> None:
+    text = (
+        f"甲方：{BUYER}\n乙方：{SELLER}\n第一条 标的\n"
+        f"甲方（盖章）：{BUYER}  乙方（盖章）：沈阳华力机床有限公司\n"
+        "法定代表人或授权代表：              法定代表人或授权代表："
+    )
+    pf = parties(text)
+    assert [(m.designation, m.name, m.signature) for m in pf.mentions] == [
+        ("甲方", BUYER, True),
+        ("乙方", "沈阳华力机床有限公司", True),
+    ]
+
+
+def test_bilingual_heads_are_one_party() -> None:
+    text = (
+        f"卖方：{SELLER}\nSeller: Shenyang Huali Machine Tool Sales Co., Ltd.\n"
+        "Address: No. 18 Beier Road\n电话 Tel：024-25871234"
+    )
+    pf = parties(text)
+    assert len(pf.parties) == 1
+    (p,) = pf.parties
+    assert p.name == SELLER and set(p.designations) == {"卖方", "seller"}
+    assert values(p)["phone"] == "024-25871234"
+
+
+def test_spread_designation_and_blank_template() -> None:
+    pf = parties("甲 方(需方):广州市番禺区欧雅橱柜制造有限公司\n法定代表人：________\n乙方：")
+    (p,) = pf.parties
+    assert p.role == "buyer"
+    assert p.details["legal"].blank
+
+
+def test_short_name_is_an_alias_of_its_party() -> None:
+    pf = parties(f"卖方：{SELLER}（以下简称“华力公司”）\n买方：{BUYER}")
+    assert pf.aliases.get("华力公司") == "seller"
+
+
+def test_person_and_foreign_party() -> None:
+    pf = parties("甲方：张伟\n身份证号码：110101199001011234\n乙方：Pacific Marine Supply Pte. Ltd.")
+    person, foreign = pf.parties
+    assert person.person and not person.foreign
+    assert foreign.foreign
+
+
+@pytest.fixture(scope="module")
+def quote_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = docx.Document()
+    d.add_paragraph("报价单")
+    t = d.add_table(rows=4, cols=3)
+    rows = [
+        ("", "客户", "报价方"),
+        ("名称", BUYER, SELLER),
+        ("法定代表人", "张伟", "王力"),
+        ("联系电话", "0512-68761234", "024-25871234"),
+    ]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    p = d.add_table(rows=1, cols=4)
+    for c, text in enumerate(("报价单位", SELLER, "统一社会信用代码", "91350100M000100Y43")):
+        p.cell(0, c).text = text
+    path = tmp_path_factory.mktemp("q") / "quote.docx"
+    d.save(path)
+    return path
+
+
+def test_word_column_table_with_an_empty_corner_cell(quote_docx: Path) -> None:
+    pf = extract_path(quote_docx).parties
+    seller, buyer = pf.by_role("seller"), pf.by_role("buyer")
+    assert buyer is not None and buyer.name == BUYER and values(buyer)["phone"] == "0512-68761234"
+    assert seller is not None and seller.name == SELLER and values(seller)["legal"] == "王力"
+    assert values(seller)["code"] == "91350100M000100Y43"
+
+
+@given(
+    st.sampled_from(["联系电话", "电话", "手机", "Tel", "联系方式"]),
+    st.sampled_from(["  ", "　", "；", " "]),
+)
+def test_phone_beside_the_legal_representative(label: str, sep: str) -> None:
+    p = parties(f"卖方：{SELLER}\n法定代表人：王力{sep}{label}：024-25871234").parties[0]
+    assert values(p).get("phone") == "024-25871234"
+    assert values(p).get("legal") == "王力"
