@@ -177,8 +177,10 @@ class CompiledTemplate:
         from jinja2 import TemplateError as JinjaError
         from lxml import etree
 
+        from contractkit.render.sandbox import render_bounded
+
         try:
-            out = part.template.render(context)
+            out = render_bounded(part.template, context)
         except JinjaError as exc:
             raise TemplateError(
                 f"template {self.name} does not render: {exc.message or exc}",

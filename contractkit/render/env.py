@@ -66,14 +66,17 @@ def upper(value: Any) -> str:
 def percent(value: Any) -> str:
     """``Decimal("30.00")`` → ``30``; ``"0.05"`` → ``0.05``."""
     d = value if isinstance(value, Decimal) else Decimal(str(value))
-    text = format(d.normalize(), "f")
-    return text
+    if not d.is_finite() or abs(d.adjusted()) > 30:
+        raise ValueError(f"not a percentage: {value}")
+    return format(d.normalize(), "f")
 
 
 def make_env() -> SandboxedEnvironment:
-    """A fresh sandboxed environment: StrictUndefined, autoescape, control characters stripped,
-    no extensions."""
-    env = SandboxedEnvironment(
+    """A fresh bounded sandbox (contractkit.render.sandbox): StrictUndefined, autoescape, control characters
+    stripped, no extensions."""
+    from contractkit.render.sandbox import BoundedSandbox
+
+    env = BoundedSandbox(
         undefined=StrictUndefined,
         autoescape=True,
         finalize=strip_control,
