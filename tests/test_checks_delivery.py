@@ -18,6 +18,7 @@ DD = "delivery/no-delivery-date"
 OI = "delivery/obsolete-incoterm"
 NE = "delivery/incoterm-no-edition"
 RT = "delivery/no-risk-transfer"
+DN = "delivery/date-on-notice"
 
 
 def ids(text: str, *rules: str) -> list[str]:
@@ -34,6 +35,14 @@ def ids(text: str, *rules: str) -> list[str]:
         ("交货地点：宁波市北仑港。", False),  # a port is a delivery point for FOB/CIF
         ("交货地点为：＿＿＿＿＿＿", False),
         ("签订地点：北京市海淀区", False),  # not a delivery address
+        ("交货地点：甲方指定地点。", True),  # no address at all
+        ("供方应将全部货物送至需方指定仓库，运费由供方承担。", True),
+        ("交货地点由买方另行通知。", False),  # a time-like notice, judged by date-on-notice
+        ("乙方应将货物送至甲方指定仓库（广东省佛山市顺德区华口工业区兴华路23号）。", False),
+        ("交货地点为四川省汉源县污水处理厂工地现场。", False),  # a named site
+        ("上述单价包含运至客户厂区的运费。", False),  # a cost, not a place
+        ("合同约定产品到达被告指定地点安装调试完成后，被告支付70%。", False),  # an event
+        ("甲方将货物运送到乙方指定的交货地点后，乙方应当即进行验收。", False),
     ],
 )
 def test_address(text: str, hit: bool) -> None:
@@ -62,6 +71,42 @@ def test_delivery_date_and_risk() -> None:
     (f,) = lint_text("本合同项下货物由乙方送至甲方仓库。", Settings(select=(RT,)))
     assert f.severity == Severity.INFO and "第604条" in f.message
     assert ids("本合同项下货物毁损、灭失的风险自交付时起转移至甲方。", RT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("买卖合同\n交货期：以甲方订舱通知为准。\n乙方负责将货物运至宁波港装船。", DN),
+        ("购销合同\n乙方分四批向甲方交货，每批交货时间以甲方书面通知为准。", DN),
+        ("交货期为“经双方协商同意，船到蓬莱港卸货日”。", DN),
+        ("购销合同\n乙方负责将货物送至甲方仓库。", DD),
+    ],
+)
+def test_no_fixed_delivery_time(text: str, rule: str) -> None:
+    assert ids(text, DD, DN) == [rule]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买卖合同\n交货期：以甲方书面通知为准，乙方应在收到通知后10日内交货。",
+        "购销合同\n交货时间以甲方通知为准，但最迟不晚于2026年8月31日交货。",
+        "采购框架协议\n每批采购的品种、数量、交货日期和交货地点以订单为准。卖方应按订单交货。",
+        "买卖合同\n卖方逾期交货的，按该订单逾期交付部分货款的万分之三支付违约金。乙方于2026年5月1日前交货。",
+    ],
+)
+def test_notice_with_a_period_or_outer_date_is_a_time(text: str) -> None:
+    assert ids(text, DD, DN) == []
+
+
+def test_on_notice_finding_quotes_the_notice() -> None:
+    (f,) = lint_text("买卖合同\n交货期：以甲方订舱通知为准。", Settings(select=(DN,)))
+    assert "以甲方订舱通知为准" in f.snippet and f.severity == Severity.WARNING
+
+
+def test_chinese_fob_needs_edition() -> None:
+    assert ids("单价为1450美元一吨（雅加达港离岸价）。", NE) == [NE]
+    assert ids("单价为1450美元一吨（雅加达港离岸价，Incoterms 2020）。", NE) == []
 
 
 def test_service_contract_and_quote_are_not_goods_contracts() -> None:

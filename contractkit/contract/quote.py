@@ -334,12 +334,17 @@ def _zhe_percent(raw: str) -> Decimal | None:
     return (Decimal(10) - v) * 10
 
 
+_NOT_DISCOUNT_AFTER = re.compile(r"\s*(?:的)?(?:增值税|税|预付|首付|货款|合同款|价款|质保金|尾款)")
+
+
 def discount_parts(text: str) -> list[tuple[DiscountPart, tuple[int, int]]]:
     """The discount parts written in ``text`` (``阶梯10%+推荐5%``, ``特别优惠18%``, ``九五折``) with spans."""
     out: list[tuple[DiscountPart, tuple[int, int]]] = []
     for m in _PART.finditer(text):
         label = m.group("label")
-        if re.search(r"税|增值|预付|首付|尾款|质保|付款|支付|保证金", label):
+        if re.search(r"税|增值|预付|首付|尾款|质保|付款|支付|保证金", label) or _NOT_DISCOUNT_AFTER.match(
+            text, m.end()
+        ):
             continue
         out.append((DiscountPart(label, Decimal(m.group(2))), (m.start("label"), m.end())))
     for m in _ZHE.finditer(text):

@@ -1,0 +1,232 @@
+"""Delivery facts: places (address, site, port, designated, reference), times (date, period, recurring, on
+notice, fixed by another document), trade terms and editions, risk, carrier and freight — many phrasings."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from contractkit.contract.delivery import (
+    INCOTERMS_2020,
+    OBSOLETE_INCOTERMS,
+    classify_place,
+    classify_time,
+    places_in,
+)
+from contractkit.contract.extract import extract_text
+
+
+def facts(text: str):
+    return extract_text(text).delivery
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "house"),
+    [
+        ("江苏省苏州市工业园区星湖街88号", "address", True),
+        ("广东省佛山市顺德区容桂街道华口工业区兴华路23号甲方原料仓库", "address", True),
+        ("江西省赣州市南康区龙岭镇家居大道 168 号甲方油漆仓库", "address", True),
+        ("上海市闵行区浦江镇陈行公路 2388 号 6 号楼甲方中央厨房收货区", "address", True),
+        ("北京市海淀区中关村大街", "address", False),
+        ("江苏省苏州市工业园区", "address", False),
+        ("买方位于江苏省南通市通州区川姜镇的工厂车间", "address", False),
+        ("四川省汉源县污水处理厂工地现场", "site", False),
+        ("宁波市北仑港", "port", False),
+        ("宁波港", "port", False),
+        ("甲方指定地点", "designated", False),
+        ("需方指定仓库", "designated", False),
+        ("买方另行通知的地点", "designated", False),
+        ("待定的收货地点", "designated", False),
+        ("乙方指定的交货地点", "reference", False),
+        ("卖方指定邮箱", "reference", False),
+        ("甲方仓库", "reference", False),
+        ("客户地址", "reference", False),
+        ("交货地点", "reference", False),
+        ("＿＿＿＿＿＿", "blank", False),
+    ],
+)
+def test_classify_place(text: str, kind: str, house: bool) -> None:
+    assert classify_place(text) == (kind, house)
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "kind"),
+    [
+        ("交货地点：甲方指定地点。", "甲方指定地点", "designated"),
+        (
+            "供方于2026年4月15日前将全部货物一次性送至需方指定仓库，运费由供方承担。",
+            "需方指定仓库",
+            "designated",
+        ),
+        ("送货地址就是甲方新办公室：杭州市西湖区文三路478号华星大厦6楼602室。", None, "address"),
+        ("交付地点为买方位于江苏省南通市通州区川姜镇的工厂车间。", None, "address"),
+        ("乙方应将设备运至甲方工厂（江苏省苏州市工业园区星湖街88号）。", None, "address"),
+        ("交货地點：台北市信義區信義路五段7號。", None, "address"),
+    ],
+)
+def test_places_in_sentences(line: str, value: str | None, kind: str) -> None:
+    (place,) = facts(line).places
+    assert place.kind == kind
+    if value is not None:
+        assert place.text == value
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "上述单价包含运至客户厂区的运费。",
+        "报价总额含13%增值税及运至客户地址的运费。",
+        "甲方将货物运送到乙方指定的交货地点后，乙方应当即进行验收。",
+        "订单以扫描件经电子邮件发送至卖方指定邮箱。",
+        "货全部送到、装好、验完货以后7天内，甲方再付60%。",
+    ],
+)
+def test_no_unclear_place_in_cost_event_or_mail(line: str) -> None:
+    assert all(p.kind not in ("designated",) for p in facts(line).places)
+    assert all(not (p.kind == "address" and not p.house_number) for p in facts(line).places)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("2026年6月30日前", "date"),
+        ("2026-06-30", "date"),
+        ("合同签订后30日内", "period"),
+        ("收到预付款后 15 个工作日内", "period"),
+        ("自合同生效之日起150个工作日", "period"),
+        ("每月10日前交付当月供货量", "recurring"),
+        ("以甲方书面通知为准", "on_notice"),
+        ("以甲方订舱通知为准", "on_notice"),
+        ("“经双方协商同意,船到蓬莱港卸货日”", "on_notice"),
+        ("另行通知", "on_notice"),
+        ("待定", "on_notice"),
+        ("以订单为准", "by_document"),
+        ("见附件二交货计划", "by_document"),
+        ("＿＿＿＿", "blank"),
+        ("卖方分两批交货", "other"),
+    ],
+)
+def test_classify_time(value: str, kind: str) -> None:
+    assert classify_time(value) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "交货期：合同签订后30日内。",
+        "交货时间：2026年5月20日前一次交清。",
+        "乙方应于2026年7月15日前将设备运至甲方三号车间。",
+        "乙方于收到二期款之日起五日内将全部货物运抵交货地点。",
+        "各批交货日期为：第一批2026年4月28日，第二批2026年5月26日。",
+        "| 批次 | 交货日期 | 数量 |\n| 第一批 | 2026年4月20日 | 100 |",
+        "卖方应于2026年5月29日前以DAP 天津经济技术开发区第九大街58号买方工厂(Incoterms® 2020)方式交货。",
+        "乙方应在本合同生效之日起十五日内，向甲方交付许可证书、软件安装介质及用户手册。",
+        "每批采购的品种、数量、交货日期和交货地点以订单为准。",
+        "交货期：以甲方书面通知为准，乙方应在收到通知后10日内交货。",
+        "交货时间以甲方通知为准，但最迟不晚于2026年8月31日交货。",
+    ],
+)
+def test_times_that_fix_delivery(text: str) -> None:
+    assert facts(text).has_time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "交货期：以甲方订舱通知为准。\n乙方负责将货物运至宁波港装船。",
+        "│ 批次 │ 到场日期 │ 数量 │\n│ 第一批 │ 以甲方书面通知为准 │ 100 │\n"
+        "│ 第二批 │ 以甲方书面通知为准 │ 200 │",
+        "乙方按甲方通知发货。",
+        "因不可抗力导致迟延交货的，乙方应在知悉之日起两日内书面通知甲方，交货日期相应顺延。",
+        "甲方未在产品到达交货地点之日起十日内书面提出异议的，视为到货验收合格。",
+        "乙方逾期交货的，每逾期一日，按逾期交付货物金额的万分之三支付违约金。",
+        "货物装箱完毕且乙方交付增值税专用发票之日起二十日内，甲方支付合同总金额的70%。",
+    ],
+)
+def test_no_fixed_time(text: str) -> None:
+    assert not facts(text).has_time
+
+
+def test_on_notice_points_at_the_notice() -> None:
+    f = facts("交货期：以甲方订舱通知为准。")
+    (t,) = [t for t in f.times if t.kind == "on_notice"]
+    assert "以甲方订舱通知为准" in t.text
+
+
+def test_notice_in_breach_or_spec_clauses_is_no_time() -> None:
+    assert facts("卖方逾期交货的，按该订单逾期交付部分货款的万分之三支付违约金。").times == ()
+    assert facts("被告按照原告技改要求为原告改造机床设备，交货期自合同生效之日起150个工作日。").has_time
+
+
+@given(st.sampled_from(INCOTERMS_2020), st.sampled_from(["上海港", "汉堡", "宁波"]), st.booleans())
+def test_trade_terms_and_edition(term: str, place: str, edition: bool) -> None:
+    f = facts(f"贸易术语：{term} {place}{' Incoterms® 2020' if edition else ''}。")
+    assert [t.code for t in f.terms] == [term] and not f.terms[0].obsolete
+    assert f.edition == (2020 if edition else None)
+
+
+@given(st.sampled_from(OBSOLETE_INCOTERMS))
+def test_obsolete_terms(term: str) -> None:
+    (t,) = facts(f"价格条件：{term} 汉堡，Incoterms 2010。").terms
+    assert t.obsolete and facts(f"价格条件：{term} 汉堡，Incoterms 2010。").edition == 2010
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("单价为1450美元一吨（雅加达港离岸价）", "FOB"),
+        ("价格为汉堡港到岸价", "CIF"),
+        ("上海港成本加运费价", "CFR"),
+    ],
+)
+def test_chinese_trade_term_names(text: str, code: str) -> None:
+    assert [t.code for t in facts(text).terms] == [code]
+
+
+def test_chinese_names_need_a_port() -> None:
+    assert facts("本合同价格为到岸价，含运费。").terms == ()
+
+
+def test_edition_in_chinese() -> None:
+    assert facts("本合同价格为CIF汉堡港价格，适用《2020年国际贸易术语解释通则》。").edition == 2020
+    assert facts("适用国际贸易术语解释通则（Incoterms 2010）FOB 上海。").edition == 2010
+
+
+def test_latin_words_are_not_terms() -> None:
+    assert facts("系统采用AES与DESede加密，价格含安装调试。").terms == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "货物毁损、灭失的风险自货物交付甲方时起由乙方转移至甲方。",
+        "设备经双方签署开箱检验记录后，风险转移至甲方。",
+        "乙方负责运输并承担货物交付前的风险。",
+        "货物在验收合格前的风险由乙方承担。",
+    ],
+)
+def test_risk(text: str) -> None:
+    assert facts(text).risk
+
+
+def test_carrier_and_cost() -> None:
+    f = facts("乙方负责运输，运费由乙方承担。")
+    assert [c.who for c in f.carriers] == ["乙方"] and [c.who for c in f.costs] == ["乙方"]
+    assert [c.who for c in facts("上述单价含运费及保险费。").costs] == ["included"]
+
+
+def test_where_quotes_the_text() -> None:
+    c = extract_text("第三条 交货\n交货地点：甲方指定地点。")
+    (p,) = c.delivery.places
+    assert p.where.text(c.doc) == "甲方指定地点"
+
+
+def test_places_in_is_pure() -> None:
+    assert places_in("交货地点：上海市浦东新区张江路665号。", 3)[0].where.block == 3
+
+
+@given(st.text(alphabet="交货地点：送至运甲方指定仓库省市区路号0123456789，。", max_size=40))
+def test_places_never_crash_and_spans_hold(text: str) -> None:
+    for p in places_in(text, 0):
+        assert text[p.where.span[0] : p.where.span[1]] == p.text

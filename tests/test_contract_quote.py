@@ -1,0 +1,223 @@
+"""Quote facts: number, date, validity, priced lines (Word/text/box tables, PDF text rows) with summed
+discount parts, the stated discount policy (tiers) and the recorded approvals — many phrasings."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from contractkit.contract.extract import extract_path, extract_text
+from contractkit.contract.quote import discount_parts
+
+CORPUS = Path(__file__).parent / "corpus" / "labelled"
+HEAD = "报价单\n报价编号：BJ-2026-0518\n报价日期：2026年5月18日\n"
+
+
+def quote(text: str):
+    return extract_text(text).quote
+
+
+def test_contract_is_not_a_quote() -> None:
+    q = quote("买卖合同\n甲方向乙方采购球阀20台，首单优惠15%。")
+    assert not q.is_quote and q.lines == () and q.discounts == ()
+
+
+def test_number_and_date() -> None:
+    q = quote(HEAD + "本报价30日内有效。")
+    assert q.is_quote and q.number == "BJ-2026-0518" and q.date == date(2026, 5, 18)
+
+
+@pytest.mark.parametrize(
+    ("line", "until", "days"),
+    [
+        ("本报价自报价日期起30日内有效。", None, 30),
+        ("报价有效期：自报价日期起30日，即至2026年6月7日止。", date(2026, 6, 7), 30),
+        ("报价有效期：至 2026 年 6 月 17 日止。", date(2026, 6, 17), None),
+        ("本报价有效期至2026年6月12日。", date(2026, 6, 12), None),
+        ("以上价格30天内有效，逾期须重新报价。", None, 30),
+        ("本报價有效期為一個月。", None, 30),
+    ],
+)
+def test_validity_phrasings(line: str, until: date | None, days: int | None) -> None:
+    (v,) = quote(HEAD + line).validity
+    assert (v.until, v.days) == (until, days)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "价格如有调整，以我司最新报价为准。",
+        "产品剩余有效期不少于十二个月。",
+        "报价有效期：＿＿＿＿",
+        "本报价长期有效。",
+    ],
+)
+def test_no_validity(line: str) -> None:
+    assert quote(HEAD + line).validity == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("阶梯10%+推荐5%", Decimal(15)),
+        ("阶梯 10%+推荐 5%", Decimal(15)),
+        ("特别优惠18%", Decimal(18)),
+        ("活动优惠 20%", Decimal(20)),
+        ("首单折扣5%", Decimal(5)),
+        ("九五折", Decimal(5)),
+        ("85折", Decimal(15)),
+        ("八折", Decimal(20)),
+    ],
+)
+def test_discount_parts(text: str, total: Decimal) -> None:
+    assert sum(p.percent for p, _ in discount_parts(text)) == total
+
+
+def test_tax_is_no_discount() -> None:
+    assert discount_parts("含13%增值税") == []
+
+
+TABLE = (
+    HEAD + "| 序号 | 产品名称 | 规格型号 | 数量 | 目录单价（元） | 折扣 | 折后单价（元） | 金额（元） |\n"
+    "|---|---|---|---|---|---|---|---|\n"
+    "| 1 | 不锈钢法兰球阀 | Q41F-16P DN80 | 40 | 2,150.00 | 阶梯10%+推荐5% | 1,827.50 | 73,100.00 |\n"
+    "| 2 | 电动软密封蝶阀 | D971X-16Q DN150 | 12 | 4,860.00 | 活动优惠20% | 3,888.00 | 46,656.00 |\n"
+    "| 3 | 旋启式止回阀 | H44H-16C DN100 | 20 | 1,720.00 |  | 1,634.00 | 32,680.00 |\n"
+    "| 合计 |  |  |  |  |  |  | 152,436.00 |\n"
+)
+
+
+def test_text_table_lines() -> None:
+    lines = quote(TABLE).lines
+    assert [(ln.number, ln.name, ln.model) for ln in lines] == [
+        (1, "不锈钢法兰球阀", "Q41F-16P DN80"),
+        (2, "电动软密封蝶阀", "D971X-16Q DN150"),
+        (3, "旋启式止回阀", "H44H-16C DN100"),
+    ]
+    assert [ln.discount for ln in lines] == [Decimal(15), Decimal(20), Decimal(5)]  # line 3 from its prices
+    assert lines[0].list_price == Decimal("2150.00") and lines[0].net_price == Decimal("1827.50")
+
+
+def test_box_drawn_table_lines() -> None:
+    text = (
+        HEAD + "┌────┬────────┬────────┬──────┬────────┐\n"
+        "│ 序号 │ 产品名称 │ 目录单价 │ 折扣 │ 折后单价 │\n"
+        "├────┼────────┼────────┼──────┼────────┤\n"
+        "│ 1 │ 球阀 │ 2,150.00 │ 特别优惠18% │ 1,763.00 │\n"
+        "└────┴────────┴────────┴──────┴────────┘\n"
+    )
+    (ln,) = quote(text).lines
+    assert ln.discount == Decimal(18) and ln.parts[0].label == "特别优惠"
+
+
+def test_pdf_text_rows_run_over_lines() -> None:
+    text = (
+        HEAD + "序号 产品名称及型\n号主要规格 数量 单位 目录单价\n（元）\n折扣 折后单价\n（元）\n金额（元）\n"
+        "1 千兆接入交换\n机 HXS2328P\n40 台 3,280.00 5% 3,116.00 124,640.00\n"
+        "2 万兆汇聚交换\n机 HXS5548X\n6 台 26,800.00 10% 24,120.00 144,720.00\n合计 269,360.00\n"
+    )
+    lines = quote(text).lines
+    assert [(ln.number, ln.discount) for ln in lines] == [(1, Decimal(5)), (2, Decimal(10))]
+
+
+@pytest.mark.parametrize("name", ["q3_quote_valves_no_validity.pdf", "q4_quote_valves_partial_approval.pdf"])
+def test_pdf_quotes_of_the_corpus(name: str) -> None:
+    q = extract_path(CORPUS / name).quote
+    assert q.is_quote and len(q.lines) >= 2 and q.policy is not None
+    assert q.policy.rep_limit == Decimal(8) and q.policy.required(Decimal(15)) == (
+        "sales_manager",
+        "sales_director",
+    )
+
+
+def test_policy_sentence_is_no_approval() -> None:
+    q = quote(HEAD + "销售代表可给予不超过8%的折扣，超过8%的须经销售经理和销售总监审批。\n销售经理\n销售总监")
+    assert q.approvals == () and q.policy is not None and q.policy.rep_limit == Decimal(8)
+
+
+def test_tiered_policy() -> None:
+    q = quote(
+        HEAD + "折扣政策：销售代表可在目录价基础上给予不超过 5%的折扣；超过 5%至 12%（含）须经销售经理审批；"
+        "超过 12%须经销售经理和销售总监共同审批。"
+    )
+    p = q.policy
+    assert p is not None and p.rep_limit == Decimal(5)
+    assert p.required(Decimal(10)) == ("sales_manager",)
+    assert p.required(Decimal(15)) == ("sales_manager", "sales_director")
+
+
+@pytest.mark.parametrize(
+    ("text", "roles", "lines"),
+    [
+        ("审批记录：销售经理 陈志远 同意第 1 项合计 15%的折扣 2026 年 5 月 18 日", {"sales_manager"}, (1,)),
+        ("审核：销售经理 陈志远　　2026年5月8日", {"sales_manager"}, ()),
+        ("特价审批：销售经理李明同意；销售总监王强批准。", {"sales_manager", "sales_director"}, ()),
+        (
+            "行号 折扣 审批人 审批意见\n2 10% 销售经理 罗志强 同意 2026 年 11 月 26 日",
+            {"sales_manager"},
+            (2,),
+        ),
+    ],
+)
+def test_recorded_approvals(text: str, roles: set[str], lines: tuple[int, ...]) -> None:
+    q = quote(HEAD + text)
+    assert {a.role for a in q.approvals} == roles
+    assert all(a.lines == lines for a in q.approvals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "销售经理（签字）：＿＿＿＿",
+        "超过8%的须经销售经理审批。",
+        "审批意见：销售总监不同意。",
+    ],
+)
+def test_not_approvals(text: str) -> None:
+    assert quote(HEAD + text).approvals == ()
+
+
+def test_word_table_approvals_and_empty_rows() -> None:
+    q = extract_path(CORPUS / "q2_quote_valves_approved_discount.docx").quote
+    assert {a.role for a in q.approvals} == {"sales_manager", "sales_director"}
+    assert all(a.name for a in q.approvals)
+    q3 = extract_path(CORPUS / "q3_quote_valves_no_validity.pdf").quote
+    assert q3.approvals == () and q3.validity == ()
+
+
+def test_approval_scope() -> None:
+    q = quote(HEAD + "销售经理 陈志远 同意第 1 项合计 15%的折扣 2026 年 5 月 18 日")
+    assert q.approved_roles(1, Decimal(15)) == {"sales_manager"}
+    assert q.approved_roles(2, Decimal(20)) == set()
+    assert q.approved_roles(1, Decimal(20)) == set()  # approved 15 %, not more
+
+
+def test_line_statements_name_their_line() -> None:
+    q = quote(
+        HEAD + "折扣说明：第 1 行为首单折扣 5%；第 2 行为长期合作阶梯折扣 10%（年度采购额 20 万元以上档）。"
+    )
+    assert sorted((d.lines, d.percent) for d in q.discounts) == [((1,), Decimal(5)), ((2,), Decimal(10))]
+
+
+def test_free_discounts_skip_policy_text() -> None:
+    q = quote(HEAD + "新客户首单优惠15%。\n销售代表可给予不超过8%的折扣。")
+    assert [d.percent for d in q.discounts] == [Decimal(15)]
+
+
+@given(st.integers(min_value=1, max_value=40), st.integers(min_value=0, max_value=40))
+def test_parts_add_up(a: int, b: int) -> None:
+    total = sum(p.percent for p, _ in discount_parts(f"阶梯{a}%+推荐{b}%"))
+    assert total == a + b
+
+
+@given(st.integers(min_value=100, max_value=99999), st.integers(min_value=1, max_value=60))
+def test_discount_implied_by_prices(listed: int, pct: int) -> None:
+    net = Decimal(listed) * (100 - pct) / 100
+    text = HEAD + f"| 序号 | 产品名称 | 目录单价 | 折后单价 |\n| 1 | 球阀 | {listed:,}.00 | {net:.2f} |\n"
+    (ln,) = quote(text).lines
+    assert abs(ln.discount - pct) <= Decimal("0.01")
