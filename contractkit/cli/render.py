@@ -98,9 +98,9 @@ def _render_one(src: str, out: str | None, template: str | None, templates_dir: 
         target = Path(out)
     docx_path = target.with_suffix(".docx")
     if fmt == "pdf" or target.suffix.lower() == ".pdf":
-        import tempfile
+        from contractkit.render.lifecycle import temp_dir
 
-        with tempfile.TemporaryDirectory(prefix="contractkit-render-") as tmp:
+        with temp_dir("render") as tmp:
             tmp_docx = render_to_file(
                 deal, Path(tmp) / docx_path.name, template=template, templates_dir=templates_dir, path=src
             )

@@ -5,7 +5,6 @@ processes, each keeping its own compiled templates."""
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,6 +134,7 @@ def render_batch(
     is called after each deal. A deal whose number an earlier deal of the batch has is a failure unless
     ``allow_duplicates`` (then it is written as ``NUMBER-2``)."""
     from contractkit.deal.load import iter_deals
+    from contractkit.render.lifecycle import temp_dir
 
     if fmt not in ("docx", "pdf", "both"):
         raise UsageError(f"unknown format {fmt!r}", hint="use docx, pdf or both")
@@ -153,7 +153,7 @@ def render_batch(
     docx_dir = out
     tmp = None
     if fmt == "pdf":
-        tmp = tempfile.TemporaryDirectory(prefix="contractkit-render-")
+        tmp = temp_dir("render")
         docx_dir = Path(tmp.name)
     tpl = str(template) if template is not None else None
     tdir = str(templates_dir) if templates_dir is not None else None

@@ -27,6 +27,34 @@ def die_with_parent() -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
+#: The reaper: runs the command as its child in the reaper's own process group, asks the kernel for SIGTERM
+#: when the thread that started it dies, and on SIGTERM (or that death) kills the whole group — LibreOffice's
+#: soffice.bin is a grandchild that a parent-death signal alone would not reach.
+_REAPER = """
+import ctypes, ctypes.util, os, signal, subprocess, sys
+parent = int(sys.argv[1])
+def reap(*_):
+    os.killpg(0, signal.SIGKILL)
+signal.signal(signal.SIGTERM, reap)
+try:
+    ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").prctl(1, signal.SIGTERM, 0, 0, 0)
+except Exception:
+    pass
+if os.getppid() != parent:
+    reap()
+proc = subprocess.Popen(sys.argv[2:])
+sys.exit(proc.wait())
+"""
+
+
+def reaped(cmd: list[str]) -> list[str]:
+    """``cmd`` run under the reaper: start the result with ``start_new_session=True`` and it, with every
+    process it starts, dies when the parent dies or the group is sent SIGTERM."""
+    import sys
+
+    return [sys.executable, "-I", "-S", "-c", _REAPER, str(os.getpid()), *cmd]
+
+
 def temp_dir(kind: str) -> tempfile.TemporaryDirectory:
     """A temp folder named ``contractkit-KIND-PID-…`` so a later run can tell when its owner has died."""
     sweep()

@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contractkit.errors import ContractkitError, ConverterError
+from contractkit.render.lifecycle import reaped, sweep
 
 INSTALL_HINT = (
     "install LibreOffice and CJK fonts: sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk "
@@ -122,7 +123,8 @@ class PdfConverter:
         self.timeout = float(timeout)
         self.max_docs_per_worker = max(1, int(max_docs_per_worker))
         self.stats = {"starts": 0, "timeouts": 0, "crashes": 0, "retries": 0, "converted": 0, "failed": 0}
-        self._base = Path(tempfile.mkdtemp(prefix="contractkit-pdf-"))
+        sweep()  # profiles left by a converter that was killed (SIGKILL runs no cleanup)
+        self._base = Path(tempfile.mkdtemp(prefix=f"contractkit-pdf-{os.getpid()}-"))
         self._lock = threading.Lock()
         self._procs: set[subprocess.Popen] = set()
         self._stop = threading.Event()
@@ -287,7 +289,7 @@ class PdfConverter:
             if self._stop.is_set() or stop.is_set():
                 return [], []
             proc = subprocess.Popen(
-                cmd,
+                reaped(cmd),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
