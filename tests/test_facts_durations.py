@@ -29,6 +29,11 @@ CASES = [
     ("48个小时", "48", "hour"),
     ("两年", "2", "year"),
     ("一百二十天", "120", "day"),
+    ("保修期一年半", "1.5", "year"),
+    ("两年半内", "2.5", "year"),
+    ("质保期壹年", "1", "year"),
+    ("十八（18）个月", "18", "month"),
+    ("十五个日历日", "15", "day"),
 ]
 
 
@@ -37,7 +42,7 @@ def test_one_duration(text: str, value: str, unit: str) -> None:
     found = find_durations(text)
     assert [(d.value, d.unit) for d in found] == [(Decimal(value), unit)]
     d = found[0]
-    assert text[d.span[0] : d.span[1]].strip()[-1] in "时日天周月年期拜"
+    assert text[d.span[0] : d.span[1]].strip()[-1] in "时日天周月年期拜半"
 
 
 NEGATIVE = [
@@ -93,3 +98,8 @@ def test_real_refund_clause(corpus_dir) -> None:
     )
     line = next(ln for ln in text.splitlines() if "之日起十五日内退还停车费用余额" in ln)
     assert (Decimal(15), "day") in [(d.value, d.unit) for d in find_durations(line)]
+
+
+@pytest.mark.parametrize("text", ["一年半价出售", "一年，半年后复检"])
+def test_half_after_a_year_only_when_it_ends_the_length(text: str) -> None:
+    assert find_durations(text)[0].value == Decimal(1)

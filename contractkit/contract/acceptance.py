@@ -111,7 +111,11 @@ GATE: tuple[str, ...] = (
     "维保",
     "保用",
     "保固",
+    "三包",
+    "包修",
+    "包换",
     "视",
+    "合格",
     "处理",
     "测试",
     "试验",
@@ -135,7 +139,7 @@ _INSPECT = (
 )
 _OBJECT = (
     r"提出(?:书面)?(?:质量)?异议|书面(?:形式)?提出|提出(?=[,，。;；]|$)|异议"
-    r"|(?:书面|以书面形式)?(?:通知|告知)"
+    r"|(?:书面|以书面形式)?(?:通知|告知)|反映|提出来"
 )
 _REMEDY = (
     r"更换|换货|退换|退货|修复|维修|修理|整改|返工|返修|补足|补发|补齐|补货|派员|到场|到达|响应|答复|回复|处理|"
@@ -146,16 +150,18 @@ _VERB = re.compile(
 )
 # The act named before a window with nothing after it: 验收期限 设备到达…之日起5个工作日内.
 _ACT_BEFORE = re.compile(rf"(?<!视为)(?<!视同)(?:{_INSPECT}){_NOMINAL.replace('|期|', '|')}|异议期")
-_DEADLINE_TAIL = ("以内", "之内", "内", "前", "之前", "以前", "为限")
+_DEADLINE_TAIL = ("以内", "之内", "内", "前", "之前", "以前", "为限", "的期间", "期间")
 #: A window named as such (a key-terms row: 验收期限 设备到达后的合理期限内).
-_WINDOW_LABEL = re.compile(r"(?:验收|检验|验货|查验)(?:期限|期间|时间|时限)")
+_WINDOW_LABEL = re.compile(
+    r"(?:验收|检验|验货|查验)(?:期限|期间|时间|时限|期(?=[”\"]?\s*(?:指|是指|系指|为|:|：)))"
+)
 _BOUND_BEFORE = ("不超过", "不得超过", "最迟", "最长", "最晚", "不晚于")
 #: A length stated as "the period is N": 检验期为十日 / 验收期限：5个工作日.
 _PERIOD_IS = re.compile(rf"(?:{_INSPECT})(?:期|期限|期间|时间|时限)\s*(?:为|是|:|：)?\s*$")
 #: What ends the text before a window that has a start: 到货之日起 / 送达后 / 装箱日前 / 到货 (货到七日内).
 _START_MARK = re.compile(
     r"(?:之日起|之日后|之日|日起|起算|起|以后|之后|后|以前|之前|日前|前|时起|当日|次日)\s*(?:的)?\s*[,，]?\s*$"
-    r"|(?:到货|货到|收货|交货|到场|进场|提货|签收|到达|送达)\s*$"
+    r"|(?:到货|货到|收货|收到货|交货|到场|进场|提货|签收|到达|送达)了?\s*$"
 )
 #: A start stated after the length: 七个工作日内，自到货之日起计算 / 以到货之日为起算日.
 _START_AFTER = re.compile(r"自[^。;；]{1,30}?(?:起|开始)(?:计算|算|计)|以[^。;；]{1,20}?为起算")
@@ -175,7 +181,7 @@ _AT_EVENT = re.compile(rf"(?:{_EVENTS})[^,，。;；]{{0,10}}?(?<![同小])时(?
 _IMMEDIATE = re.compile(r"当场|当面|当即|即时|立即|随即|现场(?:验收|查验|检验|清点|核对|检查)")
 _REFERS_BACK = re.compile(
     r"(?:约定|规定|上述|前述|前款|本款|该|此|以上|所述|同一|前项)[^,，。;；]{0,12}?(?:期限|期间|时间|时限)"
-    r"|(?:验收|检验|异议|检测|复检)(?:期限|期间)内"
+    r"|(?:验收|检验|异议|检测|复检|验货)(?:期|期限|期间)内"
     r"|(?:按|依|依照|按照|根据|依据|见|在|于|同|如|与)\s*(?:本合同)?第\s*[\d一二三四五六七八九十.()（）]+\s*(?:条|款|项)"
     r"|要素表|附件|合同约定的?期限"
 )
@@ -203,7 +209,7 @@ _QUALITY_CONTEXT = re.compile(r"质量|验|检|异议|不符|不合格|瑕疵|�
 _LATENT = re.compile(r"内在|隐蔽|难以发现|不能发现|无法发现|潜在|内部缺陷|其他质量|质量问题|质量缺陷|性能")
 _APPEARANCE = re.compile(r"外观|数量|表面|包装|外包装|型号|件数|袋数|箱数|规格|标识|标签|破损|短少")
 
-_DEEMED_LEAD = r"视为|视同|视作|看作|当作|认定为|即为|默认为?|自动"
+_DEEMED_LEAD = r"视为|视同|视作|看作|当作|当做|算作|算是|就算|即算|认定为|即为|默认为?|自动"
 _DEEMED_TARGET = (
     r"验收合格|检验合格|验货合格|合格|验收通过|通过验收|通过|认可|接受|同意|无异议|符合|已验收|已经验收|"
     r"验收完毕|验收完成|满意|确认"
@@ -214,6 +220,8 @@ _DEEMED = re.compile(
     r"|deemed\b[^.;]{0,40}?\b(?:accept|conform|approv|pass)",
     re.IGNORECASE,
 )
+#: Targets that are acceptance by themselves (视为认可); weaker ones (同意, 符合) need the clause's context.
+_STRONG_TARGET = re.compile(r"合格|验收|认可|无异议|接受|accept", re.IGNORECASE)
 #: A deemed rule concerns acceptance when its clause names one of these (not 视为送达 / 视为交货).
 _DEEMED_CONTEXT = re.compile(r"验|检|异议|合格|质量|accept|inspect|conform|objection", re.IGNORECASE)
 
@@ -230,6 +238,11 @@ PERIOD_WORDS: tuple[str, ...] = (
     "维保期",
     "保用期",
     "保固期",
+    "三包期",
+    "包修期",
+    "包换期",
+    "质量担保期",
+    "缺陷通知期",
 )
 _PERIOD_WORD = re.compile("|".join(PERIOD_WORDS) + r"|warranty period", re.IGNORECASE)
 #: A warranty written as a verb with its length: 保修一年 / 质保两年 / 免费保修12个月.
@@ -446,7 +459,7 @@ def extract(contract: Contract) -> AcceptanceFacts:
             ws = [] if heading and len(clause) <= 40 else _windows_of(i, s, clause, act)
             windows.extend(ws)
             for m in _DEEMED.finditer(clause):
-                if _DEEMED_CONTEXT.search(clause):
+                if _STRONG_TARGET.search(m.group()) or _DEEMED_CONTEXT.search(clause):
                     deemed.append(Deemed(_where(i, s, *m.span()), m.group()))
                     break
             if not named and _PERIOD_WORD.search(clause):

@@ -1,4 +1,4 @@
-"""Durations: 72小时, 五个工作日, 十五日, 15天, 12个月, 一年, 两周, 三十(30)日, 半年.
+"""Durations: 72小时, 五个工作日, 十五日, 15天, 12个月, 一年, 一年半, 两周, 三十(30)日, 半年.
 
 Excluded: ordinals (第5日), dates (2026年, 12月31日), article numbers (第5条), 周岁/周年.
 """
@@ -56,7 +56,7 @@ _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True
 _DURATION = re.compile(
     rf"(?<![\d.,第每{CN_CHARS}])(?P<num>{NUMBER}|半)(?P<half>个半)?\s*"
     rf"(?:[（(]\s*(?P<alt>{NUMBER})\s*[）)]\s*)?"
-    rf"(?P<unit>{_UNIT_RE})(?![岁年度底初末份号])"
+    rf"(?P<unit>{_UNIT_RE})(?![岁年度底初末份号])(?P<half_after>半(?![价数成额])(?=\s*(?:[内以之,，。;；)）]|$)))?"
 )
 # "半个月" / "半年": the number is 半.
 _DATE_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[月日号]")
@@ -96,7 +96,7 @@ def _find_durations_scan(text: str) -> list[Duration]:
             value = Decimal("0.5") if num == "半" else to_decimal(num)
         except (ValueError, ArithmeticError):
             continue
-        if m.group("half"):
+        if m.group("half") or (m.group("half_after") and unit == "年"):
             value += Decimal("0.5")
         if unit == "月" and not m.group("half") and num != "半":
             continue  # 12月 is a month, 12个月 a duration
@@ -104,7 +104,8 @@ def _find_durations_scan(text: str) -> list[Duration]:
             continue  # 日期
         if out and _restates(text, out[-1], m.start(), value, _UNITS[unit]):
             continue  # 三十日（30日）: count once
-        out.append(Duration(value, _UNITS[unit], (m.start(), m.end())))
+        end = m.end() if unit == "年" else m.end("unit")  # 一年半: half a year more; 三天半 is rare
+        out.append(Duration(value, _UNITS[unit], (m.start(), end)))
     return out
 
 

@@ -1,0 +1,220 @@
+"""The acceptance facts extractor on its own: windows, deemed acceptance, periods and test costs, in many
+phrasings (Simplified and Traditional script, formal and colloquial, key-terms rows, definitions)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from contractkit.contract.acceptance import AcceptanceFacts, Window, vague_word
+from contractkit.contract.extract import extract_text
+from contractkit.contract.model import to_data
+
+
+def facts_of(text: str) -> tuple[AcceptanceFacts, object]:
+    contract = extract_text(text)
+    return contract.acceptance, contract.doc
+
+
+def windows_of(text: str) -> list[Window]:
+    return list(facts_of(text)[0].windows)
+
+
+def timed(text: str) -> list[Window]:
+    return [w for w in windows_of(text) if w.length is not None]
+
+
+# -- windows with a start and a length --------------------
+
+STARTED = [
+    ("买方应在到货后72小时内完成验收。", "72", "hour"),
+    ("甲方应于货物送达之日起五个工作日内对货物进行检验。", "5", "working_day"),
+    ("收货后7天内，甲方组织验收。", "7", "day"),
+    ("需方收货后2日内核对数量、外观和印刷，有异议的书面告知供方。", "2", "day"),
+    ("货到七日内验货。", "7", "day"),
+    ("货到了三天内验货，有问题三天内说。", "3", "day"),
+    ("設備到達交貨地點之日起三個工作日內，雙方共同開箱檢驗。", "3", "working_day"),
+    ("甲方应在乙方通知的装箱日前三个工作日内到乙方工厂验货。", "3", "working_day"),
+    ("买方应自卖方交货之日起十五日内对货物进行检验。", "15", "day"),
+    ("检验期为十个工作日，自到货之日起计算。", "10", "working_day"),
+    ("16 验收期限 设备到达交货地点之日起 5 个工作日内", "5", "working_day"),
+    ("甲方应在收到调试完成报告之日起十个工作日内组织终验收。", "10", "working_day"),
+    ("对于产品内在质量，买方可在到货之日起三十日内完成装机测试。", "30", "day"),
+    ("甲方未在货物送达后 72 小时内提出书面异议的，视为该批货物验收合格。", "72", "hour"),
+    (
+        "The Buyer shall inspect. 买方应在货物到达交货地点之日起七（7）个工作日内进行进货检验。",
+        "7",
+        "working_day",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), STARTED)
+def test_window_with_start_and_length(text: str, value: str, unit: str) -> None:
+    (w,) = timed(text)[:1]
+    assert w.length is not None and (w.length.value, w.length.unit) == (Decimal(value), unit)
+    assert w.start is not None, text
+
+
+NO_START = [
+    "买方应在七个工作日内，按GB/T 2828.1-2012一般检验水平Ⅱ进行进货检验。",
+    "需方按照合同约定15日内验收。",
+    "出现质量问题的，需方在30天内通知供方。",
+    "甲方须于五个工作日内对设备进行检验并书面确认。",
+    "買方應在72小時內完成驗收。",
+]
+
+
+@pytest.mark.parametrize("text", NO_START)
+def test_window_without_start(text: str) -> None:
+    ws = timed(text)
+    assert ws and ws[0].start is None, text
+
+
+NOT_WINDOWS = [
+    "产品经检验不符合本合同约定质量标准的，买方有权要求卖方在十日内更换。",
+    "终验收不合格的，乙方应在十日内整改并申请复验。",
+    "验收合格后10日内支付货款。",
+    "乙方接到通知后四小时内响应，四十八小时内到达现场。",
+    "因不可抗力不能履行合同的，应在三日内通知对方并于十日内提供证明。",
+    "待在原告调试验收后一年内付清。",
+    "第二批验收合格之日起十五日内",
+    "乙方应在接到通知后二十四小时内答复，并在三日内提出整改措施。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_WINDOWS)
+def test_remedy_or_payment_deadline_is_no_window(text: str) -> None:
+    assert timed(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["交货时甲方当场验收。", "货物到达时，甲方对数量、包装进行现场查验。", "乙方应当即进行验收。"],
+)
+def test_immediate_inspection(text: str) -> None:
+    (w,) = windows_of(text)
+    assert w.immediate and w.length is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买方应在要素表第16项约定的验收期限内进行检查。",
+        "甲方在第4.1款期限内未书面提出异议的，视为该批产品进货检验合格。",
+        "甲方应在检验期内完成检验。",
+    ],
+)
+def test_window_agreed_elsewhere(text: str) -> None:
+    ws = windows_of(text)
+    assert ws and ws[0].refers_back
+
+
+def test_vague_and_not_vague_words() -> None:
+    (w,) = windows_of("甲方收到货物后及时组织验收。")
+    assert w.vague == "及时" and w.start is not None and w.length is None
+    assert vague_word("交货批次及时间见附件。") is None
+    assert vague_word("验收期限：设备到达后的合理期限内。") == ("合理期限", 11)
+
+
+@hsettings(max_examples=40, deadline=None)
+@given(
+    n=st.integers(min_value=1, max_value=365),
+    unit=st.sampled_from(["日", "天", "个工作日", "小时", "个月"]),
+    act=st.sampled_from(["完成验收", "进行检验", "验货", "核对数量和外观"]),
+)
+def test_window_start_is_found_for_any_length(n: int, unit: str, act: str) -> None:
+    (with_start,) = timed(f"买方应在到货后{n}{unit}内{act}。")
+    assert with_start.start is not None and with_start.length is not None
+    assert with_start.length.value == n
+    (no_start,) = timed(f"买方应在{n}{unit}内{act}。")
+    assert no_start.start is None
+
+
+# -- deemed acceptance --------------------
+
+DEEMED = [
+    "逾期未提出书面异议的，视为验收合格。",
+    "买方在上述期限内未提出书面异议的，视为该批产品数量、外观及质量验收合格。",
+    "逾期未验收的，按验收合格处理。",
+    "甲方未在该期限内提出异议的，视同该批货物验收合格。",
+    "未提出书面异议的视为合格。",
+    "逾期未提出的视为认可。",
+    "甲方在上述期限内未组织终验收又未书面说明理由的，视为终验收合格。",
+    "甲方未在该期限内验货的，视为验货合格。",
+    "三天内不说就算合格了。",
+    "買方逾期未提出異議的，視為驗收合格。",
+    "If the Buyer raises no objection, the Goods shall be deemed to have been accepted.",
+]
+
+
+@pytest.mark.parametrize("text", DEEMED)
+def test_deemed_acceptance_in_any_wording(text: str) -> None:
+    assert facts_of(text)[0].deemed, text
+
+
+@pytest.mark.parametrize(
+    "text", ["自交邮之日起第三日视为送达。", "货物装船后视为交货。", "逾期交货超过三十日的，视为乙方违约。"]
+)
+def test_other_deemed_rules_are_not_acceptance(text: str) -> None:
+    assert facts_of(text)[0].deemed == (), text
+
+
+# -- warranty and objection periods --------------------
+
+PERIODS = [
+    ("质保期为十二个月，自验收合格之日起计算。", "12", "warranty"),
+    ("产品保修一年。", "12", "warranty"),
+    ("整机质保两年。", "24", "warranty"),
+    ("质量保证期为二十个月。", "20", "warranty"),
+    ("产品的质量异议期为两年，自该批货物到达交货地点之日起计算。", "24", "objection"),
+    ("免费维保期为十二个月。", "12", "warranty"),
+    ("对于难以发现的内在质量问题，甲方可自到货之日起三个月内书面提出异议。", "3", "latent"),
+    ("质保期壹年。", "12", "warranty"),
+    ("三包期为一年。", "12", "warranty"),
+    ("质保期为设备安装调试合格之日起1年或者设备到达工地之日起18个月，两者以先到为准。", "12", "warranty"),
+    ("17 质保期 整车 12 个月；", "12", "warranty"),
+    ("保修期一年半。", "18", "warranty"),
+]
+
+
+@pytest.mark.parametrize(("text", "months", "kind"), PERIODS)
+def test_period_length(text: str, months: str, kind: str) -> None:
+    (p,) = facts_of(text)[0].periods
+    assert p.months == Decimal(months) and p.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "质保期届满后15日内支付尾款。",
+        "质保期内，乙方接到通知后48小时内到场维修。",
+        "产品保质期为自生产日期起十二个月。",  # shelf life
+        "数量、外观异议应在到货后3日内书面提出。",  # a window for appearance defects
+    ],
+)
+def test_no_period(text: str) -> None:
+    assert facts_of(text)[0].periods == ()
+
+
+def test_period_named_without_length_is_remembered() -> None:
+    facts = facts_of("卖方在质保期内提供两次免费上门保养。")[0]
+    assert facts.period_named and facts.periods == ()
+
+
+# -- who pays for testing, serialization --------------------
+
+
+def test_test_cost_and_json_shape() -> None:
+    text = "由双方共同委托检测机构检测，检测费用由责任方承担。甲方应在到货后3日内验收。"
+    facts, doc = facts_of(text)
+    assert [c.payer for c in facts.test_costs] == ["责任方"]
+    data = to_data(facts, doc)  # type: ignore[arg-type]
+    json.dumps(data, ensure_ascii=False)
+    (w,) = data["windows"]
+    assert w["length"]["value"] == "3" and w["start"]["text"] == "甲方应在到货后"

@@ -1,0 +1,199 @@
+"""The subject facts extractor on its own: items from every table layout and from prose, subject clauses,
+vague words attached to a quantity or the goods, open quantities and quality standards."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from contractkit.contract.extract import extract_text
+from contractkit.contract.model import to_data
+from contractkit.contract.subject import DEFAULT_WORDS, SubjectFacts, vague_hits
+
+
+def facts_of(text: str) -> SubjectFacts:
+    return extract_text(text).subject
+
+
+# -- items --------------------
+
+MARKDOWN = (
+    "| 序号 | 品名 | 型号 | 规格参数 | 单位 | 数量 | 单价(元) |\n"
+    "| 1 | 空气炸锅 | KT-AF55 | 容量5.5L | 台 | 3,000 | 28.60 |"
+)
+BOX = (
+    "│ 序号 │ 零件名称 │ 图号及版本 │ 材质/主要技术要求 │ 单位 │ 数量 │\n"
+    "├──────┼──────────┼────────────┼───────────────────┼──────┼──────┤\n"
+    "│ 1 │ 油泵端盖 │ YC-DG-0415 │ ADC12；平面度≤0.05mm │ 件 │ 12,000 │"
+)
+SPACED = (
+    "序号  产品名称      规格/材质                单位  数量   单价(元)\n"
+    "1     阻尼铰链      304不锈钢,开启角度110°   只    20000  3.60"
+)
+PDF_ROWS = (
+    "序号 名称 规格参数 单位 数量 单价(元) 金额(元)\n"
+    "1 变频多联机室外机 制冷量 61.5kW,制热量\n"
+    "69.0kW,冷媒 R32台 4 98,000.00 392,000.00\n"
+    "2 安装辅材 铜管、保温棉、支吊架等 批 1 86,000.00 86,000.00\n"
+    "合计 478,000.00"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "qty", "unit"),
+    [
+        (MARKDOWN, "空气炸锅", "3000", "台"),
+        (BOX, "油泵端盖", "12000", "件"),
+        (SPACED, "阻尼铰链", "20000", "只"),
+        (PDF_ROWS, "变频多联机室外机", "4", "台"),
+    ],
+)
+def test_first_item_of_each_table_layout(text: str, name: str, qty: str, unit: str) -> None:
+    facts = facts_of(text)
+    assert facts.has_item_table
+    it = facts.items[0]
+    assert (it.name, it.quantity, it.unit) == (name, Decimal(qty), unit)
+
+
+def test_pdf_rows_give_every_item_and_skip_the_total() -> None:
+    items = facts_of(PDF_ROWS).items
+    assert [i.name for i in items] == ["变频多联机室外机", "安装辅材"]
+    assert items[1].spec.startswith("铜管、保温棉、支吊架等")
+
+
+def test_signature_table_is_not_an_item_table() -> None:
+    text = (
+        "项目              供方                    需方\n"
+        "单位名称(章)    东莞森彩包装有限公司    东莞洛邦电子有限公司\n"
+        "电话    0769-83318762    0769-87735120"
+    )
+    assert facts_of(text).items == ()
+
+
+def test_a_non_numeric_quantity_is_kept_as_text() -> None:
+    (it,) = facts_of(MARKDOWN.replace("3,000", "约3,000")).items
+    assert it.quantity is None and it.quantity_text == "约3,000"
+
+
+# -- prose purchases --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quantified"),
+    [
+        ("约定被告向原告采购不锈钢储罐，合同总金额168000元。", False),
+        ("约定通用公司为科弘公司定作污水处理设备，合同总价2200000元。", False),
+        ("约定被告向原告购买规格型号为JCM907B型的挖掘机一台。", True),
+        ("乙方为甲方加工服装6500件，面辅料由甲方提供。", True),
+        ("由原告向龙17公司提供煤炭，价格为730元/吨。", True),  # a unit price fixes the deal per ton
+    ],
+)
+def test_purchase_statement(text: str, quantified: bool) -> None:
+    (p, *_) = facts_of(text).purchases
+    assert p.quantified is quantified
+
+
+def test_purchase_of_a_list_is_marked() -> None:
+    (p,) = facts_of("原告为被告提供种植丹参专用的化肥、地膜、种苗。").purchases
+    assert p.listed and not p.quantified
+
+
+# -- subject clauses and vague words --------------------
+
+VAGUE = [
+    ("甲方向乙方采购办公设备一批。", "一批"),
+    ("产品数量：若干。", "若干"),
+    ("货物重量100吨左右。", "左右"),
+    ("乙方应于每月10日前交付当月供货量，即PP1120牌号40吨左右。", "左右"),
+    ("供货范围包括服务器、交换机等。", "等"),
+    ("乙方提供相关配件。", "相关"),
+    ("采购打印纸大约200箱。", "大约"),
+    ("理论重量约26吨，单价6100元/吨。", "约"),
+    ("甲方銷售給乙方的產品（包括但不限於藥品、保健品及食品等），須符合國家標準。", "等"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), VAGUE)
+def test_vague_word_in_a_subject_clause(text: str, word: str) -> None:
+    assert [v.word for v in facts_of(text).vague][:1] == [word]
+
+
+NOT_VAGUE = [
+    "第一批为第一条表列各项产品各60台，于2026年4月30日前交付。",
+    "乙方延迟交货的，按延迟交付货物金额的0.02%计付违约金，最高不超过该部分货物金额的5%。",
+    "逾期超过十日的，甲方有权就当月未交部分向第三方采购。",
+    "乙方在质量异议期内发现产品存在质量缺陷的，应书面通知甲方并封存相关批号产品。",
+    "培训合格证明不代替作业人员证，相关证件由买方组织司机依法取得。",
+    "损失赔偿范围为：诉讼费、代理费、鉴定费等。",
+    "双方根据《中华人民共和国民法典》《著作权法》等法律规定，订立本合同。",
+    "产品应符合GB/T 12237《石油、石化及相关工业用的钢制球阀》。",
+    "货物数量按合同约定交付。",
+    "交货批次及时间见附件二。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_VAGUE)
+def test_no_vague_word(text: str) -> None:
+    assert facts_of(text).vague == (), text
+
+
+@hsettings(max_examples=40, deadline=None)
+@given(
+    n=st.integers(min_value=1, max_value=99999),
+    unit=st.sampled_from(["台", "套", "件", "吨", "箱", "米"]),
+    goods=st.sampled_from(["数控车床", "钢筋", "打印纸", "电缆"]),
+)
+def test_exact_quantities_are_never_vague(n: int, unit: str, goods: str) -> None:
+    assert vague_hits(f"甲方向乙方采购{goods}{n}{unit}，规格见附件一。", DEFAULT_WORDS) == []
+    assert [h[0] for h in vague_hits(f"甲方向乙方采购{goods}约{n}{unit}。", DEFAULT_WORDS)] == ["约"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一条 材料名称、数量\n砌块按块数计价，每块体积0.0288立方米，砌块数量以实际送货为准。",
+        "第一条 标的\n钢材数量以实际交货数量为准。",
+    ],
+)
+def test_open_quantity(text: str) -> None:
+    contract = extract_text(text)
+    (o,) = contract.subject.open_quantities
+    assert o.where.text(contract.doc).endswith("为准")
+
+
+# -- standards --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("产品应符合GB/T 15115-2009《压铸铝合金》。", "numbered"),
+        ("铰链执行QB/T 2189-2013。", "numbered"),
+        ("货物应符合EN 60335-1的要求。", "numbered"),
+        ("打印纸500箱，按行业标准验收。", "industry"),
+        ("打印纸500箱，按双方签订的技术协议执行。", "agreement"),
+        ("设备1台，技术要求见附件。", "agreement"),
+        ("印刷图案以双方签字确认的样箱为准。", "sample"),
+        ("产品质量应符合上表所列指标。", "listed"),
+    ],
+)
+def test_standard_named(text: str, kind: str) -> None:
+    assert [s.kind for s in facts_of(text).standards][:1] == [kind]
+
+
+@pytest.mark.parametrize("text", ["2. 质量标准2.1 卖方应持有有效的生产许可证。", "卖方应提供产品合格证。"])
+def test_heading_or_certificate_is_no_standard(text: str) -> None:
+    assert facts_of(text).standards == ()
+
+
+def test_json_shape() -> None:
+    contract = extract_text(MARKDOWN)
+    data = to_data(contract.subject, contract.doc)
+    json.dumps(data, ensure_ascii=False)
+    (item,) = data["items"]
+    assert item["quantity"] == "3000" and item["where"]["text"].startswith("| 1 | 空气炸锅")
