@@ -148,9 +148,11 @@ def date_on_notice(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
     if facts.has_time:
         return
+    seen: set[int] = set()
     for t in facts.times:
-        if t.kind != "on_notice":
+        if t.kind != "on_notice" or t.where.block in seen:
             continue
+        seen.add(t.where.block)  # one finding per paragraph or cell (a cell is read twice: text and table)
         text = t.where.text(doc)
         yield ctx.report(
             doc.blocks[t.where.block],

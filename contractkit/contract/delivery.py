@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from contractkit.checks._common import all_clauses, has_blank
 from contractkit.contract.model import Where
-from contractkit.contract.quote import column, tables
+from contractkit.contract.quote import Cell, Row, column, tables
 from contractkit.facts import DEADLINE_WORDS, find_durations
 from contractkit.readers.model import Document
 
@@ -95,6 +95,7 @@ _IMMEDIATE = re.compile(r"立即|即时|当日|当天|同时|随时|现货")
 _ON_NOTICE = re.compile(
     r"(?:以|按|根据|依|凭|按照|依据)[^，,。；;]{0,14}?(?:通知|指令|要求|计划|安排)(?:为准|执行|确定|安排|交货|发货)?"
     r"|另行(?:通知|约定|确定|商定)|待定|另定|视[^，,。；;]{0,10}?(?:情况|需要|进度)|届时(?:通知|确定)"
+    r"|(?:接到|收到|接获)[^，,。；;]{0,10}?通知(?:后|之后)"
     r"|(?:经|由)?双方(?:另行)?协商(?:同意|确定|一致)?"
 )
 #: 自合同生效之日起150个工作日 / 收到预付款后30天: a length after an event is a period, 内 or not.
@@ -106,7 +107,7 @@ _DOCUMENT_FIXES = re.compile(
 #: Notice phrases that fix the time in a sentence with no time label (要求 and 协商 say nothing of time).
 _ON_NOTICE_VERB = re.compile(
     r"(?:以|按|根据|依|凭|按照|依据)[^，,。；;]{0,14}?(?:通知|指令|计划|安排)(?:为准|执行|确定|安排|交货|发货)?"
-    r"|另行(?:通知|约定|确定)|届时(?:通知|确定)"
+    r"|另行(?:通知|约定|确定)|届时(?:通知|确定)|(?:接到|收到|接获)[^，,。；;]{0,10}?通知(?:后|之后)"
 )
 _BREACH = re.compile(r"逾期|迟延|延迟|延期|违约|顺延|不可抗力")
 _PAY_VERB = re.compile(r"支付|付款|付清|付至|退还|返还|开具|结算|汇款")
@@ -355,6 +356,23 @@ def _delivers_after(clause: str, at: int) -> bool:
     return not (_NOT_DELIVERY_OF.search(after) or _NOT_DELIVERY_OF.search(between))
 
 
+_TIME_KEY = re.compile(
+    r"^\s*(?:\d{1,2}\s*)?(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|进场)(?:时间|日期|期限|期|时限)\s*[:：]?\s*$"
+)
+_PLACE_KEY = re.compile(r"^\s*(?:\d{1,2}\s*)?(?:交货|交付|送货|收货|到货|提货)(?:地点|地址)\s*[:：]?\s*$")
+
+
+def _key_value(row: Row, key: re.Pattern[str]) -> Cell | None:
+    """The value cell beside a key cell (``交货时间`` | value) of a key-terms table row, else None."""
+    cells = row.cells
+    for k, cell in enumerate(cells[:-1]):
+        if key.match(cell.text):
+            value = cells[k + 1]
+            if value.text and value.where.block >= 0 and not key.match(value.text):
+                return value
+    return None
+
+
 _TIME_NOUN = re.compile(r"时间|日期|期限|交货期|交期|批次|何时")
 
 
@@ -406,10 +424,17 @@ def _times(doc: Document) -> list[DeliveryTime]:
             kind = "recurring" if _RECURRING.search(clause) else "immediate"
             out.append(DeliveryTime(clause, kind, False, Where(i, (start, start + len(clause)))))
     for rows in tables(doc):
+        header_done = False
         for r, row in enumerate(rows):
-            col = column(row.texts, _TIME_COL)
+            kv = _key_value(row, _TIME_KEY)
+            if kv is not None and (len(row.cells) == 2 or classify_time(kv.text) != "other"):
+                # a key-terms table: 交货时间 | 2027年3月20日前一次交付
+                out.append(DeliveryTime(kv.text, classify_time(kv.text), True, kv.where))
+                continue
+            col = None if header_done or len(row.cells) < 3 else column(row.texts, _TIME_COL)
             if col is None:
                 continue
+            header_done = True
             for data in rows[r + 1 :]:
                 if col >= len(data.cells) or data.cells[col].where.block < 0:
                     continue
@@ -488,6 +513,17 @@ def extract_document(doc: Document) -> DeliveryFacts:
             carriers.extend(Party(m.group("who"), Where(i, m.span())) for m in _CARRIER.finditer(t))
         if "费" in t:
             costs.extend(Party(m.group("who") or "included", Where(i, m.span())) for m in _COST.finditer(t))
+    for rows in tables(doc):
+        for row in rows:
+            kv = _key_value(row, _PLACE_KEY)
+            if kv is None:
+                continue
+            block = doc.blocks[kv.where.block]
+            s, e = _place_value(block.norm, kv.where.span[0])
+            if e > s:
+                value = block.norm[s:e]
+                kind, house = classify_place(value)
+                places.append(Place(value, kind, house, True, Where(kv.where.block, (s, e))))
     edition, edition_where = _edition(doc)
     return DeliveryFacts(
         mentioned=first is not None,
