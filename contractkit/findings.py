@@ -30,12 +30,26 @@ class Severity(IntEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """A concrete fix a rule can compute: replace ``span`` (offsets in the block's text) with ``replacement``.
+
+    ``lint --redline`` writes it as a Word tracked change; ``note`` says what the change does.
+    """
+
+    span: tuple[int, int]
+    replacement: str
+    note: str = ""
+    note_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem a rule found at one place.
 
     ``message`` is Chinese, ``message_en`` English; ``snippet`` quotes the original text (not the
     normalized one); ``span`` is the (start, end) offset of the match inside the block's text, when the rule
-    pins it; ``basis`` is the legal basis and ``hint`` how to fix it.
+    pins it; ``basis`` is the legal basis and ``hint`` how to fix it; ``fix`` a concrete replacement, when the
+    rule can compute one.
     """
 
     rule: str
@@ -47,6 +61,7 @@ class Finding:
     span: tuple[int, int] | None = None
     basis: str = ""
     hint: str = ""
+    fix: Fix | None = None
 
     def text(self, lang: str = "zh") -> str:
         """The message in ``lang`` (``zh`` or ``en``)."""

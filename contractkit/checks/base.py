@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from contractkit.config import Settings
-from contractkit.findings import Finding, Severity
+from contractkit.findings import Finding, Fix, Severity
 from contractkit.readers.model import Block, Document, Location
 
 RULE_ID = re.compile(r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -138,11 +138,13 @@ class RuleContext:
         span: tuple[int, int] | None = None,
         snippet: str | None = None,
         hint: str | None = None,
+        fix: Fix | None = None,
     ) -> Finding:
         """A finding of this rule at ``block`` (None: the document as a whole, e.g. a missing clause).
 
         ``span`` is an offset range in ``block.text``; the snippet defaults to that range widened to the
-        clause around it, or to the block text.
+        clause around it, or to the block text. ``fix`` is a concrete replacement in the block's text (written
+        as a tracked change by ``lint --redline``).
         """
         if block is None:
             location, quoted = Location(index=0), snippet or ""
@@ -159,6 +161,7 @@ class RuleContext:
             span=span,
             basis=self.rule.basis,
             hint=hint or self.rule.fix,
+            fix=fix,
         )
 
 

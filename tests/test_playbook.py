@@ -1,0 +1,203 @@
+"""Company playbooks: every kind on real text, bad playbooks refused with file/entry/fix, the two sample
+playbooks over the sample drafts and the labelled corpus with findings right for each side."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from contractkit.errors import UsageError
+from contractkit.lint import lint_document, lint_text
+from contractkit.playbook import example_problems, load_playbooks, playbook_rules, read_playbooks, tune
+from contractkit.readers.dispatch import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+BUYER = ROOT / "samples" / "playbooks" / "buyer-manufacturer.toml"
+SELLER = ROOT / "samples" / "playbooks" / "seller-distributor.toml"
+DRAFTS = ROOT / "samples" / "drafts"
+LABELLED = ROOT / "tests" / "corpus" / "labelled"
+
+HEAD = '[playbook]\nname = "t"\nside = "buyer"\n\n'
+
+
+def _book(tmp_path: Path, body: str, name: str = "p.toml"):
+    path = tmp_path / name
+    path.write_text(HEAD + body, encoding="utf-8")
+    return path
+
+
+def _ids(text: str, *books: Path) -> list[str]:
+    rules = playbook_rules(read_playbooks(list(books)))
+    return [f.rule for f in lint_text(text, rules=rules)]
+
+
+def test_sample_playbooks_examples_behave() -> None:
+    for path in (BUYER, SELLER):
+        book = load_playbooks([path])
+        assert book.entries and example_problems(book) == []
+
+
+@pytest.mark.parametrize(
+    ("kind_body", "bad", "good"),
+    [
+        (
+            'kind = "required"\nelement = "force_majeure"',
+            "本合同一式两份。",
+            "因不可抗力不能履行合同的，受影响一方应及时通知对方。",
+        ),
+        (
+            'kind = "required"\nheading = ["知识产权"]',
+            "第一条 标的\n甲方购买钢材。",
+            "第九条 知识产权\n乙方保证货物不侵犯第三方权利。",
+        ),
+        ('kind = "forbidden"\nwords = ["背靠背"]', "货款实行背靠背支付。", "货款于验收后30日内支付。"),
+        (
+            'kind = "limit"\nfact = "deposit.share_pct"\nmax = 10',
+            "买方应于合同签订后3日内支付合同总价的15%作为定金。",
+            "买方应于合同签订后3日内支付合同总价的10%作为定金。",
+        ),
+        (
+            'kind = "limit"\nfact = "acceptance.objection_months"\nmin = 24',
+            "买方应在到货之日起12个月内提出质量异议。",
+            "买方应在到货之日起24个月内提出质量异议。",
+        ),
+        (
+            'kind = "equals"\nfact = "delivery.trade_term"\nvalues = ["FCA", "DAP"]',
+            "交货条件：CIF 上海（Incoterms® 2020）。",
+            "交货条件：FCA 卖方工厂（Incoterms® 2020）。",
+        ),
+        (
+            'kind = "pattern"\npattern = "视为…合格"\nmust = "absent"',
+            "逾期未提出异议的，视为货物验收合格。",
+            "买方应在到货后7日内验收。",
+        ),
+        (
+            'kind = "pattern"\npattern = "不可抗力…通知"\nmust = "present"',
+            "本合同一式两份。",
+            "发生不可抗力的，应在三日内书面通知对方。",
+        ),
+    ],
+)
+def test_every_kind_flags_bad_and_passes_good(tmp_path: Path, kind_body: str, bad: str, good: str) -> None:
+    body = f'[[rule]]\nid = "r"\n{kind_body}\nmessage = "m"\nbad = [{json.dumps(bad)}]\ngood = [{json.dumps(good)}]\n'
+    path = _book(tmp_path, body)
+    book = load_playbooks([path])
+    assert "playbook/r" in _ids(bad, path)
+    assert "playbook/r" not in _ids(good, path)
+    assert example_problems(book) == []
+
+
+def test_limit_applies_to_our_side_only(tmp_path: Path) -> None:
+    body = (
+        '[[rule]]\nid = "cap"\nkind = "limit"\nfact = "penalty.cap_pct"\nmax = 5\napplies_to = "us"\n'
+        'message = "m"\nbad = ["x"]\ngood = ["y"]\n'
+    )
+    path = _book(tmp_path, body)
+    ours = "买方逾期付款的，每逾期一日按逾期金额的万分之三支付违约金，违约金累计不超过逾期金额的10%。"
+    theirs = "卖方逾期交货的，每逾期一日按逾期部分的万分之三支付违约金，违约金累计不超过逾期部分的10%。"
+    assert "playbook/cap" in _ids(ours, path)  # we are the buyer: the buyer's penalty is ours
+    assert "playbook/cap" not in _ids(theirs, path)
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ('[[rule]]\nid = "x"\nkind = "maybe"\nmessage = "m"\nbad = ["a"]\ngood = ["b"]\n', "unknown kind"),
+        (
+            '[[rule]]\nid = "x"\nkind = "limit"\nfact = "penalty.rate"\nmax = 1\nmessage = "m"\nbad = ["a"]\n'
+            'good = ["b"]\n',
+            "unknown fact",
+        ),
+        (
+            '[[rule]]\nid = "x"\nkind = "pattern"\npattern = "(违约"\nmessage = "m"\nbad = ["a"]\ngood = ["b"]\n',
+            "does not compile",
+        ),
+        (
+            '[[rule]]\nid = "x"\nkind = "pattern"\npattern = "(a+)+b"\nmessage = "m"\nbad = ["a"]\ngood = ["b"]\n',
+            "backtrack",
+        ),
+        ('[[rule]]\nid = "Bad Id"\nkind = "required"\nelement = "confidentiality"\n', "kebab-case"),
+        ('[[rule]]\nid = "x"\nkind = "required"\nelement = "confidentiality"\nmessage = "m"\n', "bad must be"),
+        ('[[rule]]\nid = "x"\nkind = "required"\nelemnt = "confidentiality"\n', "unknown key"),
+        ('[builtin]\n"penalty/nope" = "off"\n', "unknown rule"),
+        ("[rules]\n", "unknown table"),
+        ("[[rule]\n", "not valid TOML"),
+    ],
+)
+def test_a_bad_playbook_is_a_usage_error_naming_file_and_entry(tmp_path: Path, body: str, needle: str) -> None:
+    path = _book(tmp_path, body)
+    with pytest.raises(UsageError) as err:
+        load_playbooks([path])
+    assert needle in str(err.value) and str(path) in str(err.value)
+    assert err.value.exit_code == 2
+
+
+def test_an_example_that_does_not_behave_is_refused(tmp_path: Path) -> None:
+    body = (
+        '[[rule]]\nid = "x"\nkind = "forbidden"\nwords = ["背靠背"]\nmessage = "m"\n'
+        'bad = ["货款于验收后支付。"]\ngood = ["货款于验收后支付。"]\n'
+    )
+    with pytest.raises(UsageError) as err:
+        load_playbooks([_book(tmp_path, body)])
+    assert "playbook/x" in str(err.value) and "bad example not flagged" in str(err.value)
+
+
+def test_stacked_playbooks_later_entry_wins_and_builtin_tuning(tmp_path: Path) -> None:
+    from contractkit.config import Settings
+
+    first = _book(
+        tmp_path,
+        '[[rule]]\nid = "b2b"\nkind = "forbidden"\nwords = ["背靠背"]\nmessage = "first"\nbad = ["背靠背"]\n'
+        'good = ["x"]\n[builtin]\n"term/no-termination" = "off"\n"penalty/no-cap" = "error"\n',
+        "a.toml",
+    )
+    second = _book(
+        tmp_path,
+        '[[rule]]\nid = "b2b"\nkind = "forbidden"\nwords = ["最终用户"]\nmessage = "second"\n'
+        'bad = ["最终用户"]\ngood = ["背靠背"]\n[settings]\nlpr_1y = 3.1\n',
+        "b.toml",
+    )
+    book = load_playbooks([first, second])
+    assert book.entries["playbook/b2b"].message == "second"
+    settings = tune(Settings(), book)
+    assert "term/no-termination" in settings.ignore
+    assert settings.severity["penalty/no-cap"] == "error"
+    assert str(settings.lpr_1y) == "3.1"
+
+
+def _playbook_findings(path: Path, book: Path) -> set[str]:
+    doc = read_document(str(path))
+    return {f.rule for f in lint_document(doc, rules=playbook_rules(read_playbooks([book])))}
+
+
+def test_sample_playbooks_over_the_sample_drafts_are_right_for_each_side() -> None:
+    clean = DRAFTS / "clean-sales-contract.txt"
+    buyer = _playbook_findings(clean, BUYER)
+    seller = _playbook_findings(clean, SELLER)
+    # the buyer pays 10 working days after acceptance (floor 30) and gets a 12-month warranty (floor 18)
+    assert {"playbook/pay-after-acceptance", "playbook/warranty-floor"} <= buyer
+    # the seller carries a late-delivery penalty capped at 10 % (ceiling 5 %); the 12-month warranty suits it
+    assert "playbook/our-penalty-cap" in seller and "playbook/warranty-ceiling" not in seller
+    defective = DRAFTS / "defective-sales-contract.docx"
+    assert "playbook/warranty-floor" in _playbook_findings(defective, BUYER)  # 3 months
+    assert "playbook/our-penalty-cap" in _playbook_findings(defective, SELLER)  # 50 %
+
+
+def test_sample_playbooks_run_over_the_labelled_corpus() -> None:
+    labels = json.loads((LABELLED / "labels.json").read_text(encoding="utf-8"))
+    buyer_rules = playbook_rules(read_playbooks([BUYER]))
+    seller_rules = playbook_rules(read_playbooks([SELLER]))
+    seen: dict[str, set[str]] = {"buyer": set(), "seller": set()}
+    for name in sorted(labels):
+        doc = read_document(str(LABELLED / name))
+        for side, rules in (("buyer", buyer_rules), ("seller", seller_rules)):
+            found = lint_document(doc, rules=rules)
+            assert all(f.rule.startswith("playbook/") for f in found)
+            seen[side].update(f.rule for f in found)
+    # b02 is buyer-drafted (24-month warranty): the seller's ceiling flags it; the buyer's floor not there
+    b02 = read_document(str(LABELLED / "b02_diecast_purchase_buyer.txt"))
+    assert "playbook/warranty-ceiling" in {f.rule for f in lint_document(b02, rules=seller_rules)}
+    assert "playbook/warranty-floor" not in {f.rule for f in lint_document(b02, rules=buyer_rules)}
+    assert seen["buyer"] and seen["seller"]
