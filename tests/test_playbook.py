@@ -81,7 +81,8 @@ def test_sample_playbooks_examples_behave() -> None:
     ],
 )
 def test_every_kind_flags_bad_and_passes_good(tmp_path: Path, kind_body: str, bad: str, good: str) -> None:
-    body = f'[[rule]]\nid = "r"\n{kind_body}\nmessage = "m"\nbad = [{json.dumps(bad)}]\ngood = [{json.dumps(good)}]\n'
+    examples = f"bad = [{json.dumps(bad)}]\ngood = [{json.dumps(good)}]\n"
+    body = f'[[rule]]\nid = "r"\n{kind_body}\nmessage = "m"\n{examples}'
     path = _book(tmp_path, body)
     book = load_playbooks([path])
     assert "playbook/r" in _ids(bad, path)
@@ -111,22 +112,29 @@ def test_limit_applies_to_our_side_only(tmp_path: Path) -> None:
             "unknown fact",
         ),
         (
-            '[[rule]]\nid = "x"\nkind = "pattern"\npattern = "(违约"\nmessage = "m"\nbad = ["a"]\ngood = ["b"]\n',
+            '[[rule]]\nid = "x"\nkind = "pattern"\npattern = "(违约"\nmessage = "m"\n'
+            'bad = ["a"]\ngood = ["b"]\n',
             "does not compile",
         ),
         (
-            '[[rule]]\nid = "x"\nkind = "pattern"\npattern = "(a+)+b"\nmessage = "m"\nbad = ["a"]\ngood = ["b"]\n',
+            '[[rule]]\nid = "x"\nkind = "pattern"\npattern = "(a+)+b"\nmessage = "m"\n'
+            'bad = ["a"]\ngood = ["b"]\n',
             "backtrack",
         ),
         ('[[rule]]\nid = "Bad Id"\nkind = "required"\nelement = "confidentiality"\n', "kebab-case"),
-        ('[[rule]]\nid = "x"\nkind = "required"\nelement = "confidentiality"\nmessage = "m"\n', "bad must be"),
+        (
+            '[[rule]]\nid = "x"\nkind = "required"\nelement = "confidentiality"\nmessage = "m"\n',
+            "bad must be",
+        ),
         ('[[rule]]\nid = "x"\nkind = "required"\nelemnt = "confidentiality"\n', "unknown key"),
         ('[builtin]\n"penalty/nope" = "off"\n', "unknown rule"),
         ("[rules]\n", "unknown table"),
         ("[[rule]\n", "not valid TOML"),
     ],
 )
-def test_a_bad_playbook_is_a_usage_error_naming_file_and_entry(tmp_path: Path, body: str, needle: str) -> None:
+def test_a_bad_playbook_is_a_usage_error_naming_file_and_entry(
+    tmp_path: Path, body: str, needle: str
+) -> None:
     path = _book(tmp_path, body)
     with pytest.raises(UsageError) as err:
         load_playbooks([path])
