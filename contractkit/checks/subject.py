@@ -249,3 +249,44 @@ def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "The contract has a goods clause but no quality standard: Civil Code Art. 511(1) defaults apply "
         "(national, then industry, then usual standard).",
     )
+
+
+@rule(
+    id="subject/subjective-quality",
+    title="质量要求用主观用语描述",
+    title_en="Quality described in subjective words",
+    severity="warning",
+    why="“优质”“先进”“外表美观”“内部精装”等主观用语不能据以验收：质量要求不明确的，依民法典第511条第一项"
+    "按国家标准、行业标准或通常标准履行，买卖双方对是否合格会各执一词。",
+    why_en="Words such as 'high quality', 'advanced', 'fine finish' cannot be inspected against; an unclear "
+    "quality term falls back to Civil Code Art. 511(1) (national, industry or usual standard).",
+    basis="民法典第510条、第511条第一项",
+    fix="用可检验的参数或标准替换主观用语，例如“内饰按附件二材料清单及图纸施工”“符合GB/T 12706.1-2020”。",
+    bad=[
+        "约定原告向被告购买一辆房车，箱体为24平米，内部精装。",
+        "乙方保证采用先进、质量上乘、外表美观的产品。",
+        "第一条 标的\n乙方供应优质钢材100吨。",
+    ],
+    good=[
+        "乙方供应HRB400E钢筋100吨，质量符合GB/T 1499.2-2018。",
+        "乙方应提供优质的售后服务。",
+        "仓库按先进先出原则管理库存。",
+    ],
+)
+def subjective_quality(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """A subjective quality word (精装, 优质, 先进…) in a clause about the goods or their quality."""
+    seen: set[int] = set()
+    for v in _facts(doc).subjective:
+        if v.where.block in seen:
+            continue
+        seen.add(v.where.block)
+        block = doc.blocks[v.where.block]
+        word = v.where.text(doc)
+        yield ctx.report(
+            block,
+            f"质量要求“{word}”是主观用语，无法据以验收：依民法典第511条第一项按国家、行业或通常标准履行，"
+            "易生争议。",
+            f"The quality term '{word}' is subjective and cannot be inspected against "
+            "(Civil Code Art. 511(1)).",
+            span=v.where.span,
+        )

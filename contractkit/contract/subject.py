@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from contractkit.checks._common import has_blank
 from contractkit.contract.model import Where
 from contractkit.facts.sentences import clause_spans
+from contractkit.facts.spans import contains_any
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
@@ -93,6 +94,7 @@ class SubjectFacts:
     open_quantities: tuple[OpenQuantity, ...]
     purchases: tuple[Purchase, ...]
     standards: tuple[Standard, ...]
+    subjective: tuple[Vague, ...]  # quality described by taste, not figures (精装, 优质, 先进, 外表美观)
 
 
 # -- lexicons ----------------------------------------------------------------------------------------------
@@ -195,6 +197,32 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
     ("generic", re.compile(r"符合[^,，。；;]{0,8}标准")),
 )
 _STANDARD_GATE = ("标准", "国标", "GB", "gb", "ISO", "EN", "协议", "技术", "质量", "样", "图纸", "所列", "/T")
+
+#: Quality described by taste instead of figures or a standard.
+_SUBJECTIVE = re.compile(
+    r"(?:精装|豪华|高档|优质|上乘|美观|先进|一流|高端|精良|质量(?:良好|较好|好)|高品质|高质量|最优|最好|上等|精美)"
+    r"(?!的?(?:售后|技术|培训)?服务)"
+)
+_SUBJECTIVE_GATE = contains_any(
+    (
+        "精装",
+        "豪华",
+        "高档",
+        "优质",
+        "上乘",
+        "美观",
+        "先进",
+        "一流",
+        "高端",
+        "精良",
+        "质量",
+        "高品质",
+        "最",
+        "上等",
+        "精美",
+    )
+)
+_QUALITY_CLAUSE = re.compile(r"质量|品质|标准|保证")
 
 _NAME_COLS = ("名称", "品名", "产品", "货物", "设备", "品种", "材料", "零件", "商品")
 _QTY_COLS = ("数量", "供货量", "采购量", "订货量")
@@ -498,6 +526,7 @@ def extract(contract: Contract) -> SubjectFacts:
     opened: list[OpenQuantity] = []
     purchases: list[Purchase] = []
     standards: list[Standard] = []
+    subjective: list[Vague] = []
     for i, block in enumerate(doc.blocks):
         norm = block.norm
         if not refers and _REFERS_TO_LIST.search(norm):
@@ -510,6 +539,11 @@ def extract(contract: Contract) -> SubjectFacts:
                     if m is not None:
                         standards.append(Standard(kind, Where(i, (s + m.start(), s + m.end()))))
                         break
+            if _SUBJECTIVE_GATE(clause) and (
+                is_subject_clause(block, clause) or _QUALITY_CLAUSE.search(clause)
+            ):
+                for m in _SUBJECTIVE.finditer(clause):
+                    subjective.append(Vague(m.group(), Where(i, (s + m.start(), s + m.end()))))
             if not is_subject_clause(block, clause):
                 continue
             clauses.append(Where(i, (s, e)))
@@ -531,4 +565,5 @@ def extract(contract: Contract) -> SubjectFacts:
         open_quantities=tuple(opened),
         purchases=tuple(purchases),
         standards=tuple(standards),
+        subjective=tuple(subjective),
     )
