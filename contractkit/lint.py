@@ -167,11 +167,13 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str]:
             yield entry
 
 
-def skipped_result(entry: Skipped) -> FileResult:
-    """The report line of a skipped entry: an unreadable folder is a file error, anything else one
-    ``meta/skipped`` info finding."""
+def skipped_result(entry: Skipped, lang: str = "zh") -> FileResult:
+    """The report line of a skipped entry: an unreadable folder is a file error (in ``lang``), anything else
+    one ``meta/skipped`` info finding."""
     if entry.unreadable:
-        return FileResult(path=entry.path, error=f"{entry.path}: {entry.reason_en}")
+        return FileResult(
+            path=entry.path, error=f"{entry.path}: {entry.reason if lang == 'zh' else entry.reason_en}"
+        )
     return FileResult(
         path=entry.path,
         findings=[
@@ -196,7 +198,7 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
     max_bytes = settings.max_input_mb * 1024 * 1024
     for entry in walk_inputs(paths):
         if isinstance(entry, Skipped):
-            result.files.append(skipped_result(entry))
+            result.files.append(skipped_result(entry, settings.lang))
         else:
             result.files.append(lint_file(entry, settings, rules=rules, max_bytes=max_bytes))
     return result
@@ -213,8 +215,8 @@ def lint_file(
     name = str(path)
     try:
         doc = read_document(path, max_bytes=max_bytes or settings.max_input_mb * 1024 * 1024)
-    except ContractkitError as exc:
-        return FileResult(path=name, error=str(exc))
+    except ContractkitError as exc:  # the message in the settings' language (the CLI's --lang)
+        return FileResult(path=name, error=exc.text(settings.lang))
     except (OSError, ValueError) as exc:
         return FileResult(path=name, error=f"{name}: {exc}")
     return FileResult(path=name, findings=lint_document(doc, settings, rules=rules))

@@ -20,11 +20,11 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
-#: The clone's pytest subset: engine, suppressions, docs and install checks, and two files with
-#: external-corpus tests (skipped there).
+#: The clone's pytest subset: suppressions, skipped entries, the API, docs and install checks, and two files
+#: with external-corpus tests (skipped there).
 FRESH_CLONE_TESTS = (
-    "tests/test_lint_engine.py",
     "tests/test_suppress.py",
+    "tests/test_api.py",
     "tests/test_lint_skipped.py",
     "tests/test_docs_install.py",
     "tests/test_docs_legal.py",

@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("contractkit.cli.render:render", "Render deals to Word (and PDF) documents."),
     "convert": ("contractkit.cli.convert:convert", "Convert .docx files to PDF with LibreOffice."),
     "lint": ("contractkit.cli.lint:lint", "Lint contract drafts (.docx, .pdf, .txt, JSON deals)."),
+    "diff": ("contractkit.cli.diff:diff", "Compare two versions of a contract (any formats)."),
     "extract": (
         "contractkit.cli.extract:extract",
         "Print the contract facts model of a draft (parties, items, payments, …).",
@@ -92,8 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:  # usage errors
         exc.show()
         code = 2 if isinstance(exc, click.UsageError) else exc.exit_code
-    except ContractkitError as exc:
-        click.echo(f"error: {exc}", err=True)
+    except ContractkitError as exc:  # in the --lang of the command line (Chinese when it has no Chinese text)
+        lang = _lang(sys.argv[1:] if argv is None else argv)
+        zh = lang == "zh" and bool(exc.zh)
+        click.echo(f"{'错误：' if zh else 'error: '}{exc.text('zh' if zh else 'en')}", err=True)
         code = exc.exit_code
     except BrokenPipeError:
         code = 0
@@ -110,6 +113,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         code = 3
     return code
+
+
+def _lang(argv: list[str]) -> str:
+    """The ``--lang`` value of a command line (``zh`` when absent)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "zh"
 
 
 def entry() -> None:  # pragma: no cover - console script shim

@@ -38,6 +38,8 @@ def check_ids(names: tuple[str, ...], known: list[str], option: str) -> None:
         raise UsageError(
             f"unknown rule {name!r} in {option}",
             hint=f"did you mean: {', '.join(close)}" if close else "run `contractkit rules` to list them",
+            zh=f"{option} 中的规则 {name!r} 不存在",
+            hint_zh=f"您是否要找：{'、'.join(close)}" if close else "运行 `contractkit rules` 查看全部规则",
         )
 
 
@@ -110,7 +112,12 @@ def lint(
     from contractkit.reports import FORMATS
 
     settings = load_settings(
-        config_path, select=_ids(select), ignore=_ids(ignore), fail_on=fail_on, price_list=price_list
+        config_path,
+        select=_ids(select),
+        ignore=_ids(ignore),
+        fail_on=fail_on,
+        price_list=price_list,
+        lang=lang,
     )
     if settings.price_list:  # a bad price list is a usage error up front, not a finding per file
         from contractkit.pricelist import load_price_list
@@ -122,10 +129,18 @@ def lint(
     from contractkit.errors import UsageError
 
     if annotate_out and (len(paths) != 1 or not paths[0].lower().endswith(".docx")):
-        raise UsageError("--annotate needs exactly one .docx draft", hint="lint the other files separately")
+        raise UsageError(
+            "--annotate needs exactly one .docx draft",
+            hint="lint the other files separately",
+            zh="--annotate 只能用于一个 .docx 草稿",
+            hint_zh="其他文件请分开检查",
+        )
     if baseline_path and write_baseline_path:
         raise UsageError(
-            "--baseline and --write-baseline do not go together", hint="record first, then use it"
+            "--baseline and --write-baseline do not go together",
+            hint="record first, then use it",
+            zh="--baseline 与 --write-baseline 不能同时使用",
+            hint_zh="先记录基线，再使用它",
         )
     result = lint_paths(paths, settings)
     if baseline_path:
@@ -141,7 +156,8 @@ def lint(
         from contractkit.annotate import annotate_docx
 
         n = annotate_docx(paths[0], result.files[0].findings, annotate_out, lang)
-        click.echo(f"annotate: {n} comment(s) written to {annotate_out}", err=True)
+        zh = f"批注：已写入 {n} 条批注到 {annotate_out}"
+        click.echo(zh if lang == "zh" else f"annotate: {n} comment(s) written to {annotate_out}", err=True)
     if write_baseline_path:
         _record(result, write_baseline_path, lang)
     if any(fr.error for fr in result.files):
