@@ -161,9 +161,11 @@ def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
     for table in facts.item_tables:
         total = Decimal(0)
+        computed = Decimal(0)
         for line in table.lines:
             expected = quantize_cents(line.quantity * line.unit_price - line.discount)
             total += line.amount
+            computed += expected
             if quantize_cents(line.amount) != expected:
                 yield ctx.report(
                     doc.blocks[line.where.block],
@@ -177,8 +179,8 @@ def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         stated = table.stated_total
         if stated is None or not table.complete or table.total_where is None or stated == total:
             continue
-        if any(total - d == stated for d in facts.discounts):
-            continue
+        if any(total - d == stated for d in facts.discounts) or stated == computed:
+            continue  # a discount below the table, or the total is right and a line is wrong (reported)
         yield ctx.report(
             doc.blocks[table.total_where.block],
             f"各行金额之和为 {format_amount(total)}，表中合计为 {format_amount(stated)}，不一致。",

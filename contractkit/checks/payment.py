@@ -257,7 +257,8 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         return
     shares = facts.shares()
     open_rest = any(i.remainder and i.share is None for i in items)
-    snippet = " / ".join(_text(doc, i) for i in items)[:200]
+    parts = [_text(doc, i) for i in items] + [r.where.text(doc) for r in facts.separate_retentions()]
+    snippet = " / ".join(p if len(p) <= 80 else p[:79] + "…" for p in parts)  # the whole schedule
     first = doc.blocks[items[0].where.block]
     running = sum(shares, Decimal(0))
     if len(shares) >= 2 and not open_rest and running != Decimal(100):

@@ -266,6 +266,55 @@ def _item_tables(tables: list[Table]) -> list[ItemTable]:
     return out
 
 
+_MONEY_TOKEN = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2}"
+#: A line of a table laid out as text (PDF): …数量 [单位] 单价 金额 at its end (24 桶 2,380.00 57,120.00).
+_LOOSE_LINE = re.compile(
+    rf"(?:^|\s)(?P<q>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s*[\u4e00-\u9fffA-Za-z²³/]{{1,4}})?\s+"
+    rf"(?:[¥￥]\s*)?(?P<p>{_MONEY_TOKEN})\s+(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})\s*$"
+)
+_LOOSE_TOTAL = re.compile(
+    rf"^\s*(?:合计|总计|小计|总价)[^\d]{{0,8}}?(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})\s*(?:元)?\s*$"
+)
+_LOOSE_GAP = 8
+
+
+def _loose_item_tables(doc: Document) -> list[ItemTable]:
+    """Item tables laid out as lines of text (a PDF): qty, unit price and amount at the end of each line."""
+    out: list[ItemTable] = []
+    header = False
+    lines: list[ItemLine] = []
+    since = 0
+    for i, block in enumerate(doc.blocks):
+        if block.kind == "cell" or block.norm.lstrip().startswith("|"):
+            continue
+        norm = block.norm
+        if not header:
+            header = "数量" in norm and ("单价" in norm or "价格" in norm)
+            continue
+        m = _LOOSE_TOTAL.match(norm)
+        if m is not None and lines:
+            stated = Decimal(m.group("a").replace(",", ""))
+            out.append(ItemTable(tuple(lines), True, stated, Where(i, m.span("a")), norm.strip()))
+            header, lines, since = False, [], 0
+            continue
+        m = _LOOSE_LINE.search(norm)
+        if m is not None:
+            q, p, a = (Decimal(m.group(k).replace(",", "")) for k in ("q", "p", "a"))
+            if q == 0 or p == 0:
+                continue
+            lines.append(ItemLine(q, p, Decimal(0), a, Where(i, m.span("a")), norm.strip()))
+            since = 0
+            continue
+        since += 1
+        if since > _LOOSE_GAP:
+            if lines:
+                out.append(ItemTable(tuple(lines), False, None, None, ""))
+            header, lines, since = False, [], 0
+    if lines:
+        out.append(ItemTable(tuple(lines), False, None, None, ""))
+    return out
+
+
 # --- amounts, total, tax, currency ----------------------------------------------------------------------------
 
 #: A clause naming one of these states the contract total.
@@ -342,7 +391,9 @@ _TREATMENT = [
     ("included", re.compile(r"含税|价税合计|税后|含[^,，。;；不]{0,10}增值税|包含[^,，。;；]{0,8}税")),
 ]
 _OTHER_TAX = re.compile(r"印花税|所得税|附加税|关税|消费税|房产税|契税|个税|代扣")
-_RATE_AFTER = re.compile(r"(?:增值税|税率|税点)[^,，。；;%\d]{0,8}?(\d{1,2}(?:\.\d+)?)\s*[%％]")
+_RATE_AFTER = re.compile(
+    r"(?:增值税|税率|税点)(?:(?!发票|专票|普票)[^,，。；;%\d]){0,8}?(\d{1,2}(?:\.\d+)?)\s*[%％]"
+)
 _RATE_BEFORE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:增值税|税率|税点|的税)")
 _TAX_GATE = ("税",)
 
@@ -439,6 +490,6 @@ def extract(contract: Contract) -> AmountFacts:
         amounts=tuple(amounts),
         tax=tuple(_tax(doc)),
         currency=_currency(doc, amounts),
-        item_tables=tuple(_item_tables(tables_of(contract))),
+        item_tables=tuple(_item_tables(tables_of(contract)) + _loose_item_tables(doc)),
         discounts=tuple(_discounts(doc)),
     )

@@ -94,17 +94,34 @@ PAY_GATE = (
     "交纳",
     "还清",
     "定金",
+    "货款",
+    "收款",
+    "试款",
+    "期款",
+    "装款",
 )
 _PAY_VERB = re.compile(
     r"支付|付款|付清|付至|预付|首付|付给|应付|付.{0,3}款|结清|结算|尾款|余款|进度款|汇入|转账|缴纳|缴付|交清|交纳|还清|"
-    r"定金|(?<![不未])付\s*(?=\d|[一二三四五六七八九十百])"
+    r"定金|(?<![不未])付\s*(?=\d|[一二三四五六七八九十百])|"
+    r"(?:到货|发货|交货|验收|调试|安装|投产|上线|首期|末期|[一二三四五六七八九十\d]期|里程碑)款"
 )
 #: A piece naming one of these is a penalty, interest, refund or deposit rule: the sentence stops there.
 _CONSEQUENCE = re.compile(
     r"违约金|滞纳金|赔偿|罚|利息|逾期|迟延|延迟|延期|拖欠|未(?:按|能|及时)|不按|否则|如未|若未|退还已|退回已|"
     r"扣除|扣款|抵扣|抵作|冲抵|折抵"
 )
-_NOT_PAYMENT = re.compile(r"履约保证金|投标保证金|押金|保函|折扣|优惠|返利|奖励|退款|使用费")
+#: An installment naming one of these is a security, a rebate or a refund, not a payment.
+_NOT_PAYMENT = re.compile(r"履约保证金|投标保证金|(?<!质量)保证金|押金|保函|折扣|优惠|返利|奖励|退款|使用费")
+_SECURITY = r"(?:履约保证金|投标保证金|(?<!质量)保证金|押金|保函|返利|奖励|退款|使用费)"
+_ANCHOR = r"(?:\d+(?:\.\d+)?\s*%|(?:\d[\d,.]*|[一二三四五六七八九十百千万]+)\s*(?:万)?元)"
+_SECURITY_SHARE = re.compile(
+    rf"{_SECURITY}[^，,。；;\d]{{0,6}}?(?:为|是|金额|:|：)[^，,。；;]{{0,12}}?{_ANCHOR}"
+    rf"|{_ANCHOR}[^，,。；;]{{0,4}}?(?:的|作为)[^，,。；;]{{0,6}}?{_SECURITY}"
+    rf"|^\s*作为[^，,。；;]{{0,6}}?{_SECURITY}|(?:折扣|优惠)"
+    rf"|{_SECURITY}\s*(?:人民币|RMB|¥|￥)?\s*(?:\d[\d,.]*|[一二三四五六七八九十百千万]+)\s*(?:万)?元"
+)
+#: A sentence about title (所有权保留): it names payment only as a condition.
+_TITLE = re.compile(r"所有权|产权|物权")
 RETENTION_WORDS = ("质保金", "质量保证金", "质量保修金", "保修金", "质保款", "质保尾款")
 _RETENTION = re.compile("|".join(RETENTION_WORDS))
 _REMAINDER = re.compile(
@@ -112,7 +129,7 @@ _REMAINDER = re.compile(
     r"全部(?:货款|价款|款项|欠款|合同款)|全额(?:支付|付清|付款|结清)|一次性付清"
 )
 _CUMULATIVE = re.compile(r"累计|付至|支付至|达到(?:合同)?(?:总价|总额)")
-_SAME = re.compile(r"^\W*(?:即|折合|计|合计|共计|共|约|为|金额为|计人民币|即人民币)")
+_SAME = re.compile(r"^\W*(?:即|折合|计|合计|共计|共|约|为|金额为|就是|也就是|相当于)")
 _STATEMENT = re.compile(r"(?:款|金)(?:为|是|:)\s*$")
 #: A percent next to these is a tax, discount, cap or penalty figure, not a share.
 _PCT_AFTER_NOT = re.compile(r"\s*(?:的)?(?:增值税|税率|税|的税|违约金|滞纳金|利息|以上|以下|左右|折扣|优惠)")
@@ -366,7 +383,7 @@ def _pays(body: str, timing: Timing) -> bool:
 
 def read_installments(text: str) -> list[RawInstallment]:
     """The installments stated in one sentence (or table row) ``text``, in order (offsets into ``text``)."""
-    if not _PAY_VERB.search(text) or (_NOT_PAYMENT.search(text) and not _RETENTION.search(text)):
+    if not _PAY_VERB.search(text) or _TITLE.search(text):
         return []
     out: list[RawInstallment] = []
     for g in _groups(text, _pieces(text)):
@@ -379,6 +396,11 @@ def read_installments(text: str) -> list[RawInstallment]:
         kind: Kind = (
             "retention" if _RETENTION.search(body) else ("deposit" if "定金" in body else "installment")
         )
+        if not _RETENTION.search(body) and (
+            any(_SECURITY_SHARE.search(text[p.start : p.end]) for p in g.pieces)
+            or (re.search(_SECURITY, body) and not any(p.shares or p.amounts for p in g.pieces))
+        ):
+            continue  # 2万元作为履约保证金 / 合同总价10%的保函 / 该保证金…退回: a security, not a payment
         raw_timing = read_timing(body)
         if not _pays(body, raw_timing):
             continue  # 车价为86万元 / 支付首批货款后享受…: no payment is made here
@@ -429,13 +451,13 @@ def _prose_locator(block: int, base: int) -> Locate:
     return lambda span: Where(block, (base + span[0], base + span[1]))
 
 
-def _cells_locator(parts: list[Cell]) -> Locate:
-    """Spans of a row's joined text (cells joined by one "，") mapped back to the cell they start in."""
+def _cells_locator(parts: list[Cell], sep: int = 1) -> Locate:
+    """Spans of joined text (the parts joined by ``sep`` characters) mapped back to the part they start in."""
     starts = []
     pos = 0
     for p in parts:
         starts.append(pos)
-        pos += len(p.text) + 1
+        pos += len(p.text) + sep
 
     def locate(span: tuple[int, int]) -> Where:
         k = max(j for j, st in enumerate(starts) if st <= span[0]) if span[0] >= 0 else 0
@@ -447,6 +469,41 @@ def _cells_locator(parts: list[Cell]) -> Locate:
         return Where(cell.block, (cell.span[0] + a, cell.span[0] + max(a, b)))
 
     return locate
+
+
+#: A PDF line that starts a new item (1 / 1.2 / （三） / 二、 / 第五条 / ①): it does not continue the one before.
+_NEW_ITEM = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*(?:\s+|[.、．])(?!\s*(?:个|日|天|%|元|万|月|年|小时|工作日|周))|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.]|"
+    r"第[一二三四五六七八九十百\d]+[条章节]|[①②③④⑤⑥⑦⑧⑨⑩])"
+)
+_ENDS = ("。", "；", ";", ":", "：")
+
+
+def _paragraphs(doc: Document, indices: list[int]) -> list[list[int]]:
+    """Runs of block indices read as one text: a PDF line wrapped onto the next lines joins them."""
+    if doc.kind != "pdf":
+        return [[i] for i in indices]
+    out: list[list[int]] = []
+    wanted = set(indices)
+    i = 0
+    blocks = doc.blocks
+    while i < len(blocks):
+        if i not in wanted:
+            i += 1
+            continue
+        run = [i]
+        while (
+            run[-1] + 1 < len(blocks)
+            and blocks[run[-1]].kind == "line"
+            and blocks[run[-1] + 1].kind == "line"
+            and not blocks[run[-1]].norm.rstrip().endswith(_ENDS)
+            and not _NEW_ITEM.match(blocks[run[-1] + 1].norm)
+            and len(run) < 6
+        ):
+            run.append(run[-1] + 1)
+        out.append(run)
+        i = run[-1] + 1
+    return out
 
 
 def _installment(raw: RawInstallment, locate: Locate) -> Installment:
@@ -473,25 +530,37 @@ _NOT_WORD = re.compile(r"\W|^[\d.]+")
 
 def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
     from contractkit.checks._common import block_indices_naming
+    from contractkit.contract.amount import Cell
 
     out: list[Installment] = []
     seen: set[str] = set()
-    for i in block_indices_naming(doc, PAY_GATE + RETENTION_WORDS):
-        block = doc.blocks[i]
-        if block.kind == "cell" or not _in_scope(doc, i, headings):
-            continue
-        norm = block.norm
-        if norm.lstrip().startswith("|"):
-            continue  # a text table row: read as a table
-        for s, e in clause_spans(norm):
-            sentence = norm[s:e]
+    named = block_indices_naming(doc, PAY_GATE + RETENTION_WORDS)
+    if headings:  # in a payment section every line counts (a PDF table row wraps onto lines without 付)
+        named = sorted(set(named) | {i for i, b in enumerate(doc.blocks) if b.section in headings})
+    indices = [
+        i
+        for i in named
+        if doc.blocks[i].kind != "cell"
+        and _in_scope(doc, i, headings)
+        and not doc.blocks[i].norm.lstrip().startswith("|")  # a text table row: read as a table
+    ]
+    for run in _paragraphs(doc, indices):
+        parts = [Cell(doc.blocks[j].norm, j, (0, len(doc.blocks[j].norm)), 0) for j in run]
+        text = "".join(p.text for p in parts)
+        locate_text = _cells_locator(parts, sep=0)
+        for s, e in clause_spans(text):
+            sentence = text[s:e]
             key = _NOT_WORD.sub("", sentence)
             if key in seen:
                 continue  # a schedule restated (a table in prose) counts once
             seen.add(key)
-            locate = _prose_locator(i, s)
+            locate = _shifted_locator(locate_text, s)
             out.extend(_installment(raw, locate) for raw in read_installments(sentence))
     return out
+
+
+def _shifted_locator(locate: Locate, base: int) -> Locate:
+    return lambda span: locate((span[0] + base, span[1] + base))
 
 
 _TABLE_SHARE = re.compile(r"比例|金额|款项|支付额|付款额")
@@ -574,10 +643,11 @@ def _retentions(doc: Document) -> list[Retention]:
     ]
     releases = []
     for i, s, e, sent in sorted(sentences + [x for x in follow if _RETURNS.search(x[3])]):
-        if _RELEASE_VERB.search(sent):
-            timing = read_timing(sent)
-            if timing.trigger is not None or timing.deadline is not None:
-                releases.append((i, s, e, timing))
+        timing = read_timing(sent)
+        if timing.trigger is None and timing.deadline is None:
+            continue
+        if _RELEASE_VERB.search(sent) or (timing.trigger is not None and timing.deadline is not None):
+            releases.append((i, s, e, timing))  # a schedule row (质保金 10% 质保期满之日起30日内) releases it
     used: set[tuple[int, int]] = set()
     for i, s, e, sent in sentences:
         if (i, s) in used:
