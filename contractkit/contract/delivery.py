@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from contractkit.checks._common import all_clauses, has_blank
+from contractkit.checks._common import clauses_naming, has_blank, memo
 from contractkit.contract.model import Where
 from contractkit.contract.quote import Cell, Row, column, tables
 from contractkit.facts import DEADLINE_WORDS, find_durations
@@ -391,13 +391,17 @@ def _notice_governs(clause: str) -> re.Match[str] | None:
 
 
 def _index(doc: Document) -> dict[int, int]:
-    return {id(b): i for i, b in enumerate(doc.blocks)}
+    return memo(doc, "delivery.index", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
+
+
+#: Every clause with a delivery time holds one of these (the verbs, or a time label's first word).
+_TIME_GATE: tuple[str, ...] = (*DELIVERY_VERBS, "到场", "进场", "交期")
 
 
 def _times(doc: Document) -> list[DeliveryTime]:
     out: list[DeliveryTime] = []
     index = _index(doc)
-    for block, start, _end, clause in all_clauses(doc):
+    for block, start, _end, clause in clauses_naming(doc, _TIME_GATE):
         i = index[id(block)]
         lm = None if clause.lstrip()[:1] in "|│┃" else _TIME_LABEL.search(clause)
         if lm:
@@ -461,19 +465,19 @@ _ZH_GATE = ("离岸", "到岸", "船上交货", "成本加", "成本、保险费
 def _terms(doc: Document) -> list[TradeTerm]:
     out: list[TradeTerm] = []
     index = _index(doc)
-    for block, start, _end, clause in all_clauses(doc):
-        if any(w in clause for w in _ZH_GATE) and _PORT.search(clause):
+    for block, start, _end, clause in clauses_naming(doc, _ZH_GATE):
+        if _PORT.search(clause):
             for m in _ZH_TERM.finditer(clause):
                 where = Where(index[id(block)], (start + m.start(), start + m.end()))
                 out.append(TradeTerm(ZH_TERMS[m.group()], False, where))
-        if not any(w in clause for w in TERM_WORDS):
-            continue
+    for block, start, _end, clause in clauses_naming(doc, TERM_WORDS):
         if not (_TRADE_CONTEXT.search(clause) or _TRADE_CONTEXT.search(block.norm)):
             continue
         for m in _TERM.finditer(clause):
             code = m.group(1)
             where = Where(index[id(block)], (start + m.start(), start + m.end()))
             out.append(TradeTerm(code, code in OBSOLETE_INCOTERMS, where))
+    out.sort(key=lambda t: (t.where.block, t.where.span))
     return out
 
 
