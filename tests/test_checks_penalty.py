@@ -7,13 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import doc_of, fires, run_rule
+from conftest import fires, run_rule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contractkit.checks import load_rules, penalty
-from contractkit.checks._common import doc_text
-from contractkit.checks.penalty import _CAP_NEAR_PENALTY, _caps_a_penalty
+from contractkit.checks import load_rules
 from contractkit.config import Settings
 from contractkit.facts import assign_sections
 from contractkit.readers.text import read_text
@@ -240,34 +238,178 @@ def test_late_payment_phrasings_count(penalty: str) -> None:
     assert not fires("penalty/no-late-payment-penalty", GOODS_TERMS + penalty)
 
 
-# -- the sentence-by-sentence cap search agrees with one search of the whole text ------------------------
+# -- caps belong to their penalty (issue 12) ----------------------------------------------------------------
+
+
+def test_a_cap_on_another_penalty_does_not_silence_this_one() -> None:
+    text = (
+        "（1）乙方迟交货物的，每迟交一天，按当月未交货物价款的0.025%向甲方承担违约金，最高以当月货款的8%为限"
+        "。\n"
+        "（2）甲方逾期付款的，每逾期一天，按应付未付金额的0.025%计付违约金。\n"
+        "（3）乙方未按时提供资料的，每逾期一日按合同总价的万分之二支付违约金。"
+    )
+    found = run_rule("penalty/no-cap", text)
+    assert [f.location.line for f in found] == [2, 3]  # every uncapped penalty, not only the first
+
+
+def test_a_cap_clause_of_its_own_caps_the_penalties_it_refers_to() -> None:
+    two = (
+        "乙方逾期交货的，每日按合同总价的万分之三支付违约金。\n"
+        "甲方逾期付款的，每日按逾期金额的万分之三支付违约金。\n"
+    )
+    assert not fires("penalty/no-cap", two + "上述违约金累计均不超过合同总价的10%。")
+    assert not fires("penalty/no-cap", two + "本合同项下违约金总额不超过合同总价的10%。")
+    assert not fires(
+        "penalty/no-cap", two.replace("。\n甲方", "；甲方").rstrip() + "各自累计不超过合同总价的10%。"
+    )
+    assert not fires(
+        "penalty/no-cap",
+        "甲方晚付钱的，每晚一天，按万分之三给乙方违约金；上面的违约金最多赔到合同总价的10%为止。",
+    )
+
+
+def test_said_to_have_no_cap() -> None:
+    (f,) = run_rule(
+        "penalty/no-cap", "逾期一天按10%缴纳滞纳金，超出10个工作日则逾期一天按20%缴纳滞纳金，以此类推无上限。"
+    )
+    assert "无上限" in f.message
+
+
+# -- rates the issue names -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "annual"),
+    [
+        ("如在5个工作日内未执行逾期一天按10%缴纳滞纳金给新创公司。", "3650%"),
+        ("逾期付款违约金为日未交款的3‰。", "109.5%"),
+        ("逾期付款的，按逾期金额每日千分之五的违约金及千分之一的滞纳金计付。", "219%"),
+        ("甲方逾期付款的，按每日万分之三支付违约金，另按每日万分之二支付滞纳金。", "18.25%"),
+        ("逾期付款的，按一年期LPR的五倍计付违约金。", "15%"),
+    ],
+)
+def test_issue_rates_over_cap(text: str, annual: str) -> None:
+    found = run_rule("penalty/rate-above-cap", text)
+    assert found and any(annual in f.message for f in found), [f.message for f in found]
+
+
+def test_tiered_rate_reports_every_tier_and_the_highest() -> None:
+    text = "当年欠费部分每日按欠交额的千分之二，跨年度欠费部分每日按欠交额的千分之三计付违约金。"
+    (f,) = run_rule("penalty/rate-above-cap", text)
+    assert "73%" in f.message and "109.5%" in f.message and "最高一档" in f.message
+
+
+def test_ambiguous_bare_decimal_says_so() -> None:
+    (f,) = run_rule("penalty/rate-above-cap", "如逾期未还按每月0.05加收滞纳金。")
+    assert "60%" in f.message and "未写单位" in f.message and "0.05%" in f.message
+    assert "no unit" in f.message_en
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "违约金累计不超过合同总价的10%。",
-        "违约金按日计算。累计不超过合同总价的10%。",  # the cap is in another sentence
-        "累计不超过合同总价的10%的违约金。",  # cap first
-        "甲方逾期付款的，按日万分之三支付违约金，\n累计不超过合同总价的10%",  # across a line, no 。 at all
-        "违约金按日计算。滞纳金按日计算。利息以本金为限。",
-        "违约金按日计算。",
-        "本合同总价不超过十万元。",
-        "",
+        "甲方逾期付款的，按LPR的两倍按日计付违约金，但累计不超过逾期金额的5%。",  # 6 %/yr
+        "甲方逾期付款的，按一年期贷款市场报价利率（LPR）加计50%计算逾期付款违约金。",  # 4.5 %/yr
+        "每逾期满七日，按未交货物金额的千分之二支付违约金。",  # 10.4 %/yr
+        "逾期付款按年利率10%计收利息。",
+        "乙方逾期交货的，每逾期一日按逾期交货部分价金千分之零点三计付违约金。",  # 10.95 %/yr
     ],
 )
-def test_cap_search_by_sentence_agrees_with_whole_text(text: str) -> None:
-    doc = doc_of(text)
-    assert _caps_a_penalty(doc) == bool(_CAP_NEAR_PENALTY.search(doc_text(doc)))
+def test_definite_rates_under_the_cap(text: str) -> None:
+    assert not fires("penalty/rate-above-cap", text)
+    assert not fires("penalty/lump-sum-too-high", text)
 
 
-def test_cap_search_by_sentence_agrees_on_real_drafts(corpus_dir: Path) -> None:
-    for path in sorted((corpus_dir / "zh").glob("*.txt")):
-        doc = read_text(path)
-        assert _caps_a_penalty(doc) == bool(_CAP_NEAR_PENALTY.search(doc_text(doc))), path.name
+# -- lump sums, stacking, deposits, wording ---------------------------------------------------------------
 
 
-def test_rate_context_gate_covers_every_context_word() -> None:
-    """A clause naming a rate-context word names a gate word: the cheaper scan skips no rate clause."""
-    for word in penalty._RATE_CONTEXT_WORDS:
-        assert any(g in word for g in penalty._RATE_CONTEXT_GATE), word
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方逾期交货，应以本合同总额的5%为违约金，超过五天，按总额50%支付违约金。",
+        "被告向原告支付赊欠总金额三倍违约金。",
+        "如有违约，违约方应按合同总价的25%向守约方支付违约金。",
+    ],
+)
+def test_lump_sums_too_high(text: str) -> None:
+    assert fires("penalty/lump-sum-too-high", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "被告如不能按期履行，按未付款的5%向原告支付滞纳金。",
+        "丙方不履行本合同项下的任何义务的，应当向甲方支付主合同余款的20%作为违约金。",
+        "甲方逾期付款的，每日按未付款项的万分之三支付违约金，累计不超过合同总价的30%。",
+        "买方应支付合同总价的30%作为预付款。",
+    ],
+)
+def test_lump_sums_not_too_high(text: str) -> None:
+    assert not fires("penalty/lump-sum-too-high", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "stacked"),
+    [
+        ("被告除支付逾期款项的利息外，还应按逾期总额支付每日千分之五的违约金。", True),
+        ("被告必须向原告支付资金占用费，且被告必须支付原合同所述的违约金。", True),
+        ("逾期付款的，每日按万分之三支付滞纳金，并另行支付合同总价5%的违约金。", True),
+        ("甲方逾期付款的，应支付违约金，并赔偿乙方的利息损失。", False),
+        ("逾期付款的，卖方可选择按日万分之三计收违约金或按LPR计收利息。", False),
+        ("违约金、滞纳金的计算基数为未付款项。", False),
+    ],
+)
+def test_stacked_charges(text: str, stacked: bool) -> None:
+    assert fires("penalty/stacked-charges", text) == stacked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "车价款为9万元，合同签订当日交付定金2万元。",
+        "总价390000元，买方需试用完毕三天内支付30%117000元作为设备定金。",
+        "合同签订生效后，原告向被告支付合同总价款的30%，即54000元作为定金。",
+    ],
+)
+def test_deposit_share_in_any_order(text: str) -> None:
+    assert fires("penalty/deposit-over-limit", text)
+
+
+def test_dingjin_finding_points_at_the_agreed_dingjin() -> None:
+    text = "1. 合同签订后三日内，甲方向乙方支付订金人民币30,000.00元。\n2. 乙方不履行合同的，应双倍返还订金。"
+    (f,) = run_rule("penalty/dingjin-wording", text)
+    assert "支付订金人民币30,000.00元" in f.snippet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "双方确认上述违约金标准系双方真实意思表示，任何一方均不得以违约金过高或者过低为由请求调整。",
+        "违约金一经确定，不受任何调整。",
+        "双方均放弃向法院或仲裁机构申请调减违约金的权利。",
+    ],
+)
+def test_no_adjust_in_other_words(text: str) -> None:
+    assert fires("penalty/no-adjust-clause", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("如需方只要出现任何一期未按期付款时，供方有权收回机械。", "penalty/acceleration-on-one-installment"),
+        ("因乙方未按时还款引起甲方追收欠款产生的费用按照全部未还清车款的20%计算。", "penalty/costs-as-share"),
+        ("乙方未按约定期限还款的，甲方有权直接接管乙方下属各餐饮店。", "penalty/self-help-seizure"),
+    ],
+)
+def test_remedies_beyond_the_penalty(text: str, rule_id: str) -> None:
+    assert fires(rule_id, text)
+
+
+def test_late_penalty_presence_from_the_facts_model() -> None:
+    colloquial = (
+        "乙方送货到甲方办公室。甲方收货后10天内付钱。\n"
+        "甲方晚付钱的，每晚一天，按晚付的那部分钱的万分之三给乙方违约金；\n"
+        "乙方晚送货的，每晚一天，按晚送的那部分货的货款的万分之三给甲方违约金。"
+    )
+    assert not fires("penalty/no-late-payment-penalty", colloquial)
+    assert not fires("penalty/no-late-delivery-penalty", colloquial)

@@ -8,205 +8,33 @@ or "arbitration or court".
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from contractkit.checks._common import block_indices_naming, has_blank, in_section, is_chinese, memo
+from contractkit.checks._common import is_chinese
 from contractkit.checks.base import RuleContext, rule
 from contractkit.checks.term import is_contract
-from contractkit.facts import split_clauses
+from contractkit.contract import contract_of
+from contractkit.contract.dispute import DisputeFacts, Option
 from contractkit.findings import Finding
-from contractkit.readers.model import Block, Document
-
-DISPUTE_SECTION = ("争议", "纠纷", "仲裁", "诉讼", "管辖")
-#: Words that speak of resolving disputes.
-_CONTEXT_WORDS = ("争议", "纠纷", "协商不成", "协商不能", "协商未果", "调解不成")
-_CONTEXT = re.compile("|".join(_CONTEXT_WORDS))
-_ARB = re.compile(
-    r"(?:提交|提请|申请|交由|递交|向|由|将)[^。；;\n]{0,40}?仲裁(?:委员会|院|中心|机构)?[^。；;\n]{0,20}?"
-    r"(?:仲裁|裁决)|仲裁委员会仲裁|仲裁(?:方式)?解决|通过仲裁|申请仲裁|提请仲裁|提交仲裁"
-    r"|(?:可以|可|应|均可|同意|或|或者)(?:申请|提请|提交)?仲裁(?![委院中机费裁期程])"
-    r"|在(?:(?!诉讼|或|及|和|与)[\u4e00-\u9fff]){2,6}仲裁(?!委员会|院|中心|机构|费|裁决|期间|程序)"
-)
-_COURT = re.compile(
-    r"(?:向|由|提交|提请|在)[^。；;\n]{0,30}?法院[^。；;\n]{0,4}?(?:提起|提出|进行)?(?:民事)?(?:诉讼|起诉|管辖)"
-    r"|(?:诉讼|起诉)[^。；;\n]{0,4}(?:至|到|于)[^。；;\n]{0,20}?法院|法院管辖|诉讼(?:方式)?解决|通过诉讼|依法(?:提起)?(?:诉讼|起诉)"
-)
-#: Court mentions that belong to an arbitration (enforcement, setting aside, interim measures).
-_COURT_FOR_AWARD = re.compile(r"执行|撤销|不予执行|保全|确认[^。；;]{0,6}效力|裁决")
-_MARK = re.compile(
-    r"^\s*(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）.、]?\s*)?(?:☑|√|■|☒|✓|✔|▣|\[[√xX✓]\]|[（(]\s*√\s*[)）]|□\s*√)"
-)
-_BOX = re.compile(r"^\s*(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）.、]?\s*)?(?:□|☐|○|\[\s*\]|【\s*】)")
-_ITEM = re.compile(
-    r"^\s*(?:[（(](?P<a>[\d一二三四五六七八九十]{1,2})[)）]|(?P<b>[\d一二三四五六七八九十]{1,2})\s*[.、](?!\d))"
-)
-_PICK = re.compile(
-    r"(?:下列|以下|如下)?第\s*(?P<n>[^种项条]{0,12}?)\s*(?:种|项)(?:方式)?|单选|择一|选择(?:下列|以下|如下)"
-)
-_PICK_N = re.compile(r"第\s*(?P<n>[^种项条，,。]{0,12}?)\s*(?:种|项)(?:方式)")
-_NAME_END = re.compile(r"仲裁委员会|国际仲裁中心|仲裁中心|仲裁院|仲裁机构")
-_NAME_LEAD = re.compile(r"^(?:在|于)")
-_NAME_STOP = set('交向由至到将的和或及与、，,：:；;。（(“"《 \u3000_＿请')
-_UNNAMED = re.compile(
-    r"^(?:该|有关|相关|当地|任何|一方|有管辖权|所在地|合同签订地|甲方|乙方|买方|卖方|双方|其他|其它)|所在地$"
-)
-_CN_N = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+from contractkit.readers.model import Document
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
-    """One piece of dispute text (a line or a clause) and what it chooses."""
-
-    block: Block
-    span: tuple[int, int]
-    text: str
-    arb: bool
-    court: bool
-    marked: bool
-    boxed: bool
-    number: int | None
-
-
-def _court(text: str) -> bool:
-    for m in _COURT.finditer(text):
-        around = text[max(0, m.start() - 12) : m.end() + 12]
-        if not _COURT_FOR_AWARD.search(around):
-            return True
-    return False
-
-
-def _number(m: re.Match[str] | None) -> int | None:
-    if not m:
-        return None
-    raw = m.group("a") or m.group("b")
-    return int(raw) if raw.isdigit() else _CN_N.get(raw)
-
-
-#: Every match of ``_ARB`` contains 仲裁, every match of ``_COURT`` 法院, 诉讼 or 起诉:
-#: a block without them holds no option (a cheap test before the clause regexes).
-_TRIGGER_WORDS = ("仲裁", "法院", "诉讼", "起诉")
+def _facts(doc: Document) -> DisputeFacts:
+    """The dispute facts of the document (see :mod:`contractkit.contract.dispute`)."""
+    return contract_of(doc).dispute
 
 
 def dispute_options(doc: Document) -> list[Option]:
-    """The dispute-resolution text: lines of a dispute section and clauses elsewhere that resolve disputes."""
-    return list(memo(doc, "dispute.options", lambda: _dispute_options(doc)))
+    """The dispute-resolution text of the document (every option, chosen or not)."""
+    return list(_facts(doc).options)
 
 
-def _dispute_options(doc: Document) -> list[Option]:
-    out: list[Option] = []
-    blocks = doc.blocks
-    triggered = block_indices_naming(doc, _TRIGGER_WORDS)
-    if not triggered:
-        return out
-    context = _context_hits(doc)
-    for i in triggered:
-        block = blocks[i]
-        text = block.norm
-        whole = in_section(block, DISPUTE_SECTION)
-        near = any(context[max(0, i - 3) : i + 1])
-        spans = [(0, len(text))] if whole else split_clauses(text)
-        for s, e in spans:
-            part = text[s:e]
-            if not part.strip():
-                continue
-            arb, court = bool(_ARB.search(part)), _court(part)
-            if not (arb or court):
-                continue
-            if not whole and not _CONTEXT.search(part) and not near:
-                continue
-            out.append(
-                Option(
-                    block,
-                    (s, e),
-                    part,
-                    arb,
-                    court,
-                    bool(_MARK.match(part)),
-                    bool(_BOX.match(part)),
-                    _number(_ITEM.match(part)),
-                )
-            )
-    return out
-
-
-def _picked_number(doc: Document) -> tuple[bool, int | None]:
-    """(a "choose one of the following" line exists, the number written in it or None)."""
-    blocks = doc.blocks
-    context = _context_hits(doc)
-    for i, block in enumerate(blocks):
-        near = any(context[max(0, i - 2) : i + 1])
-        if not (in_section(block, DISPUTE_SECTION) or near):
-            continue
-        m = _PICK_N.search(block.norm) or _PICK.search(block.norm)
-        if m and (in_section(block, DISPUTE_SECTION) or "方式" in block.norm):
-            raw = (m.groupdict().get("n") or "").strip()
-            if raw.isdigit():
-                return True, int(raw)
-            if raw in _CN_N:
-                return True, _CN_N[raw]
-            return True, None
-    return False, None
-
-
-def _context_hits(doc: Document) -> list[bool]:
-    """Per block: does it speak of resolving disputes? (computed once per document)."""
-
-    def compute() -> list[bool]:
-        hits = [False] * len(doc.blocks)
-        for i in block_indices_naming(doc, _CONTEXT_WORDS):
-            hits[i] = True
-        return hits
-
-    return memo(doc, "dispute.context", compute)
-
-
-def chosen(doc: Document) -> tuple[list[Option], bool]:
-    """(the options actually chosen, whether an offered choice was left unmade); once per document."""
-    return memo(doc, "dispute.chosen", lambda: _chosen(doc))
-
-
-def _chosen(doc: Document) -> tuple[list[Option], bool]:
-    opts = dispute_options(doc)
-    if any(o.marked for o in opts):
-        return [o for o in opts if o.marked], False
-    boxed = [o for o in opts if o.boxed and (o.arb != o.court)]
-    numbered = [o for o in opts if o.number is not None and (o.arb != o.court)]
-    menu = boxed or numbered
-    if not (menu and any(o.arb for o in menu) and any(o.court for o in menu)):
-        return opts, False
-    if boxed:
-        return [o for o in opts if o not in menu], True
-    is_menu, n = _picked_number(doc)  # numbered items are a menu only under a "choose one" line
-    if not is_menu:
-        return opts, False
-    if n is not None:
-        return [o for o in opts if o not in menu or o.number == n], False
-    return [o for o in opts if o not in menu], True
-
-
-def _names(text: str) -> tuple[list[str], bool]:
-    """(commission names, whether a commission is left blank) in an arbitration text."""
-    names: list[str] = []
-    blank = False
-    for m in _NAME_END.finditer(text):
-        i = m.start()
-        while i > 0 and text[i - 1] not in _NAME_STOP and not text[i - 1].isspace():
-            i -= 1
-        name = _NAME_LEAD.sub("", text[i : m.start()])
-        if not name:
-            if i > 0 and (text[i - 1] in "_＿" or text[i - 1].isspace()):
-                blank = True
-            continue
-        if _UNNAMED.search(name) or m.group(0) == "仲裁机构":
-            continue
-        names.append(name + m.group(0))
-    distinct: list[str] = []
-    for n in names:
-        if not any(n in d or d in n for d in distinct):
-            distinct.append(n)
-    return distinct, blank
+def _kind(doc: Document) -> str:
+    """contract / quote / order, from the structure facts (contract when they cannot be read)."""
+    try:
+        return str(contract_of(doc).structure.kind)
+    except Exception:  # the structure family is optional here
+        return "contract"
 
 
 @rule(
@@ -234,18 +62,17 @@ def _names(text: str) -> tuple[list[str], bool]:
 def arbitration_and_court(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    opts, _unfilled = chosen(doc)
-    arb = [o for o in opts if o.arb]
-    court = [o for o in opts if o.court]
-    if not arb or not court:
+    facts = _facts(doc)
+    if facts.method != "both":
         return
-    o = next((x for x in opts if x.arb and x.court), court[0])
+    opts = facts.chosen
+    o = next((x for x in opts if x.arb and x.court), next(x for x in opts if x.court))
     yield ctx.report(
-        o.block,
+        doc.blocks[o.where.block],
         "争议解决同时约定了仲裁和法院诉讼（或裁或审），依仲裁法解释第7条仲裁协议无效；应二选一。",
         "Both arbitration and a court are chosen: the arbitration agreement is void (SPC Arbitration Law "
         "interpretation Art. 7). Choose one.",
-        span=o.span,
+        span=o.where.span,
     )
 
 
@@ -274,23 +101,18 @@ def arbitration_and_court(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def arbitration_no_commission(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    opts, _unfilled = chosen(doc)
-    arb = [o for o in opts if o.arb]
-    if not arb:
+    facts = _facts(doc)
+    arb = [o for o in facts.chosen if o.arb]
+    if not arb or facts.unfilled:
         return
-    names: list[str] = []
-    blank = False
-    for o in arb:
-        got, b = _names(o.text)
-        blank = blank or b or has_blank(o.text)
-        names += [n for n in got if not any(n in d or d in n for d in names)]
-    if len(names) == 1 or (not names and blank):
+    names = [c.name for c in facts.commissions]
+    if len(names) == 1 or (not names and facts.commission_blank):
         return
     o = arb[0]
     if names:
         msg = f"约定了{len(names)}家仲裁机构（{'、'.join(names)}），"
         msg_en = f"{len(names)} arbitration commissions are named ({', '.join(names)}); "
-    elif "规则" in o.text:
+    elif facts.rules_only:
         msg, msg_en = (
             "只约定了仲裁规则，未选定仲裁委员会，",
             "only arbitration rules are named, no commission; ",
@@ -301,11 +123,11 @@ def arbitration_no_commission(doc: Document, ctx: RuleContext) -> Iterator[Findi
             "only a place or 'arbitration' is named, no commission; ",
         )
     yield ctx.report(
-        o.block,
+        doc.blocks[o.where.block],
         msg + "达不成补充协议的仲裁协议无效（仲裁法第16条、第18条）。",
         msg_en + "without a supplementary agreement the arbitration agreement is void (Arbitration Law Arts. "
         "16, 18).",
-        span=o.span,
+        span=o.where.span,
     )
 
 
@@ -333,15 +155,15 @@ def arbitration_no_commission(doc: Document, ctx: RuleContext) -> Iterator[Findi
 def unfilled_choice(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    _opts, unfilled = chosen(doc)
-    if not unfilled:
+    facts = _facts(doc)
+    if not facts.unfilled:
         return
-    o = next(x for x in dispute_options(doc) if x.arb or x.court)
+    o = next(x for x in facts.options if x.arb or x.court)
     yield ctx.report(
-        o.block,
+        doc.blocks[o.where.block],
         "争议解决方式列出了仲裁和诉讼两个选项但未作选择，等于未约定争议解决方式。",
         "Arbitration and court are offered as options but neither is chosen: no dispute method is agreed.",
-        span=o.span,
+        span=o.where.span,
     )
 
 
@@ -361,7 +183,7 @@ def unfilled_choice(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     good=["协商不成的，向合同签订地人民法院提起诉讼。", "因本合同发生的争议，提交北京仲裁委员会仲裁。"],
 )
 def no_dispute_clause(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_contract(doc) or dispute_options(doc):
+    if not is_contract(doc) or _facts(doc).options or _kind(doc) in ("quote", "order"):
         return
     yield ctx.report(
         None,

@@ -10,21 +10,18 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks._common import clauses_naming, doc_text, has_blank, memo
+from contractkit.checks._common import clauses_naming, doc_text
 from contractkit.checks.acceptance import delivers_goods, is_chinese, is_goods_contract
 from contractkit.checks.base import RuleContext, rule
-from contractkit.facts import Rate, find_amounts, find_percents, find_rates
+from contractkit.contract import contract_of
+from contractkit.contract.penalty import PenaltyFacts, Tier
+from contractkit.facts import find_percents
 from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
 
 _PENALTY_WORDS = ("违约金", "滞纳金", "罚息", "罚金", "利息", "赔偿金", "资金占用费")
 _PENALTY = "|".join(_PENALTY_WORDS)
 _PENALTY_RE = re.compile(_PENALTY)
-#: Only a clause naming one of these (a penalty, interest or lateness word) is searched for rates.
-_RATE_CONTEXT_WORDS = (*_PENALTY_WORDS, "息", "利率", "逾期", "迟延", "延迟", "延期", "违约", "拖欠")
-_RATE_CONTEXT = re.compile("|".join(_RATE_CONTEXT_WORDS))
-#: Fewer, shorter words: each of ``_RATE_CONTEXT_WORDS`` contains one (a cheaper clause scan).
-_RATE_CONTEXT_GATE = ("违约", "息", "金", "利率", "逾期", "延", "拖欠")
 _LATE = (
     r"逾期|迟延|延迟|延期|拖延|拖欠|超期|未按(?:约定|合同约定|期|时|照约定)?"
     r"|未能按[^,，。;；\n]{0,8}|不能按[^,，。;；\n]{0,8}"
@@ -48,37 +45,7 @@ _CAP = re.compile(
 )
 #: Literals without which ``_CAP`` cannot match (each of its alternatives holds one).
 _CAP_WORDS = ("累计", "最高", "上限", "封顶", "为限", "超过")
-_CAP_NEAR_PENALTY = re.compile(
-    rf"(?:{_PENALTY})[^。]{{0,60}}?(?:{_CAP.pattern})|(?:{_CAP.pattern})[^。]{{0,30}}?(?:{_PENALTY})"
-)
-_TOTAL_WORDS = (
-    "合同总价",
-    "合同总额",
-    "合同总金额",
-    "合同金额",
-    "合同价款",
-    "总价款",
-    "总金额",
-    "合同价格",
-    "价款总计",
-    "合计",
-    "总价",
-)
-_DEPOSIT_WORDS = ("定金",)
-_DEPOSIT = re.compile(r"(?<!订)定金")
-_DINGJIN_WORDS = ("订金",)
-_FORFEIT = re.compile(
-    r"双倍返还|加倍返还|两倍返还|不予返还|不予退还|不退还|无权要求返还|不得要求返还|没收|定金罚则"
-)
-_CUMULATIVE = re.compile(
-    r"同时适用|并处|一并支付|一并适用|一并承担|同时支付|同时承担|同时主张|同时要求|既[^。;；]{0,30}?又"
-    r"|(?:并|且|还应|另行|另外|同时)[^,，。;；]{0,10}(?:支付|承担|赔偿)[^,，。;；]{0,10}违约金"
-)
-_NO_ADJUST = re.compile(
-    r"违约金[^,，。;；]{0,10}不(?:得|予|能|可)[^,，。;；]{0,8}(?:调整|减少|降低|调低|变更)"
-    r"|(?:不得|不能|不可|放弃|无权)(?:请求|要求|主张|申请)?(?:法院|仲裁机构)?[^,，。;；]{0,6}(?:调整|减少|降低|调低)违约金"
-)
-_WEIYUEJIN_WORDS = ("违约金",)  # in every alternative of _NO_ADJUST
+_WEIYUEJIN_WORDS = ("违约金",)
 _GENERIC_PARTY = re.compile(r"任何一方|任一方|双方|违约方|一方违约|守约方|一方未")
 _PAIRS: tuple[tuple[str, str], ...] = (
     ("甲方", "乙方"),
@@ -89,48 +56,25 @@ _RECIPIENT = re.compile(r"向(?P<p>甲方|乙方|买方|卖方|买受人|出卖�
 _DEMAND = re.compile(r"要求(?P<p>甲方|乙方|买方|卖方|买受人|出卖人|需方|供方|采购方|供货方|供应商|订购方)")
 
 
-def _contract_total(doc: Document) -> Decimal | None:
-    """The contract total: the largest amount in a clause naming 合同总价/合同金额/合计…, else None."""
-    best: Decimal | None = None
-    for _b, _s, _e, clause in clauses_naming(doc, _TOTAL_WORDS):
-        if _DEPOSIT.search(clause):
-            continue
-        for a in find_amounts(clause):
-            if best is None or a.value > best:
-                best = a.value
-    return best
-
-
 def _pct(value: Decimal) -> str:
     q = value.quantize(Decimal("0.01")).normalize()
     return f"{q:f}%"
 
 
-_BOUND = ("不超过", "不得超过", "不高于", "最高", "上限")
+def _facts(doc: Document) -> PenaltyFacts:
+    """The penalty facts of the document (see :mod:`contractkit.contract.penalty`)."""
+    return contract_of(doc).penalty
 
 
-def _bounds(clause: str, r: Rate) -> bool:
-    """True when the rate is written as a bound (不超过万分之六点五), e.g. on a blank fill-in rate."""
-    region = clause[max(0, r.span[0] - 6) : r.span[1]]
-    return any(w in region for w in _BOUND)
+def _has_penalty_for(doc: Document, breach: str) -> bool:
+    """True when the facts model holds a penalty (any kind) for ``breach``."""
+    return any(p.breach == breach for p in _facts(doc).penalties)
 
 
-def _rate_clauses(doc: Document) -> Iterator[tuple[Block, int, str, list[Rate]]]:
-    """Clauses with penalty/interest rates; a rate that only bounds a blank fill-in rate is left out."""
-    return iter(memo(doc, "penalty.rate_clauses", lambda: list(_find_rate_clauses(doc))))
-
-
-def _find_rate_clauses(doc: Document) -> Iterator[tuple[Block, int, str, list[Rate]]]:
-    for block, s, _e, clause in clauses_naming(doc, _RATE_CONTEXT_GATE):
-        if not _RATE_CONTEXT.search(clause):
-            continue
-        rates = find_rates(clause)
-        if not rates:
-            continue
-        blank = has_blank(clause)
-        rates = [r for r in rates if not (blank and _bounds(clause, r))]
-        if rates:
-            yield block, s, clause, rates
+def _tier_figure(t: Tier) -> str:
+    per = {"day": "日", "week": "周", "month": "月", "year": "年"}[t.per]
+    every = f"每{t.every}{per}" if t.every != 1 else f"每{per}"
+    return f"{every}{_pct(t.value_pct)}"
 
 
 @rule(
@@ -138,56 +82,124 @@ def _find_rate_clauses(doc: Document) -> Iterator[tuple[Block, int, str, list[Ra
     title="违约金日利率折合年利率过高",
     title_en="Penalty rate above the cap once annualized",
     severity="warning",
-    why="日万分之五折合年利率18.25%，已超过一年期LPR的4倍（默认3.0%×4=12%）。法院审查违约金时以损失为基础，超过损失30%"
-    "一般认定为过分高于损失（合同编通则解释第65条），并常以4倍LPR为参照，过高部分很可能被调减。",
+    why="日万分之五折合年利率18.25%，已超过一年期LPR的4倍（默认3.0%×4=12%）。法院审查违约金时以损失为基础，"
+    "超过损失30%"
+    "一般认定为过分高于损失（合同编通则解释第65条），并常以4倍LPR为参照，过高部分很可能被调减；同一迟延的违"
+    "约金、滞纳金、"
+    "利息合并计算（民间借贷规定第29条参照）。",
     why_en="0.05 % a day is 18.25 % a year, above 4 × the one-year"
     " LPR (default 12 %). Courts treat a penalty more "
     "than 30 % above the loss as excessive (2023 interpretation"
     " Art. 65) and often use 4 × LPR as the reference, so "
-    "the excess is likely to be cut.",
+    "the excess is likely to be cut; charges for the same delay count together.",
     basis="民法典第585条；合同编通则解释第65条；民间借贷规定第25、28、29条（参照）",
     fix="把利率降到4倍LPR以内，例如“每日按未付款项的万分之三计付违约金”（年化10.95%）。",
     bad=[
         "甲方逾期付款的，每日按未付款项的万分之五支付违约金。",
         "乙方逾期交货的，每日按合同总价的0.1%支付违约金。",
         "逾期付款按月息2%计收利息。",
+        "如在5个工作日内未执行，逾期一天按10%缴纳滞纳金。",
+        "逾期付款违约金为日未交款的3‰。",
+        "如逾期未还按每月0.05加收滞纳金。",
+        "买方逾期付款的，按逾期总额支付每日万分之三的违约金及万分之二的滞纳金。",
+        "逾期付款的，按一年期LPR的五倍计付违约金。",
     ],
-    good=["甲方逾期付款的，每日按未付款项的万分之三支付违约金。", "逾期付款按年利率6%计收利息。"],
+    good=[
+        "甲方逾期付款的，每日按未付款项的万分之三支付违约金。",
+        "逾期付款按年利率6%计收利息。",
+        "甲方逾期付款的，按一年期贷款市场报价利率（LPR）的两倍按日计付违约金，但累计不超过逾期金额的5%。",
+        "每逾期满七日，按未交货物金额的千分之二支付违约金。",
+    ],
     params=("lpr_1y", "lpr_date", "rate_cap_multiple"),
 )
 def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    """Each penalty/interest rate whose annual figure exceeds ``rate_cap_annual``."""
+    """Each penalty whose highest annual figure (or the sum of the charges for one delay) exceeds the cap."""
     if not is_chinese(doc):
         return
     st = ctx.settings
     cap = st.rate_cap_annual
     high = Decimal("36.5")  # 0.1 % a day
-    # The same in every finding: the cap, the LPR multiple, the LPR and its date.
     cap_pct, lpr, since = _pct(cap), _pct(st.lpr_1y), st.lpr_date.isoformat()
     multiple = f"{st.rate_cap_multiple.normalize():f}"
-    for block, s, _clause, rates in _rate_clauses(doc):
-        for r in rates:
-            annual = r.annual_percent()
+    tail_zh = (
+        f"，超过{multiple}倍LPR上限{cap_pct}（一年期LPR {lpr}，{since}起）。法院以超过损失30%为过分高于损失"
+        "的一般"
+        "标准（合同编通则解释第65条），该违约金很可能被调减。"
+    )
+    tail_en = (
+        f", above the cap of {cap_pct} ({multiple} × one-year LPR {lpr} as of {since}). Courts treat a penal"
+        "ty"
+        " more than 30 % above the loss as excessive (2023 interpretation Art. 65), so this rate is likely t"
+        "o be cut."
+    )
+    facts = _facts(doc)
+    flagged: set[int] = set()
+    sums = {i: c for c in facts.combined for i in c.members if c.members[0] == i}
+    for i, p in enumerate(facts.penalties):
+        if p.kind == "lpr" and p.lpr_multiple is not None:
+            annual = p.lpr_multiple * st.lpr_1y
             if annual <= cap:
                 continue
-            a, b = s + r.span[0], s + r.span[1]
-            quoted = block.text[a:b]
-            annual_pct, strong = _pct(annual), annual >= high
-            strong_zh = "，已达到或超过日千分之一，明显过高" if strong else ""
-            strong_en = ", at or above 0.1 % a day, clearly excessive" if strong else ""
+            flagged.add(i)
+            block, (a, b) = doc.blocks[p.where.block], p.where.span
             yield ctx.report(
                 block,
-                f"“{quoted}”折合年利率{annual_pct}{strong_zh}，超过{multiple}倍LPR上限"
-                f"{cap_pct}（一年期LPR {lpr}"
-                f"，{since}起）。法院以超过损失30%为"
-                "过分高于损失的一般标准（合同编通则解释第65条），该违约金很可能被调减。",
-                f"'{quoted}' is {annual_pct} a year{strong_en}, above the cap of {cap_pct} "
-                f"({multiple} × one-year LPR {lpr} as of "
-                f"{since}). Courts treat a penalty"
-                " more than 30 % above the loss as excessive "
-                "(2023 interpretation Art. 65), so this rate is likely to be cut.",
+                f"按LPR的{p.lpr_multiple.normalize():f}倍计算的违约金折合年利率{_pct(annual)}" + tail_zh,
+                f"{p.lpr_multiple.normalize():f} × LPR is {_pct(annual)} a year" + tail_en,
                 span=(a, b),
             )
+            continue
+        if not p.tiers:
+            continue
+        top = max(p.tiers, key=lambda t: t.annual_pct)
+        if top.annual_pct <= cap:
+            continue
+        flagged.add(i)
+        block = doc.blocks[top.where.block]
+        a, b = top.where.span
+        quoted = block.text[a:b]
+        strong = top.annual_pct >= high
+        strong_zh = "，已达到或超过日千分之一，明显过高" if strong else ""
+        strong_en = ", at or above 0.1 % a day, clearly excessive" if strong else ""
+        tiers_zh = tiers_en = ""
+        if len(p.tiers) > 1:
+            listed = "、".join(f"{_tier_figure(t)}（年化{_pct(t.annual_pct)}）" for t in p.tiers)
+            tiers_zh = f"分档计算：{listed}，最高一档"
+            tiers_en = f"tiered ({', '.join(_pct(t.annual_pct) for t in p.tiers)} a year); the highest tier "
+        amb_zh = amb_en = ""
+        if top.ambiguous:
+            low = top.value_pct / 100
+            amb_zh = (
+                f"（“{quoted}”未写单位：按{_pct(top.value_pct)}理解；"
+                f"若指{_pct(low)}则年化{_pct(top.annual_pct / 100)}，应写明）"
+            )
+            amb_en = (
+                f" ('{quoted}' has no unit: read as {_pct(top.value_pct)}; if {_pct(low)} is meant it is "
+                f"{_pct(top.annual_pct / 100)} a year — state it)"
+            )
+        sum_zh = sum_en = ""
+        if i in sums:
+            c = sums[i]
+            sum_zh = f"；同一迟延并计{'、'.join(c.charges)}，合计折合年利率{_pct(c.annual_pct)}"
+            sum_en = f"; with {', '.join(c.charges)} for the same delay, {_pct(c.annual_pct)} a year in all"
+        yield ctx.report(
+            block,
+            f"{tiers_zh}“{quoted}”折合年利率{_pct(top.annual_pct)}{strong_zh}{amb_zh}{sum_zh}" + tail_zh,
+            f"{tiers_en}'{quoted}' is {_pct(top.annual_pct)} a year{strong_en}{amb_en}{sum_en}" + tail_en,
+            span=(a, b),
+        )
+    for c in facts.combined:
+        if c.annual_pct <= cap or any(i in flagged for i in c.members):
+            continue
+        block = doc.blocks[c.where.block]
+        names = "、".join(c.charges)
+        yield ctx.report(
+            block,
+            f"同一迟延同时计收{names}，合计折合年利率{_pct(c.annual_pct)}" + tail_zh,
+            f"{', '.join(c.charges)} are charged for the same delay: together {_pct(c.annual_pct)} a year"
+            + tail_en,
+            span=c.where.span,
+        )
 
 
 @rule(
@@ -196,7 +208,8 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title="未约定逾期付款违约金",
     title_en="No late-payment penalty",
     severity="warning",
-    why="没有逾期付款违约金时，卖方只能按LPR加计30–50%主张逾期付款损失（买卖合同解释第18条第4款），远低于常见的"
+    why="没有逾期付款违约金时，卖方只能按LPR加计30–50%主张逾期付款损失（买卖合同解释第18条第4款），远低于常"
+    "见的"
     "日万分之三至万分之五。",
     why_en="Without a late-payment penalty the seller can only"
     " claim LPR plus 30–50 % as damages (sales-contract "
@@ -208,7 +221,8 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "第三条 交货\n乙方到货后通知甲方。\n第四条 付款\n甲方在收到发票后15日内支付货款。",
     ],
     good=[
-        "乙方于合同签订后30日内交货。甲方于验收合格后10日内付款。甲方逾期付款的，每日按未付款项的万分之三支付违约金。",
+        "乙方于合同签订后30日内交货。甲方于验收合格后10日内付款。甲方逾期付款的，每日按未付款项的万分之三支"
+        "付违约金。",
         "乙方到货后通知甲方。甲方在收到发票后15日内支付货款，迟延支付的，按日万分之三计付滞纳金。",
     ],
 )
@@ -217,11 +231,12 @@ def no_late_payment_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding
     if not is_goods_contract(doc):
         return
     text = doc_text(doc)
-    if not _PAYMENT_TERMS.search(text) or _LATE_PAYMENT.search(text):
+    if not _PAYMENT_TERMS.search(text) or _LATE_PAYMENT.search(text) or _has_penalty_for(doc, "late_payment"):
         return
     yield ctx.report(
         None,
-        "合同未约定逾期付款违约金：买方迟延付款时，卖方只能按一年期LPR加计30–50%主张损失（买卖合同解释第18条第4款）。",
+        "合同未约定逾期付款违约金：买方迟延付款时，卖方只能按一年期LPR加计30–50%主张损失（买卖合同解释第18条"
+        "第4款）。",
         "No late-payment penalty: if the buyer pays late the seller can only claim one-year LPR plus 30–50 % "
         "(sales-contract interpretation Art. 18 ¶4).",
     )
@@ -233,7 +248,8 @@ def no_late_payment_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding
     title="未约定逾期交货违约金",
     title_en="No late-delivery penalty",
     severity="warning",
-    why="没有逾期交货违约金时，买方须举证实际损失才能索赔（民法典第584条），举证困难，卖方迟延交货几乎没有代价。",
+    why="没有逾期交货违约金时，买方须举证实际损失才能索赔（民法典第584条），举证困难，卖方迟延交货几乎没有代"
+    "价。",
     why_en="Without a late-delivery penalty the buyer must prove"
     " its actual loss (Civil Code Art. 584), which is "
     "hard; late delivery then costs the seller almost nothing.",
@@ -250,7 +266,11 @@ def no_late_payment_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding
 )
 def no_late_delivery_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A goods contract that provides no penalty for late (or no) delivery."""
-    if not delivers_goods(doc) or _LATE_DELIVERY.search(doc_text(doc)):
+    if (
+        not delivers_goods(doc)
+        or _LATE_DELIVERY.search(doc_text(doc))
+        or _has_penalty_for(doc, "late_delivery")
+    ):
         return
     yield ctx.report(
         None,
@@ -260,24 +280,8 @@ def no_late_delivery_penalty(doc: Document, ctx: RuleContext) -> Iterator[Findin
     )
 
 
-def _caps_a_penalty(doc: Document) -> bool:
-    """True when ``_CAP_NEAR_PENALTY`` matches the document text.
-
-    A match names a penalty word and never spans a 。, so only the sentences (runs between two 。) that
-    name a penalty word are searched.
-    """
-    text = doc_text(doc)
-    end = -1
-    for m in _PENALTY_RE.finditer(text):
-        if m.start() < end:
-            continue  # its sentence was searched already
-        start = text.rfind("。", 0, m.start()) + 1
-        end = text.find("。", m.end())
-        if end < 0:
-            end = len(text)
-        if _CAP_NEAR_PENALTY.search(text, start, end):
-            return True
-    return False
+#: Charges that accrue without end unless capped (interest at a stated rate mirrors statutory damages).
+_ACCRUING = ("违约金", "滞纳金", "罚金", "赔偿金")
 
 
 @rule(
@@ -287,40 +291,54 @@ def _caps_a_penalty(doc: Document) -> bool:
     title_en="No overall cap on a daily penalty",
     severity="warning",
     why="按日累计的违约金没有上限，迟延越久金额越大，最终远高于损失，争议时几乎必然被调减（民法典第585条、"
-    "合同编通则解释第65条），也让双方难以评估风险。",
+    "合同编通则解释第65条），也让双方难以评估风险。上限属于每一项违约金：另一条款的上限不约束这一项。",
     why_en="A penalty accruing per day without a cap grows without"
     " bound, ends far above the loss and will almost "
-    "certainly be cut (Civil Code Art. 585; 2023 interpretation Art. 65).",
+    "certainly be cut (Civil Code Art. 585; 2023 interpretation Art. 65). A cap belongs to its penalty: anot"
+    "her "
+    "clause's cap does not limit this one.",
     basis="民法典第585条；合同编通则解释第65条",
     fix="补充上限，例如“违约金累计不超过合同总价的10%”。",
     bad=[
         "甲方逾期付款的，每日按未付款项的万分之三支付违约金。",
         "乙方逾期交货的，按日万分之三向甲方支付违约金。",
+        "乙方迟交货物的，每迟交一天按未交货物价款的0.025%承担违约金，最高以当月货款的8%为限。\n"
+        "甲方逾期付款的，每逾期一天，按应付未付金额的0.025%计付违约金。",
+        "逾期一天按10%缴纳滞纳金，超出10个工作日则逾期一天按20%缴纳滞纳金，以此类推无上限。",
     ],
     good=[
         "甲方逾期付款的，每日按未付款项的万分之三支付违约金，违约金累计不超过合同总价的10%。",
         "乙方逾期交货的，按日万分之三向甲方支付违约金，但以合同总价的5%为限。",
+        "乙方逾期交货的，每日按合同总价的万分之三支付违约金。\n甲方逾期付款的，每日按逾期金额的万分之三支付"
+        "违约金。\n"
+        "上述违约金累计均不超过合同总价的10%。",
     ],
     params=("penalty_cap_max_percent",),
 )
 def no_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    """A periodic penalty rate when the document caps no penalty anywhere."""
-    if not is_chinese(doc) or _caps_a_penalty(doc):
+    """Every periodic penalty that no cap of its own (or a cap clause referring to it) limits."""
+    if not is_chinese(doc):
         return
-    for block, s, clause, rates in _rate_clauses(doc):
-        if not _PENALTY_RE.search(clause):
+    seen: set[tuple[int, tuple[int, int]]] = set()
+    for p in _facts(doc).penalties:
+        if p.kind != "rate" or (p.cap is not None and not p.uncapped) or p.charge not in _ACCRUING:
             continue
-        r = rates[0]
-        a, b = s + r.span[0], s + r.span[1]
+        key = (p.where.block, p.where.span)
+        if key in seen:
+            continue
+        seen.add(key)
+        said = "（条款写明“无上限”）" if p.uncapped else ""
+        said_en = " (the clause says it has none)" if p.uncapped else ""
         yield ctx.report(
-            block,
-            "按期累计的违约金没有总额上限：金额随迟延无限增长，终将远高于实际损失，争议时很可能被调减（民法典第585条）。",
-            "A penalty accruing per period has no overall cap: it"
-            " grows without bound, ends far above the loss and "
-            "is likely to be cut (Civil Code Art. 585).",
-            span=(a, b),
+            doc.blocks[p.where.block],
+            f"按期累计的{p.charge}没有总额上限{said}：金额随迟延无限增长，终将远高于实际损失，争议时很可能被"
+            "调减"
+            "（民法典第585条）。",
+            f"A {p.charge} accruing per period has no overall cap{said_en}: it grows without bound, ends far"
+            " above "
+            "the loss and is likely to be cut (Civil Code Art. 585).",
+            span=p.where.span,
         )
-        return  # one finding per document: the cap is a single clause
 
 
 @rule(
@@ -328,7 +346,8 @@ def no_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title="违约金上限过高",
     title_en="Penalty cap far above the loss",
     severity="warning",
-    why="违约金上限定得过高（默认超过合同金额30%），实际上不起限制作用；违约金超过损失30%一般被认定为过分高于损失"
+    why="违约金上限定得过高（默认超过合同金额30%），实际上不起限制作用；违约金超过损失30%一般被认定为过分高"
+    "于损失"
     "（合同编通则解释第65条）。",
     why_en="A cap above 30 % of the contract amount (default)"
     " limits nothing; a penalty more than 30 % above the "
@@ -354,7 +373,8 @@ def cap_too_high(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             a, b = s + p.span[0], s + p.span[1]
             yield ctx.report(
                 block,
-                f"违约金上限{_pct(p.value)}高于合同金额的{_pct(limit)}，几乎不起限制作用；超过损失30%的违约金一般被认定"
+                f"违约金上限{_pct(p.value)}高于合同金额的{_pct(limit)}，几乎不起限制作用；超过损失30%的违约"
+                "金一般被认定"
                 "为过分高于损失，可被调减（合同编通则解释第65条）。",
                 f"The penalty cap of {_pct(p.value)} exceeds"
                 f" {_pct(limit)} of the contract amount and hardly limits "
@@ -363,6 +383,81 @@ def cap_too_high(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 span=(a, b),
             )
             break
+
+
+@rule(
+    id="penalty/lump-sum-too-high",
+    title="一次性违约金过高",
+    title_en="Lump-sum penalty far above the likely loss",
+    severity="warning",
+    why="一次性违约金按合同总额的高比例（默认超过30%）或数倍计算，远高于通常损失，违约金超过损失30%一般被认"
+    "定为过分"
+    "高于损失，可被调减（合同编通则解释第65条）；对任何违约都按合同总额的同一高比例（20%及以上）计算，轻微违"
+    "约也要付同样的"
+    "金额，同样难以得到支持。",
+    why_en="A one-off penalty at a high share (default above 30 %) or a multiple of the contract amount is f"
+    "ar above "
+    "the usual loss; more than 30 % above the loss is generally excessive (2023 interpretation Art. 65). A f"
+    "lat "
+    "share of 20 % or more of the whole contract price for any breach makes a trivial breach cost the same.",
+    basis="民法典第585条；合同编通则解释第65条",
+    fix="按违约类型和违约部分约定违约金，例如“逾期交货的，每日按逾期部分货款的万分之三支付，累计不超过该部分"
+    "货款的10%”。",
+    bad=[
+        "乙方不能完成改造的，应按合同总金额的50%向甲方支付违约金。",
+        "如约定期限内未还款，被告向原告支付赊欠总金额双倍违约金。",
+        "双方约定违约金为合同总金额的30%，如一方违约，违约方按此标准支付给另一方违约金。",
+        "买方出现任何违约行为，均应当按照本合同约定总价款的20%向卖方支付违约金。",
+    ],
+    good=[
+        "若甲方违反上述约定，按应支付总额的5%支付给乙方违约金。",
+        "任何一方违约的，应向对方支付合同总价10%的违约金。",
+        "乙方逾期交货超过30日的，甲方有权解除合同，乙方应按未交货部分价款的20%支付违约金。",
+    ],
+    params=("penalty_cap_max_percent",),
+)
+def lump_sum_too_high(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """A lump-sum penalty above ``penalty_cap_max_percent`` of its base, or ≥ 20 % of the whole total for any
+    breach."""
+    if not is_chinese(doc):
+        return
+    limit = ctx.settings.penalty_cap_max_percent
+    for p in _facts(doc).penalties:
+        if p.kind != "lump_sum" or p.share_pct is None:
+            continue
+        flat = p.any_breach and p.whole_total and p.share_pct >= _ANY_BREACH_SHARE
+        if p.share_pct <= limit and not flat:
+            continue
+        block = doc.blocks[p.where.block]
+        base = p.base or "基数"
+        if p.share_pct > limit:
+            zh = (
+                f"一次性{p.charge}为{base}的{_pct(p.share_pct)}，超过{_pct(limit)}，远高于通常损失；违约金超"
+                "过损失30%"
+                "一般被认定为过分高于损失，可被调减（合同编通则解释第65条）。"
+            )
+            en = (
+                f"A one-off {p.charge} of {_pct(p.share_pct)} of the base exceeds {_pct(limit)} and is far a"
+                "bove the "
+                "usual loss; more than 30 % above the loss is generally excessive (2023 interpretation Art. "
+                "65)."
+            )
+        else:
+            zh = (
+                f"任何违约都按{base}的{_pct(p.share_pct)}支付{p.charge}，不分违约轻重：轻微违约也须支付合同"
+                "总额的"
+                f"{_pct(p.share_pct)}，很可能被认定为过分高于损失而调减（合同编通则解释第65条）。"
+            )
+            en = (
+                f"Any breach costs {_pct(p.share_pct)} of the whole contract price, however minor: likely to"
+                " be "
+                "found excessive and cut (2023 interpretation Art. 65)."
+            )
+        yield ctx.report(block, zh, en, span=p.where.span)
+
+
+#: A flat penalty at this share of the whole contract price or more, for any breach, is flagged.
+_ANY_BREACH_SHARE = Decimal(20)
 
 
 @rule(
@@ -379,63 +474,45 @@ def cap_too_high(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     bad=[
         "合同总价为人民币100,000元。买方应支付定金人民币30,000元。",
         "买方于签约后3日内支付定金，定金为合同总价的30%。",
+        "合同签订生效后，原告向被告支付合同总价款的30%，即54000元作为定金。",
+        "车价款为9万元，包过户，合同签订当日交付定金2万元。",
     ],
     good=[
         "合同总价为人民币100,000元。买方应支付定金人民币20,000元。",
         "买方于签约后3日内支付定金，定金为合同总价的20%。",
+        "合同签订生效后，买方支付合同总价款的20%作为定金。",
     ],
     params=("deposit_max_percent",),
 )
 def deposit_over_limit(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    """A 定金 amount above ``deposit_max_percent`` of the contract total, or a 定金 percent above it."""
+    """A 定金 whose share of the contract total (stated or computed from its amount) exceeds the limit."""
     if not is_chinese(doc):
         return
-    deposits = clauses_naming(doc, _DEPOSIT_WORDS)
-    if not deposits:
-        return
     limit = ctx.settings.deposit_max_percent
-    total = _contract_total(doc)
-    for block, s, _e, clause in deposits:
-        dm = _DEPOSIT.search(clause)
-        if not dm:
+    for d in _facts(doc).deposits:
+        if d.word != "定金" or d.share_pct is None or d.share_pct <= limit:
             continue
-        tail = dm.end()
-        pct = next((p for p in find_percents(clause) if 0 <= p.span[0] - tail <= 30), None)
-        if pct is not None and pct.value > limit:
-            a, b = s + pct.span[0], s + pct.span[1]
-            yield ctx.report(
-                block,
-                f"定金为合同金额的{_pct(pct.value)}，超过{_pct(limit)}：超过部分不产生定金效力（民法典第586条）。",
-                f"The deposit is {_pct(pct.value)} of the contract"
-                f" amount, above {_pct(limit)}: the excess has no "
-                "deposit effect (Civil Code Art. 586).",
-                span=(a, b),
-            )
-            continue
-        amt = next((x for x in find_amounts(clause) if 0 <= x.span[0] - tail <= 30), None)
-        if amt is None or not total:
-            continue
-        share = amt.value * 100 / total
-        if share > limit:
-            a, b = s + amt.span[0], s + amt.span[1]
-            yield ctx.report(
-                block,
-                f"定金{block.text[a:b]}为合同总额的{_pct(share)}，超过{_pct(limit)}：超过部分不产生定金效力"
-                "（民法典第586条）。",
-                f"The deposit {block.text[a:b]} is {_pct(share)}"
-                f" of the contract total, above {_pct(limit)}: the "
-                "excess has no deposit effect (Civil Code Art. 586).",
-                span=(a, b),
-            )
+        block = doc.blocks[d.where.block]
+        a, b = d.where.span
+        what = f"定金{block.text[a:b]}" if d.amount is not None and d.total else "定金"
+        yield ctx.report(
+            block,
+            f"{what}为合同金额的{_pct(d.share_pct)}，超过{_pct(limit)}：超过部分不产生定金效力（民法典第586"
+            "条）。",
+            f"The deposit is {_pct(d.share_pct)} of the contract amount, above {_pct(limit)}: the excess has"
+            " no "
+            "deposit effect (Civil Code Art. 586).",
+            span=(a, b),
+        )
 
 
 @rule(
     id="penalty/deposit-and-penalty",
-    scope="document",
     title="定金与违约金同时适用",
     title_en="Deposit and penalty claimed together",
     severity="warning",
-    why="当事人既约定违约金又约定定金的，一方违约时对方只能选择其一（民法典第588条），约定“同时适用”不产生叠加效果。",
+    why="当事人既约定违约金又约定定金的，一方违约时对方只能选择其一（民法典第588条），约定“同时适用”不产生叠"
+    "加效果。",
     why_en="When both a penalty and a deposit are agreed, the"
     " other party must choose one (Civil Code Art. 588); a "
     "clause applying both cumulatively has no such effect.",
@@ -444,6 +521,7 @@ def deposit_over_limit(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     bad=[
         "卖方违约的，应双倍返还定金，并支付合同总价20%的违约金。",
         "一方违约的，定金罚则与违约金条款同时适用。",
+        "守约方依前款主张定金的，同时有权要求违约方按合同总价的20%支付违约金。",
     ],
     good=["一方违约的，守约方可以选择适用违约金或者定金条款。", "卖方违约的，应双倍返还定金。"],
 )
@@ -451,19 +529,15 @@ def deposit_and_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A clause applying 定金 and 违约金 cumulatively."""
     if not is_chinese(doc):
         return
-    for block, s, _e, clause in clauses_naming(doc, _DEPOSIT_WORDS):
-        if not _DEPOSIT.search(clause) or "违约金" not in clause:
-            continue
-        m = _CUMULATIVE.search(clause)
-        if not m or "选择" in clause:
-            continue
+    for w in _facts(doc).deposit_with_penalty:
         yield ctx.report(
-            block,
-            "定金与违约金被约定同时适用：依民法典第588条，一方违约时对方只能选择适用违约金或定金条款，不能一并主张。",
+            doc.blocks[w.block],
+            "定金与违约金被约定同时适用：依民法典第588条，一方违约时对方只能选择适用违约金或定金条款，不能一"
+            "并主张。",
             "The deposit and the penalty are to apply together:"
             " under Civil Code Art. 588 the other party must "
             "choose one of them, not both.",
-            span=(s + m.start(), s + m.end()),
+            span=w.span,
         )
 
 
@@ -472,31 +546,47 @@ def deposit_and_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title="“订金”写成了定金的意思",
     title_en="订金 written where 定金 is meant",
     severity="warning",
-    why="“订金”不是定金，没有约定定金性质的，不适用定金罚则（合同编通则解释第67条），“双倍返还”“不予返还”的约定可能"
+    why="“订金”不是定金，没有约定定金性质的，不适用定金罚则（合同编通则解释第67条），“双倍返还”“不予返还”的"
+    "约定可能"
     "落空，订金只能作为预付款退还或抵作价款。",
     why_en="订金 is not a deposit (定金); without an agreed deposit"
     " nature the forfeiture rule does not apply (2023 "
     "interpretation Art. 67), so 'double return' or 'not refundable' wording may fail.",
     basis="民法典第587条；合同编通则解释第67条",
     fix="如需定金罚则，写作“定金”；否则删去双倍返还/不予返还的表述。",
-    bad=["买方支付订金5000元，买方违约的，订金不予返还。", "卖方违约的，应双倍返还订金。"],
+    bad=[
+        "买方支付订金5000元，买方违约的，订金不予返还。",
+        "卖方违约的，应双倍返还订金。",
+        "合同签订后三日内，甲方支付订金人民币30,000.00元。\n乙方不履行合同的，应双倍返还订金；甲方不履行合同"
+        "的，"
+        "无权要求返还订金。",
+    ],
     good=["买方支付定金5000元，买方违约的，定金不予返还。", "买方支付订金5000元，订金在结算时抵作货款。"],
 )
 def dingjin_wording(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    """订金 together with forfeiture wording (双倍返还 / 不予返还)."""
+    """订金 with forfeiture wording anywhere: one finding, where the 订金 is agreed (else at the wording)."""
     if not is_chinese(doc):
         return
-    for block, s, _e, clause in clauses_naming(doc, _DINGJIN_WORDS):
-        i = clause.find("订金")
-        if i < 0 or not _FORFEIT.search(clause):
-            continue
-        yield ctx.report(
-            block,
-            "写的是“订金”却约定了双倍返还/不予返还：订金不适用定金罚则（合同编通则解释第67条），该约定可能无法执行。",
-            "The clause says 订金 but provides double return / forfeiture: 订金 does not carry the deposit "
-            "forfeiture rule (2023 interpretation Art. 67), so this may not be enforceable.",
-            span=(s + i, s + i + 2),
-        )
+    facts = _facts(doc)
+    forfeit = next((f for f in facts.forfeitures if f.word == "订金"), None)
+    if forfeit is None:
+        return
+    paid = next((d for d in facts.deposits if d.word == "订金"), None)
+    where = paid.where if paid is not None else forfeit.where
+    block = doc.blocks[where.block]
+    text = block.norm
+    i = text.rfind("订金", 0, where.span[1])
+    span = (i, i + 2) if i >= 0 and paid is not None else where.span
+    if paid is not None:
+        span = (min(span[0], where.span[0]), max(span[1], where.span[1]))
+    yield ctx.report(
+        block,
+        "写的是“订金”却约定了双倍返还/不予返还：订金不适用定金罚则（合同编通则解释第67条），该约定可能无法执"
+        "行。",
+        "The clause says 订金 but provides double return / forfeiture: 订金 does not carry the deposit "
+        "forfeiture rule (2023 interpretation Art. 67), so this may not be enforceable.",
+        span=span,
+    )
 
 
 @rule(
@@ -504,32 +594,249 @@ def dingjin_wording(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title="“违约金不得调整”条款无效",
     title_en="'Penalty may not be adjusted' clause",
     severity="warning",
-    why="当事人仅以合同约定不得对违约金进行调整为由主张不予调整的，人民法院不予支持（合同编通则解释第64条第3款）；"
+    why="当事人仅以合同约定不得对违约金进行调整为由主张不予调整的，人民法院不予支持（合同编通则解释第64条第3"
+    "款）；"
     "该条款不产生排除调整的效果。",
     why_en="A court will not refuse to adjust a penalty merely"
     " because the contract says it may not be adjusted "
     "(2023 interpretation Art. 64 ¶3); the clause has no effect.",
     basis="民法典第585条；合同编通则解释第64条第3款",
     fix="删除该条款，改为合理的违约金标准与上限。",
-    bad=["双方确认本合同违约金不得调整。", "违约方放弃请求法院调整违约金的权利。"],
-    good=["违约金不足以弥补损失的，守约方可请求赔偿损失。", "违约金过分高于损失的，违约方可以请求适当减少。"],
+    bad=[
+        "双方确认本合同违约金不得调整。",
+        "违约方放弃请求法院调整违约金的权利。",
+        "任何一方均不得以违约金过高或者过低为由请求调整。",
+        "上述违约金系双方协商确定，双方均不得向法院或仲裁机构申请调减违约金。",
+    ],
+    good=[
+        "违约金不足以弥补损失的，守约方可请求赔偿损失。",
+        "违约金过分高于损失的，违约方可以请求适当减少。",
+        "乙方支付违约金后，不得变更交货地址。",
+    ],
 )
 def no_adjust_clause(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A clause excluding judicial adjustment of the penalty."""
     if not is_chinese(doc):
         return
-    for block, s, _e, clause in clauses_naming(doc, _WEIYUEJIN_WORDS):
-        m = _NO_ADJUST.search(clause)
-        if not m:
-            continue
+    for w in _facts(doc).no_adjust:
         yield ctx.report(
-            block,
+            doc.blocks[w.block],
             "约定违约金不得调整无效：法院不会仅因该约定拒绝调整违约金（合同编通则解释第64条第3款）。",
             "A clause barring adjustment of the penalty is"
             " ineffective: courts will not refuse adjustment on that "
             "ground alone (2023 interpretation Art. 64 ¶3).",
+            span=w.span,
+        )
+
+
+@rule(
+    id="penalty/stacked-charges",
+    title="同一违约叠加多种违约责任",
+    title_en="Several charges stacked for one breach",
+    severity="warning",
+    why="同一违约同时计收利息、违约金、滞纳金或资金占用费，实际负担是各项之和；法院按合计额审查是否过分高于"
+    "损失"
+    "（合同编通则解释第65条），借贷中合计不得超过4倍LPR（民间借贷规定第29条，参照），叠加部分常被调减。",
+    why_en="Charging interest, a penalty, a late fee or a funds-use fee for the same breach makes the burden"
+    " their "
+    "sum; courts judge the total against the loss (2023 interpretation Art. 65; for loans the total is cappe"
+    "d at "
+    "4 × LPR, private-lending rules Art. 29, by analogy), so the stacked part is often cut.",
+    basis="民法典第585条；合同编通则解释第65条；民间借贷规定第29条（参照）",
+    fix="每种违约只约定一种违约责任及其计算方式，例如“逾期付款的，每日按未付款项的万分之三支付违约金，累计不"
+    "超过未付款项的10%”。",
+    bad=[
+        "买方有权要求卖方除支付逾期款项的利息外，还应按逾期总额支付每日万分之二的违约金。",
+        "如买方不按约定付款，须向卖方支付资金占用费，且必须支付原合同所述的违约金。",
+    ],
+    good=[
+        "甲方逾期付款的，应支付违约金，并赔偿乙方的利息损失。",
+        "逾期付款的，卖方可选择按日万分之三计收违约金或按LPR计收利息。",
+    ],
+)
+def stacked_charges(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """A clause imposing two or more kinds of charge for a breach (not offered as a choice)."""
+    if not is_chinese(doc):
+        return
+    for st in _facts(doc).stacked:
+        names = "、".join(st.charges)
+        yield ctx.report(
+            doc.blocks[st.where.block],
+            f"同一违约叠加计收{names}：实际负担为各项之和，法院按合计额审查是否过分高于损失（合同编通则解释"
+            "第65条），"
+            "叠加部分很可能被调减。",
+            f"{', '.join(st.charges)} are stacked for one breach: the burden is their sum, which courts judg"
+            "e "
+            "against the loss (2023 interpretation Art. 65); the stacked part is likely to be cut.",
+            span=st.where.span,
+        )
+
+
+_ANY_INSTALLMENT = re.compile(r"(?:任何|任意|任|其中(?:任何)?|某|每)一期|一期(?:未|没有|不)")
+_ACCELERATE = re.compile(
+    r"收回|取回|解除|全部(?:款项|货款|价款|余款|剩余|欠款|未付)|提前(?:偿还|支付|清偿|付清|还清)|剩余(?:全部)?(?:款项|货款|价款)"
+    r"|所有(?:货款|款项|欠款|剩余)|视为全部到期|全部到期"
+)
+_ACCELERATE_GATE = ("一期",)
+
+
+@rule(
+    id="penalty/acceleration-on-one-installment",
+    title="任何一期逾期即可解除、收回或要求付清全部价款",
+    title_en="Whole price due or goods taken back on one missed installment",
+    severity="warning",
+    why="分期付款的买受人未支付到期价款达到全部价款的五分之一，经催告后在合理期限内仍未支付的，出卖人才可以"
+    "请求支付"
+    "全部价款或解除合同（民法典第634条）；约定任何一期逾期即可收回标的物或要求付清全部价款，损害买受人利益的"
+    "部分无效"
+    "（买卖合同解释第27条）。",
+    why_en="An installment seller may demand the whole price or terminate only when unpaid installments reac"
+    "h one "
+    "fifth of the price and remain unpaid after a demand (Civil Code Art. 634); a clause triggering this on "
+    "any "
+    "single missed installment is void to the extent it harms the buyer (sales-contract interpretation Art. "
+    "27).",
+    basis="民法典第634条；买卖合同解释第27条",
+    fix="改为“买方未付到期价款达到全部价款的五分之一，经卖方书面催告后15日内仍未支付的，卖方可要求支付全部价"
+    "款或解除合同”。",
+    bad=[
+        "如需方未能按期付款，只要出现任何一期未按期付款时，即为违约，供方有权收回机械。",
+        "买方任一期货款逾期未付的，剩余全部货款视为全部到期，卖方有权要求一次性付清。",
+    ],
+    good=[
+        "买方未支付到期价款的数额达到全部价款的五分之一，经催告后十五日内仍未支付的，卖方有权要求支付全部价"
+        "款。",
+        "第一期货款于合同签订后5日内支付。",
+    ],
+)
+def acceleration_on_one_installment(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """A clause letting one missed installment make the whole price due or the goods be taken back."""
+    if not is_chinese(doc):
+        return
+    for block, s, _e, clause in clauses_naming(doc, _ACCELERATE_GATE):
+        m = _ANY_INSTALLMENT.search(clause)
+        if not m or "五分之一" in clause:
+            continue
+        acc = _ACCELERATE.search(clause, m.end())
+        if not acc:
+            continue
+        yield ctx.report(
+            block,
+            "约定任何一期逾期即可收回标的物、解除合同或要求付清全部价款：依民法典第634条，须未付到期价款达到"
+            "全部价款的五分之一"
+            "并经催告，损害买受人利益的约定无效（买卖合同解释第27条）。",
+            "One missed installment lets the seller take the goods back, terminate or demand the whole price"
+            ": Civil "
+            "Code Art. 634 requires one fifth of the price unpaid and a demand first; a clause harming the b"
+            "uyer "
+            "is void (sales-contract interpretation Art. 27).",
+            span=(s + m.start(), s + acc.end()),
+        )
+
+
+_COSTS_AS_SHARE = re.compile(
+    r"(?:追收|追偿|追讨|催收|催讨|催款|实现债权|维权|收款|清收)[^。;；]{0,16}?费用?[^。;；]{0,12}?(?:按|以|为)"
+)
+_COSTS_GATE = ("追收", "追偿", "追讨", "催收", "催讨", "催款", "实现债权", "维权", "收款", "清收")
+
+
+@rule(
+    id="penalty/costs-as-share",
+    title="追偿费用按欠款比例计算（变相违约金）",
+    title_en="Recovery costs fixed as a share of the debt (a penalty in disguise)",
+    severity="warning",
+    why="追偿欠款的费用应按实际发生额承担；约定按欠款的一定比例计算，与实际费用无关，实为变相违约金，一并按"
+    "违约金规则审查"
+    "是否过分高于损失（民法典第585条、合同编通则解释第65条）。",
+    why_en="Recovery costs are owed as actually incurred; fixing them as a share of the debt makes them a pe"
+    "nalty in "
+    "disguise, judged as one (Civil Code Art. 585; 2023 interpretation Art. 65).",
+    basis="民法典第584条、第585条；合同编通则解释第65条",
+    fix="改为“守约方为追偿欠款实际支出的诉讼费、保全费、律师费等合理费用由违约方承担”。",
+    bad=[
+        "因乙方未按时足额还款引起甲方追收欠款产生的费用按照全部未还清车款的20%计算。",
+        "买方逾期付款的，卖方催收费用以欠款金额的10%计。",
+    ],
+    good=[
+        "因需方违约而导致供方追偿债务的费用（包括律师费、差旅费）由需方承担。",
+        "追收欠款实际发生的诉讼费、律师费由违约方承担。",
+    ],
+)
+def costs_as_share(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """Recovery costs set as a percentage of the debt."""
+    if not is_chinese(doc):
+        return
+    for block, s, _e, clause in clauses_naming(doc, _COSTS_GATE):
+        m = _COSTS_AS_SHARE.search(clause)
+        if not m:
+            continue
+        p = next((x for x in find_percents(clause) if 0 <= x.span[0] - m.end() <= 24), None)
+        if p is None:
+            continue
+        yield ctx.report(
+            block,
+            f"追偿费用按欠款的{_pct(p.value)}计算，与实际费用无关，实为变相违约金，将按违约金规则审查是否过"
+            "分高于损失"
+            "（合同编通则解释第65条）。",
+            f"Recovery costs fixed at {_pct(p.value)} of the debt, whatever they really are, are a penalty i"
+            "n "
+            "disguise and will be judged as one (2023 interpretation Art. 65).",
+            span=(s + m.start(), s + p.span[1]),
+        )
+
+
+_SEIZE = re.compile(
+    r"(?:有权|可以|可|得)(?:直接|自行|立即|单方|随时)?(?:接管|扣押|查封|控制|占有|接收)[^,，。;；]{0,24}?"
+    r"(?:店|门店|厂|工厂|财产|资产|收入|账户|经营权|经营|公司|股权|房产|房屋)"
+)
+_SEIZE_GATE = ("接管", "扣押", "查封", "控制", "占有", "接收")
+
+
+@rule(
+    id="penalty/self-help-seizure",
+    title="违约后债权人可自行接管对方财产或收入",
+    title_en="Creditor may seize the other party's business or income on default",
+    severity="warning",
+    why="约定债务人不履行时债权人可直接接管其店铺、财产或全部收入，既不以欠款为限也没有期限，类似流押、流质"
+    "约定，"
+    "债权人至多只能就该财产优先受偿（民法典第401条、第428条，参照），自行接管还可能引发侵权纠纷。",
+    why_en="A clause letting the creditor take over the debtor's business, assets or all income on default, "
+    "with "
+    "no limit to the debt and no end, is akin to a forfeiture of collateral: at most it secures priority "
+    "repayment (Civil Code Arts. 401, 428 by analogy); seizing it yourself invites tort claims.",
+    basis="民法典第401条、第428条（参照）；民法典第585条",
+    fix="改为以欠款为限的担保（抵押、质押或保证）并通过诉讼或仲裁实现，例如“乙方以其门店设备为本协议项下欠款"
+    "提供抵押担保”。",
+    bad=[
+        "乙方若未按本协议约定期限进行还款，甲方有权直接接管乙方下属各餐饮店，其店内每天所得的所有收入应直接"
+        "转入甲方账户。",
+        "买方逾期付款超过30日的，卖方有权自行扣押买方工厂内的全部财产。",
+    ],
+    good=[
+        "乙方逾期交货的，甲方有权拒收并退回货物。",
+        "乙方以其门店设备为本协议项下欠款向甲方提供抵押担保。",
+    ],
+)
+def self_help_seizure(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """A clause letting the creditor take over the debtor's business, assets or income itself."""
+    if not is_chinese(doc):
+        return
+    for block, s, _e, clause in clauses_naming(doc, _SEIZE_GATE):
+        m = _SEIZE.search(clause)
+        if not m or not _BREACH_WORDS_RE.search(clause):
+            continue
+        yield ctx.report(
+            block,
+            "约定违约后债权人可直接接管对方店铺、财产或收入：不以欠款为限，类似流押约定，至多只能优先受偿"
+            "（民法典第401条，参照），自行接管还可能构成侵权。",
+            "The creditor may take over the debtor's business, assets or income itself on default: unlimited"
+            " by "
+            "the debt, akin to a forfeiture of collateral (Civil Code Art. 401 by analogy), and a tort risk.",
             span=(s + m.start(), s + m.end()),
         )
+
+
+_BREACH_WORDS_RE = re.compile(r"逾期|迟延|违约|不按|未按|未能按|不能按|拖欠|超期|未付|未还|不履行|未履行")
 
 
 _PENALTY_CLAUSE_WORDS = ("违约金", "滞纳金")  # a clause naming one is a penalty clause
@@ -564,7 +871,8 @@ def _payer(clause: str, sides: tuple[re.Pattern[str], re.Pattern[str]]) -> int |
     title="违约金只约束一方",
     title_en="One-sided penalties",
     severity="warning",
-    why="只有一方的违约设有违约金，另一方违约时只能举证实际损失索赔，权利义务明显失衡；格式条款中还可能因不合理地"
+    why="只有一方的违约设有违约金，另一方违约时只能举证实际损失索赔，权利义务明显失衡；格式条款中还可能因不"
+    "合理地"
     "加重对方责任而无效（民法典第497条）。",
     why_en="Only one party's breach carries a penalty; the other"
     " can only claim proven losses. In standard terms an "
@@ -576,7 +884,8 @@ def _payer(clause: str, sides: tuple[re.Pattern[str], re.Pattern[str]]) -> int |
         "乙方逾期交货的，应向甲方支付合同总价5%的违约金。甲方应按时付款。",
     ],
     good=[
-        "甲方逾期付款的，每日按未付款项的万分之三支付违约金。乙方逾期交货的，每日按合同总价的万分之三支付违约金。",
+        "甲方逾期付款的，每日按未付款项的万分之三支付违约金。乙方逾期交货的，每日按合同总价的万分之三支付违"
+        "约金。",
         "任何一方违约的，应向对方支付合同总价10%的违约金。甲方和乙方均应按约履行。",
     ],
 )

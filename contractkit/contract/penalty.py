@@ -37,20 +37,23 @@ CHARGE_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 _CHARGE = re.compile("|".join(CHARGE_WORDS))
 #: A clause naming none of these holds no penalty (a cheap scan before the patterns).
-_GATE: tuple[str, ...] = ("违约", "息", "金", "费", "逾期", "延", "拖欠", "LPR", "利率", "欠")
+_GATE: tuple[str, ...] = (
+    "违约", "息", "金", "费", "逾期", "延", "拖欠", "LPR", "利率", "欠", "累计", "最高", "上限", "封顶",
+    "为限", "超过", "最多", "至多",
+)  # fmt: skip
 _CONTEXT = re.compile(
     rf"{_CHARGE.pattern}|利率|逾期|迟延|延迟|延期|违约|拖欠|欠款|欠费|欠交|超期|未按|不按|未能按|LPR|贷款市场报价利率"
 )
 _NOT_CHARGE_AFTER = r"(?!违约金|滞纳金|赔偿金|罚金|利息|资金占用费)"
 _LATE_PAY = re.compile(
     r"(?:逾期|迟延|延迟|延期|拖延|超期|未按[^,，。;；]{0,8}?|不按[^,，。;；]{0,8}?|未能按[^,，。;；]{0,8}?"
-    r"|不能按[^,，。;；]{0,8}?|未|没有)\s*(?:向[^,，。;；]{1,10}?)?"
-    r"(?:付款|付清|还款|还清|偿还|结清|结算|交款|交费|交付[^,，。;；]{0,3}?(?:费|款)"
+    r"|不能按[^,，。;；]{0,8}?|未|没有|晚|迟)\s*(?:向[^,，。;；]{1,10}?)?"
+    r"(?:付款|付清|还款|还清|偿还|结清|结算|交款|交费|付钱|给钱|打款|汇款|交付[^,，。;；]{0,3}?(?:费|款)"
     rf"|(?:支付|交纳|缴纳|缴付){_NOT_CHARGE_AFTER})"
     r"|拖欠|欠付|欠交|欠缴|应付未付|未付款|未付金额|未交款|逾期未还|逾期款项|逾期金额|逾期应付"
 )
 _LATE_DELIVERY = re.compile(
-    r"(?:逾期|迟延|延迟|延期|拖延|超期|未按[^,，。;；]{0,8}?|不能按[^,，。;；]{0,8}?|未能按[^,，。;；]{0,8}?|不能|未)"
+    r"(?:逾期|迟延|延迟|延期|拖延|超期|未按[^,，。;；]{0,8}?|不能按[^,，。;；]{0,8}?|未能按[^,，。;；]{0,8}?|不能|未|晚|迟)"
     r"\s*(?:交货|交付(?![^,，。;；]{0,3}?(?:费|款))|发货|供货|到货|送货|提供服务|完成安装|完成|履行交付)"
     r"|迟交|延误交期|交期延误|未交货|不交货"
 )
@@ -69,11 +72,12 @@ _LPR_MULTIPLE = re.compile(
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CAP = re.compile(
     r"累计(?:总额)?(?:不(?:得|应)?|最高不)(?:超过|高于|超出)|最高(?:不(?:得|应)?超过|为|以)|(?:总额|总计|合计|总和)"
-    r"(?:不(?:得|应)?|最高不)(?:超过|高于|超出)|(?<![无没设])上限|(?<![不])封顶|以[^,，。;；\n]{1,24}为限|不(?:得|应)?(?:超过|超出|高于)"
+    r"(?:不(?:得|应)?|最高不)(?:超过|高于|超出)|(?<![无没设])上限|(?<![不])封顶|(?:最多|至多)[^,，。;；\n]{0,16}?为止"
+    r"|(?:最多|至多)(?:不超过|为|赔|付|支付)|以[^,，。;；\n]{1,24}为限|不(?:得|应)?(?:超过|超出|高于)"
     r"[^,，。;；\n]{0,20}?(?:总价|总额|金额|价款|货款|价值|货值)"
 )
 _NO_CAP = re.compile(r"无上限|不设上限|没有上限|不封顶")
-_SCOPED_CAP = re.compile(r"上述|前述|以上|本条|前款|前项|该等|各项|上款")
+_SCOPED_CAP = re.compile(r"上述|前述|以上|本条|前款|前项|该等|各项|上款|上面|上列|前面")
 _BASE = re.compile(
     r"(?:按|以|为|照|依)(?:照|据)?(?:本合同)?(?P<base>[^,，。;；按以为照的每及和、]{1,18}?)(?:的|之)?\s*$"
 )
@@ -93,11 +97,12 @@ _CUMULATIVE = re.compile(
     r"|(?:并|且|另|还)(?:有权)?(?:要求|主张|请求)[^,，。;；]{0,20}?违约金"
 )
 _CHOICE = re.compile(r"选择|择一|只能|仅能|不得同时|不能同时|二者择|任选")
-_ADJUST = r"(?:调整|调减|调低|调高|减少|降低|增减|增加|变更)"
+_ADJUST = r"(?:调整|调减|调低|调高|减少|降低|增减|增加)"
 _NO_ADJUST = re.compile(
     rf"违约金[^,，。;；]{{0,12}}?(?:均|一律|概|都)?(?:不(?:得|予|能|可|再|受)|无须|无需)[^,，。;；]{{0,12}}?{_ADJUST}"
     rf"|(?:不得|不能|不可|不予|无权|放弃|不再)[^,，。;；]{{0,24}}?违约金[^,，。;；]{{0,20}}?{_ADJUST}"
     rf"|(?:不得|不能|不可|无权|放弃)[^,，。;；]{{0,14}}?{_ADJUST}[^,，。;；]{{0,4}}违约金"
+    rf"|违约金[^,，。;；]{{0,12}}?[,，]\s*(?:均|一律|概|都)?(?:不受|不予|不得|不作|不再)[^,，。;；]{{0,8}}?{_ADJUST}"
 )
 _TOTAL_WORDS: tuple[str, ...] = (
     "合同总价", "合同总额", "合同总金额", "合同金额", "合同价款", "总价款", "总金额", "合同价格", "价款总计",
@@ -106,6 +111,7 @@ _TOTAL_WORDS: tuple[str, ...] = (
 _LOCAL_TOTAL = re.compile(
     r"(?:总价款?|价款|价格|合同金额|总金额|总额|货款总额|合计)(?:为|是|共计|共|计)?[:：]?\s*$"
 )
+_RATE_MARKUP = re.compile(r"(?:加计|上浮|加收|增加|\+|基础上加)\s*$|(?:LPR|利率)[)）]?\s*(?:的)?\s*$")
 _VERB_TAIL = re.compile(r"(?:支付|计付|计算|计收|收取|缴纳|加收)$")
 _SEGMENT_END = re.compile(r"[,，;；。]")
 _BOUND = ("不超过", "不得超过", "不高于", "最高", "上限")
@@ -192,6 +198,14 @@ class Forfeiture:
 
 
 @dataclass(frozen=True, slots=True)
+class Stacking:
+    """One clause imposing two or more kinds of charge for a breach (利息 and 违约金, 滞纳金 and 违约金)."""
+
+    charges: tuple[str, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
 class PenaltyFacts:
     """The penalty family of the contract facts model."""
 
@@ -202,6 +216,7 @@ class PenaltyFacts:
     forfeitures: tuple[Forfeiture, ...]
     deposit_with_penalty: tuple[Where, ...]
     no_adjust: tuple[Where, ...]
+    stacked: tuple[Stacking, ...]
     caps: tuple[Cap, ...]
     contract_total: Decimal | None
     _blocks: tuple[int, ...] = field(default=(), repr=False)
@@ -384,11 +399,12 @@ class _Draft:
 def _extract(doc: Document, roles: dict[str, str]) -> PenaltyFacts:
     index = {id(b): i for i, b in enumerate(doc.blocks)}
     drafts: list[_Draft] = []
-    caps: list[tuple[Cap, int, str]] = []  # (cap, draft count when seen, section)
+    caps: list[tuple[Cap, int, str, bool]] = []  # (cap, draft count when seen, section, names a charge)
     deposits: list[Deposit] = []
     forfeitures: list[Forfeiture] = []
     together: list[Where] = []
     no_adjust: list[Where] = []
+    stacked: list[Stacking] = []
     total = _contract_total(doc)
     for block, s, _e, clause in clauses_naming(doc, _GATE):
         bi = index[id(block)]
@@ -398,9 +414,11 @@ def _extract(doc: Document, roles: dict[str, str]) -> PenaltyFacts:
         m = _NO_ADJUST.search(clause)
         if m:
             no_adjust.append(_where(bi, s, m.span()))
-        if not _CONTEXT.search(clause):
-            continue
-        own = _clause_penalties(clause, bi, s, roles, section)
+        context = _CONTEXT.search(clause) is not None
+        stack = _stacking(clause, bi, s) if context else None
+        if stack is not None:
+            stacked.append(stack)
+        own = _clause_penalties(clause, bi, s, roles, section) if context else []
         cap_m = _CAP.search(clause)
         if cap_m and not _is_deposit_share(clause, cap_m.start()):
             cap = _cap(clause, bi, s, cap_m, scoped=bool(_SCOPED_CAP.search(clause)))
@@ -408,7 +426,11 @@ def _extract(doc: Document, roles: dict[str, str]) -> PenaltyFacts:
                 for d in own:
                     d.cap = d.cap or cap
             elif _CHARGE.search(clause):
-                caps.append((cap, len(drafts), section))
+                caps.append((cap, len(drafts), section, True))
+            elif drafts and (drafts[-1].where.block == bi or (drafts[-1].where.block == bi - 1 and s == 0)):
+                caps.append(
+                    (cap, len(drafts), section, False)
+                )  # 各自累计不超过…: the penalties just before it
         if own and _NO_CAP.search(clause):
             for d in own:
                 d.uncapped = True
@@ -425,16 +447,53 @@ def _extract(doc: Document, roles: dict[str, str]) -> PenaltyFacts:
         forfeitures=tuple(forfeitures),
         deposit_with_penalty=tuple(together),
         no_adjust=tuple(no_adjust),
-        caps=tuple(c for c, _n, _s in caps),
+        stacked=tuple(stacked),
+        caps=tuple(c[0] for c in caps),
         contract_total=total,
     )
 
 
-def _apply_caps(drafts: list[_Draft], caps: list[tuple[Cap, int, str]]) -> None:
+_STACK_CHARGE = re.compile(r"违约金|滞纳金|罚息|罚金|资金占用费|占用费|(?:逾期|违约)?利息(?!损失)")
+_IMPOSED_BEFORE = re.compile(
+    r"(?:支付|承担|计付|缴纳|交纳|交付|加收|计收|收取|付给|计算|按)[^,，。;；]{0,14}$|(?:分之|[%‰‱])[^,，。;；]{0,6}$"
+)
+_BREACH_WORDS = re.compile(
+    r"逾期|迟延|延迟|违约|不按|未按|未能按|不能按|拖欠|超期|未付|未还|不履行|未履行|违反"
+)
+
+
+def _stacking(clause: str, bi: int, s: int) -> Stacking | None:
+    """Two or more kinds of charge imposed in one clause about a breach, not offered as a choice."""
+    if not _BREACH_WORDS.search(clause) or _CHOICE.search(clause):
+        return None
+    kinds: dict[str, re.Match[str]] = {}
+    first: re.Match[str] | None = None
+    for m in _STACK_CHARGE.finditer(clause):
+        if not _IMPOSED_BEFORE.search(clause, max(0, m.start() - 16), m.start()):
+            continue
+        fam = _charge_family(m.group())
+        if fam in kinds:
+            continue
+        if first is not None and re.search(r"或|或者", clause[first.end() : m.start()]):
+            continue  # 违约金或滞纳金: one or the other
+        kinds[fam] = m
+        first = first or m
+    if len(kinds) < 2 or first is None:
+        return None
+    last = max(kinds.values(), key=lambda m: m.start())
+    return Stacking(tuple(m.group() for m in kinds.values()), _where(bi, s, (first.start(), last.end())))
+
+
+def _apply_caps(drafts: list[_Draft], caps: list[tuple[Cap, int, str, bool]]) -> None:
     """A cap written on its own caps the penalties it refers to: 上述/前述 … the ones before it in its section
-    (or just before it), otherwise every penalty of the contract."""
-    for cap, seen, section in caps:
-        if cap.scoped:
+    (or just before it), one naming no charge the ones just before it in its paragraph, otherwise every
+    penalty of the contract."""
+    for cap, seen, section, named in caps:
+        if not named:
+            block = cap.where.block
+            targets = [d for d in drafts[:seen] if d.where.block == block]
+            targets = targets or [d for d in drafts[:seen] if d.where.block == block - 1]
+        elif cap.scoped:
             targets = [d for d in drafts[:seen] if d.section == section] or drafts[max(0, seen - 1) : seen]
         else:
             targets = drafts
@@ -518,6 +577,8 @@ def _lump_sums(clause: str, bi: int, s: int, any_breach: bool, section: str) -> 
             continue
         if _DEPOSIT_WORD.search(before[-8:]) or "定金" in before:
             continue
+        if _RATE_MARKUP.search(before):
+            continue  # LPR加计50%: a markup on a rate, not a share
         cm = _CHARGE.search(after)
         stated = re.search(
             r"(?:违约金|赔偿金|滞纳金)(?:为|是|按)[^,，。;；]{0,16}$", clause[max(0, a - 24) : a]

@@ -1,0 +1,367 @@
+"""Dispute facts: how disputes are resolved — arbitration at a named commission, a court, both, or a model
+text's choice left unmade — with the commissions, the court places and whether negotiation comes first.
+
+The dispute text is every line of a dispute section (争议解决, 纠纷, 管辖 …) and every clause elsewhere that
+resolves disputes. Arbitration and court are recognised in any wording (提交…仲裁委员会仲裁, 申请仲裁, 向…法院
+起诉, 商量不成到法院起诉, 由…人民法院管, 以…法院为第一审管辖法院). An official alias in parentheses
+(上海国际经济贸易仲裁委员会（上海国际仲裁中心）, 深圳国际仲裁院（深圳仲裁委员会）) names the same commission.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from contractkit.checks._common import block_indices_naming, has_blank, in_section, memo
+from contractkit.contract.model import Where
+from contractkit.facts import split_clauses
+
+if TYPE_CHECKING:
+    from contractkit.contract.model import Contract
+    from contractkit.readers.model import Document
+
+Method = Literal["arbitration", "court", "both", "unchosen", "none"]
+
+DISPUTE_SECTION = ("争议", "纠纷", "仲裁", "诉讼", "管辖")
+#: Words that speak of resolving disputes.
+CONTEXT_WORDS = (
+    "争议",
+    "纠纷",
+    "协商不成",
+    "协商不能",
+    "协商未果",
+    "调解不成",
+    "商量不成",
+    "谈不拢",
+    "协商不一致",
+)
+_CONTEXT = re.compile("|".join(CONTEXT_WORDS))
+_ARB = re.compile(
+    r"(?:提交|提请|申请|交由|递交|向|由|将)[^。；;\n]{0,40}?仲裁(?:委员会|院|中心|机构)?[^。；;\n]{0,20}?"
+    r"(?:仲裁|裁决)|仲裁委员会仲裁|仲裁(?:方式)?解决|通过仲裁|申请仲裁|提请仲裁|提交仲裁"
+    r"|(?:可以|可|应|均可|同意|或|或者)(?:申请|提请|提交)?仲裁(?![委院中机费裁期程])"
+    r"|在(?:(?!诉讼|或|及|和|与)[\u4e00-\u9fff]){2,6}仲裁(?!委员会|院|中心|机构|费|裁决|期间|程序)"
+    r"|(?:到|去|找)[^。；;\n]{0,20}?仲裁(?:委员会|院|中心)?(?:仲裁|申请|裁决|解决)"
+    r"|(?:争议解决|解决争议|争议|纠纷|仲裁机构)[^:：。；;\n]{0,6}[:：]\s*[^。；;\n]{2,30}?(?:仲裁委员会|仲裁院|仲裁中心)"
+)
+_COURT = re.compile(
+    r"(?:向|由|提交|提请|在|到|去|找)[^。；;\n]{0,30}?法院[^。；;\n]{0,4}?(?:提起|提出|进行)?(?:民事)?(?:诉讼|起诉|管辖|管)"
+    r"|(?:诉讼|起诉)[^。；;\n]{0,4}(?:至|到|于)[^。；;\n]{0,20}?法院|法院管辖|诉讼(?:方式)?解决|通过诉讼"
+    r"|依法(?:提起)?(?:诉讼|起诉)|(?:以|由)[^。；;\n]{0,30}?法院为[^。；;\n]{0,8}?管辖法院|管辖法院(?:为|是)"
+    r"|(?:到|去)法院|打官司|(?:提起|提出)(?:民事)?诉讼|(?:向|到)[^。；;\n]{0,30}?法院(?:申请|告)"
+    r"|(?:争议解决|解决争议|管辖法院|管辖|诉讼)[^:：。；;\n]{0,6}[:：]\s*[^。；;\n]{2,30}?法院"
+)
+#: A key-terms table row: a label cell (争议解决) and the value cell after it (佛山仲裁委员会).
+_LABEL = re.compile(r"^[^。；;]{0,8}(?:争议|纠纷|管辖|仲裁)[^。；;]{0,8}$")
+#: Court mentions that belong to an arbitration (enforcement, setting aside, interim measures).
+_COURT_FOR_AWARD = re.compile(r"执行|撤销|不予执行|保全|确认[^。；;]{0,6}效力|裁决")
+_NEGOTIATE = re.compile(r"协商|商量|调解|友好解决|谈判|沟通解决")
+_MARK = re.compile(
+    r"^\s*(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）.、]?\s*)?(?:☑|√|■|☒|✓|✔|▣|\[[√xX✓]\]|[（(]\s*√\s*[)）]|□\s*√)"
+)
+_BOX = re.compile(r"^\s*(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）.、]?\s*)?(?:□|☐|○|\[\s*\]|【\s*】)")
+_ITEM = re.compile(
+    r"^\s*(?:[（(](?P<a>[\d一二三四五六七八九十]{1,2})[)）]|(?P<b>[\d一二三四五六七八九十]{1,2})\s*[.、](?!\d))"
+)
+_PICK = re.compile(
+    r"(?:下列|以下|如下)?第\s*(?P<n>[^种项条]{0,12}?)\s*(?:种|项)(?:方式)?|单选|择一|选择(?:下列|以下|如下)"
+)
+_PICK_N = re.compile(r"第\s*(?P<n>[^种项条，,。]{0,12}?)\s*(?:种|项)(?:方式)")
+_NAME_END = re.compile(r"仲裁委员会|国际仲裁中心|仲裁中心|仲裁院|仲裁机构")
+_NAME_LEAD = re.compile(r"^(?:在|于)")
+_NAME_STOP = set('交向由至到将的和或及与、，,：:；;。（(“"《 \u3000_＿请')
+_UNNAMED = re.compile(
+    r"^(?:该|有关|相关|当地|任何|一方|有管辖权|所在地|合同签订地|甲方|乙方|买方|卖方|双方|其他|其它|项目|工程)|所在地$"
+)
+_COURT_PLACE = re.compile(
+    r"(?:^|[向由到以至于:：,，])(?P<place>[^，,。；;:：向由到以至于]{1,30}?)的?(?:人民)?法院"
+)
+_NOT_PLACE = re.compile(r"^(?:为|第一审|管辖|有管辖权)|^的?$")
+_CN_N = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+#: Every match of ``_ARB`` contains 仲裁, every match of ``_COURT`` one of the others: a block without them
+#: holds no option (a cheap test before the clause regexes).
+TRIGGER_WORDS = ("仲裁", "法院", "诉讼", "起诉", "官司")
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One piece of dispute text (a line or a clause) and what it chooses."""
+
+    text: str
+    arb: bool
+    court: bool
+    marked: bool
+    boxed: bool
+    number: int | None
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Commission:
+    """A named arbitration commission; ``aliases`` are official names written beside it in parentheses."""
+
+    name: str
+    aliases: tuple[str, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Court:
+    """A court chosen for disputes (``place`` as written: 甲方所在地, 厦门市集美区)."""
+
+    place: str
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeFacts:
+    """The dispute family of the contract facts model."""
+
+    method: Method
+    commissions: tuple[Commission, ...]
+    commission_blank: bool
+    rules_only: bool
+    courts: tuple[Court, ...]
+    negotiation_first: bool
+    unfilled: bool
+    options: tuple[Option, ...]
+    chosen: tuple[Option, ...]
+
+
+def extract(contract: Contract) -> DisputeFacts:
+    """The dispute facts of ``contract``."""
+    return dispute_facts(contract.doc)
+
+
+def dispute_facts(doc: Document) -> DisputeFacts:
+    """The dispute facts of a sectioned document, once per document."""
+    return memo(doc, "dispute.facts", lambda: _extract(doc))
+
+
+def _extract(doc: Document) -> DisputeFacts:
+    options = _dispute_options(doc)
+    chosen, unfilled = _chosen(doc, options)
+    arb = [o for o in chosen if o.arb]
+    court = [o for o in chosen if o.court]
+    commissions: list[Commission] = []
+    blank = False
+    for o in arb:
+        named, b = _commissions(o)
+        for c in named:
+            if not any(
+                _same(c.name, d.name) or c.name in d.aliases or d.name in c.aliases for d in commissions
+            ):
+                commissions.append(c)
+        blank = blank or b or has_blank(o.text)
+    courts = [c for o in court for c in _courts(o)]
+    if unfilled:
+        method: Method = "unchosen"
+    elif arb and court:
+        method = "both"
+    elif arb:
+        method = "arbitration"
+    elif court:
+        method = "court"
+    else:
+        method = "none"
+    return DisputeFacts(
+        method=method,
+        commissions=tuple(commissions),
+        commission_blank=blank,
+        rules_only=bool(arb) and not commissions and any("规则" in o.text for o in arb),
+        courts=tuple(courts),
+        negotiation_first=any(_NEGOTIATE.search(o.text) for o in options),
+        unfilled=unfilled,
+        options=tuple(options),
+        chosen=tuple(chosen),
+    )
+
+
+def _same(a: str, b: str) -> bool:
+    return a in b or b in a
+
+
+def _court(text: str) -> bool:
+    for m in _COURT.finditer(text):
+        around = text[max(0, m.start() - 12) : m.end() + 12]
+        if not _COURT_FOR_AWARD.search(around):
+            return True
+    return False
+
+
+def _number(m: re.Match[str] | None) -> int | None:
+    if not m:
+        return None
+    raw = m.group("a") or m.group("b")
+    return int(raw) if raw.isdigit() else _CN_N.get(raw)
+
+
+def _context_hits(doc: Document) -> list[bool]:
+    """Per block: does it speak of resolving disputes? (computed once per document)."""
+
+    def compute() -> list[bool]:
+        hits = [False] * len(doc.blocks)
+        for i in block_indices_naming(doc, CONTEXT_WORDS):
+            hits[i] = True
+        return hits
+
+    return memo(doc, "dispute.context", compute)
+
+
+def _dispute_options(doc: Document) -> list[Option]:
+    """The dispute-resolution text: lines of a dispute section and clauses elsewhere that resolve disputes."""
+    out: list[Option] = []
+    blocks = doc.blocks
+    triggered = block_indices_naming(doc, TRIGGER_WORDS)
+    if not triggered:
+        return out
+    context = _context_hits(doc)
+    for i in triggered:
+        block = blocks[i]
+        text = block.norm
+        whole = in_section(block, DISPUTE_SECTION)
+        near = any(context[max(0, i - 3) : i + 1])
+        spans = [(0, len(text))] if whole else split_clauses(text)
+        labelled = _labelled_value(doc, i)
+        for s, e in spans:
+            part = text[s:e]
+            if not part.strip():
+                continue
+            arb, court = bool(_ARB.search(part)), _court(part)
+            if labelled and not (arb or court):
+                arb, court = bool(_NAME_END.search(part)), "法院" in part
+                whole = whole or arb or court
+            if not (arb or court):
+                continue
+            if not whole and not _CONTEXT.search(part) and not near:
+                continue
+            out.append(
+                Option(
+                    part,
+                    arb,
+                    court,
+                    bool(_MARK.match(part)),
+                    bool(_BOX.match(part)),
+                    _number(_ITEM.match(part)),
+                    Where(i, (s, e)),
+                )
+            )
+    return out
+
+
+def _labelled_value(doc: Document, i: int) -> bool:
+    """True when block ``i`` is a table cell whose label cell (the previous non-empty one) names disputes."""
+    block = doc.blocks[i]
+    if block.kind != "cell":
+        return False
+    for j in range(i - 1, max(-1, i - 3), -1):
+        prev = doc.blocks[j].norm.strip()
+        if prev:
+            return doc.blocks[j].kind == "cell" and _LABEL.match(prev) is not None
+    return False
+
+
+def _picked_number(doc: Document) -> tuple[bool, int | None]:
+    """(a "choose one of the following" line exists, the number written in it or None)."""
+    blocks = doc.blocks
+    context = _context_hits(doc)
+    for i, block in enumerate(blocks):
+        near = any(context[max(0, i - 2) : i + 1])
+        if not (in_section(block, DISPUTE_SECTION) or near):
+            continue
+        m = _PICK_N.search(block.norm) or _PICK.search(block.norm)
+        if m and (in_section(block, DISPUTE_SECTION) or "方式" in block.norm):
+            raw = (m.groupdict().get("n") or "").strip()
+            if raw.isdigit():
+                return True, int(raw)
+            if raw in _CN_N:
+                return True, _CN_N[raw]
+            return True, None
+    return False, None
+
+
+def _chosen(doc: Document, opts: list[Option]) -> tuple[list[Option], bool]:
+    """(the options actually chosen, whether an offered choice was left unmade)."""
+    if any(o.marked for o in opts):
+        return [o for o in opts if o.marked], False
+    boxed = [o for o in opts if o.boxed and (o.arb != o.court)]
+    numbered = [o for o in opts if o.number is not None and (o.arb != o.court)]
+    menu = boxed or numbered
+    if not (menu and any(o.arb for o in menu) and any(o.court for o in menu)):
+        return opts, False
+    if boxed:
+        return [o for o in opts if o not in menu], True
+    is_menu, n = _picked_number(doc)  # numbered items are a menu only under a "choose one" line
+    if not is_menu:
+        return opts, False
+    if n is not None:
+        return [o for o in opts if o not in menu or o.number == n], False
+    return [o for o in opts if o not in menu], True
+
+
+def _commissions(o: Option) -> tuple[list[Commission], bool]:
+    """(the commissions named in an arbitration option, whether a commission is left blank there)."""
+    text = o.text
+    out: list[Commission] = []
+    last_end = -1
+    blank = False
+    for m in _NAME_END.finditer(text):
+        i = m.start()
+        while i > 0 and text[i - 1] not in _NAME_STOP and not text[i - 1].isspace():
+            i -= 1
+        name = _NAME_LEAD.sub("", text[i : m.start()])
+        if not name:
+            if i > 0 and (text[i - 1] in "_＿" or text[i - 1].isspace()):
+                blank = True
+            continue
+        if _UNNAMED.search(name) or m.group(0) == "仲裁机构":
+            continue
+        full = name + m.group(0)
+        if (
+            out
+            and i > 0
+            and text[i - 1] in "（("
+            and not text[last_end : i - 1].strip()
+            and _alias(out[-1].name, full)
+        ):
+            # 上海国际经济贸易仲裁委员会（上海国际仲裁中心）: an official alias of the name before it
+            prev = out[-1]
+            out[-1] = Commission(prev.name, (*prev.aliases, full), prev.where)
+            last_end = m.end() + 1
+            continue
+        last_end = m.end()
+        if any(_same(full, c.name) or full in c.aliases for c in out):
+            continue
+        out.append(
+            Commission(full, (), Where(o.where.block, (o.where.span[0] + i, o.where.span[0] + m.end())))
+        )
+    return out, blank
+
+
+#: Official second names that do not share the city of the first (华南国际经济贸易仲裁委员会 is
+#: 深圳国际仲裁院).
+_KNOWN_ALIASES = (
+    ("华南国际经济贸易仲裁委员会", "深圳国际仲裁院"),
+    ("中国国际经济贸易仲裁委员会", "中国国际商会"),
+)
+
+
+def _alias(name: str, other: str) -> bool:
+    """True when ``other``, in parentheses after ``name``, is an official alias of the same commission: the
+    same city (上海国际经济贸易仲裁委员会（上海国际仲裁中心）) or a known pair."""
+    if name[:2] == other[:2]:
+        return True
+    return any((a in name and b in other) or (b in name and a in other) for a, b in _KNOWN_ALIASES)
+
+
+def _courts(o: Option) -> list[Court]:
+    out: list[Court] = []
+    for m in _COURT_PLACE.finditer(o.text):
+        place = _NAME_LEAD.sub("", m.group("place").strip())
+        if _NOT_PLACE.search(place) or _COURT_FOR_AWARD.search(o.text[max(0, m.start() - 12) : m.end() + 12]):
+            continue
+        out.append(
+            Court(place, Where(o.where.block, (o.where.span[0] + m.start(), o.where.span[0] + m.end())))
+        )
+    return out
