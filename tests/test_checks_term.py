@@ -54,6 +54,7 @@ def test_every_real_date_parses_back(day: dt.date) -> None:
     assert d.valid and d.date == day
 
 
+@hsettings(deadline=None)  # the first lint of a run imports every rule family
 @given(st.integers(2000, 2100), st.sampled_from([(2, 30), (2, 31), (4, 31), (6, 31), (9, 31), (11, 31)]))
 def test_impossible_day_is_flagged(year: int, md: tuple[int, int]) -> None:
     assert ids(f"本合同有效期至{year}年{md[0]}月{md[1]}日。", "term/impossible-date") == [
@@ -139,3 +140,34 @@ def test_term_words_are_in_every_term_key(suffix: str) -> None:
     for key in [*(p + suffix for p in term._TERM_OF.split("|")), "有效期"]:
         assert term._TERM_KEY.fullmatch(key)
         assert any(w in key for w in term._TERM_WORDS), key
+
+
+def test_end_with_effectiveness_in_the_same_sentence_has_a_start() -> None:
+    """本合同自…之日起生效，有效期至… was reported as a term with no start."""
+    text = "买卖合同\n八、本合同自双方签章之日起生效，有效期至2026年6月30日止。一式两份，双方各执一份。"
+    assert ids(text, "term/no-start-or-end") == []
+
+
+def test_only_effectiveness_is_no_term() -> None:
+    text = (
+        "出口产品采购合同\n甲方向乙方采购塑料制品。\n"
+        "8. 生效本合同自双方签字盖章之日起生效。一式两份，双方各执一份。"
+    )
+    assert ids(text, "term/no-term") == ["term/no-term"]
+    order = "采购订单\n依据《年度采购框架协议》，买方向卖方订购下列产品。\n本订单自双方盖章之日起生效。"
+    assert ids(order, "term/no-term", "term/no-termination") == []
+
+
+def test_termination_words_that_are_not_a_right_do_not_count() -> None:
+    text = (
+        "电线电缆买卖合同\n乙方逾期交货的，按每日万分之二点五计付违约金。\n"
+        "保密期限至本合同终止后两年。\n本合同自双方签字盖章之日起生效，合同履行期限：2026年4月30日至2028年6月30日。"
+    )
+    assert ids(text, "term/no-termination") == ["term/no-termination"]
+    with_right = text + "\n逾期超过二十日的，甲方有权解除合同。"
+    assert ids(with_right, "term/no-termination") == []
+
+
+def test_negated_oral_change_is_not_informal() -> None:
+    text = "10.1 本合同的变更须由双方签订书面补充协议并加盖双方公章，任何口头约定对双方均无约束力。"
+    assert ids(text, "term/informal-change") == []

@@ -1,0 +1,541 @@
+"""Term facts: calendar dates (valid or not), the contract's periods (start, end, length), when it takes
+effect, how it may be changed, and on what grounds it may be terminated — each with where it was read.
+
+- A period is read wherever a term key (合同期限, 有效期, 履行期限, 经销期限 …) or ``本合同自…至…`` stands:
+  its start (a date, or an event: 自合同生效之日起), its end (a date, or an event: 至双方义务履行完毕之日止)
+  and its length (有效期一年). A period with an end but no start of its own starts when the contract takes
+  effect, if the contract says when that is (``start_event="生效"``, ``start_implied``).
+- A change clause names the contract's change (变更/修改/补充/修订 本合同) and the channels it allows or
+  excludes; a channel in a negated part (任何口头约定对双方均无约束力, 电子邮件不构成变更) is excluded.
+- A termination ground is a right or condition to end the contract (有权解除本合同, 有下列情形之一的，
+  本合同终止); consequences of an ending (合同解除不影响…, 本合同终止后两年) are not grounds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from contractkit.contract.model import Where
+from contractkit.facts.durations import Duration, find_durations
+from contractkit.facts.sentences import clause_spans
+
+if TYPE_CHECKING:
+    from contractkit.contract.model import Contract
+    from contractkit.readers.model import Document
+
+Channel = Literal["oral", "phone", "email", "wechat", "sms", "im", "fax", "written"]
+Ground = Literal["delay", "breach", "force-majeure", "agreement", "insolvency", "expiry", "other"]
+
+# -- dates --------------------
+
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGIT.update({"六": 6, "七": 7, "八": 8, "九": 9})
+_CN = "〇零○O一二两三四五六七八九十"
+#: 2026年2月30日 / 二〇二六年二月三十日 / 2026-02-30 / 2026/2/30 / 2026.02.30; a month/day without a year.
+DATE = re.compile(
+    rf"(?<![\d{_CN}])(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
+    rf"(?:\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号])?"
+    r"|(?<![\d.\-/])(?P<iy>(?:19|20|21)\d\d)(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d.\-/])"
+    rf"|(?<![\d{_CN}年第每个.\-/])(?P<sm>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(?P<sd>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号]"
+)
+#: What every ISO-like date (2026-02-30, 2026/2/30, 2026.02.30) holds: digit, separator, digits, separator.
+_ISO_HINT = re.compile(r"\d[-/.]\d{1,2}[-/.]\d")
+
+
+@dataclass(frozen=True, slots=True)
+class DateFact:
+    """A written calendar date: its parts, the date (None when impossible) and ``span`` in the text."""
+
+    year: int | None
+    month: int
+    day: int | None
+    date: dt.date | None
+    valid: bool
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class DateAt:
+    """A :class:`DateFact` and the block it was read in."""
+
+    fact: DateFact
+    where: Where
+
+
+def _cn_int(s: str) -> int:
+    """12 / 十二 / 二十九 / 二〇二六 → int."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        return (_CN_DIGIT.get(head, 1) if head else 1) * 10 + (_CN_DIGIT.get(tail, 0) if tail else 0)
+    return int("".join(str(_CN_DIGIT[c]) for c in s))
+
+
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    try:
+        dt.date(year if year is not None else 2024, month, day)  # 2024: a leap year allows 2月29日
+    except ValueError:
+        return False
+    return True
+
+
+def may_hold_date(text: str) -> bool:
+    """False when ``text`` cannot hold a :data:`DATE` match (a test much cheaper than the full scan).
+
+    A 年月(日) or 月日 date holds 月 and one of 年/日/号; an ISO-like one holds :data:`_ISO_HINT`.
+    """
+    if "月" in text and ("年" in text or "日" in text or "号" in text):
+        return True
+    return _ISO_HINT.search(text) is not None
+
+
+def find_dates(text: str) -> list[DateFact]:
+    """Calendar dates in ``text`` (Arabic or Chinese numerals, ISO-like forms), valid or not."""
+    if "月" not in text and "-" not in text and "/" not in text and "." not in text:
+        return []  # every date form needs one of these: skip the cache on most blocks
+    return list(_find_dates_cached(text))
+
+
+@lru_cache(maxsize=8192)
+def _find_dates_cached(text: str) -> tuple[DateFact, ...]:
+    if not may_hold_date(text):
+        return ()
+    out: list[DateFact] = []
+    for m in DATE.finditer(text):
+        try:
+            if m.group("y"):
+                y, mo = _cn_int(m.group("y")), _cn_int(m.group("m"))
+                d = _cn_int(m.group("d")) if m.group("d") else None
+            elif m.group("iy"):
+                y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+            else:
+                y, mo, d = None, _cn_int(m.group("sm")), _cn_int(m.group("sd"))
+        except (KeyError, ValueError):
+            continue
+        if y is not None and not 1900 <= y <= 2199:
+            continue
+        ok = _valid(y, mo, d)
+        date = dt.date(y, mo, d) if ok and y is not None and d is not None else None
+        out.append(DateFact(y, mo, d, date, ok, m.span()))
+    return tuple(out)
+
+
+# -- periods --------------------
+
+#: What a term can be of: 合同期限, 服务期间, 租赁期, 有效期, 经销期限…
+TERM_OF = "合同|协议|服务|租赁|履行|合作|供货|供餐|委托|培训|承包|许可|有效|经销|代理|授权|框架|采购"
+TERM_KEY = re.compile(rf"(?:本)?(?:{TERM_OF})(?:期限|期间|有效期|期)|有效期")
+#: Every ``TERM_KEY`` match holds one of these (合同期限 holds 合同期; 有效期 is 有效 + 期).
+TERM_WORDS = tuple(w + "期" for w in TERM_OF.split("|"))
+#: Periods that are not the contract's own term.
+_OTHER_PERIOD = re.compile(
+    r"(?:质保|保修|质量保证|保证|保密|付款|交货|交付|验收|异议|检验|报价|试用|试运行|维保|产品|剩余|保质|证书"
+    r"|许可证|注册证|执照)[^,，。;；]{0,3}$"
+)
+#: ``本合同自2026年1月1日起至2026年12月31日止``: a period without a term key.
+_CONTRACT_SPAN = re.compile(r"(?:本|该)(?:合同|协议)[^,，。;；]{0,6}?(?:自|从)")
+_START_AT = re.compile(
+    r"(?:自|从|起始(?:日|时间)?为?)\s*(?P<what>[^,，。;；]{1,30}?)\s*(?:之日|当日|次日|后)?\s*(?:起|开始)"
+)
+_START_DATE_TO = re.compile(r"(?P<what>[^,，。;；:：]{4,20}?)\s*(?:起)?\s*(?:至|到|－|—|-|~|～)")
+_END_AT = re.compile(
+    r"(?:至|到|截至|截止(?:到|至|于)?|直至)\s*(?P<what>[^,，。;；]{1,30}?)\s*(?:之日|当日)?\s*(?:止|为止|届满|结束|终止|失效)"
+    r"|(?:至|到|截至|截止(?:到|至|于)?)\s*(?P<date>(?:\d{4}|[〇零一二])[^,，。;；]{0,14}?[日号])"
+)
+_END_EVENT = re.compile(
+    r"(?:履行完毕|义务履行完毕|全部履行完|质保期(?:满|届满)|保修期(?:满|届满)|货款(?:全部)?(?:付清|结清)"
+    r"|清偿完毕|终验合格)"
+)
+#: 本合同在双方权利义务履行完毕后自动终止: a term that ends with performance.
+_END_SENTENCE = re.compile(
+    r"(?:本|该)(?:合同|协议)[^。;；]{0,24}?(?P<event>(?:权利)?义务(?:全部)?履行完毕|履行完毕|全部履行完|质保期(?:满|届满)"
+    r"|货款(?:全部)?(?:付清|结清))[^。;；]{0,8}?(?:后|之日|时)?(?:自动|自行|即)?(?:终止|失效|解除)"
+)
+_LONG_TERM = re.compile(r"长期有效|无固定期限|自动续(?:期|延|签)|顺延一年|续展")
+_BLANK_DATE = re.compile(r"[_＿]{2,}|\s{2,}年|年\s{2,}月")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A period of the contract: start and end (a date or an event), length; ``where`` is the clause."""
+
+    key: str
+    start: dt.date | None
+    start_event: str | None
+    start_implied: bool
+    end: dt.date | None
+    end_event: str | None
+    length: Duration | None
+    open_ended: bool
+    blank: bool
+    where: Where
+
+    @property
+    def has_start(self) -> bool:
+        return self.start is not None or self.start_event is not None
+
+    @property
+    def has_end(self) -> bool:
+        return (
+            self.end is not None or self.end_event is not None or self.length is not None or self.open_ended
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Effectiveness:
+    """When the contract takes effect: ``condition`` is what it waits for (签字盖章, 首付款到账 …)."""
+
+    condition: str
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A channel a change clause names for changing the contract, and whether it is allowed."""
+
+    channel: Channel
+    word: str
+    allowed: bool
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Termination:
+    """A ground on which the contract may be terminated."""
+
+    ground: Ground
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class TermFacts:
+    """Dates, periods, effectiveness, change channels and termination grounds of a document."""
+
+    dates: tuple[DateAt, ...]
+    periods: tuple[Period, ...]
+    effectiveness: tuple[Effectiveness, ...]
+    changes: tuple[Change, ...]
+    terminations: tuple[Termination, ...]
+
+    @property
+    def has_term(self) -> bool:
+        """True when some period of the contract has an end, a length or is open-ended (长期有效)."""
+        return any(p.has_end for p in self.periods)
+
+
+def _date_in(text: str, lo: int, hi: int) -> DateFact | None:
+    for d in find_dates(text):
+        if lo <= d.span[0] < hi:
+            return d
+    return None
+
+
+def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e: int) -> Period | None:
+    """The period a clause states after ``at`` (a term key or ``本合同自``), or None."""
+    rest_start = at
+    rest = text[rest_start:]
+    start_date: dt.date | None = None
+    start_event: str | None = None
+    end_date: dt.date | None = None
+    end_event: str | None = None
+    sm = _START_AT.search(rest)
+    em = _END_AT.search(rest)
+    if sm:
+        d = _date_in(text, rest_start + sm.start("what"), rest_start + sm.end("what"))
+        if d is not None:
+            start_date = d.date
+            start_event = None if d.date else "date"
+        else:
+            what = sm.group("what")
+            if not re.search(r"生效|签订|签署|签字|盖章|交付|交货|验收|到货|成立|发出", what):
+                sm = None
+            else:
+                start_event = "生效" if "生效" in what or "成立" in what else what.strip()[-6:]
+    if em:
+        if em.group("date"):
+            d = _date_in(text, rest_start + em.start("date"), rest_start + em.end("date"))
+            end_date = d.date if d else None
+            end_event = None if (d and d.date) else ("date" if d else None)
+        else:
+            d = _date_in(text, rest_start + em.start("what"), rest_start + em.end("what"))
+            if d is not None:
+                end_date = d.date
+                end_event = None if d.date else "date"
+            elif _END_EVENT.search(em.group("what")):
+                end_event = em.group("what").strip()[-10:]
+    if sm is None and em is not None and start_date is None:
+        # 合同期限为2026年4月15日至2027年7月31日 / 履行期限：2026年4月30日至2028年6月30日
+        dates = [d for d in find_dates(text) if rest_start <= d.span[0] < rest_start + em.start()]
+        if dates and not re.search(r"[,，;；]", text[dates[-1].span[1] : rest_start + em.start()]):
+            start_date = dates[-1].date
+            start_event = None if dates[-1].date else "date"
+    in_dates = [d.span for d in find_dates(rest)]
+    lengths = [
+        x
+        for x in find_durations(rest)
+        if x.unit in ("year", "month", "day", "week")
+        and x.value > 0
+        and not any(a <= x.span[0] < b for a, b in in_dates)
+    ]
+    length = lengths[0] if lengths else None
+    if length is not None and re.search(
+        r"(?:之日起|后|内)\s*$", rest[max(0, length.span[0] - 6) : length.span[0]]
+    ):
+        length = None  # 生效之日起30日内交货 is a deadline, not the term
+    open_ended = bool(_LONG_TERM.search(rest))
+    blank = bool(_BLANK_DATE.search(rest))
+    if not (sm or em or length or open_ended or blank):
+        return None
+    return Period(
+        key=key.group() if key else "本合同",
+        start=start_date,
+        start_event=start_event,
+        start_implied=False,
+        end=end_date,
+        end_event=end_event,
+        length=length,
+        open_ended=open_ended,
+        blank=blank,
+        where=Where(block, (s, e)),
+    )
+
+
+def _periods(doc: Document) -> list[Period]:
+    out: list[Period] = []
+    for i, b in enumerate(doc.blocks):
+        t = b.norm
+        if "期" not in t and not ("合同" in t or "协议" in t):
+            continue
+        for s, e in clause_spans(t):
+            clause = t[s:e]
+            keys = []
+            for km in TERM_KEY.finditer(clause):
+                own = km.group().startswith(("合同", "协议", "本合同", "本协议"))
+                if not own and _OTHER_PERIOD.search(clause, max(0, km.start() - 5), km.start()):
+                    continue  # 报价有效期, 产品剩余有效期, 质保期: not the contract's term
+                if re.match(r"(?:期限|期间|期)?内", clause[km.end() : km.end() + 3]):
+                    continue  # 合同有效期内单价固定: a reference to the term, not the term
+                if re.match(
+                    r"\s*(?:届满|满|终止|结束)(?:后|时|前|的|,|，|。|;|；|$)", clause[km.end() : km.end() + 5]
+                ):
+                    continue  # 合同期限届满后…: a consequence
+                keys.append(km)
+            found: list[Period] = []
+            for n, km in enumerate(keys):
+                upto = keys[n + 1].start() if n + 1 < len(keys) else len(clause)
+                p = _period(clause[:upto], km, km.start(), i, s, e)
+                if p is not None:
+                    found.append(p)
+            if not keys and _LONG_TERM.search(clause) and re.search(r"(?:本|该)(?:合同|协议)", clause):
+                where = Where(i, (s, e))
+                found.append(Period("本合同", None, None, False, None, None, None, True, False, where))
+            elif not keys and (em := _END_SENTENCE.search(clause)):
+                end = Where(i, (s, e))
+                found.append(
+                    Period("本合同", None, None, False, None, em.group("event"), None, False, False, end)
+                )
+            elif not keys:
+                cm = _CONTRACT_SPAN.search(clause)
+                if cm is None or not (
+                    find_dates(clause[cm.start() :]) or _END_EVENT.search(clause, cm.start())
+                ):
+                    continue
+                p = _period(clause, None, cm.start(), i, s, e)
+                if p is not None and (p.end or p.end_event):
+                    found.append(p)  # 本合同自签字之日起生效 alone is effectiveness, not a period
+            if found:
+                out.append(max(found, key=_completeness))
+    return out
+
+
+def _completeness(p: Period) -> int:
+    """How much a period states: dates count more than events, a start and an end more than either."""
+    return (
+        (3 if p.start else 1 if p.start_event else 0)
+        + (3 if p.end else 1 if p.end_event else 0)
+        + (2 if p.length else 0)
+        + (1 if p.open_ended else 0)
+    )
+
+
+# -- effectiveness --------------------
+
+_EFFECTIVE = re.compile(r"生效|成立|起效|发生效力")
+_EFFECT_SUBJECT = re.compile(r"(?:本|该)?(?:合同|协议|订单)")
+_EFFECT_CONDITION = re.compile(
+    r"签字|签章|盖章|签名|签署|签订|用印|之日|起|后|时|到账|收到|批准|审批|备案|登记|经[^,，。;；]{1,10}(?:确认|同意)"
+)
+_NOT_CONTRACT_EFFECT = re.compile(r"补充协议|变更|修改|修订|补充|通知|授权|发票|订单确认|担保|保证")
+
+
+def _effectiveness(doc: Document) -> list[Effectiveness]:
+    out: list[Effectiveness] = []
+    for i, b in enumerate(doc.blocks):
+        t = b.norm
+        if not _EFFECTIVE.search(t):
+            continue
+        for s, e in clause_spans(t):
+            clause = t[s:e]
+            m = _EFFECTIVE.search(clause)
+            if m is None:
+                continue
+            before = clause[: m.start()]
+            if not _EFFECT_SUBJECT.search(before) and not _EFFECT_SUBJECT.search(
+                clause[m.end() : m.end() + 4]
+            ):
+                continue
+            cm = _EFFECT_CONDITION.search(before)
+            if cm is None:
+                continue
+            sub = before[max(0, before.rfind(",") + 1, before.rfind("，") + 1) :]
+            if _CHANGE.search(before) or (
+                _NOT_CONTRACT_EFFECT.search(sub) and not re.search(r"(?:本|该)(?:合同|协议)", sub)
+            ):
+                continue  # 补充协议签字盖章后生效 / 修改经确认后生效: a change, not the effectiveness
+            words = re.findall(r"签字|签章|盖章|签名|签署|用印|到账|批准|审批|备案|登记|收到", before)
+            condition = "、".join(dict.fromkeys(words)) or before.strip()[-12:]
+            out.append(Effectiveness(condition, Where(i, (s, e))))
+    return out
+
+
+# -- changes --------------------
+
+#: Every ``_CHANGE`` match holds one of these.
+CHANGE_WORDS = ("变更", "修改", "修订", "补充", "更改", "调整")
+_CHANGE = re.compile(
+    r"(?:变更|修改|修订|补充|更改)(?:或(?:变更|修改|补充|解除))?(?:本|该)?(?:合同|协议|条款)"
+    r"|(?:合同|协议)(?:的)?(?:内容|条款)?(?:的)?(?:任何)?(?:变更|修改|修订|补充|更改)"
+    r"|对(?:本)?(?:合同|协议)[^,，。;；]{0,8}(?:变更|修改|修订|补充)"
+    r"|(?:合同|协议)(?:条款)?的(?:任何)?(?:修改|变更)|(?:任何)?(?:变更|修改)、补充|(?:需求|范围)变更"
+)
+_CHANNELS: tuple[tuple[Channel, re.Pattern[str]], ...] = (
+    ("oral", re.compile(r"口头")),
+    ("phone", re.compile(r"电话(?!号码|号)(?:确认|通知|沟通|方式|协商)?")),
+    ("email", re.compile(r"电子邮件|电子邮箱|(?<!电子)邮件(?!地址)|电邮|e-?mail", re.IGNORECASE)),
+    ("wechat", re.compile(r"微信|WeChat", re.IGNORECASE)),
+    ("sms", re.compile(r"短信|短消息")),
+    ("im", re.compile(r"即时通讯|QQ|钉钉|企业微信")),
+    ("fax", re.compile(r"传真")),
+)
+_NEGATE = re.compile(
+    r"不得|不能|不可|不构成|无效|不视为|不产生|不作为|不具有|不具备|除外|不以|非经|未经|无约束力|不具约束力|"
+    r"不发生效力|不生效|不予认可|不被视为|均不|不属于|不认可|不接受|以外的|之外的"
+)
+_CONTACT_CHANGE = re.compile(r"(?:变更|更改)[^,，。;；]{0,10}(?:联系|电话|地址|邮箱|账户|账号|联系人|送达)")
+
+
+def _subclauses(clause: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"[,，:：]", clause):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(clause)))
+    return out
+
+
+def _changes(doc: Document) -> list[Change]:
+    out: list[Change] = []
+    for i, b in enumerate(doc.blocks):
+        t = b.norm
+        if not any(w in t for w in CHANGE_WORDS):
+            continue
+        for s, e in clause_spans(t):
+            clause = t[s:e]
+            ch = _CHANGE.search(clause)
+            if ch is None or _CONTACT_CHANGE.search(clause):
+                continue
+            parts = _subclauses(clause)
+            for channel, rx in _CHANNELS:
+                for m in rx.finditer(clause):
+                    part = next((p for p in parts if p[0] <= m.start() < p[1]), (0, len(clause)))
+                    negated = bool(_NEGATE.search(clause, part[0], part[1]))
+                    before = clause[: m.start()]
+                    if re.search(
+                        r"非经|未经|除[^,，。;；]{0,20}外|仅|只能|只可|须以书面|必须以书面", before
+                    ) and (_NEGATE.search(clause, m.end()) or re.search(r"除[^,，。;；]{0,30}外", before)):
+                        negated = True
+                    word = m.group()
+                    out.append(Change(channel, word, not negated, Where(i, (s + m.start(), s + m.end()))))
+            if re.search(r"书面|签字|盖章|签章", clause):
+                out.append(Change("written", "书面", True, Where(i, (s, e))))
+    return out
+
+
+# -- termination --------------------
+
+_TERMINATION_WORDS = ("解除", "终止")
+_TERMINATE = re.compile(
+    r"(?:有权|可以|可|得|均可|方可|即可|有权利)[^。;；]{0,16}?(?:解除|终止)(?:本|该)?(?:合同|协议)?"
+    r"|(?:本|该)?(?:合同|协议)(?:即|自动|自行|随即|立即)?(?:解除|终止)(?!后|的|之日|不影响|或|、|前)"
+    r"|(?:解除|终止)(?:本|该)(?:合同|协议)"
+    r"|(?:解除|终止)(?:条件|情形|事由)"
+)
+_CONSEQUENCE = re.compile(
+    r"(?:解除|终止)(?:后|的(?:通知|效力|后果)|不影响|之日起|或者终止后|或终止后|、终止后)|终止后"
+)
+_GROUNDS: tuple[tuple[Ground, re.Pattern[str]], ...] = (
+    ("force-majeure", re.compile(r"不可抗力")),
+    ("delay", re.compile(r"逾期|迟延|延迟|超过[^,，。;；]{0,6}(?:日|天|月)")),
+    ("insolvency", re.compile(r"破产|停业|停止经营|吊销|解散|清算")),
+    ("agreement", re.compile(r"协商一致|双方同意")),
+    ("expiry", re.compile(r"届满|期满")),
+    ("breach", re.compile(r"违约|违反|不合格|不符合|根本|严重")),
+)
+
+
+def _terminations(doc: Document) -> list[Termination]:
+    out: list[Termination] = []
+    for i, b in enumerate(doc.blocks):
+        t = b.norm
+        if not any(w in t for w in _TERMINATION_WORDS):
+            continue
+        for s, e in clause_spans(t):
+            clause = t[s:e]
+            m = _TERMINATE.search(clause)
+            while m is not None and _CONSEQUENCE.match(clause, m.end() - 2 if m.end() >= 2 else 0):
+                m = _TERMINATE.search(clause, m.end())
+            if m is None:
+                continue
+            barred = _CONSEQUENCE.search(m.group()) or re.search(
+                r"不得(?:单方)?(?:擅自)?(?:解除|终止)", clause
+            )
+            if barred and not re.search(r"有权|可以|可|得", m.group()):
+                continue
+            ground: Ground = next((g for g, rx in _GROUNDS if rx.search(clause)), "other")
+            out.append(Termination(ground, Where(i, (s + m.start(), s + m.end()))))
+    return out
+
+
+def analyse(doc: Document) -> TermFacts:
+    """The term facts of a read document."""
+    dates: list[DateAt] = []
+    for i, b in enumerate(doc.blocks):
+        for d in find_dates(b.norm):
+            dates.append(DateAt(d, Where(i, d.span)))
+    effect = _effectiveness(doc)
+    periods = _periods(doc)
+    if effect:
+        periods = [
+            Period(p.key, p.start, "生效", True, p.end, p.end_event, p.length, p.open_ended, p.blank, p.where)
+            if not p.has_start and (p.end is not None or p.end_event is not None or p.length is not None)
+            else p
+            for p in periods
+        ]
+    return TermFacts(
+        tuple(dates), tuple(periods), tuple(effect), tuple(_changes(doc)), tuple(_terminations(doc))
+    )
+
+
+def extract(contract: Contract) -> TermFacts:
+    """The term facts of ``contract``."""
+    return analyse(contract.doc)

@@ -1,0 +1,172 @@
+"""Term facts: periods in many phrasings, implied starts, effectiveness, change channels (allowed or
+excluded) and termination grounds found anywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from contractkit.contract.extract import extract_text
+
+
+def term(text: str):
+    return extract_text(text).term
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("本合同有效期自2026年1月1日起至2026年12月31日止。", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+        ("合同期限为 2026 年 4 月 15 日至 2027 年 7 月 31日。", dt.date(2026, 4, 15), dt.date(2027, 7, 31)),
+        ("合同履行期限：2026年4月30日至2028年6月30日。", dt.date(2026, 4, 30), dt.date(2028, 6, 30)),
+        (
+            "21 合同期限 自 2026 年 5 月 11 日起至 2028 年 7 月 31 日止",
+            dt.date(2026, 5, 11),
+            dt.date(2028, 7, 31),
+        ),
+        ("经销期限自2026年4月1日起至2027年3月31日止。", dt.date(2026, 4, 1), dt.date(2027, 3, 31)),
+        ("本合同自2026年1月1日起至2026年6月30日止有效。", dt.date(2026, 1, 1), dt.date(2026, 6, 30)),
+        ("双方合作期限为2015年12月25日起至2016年12月24日止", dt.date(2015, 12, 25), dt.date(2016, 12, 24)),
+        (
+            "本合同有效期一年，自2026年4月1日起算，至2027年3月31日届满。",
+            dt.date(2026, 4, 1),
+            dt.date(2027, 3, 31),
+        ),
+    ],
+)
+def test_period_dates(text: str, start: dt.date, end: dt.date) -> None:
+    (p,) = term(text).periods
+    assert (p.start, p.end) == (start, end)
+
+
+def test_the_effectiveness_heading_does_not_become_the_start() -> None:
+    t = term(
+        "12. 合同期限及效力12.1 本合同自双方签字盖章之日起生效，"
+        "有效期自 2026 年 4 月 2 日起至 2027 年 6 月 30日止。"
+    )
+    (p,) = t.periods
+    assert (p.start, p.end, p.length) == (dt.date(2026, 4, 2), dt.date(2027, 6, 30), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本合同自双方签章之日起生效，有效期至2026年6月30日止。",
+        "本合同自双方签字盖章之日起生效。\n合同有效期为一年。",
+        "本协议经双方盖章后生效。有效期至2027年12月31日。",
+    ],
+)
+def test_an_end_or_length_starts_at_effectiveness(text: str) -> None:
+    t = term(text)
+    (p,) = t.periods
+    assert p.start_implied and p.start_event == "生效"
+
+
+def test_end_only_without_effectiveness_has_no_start() -> None:
+    (p,) = term("本合同有效期至2027年12月31日。").periods
+    assert not p.has_start and p.has_end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本合同自双方签字盖章之日起生效，至双方义务履行完毕之日止。",
+        "本合同在双方权利义务履行完毕后自动终止。",
+        "本合同长期有效。",
+        "合同期限为三年，自合同生效之日起计算。",
+    ],
+)
+def test_terms_without_two_dates(text: str) -> None:
+    assert term(text).has_term
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本合同自双方签字盖章之日起生效。一式两份，双方各执一份。",
+        "本合同有效期内单价固定，不因原材料价格变化而调整。",
+        "合同期满，双方如不续约，乙方应立即结清货款。",
+        "报价有效期：自报价日期起30日。",
+        "质保期为十八个月，自验收合格之日起计算。",
+        "买方也可使用期限不超过六个月的银行承兑汇票支付。",
+    ],
+)
+def test_not_a_term(text: str) -> None:
+    assert not term(text).has_term
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("本合同自双方签字盖章之日起生效。", "签字、盖章"),
+        ("本协议经双方法定代表人签字并加盖公章后生效。", "签字"),
+        ("原告首付款到账后，本合同生效。", "到账"),
+    ],
+)
+def test_effectiveness(text: str, condition: str) -> None:
+    (e,) = term(text).effectiveness
+    assert condition in e.condition
+
+
+def test_a_change_taking_effect_is_not_the_contract_taking_effect() -> None:
+    t = term("本合同的任何修改、补充，均须经双方授权代表签署书面文件并加盖公章后生效。")
+    assert t.effectiveness == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "allowed"),
+    [
+        ("双方可以口头方式变更本合同。", "oral", True),
+        ("本合同的变更、补充，经双方授权代表通过电子邮件确认即可生效。", "email", True),
+        ("本合同的任何修改、补充，可由双方项目负责人通过电子邮件或微信确认后生效。", "wechat", True),
+        ("本合同的变更须由双方签订书面补充协议并加盖双方公章，任何口头约定对双方均无约束力。", "oral", False),
+        ("本合同的变更须签订书面补充协议，口头或电子邮件变更均无效。", "email", False),
+        ("口头约定、电子邮件或其他未经双方签字盖章的形式均不构成对本合同的变更。", "email", False),
+        ("除双方盖章的书面补充协议外，以电话、短信方式对合同的修改不发生效力。", "phone", False),
+    ],
+)
+def test_change_channels(text: str, channel: str, allowed: bool) -> None:
+    found = [c for c in term(text).changes if c.channel == channel]
+    assert found and all(c.allowed is allowed for c in found)
+
+
+def test_email_for_notices_is_not_a_change_channel() -> None:
+    t = term("与交货安排有关的日常联络可以通过电子邮箱进行；但本合同的修改、补充须以书面形式并加盖公章。")
+    assert [c.channel for c in t.changes] == ["written"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ground"),
+    [
+        ("乙方逾期交货超过二十日的，甲方有权解除合同。", "delay"),
+        ("不可抗力持续超过三十日的，任何一方均可书面通知对方解除合同。", "force-majeure"),
+        ("一方严重违约，经对方书面催告后二十日内仍未纠正的，对方有权书面通知解除本合同。", "breach"),
+        ("乙方进入破产程序或停止经营的，甲方有权终止本合同。", "insolvency"),
+        ("有下列情形之一的，本合同终止：（一）合同期限届满；（二）双方协商一致。", "expiry"),
+    ],
+)
+def test_termination_grounds(text: str, ground: str) -> None:
+    assert ground in {t.ground for t in term(text).terminations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "保密期限至本合同终止后两年。",
+        "合同解除不影响守约方要求违约方承担违约责任的权利。",
+        "本合同解除或终止后，第十条继续有效。",
+    ],
+)
+def test_consequences_of_ending_are_not_grounds(text: str) -> None:
+    assert term(text).terminations == ()
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2090, 12, 31)), st.integers(1, 900))
+def test_any_dated_period_reads_back(start: dt.date, days: int) -> None:
+    end = start + dt.timedelta(days=days)
+    text = f"合同期限自{start.year}年{start.month}月{start.day}日起至{end.year}年{end.month}月{end.day}日止。"
+    (p,) = term(text).periods
+    assert (p.start, p.end) == (start, end)
