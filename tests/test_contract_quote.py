@@ -41,6 +41,8 @@ def test_number_and_date() -> None:
         ("本报价有效期至2026年6月12日。", date(2026, 6, 12), None),
         ("以上价格30天内有效，逾期须重新报价。", None, 30),
         ("本报價有效期為一個月。", None, 30),
+        ("4. 有效期：2026年6月30日", date(2026, 6, 30), None),
+        ("This quotation is valid for 30 days.", None, 30),
     ],
 )
 def test_validity_phrasings(line: str, until: date | None, days: int | None) -> None:
@@ -55,6 +57,7 @@ def test_validity_phrasings(line: str, until: date | None, days: int | None) -> 
         "产品剩余有效期不少于十二个月。",
         "报价有效期：＿＿＿＿",
         "本报价长期有效。",
+        "质保有效期：12个月。",
     ],
 )
 def test_no_validity(line: str) -> None:

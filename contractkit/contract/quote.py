@@ -256,7 +256,13 @@ _VALIDITY = re.compile(
 )
 #: A validity sentence is about the quote (not a product's shelf life or a licence term).
 _VALID_SUBJECT = re.compile(r"报价|本价格|上述价格|以上价格|价格|本单|要约|offer|quot|price", re.IGNORECASE)
-_NOT_VALIDITY = re.compile(r"产品有效期|剩余有效期|证书有效期|许可证?有效期|注册证|保质期|合同有效期")
+_EN_DAYS = re.compile(r"(\d{1,3})\s*(?:calendar\s+|working\s+|business\s+)?(days?|months?)\b", re.I)
+_BARE_VALIDITY = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.、．]\s*|[(（]?[一二三四五六七八九十]{1,2}[)）、]\s*)?有效期(?:限)?\s*[:：为]"
+)
+_NOT_VALIDITY = re.compile(
+    r"产品有效期|剩余有效期|证书有效期|许可证?有效期|注册证|保质期|质保|保修|合同有效期"
+)
 _DATE = re.compile(
     r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?|(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})"
 )
@@ -476,6 +482,7 @@ def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
             i += 1
             continue
         has_disc = _DISC_COL.search(head.replace("折后", "")) is not None
+        has_net = _NET_COL.search(head) is not None
         j, number = h + 1, 1
         while j < n and _row_start(blocks[j].norm, number):
             last = j
@@ -484,7 +491,7 @@ def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
                 if _row_start(nxt, number + 1) or _TOTAL_ROW.match(nxt):
                     break
                 last += 1
-            line = _plain_row(blocks, j, last, number, has_disc)
+            line = _plain_row(blocks, j, last, number, has_disc, has_net)
             if line is not None:
                 yield line
             j, number = last + 1, number + 1
@@ -496,7 +503,9 @@ def _row_start(text: str, number: int) -> bool:
     return m is not None and int(m.group(1)) == number
 
 
-def _plain_row(blocks: list[Block], first: int, last: int, number: int, has_disc: bool) -> QuoteLine | None:
+def _plain_row(
+    blocks: list[Block], first: int, last: int, number: int, has_disc: bool, has_net: bool
+) -> QuoteLine | None:
     lt = blocks[last].norm
     monies = list(_MONEY.finditer(lt))
     if len(monies) < 2:
@@ -504,7 +513,7 @@ def _plain_row(blocks: list[Block], first: int, last: int, number: int, has_disc
     words = blocks[first].norm.split()
     name = words[1] if len(words) > 1 else ""
     listed = Decimal(monies[0].group(1).replace(",", ""))
-    net = Decimal(monies[1].group(1).replace(",", "")) if len(monies) >= 3 else None
+    net = Decimal(monies[1].group(1).replace(",", "")) if len(monies) >= 3 and (has_disc or has_net) else None
     parts: list[tuple[DiscountPart, tuple[int, int]]] = []
     dwhere = None
     if has_disc:
@@ -593,7 +602,8 @@ def _validity(doc: Document) -> tuple[Validity, ...]:
         if not m or _NOT_VALIDITY.search(sent):
             continue
         head = doc.blocks[i].norm[:s]
-        if not (_VALID_SUBJECT.search(sent) or _VALID_SUBJECT.search(head[-20:])):
+        bare = _BARE_VALIDITY.match(sent) is not None  # 有效期：2026年6月30日 — in a quote, the quote's
+        if not (bare or _VALID_SUBJECT.search(sent) or _VALID_SUBJECT.search(head[-20:])):
             continue
         if has_blank(sent):
             continue
@@ -609,6 +619,9 @@ def _validity(doc: Document) -> tuple[Validity, ...]:
                 days = int(d.value)
             elif d.unit == "month":
                 days = int(d.value * 30)
+        em = _EN_DAYS.search(sent) if days is None else None
+        if em:
+            days = int(em.group(1)) * (30 if em.group(2).lower().startswith("month") else 1)
         if until is None and days is None:
             continue
         out.append(Validity(until, days, Where(i, (s + m.start(), s + len(sent.rstrip())))))
