@@ -1,0 +1,182 @@
+"""OCR for scans and photos: Tesseract (Simplified + Traditional Chinese and English data from Debian's
+``tesseract-ocr-chi-sim`` / ``-chi-tra`` packages) driven through :mod:`pytesseract`.
+
+Used for PDF pages without a text layer (``--ocr auto``: only those pages; ``always``: every page) and for
+.png / .jpg / .tif images (a multi-page TIFF page by page). Each page is rendered or loaded in greyscale,
+straightened (a scan a degree or two off is turned back: the angle whose rows of ink are sharpest), read by
+Tesseract line by line, and the lines joined into paragraphs as the PDF reader joins them. Spaces Tesseract
+puts between Chinese characters are dropped. Findings on such text say it came from OCR (``meta['ocr']``).
+
+Bounds: images over :data:`MAX_PIXELS` are refused, each page has a time limit, at most ``max_pages`` pages.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from contractkit.errors import UnreadableInput
+from contractkit.fileio import DEFAULT_MAX_BYTES, check_size
+from contractkit.readers.model import Block, Document, Location
+from contractkit.readers.normalize import looks_like_heading, normalize
+
+#: Languages Tesseract reads with; the Traditional model is added for Traditional-script scans.
+LANGS = "chi_sim+eng"
+#: Resolution PDF pages are rendered at for OCR.
+DPI = 300
+#: An image larger than this (pixels) is refused: a real page at 600 dpi is about 35 MP.
+MAX_PIXELS = 60_000_000
+#: Seconds Tesseract may spend on one page.
+PAGE_TIMEOUT = 120
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")
+INSTALL_HINT = (
+    "install Tesseract with the Chinese data: sudo apt-get install tesseract-ocr tesseract-ocr-chi-sim "
+    "tesseract-ocr-chi-tra (or run `make soffice`)"
+)
+_CJK_GAP = re.compile(
+    r"(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])"
+)
+
+
+def available(langs: str = LANGS) -> bool:
+    """True when Tesseract, pytesseract and every language of ``langs`` are installed."""
+    if shutil.which("tesseract") is None:
+        return False
+    try:
+        import pytesseract
+
+        have = set(pytesseract.get_languages(config=""))
+    except Exception:
+        return False
+    return all(lang in have for lang in langs.split("+"))
+
+
+def _require(path: str, langs: str) -> None:
+    if not available(langs):
+        raise UnreadableInput(
+            "this file needs OCR, and Tesseract with Chinese language data is not installed",
+            path=path,
+            hint=INSTALL_HINT,
+            zh="此文件需要 OCR 识别，但未安装 Tesseract 中文语言包",
+        )
+
+
+def deskew(image: Any, max_angle: float = 3.0, step: float = 0.5) -> Any:
+    """``image`` turned by the small angle (within ±``max_angle``°) whose rows of ink are sharpest."""
+    from PIL import Image, ImageOps
+
+    small = ImageOps.invert(image.convert("L"))
+    small.thumbnail((800, 800))
+    best, best_angle = -1.0, 0.0
+    angle = -max_angle
+    while angle <= max_angle + 1e-9:
+        rotated = small.rotate(angle, resample=Image.Resampling.BILINEAR, expand=False)
+        h = rotated.size[1]
+        rows = rotated.resize((1, h), Image.Resampling.BOX).getdata()  # mean ink per row
+        values = list(rows)
+        mean = sum(values) / len(values)
+        score = sum((v - mean) ** 2 for v in values)
+        if score > best:
+            best, best_angle = score, angle
+        angle += step
+    if abs(best_angle) < 1e-9:
+        return image
+    return image.rotate(best_angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+
+
+def image_lines(image: Any, *, langs: str = LANGS, timeout: float = PAGE_TIMEOUT) -> list[str]:
+    """The text lines Tesseract reads on one page image (greyscale, straightened), in reading order."""
+    import pytesseract
+
+    page = deskew(image.convert("L"))
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one page per core; Tesseract's threads only contend
+    try:
+        data = pytesseract.image_to_data(
+            page, lang=langs, config="--psm 3", timeout=timeout, output_type=pytesseract.Output.DICT
+        )
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise TimeoutError(str(exc)) from None
+    lines: dict[tuple[int, int, int], list[tuple[int, str]]] = {}
+    for i, word in enumerate(data["text"]):
+        if not word.strip() or float(data["conf"][i]) < 0:
+            continue
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        lines.setdefault(key, []).append((data["left"][i], word))
+    out = []
+    for key in sorted(lines):
+        words = [w for _, w in sorted(lines[key])]
+        out.append(_CJK_GAP.sub("", " ".join(words)))
+    return out
+
+
+def page_blocks(lines: list[str], page: int, start_index: int) -> list[Block]:
+    """The paragraphs of one OCR'd page as blocks (``page``, first ``line``)."""
+    from contractkit.readers.pdf import paragraphs
+
+    blocks = []
+    for number, para in paragraphs(lines):
+        kind = "heading" if looks_like_heading(para) else "line"
+        loc = Location(start_index + len(blocks), page=page, line=number)
+        blocks.append(Block(text=para, norm=normalize(para), location=loc, kind=kind))
+    return blocks
+
+
+def render_pdf_page(page: Any, dpi: int = DPI) -> Any:
+    """A pypdfium2 page rendered to a greyscale PIL image at ``dpi``."""
+    w, h = page.get_size()
+    scale = dpi / 72
+    if w * h * scale * scale > MAX_PIXELS:
+        scale = (MAX_PIXELS / (w * h)) ** 0.5
+    return page.render(scale=scale, grayscale=True).to_pil()
+
+
+def _images(path: str, max_pages: int) -> Iterator[Any]:
+    from PIL import Image, ImageSequence
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(path) as im:
+            for n, frame in enumerate(ImageSequence.Iterator(im)):
+                if n >= max_pages:
+                    raise UnreadableInput(f"image has more than {max_pages} pages", path=path)
+                if frame.width * frame.height > MAX_PIXELS:
+                    raise UnreadableInput(
+                        f"image is {frame.width}×{frame.height} pixels, over the limit",
+                        path=path,
+                        hint="scan at 300 dpi",
+                    )
+                yield frame.convert("L")
+    except Image.DecompressionBombError:
+        raise UnreadableInput("image is too large to read (a decompression bomb?)", path=path) from None
+    except (OSError, SyntaxError) as exc:  # PIL: truncated or not an image
+        raise UnreadableInput(f"not a readable image ({exc})", path=path) from None
+
+
+def read_image(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = 200, langs: str = LANGS
+) -> Document:
+    """OCR an image (.png/.jpg/.tif…; a multi-page TIFF page by page) into a Document."""
+    name = str(path)
+    check_size(path, max_bytes)
+    _require(name, langs)
+    blocks: list[Block] = []
+    pages = 0
+    for pages, image in enumerate(_images(name, max_pages), start=1):
+        try:
+            lines = image_lines(image, langs=langs)
+        except TimeoutError:
+            raise UnreadableInput(
+                f"OCR of page {pages} took longer than {PAGE_TIMEOUT} s", path=name, where=f"page {pages}"
+            ) from None
+        blocks.extend(page_blocks(lines, pages, len(blocks)))
+    if not any(b.text.strip() for b in blocks):
+        raise UnreadableInput(
+            "OCR found no text in the image", path=name, hint="scan at 300 dpi, straight and in focus"
+        )
+    return Document(
+        path=name, kind="pdf", blocks=blocks, meta={"pages": pages, "ocr": list(range(1, pages + 1))}
+    )
