@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from fuzz import hostile
 
 from contractkit.cli import main
 from contractkit.errors import TemplateError
@@ -16,42 +17,11 @@ from contractkit.render.docx import CompiledTemplate
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 QUOTE = SAMPLES / "quote-office.json"
 
-HOSTILE = {
-    "nested-range": "{% for i in range(10000) %}{% for j in range(10000) %}x{% endfor %}{% endfor %}",
-    "huge-range": "{{ range(10**9)|list|length }}",
-    "lipsum": "{{ lipsum(10**6) }}",
-    "power": "{{ (number|length + 9) ** (10**8) }}",
-    "int-power": "{{ 10 ** 999 ** 20 }}",  # Jinja reads this as (10 ** 999) ** 20
-    "recursive-macro": "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(1) }}",
-    "repeat": "{{ 'a' * 10**10 }}",
-    "concat": "{{ ('a' * 900000) + ('b' * 900000) }}",
-    "printf-filter": "{{ '%10000000000s'|format('x') }}",
-    "printf-op": "{{ '%10000000000s' % 'x' }}",
-    "printf-star": "{{ '%*s' % (10**9, 'x') }}",
-    "str-format": "{{ '{:>10000000000}'.format('x') }}",
-    "format-map": "{{ '{a:>99999999}'.format_map({'a': 1}) }}",
-    "include": "{% include 'x.docx' %}",
-    "import": "{% import 'x' as y %}",
-    "from-import": "{% from 'x' import y %}",
-    "extends": "{% extends 'x' %}",
-    "doubling": (
-        "{% set ns = namespace(s='a') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
-        "{{ ns.s|length }}"
-    ),
-    "output": "{% for i in range(10000) %}{% for j in range(99) %}{{ 'x' * 99999 }}{% endfor %}{% endfor %}",
-    "escape-class": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-    "escape-globals": "{{ cycler.__init__.__globals__ }}",
-    "percent-filter": "{{ '1e999999'|percent }}",
-}
+HOSTILE = hostile.HOSTILE_TEMPLATES
 
 
 def _template(folder: Path, name: str, tag: str) -> Path:
-    d = docx.Document()
-    d.add_paragraph("报价单 {{ number }}")
-    d.add_paragraph(tag)
-    path = folder / f"{name}.docx"
-    d.save(path)
-    return path
+    return hostile.template_docx(folder / f"{name}.docx", tag)
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))

@@ -62,5 +62,7 @@ def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs
                 failed += 1
                 unreadable += isinstance(err, UnreadableInput)
                 click.echo(f"error: {err if getattr(err, 'path', None) else f'{src}: {err}'}", err=True)
+        for warning in conv.warnings:
+            click.echo(warning, err=True)
     click.echo(f"{len(pairs) - failed} converted, {failed} failed", err=True)
     return 2 if unreadable else 1 if failed else 0

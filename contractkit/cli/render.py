@@ -82,6 +82,8 @@ def render(
         finish()
     for failure in report.failures:
         click.echo(f"error: {failure}", err=True)
+    for warning in report.warnings:
+        click.echo(warning, err=True)
     click.echo(report.summary() + f" → {out_dir}/", err=not report.ok)
     return report.exit_code
 
@@ -122,6 +124,8 @@ def _convert(pairs: list[tuple[Path, Path]]) -> None:
         for _, err in conv.convert_many(pairs):
             if err is not None:
                 raise err
+        for warning in conv.warnings:
+            click.echo(warning, err=True)
 
 
 def _progress_bar():

@@ -35,6 +35,7 @@ class BatchReport:
 
     written: list[Path] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # written anyway, e.g. characters without a font
     deals: int = 0
 
     @property
@@ -257,3 +258,4 @@ def _to_pdf(docx_files: list[Path], out: Path, jobs: int, report: BatchReport) -
                 report.written.append(dst)
             else:
                 report.failures.extend(failures_of(str(src), err))
+        report.warnings.extend(conv.warnings)

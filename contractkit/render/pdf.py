@@ -122,6 +122,7 @@ class PdfConverter:
         self.jobs = max(1, int(jobs))
         self.timeout = float(timeout)
         self.max_docs_per_worker = max(1, int(max_docs_per_worker))
+        self.warnings: list[str] = []  # e.g. characters no font can draw (printed as empty boxes)
         self.stats = {"starts": 0, "timeouts": 0, "crashes": 0, "retries": 0, "converted": 0, "failed": 0}
         sweep()  # profiles left by a converter that was killed (SIGKILL runs no cleanup)
         self._base = Path(tempfile.mkdtemp(prefix=f"contractkit-pdf-{os.getpid()}-"))
@@ -242,12 +243,17 @@ class PdfConverter:
 
     def _prepare(self, task: _Task, results: queue.Queue) -> bool:
         from contractkit.fileio import read_bounded
+        from contractkit.render.fonts import docx_missing_glyphs, glyph_warning
         from contractkit.render.sanitize import sanitize_docx
 
         try:
             task.data, _ = sanitize_docx(
                 read_bounded(task.pair[0], 100 * 1024 * 1024), path=str(task.pair[0])
             )
+            missing = docx_missing_glyphs(task.data)
+            if missing:
+                with self._lock:
+                    self.warnings.append(glyph_warning(missing, str(task.pair[1])))
             return True
         except Exception as exc:
             self._count("failed")

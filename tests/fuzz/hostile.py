@@ -229,3 +229,131 @@ def dump(deal: Any) -> str:
     """JSON text of ``deal``: Decimals written as JSON numbers (``1E+28``), lone surrogates escaped."""
     text = json.dumps(deal, default=lambda o: f"@@{o}@@")  # only Decimal is not serializable here
     return text.replace('"@@', "").replace('@@"', "")
+
+
+#: Hostile template tags (issue 16 item 3): each must end in one TemplateError, quickly.
+HOSTILE_TEMPLATES = {
+    "nested-range": "{% for i in range(10000) %}{% for j in range(10000) %}x{% endfor %}{% endfor %}",
+    "huge-range": "{{ range(10**9)|list|length }}",
+    "lipsum": "{{ lipsum(10**6) }}",
+    "power": "{{ (number|length + 9) ** (10**8) }}",
+    "int-power": "{{ 10 ** 999 ** 20 }}",  # Jinja reads this as (10 ** 999) ** 20
+    "recursive-macro": "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(1) }}",
+    "repeat": "{{ 'a' * 10**10 }}",
+    "concat": "{{ ('a' * 900000) + ('b' * 900000) }}",
+    "printf-filter": "{{ '%10000000000s'|format('x') }}",
+    "printf-op": "{{ '%10000000000s' % 'x' }}",
+    "printf-star": "{{ '%*s' % (10**9, 'x') }}",
+    "str-format": "{{ '{:>10000000000}'.format('x') }}",
+    "format-map": "{{ '{a:>99999999}'.format_map({'a': 1}) }}",
+    "include": "{% include 'x.docx' %}",
+    "import": "{% import 'x' as y %}",
+    "from-import": "{% from 'x' import y %}",
+    "extends": "{% extends 'x' %}",
+    "doubling": (
+        "{% set ns = namespace(s='a') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
+        "{{ ns.s|length }}"
+    ),
+    "output": "{% for i in range(10000) %}{% for j in range(99) %}{{ 'x' * 99999 }}{% endfor %}{% endfor %}",
+    "escape-class": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "escape-globals": "{{ cycler.__init__.__globals__ }}",
+    "escape-self": "{{ self._TemplateReference__context }}",
+    "escape-attr": "{{ ()|attr('__class__')|attr('__base__') }}",
+    "percent-filter": "{{ '1e999999'|percent }}",
+    "bad-tag": "{% for x in %}",
+    "unclosed": "{% if number %}",
+}
+
+
+def template_docx(path: Path, tag: str) -> Path:
+    """A one-page .docx template holding ``tag`` after a harmless ``{{ number }}`` line."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("报价单 {{ number }}")
+    d.add_paragraph(tag)
+    d.save(path)
+    return path
+
+
+def random_value(rng: random.Random, depth: int = 0) -> Any:
+    """A random JSON-ish value: hostile strings, extreme numbers, nested lists and objects."""
+    pick = rng.randrange(10 if depth < 3 else 7)
+    if pick == 0:
+        return None
+    if pick == 1:
+        return rng.choice([True, False])
+    if pick == 2:
+        return rng.choice([0, -1, 1, 2**63, -(10**40), 10**4000 if rng.random() < 0.01 else 7])
+    if pick == 3:
+        return Decimal(rng.choice(["1e28", "1e30", "0.001", "-0", "1e-999", "3.14159", "99999999999999.99"]))
+    if pick in (4, 5, 6):
+        return (
+            rng.choice(HOSTILE_STRINGS)
+            if rng.random() < 0.7
+            else "".join(chr(rng.randrange(0x20, 0x2FFFF)) for _ in range(rng.randrange(0, 40)))
+        )
+    if pick in (7, 8):
+        return [random_value(rng, depth + 1) for _ in range(rng.randrange(0, 4))]
+    return {rng.choice(["amount", "rate", "x", "", "name"]): random_value(rng, depth + 1) for _ in range(3)}
+
+
+def _node_paths(value: Any, prefix: tuple = ()) -> list[tuple]:
+    out = [prefix] if prefix else []
+    if isinstance(value, dict):
+        for k, x in value.items():
+            out.extend(_node_paths(x, (*prefix, k)))
+    elif isinstance(value, list):
+        for i, x in enumerate(value):
+            out.extend(_node_paths(x, (*prefix, i)))
+    return out
+
+
+def random_deal(seed: int) -> dict:
+    """A sample deal with 1–3 random nodes replaced by random values (deterministic for ``seed``)."""
+    rng = random.Random(seed)
+    deal = sample_deal(
+        rng.choice(["contract-equipment.json", "quote-office.json", "contract-software-service.json"])
+    )
+    for _ in range(rng.randrange(1, 4)):
+        paths = _node_paths(deal)
+        path = rng.choice(paths)
+        node = deal
+        for part in path[:-1]:
+            node = node[part]
+        node[path[-1]] = random_value(rng)
+    return deal
+
+
+def random_config(seed: int) -> str:
+    """TOML text of 1–3 random settings with random (often wrong) values."""
+    from contractkit.config import Settings
+
+    rng = random.Random(seed)
+    names = [*Settings.__dataclass_fields__, "lpr", "tool"]
+    values = [
+        "0",
+        "-1",
+        "1e308",
+        '""',
+        '[""]',
+        "[12]",
+        '"12"',
+        "[1,2,3]",
+        '"fatal"',
+        '"fr"',
+        "true",
+        "1.5",
+        '{"a" = "b"}',
+        '{"penalty/no-cap" = "fatal"}',
+        "2025-13-01",
+        '"2025-05-20"',
+        '["一批", 3]',
+        "{a = " * 40 + "1" + "}" * 40,
+        '"' + "x" * 100 + '"',
+        "[" + ", ".join(['"w"'] * 2000) + "]",
+    ]
+    lines = [f"{rng.choice(names)} = {rng.choice(values)}" for _ in range(rng.randrange(1, 4))]
+    if rng.random() < 0.1:
+        lines.append("[broken")
+    return "\n".join(lines) + "\n"
