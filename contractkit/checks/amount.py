@@ -85,7 +85,8 @@ def upper_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         text = block.norm[a.money.where.span[0] : a.money.where.span[1]]
         yield ctx.report(
             block,
-            f"大写金额“{text}”为 {format_amount(a.money.value)}，与小写金额 {format_amount(a.pair.value)} 不一致。",
+            f"大写金额“{text}”为 {format_amount(a.money.value)}，"
+            f"与小写金额 {format_amount(a.pair.value)} 不一致。",
             f"The amount in words '{text}' is {format_amount(a.money.value)}, but the figures say "
             f"{format_amount(a.pair.value)}.",
             span=a.money.where.span,
@@ -172,7 +173,8 @@ def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                     f"{line.quantity.normalize():f} × {format_amount(line.unit_price)}"
                     + (f" − {format_amount(line.discount)}" if line.discount else "")
                     + f" = {format_amount(expected)}，表中金额为 {format_amount(line.amount)}，不一致。",
-                    f"{line.quantity.normalize():f} × {format_amount(line.unit_price)} = {format_amount(expected)}, "
+                    f"{line.quantity.normalize():f} × {format_amount(line.unit_price)} = "
+                    f"{format_amount(expected)}, "
                     f"but the row says {format_amount(line.amount)}.",
                     snippet=line.text,
                 )
@@ -352,7 +354,8 @@ def no_exchange_rate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.report(
             block,
             f"以外币（{a.currency}）计价、以人民币支付，但全文未约定汇率及折算方式（哪一机构、哪一日的汇率）。",
-            f"Priced in {a.currency} and payable in RMB, but no exchange-rate rule (whose rate, on which day).",
+            f"Priced in {a.currency} and payable in RMB, but no exchange-rate rule "
+            "(whose rate, on which day).",
             span=cur.rmb_payment.span,
         )
         return

@@ -23,7 +23,8 @@ from contractkit.readers.model import Document
 #: "按合同约定" / "第五条规定的期限内": the time is stated elsewhere.
 _BY_CONTRACT = re.compile(
     r"按(?:照)?(?:本)?(?:合同|协议)(?:约定|规定)|依(?:照)?(?:本)?(?:合同|协议)约定|"
-    r"(?:合同|协议|本条|第[\d一二三四五六七八九十]+条)[^，,。；;]{0,6}(?:约定|规定)的?(?:期限|时间|方式|进度)"
+    r"(?:合同|协议|本条|第[\d一二三四五六七八九十]+条)[^，,。；;]{0,6}(?:约定|规定)的?(?:期限|时间|方式|进度)|"
+    r"(?:按|依|见|依照|按照|根据)\s*(?:本合同|本协议|框架协议|通用条款|专用条款)?\s*第\s*[\d一二三四五六七八九十百.]+\s*(?:条|款|项|章)"
 )
 _PROHIBIT = re.compile(r"不得|禁止|严禁|不应|不允许|无权")
 _CONSEQUENCE = re.compile(r"违约金|滞纳金|逾期|迟延|延迟|不及时|未及时|未按|不按|赔偿")
@@ -210,7 +211,13 @@ def vague_trigger(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         hits = [
             (at, w) for at, w in hits if not _NEGOTIATE.search(w) or _PAYS_NEAR.search(_piece_at(head, at))
         ]
-        hits = [(at, w) for at, w in hits if at >= 0 and head[max(0, at - 1) : at] not in ("不", "未")]
+        hits = [
+            (at, w)
+            for at, w in hits
+            if at >= 0
+            and head[max(0, at - 1) : at] not in ("不", "未")
+            and not (w == "及时" and head[at + 2 : at + 3] == "间")
+        ]
         if not hits:
             continue
         at, word = min(hits)
@@ -220,8 +227,8 @@ def vague_trigger(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.report(
             block,
             f"付款条件含糊或取决于付款方（“{word}”），无法判断何时到期。" + _ART628,
-            f"Vague or payer-controlled payment condition ('{word}'): no one can tell when payment falls due. "
-            + _ART628_EN,
+            f"Vague or payer-controlled payment condition ('{word}'): no one can tell when payment "
+            "falls due. " + _ART628_EN,
             span=(s + at, s + at + len(word)),
         )
 
@@ -340,11 +347,13 @@ def retention_without_release(doc: Document, ctx: RuleContext) -> Iterator[Findi
     fix="按合同总价重新核算该期金额，使比例与金额一致。",
     bad=[
         "合同总价为90090元，合同签订后5日内支付合同总额的40%即45045元。",
-        "第三条 付款\n合同总价为人民币1,575,800.00元。\n到货验收合格之日起十五日内，甲方支付合同总价的60%，即954480.00元。",
+        "第三条 付款\n合同总价为人民币1,575,800.00元。\n"
+        "到货验收合格之日起十五日内，甲方支付合同总价的60%，即954480.00元。",
     ],
     good=[
         "合同总价为90090元，合同签订后5日内支付合同总额的40%即36036元。",
-        "第三条 付款\n合同总价为人民币1,575,800.00元。\n到货验收合格之日起十五日内，甲方支付合同总价的60%，即945480.00元。",
+        "第三条 付款\n合同总价为人民币1,575,800.00元。\n"
+        "到货验收合格之日起十五日内，甲方支付合同总价的60%，即945480.00元。",
     ],
 )
 def share_amount_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

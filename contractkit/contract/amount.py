@@ -78,7 +78,7 @@ class Row:
         return [p.text for p in self.parts]
 
     def joined(self) -> tuple[str, list[Cell]]:
-        """The cell texts joined by "，" and the cells (their offsets in the joined text follow their order)."""
+        """The cell texts joined by "，" and the cells (their offsets in the joined text follow in order)."""
         return "，".join(p.text for p in self.parts), list(self.parts)
 
 
@@ -315,7 +315,7 @@ def _loose_item_tables(doc: Document) -> list[ItemTable]:
     return out
 
 
-# --- amounts, total, tax, currency ----------------------------------------------------------------------------
+# --- amounts, total, tax, currency ---------------------------------------------------------------------
 
 #: A clause naming one of these states the contract total.
 TOTAL_WORDS = (
@@ -333,7 +333,7 @@ TOTAL_WORDS = (
     "含税总价",
 )
 _TOTAL = re.compile("|".join(TOTAL_WORDS))
-_PAY_ACT = re.compile(r"支付|付款|付清|预付|首付|结清|结算|质保金|质量保证金|定金")
+_PAY_ACT = re.compile(r"支付|(?<!方式)付款(?!方式)|付清|预付|首付|结清|质保金|质量保证金|定金|\d\s*%")
 _PAIR_GAP = 14
 
 
@@ -376,8 +376,7 @@ def _total(doc: Document, amounts: list[StatedAmount]) -> Money | None:
             ]
             if not inside:
                 continue
-            before_pay = _PAY_ACT.search(sentence[: inside[0].money.where.span[0] - s])
-            if before_pay and before_pay.start() > m.start():
+            if _PAY_ACT.search(sentence[: inside[0].money.where.span[0] - s]):
                 continue  # 合同签订后支付合同总价的30%，即3万元: an installment
             best = max(inside, key=lambda a: a.money.value)
             return best.money

@@ -270,7 +270,7 @@ def _pieces(text: str) -> list[_Piece]:
     """The comma pieces of one sentence up to the first consequence (penalty, refund) piece."""
     out: list[_Piece] = []
     for m in _PIECE.finditer(text):
-        s, e = m.span()
+        s = m.start()
         raw = m.group()
         lead = len(raw) - len(raw.lstrip())
         s += lead
@@ -370,9 +370,8 @@ def _shift(t: Timing, base: int) -> Timing:
 
 def _pays(body: str, timing: Timing) -> bool:
     """True when ``body`` pays something itself, not only as the event of its trigger (支付首付款后…)."""
-    if (
-        timing.trigger is None
-        or timing.trigger.kind != "payment"
+    if timing.trigger is None or (
+        timing.trigger.kind != "payment"
         and not _PAY_VERB.search(body[timing.trigger.span[0] : timing.trigger.span[1]])
     ):
         return bool(_PAY_VERB.search(body) or _RETENTION.search(body))
@@ -471,7 +470,7 @@ def _cells_locator(parts: list[Cell], sep: int = 1) -> Locate:
     return locate
 
 
-#: A PDF line that starts a new item (1 / 1.2 / （三） / 二、 / 第五条 / ①): it does not continue the one before.
+#: A PDF line that starts a new item (1 / 1.2 / （三） / 二、 / 第五条 / ①): it does not continue the last.
 _NEW_ITEM = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*(?:\s+|[.、．])(?!\s*(?:个|日|天|%|元|万|月|年|小时|工作日|周))|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.]|"
     r"第[一二三四五六七八九十百\d]+[条章节]|[①②③④⑤⑥⑦⑧⑨⑩])"
@@ -634,7 +633,7 @@ def _retentions(doc: Document) -> list[Retention]:
         for s, e in clause_spans(blocks[i].norm)
     ]
     sentences = [x for x in sentences if _RETENTION.search(x[3])]
-    # a release sentence names the retention, or follows it closely and returns something (质保期届满后返还乙方)
+    # a release sentence names the retention, or follows it and returns something (质保期届满后返还乙方)
     named = {i for i, *_ in sentences}
     follow = [
         (j, s, e, blocks[j].norm[s:e])

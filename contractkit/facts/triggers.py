@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
@@ -142,7 +143,7 @@ def find_triggers(text: str) -> list[Trigger]:
     return list(_find_triggers_cached(text))
 
 
-# --- payment timing: the trigger and the deadline of one installment, in any wording -------------------------
+# --- payment timing: the trigger and the deadline of one installment, in any wording -------------------
 
 TimingKind = Literal[
     "contract_signed",
@@ -307,6 +308,8 @@ _VAGUE_CONDITIONS = (
     "用多少付多少",
 )
 _VAGUE = re.compile("|".join(sorted(map(re.escape, _VAGUE_CONDITIONS), key=len, reverse=True)))
+#: A vague word that starts another word when this follows it (交货批次及时间: 及时 is not vague).
+_COMPOUNDS = {"及时": "间", "适时": "间"}
 #: 等 closing an open list of conditions (剩余面辅料、工艺版等退清后): no one can tell when it is met.
 _OPEN_LIST = re.compile(r"等\s*(?:全部)?(?:退清|退还|交清|交付|完成|办妥|齐全|到位|结清|处理完毕)后")
 #: "协商" that forbids or changes, not defers: 经双方协商一致可以变更.
@@ -315,7 +318,11 @@ _NEGOTIATED_CHANGE = re.compile(r"协商一致[^，,。；;]{0,8}(?:变更|修�
 
 def find_vague(text: str) -> list[VagueCondition]:
     """Vague or payer-controlled conditions in a payment text (视情况, 资金到位, 背靠背, 工艺版等退清后)."""
-    out = [VagueCondition(m.group(), m.span()) for m in _VAGUE.finditer(text)]
+    out = [
+        VagueCondition(m.group(), m.span())
+        for m in _VAGUE.finditer(text)
+        if not text.startswith(_COMPOUNDS.get(m.group(), "\0"), m.end())
+    ]
     out += [VagueCondition("等", (m.start(), m.start() + 1)) for m in _OPEN_LIST.finditer(text)]
     if _NEGOTIATED_CHANGE.search(text):
         out = [v for v in out if "协商" not in v.word]
@@ -346,7 +353,7 @@ def read_timing(text: str) -> Timing:
     completed event (…完成后, …之日起) with the duration that bounds it; a bare duration (一年内付清) is a
     deadline with no trigger.
     """
-    for pattern, kind in ((_DATE_DUE, "fixed_date"), (_PERIODIC, "periodic")):
+    for pattern, kind in ((_PERIODIC, "periodic"), (_DATE_DUE, "fixed_date")):
         m = pattern.search(text)
         if m is not None:
             return Timing(TimingEvent(kind, m.span()), Deadline(None, "date", m.span()))

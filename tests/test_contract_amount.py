@@ -1,0 +1,176 @@
+"""Amount facts (contract/amount.py): total, 大写 pairing, item tables, tax, currency, in many phrasings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from contractkit.contract.amount import AmountFacts, cell_number, vat_rates
+from contractkit.contract.model import extract
+from contractkit.money import amount_to_upper
+from contractkit.readers.model import Block, Document, Location
+from contractkit.readers.normalize import normalize
+from contractkit.readers.text import document_from_text
+
+
+def facts_of(text: str) -> AmountFacts:
+    return extract(document_from_text(text)).amount
+
+
+def pdf_facts(lines: list[str]) -> AmountFacts:
+    blocks = [
+        Block(text=t, norm=normalize(t), location=Location(i, page=1, line=i + 1), kind="line")
+        for i, t in enumerate(lines)
+    ]
+    return extract(Document(path="x.pdf", kind="pdf", blocks=blocks)).amount
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("本合同总价为人民币600,000.00元（大写：人民币陆拾万元整）。", "600000.00"),
+        ("合同总金额：USD 125,200.00（大写：美元壹拾贰万伍仟贰佰元整）。", "125200.00"),
+        ("11 合同总价 人民币 1,090,000.00 元(大写:人民币壹佰零玖万元整)", "1090000.00"),
+        ("合同价款总额为12万元，含13%增值税。", "120000"),
+        ("报价总额：人民币 152,436.00 元，含 13%增值税。", "152436.00"),
+    ],
+)
+def test_total(text: str, value: str) -> None:
+    total = facts_of(text).total
+    assert total is not None and total.value == Decimal(value)
+
+
+def test_an_installment_is_not_the_total() -> None:
+    assert facts_of("合同签订后5日内支付合同总价的30%，即人民币3万元。").total is None
+
+
+@hsettings(max_examples=80, deadline=None)
+@given(st.integers(1, 10**9), st.integers(0, 10**9))
+def test_upper_pairs_with_its_figure(cents: int, other: int) -> None:
+    value = Decimal(cents) / 100
+    upper = amount_to_upper(value)
+    facts = facts_of(f"合同总价为人民币{value:,.2f}元（大写：{upper}）。")
+    (u,) = [a for a in facts.amounts if a.upper]
+    assert u.money.value == value and u.pair is not None and u.pair.value == value
+    wrong = Decimal(other) / 100
+    if wrong != value:
+        facts = facts_of(f"合同总价为人民币{wrong:,.2f}元（大写：{upper}）。")
+        (u,) = [a for a in facts.amounts if a.upper]
+        assert u.pair is not None and u.pair.value != u.money.value
+
+
+def test_foreign_upper_keeps_its_currency() -> None:
+    (u,) = [
+        a
+        for a in facts_of("合同总金额：USD 46,350.00（大写：美元肆万陆仟伍佰叁拾元整）。").amounts
+        if a.upper
+    ]
+    assert u.money.currency == "USD" and u.money.value == Decimal("46530.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "treatment"),
+    [
+        ("上述价格为含税价格，增值税税率13%。", "included"),
+        ("价税合计人民币11.3万元。", "included"),
+        ("单价含13%增值税。", "included"),
+        ("上述单价不含税。", "excluded"),
+        ("产品经过双方约定的价格为不含税93.6元。", "excluded"),
+        ("本合同货物适用增值税零税率。", "zero_rated"),
+        ("乙方提供合法免税可抵扣发票。", "exempt"),
+    ],
+)
+def test_tax_treatment(text: str, treatment: str) -> None:
+    assert treatment in [t.treatment for t in facts_of(text).tax]
+
+
+@pytest.mark.parametrize(
+    ("text", "rates"),
+    [
+        ("上述价格含13%增值税。", ["13"]),
+        ("增值税税率为9%。", ["9"]),
+        ("乙方开具税率 13%的增值税专用发票。", ["13"]),
+        ("实施服务及二次开发费适用11%增值税税率。", ["11"]),
+        ("适用10%的增值税税率。", ["10"]),
+        ("买方收到全额增值税专用发票40% 693,600.00", []),  # a share in a table row, not a rate
+        ("印花税税率0.03%由双方各自承担。", []),
+    ],
+)
+def test_vat_rates(text: str, rates: list[str]) -> None:
+    assert [str(v) for v, _ in vat_rates(normalize(text))] == rates
+
+
+@pytest.mark.parametrize(
+    ("text", "rmb", "rule"),
+    [
+        ("本合同以美元计价，买方可以美元或人民币付款。USD 100.00", True, False),
+        ("货款以美元计价，甲方以人民币向乙方支付。合同总金额：USD 46,350.00。", True, False),
+        ("总价USD 53,600.00，以人民币支付的，按付款当日中国外汇交易中心公布的汇率中间价折算。", True, True),
+        ("本合同以美元计价和结算，买方以美元电汇方式付款。USD 100.00", False, False),
+        ("总价USD 100.00。汇率风险由买方承担。", False, False),
+    ],
+)
+def test_currency(text: str, rmb: bool, rule: bool) -> None:
+    cur = facts_of(text).currency
+    assert cur.foreign
+    assert (cur.rmb_payment is not None) is rmb
+    assert (cur.exchange_rule is not None) is rule
+
+
+def test_item_table_with_discount_and_net_price() -> None:
+    facts = facts_of(
+        "| 序号 | 产品 | 单位 | 数量 | 单价(元) | 折扣 | 折后单价(元) | 金额(元) |\n"
+        "| 1 | 球阀 | 台 | 40 | 1,280.00 | 首单折扣5% | 1,216.00 | 48,640.00 |\n"
+        "| 2 | 止回阀 | 台 | 10 | 1,720.00 | 首单折扣5% | 1,634.00 | 16,340.00 |\n"
+        "| 合计 |  |  |  |  |  |  | 64,980.00 |"
+    )
+    (table,) = facts.item_tables
+    assert [line.unit_price for line in table.lines] == [Decimal("1216.00"), Decimal("1634.00")]
+    assert table.stated_total == Decimal("64980.00")
+
+
+def test_item_table_with_percent_discount_column() -> None:
+    facts = facts_of(
+        "| 产品 | 数量 | 单价 | 优惠 | 金额 |\n| 球阀 | 10 | 100.00 | 10% | 900.00 |\n"
+        "| 合计 |  |  |  | 900.00 |"
+    )
+    (line,) = facts.item_tables[0].lines
+    assert line.discount == Decimal("100.00") and line.amount == Decimal("900.00")
+
+
+def test_item_lines_laid_out_as_pdf_text() -> None:
+    facts = pdf_facts(
+        [
+            "一、订货明细 行 产品名称 规格 数量 单位 含税单价",
+            "1 L-HM 46 抗磨液压油 200L/桶",
+            "24 桶 2,380.00 57,120.00",
+            "2 齿轮油 200L/桶",
+            "8 桶 2,960.00 23,680.00",
+            "合计 80,800.00",
+        ]
+    )
+    (table,) = facts.item_tables
+    assert [(line.quantity, line.amount) for line in table.lines] == [
+        (Decimal(24), Decimal("57120.00")),
+        (Decimal(8), Decimal("23680.00")),
+    ]
+    assert table.stated_total == Decimal("80800.00")
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("1,280.00", "1280.00"),
+        ("¥48,640.00", "48640.00"),
+        ("40台", "40"),
+        ("12.5", "12.5"),
+        ("首单折扣5%", None),
+    ],
+)
+def test_cell_number(cell: str, value: str | None) -> None:
+    got = cell_number(cell)
+    assert (str(got) if got is not None else None) == value

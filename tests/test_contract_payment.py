@@ -1,0 +1,282 @@
+"""Payment facts (contract/payment.py, facts.triggers.read_timing): installments in many drafting styles."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from contractkit.contract.model import extract
+from contractkit.contract.payment import PaymentFacts, read_installments
+from contractkit.facts.triggers import find_vague, read_timing
+from contractkit.readers.model import Block, Document, Location
+from contractkit.readers.normalize import normalize
+from contractkit.readers.text import document_from_text
+
+
+def facts_of(text: str) -> PaymentFacts:
+    return extract(document_from_text(text)).payment
+
+
+def pdf_of(lines: list[str]) -> Document:
+    """A document read from a PDF: one block per line, as the PDF reader gives them."""
+    blocks = [
+        Block(text=t, norm=normalize(t), location=Location(i, page=1, line=i + 1), kind="line")
+        for i, t in enumerate(lines)
+    ]
+    return Document(path="x.pdf", kind="pdf", blocks=blocks)
+
+
+# --- timing: trigger and deadline in any wording ---
+
+TIMED = [
+    # (text, trigger kind or None, deadline unit or None)
+    ("合同签订后5个工作日内，甲方支付合同总价的30%", "contract_signed", "working_day"),
+    ("本合同生效之日起十五日内，买方支付合同总价的20%", "contract_effective", "day"),
+    ("乙方书面通知甲方备货完成之日起三个工作日内，甲方支付70%", "other", "working_day"),
+    ("出现下列情形之一之日起十五日内，甲方支付合同总价的25%", "other", "day"),
+    ("该批材料到场之日起满九十日后的十五日内，甲方支付剩余30%", "other", "day"),
+    ("货到30天后结清款项", "other", "day"),
+    ("在收到甲方货物的60日内将全部货款汇入甲方账户", "other", "day"),
+    ("设备运至工地现场5日内支付40%到货款", "other", "day"),
+    ("买方需试用完毕三天内支付30%", "other", "day"),
+    ("签完合同3天内，甲方先付30%预付款", "other", "day"),
+    ("货全部送到、装好、验完货以后7天内，甲方再付60%", "other", "day"),
+    ("质保期一年满后5日内支付10%质保金", "other", "day"),
+    ("设备验收合格后两个月内付总价款的50%", "acceptance", "month"),
+    ("甲方在10个工作日内支付合同总价的10%，起算日为质保期届满之日", "warranty_end", "working_day"),
+    ("甲方于2026年6月30日前支付人民币5万元", "fixed_date", "date"),
+    ("由2019年春节之前结清货款", "fixed_date", "date"),
+    ("2014年底前付总价款的40%", "fixed_date", "date"),
+    ("设备尾款从2019年4月开始分期8个月付清", "fixed_date", "date"),
+    ("每月25日至30日结清上月货款", "periodic", "date"),
+    ("每月底支付34125元", "periodic", "date"),
+    ("付款方式月结30天", "periodic", "date"),
+    ("货到付款", "other", "immediate"),
+    ("提机时付款93000元", "other", "immediate"),
+    ("进场首付30%", "other", "immediate"),
+    ("乙方在合同签订当日全额支付首批货款16.8万元", "contract_signed", "immediate"),
+    ("在产品出厂前应向卖方支付合同总额的40%", "other", "before_event"),
+    ("验收合格后  日内支付合同总价的60%", "acceptance", "blank"),
+    ("终验收合格（含视为合格）后支付", "acceptance", None),
+    ("协议生效后支付77500元", "contract_effective", None),
+    ("花草确认下单后被告支付合同花草总金额10%的预付款", "other", None),
+    ("安装调式完成后，被告向原告支付本合同总金额的70%", "other", None),
+    ("余款31.5万元在18个月内付清", None, "month"),
+    ("甲方支付合同总价的30%作为预付款", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "unit"), TIMED)
+def test_timing(text: str, kind: str | None, unit: str | None) -> None:
+    t = read_timing(normalize(text))
+    assert (t.trigger.kind if t.trigger else None) == kind
+    assert (t.deadline.unit if t.deadline else None) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("余款在甲方资金到位后支付", "资金到位"),
+        ("第三期：甲方项目资金到位后15个工作日内支付30%", "资金到位"),
+        ("剩余货款在每次拨工程款时支付", "拨工程款"),
+        ("尾款待业主付款后支付", "业主付款"),
+        ("乙方收到最终用户付款后支付货款（背靠背）", "最终用户付款"),
+        ("结算方式为“双方协商”", "双方协商"),
+        ("剩余货款视情况支付", "视情况"),
+        ("20%余额需在剩余面辅料、工艺版等退清后两周内付清", "等"),
+        ("审计完成后支付结算款", "审计完成"),
+        ("以实际使用数量为准，使用多少付多少款", "使用多少付多少"),
+    ],
+)
+def test_vague_conditions(text: str, word: str) -> None:
+    assert word in [v.word for v in find_vague(normalize(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "验收合格后5个工作日内支付合同总价的60%",
+        "等额收据之日起7个工作日内支付30%",
+        "经双方协商一致可以书面变更付款方式",
+        "交货批次及时间见附件",
+    ],
+)
+def test_not_vague(text: str) -> None:
+    assert find_vague(normalize(text)) == []
+
+
+# --- installments: shares, amounts, grouping ---------------------------------------------------------------
+
+
+def test_share_and_its_amount_are_one_installment() -> None:
+    (inst,) = read_installments(
+        "1.预付款：本合同生效之日起五个工作日内，甲方支付合同总价的10%，即157,580.00元。"
+    )
+    assert inst.share == Decimal(10) and inst.amount is not None and inst.amount[0] == Decimal("157580.00")
+    assert inst.timing.deadline is not None and inst.timing.deadline.unit == "working_day"
+
+
+def test_several_installments_in_one_sentence() -> None:
+    text = (
+        "付款方式为合同签订后5日内支付30%预付款,设备运至工地现场5日内支付40%到货款,"
+        "设备到达工地起六个月或者调试合格后5日内(以先到为准)支付20%调试款,质保期一年满后5日内支付10%质保金"
+    )
+    got = read_installments(normalize(text))
+    assert [i.share for i in got] == [Decimal(30), Decimal(40), Decimal(20), Decimal(10)]
+    assert all(i.timing.deadline is not None for i in got)
+    assert got[-1].kind == "retention"
+
+
+def test_conditions_join_the_installment_they_qualify() -> None:
+    text = (
+        "首付货款15万,待在被告机床调试验收合格后一周内,再付至总货款的90%提货,"
+        "其余10%作为质保金,待在原告调试验收后一年内付清"
+    )
+    got = read_installments(normalize(text))
+    assert got[0].amount is not None and got[0].amount[0] == Decimal(150000) and got[0].timing.trigger is None
+    assert got[1].cumulative and got[1].share == Decimal(90) and got[1].timing.deadline is not None
+    assert got[2].kind == "retention" and got[2].timing.deadline is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方在每期付款前向甲方开具相应金额的13%增值税专用发票",
+        "约定乙方自甲方处购买汽车一辆,车价为860000元",
+        "乙方全额支付首批货款后享受产品市值3.5折的后续进货价待遇",
+        "货物交付后、全部货款付清前，货物的所有权仍属于卖方",
+        "乙方应在签约当日交付甲方2万元,作为履约保证金",
+        "陈某向原告交纳合同履约保证金5000.00元,约定该保证金在陈某还清全部欠款后凭保证金收据退回",
+        "甲方逾期付款的，每日按未付款项的万分之三支付违约金",
+        "价格为730元/吨，甲方以银行转账方式付款",
+    ],
+)
+def test_not_installments(text: str) -> None:
+    assert read_installments(normalize(text)) == []
+
+
+def test_penalty_after_the_installment_is_cut_off() -> None:
+    text = (
+        "尾款贰万元正于2014年3月31日前付清,逾期未付,供方有权拖锤,"
+        "如果在2014年4月30日付,尾款必须付贰万壹仟元正。"
+    )
+    (inst,) = read_installments(normalize(text))
+    assert inst.amount is not None and inst.amount[0] == Decimal(20000)
+
+
+SHARE_TEMPLATES = [
+    "合同签订后5日内支付{p}%",
+    "到货验收合格之日起十五日内，甲方支付合同总价的{p}%",
+    "买方收到发票后30日内付{p}%",
+    "质保期满后10日内无息支付质保金{p}%",
+]
+
+
+@hsettings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(SHARE_TEMPLATES), st.integers(1, 99)), min_size=1, max_size=4, unique=True
+    )
+)
+def test_shares_read_in_order(parts: list[tuple[str, int]]) -> None:
+    text = "；".join(t.format(p=p) for t, p in parts) + "。"
+    doc = document_from_text("第三条 付款方式\n" + text)
+    facts = extract(doc).payment
+    assert facts.shares() == [Decimal(p) for _t, p in parts]
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.integers(1, 99), st.integers(1, 10**7))
+def test_amount_with_thousands_separators_stays_one_piece(share: int, cents: int) -> None:
+    amount = Decimal(cents) / 100
+    text = f"合同签订后7日内，甲方支付合同总价的{share}%，即人民币{amount:,.2f}元。"
+    (inst,) = read_installments(text)
+    assert (
+        inst.share == share and inst.amount is not None and inst.amount[0] == amount.quantize(Decimal("0.01"))
+    )
+
+
+# --- documents: total, tables, retention, PDF wrapping ---
+
+
+def test_total_and_schedule() -> None:
+    facts = facts_of(
+        "二、合同价款及支付\n合同总价为人民币1,575,800.00元。\n"
+        "1.预付款：本合同生效之日起五个工作日内，甲方支付合同总价的10%，即157580.00元。\n"
+        "2.到货款：全部产品到货验收合格之日起十五日内，甲方支付合同总价的90%，即1418220.00元。"
+    )
+    assert facts.total is not None and facts.total.value == Decimal("1575800.00")
+    assert facts.shares() == [Decimal(10), Decimal(90)]
+
+
+def test_text_table_schedule() -> None:
+    facts = facts_of(
+        "付款\n| 期次 | 比例 | 付款条件 | 付款期限 |\n| --- | --- | --- | --- |\n"
+        "| 第一期 | 30% | 合同生效 | 生效之日起10个工作日内 |\n"
+        "| 第二期 | 70% | 终验合格 | 终验合格后支付 |"
+    )
+    assert [i.share for i in facts.installments] == [Decimal(30), Decimal(70)]
+    assert facts.installments[0].deadline is not None and facts.installments[1].deadline is None
+    assert facts.installments[1].trigger is not None and facts.installments[1].trigger.kind == "acceptance"
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        ("质保金：合同总价的10%，即人民币108,800.00元，由甲方留存。", False),
+        ("每批货款的5%作为质量保证金。质量保证金由甲方留存。", False),
+        ("质保金5%于验收合格满一年后无息返还。", True),
+        ("质量保证金为合同价款的10%，于质保期届满后15日内退还乙方。", True),
+        ("4.质保金：合同总价的5%，在质量保证期届满之日起十五日内无息支付。", True),
+        ("甲方预留5%作为质保金。\n质保期届满后15日内返还乙方。", True),
+        ("③质保金 5% 质保期满之日起 30 日内", True),
+    ],
+)
+def test_retention_release(text: str, released: bool) -> None:
+    (r,) = facts_of(text).retentions
+    assert (r.release is not None) is released
+
+
+def test_returned_retention_counts_in_the_shares() -> None:
+    facts = facts_of(
+        "付款方式\n合同签订后5日内支付30%。\n验收合格后10日内支付60%。\n"
+        "剩余10%作为质保金，质保期满后10日内无息退还。"
+    )
+    assert sum(facts.shares()) == 100
+
+
+def test_pdf_row_wrapped_onto_lines_is_one_installment() -> None:
+    doc = pdf_of(
+        [
+            "第二条 付款",
+            "期次 款项 付款条件 比例 金额(元) 付款期限",
+            "2 到货款 设备全部到货并经开箱检验合格,买方收到全额 13%",
+            "增值税专用发票40% 693,600.00 开箱检验合格之日起 30",
+            "日内",
+            "3 验收款 终验收合格,双方签署《终",
+            "验收证书》60% 1,040,400.00 终验收证书签署之日起",
+            "30 日内",
+        ]
+    )
+    from contractkit.facts import assign_sections
+
+    doc = Document(path=doc.path, kind="pdf", blocks=assign_sections(doc.blocks))
+    from contractkit.contract.model import Contract
+
+    facts = Contract(doc).payment
+    assert [i.share for i in facts.installments] == [Decimal(40), Decimal(60)]
+    assert all(i.deadline is not None and i.deadline.value == 30 for i in facts.installments)
+
+
+def test_to_data_serializes() -> None:
+    from contractkit.contract.model import to_data
+
+    doc = document_from_text("付款\n合同签订后5日内支付30%，即人民币3万元。")
+    data = to_data(extract(doc).payment, extract(doc).doc)
+    inst = data["installments"][0]
+    assert inst["share"] == "30" and inst["trigger"]["kind"] == "contract_signed"
+    assert inst["deadline"]["where"]["text"] == "5日"
