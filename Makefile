@@ -69,5 +69,12 @@ eval: $(STAMP)
 bench: $(STAMP) soffice
 	$(BIN)/python scripts/bench.py
 
+# The hardening campaign (issue 16): N hostile inputs through every command, then strings lost in
+# generated deals; prints exit statuses, hangs, peak memory and strings lost as bench lines.
+.PHONY: fuzz
+N ?= 10000
+fuzz: $(STAMP) soffice
+	$(BIN)/python tests/fuzz/campaign.py --n $(N)
+
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .hypothesis
