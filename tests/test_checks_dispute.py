@@ -27,7 +27,8 @@ def ids(text: str, *rules: str) -> list[str]:
         ("因本合同发生的争议，提交北京仲裁委员会仲裁。", []),
         ("协商不成的，任何一方可向合同签订地人民法院提起诉讼。", []),
         (
-            "争议提交中国国际经济贸易仲裁委员会仲裁。仲裁裁决是终局的，一方不履行的，另一方可向人民法院申请执行。",
+            "争议提交中国国际经济贸易仲裁委员会仲裁。仲裁裁决是终局的，一方不履行的，另一方可向人民法院申请"
+            "执行。",
             [],
         ),
         ("因本合同发生的争议，可以仲裁，也可以向人民法院起诉。", [AC, NC]),
@@ -90,3 +91,55 @@ def test_defective_draft(samples_dir: Path) -> None:
         [samples_dir / "drafts" / "defective-delivery-dispute-term.txt"], Settings(select=("dispute",))
     ).files
     assert {f.rule for f in fr.findings} == {AC, NC}
+
+
+# -- issue 12: aliases, any wording, table rows, quotes ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "因本合同引起的争议，提交上海国际经济贸易仲裁委员会（上海国际仲裁中心）仲裁。",
+        "因本合同引起的争议，提交深圳国际仲裁院（深圳仲裁委员会）按其仲裁规则仲裁。",
+        "因本合同引起的争议，提交中国国际经济贸易仲裁委员会(CIETAC)仲裁。",
+    ],
+)
+def test_an_official_alias_is_not_a_second_commission(text: str) -> None:
+    assert ids(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "七、有争议怎么办\n有争议先商量，商量不成到法院起诉，由甲方所在地的人民法院管。",
+        "第十一条 准据法及争议解决\n因本合约所生之一切争议，双方应先行协商；协商不成者，双方合意以厦门市集美"
+        "区人民法院为第一审管辖法院。",
+        "双方如有纠纷，协商不成的，任何一方可依法提起诉讼。",
+    ],
+)
+def test_a_dispute_clause_in_other_words_is_present(text: str) -> None:
+    assert ids(text) == []
+
+
+def test_key_terms_table_row_names_the_commission(tmp_path: Path) -> None:
+    from docx import Document as Docx
+
+    doc = Docx()
+    doc.add_paragraph("购销合同")
+    table = doc.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "争议解决"
+    table.rows[0].cells[1].text = "佛山仲裁委员会"
+    doc.add_paragraph("争议解决")
+    doc.add_paragraph("因本合同产生的争议，双方协商不成的，提交合同要素表约定的仲裁委员会按其仲裁规则仲裁。")
+    path = tmp_path / "elements.docx"
+    doc.save(path)
+    (fr,) = lint_paths([path], Settings(select=ALL)).files
+    assert [f.rule for f in fr.findings] == []
+
+
+def test_a_quote_needs_no_dispute_clause() -> None:
+    text = (
+        "报 价 单\n报价单位：昆山沃泰泵阀科技有限公司\n序号 品名 数量 单价\n1 球阀 10 120.00\n"
+        "本报价有效期30天。合同另行签订。"
+    )
+    assert ids(text, ND) == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contractkit.facts import find_percents, find_rates
 
@@ -106,3 +108,61 @@ def test_real_blank_penalty_has_no_rate(corpus_dir) -> None:
     assert lines
     for line in lines:
         assert find_rates(line) == []
+
+
+# -- the wordings of issue 12 ----------------------------------------------------------------------------
+
+MORE_RATES = [
+    ("逾期一天按10%缴纳滞纳金", "10", "day", 1, False),
+    ("逾期付款违约金为日未交款的3‰", "0.3", "day", 1, False),
+    ("按日欠款金额的千分之五计算", "0.5", "day", 1, False),
+    ("如逾期未还按每月0.05加收滞纳金", "5", "month", 1, True),
+    ("每逾期满七日按合同总价的千分之二支付违约金", "0.2", "day", 7, False),
+    ("每迟交一天，按当月未交货物价款的0.025%承担违约金", "0.025", "day", 1, False),
+    ("卖方逾期交货者，每逾一日，按逾期交货部分价金千分之零点三计付违约金", "0.03", "day", 1, False),
+    ("甲方晚付钱的，每晚一天，按晚付的那部分钱的万分之三给乙方违约金", "0.03", "day", 1, False),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "per", "every", "ambiguous"), MORE_RATES)
+def test_more_rate_wordings(text: str, value: str, per: str, every: int, ambiguous: bool) -> None:
+    (r,) = find_rates(text)
+    assert (r.value, r.per, r.every, r.ambiguous) == (Decimal(value), per, every, ambiguous)
+
+
+def test_per_seven_days_annualized() -> None:
+    (r,) = find_rates("每逾期满七日按合同总价的千分之二支付违约金")
+    assert r.annual_percent().quantize(Decimal("0.1")) == Decimal("10.4")
+
+
+def test_a_chained_fraction_shares_the_period() -> None:
+    rates = find_rates("按逾期总额支付每日千分之五的违约金及千分之一的滞纳金")
+    assert [(r.value, r.per) for r in rates] == [(Decimal("0.5"), "day"), (Decimal("0.1"), "day")]
+    # a percent after another charge's verb is not chained
+    assert len(find_rates("按日万分之五支付违约金和10%的赔偿")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自逾期之日起按日计付逾期付款违约金，但累计不超过逾期金额的5%",
+        "每逾期一日，按逾期金额计付违约金，最高以合同总价的10%为限",
+        "按月支付合同总价的10%",
+        "单价0.05元",
+        "每日0.5吨",
+    ],
+)
+def test_not_rates(text: str) -> None:
+    assert find_rates(text) == []
+
+
+def test_a_cap_after_a_cue_is_a_percent() -> None:
+    text = "自逾期之日起按日计付逾期付款违约金，但累计不超过逾期金额的5%"
+    assert [p.value for p in find_percents(text)] == [Decimal(5)]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(min_value=2, max_value=30), st.integers(min_value=1, max_value=9))
+def test_every_n_days(n: int, k: int) -> None:
+    (r,) = find_rates(f"每逾期满{n}日按合同总价的千分之{k}支付违约金")
+    assert r.every == n and r.annual_percent() == (Decimal(k) / 10 * 365 / n).quantize(Decimal("0.0001"))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from contractkit.checks._common import clauses_naming, has_blank, memo
 from contractkit.contract.model import Where
 from contractkit.facts import Rate, find_amounts, find_percents, find_rates
+from contractkit.facts.rates import rate_fraction_spans
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
@@ -522,7 +523,8 @@ def _clause_penalties(clause: str, bi: int, s: int, roles: dict[str, str], secti
     """The penalties of one clause: rates grouped by (charge, breach) into tiers, LPR ones, lump sums."""
     out: list[_Draft] = []
     blank = has_blank(clause)
-    rates = [r for r in find_rates(clause) if not (blank and _bounds_blank(clause, r))]
+    fractions = dict(zip(find_rates(clause), rate_fraction_spans(clause), strict=True))
+    rates = [r for r in fractions if not (blank and _bounds_blank(clause, r))]
     any_breach = bool(_ANY_BREACH.search(clause))
     whole_breach = (_breach(clause) if len(rates) == 1 else None) or "other"
     last_end, last_breach = 0, None
@@ -534,7 +536,7 @@ def _clause_penalties(clause: str, bi: int, s: int, roles: dict[str, str], secti
         charge = _charge_of(clause, r.span[0], r.span[1])
         if not (_CHARGE.search(clause) or breach != "other"):
             continue  # a rate of something else (a price index, a discount)
-        base, whole = _base(clause, r.span[0])
+        base, whole = _base(clause, fractions[r][0])
         tier = Tier(r.value, r.per, r.every, r.annual_percent(), r.ambiguous, _where(bi, s, r.span))
         key = (charge, breach)
         if key in groups:

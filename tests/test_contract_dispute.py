@@ -1,0 +1,123 @@
+"""The dispute facts model (``contract.dispute``): the method in any wording, commissions with their official
+aliases, courts, negotiation first, menus left unchosen and key-terms table rows."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from contractkit.contract.dispute import DisputeFacts
+from contractkit.contract.extract import extract_text
+from contractkit.contract.model import to_data
+
+
+def facts(text: str) -> DisputeFacts:
+    return extract_text(text).dispute
+
+
+@pytest.mark.parametrize(
+    ("text", "method"),
+    [
+        ("因本合同发生的争议，提交北京仲裁委员会仲裁。", "arbitration"),
+        ("协商不成的，任何一方可向合同签订地人民法院提起诉讼。", "court"),
+        ("有争议先商量，商量不成到法院起诉。", "court"),
+        ("有争议先商量,商量不成到法院起诉,由甲方所在地(杭州市西湖区)的人民法院管。", "court"),
+        ("因本合约所生之一切争议，协商不成者，双方合意以厦门市集美区人民法院为第一审管辖法院。", "court"),
+        ("因本合同发生的纠纷，由合同签订所在地法院管辖。", "court"),
+        ("双方谈不拢的，去甲方所在地法院打官司。", "court"),
+        ("因本合同发生的争议，双方可以向北京仲裁委员会申请仲裁，也可以向人民法院起诉。", "both"),
+        ("争议解决：提交成都仲裁委员会仲裁或向买方住所地人民法院起诉。", "both"),
+        ("本合同一式两份，自双方签字盖章之日起生效。", "none"),
+        (
+            "协商不成的，选择下列第____种方式解决：\n（一）提交____仲裁委员会仲裁；\n（二）依法向____人民法"
+            "院起诉。",
+            "unchosen",
+        ),
+        ("争议解决方式：\n☑ 提交北京仲裁委员会仲裁；\n□ 向甲方所在地人民法院起诉。", "arbitration"),
+    ],
+)
+def test_method_in_any_wording(text: str, method: str) -> None:
+    assert facts(text).method == method
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        (
+            "提交上海国际经济贸易仲裁委员会（上海国际仲裁中心）仲裁。",
+            "上海国际经济贸易仲裁委员会",
+            ("上海国际仲裁中心",),
+        ),
+        ("争议提交深圳国际仲裁院（深圳仲裁委员会）按其规则仲裁。", "深圳国际仲裁院", ("深圳仲裁委员会",)),
+        (
+            "争议提交华南国际经济贸易仲裁委员会（深圳国际仲裁院）仲裁。",
+            "华南国际经济贸易仲裁委员会",
+            ("深圳国际仲裁院",),
+        ),
+        ("争议提交中国国际经济贸易仲裁委员会(CIETAC)仲裁。", "中国国际经济贸易仲裁委员会", ()),
+        ("争议提交中国国际经济贸易仲裁委员会上海分会仲裁。", "中国国际经济贸易仲裁委员会", ()),
+    ],
+)
+def test_an_official_alias_is_one_commission(text: str, name: str, aliases: tuple[str, ...]) -> None:
+    (c,) = facts("因本合同引起的争议，" + text).commissions
+    assert c.name == name and c.aliases == aliases
+
+
+def test_two_commissions_stay_two() -> None:
+    f = facts("因本合同发生的争议，提交北京仲裁委员会或上海仲裁委员会仲裁。")
+    assert [c.name for c in f.commissions] == ["北京仲裁委员会", "上海仲裁委员会"]
+    other_city = facts("因本合同发生的争议，提交北京仲裁委员会（上海仲裁委员会）仲裁。")
+    assert len(other_city.commissions) == 2  # a different city in parentheses is no alias
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("双方还约定如发生争议向常熟市人民法院提起诉讼解决。", "常熟市"),
+        ("协商不成的，可向工程所在地（驻马店市驿城区）法院提起诉讼。", "工程所在地(驻马店市驿城区)"),
+        ("协商不成的，在上海市浦东新区人民法院诉讼解决。", "上海市浦东新区"),
+        ("协商不成的，任何一方可向合同签订地人民法院提起诉讼。", "合同签订地"),
+    ],
+)
+def test_court_place(text: str, place: str) -> None:
+    (c,) = facts(text).courts
+    assert c.place == place
+
+
+def test_negotiation_first() -> None:
+    assert facts("有争议先商量，商量不成到法院起诉。").negotiation_first
+    assert not facts("因本合同发生的争议，提交北京仲裁委员会仲裁。").negotiation_first
+
+
+def test_rules_only_and_blank_commission() -> None:
+    rules = facts("因本合同引起的争议，按照《联合国国际贸易法委员会仲裁规则》通过仲裁解决。")
+    assert rules.method == "arbitration" and rules.rules_only and not rules.commissions
+    blank = facts("因本合同引起的争议，提交____仲裁委员会仲裁。")
+    assert blank.commission_blank and not blank.commissions
+
+
+def test_award_enforcement_is_not_a_court_choice() -> None:
+    text = (
+        "争议提交中国国际经济贸易仲裁委员会仲裁。仲裁裁决是终局的，一方不履行的，另一方可向人民法院申请执行。"
+    )
+    assert facts(text).method == "arbitration"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["北京", "上海", "广州", "深圳", "成都", "重庆", "苏州", "金华"]),
+    st.sampled_from(["提交{c}仲裁委员会仲裁", "向{c}仲裁委员会申请仲裁", "由{c}仲裁委员会按其仲裁规则仲裁"]),
+    st.sampled_from(["因本合同发生的争议，", "双方协商不成的，", "因履行本合同发生纠纷的，"]),
+)
+def test_any_arbitration_phrasing_names_one_commission(city: str, form: str, lead: str) -> None:
+    f = facts(lead + form.format(c=city) + "。")
+    assert f.method == "arbitration" and [c.name for c in f.commissions] == [f"{city}仲裁委员会"]
+
+
+def test_json_shape() -> None:
+    model = extract_text("有争议先商量，商量不成的，提交上海国际经济贸易仲裁委员会（上海国际仲裁中心）仲裁。")
+    data = to_data(model.dispute, model.doc)
+    assert data["method"] == "arbitration" and data["negotiation_first"] is True
+    (c,) = data["commissions"]
+    assert c["aliases"] == ["上海国际仲裁中心"] and c["where"]["text"] == "上海国际经济贸易仲裁委员会"
