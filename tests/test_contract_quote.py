@@ -43,10 +43,12 @@ def test_number_and_date() -> None:
         ("本报價有效期為一個月。", None, 30),
         ("4. 有效期：2026年6月30日", date(2026, 6, 30), None),
         ("This quotation is valid for 30 days.", None, 30),
+        ("本报价单在贵司收到后15日内确认有效。", None, 15),
+        ("| 报价有效期 | 30天 |\n| 付款 | 预付30% |", None, 30),
     ],
 )
 def test_validity_phrasings(line: str, until: date | None, days: int | None) -> None:
-    (v,) = quote(HEAD + line).validity
+    v = quote(HEAD + line).validity[0]
     assert (v.until, v.days) == (until, days)
 
 
@@ -58,6 +60,7 @@ def test_validity_phrasings(line: str, until: date | None, days: int | None) -> 
         "报价有效期：＿＿＿＿",
         "本报价长期有效。",
         "质保有效期：12个月。",
+        "报价单经双方签字后有效。",
     ],
 )
 def test_no_validity(line: str) -> None:

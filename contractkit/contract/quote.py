@@ -587,6 +587,29 @@ def _sentences(doc: Document, words: tuple[str, ...]) -> Iterator[tuple[int, int
                 yield i, m.start(), m.group()
 
 
+def _term_of(text: str) -> tuple[date | None, int | None]:
+    """The end date and the length in days a validity text states (None for what it does not state)."""
+    until = None
+    dates = list(_DATE.finditer(text))
+    for dm in dates:
+        until = _to_date(dm)
+    days = None
+    for d in find_durations(text):
+        if any(dm.start() <= d.span[0] < dm.end() for dm in dates):
+            continue  # the 17日 of 2026年6月17日
+        if d.unit in ("day", "working_day"):
+            days = int(d.value)
+        elif d.unit == "month":
+            days = int(d.value * 30)
+    em = _EN_DAYS.search(text) if days is None else None
+    if em:
+        days = int(em.group(1)) * (30 if em.group(2).lower().startswith("month") else 1)
+    return until, days
+
+
+_VALIDITY_KEY = re.compile(r"^\s*(?:报价)?有效期(?:限)?\s*[:：]?\s*$|^\s*validity\s*[:：]?\s*$", re.I)
+
+
 def _validity(doc: Document) -> tuple[Validity, ...]:
     out: list[Validity] = []
     deal = doc.deal or {}
@@ -598,33 +621,26 @@ def _validity(doc: Document) -> tuple[Validity, ...]:
         out.append(Validity(until, None, Where(0, (0, 0))))
     for i, s, sent in _sentences(doc, _VALID_WORDS):
         low = sent.lower()
-        m = _VALIDITY.search(low) or re.search(r"逾期[须需]重新报价", sent)
-        if not m or _NOT_VALIDITY.search(sent):
+        m = _VALIDITY.search(low) or re.search(r"逾期[须需]重新报价|有效", sent)
+        if not m or _NOT_VALIDITY.search(sent) or has_blank(sent):
             continue
         head = doc.blocks[i].norm[:s]
         bare = _BARE_VALIDITY.match(sent) is not None  # 有效期：2026年6月30日 — in a quote, the quote's
         if not (bare or _VALID_SUBJECT.search(sent) or _VALID_SUBJECT.search(head[-20:])):
             continue
-        if has_blank(sent):
-            continue
-        until = None
-        dates = list(_DATE.finditer(sent))
-        for dm in dates:
-            until = _to_date(dm)
-        days = None
-        for d in find_durations(sent):
-            if any(dm.start() <= d.span[0] < dm.end() for dm in dates):
-                continue  # the 17日 of 2026年6月17日
-            if d.unit in ("day", "working_day"):
-                days = int(d.value)
-            elif d.unit == "month":
-                days = int(d.value * 30)
-        em = _EN_DAYS.search(sent) if days is None else None
-        if em:
-            days = int(em.group(1)) * (30 if em.group(2).lower().startswith("month") else 1)
+        until, days = _term_of(sent)
         if until is None and days is None:
             continue
         out.append(Validity(until, days, Where(i, (s + m.start(), s + len(sent.rstrip())))))
+    for rows in tables(doc):  # 报价有效期 | 30天
+        for row in rows:
+            for k, cell in enumerate(row.cells[:-1]):
+                value = row.cells[k + 1]
+                if not _VALIDITY_KEY.match(cell.text) or value.where.block < 0 or has_blank(value.text):
+                    continue
+                until, days = _term_of(value.text)
+                if until is not None or days is not None:
+                    out.append(Validity(until, days, value.where))
     return tuple(out)
 
 
