@@ -65,3 +65,13 @@ def test_templates_hook_runs_once() -> None:
 def test_ci_docs_document_the_hooks_and_install_from_a_wheel() -> None:
     ci = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     assert "repo: local" in ci and "files:" in ci and "contractkit_cn-" in ci
+
+
+def test_sarif_names_no_guessed_project_url() -> None:
+    """The SARIF driver carries no informationUri: the project has no public home to point at yet, and a
+    guessed GitHub URL would send users to a stranger's account."""
+    from contractkit.findings import LintResult
+    from contractkit.reports.sarif import to_dict
+
+    driver = to_dict(LintResult(), {})["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver and driver["name"] == "contractkit"

@@ -19,7 +19,6 @@ from contractkit.findings import Finding, LintResult, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-INFO_URI = "https://github.com/contractkit/contractkit"
 
 
 def relative_uri(path: str) -> str:
@@ -125,7 +124,6 @@ def to_dict(result: LintResult, rules: dict[str, Rule], lang: str = "zh") -> dic
                     "driver": {
                         "name": "contractkit",
                         "version": __version__,
-                        "informationUri": INFO_URI,
                         "rules": descriptors,
                     }
                 },
