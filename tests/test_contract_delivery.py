@@ -132,6 +132,8 @@ def test_classify_time(value: str, kind: str) -> None:
         "交货时间：2026年第三季度。",
         "交货时间：按框架协议第5.1条执行。",
         "卖方应在收到买方发货指令后七个工作日内发运。",
+        "东西12月底前送到我们厂里。",
+        "交货期：见专用条款第3.1款。",
     ],
 )
 def test_times_that_fix_delivery(text: str) -> None:
