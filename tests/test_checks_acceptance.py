@@ -231,6 +231,10 @@ def test_gate_is_in_every_lexicon_word() -> None:
 
     words = [
         *facts.PERIOD_WORDS,
+        "看货",
+        "试用",
+        "就算合格",
+        "即为验收合格",
         "验收",
         "检验",
         "验货",
@@ -244,3 +248,17 @@ def test_gate_is_in_every_lexicon_word() -> None:
     ]
     assert all(any(g in w for g in facts.GATE) for w in words)
     assert acceptance.is_goods_contract is not None
+
+
+def test_a_long_component_warranty_beside_the_machine_is_not_flagged() -> None:
+    text = "质保期为二十四个月。其中激光器的质保期为三十六个月。"
+    assert not fires("acceptance/objection-period-range", text)
+    assert fires("acceptance/objection-period-range", "质保期为三十六个月。")
+    short = run_rule("acceptance/objection-period-range", "质保期为六个月。其中激光器的质保期为三十六个月。")
+    assert len(short) == 1 and "六个月" in short[0].message
+
+
+def test_a_remedy_after_a_failed_inspection_is_no_window_without_length() -> None:
+    text = "检验不合格的，卖方应在接到买方书面通知之日起十日内无偿更换或补足，更换后重新检验。"
+    for rid in ("acceptance/window-no-start", "acceptance/window-no-length"):
+        assert not fires(rid, text), rid

@@ -51,6 +51,10 @@ STARTED = [
         "7",
         "working_day",
     ),
+    ("1.1.6 “验收期”指自买方收到调试完成通知之日的次日起算的十（10）个工作日；", "10", "working_day"),
+    ("買方應於接獲通知之翌日起七日內會同賣方辦理驗收。", "7", "day"),
+    ("甲方三天内看货、试用，从每批货装好那天的第二天开始算。", "3", "day"),
+    ("农机交付之日起3日内，双方共同进行外观检查；3日内甲方未提出书面异议的，视为验收合格。", "3", "day"),
 ]
 
 
@@ -76,6 +80,23 @@ def test_window_without_start(text: str) -> None:
     assert ws and ws[0].start is None, text
 
 
+def test_a_later_window_of_the_same_length_keeps_the_start() -> None:
+    text = "农机交付之日起3日内，双方共同进行外观检查；3日内甲方未提出书面异议的，视为验收合格。"
+    assert [w.start is not None for w in timed(text)] == [True, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买方在上述三个工作日内未以书面形式提出质量异议的，该批产品即为验收合格。",
+        "买方在上述 15 日内未组织终验收的。",
+    ],
+)
+def test_a_length_quoted_from_elsewhere(text: str) -> None:
+    (w,) = timed(text)
+    assert w.refers_back
+
+
 NOT_WINDOWS = [
     "产品经检验不符合本合同约定质量标准的，买方有权要求卖方在十日内更换。",
     "终验收不合格的，乙方应在十日内整改并申请复验。",
@@ -85,6 +106,8 @@ NOT_WINDOWS = [
     "待在原告调试验收后一年内付清。",
     "第二批验收合格之日起十五日内",
     "乙方应在接到通知后二十四小时内答复，并在三日内提出整改措施。",
+    "检验不合格的，卖方应在接到买方书面通知之日起十日内无偿更换或补足。",
+    "验收不合格者，卖方应于十日内改善完毕，再行申请验收。",
 ]
 
 
@@ -150,6 +173,11 @@ DEEMED = [
     "三天内不说就算合格了。",
     "買方逾期未提出異議的，視為驗收合格。",
     "If the Buyer raises no objection, the Goods shall be deemed to have been accepted.",
+    "验收期的最后一日即为验收日，与买方签发验收证书具有同等效力。",
+    "买方于第一项期间届满未办理验收的，以该期间届满之日为验收合格日。",
+    "三天里甲方没提意见的，这批货就算验收通过了。",
+    "设备自该期限届满次日起即告终验收合格。",
+    "期限内买方未书面提出异议的，本批产品即为验收合格。",
 ]
 
 
@@ -180,6 +208,8 @@ PERIODS = [
     ("质保期为设备安装调试合格之日起1年或者设备到达工地之日起18个月，两者以先到为准。", "12", "warranty"),
     ("17 质保期 整车 12 个月；", "12", "warranty"),
     ("保修期一年半。", "18", "warranty"),
+    ("保固期间自验收合格日起算十八个月。", "18", "warranty"),
+    ("1.1.8 “质保期”指自验收日起算的十八（18）个月；", "18", "warranty"),
 ]
 
 
@@ -194,12 +224,20 @@ def test_period_length(text: str, months: str, kind: str) -> None:
     [
         "质保期届满后15日内支付尾款。",
         "质保期内，乙方接到通知后48小时内到场维修。",
+        "保固期间内非因买方使用不当所生之故障，卖方应于接获通知后四十八小时内派员到场。",
         "产品保质期为自生产日期起十二个月。",  # shelf life
         "数量、外观异议应在到货后3日内书面提出。",  # a window for appearance defects
     ],
 )
 def test_no_period(text: str) -> None:
     assert facts_of(text)[0].periods == ()
+
+
+def test_component_period() -> None:
+    (p,) = facts_of("其中激光器的质保期为三十六个月。")[0].periods
+    assert p.component and p.months == 36
+    (q,) = facts_of("整机质保期为二十四个月。")[0].periods
+    assert not q.component
 
 
 def test_period_named_without_length_is_remembered() -> None:

@@ -174,7 +174,7 @@ def window_no_start(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc):
         return
     for w in _facts(doc).windows:
-        if w.length is None or w.start is not None or w.blank:
+        if w.length is None or w.start is not None or w.blank or w.refers_back:
             continue
         block = _block(doc, w.length.where)
         quoted = w.length.where.text(doc)
@@ -405,7 +405,10 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
     if not is_chinese(doc):
         return
     lo, hi = ctx.settings.objection_period_months
-    for p in _facts(doc).periods:
+    periods = _facts(doc).periods
+    # a longer warranty for a part (其中激光器的质保期为三十六个月) beside the machine's favours the buyer
+    has_main = any(not p.component for p in periods)
+    for p in periods:
         quoted = p.length.where.text(doc)
         block = _block(doc, p.length.where)
         if p.months < lo:
@@ -421,7 +424,7 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
                 " defects; hidden defects may still be raised later.",
                 span=p.length.where.span,
             )
-        elif p.months > hi:
+        elif p.months > hi and not (p.component and has_main):
             yield ctx.report(
                 block,
                 f"质量异议期/质保期“{quoted}”长于{hi}个月：卖方将长期承担质量责任（民法典第621条的二年上限只适用于"

@@ -97,7 +97,8 @@ def vague_quantity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def _item_problems(it: Item) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     qty, unit = it.quantity_text, it.unit
-    if not _CJK.search(it.name) and not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", it.name):
+    words = re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", it.name)
+    if it.source != "pdf-row" and not _CJK.search(it.name) and not words:
         problems.append((f"名称“{it.name}”只是代码", f"the name '{it.name}' is only a code"))
     if it.source in ("table", "text-table") and qty and not has_blank(qty) and not re.search(r"\d", qty):
         problems.append((f"数量“{qty}”不是数字", f"quantity '{qty}' is not a number"))
@@ -226,8 +227,8 @@ def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=10) or is_quote(doc):
         return
     facts = _facts(doc)
-    if facts.standards:
-        return
+    if facts.standards or contract_of(doc).structure.kind == "order":
+        return  # an order under a framework agreement takes the framework's standards
     head = next(
         (
             b

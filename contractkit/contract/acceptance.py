@@ -11,6 +11,7 @@ windows. An acceptance clause with no duration gives one window without a length
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,6 +22,7 @@ from contractkit.contract.model import Where
 from contractkit.facts.durations import Duration, Unit, find_durations
 from contractkit.facts.sections import heading_of
 from contractkit.facts.sentences import clause_spans
+from contractkit.facts.spans import NUMBER
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
@@ -74,6 +76,7 @@ class Period:
     months: Decimal
     appearance: bool  # for quantity / appearance defects only
     where: Where  # the clause
+    component: bool = False  # for one part (其中激光器的质保期, 主要部件24个月), beside the whole machine's
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,8 @@ GATE: tuple[str, ...] = (
     "处理",
     "测试",
     "试验",
+    "看货",
+    "试用",
     "质量",
     "瑕疵",
     "缺陷",
@@ -132,9 +137,12 @@ _NOMINAL = (
     r"检疫|款|期|规则|程序|人员|样品|设备|工具|仪器|批号|资料|手续)"
 )
 #: An act of acceptance (the strict sense: the contract provides for acceptance).
-ACT = re.compile(rf"(?<!视为)(?<!视同)(?<!经)(?:验收|检验|验货|查验){_NOMINAL}(?!后|之后|以后|前|之前)")
+ACT = re.compile(
+    rf"(?<!视为)(?<!视同)(?<!经)(?:验收|检验|验货|查验){_NOMINAL}(?!后|之后|以后|前|之前|日|之日)"
+)
 _INSPECT = (
     r"验收|检验|验货|查验|检查|核对|清点|检测|测试|(?<!调)试验|抽检|抽样|取样|送检|复检|复验|复试|开箱|检定|验证|签收|"
+    r"看货|验看|试用|"
     r"(?:终|初|预)验收|(?:终|初|预)验(?!收)"
 )
 _OBJECT = (
@@ -143,7 +151,7 @@ _OBJECT = (
 )
 _REMEDY = (
     r"更换|换货|退换|退货|修复|维修|修理|整改|返工|返修|补足|补发|补齐|补货|派员|到场|到达|响应|答复|回复|处理|"
-    r"赔偿|支付|付款|付清|付|退还|清运|运离|开具|提供|发货|交货|交付|重新|解除|采购|办理|申请|送达|上门"
+    r"赔偿|支付|付款|付清|付|退还|清运|运离|开具|提供|发货|交货|交付|重新|解除|采购|申请|送达|上门|改善"
 )
 _VERB = re.compile(
     rf"(?P<inspect>(?<!视为)(?<!视同)(?:{_INSPECT}){_NOMINAL})|(?P<object>{_OBJECT})|(?P<remedy>{_REMEDY})"
@@ -164,7 +172,19 @@ _START_MARK = re.compile(
     r"|(?:到货|货到|收货|收到货|交货|到场|进场|提货|签收|到达|送达)了?\s*$"
 )
 #: A start stated after the length: 七个工作日内，自到货之日起计算 / 以到货之日为起算日.
-_START_AFTER = re.compile(r"自[^。;；]{1,30}?(?:起|开始)(?:计算|算|计)|以[^。;；]{1,20}?为起算")
+_START_AFTER = re.compile(
+    r"自[^。;；]{1,30}?(?:起|开始)(?:计算|算|计)|以[^。;；]{1,20}?为起算|从[^。;；]{1,30}?(?:开始|起)?(?:计算|算|计)"
+)
+#: A definition of the window: “验收期”指… / "检验期限"是指….
+_DEFINES_WINDOW = re.compile(
+    r"[“\"]?(?P<term>(?:验收|检验|验货|查验|异议)(?:期|期限|期间))[”\"]?\s*(?:指|是指|系指|意指|means)"
+)
+#: A part of the goods whose own period stands beside the whole machine's.
+_COMPONENT = re.compile(r"其中|部件|组件|配件|电池|激光器|发动机|变速箱|压缩机|电机|光源|易损件")
+_QUOTED_LENGTH = re.compile(r"(?:上述|前述|前款|上款|该|此|以上|约定的|规定的)\s*$")
+_DURATION_NEXT = re.compile(
+    rf"\s*(?:的)?\s*(?:{NUMBER}|半)\s*(?:个)?\s*(?:小时|工作日|自然日|日|天|周|个月|月|年)"
+)
 #: The start event before a window mark, for quoting it.
 _START_SPAN = re.compile(
     r"[^,，;；:：\s]{1,24}?(?:之日起|之日后|日起|起|以后|之后|后|以前|之前|日前|前|时起)"
@@ -183,7 +203,7 @@ _REFERS_BACK = re.compile(
     r"(?:约定|规定|上述|前述|前款|本款|该|此|以上|所述|同一|前项)[^,，。;；]{0,12}?(?:期限|期间|时间|时限)"
     r"|(?:验收|检验|异议|检测|复检|验货)(?:期|期限|期间)内"
     r"|(?:按|依|依照|按照|根据|依据|见|在|于|同|如|与)\s*(?:本合同)?第\s*[\d一二三四五六七八九十.()（）]+\s*(?:条|款|项)"
-    r"|要素表|附件|合同约定的?期限"
+    r"|(?:要素表|附件)[^,，。;；]{0,12}?(?:期限|期间|时间|时限)|合同约定的?期限"
 )
 #: Vague window words (the rule takes the configured list; this default serves the extracted facts).
 VAGUE_WINDOW_WORDS: tuple[str, ...] = (
@@ -209,13 +229,15 @@ _QUALITY_CONTEXT = re.compile(r"质量|验|检|异议|不符|不合格|瑕疵|�
 _LATENT = re.compile(r"内在|隐蔽|难以发现|不能发现|无法发现|潜在|内部缺陷|其他质量|质量问题|质量缺陷|性能")
 _APPEARANCE = re.compile(r"外观|数量|表面|包装|外包装|型号|件数|袋数|箱数|规格|标识|标签|破损|短少")
 
-_DEEMED_LEAD = r"视为|视同|视作|看作|当作|当做|算作|算是|就算|即算|认定为|即为|默认为?|自动"
+_DEEMED_LEAD = r"即告|即属|视为|视同|视作|看作|当作|当做|算作|算是|就算|即算|认定为|即为|默认为?|自动"
 _DEEMED_TARGET = (
     r"验收合格|检验合格|验货合格|合格|验收通过|通过验收|通过|认可|接受|同意|无异议|符合|已验收|已经验收|"
     r"验收完毕|验收完成|满意|确认"
 )
 _DEEMED = re.compile(
     rf"(?:{_DEEMED_LEAD})[^,，。;；]{{0,24}}?(?:{_DEEMED_TARGET})"
+    r"|(?:即为|即是|为|作为)(?:验收合格|验收|终验合格|终验)(?:日|之日|日期)"
+    r"|与[^,，。;；]{0,16}(?:验收|终验)(?:证书|单|报告)具有同等效力"
     r"|按(?:照)?[^,，。;；]{0,8}?(?:验收|检验)?(?:合格|通过)(?:处理|对待|认定)"
     r"|deemed\b[^.;]{0,40}?\b(?:accept|conform|approv|pass)",
     re.IGNORECASE,
@@ -248,7 +270,7 @@ _PERIOD_WORD = re.compile("|".join(PERIOD_WORDS) + r"|warranty period", re.IGNOR
 #: A warranty written as a verb with its length: 保修一年 / 质保两年 / 免费保修12个月.
 _WARRANTY_VERB = re.compile(r"(?:保修|质保|保用|包修|包换|保固|三包)(?:期限?)?\s*(?:为|是|:|：)?\s*$")
 # After a period word: its end (质保期届满后15日内) or its inside (质保期内48小时响应) — no length.
-_NOT_LENGTH = re.compile(r"\s*(?:届满|期满|满|结束|到期|截止|终止|内|期间|期内|中|的)")
+_NOT_LENGTH = re.compile(r"\s*间?\s*(?:届满|期满|满|结束|到期|截止|终止|内|期间|期内|中|的)")
 _TEST_COST = re.compile(
     r"(?:检验|检测|复试|复检|复验|试验|鉴定|检定|送检)(?:的)?(?:费用|费)[^,，。;；]{0,6}?(?:均)?由"
     r"(?P<payer>[^,，。;；]{1,10}?)(?:承担|负担|支付|负责)"
@@ -320,7 +342,18 @@ def _length_windows(clause: str) -> list[tuple[Duration, str, WindowKind, tuple[
     for d in find_durations(clause):
         tail = clause[d.span[1] :].lstrip()
         head = clause[: d.span[0]].rstrip()
-        if not (tail.startswith(_DEADLINE_TAIL) or head.endswith(_BOUND_BEFORE) or _PERIOD_IS.search(head)):
+        defines = _DEFINES_WINDOW.search(head) is not None  # “验收期”指…的十（10）个工作日
+        if not (
+            tail.startswith(_DEADLINE_TAIL)
+            or head.endswith(_BOUND_BEFORE)
+            or _PERIOD_IS.search(head)
+            or defines
+        ):
+            continue
+        if defines:
+            m = _DEFINES_WINDOW.search(head)
+            assert m is not None
+            out.append((d, m.group("term"), "inspection", m.span("term")))
             continue
         act, kind, span = governing_act(clause, d.span[0], d.span[1])
         if kind == "objection" and not _QUALITY_CONTEXT.search(clause):
@@ -349,6 +382,8 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
         st = start_before(clause, d.span[0])
         if st is None and after is not None:
             st = after.span()
+        # 在上述三个工作日内 / 该期限: the length is quoted from the window defined elsewhere
+        quoted = _QUOTED_LENGTH.search(clause, max(0, d.span[0] - 8), d.span[0]) is not None
         out.append(
             Window(
                 where=_where(i, s, 0, len(clause)),
@@ -359,7 +394,7 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
                 start=_where(i, s, *st) if st else None,
                 vague=None,
                 immediate=immediate,
-                refers_back=refers,
+                refers_back=quoted,
                 blank=False,
                 latent=latent,
                 appearance=appearance,
@@ -373,7 +408,9 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
         m = next((v for v in _VERB.finditer(clause) if v.lastgroup == "inspect" or "异议" in v.group()), None)
     if m is None:
         return out
-    ev = _START_EVENT.search(clause) or after
+    # a start that a (remedy) deadline follows belongs to that deadline: 接到通知之日起十日内更换
+    ev = next((e for e in _START_EVENT.finditer(clause) if not _DURATION_NEXT.match(clause, e.end())), None)
+    ev = ev or after
     out.append(
         Window(
             where=_where(i, s, 0, len(clause)),
@@ -406,9 +443,9 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
             a, b = kw.end() + d.span[0], kw.end() + d.span[1]
             kind: PeriodKind = "objection" if "异议" in kw.group() else "warranty"
             length = Length(d.value, d.unit, _where(i, s, a, b))
-            out.append(
-                Period(kind, kw.group(), length, months_of(d), appearance, _where(i, s, 0, len(clause)))
-            )
+            part = _COMPONENT.search(clause, 0, kw.start()) is not None
+            where = _where(i, s, 0, len(clause))
+            out.append(Period(kind, kw.group(), length, months_of(d), appearance, where, component=part))
             break
     if not out:
         for d in find_durations(clause):
@@ -437,6 +474,18 @@ def out_where(i: int, s: int, clause: str) -> Where:
     return _where(i, s, 0, len(clause))
 
 
+def _inherit(w: Window, started: list[Window]) -> Window:
+    """A length without a start takes the start of an earlier window of the same length in the same block
+    (农机交付之日起3日内…；3日内甲方未提出书面异议的)."""
+    if w.start is not None or w.length is None:
+        return w
+    for prev in reversed(started):
+        assert prev.length is not None
+        if (prev.length.value, prev.length.unit) == (w.length.value, w.length.unit):
+            return dataclasses.replace(w, start=prev.start)
+    return w
+
+
 def extract(contract: Contract) -> AcceptanceFacts:
     """The acceptance facts of the contract's document."""
     doc = contract.doc
@@ -449,14 +498,17 @@ def extract(contract: Contract) -> AcceptanceFacts:
     for i in block_indices_naming(doc, GATE):
         block = doc.blocks[i]
         norm = block.norm
-        heading = block.kind == "heading" or heading_of(norm) is not None
+        title_len = 40 if block.kind == "heading" else 16 if heading_of(norm) is not None else 0
+        started: list[Window] = []  # windows of this block with a start and a length
         for s, e in clause_spans(norm):
             clause = norm[s:e]
             act = ACT.search(clause)
             if act is not None:
                 acts.append(out_where(i, s, clause))
             # a heading (检验与验收) names the subject, it states no window
-            ws = [] if heading and len(clause) <= 40 else _windows_of(i, s, clause, act)
+            ws = [] if len(clause) <= title_len else _windows_of(i, s, clause, act)
+            ws = [_inherit(w, started) for w in ws]
+            started.extend(w for w in ws if w.start is not None and w.length is not None)
             windows.extend(ws)
             for m in _DEEMED.finditer(clause):
                 if _STRONG_TARGET.search(m.group()) or _DEEMED_CONTEXT.search(clause):

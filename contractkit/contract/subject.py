@@ -46,6 +46,7 @@ class Item:
     source: ItemSource
     where: Where  # the row (its first block)
     row: str  # the row's cells joined by " | "
+    blocks: tuple[int, ...]  # every block of the row
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +193,7 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
         "listed",
         re.compile(
             r"(?:上表|本表|明细表|清单|附件)[^,，。；;]{0,4}所列[^,，。；;]{0,4}(?:指标|参数|要求)|所列参数"
+            r"|(?:附件|附表)[一二三四五六七八九十\d]*(?:的|所列|规定的)?(?:指标|参数|技术要求|质量要求)"
         ),
     ),
     ("generic", re.compile(r"符合[^,，。；;]{0,8}标准")),
@@ -304,9 +306,11 @@ DEFAULT_WORDS: tuple[str, ...] = (*_ATTACHED, "适量", "少量", "一些", "等
 # -- tables ------------------------------------------------------------------------------------------------
 
 
-def _rows(doc: Document) -> list[list[tuple[list[str], int]]]:
-    """Tables as lists of (cells, block index of the row): Word tables, ``│``/``|`` rows, spaced columns."""
+def _rows(doc: Document) -> tuple[list[list[tuple[list[str], int]]], dict[int, list[int]]]:
+    """Tables as lists of (cells, block index of the row) — Word tables, ``│``/``|`` rows, spaced columns —
+    and the blocks of each Word-table row (by its first block)."""
     tables: list[list[tuple[list[str], int]]] = []
+    row_blocks: dict[int, list[int]] = {}
     cells_of: dict[tuple[int, int], tuple[list[str], int]] = {}
     order: list[tuple[int, int]] = []
     last_table: int | None = None
@@ -332,6 +336,7 @@ def _rows(doc: Document) -> list[list[tuple[list[str], int]]]:
             if key not in cells_of:
                 cells_of[key] = ([], i)
                 order.append(key)
+            row_blocks.setdefault(cells_of[key][1], []).append(i)
             cells = cells_of[key][0]
             idx = (loc.cell or len(cells) + 1) - 1
             while len(cells) <= idx:
@@ -353,7 +358,7 @@ def _rows(doc: Document) -> list[list[tuple[list[str], int]]]:
     flush_text()
     if order:
         tables.append([cells_of[k] for k in order])
-    return tables
+    return tables, row_blocks
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -361,11 +366,12 @@ def _is_header(cells: list[str]) -> bool:
     name_c = _column(cells, _NAME_COLS)
     if name_c is None or "单位名称" in cells[name_c]:
         return False
-    other = _column(cells, (*_QTY_COLS, *_UNIT_COLS, *_SPEC_COLS, *_MODEL_COLS), skip=(name_c,))
-    return other is not None
+    return _column(cells, (*_QTY_COLS, *_UNIT_COLS), skip=(name_c,)) is not None
 
 
-def _items_of_table(table: list[tuple[list[str], int]], doc: Document) -> list[Item]:
+def _items_of_table(
+    table: list[tuple[list[str], int]], doc: Document, row_blocks: dict[int, list[int]]
+) -> list[Item]:
     header_at = next((n for n, (cells, _) in enumerate(table) if _is_header(cells)), None)
     if header_at is None:
         return []
@@ -389,6 +395,8 @@ def _items_of_table(table: list[tuple[list[str], int]], doc: Document) -> list[I
             continue
         if all(has_blank(x) or not x.strip() for n, x in enumerate(cells) if n != name_c):
             continue  # an unfilled template row
+        if qty_c is not None and not any(get(c) for c in (qty_c, unit_c, price_c)):
+            continue  # a note or signature row inside the item table
         qty = get(qty_c)
         out.append(
             Item(
@@ -404,6 +412,7 @@ def _items_of_table(table: list[tuple[list[str], int]], doc: Document) -> list[I
                 source=source,
                 where=Where(i, (0, len(doc.blocks[i].text))),
                 row=" | ".join(cells),
+                blocks=tuple(row_blocks.get(i, [i])),
             )
         )
     return out
@@ -454,6 +463,7 @@ def _pdf_items(doc: Document, start: int) -> list[Item]:
                 source="pdf-row",
                 where=Where(row[0], (0, len(doc.blocks[row[0]].text))),
                 row=text,
+                blocks=tuple(row),
             )
         )
         row = []
@@ -468,8 +478,9 @@ def _unit_of(token: str) -> str:
 def _table_items(doc: Document) -> tuple[list[Item], bool]:
     items: list[Item] = []
     has_table = False
-    for table in _rows(doc):
-        found = _items_of_table(table, doc)
+    tables, row_blocks = _rows(doc)
+    for table in tables:
+        found = _items_of_table(table, doc, row_blocks)
         if found:
             has_table = True
             items.extend(found)
@@ -520,6 +531,7 @@ def extract(contract: Contract) -> SubjectFacts:
     """The subject facts of the contract's document."""
     doc = contract.doc
     items, has_table = _table_items(doc)
+    item_blocks = {b for it in items for b in it.blocks}
     refers = False
     clauses: list[Where] = []
     vague: list[Vague] = []
@@ -544,7 +556,7 @@ def extract(contract: Contract) -> SubjectFacts:
             ):
                 for m in _SUBJECTIVE.finditer(clause):
                     subjective.append(Vague(m.group(), Where(i, (s + m.start(), s + m.end()))))
-            if not is_subject_clause(block, clause):
+            if i not in item_blocks and not is_subject_clause(block, clause):
                 continue
             clauses.append(Where(i, (s, e)))
             for word, a, b in vague_hits(clause, DEFAULT_WORDS):
