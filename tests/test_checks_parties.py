@@ -99,3 +99,9 @@ def test_short_name_in_the_body_is_inconsistent() -> None:
     text = "乙方（经销商）：湖南湘仁医疗器械贸易有限公司\n第一条 湘仁公司应按月向甲方报送销售台账。"
     found = [f for f in lint_text(text, PARTIES) if f.rule == "parties/inconsistent-name"]
     assert [f.snippet for f in found] and "湘仁公司" in found[0].message
+
+
+def test_landline_and_mobile_in_one_phone_detail() -> None:
+    text = "乙方：杭州宜家办公家具有限公司\n法定代表人：郑国强　　电话：0571-86273350，手机13858112046"
+    assert "parties/invalid-phone" not in rules(text)
+    assert "parties/invalid-phone" in rules(text.replace("13858112046", "1385811204"))

@@ -170,3 +170,51 @@ def test_any_dated_period_reads_back(start: dt.date, days: int) -> None:
     text = f"合同期限自{start.year}年{start.month}月{start.day}日起至{end.year}年{end.month}月{end.day}日止。"
     (p,) = term(text).periods
     assert (p.start, p.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、本合約自雙方簽章之日起生效;合約期間自 2026 年 12 月 8 日起至 2028 年 12 月 31 日止。",
+        "这份合同从2026年12月3日到2028年1月31日有效。双方签字盖章以后就生效。",
+    ],
+)
+def test_traditional_and_colloquial_terms(text: str) -> None:
+    t = term(text)
+    assert t.has_term and t.effectiveness
+    (p,) = t.periods
+    assert p.start is not None and p.end is not None
+
+
+def test_term_in_a_key_terms_table_row(tmp_path) -> None:
+    import docx
+
+    from contractkit.contract.extract import extract_path
+
+    d = docx.Document()
+    d.add_paragraph("买卖合同")
+    table = d.add_table(rows=2, cols=2)
+    for r, (label, value) in enumerate(
+        (("合同期限", "自2026年12月1日起至2028年3月31日止"), ("生效", "双方盖章后生效"))
+    ):
+        table.cell(r, 0).text = label
+        table.cell(r, 1).text = value
+    path = tmp_path / "elements.docx"
+    d.save(path)
+    t = extract_path(path).term
+    (p,) = t.periods
+    assert (p.start, p.end) == (dt.date(2026, 12, 1), dt.date(2028, 3, 31))
+    assert t.effectiveness
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed"),
+    [
+        ("合同有啥要改的，双方打个电话或者发个微信说好就行，不用另外签东西。", True),
+        ("以电子邮件发送的日常联络，不构成对本合同的修改或补充。", False),
+        ("双方在平台聊天窗口、电话中达成的意见，不构成对本合同的变更。", False),
+    ],
+)
+def test_change_act_allowed_or_negated(text: str, allowed: bool) -> None:
+    informal = [c for c in term(text).changes if c.channel != "written"]
+    assert informal and all(c.allowed is allowed for c in informal)

@@ -234,11 +234,16 @@ def invalid_credit_code(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+_PHONE_NUMBER = re.compile(r"\+?\(?\d[\d\s()\-]{3,}\d")
+
+
 def _phone_values(value: str) -> Iterator[str]:
+    """The numbers a phone detail holds (``0571-86273350，手机13858112046`` → two numbers)."""
     for part in _PHONE_SEP.split(value):
-        part = part.strip().rstrip("。")
-        if _PHONE_DIGITS.search(part):
-            yield _DIGIT_GAP.sub("", part) if not part.startswith("+") else part
+        for m in _PHONE_NUMBER.finditer(part.strip().rstrip("。")):
+            number = m.group().strip()
+            if _PHONE_DIGITS.search(number):
+                yield _DIGIT_GAP.sub("", number) if not number.startswith("+") else number
 
 
 @rule(

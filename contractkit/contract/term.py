@@ -132,7 +132,7 @@ def _find_dates_cached(text: str) -> tuple[DateFact, ...]:
 # -- periods --------------------
 
 #: What a term can be of: 合同期限, 服务期间, 租赁期, 有效期, 经销期限…
-TERM_OF = "合同|协议|服务|租赁|履行|合作|供货|供餐|委托|培训|承包|许可|有效|经销|代理|授权|框架|采购"
+TERM_OF = "合同|协议|合约|服务|租赁|履行|合作|供货|供餐|委托|培训|承包|许可|有效|经销|代理|授权|框架|采购"
 TERM_KEY = re.compile(rf"(?:本)?(?:{TERM_OF})(?:期限|期间|有效期|期)|有效期")
 #: Every ``TERM_KEY`` match holds one of these (合同期限 holds 合同期; 有效期 is 有效 + 期).
 TERM_WORDS = tuple(w + "期" for w in TERM_OF.split("|"))
@@ -142,7 +142,7 @@ _OTHER_PERIOD = re.compile(
     r"|许可证|注册证|执照)[^,，。;；]{0,3}$"
 )
 #: ``本合同自2026年1月1日起至2026年12月31日止``: a period without a term key.
-_CONTRACT_SPAN = re.compile(r"(?:本|该)(?:合同|协议)[^,，。;；]{0,6}?(?:自|从)")
+_CONTRACT_SPAN = re.compile(r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约)[^,，。;；]{0,6}?(?:自|从)")
 _START_AT = re.compile(
     r"(?:自|从|起始(?:日|时间)?为?)\s*(?P<what>[^,，。;；]{1,30}?)\s*(?:之日|当日|次日|后)?\s*(?:起|开始)"
 )
@@ -157,7 +157,7 @@ _END_EVENT = re.compile(
 )
 #: 本合同在双方权利义务履行完毕后自动终止: a term that ends with performance.
 _END_SENTENCE = re.compile(
-    r"(?:本|该)(?:合同|协议)[^。;；]{0,24}?(?P<event>(?:权利)?义务(?:全部)?履行完毕|履行完毕|全部履行完|质保期(?:满|届满)"
+    r"(?:本|该)(?:合同|协议|合约|契约)[^。;；]{0,24}?(?P<event>(?:权利)?义务(?:全部)?履行完毕|履行完毕|全部履行完|质保期(?:满|届满)"
     r"|货款(?:全部)?(?:付清|结清))[^。;；]{0,8}?(?:后|之日|时)?(?:自动|自行|即)?(?:终止|失效|解除)"
 )
 _LONG_TERM = re.compile(r"长期有效|无固定期限|自动续(?:期|延|签)|顺延一年|续展")
@@ -230,6 +230,32 @@ class TermFacts:
     def has_term(self) -> bool:
         """True when some period of the contract has an end, a length or is open-ended (长期有效)."""
         return any(p.has_end for p in self.periods)
+
+
+_LABEL_CELL = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[:：]?\s*$")
+
+
+def _units(doc: Document) -> list[tuple[int, str, int]]:
+    """``(block, text, offset)`` to read: each block's text; a table cell after a label cell in the same row
+    (合同期限 | 自2026年12月1日起至…) is read as ``label：value``, ``offset`` being the label's length."""
+    out: list[tuple[int, str, int]] = []
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        loc = b.location
+        if i and loc.table is not None and b.kind == "cell":
+            prev = blocks[i - 1]
+            pl = prev.location
+            if (pl.table, pl.row) == (loc.table, loc.row) and _LABEL_CELL.match(prev.norm):
+                label = prev.norm.strip().rstrip(":：") + "："
+                out.append((i, label + b.norm, len(label)))
+                continue
+        out.append((i, b.norm, 0))
+    return out
+
+
+def _own(span: tuple[int, int], offset: int) -> tuple[int, int]:
+    """A span of a unit's text as a span of its block's text."""
+    return (max(0, span[0] - offset), max(0, span[1] - offset))
 
 
 def _date_in(text: str, lo: int, hi: int) -> DateFact | None:
@@ -311,35 +337,38 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
 
 def _periods(doc: Document) -> list[Period]:
     out: list[Period] = []
-    for i, b in enumerate(doc.blocks):
-        t = b.norm
-        if "期" not in t and not ("合同" in t or "协议" in t):
+    for i, t, offset in _units(doc):
+        if "期" not in t and not ("合同" in t or "协议" in t or "合约" in t):
             continue
         for s, e in clause_spans(t):
             clause = t[s:e]
             keys = []
             for km in TERM_KEY.finditer(clause):
-                own = km.group().startswith(("合同", "协议", "本合同", "本协议"))
+                own = km.group().startswith(("合同", "协议", "合约", "本合同", "本协议", "本合约"))
                 if not own and _OTHER_PERIOD.search(clause, max(0, km.start() - 5), km.start()):
                     continue  # 报价有效期, 产品剩余有效期, 质保期: not the contract's term
                 if re.match(r"(?:期限|期间|期)?内", clause[km.end() : km.end() + 3]):
                     continue  # 合同有效期内单价固定: a reference to the term, not the term
                 if re.match(
-                    r"\s*(?:届满|满|终止|结束)(?:后|时|前|的|,|，|。|;|；|$)", clause[km.end() : km.end() + 5]
+                    r"\s*(?:届满|期满|满|终止|结束|到期)(?!为|是|:|：)", clause[km.end() : km.end() + 5]
                 ):
                     continue  # 合同期限届满后…: a consequence
                 keys.append(km)
             found: list[Period] = []
             for n, km in enumerate(keys):
                 upto = keys[n + 1].start() if n + 1 < len(keys) else len(clause)
-                p = _period(clause[:upto], km, km.start(), i, s, e)
+                p = _period(clause[:upto], km, km.start(), i, *_own((s, e), offset))
                 if p is not None:
                     found.append(p)
-            if not keys and _LONG_TERM.search(clause) and re.search(r"(?:本|该)(?:合同|协议)", clause):
-                where = Where(i, (s, e))
+            if (
+                not keys
+                and _LONG_TERM.search(clause)
+                and re.search(r"(?:本|该)(?:合同|协议|合约|契约)", clause)
+            ):
+                where = Where(i, _own((s, e), offset))
                 found.append(Period("本合同", None, None, False, None, None, None, True, False, where))
             elif not keys and (em := _END_SENTENCE.search(clause)):
-                end = Where(i, (s, e))
+                end = Where(i, _own((s, e), offset))
                 found.append(
                     Period("本合同", None, None, False, None, em.group("event"), None, False, False, end)
                 )
@@ -349,7 +378,7 @@ def _periods(doc: Document) -> list[Period]:
                     find_dates(clause[cm.start() :]) or _END_EVENT.search(clause, cm.start())
                 ):
                     continue
-                p = _period(clause, None, cm.start(), i, s, e)
+                p = _period(clause, None, cm.start(), i, *_own((s, e), offset))
                 if p is not None and (p.end or p.end_event):
                     found.append(p)  # 本合同自签字之日起生效 alone is effectiveness, not a period
             if found:
@@ -370,52 +399,57 @@ def _completeness(p: Period) -> int:
 # -- effectiveness --------------------
 
 _EFFECTIVE = re.compile(r"生效|成立|起效|发生效力")
-_EFFECT_SUBJECT = re.compile(r"(?:本|该)?(?:合同|协议|订单)")
+_EFFECT_SUBJECT = re.compile(r"(?:本|该)?(?:合同|协议|合约|契约|订单)")
 _EFFECT_CONDITION = re.compile(
     r"签字|签章|盖章|签名|签署|签订|用印|之日|起|后|时|到账|收到|批准|审批|备案|登记|经[^,，。;；]{1,10}(?:确认|同意)"
+)
+_SIGNED_THEN = re.compile(
+    r"(?:双方|各方)[^,，。;；]{0,6}(?:签字|签章|盖章|签名|签署)[^,，。;；]{0,6}(?:后|之日|时)[^,，。;；]{0,3}$"
 )
 _NOT_CONTRACT_EFFECT = re.compile(r"补充协议|变更|修改|修订|补充|通知|授权|发票|订单确认|担保|保证")
 
 
 def _effectiveness(doc: Document) -> list[Effectiveness]:
     out: list[Effectiveness] = []
-    for i, b in enumerate(doc.blocks):
-        t = b.norm
+    for i, t, offset in _units(doc):
         if not _EFFECTIVE.search(t):
             continue
         for s, e in clause_spans(t):
             clause = t[s:e]
-            m = _EFFECTIVE.search(clause)
+            # the last one: a 生效 | 双方签字盖章后生效 row reads 生效：双方签字盖章后生效
+            m = next(reversed(list(_EFFECTIVE.finditer(clause, max(0, offset - s)))), None)
             if m is None:
                 continue
             before = clause[: m.start()]
-            if not _EFFECT_SUBJECT.search(before) and not _EFFECT_SUBJECT.search(
-                clause[m.end() : m.end() + 4]
-            ):
+            labelled = offset and "生效" in t[:offset]
+            after = clause[m.end() : m.end() + 4]
+            signed = _SIGNED_THEN.search(before)  # 双方签字盖章以后就生效: the contract is meant
+            if not (labelled or signed or _EFFECT_SUBJECT.search(before) or _EFFECT_SUBJECT.search(after)):
                 continue
             cm = _EFFECT_CONDITION.search(before)
             if cm is None:
                 continue
             sub = before[max(0, before.rfind(",") + 1, before.rfind("，") + 1) :]
             if _CHANGE.search(before) or (
-                _NOT_CONTRACT_EFFECT.search(sub) and not re.search(r"(?:本|该)(?:合同|协议)", sub)
+                _NOT_CONTRACT_EFFECT.search(sub) and not re.search(r"(?:本|该)(?:合同|协议|合约|契约)", sub)
             ):
                 continue  # 补充协议签字盖章后生效 / 修改经确认后生效: a change, not the effectiveness
             words = re.findall(r"签字|签章|盖章|签名|签署|用印|到账|批准|审批|备案|登记|收到", before)
             condition = "、".join(dict.fromkeys(words)) or before.strip()[-12:]
-            out.append(Effectiveness(condition, Where(i, (s, e))))
+            out.append(Effectiveness(condition, Where(i, _own((s, e), offset))))
     return out
 
 
 # -- changes --------------------
 
 #: Every ``_CHANGE`` match holds one of these.
-CHANGE_WORDS = ("变更", "修改", "修订", "补充", "更改", "调整")
+CHANGE_WORDS = ("变更", "修改", "修订", "补充", "更改", "调整", "改", "变动")
 _CHANGE = re.compile(
-    r"(?:变更|修改|修订|补充|更改)(?:或(?:变更|修改|补充|解除))?(?:本|该)?(?:合同|协议|条款)"
-    r"|(?:合同|协议)(?:的)?(?:内容|条款)?(?:的)?(?:任何)?(?:变更|修改|修订|补充|更改)"
-    r"|对(?:本)?(?:合同|协议)[^,，。;；]{0,8}(?:变更|修改|修订|补充)"
-    r"|(?:合同|协议)(?:条款)?的(?:任何)?(?:修改|变更)|(?:任何)?(?:变更|修改)、补充|(?:需求|范围)变更"
+    r"(?:变更|修改|修订|补充|更改)(?:或(?:变更|修改|补充|解除))?(?:本|该)?(?:合同|协议|合约|条款)"
+    r"|(?:合同|协议|合约|契约)(?:的)?(?:内容|条款)?(?:的)?(?:任何)?(?:变更|修改|修订|补充|更改)"
+    r"|对(?:本)?(?:合同|协议|合约|契约)[^,，。;；]{0,8}(?:变更|修改|修订|补充)"
+    r"|(?:合同|协议|合约|契约)(?:条款)?的(?:任何)?(?:修改|变更)|(?:任何)?(?:变更|修改)、补充|(?:需求|范围)变更"
+    r"|(?:合同|协议|合约)[^,，。;；]{0,6}?(?:要改|改动|变动|改的|改一)"
 )
 _CHANNELS: tuple[tuple[Channel, re.Pattern[str]], ...] = (
     ("oral", re.compile(r"口头")),
@@ -429,6 +463,10 @@ _CHANNELS: tuple[tuple[Channel, re.Pattern[str]], ...] = (
 _NEGATE = re.compile(
     r"不得|不能|不可|不构成|无效|不视为|不产生|不作为|不具有|不具备|除外|不以|非经|未经|无约束力|不具约束力|"
     r"不发生效力|不生效|不予认可|不被视为|均不|不属于|不认可|不接受|以外的|之外的"
+)
+#: A negated change act: 不构成对本合同的修改, 不视为变更, 均不得变更本合同.
+_NEG_CHANGE = re.compile(
+    r"(?:不构成|不视为|不作为|不属于|不得|不能|不可|不产生|均不)[^,，。;；]{0,10}?(?:变更|修改|修订|补充|更改)"
 )
 _CONTACT_CHANGE = re.compile(r"(?:变更|更改)[^,，。;；]{0,10}(?:联系|电话|地址|邮箱|账户|账号|联系人|送达)")
 
@@ -455,6 +493,7 @@ def _changes(doc: Document) -> list[Change]:
             if ch is None or _CONTACT_CHANGE.search(clause):
                 continue
             parts = _subclauses(clause)
+            act_negated = bool(_NEG_CHANGE.search(clause))  # 电子邮件往来不构成对本合同的修改
             for channel, rx in _CHANNELS:
                 for m in rx.finditer(clause):
                     part = next((p for p in parts if p[0] <= m.start() < p[1]), (0, len(clause)))
@@ -465,7 +504,8 @@ def _changes(doc: Document) -> list[Change]:
                     ) and (_NEGATE.search(clause, m.end()) or re.search(r"除[^,，。;；]{0,30}外", before)):
                         negated = True
                     word = m.group()
-                    out.append(Change(channel, word, not negated, Where(i, (s + m.start(), s + m.end()))))
+                    allowed = not (negated or act_negated)
+                    out.append(Change(channel, word, allowed, Where(i, (s + m.start(), s + m.end()))))
             if re.search(r"书面|签字|盖章|签章", clause):
                 out.append(Change("written", "书面", True, Where(i, (s, e))))
     return out
@@ -475,9 +515,9 @@ def _changes(doc: Document) -> list[Change]:
 
 _TERMINATION_WORDS = ("解除", "终止")
 _TERMINATE = re.compile(
-    r"(?:有权|可以|可|得|均可|方可|即可|有权利)[^。;；]{0,16}?(?:解除|终止)(?:本|该)?(?:合同|协议)?"
-    r"|(?:本|该)?(?:合同|协议)(?:即|自动|自行|随即|立即)?(?:解除|终止)(?!后|的|之日|不影响|或|、|前)"
-    r"|(?:解除|终止)(?:本|该)(?:合同|协议)"
+    r"(?:有权|可以|可|得|均可|方可|即可|有权利)[^。;；]{0,16}?(?:解除|终止)(?:本|该)?(?:合同|协议|合约|契约)?"
+    r"|(?:本|该)?(?:合同|协议|合约|契约)(?:即|自动|自行|随即|立即)?(?:解除|终止)(?!后|的|之日|不影响|或|、|前)"
+    r"|(?:解除|终止)(?:本|该)(?:合同|协议|合约|契约)"
     r"|(?:解除|终止)(?:条件|情形|事由)"
 )
 _CONSEQUENCE = re.compile(
