@@ -13,6 +13,7 @@ from contractkit.checks._common import blocks_naming, doc_text, is_chinese
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract.amount import AmountFacts
 from contractkit.contract.model import contract_of
+from contractkit.facts import find_amounts
 from contractkit.findings import Finding
 from contractkit.money import format_amount, quantize_cents, upper_problems
 from contractkit.readers.model import Document
@@ -369,3 +370,56 @@ def no_exchange_rate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "rule is stated.",
         span=a.where.span,
     )
+
+
+_BENCHMARK_WORDS = ("市值", "保护价", "市场价", "随行就市", "届时价格", "时价", "行情价", "面议")
+_BENCHMARK = re.compile(r"市值|保护价|市场价(?:格)?|随行就市|届时(?:的)?价格|时价|行情价|面议")
+#: A benchmark that bounds a price fixed elsewhere (不高于当期市场价格): not the price itself.
+_BOUND = re.compile(r"(?:不高于|不超过|低于|不得高于|优于|参照|参考)[^，,。；;]{0,6}$")
+#: How a benchmark is made a figure: whose quotation, on which day, or a formula.
+_FORMULA = re.compile(r"公布|发布|报价为准|指数|均价|中间价|网站|交易所|当日|前一日|计算公式|计算方法")
+#: The benchmark moves a price fixed elsewhere (市场价格波动超过8%的可以调价): a price-adjustment clause.
+_ADJUSTS = re.compile(r"调价|调整|波动|变动|上涨|下跌|涨跌|涨幅|跌幅")
+
+
+@rule(
+    id="amount/price-undetermined",
+    title="价格以不确定的基准约定",
+    title_en="Price tied to an undefined benchmark",
+    severity="warning",
+    why="价格写成“市值3.5折”“以保护价收购”“随行就市”而不写基准由谁公布、以哪一天为准或计算公式，"
+    "价款无法确定；价款约定不明的，依民法典第510条协议补充，不能达成的按第511条第二项"
+    "以订立合同时履行地的市场价格履行，双方对“市场价”的理解往往不同。",
+    why_en="A price stated as '3.5折 of market value', 'at the protective price' or 'as the market goes' "
+    "with no source, date or formula cannot be fixed; Civil Code Arts. 510 and 511(2) then fall back to the "
+    "market price at conclusion, which each side reads differently.",
+    basis="民法典第510条、第511条第二项",
+    fix="写明价格或计算方式，例如“按交货前一日上海有色网公布的1#电解铜均价加加工费3,000元/吨结算”。",
+    bad=["乙方享受甲方产品市值3.5折的后续进货价待遇。", "被告种植的丹参收获后由原告以保护价收购。"],
+    good=[
+        "单价按交货前一日上海有色网公布的1#电解铜均价加加工费3,000元/吨结算。",
+        "质保期满后，乙方以不高于当期市场价格的价格向甲方供应备件。",
+    ],
+)
+def price_undetermined(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    if not is_chinese(doc, min_chars=4):
+        return
+    for block in blocks_naming(doc, _BENCHMARK_WORDS):
+        norm = block.norm
+        for m in _BENCHMARK.finditer(norm):
+            start = max(norm.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+            ends = [i for i in (norm.find(c, m.end()) for c in "。；;") if i != -1]
+            sentence = norm[start : min(ends) if ends else len(norm)]
+            if _BOUND.search(norm[start : m.start()]) or _ADJUSTS.search(sentence):
+                continue  # a bound on, or an adjustment of, a price fixed elsewhere
+            if _FORMULA.search(sentence) or find_amounts(sentence):
+                continue  # the benchmark is made a figure
+            if not re.search(r"价|收购|购买|结算|计价", sentence):
+                continue
+            yield ctx.report(
+                block,
+                f"价格以“{m.group()}”为准，但未写明基准由谁公布、以哪一天为准或计算公式，价款无法确定。",
+                f"The price is tied to '{m.group()}' with no source, date or formula: it cannot be fixed.",
+                span=m.span(),
+            )
+            break

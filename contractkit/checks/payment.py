@@ -384,3 +384,105 @@ def share_amount_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"{format_amount(expected)}, but the amount says {format_amount(inst.amount.value)}.",
             span=inst.amount.where.span,
         )
+
+
+_INTEREST_WORDS = ("利息", "利率", "息")
+_INTEREST = re.compile(r"利息|利率|(?<![信休消])息(?!票)")
+_PERIOD_WORD = re.compile(r"[年月日天周]|每期|按期|per\s*(?:annum|month|day)", re.IGNORECASE)
+
+
+@rule(
+    id="payment/interest-rate-no-period",
+    title="利息或费率未写计息期间",
+    title_en="Interest rate without its period",
+    severity="warning",
+    why="“利息按8‰结算”“按1.5%计息”不写是按日、按月还是按年，一年下来可以差365倍；"
+    "利率约定不明的，民间借贷司法解释第24条、第25条视为没有约定利息或按保护上限处理，双方都无把握。",
+    why_en="'Interest at 8‰' with no period (a day? a month? a year?) can differ 365-fold over a year; an "
+    "unclear rate may be treated as no interest agreed at all.",
+    basis="民法典第510条、第680条；民间借贷司法解释第24条、第25条",
+    fix="写明计息期间和基数，例如“按未付款项的年利率6%（按日计息）计付利息”。",
+    bad=["交款时将全部欠款利息按8‰结算支付。", "分期付款部分按1.5%计收利息。"],
+    good=["分期付款部分按年利率6%计收利息。", "交款时将全部欠款利息按月息8‰结算支付。"],
+)
+def interest_rate_no_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    from contractkit.facts import find_percents, find_rates
+
+    if not is_chinese(doc, min_chars=4):
+        return
+    for block, s, _e, clause in clauses_naming(doc, _INTEREST_WORDS):
+        m = _INTEREST.search(clause)
+        if m is None or "违约金" in clause or "滞纳金" in clause or find_rates(clause):
+            continue
+        pcts = [
+            p
+            for p in find_percents(clause)
+            if abs(p.span[0] - m.end()) <= 12 or abs(m.start() - p.span[1]) <= 12
+        ]
+        if not pcts:
+            continue
+        p = pcts[0]
+        near = clause[max(0, min(p.span[0], m.start()) - 6) : max(p.span[1], m.end()) + 4]
+        if _PERIOD_WORD.search(near.replace(clause[p.span[0] : p.span[1]], "")):
+            continue
+        rate = clause[p.span[0] : p.span[1]]
+        yield ctx.report(
+            block,
+            f"利息或费率“{rate}”未写明按日、按月还是按年计算，金额相差可达数百倍。",
+            f"The interest rate '{rate}' does not say per day, month or year: the sums differ by orders of "
+            "magnitude.",
+            span=(s + p.span[0], s + p.span[1]),
+        )
+
+
+_SPLIT = re.compile(
+    r"分\s*(?P<n>[两二三四五六七八九十\d]+)\s*(?:次|期|笔|批次)\s*(?:支付|付清|付款|结清|交清|付)"
+)
+_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+@rule(
+    id="payment/split-without-amounts",
+    title="约定分期支付但未写各期金额",
+    title_en="Payment split into parts without the amount of each",
+    severity="warning",
+    why="写了“分两次支付”“分三期付款”，却没有写每一期付多少（比例或金额），"
+    "每个付款日到期的金额不确定，逾期付款的违约责任也无从计算（民法典第510条、第511条）。",
+    why_en="'Paid in two instalments' with no share or amount for each leaves the sum due on each date "
+    "open, so late payment cannot be measured (Civil Code Arts. 510, 511).",
+    basis="民法典第510条、第511条",
+    fix="写明每期比例或金额，例如“2015年10月15日前支付50%，2015年10月31日前支付剩余50%”。",
+    bad=["被告应于2015年10月15日、2015年10月31日分两次支付货款。", "余款分三期付清。"],
+    good=[
+        "被告应于2015年10月15日前支付货款的50%，2015年10月31日前支付剩余50%。",
+        "本合同价款分两期支付：合同签订后5日内支付30%；验收合格后10日内支付70%。",
+    ],
+)
+def split_without_amounts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    if not is_chinese(doc, min_chars=4):
+        return
+    installments = _facts(doc).installments
+    for block, s, _e, clause in clauses_naming(doc, ("分",)):
+        m = _SPLIT.search(clause)
+        if m is None:
+            continue
+        n_text = m.group("n")
+        n = int(n_text) if n_text.isdigit() else _CN_COUNT.get(n_text, 0)
+        if n < 2:
+            continue
+        here = doc.blocks.index(block)
+        later = [
+            i
+            for i in installments
+            if (i.where.block > here or (i.where.block == here and i.where.span[1] > s + m.start()))
+            and (i.share is not None or i.amount is not None)
+            and (doc.blocks[i.where.block].section == block.section or i.where.block == here)
+        ]
+        if len(later) >= n or any(i.trigger is not None and i.trigger.kind == "periodic" for i in later):
+            continue  # 每月底支付34125元: one periodic line states every part
+        yield ctx.report(
+            block,
+            f"约定“{m.group()}”，但未写明每期支付的比例或金额。",
+            f"'{m.group()}' is agreed but not the share or amount of each part.",
+            span=(s + m.start(), s + m.end()),
+        )
