@@ -7,7 +7,6 @@ from __future__ import annotations
 import difflib
 import re
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,10 +104,9 @@ def template_sources(path: Path) -> list[tuple[str, str]]:
     from docxtpl import DocxTemplate
     from lxml import etree
 
-    from contractkit.render.docx import CompiledTemplate
+    from contractkit.render.docx import CompiledTemplate, read_template_zip
 
-    with zipfile.ZipFile(path) as zin:
-        members = {info.filename: zin.read(info) for info in zin.infolist()}
+    members, _ = read_template_zip(path)  # the draft guards: bombs, encryption, member counts, DTDs
     patcher = DocxTemplate.__new__(DocxTemplate)
     doc_name = CompiledTemplate.main_part(members)
     root = etree.fromstring(members[doc_name])
@@ -460,8 +458,8 @@ def _render_one(
             _finding(
                 RENDER,
                 Severity.ERROR,
-                f"模板 {path.name} 无法用样例 {sample.name} 渲染：{exc}",
-                f"template {path.name} does not render sample {sample.name}: {exc}",
+                f"模板 {path.name} 无法用样例 {sample.name} 渲染：{exc.text('zh')}",
+                f"template {path.name} does not render sample {sample.name}: {exc.text('en')}",
                 Location(index=0),
                 hint=exc.hint or "",
             )
@@ -589,8 +587,11 @@ def check_templates(
             )
         try:
             found, sources_ok = _syntax_and_variables(path, kind, blocks, contexts.get(kind, {}))
-        except (OSError, zipfile.BadZipFile, ValueError) as exc:
-            fr.error = f"{path}: not a readable .docx template: {exc}"
+        except ContractkitError as exc:
+            fr.error = str(exc)
+            continue
+        except Exception as exc:  # malformed XML or relationships: one unreadable template, the rest go on
+            fr.error = f"{path}: not a readable .docx template ({type(exc).__name__}: {exc})"
             continue
         fr.findings.extend(found)
         if not sources_ok:

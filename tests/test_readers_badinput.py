@@ -190,3 +190,17 @@ def test_any_failure_of_a_reader_is_unreadable_input(tmp_path, monkeypatch, good
     monkeypatch.setattr(docx_reader, "read_docx", boom)
     err = _refused(good_docx, ".")
     assert err.hint
+
+
+def test_every_refusal_of_a_bad_file_exists_in_both_languages(tmp_path):
+    from fuzz import hostile
+
+    cases = {**hostile.damaged_drafts(), **hostile.WRONG_MAGIC, "bomb.docx": hostile.zip_bomb(150)}
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(UnreadableInput) as info:
+            read_document(path)
+        zh, en = info.value.text("zh"), info.value.text("en")
+        assert info.value.zh and zh != en, name
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in info.value.zh), (name, zh)

@@ -29,16 +29,24 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
             "the file needs more memory than is available to read (a decompression bomb?)",
             path=name,
             hint="a real contract is a few MB; check where the file came from",
+            zh="读取该文件所需内存超出可用内存（解压炸弹？）",
+            hint_zh="真实合同只有几 MB；请核实文件来源",
         ) from None
     except RecursionError:
         raise UnreadableInput(
-            "the file is nested too deeply to read", path=name, hint="save it again from Word"
+            "the file is nested too deeply to read",
+            path=name,
+            hint="save it again from Word",
+            zh="文件嵌套过深，无法读取",
+            hint_zh="请在 Word 中重新保存",
         ) from None
     except Exception as exc:  # zlib.error, lxml errors, UnicodeError, NotImplementedError … from any reader
         raise UnreadableInput(
             f"cannot read the file ({type(exc).__name__}: {exc})",
             path=name,
             hint="the file is damaged or in an unsupported variant: open and save it again",
+            zh=f"无法读取文件（{type(exc).__name__}: {exc}）",
+            hint_zh="文件已损坏或格式不受支持：请打开后重新保存",
         ) from None
 
 
@@ -49,7 +57,9 @@ def _read(path: str | Path, max_bytes: int) -> Document:
         with open(path, "rb") as fh:
             head = fh.read(1024)
     except OSError as exc:
-        raise UnreadableInput(f"cannot read: {exc.strerror}", path=name) from None
+        raise UnreadableInput(
+            f"cannot read: {exc.strerror}", path=name, zh=f"无法读取：{exc.strerror}"
+        ) from None
     suffix = Path(name).suffix.lower()
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         from contractkit.readers.docx import read_docx
@@ -61,20 +71,34 @@ def _read(path: str | Path, max_bytes: int) -> Document:
         return read_pdf(path, max_bytes=max_bytes)
     if head.startswith(_OLE):
         raise UnreadableInput(
-            "an old binary Office file (.doc/.xls), not .docx", path=name, hint="save it as .docx in Word"
+            "an old binary Office file (.doc/.xls), not .docx",
+            path=name,
+            hint="save it as .docx in Word",
+            zh="旧版二进制 Office 文件（.doc/.xls），不是 .docx",
+            hint_zh="请在 Word 中另存为 .docx",
         )
     if head.startswith(_IMAGES):
         raise UnreadableInput(
-            "an image, not a text document", path=name, hint="run OCR first, then lint the text"
+            "an image, not a text document",
+            path=name,
+            hint="run OCR first, then lint the text",
+            zh="是图片，不是文字文档",
+            hint_zh="请先做 OCR 文字识别，再检查识别出的文字",
         )
     if suffix in (".docx", ".docm", ".dotx"):
         raise UnreadableInput(
             "not a .docx (no zip container): the file is damaged or something else renamed",
             path=name,
             hint="open it in Word and save it as .docx",
+            zh="不是 .docx（没有 zip 容器）：文件已损坏，或是其他文件改了扩展名",
+            hint_zh="请在 Word 中打开并另存为 .docx",
         )
     if suffix == ".pdf":
-        raise UnreadableInput("not a PDF (no %PDF header): damaged or renamed", path=name)
+        raise UnreadableInput(
+            "not a PDF (no %PDF header): damaged or renamed",
+            path=name,
+            zh="不是 PDF（没有 %PDF 文件头）：文件已损坏或改了扩展名",
+        )
     if suffix == ".json" and importlib.util.find_spec("contractkit.readers.deal") is not None:
         module = importlib.import_module("contractkit.readers.deal")
         return module.read_deal(path, max_bytes=max_bytes)
@@ -86,4 +110,6 @@ def _read(path: str | Path, max_bytes: int) -> Document:
         "JSON deals need the deal reader, which is not installed",
         path=name,
         hint="lint .docx/.pdf/.txt drafts",
+        zh="JSON 单据需要单据读取器，但未安装",
+        hint_zh="请检查 .docx/.pdf/.txt 草稿",
     )

@@ -40,7 +40,11 @@ def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
             pass
     elif b"\x00" in data[:8192]:
         raise UnreadableInput(
-            "binary data, not a text file", path=path, hint="lint .docx, .pdf, .txt or .md files"
+            "binary data, not a text file",
+            path=path,
+            hint="lint .docx, .pdf, .txt or .md files",
+            zh="是二进制数据，不是文本文件",
+            hint_zh="请检查 .docx、.pdf、.txt 或 .md 文件",
         )
     else:
         try:
@@ -52,7 +56,11 @@ def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     raise UnreadableInput(
-        "text is neither UTF-8 nor GB18030", path=path, hint="save the file as UTF-8 and lint it again"
+        "text is neither UTF-8 nor GB18030",
+        path=path,
+        hint="save the file as UTF-8 and lint it again",
+        zh="文本既不是 UTF-8 也不是 GB18030 编码",
+        hint_zh="请将文件另存为 UTF-8 后重新检查",
     )
 
 

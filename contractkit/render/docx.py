@@ -93,6 +93,8 @@ class CompiledTemplate:
                     path=str(self.path),
                     where=f"{member} line {line}" if line else member,
                     hint="check the {{ }} / {% %} tags in Word (a tag split by formatting, a missing endif)",
+                    zh=f"模板无法编译：{getattr(exc, 'message', exc)}",
+                    hint_zh="检查 Word 中的 {{ }} / {% %} 标签（标签被格式拆开、缺少 endif）",
                 ) from None
 
         # body
@@ -182,13 +184,14 @@ class CompiledTemplate:
         try:
             out = render_bounded(part.template, context)
         except JinjaError as exc:
+            unknown = "undefined" in str(exc) or "has no attribute" in str(exc)
             raise TemplateError(
                 f"template {self.name} does not render: {exc.message or exc}",
                 path=str(self.path),
                 where=part.name,
-                hint="the template names a field the deal context does not have"
-                if "undefined" in str(exc) or "attribute" in str(exc)
-                else None,
+                hint="the template names a field the deal context does not have" if unknown else None,
+                zh=f"模板 {self.name} 无法渲染：{_jinja_zh(exc.message or str(exc))}",
+                hint_zh="模板引用了单据上下文中没有的字段" if unknown else None,
             ) from None
         if part.docxtpl:
             out = _PARA_NL.sub(r"<w:p\1", out)
@@ -209,6 +212,8 @@ class CompiledTemplate:
                 path=str(self.path),
                 where=part.name,
                 hint="a tag that cuts across Word paragraphs or table rows; use {%p %} / {%tr %} tags",
+                zh=f"模板 {self.name} 生成了格式错误的 XML：{exc}",
+                hint_zh="有标签跨越了 Word 段落或表格行；请使用 {%p %} / {%tr %} 标签",
             ) from None
         changed = False
         if part.fix_tables:
@@ -218,6 +223,26 @@ class CompiledTemplate:
         if changed:
             data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
         return data
+
+
+_JINJA_ZH = (
+    (re.compile(r"^'([^']+)' is undefined$"), "未定义的名称「{0}」"),
+    (re.compile(r"^'([^']+)' has no attribute '([^']+)'$"), "「{0}」没有属性「{1}」"),
+    (
+        re.compile(r"^access to attribute '([^']+)' of '([^']+)' object is unsafe\.?$"),
+        "不允许访问 {1} 对象的属性「{0}」",
+    ),
+    (re.compile(r"^template limit: (.*)$"), "超出模板限制：{0}"),
+)
+
+
+def _jinja_zh(message: str) -> str:
+    """The Chinese form of the Jinja messages a template author meets most; others are kept as written."""
+    for pattern, zh in _JINJA_ZH:
+        m = pattern.match(message)
+        if m:
+            return zh.format(*m.groups())
+    return message
 
 
 def _resolve_listing(xml: str) -> str:
