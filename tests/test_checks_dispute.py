@@ -143,3 +143,12 @@ def test_a_quote_needs_no_dispute_clause() -> None:
         "本报价有效期30天。合同另行签订。"
     )
     assert ids(text, ND) == []
+
+
+def test_key_terms_as_lines_of_text() -> None:
+    text = (
+        "买卖合同\n合同要素表\n合同总价\n人民币500,000.00元\n争议解决\n无锡仲裁委员会\n"
+        "乙方于合同签订后30日内交货。"
+    )
+    assert ids(text) == []
+    assert ids(text.replace("无锡仲裁委员会", "无锡仲裁委员会或无锡市人民法院")) == [AC]

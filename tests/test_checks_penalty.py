@@ -413,3 +413,43 @@ def test_late_penalty_presence_from_the_facts_model() -> None:
     )
     assert not fires("penalty/no-late-payment-penalty", colloquial)
     assert not fires("penalty/no-late-delivery-penalty", colloquial)
+
+
+# -- other drafting styles -------------------------------------------------------------------------------
+
+
+def test_an_order_leaving_liability_to_its_framework_lacks_no_penalty() -> None:
+    order = (
+        "采购订单\n本订单依据双方签订的《润滑油年度采购框架协议》下达。\n乙方于2026年3月10日前交货。"
+        "甲方于验收合格后30日内付款。\n本订单的违约责任、质量异议及争议解决按框架协议的约定执行。"
+    )
+    assert not fires("penalty/no-late-payment-penalty", order)
+    assert not fires("penalty/no-late-delivery-penalty", order)
+    statute = order.replace("按框架协议的约定执行", "按《中华人民共和国民法典》的规定执行")
+    assert fires("penalty/no-late-payment-penalty", statute)  # a statute is no agreed penalty
+
+
+def test_defined_term_penalties_capped_separately() -> None:
+    text = (
+        "8.1 卖方未能在交付日前交付货物的，每迟延一日，应按迟延交付货物价格的0.03%向买方支付违约金（“迟延交"
+        "付违约金”）。\n"
+        "8.2 买方未能按第4条付款的，应就逾期金额按每日0.03%向卖方支付违约金（“逾期付款违约金”）。\n"
+        "8.3 迟延交付违约金和逾期付款违约金的总额分别不得超过合同价格的10%。"
+    )
+    assert not fires("penalty/no-cap", text)
+
+
+def test_deposit_one_finding_for_its_repetitions() -> None:
+    text = (
+        "总价人民币1,128,250.00元。\n三、定金：买方向卖方支付定金人民币338,475.00元（为合同总价的30%）。\n"
+        "四、付款：（1）定金30%，按第三条支付；（2）验收合格后支付合同总价的70%。"
+    )
+    (f,) = run_rule("penalty/deposit-over-limit", text)
+    assert "338,475.00" in f.snippet
+
+
+def test_deposit_and_penalty_at_the_same_time() -> None:
+    text = "一方违约的，守约方有权在适用定金罚则的同时，要求违约方按本条约定支付违约金。"
+    assert fires("penalty/deposit-and-penalty", text)
+    choice = "一方违约，守约方可以选择适用定金条款或者违约金条款，但不得同时适用。"
+    assert not fires("penalty/deposit-and-penalty", choice)

@@ -67,8 +67,18 @@ def _facts(doc: Document) -> PenaltyFacts:
 
 
 def _has_penalty_for(doc: Document, breach: str) -> bool:
-    """True when the facts model holds a penalty (any kind) for ``breach``."""
-    return any(p.breach == breach for p in _facts(doc).penalties)
+    """True when the facts model holds a penalty (any kind) for ``breach``, or liability is left to another
+    agreement (an order under a framework: 违约责任按框架协议的约定执行)."""
+    return (
+        any(p.breach == breach for p in _facts(doc).penalties) or _REFERRED.search(doc_text(doc)) is not None
+    )
+
+
+#: Liability agreed elsewhere: an order or a special-terms part referring to the framework / general terms.
+_REFERRED = re.compile(
+    r"违约(?:责任)?[^。；;\n]{0,30}?(?:按|依|依照|按照|适用|参照|见)[^。；;\n]{0,6}?(?:《(?![^》]{0,30}(?:法|法典|条例|规定|解释)》)[^》]{1,30}》|框架协议|框架合同|主协议"
+    r"|主合同|总协议|总合同|基本协议|通用条款|一般条款|采购协议)"
+)
 
 
 def _tier_figure(t: Tier) -> str:
@@ -504,6 +514,7 @@ def deposit_over_limit(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             "deposit effect (Civil Code Art. 586).",
             span=(a, b),
         )
+        return  # one 定金: its repetitions (付款：定金30%) are the same deposit
 
 
 @rule(

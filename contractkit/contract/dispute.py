@@ -251,15 +251,20 @@ def _dispute_options(doc: Document) -> list[Option]:
 
 
 def _labelled_value(doc: Document, i: int) -> bool:
-    """True when block ``i`` is a table cell whose label cell (the previous non-empty one) names disputes."""
+    """True when block ``i`` is the value of a key-terms row: a table cell, or a short line, right after a
+    label (争议解决, 管辖法院) in the previous non-empty block."""
     block = doc.blocks[i]
-    if block.kind != "cell":
+    if block.kind != "cell" and len(block.norm.strip()) > _VALUE_MAX:
         return False
     for j in range(i - 1, max(-1, i - 3), -1):
         prev = doc.blocks[j].norm.strip()
         if prev:
-            return doc.blocks[j].kind == "cell" and _LABEL.match(prev) is not None
+            return _LABEL.match(prev) is not None
     return False
+
+
+#: A key-terms value written as a line of its own is short (a commission or court name).
+_VALUE_MAX = 30
 
 
 def _picked_number(doc: Document) -> tuple[bool, int | None]:
