@@ -210,6 +210,18 @@ def test_line_statements_name_their_line() -> None:
     assert sorted((d.lines, d.percent) for d in q.discounts) == [((1,), Decimal(5)), ((2,), Decimal(10))]
 
 
+def test_plain_price_beside_a_net_column_is_the_list_price() -> None:
+    text = (
+        HEAD
+        + "| 序号 | 产品名称 | 数量 | 单价（元） | 优惠后单价（元） |\n| 1 | 变频器 | 10 | 5,000.00 | 4,250.00 |\n"
+        "折扣权限：销售员最多给9折，超出须报销售总监批准。\n审批：销售总监（签字）："
+    )
+    q = quote(text)
+    assert q.lines[0].discount == Decimal(15) and q.lines[0].list_price == Decimal("5000.00")
+    assert q.policy is not None and q.policy.rep_limit == Decimal(10)
+    assert q.policy.required(Decimal(15)) == ("sales_director",) and q.approvals == ()
+
+
 def test_free_discounts_skip_policy_text() -> None:
     q = quote(HEAD + "新客户首单优惠15%。\n销售代表可给予不超过8%的折扣。")
     assert [d.percent for d in q.discounts] == [Decimal(15)]

@@ -44,6 +44,7 @@ _PLACE_LABEL = re.compile(
     r"(?:交货|交付|送货|收货|到货|卸货|提货|交接|供货|履行|目的)(?:地点|地址|场所|地)"
     r"(?:及方式)?[”\"」』]?\s*(?:[:：]|就是|即为|即|为|是|在|设在|设于|是指|系指|指)\s*"
 )
+_BARE_ADDRESS = re.compile(r"(?<![住注册通讯联系邮寄收件办公营业])地址\s*(?:[:：]|就是|即为|是|为)\s*")
 _SENT_TO = re.compile(r"(?:送|运|发|交付|交货|送货|交|寄|运送|配送)(?:至|到|往)|运抵|送达至|送抵")
 _PLACE_END = re.compile(
     r"[，,。；;\n]|(?:的|之)(?:运|费|风险|时)|(?:并|后|前|时|(?:交付|交货)(?!地点|地址)|卸货|签收|验收)"
@@ -268,7 +269,10 @@ def places_in(text: str, block: int) -> list[Place]:
     """The delivery places written in one block's normalized text."""
     out: list[Place] = []
     seen: set[int] = set()
-    for rx, labelled in ((_PLACE_LABEL, True), (_SENT_TO, False)):
+    patterns = [(_PLACE_LABEL, True), (_SENT_TO, False)]
+    if _SENT_TO.search(text) or _VERB.search(text):
+        patterns.append((_BARE_ADDRESS, True))  # 送到甲方家里，地址是…: the address of that delivery
+    for rx, labelled in patterns:
         for m in rx.finditer(text):
             s, e = _place_value(text, m.end())
             if e <= s or s in seen:

@@ -392,8 +392,10 @@ def _table_lines(doc: Document) -> Iterator[QuoteLine]:
                 unit = get(pc)
                 listed = _money(get(lc).text) if get(lc) else None
                 net = _money(get(ec).text) if get(ec) else None
-                if listed is None and net is None and unit is not None:
-                    listed = _money(unit.text)
+                if listed is None and unit is not None and (ec is None or pc != ec):
+                    listed = _money(
+                        unit.text
+                    )  # beside a 折后/优惠后 column, the plain 单价 is the list price
                 if listed is None and net is None:
                     continue
                 dcell = get(dc)
@@ -648,6 +650,10 @@ def _roles_in(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_TITLE_ROLE[m.group().lower()] for m in _ROLE_RE.finditer(text)))
 
 
+#: 最多给9折 / 不低于八五折: a limit written as the price share kept.
+_ZHE_LIMIT = re.compile(
+    r"(?:最多|最低|不低于|不得低于|最大)[^，,。；;]{0,4}?(\d(?:\.\d)?|[一二三四五六七八九]{1,2})\s*折"
+)
 _ABOVE = re.compile(r"(?<!不)(?<!得)(?:超过|超出|高于|大于)\s*" + _PCT + r"|" + _PCT + r"\s*以上")
 _NEEDS = re.compile(r"须经|需经|应经|须由|需由|应由|报请|报经|审批|批准")
 
@@ -664,9 +670,10 @@ def _policy(doc: Document) -> DiscountPolicy | None:
             continue  # a statement about one line, not the policy
         found = False
         lm = _LIMIT.search(sent)
-        if lm and limit is None and (_REP.search(sent) or re.search(r"权限|可给予|自行", sent)):
-            limit = next(Decimal(g) for g in lm.groups() if g)
-            found = True
+        zm = _ZHE_LIMIT.search(sent)
+        if (lm or zm) and limit is None and (_REP.search(sent) or re.search(r"权限|可给予|自行", sent)):
+            limit = next(Decimal(g) for g in lm.groups() if g) if lm else _zhe_percent(zm.group(1))
+            found = limit is not None
         roles = _roles_in(sent)
         if roles and _NEEDS.search(sent) and (_is_policy_text(sent) or re.search(r"超过|超出", sent)):
             am = _ABOVE.search(sent)
@@ -684,7 +691,9 @@ def _policy(doc: Document) -> DiscountPolicy | None:
 def _is_policy_text(text: str) -> bool:
     return (
         re.search(
-            r"须经|需经|应经|须由|需由|应由|必须|应当|方可|才能|报请|报经|依据|按照.{0,12}(?:办法|制度)", text
+            r"须经|需经|应经|须由|需由|应由|须报|需报|应报|须获|需获|应获|须取得|需取得|必须|应当|方可|才能|报请|报经"
+            r"|依据|按照.{0,12}(?:办法|制度)",
+            text,
         )
         is not None
     )
@@ -749,6 +758,10 @@ def _approvals(doc: Document) -> tuple[Approval, ...]:
             )
             if not (_ASSENT.search(seg) or signed):
                 continue
+            if name is None and re.search(
+                r"超过|超出|权限|政策|不超过", t[sentence_start : m.end() + len(seg)]
+            ):
+                continue  # a rule about approvals, not one given
             role = _TITLE_ROLE[m.group().lower()]
             lines = _line_numbers(seg) or _row_number(doc, i)
             where = Where(i, (m.start(), m.end() + len(seg)))
