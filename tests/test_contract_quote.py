@@ -212,8 +212,8 @@ def test_line_statements_name_their_line() -> None:
 
 def test_plain_price_beside_a_net_column_is_the_list_price() -> None:
     text = (
-        HEAD
-        + "| 序号 | 产品名称 | 数量 | 单价（元） | 优惠后单价（元） |\n| 1 | 变频器 | 10 | 5,000.00 | 4,250.00 |\n"
+        HEAD + "| 序号 | 产品名称 | 数量 | 单价（元） | 优惠后单价（元） |\n"
+        "| 1 | 变频器 | 10 | 5,000.00 | 4,250.00 |\n"
         "折扣权限：销售员最多给9折，超出须报销售总监批准。\n审批：销售总监（签字）："
     )
     q = quote(text)
