@@ -165,3 +165,52 @@ def test_phone_beside_the_legal_representative(label: str, sep: str) -> None:
     p = parties(f"卖方：{SELLER}\n法定代表人：王力{sep}{label}：024-25871234").parties[0]
     assert values(p).get("phone") == "024-25871234"
     assert values(p).get("legal") == "王力"
+
+
+def test_party_introduced_in_a_sentence() -> None:
+    text = (
+        "本合同由以下双方签订：\n(1) 苏州锐拓压缩机有限公司，一家依照中华人民共和国法律设立的有限责任公司，"
+        "统一社会信用代码为91320506MA1X7K2P93，住所为江苏省苏州市吴中区金枫南路1188号，法定代表人为马丁·凯勒，"
+        "电话为0512-66587203（“卖方”）；及\n"
+        "(2) 南通海岳纺织科技有限公司，统一社会信用代码为91320612593810462Q，"
+        "住所为江苏省南通市通州区志浩路66号（以下简称“买方”）。"
+    )
+    pf = parties(text)
+    seller, buyer = pf.by_role("seller"), pf.by_role("buyer")
+    assert seller is not None and seller.name == "苏州锐拓压缩机有限公司"
+    assert values(seller) == {
+        "code": "91320506MA1X7K2P93",
+        "address": "江苏省苏州市吴中区金枫南路1188号",
+        "legal": "马丁·凯勒",
+        "phone": "0512-66587203",
+    }
+    assert buyer is not None and values(buyer)["address"] == "江苏省南通市通州区志浩路66号"
+
+
+def test_two_column_party_table_run_into_pdf_lines() -> None:
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    lines = [
+        "采 购 订 单",
+        f"买方 {BUYER} 卖方 {SELLER}统一社会信用代码 91320594MA1TE3N650 "
+        "统一社会信用代码 91350100M000100Y43住所 苏州市星湖街",
+        "88 号住所 沈阳市铁西区北二路",
+        "18 号法定代表人 张伟 法定代表人 王力电话 0512-68761234 电话 024-25871234",
+        "一、订货明细",
+    ]
+    blocks = [Block(t, normalize(t), Location(i, page=1, line=i + 1), "line") for i, t in enumerate(lines)]
+    from contractkit.contract.model import extract
+
+    pf = extract(Document("o.pdf", "pdf", blocks)).parties
+    buyer, seller = pf.by_role("buyer"), pf.by_role("seller")
+    assert buyer is not None and buyer.name == BUYER
+    assert values(buyer) == {
+        "code": "91320594MA1TE3N650",
+        "address": "苏州市星湖街88 号",
+        "legal": "张伟",
+        "phone": "0512-68761234",
+    }
+    assert (
+        seller is not None and values(seller)["legal"] == "王力" and values(seller)["phone"] == "024-25871234"
+    )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from contractkit.contract.model import Where
-from contractkit.contract.structure import BUYER_WORDS, NEUTRAL_WORDS, SELLER_WORDS, Role
+from contractkit.contract.structure import BUYER_WORDS, NEUTRAL_WORDS, SELLER_WORDS, Role, lexicon_role
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
@@ -52,7 +52,7 @@ DETAIL_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "fax": ("传真", "fax"),
     "email": ("电子邮箱", "电子邮件", "邮箱", "e-mail", "email"),
-    "contact": ("联系人", "contact person", "contact"),
+    "contact": ("联系人", "销售代表", "业务代表", "业务员", "经办人", "contact person", "contact"),
     "bank": ("开户银行", "开户行", "开户名称", "户名", "bank"),
     "account": ("银行账号", "银行账户", "收款账号", "账号", "帐号", "账户", "account no", "account"),
     "name": ("单位名称", "企业名称", "公司名称", "名称", "全称", "name"),
@@ -60,7 +60,7 @@ DETAIL_LABELS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _KIND_OF_LABEL = {w: k for k, words in DETAIL_LABELS.items() for w in words}
 _LABEL_ALT = "|".join(re.escape(w) for w in sorted(_KIND_OF_LABEL, key=len, reverse=True))
-_PARTY_WORDS = sorted({*BUYER_WORDS, *SELLER_WORDS, *NEUTRAL_WORDS, "买家", "卖家"}, key=len, reverse=True)
+_PARTY_WORDS = sorted({*BUYER_WORDS, *SELLER_WORDS, *NEUTRAL_WORDS}, key=len, reverse=True)
 #: Designations that are a person acting for a party, not a party (报价人: the sales rep).
 _NOT_A_PARTY = ("报价人",)
 _PARTY_ALT = "|".join(
@@ -333,7 +333,7 @@ def _is_name(value: str) -> bool:
 
 
 def _role(structure: Structure, designation: str) -> Role | None:
-    return structure.role_of(designation)
+    return structure.role_of(designation) or lexicon_role(designation)
 
 
 def _put(party: _Open, kind: str, seg: _Seg, value: str, span: tuple[int, int]) -> None:
@@ -497,6 +497,15 @@ def analyse(doc: Document, structure: Structure) -> Parties:
                 name = _clean_name(seg.value)
                 p.name, p.name_where = name, _where(seg, name)
             _fill(p, seg)
+    for o in [*_prose_parties(doc, structure), *_flat_parties(doc, structure)]:
+        have = opened.get(o.key)
+        if have is None:
+            order.append(o.key)
+            opened[o.key] = o
+        elif not have.name:
+            opened[o.key] = o
+            for kind, d in have.details.items():
+                o.details.setdefault(kind, d)
     parties = tuple(
         Party(
             key=o.key,
@@ -514,9 +523,102 @@ def analyse(doc: Document, structure: Structure) -> Parties:
     return Parties(parties, tuple(mentions), _aliases(doc, [opened[k] for k in order], structure))
 
 
+#: ``(1) 苏州锐拓压缩机有限公司，一家…，统一社会信用代码为…，住所为…（以下简称“卖方”）``
+_PROSE_HEAD = re.compile(
+    r"^\s*(?:[(（]?\d{1,2}[)）.、]|[(（]?[一二三四][)）、])?\s*"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z()（）·&.]{4,40}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|厂|合作社|中心|商行|研究院))"
+    r"\s*[，,（(]"
+)
+_PROSE_DETAIL = re.compile(
+    rf"(?P<label>{_LABEL_ALT})\s*(?:为|是|[:：])\s*(?P<value>[^，,；;。（(]+)", re.IGNORECASE
+)
+_PROSE_ALIAS = re.compile(
+    rf"(?:(?:以下|下文|下)?(?:简称|称为|称)\s*|[(（]\s*)[“\"「『](?P<term>{_PARTY_ALT})[”\"」』]",
+    re.IGNORECASE,
+)
+
+
+def _prose_parties(doc: Document, structure: Structure) -> list[_Open]:
+    """Parties introduced in a sentence (contracts translated from English): name first, details as
+    ``住所为…``, the designation in a 简称 at the end."""
+    out: list[_Open] = []
+    for i, b in enumerate(doc.blocks[:60]):
+        t = b.norm
+        if "“" not in t and '"' not in t:
+            continue
+        hm = _PROSE_HEAD.match(t)
+        am = _PROSE_ALIAS.search(t)
+        if hm is None or am is None:
+            continue
+        designation = _squeeze(am.group("term"))
+        key = _key(structure, designation)
+        name = hm.group("name")
+        o = _Open(
+            key, designation, _role(structure, designation), name, Where(i, hm.span("name")), i, [designation]
+        )
+        for dm in _PROSE_DETAIL.finditer(t, hm.end()):
+            kinds = _kinds(dm.group("label"))
+            value = dm.group("value").strip()
+            if kinds and value:
+                seg = _Seg(None, False, kinds, dm.group("label"), value, i, dm.span("value"), 0)
+                _fill(o, seg)
+        out.append(o)
+    return out
+
+
+#: A PDF line of a two-column party table run together: ``买方 青岛…有限公司 卖方 山东…有限公司``.
+_FLAT_HEAD = re.compile(rf"^\s*(?:{_PARTY_ALT})\s+\S.*?\s(?:{_PARTY_ALT})\s+\S", re.IGNORECASE)
+_FLAT_LABEL = re.compile(rf"(?P<party>{_PARTY_ALT})(?=\s)|(?P<label>{_LABEL_ALT})(?=\s|[／/])", re.IGNORECASE)
+_FLAT_STOP = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+条|[一二三四五六七八九十]+、|\d+[.、])")
+
+
+def _flat_parties(doc: Document, structure: Structure) -> list[_Open]:
+    """Parties of a two-column table that a PDF reader ran into lines: labels without colons, each detail
+    label once per party, in the order of the party columns."""
+    blocks = doc.blocks
+    for i, b in enumerate(blocks[:60]):
+        if b.kind != "line" or not _FLAT_HEAD.match(b.norm):
+            continue
+        pieces: list[tuple[int, int]] = []  # (block, start offset in the joined text)
+        joined = ""
+        for j in range(i, min(len(blocks), i + 8)):
+            t = blocks[j].norm
+            if j > i and (_FLAT_STOP.match(t) or not (_FLAT_LABEL.search(t) or len(t.strip()) <= 12)):
+                break
+            pieces.append((j, len(joined)))
+            joined += t
+        marks = list(_FLAT_LABEL.finditer(joined))
+        heads: list[_Open] = []
+        seen: dict[str, int] = {}
+        for n, m in enumerate(marks):
+            end = marks[n + 1].start() if n + 1 < len(marks) else len(joined)
+            raw = joined[m.end() : end]
+            value = re.split(r"。|\s{2,}", raw.strip())[0].strip()
+            vstart = m.end() + (len(raw) - len(raw.lstrip()))
+            block, base = next((bj, off) for bj, off in reversed(pieces) if off <= vstart)
+            span = (vstart - base, min(len(blocks[block].norm), vstart - base + len(value)))
+            if m.group("party"):
+                d = _squeeze(m.group("party"))
+                key = _key(structure, d)
+                heads.append(
+                    _Open(key, d, _role(structure, d), _clean_name(value), Where(block, span), block, [d])
+                )
+                continue
+            if not heads:
+                continue
+            kinds = _kinds(m.group("label"))
+            k = kinds[0] if kinds else ""
+            target = heads[seen.get(k, 0) % len(heads)]
+            seen[k] = seen.get(k, 0) + 1
+            _fill(target, _Seg(None, False, kinds, m.group("label"), value, block, span, 0))
+        if len(heads) >= 2:
+            return heads
+    return []
+
+
 def _key(structure: Structure, designation: str) -> str:
     """Parties are keyed by role when the text says it (甲方 and 买方 are then one party)."""
-    return structure.role_of(designation) or designation
+    return _role(structure, designation) or designation
 
 
 def _where(seg: _Seg, name: str) -> Where:

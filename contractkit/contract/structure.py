@@ -29,7 +29,7 @@ BUYER_WORDS: tuple[str, ...] = (
     "买方", "买受人", "买受方", "购买方", "购买人", "购货方", "购货单位", "购方", "需方", "需求方", "需货方",
     "采购方", "采购人", "采购单位", "采购商", "订购方", "订购人", "订货方", "订货单位", "委托方", "定作人",
     "定作方", "经销商", "经销方", "分销商", "代理商", "被许可方", "被许可人", "使用方", "使用单位", "用户方",
-    "客户方", "客户", "询价方", "招标人", "发包人", "发包方", "承租方", "承租人",
+    "客户方", "客户", "询价方", "招标人", "发包人", "发包方", "承租方", "承租人", "买家", "购买者", "订货人",
     "buyer", "purchaser", "customer", "licensee", "distributor", "client",
 )  # fmt: skip
 #: Words that name the selling party.
@@ -37,7 +37,7 @@ SELLER_WORDS: tuple[str, ...] = (
     "卖方", "出卖人", "出卖方", "出售方", "出售人", "销售方", "销售人", "售方", "供方", "供应方", "供货方",
     "供货单位", "供货商", "供应商", "供应人", "报价方", "报价单位", "报价人", "承揽人", "承揽方", "受托方",
     "受托人", "许可方", "许可人", "实施方", "服务方", "服务商", "承包人", "承包方", "出租方", "出租人",
-    "制造商", "生产商", "厂家", "投标人", "中标人",
+    "制造商", "生产商", "厂家", "投标人", "中标人", "卖家", "商家", "销货方", "售货方",
     "seller", "supplier", "vendor", "licensor", "contractor", "manufacturer", "provider",
 )  # fmt: skip
 #: Designations that say nothing of the role by themselves.
@@ -98,14 +98,18 @@ _SELLS = re.compile(
 
 _QUOTE_TITLE = re.compile(r"报价单|报价书|报价函|报价表|报价方案|估价单|quotation|\bquote\b", re.IGNORECASE)
 _ORDER_TITLE = re.compile(r"订单|订货单|采购单|订购单|要货单|purchase\s+order|\bP\.?O\.?\b", re.IGNORECASE)
-_CONTRACT_TITLE = re.compile(r"合同|协议|契约|agreement|contract", re.IGNORECASE)
+_CONTRACT_TITLE = re.compile(
+    r"合同|协议|契约|合约|确认书|确认函|agreement|contract|confirmation", re.IGNORECASE
+)
 _FRAMEWORK = re.compile(r"框架|总协议|总合同|主协议|主合同|年度采购协议|master|framework", re.IGNORECASE)
 _TITLE_TAIL = re.compile(
     r"(?:合同|协议|协议书|契约|订单|订货单|采购单|报价单|报价书|报价函|报价表|agreement|contract|order"
     r"|quotation)\s*(?:[(（][^)）]{0,20}[)）])?\s*$",
     re.IGNORECASE,
 )
-_TITLE_END = re.compile(r"^.{2,30}?(?:合同|协议书|协议|契约|订单|订货单|报价单|报价书|报价函)(?:书)?")
+_TITLE_END = re.compile(
+    r"^.{2,30}?(?:合同|协议书|协议|契约|合约|确认书|确认函|订单|订货单|报价单|报价书|报价函)(?:书)?"
+)
 _KEY_TERMS = re.compile(
     r"合同要素表|合同要素|主要条款表|商务条款表|合同主要条款|关键条款表|key\s+terms", re.I
 )
@@ -206,7 +210,8 @@ class Structure:
         return tuple(sorted((d for d, r in self.roles.items() if r == role), key=len, reverse=True))
 
 
-def _lexicon_role(word: str) -> Role | None:
+def lexicon_role(word: str) -> Role | None:
+    """The role a designation names by itself (买方 → buyer, 供应商 → seller, 甲方 → None)."""
     return _ROLE_OF_WORD.get(word.lower())
 
 
@@ -224,7 +229,7 @@ def _party_heads(doc: Document, limit: int) -> list[PartyHead]:
             if cm and i + 1 < len(blocks) and blocks[i + 1].kind == "cell":
                 nxt = blocks[i + 1].norm
                 words = tuple(dict.fromkeys(_words(cm.group("head"))))
-                roles = {r for w in words if (r := _lexicon_role(w))}
+                roles = {r for w in words if (r := lexicon_role(w))}
                 name = nxt.strip()
                 s = len(nxt) - len(nxt.lstrip())
                 out.append(
@@ -241,7 +246,7 @@ def _party_heads(doc: Document, limit: int) -> list[PartyHead]:
         if _SIGNATURE.search(head):
             continue
         words = _words(head)
-        roles = {r for w in words if (r := _lexicon_role(w))}
+        roles = {r for w in words if (r := lexicon_role(w))}
         role: Role | None = roles.pop() if len(roles) == 1 else None
         rest = block.norm[m.end() :]
         name_m = re.match(r"\s*([^\s,，;；:：]+(?: [A-Za-z.&(),][^\s,，;；:：]*)*)", rest)
@@ -292,7 +297,7 @@ def _role_near(text: str, end: int) -> Role | None:
     start = max(text.rfind(c, 0, end) for c in "。;；\n") + 1
     found: Role | None = None
     for w in _WORD.finditer(text, start, end):
-        r = _lexicon_role(w.group())
+        r = lexicon_role(w.group())
         if r:
             found = r
     return found
@@ -347,19 +352,19 @@ def _resolve_roles(
                 put(w, h.role, "party-block", h.where)
     # “买方”指… ; “甲方”指买方…
     for term, d in defs.items():
-        r = _lexicon_role(term)
+        r = lexicon_role(term)
         if r is None and term in NEUTRAL_WORDS:
             body = d.body.text(doc)
             at = d.where.span[1]
             for w in _WORD.finditer(doc.blocks[d.body.block].norm, at, min(len(body), at + 40)):
-                r = _lexicon_role(w.group())
+                r = lexicon_role(w.group())
                 if r:
                     break
         put(term, r, "definition", d.where)
     # short names: the role of the party the 简称 follows
     for term, i, s, e in aliases:
         t = doc.blocks[i].norm
-        r = _lexicon_role(term) or _role_near(t, s)
+        r = lexicon_role(term) or _role_near(t, s)
         if r is None:
             n = _neutral_near(t, s)
             r = roles.get(n) if n else None
@@ -391,7 +396,7 @@ def _resolve_roles(
     text = _doc_head(doc, 4000)
     for m in _WORD.finditer(text):
         w = m.group()
-        r = _lexicon_role(w)
+        r = lexicon_role(w)
         if r and (w.lower() if w.isascii() else w) not in roles and len(w) >= 2:
             if w in ("客户", "厂家", "代理商", "制造商", "生产商", "服务商"):
                 continue  # common nouns: a designation only when a party line says so
