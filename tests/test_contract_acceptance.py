@@ -227,6 +227,8 @@ def test_period_length(text: str, months: str, kind: str) -> None:
         "保固期间内非因买方使用不当所生之故障，卖方应于接获通知后四十八小时内派员到场。",
         "产品保质期为自生产日期起十二个月。",  # shelf life
         "数量、外观异议应在到货后3日内书面提出。",  # a window for appearance defects
+        "6.2 保证期间为最后一期付款期限届满之日起六个月。",  # a guarantor's period, not a warranty
+        "乙方在交接后3日内未就质量问题提出书面异议的，视为验收合格。",  # the inspection window
     ],
 )
 def test_no_period(text: str) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contractkit.checks._common import has_blank, is_chinese, is_quote
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract.model import contract_of
-from contractkit.contract.subject import SUBJECT_SECTION, Item, SubjectFacts, vague_hits
+from contractkit.contract.subject import SUBJECT_SECTION, Item, SubjectFacts, subject_clauses, vague_hits
 from contractkit.findings import Finding
 from contractkit.readers.model import Document
 
@@ -79,19 +79,21 @@ def vague_quantity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
     opened = {o.where.block: o for o in facts.open_quantities}
     fixed = any(it.quantity is not None for it in facts.items)
-    for where in facts.clauses:
-        block = doc.blocks[where.block]
-        s, e = where.span
-        clause = block.norm[s:e]
+    for i, s, _e, clause in subject_clauses(doc, words):
         hits = vague_hits(clause, words)
-        open_q = opened.get(where.block)
-        if not hits and open_q is not None and fixed and s <= open_q.where.span[0] < e:
-            a, b = open_q.where.span
-            hits = [("以实际…为准", a - s, b - s)]
-        if not hits:
-            continue
-        word, a, b = hits[0]
-        yield ctx.report(block, _VAGUE_ZH.format(word=word), _VAGUE_EN.format(word=word), span=(s + a, s + b))
+        if hits:
+            word, a, b = hits[0]
+            yield ctx.report(
+                doc.blocks[i], _VAGUE_ZH.format(word=word), _VAGUE_EN.format(word=word), span=(s + a, s + b)
+            )
+    if fixed:  # 以实际送货为准 leaves open a quantity the contract lists
+        for o in opened.values():
+            yield ctx.report(
+                doc.blocks[o.where.block],
+                _VAGUE_ZH.format(word="以实际…为准"),
+                _VAGUE_EN.format(word="以实际…为准"),
+                span=o.where.span,
+            )
 
 
 def _item_problems(it: Item) -> list[tuple[str, str]]:

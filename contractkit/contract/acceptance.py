@@ -226,6 +226,8 @@ _BLANK_WINDOW = re.compile(
 )
 #: An objection / notice window concerns acceptance only in a clause about quality or conformity.
 _QUALITY_CONTEXT = re.compile(r"质量|验|检|异议|不符|不合格|瑕疵|缺陷|短少|破损|损坏|货损")
+#: Hidden defects only (质量问题 alone may be what the inspection window is for).
+_HIDDEN = re.compile(r"内在|隐蔽|难以发现|不能发现|无法发现|潜在|内部缺陷|其他质量")
 _LATENT = re.compile(r"内在|隐蔽|难以发现|不能发现|无法发现|潜在|内部缺陷|其他质量|质量问题|质量缺陷|性能")
 _APPEARANCE = re.compile(r"外观|数量|表面|包装|外包装|型号|件数|袋数|箱数|规格|标识|标签|破损|短少")
 
@@ -266,7 +268,11 @@ PERIOD_WORDS: tuple[str, ...] = (
     "质量担保期",
     "缺陷通知期",
 )
-_PERIOD_WORD = re.compile("|".join(PERIOD_WORDS) + r"|warranty period", re.IGNORECASE)
+# 保证期间 alone is a guarantor's period (民法典第692条), not a warranty.
+_PERIOD_WORD = re.compile(
+    "|".join(w if w != "保证期" else "保证期(?!间)" for w in PERIOD_WORDS) + r"|warranty period",
+    re.IGNORECASE,
+)
 #: A warranty written as a verb with its length: 保修一年 / 质保两年 / 免费保修12个月.
 _WARRANTY_VERB = re.compile(r"(?:保修|质保|保用|包修|包换|保固|三包)(?:期限?)?\s*(?:为|是|:|：)?\s*$")
 # After a period word: its end (质保期届满后15日内) or its inside (质保期内48小时响应) — no length.
@@ -458,12 +464,12 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
                     )
                 )
                 break
-    if not out:
+    if not out and not _DEEMED.search(clause):  # a window that ends in deemed acceptance is the inspection's
         for w in windows:
             if w.kind != "objection" or w.length is None or w.appearance:
                 continue
             months = months_of(w.length)
-            if w.latent or months >= 1:
+            if _HIDDEN.search(clause) or months >= 1:
                 out.append(Period("latent", w.act, w.length, months, False, w.where))
                 break
     return out

@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Literal
 
-from contractkit.checks._common import has_blank
-from contractkit.contract.model import Where
-from contractkit.facts.sentences import clause_spans
-from contractkit.facts.spans import contains_any
+from contractkit.checks._common import block_indices_naming, clauses_naming, doc_text, has_blank, memo
+from contractkit.contract.model import Where, contract_of
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
@@ -90,7 +88,7 @@ class SubjectFacts:
     items: tuple[Item, ...]
     has_item_table: bool  # a table (or text table) with a name column and a quantity / unit column
     refers_to_list: bool  # the goods are listed elsewhere (见附件, 明细表, 订单)
-    clauses: tuple[Where, ...]  # the subject clauses
+    item_blocks: tuple[int, ...]  # the blocks of the item-table rows (subject clauses, whatever they say)
     vague: tuple[Vague, ...]
     open_quantities: tuple[OpenQuantity, ...]
     purchases: tuple[Purchase, ...]
@@ -205,25 +203,13 @@ _SUBJECTIVE = re.compile(
     r"(?:精装|豪华|高档|优质|上乘|美观|先进|一流|高端|精良|质量(?:良好|较好|好)|高品质|高质量|最优|最好|上等|精美)"
     r"(?!的?(?:售后|技术|培训)?服务)"
 )
-_SUBJECTIVE_GATE = contains_any(
-    (
-        "精装",
-        "豪华",
-        "高档",
-        "优质",
-        "上乘",
-        "美观",
-        "先进",
-        "一流",
-        "高端",
-        "精良",
-        "质量",
-        "高品质",
-        "最",
-        "上等",
-        "精美",
-    )
-)
+_SUBJECTIVE_WORDS = (
+    "精装", "豪华", "高档", "优质", "上乘", "美观", "先进", "一流", "高端", "精良",
+    "质量良好", "质量较好", "质量好", "高品质", "高质量", "最优", "最好", "上等", "精美",
+)  # fmt: skip
+#: Every default vague word holds one of these.
+_VAGUE_GATE = ("批", "若干", "左右", "约", "部分", "相关", "大概", "适量", "少量", "一些", "等")
+_BUY_WORDS = tuple(_BUY.split("|"))
 _QUALITY_CLAUSE = re.compile(r"质量|品质|标准|保证")
 
 _NAME_COLS = ("名称", "品名", "产品", "货物", "设备", "品种", "材料", "零件", "商品")
@@ -234,6 +220,7 @@ _MODEL_COLS = ("型号", "图号", "牌号", "货号")
 _PRICE_COLS = ("单价",)
 _SKIP_ROW = re.compile(r"合计|总计|小计|总价|大写|备注|以下空白")
 _BOX = re.compile(r"[│┃|]")
+_RULE_START = set("┌┬┐├┼┤└┴┘─━═╔╦╗╠╬╣╚╩╝|:-+")
 _BOX_RULE = re.compile(r"^[\s┌┬┐├┼┤└┴┘─━═╔╦╗╠╬╣╚╩╝|:\-+]+$")
 _SPACED = re.compile(r"\s{2,}|\t")
 _PDF_TAIL = re.compile(
@@ -344,9 +331,14 @@ def _rows(doc: Document) -> tuple[list[list[tuple[list[str], int]]], dict[int, l
             cells[idx] = (cells[idx] + " " + block.norm).strip()
             continue
         norm = block.norm
-        if _BOX_RULE.match(norm) and norm.strip():
+        if norm.lstrip()[:1] in _RULE_START and _BOX_RULE.match(norm):
             continue  # a rule line of a box-drawing or markdown table
-        if len(_BOX.findall(norm)) >= 2:
+        boxed = norm.count("│") + norm.count("|") + norm.count("┃") >= 2
+        if not boxed and "  " not in norm and "\t" not in norm:
+            if text_rows or spaced:
+                flush_text()
+            continue  # neither a box-drawing / markdown row nor spaced columns
+        if boxed:
             text_rows.append(([p.strip() for p in _BOX.split(norm.strip().strip("│┃|"))], i))
             continue
         parts = [p for p in _SPACED.split(norm.strip()) if p]
@@ -484,7 +476,8 @@ def _table_items(doc: Document) -> tuple[list[Item], bool]:
         if found:
             has_table = True
             items.extend(found)
-    for i, block in enumerate(doc.blocks):
+    for i in block_indices_naming(doc, _QTY_COLS):
+        block = doc.blocks[i]
         if block.kind == "cell" or _BOX.search(block.norm):
             continue
         parts = block.norm.split()
@@ -527,52 +520,74 @@ def _purchase(clause: str) -> tuple[str, tuple[int, int], bool, bool, bool] | No
 # -- the extractor -------------------------------------------------------------------------------------------
 
 
+def block_index(doc: Document) -> dict[int, int]:
+    """The index of each block of ``doc`` by its identity (once per document)."""
+    return memo(doc, "subject.block-index", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
+
+
+def subject_clauses(doc: Document, words: tuple[str, ...]) -> list[tuple[int, int, int, str]]:
+    """``(block index, start, end, clause)`` of the subject clauses naming one of ``words`` (item-table rows
+    count as subject clauses)."""
+    index = block_index(doc)
+    rows = set(contract_of(doc).subject.item_blocks)
+    out = []
+    for block, s, e, clause in clauses_naming(doc, words):
+        i = index[id(block)]
+        if i in rows or is_subject_clause(block, clause):
+            out.append((i, s, e, clause))
+    return out
+
+
 def extract(contract: Contract) -> SubjectFacts:
     """The subject facts of the contract's document."""
     doc = contract.doc
     items, has_table = _table_items(doc)
     item_blocks = {b for it in items for b in it.blocks}
-    refers = False
-    clauses: list[Where] = []
+    index = block_index(doc)
     vague: list[Vague] = []
     opened: list[OpenQuantity] = []
     purchases: list[Purchase] = []
     standards: list[Standard] = []
     subjective: list[Vague] = []
-    for i, block in enumerate(doc.blocks):
-        norm = block.norm
-        if not refers and _REFERS_TO_LIST.search(norm):
-            refers = True
-        for s, e in clause_spans(norm):
-            clause = norm[s:e]
-            if any(g in clause for g in _STANDARD_GATE):
-                for kind, pattern in _STANDARDS:
-                    m = pattern.search(clause)
-                    if m is not None:
-                        standards.append(Standard(kind, Where(i, (s + m.start(), s + m.end()))))
-                        break
-            if _SUBJECTIVE_GATE(clause) and (
-                is_subject_clause(block, clause) or _QUALITY_CLAUSE.search(clause)
-            ):
-                for m in _SUBJECTIVE.finditer(clause):
-                    subjective.append(Vague(m.group(), Where(i, (s + m.start(), s + m.end()))))
-            if i not in item_blocks and not is_subject_clause(block, clause):
-                continue
-            clauses.append(Where(i, (s, e)))
+
+    def subject(i: int, block: Block, clause: str) -> bool:
+        return i in item_blocks or is_subject_clause(block, clause)
+
+    for block, s, _e, clause in clauses_naming(doc, _STANDARD_GATE):
+        i = index[id(block)]
+        for kind, pattern in _STANDARDS:
+            m = pattern.search(clause)
+            if m is not None:
+                standards.append(Standard(kind, Where(i, (s + m.start(), s + m.end()))))
+                break
+    for block, s, _e, clause in clauses_naming(doc, _SUBJECTIVE_WORDS):
+        i = index[id(block)]
+        if subject(i, block, clause) or _QUALITY_CLAUSE.search(clause):
+            for m in _SUBJECTIVE.finditer(clause):
+                subjective.append(Vague(m.group(), Where(i, (s + m.start(), s + m.end()))))
+    for block, s, _e, clause in clauses_naming(doc, _VAGUE_GATE):
+        i = index[id(block)]
+        if subject(i, block, clause):
             for word, a, b in vague_hits(clause, DEFAULT_WORDS):
                 vague.append(Vague(word, Where(i, (s + a, s + b))))
-            m = _OPEN.search(clause)
-            if m is not None:
-                opened.append(OpenQuantity(Where(i, (s + m.start(), s + m.end()))))
-            p = _purchase(clause)
-            if p is not None and block.kind != "cell":
-                goods, _span, quantified, priced, listed = p
-                purchases.append(Purchase(goods, Where(i, (s, e)), quantified, priced, listed))
+    for block, s, _e, clause in clauses_naming(doc, ("为准",)):
+        i = index[id(block)]
+        m = _OPEN.search(clause)
+        if m is not None and subject(i, block, clause):
+            opened.append(OpenQuantity(Where(i, (s + m.start(), s + m.end()))))
+    for block, s, e, clause in clauses_naming(doc, _BUY_WORDS):
+        i = index[id(block)]
+        if block.kind == "cell" or not subject(i, block, clause):
+            continue
+        p = _purchase(clause)
+        if p is not None:
+            goods, _span, quantified, priced, listed = p
+            purchases.append(Purchase(goods, Where(i, (s, e)), quantified, priced, listed))
     return SubjectFacts(
         items=tuple(items),
         has_item_table=has_table,
-        refers_to_list=refers,
-        clauses=tuple(clauses),
+        refers_to_list=_REFERS_TO_LIST.search(doc_text(doc)) is not None,
+        item_blocks=tuple(sorted(item_blocks)),
         vague=tuple(vague),
         open_quantities=tuple(opened),
         purchases=tuple(purchases),
