@@ -467,7 +467,8 @@ _ROW_START = re.compile(r"^\s*(\d{1,3})\s+\S")
 
 def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
     """Rows of a table that came out as text lines (a PDF): a header (on one line or spread over a few),
-    then rows numbered 1, 2, 3 …; a row may run on over many lines, its money figures on the last."""
+    then rows numbered 1, 2, 3 …; a row may run on over many lines until it holds as many money figures as
+    the header has price columns."""
     blocks = doc.blocks
     n = len(blocks)
     i = 0
@@ -485,10 +486,13 @@ def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
             continue
         has_disc = _DISC_COL.search(head.replace("折后", "")) is not None
         has_net = _NET_COL.search(head) is not None
+        wanted = max(2, len(_MONEY_COL.findall(head)))
         j, number = h + 1, 1
         while j < n and _row_start(blocks[j].norm, number):
             last = j
-            while len(_MONEY.findall(blocks[last].norm)) < 2 and last + 1 < n and last - j < 20:
+            while (
+                last + 1 < n and last - j < 20 and len(_MONEY.findall(_joined(blocks, j, last)[0])) < wanted
+            ):
                 nxt = blocks[last + 1].norm
                 if _row_start(nxt, number + 1) or _TOTAL_ROW.match(nxt):
                     break
@@ -500,6 +504,21 @@ def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
         i = max(j, i + 1)
 
 
+_MONEY_COL = re.compile(r"单价|金额|总价|小计|价格|price|amount", re.I)
+
+
+def _joined(blocks: list[Block], first: int, last: int) -> tuple[str, list[int]]:
+    """The rows' text joined by spaces and where each block starts in it."""
+    starts: list[int] = []
+    parts: list[str] = []
+    pos = 0
+    for k in range(first, last + 1):
+        starts.append(pos)
+        parts.append(blocks[k].norm)
+        pos += len(blocks[k].norm) + 1
+    return " ".join(parts), starts
+
+
 def _row_start(text: str, number: int) -> bool:
     m = _ROW_START.match(text)
     return m is not None and int(m.group(1)) == number
@@ -508,14 +527,16 @@ def _row_start(text: str, number: int) -> bool:
 def _plain_row(
     blocks: list[Block], first: int, last: int, number: int, has_disc: bool, has_net: bool
 ) -> QuoteLine | None:
-    lt = blocks[last].norm
+    lt, starts = _joined(blocks, first, last)
     monies = list(_MONEY.finditer(lt))
     if len(monies) < 2:
         return None
     words = blocks[first].norm.split()
     name = words[1] if len(words) > 1 else ""
     listed = Decimal(monies[0].group(1).replace(",", ""))
-    net = Decimal(monies[1].group(1).replace(",", "")) if len(monies) >= 3 and (has_disc or has_net) else None
+    net = None
+    if (has_disc or has_net) and (len(monies) >= 3 or has_net):
+        net = Decimal(monies[1].group(1).replace(",", ""))
     parts: list[tuple[DiscountPart, tuple[int, int]]] = []
     dwhere = None
     if has_disc:
@@ -524,7 +545,10 @@ def _plain_row(
         if parts:
             s0 = parts[0][1][0]
             s0 += len(lt[s0:]) - len(lt[s0:].lstrip())
-            dwhere = Where(last, (s0, parts[-1][1][1]))
+            k = max(x for x in range(len(starts)) if starts[x] <= s0)
+            block = first + k
+            e0 = min(parts[-1][1][1], starts[k] + len(blocks[block].norm))
+            dwhere = Where(block, (s0 - starts[k], e0 - starts[k]))
     return _line(
         number, name, None, None, listed, net, parts, dwhere, Where(first, (0, len(blocks[first].text)))
     )
