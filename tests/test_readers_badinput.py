@@ -196,6 +196,7 @@ def test_every_refusal_of_a_bad_file_exists_in_both_languages(tmp_path):
     from fuzz import hostile
 
     cases = {**hostile.damaged_drafts(), **hostile.WRONG_MAGIC, "bomb.docx": hostile.zip_bomb(150)}
+    del cases["empty.txt"]  # an empty text file is an empty document, not an error
     for name, data in cases.items():
         path = tmp_path / name
         path.write_bytes(data)

@@ -22,7 +22,9 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
     name = str(path)
     try:
         return _read(path, max_bytes)
-    except ContractkitError:
+    except ContractkitError as exc:
+        if exc.zh is None:
+            exc.zh, exc.hint_zh = _chinese(exc.message)
         raise
     except MemoryError:
         raise UnreadableInput(
@@ -48,6 +50,37 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
             zh=f"无法读取文件（{type(exc).__name__}: {exc}）",
             hint_zh="文件已损坏或格式不受支持：请打开后重新保存",
         ) from None
+
+
+#: Chinese for the messages of the readers that carry none (pdf, docx): (English start, 中文, 提示).
+_ZH = (
+    ("encrypted PDF", "PDF 已加密：请先去除密码", "用密码打开后另存或打印为无保护的 PDF"),
+    ("not a readable PDF", "不是可读取的 PDF", "文件已损坏或不是 PDF"),
+    ("PDF has no pages", "PDF 没有页面", None),
+    ("PDF has ", "PDF 页数超过上限", "请拆分文件"),
+    ("cannot read page text", "无法读取页面文字", None),
+    (
+        "no text layer",
+        "所有页面都没有文字层：扫描件需要先做 OCR",
+        "请先做 OCR（如 ocrmypdf），或检查原始 .docx",
+    ),
+    (
+        "unreadable glyphs",
+        "字形无法识别（字体缺少 ToUnicode 映射）",
+        "请用嵌入 Unicode 字体重新导出 PDF，或检查源 .docx",
+    ),
+    ("not a readable Word document", "不是可读取的 Word 文档", "请在 Word 中打开并重新另存为 .docx"),
+)
+
+
+def _chinese(message: str) -> tuple[str | None, str | None]:
+    for start, zh, hint in _ZH:
+        if message.startswith(start):
+            detail = message[len(start) :].strip(" :")
+            if detail.startswith("(") and detail.endswith(")"):
+                return f"{zh}（{detail[1:-1]}）", hint
+            return zh, hint
+    return None, None
 
 
 def _read(path: str | Path, max_bytes: int) -> Document:
