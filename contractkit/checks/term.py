@@ -15,36 +15,25 @@ from collections.abc import Iterator
 from contractkit.checks._common import doc_text, has_blank, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract.model import contract_of
-from contractkit.contract.term import (
-    DATE as _DATE,
-)
-from contractkit.contract.term import (
-    TERM_KEY as _TERM_KEY,
-)
-from contractkit.contract.term import (
-    TERM_OF as _TERM_OF,
-)
-from contractkit.contract.term import (
-    TERM_WORDS as _TERM_WORDS,
-)
-from contractkit.contract.term import (
-    DateFact,
-    Period,
-    TermFacts,
-    find_dates,
-)
-from contractkit.contract.term import (
-    may_hold_date as _may_hold_date,
-)
+from contractkit.contract.term import DATE as _DATE
+from contractkit.contract.term import TERM_KEY as _TERM_KEY
+from contractkit.contract.term import TERM_OF as _TERM_OF
+from contractkit.contract.term import TERM_WORDS as _TERM_WORDS
+from contractkit.contract.term import DateFact, Period, TermFacts, find_dates
+from contractkit.contract.term import _find_dates_cached as _find_dates_cached
+from contractkit.contract.term import may_hold_date as _may_hold_date
 from contractkit.findings import Finding
 from contractkit.readers.model import Document
 
+#: ``_DATE`` … ``_find_dates_cached`` are re-exported: the lint engine's cache clearing and the tests reach
+#: for them here (the facts live in :mod:`contractkit.contract.term`).
 __all__ = [
     "_DATE",
     "_TERM_KEY",
     "_TERM_OF",
     "_TERM_WORDS",
     "DateFact",
+    "_find_dates_cached",
     "_may_hold_date",
     "find_dates",
     "is_contract",
