@@ -103,3 +103,31 @@ def test_nesting_is_bounded(tmp_path):
     p.write_text('{"clauses": ' + "[" * 200 + "]" * 200 + "}", encoding="utf-8")
     with pytest.raises(UnreadableInput, match="nested more than"):
         load_deal(p)
+
+
+def test_unlistable_folder_is_reported_and_the_rest_go_on(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    good = tmp_path / "good.json"
+    good.write_text('{"kind": "quote"}', encoding="utf-8")
+    real = Path.iterdir
+
+    def iterdir(self):
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    got = list(iter_deals([locked, good]))
+    assert isinstance(got[0][1], UnreadableInput) and got[0][0] == str(locked)
+    assert "Permission denied" in str(got[0][1]) and got[1] == (str(good), {"kind": "quote"})
+
+
+def test_fifo_deal_in_a_folder_is_refused_not_waited_on(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "x.json")
+    [(label, err)] = list(iter_deals([tmp_path]))
+    assert label == str(tmp_path / "x.json") and "not a regular file" in str(err)

@@ -135,11 +135,21 @@ def _iter_jsonl(path: Path, max_bytes: int) -> Iterator[tuple[str, dict | Contra
             yield label, exc
 
 
-def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
+def _expand(paths: Iterable[str | Path]) -> Iterator[Path | tuple[Path, ContractkitError]]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            yield from sorted(c for c in p.iterdir() if c.is_file() and c.suffix in DEAL_SUFFIXES)
+            try:
+                yield from sorted(c for c in p.iterdir() if c.suffix in DEAL_SUFFIXES and not c.is_dir())
+            except OSError as exc:
+                yield (
+                    p,
+                    UnreadableInput(
+                        f"cannot read the folder: {exc.strerror}",
+                        path=str(p),
+                        zh=f"无法读取文件夹：{exc.strerror}",
+                    ),
+                )
         else:
             yield p
 
@@ -150,6 +160,9 @@ def iter_deals(
     """Yield ``(label, deal or error)`` for files, folders (their *.json / *.jsonl, sorted) and JSON Lines
     (one deal a line, labelled ``file:line``); one bad entry does not stop the others."""
     for path in _expand(paths):
+        if isinstance(path, tuple):  # a folder that cannot be listed
+            yield str(path[0]), path[1]
+            continue
         if path.suffix == ".jsonl":
             yield from _iter_jsonl(path, max_bytes)
             continue
