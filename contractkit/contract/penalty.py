@@ -226,20 +226,29 @@ class PenaltyFacts:
 
 def extract(contract: Contract) -> PenaltyFacts:
     """The penalty facts of ``contract`` (see the module docstring)."""
-    return penalty_facts(contract.doc, _roles(contract))
+    return penalty_facts(contract.doc, _Roles(contract))
 
 
-def _roles(contract: Contract) -> dict[str, str]:
-    """Designation → buyer/seller from the structure facts (empty when they cannot be read)."""
-    try:
-        return dict(contract.structure.roles)
-    except Exception:  # the structure family is optional here: fall back to the lexicon
-        return {}
+class _Roles:
+    """Designation → buyer/seller from the structure facts, read only when a neutral designation (甲方) pays
+    a penalty whose breach does not say who it is (empty when the structure cannot be read)."""
+
+    def __init__(self, contract: Contract | None = None) -> None:
+        self._contract = contract
+        self._roles: dict[str, str] | None = None if contract is not None else {}
+
+    def get(self, designation: str) -> str | None:
+        if self._roles is None:
+            try:
+                self._roles = dict(self._contract.structure.roles)  # type: ignore[union-attr]
+            except Exception:  # the structure family is optional here: fall back to the lexicon
+                self._roles = {}
+        return self._roles.get(designation)
 
 
-def penalty_facts(doc: Document, roles: dict[str, str] | None = None) -> PenaltyFacts:
+def penalty_facts(doc: Document, roles: _Roles | None = None) -> PenaltyFacts:
     """The penalty facts of a sectioned document, once per document (``roles``: designation → role)."""
-    return memo(doc, "penalty.facts", lambda: _extract(doc, roles or {}))
+    return memo(doc, "penalty.facts", lambda: _extract(doc, roles or _Roles()))
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
@@ -275,24 +284,25 @@ _SELLER_WORDS = (
 )
 
 
-def _role(designation: str | None, roles: dict[str, str]) -> Payer:
+def _role(designation: str | None, roles: _Roles, breach: Breach) -> Payer:
+    """The role of a designation: the lexicon (买方, 供方), the breach (逾期付款: buyer), the roles read."""
     if not designation:
         return "unknown"
-    role = roles.get(designation)
-    if role in ("buyer", "seller"):
-        return role  # type: ignore[return-value]
     if designation in _BUYER_WORDS:
         return "buyer"
     if designation in _SELLER_WORDS:
         return "seller"
-    return "unknown"
+    if breach != "other":
+        return "buyer" if breach == "late_payment" else "seller"
+    role = roles.get(designation)
+    return role if role in ("buyer", "seller") else "unknown"  # type: ignore[return-value]
 
 
 def _other(role: Payer) -> Payer:
     return {"buyer": "seller", "seller": "buyer"}.get(role, "unknown")  # type: ignore[return-value]
 
 
-def _payer(clause: str, breach: Breach, roles: dict[str, str]) -> tuple[Payer, str | None]:
+def _payer(clause: str, breach: Breach, roles: _Roles) -> tuple[Payer, str | None]:
     """Who pays the penalty of ``clause``: the party in breach (by the breach kind, the recipient or the
     first designation), or either party for a generic clause."""
     first = _DESIGNATION.search(clause)
@@ -304,10 +314,12 @@ def _payer(clause: str, breach: Breach, roles: dict[str, str]) -> tuple[Payer, s
             "buyer" if breach == "late_payment" else "seller" if breach == "late_delivery" else "unknown"
         ), None
     party = first.group()
-    role = _role(party, roles)
     rec = _RECIPIENT.search(clause)
     if rec and rec.group("p") == party and rec.start("p") == first.start():
-        role, party = _other(_role(party, roles)), None  # 向乙方支付: the other pays
+        if breach != "other":
+            return ("buyer" if breach == "late_payment" else "seller"), None
+        return _other(_role(party, roles, "other")), None  # 向乙方支付: the other pays
+    role = _role(party, roles, breach)
     if role == "unknown":
         role = "buyer" if breach == "late_payment" else "seller" if breach == "late_delivery" else "unknown"
     return role, party
@@ -398,7 +410,7 @@ class _Draft:
     section: str = ""
 
 
-def _extract(doc: Document, roles: dict[str, str]) -> PenaltyFacts:
+def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
     index = {id(b): i for i, b in enumerate(doc.blocks)}
     drafts: list[_Draft] = []
     caps: list[tuple[Cap, int, str, bool]] = []  # (cap, draft count when seen, section, names a charge)
@@ -520,7 +532,7 @@ def _is_deposit_share(clause: str, pos: int) -> bool:
     return dm is not None and not _CHARGE.search(clause, dm.end(), pos)
 
 
-def _clause_penalties(clause: str, bi: int, s: int, roles: dict[str, str], section: str) -> list[_Draft]:
+def _clause_penalties(clause: str, bi: int, s: int, roles: _Roles, section: str) -> list[_Draft]:
     """The penalties of one clause: rates grouped by (charge, breach) into tiers, LPR ones, lump sums."""
     out: list[_Draft] = []
     blank = has_blank(clause)
