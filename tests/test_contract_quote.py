@@ -196,6 +196,19 @@ def test_word_table_approvals_and_empty_rows() -> None:
     assert q3.approvals == () and q3.validity == ()
 
 
+def test_role_and_name_in_one_cell() -> None:
+    text = (
+        HEAD
+        + "| 行号 | 折扣 | 审批人 | 意见 | 日期 |\n| 1 | 15% | 销售经理 马俊杰 | 同意 | 2026年11月29日 |\n"
+        "| 1 | 15% | 销售总监 林雅琴 | 同意 | 2026年11月30日 |\n"
+    )
+    q = quote(text)
+    assert {(a.role, a.name, a.lines) for a in q.approvals} == {
+        ("sales_manager", "马俊杰", (1,)),
+        ("sales_director", "林雅琴", (1,)),
+    }
+
+
 def test_approval_scope() -> None:
     q = quote(HEAD + "销售经理 陈志远 同意第 1 项合计 15%的折扣 2026 年 5 月 18 日")
     assert q.approved_roles(1, Decimal(15)) == {"sales_manager"}

@@ -37,6 +37,10 @@ ROLE_NAMES = {"sales_manager": "销售经理", "sales_director": "销售总监"}
 _TITLE_ROLE = {t: r for r, ts in ROLE_TITLES.items() for t in ts}
 _ROLE_RE = re.compile("|".join(sorted(map(re.escape, _TITLE_ROLE), key=len, reverse=True)), re.IGNORECASE)
 _ROLE_WORDS = tuple(_TITLE_ROLE)
+#: An approval-table cell naming the role, perhaps with the person: ``销售经理`` / ``销售经理 马俊杰``.
+_ROLE_CELL = re.compile(
+    rf"^(?P<role>{_ROLE_RE.pattern})\s*[:：/]?\s*(?P<name>[\u4e00-\u9fff]{{2,4}})?\s*$", re.IGNORECASE
+)
 
 # ---------------------------------------------------------------------------------------------- tables
 
@@ -288,7 +292,7 @@ _LIMIT = re.compile(
     + r"\s*(?:以内|以下|为限)"
     r"|(?:销售代表|业务员|销售人员|销售员)[^，,。；;]{0,6}?" + _PCT + r"\s*的?(?:折扣)?权限"
 )
-_REP = re.compile(r"销售代表|业务员|销售人员|销售员|sales\s*rep", re.I)
+_REP = re.compile(r"销售代表|业务员|销售人员|销售员|销售工程师|业务代表|客户经理|sales\s*rep", re.I)
 _ASSENT = re.compile(r"同意|批准|核准|准予|通过|已审批|签批|approved?", re.I)
 _PERSON = re.compile(r"^[\s:：/（(]*([\u4e00-\u9fff]{2,4})(?=[\s　/,，）)]|$|\d|同意|批准)")
 _NOT_PERSON = re.compile(r"审批|意见|日期|签字|签名|环节|姓名|同意|批准|盖章|负责人|经理|总监")
@@ -733,12 +737,14 @@ def _approvals(doc: Document) -> tuple[Approval, ...]:
     for rows in tables(doc):
         for row in rows:
             texts = row.texts
-            roles = [(k, _ROLE_RE.fullmatch(t.strip())) for k, t in enumerate(texts)]
+            roles = [(k, _ROLE_CELL.match(t.strip())) for k, t in enumerate(texts)]
             hits = [(k, m) for k, m in roles if m]
             if len(hits) != 1:
                 continue
             k, m = hits[0]
-            rest = [t for j, t in enumerate(texts) if j != k and t.strip()]
+            own = m.group("name") or ""  # 销售经理 马俊杰 in one cell
+            rest = [own] if own else []
+            rest += [t for j, t in enumerate(texts) if j != k and t.strip()]
             joined = " ".join(rest)
             name = next(
                 (t for t in rest if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t) and not _NOT_PERSON.search(t)),
@@ -748,7 +754,7 @@ def _approvals(doc: Document) -> tuple[Approval, ...]:
                 continue
             if re.search(r"不同意|驳回|拒绝|否决", joined):
                 continue
-            role = _TITLE_ROLE[m.group().lower()]
+            role = _TITLE_ROLE[m.group("role").lower()]
             lines = _line_numbers(joined)
             if (
                 not lines
