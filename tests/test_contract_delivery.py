@@ -196,6 +196,24 @@ def test_chinese_trade_term_names(text: str, code: str) -> None:
     assert [t.code for t in facts(text).terms] == [code]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "house"),
+    [
+        (
+            "卖方应于2027年1月20日前，按CPT天津市滨海新区黄海路219号买方二号仓库(Incoterms® 2020)交货。",
+            "address",
+            True,
+        ),
+        ("贸易术语：DAP 上海市浦东新区 Incoterms® 2020。", "address", False),
+        ("贸易术语：FOB 宁波市 Incoterms® 2020。", "port", False),
+        ("本合同价格为CIF汉堡港价格。", "port", False),
+    ],
+)
+def test_place_named_after_a_trade_term(text: str, kind: str, house: bool) -> None:
+    (p,) = facts(text).places
+    assert (p.kind, p.house_number) == (kind, house)
+
+
 def test_chinese_names_need_a_port() -> None:
     assert facts("本合同价格为到岸价，含运费。").terms == ()
 

@@ -489,6 +489,35 @@ def _terms(doc: Document) -> list[TradeTerm]:
     return out
 
 
+_TERM_PLACE_END = re.compile(r"[（(,，。；;\n]|incoterms|国际贸易术语|方式|价格|价|交货|交付|术语|通则", re.I)
+
+
+_SEA_TERMS = ("FOB", "CFR", "CIF", "FAS", "CNF", "C&F")
+
+
+def _term_places(doc: Document) -> list[Place]:
+    """The named place after a trade term (``DAP 天津市滨海新区黄海路219号买方二号仓库``)."""
+    out: list[Place] = []
+    index = _index(doc)
+    for block, start, _end, clause in clauses_naming(doc, TERM_WORDS):
+        if not _TRADE_CONTEXT.search(clause):
+            continue
+        for m in _TERM.finditer(clause):
+            rest = clause[m.end() : m.end() + 60]
+            stop = _TERM_PLACE_END.search(rest)
+            value = rest[: stop.start()] if stop else rest
+            lead = len(value) - len(value.lstrip())
+            value = value.strip()
+            if len(value) < 2:
+                continue
+            kind, house = classify_place(value)
+            if m.group(1) in _SEA_TERMS and not house:
+                kind = "port"  # FOB/CFR/CIF/FAS name a port, not a door
+            s = start + m.end() + lead
+            out.append(Place(value, kind, house, True, Where(index[id(block)], (s, s + len(value)))))
+    return out
+
+
 def _edition(doc: Document) -> tuple[int | None, Where | None]:
     for i, b in enumerate(doc.blocks):
         t = b.norm
@@ -525,6 +554,7 @@ def extract_document(doc: Document) -> DeliveryFacts:
             carriers.extend(Party(m.group("who"), Where(i, m.span())) for m in _CARRIER.finditer(t))
         if "费" in t:
             costs.extend(Party(m.group("who") or "included", Where(i, m.span())) for m in _COST.finditer(t))
+    places.extend(_term_places(doc))
     for rows in tables(doc):
         for row in rows:
             kv = _key_value(row, _PLACE_KEY)
