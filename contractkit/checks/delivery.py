@@ -64,8 +64,12 @@ def is_goods_contract(doc: Document) -> bool:
 def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
+    reported: list[tuple[int, int, int]] = []
     for place in _facts(doc).places:
-        block = doc.blocks[place.where.block]
+        b, (s, e) = place.where.block, place.where.span
+        if any(b == rb and s < re_ and rs < e for rb, rs, re_ in reported):
+            continue  # the same place read twice (after its label and after a trade term)
+        block = doc.blocks[b]
         if place.kind == "address" and not place.house_number:
             zh = f"交货地址“{place.text}”没有写到门牌号，交付地点不明确。"
             en = f"Delivery address '{place.text}' has no house number: the place of delivery is unclear."
@@ -74,6 +78,7 @@ def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding
             en = f"The delivery place is only '{place.text}', with no address: where to deliver is unclear."
         else:
             continue
+        reported.append((b, s, e))
         yield ctx.report(block, zh, en, span=place.where.span)
 
 
