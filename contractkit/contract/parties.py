@@ -92,6 +92,12 @@ _BARE = re.compile(
     re.IGNORECASE,
 )
 _SIGN_TAIL = re.compile(rf"\s*{_SIGN_PAREN}\s*$")
+#: Party data sits at the head (party block, key-terms table) and the tail (signature block) of a document;
+#: in between only lines that start with a party word are read.
+_HEAD_ZONE = 120
+_TAIL_ZONE = 80
+_MAX_BARE = 60
+_ROW_START = re.compile(rf"^\s*(?:\d{{1,2}}\s+)?(?:{_PARTY_ALT})", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"[ \u3000\t]{2,}|\t")
 _SIGN_WORDS = re.compile(r"盖章|签字|签章|签名|签署|公章|合同章|seal|sign", re.IGNORECASE)
 _PHONE_IN = re.compile(r"(?:\+?\d[\d\s-]{5,}\d)")
@@ -208,8 +214,13 @@ def _rows(doc: Document) -> list[list[tuple[int, int, int, str]]]:
     :func:`_grid` gives each cell's column (the Word grid column, or its place in the line)."""
     rows: list[list[tuple[int, int, int, str]]] = []
     current: tuple[int | None, int | None] = (None, None)
+    last = len(doc.blocks) - _TAIL_ZONE
     for i, b in enumerate(doc.blocks):
         loc = b.location
+        if _HEAD_ZONE <= i < last and not _ROW_START.match(b.norm):
+            rows.append([(i, 0, len(b.norm), b.norm)])  # a body line: not split, skipped by analyse
+            current = (None, None)
+            continue
         if loc.table is not None:
             key = (loc.table, loc.row)
             if key != current or not rows:
@@ -246,7 +257,7 @@ def _segments(row: list[tuple[int, int, int, str]]) -> list[_Seg]:
     A cell that is only a label takes the next cell as its value, unless that cell is a label too.
     """
     segs: list[_Seg] = []
-    bare = [_BARE.match(text) for (_i, _s, _e, text) in row]
+    bare = [_BARE.match(text) if len(text) <= _MAX_BARE else None for (_i, _s, _e, text) in row]
     skip = -1
     for col, (i, base, _e, text) in enumerate(row):
         if col == skip:
@@ -265,7 +276,7 @@ def _segments(row: list[tuple[int, int, int, str]]) -> list[_Seg]:
                 skip = col + 1
             segs.append(_seg(party, label, sign, value, at, span, col))
             continue
-        tm = _TABLE_LINE.match(text)
+        tm = _TABLE_LINE.match(text) if _ROW_START.match(text) else None
         if tm and ":" not in text[: tm.start("value")] and "：" not in text[: tm.start("value")]:
             value = tm.group("value").strip()
             s = base + tm.start("value")
@@ -273,6 +284,8 @@ def _segments(row: list[tuple[int, int, int, str]]) -> list[_Seg]:
                 _seg(tm.group("party"), tm.group("plabel"), False, value, i, (s, s + len(value)), col)
             )
             continue
+        if ":" not in text:
+            continue  # every segment ends in a colon (normalized text folds ： to :)
         matches = [m for m in _SEGMENT.finditer(text) if m.start() == 0 or text[m.start() - 1] in _SEG_BEFORE]
         for n, m in enumerate(matches):
             label = m.group("plabel") or m.group("label") or ""
@@ -390,7 +403,12 @@ def analyse(doc: Document, structure: Structure) -> Parties:
     mentions: list[Mention] = []
     heads: list[str] = []  # keys of the parties opened by the last row that opened any
     columns: dict[int, str] = {}  # column → party key, for 项目｜供方｜需方 tables
+    last = len(doc.blocks) - _TAIL_ZONE
     for row in _rows(doc):
+        first = row[0][0]
+        if _HEAD_ZONE <= first < last and not _ROW_START.match(row[0][3]):
+            heads, columns = [], {}  # the body: party lines only where a line starts with a party
+            continue
         grid = _grid(doc, row)
         segs = _segments(row)
         for seg in segs:

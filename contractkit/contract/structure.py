@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from contractkit.contract.model import Where
@@ -81,7 +82,8 @@ _BARE_DEFINITION = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s*|[(（]?[一二三四五六七八九十]{1,3}[)）、]\s*)?"
     r"(?P<term>[^\s:：,，。;；“”\"]{2,16})\s*[:：]\s*(?:是指|系指|指)"
 )
-_DEF_GATE = ("指", "简称", "称为", "合称", "统称", "mean", "refer", "hereinafter", "称")
+#: What every definition or 简称 holds: a quoted term, or ``term：指`` in a definitions section.
+_DEF_HINT = re.compile(r"[“\"「『‘].{1,24}[”\"」』’]|[:：]\s*(?:是指|系指|指)")
 
 # What each party does: (actor) 向 (other) 采购 → actor buys; (actor) 向 (other) 交付 → actor sells.
 _NEUTRAL_ALT = "甲方|乙方|丙方"
@@ -272,7 +274,7 @@ def _definitions(doc: Document) -> tuple[dict[str, Definition], list[tuple[str, 
     aliases: list[tuple[str, int, int, int]] = []
     for i, block in enumerate(doc.blocks):
         t = block.norm
-        if not any(g in t for g in _DEF_GATE) and "mean" not in t.lower():
+        if not _DEF_HINT.search(t):
             continue
         body = _where(i, (0, len(t)))
         for m in _DEFINES.finditer(t):
@@ -506,6 +508,7 @@ def _sections(doc: Document) -> list[Section]:
     return out
 
 
+@lru_cache(maxsize=1024)
 def _num(num: str) -> str:
     from contractkit.facts.sections import _number
 

@@ -155,6 +155,10 @@ _END_EVENT = re.compile(
     r"(?:履行完毕|义务履行完毕|全部履行完|质保期(?:满|届满)|保修期(?:满|届满)|货款(?:全部)?(?:付清|结清)"
     r"|清偿完毕|终验合格)"
 )
+#: What a clause with a period but no term key holds (本合同自…至…, 长期有效, 履行完毕后终止).
+_PERIOD_HINT = re.compile(
+    r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约)[^。;；]*(?:至|到|长期|无固定|续|履行完毕|全部履行)"
+)
 #: 本合同在双方权利义务履行完毕后自动终止: a term that ends with performance.
 _END_SENTENCE = re.compile(
     r"(?:本|该)(?:合同|协议|合约|契约)[^。;；]{0,24}?(?P<event>(?:权利)?义务(?:全部)?履行完毕|履行完毕|全部履行完|质保期(?:满|届满)"
@@ -338,8 +342,8 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
 def _periods(doc: Document) -> list[Period]:
     out: list[Period] = []
     for i, t, offset in _units(doc):
-        if "期" not in t and not ("合同" in t or "协议" in t or "合约" in t):
-            continue
+        if not (TERM_KEY.search(t) or _PERIOD_HINT.search(t)):
+            continue  # every period holds a term key, or 本合同 with 至/到/长期/履行完毕
         for s, e in clause_spans(t):
             clause = t[s:e]
             keys = []
@@ -485,7 +489,7 @@ def _changes(doc: Document) -> list[Change]:
     out: list[Change] = []
     for i, b in enumerate(doc.blocks):
         t = b.norm
-        if not any(w in t for w in CHANGE_WORDS):
+        if not any(w in t for w in CHANGE_WORDS) or not _CHANGE.search(t):
             continue
         for s, e in clause_spans(t):
             clause = t[s:e]
