@@ -112,8 +112,8 @@ def test_paragraph_numbering_matches_reader(samples_dir: Path) -> None:
 def test_cli_annotate_and_refuses_overwrite(capsys, samples_dir: Path, tmp_path: Path) -> None:
     src = samples_dir / "drafts" / "defective-sales-contract.docx"
     out = tmp_path / "r.docx"
-    assert main(["lint", str(src), "--annotate", str(out)]) == 1
-    assert out.exists() and "comment(s)" in capsys.readouterr().err
+    assert main(["lint", str(src), "--annotate", str(out), "--lang", "en"]) == 1
+    assert out.exists() and "comment(s) written" in capsys.readouterr().err
     assert main(["lint", str(src), "--annotate", str(src)]) == 2
     assert main(["lint", str(src), str(src), "--annotate", str(out)]) == 2
 

@@ -15,8 +15,10 @@ def test_usage_error_in_both_languages(tmp_path: Path, capsys) -> None:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     for p in (a, b):
         p.write_text(DRAFT, encoding="utf-8")
-    assert main(["lint", str(a), str(b), "--annotate", str(tmp_path / "r.docx")]) == 2
+    assert main(["lint", str(a), str(b), "--annotate", str(tmp_path / "r.docx"), "--lang", "zh"]) == 2
     assert capsys.readouterr().err.strip() == "错误：--annotate 只能用于一个 .docx 草稿 — 其他文件请分开检查"
+    assert main(["lint", str(a), str(b), "--annotate", str(tmp_path / "r.docx")]) == 2  # no --lang: English
+    assert "error: --annotate needs exactly one .docx draft" in capsys.readouterr().err
     assert main(["lint", str(a), str(b), "--annotate", str(tmp_path / "r.docx"), "--lang", "en"]) == 2
     assert "error: --annotate needs exactly one .docx draft" in capsys.readouterr().err
 
@@ -24,7 +26,7 @@ def test_usage_error_in_both_languages(tmp_path: Path, capsys) -> None:
 def test_unknown_rule_in_chinese(tmp_path: Path, capsys) -> None:
     a = tmp_path / "a.txt"
     a.write_text(DRAFT, encoding="utf-8")
-    assert main(["lint", str(a), "--select", "paymnet"]) == 2
+    assert main(["lint", str(a), "--select", "paymnet", "--lang=zh"]) == 2
     err = capsys.readouterr().err
     assert "--select 中的规则 'paymnet' 不存在" in err and "payment" in err
 

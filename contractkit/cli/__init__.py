@@ -93,9 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:  # usage errors
         exc.show()
         code = 2 if isinstance(exc, click.UsageError) else exc.exit_code
-    except ContractkitError as exc:  # in the --lang of the command line (Chinese when it has no Chinese text)
-        lang = _lang(sys.argv[1:] if argv is None else argv)
-        zh = lang == "zh" and bool(exc.zh)
+    except ContractkitError as exc:  # Chinese when --lang zh is given and the error has Chinese text
+        zh = _lang(sys.argv[1:] if argv is None else argv) == "zh" and bool(exc.zh)
         click.echo(f"{'错误：' if zh else 'error: '}{exc.text('zh' if zh else 'en')}", err=True)
         code = exc.exit_code
     except BrokenPipeError:
@@ -115,14 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def _lang(argv: list[str]) -> str:
-    """The ``--lang`` value of a command line (``zh`` when absent)."""
+def _lang(argv: list[str]) -> str | None:
+    """The ``--lang`` value of a command line, or None (the boundary then stays English, as it always was)."""
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
             return argv[i + 1]
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
-    return "zh"
+    return None
 
 
 def entry() -> None:  # pragma: no cover - console script shim
