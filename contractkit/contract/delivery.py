@@ -71,11 +71,6 @@ _DESIGNATED = re.compile(
 _PLACE_NOUN = re.compile(
     r"地点|地址|仓库|库房|库|现场|工地|场所|位置|厂|港|码头|车间|处|地方|门店|网点|收货点"
 )
-#: The place is the address stated elsewhere (a party's address, the place agreed above).
-_REFERENCE = re.compile(
-    r"(?:上述|前述|首部|本合同|合同首部|约定的?|载明的?)|(?:客户|甲方|乙方|买方|卖方|需方|供方|采购人|买受人)"
-    r"(?:的)?(?:地址|住所|注册地址|所在地)|交货地点|交付地点"
-)
 
 _TIME_LABEL = re.compile(
     r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|装船|出货|进场)(?:时间|日期|期限|期|时限|周期)"
@@ -333,11 +328,6 @@ def classify_time(text: str) -> TimeKind:
     if _IMMEDIATE.search(text):
         return "immediate"
     return "other"
-
-
-def _sentence_end(text: str, start: int) -> int:
-    m = re.compile(r"[。；;\n]").search(text, start)
-    return m.start() if m else len(text)
 
 
 def _verb_time(clause: str) -> bool:

@@ -61,6 +61,7 @@ class Row:
 
     @property
     def texts(self) -> list[str]:
+        """The cells' texts."""
         return [c.text for c in self.cells]
 
 
@@ -274,9 +275,6 @@ _PCT = r"(\d{1,2}(?:\.\d{1,2})?)\s*[%％]"
 _PART = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{0,8}?)\s*" + _PCT)
 _ZHE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})\s*折(?!旧|算|合|扣|让|价)")
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
-_DISCOUNT_WORD = re.compile(
-    r"优惠|折扣|折让|让利|下浮|降价|返点|特价|\d\s*折|[一二三四五六七八九]折|discount", re.I
-)
 _DISCOUNT_TEXT = re.compile(
     r"(?:优惠|折扣|折让|让利|下浮|降价|discount)[^，,。；;%\d]{0,10}?" + _PCT, re.IGNORECASE
 )
