@@ -163,3 +163,21 @@ def test_bilingual() -> None:
 def test_any_buyer_word_in_the_party_line(designation: str, word: str) -> None:
     s = structure(f"{designation}（{word}）：苏州精工机械制造有限公司")
     assert s.role_of(designation) == "buyer"
+
+
+def test_parts_chapters_articles_nest() -> None:
+    text = (
+        "第一部分 合同协议书\n一、合同标的\n第二部分 通用条款\n第一章 总则\n第一条 定义\n（一）货物\n"
+        "第二章 交货\n第二条 交货"
+    )
+    got = [(x.label.split(" ")[0][:5], x.level, x.path) for x in structure(text).sections]
+    assert got == [
+        ("第一部分", 1, "1"),
+        ("一、合同标", 4, "1.1"),
+        ("第二部分", 1, "2"),
+        ("第一章", 2, "2.1"),
+        ("第一条", 3, "2.1.1"),
+        ("(一)货物", 5, "2.1.1.1"),  # labels are read from the normalized text
+        ("第二章", 2, "2.2"),
+        ("第二条", 3, "2.2.2"),
+    ]

@@ -268,7 +268,7 @@ def _segments(row: list[tuple[int, int, int, str]]) -> list[_Seg]:
             label = bm.group("plabel") or bm.group("label") or ""
             sign = bool(bm.group("sign") and _SIGN_WORDS.search(bm.group("sign")))
             value, span, at = "", (base + bm.end(), base + bm.end()), i
-            if col + 1 < len(row) and bare[col + 1] is None:
+            if col + 1 < len(row) and bare[col + 1] is None and not _SEGMENT.match(row[col + 1][3].lstrip()):
                 ni, ns, _ne, ntext = row[col + 1]
                 value = ntext.strip()
                 lead = len(ntext) - len(ntext.lstrip())

@@ -476,10 +476,24 @@ def _parts(doc: Document, first_kind: Kind, title_block: int | None) -> list[Par
     return out
 
 
+#: The usual hierarchy of Chinese contract numbering, outermost first: 第一部分 > 第一章 > 第一节 > 第一条 >
+#: 一、 > （一） > 1. (1.1, 1.1.1 below it) > （1）. Levels count only the kinds a document uses.
+_CANONICAL = ("part", "chapter", "section", "article", "cn", "paren-cn", "arabic", "paren")
+_ARTICLE_UNIT = re.compile(r"第\s*\S{1,5}?\s*(?P<unit>部分|编|章|节|条)")
+_UNIT_KIND = {"部分": "part", "编": "part", "章": "chapter", "节": "section", "条": "article"}
+
+
+def _level_key(kind: str, label: str, num: str) -> str:
+    if kind == "article":
+        m = _ARTICLE_UNIT.match(label)
+        return _UNIT_KIND[m.group("unit")] if m else "article"
+    if kind == "paren":
+        return "paren" if num.isdigit() else "paren-cn"
+    return "arabic" if kind == "dotted" else kind
+
+
 def _sections(doc: Document) -> list[Section]:
-    out: list[Section] = []
-    rank: dict[str, int] = {}
-    stack: list[tuple[int, str]] = []
+    found: list[tuple[int, str, str, str, str, int]] = []  # (block, kind, label, num, level key, depth)
     labels: dict[int, str] = doc.meta.get("labels") or {}
     for i, block in enumerate(doc.blocks):
         shown = labels.get(i)  # Word automatic numbering: the label is not in the text
@@ -487,19 +501,21 @@ def _sections(doc: Document) -> list[Section]:
         if h is None:
             continue
         kind, label, num = h
-        if kind == "dotted":
-            level_key = "arabic"
-            depth = num.count(".")
-        else:
-            level_key, depth = kind, 0
-        if level_key not in rank:
-            rank[level_key] = len(rank) + 1
+        depth = num.count(".") if kind == "dotted" else 0
+        found.append((i, kind, label, num, _level_key(kind, label, num), depth))
+    used = [k for k in _CANONICAL if any(f[4] == k for f in found)]
+    rank = {k: n + 1 for n, k in enumerate(used)}
+    out: list[Section] = []
+    stack: list[tuple[int, str]] = []
+    for i, kind, label, num, key, depth in found:
+        block = doc.blocks[i]
+        shown = labels.get(i)
         title = label[len(label.split(" ")[0]) :].strip() if " " in label else ""
         s = len(block.norm) - len(block.norm.lstrip())
         length = len(label) - (len(shown) + 1 if shown else 0)
         span = (s, s + max(0, min(length, len(block.norm) - s)))
         number = num if kind == "dotted" else _num(num)
-        level = rank[level_key] + depth
+        level = rank[key] + depth
         while stack and stack[-1][0] >= level:
             stack.pop()
         path = number if kind == "dotted" else ".".join([*(n for _, n in stack), number])
