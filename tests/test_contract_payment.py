@@ -280,3 +280,65 @@ def test_to_data_serializes() -> None:
     inst = data["installments"][0]
     assert inst["share"] == "30" and inst["trigger"]["kind"] == "contract_signed"
     assert inst["deadline"]["where"]["text"] == "5日"
+
+
+# --- styles: colloquial, definitions, tables of dates, securities ----------------------------------------
+
+
+def test_colloquial_shares_and_completions() -> None:
+    facts = facts_of("三、钱怎么给\n签完合同先给三成定金，货到了验完没问题，一周内把剩下的七成结清。")
+    assert facts.shares() == [Decimal(30), Decimal(70)]
+    first, second = facts.installments
+    assert first.deadline is not None and first.deadline.unit == "immediate"
+    assert second.trigger is not None and second.deadline is not None and second.deadline.unit == "week"
+
+
+@pytest.mark.parametrize("text", ["验收合格后,十五日内支付60%", "验收合格后，一周内支付60%"])
+def test_deadline_after_a_comma(text: str) -> None:
+    t = read_timing(normalize(text))
+    assert t.trigger is not None and t.deadline is not None
+
+
+def test_half_is_fifty_percent() -> None:
+    (inst,) = read_installments("签订合同时先付一半货款")
+    assert inst.share == Decimal(50)
+
+
+def test_defined_stage_shares_are_paid_where_named() -> None:
+    facts = facts_of(
+        "1 定义\n1.1 “验收款”：指合同价格的20%。\n1.2 “预付款”：指合同价格的80%。\n"
+        "3 付款\n3.1 预付款在合同生效后10个工作日内支付。\n3.2 验收款在终验合格后10个工作日内支付。"
+    )
+    assert sorted(facts.shares()) == [Decimal(20), Decimal(80)]
+    assert all(i.trigger is not None and i.deadline is not None for i in facts.installments)
+
+
+def test_schedule_table_of_dates_and_bare_amounts() -> None:
+    facts = facts_of(
+        "第二条 分期付款\n2.2 余款：合同总价的70%，分3期支付，付款时间如下：\n"
+        "| 期次 | 付款期限 | 金额（元） |\n|---|---|---|\n"
+        "| 第1期 | 2027年1月25日前 | 115,500.00 |\n| 第2期 | 2027年2月25日前 | 115,500.00 |\n"
+        "| 第3期 | 视乙方工程款回收情况支付 | 115,500.00 |"
+    )
+    rows = [i for i in facts.installments if i.amount is not None and i.amount.value == Decimal("115500.00")]
+    assert len(rows) == 3
+    assert rows[0].deadline is not None and rows[0].deadline.unit == "date"
+    assert [v.word for v in rows[2].vague] == ["视乙方工程款回收情况"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本合同不扣留质保金。卖方应向买方提交金额为合同总价5%（66,900.00元）的银行质量保函。",
+        "本合同无质保金。",
+    ],
+)
+def test_no_retention(text: str) -> None:
+    facts = facts_of(text)
+    assert facts.retentions == () and facts.installments == ()
+
+
+def test_a_guarantee_named_as_a_condition_keeps_the_installment() -> None:
+    text = "合同生效且买方收到卖方提交的等额银行履约保函，支付合同总价的10%，收到保函之日起15日内"
+    (inst,) = read_installments(text)
+    assert inst.share == Decimal(10) and inst.timing.deadline is not None

@@ -20,11 +20,12 @@ from contractkit.findings import Finding
 from contractkit.money import format_amount
 from contractkit.readers.model import Document
 
-#: "按合同约定" / "第五条规定的期限内": the time is stated elsewhere.
+#: "按合同约定" / "第五条规定的期限内" / "付款时间如下": the time is stated elsewhere.
 _BY_CONTRACT = re.compile(
     r"按(?:照)?(?:本)?(?:合同|协议)(?:约定|规定)|依(?:照)?(?:本)?(?:合同|协议)约定|"
     r"(?:合同|协议|本条|第[\d一二三四五六七八九十]+条)[^，,。；;]{0,6}(?:约定|规定)的?(?:期限|时间|方式|进度)|"
-    r"(?:按|依|见|依照|按照|根据)\s*(?:本合同|本协议|框架协议|通用条款|专用条款)?\s*第\s*[\d一二三四五六七八九十百.]+\s*(?:条|款|项|章)"
+    r"(?:按|依|见|依照|按照|根据)\s*(?:本合同|本协议|框架协议|通用条款|专用条款)?\s*第\s*[\d一二三四五六七八九十百.]+\s*(?:条|款|项|章)|"
+    r"(?:时间|期限|方式|安排|进度|节点)(?:如下|见下表|见附表|见附件)|(?:如下|下表|下列|以下)[:：]?\s*$"
 )
 _PROHIBIT = re.compile(r"不得|禁止|严禁|不应|不允许|无权")
 _CONSEQUENCE = re.compile(r"违约金|滞纳金|逾期|迟延|延迟|不及时|未及时|未按|不按|赔偿")
@@ -288,7 +289,7 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if total is None or len(amounts) < 2 or open_rest or len(amounts) < len(items):
         return
     got = sum(amounts, Decimal(0))
-    if got != total.value and (not shares or running == Decimal(100)):
+    if got != total.value and not shares:  # with shares, payment/share-amount-mismatch checks each amount
         yield ctx.report(
             first,
             f"各期付款金额合计 {format_amount(got)}，与合同总价 {format_amount(total.value)} 不符。"
@@ -438,6 +439,7 @@ def interest_rate_no_period(doc: Document, ctx: RuleContext) -> Iterator[Finding
 _SPLIT = re.compile(
     r"分\s*(?P<n>[两二三四五六七八九十\d]+)\s*(?:次|期|笔|批次)\s*(?:支付|付清|付款|结清|交清|付)"
 )
+_EACH_PART = re.compile(r"每(?:期|次|笔|月)[^，,。；;]{0,6}?(?:\d|[一二三四五六七八九十百千万]+(?:万)?元|%)")
 _CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -478,6 +480,8 @@ def split_without_amounts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             and (i.share is not None or i.amount is not None)
             and (doc.blocks[i.where.block].section == block.section or i.where.block == here)
         ]
+        if _EACH_PART.search(clause):
+            continue  # 分10期支付，每期人民币115,500.00元
         if len(later) >= n or any(i.trigger is not None and i.trigger.kind == "periodic" for i in later):
             continue  # 每月底支付34125元: one periodic line states every part
         yield ctx.report(

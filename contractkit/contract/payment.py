@@ -99,11 +99,13 @@ PAY_GATE = (
     "试款",
     "期款",
     "装款",
+    "给",
 )
 _PAY_VERB = re.compile(
     r"支付|付款|付清|付至|预付|首付|付给|应付|付.{0,3}款|结清|结算|尾款|余款|进度款|汇入|转账|缴纳|缴付|交清|交纳|还清|"
     r"定金|(?<![不未])付\s*(?=\d|[一二三四五六七八九十百])|"
-    r"(?:到货|发货|交货|验收|调试|安装|投产|上线|首期|末期|[一二三四五六七八九十\d]期|里程碑)款"
+    r"(?:到货|发货|交货|验收|调试|安装|投产|上线|首期|末期|[一二三四五六七八九十\d]期|里程碑)款|"
+    r"(?:先|再|又|剩下的|余下的|另)给(?=\s*(?:\d|[一二两三四五六七八九十半]|钱|款))"
 )
 #: A piece naming one of these is a penalty, interest, refund or deposit rule: the sentence stops there.
 _CONSEQUENCE = re.compile(
@@ -119,6 +121,7 @@ _SECURITY_SHARE = re.compile(
     rf"|{_ANCHOR}[^，,。；;]{{0,4}}?(?:的|作为)[^，,。；;]{{0,6}}?{_SECURITY}"
     rf"|^\s*作为[^，,。；;]{{0,6}}?{_SECURITY}|(?:折扣|优惠)"
     rf"|{_SECURITY}\s*(?:人民币|RMB|¥|￥)?\s*(?:\d[\d,.]*|[一二三四五六七八九十百千万]+)\s*(?:万)?元"
+    rf"|(?:提交|出具|开具|提供)(?:(?!{_SECURITY})[^。；;，,]){{0,12}}?{_ANCHOR}[^。；;]{{0,40}}?{_SECURITY}"
 )
 #: A sentence about title (所有权保留): it names payment only as a condition.
 _TITLE = re.compile(r"所有权|产权|物权")
@@ -130,7 +133,7 @@ _REMAINDER = re.compile(
 )
 _CUMULATIVE = re.compile(r"累计|付至|支付至|达到(?:合同)?(?:总价|总额)")
 _SAME = re.compile(r"^\W*(?:即|折合|计|合计|共计|共|约|为|金额为|就是|也就是|相当于)")
-_STATEMENT = re.compile(r"(?:款|金)(?:为|是|:)\s*$")
+_STATEMENT = re.compile(r"(?:款|金)[”\"」]?\s*(?:为|是|:|：|[:：]?\s*(?:是指|系指|指))")
 #: A percent next to these is a tax, discount, cap or penalty figure, not a share.
 _PCT_AFTER_NOT = re.compile(r"\s*(?:的)?(?:增值税|税率|税|的税|违约金|滞纳金|利息|以上|以下|左右|折扣|优惠)")
 _PCT_BEFORE_NOT = re.compile(
@@ -244,7 +247,21 @@ def _shares(piece: str) -> list[tuple[Decimal, tuple[int, int]]]:
         if p.value < 0 or p.value > 100:
             continue
         out.append((p.value, p.span))
+    for m in _TENTHS.finditer(piece):  # 先给三成, 剩下的七成, 一半
+        if not any(a < m.end() and m.start() < b for _v, (a, b) in out):
+            word = m.group()
+            value = Decimal(50) if "半" in word else Decimal(_TENTH_DIGITS[word[0]]) * 10
+            out.append((value, m.span()))
+    out.sort(key=lambda x: x[1])
     return out
+
+
+_TENTH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_TENTH_DIGITS |= {str(d): d for d in range(1, 10)}
+#: Colloquial shares: 三成 (30 %), 一半 (50 %).
+_TENTHS = re.compile(
+    r"(?<![一二三四五六七八九十\d])[一二两三四五六七八九1-9]\s*成(?![本品员立为功交型套])|一半|半数"
+)
 
 
 #: 首付货款15万: 万 with no 元 after a payment word.
@@ -532,6 +549,7 @@ def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
     from contractkit.contract.amount import Cell
 
     out: list[Installment] = []
+    unread: list[tuple[str, Locate]] = []
     seen: set[str] = set()
     named = block_indices_naming(doc, PAY_GATE + RETENTION_WORDS)
     if headings:  # in a payment section every line counts (a PDF table row wraps onto lines without 付)
@@ -554,7 +572,54 @@ def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
                 continue  # a schedule restated (a table in prose) counts once
             seen.add(key)
             locate = _shifted_locator(locate_text, s)
-            out.extend(_installment(raw, locate) for raw in read_installments(sentence))
+            raws = read_installments(sentence)
+            out.extend(_installment(raw, locate) for raw in raws)
+            if not raws:
+                unread.append((sentence, locate))
+    named_ones = _named_installments(doc, unread)
+    if named_ones:  # the definitions state the shares the named installments pay: count them once
+        out = [i for i in out if not (i.statement and _DEFINED_SHARE.search(_norm_of(doc, i.where)))]
+    return out + named_ones
+
+
+def _norm_of(doc: Document, where: Where) -> str:
+    return doc.blocks[where.block].norm[where.span[0] : where.span[1]]
+
+
+#: A defined payment stage: “验收款”：指合同价格的20% / 预付款是指合同总价的30%.
+_DEFINED_SHARE = re.compile(
+    r"[“\"「]?(?P<name>[\u4e00-\u9fff]{1,6}(?:款|金))[”\"」]?\s*[:：]?\s*(?:是指|系指|指)"
+    r"[^。；;]{0,30}?(?P<pct>\d+(?:\.\d+)?)\s*%"
+)
+_NAMED = re.compile(r"^[\s\d.、)）(（]*(?P<name>[\u4e00-\u9fff]{1,6}(?:款|金))")
+
+
+def _named_installments(doc: Document, unread: list[tuple[str, Locate]]) -> list[Installment]:
+    """Sentences that pay a stage defined elsewhere (“验收款”指合同价格的20%; 验收款在终验后10日内支付)."""
+    from contractkit.checks._common import block_indices_naming
+
+    defined: dict[str, Decimal] = {}
+    for i in block_indices_naming(doc, ("指",)):
+        for m in _DEFINED_SHARE.finditer(doc.blocks[i].norm):
+            defined.setdefault(m.group("name"), Decimal(m.group("pct")))
+    out: list[Installment] = []
+    for sentence, locate in unread if defined else []:
+        m = _NAMED.match(sentence)
+        if m is None or m.group("name") not in defined or not _PAY_VERB.search(sentence):
+            continue
+        timing = read_timing(sentence)
+        raw = RawInstallment(
+            span=(0, len(sentence)),
+            kind="retention" if _RETENTION.search(sentence) else "installment",
+            share=defined[m.group("name")],
+            amount=None,
+            cumulative=False,
+            remainder=False,
+            statement=False,
+            timing=timing,
+            vague=tuple(find_vague(sentence)),
+        )
+        out.append(_installment(raw, locate))
     return out
 
 
@@ -582,9 +647,14 @@ def _table_installments(contract: Contract) -> list[Installment]:
             text, parts = row.joined()
             probe = text if _PAY_VERB.search(text) else text + "，支付"
             raws = read_installments(probe)
-            if not raws:
+            row_amount = (
+                cell_number(parts[amount_col].text)
+                if amount_col is not None and amount_col < len(parts)
+                else None
+            )
+            if not raws and row_amount is None:
                 continue
-            raw = raws[0]
+            raw = raws[0] if raws else _bare_row(text)
             raw = RawInstallment(
                 span=(0, len(text)),
                 kind=raw.kind,
@@ -616,8 +686,26 @@ def _table_installments(contract: Contract) -> list[Installment]:
     return out
 
 
+def _bare_row(text: str) -> RawInstallment:
+    """A schedule row with a bare number in its amount column (| 第1期 | 1月25日前 | 115,500 |)."""
+    return RawInstallment(
+        span=(0, len(text)),
+        kind="retention" if _RETENTION.search(text) else "installment",
+        share=None,
+        amount=None,
+        cumulative=False,
+        remainder=False,
+        statement=False,
+        timing=read_timing(text),
+        vague=tuple(find_vague(text)),
+    )
+
+
 _RELEASE_VERB = re.compile(r"退还|返还|退回|释放|支付|付清|结清|归还|返回|付给|拨付|付款")
 _RETURNS = re.compile(r"退还|返还|退回|释放|归还|无息")
+_NO_RETENTION = re.compile(
+    r"(?:不|无|免|不再|不予)(?:扣留|预留|保留|设置?|收取|扣除|留)?(?:任何)?(?:质保金|质量保证金|保修金)"
+)
 _HELD = re.compile(r"留存|预留|保留|扣留|暂扣|扣押|暂留|留置|不予")
 
 
@@ -651,6 +739,8 @@ def _retentions(doc: Document) -> list[Retention]:
     for i, s, e, sent in sentences:
         if (i, s) in used:
             continue
+        if _NO_RETENTION.search(sent):
+            continue  # 本合同不扣留质保金
         shares = _shares(sent)
         amounts = _amounts(sent)
         if not (shares or amounts or _HELD.search(sent) or "作为" in sent):

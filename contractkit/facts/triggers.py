@@ -111,6 +111,15 @@ _BREAKS = "。；;\n"
 _BOUND_BEFORE = ("不超过", "不得超过", "最迟", "最晚", "最长")
 
 
+_COMMA_BEFORE_WORD = re.compile(r",(?!\d)")
+
+
+def _durations(text: str) -> list[Duration]:
+    """:func:`find_durations` of ``text`` read with a half-width comma before a word as "，" (same length):
+    normalized text writes "，一周内" as ",一周内", which the duration pattern takes for a digit group."""
+    return find_durations(_COMMA_BEFORE_WORD.sub("，", text) if "," in text else text)
+
+
 def find_deadline(text: str, after: int) -> Duration | None:
     """The duration bounding a trigger that ends at offset ``after`` (验收合格后5个工作日内 → 5 working days).
 
@@ -123,7 +132,7 @@ def find_deadline(text: str, after: int) -> Duration | None:
             end = i
             break
     window = text[after:end]
-    for d in find_durations(window):
+    for d in _durations(window):
         if d.span[0] > _DEADLINE_GAP:
             break
         tail = window[d.span[1] :].lstrip()
@@ -222,6 +231,7 @@ _AT_EVENT = re.compile(
     r"|(?:之时|时|当日|当天|同日|即日|即时|当场)\s*(?:起)?\s*[,，]?\s*(?:[\u4e00-\u9fff]{1,8}?)?(?:一次性)?"
     r"(?:向[^，,。；;]{1,12}?)?(?:首付|付款|付清|支付|结清|交清|交纳|缴纳|付)"
     r"|(?:当日|当天|同时|即时|立即|当场)(?:全额|一次性)?(?:付清|支付|付款|结清)"
+    r"|(?:签完|签了|签好|签订|签署)(?:合同|协议)?\s*(?:就|先|马上|当天|即)\s*(?:给|付|支付|打款|交)"
 )
 #: Due before an event: 发货前, 出厂前, 装运前支付.
 _BEFORE_EVENT = re.compile(
@@ -234,6 +244,7 @@ _DONE = (
     r"装船|装运|出运|开票|备货|通知|批准|审批|审核|领取|清点|入库|抵达|确认书|运至|运到|送至|送到|到达|满|"
     r"试用|使用|签完|验完|装完|装好|送完|做完|干完|弄好|到齐"
 )
+_DONE_ANY = re.compile(_DONE)
 _UNIT_AHEAD = r"(?=\s*(?:满\s*)?" + _N + r"\s*(?:个)?(?:工作日|自然日|日历日|日|天|小时|周|星期|月|年))"
 _GENERIC_EVENT = re.compile(
     rf"(?P<ev>[^，,。；;:：()（）]{{0,30}}?(?:{_DONE})[^，,。；;:：]{{0,6}}?)"
@@ -312,6 +323,10 @@ _VAGUE = re.compile("|".join(sorted(map(re.escape, _VAGUE_CONDITIONS), key=len, 
 _COMPOUNDS = {"及时": "间", "适时": "间"}
 #: 等 closing an open list of conditions (剩余面辅料、工艺版等退清后): no one can tell when it is met.
 _OPEN_LIST = re.compile(r"等\s*(?:全部)?(?:退清|退还|交清|交付|完成|办妥|齐全|到位|结清|处理完毕)后")
+#: 视乙方工程款回收情况 / 根据甲方资金情况 / 视市场行情而定: payment that depends on a state of affairs.
+_DEPENDS_ON = re.compile(
+    r"视[^，,。；;]{0,14}?(?:情况|状况|而定)|根据[^，,。；;]{0,10}?(?:资金|回款|回收|经营|财务)(?:情况|状况)"
+)
 #: "协商" that forbids or changes, not defers: 经双方协商一致可以变更.
 _NEGOTIATED_CHANGE = re.compile(r"协商一致[^，,。；;]{0,8}(?:变更|修改|调整|解除|书面)")
 
@@ -324,6 +339,12 @@ def find_vague(text: str) -> list[VagueCondition]:
         if not text.startswith(_COMPOUNDS.get(m.group(), "\0"), m.end())
     ]
     out += [VagueCondition("等", (m.start(), m.start() + 1)) for m in _OPEN_LIST.finditer(text)]
+    covered = [v.span for v in out]
+    out += [
+        VagueCondition(m.group(), m.span())
+        for m in _DEPENDS_ON.finditer(text)
+        if not any(a < m.end() and m.start() < b for a, b in covered)
+    ]
     if _NEGOTIATED_CHANGE.search(text):
         out = [v for v in out if "协商" not in v.word]
     return sorted(out, key=lambda v: v.span)
@@ -331,7 +352,7 @@ def find_vague(text: str) -> list[VagueCondition]:
 
 def _duration_due(text: str, start: int = 0) -> Duration | None:
     """The first duration from ``start`` that bounds something (5个工作日内, 三十日以内, 30天后)."""
-    for d in find_durations(text[start:]):
+    for d in _durations(text[start:]):
         if _DUE_AFTER.match(text, start + d.span[1]):
             return Duration(d.value, d.unit, (start + d.span[0], start + d.span[1]))
     return None
@@ -399,5 +420,10 @@ def read_timing(text: str) -> Timing:
             return Timing(events[0], Deadline(None, "blank", blank.span()))
         return Timing(events[0], None)
     if bare is not None:
+        done = [m for m in _DONE_ANY.finditer(text, 0, bare.span[0])]
+        if done:  # 货到了验完没问题，一个礼拜内结清: the completion before the period starts it
+            return Timing(
+                TimingEvent("other", (0, done[-1].end())), Deadline(bare.value, bare.unit, bare.span)
+            )
         return Timing(None, Deadline(bare.value, bare.unit, bare.span))
     return Timing(None, None)
