@@ -90,3 +90,51 @@ def test_defective_sample_hits_quote_rules(samples_dir: Path) -> None:
         "quote/price-off-list",
         "quote/discount-without-approval",
     }
+
+
+def test_discounted_lines_compare_their_list_price(tmp_path: Path) -> None:
+    pl = tmp_path / "prices.csv"
+    pl.write_text("name,model,unit_price\n球阀,Q41F-16P DN80,2150.00\n", encoding="utf-8")
+    table = (
+        "| 序号 | 产品名称 | 规格型号 | 目录单价 | 折扣 | 折后单价 |\n"
+        "| 1 | 球阀 | Q41F-16P DN80 | {p} | 5% | 2,042.50 |"
+    )
+    head = "报价单\n本报价30日内有效。\n"
+    s = QUOTE.replace(price_list=str(pl))
+    assert lint_text(head + table.format(p="2,150.00"), s) == []  # the discount is not an off-list price
+    (f,) = lint_text(head + table.format(p="2,250.00"), s)
+    assert f.rule == "quote/price-off-list" and "2,150.00" in f.message
+
+
+def test_policy_stated_in_the_quote_overrides_the_setting() -> None:
+    text = (
+        "报价单\n本报价30日内有效。\n首单优惠9%。\n"
+        "折扣说明：销售代表可给予不超过8%的折扣，超过8%的须经销售经理和销售总监审批。"
+    )
+    (f,) = lint_text(text, QUOTE)  # 9 % is within the setting's 10 % but beyond the quote's own 8 %
+    assert f.rule == "quote/discount-without-approval" and "8%" in f.message
+
+
+@pytest.mark.parametrize(
+    ("approvals", "missing"),
+    [
+        ("", "销售经理、销售总监"),
+        ("审批：销售经理 陈志远 同意第 1 项 2026年5月18日", "销售总监"),
+        ("审批：销售经理 陈志远 同意 2026年5月18日；销售总监 刘海峰 同意 2026年5月18日", None),
+    ],
+)
+def test_each_line_over_the_limit_needs_its_approvals(approvals: str, missing: str | None) -> None:
+    text = (
+        "报价单\n本报价30日内有效。\n"
+        "| 序号 | 产品名称 | 目录单价 | 折扣 | 折后单价 |\n"
+        "| 1 | 球阀 | 2,150.00 | 阶梯10%+推荐5% | 1,827.50 |\n"
+        "| 2 | 蝶阀 | 4,860.00 | 活动优惠20% | 3,888.00 |\n"
+        "销售代表可给予不超过8%的折扣，超过8%的须经销售经理和销售总监审批。\n" + approvals
+    )
+    found = lint_text(text, QUOTE)
+    if missing is None:
+        assert found == []
+        return
+    assert [f.rule for f in found] == ["quote/discount-without-approval"] * 2
+    assert missing in found[0].message and "阶梯10%+推荐5%" in found[0].snippet
+    assert "销售经理、销售总监" in found[1].message and "活动优惠20%" in found[1].snippet
