@@ -1,0 +1,136 @@
+"""Word formats other than .docx — .doc, .wps (WPS 文字), .rtf, .odt, .docm, .dotx — read by converting a
+private copy to .docx with LibreOffice, then reading that with the .docx reader.
+
+The conversion is sandboxed like PDF output (:mod:`contractkit.render.pdf`): the user's file is copied into a
+private temp folder (the converted copy is never written next to it), ``soffice`` runs with its own throwaway
+profile, without network (``unshare -n``) where the kernel allows it, in its own process group, with a time
+limit after which the whole group is killed; the converted .docx is read with the same zip guards as any
+draft. Findings point at paragraphs of the document as the user sees it and ``meta['converted_from']`` says
+the text came through a conversion.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from contractkit.errors import UnreadableInput
+from contractkit.fileio import DEFAULT_MAX_BYTES, check_size
+from contractkit.readers.model import Document
+
+#: suffix → what users call the format
+FORMATS: dict[str, str] = {
+    ".doc": "Word 97–2003 (.doc)",
+    ".dot": "Word 97–2003 template (.dot)",
+    ".wps": "WPS 文字 (.wps)",
+    ".wpt": "WPS 文字模板 (.wpt)",
+    ".rtf": "RTF (.rtf)",
+    ".odt": "OpenDocument (.odt)",
+    ".docm": "Word with macros (.docm)",
+    ".dotx": "Word template (.dotx)",
+    ".dotm": "Word template with macros (.dotm)",
+}
+#: seconds a conversion may take before the converter is killed
+TIMEOUT = 90.0
+
+
+def convert_to_docx(
+    path: str | Path, *, timeout: float = TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES
+) -> bytes:
+    """The bytes of a .docx LibreOffice makes from ``path`` (a private copy; nothing written beside it)."""
+    from contractkit.render.pdf import INSTALL_HINT, _no_network_prefix, find_soffice
+
+    name = str(path)
+    check_size(path, max_bytes)
+    soffice = find_soffice()
+    if soffice is None:
+        raise UnreadableInput(
+            f"reading {FORMATS.get(Path(name).suffix.lower(), 'this format')} needs LibreOffice, "
+            "which is not installed",
+            path=name,
+            hint=INSTALL_HINT,
+            zh="读取此格式需要 LibreOffice，但未安装",
+        )
+    suffix = Path(name).suffix.lower() or ".doc"
+    with tempfile.TemporaryDirectory(prefix="contractkit-convert-") as work:
+        work_dir = Path(work)
+        src = work_dir / f"draft{suffix}"
+        with open(path, "rb") as fh:
+            src.write_bytes(fh.read(max_bytes + 1))
+        out_dir = work_dir / "out"
+        out_dir.mkdir()
+        cmd = [
+            *_no_network_prefix(),
+            soffice,
+            f"-env:UserInstallation={(work_dir / 'profile').as_uri()}",
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--nodefault",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out_dir),
+            str(src),
+        ]
+        env = dict(os.environ, HOME=str(work_dir), SAL_USE_VCLPLUGIN="svp")
+        proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+            env=env,
+            cwd=str(work_dir),
+        )
+        try:
+            _, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill_group(proc)
+            raise UnreadableInput(
+                f"converting the file took longer than {timeout:.0f} s",
+                path=name,
+                hint="save it as .docx in Word or WPS and lint that",
+                zh=f"格式转换超过 {timeout:.0f} 秒",
+            ) from None
+        finally:
+            _kill_group(proc)
+        produced = out_dir / "draft.docx"
+        if proc.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
+            detail = (err or b"").decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+            raise UnreadableInput(
+                f"LibreOffice could not open the file as {FORMATS.get(suffix, 'a document')}"
+                + (f" ({detail[0]})" if detail[0] else ""),
+                path=name,
+                hint="the file is damaged or not what its name says: open it in Word or WPS, save as .docx",
+                zh="LibreOffice 无法打开此文件",
+            )
+        return produced.read_bytes()
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+
+def read_office(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a .doc/.wps/.rtf/.odt/.docm/.dotx draft (through a sandboxed conversion to .docx)."""
+    from contractkit.readers.docx import read_docx
+
+    name = str(path)
+    data = convert_to_docx(path, max_bytes=max_bytes)
+    with tempfile.TemporaryDirectory(prefix="contractkit-read-") as work:
+        copy = Path(work) / "converted.docx"
+        copy.write_bytes(data)
+        doc = read_docx(copy, max_bytes=max_bytes)
+    doc.path = name
+    doc.meta["converted_from"] = FORMATS.get(Path(name).suffix.lower(), Path(name).suffix)
+    return doc
