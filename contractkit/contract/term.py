@@ -155,6 +155,13 @@ _END_EVENT = re.compile(
     r"(?:履行完毕|义务履行完毕|全部履行完|质保期(?:满|届满)|保修期(?:满|届满)|货款(?:全部)?(?:付清|结清)"
     r"|清偿完毕|终验合格)"
 )
+
+
+def _names_contract(t: str) -> bool:
+    """True when ``t`` names a contract (cheap gate before the period patterns)."""
+    return "合同" in t or "协议" in t or "合约" in t or "契约" in t
+
+
 #: What a clause with a period but no term key holds (本合同自…至…, 长期有效, 履行完毕后终止).
 _PERIOD_HINT = re.compile(
     r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约)[^。;；]*(?:至|到|长期|无固定|续|履行完毕|全部履行)"
@@ -342,7 +349,7 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
 def _periods(doc: Document) -> list[Period]:
     out: list[Period] = []
     for i, t, offset in _units(doc):
-        if not (TERM_KEY.search(t) or _PERIOD_HINT.search(t)):
+        if not (("期" in t and TERM_KEY.search(t)) or (_names_contract(t) and _PERIOD_HINT.search(t))):
             continue  # every period holds a term key, or 本合同 with 至/到/长期/履行完毕
         for s, e in clause_spans(t):
             clause = t[s:e]
@@ -416,7 +423,7 @@ _NOT_CONTRACT_EFFECT = re.compile(r"补充协议|变更|修改|修订|补充|通
 def _effectiveness(doc: Document) -> list[Effectiveness]:
     out: list[Effectiveness] = []
     for i, t, offset in _units(doc):
-        if not _EFFECTIVE.search(t):
+        if ("效" not in t and "成立" not in t) or not _EFFECTIVE.search(t):
             continue
         for s, e in clause_spans(t):
             clause = t[s:e]
