@@ -152,3 +152,27 @@ def test_key_terms_as_lines_of_text() -> None:
     )
     assert ids(text) == []
     assert ids(text.replace("无锡仲裁委员会", "无锡仲裁委员会或无锡市人民法院")) == [AC]
+
+
+CC = "dispute/court-without-connection"
+
+
+@pytest.mark.parametrize(
+    ("where", "fires_"),
+    [
+        ("签订地点：北京市海淀区", False),  # signed there
+        ("交货地点：北京市海淀区中关村大街1号", False),  # performed there
+        ("签订地点：山东省临沂市兰山区", True),
+    ],
+)
+def test_court_connection_from_any_place_of_the_contract(where: str, fires_: bool) -> None:
+    text = (
+        f"{where}\n买方住所：山东省临沂市兰山区沂蒙路77号\n卖方住所：河南省许昌市魏都区许继大道1298号\n"
+        "因本合同发生的争议，双方协商不成的，由北京市海淀区人民法院管辖。"
+    )
+    assert (ids(text, CC) == [CC]) == fires_
+
+
+def test_a_described_court_place_needs_no_check() -> None:
+    text = "买方住所：山东省临沂市兰山区沂蒙路77号\n协商不成的，向原告住所地人民法院提起诉讼。"
+    assert ids(text, CC) == []

@@ -54,7 +54,8 @@ def _kind(doc: Document) -> str:
         "争议解决方式：\n☑ 提交北京仲裁委员会仲裁；\n☑ 向甲方所在地人民法院起诉。",
     ],
     good=[
-        "因本合同发生的争议，提交北京仲裁委员会仲裁。仲裁裁决是终局的，任何一方可向有管辖权的人民法院申请执行。",
+        "因本合同发生的争议，提交北京仲裁委员会仲裁。仲裁裁决是终局的，任何一方可向有管辖权的人民法院申请执"
+        "行。",
         "协商不成的，任何一方可向合同签订地人民法院提起诉讼。",
         "争议解决方式：\n☑ 提交北京仲裁委员会仲裁；\n□ 向甲方所在地人民法院起诉。",
     ],
@@ -81,7 +82,8 @@ def arbitration_and_court(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title="仲裁未约定明确的仲裁委员会",
     title_en="Arbitration without one named commission",
     severity="error",
-    why="仲裁协议必须有选定的仲裁委员会（仲裁法第16条）；只写城市（“在上海仲裁”，上海有多家仲裁机构）、只写仲裁规则、"
+    why="仲裁协议必须有选定的仲裁委员会（仲裁法第16条）；只写城市（“在上海仲裁”，上海有多家仲裁机构）、只写"
+    "仲裁规则、"
     "或写了两个仲裁委员会的，达不成补充协议时仲裁协议无效（仲裁法第18条，仲裁法解释第4–6条）。",
     why_en="An arbitration agreement must name the chosen commission (Arbitration Law Art. 16); a city only "
     "('arbitration in Shanghai', which has several), rules only, or two commissions void it unless the "
@@ -95,7 +97,8 @@ def arbitration_and_court(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
     good=[
         "因本合同发生的争议，提交北京仲裁委员会仲裁。",
-        "因本合同引起的争议，提交中国国际经济贸易仲裁委员会上海分会，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。",
+        "因本合同引起的争议，提交中国国际经济贸易仲裁委员会上海分会，按照申请仲裁时该会现行有效的仲裁规则进"
+        "行仲裁。",
     ],
 )
 def arbitration_no_commission(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -137,18 +140,21 @@ def arbitration_no_commission(doc: Document, ctx: RuleContext) -> Iterator[Findi
     title_en="Dispute-resolution choice left unmade",
     severity="warning",
     why="示范文本同时列出仲裁和诉讼两个选项供当事人选择；未勾选、未填写的，等于没有约定争议解决方式，"
-    "仲裁因没有选定仲裁委员会而不成立（仲裁法第16条），只能依民事诉讼法第24条由被告住所地或合同履行地法院管辖。",
+    "仲裁因没有选定仲裁委员会而不成立（仲裁法第16条），只能依民事诉讼法第24条由被告住所地或合同履行地法院管"
+    "辖。",
     why_en="A model text offers arbitration and a court as options; with neither ticked nor filled in, no "
     "method is agreed: arbitration fails for want of a chosen commission (Arbitration Law Art. 16) and the "
     "default court of Civil Procedure Law Art. 24 applies.",
     basis="仲裁法第16条；民事诉讼法第24条、第35条",
     fix="只保留一个选项并填写完整，例如勾选“☑ 提交北京仲裁委员会仲裁”，删除另一项。",
     bad=[
-        "协商不成的，选择下列第____种方式解决：\n（一）提交____仲裁委员会仲裁；\n（二）依法向____人民法院起诉。",
+        "协商不成的，选择下列第____种方式解决：\n（一）提交____仲裁委员会仲裁；\n（二）依法向____人民法院起"
+        "诉。",
         "争议解决：\n□ 提交____仲裁委员会仲裁\n□ 依法向____人民法院提起诉讼",
     ],
     good=[
-        "协商不成的，选择下列第1种方式解决：\n（一）提交北京仲裁委员会仲裁；\n（二）依法向甲方所在地人民法院起诉。",
+        "协商不成的，选择下列第1种方式解决：\n（一）提交北京仲裁委员会仲裁；\n（二）依法向甲方所在地人民法院"
+        "起诉。",
         "争议解决：\n☑ 提交北京仲裁委员会仲裁\n□ 依法向____人民法院提起诉讼",
     ],
 )
@@ -173,7 +179,8 @@ def unfilled_choice(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title="未约定争议解决方式",
     title_en="No dispute-resolution clause",
     severity="warning",
-    why="解决争议的方法是民法典第470条列明的合同一般条款；未约定的，只能依民事诉讼法第24条向被告住所地或合同履行地法院起诉，"
+    why="解决争议的方法是民法典第470条列明的合同一般条款；未约定的，只能依民事诉讼法第24条向被告住所地或合同"
+    "履行地法院起诉，"
     "对自己不利的管辖法院和程序都无法事先安排。",
     why_en="Dispute resolution is a customary contract term (Civil Code Art. 470); without it, the default "
     "court of Civil Procedure Law Art. 24 (defendant's domicile or place of performance) applies.",
@@ -192,3 +199,59 @@ def no_dispute_clause(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "No dispute-resolution method (arbitration commission or court) is agreed: "
         "Civil Procedure Law Art. 24 applies.",
     )
+
+
+@rule(
+    id="dispute/court-without-connection",
+    scope="document",
+    title="约定的管辖法院与争议没有实际联系",
+    title_en="Chosen court with no connection to the dispute",
+    severity="warning",
+    why="协议管辖只能选择被告住所地、合同履行地、合同签订地、原告住所地、标的物所在地等与争议有实际联系的地"
+    "点的法院"
+    "（民事诉讼法第35条）；选择一个与合同毫无联系的地方的法院，管辖协议无效，只能依第24条由被告住所地或合同"
+    "履行地"
+    "法院管辖。",
+    why_en="A choice of court is limited to places with an actual connection to the dispute — the defendant'"
+    "s or "
+    "plaintiff's domicile, the place of performance or signing, where the goods are (Civil Procedure Law Art"
+    ". 35); "
+    "a court with no such connection is void, and the default of Art. 24 applies.",
+    basis="民事诉讼法第35条、第24条",
+    fix="改为与合同有联系的地点的法院，例如“向合同签订地（山东省临沂市兰山区）人民法院提起诉讼”。",
+    bad=[
+        "买方住所：山东省临沂市兰山区沂蒙路77号\n卖方住所：河南省许昌市魏都区许继大道1298号\n"
+        "因本合同发生的争议，双方协商不成的，由北京市海淀区人民法院管辖。",
+        "甲方地址：江苏省苏州市工业园区星湖街328号\n乙方地址：浙江省宁波市鄞州区天童南路588号\n"
+        "签订地点：苏州市工业园区\n协商不成的，向广州市天河区人民法院提起诉讼。",
+    ],
+    good=[
+        "买方住所：山东省临沂市兰山区沂蒙路77号\n卖方住所：河南省许昌市魏都区许继大道1298号\n"
+        "因本合同发生的争议，双方协商不成的，由临沂市兰山区人民法院管辖。",
+        "甲方地址：江苏省苏州市工业园区星湖街328号\n协商不成的，向甲方住所地人民法院提起诉讼。",
+    ],
+)
+def court_without_connection(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """A court named by a place that appears nowhere else in the contract (no party, signing or delivery
+    place there)."""
+    if not is_chinese(doc, min_chars=4):
+        return
+    facts = _facts(doc)
+    if facts.method != "court":
+        return
+    for c in facts.courts:
+        if c.connected is not False:
+            continue
+        yield ctx.report(
+            doc.blocks[c.where.block],
+            f"约定由{c.place}的法院管辖，但合同中当事人住所、签订地、履行地均不在该地：与争议没有实际联系的"
+            "协议管辖无效"
+            "（民事诉讼法第35条），将依第24条由被告住所地或合同履行地法院管辖。",
+            f"The chosen court ({c.place}) is in a place the contract does not otherwise name — no party, si"
+            "gning or "
+            "performance place there: a choice of court without a connection is void (Civil Procedure Law Ar"
+            "t. "
+            "35), so the default of Art. 24 applies.",
+            span=c.where.span,
+        )
+        return

@@ -108,10 +108,16 @@ class Commission:
 
 @dataclass(frozen=True, slots=True)
 class Court:
-    """A court chosen for disputes (``place`` as written: 甲方所在地, 厦门市集美区)."""
+    """A court chosen for disputes (``place`` as written: 甲方所在地, 厦门市集美区).
+
+    ``connected`` is False when the court's place (its most specific name: 海淀 of 北京市海淀区) appears
+    nowhere else in the contract — no party address, signing or performance place there — and None when
+    the place is described, not named (甲方所在地, 合同签订地).
+    """
 
     place: str
     where: Where
+    connected: bool | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +160,7 @@ def _extract(doc: Document) -> DisputeFacts:
             ):
                 commissions.append(c)
         blank = blank or b or has_blank(o.text)
-    courts = [c for o in court for c in _courts(o)]
+    courts = [c for o in court for c in _courts(o, doc, options)]
     if unfilled:
         method: Method = "unchosen"
     elif arb and court:
@@ -360,13 +366,34 @@ def _alias(name: str, other: str) -> bool:
     return any((a in name and b in other) or (b in name and a in other) for a, b in _KNOWN_ALIASES)
 
 
-def _courts(o: Option) -> list[Court]:
+_PLACE_NAME = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(?:特别行政区|自治区|自治州|自治县|省|市|地区|新区|区|县|旗|盟)"
+)
+_PLACE_TAIL = re.compile(r"(?:有管辖权|具有管辖权)的?$")
+_DESCRIBED = re.compile(
+    r"所在地|住所地|签订地|履行地|注册地|有管辖权|原告|被告|甲方|乙方|买方|卖方|一方|守约方"
+)
+
+
+def _courts(o: Option, doc: Document, options: list[Option]) -> list[Court]:
     out: list[Court] = []
     for m in _COURT_PLACE.finditer(o.text):
-        place = _NAME_LEAD.sub("", m.group("place").strip())
+        place = _PLACE_TAIL.sub("", _NAME_LEAD.sub("", m.group("place").strip()))
         if _NOT_PLACE.search(place) or _COURT_FOR_AWARD.search(o.text[max(0, m.start() - 12) : m.end() + 12]):
             continue
-        out.append(
-            Court(place, Where(o.where.block, (o.where.span[0] + m.start(), o.where.span[0] + m.end())))
-        )
+        where = Where(o.where.block, (o.where.span[0] + m.start(), o.where.span[0] + m.end()))
+        out.append(Court(place, where, _connected(place, doc, options)))
     return out
+
+
+def _connected(place: str, doc: Document, options: list[Option]) -> bool | None:
+    """Whether the court's most specific place name appears in the contract outside its dispute text."""
+    if _DESCRIBED.search(place):
+        return None
+    names = [n for n in _PLACE_NAME.findall(place) if n not in ("人民", "中级", "基层")]
+    if not names:
+        return None
+    name = names[-1]
+    text = doc.text
+    inside = sum(opt.text.count(name) for opt in options)
+    return text.count(name) > inside
