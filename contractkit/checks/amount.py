@@ -423,3 +423,74 @@ def price_undetermined(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 span=m.span(),
             )
             break
+
+
+#: What each kind of supply is taxed at (增值税法第10条): a rate given to a named supply must be its own.
+_KIND_RATES: tuple[tuple[str, re.Pattern[str], Decimal], ...] = (
+    (
+        "农产品、食用植物油、饲料、化肥、图书、自来水、天然气等",
+        re.compile(
+            r"农产品|粮食|大米|面粉|食用(?:植物)?油|饲料|化肥|农药|农膜|图书|报纸|杂志|自来水|天然气|暖气|"
+            r"安装|建筑服务|施工|运输服务|交通运输"
+        ),
+        Decimal(9),
+    ),
+    (
+        "技术服务、咨询、设计、培训、信息技术服务等现代服务",
+        re.compile(
+            r"技术服务|咨询(?:服务|费)|设计(?:服务|费)|培训(?:服务|费)|信息技术服务|"
+            r"软件(?:实施|开发)服务|实施服务"
+        ),
+        Decimal(6),
+    ),
+    (
+        "货物（设备、产品、材料）",
+        re.compile(
+            r"(?:设备|货物|产品|材料|钢材|电缆|配件|备件)(?:价款|货款|款|价格|单价|总价)?(?:适用|按|含)"
+        ),
+        Decimal(13),
+    ),
+)
+_PIECE_START = re.compile(r"[，,。；;:：]")
+
+
+@rule(
+    id="amount/vat-rate-kind",
+    title="增值税税率与所售货物或服务不符",
+    title_en="VAT rate does not fit the goods or service",
+    severity="warning",
+    why="增值税按所售货物或服务的种类适用税率：货物13%，农产品、食用植物油、饲料、化肥、图书等9%，"
+    "技术服务、咨询、设计、培训等现代服务6%。条款给某类货物或服务写了别类的税率，发票开错、价款计算也随之出错。",
+    why_en="VAT follows the kind of supply: goods 13 %, agricultural products, edible oil, feed, fertiliser, "
+    "books 9 %, technical, consulting, design and training services 6 %. A clause giving a supply another "
+    "kind's rate leads to wrong invoices and a wrong price.",
+    basis="增值税法第10条；财政部 税务总局 海关总署公告2019年第39号",
+    fix="按所售货物或服务改为其适用税率，例如“技术服务费适用6%的增值税税率”。",
+    bad=["食用植物油适用13%的增值税税率。", "技术服务费适用13%增值税税率，乙方开具增值税专用发票。"],
+    good=[
+        "食用植物油适用9%的增值税税率。",
+        "软件许可费适用13%增值税税率，实施服务费适用6%增值税税率。",
+        "上述价格含13%增值税。",
+    ],
+    params=("vat_rates",),
+)
+def vat_rate_kind(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    allowed = set(ctx.settings.vat_rates)
+    for t in _facts(doc).tax:
+        if t.rate is None or t.rate not in allowed:
+            continue  # an obsolete or unknown rate: amount/vat-rate-invalid
+        block = doc.blocks[t.where.block]
+        norm = block.norm
+        starts = [m.end() for m in _PIECE_START.finditer(norm, 0, t.where.span[0])]
+        subject = norm[starts[-1] if starts else 0 : t.where.span[0]]
+        kinds = [(label, rate) for label, pattern, rate in _KIND_RATES if pattern.search(subject)]
+        if not kinds or any(rate == t.rate for _label, rate in kinds):
+            continue  # no kind named, or a mixed supply one of whose kinds takes it (安装调试及培训费 9%)
+        label, rate = kinds[0]
+        pct = f"{t.rate.normalize():f}%"
+        yield ctx.report(
+            block,
+            f"{label}适用{rate.normalize():f}%的增值税税率，条款写作{pct}。",
+            f"{label} is taxed at {rate.normalize():f} %, but the clause says {pct}.",
+            span=t.where.span,
+        )
