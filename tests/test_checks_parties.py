@@ -105,3 +105,11 @@ def test_landline_and_mobile_in_one_phone_detail() -> None:
     text = "乙方：杭州宜家办公家具有限公司\n法定代表人：郑国强　　电话：0571-86273350，手机13858112046"
     assert "parties/invalid-phone" not in rules(text)
     assert "parties/invalid-phone" in rules(text.replace("13858112046", "1385811204"))
+
+
+def test_taiwan_party_has_no_mainland_code_or_phone_format() -> None:
+    text = (
+        "賣方：台灣精密機械股份有限公司\n統一編號：12345678\n地址：台北市信義區松仁路100號\n"
+        "負責人：陳大文\n電話：02-27201234"
+    )
+    assert rules(text) == set()

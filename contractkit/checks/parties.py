@@ -175,8 +175,8 @@ def _code_problems(doc: Document) -> Iterator[tuple[Block | None, tuple[int, int
     seen: set[tuple[int, int]] = set()
     for p in facts(doc).parties:
         d = p.detail("code")
-        if d is None or d.blank or p.foreign:
-            continue
+        if d is None or d.blank or p.foreign or not _USCC_LABEL.search(d.label):
+            continue  # only a 统一社会信用代码 has the GB 32100 form (not 统一编号, 注册号, 税号…)
         block = _block(doc, d.where)
         m = _USCC_ANY.search(d.value) or re.search(r"[0-9A-Za-z]{10,24}", d.value)
         if m is None:

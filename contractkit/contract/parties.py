@@ -32,8 +32,9 @@ DetailKind = Literal[
 #: Detail labels by kind, in any drafting style (Chinese and English), longest first within a kind.
 DETAIL_LABELS: dict[str, tuple[str, ...]] = {
     "code": (
-        "统一社会信用代码", "社会信用代码", "信用代码", "组织机构代码", "营业执照注册号", "营业执照号码",
-        "营业执照号", "营业执照", "工商注册号", "注册号", "纳税人识别号", "税务登记号", "税号",
+        "统一社会信用代码", "社会信用代码", "信用代码", "统一编号", "组织机构代码", "营业执照注册号",
+        "营业执照号码", "营业执照号", "营业执照", "工商注册号", "注册号", "纳税人识别号", "税务登记号",
+        "税号",
         "unified social credit code", "credit code", "registration no", "registration number",
     ),
     "id": ("公民身份号码", "身份证号码", "身份证号", "身份证", "证件号码", "id no", "passport no"),
@@ -531,7 +532,7 @@ def analyse(doc: Document, structure: Structure) -> Parties:
             role=o.role,
             name=o.name,
             name_where=o.name_where,
-            foreign=bool(o.name) and not _CJK.search(o.name),
+            foreign=_foreign(o),
             person=bool(_PERSON.fullmatch(o.name)) and not _ORG_SUFFIX.search(o.name),
             details=dict(o.details),
         )
@@ -632,6 +633,20 @@ def _flat_parties(doc: Document, structure: Structure) -> list[_Open]:
         if len(heads) >= 2:
             return heads
     return []
+
+
+#: Places outside the mainland's credit-code and phone-number system.
+_OUTSIDE_MAINLAND = re.compile(
+    r"台湾|台北|新北|桃园|台中|台南|高雄|新竹|基隆|香港|九龙|新界|澳门|Hong Kong|Macau|Taiwan", re.I
+)
+
+
+def _foreign(o: _Open) -> bool:
+    """A party outside the mainland: a name without Chinese characters, a Taiwan/HK/Macau name or address."""
+    if o.name and not _CJK.search(o.name):
+        return True
+    address = o.details.get("address")
+    return bool(_OUTSIDE_MAINLAND.search(o.name) or (address and _OUTSIDE_MAINLAND.search(address.value)))
 
 
 def _key(structure: Structure, designation: str) -> str:
