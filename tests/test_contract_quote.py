@@ -84,6 +84,13 @@ def test_discount_parts(text: str, total: Decimal) -> None:
     assert sum(p.percent for p, _ in discount_parts(text)) == total
 
 
+def test_a_share_paid_is_read_from_the_prices() -> None:
+    text = (
+        HEAD + "| 序号 | 产品名称 | 目录单价 | 折扣率 | 成交单价 |\n| 1 | 球阀 | 2,000.00 | 95% | 1,900.00 |"
+    )
+    assert quote(text).lines[0].discount == Decimal(5)
+
+
 def test_tax_is_no_discount() -> None:
     assert discount_parts("含13%增值税") == []
 

@@ -291,8 +291,12 @@ _LIMIT = re.compile(
     r"|(?:销售代表|业务员|销售人员|销售员)[^，,。；;]{0,6}?" + _PCT + r"\s*的?(?:折扣)?权限"
 )
 _REP = re.compile(r"销售代表|业务员|销售人员|销售员|销售工程师|业务代表|客户经理|sales\s*rep", re.I)
-_ASSENT = re.compile(r"同意|批准|核准|准予|通过|已审批|签批|approved?", re.I)
-_PERSON = re.compile(r"^[\s:：/（(]*([\u4e00-\u9fff]{2,4})(?=[\s　/,，）)]|$|\d|同意|批准)")
+_ASSENT = re.compile(r"(?<!不)同意|批准|核准|准予|通过|已审批|签批|已签|approved?", re.I)
+#: The person after a role, perhaps after a 签字/审批人 label: ``陈志远``, ``签字：王磊``.
+_PERSON = re.compile(
+    r"^[\s:：/（(]*(?:(?:签字|签名|签章|审批人|批准人|姓名)\s*[:：]?\s*)?([\u4e00-\u9fff]{2,4})"
+    r"(?=[\s　/,，）)：:]|$|\d|同意|批准|（|\()"
+)
 _NOT_PERSON = re.compile(r"审批|意见|日期|签字|签名|环节|姓名|同意|批准|盖章|负责人|经理|总监")
 _LINE_REF = re.compile(
     r"第\s*(\d+(?:\s*[、,，和及至\-]\s*\d+)*)\s*(?:项|行|条|号|款)|序号\s*(\d+(?:\s*[、,，和及]\s*\d+)*)"
@@ -447,8 +451,11 @@ def _line(
     if listed and net is not None and net < listed:
         implied = ((listed - net) / listed * 100).quantize(Decimal("0.01"), ROUND_HALF_UP).normalize()
     discount = stated if stated is not None else implied
-    if stated is not None and implied is not None and implied > stated:
-        discount = implied  # the prices say more than the label: the price is what binds
+    if stated is not None and implied is not None:
+        if implied > stated:
+            discount = implied  # the prices say more than the label: the price is what binds
+        elif abs(stated + implied - 100) <= 1:
+            discount = implied  # 折扣率95%: the share paid, not the share off
     return QuoteLine(
         number,
         name,
