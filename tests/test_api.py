@@ -40,7 +40,7 @@ def test_help_loads_no_heavy_module_and_is_fast() -> None:
     )
     last = _run(code).strip().splitlines()[-1]
     heavy, seconds = last.rsplit(" ", 1)
-    assert heavy == "[]" and float(seconds) < 1.0
+    assert heavy == "[]" and float(seconds) < 2.0  # ≈ 0.1 s alone; generous for a busy 2-core CI box
 
 
 def test_every_public_name_resolves_typed_and_documented() -> None:
