@@ -150,6 +150,8 @@ def test_a_chained_fraction_shares_the_period() -> None:
         "按月支付合同总价的10%",
         "单价0.05元",
         "每日0.5吨",
+        "甲方每月支付合同总价的10%",
+        "甲方每月按合同总价的10%支付货款",
     ],
 )
 def test_not_rates(text: str) -> None:

@@ -291,7 +291,7 @@ def no_late_delivery_penalty(doc: Document, ctx: RuleContext) -> Iterator[Findin
 
 
 #: Charges that accrue without end unless capped (interest at a stated rate mirrors statutory damages).
-_ACCRUING = ("违约金", "滞纳金", "罚金", "赔偿金")
+_ACCRUING = ("违约金", "滞纳金", "罚金", "罚款", "赔偿金")
 
 
 @rule(

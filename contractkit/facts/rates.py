@@ -71,7 +71,9 @@ _PREFIXED = re.compile(
     rf"|(?<![\d{CN_CHARS}])(?P<w2>日|天|周|月|年)(?:化利率|化|利率|利息|息|费率)"
     rf"|(?<![\d{CN_CHARS}年月])(?P<w3>日)"
     # 日未交款的3‰ / 按日欠款金额的千分之五: the overdue base stands between the period and the fraction
-    rf"|(?<=[为按计以])(?P<w4>日|天|月)[^\d,，。；;]{{0,6}}?(?:未|欠|应付|逾期|迟)[^\d,，。；;]{{0,8}}?的)"
+    rf"|(?<=[为按计以])(?P<w4>日|天|月)[^\d,，。；;]{{0,6}}?(?:未|欠|应付|逾期|迟)[^\d,，。；;]{{0,8}}?的"
+    # 每日合同价格的0.1%: a daily rate on a base (no verb between: 每月支付合同总价的10% is an installment)
+    rf"|每(?P<w5>日|天)(?:(?!支付|付|交|结算|按)[^\d,，。；;]){{1,12}}?的)"
     rf"\s*(?:为|按|是|计|计算)?\s*(?:{FRACTION})"
 )
 # B: the period follows: 千分之三/日, 0.05%/天, 万分之五每日, 0.05%按日计.
@@ -79,10 +81,11 @@ _SUFFIXED = re.compile(rf"(?:{FRACTION})\s*(?:/|每|每个|按|per\s*)(?P<w>日|
 # C: a period cue earlier in the clause binds the first fraction after it: 每逾期一日，按…的0.5%.
 _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
 _CUE = re.compile(
-    r"每(?:逾期|延迟|迟延|延期|超期|拖延|迟交|迟付|晚交|晚付|迟|晚|逾|多)(?:交货|交付|付款|支付|履行)?满?"
+    r"每(?:逾期|延迟|迟延|延期|超期|拖延|迟交|迟付|晚交|晚付|晚送|迟|晚|逾|拖|多)(?:交货|交付|付款|支付|履行)?满?"
     rf"(?P<cn>{_COUNT})?个?(?:自然)?(?P<cw>日|天|周|星期|月|年)"
     r"|(?:按|逐)(?P<cd>日|天)|每(?P<ce>日|天)(?:按|应|向)"
-    r"|(?<!每)(?:逾期|迟延|延迟|超期|迟交|延期)(?:一|1)(?P<cf>日|天)(?=[,，]?(?:按|应|须|需|则|加收|收取))"
+    r"|(?<!每)(?:逾期|迟延|延迟|超期|迟交|延期|晚交|晚付|晚送|晚|迟|拖)(?:一|1)(?P<cf>日|天)"
+    r"(?=[,，]?(?:按|应|须|需|则|加收|收取|罚|扣))"
 )
 #: Before a fraction after a cue: it caps a total (累计不超过逾期金额的5%), not a rate.
 _CAPS_TOTAL = re.compile(
@@ -162,7 +165,7 @@ def _rate_scan(text: str) -> list[tuple[Rate, tuple[int, int]]]:
         found.append((Rate(value, per, span, every), frac))
 
     for m in _PREFIXED.finditer(text) if fractions else ():
-        word = m.group("w1") or m.group("w2") or m.group("w3") or m.group("w4")
+        word = m.group("w1") or m.group("w2") or m.group("w3") or m.group("w4") or m.group("w5")
         frac_start = m.start("base") if m.group("base") else m.start("ar")
         add(m, _PER_WORD[word], (m.start(), m.end()), (frac_start, m.end()))
     for m in _SUFFIXED.finditer(text) if fractions else ():
