@@ -5,7 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from contractkit.config import Settings
@@ -17,12 +19,14 @@ AMOUNT = Settings(select=("amount",))
 cents = st.integers(min_value=1, max_value=99_999_999_999).map(lambda c: Decimal(c) / 100)
 
 
+@hsettings(deadline=None)
 @given(cents)
 def test_matching_upper_and_figures_pass(value: Decimal) -> None:
     text = f"合同总价为人民币{format_amount(value)}元（大写：{amount_to_upper(value)}）。"
     assert lint_text(text, Settings(select=("amount/upper-mismatch", "amount/malformed-upper"))) == []
 
 
+@hsettings(deadline=None)
 @given(cents)
 def test_one_yuan_off_is_caught(value: Decimal) -> None:
     text = f"合同总价为人民币{format_amount(value + 1)}元（大写：{amount_to_upper(value)}）。"
@@ -74,3 +78,66 @@ def test_real_corpus_has_no_amount_warnings(corpus_dir: Path) -> None:
     result = lint_paths([corpus_dir], AMOUNT)
     loud = [(fr.path, f.rule) for fr in result.files for f in fr.findings if f.severity >= Severity.WARNING]
     assert loud == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("含税单价90000元/台，两台设备的合同总价为180000元。", "amount/vat-rate-missing"),
+        ("本合同价格为不含税价人民币5万元。", "amount/vat-rate-missing"),
+        ("乙方享受甲方产品市值3.5折的后续进货价待遇。", "amount/price-undetermined"),
+        ("收获后由原告以保护价收购。", "amount/price-undetermined"),
+        ("价格随行就市。", "amount/price-undetermined"),
+        ("技术服务费适用13%增值税税率。", "amount/vat-rate-kind"),
+        ("大米适用13%的增值税税率。", "amount/vat-rate-kind"),
+        ("合同总金额：USD 46,350.00（大写：美元肆万陆仟伍佰叁拾元整）。", "amount/upper-mismatch"),
+    ],
+)
+def test_amount_defects(text: str, rule: str) -> None:
+    assert rule in [f.rule for f in lint_text(text, AMOUNT)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "含13%增值税单价90000元/台。",
+        "本合同价格为含税价（免税农产品）。",
+        "单价按交货前一日上海有色网公布的1#电解铜均价加加工费3,000元/吨结算。",
+        "质保期满后，乙方以不高于当期市场价格的价格向甲方供应备件。",
+        "基础油市场价格较本协议签订时波动超过8%的，任何一方可书面提出调价。",
+        "设备价款适用13%的增值税税率，安装调试及培训费适用9%的增值税税率。",
+        "软件许可费适用13%增值税税率，实施服务费适用6%增值税税率。",
+        "合同总金额：USD 46,350.00（大写：美元肆万陆仟叁佰伍拾元整），以美元电汇支付。",
+        "破碎锤首付款计贰万元正，尾款贰万元正于2014年3月31日前付清。",
+    ],
+)
+def test_amount_sound(text: str) -> None:
+    assert [f.rule for f in lint_text(text, AMOUNT) if f.severity >= Severity.WARNING] == []
+
+
+def test_vat_rate_reported_once_where_it_is_set() -> None:
+    text = "上述单价为含税价，适用10%的增值税税率。乙方按批次开具10%税率的增值税专用发票。"
+    (f,) = lint_text(text, Settings(select=("amount/vat-rate-invalid",)))
+    assert "适用10%" in f.snippet and "另有1处" in f.message
+
+
+def test_exchange_rate_points_at_rmb_payment() -> None:
+    text = "合同总金额：USD 125,200.00。\n本合同以美元计价，买方可以美元或人民币付款。"
+    (f,) = lint_text(text, Settings(select=("amount/no-exchange-rate",)))
+    assert "人民币付款" in f.snippet
+    assert (
+        lint_text(
+            "合同总金额：USD 125,200.00。买方以美元电汇方式付款。",
+            Settings(select=("amount/no-exchange-rate",)),
+        )
+        == []
+    )
+
+
+def test_table_line_wrong_total_right() -> None:
+    text = (
+        "| 产品 | 数量 | 单价 | 金额 |\n| A | 24 | 2,380.00 | 57,120.00 |\n| B | 8 | 2,960.00 | 23,860.00 |\n"
+        "| 合计 |  |  | 80,800.00 |"
+    )
+    found = lint_text(text, Settings(select=("amount/table-total-mismatch",)))
+    assert len(found) == 1 and "23,860.00" in found[0].snippet

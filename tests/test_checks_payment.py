@@ -155,3 +155,61 @@ def test_pay_gate_covers_every_payment_text(text: str) -> None:
 
     if read_installments(text):
         assert any(w in text for w in PAY_GATE + RETENTION_WORDS)
+
+
+SA = "payment/share-amount-mismatch"
+IP = "payment/interest-rate-no-period"
+SP = "payment/split-without-amounts"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("合同总价为90090元，合同签订后5日内支付合同总额的40%即45045元。", SA),
+        ("交款时将全部欠款利息按8‰结算支付。", IP),
+        ("被告应于2015年10月15日、2015年10月31日分两次支付货款。", SP),
+        ("第三期：甲方项目资金到位后15个工作日内支付30%。", VT),
+        ("尾款待业主付款后支付。", VT),
+        ("剩余货款在每次拨工程款时支付。", VT),
+        ("签完合同先给三成定金，货到了以后把剩下的七成结清。", ND),
+        ("余款31.5万元在18个月内付清。", NT),
+        ("终验收合格（含视为合格）后支付合同总价的20%。", ND),
+        ("协议生效后支付77500元首付款。", ND),
+    ],
+)
+def test_more_defects(text: str, rule: str) -> None:
+    assert rule in ids(text, NT, ND, VT, SA, IP, SP)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合同总价为90090元，合同签订后5日内支付合同总额的40%即36036元。",
+        "分期付款部分按年利率6%计收利息。",
+        "被告应于2015年10月15日前支付货款的50%，2015年10月31日前支付剩余50%。",
+        "余款分10期支付，每期人民币115,500.00元，于每月25日前支付。",
+        "签完合同先给三成定金，货到了验完没问题，一周内把剩下的七成结清。",
+        "乙方书面通知甲方备货完成之日起三个工作日内，甲方支付合同总价的70%。",
+        "该批材料到场之日起满九十日后的十五日内，甲方支付该批材料金额的剩余30%。",
+        "我方发出发货通知之日起5个工作日内付清70%。",
+        "货物交付后、全部货款付清前，货物的所有权仍属于卖方。",
+        "乙方在每期付款前向甲方开具相应金额的13%增值税专用发票，甲方以银行转账方式付款。",
+        "四、付款：（1）定金20%，按第三条支付；（2）第一批货物验收合格之日起10日内，支付合同总价的80%。",
+        "交货批次及时间见附件二，甲方按批次付款的期限见第五条。",
+    ],
+)
+def test_more_sound_clauses(text: str) -> None:
+    assert ids(text, NT, ND, VT, SA, IP, SP) == []
+
+
+def test_returned_retention_completes_the_shares() -> None:
+    text = (
+        "第三条 付款\n合同签订后5日内支付30%。\n验收合格后10日内支付60%。\n"
+        "合同总价的10%作为质保金，质保期满无质量问题后10个工作日内无息退还。"
+    )
+    assert ids(text, SM, RR) == []
+    held = (
+        "第三条 付款\n合同签订后5日内支付30%。\n验收合格后10日内支付60%。\n"
+        "质保金：合同总价的10%，由甲方留存。"
+    )
+    assert ids(held, SM, RR) == [RR]
