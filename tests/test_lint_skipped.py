@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from contractkit.cli import main
 from contractkit.lint import SKIPPED, Skipped, expand_paths, lint_paths, walk_inputs
@@ -112,3 +114,26 @@ def test_only_skipped_entries_exit_0(tmp_path: Path, capsys) -> None:
     (tmp_path / "sheet.xlsx").write_bytes(b"PK")
     assert main(["lint", str(tmp_path)]) == 0
     assert "sheet.xlsx" in capsys.readouterr().out
+
+
+_NAME = st.text(alphabet="abc.~$_-合同", min_size=1, max_size=8).filter(lambda n: n not in (".", ".."))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(names=st.sets(st.tuples(st.sampled_from(["", "sub", ".hid"]), _NAME), max_size=8))
+def test_every_entry_is_linted_or_listed(tmp_path_factory, names: set[tuple[str, str]]) -> None:
+    """Whatever a folder holds, each file is either read or listed with a reason, exactly once."""
+    root = tmp_path_factory.mktemp("walk")
+    made: set[str] = set()
+    for folder, name in names:
+        d = root / folder if folder else root
+        d.mkdir(exist_ok=True)
+        (d / name).write_text("x", encoding="utf-8")
+        made.add(str(d / name))
+    entries = list(walk_inputs([root]))
+    read = [e for e in entries if isinstance(e, str)]
+    listed = [e.path for e in entries if isinstance(e, Skipped)]
+    hidden_dir = str(root / ".hid")
+    covered = set(read) | set(listed) | {m for m in made if m.startswith(hidden_dir + os.sep)}
+    assert covered == made | ({hidden_dir} if (root / ".hid").exists() else set())
+    assert len(read) + len(listed) == len(set(read) | set(listed))  # nothing twice
