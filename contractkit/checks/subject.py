@@ -12,10 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import has_blank, is_chinese, is_quote
+from contractkit.checks._common import blocks_naming, has_blank, is_chinese, is_quote
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract.model import contract_of
-from contractkit.contract.subject import SUBJECT_SECTION, Item, SubjectFacts, subject_clauses, vague_hits
+from contractkit.contract.subject import (
+    DEFAULT_WORDS,
+    SUBJECT_SECTION,
+    Item,
+    SubjectFacts,
+    subject_clauses,
+    vague_hits,
+)
+from contractkit.facts.sentences import clause_spans
 from contractkit.findings import Finding
 from contractkit.readers.model import Document
 
@@ -27,6 +35,7 @@ _CODE_NAME = re.compile(
     r"(?:货物|产品|商品|设备|标的物?)名称\s*(?:为|是|[:：])\s*[“\"']?(?P<v>[A-Za-z0-9][A-Za-z0-9\-_/.]*)"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_QTY_OR_NAME = ("名称", "数量")
 
 
 def _facts(doc: Document) -> SubjectFacts:
@@ -79,13 +88,22 @@ def vague_quantity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
     opened = {o.where.block: o for o in facts.open_quantities}
     fixed = any(it.quantity is not None for it in facts.items)
-    for i, s, _e, clause in subject_clauses(doc, words):
-        hits = vague_hits(clause, words)
-        if hits:
-            word, a, b = hits[0]
-            yield ctx.report(
-                doc.blocks[i], _VAGUE_ZH.format(word=word), _VAGUE_EN.format(word=word), span=(s + a, s + b)
-            )
+    if words == DEFAULT_WORDS:  # the facts hold the hits of the default words already
+        first: dict[tuple[int, int], tuple[str, int, int]] = {}
+        for v in facts.vague:
+            i, (a, b) = v.where.block, v.where.span
+            clause_start = next(cs for cs, ce in clause_spans(doc.blocks[i].norm) if cs <= a < ce)
+            first.setdefault((i, clause_start), (v.word, a, b))
+        found = [(i, word, a, b) for (i, _cs), (word, a, b) in first.items()]
+    else:
+        found = []
+        for i, s, _e, clause in subject_clauses(doc, words):
+            hits = vague_hits(clause, words)
+            if hits:
+                word, a, b = hits[0]
+                found.append((i, word, s + a, s + b))
+    for i, word, a, b in found:
+        yield ctx.report(doc.blocks[i], _VAGUE_ZH.format(word=word), _VAGUE_EN.format(word=word), span=(a, b))
     if fixed:  # 以实际送货为准 leaves open a quantity the contract lists
         for o in opened.values():
             yield ctx.report(
@@ -174,9 +192,9 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 "(Civil Code Arts. 510–511).",
                 span=p.where.span,
             )
-    for block in doc.blocks:
-        if "|" in block.norm or ("名称" not in block.norm and "数量" not in block.norm):
-            continue  # a table row, or none of the words the patterns need
+    for block in blocks_naming(doc, _QTY_OR_NAME):
+        if "|" in block.norm:
+            continue  # a table row
         for m in _QTY_TEXT.finditer(block.norm):
             value = m.group("v").strip()
             if has_blank(m.group("v")) or not value or _NUMBER.search(value):

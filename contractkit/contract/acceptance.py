@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
-from contractkit.checks._common import block_indices_naming
+from contractkit.checks._common import clauses_naming, memo
 from contractkit.contract.model import Where
 from contractkit.facts.durations import Duration, Unit, find_durations
 from contractkit.facts.sections import heading_of
-from contractkit.facts.sentences import clause_spans
-from contractkit.facts.spans import NUMBER
+from contractkit.facts.spans import NUMBER, contains_any
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
@@ -101,7 +100,7 @@ class AcceptanceFacts:
 
 # -- lexicons ----------------------------------------------------------------------------------------------
 
-#: Blocks without one of these words hold no acceptance fact (one scan of the document text).
+#: Clauses without one of these words hold no acceptance fact (one scan of the document's clauses).
 GATE: tuple[str, ...] = (
     "验",
     "检",
@@ -156,6 +155,8 @@ _REMEDY = (
 _VERB = re.compile(
     rf"(?P<inspect>(?<!视为)(?<!视同)(?:{_INSPECT}){_NOMINAL})|(?P<object>{_OBJECT})|(?P<remedy>{_REMEDY})"
 )
+#: A clause that can state a window names an inspection or objection act, or a window as such.
+_ACTISH = re.compile(rf"{_INSPECT}|{_OBJECT}|(?:验收|检验|验货|查验)期")
 # The act named before a window with nothing after it: 验收期限 设备到达…之日起5个工作日内.
 _ACT_BEFORE = re.compile(rf"(?<!视为)(?<!视同)(?:{_INSPECT}){_NOMINAL.replace('|期|', '|')}|异议期")
 _DEADLINE_TAIL = ("以内", "之内", "内", "前", "之前", "以前", "为限", "的期间", "期间")
@@ -249,6 +250,13 @@ _STRONG_TARGET = re.compile(r"合格|验收|认可|无异议|接受|accept", re.
 #: A deemed rule concerns acceptance when its clause names one of these (not 视为送达 / 视为交货).
 _DEEMED_CONTEXT = re.compile(r"验|检|异议|合格|质量|accept|inspect|conform|objection", re.IGNORECASE)
 
+#: A clause without one of these holds no deemed-acceptance rule (cheap test before :data:`_DEEMED`).
+_DEEMED_GATE = contains_any(
+    ["视", "算", "即为", "即是", "为验收", "作为", "按", "默认", "自动", "即告", "即属", "同等效力", "认定",
+     "当作", "当做", "看作", "deemed", "Deemed"]
+)  # fmt: skip
+#: A warranty written as a verb (保修一年) holds one of these.
+_WARRANTY_GATE = contains_any(["保修", "质保", "保用", "包修", "包换", "保固", "三包"])
 #: Warranty / objection period words (保质期 is shelf life, not one of them).
 PERIOD_WORDS: tuple[str, ...] = (
     "质量异议期",
@@ -501,28 +509,34 @@ def extract(contract: Contract) -> AcceptanceFacts:
     periods: list[Period] = []
     costs: list[TestCost] = []
     named = False
-    for i in block_indices_naming(doc, GATE):
-        block = doc.blocks[i]
-        norm = block.norm
-        title_len = 40 if block.kind == "heading" else 16 if heading_of(norm) is not None else 0
-        started: list[Window] = []  # windows of this block with a start and a length
-        for s, e in clause_spans(norm):
-            clause = norm[s:e]
-            act = ACT.search(clause)
-            if act is not None:
-                acts.append(out_where(i, s, clause))
-            # a heading (检验与验收) names the subject, it states no window
-            ws = [] if len(clause) <= title_len else _windows_of(i, s, clause, act)
-            ws = [_inherit(w, started) for w in ws]
+    index = memo(doc, "acceptance.block-index", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
+    current, title_len = -1, 0
+    started: list[Window] = []  # windows of the current block with a start and a length
+    for block, s, _e, clause in clauses_naming(doc, GATE):
+        i = index[id(block)]
+        if i != current:
+            current, started, title_len = i, [], -1
+        act = ACT.search(clause)
+        if act is not None:
+            acts.append(out_where(i, s, clause))
+        # a heading (检验与验收) names the subject, it states no window
+        ws: list[Window] = []
+        if title_len < 0 and len(clause) <= 40:  # only a short clause can be a title
+            title_len = 40 if block.kind == "heading" else 16 if heading_of(block.norm) is not None else 0
+        if len(clause) > title_len and (act is not None or _ACTISH.search(clause)):
+            ws = [_inherit(w, started) for w in _windows_of(i, s, clause, act)]
             started.extend(w for w in ws if w.start is not None and w.length is not None)
             windows.extend(ws)
+        if _DEEMED_GATE(clause):
             for m in _DEEMED.finditer(clause):
                 if _STRONG_TARGET.search(m.group()) or _DEEMED_CONTEXT.search(clause):
                     deemed.append(Deemed(_where(i, s, *m.span()), m.group()))
                     break
-            if not named and _PERIOD_WORD.search(clause):
-                named = True
+        has_word = _PERIOD_WORD.search(clause) is not None
+        named = named or has_word
+        if has_word or ws or _WARRANTY_GATE(clause):
             periods.extend(_periods_of(i, s, clause, ws))
+        if "费" in clause:
             for m in _TEST_COST.finditer(clause):
                 costs.append(TestCost(m.group("payer"), _where(i, s, *m.span())))
     return AcceptanceFacts(

@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Literal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal, cast
 
 from contractkit.checks._common import block_indices_naming, clauses_naming, doc_text, has_blank, memo
+from contractkit.config import DEFAULT_VAGUE_WORDS
 from contractkit.contract.model import Where, contract_of
+from contractkit.facts.spans import contains_any
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
@@ -110,6 +113,7 @@ _PURCHASE_RE = re.compile(_PURCHASE)
 _LABEL = re.compile(
     r"数量|供货量|采购量|订货量|重量|规格|型号|品名|名称|标的|供货范围|采购范围|采购内容|供货内容|货物清单|采购清单"
 )
+_PURCHASE_OR_LABEL = re.compile(f"{_PURCHASE}|{_LABEL.pattern}")
 #: Clauses about something else than what is bought, even if they name goods.
 _OTHER_SUBJECT = re.compile(
     r"违约|逾期|迟延|延迟|解除|赔偿|不合格|异议|退换|更换|罚|索赔|损失|保管|风险|质保金|保证金|诉讼|仲裁|"
@@ -196,7 +200,30 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
     ),
     ("generic", re.compile(r"符合[^,，。；;]{0,8}标准")),
 )
-_STANDARD_GATE = ("标准", "国标", "GB", "gb", "ISO", "EN", "协议", "技术", "质量", "样", "图纸", "所列", "/T")
+_STANDARD_GATE = (
+    "标准",
+    "国标",
+    "GB",
+    "gb",
+    "ISO",
+    "EN",
+    "协议",
+    "技术",
+    "质量",
+    "样",
+    "图纸",
+    "所列",
+    "/T",
+    "附件",
+    "附表",
+)
+#: The standard patterns as one alternation (the group name is the kind; the leftmost mention wins).
+_STANDARD_ANY = re.compile(
+    "|".join(
+        f"(?P<{kind}>{'(?i:' + p.pattern + ')' if p.flags & re.IGNORECASE else p.pattern})"
+        for kind, p in _STANDARDS
+    )
+)
 
 #: Quality described by taste instead of figures or a standard.
 _SUBJECTIVE = re.compile(
@@ -208,8 +235,13 @@ _SUBJECTIVE_WORDS = (
     "质量良好", "质量较好", "质量好", "高品质", "高质量", "最优", "最好", "上等", "精美",
 )  # fmt: skip
 #: Every default vague word holds one of these.
-_VAGUE_GATE = ("批", "若干", "左右", "约", "部分", "相关", "大概", "适量", "少量", "一些", "等")
+_VAGUE_GATE = ("批", "若干", "左右", "约", "部分", "相关", "大概", "适量", "少量", "一些", "多个", "等")
 _BUY_WORDS = tuple(_BUY.split("|"))
+_ALL_GATES = tuple(dict.fromkeys((*_STANDARD_GATE, *_SUBJECTIVE_WORDS, *_VAGUE_GATE, "为准", *_BUY_WORDS)))
+_STANDARD_GATE_ANY = contains_any(_STANDARD_GATE)
+_SUBJECTIVE_GATE = contains_any(_SUBJECTIVE_WORDS)
+_VAGUE_GATE_ANY = contains_any(_VAGUE_GATE)
+_BUY_GATE = contains_any(_BUY_WORDS)
 _QUALITY_CLAUSE = re.compile(r"质量|品质|标准|保证")
 
 _NAME_COLS = ("名称", "品名", "产品", "货物", "设备", "品种", "材料", "零件", "商品")
@@ -252,11 +284,24 @@ def _column(header: list[str], names: tuple[str, ...], skip: tuple[int, ...] = (
 
 def is_subject_clause(block: Block, clause: str) -> bool:
     """True when ``clause`` states what is bought (see the module docstring)."""
+    return _is_subject(block.section or "", clause)
+
+
+@lru_cache(maxsize=8192)
+def _is_subject(section: str, clause: str) -> bool:
     if _OTHER_SUBJECT.search(clause):
         return False
-    if block.section and SUBJECT_SECTION.search(block.section):
+    if section and SUBJECT_SECTION.search(section):
         return True
-    return _PURCHASE_RE.search(clause) is not None or _LABEL.search(clause) is not None
+    return _PURCHASE_OR_LABEL.search(clause) is not None
+
+
+def _blank_out(m: re.Match[str]) -> str:
+    return "\0" * len(m.group())
+
+
+#: :data:`_MASK` can only match a clause holding one of these.
+_MASK_GATE = contains_any(["《", "“", "第", "约"])
 
 
 def vague_hits(clause: str, words: tuple[str, ...]) -> list[tuple[str, int, int]]:
@@ -265,11 +310,13 @@ def vague_hits(clause: str, words: tuple[str, ...]) -> list[tuple[str, int, int]
     A default word counts only where it is vague (一批 but not 第一批, 约 before a number, 部分设备); a word
     a company adds counts wherever it appears. 等 counts when it closes a list of goods.
     """
-    masked = _MASK.sub(lambda m: "\0" * len(m.group()), clause)
+    present = [w for w in words if w in clause and w not in ("等", "等等")]
+    deng = "等" in clause and ("等" in words or "等等" in words) and "、" in clause
+    if not present and not deng:
+        return []
+    masked = _MASK.sub(_blank_out, clause) if _MASK_GATE(clause) else clause
     hits: list[tuple[str, int, int]] = []
-    for w in words:
-        if w in ("等", "等等"):
-            continue
+    for w in present:
         pattern = _ATTACHED.get(w)
         if pattern is not None:
             hits.extend((w, m.start(), m.end()) for m in pattern.finditer(masked))
@@ -278,7 +325,7 @@ def vague_hits(clause: str, words: tuple[str, ...]) -> list[tuple[str, int, int]
         while start != -1:
             hits.append((w, start, start + len(w)))
             start = masked.find(w, start + len(w))
-    if "等" in words or "等等" in words:
+    if deng:
         for m in _LIST_DENG.finditer(masked):
             if not _NOT_GOODS_LIST.search(m.group("last")):
                 end = m.end()
@@ -286,11 +333,35 @@ def vague_hits(clause: str, words: tuple[str, ...]) -> list[tuple[str, int, int]
     return sorted(hits, key=lambda h: h[1])
 
 
-#: The vague words the extracted facts report (the rule takes the configured list).
-DEFAULT_WORDS: tuple[str, ...] = (*_ATTACHED, "适量", "少量", "一些", "等")
+#: The vague words the extracted facts report: the default setting and 等 (the rule takes the setting).
+DEFAULT_WORDS: tuple[str, ...] = (*DEFAULT_VAGUE_WORDS, "等")
 
 
 # -- tables ------------------------------------------------------------------------------------------------
+
+
+#: Blocks that may be a box-drawing or markdown row (or its rule line).
+_ROW_MARKS = ("│", "|", "┃", "┌", "├", "└", "┼")
+
+
+def _TEXT_ROW_BLOCKS(doc: Document) -> list[int]:
+    return block_indices_naming(doc, _ROW_MARKS)
+
+
+def _spaced_blocks(doc: Document) -> list[int]:
+    """A header of columns spaced apart (naming the goods column) and the spaced lines after it."""
+    out: list[int] = []
+    blocks = doc.blocks
+    for i in block_indices_naming(doc, _NAME_COLS):
+        if i in out or ("  " not in blocks[i].norm and "\t" not in blocks[i].norm):
+            continue
+        j = i
+        while (
+            j < len(blocks) and blocks[j].kind != "cell" and len(_SPACED.split(blocks[j].norm.strip())) >= 3
+        ):
+            out.append(j)
+            j += 1
+    return out
 
 
 def _rows(doc: Document) -> tuple[list[list[tuple[list[str], int]]], dict[int, list[int]]]:
@@ -312,7 +383,16 @@ def _rows(doc: Document) -> tuple[list[list[tuple[list[str], int]]], dict[int, l
             tables.append(spaced)
         text_rows, spaced = [], []
 
-    for i, block in enumerate(doc.blocks):
+    blocks = doc.blocks
+    candidates = sorted(
+        {*_TEXT_ROW_BLOCKS(doc), *_spaced_blocks(doc), *(i for i, b in enumerate(blocks) if b.kind == "cell")}
+    )
+    previous = -2
+    for i in candidates:
+        block = blocks[i]
+        if i != previous + 1 and (text_rows or spaced):
+            flush_text()  # a block that is no row stood between
+        previous = i
         loc = block.location
         if block.kind == "cell" and loc.table is not None:
             if last_table is not None and loc.table != last_table and order:
@@ -341,6 +421,8 @@ def _rows(doc: Document) -> tuple[list[list[tuple[list[str], int]]], dict[int, l
         if boxed:
             text_rows.append(([p.strip() for p in _BOX.split(norm.strip().strip("│┃|"))], i))
             continue
+        if not spaced and not any(n in norm for n in _NAME_COLS):
+            continue  # spaced columns start with a header naming the goods column
         parts = [p for p in _SPACED.split(norm.strip()) if p]
         if len(parts) >= 3 and (spaced or _column(parts, _NAME_COLS) is not None):
             spaced.append((parts, i))
@@ -553,36 +635,32 @@ def extract(contract: Contract) -> SubjectFacts:
     def subject(i: int, block: Block, clause: str) -> bool:
         return i in item_blocks or is_subject_clause(block, clause)
 
-    for block, s, _e, clause in clauses_naming(doc, _STANDARD_GATE):
+    # one scan of the document's clauses for every lexicon, then cheap literal tests per clause
+    for block, s, e, clause in clauses_naming(doc, _ALL_GATES):
         i = index[id(block)]
-        for kind, pattern in _STANDARDS:
-            m = pattern.search(clause)
+        if _STANDARD_GATE_ANY(clause):
+            m = _STANDARD_ANY.search(clause)
             if m is not None:
+                kind = cast(StandardKind, m.lastgroup)
                 standards.append(Standard(kind, Where(i, (s + m.start(), s + m.end()))))
-                break
-    for block, s, _e, clause in clauses_naming(doc, _SUBJECTIVE_WORDS):
-        i = index[id(block)]
-        if subject(i, block, clause) or _QUALITY_CLAUSE.search(clause):
+        is_subject = subject(i, block, clause)
+        if _SUBJECTIVE_GATE(clause) and (is_subject or _QUALITY_CLAUSE.search(clause)):
             for m in _SUBJECTIVE.finditer(clause):
                 subjective.append(Vague(m.group(), Where(i, (s + m.start(), s + m.end()))))
-    for block, s, _e, clause in clauses_naming(doc, _VAGUE_GATE):
-        i = index[id(block)]
-        if subject(i, block, clause):
+        if not is_subject:
+            continue
+        if _VAGUE_GATE_ANY(clause):
             for word, a, b in vague_hits(clause, DEFAULT_WORDS):
                 vague.append(Vague(word, Where(i, (s + a, s + b))))
-    for block, s, _e, clause in clauses_naming(doc, ("为准",)):
-        i = index[id(block)]
-        m = _OPEN.search(clause)
-        if m is not None and subject(i, block, clause):
-            opened.append(OpenQuantity(Where(i, (s + m.start(), s + m.end()))))
-    for block, s, e, clause in clauses_naming(doc, _BUY_WORDS):
-        i = index[id(block)]
-        if block.kind == "cell" or not subject(i, block, clause):
-            continue
-        p = _purchase(clause)
-        if p is not None:
-            goods, _span, quantified, priced, listed = p
-            purchases.append(Purchase(goods, Where(i, (s, e)), quantified, priced, listed))
+        if "为准" in clause:
+            m = _OPEN.search(clause)
+            if m is not None:
+                opened.append(OpenQuantity(Where(i, (s + m.start(), s + m.end()))))
+        if block.kind != "cell" and _BUY_GATE(clause):
+            p = _purchase(clause)
+            if p is not None:
+                goods, _span, quantified, priced, listed = p
+                purchases.append(Purchase(goods, Where(i, (s, e)), quantified, priced, listed))
     return SubjectFacts(
         items=tuple(items),
         has_item_table=has_table,
