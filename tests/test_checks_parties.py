@@ -113,3 +113,8 @@ def test_taiwan_party_has_no_mainland_code_or_phone_format() -> None:
         "負責人：陳大文\n電話：02-27201234"
     )
     assert rules(text) == set()
+
+
+def test_foreign_company_needs_no_legal_representative() -> None:
+    text = "甲方（Party A）：Siemens Healthineers Ltd.\nAddress: 1 Main Street, Erlangen\n买卖合同条款"
+    assert "parties/missing-details" not in rules(text)

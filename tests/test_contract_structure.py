@@ -181,3 +181,10 @@ def test_parts_chapters_articles_nest() -> None:
         ("第二章", 2, "2.2"),
         ("第二条", 3, "2.2.2"),
     ]
+
+
+def test_defined_role_words_name_the_neutral_designation() -> None:
+    s = structure(
+        "甲方（Party A）：ACME GmbH\n乙方（Party B）：上海精诚贸易有限公司\n1.1 “卖方”指乙方。“买方”指甲方。"
+    )
+    assert (s.role_of("甲方"), s.role_of("乙方")) == ("buyer", "seller")

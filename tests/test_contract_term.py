@@ -218,3 +218,25 @@ def test_term_in_a_key_terms_table_row(tmp_path) -> None:
 def test_change_act_allowed_or_negated(text: str, allowed: bool) -> None:
     informal = [c for c in term(text).changes if c.channel != "written"]
     assert informal and all(c.allowed is allowed for c in informal)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2. 合同期限：2026.1.1-2026.12.31", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+        ("合同有效期：2026/01/01～2026/12/31。", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+    ],
+)
+def test_iso_dates_joined_by_a_dash(text: str, start: dt.date, end: dt.date) -> None:
+    (p,) = term(text).periods
+    assert (p.start, p.end) == (start, end)
+
+
+def test_end_of_a_contract_without_a_term_key() -> None:
+    (p,) = term("这个协议签字就生效，到2026年12月31日为止。").periods
+    assert p.end == dt.date(2026, 12, 31) and p.start_implied
+
+
+def test_any_change_by_email_counts_as_written_is_informal() -> None:
+    (c,) = [c for c in term("任何变更以双方书面确认（含电子邮件）为准。").changes if c.channel == "email"]
+    assert c.allowed

@@ -69,11 +69,10 @@ def _is_quote(doc: Document) -> bool:
 
 def _wanted(doc: Document, p: Party) -> list[str]:
     """The details a party must state: a company its code, address and legal representative (not on a
-    quote), a person an address; foreign parties no credit code."""
-    if p.person:
-        return ["address"]
-    wanted = ["code", "address"] if _is_quote(doc) else ["code", "address", "legal"]
-    return [k for k in wanted if not (k == "code" and p.foreign)]
+    quote); a person or a foreign party an address."""
+    if p.person or p.foreign:
+        return ["address"]  # 法定代表人 and the credit code are PRC notions
+    return ["code", "address"] if _is_quote(doc) else ["code", "address", "legal"]
 
 
 def _named(p: Party) -> bool:

@@ -66,6 +66,8 @@ _Q_OPEN = '“"「『‘'
 _Q_CLOSE = '”"」』’'
 _TERM = rf"[{_Q_OPEN}](?P<term>[^{_Q_CLOSE}{_Q_OPEN}\n]{{1,24}})[{_Q_CLOSE}]"
 #: “买方”指… / “来料检验期”：指… / "Buyer" means …
+#: After a defined role word: ``”指乙方`` names the neutral designation it stands for.
+_MEANS_NEUTRAL = re.compile(r"[”\"」』’]\s*[:：,，]?\s*(?:是指|系指|即指|指|means)\s*(?P<who>甲方|乙方|丙方)")
 _DEFINES = re.compile(
     rf"{_TERM}\s*(?:[(（][^)）]{{0,30}}[)）])?\s*[:：,，]?\s*(?:一词)?\s*"
     r"(?:是指|系指|即指|指|means\b|shall mean\b|refers to\b|has the meaning)",
@@ -352,9 +354,14 @@ def _resolve_roles(
         if h.role:
             for w in h.designations:
                 put(w, h.role, "party-block", h.where)
-    # “买方”指… ; “甲方”指买方…
+    # “买方”指… ; “甲方”指买方… ; “卖方”指乙方
     for term, d in defs.items():
         r = lexicon_role(term)
+        if r is not None:
+            t = doc.blocks[d.body.block].norm
+            nm = _MEANS_NEUTRAL.match(t, d.where.span[1])
+            if nm:
+                put(nm.group("who"), r, "definition", d.where)
         if r is None and term in NEUTRAL_WORDS:
             body = d.body.text(doc)
             at = d.where.span[1]

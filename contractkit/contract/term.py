@@ -14,6 +14,7 @@ effect, how it may be changed, and on what grounds it may be terminated — each
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -126,7 +127,26 @@ def _find_dates_cached(text: str) -> tuple[DateFact, ...]:
         ok = _valid(y, mo, d)
         date = dt.date(y, mo, d) if ok and y is not None and d is not None else None
         out.append(DateFact(y, mo, d, date, ok, m.span()))
+    if "-" in text or "~" in text or "～" in text or "至" in text:
+        taken = [f.span for f in out]
+        for m in _ISO_RANGE.finditer(text):
+            for g in ("a", "b"):
+                span = m.span(g)
+                if any(a <= span[0] < b for a, b in taken):
+                    continue
+                y, mo, d = (int(x) for x in re.split(r"[./-]", m.group(g)))
+                ok = _valid(y, mo, d)
+                out.append(DateFact(y, mo, d, dt.date(y, mo, d) if ok else None, ok, span))
+        out.sort(key=lambda f: f.span)
     return tuple(out)
+
+
+#: 2026.1.1-2026.12.31 / 2026/01/01～2026/12/31: two ISO-like dates joined by a dash, which the single-date
+#: pattern refuses (a dash next to digits is usually a serial or phone number).
+_ISO_RANGE = re.compile(
+    r"(?<![\d.\-/])(?P<a>(?:19|20|21)\d\d([./-])\d{1,2}\2\d{1,2})\s*(?:-|—|~|～|至|到)\s*"
+    r"(?P<b>(?:19|20|21)\d\d([./-])\d{1,2}\4\d{1,2})(?![\d./])"
+)
 
 
 # -- periods --------------------
@@ -162,6 +182,8 @@ def _names_contract(t: str) -> bool:
     return "合同" in t or "协议" in t or "合约" in t or "契约" in t
 
 
+_DATE_DASH = re.compile(r"\s*(?:起)?\s*(?:-|—|－|~|～)\s*")
+_CONTRACT_WORD = re.compile(r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约)")
 #: What a clause with a period but no term key holds (本合同自…至…, 长期有效, 履行完毕后终止).
 _PERIOD_HINT = re.compile(
     r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约)[^。;；]*(?:至|到|长期|无固定|续|履行完毕|全部履行)"
@@ -315,6 +337,16 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
         if dates and not re.search(r"[,，;；]", text[dates[-1].span[1] : rest_start + em.start()]):
             start_date = dates[-1].date
             start_event = None if dates[-1].date else "date"
+    if sm is None and em is None:
+        # 合同期限：2026.1.1-2026.12.31 — two dates joined by a dash
+        dated = find_dates(rest)
+        for a, b in itertools.pairwise(dated):
+            if _DATE_DASH.fullmatch(rest[a.span[1] : b.span[0]]):
+                start_date, end_date = a.date, b.date
+                start_event = None if a.date else "date"
+                end_event = None if b.date else "date"
+                em = _DATE_DASH.search(rest, a.span[1])
+                break
     in_dates = [d.span for d in find_dates(rest)]
     lengths = [
         x
@@ -384,7 +416,8 @@ def _periods(doc: Document) -> list[Period]:
                     Period("本合同", None, None, False, None, em.group("event"), None, False, False, end)
                 )
             elif not keys:
-                cm = _CONTRACT_SPAN.search(clause)
+                # 本合同自…至…止 / 这个协议签字就生效，到2026年12月31日为止
+                cm = _CONTRACT_SPAN.search(clause) or _CONTRACT_WORD.search(clause)
                 if cm is None or not (
                     find_dates(clause[cm.start() :]) or _END_EVENT.search(clause, cm.start())
                 ):
@@ -461,6 +494,7 @@ _CHANGE = re.compile(
     r"|对(?:本)?(?:合同|协议|合约|契约)[^,，。;；]{0,8}(?:变更|修改|修订|补充)"
     r"|(?:合同|协议|合约|契约)(?:条款)?的(?:任何)?(?:修改|变更)|(?:任何)?(?:变更|修改)、补充|(?:需求|范围)变更"
     r"|(?:合同|协议|合约)[^,，。;；]{0,6}?(?:要改|改动|变动|改的|改一)"
+    r"|(?:任何|一切|所有)(?:的)?(?:变更|修改|修订|补充)|^\W{0,8}(?:变更|修改|补充)(?:须|应|必须|均|需|以)"
 )
 _CHANNELS: tuple[tuple[Channel, re.Pattern[str]], ...] = (
     ("oral", re.compile(r"口头")),
