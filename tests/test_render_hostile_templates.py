@@ -59,3 +59,40 @@ def test_ordinary_loops_and_formats_still_work(tmp_path, capsys):
     assert main(["render", str(QUOTE), "--template", str(tpl), "-o", str(out)]) == 0
     text = "\n".join(p.text for p in docx.Document(out).paragraphs)
     assert "[000.0|   0][001.0|   1][002.0|   2]1024" in text
+
+
+def _bad_zip_templates(folder: Path) -> dict[str, Path]:
+    import zipfile
+
+    good = (Path(__file__).resolve().parent.parent / "contractkit" / "templates" / "quote.docx").read_bytes()
+    out = {
+        "bomb": hostile.zip_bomb(300),
+        "members": hostile.many_members(60_000),
+        "encrypted": hostile.set_flags(good, 0x1),
+        "deflate": hostile.corrupt_deflate(good),
+    }
+    import io
+
+    for name, member, data in (
+        ("bad-xml", "word/document.xml", b"<w:document><w:body><w:p>"),
+        ("bad-rels", "_rels/.rels", b"<Relationships><Relationship Target="),
+    ):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(good)) as zin, zipfile.ZipFile(buf, "w") as zout:
+            for info in zin.infolist():
+                zout.writestr(info, data if info.filename == member else zin.read(info))
+        out[name] = buf.getvalue()
+    paths = {}
+    for name, data in out.items():
+        paths[name] = folder / f"{name}.docx"
+        paths[name].write_bytes(data)
+    return paths
+
+
+@pytest.mark.parametrize("name", ["bomb", "members", "encrypted", "deflate", "bad-xml", "bad-rels"])
+def test_damaged_template_zip_is_one_template_error(tmp_path, capsys, name):
+    tpl = _bad_zip_templates(tmp_path)[name]
+    code = main(["render", str(QUOTE), "--template", str(tpl), "-o", str(tmp_path / "out.docx")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith(f"error: {tpl}") and "internal error" not in err, err
+    assert not (tmp_path / "out.docx").exists()
