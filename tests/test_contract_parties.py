@@ -214,3 +214,17 @@ def test_two_column_party_table_run_into_pdf_lines() -> None:
     assert (
         seller is not None and values(seller)["legal"] == "王力" and values(seller)["phone"] == "024-25871234"
     )
+
+
+def test_prose_details_after_the_party_line() -> None:
+    text = (
+        "买方：上海申达精密机械有限公司（“买方”），一家依据中国法律成立的公司，统一社会信用代码91310115MA1K4Q2X0Q，"
+        "注册地址位于上海市浦东新区张江路665号，法定代表人张伟。"
+    )
+    (p,) = parties(text).parties
+    assert p.name == "上海申达精密机械有限公司"
+    assert values(p) == {
+        "code": "91310115MA1K4Q2X0Q",
+        "address": "上海市浦东新区张江路665号",
+        "legal": "张伟",
+    }

@@ -104,7 +104,8 @@ _SIGN_WORDS = re.compile(r"盖章|签字|签章|签名|签署|公章|合同章|s
 _PHONE_IN = re.compile(r"(?:\+?\d[\d\s-]{5,}\d)")
 _FILLER = re.compile(r"^[\s_＿\-—.…/]*$")
 _NAME_END = re.compile(
-    rf"[(（](?:以下|下称|下文|简称|hereinafter|{_LABEL_ALT})|[(（](?![^)）]{{1,12}}[)）])|[,，;；。]|\s{{2,}}",
+    rf"[(（]\s*[“\"「『]|[(（](?:以下|下称|下文|简称|hereinafter|{_LABEL_ALT})|[(（](?![^)）]{{1,12}}[)）])|[,，;；。]"
+    r"|\s{2,}",
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -470,6 +471,7 @@ def analyse(doc: Document, structure: Structure) -> Parties:
                         [seg.party],
                     )
                     order.append(key)
+                    _prose_details(opened[key], seg, len(name))
                 else:
                     p = opened[key]
                     if seg.party not in p.designations:
@@ -549,12 +551,26 @@ _PROSE_HEAD = re.compile(
     r"\s*[，,（(]"
 )
 _PROSE_DETAIL = re.compile(
-    rf"(?P<label>{_LABEL_ALT})\s*(?:为|是|[:：])\s*(?P<value>[^，,；;。（(]+)", re.IGNORECASE
+    rf"(?<![\u4e00-\u9fff])(?P<label>{_LABEL_ALT})\s*(?:为|是|位于|设于|[:：])?\s*(?P<value>[^，,；;。（(]+)",
+    re.IGNORECASE,
 )
 _PROSE_ALIAS = re.compile(
     rf"(?:(?:以下|下文|下)?(?:简称|称为|称)\s*|[(（]\s*)[“\"「『](?P<term>{_PARTY_ALT})[”\"」』]",
     re.IGNORECASE,
 )
+
+
+def _prose_details(o: _Open, seg: _Seg, after: int) -> None:
+    """Details written as prose after a party's name (…，统一社会信用代码9131…，注册地址位于…)."""
+    text = seg.value
+    if "，" not in text and "," not in text:
+        return
+    for dm in _PROSE_DETAIL.finditer(text, after):
+        kinds = _kinds(dm.group("label"))
+        value = dm.group("value").strip()
+        if kinds and value and "name" not in kinds:
+            s = seg.span[0] + dm.start("value")
+            _fill(o, _Seg(None, False, kinds, dm.group("label"), value, seg.block, (s, s + len(value)), 0))
 
 
 def _prose_parties(doc: Document, structure: Structure) -> list[_Open]:
