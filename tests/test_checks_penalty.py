@@ -453,3 +453,14 @@ def test_deposit_and_penalty_at_the_same_time() -> None:
     assert fires("penalty/deposit-and-penalty", text)
     choice = "一方违约，守约方可以选择适用定金条款或者违约金条款，但不得同时适用。"
     assert not fires("penalty/deposit-and-penalty", choice)
+
+
+def test_one_sided_with_procurement_designations() -> None:
+    text = (
+        "采购人：某市第一中学\n供应商：某办公设备有限公司\n供应商应于签约后10日内交货。\n"
+        "采购人逾期付款的，每日按未付款项的万分之三向供应商支付违约金。"
+    )
+    (f,) = run_rule("penalty/one-sided", text)
+    assert "采购人" in f.message
+    both = text + "\n供应商逾期交货的，每日按未交货物价款的万分之三向采购人支付违约金。"
+    assert not fires("penalty/one-sided", both)

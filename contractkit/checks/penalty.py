@@ -47,13 +47,12 @@ _CAP = re.compile(
 _CAP_WORDS = ("累计", "最高", "上限", "封顶", "为限", "超过")
 _WEIYUEJIN_WORDS = ("违约金",)
 _GENERIC_PARTY = re.compile(r"任何一方|任一方|双方|违约方|一方违约|守约方|一方未")
-_PAIRS: tuple[tuple[str, str], ...] = (
-    ("甲方", "乙方"),
-    ("买方|买受人|需方|采购方|订购方", "卖方|出卖人|供方|供货方|供应商"),
-)
+_BUYERS = "买方|买受人|需方|采购方|采购人|订购方|购货方|购买方|订货方"
+_SELLERS = "卖方|出卖人|供方|供货方|供应商|供应方|销售方|出售方"
+_PAIRS: tuple[tuple[str, str], ...] = (("甲方", "乙方"), (_BUYERS, _SELLERS))
 _PAIR_RES = tuple((re.compile(a), re.compile(b)) for a, b in _PAIRS)
-_RECIPIENT = re.compile(r"向(?P<p>甲方|乙方|买方|卖方|买受人|出卖人|需方|供方|采购方|供货方|供应商|订购方)")
-_DEMAND = re.compile(r"要求(?P<p>甲方|乙方|买方|卖方|买受人|出卖人|需方|供方|采购方|供货方|供应商|订购方)")
+_RECIPIENT = re.compile(rf"向(?P<p>甲方|乙方|{_BUYERS}|{_SELLERS})")
+_DEMAND = re.compile(rf"要求(?P<p>甲方|乙方|{_BUYERS}|{_SELLERS})")
 
 
 def _pct(value: Decimal) -> str:
@@ -923,7 +922,8 @@ def one_sided(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if len(payers) != 1:
             continue
         side, (block, s, e) = next(iter(payers.items()))
-        names = [pair[0].split("|")[0], pair[1].split("|")[0]]
+        found = [side_re.search(text) for side_re in sides]
+        names = [m.group() if m else alt.split("|")[0] for m, alt in zip(found, pair, strict=True)]
         yield ctx.report(
             block,
             f"违约金只约束{names[side]}，{names[1 - side]}"

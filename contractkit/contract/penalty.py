@@ -259,6 +259,9 @@ _DESIGNATION = re.compile(
     r"甲方|乙方|丙方|丁方|买方|卖方|买受人|出卖人|需方|供方|采购方|采购人|供货方|供应商|供应方|订购方|销售方|购货方"
     r"|承租方|出租方|用电人|供电人|委托方|受托方|被告|原告"
 )
+_BOTH_PARTIES = re.compile(
+    rf"(?:{_DESIGNATION.pattern})[^,，。;；]{{0,12}}?(?:或者|或|以及|及|和|、)(?P<b>{_DESIGNATION.pattern})"
+)
 _RECIPIENT = re.compile(rf"(?:向|给|付给|支付给|赔偿)(?P<p>{_DESIGNATION.pattern})")
 _BUYER_WORDS = (
     "买方",
@@ -316,6 +319,9 @@ def _payer(clause: str, breach: Breach, roles: _Roles) -> tuple[Payer, str | Non
             "buyer" if breach == "late_payment" else "seller" if breach == "late_delivery" else "unknown"
         ), None
     party = first.group()
+    both = _BOTH_PARTIES.match(clause, first.start())
+    if both and both.group("b") != party:
+        return "either", None  # 供方逾期交货或需方逾期付款的: one clause for both sides
     rec = _RECIPIENT.search(clause)
     if rec and rec.group("p") == party and rec.start("p") == first.start():
         if breach != "other":
