@@ -525,9 +525,11 @@ def check_templates(
     fail_on: str | Severity = "warning",
     snapshots: str | Path | None = None,
     settings: Settings | None = None,
+    lang: str = "en",
 ) -> TemplatesReport:
     """Check every ``*.docx`` template in ``dir`` (default: the config's folder, else the bundled ones):
-    syntax, variables, renders of every sample of its kind, lint findings and text snapshots."""
+    syntax, variables, renders of every sample of its kind, lint findings and text snapshots; unreadable
+    files are reported in ``lang``."""
     from contractkit.readers.docx import read_docx
     from contractkit.render.docx import BUNDLED
 
@@ -535,20 +537,30 @@ def check_templates(
     folder = Path(dir) if dir else Path(settings.templates) if settings.templates else BUNDLED
     if not folder.is_dir():
         raise UsageError(
-            "template folder not found", path=str(folder), hint="give a folder of .docx templates"
+            "template folder not found",
+            path=str(folder),
+            hint="give a folder of .docx templates",
+            zh="找不到模板文件夹",
+            hint_zh="请给出存放 .docx 模板的文件夹",
         )
     paths = sorted(p for p in folder.glob("*.docx") if not p.name.startswith(("~$", ".")))
     if not paths:
-        raise UsageError("no .docx templates in the folder", path=str(folder))
+        raise UsageError("no .docx templates in the folder", path=str(folder), zh="文件夹中没有 .docx 模板")
     sample_dir = Path(samples) if samples else _default_samples()
     if not sample_dir.is_dir():
-        raise UsageError("samples folder not found", path=str(sample_dir), hint="pass --samples DIR")
+        raise UsageError(
+            "samples folder not found",
+            path=str(sample_dir),
+            hint="pass --samples DIR",
+            zh="找不到样例文件夹",
+            hint_zh="请用 --samples DIR 指定",
+        )
     snap_dir = Path(snapshots) if snapshots else Path("tests") / "snapshots"
     report = TemplatesReport(fail_on=Severity.parse(fail_on))
     loaded = _load_samples(sample_dir)
     for p, deal in loaded:
         if isinstance(deal, ContractkitError):
-            report.result.files.append(FileResult(path=str(p), error=str(deal)))
+            report.result.files.append(FileResult(path=str(p), error=deal.text(lang)))
     by_kind: dict[str, list[tuple[Path, dict[str, Any]]]] = {}
     for p, deal in loaded:
         if isinstance(deal, dict):
@@ -569,7 +581,7 @@ def check_templates(
             blocks = read_docx(path).blocks
             sources_ok = True
         except ContractkitError as exc:
-            report.result.files.append(FileResult(path=str(path), error=str(exc)))
+            report.result.files.append(FileResult(path=str(path), error=exc.text(lang)))
             continue
         fr = FileResult(path=_label(path))
         report.result.files.append(fr)
@@ -588,7 +600,7 @@ def check_templates(
         try:
             found, sources_ok = _syntax_and_variables(path, kind, blocks, contexts.get(kind, {}))
         except ContractkitError as exc:
-            fr.error = str(exc)
+            fr.error = exc.text(lang)
             continue
         except Exception as exc:  # malformed XML or relationships: one unreadable template, the rest go on
             fr.error = f"{path}: not a readable .docx template ({type(exc).__name__}: {exc})"

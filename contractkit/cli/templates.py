@@ -68,6 +68,7 @@ def check(
         fail_on=settings.fail_on,
         snapshots=snapshots,
         settings=settings,
+        lang=lang,
     )
     click.echo(formats[fmt](report.result, {**available_rules(), **template_rules()}, lang), nl=False)
     for path in report.updated:

@@ -255,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
         for command, label, case_argv in generate(args.n, folder, args.seed):
             status, rss, err = run_case(case_argv, args.timeout)
             tried[command] += 1
+            if sum(tried.values()) % 500 == 0:
+                done = sum(tried.values())
+                print(f"fuzz: {done} of {args.n} inputs, {len(misses)} missed", file=sys.stderr)
             statuses[command]["hang" if status is None else status] += 1
             peaks[command] = max(peaks[command], rss)
             if status is None or status not in (0, 1, 2) or rss >= MEMORY_TARGET_MB * 1024:
