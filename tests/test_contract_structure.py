@@ -188,3 +188,10 @@ def test_defined_role_words_name_the_neutral_designation() -> None:
         "甲方（Party A）：ACME GmbH\n乙方（Party B）：上海精诚贸易有限公司\n1.1 “卖方”指乙方。“买方”指甲方。"
     )
     assert (s.role_of("甲方"), s.role_of("乙方")) == ("buyer", "seller")
+
+
+def test_unquoted_short_designation() -> None:
+    s = structure(
+        "買方：台灣精密機械股份有限公司（以下簡稱甲方）\n賣方：昆山瑞鈞包裝機械有限公司（以下簡稱乙方）"
+    )
+    assert (s.role_of("甲方"), s.role_of("乙方")) == ("buyer", "seller")

@@ -240,3 +240,26 @@ def test_end_of_a_contract_without_a_term_key() -> None:
 def test_any_change_by_email_counts_as_written_is_informal() -> None:
     (c,) = [c for c in term("任何变更以双方书面确认（含电子邮件）为准。").changes if c.channel == "email"]
     assert c.allowed
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("民國115年1月1日", dt.date(2026, 1, 1)),
+        ("中华民国一一五年十二月三十一日", dt.date(2026, 12, 31)),
+        ("民国一百一十五年二月二十八日", dt.date(2026, 2, 28)),
+    ],
+)
+def test_roc_years(text: str, day: dt.date) -> None:
+    from contractkit.contract.term import find_dates
+    from contractkit.readers.normalize import normalize
+
+    (d,) = find_dates(normalize(text))
+    assert d.date == day
+
+
+def test_impossible_roc_date() -> None:
+    from contractkit.contract.term import find_dates
+
+    (d,) = find_dates("民国115年2月29日")  # 2026 is not a leap year
+    assert not d.valid

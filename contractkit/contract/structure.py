@@ -75,6 +75,9 @@ _DEFINES = re.compile(
 )
 #: （以下简称“甲方”） / (hereinafter referred to as "the Buyer") / (the "Seller")
 _ALIAS = re.compile(rf"(?:以下|下文|下)?(?:简称|称为|合称|统称|称)\s*[:：]?\s*{_TERM}")
+#: 以下简称甲方 — a party designation after 简称 without quotes (common in Taiwan contracts).
+_CJK_PARTY_ALT = "|".join(re.escape(w) for w in _ALL_WORDS if not w.isascii())
+_ALIAS_BARE = re.compile(rf"(?:以下|下文|下)(?:简称|称为|称)\s*[:：]?\s*(?P<term>{_CJK_PARTY_ALT})")
 _ALIAS_EN = re.compile(
     rf"(?:hereinafter(?:\s+(?:referred\s+to\s+as|called))?|\(the)\s*[:：,]?\s*(?:the\s+)?{_TERM}",
     re.IGNORECASE,
@@ -85,7 +88,7 @@ _BARE_DEFINITION = re.compile(
     r"(?P<term>[^\s:：,，。;；“”\"]{2,16})\s*[:：]\s*(?:是指|系指|指)"
 )
 #: What every definition or 简称 holds: a quoted term, or ``term：指`` in a definitions section.
-_DEF_HINT = re.compile(r"[“\"「『‘].{1,24}[”\"」』’]|[:：]\s*(?:是指|系指|指)")
+_DEF_HINT = re.compile(r"[“\"「『‘].{1,24}[”\"」』’]|[:：]\s*(?:是指|系指|指)|简称|下称|称为")
 
 # What each party does: (actor) 向 (other) 采购 → actor buys; (actor) 向 (other) 交付 → actor sells.
 _NEUTRAL_ALT = "甲方|乙方|丙方"
@@ -282,7 +285,7 @@ def _definitions(doc: Document) -> tuple[dict[str, Definition], list[tuple[str, 
         for m in _DEFINES.finditer(t):
             term = m.group("term").strip()
             defs.setdefault(term, Definition(term, _where(i, m.span("term")), body))
-        for m in (*_ALIAS.finditer(t), *_ALIAS_EN.finditer(t)):
+        for m in (*_ALIAS.finditer(t), *_ALIAS_EN.finditer(t), *_ALIAS_BARE.finditer(t)):
             span = m.span("term")
             term = m.group("term").strip()
             if term.lower().startswith("the "):

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from contractkit.contract.model import Where
 from contractkit.facts.durations import Duration, find_durations
 from contractkit.facts.sentences import clause_spans
+from contractkit.numerals import parse_cn_int
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
@@ -36,9 +37,12 @@ Ground = Literal["delay", "breach", "force-majeure", "agreement", "insolvency", 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CN_DIGIT.update({"六": 6, "七": 7, "八": 8, "九": 9})
 _CN = "〇零○O一二两三四五六七八九十"
-#: 2026年2月30日 / 二〇二六年二月三十日 / 2026-02-30 / 2026/2/30 / 2026.02.30; a month/day without a year.
+#: 2026年2月30日 / 二〇二六年二月三十日 / 民国115年1月1日 / 2026-02-30 / 2026/2/30 / 2026.02.30; a month/day
+#: without a year.
 DATE = re.compile(
-    rf"(?<![\d{_CN}])(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
+    rf"(?:中华)?民国\s*(?P<ry>\d{{2,3}}|[{_CN}百]{{2,6}})\s*年\s*(?P<rm>\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
+    rf"(?:\s*(?P<rd>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号])?"
+    rf"|(?<![\d{_CN}])(?P<y>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
     rf"(?:\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号])?"
     r"|(?<![\d.\-/])(?P<iy>(?:19|20|21)\d\d)(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d.\-/])"
     rf"|(?<![\d{_CN}年第每个.\-/])(?P<sm>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(?P<sd>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号]"
@@ -113,7 +117,12 @@ def _find_dates_cached(text: str) -> tuple[DateFact, ...]:
     out: list[DateFact] = []
     for m in DATE.finditer(text):
         try:
-            if m.group("y"):
+            if m.group("ry"):  # 民国115年 (Taiwan) = 2026
+                ry = m.group("ry")
+                y = (int(ry) if ry.isdigit() else parse_cn_int(ry)) + 1911
+                mo = _cn_int(m.group("rm"))
+                d = _cn_int(m.group("rd")) if m.group("rd") else None
+            elif m.group("y"):
                 y, mo = _cn_int(m.group("y")), _cn_int(m.group("m"))
                 d = _cn_int(m.group("d")) if m.group("d") else None
             elif m.group("iy"):
