@@ -135,13 +135,16 @@ _ATTACHED: dict[str, re.Pattern[str]] = {
     "大约": re.compile(rf"大约(?:为|计|合|有)?\s*{_NUM}"),
     "大概": re.compile(rf"大概(?:为|计|合|有)?\s*{_NUM}"),
     "部分": re.compile(rf"(?<![组其剩余未超差不该此本各全大小一尚])部分(?=(?:{_GOODS}))"),
-    "相关": re.compile(rf"相关(?=(?:{_GOODS}|服务|软件|工程))"),
+    "相关": re.compile(r"相关(?=(?:配件|附件|设备|产品|货物|耗材|备件|器材|服务|软件|工程))"),
 }
 #: 等 / 等等 closing a list of goods (服务器、交换机等), not a list of fees or laws.
 _LIST_DENG = re.compile(
     r"、(?P<last>[^、，,。；;:：\s]{1,20}?)等(?:等)?(?=[)）]|$|[，,。；;\s]|(?:" + _GOODS + "))"
 )
-_NOT_GOODS_LIST = re.compile(r"(?:费|金|税|法|规定|条例|办法|标准|方|人|公司|单位|部门|机构|证|书|报告)$")
+_NOT_GOODS_LIST = re.compile(
+    r"(?:费|金|税|法|规定|条例|办法|标准|方|人|公司|单位|部门|机构|证|书|报告|情况|信息|内容|事项|记录|数据|手续|档案|"
+    r"文件|问题|工作|活动|措施)$"
+)
 #: A quantity left open: 数量以实际送货为准 / 以实际交货数量为准.
 _OPEN = re.compile(
     r"(?:数量|重量|用量|工程量|供货量)[^,，。；;]{0,8}?以实际[^,，。；;]{0,10}?为准"
@@ -165,7 +168,13 @@ _NOT_GOODS = re.compile(
     r"^(?:价格|价款|金额|款|费用|数量|服务|资料|证明|发票|协助|担保|方式|期限|条件|必要|完成|后|前|时|方|商|人|单位|"
     r"期|合同|协议|双方|下列|以下|上述|本|该|此)"
 )
-_NOT_GOODS_ANY = re.compile(r"发票|资料|证明|服务|款项|进行|完成|结算|支付|对账|发货|协助|保证")
+#: A purchase statement names who buys or sells before the verb (向原告采购, 乙方为甲方加工, 通用公司…定作).
+_BUYER_OR_SELLER = re.compile(
+    r"向|从|为|给|由|甲方|乙方|买方|卖方|需方|供方|公司|原告|被告|出卖人|买受人|采购人|供应商|厂|中心|学校|医院"
+)
+_NOT_GOODS_ANY = re.compile(
+    r"发票|资料|证明|服务|款项|进行|完成|结算|支付|对账|发货|协助|保证|制作|活动|信息|渠道|要求|《"
+)
 
 #: A standard named as a document the goods must meet (符合…技术协议, 技术要求见附件), not a heading
 #: (质量标准2.1).
@@ -581,6 +590,11 @@ def _purchase(clause: str) -> tuple[str, tuple[int, int], bool, bool, bool] | No
     """The goods a purchase sentence names, whether they are quantified, priced and a list."""
     for m in _GOODS_AFTER_VERB.finditer(clause):
         goods = m.group("goods")
+        verb_at = m.start()
+        if clause[verb_at - 1 : verb_at] in ("、", "的") or goods.startswith(("、", "及", "和", "或", "等")):
+            continue  # a list of activities (采购、审验、加工) or a noun (采购渠道)
+        if not _BUYER_OR_SELLER.search(clause, 0, verb_at):
+            continue  # no party buys or sells here
         if (
             _NOT_GOODS.match(goods)
             or _NOT_GOODS_ANY.search(goods)
