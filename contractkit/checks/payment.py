@@ -14,7 +14,7 @@ from decimal import Decimal
 from contractkit.checks._common import clauses_naming, has_blank, is_chinese
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract.model import contract_of
-from contractkit.contract.payment import PAY_GATE, Installment, PaymentFacts
+from contractkit.contract.payment import PAY_GATE, PAY_VERB, Installment, PaymentFacts
 from contractkit.facts.triggers import find_vague
 from contractkit.findings import Finding
 from contractkit.money import format_amount
@@ -39,7 +39,7 @@ _ART628_EN = (
 )
 
 
-_PAYS_NEAR = re.compile(r"付|结算|结清|款")
+_PAYS_NEAR = re.compile(r"付|结算|结清|(?<!条)款(?!项目)")
 #: Words that defer to a later agreement: vague only in the piece about payment (价格由双方协商决定 is not).
 _NEGOTIATE = re.compile(r"协商|另议|另行约定|商定|待定")
 #: An installment of a schedule (a lone fee with no time falls due on receipt, Art. 628, without a schedule).
@@ -205,12 +205,15 @@ def vague_trigger(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for block, s, e, clause in clauses_naming(doc, PAY_GATE):
         stop = _CONSEQUENCE.search(clause)
         head = clause[: stop.start()] if stop else clause
-        if _PROHIBIT.search(head) or _BY_CONTRACT.search(head):
+        if not PAY_VERB.search(head) or _PROHIBIT.search(head) or _BY_CONTRACT.search(head):
             continue  # "不得另行约定支付方式" forbids, it does not defer
         hits = [(v.span[0], v.word) for v in find_vague(head)]
         hits += [(head.find(w), w) for w in words if w in head]
+        # a vague adverb or a deferral is about payment only in the piece that pays (及时通报 is not)
         hits = [
-            (at, w) for at, w in hits if not _NEGOTIATE.search(w) or _PAYS_NEAR.search(_piece_at(head, at))
+            (at, w)
+            for at, w in hits
+            if not (_NEGOTIATE.search(w) or w in words) or _PAYS_NEAR.search(_piece_at(head, at))
         ]
         hits = [
             (at, w)

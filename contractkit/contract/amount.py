@@ -356,12 +356,17 @@ def _stated_amounts(doc: Document) -> list[StatedAmount]:
     return out
 
 
+#: A figure after one of these is a part or a pre-discount figure, not the contract total.
+_NOT_TOTAL_BEFORE = re.compile(
+    r"(?:原价|折前|优惠前|优惠|折扣|折让|税额|不含税(?:金额|价)?|其中|运费|小计)[^，,。；;\d¥￥]{0,6}$"
+)
+
+
 def _total(doc: Document, amounts: list[StatedAmount]) -> Money | None:
-    """The largest figure of the first sentence that states the contract total and pays nothing."""
+    """The largest figure (else 大写) of the first sentence stating the contract total and paying nothing."""
     by_block: dict[int, list[StatedAmount]] = {}
     for a in amounts:
-        if not a.upper:
-            by_block.setdefault(a.money.where.block, []).append(a)
+        by_block.setdefault(a.money.where.block, []).append(a)
     for i in sorted(by_block):
         norm = doc.blocks[i].norm
         for s, e in clause_spans(norm):
@@ -372,14 +377,18 @@ def _total(doc: Document, amounts: list[StatedAmount]) -> Money | None:
             inside = [
                 a
                 for a in by_block[i]
-                if s <= a.money.where.span[0] < e and a.money.where.span[0] > s + m.start()
+                if s <= a.money.where.span[0] < e
+                and a.money.where.span[0] > s + m.start()
+                and not _NOT_TOTAL_BEFORE.search(
+                    norm[max(s, a.money.where.span[0] - 12) : a.money.where.span[0]]
+                )
             ]
-            if not inside:
-                continue
+            if not inside or _NOT_TOTAL_BEFORE.search(sentence[: m.start()]):
+                continue  # 货物原价合计 / 优惠合计: not what the buyer pays
             if _PAY_ACT.search(sentence[: inside[0].money.where.span[0] - s]):
                 continue  # 合同签订后支付合同总价的30%，即3万元: an installment
-            best = max(inside, key=lambda a: a.money.value)
-            return best.money
+            figures = [a for a in inside if not a.upper] or inside
+            return max(figures, key=lambda a: a.money.value).money
     return None
 
 

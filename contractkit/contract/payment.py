@@ -101,7 +101,8 @@ PAY_GATE = (
     "装款",
     "给",
 )
-_PAY_VERB = re.compile(
+#: A payment act or stage (支付, 付清, 预付, 尾款, 到货款, 先给…).
+PAY_VERB = re.compile(
     r"支付|付款|付清|付至|预付|首付|付给|应付|付.{0,3}款|结清|结算|尾款|余款|进度款|汇入|转账|缴纳|缴付|交清|交纳|还清|"
     r"定金|(?<![不未])付\s*(?=\d|[一二三四五六七八九十百])|"
     r"(?:到货|发货|交货|验收|调试|安装|投产|上线|首期|末期|[一二三四五六七八九十\d]期|里程碑)款|"
@@ -198,15 +199,21 @@ class PaymentFacts:
 
     def separate_retentions(self) -> list[Retention]:
         """The retentions no installment states (质保金5%由甲方留存: held, not paid)."""
-        paid = [i.where for i in self.installments if i.kind == "retention"]
-        return [
-            r
-            for r in self.retentions
-            if not any(
-                w.block == r.where.block and w.span[0] < r.where.span[1] and r.where.span[0] < w.span[1]
-                for w in paid
+        paid = [i for i in self.installments if i.kind == "retention"]
+
+        def stated(r: Retention) -> bool:  # the schedule states this retention (a row, or the same share)
+            return any(
+                (
+                    i.where.block == r.where.block
+                    and i.where.span[0] < r.where.span[1]
+                    and r.where.span[0] < i.where.span[1]
+                )
+                or (r.share is not None and i.share == r.share)
+                or (r.amount is not None and i.amount is not None and i.amount.value == r.amount.value)
+                for i in paid
             )
-        ]
+
+        return [r for r in self.retentions if not stated(r)]
 
 
 # --- reading installments from one text ---------------------------------------------------------------------
@@ -337,7 +344,7 @@ def _groups(text: str, pieces: list[_Piece]) -> list[_Group]:
             and not pending
             and p.amounts
             and not p.shares
-            and not _PAY_VERB.search(piece_text)
+            and not PAY_VERB.search(piece_text)
             and (t := read_timing(piece_text)).trigger is None
             and t.deadline is None
         ):
@@ -389,17 +396,17 @@ def _pays(body: str, timing: Timing) -> bool:
     """True when ``body`` pays something itself, not only as the event of its trigger (支付首付款后…)."""
     if timing.trigger is None or (
         timing.trigger.kind != "payment"
-        and not _PAY_VERB.search(body[timing.trigger.span[0] : timing.trigger.span[1]])
+        and not PAY_VERB.search(body[timing.trigger.span[0] : timing.trigger.span[1]])
     ):
-        return bool(_PAY_VERB.search(body) or _RETENTION.search(body))
+        return bool(PAY_VERB.search(body) or _RETENTION.search(body))
     s, e = timing.trigger.span
     rest = body[:s] + "，" + body[e:]
-    return bool(_PAY_VERB.search(rest) or _RETENTION.search(rest))
+    return bool(PAY_VERB.search(rest) or _RETENTION.search(rest))
 
 
 def read_installments(text: str) -> list[RawInstallment]:
     """The installments stated in one sentence (or table row) ``text``, in order (offsets into ``text``)."""
-    if not _PAY_VERB.search(text) or _TITLE.search(text):
+    if not PAY_VERB.search(text) or _TITLE.search(text):
         return []
     out: list[RawInstallment] = []
     for g in _groups(text, _pieces(text)):
@@ -605,7 +612,7 @@ def _named_installments(doc: Document, unread: list[tuple[str, Locate]]) -> list
     out: list[Installment] = []
     for sentence, locate in unread if defined else []:
         m = _NAMED.match(sentence)
-        if m is None or m.group("name") not in defined or not _PAY_VERB.search(sentence):
+        if m is None or m.group("name") not in defined or not PAY_VERB.search(sentence):
             continue
         timing = read_timing(sentence)
         raw = RawInstallment(
@@ -645,7 +652,7 @@ def _table_installments(contract: Contract) -> list[Installment]:
             if not row.parts or re.search(r"合计|总计", row.parts[0].text):
                 continue
             text, parts = row.joined()
-            probe = text if _PAY_VERB.search(text) else text + "，支付"
+            probe = text if PAY_VERB.search(text) else text + "，支付"
             raws = read_installments(probe)
             row_amount = (
                 cell_number(parts[amount_col].text)
@@ -654,17 +661,17 @@ def _table_installments(contract: Contract) -> list[Installment]:
             )
             if not raws and row_amount is None:
                 continue
-            raw = raws[0] if raws else _bare_row(text)
+            bare = _bare_row(text)  # one row is one installment: its timing is read over the whole row
             raw = RawInstallment(
                 span=(0, len(text)),
-                kind=raw.kind,
-                share=raw.share,
-                amount=raw.amount,
-                cumulative=raw.cumulative,
-                remainder=raw.remainder,
+                kind="retention" if any(r.kind == "retention" for r in raws) else bare.kind,
+                share=next((r.share for r in raws if r.share is not None), None),
+                amount=next((r.amount for r in raws if r.amount is not None), None),
+                cumulative=any(r.cumulative for r in raws),
+                remainder=any(r.remainder for r in raws),
                 statement=False,
-                timing=raw.timing,
-                vague=raw.vague,
+                timing=bare.timing,
+                vague=bare.vague,
             )
             locate = _cells_locator(parts)
             inst = _installment(raw, locate)

@@ -235,7 +235,7 @@ _AT_EVENT = re.compile(
 )
 #: Due before an event: 发货前, 出厂前, 装运前支付.
 _BEFORE_EVENT = re.compile(
-    r"(?:发货|出厂|交货|装运|发运|提货|安装|开工|进场|上线|交付|送货|出库|启运)(?:之|以)?前"
+    r"(?:发货|出厂|交货|装运|发运|提货|安装|开工|进场|上线|交付|送货|出库|启运|开始|开课|开学|启用|启动)(?:之|以)?前"
 )
 #: An event whose completion starts the clock, in any wording: 确认下单后, 安装调式完成后, 封顶后.
 _DONE = (
