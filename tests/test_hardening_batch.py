@@ -104,3 +104,24 @@ def test_validate_and_render_go_on_past_a_missing_argument(tmp_path, capsys):
     code = main(["render", str(missing), str(SAMPLES / "quote-office.json"), "-o", str(tmp_path / "o")])
     err = capsys.readouterr().err
     assert code == 2 and "1 of 2 deal(s) rendered" in err and (tmp_path / "o" / "BJ-2026-0312.docx").is_file()
+
+
+def test_a_surrogate_in_a_message_or_file_name_is_printed_escaped(tmp_path, capfd):
+    import os
+    import subprocess
+    import sys
+
+    deal = hostile.sample_deal("quote-office.json")
+    deal["delivery"] = {**deal.get("delivery", {}), "cost_bearer": "\udfff"}
+    bad = tmp_path / "enum.json"
+    bad.write_text(hostile.dump(deal), encoding="utf-8")
+    odd = os.path.join(os.fsencode(tmp_path), b"\xff.json")
+    with open(odd, "wb") as fh:
+        fh.write(b"{")
+    proc = subprocess.run(
+        [sys.executable, "-m", "contractkit", "validate", str(bad), os.fsdecode(odd), "--lang", "en"],
+        capture_output=True,
+    )
+    out = proc.stdout.decode("utf-8")
+    assert proc.returncode == 2 and b"internal error" not in proc.stderr, proc.stderr
+    assert "\\udfff" in out and "\\udcff.json: line 1" in out

@@ -36,8 +36,11 @@ def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs
       contractkit convert out/*.docx
       contractkit convert a.docx b.docx -o pdf/ --jobs 2
     """
+    from contractkit.cli.validate import safe_output
     from contractkit.errors import UnreadableInput, UsageError
     from contractkit.render.pdf import PdfConverter
+
+    safe_output()
 
     pairs: list[tuple[Path, Path]] = []
     seen: dict[Path, Path] = {}

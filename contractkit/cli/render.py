@@ -56,8 +56,11 @@ def render(
       contractkit render samples/quote-office.json -o quote.docx
       contractkit render samples/ -o out/ --jobs 2 --format both
     """
+    from contractkit.cli.validate import safe_output
     from contractkit.config import load_settings
     from contractkit.render.batch import render_batch
+
+    safe_output()
 
     settings = load_settings(config_path)
     templates_dir = templates_dir or settings.templates

@@ -55,8 +55,11 @@ def check(
       contractkit templates check my-templates/ --samples deals/ --update
       contractkit templates check --format sarif > templates.sarif
     """
+    from contractkit.cli.validate import safe_output
     from contractkit.config import load_settings
     from contractkit.lint import available_rules
+
+    safe_output()
     from contractkit.reports import FORMATS as formats
     from contractkit.templates_ci import check_templates, template_rules
 

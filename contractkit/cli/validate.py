@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import click
@@ -30,6 +31,8 @@ def validate(paths: tuple[str, ...], lang: str, fmt: str, max_size: float) -> No
       contractkit validate deals.jsonl --format json --lang en
     """
     from contractkit.deal.validate import validate_paths
+
+    safe_output()
 
     reports = validate_paths(paths, lang=lang, max_bytes=int(max_size * 1024 * 1024))
     counts = {s: sum(r.status == s for r in reports) for s in ("valid", "invalid", "unreadable")}
@@ -67,6 +70,18 @@ def validate(paths: tuple[str, ...], lang: str, fmt: str, max_size: float) -> No
         click.echo(summary)
     code = 2 if counts["unreadable"] else 1 if counts["invalid"] else 0
     click.get_current_context().exit(code)
+
+
+def safe_output() -> None:
+    """Let stdout and stderr print any string: a lone surrogate (from a file name or data) is written as
+    ``\\udcff`` instead of stopping the command with UnicodeEncodeError."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
 
 
 def _error_dict(error) -> dict:

@@ -37,6 +37,12 @@ class Problem:
     message_en: str
     title: str
 
+    def __post_init__(self) -> None:
+        for name in ("pointer", "message", "message_en", "title"):  # a lone surrogate cannot be printed
+            value = getattr(self, name)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                object.__setattr__(self, name, printable(value))
+
     def __str__(self) -> str:
         return f"{self.pointer}: {self.message}"
 
@@ -59,6 +65,11 @@ class FileReport:
         if self.error is not None:
             return "unreadable"
         return "invalid" if self.problems else "valid"
+
+
+def printable(text: str) -> str:
+    """``text`` with lone surrogates written as ``\\udfff`` so it can be printed and stored as UTF-8."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def pointer(parts: Iterable[str | int]) -> str:
