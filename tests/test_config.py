@@ -187,3 +187,15 @@ def test_config_that_is_a_fifo_is_refused(tmp_path):
 def test_replace_keeps_valid_values(key, value):
     s = Settings().replace(**{key: value})
     assert getattr(s, key) == (Decimal(value) if key == "lpr_1y" else value)
+
+
+@pytest.mark.parametrize("text", ['extra_vague_words = [""]\n', 'severity = {"penalty/no-cap" = "fatal"}\n'])
+def test_bad_config_is_exit_2_with_file_and_key_in_lint(tmp_path, capsys, samples_dir, text):
+    from contractkit.cli import main
+
+    cfg = tmp_path / "contractkit.toml"
+    cfg.write_text(text, encoding="utf-8")
+    code = main(["lint", str(samples_dir / "drafts" / "clean-sales-contract.txt"), "--config", str(cfg)])
+    err = capsys.readouterr().err
+    key = text.split(" ")[0]
+    assert code == 2 and f"{cfg}: {key}:" in err and "internal error" not in err
