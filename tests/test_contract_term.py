@@ -263,3 +263,15 @@ def test_impossible_roc_date() -> None:
 
     (d,) = find_dates("民国115年2月29日")  # 2026 is not a leap year
     assert not d.valid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方交付的药品有效期不少于12个月。",
+        "货物的有效期为24个月，自生产之日起计算。",
+        "营业执照有效期至2030年12月31日。",
+    ],
+)
+def test_validity_of_other_things_is_not_the_term(text: str) -> None:
+    assert term(text).periods == ()

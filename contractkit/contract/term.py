@@ -168,7 +168,7 @@ TERM_WORDS = tuple(w + "期" for w in TERM_OF.split("|"))
 #: Periods that are not the contract's own term.
 _OTHER_PERIOD = re.compile(
     r"(?:质保|保修|质量保证|保证|保密|付款|交货|交付|验收|异议|检验|报价|试用|试运行|维保|产品|剩余|保质|证书"
-    r"|许可证|注册证|执照)[^,，。;；]{0,3}$"
+    r"|许可证|注册证|执照|药品|货物|证件|资质|批文|电池|标签|发票|承兑|汇票|授权书|委托书)[^,，。;；]{0,3}$"
 )
 #: ``本合同自2026年1月1日起至2026年12月31日止``: a period without a term key.
 _CONTRACT_SPAN = re.compile(r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约)[^,，。;；]{0,6}?(?:自|从)")
@@ -202,7 +202,7 @@ _END_SENTENCE = re.compile(
     r"(?:本|该)(?:合同|协议|合约|契约)[^。;；]{0,24}?(?P<event>(?:权利)?义务(?:全部)?履行完毕|履行完毕|全部履行完|质保期(?:满|届满)"
     r"|货款(?:全部)?(?:付清|结清))[^。;；]{0,8}?(?:后|之日|时)?(?:自动|自行|即)?(?:终止|失效|解除)"
 )
-_LONG_TERM = re.compile(r"长期有效|无固定期限|自动续(?:期|延|签)|顺延一年|续展")
+_LONG_TERM = re.compile(r"长期有效|永久有效|无固定期限|自动续(?:期|延|签)|顺延一年|续展")
 _BLANK_DATE = re.compile(r"[_＿]{2,}|\s{2,}年|年\s{2,}月")
 
 
@@ -399,6 +399,8 @@ def _periods(doc: Document) -> list[Period]:
                 own = km.group().startswith(("合同", "协议", "合约", "本合同", "本协议", "本合约"))
                 if not own and _OTHER_PERIOD.search(clause, max(0, km.start() - 5), km.start()):
                     continue  # 报价有效期, 产品剩余有效期, 质保期: not the contract's term
+                if km.group() == "有效期" and km.start() > 4 and not _names_contract(clause):
+                    continue  # a bare 有效期 mid-sentence is of something else (药品有效期不少于12个月)
                 if re.match(r"(?:期限|期间|期)?内", clause[km.end() : km.end() + 3]):
                     continue  # 合同有效期内单价固定: a reference to the term, not the term
                 if re.match(
