@@ -138,3 +138,80 @@ def test_no_quality_standard_reports_once_on_heading() -> None:
 )
 def test_part_of_a_standard_title_is_not_vague(text: str) -> None:
     assert ids(text, "subject/vague-quantity") == []
+
+
+# -- the facts model: vague words only in the clause about the subject matter -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一批为第一条表列各项产品各60台，于2026年4月30日前交付。",
+        "乙方延迟交货的，按延迟交付货物金额的0.02%计付违约金，最高不超过该部分货物金额的5%。",
+        "逾期超过十日的，甲方有权就当月未交部分向第三方采购。",
+        "培训合格证明不代替作业人员证，相关证件由买方组织司机依法取得。",
+        "乙方应如实记录培训学时、培训内容、培训服务费用使用情况等，并向甲方提供查询渠道。",
+        "并向甲方提供相关材料的复印件。",
+    ],
+)
+def test_words_outside_the_subject_clause_are_not_vague(text: str) -> None:
+    assert ids(text, VQ) == []
+
+
+def test_open_quantity_beside_a_listed_quantity() -> None:
+    table = "| 序号 | 材料名称 | 规格 | 单位 | 数量 |\n| 1 | 加气混凝土砌块 | 600×240×200mm | 块 | 62,500 |\n"
+    assert VQ in ids(table + "第一条 材料名称、数量\n砌块数量以实际送货为准。", VQ)
+    assert ids("第一条 材料名称、数量\n砌块数量以实际送货为准。", VQ) == []  # no fixed quantity to leave open
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("约定被告向原告采购不锈钢储罐，合同总金额168000元。", True),
+        ("约定通用公司为科弘公司定作污水处理设备，合同总价2200000元。", True),
+        ("原告为被告提供种植丹参专用的化肥、地膜、种苗。", True),
+        ("合同主要约定，货物名称为“SD-03”，单位为套，数量5000。", True),
+        ("约定被告向原告购买规格型号为JCM907B型的挖掘机一台。", False),
+        ("煤炭购销协议约定由原告向龙17公司提供煤炭，价格为730元/吨。", False),
+        ("3.负责食品的采购、审验、加工、供应。", False),
+        ("学校监督小组有权对乙方的采购渠道、价格进行监督。", False),
+    ],
+)
+def test_purchase_statements(text: str, expect: bool) -> None:
+    assert (UI in ids(text, UI)) is expect
+
+
+def test_spec_column_must_be_quantified_even_with_a_model() -> None:
+    head = "| 设备名称 | 型号 | 主要技术参数 | 单位 | 数量 |\n"
+    assert UI in ids(head + "| 模温机 | LC-MT12 | 按甲方要求配置 | 台 | 4 |", UI)
+    assert ids(head + "| 模温机 | LC-MT12 | 加热功率12kW | 台 | 4 |", UI) == []
+
+
+def test_note_or_signature_row_in_an_item_table_is_no_item() -> None:
+    head = "| 品名 | 规格 | 单位 | 数量 | 单价 |\n| 拖拉机 | 1004马力 | 台 | 2 | 98000 |\n"
+    assert ids(head + "| 甲方(盖章):丰润农机合作社 | 乙方(盖章):垦丰公司 |  |  |  |", UI) == []
+
+
+def test_an_order_under_a_framework_takes_its_standards() -> None:
+    order = (
+        "采购订单\n本订单依据双方签订的框架协议下达。\n一、订货明细\n"
+        "| 品名 | 规格 | 单位 | 数量 |\n| 液压油 | 46号 | 桶 | 24 |"
+    )
+    assert ids(order, NQ) == []
+
+
+SQ = "subject/subjective-quality"
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("约定原告向被告购买一辆房车，箱体为24平米，无隔层，内部精装。", True),
+        ("乙方保证采用先进、质量上乘、外表美观的产品。", True),
+        ("乙方应提供优质的售后服务。", False),
+        ("仓库按先进先出原则管理库存。", False),
+        ("乙方供应HRB400E钢筋100吨，质量符合GB/T 1499.2-2018。", False),
+    ],
+)
+def test_subjective_quality(text: str, expect: bool) -> None:
+    assert (SQ in ids(text, SQ)) is expect
