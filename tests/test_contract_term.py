@@ -275,3 +275,10 @@ def test_impossible_roc_date() -> None:
 )
 def test_validity_of_other_things_is_not_the_term(text: str) -> None:
     assert term(text).periods == ()
+
+
+def test_a_sales_confirmation_names_itself() -> None:
+    t = term("十一、期限与生效：本确认书自双方签字盖章之日起生效，有效期自2026年12月7日起至2028年2月29日止。")
+    (p,) = t.periods
+    assert (p.start, p.end) == (dt.date(2026, 12, 7), dt.date(2028, 2, 29))
+    assert t.effectiveness

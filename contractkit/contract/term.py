@@ -188,14 +188,14 @@ _END_EVENT = re.compile(
 
 def _names_contract(t: str) -> bool:
     """True when ``t`` names a contract (cheap gate before the period patterns)."""
-    return "合同" in t or "协议" in t or "合约" in t or "契约" in t
+    return "合同" in t or "协议" in t or "合约" in t or "契约" in t or "确认书" in t or "订单" in t
 
 
 _DATE_DASH = re.compile(r"\s*(?:起)?\s*(?:-|—|－|~|～)\s*")
-_CONTRACT_WORD = re.compile(r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约)")
+_CONTRACT_WORD = re.compile(r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)")
 #: What a clause with a period but no term key holds (本合同自…至…, 长期有效, 履行完毕后终止).
 _PERIOD_HINT = re.compile(
-    r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约)[^。;；]*(?:至|到|长期|无固定|续|履行完毕|全部履行)"
+    r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)[^。;；]*(?:至|到|长期|无固定|续|履行完毕|全部履行)"
 )
 #: 本合同在双方权利义务履行完毕后自动终止: a term that ends with performance.
 _END_SENTENCE = re.compile(
@@ -454,7 +454,7 @@ def _completeness(p: Period) -> int:
 # -- effectiveness --------------------
 
 _EFFECTIVE = re.compile(r"生效|成立|起效|发生效力")
-_EFFECT_SUBJECT = re.compile(r"(?:本|该)?(?:合同|协议|合约|契约|订单)")
+_EFFECT_SUBJECT = re.compile(r"(?:本|该)?(?:合同|协议|合约|契约|订单|确认书)")
 _EFFECT_CONDITION = re.compile(
     r"签字|签章|盖章|签名|签署|签订|用印|之日|起|后|时|到账|收到|批准|审批|备案|登记|经[^,，。;；]{1,10}(?:确认|同意)"
 )
