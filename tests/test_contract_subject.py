@@ -60,6 +60,15 @@ def test_first_item_of_each_table_layout(text: str, name: str, qty: str, unit: s
     assert (it.name, it.quantity, it.unit) == (name, Decimal(qty), unit)
 
 
+def test_pdf_header_wrapped_over_two_lines() -> None:
+    text = (
+        "序号 品名 等级及执行标\n准规格 单位 数量 单价(元) 金额(元)\n1 东北粳米 一级,GB/T\n1354-2018\n"
+        "25kg/袋,编\n级薄膜袋 3,200 142.50 456,000.00\n合计 456,000.00"
+    )
+    (it,) = facts_of(text).items
+    assert (it.name, it.quantity) == ("东北粳米", Decimal(3200))
+
+
 def test_pdf_rows_give_every_item_and_skip_the_total() -> None:
     items = facts_of(PDF_ROWS).items
     assert [i.name for i in items] == ["变频多联机室外机", "安装辅材"]

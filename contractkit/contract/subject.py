@@ -572,11 +572,13 @@ def _table_items(doc: Document) -> tuple[list[Item], bool]:
         if block.kind == "cell" or _BOX.search(block.norm):
             continue
         parts = block.norm.split()
-        if (
-            len(parts) >= 4
-            and _column(parts, _NAME_COLS) is not None
-            and _column(parts, _QTY_COLS) is not None
-        ):
+        if len(parts) < 3 or _column(parts, _QTY_COLS) is None:
+            continue
+        # the header names the goods column on this line or, wrapped by a PDF, on the line before
+        named = _column(parts, _NAME_COLS) is not None
+        if not named and i > 0 and doc.blocks[i - 1].kind != "cell":
+            named = _column(doc.blocks[i - 1].norm.split(), _NAME_COLS) is not None
+        if named:
             has_table = True
             if not _SPACED.search(block.norm.strip()):
                 items.extend(_pdf_items(doc, i))
