@@ -379,6 +379,7 @@ _BOUND = re.compile(r"(?:不高于|不超过|低于|不得高于|优于|参照|�
 #: How a benchmark is made a figure: whose quotation, on which day, or a formula.
 _FORMULA = re.compile(r"公布|发布|报价为准|指数|均价|中间价|网站|交易所|当日|前一日|计算公式|计算方法")
 #: The benchmark moves a price fixed elsewhere (市场价格波动超过8%的可以调价): a price-adjustment clause.
+_PRICED = re.compile(r"价|收购|购买|结算|计价")
 _ADJUSTS = re.compile(r"调价|调整|波动|变动|上涨|下跌|涨跌|涨幅|跌幅")
 
 
@@ -414,7 +415,7 @@ def price_undetermined(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 continue  # a bound on, or an adjustment of, a price fixed elsewhere
             if _FORMULA.search(sentence) or find_amounts(sentence):
                 continue  # the benchmark is made a figure
-            if not re.search(r"价|收购|购买|结算|计价", sentence):
+            if not _PRICED.search(sentence):
                 continue
             yield ctx.report(
                 block,

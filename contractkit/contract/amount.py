@@ -338,8 +338,12 @@ _PAIR_GAP = 14
 
 
 def _stated_amounts(doc: Document) -> list[StatedAmount]:
+    from contractkit.checks._common import block_indices_naming
+    from contractkit.facts.amounts import MONEY_MARKS
+
     out: list[StatedAmount] = []
-    for i, block in enumerate(doc.blocks):
+    for i in block_indices_naming(doc, MONEY_MARKS):  # every amount names one of them
+        block = doc.blocks[i]
         amounts = find_amounts(block.norm)
         if not amounts:
             continue
@@ -439,6 +443,7 @@ def _tax(doc: Document) -> list[TaxFact]:
 
 
 _EXCHANGE = re.compile(r"汇率|兑换率|折算率|牌价|中间价|exchange rate", re.IGNORECASE)
+_CONVERTS = re.compile(r"折算|换算|按|以")
 _EXCHANGE_RISK_ONLY = re.compile(r"汇率(?:风险|波动|变动)")
 #: Payment in RMB allowed or required: 以人民币支付, 买方可以美元或人民币付款, 折合人民币支付.
 _RMB_PAY = re.compile(
@@ -468,7 +473,7 @@ def _currency(doc: Document, amounts: list[StatedAmount]) -> CurrencyFacts:
             for s, e in clause_spans(norm):
                 sentence = norm[s:e]
                 if _EXCHANGE.search(sentence) and not (
-                    _EXCHANGE_RISK_ONLY.search(sentence) and not re.search(r"折算|换算|按|以", sentence)
+                    _EXCHANGE_RISK_ONLY.search(sentence) and not _CONVERTS.search(sentence)
                 ):
                     rule = Where(i, (s, e))
                     break

@@ -124,6 +124,7 @@ _SECURITY_SHARE = re.compile(
     rf"|{_SECURITY}\s*(?:人民币|RMB|¥|￥)?\s*(?:\d[\d,.]*|[一二三四五六七八九十百千万]+)\s*(?:万)?元"
     rf"|(?:提交|出具|开具|提供)(?:(?!{_SECURITY})[^。；;，,]){{0,12}}?{_ANCHOR}[^。；;]{{0,40}}?{_SECURITY}"
 )
+_SECURITY_WORD = re.compile(_SECURITY)
 #: A sentence about title (所有权保留): it names payment only as a condition.
 _TITLE = re.compile(r"所有权|产权|物权")
 RETENTION_WORDS = ("质保金", "质量保证金", "质量保修金", "保修金", "质保款", "质保尾款")
@@ -421,7 +422,7 @@ def read_installments(text: str) -> list[RawInstallment]:
         )
         if not _RETENTION.search(body) and (
             any(_SECURITY_SHARE.search(text[p.start : p.end]) for p in g.pieces)
-            or (re.search(_SECURITY, body) and not any(p.shares or p.amounts for p in g.pieces))
+            or (_SECURITY_WORD.search(body) and not any(p.shares or p.amounts for p in g.pieces))
         ):
             continue  # 2万元作为履约保证金 / 合同总价10%的保函 / 该保证金…退回: a security, not a payment
         raw_timing = read_timing(body)
@@ -635,6 +636,7 @@ def _shifted_locator(locate: Locate, base: int) -> Locate:
 
 
 _TABLE_SHARE = re.compile(r"比例|金额|款项|支付额|付款额")
+_TOTAL_ROW = re.compile(r"合计|总计")
 _TABLE_WHEN = re.compile(r"条件|期限|时间|节点|日期")
 
 
@@ -649,7 +651,7 @@ def _table_installments(contract: Contract) -> list[Installment]:
             continue
         amount_col = next((k for k, h in enumerate(table.header) if "金额" in h), None)
         for row in table.rows:
-            if not row.parts or re.search(r"合计|总计", row.parts[0].text):
+            if not row.parts or _TOTAL_ROW.search(row.parts[0].text):
                 continue
             text, parts = row.joined()
             probe = text if PAY_VERB.search(text) else text + "，支付"

@@ -126,6 +126,8 @@ _PREFILTER = (
     "美金",
 )
 _mentions_any = contains_any(_PREFILTER)
+#: Every amount :func:`find_amounts` reports names one of these (a cheap gate for a block scan).
+MONEY_MARKS: tuple[str, ...] = _PREFILTER
 
 
 def _upper_amounts(text: str) -> list[Amount]:
