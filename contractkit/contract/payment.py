@@ -690,7 +690,10 @@ def _table_installments(contract: Contract) -> list[Installment]:
             if inst.amount is None and amount_col is not None and amount_col < len(parts):
                 value = cell_number(parts[amount_col].text)
                 if value is not None:
-                    inst = dataclasses.replace(inst, amount=_money(value, "CNY", locate((0, 0))))
+                    cell = parts[amount_col]
+                    inst = dataclasses.replace(
+                        inst, amount=_money(value, "CNY", Where(cell.block, cell.span))
+                    )
             out.append(inst)
     return out
 
