@@ -262,3 +262,51 @@ def test_a_remedy_after_a_failed_inspection_is_no_window_without_length() -> Non
     text = "检验不合格的，卖方应在接到买方书面通知之日起十日内无偿更换或补足，更换后重新检验。"
     for rid in ("acceptance/window-no-start", "acceptance/window-no-length"):
         assert not fires(rid, text), rid
+
+
+# -- whole short contracts in drafting styles the labelled corpus lacks --------------------------------
+
+FAMILY = ACCEPTANCE_IDS
+
+DEFINED_TERMS = """设备买卖合同
+1 定义
+1.1 “检验期”指买方收到货物之日起十（10）个工作日的期间。
+1.2 “保修期”指自交付日起算的十二（12）个月。
+5 交付
+5.1 卖方应于2026年9月30日前将货物交付至买方工厂。
+6 检验
+6.1 买方应在检验期内对货物进行检验。
+6.2 检验期届满买方未以书面形式提出异议的，货物即被视为已经买方接受。
+"""
+
+COLLOQUIAL = """买卖协议
+一、张三卖给李四办公椅50把，每把300元。
+二、送货：张三8月1日前送到李四公司。
+三、验货：货到了当天点数，三天内看有没有毛病，有毛病打电话说，三天不说就算验收了。
+四、东西坏了一年内免费修。
+"""
+
+TRADITIONAL = """買賣合約
+第三條 交貨：賣方應於民國一一五年九月一日前交貨。
+第五條 驗收：買方應於貨到後五日內驗收，逾期未提出書面異議者，視為驗收合格。
+第六條 保固：保固期間為一年，自驗收合格日起算。
+"""
+
+SOE_BLANKS = """采购合同
+第四条 交货：乙方应在合同签订后30日内交货。
+第五条 验收：甲方应在货物到达后____日内组织验收，逾期未提出书面异议的，视为验收合格。
+第六条 质量保证：质保期为验收合格之日起____个月。
+"""
+
+
+@pytest.mark.parametrize("text", [DEFINED_TERMS, COLLOQUIAL, TRADITIONAL, SOE_BLANKS])
+def test_sound_contracts_in_other_styles_have_no_acceptance_findings(text: str) -> None:
+    found = [f.rule for rid in FAMILY for f in run_rule(rid, text)]
+    assert found == [], found
+
+
+def test_the_same_styles_with_a_defect() -> None:
+    assert fires("acceptance/no-deemed-acceptance", COLLOQUIAL.replace("，三天不说就算验收了", ""))
+    assert fires("acceptance/window-no-start", TRADITIONAL.replace("貨到後五日內", "五日內"))
+    assert fires("acceptance/objection-period-range", DEFINED_TERMS.replace("十二（12）个月", "三（3）个月"))
+    assert fires("acceptance/vague-window", SOE_BLANKS.replace("在货物到达后____日内", "在货物到达后及时"))

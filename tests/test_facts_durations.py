@@ -103,3 +103,10 @@ def test_real_refund_clause(corpus_dir) -> None:
 @pytest.mark.parametrize("text", ["一年半价出售", "一年，半年后复检"])
 def test_half_after_a_year_only_when_it_ends_the_length(text: str) -> None:
     assert find_durations(text)[0].value == Decimal(1)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("点数,三天内看货", "3"), ("金额,30日内付清", "30"), ("1,000天", "1000")]
+)
+def test_a_clause_comma_before_the_number_is_no_thousands_separator(text: str, value: str) -> None:
+    assert [d.value for d in find_durations(text)] == [Decimal(value)]

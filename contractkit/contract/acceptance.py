@@ -116,6 +116,8 @@ GATE: tuple[str, ...] = (
     "三包",
     "包修",
     "包换",
+    "免费",
+    "无偿",
     "视",
     "合格",
     "处理",
@@ -141,7 +143,7 @@ ACT = re.compile(
 )
 _INSPECT = (
     r"验收|检验|验货|查验|检查|核对|清点|检测|测试|(?<!调)试验|抽检|抽样|取样|送检|复检|复验|复试|开箱|检定|验证|签收|"
-    r"看货|验看|试用|"
+    r"看货|验看|试用|看(?![作待法])|"
     r"(?:终|初|预)验收|(?:终|初|预)验(?!收)"
 )
 _OBJECT = (
@@ -197,6 +199,7 @@ _EVENTS = (
 )
 _START_EVENT = re.compile(
     rf"(?:{_EVENTS})[^,，。;；]{{0,12}}?(?:之日起|之日后|日起|之后|以后|后(?!果|续)|起(?!诉))"
+    r"|货到了|到货了|收到货了?|送到了"
 )
 _AT_EVENT = re.compile(rf"(?:{_EVENTS})[^,，。;；]{{0,10}}?(?<![同小及])时(?!间|限|效)")
 _IMMEDIATE = re.compile(r"当场|当面|当即|即时|立即|随即|现场(?:验收|查验|检验|清点|核对|检查)")
@@ -235,7 +238,7 @@ _APPEARANCE = re.compile(r"外观|数量|表面|包装|外包装|型号|件数|�
 _DEEMED_LEAD = r"即告|即属|视为|视同|视作|看作|当作|当做|算作|算是|就算|即算|认定为|即为|默认为?|自动"
 _DEEMED_TARGET = (
     r"验收合格|检验合格|验货合格|合格|验收通过|通过验收|通过|认可|接受|同意|无异议|符合|已验收|已经验收|"
-    r"验收完毕|验收完成|满意|确认"
+    r"验收完毕|验收完成|验收了|满意|确认"
 )
 _DEEMED = re.compile(
     rf"(?:{_DEEMED_LEAD})[^,，。;；]{{0,24}}?(?:{_DEEMED_TARGET})"
@@ -256,7 +259,7 @@ _DEEMED_GATE = contains_any(
      "当作", "当做", "看作", "deemed", "Deemed"]
 )  # fmt: skip
 #: A warranty written as a verb (保修一年) holds one of these.
-_WARRANTY_GATE = contains_any(["保修", "质保", "保用", "包修", "包换", "保固", "三包"])
+_WARRANTY_GATE = contains_any(["保修", "质保", "保用", "包修", "包换", "保固", "三包", "修", "换"])
 #: Warranty / objection period words (保质期 is shelf life, not one of them).
 PERIOD_WORDS: tuple[str, ...] = (
     "质量异议期",
@@ -283,6 +286,10 @@ _PERIOD_WORD = re.compile(
 )
 #: A warranty written as a verb with its length: 保修一年 / 质保两年 / 免费保修12个月.
 _WARRANTY_VERB = re.compile(r"(?:保修|质保|保用|包修|包换|保固|三包)(?:期限?)?\s*(?:为|是|:|：)?\s*$")
+#: A free repair or exchange bounded by a length (一年内免费修, 半年内包换) — a warranty in plain words.
+_FREE_REPAIR = re.compile(
+    r"\s*(?:以内|之内|内)\s*(?:出现[^,，。;；]{0,8}?的?，?)?(?:免费|无偿)?(?:维修|修理|修|包修|保修|包换|换新|退换|更换)"
+)
 # After a period word: its end (质保期届满后15日内) or its inside (质保期内48小时响应) — no length.
 _NOT_LENGTH = re.compile(r"\s*间?\s*(?:届满|期满|满|结束|到期|截止|终止|内|期间|期内|中|的)")
 _TEST_COST = re.compile(
@@ -392,10 +399,17 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
     immediate = _IMMEDIATE.search(clause) is not None or _AT_EVENT.search(clause) is not None
     after = _START_AFTER.search(clause)
     out: list[Window] = []
+    durations = find_durations(clause)
     for d, act, kind, span in _length_windows(clause):
         st = start_before(clause, d.span[0])
         if st is None and after is not None:
             st = after.span()
+        if (
+            st is None
+        ):  # 货到了当天点数，三天内看…: an arrival earlier in the clause, with no other length between
+            ev = next(iter(_START_EVENT.finditer(clause, 0, d.span[0])), None)
+            if ev is not None and not any(o.span[0] < d.span[0] and o.span[0] > ev.end() for o in durations):
+                st = ev.span()
         # 在上述三个工作日内 / 该期限: the length is quoted from the window defined elsewhere
         quoted = _QUOTED_LENGTH.search(clause, max(0, d.span[0] - 8), d.span[0]) is not None
         out.append(
@@ -464,6 +478,8 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
     if not out:
         for d in find_durations(clause):
             m = _WARRANTY_VERB.search(clause, max(0, d.span[0] - 8), d.span[0])
+            if m is None and months_of(d) >= 1:  # 一年内免费修 / 三个月内包换: a free repair for months
+                m = _FREE_REPAIR.match(clause, d.span[1])
             if m is not None:
                 length = Length(d.value, d.unit, _where(i, s, *d.span))
                 out.append(
