@@ -31,7 +31,7 @@ MAX_POWER_BITS = 10_000  # bits of an integer power's result
 MAX_FORMAT_WIDTH = 1_000  # width or precision in a format spec
 MAX_OUTPUT = 50 * 1024 * 1024  # characters one template part may produce
 RENDER_SECONDS = 20.0  # wall time of one part's render
-RENDER_MEMORY = 1024 * 1024 * 1024  # address space a render may add
+RENDER_MEMORY = 512 * 1024 * 1024  # address space a render may add (the whole run stays under 1 GB)
 _FORBIDDEN = {
     nodes.Include: "include",
     nodes.Import: "import",
