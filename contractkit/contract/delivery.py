@@ -39,7 +39,8 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "交货", "交付", "送达", "发货", "到货", "送至", "运至", "运抵", "送货", "供货", "提货", "装运", "交至",
     "发运", "出货", "送到", "运到", "装船", "交运",
 )  # fmt: skip
-_VERB = re.compile("|".join(DELIVERY_VERBS))
+#: 供货方/供货商 name a party, not a delivery.
+_VERB = re.compile("|".join(v if v != "供货" else "供货(?!方|商|单位|人)" for v in DELIVERY_VERBS))
 _PLACE_LABEL = re.compile(
     r"(?:交货|交付|送货|收货|到货|卸货|提货|交接|供货|履行|目的)(?:地点|地址|场所|地)"
     r"(?:及方式)?[”\"」』]?\s*(?:[:：]|就是|即为|即|为|是|在|设在|设于|是指|系指|指)\s*"
@@ -47,7 +48,7 @@ _PLACE_LABEL = re.compile(
 _BARE_ADDRESS = re.compile(r"(?<![住注册通讯联系邮寄收件办公营业])地址\s*(?:[:：]|就是|即为|是|为)\s*")
 _SENT_TO = re.compile(r"(?:送|运|发|交付|交货|送货|交|寄|运送|配送)(?:至|到|往)|运抵|送达至|送抵")
 _PLACE_END = re.compile(
-    r"[，,。；;\n]|(?:的|之)(?:运|费|风险|时)|(?:并|后|前|时|(?:交付|交货)(?!地点|地址)|卸货|签收|验收)"
+    r"[，,。；;\n]|(?:的|之)(?:运|费|风险|时)|(?:并|后|前|时|(?:交付|交货)(?!地点|地址)|卸货|签收|验收|装船|装车|装运)"
 )
 #: A delivery word used as a noun (交货日期相应顺延, 到货验收): not a delivery with a time before it.
 _VERB_AS_NOUN = re.compile(
