@@ -4,6 +4,7 @@ findings (errors isolated per file). Folders expand to their supported files; ev
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,8 +14,10 @@ from contractkit.config import Settings
 from contractkit.findings import FileResult, Finding, LintResult, Severity
 from contractkit.readers.model import Document, Location
 
-#: File suffixes a folder expands to.
+#: File suffixes a folder expands to (see :func:`supported_suffixes` for those of optional readers).
 SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".json")
+#: Optional readers whose module lists the suffixes it reads: (module, attribute).
+_OPTIONAL_READERS = (("contractkit.readers.office", "FORMATS"),)
 #: The info finding that lists a folder entry lint left out, with the reason.
 SKIPPED = "meta/skipped"
 
@@ -106,18 +109,32 @@ class Skipped:
     unreadable: bool = False  # a folder that could not be listed: its files were not checked
 
 
+@functools.cache
+def supported_suffixes() -> tuple[str, ...]:
+    """The suffixes a folder expands to: :data:`SUPPORTED`, plus those of the optional readers present
+    (Word formats converted by ``readers.office``: .doc, .wps, .rtf, .odt …)."""
+    import importlib
+    import importlib.util
+
+    out = list(SUPPORTED)
+    for module, attr in _OPTIONAL_READERS:
+        if importlib.util.find_spec(module) is not None:
+            out.extend(s.lower() for s in getattr(importlib.import_module(module), attr, ()))
+    return tuple(dict.fromkeys(out))
+
+
 def _skip_reason(name: str) -> tuple[str, str] | None:
     """Why a file found in a folder is not linted, or None when it is."""
     if name.startswith("~$"):
         return "Word 的临时锁定文件", "a Word lock file"
     if name.startswith("."):
         return "隐藏文件", "a hidden file"
-    if not name.lower().endswith(SUPPORTED):
-        suffix = Path(name).suffix.lower() or "（无扩展名）"
-        supported = "、".join(SUPPORTED)
+    known = supported_suffixes()
+    if not name.lower().endswith(known):
+        suffix = Path(name).suffix.lower()
         return (
-            f"不支持的文件类型 {suffix}（支持 {supported}）",
-            f"unsupported file type {Path(name).suffix.lower() or '(no extension)'} ({', '.join(SUPPORTED)})",
+            f"不支持的文件类型 {suffix or '（无扩展名）'}（支持 {'、'.join(known)}）",
+            f"unsupported file type {suffix or '(no extension)'} (supported: {', '.join(known)})",
         )
     return None
 

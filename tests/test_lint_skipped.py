@@ -137,3 +137,14 @@ def test_every_entry_is_linted_or_listed(tmp_path_factory, names: set[tuple[str,
     covered = set(read) | set(listed) | {m for m in made if m.startswith(hidden_dir + os.sep)}
     assert covered == made | ({hidden_dir} if (root / ".hid").exists() else set())
     assert len(read) + len(listed) == len(set(read) | set(listed))  # nothing twice
+
+
+def test_word_formats_of_the_office_reader_are_not_skipped(tmp_path: Path) -> None:
+    """A .doc/.wps/.odt in a folder is a draft: it is read (or reported unreadable), never listed as skipped."""
+    from contractkit.lint import supported_suffixes
+
+    office = pytest.importorskip("contractkit.readers.office")
+    assert set(office.FORMATS) <= set(supported_suffixes())
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    entries = list(walk_inputs([tmp_path]))
+    assert entries == [str(tmp_path / "old.doc")]
