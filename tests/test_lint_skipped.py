@@ -140,7 +140,7 @@ def test_every_entry_is_linted_or_listed(tmp_path_factory, names: set[tuple[str,
 
 
 def test_word_formats_of_the_office_reader_are_not_skipped(tmp_path: Path) -> None:
-    """A .doc/.wps/.odt in a folder is a draft: it is read (or reported unreadable), never listed as skipped."""
+    """A .doc/.wps/.odt in a folder is a draft: read (or reported unreadable), never listed as skipped."""
     from contractkit.lint import supported_suffixes
 
     office = pytest.importorskip("contractkit.readers.office")
