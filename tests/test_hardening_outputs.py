@@ -33,8 +33,9 @@ def afile(tmp_path: Path) -> Path:
         ["lint", DRAFT, "--annotate", "{afile}/reviewed.docx"],
         ["lint", DRAFT, "--annotate", "/proc/contractkit-y.docx"],
         ["lint", DRAFT, "--write-baseline", "{afile}/baseline.json"],
+        ["convert", DRAFT, "-o", "{afile}/pdf"],
     ],
-    ids=["render-one", "render-batch", "render-proc", "annotate", "annotate-proc", "baseline"],
+    ids=["render-one", "render-batch", "render-proc", "annotate", "annotate-proc", "baseline", "convert"],
 )
 def test_write_failure_is_one_line_and_exit_2(capsys, afile, args):
     code = main([a.format(afile=afile) for a in args])

@@ -37,11 +37,17 @@ def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs
       contractkit convert a.docx b.docx -o pdf/ --jobs 2
     """
     from contractkit.cli.validate import safe_output
-    from contractkit.errors import UnreadableInput, UsageError
+    from contractkit.errors import UnreadableInput, UsageError, WriteFailed
+    from contractkit.fileio import write_failed
     from contractkit.render.pdf import PdfConverter
 
     safe_output()
 
+    if output_dir:  # one line and exit 2 when the folder cannot be made, not one failure per file
+        try:
+            Path(output_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise write_failed(Path(output_dir), exc) from None
     pairs: list[tuple[Path, Path]] = []
     seen: dict[Path, Path] = {}
     for name in files:
@@ -63,7 +69,7 @@ def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs
                 click.echo(f"{src} -> {dst}")
             else:
                 failed += 1
-                unreadable += isinstance(err, UnreadableInput)
+                unreadable += isinstance(err, UnreadableInput | WriteFailed)
                 click.echo(f"error: {err if getattr(err, 'path', None) else f'{src}: {err}'}", err=True)
         for warning in conv.warnings:
             click.echo(warning, err=True)

@@ -367,6 +367,9 @@ class PdfConverter:
             produced.unlink(missing_ok=True)
             self._count("converted")
             results.put((task.pair, None))
+        except ContractkitError as exc:  # atomic_path: the output folder cannot take the file
+            self._count("failed")
+            results.put((task.pair, exc))
         except OSError as exc:
             self._count("failed")
             results.put(
