@@ -308,6 +308,11 @@ def _is_subject(section: str, clause: str) -> bool:
     return _PURCHASE_OR_LABEL.search(clause) is not None
 
 
+#: A quantity given as a non-binding estimate (a framework agreement's forecast).
+_ESTIMATE = re.compile(r"预计|预估|估计|估算|参考|暂定|计划|预测|不构成[^,，。;；]{0,8}承诺")
+_APPROXIMATE = ("约", "左右", "大约", "大概")
+
+
 def _blank_out(m: re.Match[str]) -> str:
     return "\0" * len(m.group())
 
@@ -328,6 +333,8 @@ def vague_hits(clause: str, words: tuple[str, ...]) -> list[tuple[str, int, int]
         return []
     masked = _MASK.sub(_blank_out, clause) if _MASK_GATE(clause) else clause
     hits: list[tuple[str, int, int]] = []
+    if _ESTIMATE.search(clause):  # 预计年采购量约500吨: an estimate is approximate by design
+        present = [w for w in present if w not in _APPROXIMATE]
     for w in present:
         pattern = _ATTACHED.get(w)
         if pattern is not None:
