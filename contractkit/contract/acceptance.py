@@ -168,7 +168,11 @@ _WINDOW_LABEL = re.compile(
 )
 _BOUND_BEFORE = ("不超过", "不得超过", "最迟", "最长", "最晚", "不晚于")
 #: A length stated as "the period is N": 检验期为十日 / 验收期限：5个工作日.
-_PERIOD_IS = re.compile(rf"(?:{_INSPECT})(?:期|期限|期间|时间|时限)\s*(?:为|是|:|：)?\s*$")
+#: A length stated as what the window is (验收期限为货到后7个工作日 / 检验期为十日).
+_PERIOD_IS = re.compile(
+    rf"(?:{_INSPECT})(?:期|期限|期间|时间|时限)\s*(?:为|是|:|：)?\s*$"
+    r"|(?:验收|检验|验货|查验)(?:期|期限|期间|时间|时限)\s*(?:为|是|:|：)[^,，。;；]{0,16}$"
+)
 #: What ends the text before a window that has a start: 到货之日起 / 送达后 / 装箱日前 / 到货 (货到七日内).
 _START_MARK = re.compile(
     r"(?:之日起|之日后|之日|日起|起算|起|以后|之后|后|以前|之前|日前|前|时起|当日|次日)\s*(?:的)?\s*[,，]?\s*$"
