@@ -167,7 +167,6 @@ _WINDOW_LABEL = re.compile(
     r"(?:验收|检验|验货|查验)(?:期限|期间|时间|时限|期(?=[”\"]?\s*(?:指|是指|系指|为|:|：)))"
 )
 _BOUND_BEFORE = ("不超过", "不得超过", "最迟", "最长", "最晚", "不晚于")
-#: A length stated as "the period is N": 检验期为十日 / 验收期限：5个工作日.
 #: A length stated as what the window is (验收期限为货到后7个工作日 / 检验期为十日).
 _PERIOD_IS = re.compile(
     rf"(?:{_INSPECT})(?:期|期限|期间|时间|时限)\s*(?:为|是|:|：)?\s*$"
