@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from contractkit.checks._common import clauses_naming, has_blank, memo
 from contractkit.contract.model import Where
-from contractkit.contract.quote import Cell, Row, column, tables
+from contractkit.contract.tables import Cell, Row, column, tables
 from contractkit.facts import DEADLINE_WORDS, find_durations
+from contractkit.facts.document import clauses_naming, has_blank, memo
 from contractkit.readers.model import Document
 
 if TYPE_CHECKING:
