@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from contractkit.checks._common import block_indices_naming, has_blank, in_section, memo
 from contractkit.contract.model import Where
 from contractkit.facts import split_clauses
+from contractkit.facts.document import block_indices_naming, has_blank, in_section, memo
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract

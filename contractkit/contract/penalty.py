@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
-from contractkit.checks._common import clauses_naming, has_blank, memo
 from contractkit.contract.model import Where
 from contractkit.facts import Rate, find_amounts, find_percents, find_rates
+from contractkit.facts.document import clauses_naming, has_blank, memo
 from contractkit.facts.rates import rate_fraction_spans
 
 if TYPE_CHECKING:
