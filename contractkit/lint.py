@@ -206,11 +206,14 @@ def skipped_result(entry: Skipped, lang: str = "zh") -> FileResult:
     )
 
 
-def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) -> LintResult:
+def lint_paths(
+    paths: Iterable[str | Path], settings: Settings | None = None, *, rules: Iterable | None = None
+) -> LintResult:
     """Read and lint every path (folders expanded); an unreadable file becomes ``FileResult(error=…)``, a
-    folder entry left out a ``meta/skipped`` finding (see :func:`walk_inputs`)."""
+    folder entry left out a ``meta/skipped`` finding (see :func:`walk_inputs`). ``rules`` defaults to every
+    registered rule (pass the built-in rules plus a playbook's to run both)."""
     settings = Settings.resolve(settings)
-    rules = list(available_rules().values())
+    rules = list(rules) if rules is not None else list(available_rules().values())
     result = LintResult()
     max_bytes = settings.max_input_mb * 1024 * 1024
     for entry in walk_inputs(paths):

@@ -15,7 +15,7 @@ from contractkit.checks.base import RuleContext, rule
 from contractkit.checks.term import is_contract
 from contractkit.contract import contract_of
 from contractkit.contract.delivery import INCOTERMS_2020, OBSOLETE_INCOTERMS, DeliveryFacts
-from contractkit.findings import Finding
+from contractkit.findings import Finding, Fix
 from contractkit.readers.model import Document
 
 __all__ = ["INCOTERMS_2020", "OBSOLETE_INCOTERMS", "is_goods_contract"]
@@ -169,6 +169,11 @@ def date_on_notice(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+#: The Incoterms® 2020 rule the ICC names for each dropped one (DAT became DPU; DDU, DAF and DES are
+#: covered by DAP; DEQ by DPU).
+SUCCESSOR = {"DAT": "DPU", "DDU": "DAP", "DAF": "DAP", "DES": "DAP", "DEQ": "DPU"}
+
+
 @rule(
     id="delivery/obsolete-incoterm",
     title="使用已废止的贸易术语",
@@ -189,15 +194,27 @@ def date_on_notice(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def obsolete_incoterm(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
-    for term in _facts(doc).terms:
+    facts = _facts(doc)
+    for term in facts.terms:
         if not term.obsolete:
             continue
+        successor = SUCCESSOR.get(term.code.upper())
+        fix = None
+        if successor:
+            edition = "" if facts.edition == 2020 else "（Incoterms® 2020）"
+            fix = Fix(
+                term.where.span,
+                successor + edition,
+                note=f"{term.code} 改为国际商会2020版的对应术语 {successor}，请与对方确认",
+                note_en=f"{term.code} replaced by its Incoterms® 2020 successor {successor} (confirm it)",
+            )
         yield ctx.report(
             doc.blocks[term.where.block],
             f"贸易术语 {term.code} 已不在《国际贸易术语解释通则》2020版中，交货点、费用和风险划分不明确。",
             f"Trade term {term.code} is not an Incoterms® 2020 rule: "
             "delivery point, costs and risk are unclear.",
             span=term.where.span,
+            fix=fix,
         )
 
 
@@ -229,11 +246,18 @@ def incoterm_no_edition(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     term = next((t for t in facts.terms if not t.obsolete), None)
     if term is None:
         return
+    end = term.where.span[1]
     yield ctx.report(  # one finding is enough: the fix is one sentence for the whole contract
         doc.blocks[term.where.block],
         f"贸易术语 {term.code} 未注明《国际贸易术语解释通则》版本（应写明如“Incoterms® 2020”）。",
         f"Trade term {term.code} names no Incoterms edition (write e.g. 'Incoterms® 2020').",
         span=term.where.span,
+        fix=Fix(
+            (end, end),
+            "（Incoterms® 2020）",
+            note=f"在 {term.code} 后注明现行版本 Incoterms® 2020",
+            note_en=f"the current edition Incoterms® 2020 named after {term.code}",
+        ),
     )
 
 

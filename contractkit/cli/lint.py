@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from contractkit.config import Settings
     from contractkit.findings import LintResult
 
 from contractkit.cli.options import config_option, fail_on_option, lang_option, output_format_option
@@ -79,6 +80,30 @@ def check_ids(names: tuple[str, ...], known: list[str], option: str) -> None:
     default=None,
     help="Record today's findings (by fingerprint) in this baseline file; exits 0 once recorded.",
 )
+@click.option(
+    "--playbook",
+    "playbooks",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A company playbook (TOML) whose entries run as rules; repeat to stack (see docs/playbook.md).",
+)
+@click.option(
+    "--redline",
+    "redline_out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write a copy of the (single) .docx draft: concrete fixes as tracked changes, findings as comments.",
+)
+@click.option(
+    "--author", default="contractkit", show_default=True, help="Author of --redline changes and comments."
+)
+@click.option(
+    "--against",
+    "against_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Our version of the draft: report first what the (single) draft given introduced.",
+)
 def lint(
     paths: tuple[str, ...],
     fmt: str,
@@ -92,6 +117,10 @@ def lint(
     exit_zero: bool,
     baseline_path: str | None,
     write_baseline_path: str | None,
+    playbooks: tuple[str, ...],
+    redline_out: str | None,
+    author: str,
+    against_path: str | None,
 ) -> int:
     """Lint contract drafts (.docx, .pdf, .txt, .md, JSON deals; folders too).
 
@@ -105,6 +134,8 @@ def lint(
       contractkit lint drafts/ --format sarif > contractkit.sarif
       contractkit lint drafts/ --write-baseline .contractkit-baseline.json
       contractkit lint drafts/ --baseline .contractkit-baseline.json --format github
+      contractkit lint draft.docx --playbook company.toml --redline reviewed.docx
+      contractkit lint theirs.docx --against ours.docx
     """
     from contractkit.config import load_settings
     from contractkit.findings import Severity
@@ -123,18 +154,35 @@ def lint(
         from contractkit.pricelist import load_price_list
 
         load_price_list(settings.price_list)
-    rules = available_rules()
+    rules = dict(available_rules())
+    book_paths = list(getattr(settings, "playbook", ()) or ()) + list(playbooks)
+    if book_paths:
+        from contractkit.playbook import load_playbooks, playbook_rules, tune
+
+        book = load_playbooks(book_paths)
+        settings = tune(settings, book)
+        rules.update({r.id: r for r in playbook_rules(book)})
     check_ids(settings.select, list(rules), "--select")
     check_ids(settings.ignore, list(rules), "--ignore")
     from contractkit.errors import UsageError
 
-    if annotate_out and (len(paths) != 1 or not paths[0].lower().endswith(".docx")):
-        raise UsageError(
-            "--annotate needs exactly one .docx draft",
-            hint="lint the other files separately",
-            zh="--annotate 只能用于一个 .docx 草稿",
-            hint_zh="其他文件请分开检查",
-        )
+    for option, out in (("--annotate", annotate_out), ("--redline", redline_out)):
+        if out and (len(paths) != 1 or not paths[0].lower().endswith(".docx")):
+            raise UsageError(
+                f"{option} needs exactly one .docx draft",
+                hint="lint the other files separately",
+                zh=f"{option} 只能用于一个 .docx 草稿",
+                hint_zh="其他文件请分开检查",
+            )
+    if against_path:
+        if len(paths) != 1:
+            raise UsageError(
+                "--against compares exactly one draft with our version",
+                hint="give one draft",
+                zh="--against 只能比较一个草稿与我方版本",
+            )
+        return _against(paths[0], against_path, settings, rules, fmt, lang, exit_zero)
+
     if baseline_path and write_baseline_path:
         raise UsageError(
             "--baseline and --write-baseline do not go together",
@@ -142,7 +190,7 @@ def lint(
             zh="--baseline 与 --write-baseline 不能同时使用",
             hint_zh="先记录基线，再使用它",
         )
-    result = lint_paths(paths, settings)
+    result = lint_paths(paths, settings, rules=list(rules.values()))
     if baseline_path:
         from contractkit.baseline import use_baseline
 
@@ -158,6 +206,15 @@ def lint(
         n = annotate_docx(paths[0], result.files[0].findings, annotate_out, lang)
         zh = f"批注：已写入 {n} 条批注到 {annotate_out}"
         click.echo(zh if lang == "zh" else f"annotate: {n} comment(s) written to {annotate_out}", err=True)
+    if redline_out and result.files and not result.files[0].error:
+        from contractkit.redline import redline_docx
+
+        changes, comments = redline_docx(
+            paths[0], result.files[0].findings, redline_out, author=author, lang=lang
+        )
+        zh = f"修订稿：已写入 {changes} 处修订、{comments} 条批注到 {redline_out}"
+        en = f"redline: {changes} tracked change(s) and {comments} comment(s) written to {redline_out}"
+        click.echo(zh if lang == "zh" else en, err=True)
     if write_baseline_path:
         _record(result, write_baseline_path, lang)
     if any(fr.error for fr in result.files):
@@ -165,6 +222,27 @@ def lint(
     if write_baseline_path:
         return 0
     worst = result.worst()
+    return 1 if not exit_zero and worst is not None and worst >= fail_on else 0
+
+
+def _against(
+    theirs: str, ours: str, settings: Settings, rules: dict, fmt: str, lang: str, exit_zero: bool
+) -> int:
+    """``lint theirs --against ours``: new findings first, then the changed clauses no rule flagged."""
+    from contractkit.against import lint_against
+    from contractkit.errors import ContractkitError
+    from contractkit.findings import Severity
+    from contractkit.reports.against import render
+
+    try:
+        report = lint_against(theirs, ours, settings, rules=list(rules.values()))
+    except ContractkitError as exc:
+        click.echo(("无法读取: " if lang == "zh" else "unreadable: ") + exc.text(lang), err=True)
+        return 2
+    fail_on = Severity.parse(settings.fail_on)
+    options = {"fail_on": fail_on} if fmt == "junit" else {}
+    click.echo(render(report, theirs, ours, rules, fmt, lang, **options), nl=False)
+    worst = max((f.severity for f in report.new), default=None)
     return 1 if not exit_zero and worst is not None and worst >= fail_on else 0
 
 
