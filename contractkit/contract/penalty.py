@@ -20,6 +20,7 @@ from contractkit.contract.model import Where
 from contractkit.facts import Rate, find_amounts, find_percents, find_rates
 from contractkit.facts.document import clauses_naming, has_blank, memo
 from contractkit.facts.rates import rate_fraction_spans
+from contractkit.facts.spans import contains_any
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
@@ -117,6 +118,34 @@ _LOCAL_TOTAL = re.compile(
 )
 _RATE_MARKUP = re.compile(r"(?:加计|上浮|加收|增加|\+|基础上加)\s*$|(?:LPR|利率)[)）]?\s*(?:的)?\s*$")
 _VERB_TAIL = re.compile(r"(?:支付|计付|计算|计收|收取|缴纳|加收)$")
+#: Literals without which ``_CAP`` / ``_NO_ADJUST`` cannot match (cheap tests before the patterns).
+_cap_words = contains_any(
+    (
+        "累计",
+        "总额",
+        "总计",
+        "合计",
+        "总和",
+        "最高",
+        "上限",
+        "封顶",
+        "最多",
+        "至多",
+        "为限",
+        "超过",
+        "超出",
+        "高于",
+    )
+)
+_adjust_words = contains_any(("调", "减", "增", "降"))
+_lpr_words = contains_any(("LPR", "利率", "报价"))
+
+
+def _charge_words(clause: str) -> int:
+    """How many charge-ish characters the clause names (two are needed for a stacking)."""
+    return clause.count("金") + clause.count("息") + clause.count("费") + clause.count("罚")
+
+
 _SEGMENT_END = re.compile(r"[,，;；。]")
 _BOUND = ("不超过", "不得超过", "不高于", "最高", "上限")
 
@@ -427,21 +456,23 @@ def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
     together: list[Where] = []
     no_adjust: list[Where] = []
     stacked: list[Stacking] = []
-    total = _contract_total(doc)
+    total: list[Decimal | None] = []  # the contract total, read once a deposit needs it
     for block, s, _e, clause in clauses_naming(doc, _GATE):
         bi = index[id(block)]
         section = block.section or ""
-        if _DEPOSIT_WORD.search(clause):
-            _deposit_facts(clause, bi, s, total, deposits, forfeitures, together)
-        m = _NO_ADJUST.search(clause)
+        if "定金" in clause or "订金" in clause:
+            if not total:
+                total.append(_contract_total(doc))
+            _deposit_facts(clause, bi, s, total[0], deposits, forfeitures, together)
+        m = _NO_ADJUST.search(clause) if "违约金" in clause and _adjust_words(clause) else None
         if m:
             no_adjust.append(_where(bi, s, m.span()))
         context = _CONTEXT.search(clause) is not None
-        stack = _stacking(clause, bi, s) if context else None
+        stack = _stacking(clause, bi, s) if context and _charge_words(clause) >= 2 else None
         if stack is not None:
             stacked.append(stack)
         own = _clause_penalties(clause, bi, s, roles, section) if context else []
-        cap_m = _CAP.search(clause)
+        cap_m = _CAP.search(clause) if _cap_words(clause) else None
         if cap_m and not _is_deposit_share(clause, cap_m.start()):
             cap = _cap(clause, bi, s, cap_m, scoped=bool(_SCOPED_CAP.search(clause)))
             if own:
@@ -453,7 +484,7 @@ def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
                 caps.append(
                     (cap, len(drafts), section, False)
                 )  # 各自累计不超过…: the penalties just before it
-        if own and _NO_CAP.search(clause):
+        if own and ("上限" in clause or "封顶" in clause) and _NO_CAP.search(clause):
             for d in own:
                 d.uncapped = True
         drafts.extend(own)
@@ -471,7 +502,7 @@ def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
         no_adjust=tuple(no_adjust),
         stacked=tuple(stacked),
         caps=tuple(c[0] for c in caps),
-        contract_total=total,
+        contract_total=total[0] if total else None,
     )
 
 
@@ -568,8 +599,8 @@ def _clause_penalties(clause: str, bi: int, s: int, roles: _Roles, section: str)
             groups[key] = d
             out.append(d)
         last_end, last_breach = r.span[1], breach
-    lm = _LPR.search(clause)
-    if lm and not rates:
+    lm = _LPR.search(clause) if not rates and _lpr_words(clause) else None
+    if lm:
         breach = _breach(clause) or "other"
         d = _Draft("lpr", _charge_of(clause, lm.start(), lm.end()), breach, (bi, s), _where(bi, s, lm.span()))
         d.lpr = _lpr_multiple(clause, lm.end())
