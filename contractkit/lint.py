@@ -242,6 +242,19 @@ def lint_file(
     return FileResult(path=name, findings=lint_document(doc, settings, rules=rules))
 
 
+def example_problems(rules: Iterable) -> list[str]:
+    """Each rule example that does not behave: a ``bad`` one the rule misses, a ``good`` one it flags."""
+    problems = []
+    for r in rules:
+        for text in r.bad:
+            if not any(f.rule == r.id for f in lint_text(text, Settings(), rules=[r], suppress=False)):
+                problems.append(f"{r.id}: bad example not flagged: {text}")
+        for text in r.good:
+            if any(f.rule == r.id for f in lint_text(text, Settings(), rules=[r], suppress=False)):
+                problems.append(f"{r.id}: good example flagged: {text}")
+    return problems
+
+
 def clear_caches() -> None:
     """Empty every per-text cache (facts and rule helpers): benchmarks call this to time cold runs."""
     from contractkit.checks import _common, term

@@ -209,3 +209,20 @@ def test_sample_playbooks_run_over_the_labelled_corpus() -> None:
     assert "playbook/warranty-ceiling" in {f.rule for f in lint_document(b02, rules=seller_rules)}
     assert "playbook/warranty-floor" not in {f.rule for f in lint_document(b02, rules=buyer_rules)}
     assert seen["buyer"] and seen["seller"]
+
+
+def test_rules_check_runs_builtin_and_playbook_examples(tmp_path: Path, capsys) -> None:
+    from contractkit.cli import main
+
+    assert main(["rules", "--check", "--playbook", str(SELLER), "--lang", "en"]) == 0
+    assert "0 wrong" in capsys.readouterr().out
+    wrong = _book(
+        tmp_path,
+        '[[rule]]\nid = "x"\nkind = "forbidden"\nwords = ["背靠背"]\nmessage = "m"\n'
+        'bad = ["按期付款。"]\ngood = ["按期付款。"]\n',
+    )
+    assert main(["rules", "--check", "--playbook", str(wrong), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "playbook/x: bad example not flagged" in out and "1 wrong" in out
+    assert main(["rules", "playbook/no-back-to-back", "--playbook", str(SELLER)]) == 0
+    assert "背靠背" in capsys.readouterr().out

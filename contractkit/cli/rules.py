@@ -46,7 +46,22 @@ def rule_dict(r: Any, settings: Any, *, full: bool) -> dict[str, Any]:
 @output_format_option(["text", "json", "markdown"], "text")
 @lang_option
 @config_option
-def rules(rule_id: str | None, fmt: str, lang: str, config_path: str | None) -> int:
+@click.option(
+    "--playbook",
+    "playbooks",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Include a company playbook's rules (repeat to stack).",
+)
+@click.option("--check", is_flag=True, help="Run every rule's bad and good examples; exit 1 if one is wrong.")
+def rules(
+    rule_id: str | None,
+    fmt: str,
+    lang: str,
+    config_path: str | None,
+    playbooks: tuple[str, ...],
+    check: bool,
+) -> int:
     """List the lint rules (id, severity, title), or explain RULE_ID.
 
     \b
@@ -54,14 +69,33 @@ def rules(rule_id: str | None, fmt: str, lang: str, config_path: str | None) -> 
       contractkit rules
       contractkit rules payment/trigger-without-deadline
       contractkit rules --format markdown > docs/rules.md
+      contractkit rules --check --playbook company.toml
     """
     from contractkit.cli.lint import check_ids
     from contractkit.config import load_settings
     from contractkit.lint import available_rules
 
     settings = load_settings(config_path)
-    registry = available_rules()
+    registry = dict(available_rules())
+    book_paths = list(getattr(settings, "playbook", ()) or ()) + list(playbooks)
+    if book_paths:
+        from contractkit.playbook import playbook_rules, read_playbooks, tune
+
+        book = read_playbooks(book_paths)  # examples are checked below (--check) or on lint
+        settings = tune(settings, book)
+        registry.update({r.id: r for r in playbook_rules(book)})
     en = lang == "en"
+    if check:
+        from contractkit.lint import example_problems
+
+        chosen = [r for r in registry.values() if rule_id in (None, r.id, r.family)]
+        problems = example_problems(chosen)
+        for line in problems:
+            click.echo(line)
+        n = sum(len(r.bad) + len(r.good) for r in chosen)
+        zh = f"已运行 {len(chosen)} 条规则的 {n} 个示例：{len(problems)} 个不符"
+        click.echo(zh if lang == "zh" else f"{n} examples of {len(chosen)} rules run: {len(problems)} wrong")
+        return 1 if problems else 0
     if fmt == "markdown":
         from contractkit.rules_doc import rules_markdown
 

@@ -236,17 +236,7 @@ def playbook_rules(book: Playbook) -> list[Rule]:
 
 
 def example_problems(book: Playbook) -> list[str]:
-    """Each example that does not behave: a ``bad`` one no finding flags, a ``good`` one that is flagged."""
-    from contractkit.config import Settings
-    from contractkit.lint import lint_text
+    """Each example that does not behave (``FILE: playbook/NAME: …``), checked as the built-in rules' are."""
+    from contractkit.lint import example_problems as problems_of
 
-    problems = []
-    for entry in book.entries.values():
-        rule = entry_rule(entry)
-        for text in entry.bad:
-            if not [f for f in lint_text(text, Settings(), rules=[rule]) if f.rule == rule.id]:
-                problems.append(f"{entry.source}: {entry.id}: bad example not flagged: {text}")
-        for text in entry.good:
-            if [f for f in lint_text(text, Settings(), rules=[rule]) if f.rule == rule.id]:
-                problems.append(f"{entry.source}: {entry.id}: good example flagged: {text}")
-    return problems
+    return [f"{e.source}: {p}" for e in book.entries.values() for p in problems_of([entry_rule(e)])]
