@@ -348,3 +348,15 @@ def test_every_stated_rate_of_the_clause_set(judgments_path: Path) -> None:
         if got is None or abs(got - want) > Decimal("0.01") * max(1, abs(got)):
             wrong.append((row["id"], want, got))
     assert wrong == []
+
+
+def test_key_terms_rows() -> None:
+    text = (
+        "合同要素表\n合同总价\n人民币500,000.00元\n逾期交货违约金\n每日0.5‰\n"
+        "逾期付款违约金\n日万分之三，累计不超过逾期金额的10%\n争议解决\n无锡仲裁委员会"
+    )
+    got = {(p.breach, p.charge, p.annual_pct, p.cap is not None) for p in facts(text).penalties}
+    assert got == {
+        ("late_delivery", "违约金", Decimal("18.25"), False),
+        ("late_payment", "违约金", Decimal("10.95"), True),
+    }

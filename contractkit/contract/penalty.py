@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Literal
 
 from contractkit.contract.model import Where
 from contractkit.facts import Rate, find_amounts, find_percents, find_rates
-from contractkit.facts.document import clauses_naming, has_blank, memo
+from contractkit.facts.document import block_indices_naming, clauses_naming, has_blank, memo
 from contractkit.facts.rates import rate_fraction_spans
+from contractkit.facts.sentences import clause_spans
 from contractkit.facts.spans import contains_any
 
 if TYPE_CHECKING:
@@ -488,6 +489,7 @@ def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
             for d in own:
                 d.uncapped = True
         drafts.extend(own)
+    drafts.extend(_key_term_penalties(doc, roles, {d.where.block for d in drafts}))
     _apply_caps(drafts, caps)
     penalties = tuple(_finish(d) for d in drafts)
     combined = _combine(penalties)
@@ -571,22 +573,32 @@ def _is_deposit_share(clause: str, pos: int) -> bool:
     return dm is not None and not _CHARGE.search(clause, dm.end(), pos)
 
 
-def _clause_penalties(clause: str, bi: int, s: int, roles: _Roles, section: str) -> list[_Draft]:
-    """The penalties of one clause: rates grouped by (charge, breach) into tiers, LPR ones, lump sums."""
+def _clause_penalties(
+    clause: str, bi: int, s: int, roles: _Roles, section: str, label: str = ""
+) -> list[_Draft]:
+    """The penalties of one clause: rates grouped by (charge, breach) into tiers, LPR ones, lump sums.
+
+    ``label`` is the key-terms label the clause is the value of (逾期交货违约金 | 每日万分之五): it says the
+    charge and the breach when the value does not.
+    """
     out: list[_Draft] = []
+    label_charge = _CHARGE.search(label)
     blank = has_blank(clause)
     fractions = dict(zip(find_rates(clause), rate_fraction_spans(clause), strict=True))
     rates = [r for r in fractions if not (blank and _bounds_blank(clause, r))]
     any_breach = bool(_ANY_BREACH.search(clause))
-    whole_breach = (_breach(clause) if len(rates) == 1 else None) or "other"
+    whole_breach = (_breach(clause) if len(rates) == 1 else None) or _breach(label) or "other"
     last_end, last_breach = 0, None
     groups: dict[tuple[str, str], _Draft] = {}
     for r in rates:
         seg_end = _SEGMENT_END.search(clause, r.span[1])
         after = clause[r.span[1] : seg_end.start() if seg_end else len(clause)]
         breach = _breach(clause[last_end : r.span[0]]) or last_breach or _breach(after) or whole_breach
-        charge = _charge_of(clause, r.span[0], r.span[1])
-        if not (_CHARGE.search(clause) or breach != "other"):
+        named = _CHARGE.search(clause)
+        charge = (
+            _charge_of(clause, r.span[0], r.span[1]) if named or not label_charge else label_charge.group()
+        )
+        if not (named or label_charge or breach != "other"):
             continue  # a rate of something else (a price index, a discount)
         base, whole = _base(clause, fractions[r][0])
         tier = Tier(r.value, r.per, r.every, r.annual_percent(), r.ambiguous, _where(bi, s, r.span))
@@ -608,7 +620,40 @@ def _clause_penalties(clause: str, bi: int, s: int, roles: _Roles, section: str)
         out.append(d)
     out.extend(_lump_sums(clause, bi, s, any_breach, section))
     for d in out:
-        d.payer, d.party = _payer(clause, d.breach, roles)
+        d.payer, d.party = _payer(label + clause, d.breach, roles)
+    return out
+
+
+_LABEL_WORDS = ("违约金", "滞纳金", "罚息", "利息")
+#: A key-terms label is short and a value written as a line of its own is short too.
+_LABEL_MAX, _VALUE_MAX = 16, 60
+
+
+def _key_term_penalties(doc: Document, roles: _Roles, done: set[int]) -> list[_Draft]:
+    """Penalties written as a key-terms row: a label (逾期付款违约金) and its value in the next cell or line
+    (每日万分之五，累计不超过逾期金额的10%)."""
+    out: list[_Draft] = []
+    blocks = doc.blocks
+    for i in block_indices_naming(doc, _LABEL_WORDS):
+        label = blocks[i].norm.strip()
+        if len(label) > _LABEL_MAX or find_rates(label):
+            continue
+        j = next((k for k in range(i + 1, min(len(blocks), i + 3)) if blocks[k].norm.strip()), None)
+        if j is None or j in done:
+            continue
+        value = blocks[j].norm
+        if blocks[j].kind != "cell" and len(value.strip()) > _VALUE_MAX:
+            continue
+        section = blocks[j].section or ""
+        for s, e in clause_spans(value):
+            clause = value[s:e]
+            own = _clause_penalties(clause, j, s, roles, section, label)
+            cap_m = _CAP.search(clause) if own and _cap_words(clause) else None
+            if cap_m:
+                cap = _cap(clause, j, s, cap_m, scoped=False)
+                for d in own:
+                    d.cap = d.cap or cap
+            out.extend(own)
     return out
 
 
