@@ -118,3 +118,30 @@ def test_taiwan_party_has_no_mainland_code_or_phone_format() -> None:
 def test_foreign_company_needs_no_legal_representative() -> None:
     text = "甲方（Party A）：Siemens Healthineers Ltd.\nAddress: 1 Main Street, Erlangen\n买卖合同条款"
     assert "parties/missing-details" not in rules(text)
+
+
+def test_our_own_rendered_quote_pdf_has_no_parties_finding(samples_dir: Path, tmp_path: Path) -> None:
+    """The PDF runs the party table into lines (客户 报价方名称 … ; 统一社会信用代 / 码9133… 9131…)."""
+    import shutil
+
+    import pytest
+
+    from contractkit.cli import main
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is needed to render the PDF")
+    assert (
+        main(["render", str(samples_dir / "quote-office.json"), "-o", str(tmp_path), "--format", "both"]) == 0
+    )
+    (pdf,) = tmp_path.glob("*.pdf")
+    (fr,) = lint_paths([pdf], PARTIES).files
+    assert [(f.rule, f.message) for f in fr.findings] == []
+
+
+def test_two_numbers_side_by_side_are_two() -> None:
+    from contractkit.contract.parties import phone_spans
+
+    text = "0571-87651234 021-50801234"
+    assert [text[a:b] for a, b in phone_spans(text)] == ["0571-87651234", "021-50801234"]
+    grouped = "手机 138 1234 5678"
+    assert [grouped[a:b] for a, b in phone_spans(grouped)] == ["138 1234 5678"]

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contractkit.checks._common import blocks_naming, has_blank, is_chinese
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract.model import Where, contract_of
-from contractkit.contract.parties import Parties, Party
+from contractkit.contract.parties import Parties, Party, phone_spans
 from contractkit.deal.identifiers import phone_problem, uscc_problem
 from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
@@ -233,14 +233,12 @@ def invalid_credit_code(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-_PHONE_NUMBER = re.compile(r"\+?\(?\d[\d\s()\-]{3,}\d")
-
-
 def _phone_values(value: str) -> Iterator[str]:
     """The numbers a phone detail holds (``0571-86273350，手机13858112046`` → two numbers)."""
     for part in _PHONE_SEP.split(value):
-        for m in _PHONE_NUMBER.finditer(part.strip().rstrip("。")):
-            number = m.group().strip()
+        part = part.strip().rstrip("。")
+        for a, b in phone_spans(part):
+            number = part[a:b].strip()
             if _PHONE_DIGITS.search(number):
                 yield _DIGIT_GAP.sub("", number) if not number.startswith("+") else number
 

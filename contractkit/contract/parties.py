@@ -194,6 +194,19 @@ class _Open:
     details: dict[str, Detail] = field(default_factory=dict)
 
 
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the phone numbers in ``text``; two complete numbers side by side (``0571-87651234
+    021-50801234``) are two, a number written in groups (``138 1234 5678``) is one."""
+    out: list[tuple[int, int]] = []
+    for m in _PHONE_IN.finditer(text):
+        pieces = list(re.finditer(r"\S+", m.group()))
+        if len(pieces) > 1 and all(sum(c.isdigit() for c in p.group()) >= 7 for p in pieces):
+            out.extend((m.start() + p.start(), m.start() + p.end()) for p in pieces)
+        else:
+            out.append(m.span())
+    return out
+
+
 def _squeeze(word: str) -> str:
     w = re.sub(r"\s+", "", word)
     return w.lower() if w.isascii() else w
@@ -527,6 +540,9 @@ def analyse(doc: Document, structure: Structure) -> Parties:
             opened[o.key] = o
             for kind, d in have.details.items():
                 o.details.setdefault(kind, d)
+        elif have.name == o.name:
+            for kind, d in o.details.items():
+                have.details.setdefault(kind, d)
     parties = tuple(
         Party(
             key=o.key,
@@ -604,7 +620,79 @@ def _prose_parties(doc: Document, structure: Structure) -> list[_Open]:
 #: A PDF line of a two-column party table run together: ``买方 青岛…有限公司 卖方 山东…有限公司``.
 _FLAT_HEAD = re.compile(rf"^\s*(?:{_PARTY_ALT})\s+\S.*?\s(?:{_PARTY_ALT})\s+\S", re.IGNORECASE)
 _FLAT_LABEL = re.compile(rf"(?P<party>{_PARTY_ALT})(?=\s)|(?P<label>{_LABEL_ALT})(?=\s|[／/])", re.IGNORECASE)
+_SECTION_LIKE = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|第\s*\S{1,4}\s*[条章])")
 _FLAT_STOP = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+条|[一二三四五六七八九十]+、|\d+[.、])")
+
+
+#: The header row of a party table run into a PDF line: ``客户 报价方名称 杭州…有限公司 上海…有限公司`` (the
+#: party columns side by side, then each label once with one value per column).
+_COLUMN_HEAD = re.compile(
+    rf"^\s*(?:项目\s+)?(?P<a>{_PARTY_ALT})\s+(?P<b>{_PARTY_ALT})(?=\s|名称|全称|单位)", re.I
+)
+_ANY_LABEL = re.compile(_LABEL_ALT, re.IGNORECASE)
+_COMPANY = re.compile(
+    r".+?(?:有限责任公司|股份有限公司|有限公司|集团|公司|合作社|厂)(?:[(（][^)）]{1,12}[)）])?"
+)
+_USCC_TOKEN = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Z])")
+
+
+def _flat_columns(doc: Document, structure: Structure, i: int) -> list[_Open]:
+    """Column mode of :func:`_flat_parties`: names split at company suffixes, credit codes by their form,
+    any other label taken as stated for every column (its values run together and cannot be split)."""
+    blocks = doc.blocks
+    head = _COLUMN_HEAD.match(blocks[i].norm)
+    assert head is not None
+    pieces: list[tuple[int, int]] = []
+    joined = ""
+    for j in range(i, min(len(blocks), i + 10)):
+        t = blocks[j].norm
+        if j > i and (_FLAT_STOP.match(t) or _SECTION_LIKE.match(t)):
+            break
+        pieces.append((j, len(joined)))
+        joined += t
+    heads: list[_Open] = []
+    for g in ("a", "b"):
+        d = _squeeze(head.group(g))
+        key = _key(structure, d)
+        heads.append(_Open(key, d, _role(structure, d), "", None, i, [d]))
+    marks = list(_ANY_LABEL.finditer(joined, head.end()))
+
+    def where(lo: int, hi: int) -> Where:
+        block, base = next((bj, off) for bj, off in reversed(pieces) if off <= lo)
+        return Where(block, (lo - base, min(len(blocks[block].norm), hi - base)))
+
+    for n, m in enumerate(marks):
+        end = marks[n + 1].start() if n + 1 < len(marks) else len(joined)
+        value = joined[m.end() : end]
+        if not value.strip():
+            continue
+        kinds = _kinds(m.group())
+        if "name" in kinds:
+            for h, cm in zip(heads, _COMPANY.finditer(value), strict=False):
+                lo = m.end() + cm.start() + (len(cm.group()) - len(cm.group().lstrip()))
+                h.name, h.name_where = cm.group().strip(), where(lo, m.end() + cm.end())
+            continue
+        if "code" in kinds:
+            tokens = list(_USCC_TOKEN.finditer(value))
+            for h, tm in zip(heads, tokens, strict=False):
+                w = where(m.end() + tm.start(), m.end() + tm.end())
+                _fill(h, _Seg(None, False, kinds, m.group(), tm.group(), w.block, w.span, 0))
+            continue
+        if "phone" in kinds:
+            for h, (a, b) in zip(heads, phone_spans(value), strict=False):
+                w = where(m.end() + a, m.end() + b)
+                _fill(h, _Seg(None, False, ("phone",), m.group(), value[a:b], w.block, w.span, 0))
+            continue
+        parts = list(re.finditer(r"\S+", value))
+        if len(parts) == len(heads):  # 钱明远 周海涛: one word per column
+            for h, pm in zip(heads, parts, strict=True):
+                w = where(m.end() + pm.start(), m.end() + pm.end())
+                _fill(h, _Seg(None, False, kinds, m.group(), pm.group(), w.block, w.span, 0))
+            continue
+        w = where(m.end(), end)
+        for h in heads:
+            _fill(h, _Seg(None, False, kinds, m.group(), value.strip(), w.block, w.span, 0))
+    return heads if any(h.name for h in heads) else []
 
 
 def _flat_parties(doc: Document, structure: Structure) -> list[_Open]:
@@ -612,7 +700,14 @@ def _flat_parties(doc: Document, structure: Structure) -> list[_Open]:
     label once per party, in the order of the party columns."""
     blocks = doc.blocks
     for i, b in enumerate(blocks[:60]):
-        if b.kind != "line" or not _FLAT_HEAD.match(b.norm):
+        if b.kind != "line":
+            continue
+        if _COLUMN_HEAD.match(b.norm):
+            found = _flat_columns(doc, structure, i)
+            if found:
+                return found
+            continue
+        if not _FLAT_HEAD.match(b.norm):
             continue
         pieces: list[tuple[int, int]] = []  # (block, start offset in the joined text)
         joined = ""
