@@ -342,3 +342,20 @@ def test_a_guarantee_named_as_a_condition_keeps_the_installment() -> None:
     text = "合同生效且买方收到卖方提交的等额银行履约保函，支付合同总价的10%，收到保函之日起15日内"
     (inst,) = read_installments(text)
     assert inst.share == Decimal(10) and inst.timing.deadline is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("验收后付款", None), ("票到30天付款", "day"), ("甲方收到发票后30日内付清货款", "day")],
+)
+def test_paying_the_price_after_an_event(text: str, unit: str | None) -> None:
+    (inst,) = read_installments(text)
+    assert inst.remainder and inst.timing.trigger is not None
+    assert (inst.timing.deadline.unit if inst.timing.deadline else None) == unit
+
+
+@pytest.mark.parametrize(
+    "text", ["卖方应就每期付款向买方开具税率为13%的增值税专用发票", "乙方应在收到甲方付款后开具发票"]
+)
+def test_invoice_duties_are_not_payments(text: str) -> None:
+    assert read_installments(text) == []

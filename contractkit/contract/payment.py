@@ -133,6 +133,15 @@ _REMAINDER = re.compile(
     r"尾款|余款|余额|剩余(?:的)?(?:货款|款项|价款|合同款|部分|全部|款)|其余(?:的)?(?:货款|款项|价款|部分|款)?|全款|"
     r"全部(?:货款|价款|款项|欠款|合同款)|全额(?:支付|付清|付款|结清)|一次性付清"
 )
+_WHOLE_PAY = re.compile(r"(?:(?<![预首])付款|付清|结清|支付(?:全部)?(?:货款|价款|合同款|款项))(?![前后时之])")
+
+
+def _ends_paying(piece: str) -> bool:
+    """The piece's own act is paying: a pay verb closes it (验收后付款; not 就每期付款向买方开具发票)."""
+    ms = list(_WHOLE_PAY.finditer(piece))
+    return bool(ms) and ms[-1].end() >= len(piece.rstrip("。；;.")) - 4
+
+
 _CUMULATIVE = re.compile(r"累计|付至|支付至|达到(?:合同)?(?:总价|总额)")
 _SAME = re.compile(r"^\W*(?:即|折合|计|合计|共计|共|约|为|金额为|就是|也就是|相当于)")
 _STATEMENT = re.compile(r"(?:款|金)[”\"」]?\s*(?:为|是|:|：|[:：]?\s*(?:是指|系指|指))")
@@ -227,6 +236,7 @@ class _Piece:
     shares: list[tuple[Decimal, tuple[int, int]]]
     amounts: list[tuple[Decimal, str, tuple[int, int]]]
     remainder: bool
+    whole: bool = False
 
 
 @dataclass
@@ -306,7 +316,15 @@ def _pieces(text: str) -> list[_Piece]:
             break
         shares = [(v, (s + a, s + b)) for v, (a, b) in _shares(piece)]
         amounts = [(v, c, (s + a, s + b)) for v, c, (a, b) in _amounts(piece)]
-        out.append(_Piece(s, s + len(piece), shares, amounts, bool(_REMAINDER.search(piece))))
+        rest = bool(_REMAINDER.search(piece))
+        whole = bool(
+            not rest
+            and not shares
+            and not amounts
+            and _ends_paying(piece)
+            and read_timing(piece).trigger is not None
+        )  # 验收后付款: the price (or what is left of it) after an event
+        out.append(_Piece(s, s + len(piece), shares, amounts, rest or whole, whole))
     return out
 
 
@@ -315,7 +333,8 @@ def _groups(text: str, pieces: list[_Piece]) -> list[_Group]:
     groups: list[_Group] = []
     pending: list[_Piece] = []
     for p in pieces:
-        anchored = bool(p.shares or p.amounts or p.remainder)
+        # a bare "…后付款" starts an installment only at the head of its sentence; later it qualifies one
+        anchored = bool(p.shares or p.amounts or p.remainder) and not (p.whole and (groups or pending))
         if not anchored:
             pending.append(p)
             continue
