@@ -176,3 +176,13 @@ def test_court_connection_from_any_place_of_the_contract(where: str, fires_: boo
 def test_a_described_court_place_needs_no_check() -> None:
     text = "买方住所：山东省临沂市兰山区沂蒙路77号\n协商不成的，向原告住所地人民法院提起诉讼。"
     assert ids(text, CC) == []
+
+
+def test_dispute_resolution_left_to_another_agreement() -> None:
+    supplement = (
+        "补充协议\n本补充协议是双方签订的《设备买卖合同》的组成部分。\n交货期延至2026年9月30日。\n"
+        "本补充协议的争议解决按《设备买卖合同》第十二条执行。"
+    )
+    assert ids(supplement, ND) == []
+    statute = supplement.replace("按《设备买卖合同》第十二条执行", "按《中华人民共和国民事诉讼法》处理")
+    assert ids(statute, ND) == [ND]  # a statute is no agreed method

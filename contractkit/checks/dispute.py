@@ -190,7 +190,8 @@ def unfilled_choice(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     good=["协商不成的，向合同签订地人民法院提起诉讼。", "因本合同发生的争议，提交北京仲裁委员会仲裁。"],
 )
 def no_dispute_clause(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_contract(doc) or _facts(doc).options or _kind(doc) in ("quote", "order"):
+    facts = _facts(doc)
+    if not is_contract(doc) or facts.options or facts.referred or _kind(doc) in ("quote", "order"):
         return
     yield ctx.report(
         None,

@@ -132,6 +132,7 @@ class DisputeFacts:
     courts: tuple[Court, ...]
     negotiation_first: bool
     unfilled: bool
+    referred: Where | None
     options: tuple[Option, ...]
     chosen: tuple[Option, ...]
 
@@ -180,9 +181,26 @@ def _extract(doc: Document) -> DisputeFacts:
         courts=tuple(courts),
         negotiation_first=any(_NEGOTIATE.search(o.text) for o in options),
         unfilled=unfilled,
+        referred=_referred(doc) if not options else None,
         options=tuple(options),
         chosen=tuple(chosen),
     )
+
+
+#: Dispute resolution left to another document: an order under a framework, special terms under general ones.
+_REFERRED = re.compile(
+    r"争议(?:解决)?[^。；;\n]{0,30}?(?:按|依|依照|按照|适用|参照|见)[^。；;\n]{0,6}?(?:《(?![^》]{0,30}(?:法|法典|条例|规定|解释)》)[^》]{1,30}》|框架协议|框架合同"
+    r"|主协议|主合同|总协议|总合同|基本协议|采购协议|通用条款|专用条款|一般条款)"
+)
+
+
+def _referred(doc: Document) -> Where | None:
+    """Where the contract leaves dispute resolution to another agreement or part (else None)."""
+    for i in block_indices_naming(doc, ("争议",)):
+        m = _REFERRED.search(doc.blocks[i].norm)
+        if m:
+            return Where(i, m.span())
+    return None
 
 
 def _same(a: str, b: str) -> bool:
