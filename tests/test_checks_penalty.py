@@ -464,3 +464,10 @@ def test_one_sided_with_procurement_designations() -> None:
     assert "采购人" in f.message
     both = text + "\n供应商逾期交货的，每日按未交货物价款的万分之三向采购人支付违约金。"
     assert not fires("penalty/one-sided", both)
+
+
+def test_a_supplement_under_its_main_contract_lacks_no_penalty() -> None:
+    text = "补充协议\n乙方应于2026年9月30日前交货。甲方于到货后10日内付款。\n本协议未尽事宜按原合同执行。"
+    assert not fires("penalty/no-late-delivery-penalty", text)
+    alone = text.replace("本协议未尽事宜按原合同执行。", "本协议一式两份。")
+    assert fires("penalty/no-late-delivery-penalty", alone)
