@@ -67,3 +67,12 @@ def test_real_cap_clause(corpus_dir) -> None:
 def test_unit_price_per_hour() -> None:
     found = find_amounts("学时单价：120元/学时，合计人民币12,000元")
     assert [a.value for a in found] == [Decimal(120), Decimal(12000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [("总价新台币100,000元", "TWD"), ("NT$ 5,000", "TWD"), ("澳门元3,000", "MOP"), ("港币50,000元", "HKD")],
+)
+def test_more_currencies(text: str, currency: str) -> None:
+    (a,) = find_amounts(text)
+    assert a.currency == currency

@@ -34,7 +34,8 @@ _CURRENCY_BEFORE = re.compile(r"人民币|RMB|CNY|¥|￥|美元|欧元|港币|�
 #: The currency signs, codes and words that ``find_amounts`` reads as a currency other than CNY: an amount
 #: in a foreign currency is written with one of them.
 _PAID_IN_FOREIGN = re.compile(
-    r"以(?:美元|欧元|港币|港元|日元|英镑|外币|USD|EUR)[^，,。；;]{0,10}(?:支付|付款|结算|电汇)|(?:美元|欧元|外币)(?:电汇|账户)"
+    r"以(?:美元|欧元|港币|港元|日元|英镑|新台币|澳门元|澳元|加元|新加坡元|韩元|瑞士法郎|外币|USD|EUR|HKD|JPY|GBP)"
+    r"[^，,。；;]{0,10}(?:支付|付款|结算|电汇)|(?:美元|欧元|港币|外币)(?:电汇|账户)"
 )
 _TAX_TREATMENT = re.compile(
     r"含税|不含税|未税|税前|税后|价税合计|免税|零税率|含[^,，。;；]{0,10}增值税|不含[^,，。;；]{0,8}税"
