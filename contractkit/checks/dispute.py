@@ -1,9 +1,10 @@
 """The ``dispute`` family: does the contract choose ONE way to resolve disputes — arbitration at a
-named commission, or a court — and is a model text's choice actually made?
+named commission, or a court with a connection to the dispute — and is a model text's choice actually
+made? Checks over the dispute facts (:mod:`contractkit.contract.dispute`).
 
 仲裁法 Art. 16 requires a chosen commission; the SPC interpretation (法释〔2006〕7号) Arts. 4–7 void
 clauses that name only rules, only a city with several commissions, two commissions,
-or "arbitration or court".
+or "arbitration or court"; 民事诉讼法 Art. 35 limits a chosen court to connected places.
 """
 
 from __future__ import annotations

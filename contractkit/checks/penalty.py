@@ -1,7 +1,10 @@
-"""Rules of the ``penalty`` family: 违约金 rates, caps, 定金 and its wording, one-sided penalties.
+"""Rules of the ``penalty`` family: 违约金 rates, caps, lump sums, stacked charges, 定金 and its wording,
+one-sided penalties, and remedies beyond a penalty (acceleration on one installment, recovery costs as a
+share, self-help seizure) — checks over the penalty facts (:mod:`contractkit.contract.penalty`).
 
-Legal basis: 民法典第585–588条; 合同编通则解释第64、65、67条; 买卖合同解释第18条; the 4 × LPR reference of the
-private-lending rules (legal-basis.md §4–5: practice for sales contracts, not a statutory cap).
+Legal basis: 民法典第585–588条、第634条; 合同编通则解释第64、65、67条; 买卖合同解释第18、27条; the
+4 × LPR reference of the private-lending rules (legal-basis.md §4–5: practice for sales contracts, not a
+statutory cap).
 """
 
 from __future__ import annotations
