@@ -359,3 +359,9 @@ def test_paying_the_price_after_an_event(text: str, unit: str | None) -> None:
 )
 def test_invoice_duties_are_not_payments(text: str) -> None:
     assert read_installments(text) == []
+
+
+@pytest.mark.parametrize("text", ["货到验收合格后付款，付款期限为30天", "收到发票后付款，账期：60日"])
+def test_named_payment_period(text: str) -> None:
+    (inst,) = read_installments(normalize(text))
+    assert inst.timing.trigger is not None and inst.timing.deadline is not None

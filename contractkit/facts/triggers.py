@@ -359,9 +359,14 @@ def find_vague(text: str) -> list[VagueCondition]:
 def _duration_due(text: str, start: int = 0) -> Duration | None:
     """The first duration from ``start`` that bounds something (5个工作日内, 三十日以内, 30天后)."""
     for d in _durations(text[start:]):
-        if _DUE_AFTER.match(text, start + d.span[1]):
-            return Duration(d.value, d.unit, (start + d.span[0], start + d.span[1]))
+        s, e = start + d.span[0], start + d.span[1]
+        if _DUE_AFTER.match(text, e) or _PERIOD_LABEL.search(text, max(0, s - 10), s):
+            return Duration(d.value, d.unit, (s, e))
     return None
+
+
+#: A period named as such: 付款期限为30天, 账期：60日, 信用期30天.
+_PERIOD_LABEL = re.compile(r"(?:付款期限|支付期限|账期|付款周期|信用期|结算期|付款期)\s*(?:为|是|:|：)?\s*$")
 
 
 _BLANK_PERIOD = re.compile(
