@@ -471,3 +471,21 @@ def test_a_supplement_under_its_main_contract_lacks_no_penalty() -> None:
     assert not fires("penalty/no-late-delivery-penalty", text)
     alone = text.replace("本协议未尽事宜按原合同执行。", "本协议一式两份。")
     assert fires("penalty/no-late-delivery-penalty", alone)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"),
+    [
+        ("penalty/rate-above-cap", "如买方延迟付款，应按每日未付金额的0.1%向卖方支付违约金。"),
+        ("penalty/rate-above-cap", "逾期每天罚款合同总额的千分之一。"),
+        ("penalty/rate-above-cap", "甲方未按时付款，每超期一天加收欠款额5‰的滞纳金。"),
+        ("penalty/rate-above-cap", "卖方每延迟交货一周，应支付延迟部分价款的1%作为违约金。"),
+        ("penalty/no-adjust-clause", "双方一致同意，本合同约定的违约金不因任何理由而调整。"),
+        ("penalty/no-adjust-clause", "乙方承诺不以违约金过高为由要求减少。"),
+        ("penalty/dingjin-wording", "甲方应预付订金10000元，若甲方违约，订金不退。"),
+        ("penalty/deposit-and-penalty", "违约方除丧失定金外，还应支付合同总额10%的违约金。"),
+        ("penalty/lump-sum-too-high", "任何一方违约，均应向守约方支付合同总价款50%的违约金。"),
+    ],
+)
+def test_more_wordings_of_each_defect(rule_id: str, text: str) -> None:
+    assert fires(rule_id, text)

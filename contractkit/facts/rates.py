@@ -73,7 +73,7 @@ _PREFIXED = re.compile(
     # 日未交款的3‰ / 按日欠款金额的千分之五: the overdue base stands between the period and the fraction
     rf"|(?<=[为按计以])(?P<w4>日|天|月)[^\d,，。；;]{{0,6}}?(?:未|欠|应付|逾期|迟)[^\d,，。；;]{{0,8}}?的"
     # 每日合同价格的0.1%: a daily rate on a base (no verb between: 每月支付合同总价的10% is an installment)
-    rf"|每(?P<w5>日|天)(?:(?!支付|付|交|结算|按)[^\d,，。；;]){{1,12}}?的)"
+    rf"|每(?P<w5>日|天)(?:(?!支付|交付|结算|按)[^\d,，。；;]){{1,12}}?的)"
     rf"\s*(?:为|按|是|计|计算)?\s*(?:{FRACTION})"
 )
 # B: the period follows: 千分之三/日, 0.05%/天, 万分之五每日, 0.05%按日计.
