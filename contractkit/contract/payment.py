@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from contractkit.contract.amount import Cell, Money, cell_number, tables_of
 from contractkit.contract.model import Where
 from contractkit.facts import find_amounts, find_percents
 from contractkit.facts.sentences import clause_spans
@@ -29,7 +30,6 @@ from contractkit.facts.triggers import (
 )
 
 if TYPE_CHECKING:
-    from contractkit.contract.amount import Cell, Money
     from contractkit.contract.model import Contract
     from contractkit.readers.model import Document
 
@@ -485,7 +485,6 @@ def _in_scope(doc: Document, index: int, headings: set[str]) -> bool:
 
 
 def _money(value: Decimal, currency: str, where: Where) -> Money:
-    from contractkit.contract.amount import Money
 
     return Money(value, currency, where)
 
@@ -573,7 +572,6 @@ _NOT_WORD = re.compile(r"\W|^[\d.]+")
 
 def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
     from contractkit.checks._common import block_indices_naming
-    from contractkit.contract.amount import Cell
 
     out: list[Installment] = []
     unread: list[tuple[str, Locate]] = []
@@ -661,7 +659,6 @@ _TABLE_WHEN = re.compile(r"条件|期限|时间|节点|日期")
 
 def _table_installments(contract: Contract) -> list[Installment]:
     """Installments of payment tables: one per row, its cells read as one text."""
-    from contractkit.contract.amount import cell_number, tables_of
 
     out: list[Installment] = []
     for table in tables_of(contract):
