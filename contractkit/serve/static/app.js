@@ -125,7 +125,10 @@
   function paint(p, block, found) {
     const marks = ranges(block, found);
     const owner = new Array(block.text.length).fill(null);
-    marks.forEach(([s, e, f]) => { for (let i = s; i < e; i++) if (owner[i] === null || rank(f) < rank(owner[i])) owner[i] = f; });
+    // overlapping findings: the narrower span wins a character (the flagged word stays visible inside a
+    // flagged sentence), then the more severe one
+    marks.sort((a, b) => (b[1] - b[0]) - (a[1] - a[0]) || rank(b[2]) - rank(a[2]));
+    marks.forEach(([s, e, f]) => { for (let i = s; i < e; i++) owner[i] = f; });
     let i = 0;
     while (i < block.text.length) {
       let j = i;
