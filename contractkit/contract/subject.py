@@ -239,7 +239,7 @@ _STANDARD_ANY = re.compile(
 
 #: Quality described by taste instead of figures or a standard.
 _SUBJECTIVE = re.compile(
-    r"(?:精装|豪华|高档|优质|上乘|美观|先进(?!先出)|一流|高端|精良|质量(?:良好|较好|好)|高品质|高质量|最优|上等|精美)"
+    r"(?:精装|豪华|高档|优质|上乘|美观|先进(?!先出)|一流|高端|精良|质量(?:良好|较好|好(?!坏))|高品质|高质量|最优|上等|精美)"
     r"(?!的?(?:售后|技术|培训)?服务)"
 )
 _SUBJECTIVE_WORDS = (
