@@ -563,9 +563,16 @@ def _cap(clause: str, bi: int, s: int, m: re.Match[str], scoped: bool) -> Cap:
     amt = None
     if pct is None:
         amt = next((a for a in find_amounts(clause) if a.span[0] >= m.start()), None)
+    figure = pct.span if pct is not None else amt.span if amt is not None else None
+    end = max(m.end(), figure[1]) if figure and figure[0] - m.end() <= 30 else m.end()
+    if _CAP_AFTER_FIGURE.match(clause, end):
+        end = _CAP_AFTER_FIGURE.match(clause, end).end()  # type: ignore[union-attr]
     return Cap(
-        pct.value if pct else None, amt.value if amt else None, scoped, _where(bi, s, (m.start(), m.end()))
+        pct.value if pct else None, amt.value if amt else None, scoped, _where(bi, s, (m.start(), end))
     )
+
+
+_CAP_AFTER_FIGURE = re.compile(r"\s*(?:为限|为上限|封顶|为止)")
 
 
 def _is_deposit_share(clause: str, pos: int) -> bool:
