@@ -158,6 +158,8 @@ def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "| 合计 |  |  | 360,000.00 |",
         "| 产品名称 | 数量 | 单价 | 金额 |\n| 数控车床 | 2 | 180,000.00 | 360,000.00 |\n"
         "| 加工中心 | 1 | 240,000.00 | 240,000.00 |\n| 合计 |  |  | 600,000.00 |",
+        "| 产品 | 数量 | 单价 | 折扣 | 折后单价 | 金额 |\n| 球阀 | 40 | 1,280.00 | 5% | 1,216.00 | 48,640.00 |\n"
+        "| 合计 |  |  |  |  | 48,640.00 |",
     ],
 )
 def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -338,10 +340,15 @@ def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     "settlement amount open and the currency risk unallocated.",
     basis="民法典第510条、第511条第二项",
     fix="写明汇率，例如“以人民币支付的，按付款当日中国外汇交易中心公布的美元兑人民币汇率中间价折算”。",
-    bad=["本合同总价为100,000.00美元。", "单价：USD 268.00/台，总价USD 53,600.00。"],
+    bad=[
+        "本合同总价为100,000.00美元。",
+        "单价：USD 268.00/台，总价USD 53,600.00。",
+        "本合同以美元计价，买方可以美元或人民币付款。合同总金额：USD 125,200.00。",
+    ],
     good=[
         "本合同总价为100,000.00美元，以人民币支付的，按付款当日中国人民银行公布的汇率中间价折算。",
         "本合同总价为人民币600,000.00元。",
+        "合同总金额：USD 125,200.00，买方以美元电汇方式付款。",
     ],
 )
 def no_exchange_rate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

@@ -82,10 +82,16 @@ def _skip_timing(doc: Document, inst: Installment) -> bool:
     "payment time unclear: under Civil Code Art. 628 it falls due on receipt of the goods.",
     basis="民法典第510条、第628条",
     fix="为每期付款写明触发事件和期限，例如“合同签订后5个工作日内支付合同总价的30%”。",
-    bad=["甲方向乙方支付合同总价的30%作为预付款。", "甲方支付第二期货款人民币5万元。"],
+    bad=[
+        "甲方向乙方支付合同总价的30%作为预付款。",
+        "甲方支付第二期货款人民币5万元。",
+        "余款31.5万元在18个月内付清。",
+    ],
     good=[
         "合同签订后5个工作日内，甲方支付合同总价的30%作为预付款。",
         "甲方于2026年6月30日前支付人民币5万元。",
+        "乙方书面通知甲方备货完成之日起三个工作日内，甲方支付合同总价的70%。",
+        "提机时付款93000元，余款于2014年3月31日前付清。",
     ],
 )
 def installment_without_trigger(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -144,8 +150,16 @@ def installment_without_trigger(doc: Document, ctx: RuleContext) -> Iterator[Fin
     "late-payment penalties cannot start; unclear time falls back to Civil Code Arts. 511(4) and 628.",
     basis="民法典第511条第四项、第628条",
     fix="在事件后写明期限，例如“验收合格后5个工作日内支付合同总价的60%”。",
-    bad=["验收合格后支付合同总价的60%。", "甲方在收到乙方发票后支付剩余货款人民币3万元。"],
-    good=["验收合格后5个工作日内支付合同总价的60%。", "货物送达之日起十五日内，甲方支付合同总价的60%。"],
+    bad=[
+        "验收合格后支付合同总价的60%。",
+        "甲方在收到乙方发票后支付剩余货款人民币3万元。",
+        "终验收合格（含视为合格）后支付合同总价的20%。",
+    ],
+    good=[
+        "验收合格后5个工作日内支付合同总价的60%。",
+        "货物送达之日起十五日内，甲方支付合同总价的60%。",
+        "货到30天后结清款项。",
+    ],
 )
 def trigger_without_deadline(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
@@ -182,8 +196,18 @@ def trigger_without_deadline(doc: Document, ctx: RuleContext) -> Iterator[Findin
     "test: the payment time is in effect not agreed and Civil Code Art. 628 applies.",
     basis="民法典第510条、第628条",
     fix="用可判断的事件和期限替换，例如“收到乙方合格发票后10个工作日内支付”。",
-    bad=["剩余货款视情况支付。", "尾款由双方另行协商后支付。", "甲方应在到货后尽快支付货款的40%。"],
-    good=["剩余货款于验收合格后10个工作日内支付。", "甲方应当按照合同约定及时足额支付合同价款。"],
+    bad=[
+        "剩余货款视情况支付。",
+        "尾款由双方另行协商后支付。",
+        "甲方应在到货后尽快支付货款的40%。",
+        "第三期：甲方项目资金到位后15个工作日内支付合同总价的30%。",
+        "剩余货款在每次拨工程款时支付。",
+    ],
+    good=[
+        "剩余货款于验收合格后10个工作日内支付。",
+        "甲方应当按照合同约定及时足额支付合同价款。",
+        "交货批次及时间见附件二，货款于每批验收合格后10日内支付。",
+    ],
     params=("vague_triggers",),
 )
 def vague_trigger(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -257,6 +281,8 @@ def vague_trigger(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
     good=[
         "第三条 付款方式\n合同签订后5日内支付30%。\n验收合格后5日内支付60%。\n质保期满后10日内支付10%。",
+        "第三条 付款方式\n合同签订后5日内支付30%。\n验收合格后5日内支付60%。\n"
+        "合同总价的10%作为质保金，质保期满无质量问题后10日内无息退还。",
         "第三条 付款方式\n合同签订后5日内支付30%。\n到货后10日内累计支付至合同总价的90%。\n"
         "质保期满后付清余款10%。",
     ],
@@ -316,10 +342,15 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     "explicit (practice: released when the warranty period ends without quality problems).",
     basis="买卖合同司法解释第15条；民法典第628条",
     fix="写明返还条件和期限，例如“质保期满且无质量问题后10个工作日内无息返还质保金”。",
-    bad=["甲方预留合同总价的5%作为质保金。", "合同价款的10%作为质量保证金，由甲方保留。"],
+    bad=[
+        "甲方预留合同总价的5%作为质保金。",
+        "合同价款的10%作为质量保证金，由甲方保留。",
+        "质保金：合同总价的10%，即人民币108,800.00元，由甲方留存。",
+    ],
     good=[
         "甲方预留合同总价的5%作为质保金，质保期满无质量问题后10个工作日内无息退还。",
         "质量保证金为合同价款的10%，于质保期届满后15日内返还乙方。",
+        "合同总价的5%作为质保金，质保期满之日起30日内无息支付。",
     ],
 )
 def retention_without_release(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
