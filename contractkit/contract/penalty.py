@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from contractkit.config import Settings
 from contractkit.contract.model import Where
 from contractkit.facts import Rate, find_amounts, find_percents, find_rates
 from contractkit.facts.document import block_indices_naming, clauses_naming, has_blank, memo
@@ -31,9 +32,9 @@ Payer = Literal["buyer", "seller", "either", "unknown"]
 Breach = Literal["late_payment", "late_delivery", "other"]
 Kind = Literal["rate", "lpr", "lump_sum"]
 
-#: The one-year LPR the annual figure of an LPR-based penalty is computed with (the default setting; rules
-#: use ``settings.lpr_1y``).
-DEFAULT_LPR = Decimal("3.0")
+#: The one-year LPR the annual figure of an LPR-based penalty is computed with: the configured default
+#: (rules use the run's ``settings.lpr_1y``).
+DEFAULT_LPR: Decimal = Settings().lpr_1y
 
 CHARGE_WORDS: tuple[str, ...] = (
     "违约金", "滞纳金", "罚息", "罚金", "罚款", "资金占用费", "占用费", "赔偿金", "违约利息", "逾期利息",
