@@ -365,3 +365,8 @@ def test_invoice_duties_are_not_payments(text: str) -> None:
 def test_named_payment_period(text: str) -> None:
     (inst,) = read_installments(normalize(text))
     assert inst.timing.trigger is not None and inst.timing.deadline is not None
+
+
+def test_rolling_settlement_without_unit_is_vague() -> None:
+    assert [v.word for v in find_vague("按'押三付一'的方式进行结算")] == ["押三付一"]
+    assert find_vague("按押三个月付一个月的方式，于每月5日前结算") == []

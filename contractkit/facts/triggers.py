@@ -332,6 +332,8 @@ _OPEN_LIST = re.compile(r"等\s*(?:全部)?(?:退清|退还|交清|交付|完成
 #: 视乙方工程款回收情况 / 根据甲方资金情况 / 视市场行情而定: payment that depends on a state of affairs.
 _DEPENDS_ON = re.compile(
     r"视[^，,。；;]{0,14}?(?:情况|状况|而定)|根据[^，,。；;]{0,10}?(?:资金|回款|回收|经营|财务)(?:情况|状况)"
+    # 押三付一 with no unit (月/期/批) and no day: a rolling settlement no one can date
+    r"|押\s*[一二三四五六七八九十\d]+\s*付\s*[一二三四五六七八九十\d]+(?![个月期批天日周])"
 )
 #: "协商" that forbids or changes, not defers: 经双方协商一致可以变更.
 _NEGOTIATED_CHANGE = re.compile(r"协商一致[^，,。；;]{0,8}(?:变更|修改|调整|解除|书面)")
