@@ -228,3 +228,19 @@ def test_prose_details_after_the_party_line() -> None:
         "address": "上海市浦东新区张江路665号",
         "legal": "张伟",
     }
+
+
+def test_parties_named_only_in_definitions() -> None:
+    text = (
+        "设备采购合同\n1. 定义\n1.1 “买方”指上海申达精密机械有限公司，统一社会信用代码为91310115MA1K4Q2X0Q，"
+        "住所为上海市浦东新区张江路665号。\n1.2 “卖方”指杭州康达医疗设备有限公司。\n"
+        "1.3 “货物”指附件所列设备。"
+    )
+    pf = parties(text)
+    buyer, seller = pf.by_role("buyer"), pf.by_role("seller")
+    assert buyer is not None and values(buyer) == {
+        "code": "91310115MA1K4Q2X0Q",
+        "address": "上海市浦东新区张江路665号",
+    }
+    assert seller is not None and seller.name == "杭州康达医疗设备有限公司"
+    assert len(pf.parties) == 2

@@ -531,7 +531,11 @@ def analyse(doc: Document, structure: Structure) -> Parties:
                 name = _clean_name(seg.value)
                 p.name, p.name_where = name, _where(seg, name)
             _fill(p, seg)
-    for o in [*_prose_parties(doc, structure), *_flat_parties(doc, structure)]:
+    for o in [
+        *_prose_parties(doc, structure),
+        *_flat_parties(doc, structure),
+        *_defined_parties(doc, structure),
+    ]:
         have = opened.get(o.key)
         if have is None:
             order.append(o.key)
@@ -744,6 +748,31 @@ def _flat_parties(doc: Document, structure: Structure) -> list[_Open]:
         if len(heads) >= 2:
             return heads
     return []
+
+
+_MEANS = re.compile(r"[”\"」』’]\s*[:：,，]?\s*(?:是指|系指|即指|指|means)\s*")
+
+
+def _defined_parties(doc: Document, structure: Structure) -> list[_Open]:
+    """Parties named only in a definitions clause: ``“买方”指上海申达精密机械有限公司，住所为…``."""
+    out: list[_Open] = []
+    for term, d in structure.definitions.items():
+        role = _role(structure, term)
+        if role is None:
+            continue
+        t = doc.blocks[d.body.block].norm
+        mm = _MEANS.match(t, d.where.span[1])
+        if mm is None:
+            continue
+        cm = _COMPANY.match(t, mm.end())
+        if cm is None or len(cm.group()) > 40 or _ROW_START.match(cm.group()):
+            continue
+        name = cm.group().strip()
+        o = _Open(role, term, role, name, Where(d.body.block, cm.span()), d.body.block, [term])
+        seg = _Seg(term, False, (), "", t[cm.start() :], d.body.block, (cm.start(), len(t)), 0)
+        _prose_details(o, seg, len(cm.group()))
+        out.append(o)
+    return out
 
 
 #: Places outside the mainland's credit-code and phone-number system.
