@@ -171,3 +171,7 @@ def test_termination_words_that_are_not_a_right_do_not_count() -> None:
 def test_negated_oral_change_is_not_informal() -> None:
     text = "10.1 本合同的变更须由双方签订书面补充协议并加盖双方公章，任何口头约定对双方均无约束力。"
     assert ids(text, "term/informal-change") == []
+
+
+def test_fax_of_a_sealed_supplement_is_not_informal() -> None:
+    assert ids("本合同的补充协议可以以传真方式签订。", "term/informal-change") == []

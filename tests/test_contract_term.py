@@ -282,3 +282,17 @@ def test_a_sales_confirmation_names_itself() -> None:
     (p,) = t.periods
     assert (p.start, p.end) == (dt.date(2026, 12, 7), dt.date(2028, 2, 29))
     assert t.effectiveness
+
+
+@pytest.mark.parametrize(
+    ("text", "informal"),
+    [
+        ("如需变更，双方应协商一致后以邮件形式确认。", True),
+        ("合同内容如有调整，以微信通知为准。", True),
+        ("经双方协商一致，可以口头或书面方式变更本合同。", True),
+        ("合同单价不予调整，乙方应按电话通知的时间送货。", False),
+    ],
+)
+def test_more_change_phrasings(text: str, informal: bool) -> None:
+    found = [c for c in term(text).changes if c.channel not in ("written", "fax") and c.allowed]
+    assert bool(found) is informal

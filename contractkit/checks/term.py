@@ -305,8 +305,8 @@ def informal_change(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
     for ch in facts(doc).changes:
-        if not ch.allowed or ch.channel == "written":
-            continue
+        if not ch.allowed or ch.channel in ("written", "fax"):
+            continue  # a fax carries the signed and sealed supplement itself
         word = _CHANNEL_ZH.get(ch.channel, ch.word)
         yield ctx.report(
             doc.blocks[ch.where.block],
