@@ -126,3 +126,28 @@ def test_json_shape() -> None:
     assert data["method"] == "arbitration" and data["negotiation_first"] is True
     (c,) = data["commissions"]
     assert c["aliases"] == ["上海国际仲裁中心"] and c["where"]["text"] == "上海国际经济贸易仲裁委员会"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "1 定义\n1.1 “仲裁机构”指北京仲裁委员会。\n12 争议解决\n"
+            "12.1 因本合同引起的争议，应提交仲裁机构仲裁。",
+            "北京仲裁委员会",
+        ),
+        (
+            "双方同意中国国际经济贸易仲裁委员会（以下简称“贸仲”）为争议解决机构。\n因本合同引起的争议，提交"
+            "贸仲仲裁。",
+            "中国国际经济贸易仲裁委员会",
+        ),
+    ],
+)
+def test_a_defined_term_names_the_commission(text: str, name: str) -> None:
+    f = facts(text)
+    assert f.method == "arbitration" and [c.name for c in f.commissions] == [name]
+
+
+def test_an_undefined_institution_names_none() -> None:
+    f = facts("12 争议解决\n12.1 因本合同引起的争议，应提交仲裁机构仲裁。")
+    assert f.method == "arbitration" and f.commissions == ()

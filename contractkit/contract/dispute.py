@@ -44,6 +44,7 @@ _ARB = re.compile(
     r"|在(?:(?!诉讼|或|及|和|与)[\u4e00-\u9fff]){2,6}仲裁(?!委员会|院|中心|机构|费|裁决|期间|程序)"
     r"|(?:到|去|找)[^。；;\n]{0,20}?仲裁(?:委员会|院|中心)?(?:仲裁|申请|裁决|解决)"
     r"|(?:提交|提请|交由|递交|交付|由)[^。；;\n]{0,30}?(?:仲裁委员会|仲裁院|仲裁中心)(?![^。；;\n]{0,8}?(?:执行|撤销))"
+    r"|(?:提交|提请|交由|递交)[^。；;\n]{1,30}?仲裁(?![委院中机费期程裁])"
     r"|(?:争议解决|解决争议|争议|纠纷|仲裁机构)[^:：。；;\n]{0,6}[:：]\s*[^。；;\n]{2,30}?(?:仲裁委员会|仲裁院|仲裁中心)"
 )
 _COURT = re.compile(
@@ -154,8 +155,11 @@ def _extract(doc: Document) -> DisputeFacts:
     court = [o for o in chosen if o.court]
     commissions: list[Commission] = []
     blank = False
+    defined = _defined_commissions(doc) if arb else {}
     for o in arb:
         named, b = _commissions(o)
+        if not named:  # 提交仲裁机构仲裁, where “仲裁机构”指北京仲裁委员会
+            named = [c for term, c in defined.items() if term in o.text]
         for c in named:
             if not any(
                 _same(c.name, d.name) or c.name in d.aliases or d.name in c.aliases for d in commissions
@@ -201,6 +205,31 @@ def _referred(doc: Document) -> Where | None:
         if m:
             return Where(i, m.span())
     return None
+
+
+_COMMISSION = r"[^\s，,。；;：:“”\"（()）]{2,30}?(?:仲裁委员会|国际仲裁中心|仲裁中心|仲裁院)"
+_DEFINED = re.compile(
+    rf"[“\"](?P<term>[^”\"]{{2,12}})[”\"]\s*(?:[:：,，])?\s*(?:是指|系指|指)\s*(?P<name>{_COMMISSION})"
+    rf"|(?P<name2>{_COMMISSION})\s*[（(]\s*(?:以下|下文)?(?:简称|称)\s*[:：]?\s*[“\"](?P<term2>[^”\"]{{2,12}})[”\"]"
+)
+
+
+#: Words before a commission's name in a sentence (双方同意中国国际经济贸易仲裁委员会…): not part of it.
+_NAME_LEADING = re.compile(r"^.*(?:同意|约定|选定|选择|确定|提交|交由|向|由|将|在|为|指)")
+
+
+def _defined_commissions(doc: Document) -> dict[str, Commission]:
+    """Defined terms that name a commission: “仲裁机构”指北京仲裁委员会 / 北京仲裁委员会（以下简称“北仲”）."""
+    out: dict[str, Commission] = {}
+    for i in block_indices_naming(doc, ("仲裁",)):
+        for m in _DEFINED.finditer(doc.blocks[i].norm):
+            term = m.group("term") or m.group("term2")
+            group = "name" if m.group("name") else "name2"
+            lead = _NAME_LEADING.match(m.group(group))
+            start = m.start(group) + (lead.end() if lead else 0)
+            name = doc.blocks[i].norm[start : m.end(group)]
+            out.setdefault(term, Commission(name, (), Where(i, (start, m.end(group)))))
+    return out
 
 
 def _same(a: str, b: str) -> bool:
