@@ -213,3 +213,20 @@ def test_returned_retention_completes_the_shares() -> None:
         "质保金：合同总价的10%，由甲方留存。"
     )
     assert ids(held, SM, RR) == [RR]
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(1, 99), min_size=1, max_size=3), st.lists(st.integers(1, 99), min_size=1, max_size=3)
+)
+def test_two_schedules_each_whole(a: list[int], b: list[int]) -> None:
+    """Two options (or two products) each with its own schedule: fine only when each adds up to 100 %."""
+
+    def lines(shares: list[int], name: str) -> str:
+        rest = 100 - sum(shares)
+        parts = [*shares, rest] if rest > 0 else shares
+        return "\n".join(f"{name}第{i + 1}期：合同签订后{10 + i}日内支付{p}%。" for i, p in enumerate(parts))
+
+    text = "第三条 付款\n" + lines(a, "方式一") + "\n" + lines(b, "方式二")
+    whole = sum(a) <= 100 and sum(b) <= 100
+    assert (SM in ids(text, SM)) is not whole

@@ -261,6 +261,19 @@ def vague_trigger(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def _whole_schedules(shares: list[Decimal]) -> bool:
+    """True when the shares, in order, make up one or more whole schedules of 100 % each (two payment options,
+    one schedule per product: 100 | 30 + 70)."""
+    running = Decimal(0)
+    for share in shares:
+        running += share
+        if running == 100:
+            running = Decimal(0)
+        elif running > 100:
+            return False
+    return running == 0
+
+
 @rule(
     id="payment/shares-mismatch",
     scope="document",
@@ -298,7 +311,7 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     snippet = " / ".join(p if len(p) <= 80 else p[:79] + "…" for p in parts)  # the whole schedule
     first = doc.blocks[items[0].where.block]
     running = sum(shares, Decimal(0))
-    if len(shares) >= 2 and not open_rest and running != Decimal(100):
+    if len(shares) >= 2 and not open_rest and not _whole_schedules(shares):
         listed = " + ".join(f"{x.normalize():f}%" for x in shares)
         yield ctx.report(
             first,
