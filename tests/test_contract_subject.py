@@ -207,3 +207,14 @@ def test_json_shape() -> None:
     json.dumps(data, ensure_ascii=False)
     (item,) = data["items"]
     assert item["quantity"] == "3000" and item["where"]["text"].startswith("| 1 | 空气炸锅")
+
+
+def test_counted_list_and_whether_it_is_specified() -> None:
+    bare = facts_of("设备名称及数量为：1、喷淋塔1台，2、低温等离子1台，3、风机及管道1套，4、烟气处理1套。")
+    (cl,) = bare.counted_lists
+    assert cl.names == ("喷淋塔", "低温等离子", "风机及管道", "烟气处理") and not cl.specified
+    spec = facts_of(
+        "设备名称及数量为：1、喷淋塔1台（风量20000m³/h），2、风机1台（功率15kW），3、UV光氧设备1套。"
+    )
+    assert spec.counted_lists[0].specified
+    assert facts_of("设备数量：1、首批3台，2、次批2台。").counted_lists == ()  # two entries are no list

@@ -106,6 +106,8 @@ def vague_quantity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.report(doc.blocks[i], _VAGUE_ZH.format(word=word), _VAGUE_EN.format(word=word), span=(a, b))
     if fixed:  # 以实际送货为准 leaves open a quantity the contract lists
         for o in opened.values():
+            if any(i == o.where.block for i, *_ in found):
+                continue  # the clause is reported for its vague word already
             yield ctx.report(
                 doc.blocks[o.where.block],
                 _VAGUE_ZH.format(word="以实际…为准"),
@@ -155,6 +157,7 @@ def _item_problems(it: Item) -> list[tuple[str, str]]:
         "货物名称：数控车床；数量：待定。",
         "约定被告向原告采购不锈钢储罐，合同总金额168000元。",
         "合同主要约定，货物名称为“SD-03”，单位为套。",
+        "设备名称及数量为：1、喷淋塔1台，2、低温等离子1台，3、风机及管道1套，4、烟气处理1套。",
     ],
     good=[
         "| 品名 | 规格型号 | 单位 | 数量 |\n| 数控车床 | CK6150 | 台 | 2 |",
@@ -163,6 +166,7 @@ def _item_problems(it: Item) -> list[tuple[str, str]]:
         "约定被告向原告购买规格型号为JCM907B型的挖掘机一台，价款为35万元。",
         "以实际使用数量为准，使用多少付多少款。",
         "高速物流公司向鲁20公司购买玉米，由省粮油集团负责保管。",
+        "设备为：1、喷淋塔1台（处理风量20000m³/h），2、风机1台（功率15kW），3、UV光氧设备1套（型号UV-20）。",
     ],
 )
 def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -192,6 +196,18 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 "(Civil Code Arts. 510–511).",
                 span=p.where.span,
             )
+    for cl in facts.counted_lists:
+        if cl.specified or facts.has_item_table or facts.refers_to_list:
+            continue
+        names = "、".join(cl.names[:3]) + ("等" if len(cl.names) > 3 else "")
+        yield ctx.report(
+            doc.blocks[cl.where.block],
+            f"标的物（{names}）只列了名称和件数，没有型号、规格或技术参数：交付时无法核对，"
+            "依民法典第511条第一项按国家/行业标准或通常标准履行，易生争议。",
+            f"The goods ({names}) are listed by name and count only, with no model, spec or parameters "
+            "(Civil Code Art. 511(1)).",
+            span=cl.where.span,
+        )
     for block in blocks_naming(doc, _QTY_OR_NAME):
         if "|" in block.norm:
             continue  # a table row

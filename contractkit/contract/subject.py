@@ -85,6 +85,16 @@ class Purchase:
 
 
 @dataclass(frozen=True, slots=True)
+class CountedList:
+    """An enumerated prose list of goods with counts (1、喷淋塔1台，2、风机及管道1套…) and whether any model,
+    parameter or spec is given for them."""
+
+    names: tuple[str, ...]
+    specified: bool
+    where: Where  # the clause
+
+
+@dataclass(frozen=True, slots=True)
 class SubjectFacts:
     """The subject facts of one document."""
 
@@ -95,6 +105,7 @@ class SubjectFacts:
     vague: tuple[Vague, ...]
     open_quantities: tuple[OpenQuantity, ...]
     purchases: tuple[Purchase, ...]
+    counted_lists: tuple[CountedList, ...]
     standards: tuple[Standard, ...]
     subjective: tuple[Vague, ...]  # quality described by taste, not figures (精装, 优质, 先进, 外表美观)
 
@@ -170,6 +181,16 @@ _GOODS_AFTER_VERB = re.compile(rf"(?:{_BUY})(?:的|了)?(?P<goods>[^,，。；;:
 _NOT_GOODS = re.compile(
     r"^(?:价格|价款|金额|款|费用|数量|服务|资料|证明|发票|协助|担保|方式|期限|条件|必要|完成|后|前|时|方|商|人|单位|"
     r"期|合同|协议|双方|下列|以下|上述|本|该|此)"
+)
+#: One numbered entry of a prose list of goods with its count: 2、低温等离子1台 / (3)电机 2 套.
+_COUNTED_ITEM = re.compile(
+    r"(?:^|[,，;；:：\s])[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．)）]\s*"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,16}?)\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:台|套|件|个|组|辆|座|部|架)"
+)
+#: A model, parameter or spec given for listed goods.
+_SPECIFIED = re.compile(
+    r"[A-Za-z]+-?\d|\d+(?:\.\d+)?\s*(?:kW|KW|W|kV|V|A|mm|cm|m³|m3|L|t|kg|Pa|MPa|℃|米|立方|平方|吨|升)"
+    r"|型号|规格|参数|功率|容量|处理量|风量|流量"
 )
 #: A purchase statement names who buys or sells before the verb (向原告采购, 乙方为甲方加工, 通用公司…定作).
 _BUYER_OR_SELLER = re.compile(
@@ -249,7 +270,11 @@ _SUBJECTIVE_WORDS = (
 #: Every default vague word holds one of these.
 _VAGUE_GATE = ("批", "若干", "左右", "约", "部分", "相关", "大概", "适量", "少量", "一些", "多个", "等")
 _BUY_WORDS = tuple(_BUY.split("|"))
-_ALL_GATES = tuple(dict.fromkeys((*_STANDARD_GATE, *_SUBJECTIVE_WORDS, *_VAGUE_GATE, "为准", *_BUY_WORDS)))
+#: A counted list of goods names a quantity label or counts in 台 / 套.
+_LIST_GATE = ("数量", "名称", "台", "套")
+_ALL_GATES = tuple(
+    dict.fromkeys((*_STANDARD_GATE, *_SUBJECTIVE_WORDS, *_VAGUE_GATE, "为准", *_BUY_WORDS, *_LIST_GATE))
+)
 _STANDARD_GATE_ANY = contains_any(_STANDARD_GATE)
 _SUBJECTIVE_GATE = contains_any(_SUBJECTIVE_WORDS)
 _VAGUE_GATE_ANY = contains_any(_VAGUE_GATE)
@@ -655,6 +680,7 @@ def extract(contract: Contract) -> SubjectFacts:
     vague: list[Vague] = []
     opened: list[OpenQuantity] = []
     purchases: list[Purchase] = []
+    counted: list[CountedList] = []
     standards: list[Standard] = []
     subjective: list[Vague] = []
 
@@ -682,6 +708,11 @@ def extract(contract: Contract) -> SubjectFacts:
             m = _OPEN.search(clause)
             if m is not None:
                 opened.append(OpenQuantity(Where(i, (s + m.start(), s + m.end()))))
+        if block.kind != "cell" and "、" in clause:
+            names = [m.group("name") for m in _COUNTED_ITEM.finditer(clause)]
+            if len(names) >= 3:
+                specified = _SPECIFIED.search(clause) is not None
+                counted.append(CountedList(tuple(names), specified, Where(i, (s, e))))
         if block.kind != "cell" and _BUY_GATE(clause):
             p = _purchase(clause)
             if p is not None:
@@ -695,6 +726,7 @@ def extract(contract: Contract) -> SubjectFacts:
         vague=tuple(vague),
         open_quantities=tuple(opened),
         purchases=tuple(purchases),
+        counted_lists=tuple(counted),
         standards=tuple(standards),
         subjective=tuple(subjective),
     )
