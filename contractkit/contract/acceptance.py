@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
-from contractkit.checks._common import clauses_naming, memo
 from contractkit.contract.model import Where
+from contractkit.facts.document import clauses_naming, memo
 from contractkit.facts.durations import Duration, Unit, find_durations
 from contractkit.facts.sections import heading_of
 from contractkit.facts.spans import NUMBER, contains_any

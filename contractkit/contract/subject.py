@@ -16,9 +16,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, cast
 
-from contractkit.checks._common import block_indices_naming, clauses_naming, doc_text, has_blank, memo
 from contractkit.config import DEFAULT_VAGUE_WORDS
 from contractkit.contract.model import Where, contract_of
+from contractkit.facts.document import block_indices_naming, clauses_naming, doc_text, has_blank, memo
 from contractkit.facts.spans import contains_any
 
 if TYPE_CHECKING:
