@@ -174,3 +174,25 @@ def test_item_lines_laid_out_as_pdf_text() -> None:
 def test_cell_number(cell: str, value: str | None) -> None:
     got = cell_number(cell)
     assert (str(got) if got is not None else None) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["单价¥1,000.00，总价人民币壹万元整。", "总价：人民币壹万元整，其中运费¥500.00。"],
+)
+def test_different_amounts_side_by_side_are_not_a_pair(text: str) -> None:
+    (u,) = [a for a in facts_of(text).amounts if a.upper]
+    assert u.pair is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合计金额(大写):人民币陆万贰仟贰佰元整,小写:¥62200.00。",
+        "合计人民币(大写):壹拾玖万元整(¥190000.00)",
+        "总价款：¥12,300.00（人民币壹万贰仟叁佰元整）",
+    ],
+)
+def test_labelled_pairs(text: str) -> None:
+    (u,) = [a for a in facts_of(text).amounts if a.upper]
+    assert u.pair is not None and u.pair.value == u.money.value

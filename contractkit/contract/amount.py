@@ -337,6 +337,20 @@ _PAY_ACT = re.compile(r"支付|(?<!方式)付款(?!方式)|付清|预付|首付|
 _PAIR_GAP = 14
 
 
+#: What may stand between an amount and the same amount written the other way: brackets, colons, 大写/小写,
+#: a currency — not another label (单价…，总价 / 其中运费 name different amounts).
+_PAIR_FILLER = re.compile(
+    r"[\s()（）\[\]【】:：,，、=＝]|大写|小写|金额|人民币|RMB|CNY|¥|￥|即|计|为|美元|USD|US\$|\$|"
+    r"欧元|EUR|港币|港元|HKD|日元|JPY|英镑|GBP|新台币|元|圆|整"
+)
+
+
+def _same_amount_gap(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when only brackets, labels 大写/小写 and currency stand between the two amounts."""
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    return not _PAIR_FILLER.sub("", text[lo:hi])
+
+
 def _stated_amounts(doc: Document) -> list[StatedAmount]:
     from contractkit.checks._common import block_indices_naming
     from contractkit.facts.amounts import MONEY_MARKS
@@ -350,7 +364,10 @@ def _stated_amounts(doc: Document) -> list[StatedAmount]:
         for a in amounts:
             others = [b for b in amounts if b.upper != a.upper]
             near = [
-                b for b in others if min(abs(b.span[0] - a.span[1]), abs(a.span[0] - b.span[1])) <= _PAIR_GAP
+                b
+                for b in others
+                if min(abs(b.span[0] - a.span[1]), abs(a.span[0] - b.span[1])) <= _PAIR_GAP
+                and _same_amount_gap(block.norm, a.span, b.span)
             ]
             pair = None
             if near:
