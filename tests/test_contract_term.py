@@ -296,3 +296,21 @@ def test_a_sales_confirmation_names_itself() -> None:
 def test_more_change_phrasings(text: str, informal: bool) -> None:
     found = [c for c in term(text).changes if c.channel not in ("written", "fax") and c.allowed]
     assert bool(found) is informal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第三条 委托期限\n自     年   月   日至    年   月   日止。",
+        "二、服务期\n服 务 期限 年，即： 年 月 日\n至 年 月 日止。",
+    ],
+)
+def test_blank_term_under_its_heading(text: str) -> None:
+    (p,) = term(text).periods
+    assert p.blank
+
+
+def test_term_under_its_heading() -> None:
+    (p,) = term("第三条 合同期限\n自2026年1月1日起至2026年12月31日止。").periods
+    assert (p.start, p.end) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert p.where.span[0] == 0

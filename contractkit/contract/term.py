@@ -203,7 +203,9 @@ _END_SENTENCE = re.compile(
     r"|货款(?:全部)?(?:付清|结清))[^。;；]{0,8}?(?:后|之日|时)?(?:自动|自行|即)?(?:终止|失效|解除)"
 )
 _LONG_TERM = re.compile(r"长期有效|永久有效|无固定期限|自动续(?:期|延|签)|顺延一年|续展")
-_BLANK_DATE = re.compile(r"[_＿]{2,}|\s{2,}年|年\s{2,}月")
+_BLANK_DATE = re.compile(
+    r"[_＿]{2,}|\s{2,}年|年\s{2,}月|(?:^|[^\d〇零一二三四五六七八九十两])\s*年\s*月\s*日|期限\s+年"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,12 +276,18 @@ class TermFacts:
         return any(p.has_end for p in self.periods)
 
 
+#: A heading that names the contract's term, its text in the next paragraph: 第三条 委托期限 / 二、服务期.
+_TERM_HEADING = re.compile(
+    r"^\s*(?:第\s*\S{1,4}\s*条|[一二三四五六七八九十]+[、.]|\d{1,2}(?:\.\d{1,2})*\.?)?\s*"
+    r"(?P<key>(?:\S\s?){0,6}?(?:期限|期间|有效期|服务期|租赁期))\s*[:：]?\s*$"
+)
 _LABEL_CELL = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[:：]?\s*$")
 
 
 def _units(doc: Document) -> list[tuple[int, str, int]]:
     """``(block, text, offset)`` to read: each block's text; a table cell after a label cell in the same row
-    (合同期限 | 自2026年12月1日起至…) is read as ``label：value``, ``offset`` being the label's length."""
+    (合同期限 | 自2026年12月1日起至…) and the paragraph under a heading that names the term (第三条 委托期限)
+    are read as ``label：value``, ``offset`` being the label's length."""
     out: list[tuple[int, str, int]] = []
     blocks = doc.blocks
     for i, b in enumerate(blocks):
@@ -291,6 +299,10 @@ def _units(doc: Document) -> list[tuple[int, str, int]]:
                 label = prev.norm.strip().rstrip(":：") + "："
                 out.append((i, label + b.norm, len(label)))
                 continue
+        if i and loc.table is None and (hm := _TERM_HEADING.match(blocks[i - 1].norm)):
+            label = re.sub(r"\s+", "", hm.group("key")) + "："  # 第三条 委托期限 / 自  年 月 日至…
+            out.append((i, label + b.norm, len(label)))
+            continue
         out.append((i, b.norm, 0))
     return out
 
