@@ -168,3 +168,17 @@ def test_a_cap_after_a_cue_is_a_percent() -> None:
 def test_every_n_days(n: int, k: int) -> None:
     (r,) = find_rates(f"每逾期满{n}日按合同总价的千分之{k}支付违约金")
     assert r.every == n and r.annual_percent() == (Decimal(k) / 10 * 365 / n).quantize(Decimal("0.0001"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "per"),
+    [
+        ("卖方应支付相当于迟延交付货物价值百分之零点五（0.5%）每周的违约金", "0.5", "week"),
+        ("按年利率百分之八(8%)向卖方支付逾期付款违约金", "8", "year"),
+        ("每逾期一日按百分之零点零五（0.05%）计", "0.05", "day"),
+    ],
+)
+def test_a_figure_restated_in_digits_is_one_rate(text: str, value: str, per: str) -> None:
+    (r,) = find_rates(text)
+    assert (r.value, r.per) == (Decimal(value), per)
+    assert find_percents(text) == []  # the digits in parentheses are the same rate

@@ -77,7 +77,12 @@ _PREFIXED = re.compile(
     rf"\s*(?:为|按|是|计|计算)?\s*(?:{FRACTION})"
 )
 # B: the period follows: 千分之三/日, 0.05%/天, 万分之五每日, 0.05%按日计.
-_SUFFIXED = re.compile(rf"(?:{FRACTION})\s*(?:/|每|每个|按|per\s*)(?P<w>日|天|周|月|年|day|week|month|year)")
+_SUFFIXED = re.compile(
+    rf"(?:{FRACTION})\s*(?:[（(]\s*[\d.]+\s*[%‰‱]\s*[)）])?\s*(?:/|每|每个|按|per\s*)"
+    r"(?P<w>日|天|周|月|年|day|week|month|year)"
+)
+#: The same figure restated in digits right after a fraction: 百分之零点五（0.5%）.
+_RESTATED = re.compile(r"\s*[（(]\s*[\d.]+\s*[%‰‱]\s*[)）]")
 # C: a period cue earlier in the clause binds the first fraction after it: 每逾期一日，按…的0.5%.
 _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
 _CUE = re.compile(
@@ -161,6 +166,9 @@ def _rate_scan(text: str) -> list[tuple[Rate, tuple[int, int]]]:
             value = fraction_value(value_m)
         except (ValueError, ArithmeticError):
             return
+        restated = _RESTATED.match(text, frac[1])
+        if restated:
+            frac = (frac[0], restated.end())  # the digits are the same rate, not a percent of their own
         taken.append(frac)
         found.append((Rate(value, per, span, every), frac))
 
