@@ -1,0 +1,79 @@
+"""The commands' side of ``--scheduler``: connect, run on the cluster with a progress bar on a terminal, and
+print what the local commands print. Imported only when ``--scheduler`` is given."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+import click
+
+from contractkit.cluster.engine import connect
+from contractkit.config import Settings
+from contractkit.findings import LintResult
+
+
+def progress_bar(verb: str) -> tuple[Callable[[int, int | None], None] | None, Callable[[], None]]:
+    """A rich progress bar on a terminal (the total appears once the input is read); no output otherwise."""
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn(verb), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True)
+    bar.start()
+    task = bar.add_task(verb, total=None)
+
+    def update(done: int, total: int | None) -> None:
+        bar.update(task, completed=done, total=total)
+
+    return update, bar.stop
+
+
+def render_command(
+    files: tuple[str, ...],
+    out: str | None,
+    *,
+    scheduler: str,
+    template: str | None,
+    templates_dir: str | None,
+    fmt: str,
+    allow_duplicates: bool,
+) -> int:
+    """``contractkit render … --scheduler ADDRESS``: render into ``out`` (folder or URL); the exit status as
+    locally (0 all rendered or already complete, 1 a deal failed, 2 an input unreadable)."""
+    from contractkit.cluster.render import render_on_cluster
+
+    dest = out or "out"
+    progress, finish = progress_bar("rendering")
+    try:
+        with connect(scheduler) as client:
+            report = render_on_cluster(
+                list(files),
+                dest,
+                client,
+                fmt=fmt,
+                template=template,
+                templates_dir=templates_dir,
+                allow_duplicates=allow_duplicates,
+                progress=progress,
+            )
+    finally:
+        finish()
+    for failure in report.failures:
+        click.echo(f"error: {failure}", err=True)
+    for warning in report.warnings:
+        click.echo(warning, err=True)
+    click.echo(report.summary() + f" → {dest.rstrip('/')}/", err=not report.ok)
+    return report.exit_code
+
+
+def lint_result(paths: tuple[str, ...], settings: Settings, scheduler: str) -> LintResult:
+    """``contractkit lint … --scheduler ADDRESS``: the LintResult the local engine would give."""
+    from contractkit.cluster.lint import lint_on_cluster
+
+    progress, finish = progress_bar("linting")
+    try:
+        with connect(scheduler) as client:
+            return lint_on_cluster(paths, client, settings, progress=progress)
+    finally:
+        finish()

@@ -1,0 +1,101 @@
+"""Submitting work to a Dask cluster with back-pressure: chunks of items become tasks, at most ``in_flight``
+at once (never 10⁶ futures), each result streamed back as it completes. A task whose worker dies is
+rescheduled by Dask on another worker (``distributed.scheduler.allowed-failures`` times); one that keeps
+killing workers comes back as an exception for its items, and the run goes on."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from contractkit.cluster import require_dask
+
+
+@contextlib.contextmanager
+def connect(address: str) -> Iterator[Any]:
+    """A ``distributed.Client`` for ``address`` (``tcp://host:8786``, a scheduler file ``*.json``, or
+    ``local``/``local:N`` for a LocalCluster of N worker processes on this machine), closed afterwards."""
+    require_dask()
+    from distributed import Client, LocalCluster
+
+    from contractkit.errors import UsageError
+
+    if address == "local" or address.startswith("local:"):
+        n = address.partition(":")[2]
+        if n and not n.isdigit():
+            raise UsageError(f"bad scheduler {address!r}", hint="use local or local:N (N worker processes)")
+        kw = {"n_workers": int(n)} if n else {}
+        with (
+            LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None, **kw) as cluster,
+            Client(cluster) as client,
+        ):
+            yield client
+        return
+    try:
+        if address.endswith(".json"):
+            client = Client(scheduler_file=address, timeout="30s")
+        else:
+            client = Client(address, timeout="30s")
+    except OSError as exc:
+        raise UsageError(
+            f"cannot reach the Dask scheduler at {address} ({exc})",
+            hint="start one with `dask scheduler` and workers with `dask worker ADDRESS`",
+            zh=f"无法连接 Dask 调度器 {address}（{exc}）",
+            hint_zh="先用 `dask scheduler` 启动调度器，再用 `dask worker ADDRESS` 启动工作进程",
+        ) from None
+    with client:
+        yield client
+
+
+def default_in_flight(client: Any) -> int:
+    """Two tasks per worker thread (one running, one queued), at least 4."""
+    try:
+        threads = sum(client.nthreads().values())
+    except Exception:
+        threads = 2
+    return max(4, 2 * threads)
+
+
+def stream(
+    client: Any,
+    fn: Callable[..., Any],
+    feed: Callable[[], list | None],
+    *args: Any,
+    in_flight: int | None = None,
+) -> Iterator[tuple[list, Any]]:
+    """Run ``fn(chunk, *args)`` for each chunk ``feed()`` returns (None: nothing to submit now) with at most
+    ``in_flight`` tasks at once; yield ``(chunk, result)`` in completion order, ``result`` the exception
+    when the task failed. Ends when ``feed()`` has nothing and no task is left. ``args`` travel with each
+    task (small; not scattered, so no worker's death can lose them)."""
+    from distributed import as_completed
+
+    limit = in_flight or default_in_flight(client)
+    pending: dict[str, list] = {}
+    done = as_completed()
+
+    def fill() -> None:
+        while len(pending) < limit:
+            chunk = feed()
+            if not chunk:
+                return
+            future = client.submit(fn, chunk, *args, pure=False)
+            pending[future.key] = chunk
+            done.add(future)
+
+    fill()
+    try:
+        while pending:
+            future = next(done)
+            chunk = pending.pop(future.key)
+            try:
+                result = future.result()
+            except Exception as exc:  # KilledWorker after repeated deaths, or a bug: the items' failure
+                result = exc
+            future.release()
+            yield chunk, result
+            fill()
+    finally:
+        for key in list(pending):
+            pending.pop(key)
+        done.clear()

@@ -1,0 +1,190 @@
+"""What the workers run: pure functions of their arguments (no state but each process's compiled templates and
+its worker's PDF converter), picklable in and out. ``render_chunk``: deals → files in DEST (hashes back);
+``lint_chunk``: paths, URLs or bytes → FileResults. Errors come back per deal or per file, never raised."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from contractkit.cluster.dest import Destination, Written, digest
+from contractkit.findings import FileResult
+from contractkit.render.batch import Failure, failures_of
+
+
+@dataclass(frozen=True)
+class TemplateRef:
+    """A template file shipped to the workers (a user's own; the bundled ones are on every worker)."""
+
+    name: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return digest(self.data)
+
+
+@dataclass(frozen=True)
+class RenderSpec:
+    """What every deal of a run shares: DEST, format and the templates (kind → shipped template, if any)."""
+
+    dest: Destination
+    fmt: str = "docx"
+    templates: tuple[tuple[str, TemplateRef], ...] = ()
+
+
+@dataclass(frozen=True)
+class RenderItem:
+    """One deal to render as ``name`` (without suffix); ``duplicate_of`` is the label of an earlier valid deal
+    with the same number (the deal fails as a duplicate unless it is invalid in its own right)."""
+
+    label: str
+    deal: dict
+    name: str
+    key: str
+    duplicate_of: str | None = None
+
+
+@dataclass
+class RenderOutcome:
+    """What became of one deal: ``valid`` (it passed validation, so it claims its number), the files written
+    and the failures and warnings."""
+
+    label: str
+    key: str
+    name: str
+    valid: bool
+    written: list[Written] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _template_path(ref: TemplateRef) -> Path:
+    """The shipped template as a file in this worker's temp folder (written once per content hash)."""
+    from contractkit.fileio import atomic_write
+
+    path = Path(tempfile.gettempdir()) / "contractkit-cluster-templates" / ref.sha256[:32] / ref.name
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, ref.data)
+    return path
+
+
+def _docx(item: RenderItem, spec: RenderSpec) -> bytes:
+    """The .docx bytes of one deal (DealInvalid when it is invalid or a duplicate)."""
+    from contractkit.render.docx import render_docx
+
+    if item.duplicate_of is not None:
+        from contractkit.render.batch import _duplicate  # the local path's rule and message, exactly
+
+        number = str(item.deal.get("number") or "").strip()
+        checked = _duplicate(item.label, item.deal, {number: item.duplicate_of})
+        if isinstance(checked, BaseException):
+            raise checked
+    shipped = dict(spec.templates).get(str(item.deal.get("kind") or ""))
+    template = _template_path(shipped) if shipped else None
+    return render_docx(item.deal, template=template, path=item.label)
+
+
+def render_chunk(items: list[RenderItem], spec: RenderSpec) -> list[RenderOutcome]:
+    """Render each deal, write its outputs to DEST (atomically) and say what became of it."""
+    from contractkit.errors import DealInvalid
+
+    outcomes: list[RenderOutcome] = []
+    to_pdf: list[tuple[RenderOutcome, bytes]] = []
+    for item in items:
+        out = RenderOutcome(item.label, item.key, item.name, valid=True)
+        outcomes.append(out)
+        try:
+            data = _docx(item, spec)
+            if spec.fmt in ("docx", "both"):
+                out.written.append(spec.dest.write(f"{item.name}.docx", data))
+            if spec.fmt in ("pdf", "both"):
+                to_pdf.append((out, data))
+        except Exception as exc:  # one deal never stops its chunk
+            out.valid = not isinstance(exc, DealInvalid)
+            out.failures.extend(failures_of(item.label, exc))
+    if to_pdf:
+        _pdfs(to_pdf, spec.dest)
+    return outcomes
+
+
+def _pdfs(todo: list[tuple[RenderOutcome, bytes]], dest: Destination) -> None:
+    """Convert the chunk's documents with this worker's warm converter (one soffice batch) into DEST."""
+    from contractkit.cluster.plugin import worker_converter
+
+    with tempfile.TemporaryDirectory(prefix="contractkit-cluster-") as tmp, worker_converter() as conv:
+        pairs = []
+        for out, data in todo:
+            src = Path(tmp) / f"{out.name}.docx"
+            src.write_bytes(data)
+            pairs.append((src, Path(tmp) / "pdf" / f"{out.name}.pdf"))
+        (Path(tmp) / "pdf").mkdir()
+        seen = len(conv.warnings)
+        by_src = {src: out for (src, _), (out, _) in zip(pairs, todo, strict=True)}
+        for (src, pdf), err in conv.convert_many(pairs):
+            out = by_src[src]
+            if err is not None:
+                out.failures.extend(failures_of(out.label, err))
+                continue
+            try:
+                out.written.append(dest.write(f"{out.name}.pdf", pdf.read_bytes()))
+            except Exception as exc:
+                out.failures.extend(failures_of(out.label, exc))
+        for warning in conv.warnings[seen:]:  # name the output in DEST, not the worker's temp file
+            owner = todo[0][0]
+            for (_, pdf), (out, _) in zip(pairs, todo, strict=True):
+                if str(pdf) in warning:
+                    owner, warning = out, warning.replace(str(pdf), dest.display(f"{out.name}.pdf"))
+            owner.warnings.append(warning)
+        del conv.warnings[seen:]
+
+
+@dataclass(frozen=True)
+class LintItem:
+    """One file to lint: ``name`` as reported; ``data`` its bytes (shipped by the client) or None, when the
+    worker reads ``name`` itself (a path on a shared filesystem, or an fsspec URL)."""
+
+    index: int
+    name: str
+    data: bytes | None = None
+
+
+def lint_chunk(items: list[LintItem], settings: object) -> list[tuple[int, FileResult]]:
+    """Lint each file as ``contractkit.lint.lint_file`` does locally; each result with its input index."""
+    from contractkit.lint import available_rules, lint_file
+
+    rules = list(available_rules().values())
+    out = []
+    for item in items:
+        if item.data is None and "://" not in item.name:
+            out.append((item.index, lint_file(item.name, settings, rules=rules)))
+            continue
+        try:
+            data = item.data if item.data is not None else _fetch(item.name)
+        except Exception as exc:
+            out.append((item.index, FileResult(path=item.name, error=f"{item.name}: {exc}")))
+            continue
+        out.append((item.index, _lint_bytes(item.name, data, settings, rules)))
+    return out
+
+
+def _fetch(url: str) -> bytes:
+    import fsspec
+
+    with fsspec.open(url, "rb") as fh:
+        return fh.read()
+
+
+def _lint_bytes(name: str, data: bytes, settings: object, rules: list) -> FileResult:
+    """Lint bytes under their own file name (the suffix picks the reader); report them as ``name``."""
+    from contractkit.lint import lint_file
+
+    base = name.rstrip("/").rpartition("/")[2] or "document"
+    with tempfile.TemporaryDirectory(prefix="contractkit-lint-") as tmp:
+        path = Path(tmp) / base
+        path.write_bytes(data)
+        result = lint_file(path, settings, rules=rules)
+    error = result.error.replace(str(path), name) if result.error else None
+    return FileResult(path=name, findings=result.findings, error=error)

@@ -1,0 +1,182 @@
+"""The cluster render's planning and worker functions, run in this process (no Dask): names, duplicates and
+failures equal the local batch's whatever order results come back in; the manifest resumes; lint of shipped
+bytes equals local lint; DEST as a folder or a file:// URL."""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+import tempfile
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("fsspec")
+
+from contractkit.cluster.dest import Destination, digest  # noqa: E402
+from contractkit.cluster.manifest import Manifest, job_key  # noqa: E402
+from contractkit.cluster.render import plan_render  # noqa: E402
+from contractkit.cluster.tasks import LintItem, lint_chunk, render_chunk  # noqa: E402
+from contractkit.deal.load import load_deal  # noqa: E402
+from contractkit.lint import lint_paths  # noqa: E402
+from contractkit.render.batch import render_batch  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+BASE = load_deal(SAMPLES / "contract-equipment.json")
+
+
+def _dump(deal: dict) -> str:
+    return json.dumps(deal, ensure_ascii=False, default=lambda d: str(d) if isinstance(d, Decimal) else d)
+
+
+def _jsonl(path: Path, specs: list[tuple[str, bool]]) -> Path:
+    """One deal a line: (number, valid); an invalid one has a wrong credit-code check character."""
+    lines = []
+    for i, (number, valid) in enumerate(specs):
+        deal = copy.deepcopy(BASE)
+        deal["number"] = number
+        deal["items"][0]["quantity"] = 1 + i
+        if not valid:
+            deal["buyer"]["credit_code"] = "91320505MA1W6P4B3X"
+        lines.append(_dump(deal))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_in_process(sources: list[str], dest: str, rng: random.Random, *, in_flight: int = 3, **options):
+    """What ``render_on_cluster`` does, with results coming back in a random order."""
+    planner, spec = plan_render(sources, dest, **options)
+    flying: list[list] = []
+    while True:
+        while len(flying) < in_flight:
+            chunk = planner.feed()
+            if not chunk:
+                break
+            flying.append(chunk)
+        if not flying:
+            break
+        chunk = flying.pop(rng.randrange(len(flying)))
+        for item, outcome in zip(chunk, render_chunk(chunk, spec), strict=True):
+            planner.settle(item, outcome)
+    planner.close()
+    return planner.report
+
+
+def _outputs(folder: Path) -> dict[str, dict[str, bytes]]:
+    """Each .docx's members (zip timestamps differ between two renders; the contents do not)."""
+    out = {}
+    for p in sorted(folder.glob("*.docx")):
+        with zipfile.ZipFile(p) as zf:
+            out[p.name] = {n: zf.read(n) for n in zf.namelist()}
+    return out
+
+
+NUMBERS = st.sampled_from(["A", "B", "A/B", "A_B", "a"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    specs=st.lists(st.tuples(NUMBERS, st.booleans()), min_size=1, max_size=7),
+    allow=st.booleans(),
+    chunk=st.integers(1, 3),
+    seed=st.integers(0, 2**16),
+)
+def test_names_duplicates_and_failures_equal_the_local_batch(specs, allow, chunk, seed):
+    with tempfile.TemporaryDirectory() as tmp:
+        src = str(_jsonl(Path(tmp) / "deals.jsonl", specs))
+        local = render_batch([src], Path(tmp) / "local", allow_duplicates=allow)
+        ours = run_in_process(
+            [src], str(Path(tmp) / "cluster"), random.Random(seed), allow_duplicates=allow, chunk=chunk
+        )
+        assert _outputs(Path(tmp) / "cluster") == _outputs(Path(tmp) / "local")
+        assert sorted(map(str, ours.failures)) == sorted(map(str, local.failures))
+        assert (ours.deals, ours.files, ours.exit_code) == (local.deals, len(local.written), local.exit_code)
+
+
+def test_failures_come_in_input_order_and_name_the_problem(tmp_path):
+    src = _jsonl(tmp_path / "deals.jsonl", [("X-1", False), ("X-2", True), ("X-2", True)])
+    report = run_in_process([str(src)], str(tmp_path / "out"), random.Random(1), chunk=1)
+    assert [f.label.rsplit(":", 1)[1] for f in report.failures] == ["1", "3"]
+    assert "credit_code" in report.failures[0].pointer
+    assert report.failures[1].pointer == "/number" and "deals.jsonl:2" in report.failures[1].message
+    assert report.summary() == "1 of 3 deal(s) rendered, 1 file(s) written; 2 failed"
+
+
+def test_resume_renders_only_what_is_missing_changed_or_incomplete(tmp_path):
+    src = _jsonl(tmp_path / "deals.jsonl", [(f"R-{i}", True) for i in range(5)])
+    out = tmp_path / "out"
+    first = run_in_process([str(src)], str(out), random.Random(0))
+    assert (first.rendered, first.skipped, first.files) == (5, 0, 5)
+    (out / "R-1.docx").unlink()  # missing
+    (out / "R-2.docx").write_bytes((out / "R-2.docx").read_bytes()[:100])  # half-written by hand
+    lines = src.read_text(encoding="utf-8").splitlines()
+    changed = json.loads(lines[3])
+    changed["items"][0]["quantity"] = 99
+    lines[3] = _dump(changed)
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    second = run_in_process([str(src)], str(out), random.Random(0))
+    assert (second.rendered, second.skipped, second.files) == (3, 2, 3)
+    assert "2 already complete (skipped)" in second.summary()
+    third = run_in_process([str(src)], str(out), random.Random(0))
+    assert (third.rendered, third.skipped, third.files) == (0, 5, 0)
+    manifest = Manifest.load(Destination(str(out)))
+    recorded = {w.name: w for ws in manifest.done.values() for w in ws}
+    assert recorded["R-2.docx"].sha256 == digest((out / "R-2.docx").read_bytes())
+
+
+def test_resume_with_verify_catches_a_file_of_the_right_size_but_other_content(tmp_path):
+    src = _jsonl(tmp_path / "deals.jsonl", [("V-1", True)])
+    out = tmp_path / "out"
+    run_in_process([str(src)], str(out), random.Random(0))
+    data = bytearray((out / "V-1.docx").read_bytes())
+    data[-30] ^= 0xFF
+    (out / "V-1.docx").write_bytes(bytes(data))
+    assert run_in_process([str(src)], str(out), random.Random(0)).skipped == 1  # same size: trusted
+    again = run_in_process([str(src)], str(out), random.Random(0), verify=True)
+    assert (again.rendered, again.skipped) == (1, 0)
+
+
+@given(qty=st.integers(1, 10**6), other=st.integers(1, 10**6))
+def test_job_key_changes_with_the_deal_and_only_with_it(qty, other):
+    a, b = copy.deepcopy(BASE), copy.deepcopy(BASE)
+    a["items"][0]["quantity"] = qty
+    b["items"][0]["quantity"] = other
+    assert (job_key(a, "N", "docx", "t") == job_key(b, "N", "docx", "t")) == (qty == other)
+    assert job_key(a, "N", "docx", "t") != job_key(a, "N", "pdf", "t")
+    assert job_key(a, "N", "docx", "t") != job_key(a, "N", "docx", "u")
+
+
+def test_a_file_url_destination_gets_the_same_outputs(tmp_path):
+    src = _jsonl(tmp_path / "deals.jsonl", [("U-1", True), ("U-2", False)])
+    report = run_in_process([str(src)], (tmp_path / "url").as_uri(), random.Random(0))
+    local = render_batch([str(src)], tmp_path / "local")
+    assert report.files == 1 and _outputs(tmp_path / "url") == _outputs(tmp_path / "local")
+    assert not [p for p in (tmp_path / "url").iterdir() if ".part-" in p.name or p.name.startswith(".tmp")]
+
+
+def test_own_template_is_shipped_and_used(tmp_path):
+    tdir = tmp_path / "tpl"
+    tdir.mkdir()
+    bundled = Path(__import__("contractkit.render.docx", fromlist=["BUNDLED"]).BUNDLED)
+    (tdir / "sales_contract.docx").write_bytes((bundled / "sales_contract.docx").read_bytes())
+    src = _jsonl(tmp_path / "deals.jsonl", [("T-1", True)])
+    planner, spec = plan_render([str(src)], str(tmp_path / "out"), templates_dir=str(tdir))
+    assert {kind for kind, _ in spec.templates} == {"quote", "contract"}
+    assert dict(spec.templates)["contract"].data == (tdir / "sales_contract.docx").read_bytes()
+
+
+def test_lint_of_shipped_bytes_equals_local_lint(tmp_path):
+    drafts = sorted(p for p in (SAMPLES / "drafts").iterdir() if p.is_file())
+    items = [LintItem(i, str(p), p.read_bytes()) for i, p in enumerate(drafts)]
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not a zip")
+    items.append(LintItem(len(items), str(broken), broken.read_bytes()))
+    ours = [fr for _, fr in sorted(lint_chunk(items, None))]
+    local = lint_paths([*map(str, drafts), str(broken)]).files
+    assert ours == local
+    assert ours[-1].error and str(broken) in ours[-1].error and "contractkit-lint-" not in ours[-1].error
