@@ -42,6 +42,7 @@ def serve(
     queue_size: int,
     queue_wait: float,
     timeout: float,
+    engine: str,
     max_upload_mb: int,
     config_path: str | None,
 ) -> int:
@@ -77,6 +78,7 @@ def serve(
         queue_size=queue_size,
         queue_wait=queue_wait,
         convert_timeout=timeout,
+        engine=engine,
         settings=load_settings(config_path),
     )
     click.echo(f"contractkit serve: http://{host}:{port}/ ({workers} converter(s); Ctrl-C stops)", err=True)

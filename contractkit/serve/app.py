@@ -142,6 +142,8 @@ def create_app(config: ServeConfig | None = None, *, pool: ConverterPool | None 
         queue_wait=config.queue_wait,
         timeout=config.convert_timeout,
         max_batch=config.max_batch,
+        engine=config.engine,
+        recycle_after=config.recycle_after,
     )
     gate = Gate(config.cpu_slots, config.cpu_queue, config.queue_wait)
     state = ServeState(config, pool, gate, Metrics(pool, gate))

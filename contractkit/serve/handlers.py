@@ -323,6 +323,7 @@ async def healthz(request: Request) -> JSONResponse:
         "status": "ok" if not pool.error else "degraded",
         "version": __version__,
         "converter": pool.error or "ready",
+        "engine": pool.engine,
         "queue_depth": pool.depth,
         "converters_busy": pool.busy,
     }

@@ -64,6 +64,8 @@ class ConverterPool:
         queue_wait: float = 30.0,
         timeout: float = 60.0,
         max_batch: int = 8,
+        engine: str = "auto",
+        recycle_after: int = 200,
         converter_factory: Any = None,
     ) -> None:
         self.workers = max(1, workers)
@@ -72,6 +74,8 @@ class ConverterPool:
         self.timeout = timeout
         self.max_batch = max(1, max_batch)
         self._factory = converter_factory
+        self.engine = engine if converter_factory is None else "custom"  # auto | warm | batch
+        self.recycle_after = max(1, recycle_after)  # documents per LibreOffice process (memory stays flat)
         self._queue: deque[Job] = deque()
         self._cond = threading.Condition()
         self._threads: list[threading.Thread] = []
@@ -86,11 +90,7 @@ class ConverterPool:
     # -- lifecycle ------------------------------------------------------------------------------------
     def start(self) -> None:
         """Create the converters and their dispatcher threads (a missing LibreOffice leaves ``error`` set)."""
-        from contractkit.render.pdf import PdfConverter
-
-        self._factory = self._factory or (
-            lambda: PdfConverter(1, timeout=self.timeout, max_docs_per_worker=50)
-        )
+        self._factory = self._factory or self._default_factory()
         try:
             self._slots = [Slot(i, self._factory()) for i in range(self.workers)]
         except ConverterError as exc:
@@ -102,6 +102,17 @@ class ConverterPool:
             )
             t.start()
             self._threads.append(t)
+
+    def _default_factory(self) -> Any:
+        """The warm UNO converter when python3-uno is there, else the batch converter (start-up per run)."""
+        from contractkit.render.pdf import PdfConverter
+        from contractkit.serve.warm import WarmConverter, uno_python
+
+        if self.engine in ("auto", "warm") and (self.engine == "warm" or uno_python()):
+            self.engine = "warm"
+            return lambda: WarmConverter(timeout=self.timeout, max_docs=self.recycle_after)
+        self.engine = "batch"
+        return lambda: PdfConverter(1, timeout=self.timeout, max_docs_per_worker=self.recycle_after)
 
     def close(self) -> None:
         """Stop the dispatchers, fail what is queued and kill every LibreOffice."""
@@ -198,6 +209,9 @@ class ConverterPool:
             return batch
 
     def _dispatch(self, slot: Slot) -> None:
+        warm_up = getattr(slot.converter, "warm_up", None)
+        if warm_up is not None:
+            warm_up()
         while True:
             batch = self._take(slot)
             if batch is None:
