@@ -196,3 +196,18 @@ def test_different_amounts_side_by_side_are_not_a_pair(text: str) -> None:
 def test_labelled_pairs(text: str) -> None:
     (u,) = [a for a in facts_of(text).amounts if a.upper]
     assert u.pair is not None and u.pair.value == u.money.value
+
+
+def test_table_units_and_tax_basis() -> None:
+    wan = facts_of(
+        "| 产品 | 数量 | 单价（万元） | 金额（元） |\n| A | 2 | 1.5 | 30,000.00 |\n| 合计 |  |  | 30,000.00 |"
+    )
+    (line,) = wan.item_tables[0].lines
+    assert line.quantity * line.unit_price == line.amount
+    mixed = facts_of("| 产品 | 数量 | 不含税单价 | 含税金额 |\n| A | 2 | 100.00 | 226.00 |")
+    assert mixed.item_tables == ()
+
+
+def test_gross_price_and_plain_amount_still_checked() -> None:
+    facts = facts_of("| 产品 | 数量 | 含税单价 | 金额（元） |\n| A | 2 | 100.00 | 200.00 |")
+    assert len(facts.item_tables[0].lines) == 1

@@ -208,6 +208,22 @@ def _col(header: tuple[str, ...], pat: re.Pattern[str], exclude: tuple[int | Non
     return next((i for i, c in enumerate(header) if pat.search(c) and i not in exclude), None)
 
 
+_NET_BASIS = re.compile(r"不含税|未税|税前|净价")
+_GROSS_BASIS = re.compile(r"含税|价税合计|税后")
+
+
+def _tax_basis(header: str) -> str:
+    """ "net" / "gross" / "" — the tax basis a column header states (不含税单价, 含税金额)."""
+    if _NET_BASIS.search(header):
+        return "net"
+    return "gross" if _GROSS_BASIS.search(header) else ""
+
+
+def _scale(header: str) -> Decimal:
+    """The unit a column header gives its figures in: 万元 → 10000, else 1."""
+    return Decimal(10000) if "万元" in header else Decimal(1)
+
+
 def _item_tables(tables: list[Table]) -> list[ItemTable]:
     out: list[ItemTable] = []
     for table in tables:
@@ -224,8 +240,9 @@ def _item_tables(tables: list[Table]) -> list[ItemTable]:
             (i for i, c in enumerate(header) if _AMOUNT_COL.search(c) and i not in (qc, pc) and i > pc),
             None,
         )
-        if ac is None:
-            continue
+        if ac is None or {_tax_basis(header[pc]), _tax_basis(header[ac])} == {"net", "gross"}:
+            continue  # 不含税单价 × 数量 is not the 含税金额 beside it
+        scale_p, scale_a = _scale(header[pc]), _scale(header[ac])
         dc = None if net else _col(header, _DISCOUNT_COL, (qc, pc, ac))
         lines: list[ItemLine] = []
         complete = True
@@ -238,7 +255,7 @@ def _item_tables(tables: list[Table]) -> list[ItemTable]:
             if _TOTAL_ROW.search(label):
                 nums = [v for v in (cell_number(c) for c in cells) if v is not None]
                 if nums:
-                    stated = nums[-1]
+                    stated = nums[-1] * scale_a
                     part = row.parts[ac] if ac < len(row.parts) else row.parts[-1]
                     total_where = Where(part.block, part.span)
                     total_text = " | ".join(c for c in cells if c)
@@ -250,6 +267,7 @@ def _item_tables(tables: list[Table]) -> list[ItemTable]:
             if q is None or p is None or a is None:
                 complete = False
                 continue
+            p, a = p * scale_p, a * scale_a
             discount = Decimal(0)
             if dc is not None and dc < len(cells):
                 pct = _PCT.search(cells[dc])
