@@ -9,8 +9,8 @@ import pytest
 
 pytest.importorskip("starlette")
 
-from contractkit.serve.app import API  # noqa: E402
-from contractkit.serve.openapi import dumps, spec  # noqa: E402
+from contractkit.serve.app import API
+from contractkit.serve.openapi import dumps, spec
 
 COMMITTED = Path(__file__).resolve().parent.parent / "docs" / "openapi.json"
 
