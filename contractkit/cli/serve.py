@@ -31,6 +31,13 @@ from contractkit.cli.options import config_option
     "--timeout", default=60.0, show_default=True, type=float, help="Seconds per conversion, from its start."
 )
 @click.option(
+    "--engine",
+    type=click.Choice(["auto", "warm", "batch"]),
+    default="auto",
+    show_default=True,
+    help="warm: one LibreOffice kept running (python3-uno); batch: one start per run; auto: warm if it can.",
+)
+@click.option(
     "--max-upload-mb", default=20, show_default=True, type=click.IntRange(1), help="Largest request body."
 )
 @config_option
