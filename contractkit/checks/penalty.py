@@ -402,74 +402,64 @@ def cap_too_high(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title="一次性违约金过高",
     title_en="Lump-sum penalty far above the likely loss",
     severity="warning",
-    why="一次性违约金按合同总额的高比例（默认超过30%）或数倍计算，远高于通常损失，违约金超过损失30%一般被认"
-    "定为过分"
-    "高于损失，可被调减（合同编通则解释第65条）；对任何违约都按合同总额的同一高比例（20%及以上）计算，轻微违"
-    "约也要付同样的"
-    "金额，同样难以得到支持。",
-    why_en="A one-off penalty at a high share (default above 30 %) or a multiple of the contract amount is f"
-    "ar above "
-    "the usual loss; more than 30 % above the loss is generally excessive (2023 interpretation Art. 65). A f"
-    "lat "
-    "share of 20 % or more of the whole contract price for any breach makes a trivial breach cost the same.",
+    why="一次性违约金按合同总额的高比例（默认超过30%）或数倍计算，远高于通常损失；违约金超过损失30%一般被认定"
+    "为过分高于损失，可被调减（合同编通则解释第65条）。对任何违约都按合同总额的同一比例（达到该比例）计算的，"
+    "轻微违约也要付同样的金额，同样难以得到支持。",
+    why_en="A one-off penalty at a high share (default above 30 %) or a multiple of the contract amount is "
+    "far above the usual loss; more than 30 % above the loss is generally excessive (2023 interpretation "
+    "Art. 65). A flat share of the whole price at that level for any breach makes a trivial breach cost "
+    "the same.",
     basis="民法典第585条；合同编通则解释第65条",
-    fix="按违约类型和违约部分约定违约金，例如“逾期交货的，每日按逾期部分货款的万分之三支付，累计不超过该部分"
-    "货款的10%”。",
+    fix="按违约类型和违约部分约定违约金，例如“逾期交货的，每日按逾期部分货款的万分之三支付，累计不超过"
+    "该部分货款的10%”。",
     bad=[
         "乙方不能完成改造的，应按合同总金额的50%向甲方支付违约金。",
         "如约定期限内未还款，被告向原告支付赊欠总金额双倍违约金。",
         "双方约定违约金为合同总金额的30%，如一方违约，违约方按此标准支付给另一方违约金。",
-        "买方出现任何违约行为，均应当按照本合同约定总价款的20%向卖方支付违约金。",
+        "买方出现任何违约行为，均应当按照本合同约定总价款的30%向卖方支付违约金。",
     ],
     good=[
         "若甲方违反上述约定，按应支付总额的5%支付给乙方违约金。",
-        "任何一方违约的，应向对方支付合同总价10%的违约金。",
-        "乙方逾期交货超过30日的，甲方有权解除合同，乙方应按未交货部分价款的20%支付违约金。",
+        "任何一方违约的，应向对方支付合同总价20%的违约金。",
+        "乙方逾期交货超过30日的，甲方有权解除合同，乙方应按未交货部分价款的30%支付违约金。",
     ],
     params=("penalty_cap_max_percent",),
 )
 def lump_sum_too_high(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    """A lump-sum penalty above ``penalty_cap_max_percent`` of its base, or ≥ 20 % of the whole total for any
-    breach."""
+    """A lump-sum penalty above ``penalty_cap_max_percent`` of its base, or at it for any breach as a share
+    of the whole contract price."""
     if not is_chinese(doc):
         return
     limit = ctx.settings.penalty_cap_max_percent
     for p in _facts(doc).penalties:
         if p.kind != "lump_sum" or p.share_pct is None:
             continue
-        flat = p.any_breach and p.whole_total and p.share_pct >= _ANY_BREACH_SHARE
+        flat = p.any_breach and p.whole_total and p.share_pct >= limit
         if p.share_pct <= limit and not flat:
             continue
         block = doc.blocks[p.where.block]
         base = p.base or "基数"
+        share = _pct(p.share_pct)
         if p.share_pct > limit:
             zh = (
-                f"一次性{p.charge}为{base}的{_pct(p.share_pct)}，超过{_pct(limit)}，远高于通常损失；违约金超"
-                "过损失30%"
+                f"一次性{p.charge}为{base}的{share}，超过{_pct(limit)}，远高于通常损失；违约金超过损失30%"
                 "一般被认定为过分高于损失，可被调减（合同编通则解释第65条）。"
             )
             en = (
-                f"A one-off {p.charge} of {_pct(p.share_pct)} of the base exceeds {_pct(limit)} and is far a"
-                "bove the "
-                "usual loss; more than 30 % above the loss is generally excessive (2023 interpretation Art. "
-                "65)."
+                f"A one-off {p.charge} of {share} of the base exceeds {_pct(limit)} and is far above the "
+                "usual loss; more than 30 % above the loss is generally excessive (2023 interpretation "
+                "Art. 65)."
             )
         else:
             zh = (
-                f"任何违约都按{base}的{_pct(p.share_pct)}支付{p.charge}，不分违约轻重：轻微违约也须支付合同"
-                "总额的"
-                f"{_pct(p.share_pct)}，很可能被认定为过分高于损失而调减（合同编通则解释第65条）。"
+                f"任何违约都按{base}的{share}支付{p.charge}，不分违约轻重：轻微违约也须支付合同总额的{share}，"
+                "很可能被认定为过分高于损失而调减（合同编通则解释第65条）。"
             )
             en = (
-                f"Any breach costs {_pct(p.share_pct)} of the whole contract price, however minor: likely to"
-                " be "
-                "found excessive and cut (2023 interpretation Art. 65)."
+                f"Any breach costs {share} of the whole contract price, however minor: likely to be found "
+                "excessive and cut (2023 interpretation Art. 65)."
             )
         yield ctx.report(block, zh, en, span=p.where.span)
-
-
-#: A flat penalty at this share of the whole contract price or more, for any breach, is flagged.
-_ANY_BREACH_SHARE = Decimal(20)
 
 
 @rule(
