@@ -145,3 +145,14 @@ def test_two_numbers_side_by_side_are_two() -> None:
     assert [text[a:b] for a, b in phone_spans(text)] == ["0571-87651234", "021-50801234"]
     grouped = "手机 138 1234 5678"
     assert [grouped[a:b] for a, b in phone_spans(grouped)] == ["138 1234 5678"]
+
+
+def test_a_list_of_duties_is_not_a_party_name() -> None:
+    body = "\n".join(f"第{i}条 其他约定。" for i in range(1, 15))
+    text = (
+        f"甲方：苏州精工机械制造有限公司\n乙方：沈阳华力机床销售有限公司\n{body}\n第十五条 双方职责\n"
+        "甲方：提供场地和电源；\n乙方：负责安装调试。\n"
+        "甲方（盖章）：苏州精工机械制造有限公司  乙方（合同专用章）：沈阳华力机床销售公司"
+    )
+    found = [f.message for f in lint_text(text, PARTIES) if f.rule == "parties/inconsistent-name"]
+    assert found == ["乙方在此处写作“沈阳华力机床销售公司”，与首部的“沈阳华力机床销售有限公司”不一致。"]

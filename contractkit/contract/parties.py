@@ -100,7 +100,7 @@ _TAIL_ZONE = 80
 _MAX_BARE = 60
 _ROW_START = re.compile(rf"^\s*(?:\d{{1,2}}\s+)?(?:{_PARTY_ALT})", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"[ \u3000\t]{2,}|\t")
-_SIGN_WORDS = re.compile(r"盖章|签字|签章|签名|签署|公章|合同章|seal|sign", re.IGNORECASE)
+_SIGN_WORDS = re.compile(r"盖章|签字|签章|签名|签署|公章|合同章|专用章|印章|用印|seal|sign", re.IGNORECASE)
 _PHONE_IN = re.compile(r"(?:\+?\d[\d\s-]{5,}\d)")
 _FILLER = re.compile(r"^[\s_＿\-—.…/]*$")
 _NAME_END = re.compile(
@@ -109,6 +109,7 @@ _NAME_END = re.compile(
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_UNCLOSED_TAIL = re.compile(r"[(（][^)）]*[)）]$")
 _ORG_SUFFIX = re.compile(r"(?:公司|集团|厂|中心|局|院|所|部|社|店|行|会|校|处|站|队|合作社|商行|工作室)$")
 _PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 
@@ -348,6 +349,16 @@ def bare_label(text: str) -> str | None:
     return m.group("label")
 
 
+def _mention_name(name: str, signature: bool) -> bool:
+    """A later party line names a party: an organisation (…公司, …厂) or, in the signature block, also a
+    person or a foreign name — not ``甲方：提供场地`` in a list of duties."""
+    if not name:
+        return False
+    if _ORG_SUFFIX.search(_UNCLOSED_TAIL.sub("", name)) or not _CJK.search(name):
+        return True
+    return signature and bool(_PERSON.fullmatch(name))
+
+
 def _clean_name(value: str) -> str:
     m = _NAME_END.search(value)
     name = value[: m.start()] if m else value
@@ -465,7 +476,7 @@ def analyse(doc: Document, structure: Structure) -> Parties:
                 name = _clean_name(seg.value)
                 if key not in opened:
                     if not _is_name(name) or seg.sign:
-                        if seg.sign and name:
+                        if seg.sign and name and _mention_name(name, True):
                             mentions.append(Mention(key, seg.party, name, True, _where(seg, name)))
                         row_heads.append(key)
                         if key not in opened:
@@ -491,7 +502,11 @@ def analyse(doc: Document, structure: Structure) -> Parties:
                         p.designations.append(seg.party)
                     if not p.name and _is_name(name) and not seg.sign:
                         p.name, p.name_where = name, _where(seg, name)
-                    elif name and _is_name(name) and (seg.sign or seg.block > p.first + 12):
+                    elif (
+                        _is_name(name)
+                        and (seg.sign or seg.block > p.first + 12)
+                        and _mention_name(name, seg.sign)
+                    ):
                         mentions.append(Mention(key, seg.party, name, seg.sign, _where(seg, name)))
                 row_heads.append(key)
             elif seg.party and seg.kinds:
