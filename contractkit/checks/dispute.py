@@ -249,10 +249,10 @@ def court_without_connection(doc: Document, ctx: RuleContext) -> Iterator[Findin
             f"约定由{c.place}的法院管辖，但合同中当事人住所、签订地、履行地均不在该地：与争议没有实际联系的"
             "协议管辖无效"
             "（民事诉讼法第35条），将依第24条由被告住所地或合同履行地法院管辖。",
-            f"The chosen court ({c.place}) is in a place the contract does not otherwise name — no party, si"
-            "gning or "
-            "performance place there: a choice of court without a connection is void (Civil Procedure Law Ar"
-            "t. "
+            f"The chosen court ({c.place}) is in a place the contract does not otherwise name — no party, "
+            "signing or "
+            "performance place there: a choice of court without a connection is void (Civil Procedure Law "
+            "Art. "
             "35), so the default of Art. 24 applies.",
             span=c.where.span,
         )

@@ -139,10 +139,10 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "标准（合同编通则解释第65条），该违约金很可能被调减。"
     )
     tail_en = (
-        f", above the cap of {cap_pct} ({multiple} × one-year LPR {lpr} as of {since}). Courts treat a penal"
-        "ty"
-        " more than 30 % above the loss as excessive (2023 interpretation Art. 65), so this rate is likely t"
-        "o be cut."
+        f", above the cap of {cap_pct} ({multiple} × one-year LPR {lpr} as of {since}). Courts treat a "
+        "penalty"
+        " more than 30 % above the loss as excessive (2023 interpretation Art. 65), so this rate is likely "
+        "to be cut."
     )
     facts = _facts(doc)
     flagged: set[int] = set()
@@ -306,8 +306,8 @@ _ACCRUING = ("违约金", "滞纳金", "罚金", "罚款", "赔偿金")
     "合同编通则解释第65条），也让双方难以评估风险。上限属于每一项违约金：另一条款的上限不约束这一项。",
     why_en="A penalty accruing per day without a cap grows without"
     " bound, ends far above the loss and will almost "
-    "certainly be cut (Civil Code Art. 585; 2023 interpretation Art. 65). A cap belongs to its penalty: anot"
-    "her "
+    "certainly be cut (Civil Code Art. 585; 2023 interpretation Art. 65). A cap belongs to its penalty: "
+    "another "
     "clause's cap does not limit this one.",
     basis="民法典第585条；合同编通则解释第65条",
     fix="补充上限，例如“违约金累计不超过合同总价的10%”。",
@@ -642,8 +642,8 @@ def no_adjust_clause(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     "（合同编通则解释第65条），借贷中合计不得超过4倍LPR（民间借贷规定第29条，参照），叠加部分常被调减。",
     why_en="Charging interest, a penalty, a late fee or a funds-use fee for the same breach makes the burden"
     " their "
-    "sum; courts judge the total against the loss (2023 interpretation Art. 65; for loans the total is cappe"
-    "d at "
+    "sum; courts judge the total against the loss (2023 interpretation Art. 65; for loans the total is "
+    "capped at "
     "4 × LPR, private-lending rules Art. 29, by analogy), so the stacked part is often cut.",
     basis="民法典第585条；合同编通则解释第65条；民间借贷规定第29条（参照）",
     fix="每种违约只约定一种违约责任及其计算方式，例如“逾期付款的，每日按未付款项的万分之三支付违约金，累计不"
@@ -668,8 +668,8 @@ def stacked_charges(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"同一违约叠加计收{names}：实际负担为各项之和，法院按合计额审查是否过分高于损失（合同编通则解释"
             "第65条），"
             "叠加部分很可能被调减。",
-            f"{', '.join(st.charges)} are stacked for one breach: the burden is their sum, which courts judg"
-            "e "
+            f"{', '.join(st.charges)} are stacked for one breach: the burden is their sum, which courts "
+            "judge "
             "against the loss (2023 interpretation Art. 65); the stacked part is likely to be cut.",
             span=st.where.span,
         )
@@ -693,8 +693,8 @@ _ACCELERATE_GATE = ("一期",)
     "全部价款或解除合同（民法典第634条）；约定任何一期逾期即可收回标的物或要求付清全部价款，损害买受人利益的"
     "部分无效"
     "（买卖合同解释第27条）。",
-    why_en="An installment seller may demand the whole price or terminate only when unpaid installments reac"
-    "h one "
+    why_en="An installment seller may demand the whole price or terminate only when unpaid installments "
+    "reach one "
     "fifth of the price and remain unpaid after a demand (Civil Code Art. 634); a clause triggering this on "
     "any "
     "single missed installment is void to the extent it harms the buyer (sales-contract interpretation Art. "
@@ -730,8 +730,8 @@ def acceleration_on_one_installment(doc: Document, ctx: RuleContext) -> Iterator
             "并经催告，损害买受人利益的约定无效（买卖合同解释第27条）。",
             "One missed installment lets the seller take the goods back, terminate or demand the whole price"
             ": Civil "
-            "Code Art. 634 requires one fifth of the price unpaid and a demand first; a clause harming the b"
-            "uyer "
+            "Code Art. 634 requires one fifth of the price unpaid and a demand first; a clause harming the "
+            "buyer "
             "is void (sales-contract interpretation Art. 27).",
             span=(s + m.start(), s + acc.end()),
         )
@@ -751,8 +751,8 @@ _COSTS_GATE = ("追收", "追偿", "追讨", "催收", "催讨", "催款", "实�
     why="追偿欠款的费用应按实际发生额承担；约定按欠款的一定比例计算，与实际费用无关，实为变相违约金，一并按"
     "违约金规则审查"
     "是否过分高于损失（民法典第585条、合同编通则解释第65条）。",
-    why_en="Recovery costs are owed as actually incurred; fixing them as a share of the debt makes them a pe"
-    "nalty in "
+    why_en="Recovery costs are owed as actually incurred; fixing them as a share of the debt makes them a "
+    "penalty in "
     "disguise, judged as one (Civil Code Art. 585; 2023 interpretation Art. 65).",
     basis="民法典第584条、第585条；合同编通则解释第65条",
     fix="改为“守约方为追偿欠款实际支出的诉讼费、保全费、律师费等合理费用由违约方承担”。",
@@ -781,8 +781,8 @@ def costs_as_share(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"追偿费用按欠款的{_pct(p.value)}计算，与实际费用无关，实为变相违约金，将按违约金规则审查是否过"
             "分高于损失"
             "（合同编通则解释第65条）。",
-            f"Recovery costs fixed at {_pct(p.value)} of the debt, whatever they really are, are a penalty i"
-            "n "
+            f"Recovery costs fixed at {_pct(p.value)} of the debt, whatever they really are, are a penalty "
+            "in "
             "disguise and will be judged as one (2023 interpretation Art. 65).",
             span=(s + m.start(), s + p.span[1]),
         )
