@@ -1,6 +1,6 @@
 """`make eval`: lint the labelled corpora and print recall, false alarms and clean files alarmed.
 
-    python scripts/eval.py                     # the project's labelled corpus + the shared clause set
+    python scripts/eval.py                     # the labelled corpora + the shared clause set
     python scripts/eval.py FOLDER [FOLDER …]   # any folder with a labels.json, or a clause set .jsonl
     python scripts/eval.py --quiet …           # figures only, no list of misses and false alarms
 
@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "labelled",
     ROOT.parent / "shared" / "corpus" / "real" / "clauses" / "judgments.jsonl",
+    ROOT / "tests" / "corpus" / "extra",
+    ROOT / "tests" / "corpus" / "extra2",
 )
 
 
