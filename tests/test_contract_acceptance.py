@@ -261,3 +261,29 @@ def test_test_cost_and_json_shape() -> None:
     json.dumps(data, ensure_ascii=False)
     (w,) = data["windows"]
     assert w["length"]["value"] == "3" and w["start"]["text"] == "甲方应在到货后"
+
+
+def test_key_terms_table_label_and_value_in_two_cells() -> None:
+    from contractkit.contract.acceptance import extract
+    from contractkit.contract.model import Contract
+    from contractkit.facts import assign_sections
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    rows = [
+        ("验收期限", "设备到达交货地点之日起5个工作日内"),
+        ("质保期", "整车12个月"),
+        ("交货地点", "买方仓库"),
+    ]
+    blocks = []
+    for r, pair in enumerate(rows, 1):
+        for c, text in enumerate(pair, 1):
+            loc = Location(index=len(blocks), table=1, row=r, cell=c)
+            blocks.append(Block(text=text, norm=normalize(text), location=loc, kind="cell"))
+    doc = Document(path="terms.docx", kind="docx", blocks=assign_sections(blocks))
+    facts = extract(Contract(doc))
+    (w,) = [w for w in facts.windows if w.length is not None]
+    assert w.length is not None and w.length.value == 5 and w.start is not None
+    assert w.start.text(doc) == "设备到达交货地点之日起"
+    (p,) = facts.periods
+    assert p.months == 12 and p.length.where.text(doc) == "12个月"

@@ -18,13 +18,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from contractkit.contract.model import Where
-from contractkit.facts.document import clauses_naming, memo
+from contractkit.facts.document import block_indices_naming, clauses_naming, memo
 from contractkit.facts.durations import Duration, Unit, find_durations
 from contractkit.facts.sections import heading_of
+from contractkit.facts.sentences import clause_spans
 from contractkit.facts.spans import NUMBER, contains_any
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
+    from contractkit.readers.model import Document
 
 WindowKind = Literal["inspection", "objection"]
 PeriodKind = Literal["warranty", "objection", "latent"]
@@ -391,7 +393,7 @@ def _length_windows(clause: str) -> list[tuple[Duration, str, WindowKind, tuple[
 
 
 def _where(i: int, s: int, a: int, b: int) -> Where:
-    return Where(i, (s + a, s + b))
+    return Where(i, (max(0, s + a), max(0, s + b)))
 
 
 def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> list[Window]:
@@ -507,6 +509,28 @@ def out_where(i: int, s: int, clause: str) -> Where:
     return _where(i, s, 0, len(clause))
 
 
+#: A key-terms label cell names a window or a period and nothing else.
+_LABEL_CELL = re.compile(
+    rf"^\s*(?:\d+\s*)?(?:{_WINDOW_LABEL.pattern}|{'|'.join(PERIOD_WORDS)}|保修|质保)(?:限)?\s*[:：]?\s*$"
+)
+_LABEL_WORDS = ("验收", "检验", "验货", "查验", "质保", "保修", "异议", "保证期", "维保", "保固", "三包")
+
+
+def _labelled_cells(doc: Document) -> list[tuple[int, str, str]]:
+    """(value cell index, label, value) for each table row whose label cell names a window or period."""
+    out = []
+    blocks = doc.blocks
+    for i in block_indices_naming(doc, _LABEL_WORDS):
+        b = blocks[i]
+        if b.kind != "cell" or i + 1 >= len(blocks) or not _LABEL_CELL.match(b.norm):
+            continue
+        nxt = blocks[i + 1]
+        same_row = nxt.location.table == b.location.table and nxt.location.row == b.location.row
+        if nxt.kind == "cell" and same_row:
+            out.append((i + 1, b.norm.strip().rstrip(":："), nxt.norm))
+    return out
+
+
 def _inherit(w: Window, started: list[Window]) -> Window:
     """A length without a start takes the start of an earlier window of the same length in the same block
     (农机交付之日起3日内…；3日内甲方未提出书面异议的)."""
@@ -558,6 +582,20 @@ def extract(contract: Contract) -> AcceptanceFacts:
         if "费" in clause:
             for m in _TEST_COST.finditer(clause):
                 costs.append(TestCost(m.group("payer"), _where(i, s, *m.span())))
+    # a key-terms table: the label in one cell (验收期限 / 质保期), the value in the next (到货后5个工作日内)
+    seen = {w.where.block for w in windows} | {p.where.block for p in periods}
+    for i, label, value in _labelled_cells(doc):
+        if i in seen:
+            continue
+        for s, _e in clause_spans(value):
+            if _PERIOD_WORD.search(value, s, _e) or ACT.search(value, s, _e):
+                continue  # a clause that names its own period or act speaks for itself
+            text = f"{label}：{value[s:_e]}"
+            shift = s - len(label) - 1  # offsets in ``text`` map back into the value cell
+            ws = _windows_of(i, shift, text, None) if _WINDOW_LABEL.search(label) else []
+            windows.extend(w for w in ws if w.length is not None)
+            if _PERIOD_WORD.search(label):
+                periods.extend(_periods_of(i, shift, text, ws))
     return AcceptanceFacts(
         acts=tuple(acts),
         windows=tuple(windows),
