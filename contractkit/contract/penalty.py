@@ -117,7 +117,8 @@ _TOTAL_WORDS: tuple[str, ...] = (
     "合计", "总价",
 )  # fmt: skip
 _LOCAL_TOTAL = re.compile(
-    r"(?:总价款?|价款|价格|合同金额|总金额|总额|货款总额|合计)(?:为|是|共计|共|计)?[:：]?\s*$"
+    r"(?:总价款?|价款|价格|合同金额|总金额|总额|货款总额|合计)\s*(?:[（(][^)）]{0,16}[)）])?\s*"
+    r"(?:为|是|共计|共|计)?[:：]?\s*$"
 )
 _RATE_MARKUP = re.compile(r"(?:加计|上浮|加收|增加|\+|基础上加)\s*$|(?:LPR|利率)[)）]?\s*(?:的)?\s*$")
 _VERB_TAIL = re.compile(r"(?:支付|计付|计算|计收|收取|缴纳|加收)$")
@@ -830,7 +831,7 @@ def _local_total(clause: str, not_span: tuple[int, int] | None) -> Decimal | Non
     for a in find_amounts(clause):
         if not_span and a.span == not_span:
             continue
-        if _LOCAL_TOTAL.search(clause, max(0, a.span[0] - 12), a.span[0]):
+        if _LOCAL_TOTAL.search(clause, max(0, a.span[0] - 30), a.span[0]):
             return a.value
     return None
 
@@ -843,7 +844,7 @@ def _contract_total(doc: Document) -> Decimal | None:
         if _DEPOSIT_WORD.search(clause):
             continue
         for a in find_amounts(clause):
-            if _LOCAL_TOTAL.search(clause, max(0, a.span[0] - 12), a.span[0]):
+            if _LOCAL_TOTAL.search(clause, max(0, a.span[0] - 30), a.span[0]):
                 stated = a.value if stated is None else max(stated, a.value)
             elif not find_percents(clause) and (best is None or a.value > best):
                 best = a.value
