@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Print the contract facts model of a draft (parties, items, payments, …).",
     ),
     "rules": ("contractkit.cli.rules:rules", "List the lint rules, or explain one."),
+    "serve": ("contractkit.cli.serve:serve", "Serve the library over HTTP, with the review page at /."),
     "templates": (
         "contractkit.cli.templates:templates",
         "Check templates: syntax, variables, renders, snapshots.",
