@@ -35,7 +35,7 @@ soffice:
 	  $(SUDO) apt-get update -qq; \
 	  pkg=libreoffice-writer-nogui; apt-cache show $$pkg >/dev/null 2>&1 || pkg=libreoffice-writer; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
-	    $$pkg fonts-noto-cjk fontconfig >/dev/null; \
+	    $$pkg fonts-noto-cjk fontconfig python3-uno chromium chromium-driver >/dev/null; \
 	fi
 	@$(MAKE) --no-print-directory fonts
 
