@@ -300,3 +300,27 @@ def test_cli_refuses_public_bind_without_token(capsys: pytest.CaptureFixture[str
 
     assert main(["serve", "--host", "0.0.0.0", "--port", "1"]) == 2
     assert "needs a bearer token" in capsys.readouterr().err
+
+
+# -- names from clients ------------------------------------------------------------------------------------
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from contractkit.serve.uploads import safe_name  # noqa: E402
+
+
+@given(st.text(min_size=0, max_size=300))
+def test_safe_name_never_leaves_the_folder(name: str) -> None:
+    out = safe_name(name)
+    assert out and "/" not in out and "\\" not in out and not out.startswith(".")
+    assert len(out) <= 120 and "\x00" not in out
+
+
+@given(st.text(min_size=1, max_size=80))
+def test_only_known_template_names_are_accepted(name: str) -> None:
+    from contractkit.serve.handlers import known_templates
+
+    known = known_templates(None)
+    assert "quote" in known and "sales_contract" in known
+    assert all("/" not in k and "." not in k for k in known)
+    assert (name in known) == (name in {"quote", "sales_contract"})
