@@ -310,3 +310,8 @@ def test_the_same_styles_with_a_defect() -> None:
     assert fires("acceptance/window-no-start", TRADITIONAL.replace("貨到後五日內", "五日內"))
     assert fires("acceptance/objection-period-range", DEFINED_TERMS.replace("十二（12）个月", "三（3）个月"))
     assert fires("acceptance/vague-window", SOE_BLANKS.replace("在货物到达后____日内", "在货物到达后及时"))
+
+
+def test_a_longer_free_repair_beside_an_objection_period_in_range_is_not_flagged() -> None:
+    text = "质量异议期为验收合格之日起24个月。质量保证期：验收合格之日起3年内，乙方负责免费维修。"
+    assert not fires("acceptance/objection-period-range", text)

@@ -408,6 +408,8 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
     periods = _facts(doc).periods
     # a longer warranty for a part (其中激光器的质保期为三十六个月) beside the machine's favours the buyer
     has_main = any(not p.component for p in periods)
+    # a longer free repair beside an objection period in range favours the buyer (3年免费维修, 24个月异议期)
+    objection_in_range = any(p.kind != "warranty" and lo <= p.months <= hi for p in periods)
     for p in periods:
         quoted = p.length.where.text(doc)
         block = _block(doc, p.length.where)
@@ -424,7 +426,7 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
                 " defects; hidden defects may still be raised later.",
                 span=p.length.where.span,
             )
-        elif p.months > hi and not (p.component and has_main):
+        elif p.months > hi and not (p.component and has_main) and not objection_in_range:
             yield ctx.report(
                 block,
                 f"质量异议期/质保期“{quoted}”长于{hi}个月：卖方将长期承担质量责任（民法典第621条的二年上限只适用于"
