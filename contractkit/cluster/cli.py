@@ -67,13 +67,15 @@ def render_command(
     return report.exit_code
 
 
-def lint_result(paths: tuple[str, ...], settings: Settings, scheduler: str) -> LintResult:
+def lint_result(
+    paths: tuple[str, ...], settings: Settings, scheduler: str, rules: list | None = None
+) -> LintResult:
     """``contractkit lint … --scheduler ADDRESS``: the LintResult the local engine would give."""
     from contractkit.cluster.lint import lint_on_cluster
 
     progress, finish = progress_bar("linting")
     try:
         with connect(scheduler) as client:
-            return lint_on_cluster(paths, client, settings, progress=progress)
+            return lint_on_cluster(paths, client, settings, rules=rules, progress=progress)
     finally:
         finish()

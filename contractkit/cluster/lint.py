@@ -48,16 +48,27 @@ def lint_on_cluster(
     client: Any,
     settings: Settings | None = None,
     *,
+    rules: Iterable | None = None,
     ship: Literal["bytes", "path"] = "bytes",
     progress: Callable[[int, int | None], Any] | None = None,
     chunk: int = CHUNK,
     in_flight: int | None = None,
 ) -> LintResult:
     """Lint ``paths`` (files, folders, fsspec URLs) on ``client``'s cluster. ``ship="bytes"``: the client
-    reads local files and sends them (workers need no shared disk); ``"path"``: workers read the paths."""
+    reads local files and sends them (workers need no shared disk); ``"path"``: workers read the paths.
+    ``rules`` as for ``contractkit.lint.lint_paths`` (default: every registered rule); the registered ones
+    travel as ids, others (a playbook's) as objects."""
     from contractkit.cluster.engine import stream
+    from contractkit.lint import available_rules
 
     settings = Settings.resolve(settings)
+    ids: tuple[str, ...] | None = None
+    extras: tuple = ()
+    if rules is not None:
+        registry = available_rules()
+        chosen = list(rules)
+        ids = tuple(r.id for r in chosen)
+        extras = tuple(r for r in chosen if registry.get(r.id) is not r)
     slots: list[FileResult | None] = []
     items = _items(paths, settings, ship, slots)
     exhausted = False
@@ -74,7 +85,7 @@ def lint_on_cluster(
                 batch.append(item)
         return batch or None
 
-    for batch, result in stream(client, lint_chunk, feed, settings, in_flight=in_flight):
+    for batch, result in stream(client, lint_chunk, feed, settings, ids, extras, in_flight=in_flight):
         if isinstance(result, BaseException):
             why = f"the cluster could not lint this file ({type(result).__name__}: {result})"
             result = [(it.index, FileResult(path=it.name, error=f"{it.name}: {why}")) for it in batch]

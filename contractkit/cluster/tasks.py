@@ -151,11 +151,26 @@ class LintItem:
     data: bytes | None = None
 
 
-def lint_chunk(items: list[LintItem], settings: object) -> list[tuple[int, FileResult]]:
-    """Lint each file as ``contractkit.lint.lint_file`` does locally; each result with its input index."""
-    from contractkit.lint import available_rules, lint_file
+def worker_rules(ids: tuple[str, ...] | None, extras: tuple = ()) -> list:
+    """The rules to run: every registered rule (``ids`` None), or those ids in order, taken from this
+    process's registry or from ``extras`` (rules shipped by the client, e.g. a playbook's)."""
+    from contractkit.lint import available_rules
 
-    rules = list(available_rules().values())
+    registry = available_rules()
+    if ids is None:
+        return list(registry.values())
+    shipped = {r.id: r for r in extras}
+    return [shipped[i] if i in shipped else registry[i] for i in ids]
+
+
+def lint_chunk(
+    items: list[LintItem], settings: object, ids: tuple[str, ...] | None = None, extras: tuple = ()
+) -> list[tuple[int, FileResult]]:
+    """Lint each file as ``contractkit.lint.lint_file`` does locally (with the rules ``ids``/``extras``
+    name, see :func:`worker_rules`); each result with its input index."""
+    from contractkit.lint import lint_file
+
+    rules = worker_rules(ids, extras)
     out = []
     for item in items:
         if item.data is None and "://" not in item.name:
