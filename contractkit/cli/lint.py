@@ -104,6 +104,12 @@ def check_ids(names: tuple[str, ...], known: list[str], option: str) -> None:
     default=None,
     help="Our version of the draft: report first what the (single) draft given introduced.",
 )
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Lint on a Dask cluster (tcp://host:8786, local:N); same findings as locally. See docs/scale.md.",
+)
 def lint(
     paths: tuple[str, ...],
     fmt: str,
@@ -121,6 +127,7 @@ def lint(
     redline_out: str | None,
     author: str,
     against_path: str | None,
+    scheduler: str | None = None,
 ) -> int:
     """Lint contract drafts (.docx, .pdf, .txt, .md, JSON deals; folders too).
 
@@ -190,7 +197,12 @@ def lint(
             zh="--baseline 与 --write-baseline 不能同时使用",
             hint_zh="先记录基线，再使用它",
         )
-    result = lint_paths(paths, settings, rules=list(rules.values()))
+    if scheduler:  # only here is contractkit.cluster (and dask) imported
+        from contractkit.cluster.cli import lint_result
+
+        result = lint_result(paths, settings, scheduler, list(rules.values()))
+    else:
+        result = lint_paths(paths, settings, rules=list(rules.values()))
     if baseline_path:
         from contractkit.baseline import use_baseline
 

@@ -39,6 +39,12 @@ def _single(files: tuple[str, ...], out: str | None) -> bool:
     is_flag=True,
     help="Render deals that share a number (as NUMBER-2 …) instead of failing the later ones.",
 )
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Render on a Dask cluster (tcp://host:8786, local:N); -o may be an fsspec URL. See docs/scale.md.",
+)
 def render(
     files: tuple[str, ...],
     out: str | None,
@@ -48,6 +54,7 @@ def render(
     fmt: str,
     config_path: str | None,
     allow_duplicates: bool,
+    scheduler: str | None,
 ) -> int:
     """Render deals (JSON files, folders, JSON Lines) to Word documents named by their number.
 
@@ -64,6 +71,18 @@ def render(
 
     settings = load_settings(config_path)
     templates_dir = templates_dir or settings.templates
+    if scheduler:  # only here is contractkit.cluster (and dask) imported
+        from contractkit.cluster.cli import render_command
+
+        return render_command(
+            files,
+            out,
+            scheduler=scheduler,
+            template=template,
+            templates_dir=templates_dir,
+            fmt=fmt,
+            allow_duplicates=allow_duplicates,
+        )
     if _single(files, out):
         return _render_one(files[0], out, template, templates_dir, fmt)
     if out and Path(out).suffix.lower() in (".docx", ".pdf"):
