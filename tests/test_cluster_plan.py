@@ -18,13 +18,13 @@ from hypothesis import strategies as st
 
 pytest.importorskip("fsspec")
 
-from contractkit.cluster.dest import Destination, digest  # noqa: E402
-from contractkit.cluster.manifest import Manifest, job_key  # noqa: E402
-from contractkit.cluster.render import plan_render  # noqa: E402
-from contractkit.cluster.tasks import LintItem, lint_chunk, render_chunk  # noqa: E402
-from contractkit.deal.load import load_deal  # noqa: E402
-from contractkit.lint import lint_paths  # noqa: E402
-from contractkit.render.batch import render_batch  # noqa: E402
+from contractkit.cluster.dest import Destination, digest
+from contractkit.cluster.manifest import Manifest, job_key
+from contractkit.cluster.render import plan_render
+from contractkit.cluster.tasks import LintItem, lint_chunk, render_chunk
+from contractkit.deal.load import load_deal
+from contractkit.lint import lint_paths
+from contractkit.render.batch import render_batch
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 BASE = load_deal(SAMPLES / "contract-equipment.json")
@@ -154,20 +154,32 @@ def test_job_key_changes_with_the_deal_and_only_with_it(qty, other):
 def test_a_file_url_destination_gets_the_same_outputs(tmp_path):
     src = _jsonl(tmp_path / "deals.jsonl", [("U-1", True), ("U-2", False)])
     report = run_in_process([str(src)], (tmp_path / "url").as_uri(), random.Random(0))
-    local = render_batch([str(src)], tmp_path / "local")
+    render_batch([str(src)], tmp_path / "local")
     assert report.files == 1 and _outputs(tmp_path / "url") == _outputs(tmp_path / "local")
     assert not [p for p in (tmp_path / "url").iterdir() if ".part-" in p.name or p.name.startswith(".tmp")]
 
 
 def test_own_template_is_shipped_and_used(tmp_path):
+    from contractkit.render.docx import BUNDLED
+
     tdir = tmp_path / "tpl"
     tdir.mkdir()
-    bundled = Path(__import__("contractkit.render.docx", fromlist=["BUNDLED"]).BUNDLED)
-    (tdir / "sales_contract.docx").write_bytes((bundled / "sales_contract.docx").read_bytes())
+    with (
+        zipfile.ZipFile(BUNDLED / "sales_contract.docx") as src_zip,
+        zipfile.ZipFile(tdir / "sales_contract.docx", "w") as own,
+    ):
+        for info in src_zip.infolist():
+            data = src_zip.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace("合同编号".encode(), "本司合同编号".encode())
+            own.writestr(info, data)
     src = _jsonl(tmp_path / "deals.jsonl", [("T-1", True)])
-    planner, spec = plan_render([str(src)], str(tmp_path / "out"), templates_dir=str(tdir))
-    assert {kind for kind, _ in spec.templates} == {"quote", "contract"}
+    _, spec = plan_render([str(src)], str(tmp_path / "out"), templates_dir=str(tdir))
     assert dict(spec.templates)["contract"].data == (tdir / "sales_contract.docx").read_bytes()
+    report = run_in_process([str(src)], str(tmp_path / "out"), random.Random(0), templates_dir=str(tdir))
+    assert report.ok
+    with zipfile.ZipFile(tmp_path / "out" / "T-1.docx") as zf:
+        assert "本司合同编号" in zf.read("word/document.xml").decode()
 
 
 def test_lint_of_shipped_bytes_equals_local_lint(tmp_path):

@@ -33,10 +33,8 @@ def connect(address: str) -> Iterator[Any]:
             yield client
         return
     try:
-        if address.endswith(".json"):
-            client = Client(scheduler_file=address, timeout="30s")
-        else:
-            client = Client(address, timeout="30s")
+        # waits up to distributed.comm.timeouts.connect (30 s by default)
+        client = Client(scheduler_file=address) if address.endswith(".json") else Client(address)
     except OSError as exc:
         raise UsageError(
             f"cannot reach the Dask scheduler at {address} ({exc})",
