@@ -490,3 +490,34 @@ def test_a_supplement_under_its_main_contract_lacks_no_penalty() -> None:
 )
 def test_more_wordings_of_each_defect(rule_id: str, text: str) -> None:
     assert fires(rule_id, text)
+
+
+def test_interest_for_late_payment_balances_a_late_delivery_penalty() -> None:
+    text = (
+        "5.1 乙方逾期交货的，每日按逾期交货部分价款的万分之三向甲方支付违约金，违约金累计不超过合同总价的10%"
+        "。\n"
+        "5.2 甲方逾期付款的，每日按逾期款项的万分之三向乙方支付逾期利息，累计不超过逾期款项的10%。"
+    )
+    assert not fires("penalty/one-sided", text)
+    assert fires("penalty/one-sided", text.split("\n")[0])
+
+
+def test_one_sided_with_defined_designations() -> None:
+    text = (
+        "供货方：浙江澄源净水科技有限公司（以下称“供货方”）\n经销商：合肥润泉商贸有限公司（以下称“经销商”）\n"
+        "供货方应于每季度首月25日前交货。\n"
+        "经销商逾期付款的，每逾期一日，按逾期金额的万分之三向供货方支付违约金，违约金总额以逾期金额的10%为限"
+        "。"
+    )
+    (f,) = run_rule("penalty/one-sided", text)
+    assert "供货方" in f.message
+
+
+def test_hourly_delay_penalty_counts_but_is_not_annualized() -> None:
+    text = (
+        "乙方应按甲方要料单的开盘时间供应混凝土。甲方在对账后30日内付款，逾期的每日按万分之三支付违约金。\n"
+        "乙方未按约定开盘时间到场或中断供应的，每迟延一小时按当次要料金额的千分之一支付违约金，"
+        "单次不超过当次要料金额的10%。"
+    )
+    assert not fires("penalty/no-late-delivery-penalty", text)
+    assert not fires("penalty/rate-above-cap", text)

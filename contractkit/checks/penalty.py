@@ -17,7 +17,7 @@ from contractkit.checks._common import clauses_naming, doc_text
 from contractkit.checks.acceptance import delivers_goods, is_chinese, is_goods_contract
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract import contract_of
-from contractkit.contract.penalty import PenaltyFacts, Tier
+from contractkit.contract.penalty import Penalty, PenaltyFacts, Tier
 from contractkit.facts import find_percents
 from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
@@ -84,7 +84,7 @@ _REFERRED = re.compile(
 
 
 def _tier_figure(t: Tier) -> str:
-    per = {"day": "日", "week": "周", "month": "月", "year": "年"}[t.per]
+    per = {"hour": "小时", "day": "日", "week": "周", "month": "月", "year": "年"}[t.per]
     every = f"每{t.every}{per}" if t.every != 1 else f"每{per}"
     return f"{every}{_pct(t.value_pct)}"
 
@@ -161,10 +161,11 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 span=(a, b),
             )
             continue
-        if not p.tiers:
+        yearly = [t for t in p.tiers if t.annual_pct is not None]
+        if not yearly:
             continue
-        top = max(p.tiers, key=lambda t: t.annual_pct)
-        if top.annual_pct <= cap:
+        top = max(yearly, key=lambda t: t.annual_pct or 0)
+        if top.annual_pct is None or top.annual_pct <= cap:
             continue
         flagged.add(i)
         block = doc.blocks[top.where.block]
@@ -174,10 +175,13 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         strong_zh = "，已达到或超过日千分之一，明显过高" if strong else ""
         strong_en = ", at or above 0.1 % a day, clearly excessive" if strong else ""
         tiers_zh = tiers_en = ""
-        if len(p.tiers) > 1:
-            listed = "、".join(f"{_tier_figure(t)}（年化{_pct(t.annual_pct)}）" for t in p.tiers)
+        if len(yearly) > 1:
+            listed = "、".join(
+                f"{_tier_figure(t)}（年化{_pct(t.annual_pct)}）" for t in yearly if t.annual_pct
+            )
             tiers_zh = f"分档计算：{listed}，最高一档"
-            tiers_en = f"tiered ({', '.join(_pct(t.annual_pct) for t in p.tiers)} a year); the highest tier "
+            figures = ", ".join(_pct(t.annual_pct) for t in yearly if t.annual_pct)
+            tiers_en = f"tiered ({figures} a year); the highest tier "
         amb_zh = amb_en = ""
         if top.ambiguous:
             low = top.value_pct / 100
@@ -868,6 +872,38 @@ def _payer(clause: str, sides: tuple[re.Pattern[str], re.Pattern[str]]) -> int |
     return min(first)[1] if first else None
 
 
+def _one_sided_by_facts(doc: Document, ctx: RuleContext, penalties: list[Penalty]) -> Iterator[Finding]:
+    """One finding when every penalty is paid by the same side (none by either party or an unknown one)."""
+    payers = {p.payer for p in penalties}
+    if len(payers) != 1 or payers & {"either", "unknown"}:
+        return
+    role = next(iter(payers))
+    first = penalties[0]
+    text = doc_text(doc)
+    own = first.party or _ROLE_NAME[role]
+    other = _other_name(text, role, own)
+    yield ctx.report(
+        doc.blocks[first.where.block],
+        f"违约金只约束{own}，{other}违约时没有违约金，只能举证实际损失索赔，权利义务失衡"
+        "（格式条款中可能依民法典第497条无效）。",
+        f"Only the {'buyer' if role == 'buyer' else 'seller'} ({own}) is subject to a penalty; a breach by "
+        f"{other} carries none, so the other side can only claim proven losses (see Civil Code Art. 497).",
+        span=first.where.span,
+    )
+
+
+_ROLE_NAME = {"buyer": "买方", "seller": "卖方"}
+_NEUTRAL_PAIR = {"甲方": "乙方", "乙方": "甲方"}
+
+
+def _other_name(text: str, role: str, own: str) -> str:
+    """The other party's designation as the text writes it (乙方 for 甲方, 卖方/供方/供应商 for a buyer)."""
+    if own in _NEUTRAL_PAIR:
+        return _NEUTRAL_PAIR[own]
+    m = re.search(_SELLERS if role == "buyer" else _BUYERS, text)
+    return m.group() if m else _ROLE_NAME["seller" if role == "buyer" else "buyer"]
+
+
 @rule(
     id="penalty/one-sided",
     scope="document",
@@ -893,8 +929,13 @@ def _payer(clause: str, sides: tuple[re.Pattern[str], re.Pattern[str]]) -> int |
     ],
 )
 def one_sided(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    """Penalty clauses that all bind one side of 甲方/乙方 (or buyer/seller) while the other side exists."""
+    """Penalties that all bind one side: from the facts model (every charge, interest included, with its
+    payer), or — when it holds no penalty (blank model-text rates) — from the penalty clauses' wording."""
     if not is_chinese(doc):
+        return
+    penalties = [p for p in _facts(doc).penalties if p.kind in ("rate", "lpr", "lump_sum")]
+    if penalties:
+        yield from _one_sided_by_facts(doc, ctx, penalties)
         return
     penalty_clauses = _penalty_clauses(doc)
     if not penalty_clauses or any(_GENERIC_PARTY.search(c) for *_x, c in penalty_clauses):

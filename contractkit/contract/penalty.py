@@ -60,8 +60,9 @@ _LATE_PAY = re.compile(
 )
 _LATE_DELIVERY = re.compile(
     r"(?:逾期|迟延|延迟|延期|拖延|超期|未按[^,，。;；]{0,8}?|不能按[^,，。;；]{0,8}?|未能按[^,，。;；]{0,8}?|不能|未|晚|迟)"
-    r"\s*(?:交货|交付(?![^,，。;；]{0,3}?(?:费|款))|发货|供货|到货|送货|提供服务|完成安装|完成|履行交付)"
-    r"|迟交|延误交期|交期延误|未交货|不交货|晚交(?!钱|款|费)|晚送|迟送|拖[^,，。;；]{0,4}?送货"
+    r"\s*(?:交货|交付(?![^,，。;；]{0,3}?(?:费|款))|发货|供货|到货|送货|提供服务|完成安装|完成|履行交付|到场|供应"
+    r"|送达)"
+    r"|迟交|延误交期|交期延误|未交货|不交货|晚交(?!钱|款|费)|晚送|迟送|拖[^,，。;；]{0,4}?送货|中断供应|停止供应"
 )
 _ANY_BREACH = re.compile(
     r"任何违约|一方违约|如有违约|若有违约|任何一方违约|违反本(?:合同|协议)[^,，。;；]{0,6}?(?:任何|约定|规定)"
@@ -156,12 +157,13 @@ _BOUND = ("不超过", "不得超过", "不高于", "最高", "上限")
 
 @dataclass(frozen=True, slots=True)
 class Tier:
-    """One rate of a penalty: ``value_pct`` percent per ``every`` ``per`` and its annual figure."""
+    """One rate of a penalty: ``value_pct`` percent per ``every`` ``per`` and its annual figure (None for an
+    hourly rate: 每迟延一小时 runs for hours, a yearly figure would say nothing)."""
 
     value_pct: Decimal
     per: str
     every: int
-    annual_pct: Decimal
+    annual_pct: Decimal | None
     ambiguous: bool
     where: Where
 
@@ -611,7 +613,8 @@ def _clause_penalties(
         if not (named or label_charge or breach != "other"):
             continue  # a rate of something else (a price index, a discount)
         base, whole = _base(clause, fractions[r][0])
-        tier = Tier(r.value, r.per, r.every, r.annual_percent(), r.ambiguous, _where(bi, s, r.span))
+        annual = r.annual_percent() if r.per != "hour" else None  # 每迟延一小时: no yearly figure
+        tier = Tier(r.value, r.per, r.every, annual, r.ambiguous, _where(bi, s, r.span))
         key = (charge, breach)
         if key in groups:
             groups[key].tiers.append(tier)
@@ -713,9 +716,10 @@ def _lump_sums(clause: str, bi: int, s: int, any_breach: bool, section: str) -> 
 
 def _finish(d: _Draft) -> Penalty:
     annual = highest = None
-    if d.tiers:
+    figures = [t.annual_pct for t in d.tiers if t.annual_pct is not None]
+    if figures:
         annual = d.tiers[0].annual_pct
-        highest = max(t.annual_pct for t in d.tiers)
+        highest = max(figures)
     elif d.lpr is not None:
         annual = highest = d.lpr * DEFAULT_LPR
     return Penalty(

@@ -17,8 +17,14 @@ from typing import Literal
 
 from contractkit.facts.spans import ARABIC, CN_CHARS, NUMBER, contains_any, to_decimal
 
-Per = Literal["day", "week", "month", "year"]
-_PER_YEAR = {"day": Decimal(365), "week": Decimal(52), "month": Decimal(12), "year": Decimal(1)}
+Per = Literal["hour", "day", "week", "month", "year"]
+_PER_YEAR = {
+    "hour": Decimal(8760),
+    "day": Decimal(365),
+    "week": Decimal(52),
+    "month": Decimal(12),
+    "year": Decimal(1),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +47,18 @@ class Rate:
 
 
 # A fraction: 万分之五, 千分之三, 百分之三十, 0.05%, 5‰, 5‱ (value in percent via _fraction_value).
+#: A decimal written digit by digit in Chinese (〇.〇三%: 0.03 %).
+_CN_DECIMAL = "[〇零一二三四五六七八九]+[.．][〇零一二三四五六七八九]+"
 FRACTION = (
     rf"(?:(?P<base>万分之|千分之|百分之)\s*(?P<cn>{NUMBER})"
-    rf"|(?<![\d.])(?P<ar>{ARABIC})\s*(?P<sign>%|‰|‱))"
+    rf"|(?<![\d.])(?P<ar>{ARABIC}|{_CN_DECIMAL})\s*(?P<sign>%|‰|‱))"
 )
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九．", "00123456789.")
 _FRACTION = re.compile(FRACTION)
 _DIVISOR = {"万分之": Decimal(100), "千分之": Decimal(10), "百分之": Decimal(1)}
 _SIGN = {"%": Decimal(1), "‰": Decimal(10), "‱": Decimal(100)}
 _PER_WORD: dict[str, Per] = {
+    "小时": "hour",
     "日": "day",
     "天": "day",
     "周": "week",
@@ -62,7 +72,7 @@ def fraction_value(m: re.Match[str]) -> Decimal:
     """The percent value of a match of ``FRACTION`` (万分之五 → 0.05); ValueError if the number is not one."""
     if m.group("base"):
         return to_decimal(m.group("cn")) / _DIVISOR[m.group("base")]
-    return to_decimal(m.group("ar")) / _SIGN[m.group("sign")]
+    return to_decimal(m.group("ar").translate(_CN_DIGITS)) / _SIGN[m.group("sign")]
 
 
 # A: the period comes first: 日万分之五, 每日0.05%, 月息1%, 年利率24%, 日利率0.05%.
@@ -87,7 +97,7 @@ _RESTATED = re.compile(r"\s*[（(]\s*[\d.]+\s*[%‰‱]\s*[)）]")
 _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
 _CUE = re.compile(
     r"每(?:逾期|延迟|迟延|延期|超期|拖延|迟交|迟付|晚交|晚付|晚送|迟|晚|逾|拖|多)(?:交货|交付|付款|支付|履行)?满?"
-    rf"(?P<cn>{_COUNT})?个?(?:自然)?(?P<cw>日|天|周|星期|月|年)"
+    rf"(?P<cn>{_COUNT})?个?(?:自然)?(?P<cw>小时|日|天|周|星期|月|年)"
     r"|(?:按|逐)(?P<cd>日|天)|每(?P<ce>日|天)(?:按|应|向)"
     r"|(?<!每)(?:逾期|迟延|延迟|超期|迟交|延期|晚交|晚付|晚送|晚|迟|拖)(?:一|1)(?P<cf>日|天)"
     r"(?=[,，]?(?:按|应|须|需|则|加收|收取|罚|扣))"
