@@ -246,3 +246,21 @@ def test_sound_subject_in_other_styles(text: str) -> None:
 )
 def test_vague_subject_in_other_styles(text: str) -> None:
     assert VQ in ids(text, VQ)
+
+
+def test_an_approximate_spec_in_an_item_row_is_not_a_vague_quantity() -> None:
+    head = "序号  品名              规格                          数量  单位  单价\n"
+    yield_spec = head + "3     原装碳粉（黑）    MX-C30BK，约18,000页          24    支    498.00"
+    assert ids(yield_spec, VQ) == []
+    approx_qty = head + "3     原装碳粉（黑）    MX-C30BK，18,000页            约24  支    498.00"
+    assert VQ in ids(approx_qty, VQ)
+
+
+def test_a_quantity_fixed_elsewhere_is_no_missing_number() -> None:
+    assert ids("3） 合同数量为本合同约定的确定供应量。", UI) == []
+    assert UI in ids("合同数量为双方另行商定。", UI)
+
+
+def test_a_standard_title_is_no_subjective_quality_word() -> None:
+    text = "卖方应执行GB/T 13237-2013《优质碳素结构钢冷轧钢板和钢带》及技术协议供货。"
+    assert ids(text, SQ) == []

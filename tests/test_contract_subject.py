@@ -218,3 +218,16 @@ def test_counted_list_and_whether_it_is_specified() -> None:
     )
     assert spec.counted_lists[0].specified
     assert facts_of("设备数量：1、首批3台，2、次批2台。").counted_lists == ()  # two entries are no list
+
+
+def test_pdf_rows_with_the_quantity_before_the_unit() -> None:
+    text = (
+        "序号 名称 规格 数量 单位 单价(元) 金额(元)\n"
+        "1 抗磨液压油 运动黏度41.4–50.6mm²/s,200L/桶\n24 桶 2,380.00 57,120.00\n"
+        "2 极压锂基润滑脂 滴点≥180℃,15kg/桶\n约30 桶 415.00 12,450.00\n合计 69,570.00"
+    )
+    items = facts_of(text).items
+    assert [(i.quantity, i.quantity_text, i.unit) for i in items] == [
+        (Decimal(24), "24", "桶"),
+        (None, "约30", "桶"),
+    ]

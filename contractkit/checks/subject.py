@@ -20,6 +20,7 @@ from contractkit.contract.subject import (
     SUBJECT_SECTION,
     Item,
     SubjectFacts,
+    in_quantity_cell,
     subject_clauses,
     vague_hits,
 )
@@ -36,6 +37,7 @@ _CODE_NAME = re.compile(
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QTY_OR_NAME = ("名称", "数量")
+_ELSEWHERE = re.compile(r"约定|附件|附表|上表|下表|清单|订单|第.{1,4}条|见|所列")
 
 
 def _facts(doc: Document) -> SubjectFacts:
@@ -97,8 +99,13 @@ def vague_quantity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         found = [(i, word, a, b) for (i, _cs), (word, a, b) in first.items()]
     else:
         found = []
+        row_items = {b: it for it in facts.items for b in it.blocks}
         for i, s, _e, clause in subject_clauses(doc, words):
-            hits = vague_hits(clause, words)
+            hits = [
+                h
+                for h in vague_hits(clause, words)
+                if i not in row_items or in_quantity_cell(doc, i, row_items[i], h[0], s + h[1], s + h[2])
+            ]
             if hits:
                 word, a, b = hits[0]
                 found.append((i, word, s + a, s + b))
@@ -213,8 +220,8 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # a table row
         for m in _QTY_TEXT.finditer(block.norm):
             value = m.group("v").strip()
-            if has_blank(m.group("v")) or not value or _NUMBER.search(value):
-                continue
+            if has_blank(m.group("v")) or not value or _NUMBER.search(value) or _ELSEWHERE.search(value):
+                continue  # a figure, a blank, or fixed elsewhere (本合同约定的确定供应量)
             yield ctx.report(
                 block,
                 f"数量“{value}”不是确定的数字：数量约定不明确，依民法典第510条、第511条处理，易生争议。",

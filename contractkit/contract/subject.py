@@ -295,6 +295,10 @@ _SPACED = re.compile(r"\s{2,}|\t")
 _PDF_TAIL = re.compile(
     r"(?P<unit>[^\s\d,.]{1,4})?\s*(?P<nums>(?:\d[\d,]*(?:\.\d+)?\s+){1,3}\d[\d,]*(?:\.\d+)?)\s*$"
 )
+_PDF_TAIL_QTY_FIRST = re.compile(
+    r"(?P<qty>(?:约|大约|约为)?\s*\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\s\d,.]{1,4})\s+"
+    r"(?P<nums>\d[\d,]*(?:\.\d+)?\s+\d[\d,]*(?:\.\d+)?)\s*$"
+)
 _ROW_START = re.compile(r"^\s*(?P<no>\d{1,2})\s+(?P<name>\S.*)$")
 
 
@@ -541,7 +545,10 @@ def _pdf_items(doc: Document, start: int) -> list[Item]:
     block ``start``: a row starts with its number and ends with unit, quantity, price and amount."""
     header = doc.blocks[start].norm.split()
     qty_c = _column(header, _QTY_COLS)
+    unit_c = _column(header, _UNIT_COLS)
     from_end = len(header) - qty_c if qty_c is not None else None
+    # 数量 before 单位 (24 桶 2,380.00 57,120.00): the quantity stands before the unit
+    qty_first = qty_c is not None and unit_c == qty_c + 1
     out: list[Item] = []
     row: list[int] = []
     for i in range(start + 1, min(len(doc.blocks), start + 80)):
@@ -555,7 +562,7 @@ def _pdf_items(doc: Document, start: int) -> list[Item]:
         else:
             continue
         text = " ".join(doc.blocks[j].norm for j in row)
-        tail = _PDF_TAIL.search(text)
+        tail = (_PDF_TAIL_QTY_FIRST if qty_first else _PDF_TAIL).search(text)
         if tail is None:
             if len(row) > 12:
                 break
@@ -564,7 +571,10 @@ def _pdf_items(doc: Document, start: int) -> list[Item]:
         head = _ROW_START.match(doc.blocks[row[0]].norm)
         assert head is not None
         name = head.group("name").split()[0]
-        qty = nums[-from_end] if from_end is not None and from_end <= len(nums) else nums[0]
+        if qty_first:
+            qty = re.sub(r"\s+", "", tail.group("qty"))
+        else:
+            qty = nums[-from_end] if from_end is not None and from_end <= len(nums) else nums[0]
         body = text[len(head.group("no")) : tail.start()].strip()
         spec = body[len(name) :].strip()
         out.append(
@@ -573,7 +583,7 @@ def _pdf_items(doc: Document, start: int) -> list[Item]:
                 model="",
                 spec=spec,
                 spec_column=True,
-                quantity=_decimal(qty),
+                quantity=_decimal(qty) if qty[:1].isdigit() else None,
                 quantity_text=qty,
                 unit=_unit_of(tail.group("unit") or ""),
                 unit_column=False,
@@ -653,6 +663,27 @@ def _purchase(clause: str) -> tuple[str, tuple[int, int], bool, bool, bool] | No
 # -- the extractor -------------------------------------------------------------------------------------------
 
 
+_TITLE = re.compile(r"《[^》\n]{1,80}》")
+
+
+def in_quantity_cell(doc: Document, i: int, item: Item, word: str, a: int, b: int) -> bool:
+    """True when a vague word at ``a:b`` of block ``i`` (a block of ``item``'s row) bears on its quantity:
+    an approximation (约, 左右) must sit in or right before the quantity; a list closer (等, 若干…) counts
+    anywhere."""
+    if word not in _APPROXIMATE:
+        return True
+    qty = item.quantity_text.strip()
+    if not qty:
+        return False
+    block = doc.blocks[i].norm
+    start = block.find(qty)
+    while start != -1:
+        if start <= a < start + len(qty) or 0 <= start - b <= 2 or a <= start < b + 2:
+            return True
+        start = block.find(qty, start + 1)
+    return False
+
+
 def block_index(doc: Document) -> dict[int, int]:
     """The index of each block of ``doc`` by its identity (once per document)."""
     return memo(doc, "subject.block-index", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
@@ -676,6 +707,7 @@ def extract(contract: Contract) -> SubjectFacts:
     doc = contract.doc
     items, has_table = _table_items(doc)
     item_blocks = {b for it in items for b in it.blocks}
+    row_items = {b: it for it in items for b in it.blocks}
     index = block_index(doc)
     vague: list[Vague] = []
     opened: list[OpenQuantity] = []
@@ -697,12 +729,17 @@ def extract(contract: Contract) -> SubjectFacts:
                 standards.append(Standard(kind, Where(i, (s + m.start(), s + m.end()))))
         is_subject = subject(i, block, clause)
         if _SUBJECTIVE_GATE(clause) and (is_subject or _QUALITY_CLAUSE.search(clause)):
-            for m in _SUBJECTIVE.finditer(clause):
+            untitled = (
+                _TITLE.sub(_blank_out, clause) if "《" in clause else clause
+            )  # 《优质碳素结构钢…》 is a title
+            for m in _SUBJECTIVE.finditer(untitled):
                 subjective.append(Vague(m.group(), Where(i, (s + m.start(), s + m.end()))))
         if not is_subject:
             continue
         if _VAGUE_GATE_ANY(clause):
             for word, a, b in vague_hits(clause, DEFAULT_WORDS):
+                if i in row_items and not in_quantity_cell(doc, i, row_items[i], word, s + a, s + b):
+                    continue  # 约18,000页 is a consumable's yield in the spec column, not the quantity
                 vague.append(Vague(word, Where(i, (s + a, s + b))))
         if "为准" in clause:
             m = _OPEN.search(clause)
