@@ -672,15 +672,16 @@ def in_quantity_cell(doc: Document, i: int, item: Item, word: str, a: int, b: in
     anywhere."""
     if word not in _APPROXIMATE:
         return True
-    qty = item.quantity_text.strip()
-    if not qty:
+    number = re.sub(r"[^\d,.]", "", item.quantity_text)
+    if not number:
         return False
     block = doc.blocks[i].norm
-    start = block.find(qty)
+    start = block.find(number)
     while start != -1:
-        if start <= a < start + len(qty) or 0 <= start - b <= 2 or a <= start < b + 2:
+        # 约12,000 / 约 30 (the word before the number) or 40吨左右 (after it)
+        if a < start + len(number) + 3 and b > start - 3:
             return True
-        start = block.find(qty, start + 1)
+        start = block.find(number, start + 1)
     return False
 
 
