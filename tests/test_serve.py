@@ -103,6 +103,14 @@ def test_oversized_body_is_413(client) -> None:
     assert r.status_code == 413
 
 
+def test_an_upload_over_one_mb_but_within_the_limit_is_linted(client) -> None:
+    text = ("第一条 标的 办公家具一批。甲方视情况支付尾款。\n" + " " * (1200 * 1024) + "\n").encode()
+    assert 1024 * 1024 < len(text) < 2 * 1024 * 1024
+    r = client.post("/v1/lint", files={"file": ("long.txt", text)})
+    assert r.status_code == 200, r.text
+    assert "payment/vague-trigger" in {f["rule"] for f in r.json()["files"][0]["findings"]}
+
+
 def test_oversized_streamed_body_without_length_is_413(client) -> None:
     def chunks():
         for _ in range(40):
@@ -279,6 +287,9 @@ def test_token_is_required_on_the_api_when_set() -> None:
 
 def test_binding_beyond_loopback_needs_a_token(tmp_path: Path) -> None:
     from contractkit.errors import UsageError
+
+    with pytest.raises(UsageError, match="token"):
+        create_app(ServeConfig(host="0.0.0.0"))
 
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")

@@ -18,7 +18,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from contractkit.serve import handlers
-from contractkit.serve.config import ServeConfig
+from contractkit.serve.config import ServeConfig, check_binding
 from contractkit.serve.errors import ApiError
 from contractkit.serve.limits import Busy, Gate, QueueTimeout
 from contractkit.serve.metrics import Metrics
@@ -136,6 +136,7 @@ async def _openapi(request: Request) -> JSONResponse:
 def create_app(config: ServeConfig | None = None, *, pool: ConverterPool | None = None) -> Any:
     """The ASGI app for ``config``; ``pool`` replaces the LibreOffice pool (tests)."""
     config = config or ServeConfig()
+    check_binding(config.host, config.token)  # the app itself refuses to be public without a token
     pool = pool or ConverterPool(
         config.workers,
         queue_size=config.queue_size,
