@@ -26,7 +26,7 @@ class ServeConfig:
     convert_timeout: float = 60.0  # seconds a converter may spend on one document, from when it starts it
     max_batch: int = 8  # queued documents one converter takes into one LibreOffice run
     engine: str = "auto"  # warm (UNO listener, needs python3-uno) | batch (soffice per run) | auto
-    recycle_after: int = 200  # documents per LibreOffice process before a fresh one (memory stays flat)
+    recycle_after: int = 50  # documents per LibreOffice process before a fresh one (memory stays flat)
     cpu_slots: int = 2  # renders, lints and extracts at once (threads); more wait
     cpu_queue: int = 32  # CPU requests waiting; beyond this 429
     settings: Settings = field(default_factory=Settings)

@@ -65,7 +65,7 @@ class ConverterPool:
         timeout: float = 60.0,
         max_batch: int = 8,
         engine: str = "auto",
-        recycle_after: int = 200,
+        recycle_after: int = 50,
         converter_factory: Any = None,
     ) -> None:
         self.workers = max(1, workers)

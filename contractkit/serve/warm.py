@@ -45,7 +45,7 @@ def uno_python() -> str | None:
 class WarmConverter:
     """One warm LibreOffice listener; ``convert_many`` converts its pairs one after another on it."""
 
-    def __init__(self, *, timeout: float = 60.0, max_docs: int = 200, startup: float = 60.0) -> None:
+    def __init__(self, *, timeout: float = 60.0, max_docs: int = 50, startup: float = 60.0) -> None:
         self.soffice = find_soffice()
         if not self.soffice:
             raise ConverterError("LibreOffice (soffice) is not installed or not on PATH", hint=INSTALL_HINT)
