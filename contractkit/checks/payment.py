@@ -261,17 +261,49 @@ def vague_trigger(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _whole_schedules(shares: list[Decimal]) -> bool:
-    """True when the shares, in order, make up one or more whole schedules of 100 % each (two payment options,
-    one schedule per product: 100 | 30 + 70)."""
+#: An installment that opens a schedule of its own: 方式二： / 方案B / B产品： / 若一次性付款.
+_SCHEDULE_LABEL = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\W*)?(?:方式|方案|选项|第[一二三四五六七八九十\d]+种|[A-Za-z甲乙丙丁][类型号]?(?:产品|设备|货物|批次)?[:：]|"
+    r"[\u4e00-\u9fff]{1,8}(?:产品|设备|部分)[:：]|若|如|如果)"
+)
+
+
+def _whole_schedules(doc: Document, facts: PaymentFacts) -> bool:
+    """True when the shares, in order, make up one or more whole schedules of 100 % each, every further
+    schedule opened by a label (方式二：, B产品：) or by the first one's event (two options from signing)."""
+    shared = [(i.share, i) for i in facts.installments if i.share is not None]
+    items = [i for _s, i in shared]
+    adds: list[Decimal] = []
     running = Decimal(0)
-    for share in shares:
-        running += share
+    for share, inst in shared:
+        add = share - running if inst.cumulative else share
+        adds.append(add)
+        running += add
+    separate = [r.share for r in facts.separate_retentions() if r.share is not None]
+    if sum(adds, Decimal(0)) + sum(separate, Decimal(0)) == 100:
+        return True
+    if separate:
+        return False
+    starts: list[int] = []
+    running = Decimal(0)
+    for k, add in enumerate(adds):
+        running += add
         if running == 100:
             running = Decimal(0)
+            if k + 1 < len(adds):
+                starts.append(k + 1)
         elif running > 100:
             return False
-    return running == 0
+    if running != 0:
+        return False
+    first = items[0].trigger.kind if items[0].trigger is not None else None
+    for k in starts:
+        inst = items[k]
+        text = doc.blocks[inst.where.block].norm[inst.where.span[0] : inst.where.span[1]]
+        same_event = first is not None and inst.trigger is not None and inst.trigger.kind == first
+        if not (_SCHEDULE_LABEL.match(text) or same_event):
+            return False
+    return True
 
 
 @rule(
@@ -311,7 +343,7 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     snippet = " / ".join(p if len(p) <= 80 else p[:79] + "…" for p in parts)  # the whole schedule
     first = doc.blocks[items[0].where.block]
     running = sum(shares, Decimal(0))
-    if len(shares) >= 2 and not open_rest and not _whole_schedules(shares):
+    if len(shares) >= 2 and not open_rest and not _whole_schedules(doc, facts):
         listed = " + ".join(f"{x.normalize():f}%" for x in shares)
         yield ctx.report(
             first,
