@@ -1,8 +1,9 @@
 """One warm, supervised PDF converter pool shared by every request, with a bounded queue.
 
-``workers`` dispatcher threads each own one long-lived :class:`~contractkit.render.pdf.PdfConverter` (its
-LibreOffice profile stays warm between runs). A dispatcher takes up to ``max_batch`` queued documents into one
-LibreOffice run, so under load the start-up is shared instead of paid per request. Limits:
+``workers`` dispatcher threads each own one long-lived converter: the warm UNO listener
+(:class:`~contractkit.serve.warm.WarmConverter`, when python3-uno is there), one document at a time; else the
+batch :class:`~contractkit.render.pdf.PdfConverter`, taking up to ``max_batch`` queued documents
+(its share of the queue) into one LibreOffice run, so under load the start-up is shared. Limits:
 
 * the queue holds ``queue_size`` documents; one more is refused at once (:class:`~.limits.Busy`, 429);
 * a document not started within ``queue_wait`` seconds leaves the queue (:class:`~.limits.QueueTimeout`, 503);
@@ -110,6 +111,7 @@ class ConverterPool:
 
         if self.engine in ("auto", "warm") and (self.engine == "warm" or uno_python()):
             self.engine = "warm"
+            self.max_batch = 1  # no start-up to share: one document at a time keeps every converter busy
             return lambda: WarmConverter(timeout=self.timeout, max_docs=self.recycle_after)
         self.engine = "batch"
         return lambda: PdfConverter(1, timeout=self.timeout, max_docs_per_worker=self.recycle_after)
@@ -198,7 +200,8 @@ class ConverterPool:
             if self._closed:
                 return None
             batch: list[Job] = []
-            while self._queue and len(batch) < self.max_batch:
+            share = -(-len(self._queue) // self.workers)  # leave the other converters their part of the queue
+            while self._queue and len(batch) < min(self.max_batch, share):
                 job = self._queue.popleft()
                 if not job.abandoned:
                     job.started = time.monotonic()
