@@ -108,10 +108,11 @@ def test_dtd_in_document_xml_is_refused(tmp_path: Path, good_docx: Path) -> None
     assert err.where == "word/document.xml"
 
 
-def test_old_doc_format(tmp_path: Path) -> None:
+def test_damaged_old_doc_format(tmp_path: Path) -> None:
+    """An OLE file is converted by LibreOffice (readers/office.py); one it cannot open is refused, not clean."""
     path = tmp_path / "old.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
-    _refused(path, "old binary Office")
+    _refused(path, "LibreOffice could not open")
 
 
 def test_size_limit_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

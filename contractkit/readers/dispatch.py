@@ -11,7 +11,18 @@ from contractkit.fileio import DEFAULT_MAX_BYTES, check_size
 from contractkit.readers.model import Document
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8")
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp")
+_OFFICE_ZIP = (".odt", ".docm", ".dotx", ".dotm")
+#: Text a folder or an argument may hold; anything else is refused (never linted as garbage, never clean).
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+SUPPORTED_EN = (
+    ".docx, .doc, .wps, .rtf, .odt, .docm, .dotx, .pdf (scans through OCR), images (OCR), .txt, .md, "
+    "JSON deals"
+)
+SUPPORTED_ZH = (
+    ".docx、.doc、.wps、.rtf、.odt、.docm、.dotx、.pdf（扫描件 OCR）、图片（OCR）、.txt、.md、JSON 合同数据"
+)
 
 
 def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -94,6 +105,10 @@ def _read(path: str | Path, max_bytes: int) -> Document:
             f"cannot read: {exc.strerror}", path=name, zh=f"无法读取：{exc.strerror}"
         ) from None
     suffix = Path(name).suffix.lower()
+    if suffix in _OFFICE_ZIP and head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        from contractkit.readers.office import read_office  # .odt, .docm, .dotx: LibreOffice reads them
+
+        return read_office(path, max_bytes=max_bytes)
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         from contractkit.readers.docx import read_docx
 
@@ -102,22 +117,14 @@ def _read(path: str | Path, max_bytes: int) -> Document:
         from contractkit.readers.pdf import read_pdf
 
         return read_pdf(path, max_bytes=max_bytes)
-    if head.startswith(_OLE):
-        raise UnreadableInput(
-            "an old binary Office file (.doc/.xls), not .docx",
-            path=name,
-            hint="save it as .docx in Word",
-            zh="旧版二进制 Office 文件（.doc/.xls），不是 .docx",
-            hint_zh="请在 Word 中另存为 .docx",
-        )
-    if head.startswith(_IMAGES):
-        raise UnreadableInput(
-            "an image, not a text document",
-            path=name,
-            hint="run OCR first, then lint the text",
-            zh="是图片，不是文字文档",
-            hint_zh="请先做 OCR 文字识别，再检查识别出的文字",
-        )
+    if head.startswith(_OLE) or head.startswith(b"{\\rtf"):
+        from contractkit.readers.office import read_office  # .doc, .wps, .dot, .rtf
+
+        return read_office(path, max_bytes=max_bytes)
+    if head.startswith(_IMAGES) or (suffix in _IMAGE_SUFFIXES and head[8:12] == b"WEBP"):
+        from contractkit.readers.ocr import read_image
+
+        return read_image(path, max_bytes=max_bytes)
     if suffix in (".docx", ".docm", ".dotx"):
         raise UnreadableInput(
             "not a .docx (no zip container): the file is damaged or something else renamed",
@@ -135,10 +142,18 @@ def _read(path: str | Path, max_bytes: int) -> Document:
     if suffix == ".json" and importlib.util.find_spec("contractkit.readers.deal") is not None:
         module = importlib.import_module("contractkit.readers.deal")
         return module.read_deal(path, max_bytes=max_bytes)
-    if suffix != ".json":  # .txt, .md and anything else that decodes as text
+    if suffix in TEXT_SUFFIXES:
         from contractkit.readers.text import read_text
 
         return read_text(path, max_bytes=max_bytes)
+    if suffix != ".json":
+        raise UnreadableInput(
+            f"unsupported file type {suffix or '(no extension)'}",
+            path=name,
+            hint=f"contractkit reads {SUPPORTED_EN}",
+            zh=f"不支持的文件类型 {suffix or '（无扩展名）'}",
+            hint_zh=f"contractkit 可读取 {SUPPORTED_ZH}",
+        )
     raise UnreadableInput(
         "JSON deals need the deal reader, which is not installed",
         path=name,

@@ -142,18 +142,28 @@ def _images(path: str, max_pages: int) -> Iterator[Any]:
         with Image.open(path) as im:
             for n, frame in enumerate(ImageSequence.Iterator(im)):
                 if n >= max_pages:
-                    raise UnreadableInput(f"image has more than {max_pages} pages", path=path)
+                    raise UnreadableInput(
+                        f"image has more than {max_pages} pages", path=path, zh=f"图片超过 {max_pages} 页"
+                    )
                 if frame.width * frame.height > MAX_PIXELS:
                     raise UnreadableInput(
                         f"image is {frame.width}×{frame.height} pixels, over the limit",
                         path=path,
                         hint="scan at 300 dpi",
+                        zh=f"图片为 {frame.width}×{frame.height} 像素，超过上限",
+                        hint_zh="请以 300 dpi 扫描",
                     )
                 yield frame.convert("L")
     except Image.DecompressionBombError:
-        raise UnreadableInput("image is too large to read (a decompression bomb?)", path=path) from None
+        raise UnreadableInput(
+            "image is too large to read (a decompression bomb?)",
+            path=path,
+            zh="图片过大，无法读取（解压炸弹？）",
+        ) from None
     except (OSError, SyntaxError) as exc:  # PIL: truncated or not an image
-        raise UnreadableInput(f"not a readable image ({exc})", path=path) from None
+        raise UnreadableInput(
+            f"not a readable image ({exc})", path=path, zh=f"不是可读取的图片（{exc}）"
+        ) from None
 
 
 def read_image(
@@ -170,12 +180,19 @@ def read_image(
             lines = image_lines(image, langs=langs)
         except TimeoutError:
             raise UnreadableInput(
-                f"OCR of page {pages} took longer than {PAGE_TIMEOUT} s", path=name, where=f"page {pages}"
+                f"OCR of page {pages} took longer than {PAGE_TIMEOUT} s",
+                path=name,
+                where=f"page {pages}",
+                zh=f"第 {pages} 页 OCR 超过 {PAGE_TIMEOUT} 秒",
             ) from None
         blocks.extend(page_blocks(lines, pages, len(blocks)))
     if not any(b.text.strip() for b in blocks):
         raise UnreadableInput(
-            "OCR found no text in the image", path=name, hint="scan at 300 dpi, straight and in focus"
+            "OCR found no text in the image",
+            path=name,
+            hint="scan at 300 dpi, straight and in focus",
+            zh="OCR 未在图片中识别到文字",
+            hint_zh="请以 300 dpi 扫描，保持端正、清晰",
         )
     return Document(
         path=name, kind="pdf", blocks=blocks, meta={"pages": pages, "ocr": list(range(1, pages + 1))}

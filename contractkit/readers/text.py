@@ -1,6 +1,8 @@
 """Read a .txt / .md draft: one Block per non-empty line, with its 1-based line number.
 
-Encoding: UTF-8 (BOM allowed), UTF-16 with a BOM, else GB18030; anything else is refused with a hint.
+Encoding: a BOM (UTF-8/16/32), strict UTF-8, else what charset-normalizer detects with confidence among the
+Chinese encodings (GB18030, Big5) and BOM-less UTF-16/32; anything else is refused with a hint (see
+:func:`decode`).
 """
 
 from __future__ import annotations
@@ -31,14 +33,87 @@ def read_text(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
     return doc
 
 
+#: Encodings a Chinese draft comes in; anything else detected (Shift-JIS, EUC-KR, …) is refused.
+CHINESE = ("gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts with UTF-16 LE's
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _plausible(text: str) -> bool:
+    """True when decoded text looks like text: no control, unassigned or private-use characters, and its
+    Chinese characters common ones (in GB2312 or Big5) — bytes read as the wrong wide encoding give rare
+    ideographs (``b"binary"`` as UTF-16 is 戂湩牡)."""
+    import unicodedata
+
+    sample = text[:20000]
+    if any(
+        unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs") and ch not in "\t\n\r\f\x1a" for ch in sample
+    ):
+        return False
+    han = [ch for ch in sample if "\u3400" <= ch <= "\u9fff"]
+    if not han:
+        return True
+    common = sum(1 for ch in han if _encodes(ch, "gb2312") or _encodes(ch, "big5"))
+    return common >= 0.9 * len(han)
+
+
+def _encodes(ch: str, codec: str) -> bool:
+    try:
+        ch.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _refuse(path: str, en: str, zh: str) -> UnreadableInput:
+    return UnreadableInput(
+        en,
+        path=path,
+        hint="save the file as UTF-8 (or lint the .docx/.pdf it came from)",
+        zh=zh,
+        hint_zh="请将文件另存为 UTF-8（或检查其原始 .docx/.pdf 文件）",
+    )
+
+
 def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
-    """Decode bytes as UTF-8 (BOM or not), UTF-16 with BOM, or GB18030; return (text, encoding)."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    """Decode a text draft and say how: a BOM (UTF-8/16/32), strict UTF-8, else the encoding
+    :mod:`charset_normalizer` finds with confidence among Chinese ones (GB18030, Big5) and UTF-16/32 without
+    a BOM. Binary data, another script's encoding (Shift-JIS, EUC-KR…) or no confident answer is refused —
+    never linted as garbage."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "")
+            except UnicodeDecodeError:
+                raise _refuse(
+                    path,
+                    f"text starts with a {encoding} mark but does not decode as it",
+                    f"文本的 {encoding} 编码标记与内容不符",
+                ) from None
+    nul = b"\x00" in data[:8192]  # text has none, unless it is UTF-16/32 without a BOM
+    if not nul:
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             pass
-    elif b"\x00" in data[:8192]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 256 * 1024]).best()
+    encoding = best.encoding.lower() if best is not None else None
+    if encoding is not None and (encoding in CHINESE or encoding.startswith(("utf_16", "utf_32"))):
+        codec = "gb18030" if encoding in ("gbk", "gb2312") else encoding
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            text = ""
+        if text and _plausible(text):
+            return text, codec.replace("_", "-")
+    if nul:
         raise UnreadableInput(
             "binary data, not a text file",
             path=path,
@@ -46,21 +121,17 @@ def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
             zh="是二进制数据，不是文本文件",
             hint_zh="请检查 .docx、.pdf、.txt 或 .md 文件",
         )
-    else:
-        try:
-            return data.decode("utf-8-sig"), "utf-8"
-        except UnicodeDecodeError:
-            pass
-        try:
-            return data.decode("gb18030"), "gb18030"
-        except UnicodeDecodeError:
-            pass
-    raise UnreadableInput(
-        "text is neither UTF-8 nor GB18030",
-        path=path,
-        hint="save the file as UTF-8 and lint it again",
-        zh="文本既不是 UTF-8 也不是 GB18030 编码",
-        hint_zh="请将文件另存为 UTF-8 后重新检查",
+    if encoding is not None:
+        language = best.language if best is not None else ""
+        raise _refuse(
+            path,
+            f"text is in {encoding} ({language or 'not Chinese'}), not a Chinese text encoding",
+            f"文本编码为 {encoding}（{language or '非中文'}），不是中文文本编码",
+        )
+    raise _refuse(
+        path,
+        "the text encoding cannot be determined with confidence (tried UTF-8/16/32, GB18030, Big5)",
+        "无法可靠判断文本编码（已尝试 UTF-8/16/32、GB18030、Big5）",
     )
 
 
