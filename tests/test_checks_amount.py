@@ -141,3 +141,14 @@ def test_table_line_wrong_total_right() -> None:
     )
     found = lint_text(text, Settings(select=("amount/table-total-mismatch",)))
     assert len(found) == 1 and "23,860.00" in found[0].snippet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合同总价包含货物、运输、安装、13%增值税及售后服务等全部费用。",
+        "为含税价，含进口关税、国内运输、安装培训及 13%的增值税销项税额。",
+    ],
+)
+def test_tax_in_the_whole_price_is_not_a_rate_per_supply(text: str) -> None:
+    assert lint_text(text, Settings(select=("amount/vat-rate-kind",))) == []

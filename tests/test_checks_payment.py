@@ -230,3 +230,9 @@ def test_two_schedules_each_whole(a: list[int], b: list[int]) -> None:
     text = "第三条 付款\n" + lines(a, "方式一") + "\n" + lines(b, "方式二")
     whole = sum(a) <= 100 and sum(b) <= 100
     assert (SM in ids(text, SM)) is not whole
+
+
+def test_proposed_terms_are_not_checked_for_timing() -> None:
+    text = "3. 付款方式：预付 30%，到货验收合格后付 65%，质保金 5%一年后支付（以正式合同为准）。"
+    assert ids(text, NT, ND) == []
+    assert ids("3. 付款方式：预付 30%，到货验收合格后付 65%。", NT, ND) == [NT, ND]

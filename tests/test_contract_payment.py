@@ -370,3 +370,28 @@ def test_named_payment_period(text: str) -> None:
 def test_rolling_settlement_without_unit_is_vague() -> None:
     assert [v.word for v in find_vague("按'押三付一'的方式进行结算")] == ["押三付一"]
     assert find_vague("按押三个月付一个月的方式，于每月5日前结算") == []
+
+
+def test_payment_table_read_as_one_pdf_line() -> None:
+    text = (
+        "四、付款款项 比例 金额(元) 付款条件及期限预付款 30% 2,490,000.00 合同生效后 10 日内到货款 40% "
+        "3,320,000.00 全部设备到达需方车间并经开箱检验合格后 15 日内验收款 20% 1,660,000.00 "
+        "设备安装调试完毕、终验收合格后 30 日内质保金 5% 415,000.00 质量保证期届满后 15 日内"
+    )
+    facts = facts_of(text)
+    assert facts.shares() == [Decimal(30), Decimal(40), Decimal(20), Decimal(5)]
+    assert all(i.deadline is not None for i in facts.installments)
+    (r,) = facts.retentions
+    assert r.share == Decimal(5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经销商按期付清全部年度货款，且完成年度采购量100%的，供货方按实际已付货款的3%计提年度返利。",
+        "需方以电汇方式付至供方账户：中国工商银行青岛李沧支行。",
+    ],
+)
+def test_rebates_and_accounts_are_not_installments(text: str) -> None:
+    assert all(i.share is None for i in read_installments(normalize(text)))
+    assert not any(i.cumulative for i in read_installments(normalize(text)))

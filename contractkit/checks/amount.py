@@ -461,6 +461,8 @@ _KIND_RATES: tuple[tuple[str, re.Pattern[str], Decimal], ...] = (
     ),
 )
 _PIECE_START = re.compile(r"[，,。；;:：]")
+#: The rate is given to the supply named before it: 技术服务费适用6% / 设备按13% / 图书的税率为9%.
+_ASSIGNS = re.compile(r"(?:适用|按|执行|税率为|税率是|税率|的税率为)\s*(?:的)?\s*$")
 
 
 @rule(
@@ -492,6 +494,8 @@ def vat_rate_kind(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         norm = block.norm
         starts = [m.end() for m in _PIECE_START.finditer(norm, 0, t.where.span[0])]
         subject = norm[starts[-1] if starts else 0 : t.where.span[0]]
+        if not _ASSIGNS.search(subject):
+            continue  # 含货物、运输、安装及13%增值税: the tax in the price, not a rate given to one supply
         kinds = [(label, rate) for label, pattern, rate in _KIND_RATES if pattern.search(subject)]
         if not kinds or any(rate == t.rate for _label, rate in kinds):
             continue  # no kind named, or a mixed supply one of whose kinds takes it (安装调试及培训费 9%)

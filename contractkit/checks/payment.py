@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks._common import clauses_naming, has_blank, is_chinese
+from contractkit.checks._common import clauses_naming, has_blank, is_chinese, is_quote
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract.model import contract_of
 from contractkit.contract.payment import PAY_GATE, PAY_VERB, Installment, PaymentFacts
@@ -66,9 +66,25 @@ def _text(doc: Document, inst: Installment) -> str:
 
 
 def _skip_timing(doc: Document, inst: Installment) -> bool:
-    """An installment whose timing is stated elsewhere, left blank or vague (reported by vague-trigger)."""
-    text = doc.blocks[inst.where.block].norm[inst.where.span[0] : inst.where.span[1]]
-    return bool(inst.vague) or has_blank(text) or _BY_CONTRACT.search(text) is not None
+    """An installment whose timing is stated elsewhere, left blank, vague (reported by vague-trigger), or only
+    proposed (a quote's payment terms, "以正式合同为准")."""
+    block = doc.blocks[inst.where.block]
+    text = block.norm[inst.where.span[0] : inst.where.span[1]]
+    if bool(inst.vague) or has_blank(text) or _BY_CONTRACT.search(text) is not None:
+        return True
+    return _INDICATIVE.search(block.norm) is not None or _is_quote(doc)
+
+
+#: Terms only proposed: the contract to come fixes them.
+_INDICATIVE = re.compile(r"以(?:正式|最终|双方签订的)?(?:合同|协议)(?:约定)?为准|具体以合同为准|仅供参考")
+
+
+def _is_quote(doc: Document) -> bool:
+    """A quote (报价单/报价函): its payment terms are an offer, settled in the contract that follows."""
+    try:
+        return contract_of(doc).structure.kind == "quote"
+    except (AttributeError, KeyError, ModuleNotFoundError):
+        return is_quote(doc)
 
 
 @rule(

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from contractkit.contract.amount import Cell, Money, cell_number, tables_of
@@ -126,7 +127,7 @@ _SECURITY_SHARE = re.compile(
 )
 _SECURITY_WORD = re.compile(_SECURITY)
 #: A sentence about title (所有权保留): it names payment only as a condition.
-_TITLE = re.compile(r"所有权|产权|物权")
+_TITLE = re.compile(r"所有权|产权|物权|返利|返点|提成|佣金|奖励|奖金")
 RETENTION_WORDS = ("质保金", "质量保证金", "质量保修金", "保修金", "质保款", "质保尾款")
 _RETENTION = re.compile("|".join(RETENTION_WORDS))
 _REMAINDER = re.compile(
@@ -142,13 +143,16 @@ def _ends_paying(piece: str) -> bool:
     return bool(ms) and ms[-1].end() >= len(piece.rstrip("。；;.")) - 4
 
 
-_CUMULATIVE = re.compile(r"累计|付至|支付至|达到(?:合同)?(?:总价|总额)")
+_CUMULATIVE = re.compile(
+    r"(?:累计|支付至|付至)[^，,。；;]{0,14}?\d+(?:\.\d+)?\s*%|达到(?:合同)?(?:总价|总额)的?\s*\d"
+)
 _SAME = re.compile(r"^\W*(?:即|折合|计|合计|共计|共|约|为|金额为|就是|也就是|相当于)")
 _STATEMENT = re.compile(r"(?:款|金)[”\"」]?\s*(?:为|是|:|：|[:：]?\s*(?:是指|系指|指))")
 #: A percent next to these is a tax, discount, cap or penalty figure, not a share.
 _PCT_AFTER_NOT = re.compile(r"\s*(?:的)?(?:增值税|税率|税|的税|违约金|滞纳金|利息|以上|以下|左右|折扣|优惠)")
 _PCT_BEFORE_NOT = re.compile(
-    r"(?:税率|税点|增值税|征收率|折扣|优惠|下浮|上浮|超过|低于|高于|大于|小于|不足|可用率|合格率|含水量|误差)\s*$"
+    r"(?:税率|税点|增值税|征收率|折扣|优惠|下浮|上浮|超过|低于|高于|大于|小于|不足|可用率|合格率|含水量|误差|"
+    r"采购量|销量|销售量|完成率|达成率|任务量|数量)\s*$"
 )
 _AMOUNT_AFTER_NOT = re.compile(r"\s*(?:/|每|一)")
 _AMOUNT_BEFORE_NOT = re.compile(
@@ -301,12 +305,29 @@ def _amounts(piece: str) -> list[tuple[Decimal, str, tuple[int, int]]]:
     return out
 
 
+#: A stage label with its share starts a new piece even without a comma (a PDF table read as one line:
+#: "预付款 30% … 10 日内到货款 40% …").
+_STAGE_START = re.compile(
+    r"(?<=[^\s，,:：;；。])\s*(?=(?:预付款|首付款|到货款|发货款|验收款|进度款|调试款|安装款|投运款|质保金|质量保证金|尾款|余款|"
+    r"第[一二三四五六七八九十\d]+期(?:款)?)\s*[:：]?\s*\d+(?:\.\d+)?\s*%)"
+)
+
+
+def _comma_pieces(text: str) -> list[tuple[int, str]]:
+    """(start, text) of the comma pieces, a piece cut again where a stage label with its share begins."""
+    out: list[tuple[int, str]] = []
+    for m in _PIECE.finditer(text):
+        cuts = (
+            [m.start()] + [c.end() for c in _STAGE_START.finditer(text, m.start() + 1, m.end())] + [m.end()]
+        )
+        out.extend((a, text[a:b]) for a, b in pairwise(cuts) if a < b)
+    return out
+
+
 def _pieces(text: str) -> list[_Piece]:
     """The comma pieces of one sentence up to the first consequence (penalty, refund) piece."""
     out: list[_Piece] = []
-    for m in _PIECE.finditer(text):
-        s = m.start()
-        raw = m.group()
+    for s, raw in _comma_pieces(text):
         lead = len(raw) - len(raw.lstrip())
         s += lead
         piece = raw.strip()
@@ -737,6 +758,23 @@ _NO_RETENTION = re.compile(
 _HELD = re.compile(r"留存|预留|保留|扣留|暂扣|扣押|暂留|留置|不予")
 
 
+def _retention_figures(
+    sent: str,
+) -> tuple[list[tuple[Decimal, tuple[int, int]]], list[tuple[Decimal, str, tuple[int, int]]]]:
+    """The share and amount of the retention: those of the piece naming it (a schedule row "质保金 5% …"),
+    else of the piece before it (合同总价的5%作为质保金), else of the sentence."""
+    pieces = _comma_pieces(sent)
+    for k, (_start, piece) in enumerate(pieces):
+        if _RETENTION.search(piece):
+            for st, pc in (pieces[k], *pieces[max(0, k - 1) : k]):
+                shares, amounts = _shares(pc), _amounts(pc)
+                if shares or amounts:
+                    shift = [(v, (a + st, b + st)) for v, (a, b) in shares]
+                    return shift, [(v, c, (a + st, b + st)) for v, c, (a, b) in amounts]
+            break
+    return _shares(sent), _amounts(sent)
+
+
 def _retentions(doc: Document) -> list[Retention]:
     """Every retention statement, with the sentence (the same or a later one naming it) that releases it."""
     from contractkit.checks._common import block_indices_naming
@@ -769,8 +807,7 @@ def _retentions(doc: Document) -> list[Retention]:
             continue
         if _NO_RETENTION.search(sent):
             continue  # 本合同不扣留质保金
-        shares = _shares(sent)
-        amounts = _amounts(sent)
+        shares, amounts = _retention_figures(sent)
         if not (shares or amounts or _HELD.search(sent) or "作为" in sent):
             continue
         end = e
