@@ -30,12 +30,17 @@ endif
 # LibreOffice Writer (headless) and Noto CJK fonts for PDF output; a fontconfig alias maps
 # 宋体/SimSun and 黑体/SimHei to the Noto faces so PDFs keep the template's typography.
 soffice:
-	@if ! command -v soffice >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q 'Noto Serif CJK'; then \
-	  echo "Installing LibreOffice Writer and CJK fonts with apt-get…"; \
+	@if ! command -v soffice >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q 'Noto Serif CJK' \
+	   || ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -q chi_tra \
+	   || ! command -v pdftoppm >/dev/null 2>&1 \
+	   || ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 \
+	   || ! /usr/bin/python3 -c 'import uno' >/dev/null 2>&1; then \
+	  echo "Installing LibreOffice Writer, CJK fonts, Tesseract OCR (chi_sim, chi_tra) and Chromium with apt-get…"; \
 	  $(SUDO) apt-get update -qq; \
 	  pkg=libreoffice-writer-nogui; apt-cache show $$pkg >/dev/null 2>&1 || pkg=libreoffice-writer; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
-	    $$pkg fonts-noto-cjk fontconfig python3-uno chromium chromium-driver >/dev/null; \
+	    $$pkg fonts-noto-cjk fontconfig python3-uno chromium chromium-driver \
+	    tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra poppler-utils >/dev/null; \
 	fi
 	@$(MAKE) --no-print-directory fonts
 
