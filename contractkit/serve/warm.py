@@ -11,6 +11,7 @@ retried once on a fresh listener; recycled after ``max_docs`` documents so memor
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import json
@@ -25,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from contractkit.errors import ContractkitError, ConverterError
+from contractkit.render.lifecycle import reaped, sweep
 from contractkit.render.pdf import INSTALL_HINT, _no_network_prefix, find_soffice
 
 HELPER = Path(__file__).resolve().parent / "uno_helper.py"
@@ -54,7 +56,9 @@ class WarmConverter:
             raise ConverterError("python3-uno is not installed", hint="sudo apt-get install python3-uno")
         self.timeout, self.max_docs, self.startup = float(timeout), max(1, max_docs), float(startup)
         self.stats = {"starts": 0, "timeouts": 0, "crashes": 0, "retries": 0, "converted": 0, "failed": 0}
+        sweep()  # folders of a converter that was killed
         self._base = Path(tempfile.mkdtemp(prefix=f"contractkit-warm-{os.getpid()}-"))
+        atexit.register(self.close)
         self._office: subprocess.Popen | None = None
         self._helper: subprocess.Popen | None = None
         self._answers: queue.Queue = queue.Queue()
@@ -77,6 +81,8 @@ class WarmConverter:
         self._closed = True
         self._stop()
         shutil.rmtree(self._base, ignore_errors=True)
+        with contextlib.suppress(Exception):
+            atexit.unregister(self.close)
 
     def warm_up(self) -> None:
         """Start the listener now (the pool calls this at start-up so the first request does not wait)."""
@@ -158,19 +164,21 @@ class WarmConverter:
         with self._lock:
             if self._closed:
                 raise ConverterError("the PDF converter is closed")
-            self._office = subprocess.Popen(
-                [
-                    *_no_network_prefix(),
-                    str(self.soffice),
-                    f"-env:UserInstallation={profile.as_uri()}",
-                    "--headless",
-                    "--invisible",
-                    "--nologo",
-                    "--nodefault",
-                    "--norestore",
-                    "--nolockcheck",
-                    f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
-                ],
+            self._office = subprocess.Popen(  # reaped: dies with this process, even on SIGKILL
+                reaped(
+                    [
+                        *_no_network_prefix(),
+                        str(self.soffice),
+                        f"-env:UserInstallation={profile.as_uri()}",
+                        "--headless",
+                        "--invisible",
+                        "--nologo",
+                        "--nodefault",
+                        "--norestore",
+                        "--nolockcheck",
+                        f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+                    ]
+                ),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -179,7 +187,7 @@ class WarmConverter:
                 cwd=str(self._base),
             )
             self._helper = subprocess.Popen(
-                [str(self.python), str(HELPER), pipe, str(self.startup)],
+                reaped([str(self.python), str(HELPER), pipe, str(self.startup)]),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
