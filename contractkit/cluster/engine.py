@@ -27,7 +27,7 @@ def connect(address: str) -> Iterator[Any]:
             raise UsageError(f"bad scheduler {address!r}", hint="use local or local:N (N worker processes)")
         kw = {"n_workers": int(n)} if n else {}
         with (
-            LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None, **kw) as cluster,
+            LocalCluster(processes=True, threads_per_worker=1, dashboard_address=":0", **kw) as cluster,
             Client(cluster) as client,
         ):
             yield client

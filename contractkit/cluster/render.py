@@ -103,12 +103,11 @@ class Planner:
         self.exhausted = False
         self.done = 0
         self.ready: deque[RenderItem] = deque()
-        self.order: dict[str, int] = {}  # label → input position, to report failures in input order
-        self.failures: list[tuple[int, Failure]] = []
+        self.failures: list[tuple[int, Failure]] = []  # with the deal's input position, to sort them
         self.names: dict[str, bool] = {}  # lower-case name → rendered (True) or held by a deal in flight
         self.valid: dict[str, str] = {}  # number → label of the first valid deal
         self.holding: set[str] = set()  # numbers held by a deal in flight
-        self.waiting: dict[tuple[str, str], deque[tuple[str, dict]]] = {}  # held number/name → deals
+        self.waiting: dict[tuple[str, str], list[tuple[int, str, dict]]] = {}  # held number/name → deals
 
     # -- input side ---------------------------------------------------------------------------------------
     def feed(self) -> list[RenderItem] | None:
@@ -120,11 +119,10 @@ class Planner:
                 break
             self.report.deals += 1
             label, deal = entry
-            self.order.setdefault(label, self.report.deals)
             if isinstance(deal, BaseException):
-                self._finish(failures_of(label, deal))
+                self._finish(self.report.deals, failures_of(label, deal))
             else:
-                self._admit(label, deal)
+                self._admit(self.report.deals, label, deal)
         if not self.ready:
             return None
         return [self.ready.popleft() for _ in range(min(self.chunk, len(self.ready)))]
@@ -132,22 +130,19 @@ class Planner:
     def _number(self, deal: dict) -> str:
         return "" if self.allow else str(deal.get("number") or "").strip()
 
-    def _wait(self, on: tuple[str, str], label: str, deal: dict) -> None:
-        self.waiting.setdefault(on, deque()).append((label, deal))
-
-    def _admit(self, label: str, deal: dict) -> None:
+    def _admit(self, seq: int, label: str, deal: dict) -> None:
         number = self._number(deal)
         if number in self.valid and self.valid[number] != label:  # fails on the worker (invalid or duplicate)
-            self.ready.append(RenderItem(label, deal, "", "", duplicate_of=self.valid[number]))
+            self.ready.append(RenderItem(label, deal, "", "", duplicate_of=self.valid[number], seq=seq))
             return
         if number in self.holding:
-            self._wait(("number", number), label, deal)
+            self.waiting.setdefault(("number", number), []).append((seq, label, deal))
             return
         base = safe_name(str(deal.get("number") or ""), fallback=safe_name(Path(label).stem))
         name, n = base, 1
         while name.lower() in self.names:
             if not (self.allow or self.names[name.lower()]):  # held by a deal that may yet prove invalid
-                self._wait(("name", name.lower()), label, deal)
+                self.waiting.setdefault(("name", name.lower()), []).append((seq, label, deal))
                 return
             n += 1
             name = f"{base}-{n}"
@@ -157,12 +152,12 @@ class Planner:
             self.names[name.lower()] = True
             if number:
                 self.valid[number] = label
-            self._finish([])
+            self._finish(seq, [])
             return
         self.names[name.lower()] = False
         if number:
             self.holding.add(number)
-        self.ready.append(RenderItem(label, deal, name, key))
+        self.ready.append(RenderItem(label, deal, name, key, seq=seq))
 
     # -- result side --------------------------------------------------------------------------------------
     def settle(self, item: RenderItem, outcome: RenderOutcome) -> None:
@@ -173,7 +168,7 @@ class Planner:
         self.report.warnings.extend(outcome.warnings)
         if not outcome.failures:
             self.report.rendered += 1
-        self._finish(outcome.failures)
+        self._finish(item.seq, outcome.failures)
         if item.duplicate_of is not None:
             return
         number = self._number(item.deal)
@@ -188,8 +183,8 @@ class Planner:
                 self.valid[number] = item.label
             released.append(("number", number))
         waiting = [d for on in released for d in self.waiting.pop(on, ())]
-        for label, deal in sorted(waiting, key=lambda d: self.order.get(d[0], 0)):
-            self._admit(label, deal)
+        for seq, label, deal in sorted(waiting, key=lambda d: d[0]):  # in input order, as locally
+            self._admit(seq, label, deal)
 
     def lost(self, items: list[RenderItem], exc: BaseException) -> None:
         """A whole task failed (its workers kept dying): each deal fails, and counts as valid (it may have
@@ -199,8 +194,8 @@ class Planner:
             fail = Failure(item.label, "", why)
             self.settle(item, RenderOutcome(item.label, item.key, item.name, True, failures=[fail]))
 
-    def _finish(self, failures: list[Failure]) -> None:
-        self.failures.extend((self.order.get(f.label, 0), f) for f in failures)
+    def _finish(self, seq: int, failures: list[Failure]) -> None:
+        self.failures.extend((seq, f) for f in failures)
         self.done += 1
         if self.progress:
             self.progress(self.done, self.report.deals if self.exhausted else None)

@@ -44,6 +44,7 @@ class RenderItem:
     name: str
     key: str
     duplicate_of: str | None = None
+    seq: int = 0  # the deal's position in the input (failures are reported in input order)
 
 
 @dataclass
