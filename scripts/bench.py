@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ("bench_render", "bench_pdf", "bench_lint", "bench_diff", "bench_serve")
+MODULES = ("bench_render", "bench_pdf", "bench_lint", "bench_diff", "bench_serve", "bench_cluster")
 
 
 def main() -> int:
