@@ -215,3 +215,36 @@ def test_without_libreoffice_conversions_are_503_and_the_rest_works() -> None:
         r = httpx.post(url + "/v1/render", params={"format": "pdf"}, content=deal)
         assert r.status_code == 503 and "retry-after" in r.headers
         assert httpx.post(url + "/v1/render", content=deal).status_code == 200
+
+
+def test_two_converters_share_the_queue() -> None:
+    release = threading.Event()
+    pool = _pool(release, workers=2, queue_size=8, max_batch=8)
+    with running(create_app(ServeConfig(), pool=pool)) as url:
+        done: list = []
+        threads = [_convert(url, done)]
+        _until(lambda: pool.busy == 1)
+        threads.append(_convert(url, done))
+        _until(lambda: pool.busy == 2)  # the second converter took the second document
+        threads += [_convert(url, done) for _ in range(2)]
+        _until(lambda: pool.depth == 2)
+        release.set()
+        for t in threads:
+            t.join()
+        assert [r.status_code for r in done] == [200] * 4
+        runs = [c.runs for c in FakeConverter.made]
+        assert len(runs) == 2 and all(r[0] == 1 for r in runs) and sum(map(sum, runs)) == 4
+        assert max(max(r) for r in runs) == 1  # neither took both queued documents while the other idled
+
+
+@pytest.mark.slow
+def test_the_batch_engine_converts_real_pdfs() -> None:
+    from contractkit.render.pdf import find_soffice
+
+    if not find_soffice():
+        pytest.skip("LibreOffice not installed")
+    deal = (Path(__file__).resolve().parent.parent / "samples" / "quote-office.json").read_bytes()
+    with running(create_app(ServeConfig(engine="batch"))) as url:
+        assert httpx.get(url + "/healthz").json()["engine"] == "batch"
+        r = httpx.post(url + "/v1/render", params={"format": "pdf"}, content=deal, timeout=300)
+        assert r.status_code == 200 and r.content.startswith(b"%PDF")
