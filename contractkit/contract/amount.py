@@ -294,16 +294,23 @@ _LOOSE_TOTAL = re.compile(
     rf"^\s*(?:合计|总计|小计|总价)[^\d]{{0,8}}?(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})\s*(?:元)?\s*$"
 )
 _LOOSE_GAP = 8
+_TABLE_ROW_START = re.compile(r"\s*\|")
 
 
 def _loose_item_tables(doc: Document) -> list[ItemTable]:
     """Item tables laid out as lines of text (a PDF): qty, unit price and amount at the end of each line."""
+    from contractkit.checks._common import block_indices_naming
+
+    heads = [i for i in block_indices_naming(doc, ("数量",)) if _PRICE.search(doc.blocks[i].norm)]
     out: list[ItemTable] = []
+    if not heads:
+        return out  # no header names a quantity and a price
     header = False
     lines: list[ItemLine] = []
     since = 0
-    for i, block in enumerate(doc.blocks):
-        if block.kind == "cell" or block.norm.lstrip().startswith("|"):
+    for i in range(heads[0], len(doc.blocks)):
+        block = doc.blocks[i]
+        if block.kind == "cell" or _TABLE_ROW_START.match(block.norm):
             continue
         norm = block.norm
         if not header:
@@ -533,11 +540,12 @@ def extract(contract: Contract) -> AmountFacts:
     """The amount facts of ``contract``."""
     doc = contract.doc
     amounts = _stated_amounts(doc)
+    tables = tuple(_item_tables(tables_of(contract)) + _loose_item_tables(doc))
     return AmountFacts(
         total=_total(doc, amounts),
         amounts=tuple(amounts),
         tax=tuple(_tax(doc)),
         currency=_currency(doc, amounts),
-        item_tables=tuple(_item_tables(tables_of(contract)) + _loose_item_tables(doc)),
-        discounts=tuple(_discounts(doc)),
+        item_tables=tables,
+        discounts=tuple(_discounts(doc)) if tables else (),
     )

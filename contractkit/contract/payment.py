@@ -494,8 +494,12 @@ def read_installments(text: str) -> list[RawInstallment]:
 # --- the document -------------------------------------------------------------------------------------------
 
 
+_TABLE_ROW = re.compile(r"\s*\|")
+
+
 def _payment_headings(doc: Document) -> set[str]:
-    return {b.section for b in doc.blocks if b.section and _PAYMENT_SECTION.search(b.section)}
+    headings = {b.section for b in doc.blocks if b.section}
+    return {h for h in headings if _PAYMENT_SECTION.search(h)}
 
 
 def _in_scope(doc: Document, index: int, headings: set[str]) -> bool:
@@ -605,7 +609,7 @@ def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
         for i in named
         if doc.blocks[i].kind != "cell"
         and _in_scope(doc, i, headings)
-        and not doc.blocks[i].norm.lstrip().startswith("|")  # a text table row: read as a table
+        and not _TABLE_ROW.match(doc.blocks[i].norm)  # a text table row: read as a table
     ]
     for run in _paragraphs(doc, indices):
         parts = [Cell(doc.blocks[j].norm, j, (0, len(doc.blocks[j].norm)), 0) for j in run]
