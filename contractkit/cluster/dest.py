@@ -33,6 +33,12 @@ class Destination:
 
     url: str
 
+    def __getstate__(self) -> dict[str, str]:
+        return {"url": self.url}  # not the cached filesystem: each worker opens its own
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        object.__setattr__(self, "url", state["url"])
+
     @cached_property
     def _fs(self) -> tuple[Any, str]:
         import fsspec
