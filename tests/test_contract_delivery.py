@@ -260,3 +260,63 @@ def test_places_in_is_pure() -> None:
 def test_places_never_crash_and_spans_hold(text: str) -> None:
     for p in places_in(text, 0):
         assert text[p.where.span[0] : p.where.span[1]] == p.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲方指定的小区物业服务中心",
+        "买方指定的项目部",
+        "需方另行指定的物流园区",
+        "采购人书面通知的校区",
+        "甲方指定的办公楼",
+    ],
+)
+def test_designated_facilities_are_no_address(text: str) -> None:
+    assert classify_place(text) == ("designated", False)
+
+
+@pytest.mark.parametrize("text", ["甲方指定账户", "乙方指定的联系人", "买方指定的银行"])
+def test_designated_non_places_are_references(text: str) -> None:
+    assert classify_place(text) == ("reference", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4.1 交货：FCA卖方工厂（Incoterms® 2020）。交付日：2027年3月15日或之前；不得分批交货。",
+        "到货日为2027年5月1日。",
+        "发货日：合同生效后20个工作日内。",
+        "| 交货日 | 2027年6月30日前 |",
+    ],
+)
+def test_a_delivery_day_label_fixes_the_time(text: str) -> None:
+    assert facts(text).has_time
+
+
+def test_delivery_day_as_an_event_is_no_label() -> None:
+    t = facts("买卖合同\n乙方送货上门，质保期自交付日起12个月。").times
+    assert not any(x.labelled for x in t)
+
+
+WRAPPED = (
+    "二、交货时间、地点和方式供方于 2027 年 8 月 15 日前将全部设备运至需方车间："
+    "浙江省绍兴市越城区袍江工业区三江路\n"
+    "{next}需方三号织造车间，运输费用和途中风险由供方承担。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("next_line", "house"),
+    [("15 号", True), ("No. 15 ", True), ("2#厂房 ", True), ("", False), ("东侧", False)],
+)
+def test_an_address_wrapped_onto_the_next_line(next_line: str, house: bool) -> None:
+    places = [p for p in facts(WRAPPED.format(next=next_line)).places if p.kind == "address"]
+    assert places and places[0].text.endswith("三江路")
+    assert places[0].house_number is house
+
+
+def test_a_finished_address_line_does_not_take_the_next_number() -> None:
+    text = "乙方应将货物送至北京市海淀区中关村大街。\n15号楼的钥匙由甲方保管。\n"
+    (p,) = [p for p in facts(text).places if p.kind == "address"]
+    assert not p.house_number

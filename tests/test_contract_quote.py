@@ -259,3 +259,19 @@ def test_discount_implied_by_prices(listed: int, pct: int) -> None:
     text = HEAD + f"| 序号 | 产品名称 | 目录单价 | 折后单价 |\n| 1 | 球阀 | {listed:,}.00 | {net:.2f} |\n"
     (ln,) = quote(text).lines
     assert abs(ln.discount - pct) <= Decimal("0.01")
+
+
+@pytest.mark.parametrize(
+    "spec", ["约18,000页（5%覆盖率）", "约 12,000 页", "1,500 张/盒", "长度2,000.00 米", "18,000页"]
+)
+def test_a_spec_figure_in_a_text_row_is_no_price(spec: str) -> None:
+    text = (
+        HEAD + "序号  品名  型号及规格  数量  单位  价目表单价（元）  折扣  折后单价（元）  金额（元）\n"
+        f"1  原装碳粉  MX-C30BK，{spec}  24  支  498.00  0%  498.00  11,952.00\n"
+        "2  打印机  LP-4020DN  20  台  2,650.00  3%  2,570.50  51,410.00\n"
+    )
+    lines = quote(text).lines
+    assert [(ln.number, ln.list_price, ln.discount) for ln in lines] == [
+        (1, Decimal("498.00"), Decimal(0)),
+        (2, Decimal("2650.00"), Decimal(3)),
+    ]

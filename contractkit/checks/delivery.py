@@ -52,6 +52,7 @@ def is_goods_contract(doc: Document) -> bool:
         "乙方应将货物送至北京市海淀区中关村大街。",
         "交货地点：甲方指定地点。",
         "供方于2026年4月15日前将全部货物一次性送至需方指定仓库，运费由供方承担。",
+        "乙方于2027年4月30日前一次性送货到甲方指定的小区物业服务中心。",
     ],
     good=[
         "交货地点：江苏省苏州市工业园区星湖街88号。",
@@ -103,6 +104,7 @@ def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding
         "乙方应于本合同签订后30日内将货物送至甲方仓库。",
         "第五条 交货\n交货时间：2026年6月30日前。",
         "买卖合同\n乙方每月10日前交付当月供货量。",
+        "买卖合同\n4.1 交货：FCA卖方工厂。交付日：2027年3月15日或之前；不得分批交货。",
     ],
 )
 def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

@@ -70,15 +70,16 @@ _DESIGNATED = re.compile(
 )
 #: What a designated place is: a place noun (not a mailbox or an account).
 _PLACE_NOUN = re.compile(
-    r"地点|地址|仓库|库房|库|现场|工地|场所|位置|厂|港|码头|车间|处|地方|门店|网点|收货点"
+    r"地点|地址|仓库|库房|库|现场|工地|场所|场地|位置|厂|港|码头|车间|处|地方|门店|门市|网点|收货点|中心|小区|园区"
+    r"|基地|机房|办公室|办公楼|大楼|楼宇|门卫|项目部|站点|分公司|营业部|校区|院区|病区|医院|学校|工厂|物业"
 )
 
 _TIME_LABEL = re.compile(
-    r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|装船|出货|进场)(?:时间|日期|期限|期|时限|周期)"
+    r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|装船|出货|进场)(?:时间|日期|期限|期|时限|周期|日(?![起内前后期]))"
     r"(?:及[^:：\s]{0,6})?[”\"」』]?\s*(?:[:：]|是指|系指|指|为|是|\s|(?=自|于|在|应|须))\s*"
 )
 _TIME_COL = re.compile(
-    r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|进场)(?:时间|日期|期限|期)|交期|交货期"
+    r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|进场)(?:时间|日期|期限|期|日)|交期|交货期"
 )
 _DATE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -308,6 +309,25 @@ def _cost_mention(text: str, end: int) -> bool:
     return re.match(r"\s*(?:的|之)?\s*(?:运费|运输费|运杂费|费用|全部费用|物流费)", text[end:]) is not None
 
 
+#: A line that goes on with a house number: ``15 号需方三号织造车间`` after a line ending in ``三江路``.
+_HOUSE_NO_START = re.compile(r"\s*(?:" + _HOUSE_NO.pattern + ")", re.IGNORECASE)
+
+
+def _continued(doc: Document, place: Place) -> Place:
+    """An address that runs to the end of a text line (a PDF or hard-wrapped text) and goes on with a
+    house number on the next line has that house number."""
+    if place.kind != "address" or place.house_number:
+        return place
+    b, (_s, e) = place.where.block, place.where.span
+    block = doc.blocks[b]
+    if block.kind != "line" or block.norm[e:].strip() or b + 1 >= len(doc.blocks):
+        return place
+    nxt = doc.blocks[b + 1]
+    if nxt.kind != "line" or not _HOUSE_NO_START.match(nxt.norm):
+        return place
+    return Place(place.text, place.kind, True, place.labelled, place.where)
+
+
 # ------------------------------------------------------------------------------------------ times
 
 
@@ -356,7 +376,7 @@ def _delivers_after(clause: str, at: int) -> bool:
 
 
 _TIME_KEY = re.compile(
-    r"^\s*(?:\d{1,2}\s*)?(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|进场)(?:时间|日期|期限|期|时限)\s*[:：]?\s*$"
+    r"^\s*(?:\d{1,2}\s*)?(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|进场)(?:时间|日期|期限|期|时限|日)\s*[:：]?\s*$"
 )
 _PLACE_KEY = re.compile(r"^\s*(?:\d{1,2}\s*)?(?:交货|交付|送货|收货|到货|提货)(?:地点|地址)\s*[:：]?\s*$")
 
@@ -545,6 +565,7 @@ def extract_document(doc: Document) -> DeliveryFacts:
             carriers.extend(Party(m.group("who"), Where(i, m.span())) for m in _CARRIER.finditer(t))
         if "费" in t:
             costs.extend(Party(m.group("who") or "included", Where(i, m.span())) for m in _COST.finditer(t))
+    places = [_continued(doc, p) for p in places]
     places.extend(_term_places(doc))
     for rows in tables(doc):
         for row in rows:

@@ -206,7 +206,14 @@ _NOT_PERSON = re.compile(r"审批|意见|日期|签字|签名|环节|姓名|同�
 _LINE_REF = re.compile(
     r"第\s*(\d+(?:\s*[、,，和及至\-]\s*\d+)*)\s*(?:项|行|条|号|款)|序号\s*(\d+(?:\s*[、,，和及]\s*\d+)*)"
 )
-_MONEY = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{2})(?![\d%])")
+#: A money figure in a text row; a number after 约 or before a unit (约18,000页, 1,200 台) is a spec or a
+#: quantity, not a price.
+_MONEY = re.compile(
+    r"(?<![\d.,约])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{2})(?![\d%]|[.,]\d)"
+    r"(?!\s?(?:页|张|件|个|台|套|支|只|箱|包|瓶|桶|卷|份|袋|块|米|吨|公斤|千克|克|升|毫升|小时|次|册|本|人|平方"
+    r"|kg|km|mm|pcs|m\b))",
+    re.IGNORECASE,
+)
 _NUM = re.compile(r"^\s*(?:[¥￥$]|RMB|USD)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:元)?\s*$")
 
 _NAME_COL = re.compile(r"名称|品名|产品|货物|设备|description|item", re.I)
