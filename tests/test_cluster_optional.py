@@ -65,3 +65,9 @@ def test_an_unreachable_scheduler_is_one_clear_line(capsys):
         assert main(["lint", sample, "--scheduler", "tcp://127.0.0.1:9"]) == 2
     err = capsys.readouterr().err
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in err and "dask scheduler" in err
+
+
+def test_a_file_as_the_cluster_output_is_a_usage_error(capsys):
+    sample = str(ROOT / "samples" / "quote-office.json")
+    assert main(["render", sample, "-o", "quote.docx", "--scheduler", "local:1"]) == 2
+    assert "give -o a folder, not a file" in capsys.readouterr().err

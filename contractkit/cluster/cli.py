@@ -42,8 +42,14 @@ def render_command(
     """``contractkit render … --scheduler ADDRESS``: render into ``out`` (folder or URL); the exit status as
     locally (0 all rendered or already complete, 1 a deal failed, 2 an input unreadable)."""
     from contractkit.cluster.render import render_on_cluster
+    from contractkit.errors import UsageError
 
     dest = out or "out"
+    if dest.lower().endswith((".docx", ".pdf")):
+        raise UsageError(
+            "with --scheduler the output is a folder or URL: give -o a folder, not a file",
+            zh="使用 --scheduler 时输出须为文件夹或 URL：-o 请给文件夹而非文件",
+        )
     progress, finish = progress_bar("rendering")
     try:
         with connect(scheduler) as client:
