@@ -4,7 +4,16 @@ Body paragraphs are numbered 1-based among all body paragraphs, empty ones inclu
 them; empty paragraphs make no Block. Tables are numbered 1-based in document order, nested tables included
 (``Document.meta["nested_tables"]`` maps a nested table's number to its parent ``(table, row, cell)``).
 ``cell`` is the 1-based grid column where the cell starts; merged cells are read once. Inside a cell,
-``paragraph`` counts the cell's paragraphs. Headers, footers, footnotes and text boxes are not read.
+``paragraph`` counts the cell's paragraphs.
+
+Parts beyond the body follow the body's blocks, each once: text boxes (``Location.part = "textbox1"``; the
+VML fallback copy of a box is skipped), footnotes and endnotes (``footnote2``: the note's number), then
+headers and footers (``header1``: the part's file name; a header repeated word for word in another part is
+read once). Content controls (``w:sdt``) are read where they stand.
+
+Tracked changes (``w:ins``/``w:del``/``w:moveFrom``/``w:moveTo``) are counted in ``meta["revisions"]`` and
+read per ``revisions``: ``accepted`` (and ``changes``) as Word's "No Markup" view, ``original`` as the text
+before them; ``meta["revisions"]["inserted"]`` lists the blocks holding inserted or moved-in text.
 
 Word automatic numbering (第一条, 1.1, （一）) is not in the text: ``Document.meta["labels"]`` maps a block
 index to the label Word renders before it, and a level-0 numbered title opens a section (``Block.section``
@@ -23,7 +32,7 @@ from contractkit.errors import UnreadableInput
 from contractkit.fileio import DEFAULT_MAX_BYTES, read_bounded
 from contractkit.readers import zipguard
 from contractkit.readers.docx_numbering import Numbering
-from contractkit.readers.model import Block, Document, Location
+from contractkit.readers.model import Block, Document, Location, RevisionsMode, read_options
 from contractkit.readers.normalize import looks_like_heading, normalize, strip_invisible
 
 #: The WordprocessingML namespace in Clark notation, for building tags: ``f"{W}p"``.
@@ -36,17 +45,28 @@ SKIP_TAGS = {
     f"{_MC}Fallback",
     f"{W}del",
     f"{W}delText",
+    f"{W}moveFrom",
     f"{W}pPr",
     f"{W}rPr",
     f"{W}instrText",
 }
+#: What the original (``revisions="original"``) leaves out: insertions and moved-in text, not deletions.
+ORIGINAL_SKIP_TAGS = (SKIP_TAGS - {f"{W}del", f"{W}delText", f"{W}moveFrom"}) | {f"{W}ins", f"{W}moveTo"}
+_TEXT_OF = {f"{W}delText": None}
+#: A move is counted once, at its destination.
+REVISION_TAGS = {f"{W}ins": "insertions", f"{W}del": "deletions", f"{W}moveTo": "moves"}
+_INSERTED = (f"{W}ins", f"{W}moveTo")
 _MAX_PART = 100 * 1024 * 1024  # inflated word/document.xml cap
 _ARTICLE_LABEL = re.compile(r"^第\s*\S{1,5}\s*[条章节部分]")
 
 
-def read_docx(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a .docx into a Document; a corrupt, disguised or oversized file raises UnreadableInput."""
+def read_docx(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, revisions: RevisionsMode | None = None
+) -> Document:
+    """Read a .docx into a Document (tracked changes per ``revisions``, default from ``read_options()``);
+    a corrupt, disguised or oversized file raises UnreadableInput."""
     name = str(path)
+    mode = revisions or read_options().revisions
     data = read_bounded(path, max_bytes)
     zf = zipguard.open_zip(data, name)
     zipguard.check_docx(zf, name)
@@ -66,12 +86,20 @@ def read_docx(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
             path=name,
             hint="open it in Word and save it again as .docx",
         ) from None
-    reader = _Reader(name, styles, default.name if default is not None else None)
+    reader = _Reader(name, styles, default.name if default is not None else None, mode)
     reader.numbering = Numbering.of(doc)
     for loc, p in walk_paragraphs(body, on_table=reader.on_table):
         if loc.table is None:
             reader.meta["paragraphs"] = loc.paragraph
         reader.paragraph(p, loc)
+    from contractkit.readers.docx_parts import read_parts
+
+    reader.numbering = None
+    reader.section = None
+    read_parts(doc, body, reader)
+    counted = count_revisions(body)
+    if counted:
+        reader.meta["revisions"] = {"mode": mode, **counted, "inserted": reader.inserted}
     from contractkit.readers.comments import marker_comments  # Word comments holding lint notes (helper F)
 
     reader.meta["comments"] = marker_comments(doc, reader.blocks)
@@ -79,8 +107,12 @@ def read_docx(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
 
 
 class _Reader:
-    def __init__(self, path: str, styles: dict[str, Any], default_style: str | None) -> None:
+    def __init__(
+        self, path: str, styles: dict[str, Any], default_style: str | None, mode: str = "accepted"
+    ) -> None:
         self.path = path
+        self.mode = mode
+        self.inserted: list[int] = []
         self.styles = styles
         self.default_style = default_style
         self.blocks: list[Block] = []
@@ -93,10 +125,10 @@ class _Reader:
         if parent is not None:
             self.meta["nested_tables"][number] = parent
 
-    def paragraph(self, p: Any, loc: Location) -> None:
+    def paragraph(self, p: Any, loc: Location, part: str | None = None) -> None:
         style_id = _style_id(p)
         numbered = self.numbering.label(p, style_id) if self.numbering is not None else None
-        text = strip_invisible(paragraph_text(p))
+        text = strip_invisible(paragraph_text(p, self.mode))
         if not text.strip():
             return
         style = self.styles.get(style_id, style_id) if style_id else self.default_style
@@ -119,8 +151,10 @@ class _Reader:
         else:
             kind = "paragraph"
         location = Location(
-            len(self.blocks), paragraph=loc.paragraph, table=loc.table, row=loc.row, cell=loc.cell
+            len(self.blocks), paragraph=loc.paragraph, table=loc.table, row=loc.row, cell=loc.cell, part=part
         )
+        if self.mode != "original" and _has_inserted_text(p):
+            self.inserted.append(len(self.blocks))
         block = Block(text=text, norm=normalize(text), location=location, kind=kind, style=style)
         if self.section is not None:
             block = Block(block.text, block.norm, location, kind, self.section, style)
@@ -172,23 +206,47 @@ def walk_paragraphs(
     yield from container(body, None)
 
 
-def paragraph_text(p: Any) -> str:
-    """The visible text of a ``w:p``: runs, hyperlinks, insertions, fields; not deletions or text boxes."""
+def paragraph_text(p: Any, revisions: str = "accepted") -> str:
+    """The visible text of a ``w:p``: runs, hyperlinks, fields, tracked changes accepted (``original``: as
+    before them); never text boxes (read as parts of their own)."""
     out: list[str] = []
-    _collect(p, out)
+    if revisions == "original":
+        _collect(p, out, ORIGINAL_SKIP_TAGS, {**_TEXT_TAGS, **_TEXT_OF})
+    else:
+        _collect(p, out, SKIP_TAGS, _TEXT_TAGS)
     return "".join(out)
 
 
-def _collect(el: Any, out: list[str]) -> None:
+def _collect(el: Any, out: list[str], skip: set[str], texts: dict[str, str | None]) -> None:
     for child in el:
         tag = child.tag
-        if tag in SKIP_TAGS or not isinstance(tag, str):
+        if tag in skip or not isinstance(tag, str):
             continue
-        if tag in _TEXT_TAGS:
-            rep = _TEXT_TAGS[tag]
+        if tag in texts:
+            rep = texts[tag]
             out.append((child.text or "") if rep is None else rep)
         else:
-            _collect(child, out)
+            _collect(child, out, skip, texts)
+
+
+def count_revisions(root: Any) -> dict[str, Any]:
+    """Tracked changes with text under ``root``: ``{"insertions": n, "deletions": n, "moves": n,
+    "authors": [...]}``, or ``{}`` when there are none (formatting and paragraph-mark changes not counted)."""
+    counts = {"insertions": 0, "deletions": 0, "moves": 0}
+    authors: set[str] = set()
+    for tag, key in REVISION_TAGS.items():
+        for el in root.iter(tag):
+            if not any(t.text for t in el.iter(f"{W}t", f"{W}delText")):
+                continue
+            counts[key] += 1
+            authors.add(el.get(f"{W}author") or "")
+    if not any(counts.values()):
+        return {}
+    return {**counts, "authors": sorted(a for a in authors if a)}
+
+
+def _has_inserted_text(p: Any) -> bool:
+    return any(t.text for tag in _INSERTED for el in p.iter(tag) for t in el.iter(f"{W}t"))
 
 
 def _block_children(el: Any) -> Any:

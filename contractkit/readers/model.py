@@ -5,11 +5,21 @@ Readers (docx, pdf, text, deal) build it; rules read it; reports print its locat
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 BlockKind = Literal["paragraph", "heading", "cell", "line"]
 DocumentKind = Literal["docx", "pdf", "text", "deal"]
+#: ``auto``: OCR only PDF pages without a text layer; ``always``: every page; ``never``: refuse scans.
+OcrMode = Literal["auto", "always", "never"]
+#: Tracked changes read as ``accepted`` (Word's "No Markup"), ``original`` (before the changes), or
+#: ``changes`` (accepted, and lint reports only the findings the insertions introduce).
+RevisionsMode = Literal["accepted", "original", "changes"]
+OCR_MODES: tuple[str, ...] = ("auto", "always", "never")
+REVISIONS_MODES: tuple[str, ...] = ("accepted", "original", "changes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +30,9 @@ class Location:
       ``table``/``row``/``cell`` (1-based; ``paragraph`` then counts paragraphs inside that cell);
     - pdf: ``page`` and ``line`` (1-based line on that page);
     - text: ``line`` (1-based line of the file);
+    - docx parts beyond the body: ``part`` names it (``header1``, ``footer2``, ``footnote3``, ``endnote1``,
+      ``textbox2``: the part's file name, or the note's / box's number) and ``paragraph`` (and ``table``…)
+      count within it; body blocks have ``part`` None;
     - ``index`` is always the block's 0-based position in ``Document.blocks``.
     """
 
@@ -30,11 +43,14 @@ class Location:
     cell: int | None = None
     page: int | None = None
     line: int | None = None
+    part: str | None = None
 
     def describe(self, lang: str = "zh") -> str:
         """A human label such as ``第 3 页 第 12 行`` / ``page 3, line 12``."""
         zh = lang == "zh"
         parts: list[str] = []
+        if self.part is not None:
+            parts.append(_part_label(self.part, zh))
         if self.page is not None:
             parts.append(f"第{self.page}页" if zh else f"page {self.page}")
         if self.table is not None:
@@ -56,10 +72,29 @@ class Location:
         """A single line number for tools that want one (SARIF, GitHub): line, else paragraph, else block."""
         return self.line or self.paragraph or (self.index + 1)
 
-    def to_dict(self) -> dict[str, int]:
+    def to_dict(self) -> dict[str, int | str]:
         """The set fields only."""
-        names = ("index", "paragraph", "table", "row", "cell", "page", "line")
+        names = ("index", "paragraph", "table", "row", "cell", "page", "line", "part")
         return {n: getattr(self, n) for n in names if getattr(self, n) is not None}
+
+
+_PART_ZH = (
+    ("header", "页眉"),
+    ("footer", "页脚"),
+    ("footnote", "脚注"),
+    ("endnote", "尾注"),
+    ("textbox", "文本框"),
+)
+
+
+def _part_label(part: str, zh: bool) -> str:
+    """``header1`` → ``页眉1`` / ``header1``."""
+    if not zh:
+        return part
+    for en, cn in _PART_ZH:
+        if part.startswith(en):
+            return cn + part[len(en) :]
+    return part
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,3 +129,31 @@ class Document:
     def text(self) -> str:
         """All normalized text, one block per line."""
         return "\n".join(b.norm for b in self.blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How readers treat scans (``ocr``) and tracked changes (``revisions``)."""
+
+    ocr: OcrMode = "auto"
+    revisions: RevisionsMode = "accepted"
+
+
+_DEFAULT = ReadOptions()
+_OPTIONS: ContextVar[ReadOptions | None] = ContextVar("contractkit_read_options", default=None)
+
+
+def read_options() -> ReadOptions:
+    """The reading options in force (set by :func:`reading`; defaults otherwise)."""
+    return _OPTIONS.get() or _DEFAULT
+
+
+@contextmanager
+def reading(options: ReadOptions | None) -> Iterator[ReadOptions]:
+    """Read with ``options`` inside the ``with`` block (``None``: keep the current ones)."""
+    token = _OPTIONS.set(options) if options is not None else None
+    try:
+        yield read_options()
+    finally:
+        if token is not None:
+            _OPTIONS.reset(token)

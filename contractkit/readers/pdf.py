@@ -8,6 +8,11 @@ the same way. Pages are not joined to each other.
 
 Pages are streamed (one page and its text page open at a time, closed after use), so memory stays bounded
 on long files. pdfplumber is deliberately not used here: it is ~20x slower per page.
+
+Scans: a page without a text layer is rendered and read by OCR (:mod:`contractkit.readers.ocr`) with
+``ocr="auto"`` (the default), every page with ``"always"``; ``"never"`` refuses a PDF with no text at all,
+as before. ``meta["ocr"]`` lists the OCR'd pages (1-based). At most ``max_ocr_pages`` pages are OCR'd, each
+within the OCR page time limit and pixel bound.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from pathlib import Path
 
 from contractkit.errors import UnreadableInput
 from contractkit.fileio import DEFAULT_MAX_BYTES, check_size
-from contractkit.readers.model import Block, Document, Location
+from contractkit.readers.model import Block, Document, Location, OcrMode, read_options
 from contractkit.readers.normalize import looks_like_heading, normalize, strip_invisible
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
@@ -27,11 +32,22 @@ _FFFD_OR_PUA = re.compile("[\ufffd\ue000-\uf8ff]")
 _ERR_PASSWORD = 4  # FPDF_ERR_PASSWORD
 _GLYPH_SHARE = 0.10
 _GLYPH_MIN = 20
+#: Pages of one PDF that may go through OCR (a few seconds each): a longer scan is refused, not hung on.
+MAX_OCR_PAGES = 100
 
 
-def read_pdf(path: str | Path, *, max_pages: int = 2000, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a .pdf into a Document; encrypted, scanned, garbled or oversized files raise UnreadableInput."""
+def read_pdf(
+    path: str | Path,
+    *,
+    max_pages: int = 2000,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    ocr: OcrMode | None = None,
+    max_ocr_pages: int = MAX_OCR_PAGES,
+) -> Document:
+    """Read a .pdf into a Document, pages without text through OCR (``ocr``: auto/always/never; default from
+    :func:`~contractkit.readers.model.read_options`); encrypted, garbled or oversized files raise."""
     name = str(path)
+    mode = ocr or read_options().ocr
     check_size(path, max_bytes)
     import pypdfium2 as pdfium
 
@@ -48,12 +64,12 @@ def read_pdf(path: str | Path, *, max_pages: int = 2000, max_bytes: int = DEFAUL
             f"not a readable PDF ({exc})", path=name, hint="the file is damaged or not a PDF"
         ) from None
     try:
-        return _read_pages(pdf, name, max_pages)
+        return _read_pages(pdf, name, max_pages, mode, max_ocr_pages)
     finally:
         pdf.close()
 
 
-def _read_pages(pdf: object, name: str, max_pages: int) -> Document:
+def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages: int) -> Document:
     import pypdfium2 as pdfium
 
     n = len(pdf)  # type: ignore[arg-type]
@@ -66,6 +82,7 @@ def _read_pages(pdf: object, name: str, max_pages: int) -> Document:
     blocks: list[Block] = []
     stats = GlyphStats()
     pages_with_text = 0
+    ocr_pages: list[int] = []
     for i in range(n):
         try:
             page = pdf[i]  # type: ignore[index]
@@ -75,13 +92,25 @@ def _read_pages(pdf: object, name: str, max_pages: int) -> Document:
                     raw = textpage.get_text_range()
                 finally:
                     textpage.close()
+                text = _PDFIUM_NOISE.sub("", raw)
+                if mode == "always" or (mode == "auto" and not text.strip()):
+                    lines = _ocr_page(page, name, i + 1, len(ocr_pages), max_ocr_pages)
+                    ocr_pages.append(i + 1)
+                else:
+                    lines = None
             finally:
                 page.close()
         except pdfium.PdfiumError as exc:
             raise UnreadableInput(
                 f"cannot read page text ({exc})", path=name, where=f"page {i + 1}"
             ) from None
-        text = _PDFIUM_NOISE.sub("", raw)
+        if lines is not None:
+            from contractkit.readers.ocr import page_blocks
+
+            page_found = page_blocks(lines, i + 1, len(blocks))
+            pages_with_text += bool(page_found)
+            blocks.extend(page_found)
+            continue
         if text.strip():
             pages_with_text += 1
         stats.add(text)
@@ -89,6 +118,12 @@ def _read_pages(pdf: object, name: str, max_pages: int) -> Document:
             kind = "heading" if looks_like_heading(para) else "line"
             loc = Location(len(blocks), page=i + 1, line=number)
             blocks.append(Block(text=para, norm=normalize(para), location=loc, kind=kind))
+    if pages_with_text == 0 and ocr_pages:
+        raise UnreadableInput(
+            f"OCR found no text on the {len(ocr_pages)} scanned page(s)",
+            path=name,
+            hint="scan at 300 dpi, straight and in focus",
+        )
     if pages_with_text == 0:
         raise UnreadableInput(
             f"no text layer on any of the {n} page(s): a scanned PDF needs OCR first",
@@ -96,9 +131,33 @@ def _read_pages(pdf: object, name: str, max_pages: int) -> Document:
             hint="run OCR (e.g. ocrmypdf) or lint the original .docx instead",
         )
     stats.check(name)
-    return Document(
-        path=name, kind="pdf", blocks=blocks, meta={"pages": n, "pages_with_text": pages_with_text}
-    )
+    meta = {"pages": n, "pages_with_text": pages_with_text, "ocr": ocr_pages}
+    return Document(path=name, kind="pdf", blocks=blocks, meta=meta)
+
+
+def _ocr_page(page: object, name: str, number: int, done: int, limit: int) -> list[str]:
+    """The OCR'd lines of one PDF page; past the page limit, no Tesseract or too slow: UnreadableInput."""
+    from contractkit.readers import ocr
+
+    if done >= limit:
+        raise UnreadableInput(
+            f"more than {limit} pages need OCR",
+            path=name,
+            where=f"page {number}",
+            hint="split the scan, or OCR it first (e.g. ocrmypdf)",
+            zh=f"需要 OCR 的页面超过 {limit} 页",
+            hint_zh="请拆分扫描件，或先做 OCR（如 ocrmypdf）",
+        )
+    ocr.require(name)
+    try:
+        return ocr.image_lines(ocr.render_pdf_page(page))
+    except TimeoutError:
+        raise UnreadableInput(
+            f"OCR of page {number} took longer than {ocr.PAGE_TIMEOUT} s",
+            path=name,
+            where=f"page {number}",
+            zh=f"第 {number} 页 OCR 超过 {ocr.PAGE_TIMEOUT} 秒",
+        ) from None
 
 
 class GlyphStats:
