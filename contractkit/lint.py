@@ -12,7 +12,7 @@ from pathlib import Path
 
 from contractkit.config import Settings
 from contractkit.findings import FileResult, Finding, LintResult, Severity
-from contractkit.readers.model import Document, Location
+from contractkit.readers.model import Document, Location, ReadOptions
 
 #: File suffixes a folder expands to (see :func:`supported_suffixes` for those of optional readers).
 SUPPORTED = (".docx", ".pdf", ".txt", ".md", ".json")
@@ -87,6 +87,9 @@ def lint_document(
         marks = document_markers(doc)
         if marks:
             out = apply_markers(out, marks, ran=[r.id for r in ran])
+    from contractkit.reading import reading_notes  # meta/ocr, meta/revisions: what reading did
+
+    out.extend(reading_notes(doc))
     return sorted(out, key=_sort_key)
 
 
@@ -207,7 +210,11 @@ def skipped_result(entry: Skipped, lang: str = "zh") -> FileResult:
 
 
 def lint_paths(
-    paths: Iterable[str | Path], settings: Settings | None = None, *, rules: Iterable | None = None
+    paths: Iterable[str | Path],
+    settings: Settings | None = None,
+    *,
+    rules: Iterable | None = None,
+    read_options: ReadOptions | None = None,
 ) -> LintResult:
     """Read and lint every path (folders expanded); an unreadable file becomes ``FileResult(error=…)``, a
     folder entry left out a ``meta/skipped`` finding (see :func:`walk_inputs`). ``rules`` defaults to every
@@ -220,21 +227,36 @@ def lint_paths(
         if isinstance(entry, Skipped):
             result.files.append(skipped_result(entry, settings.lang))
         else:
-            result.files.append(lint_file(entry, settings, rules=rules, max_bytes=max_bytes))
+            result.files.append(
+                lint_file(entry, settings, rules=rules, max_bytes=max_bytes, read_options=read_options)
+            )
     return result
 
 
 def lint_file(
-    path: str | Path, settings: Settings | None = None, *, rules: Iterable | None = None, max_bytes: int = 0
+    path: str | Path,
+    settings: Settings | None = None,
+    *,
+    rules: Iterable | None = None,
+    max_bytes: int = 0,
+    read_options: ReadOptions | None = None,
 ) -> FileResult:
-    """Read and lint one file; a file that cannot be read is ``FileResult(error=…)``, never an exception."""
+    """Read and lint one file (OCR and tracked changes per ``read_options``); a file that cannot be read is
+    ``FileResult(error=…)``, never an exception."""
     from contractkit.errors import ContractkitError
     from contractkit.readers.dispatch import read_document
+    from contractkit.readers.model import reading
 
     settings = Settings.resolve(settings)
     name = str(path)
+    max_bytes = max_bytes or settings.max_input_mb * 1024 * 1024
     try:
-        doc = read_document(path, max_bytes=max_bytes or settings.max_input_mb * 1024 * 1024)
+        with reading(read_options) as options:
+            doc = read_document(path, max_bytes=max_bytes)
+            if options.revisions == "changes":
+                from contractkit.reading import lint_changes
+
+                return FileResult(path=name, findings=lint_changes(name, doc, settings, rules, max_bytes))
     except ContractkitError as exc:  # the message in the settings' language (the CLI's --lang)
         return FileResult(path=name, error=exc.text(settings.lang))
     except (OSError, ValueError) as exc:

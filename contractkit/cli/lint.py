@@ -110,6 +110,20 @@ def check_ids(names: tuple[str, ...], known: list[str], option: str) -> None:
     metavar="ADDRESS",
     help="Lint on a Dask cluster (tcp://host:8786, local:N); same findings as locally. See docs/scale.md.",
 )
+@click.option(
+    "--ocr",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="OCR for PDF pages: auto (pages without a text layer), always (every page), never (refuse scans).",
+)
+@click.option(
+    "--revisions",
+    type=click.Choice(["accepted", "original", "changes"]),
+    default="accepted",
+    show_default=True,
+    help="Tracked changes in .docx: read as accepted, as the original, or report only what they introduce.",
+)
 def lint(
     paths: tuple[str, ...],
     fmt: str,
@@ -128,6 +142,8 @@ def lint(
     author: str,
     against_path: str | None,
     scheduler: str | None = None,
+    ocr: str = "auto",
+    revisions: str = "accepted",
 ) -> int:
     """Lint contract drafts (.docx, .pdf, .txt, .md, JSON deals; folders too).
 
@@ -143,6 +159,8 @@ def lint(
       contractkit lint drafts/ --baseline .contractkit-baseline.json --format github
       contractkit lint draft.docx --playbook company.toml --redline reviewed.docx
       contractkit lint theirs.docx --against ours.docx
+      contractkit lint scan.pdf --ocr always
+      contractkit lint counterparty.docx --revisions changes
     """
     from contractkit.config import load_settings
     from contractkit.findings import Severity
@@ -202,7 +220,10 @@ def lint(
 
         result = lint_result(paths, settings, scheduler, list(rules.values()))
     else:
-        result = lint_paths(paths, settings, rules=list(rules.values()))
+        from contractkit.readers.model import ReadOptions
+
+        options = ReadOptions(ocr=ocr, revisions=revisions)  # type: ignore[arg-type]  # click.Choice checked
+        result = lint_paths(paths, settings, rules=list(rules.values()), read_options=options)
     if baseline_path:
         from contractkit.baseline import use_baseline
 

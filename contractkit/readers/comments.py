@@ -40,8 +40,8 @@ def marker_comments(document: Any, blocks: list[Block]) -> list[tuple[int, str]]
         return []
     from contractkit.readers.docx import walk_paragraphs
 
-    def key(loc: Any) -> tuple[int | None, ...]:
-        return (loc.paragraph, loc.table, loc.row, loc.cell)
+    def key(loc: Any) -> tuple[int | str | None, ...]:
+        return (loc.paragraph, loc.table, loc.row, loc.cell, loc.part)  # body anchors: part None
 
     index = {key(b.location): b.location.index for b in blocks}
     out: list[tuple[int, str]] = []

@@ -128,7 +128,7 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
         raise UnreadableInput(
             f"no text layer on any of the {n} page(s): a scanned PDF needs OCR first",
             path=name,
-            hint="run OCR (e.g. ocrmypdf) or lint the original .docx instead",
+            hint="lint with --ocr auto (the default), or lint the original .docx instead",
         )
     stats.check(name)
     meta = {"pages": n, "pages_with_text": pages_with_text, "ocr": ocr_pages}
