@@ -30,6 +30,7 @@ __all__ = [
     "AmountError",
     "amount_to_upper",
     "format_amount",
+    "lenient_upper_to_amount",
     "quantize_cents",
     "to_decimal",
     "upper_problems",
@@ -339,6 +340,15 @@ def upper_to_amount(text: str) -> Decimal:
         raise _fail(text, "no amount")
     value = yuan * 100 + (_DIGIT_VALUE[jiao] * 10 if jiao else 0) + (_DIGIT_VALUE[fen] if fen else 0)
     return (Decimal(value) / 100).quantize(CENT)
+
+
+def lenient_upper_to_amount(text: str) -> Decimal | None:
+    """The amount a malformed 大写 means once lowercase numerals count as uppercase and a 整 after 分 is
+    dropped (``壹万二千元整`` → 12000); None when it still cannot be read."""
+    try:
+        return upper_to_amount("".join(_LOWERCASE.get(ch, ch) for ch in text).replace("分整", "分"))
+    except AmountError:
+        return None
 
 
 def upper_problems(text: str) -> list[str]:

@@ -152,3 +152,98 @@ def test_table_line_wrong_total_right() -> None:
 )
 def test_tax_in_the_whole_price_is_not_a_rate_per_supply(text: str) -> None:
     assert lint_text(text, Settings(select=("amount/vat-rate-kind",))) == []
+
+
+# --- fixes (lint --redline): the 大写 regenerated from the figures -----------------------------------------
+
+UPPER = Settings(select=("amount/upper-mismatch", "amount/malformed-upper"))
+
+
+def _apply(text: str, finding) -> str:
+    """The text with the finding's fix applied (text documents are one block per line)."""
+    lines = text.split("\n")
+    line = finding.location.line - 1
+    s, e = finding.fix.span
+    lines[line] = lines[line][:s] + finding.fix.replacement + lines[line][e:]
+    return "\n".join(lines)
+
+
+def _fixed_until_clean(text: str) -> str:
+    for _ in range(3):
+        findings = [f for f in lint_text(text, UPPER) if f.fix is not None]
+        if not findings:
+            return text
+        text = _apply(text, findings[0])
+    return text
+
+
+@pytest.mark.parametrize(
+    ("text", "replacement"),
+    [
+        ("合同总价为人民币600,000.00元（大写：人民币陆拾伍万元整）。", "人民币陆拾万元整"),
+        ("总价款：¥12,300.00（人民币壹万贰仟元整）", "人民币壹万贰仟叁佰元整"),
+        ("第二条 合同金额\n合同总价：人民币60万元（大写：陆拾伍万元整）。", "陆拾万元整"),
+        ("总价：EUR 125,000.00（大写：欧元壹拾贰万元整）", "欧元壹拾贰万伍仟元整"),
+        ("价款为壹仟陆佰捌拾元叁角贰分（¥1,680.52）。", "壹仟陆佰捌拾元零伍角贰分"),
+    ],
+)
+def test_upper_mismatch_fix_rewrites_the_words_from_the_figures(text: str, replacement: str) -> None:
+    (f,) = lint_text(text, Settings(select=("amount/upper-mismatch",)))
+    assert f.fix is not None and f.fix.replacement == replacement
+    assert "会计基础工作规范" in f.fix.note
+    assert lint_text(_apply(text, f), UPPER) == []
+
+
+@hsettings(deadline=None, max_examples=40)
+@given(cents, cents)
+def test_any_mismatch_fix_makes_the_finding_go_away(figure: Decimal, words: Decimal) -> None:
+    text = f"合同总价为人民币{format_amount(figure)}元（大写：{amount_to_upper(words)}）。"
+    findings = lint_text(text, UPPER)
+    if figure == words:
+        assert findings == []
+        return
+    (f,) = findings
+    assert f.rule == "amount/upper-mismatch" and f.fix is not None
+    assert lint_text(_apply(text, f), UPPER) == []
+
+
+def test_figures_the_odd_one_out_are_flagged_without_a_fix() -> None:
+    text = (
+        "| 产品名称 | 数量 | 单价（元） | 金额（元） |\n| 数控车床 | 2 | 180,000.00 | 360,000.00 |\n"
+        "| 合计 |  |  | 360,000.00 |\n合同总价为人民币350,000.00元（大写：人民币叁拾陆万元整）。"
+    )
+    (f,) = lint_text(text, Settings(select=("amount/upper-mismatch",)))
+    assert f.fix is None and "核对小写金额" in f.message and "check the figures" in f.message_en
+
+
+def test_words_that_agree_with_nothing_else_are_fixed_even_beside_a_table() -> None:
+    text = (
+        "| 产品名称 | 数量 | 单价（元） | 金额（元） |\n| 数控车床 | 2 | 180,000.00 | 360,000.00 |\n"
+        "| 合计 |  |  | 360,000.00 |\n合同总价为人民币360,000.00元（大写：人民币叁拾伍万元整）。"
+    )
+    (f,) = lint_text(text, Settings(select=("amount/upper-mismatch",)))
+    assert f.fix is not None and f.fix.replacement == "人民币叁拾陆万元整"
+
+
+@pytest.mark.parametrize(
+    ("text", "replacement"),
+    [
+        ("合同总价为人民币壹万二千元整（¥12,000.00）。", "人民币壹万贰仟元整"),
+        ("合同总价为人民币壹仟肆佰零玖元伍角伍分整（¥1,409.55）。", "人民币壹仟肆佰零玖元伍角伍分"),
+        ("总价：人民币壹仟肆佰零玖元伍分。", "人民币壹仟肆佰零玖元零伍分"),
+        ("总价：人民币壹拾伍万元（¥150,000.00）。", "人民币壹拾伍万元整"),
+        ("合同总价人民币叁万元（30,000.00元）。", "人民币叁万元整"),
+    ],
+)
+def test_malformed_upper_fix_writes_the_standard_form(text: str, replacement: str) -> None:
+    (f,) = lint_text(text, Settings(select=("amount/malformed-upper",)))
+    assert f.fix is not None and f.fix.replacement == replacement
+    assert lint_text(_apply(text, f), UPPER) == []
+
+
+def test_malformed_words_that_disagree_with_the_figure_get_no_malformed_fix() -> None:
+    text = "合同总价为人民币壹万二千元整（¥13,000.00）。"
+    findings = lint_text(text, UPPER)
+    assert findings and all(f.fix is None for f in findings if f.rule == "amount/malformed-upper")
+    fixed = _fixed_until_clean(text)
+    assert fixed == text or lint_text(fixed, UPPER) == []

@@ -11,11 +11,18 @@ from decimal import Decimal
 
 from contractkit.checks._common import blocks_naming, doc_text, is_chinese
 from contractkit.checks.base import RuleContext, rule
-from contractkit.contract.amount import AmountFacts
-from contractkit.contract.model import contract_of
+from contractkit.contract.amount import AmountFacts, figure_beside
+from contractkit.contract.model import Where, contract_of
 from contractkit.facts import find_amounts
-from contractkit.findings import Finding
-from contractkit.money import format_amount, quantize_cents, upper_problems
+from contractkit.findings import Finding, Fix
+from contractkit.money import (
+    AmountError,
+    amount_to_upper,
+    format_amount,
+    lenient_upper_to_amount,
+    quantize_cents,
+    upper_problems,
+)
 from contractkit.readers.model import Document
 
 
@@ -59,6 +66,51 @@ _NUM = re.compile(
 )
 
 
+_UPPER_DIGIT = re.compile(r"[零壹贰叁肆伍陆柒捌玖拾貳參叄陸]")
+
+
+def regenerated_upper(original: str, value: Decimal) -> str | None:
+    """The 大写 of ``value`` (house style, 会计基础工作规范 Art. 52) written in place of ``original``, keeping
+    its currency prefix (人民币, 人民币：, 欧元); None when ``value`` cannot be written in 大写."""
+    m = _UPPER_DIGIT.search(original)
+    prefix = original[: m.start()] if m else ""
+    if value != quantize_cents(value):
+        return None
+    try:
+        return prefix + amount_to_upper(value, prefix="")
+    except AmountError:
+        return None
+
+
+def _stated_elsewhere(facts: AmountFacts, value: Decimal, skip: tuple[Where, ...]) -> bool:
+    """``value`` is stated elsewhere in figures: an item table's total or the sum of its lines, or another
+    amount in figures (not at ``skip``)."""
+    for table in facts.item_tables:
+        if table.stated_total == value or (table.complete and sum(ln.amount for ln in table.lines) == value):
+            return True
+    return any(not a.upper and a.money.value == value and a.money.where not in skip for a in facts.amounts)
+
+
+def _upper_fix(
+    original: str, span: tuple[int, int], value: Decimal, *, from_figures: bool = True
+) -> Fix | None:
+    """The tracked change that writes the 大写 of ``value`` over ``span``; None when nothing would change."""
+    replacement = regenerated_upper(original, value)
+    if replacement is None or replacement == original:
+        return None
+    if from_figures:
+        note = f"大写按小写金额 {format_amount(value)} 重新书写（会计基础工作规范第52条）"
+        note_en = (
+            f"amount in words rewritten from the figures {format_amount(value)} (会计基础工作规范 Art. 52)"
+        )
+    else:
+        note = f"大写按其金额 {format_amount(value)} 规范书写（会计基础工作规范第52条）"
+        note_en = (
+            f"amount in words {format_amount(value)} written in the standard form (会计基础工作规范 Art. 52)"
+        )
+    return Fix(span, replacement, note=note, note_en=note_en)
+
+
 @rule(
     id="amount/upper-mismatch",
     title="大写金额与小写金额不一致",
@@ -69,29 +121,52 @@ _NUM = re.compile(
     why_en="When the 大写 and the figures of one amount differ, the price itself is disputed; accounting "
     "rules (会计基础工作规范 Art. 52) require them to agree.",
     basis="会计基础工作规范第52条；民法典第510条",
-    fix="核对金额，使大写与小写一致，例如“人民币600,000.00元（大写：人民币陆拾万元整）”。",
+    fix="核对金额，使大写与小写一致，例如“人民币600,000.00元（大写：人民币陆拾万元整）”；"
+    "lint --redline 按小写金额重写大写（大写与明细表合计一致、小写不一致时只提示核对小写）。",
     bad=[
         "合同总价为人民币600,000.00元（大写：人民币陆拾伍万元整）。",
         "总价款：¥12,300.00（人民币壹万贰仟元整）",
+        "合同总价：人民币60万元（大写：陆拾伍万元整）。",
+        "| 产品名称 | 数量 | 单价（元） | 金额（元） |\n| 数控车床 | 2 | 180,000.00 | 360,000.00 |\n"
+        "| 合计 |  |  | 360,000.00 |\n合同总价为人民币350,000.00元（大写：人民币叁拾陆万元整）。",
     ],
     good=[
         "合同总价为人民币600,000.00元（大写：人民币陆拾万元整）。",
+        "总价：EUR 125,000.00（大写：欧元壹拾贰万伍仟元整）",
         "总价款：¥1,680.32（人民币壹仟陆佰捌拾元零叁角贰分）；亦可写作壹仟陆佰捌拾元叁角贰分（¥1,680.32）。",
     ],
 )
 def upper_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    for a in _facts(doc).amounts:
+    facts = _facts(doc)
+    for a in facts.amounts:
         if not a.upper or a.pair is None or a.pair.value == a.money.value:
             continue
         block = doc.blocks[a.money.where.block]
         text = block.norm[a.money.where.span[0] : a.money.where.span[1]]
+        zh = (
+            f"大写金额“{text}”为 {format_amount(a.money.value)}，"
+            f"与小写金额 {format_amount(a.pair.value)} 不一致"
+        )
+        en = (
+            f"The amount in words '{text}' is {format_amount(a.money.value)}, but the figures say "
+            f"{format_amount(a.pair.value)}"
+        )
+        skip = (a.money.where, a.pair.where)
+        if _stated_elsewhere(facts, a.money.value, skip) and not _stated_elsewhere(facts, a.pair.value, skip):
+            yield ctx.report(  # the figures are the odd one out: which one binds is for the parties
+                block,
+                zh + "；大写与合同其他处（明细表合计或其他金额）一致，请核对小写金额。",
+                en + "; the words agree with the rest of the contract (table total or other figures): check "
+                "the figures.",
+                span=a.money.where.span,
+            )
+            continue
         yield ctx.report(
             block,
-            f"大写金额“{text}”为 {format_amount(a.money.value)}，"
-            f"与小写金额 {format_amount(a.pair.value)} 不一致。",
-            f"The amount in words '{text}' is {format_amount(a.money.value)}, but the figures say "
-            f"{format_amount(a.pair.value)}.",
+            zh + "。",
+            en + ".",
             span=a.money.where.span,
+            fix=_upper_fix(block.text[slice(*a.money.where.span)], a.money.where.span, a.pair.value),
         )
 
 
@@ -116,6 +191,8 @@ def upper_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    index = {id(b): i for i, b in enumerate(doc.blocks)}
+    facts = _facts(doc)
     for block in blocks_naming(doc, _UPPER_CHARS):
         for m in _UPPER_CAND.finditer(block.norm):
             body = m.group("body")
@@ -127,12 +204,41 @@ def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             zh = "；".join(p.split(" / ")[0] for p in problems)
             en = "; ".join(p.split(" / ")[-1] for p in problems)
+            span = (m.start("body") - len(m.group("pre") or ""), m.end())
             yield ctx.report(
                 block,
                 f"大写金额“{m.group(0).strip()}”不规范：{zh}。",
                 f"Amount in words '{m.group(0).strip()}' is malformed: {en}.",
                 span=m.span(),
+                fix=_malformed_fix(doc, facts, index[id(block)], span),
             )
+
+
+def _malformed_fix(doc: Document, facts: AmountFacts, block: int, span: tuple[int, int]) -> Fix | None:
+    """The well-formed 大写 of the figure beside (else of what the 大写 means); none where the figure
+    disagrees with it (``amount/upper-mismatch`` reports and fixes that)."""
+    original = doc.blocks[block].text[span[0] : span[1]]
+    meant = lenient_upper_to_amount(doc.blocks[block].norm[span[0] : span[1]])
+    figure = figure_beside(doc, block, span)
+    if figure is not None:
+        if meant is not None and meant != figure.value:
+            return None
+        value = figure.value
+    elif meant is not None:
+        value = meant
+    else:
+        return None
+    if any(
+        a.upper
+        and a.money.where.block == block
+        and a.money.where.span[0] < span[1]
+        and span[0] < a.money.where.span[1]
+        and a.pair is not None
+        and a.pair.value != a.money.value
+        for a in facts.amounts
+    ):
+        return None  # upper-mismatch fixes this span
+    return _upper_fix(original, span, value, from_figures=figure is not None)
 
 
 @rule(

@@ -402,6 +402,24 @@ def _stated_amounts(doc: Document) -> list[StatedAmount]:
     return out
 
 
+def figure_beside(doc: Document, block: int, span: tuple[int, int]) -> Money | None:
+    """The amount in figures written beside ``span`` of a block (only brackets, 大写/小写 labels and a
+    currency between): the ¥12,000.00 of ``人民币壹万二千元整（¥12,000.00）``; None when there is none."""
+    norm = doc.blocks[block].norm
+    near = [
+        a
+        for a in find_amounts(norm)
+        if not a.upper
+        and min(abs(a.span[0] - span[1]), abs(span[0] - a.span[1])) <= _PAIR_GAP
+        and (a.span[1] <= span[0] or a.span[0] >= span[1])
+        and _same_amount_gap(norm, span, a.span)
+    ]
+    if not near:
+        return None
+    a = min(near, key=lambda a: min(abs(a.span[0] - span[1]), abs(span[0] - a.span[1])))
+    return Money(a.value, a.currency, Where(block, a.span))
+
+
 #: A figure after one of these is a part or a pre-discount figure, not the contract total.
 _NOT_TOTAL_BEFORE = re.compile(
     r"(?:原价|折前|优惠前|优惠|折扣|折让|税额|不含税(?:金额|价)?|其中|运费|小计)[^，,。；;\d¥￥]{0,6}$"
