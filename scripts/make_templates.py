@@ -44,7 +44,7 @@ def setup(doc) -> None:
     sec = doc.sections[0]
     sec.orientation = WD_ORIENT.PORTRAIT
     sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    sec.left_margin = sec.right_margin = Cm(2.5)
+    sec.left_margin = sec.right_margin = Cm(2.0)
     sec.top_margin, sec.bottom_margin = Cm(2.5), Cm(2.2)
     # document defaults
     rpr_default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -120,54 +120,133 @@ def header_footer(doc, header_text: str, footer_prefix: str) -> None:
     fp.add_run(" 页")
 
 
-def table(doc, widths_cm: list[float], rows: list[list[str]], *, header_rows: int = 1):
+def _flag(parent, tag: str) -> None:
+    if parent.find(qn(tag)) is None:
+        parent.append(OxmlElement(tag))
+
+
+def repeat_header(row) -> None:
+    """The row repeats at the top of every page the table continues on."""
+    _flag(row._tr.get_or_add_trPr(), "w:tblHeader")
+
+
+def keep_row(row, *, with_next: bool = False) -> None:
+    """The row never splits across pages; ``with_next`` also keeps it on the page of the next row."""
+    _flag(row._tr.get_or_add_trPr(), "w:cantSplit")
+    if with_next:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
+
+
+def money_cell(cell) -> None:
+    """Amounts and quantities: right-aligned and never wrapped."""
+    _flag(cell._tc.get_or_add_tcPr(), "w:noWrap")
+    for p in cell.paragraphs:
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _fixed_layout(t, margin_cm: float = 0.1) -> None:
+    """Fixed column widths (LibreOffice and Word then keep the grid) and narrow cell margins."""
+    tblpr = t._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(int(margin_cm * 567)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    tblpr.append(mar)
+
+
+def table(doc, widths_cm: list[float], rows: list[list[str]], *, header_rows: int = 1, size: float = 9):
     t = doc.add_table(rows=len(rows), cols=len(widths_cm))
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
+    _fixed_layout(t)
     for c, width in enumerate(widths_cm):
         t.columns[c].width = Cm(width)
     for r, row in enumerate(rows):
+        keep_row(t.rows[r])
+        if r < header_rows:
+            repeat_header(t.rows[r])
         for c, text in enumerate(row):
             cell = t.cell(r, c)
             cell.width = Cm(widths_cm[c])
             cell.paragraphs[0].text = text
-            if r < header_rows:
-                for run in cell.paragraphs[0].runs:
+            cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+            cell.paragraphs[0].paragraph_format.line_spacing = 1.15
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(size)
+                if r < header_rows:
                     run.bold = True
+            if r < header_rows:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     return t
 
 
-def merge_row(t, row: int, first: int, last: int, text: str) -> None:
+def merge_row(t, row: int, first: int, last: int, text: str, size: float = 9) -> None:
     cell = t.cell(row, first).merge(t.cell(row, last))
     for p in cell.paragraphs[1:]:
         p._p.getparent().remove(p._p)
     cell.paragraphs[0].text = text
+    for run in cell.paragraphs[0].runs:
+        run.font.size = Pt(size)
+
+
+#: (label, key, optional): optional rows are left out when neither party has the field
+PARTY_ROWS = [
+    ("名称", "name", False),
+    ("{{ party_code_label }}", "code", False),
+    ("国家或地区", "country", True),
+    ("住所", "address", False),
+    ("法定代表人", "legal_representative", False),
+    ("联系人", "contact", True),
+    ("联系电话", "phone", False),
+    ("电子邮箱", "email", True),
+    ("开户银行", "bank_name", True),
+    ("银行账号", "bank_account", True),
+]
 
 
 def party_table(doc, first: str, second: str) -> None:
-    """甲方 / 乙方 side by side with every party field."""
-    labels = [
-        ("名称", "name"),
-        ("统一社会信用代码", "credit_code"),
-        ("住所", "address"),
-        ("法定代表人", "legal_representative"),
-        ("联系人", "contact"),
-        ("联系电话", "phone"),
-        ("电子邮箱", "email"),
-        ("开户银行", "bank_name"),
-        ("银行账号", "bank_account"),
-    ]
+    """甲方 / 乙方 side by side; an optional row only when one of the parties has it."""
     rows = [["", f"{{{{ {first}.role }}}}", f"{{{{ {second}.role }}}}"]]
-    rows += [[label, f"{{{{ {first}.{key} }}}}", f"{{{{ {second}.{key} }}}}"] for label, key in labels]
-    table(doc, [3.2, 6.4, 6.4], rows)
+    for label, key, optional in PARTY_ROWS:
+        if optional:
+            rows.append([f"{{%tr if {first}.{key} or {second}.{key} %}}", "", ""])
+        rows.append([label, f"{{{{ {first}.{key} }}}}", f"{{{{ {second}.{key} }}}}"])
+        if optional:
+            rows.append(["{%tr endif %}", "", ""])
+    table(doc, [3.0, 7.0, 7.0], rows)
+
+
+#: 序号 名称 规格 单位 数量 单价 优惠 金额 — 17 cm; the money columns fit 999,999,999.99 at 9 pt on one line
+ITEM_WIDTHS = [0.9, 2.6, 4.1, 1.0, 1.4, 2.3, 2.2, 2.5]
+
+
+def _total_row(t, row: int, label: str, amount: str) -> None:
+    merge_row(t, row, 0, 6, label)
+    t.cell(row, 7).paragraphs[0].text = amount
+    for run in t.cell(row, 7).paragraphs[0].runs:
+        run.font.size = Pt(9)
+    money_cell(t.cell(row, 7))
+    keep_row(t.rows[row], with_next=True)
 
 
 def items_table(doc) -> None:
+    """Items, then 小计 / each discount / 增值税 when they apply; 合计 and 大写 kept with the table."""
+    blank = ["", "", "", "", "", "", "", ""]
+
+    def tag(text: str) -> list[str]:
+        return [text, *blank[1:]]
+
     rows = [
         ["序号", "产品名称及型号", "规格及技术参数", "单位", "数量", "单价", "优惠", "金额"],
-        ["{%tr for it in items %}", "", "", "", "", "", "", ""],
+        tag("{%tr for it in items %}"),
         [
             "{{ it.no }}",
             "{{ it.name }}{% if it.model %}（型号：{{ it.model }}）{% endif %}",
@@ -178,14 +257,30 @@ def items_table(doc) -> None:
             "{{ it.discount }}",
             "{{ it.net }}",
         ],
-        ["{%tr endfor %}", "", "", "", "", "", "", ""],
-        ["", "", "", "", "", "", "", ""],
-        ["", "", "", "", "", "", "", ""],
+        tag("{%tr endfor %}"),
+        tag("{%tr if totals.show_subtotal %}"),
+        blank,
+        tag("{%tr endif %}"),
+        tag("{%tr for d in discounts %}"),
+        blank,
+        tag("{%tr endfor %}"),
+        tag("{%tr if not tax.included %}"),
+        blank,
+        tag("{%tr endif %}"),
+        blank,
+        blank,
     ]
-    t = table(doc, [0.9, 2.7, 4.3, 0.9, 1.0, 2.2, 1.7, 2.3], rows)
-    merge_row(t, 4, 0, 6, "合计金额（{{ currency.name }}，{{ tax.short }}）")
-    t.cell(4, 7).paragraphs[0].text = "{{ totals.total }}"
-    merge_row(t, 5, 0, 7, "合计金额（大写）：{{ totals.total_upper }}")
+    t = table(doc, ITEM_WIDTHS, rows)
+    for c in (4, 5, 6, 7):
+        money_cell(t.cell(2, c))
+    t.cell(2, 0).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    t.cell(2, 3).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _total_row(t, 5, "货物金额小计", "{{ totals.subtotal }}")
+    _total_row(t, 8, "减：优惠{{ d.no }} {{ d.label }}（{{ d.percent }}%）", "-{{ d.amount }}")
+    _total_row(t, 11, "增值税（{{ tax.rate }}%）", "{{ totals.tax }}")
+    _total_row(t, 13, "合计金额（{{ currency.name }}，{{ tax.short }}）", "{{ totals.total }}")
+    merge_row(t, 14, 0, 7, "合计金额（大写）：{{ totals.total_upper }}")
+    keep_row(t.rows[14])
 
 
 def make_contract() -> Document:
@@ -196,6 +291,9 @@ def make_contract() -> Document:
     para(doc, "合同编号：{{ number }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
     para(doc, "签订日期：{{ signing.date }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
     para(doc, "签订地点：{{ signing.place }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(doc, "{%p if customer_number %}")
+    para(doc, "客户编号：{{ customer_number }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(doc, "{%p endif %}")
     party_table(doc, "buyer", "seller")
     para(
         doc,
@@ -228,7 +326,10 @@ def make_contract() -> Document:
         ["{{ p.no }}", "{{ p.name }}", "{{ p.percent }}%", "{{ p.amount }}", "{{ p.sentence }}"],
         ["{%tr endfor %}", "", "", "", ""],
     ]
-    table(doc, [1.2, 2.2, 1.4, 2.6, 8.4], rows)
+    t = table(doc, [1.0, 2.4, 1.6, 2.6, 9.4], rows)
+    for c in (2, 3):
+        money_cell(t.cell(2, c))
+    t.cell(2, 0).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     para(
         doc,
         "2.3 乙方应在甲方每期付款前向甲方开具与该期款项等额的合法有效发票；乙方未按约定开具发票的，"
@@ -337,46 +438,47 @@ def make_contract() -> Document:
     para(doc, "{%p for s in other_sentences %}")
     para(doc, "11.{{ loop.index }} {{ s }}")
     para(doc, "{%p endfor %}")
-    para(doc, "（以下无正文，为签署页）", align=WD_ALIGN_PARAGRAPH.CENTER)
-
-    sig = table(
-        doc,
-        [8.0, 8.0],
-        [
-            ["甲方（盖章）：{{ buyer.name }}", "乙方（盖章）：{{ seller.name }}"],
-            ["法定代表人或授权代表（签字）：", "法定代表人或授权代表（签字）："],
-            ["日期：　　　　年　　月　　日", "日期：　　　　年　　月　　日"],
-        ],
-        header_rows=0,
-    )
-    for row in sig.rows:
-        row.height = Cm(1.4)
+    end = para(doc, "（以下无正文，为签署页）", align=WD_ALIGN_PARAGRAPH.CENTER)
+    end.paragraph_format.keep_with_next = True
+    signature_block(doc, "甲方（盖章）：{{ buyer.name }}", "乙方（盖章）：{{ seller.name }}")
     return doc
+
+
+def signature_block(doc, first: str, second: str) -> None:
+    """One table row (盖章 / 签字 / 日期 of both parties) that cannot split, so the block is on one page."""
+    sig = table(doc, [8.5, 8.5], [[first, second]], header_rows=0, size=10.5)
+    for cell in sig.rows[0].cells:
+        cell.paragraphs[0].paragraph_format.space_after = Pt(24)
+        for text in ("法定代表人或授权代表（签字）：", "日期：　　　　年　　月　　日"):
+            p = cell.add_paragraph(text)
+            p.paragraph_format.space_after = Pt(24)
 
 
 def make_quote() -> Document:
     doc = Document()
     setup(doc)
     header_footer(doc, "{{ seller.name }}　报价单编号：{{ number }}", "")
-    doc.add_paragraph("报价单", style="Title")
+    doc.add_paragraph("{{ title }}", style="Title")
     para(doc, "报价单编号：{{ number }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(doc, "{%p if customer_number %}")
+    para(doc, "客户编号：{{ customer_number }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(doc, "{%p endif %}")
     para(doc, "报价日期：{{ date }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
     para(doc, "有效期至：{{ valid_until }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
     party_table(doc, "buyer", "seller")
     para(doc, "感谢贵司的询价。我司就贵司所需产品及服务报价如下（金额单位：{{ currency.unit }}）：")
     heading(doc, "一、产品及服务报价")
     items_table(doc)
-    para(doc, "{%p if totals.has_discount %}")
-    para(
-        doc,
-        "货物原价合计：{{ currency.symbol }}{{ totals.subtotal }}；"
-        "优惠合计：{{ currency.symbol }}{{ totals.discount }}。",
-    )
-    para(doc, "{%p endif %}")
     para(doc, "{%p for d in discounts %}")
-    para(doc, "优惠{{ loop.index }}：{{ d.text }}")
+    para(doc, "优惠{{ d.no }}：{{ d.text }}")
     para(doc, "{%p endfor %}")
+    para(doc, "{%p if approvals %}")
+    para(doc, "优惠审批：{{ approvals_text }}")
+    para(doc, "{%p endif %}")
     para(doc, "报价{{ tax.sentence }}")
+    para(doc, "{%p if fx %}")
+    para(doc, "汇率：{{ fx.sentence }}")
+    para(doc, "{%p endif %}")
     heading(doc, "二、付款方式")
     para(doc, "付款方式：{{ payment.method }}。")
     para(doc, "{%p for p in payment.installments %}")
@@ -384,6 +486,10 @@ def make_quote() -> Document:
     para(doc, "{%p endfor %}")
     heading(doc, "三、交付")
     para(doc, "{{ delivery.period_sentence }}交付地点：{{ delivery.address }}。")
+    para(doc, "运输与费用：{{ delivery.transport_sentence }}")
+    para(doc, "{%p if delivery.packaging_given %}")
+    para(doc, "包装：{{ delivery.packaging }}")
+    para(doc, "{%p endif %}")
     para(doc, "{%p if delivery.incoterms %}")
     para(doc, "贸易术语：{{ delivery.incoterms }}")
     para(doc, "{%p endif %}")
@@ -397,16 +503,21 @@ def make_quote() -> Document:
         "本报价单不构成合同，双方权利义务以最终签订的书面合同为准。",
     )
     heading(doc, "五、联系方式")
-    para(doc, "报价单位：{{ seller.name }}")
-    para(
-        doc,
-        "联系人：{{ seller.contact }}　电话：{{ seller.phone }}"
-        "{% if seller.email %}　电子邮箱：{{ seller.email }}{% endif %}",
-    )
-    para(doc, "地址：{{ seller.address }}")
-    para(doc, "")
-    para(doc, "报价单位（盖章）：{{ seller.name }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    block = [
+        para(doc, "报价单位：{{ seller.name }}"),
+        para(
+            doc,
+            "{% if seller.contact %}联系人：{{ seller.contact }}　{% endif %}电话：{{ seller.phone }}"
+            "{% if seller.email %}　电子邮箱：{{ seller.email }}{% endif %}",
+        ),
+        para(doc, "地址：{{ seller.address }}"),
+        para(doc, ""),
+        para(doc, "报价单位（盖章）：{{ seller.name }}", align=WD_ALIGN_PARAGRAPH.RIGHT),
+    ]
     para(doc, "日期：{{ date }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    for p in block:  # the contact and seal block stays on one page
+        p.paragraph_format.keep_with_next = True
+        p.paragraph_format.keep_together = True
     return doc
 
 

@@ -116,6 +116,9 @@ def _party(p: dict, role: str) -> dict[str, str]:
         "role": role,
         "name": _s(p.get("name")),
         "credit_code": _s(p.get("credit_code")),
+        "registration_number": _s(p.get("registration_number")),
+        "code": _s(p.get("credit_code") or p.get("registration_number")),
+        "country": _s(p.get("country")) if p.get("country") not in (None, "CN") else "",
         "address": _s(p.get("address")),
         "legal_representative": _s(p.get("legal_representative")),
         "contact": _s(p.get("contact")),
@@ -151,7 +154,8 @@ def _installments(deal: dict, totals: Any, m: _Money) -> list[dict]:
     ):
         trigger = inst.get("trigger", {})
         if trigger.get("event") == "fixed_date":
-            when = f"于{_date(trigger.get('date'))}前"
+            cond = _s(inst.get("condition")).rstrip("。；，")
+            when = f"于{_date(trigger.get('date'))}前" + (f"（{cond}）" if cond else "")
         else:
             when = f"{_trigger(trigger, inst.get('condition'))}{_span(inst.get('deadline'))}内"
         if inst.get("percent") is not None and "amount" not in inst:
@@ -224,6 +228,7 @@ def _delivery(d: dict) -> dict[str, Any]:
         if d.get("packaging")
         else "乙方应按国家标准或行业标准包装货物，包装应适于运输，足以保护货物不受损坏。",
         "incoterms": incoterms,
+        "packaging_given": bool(d.get("packaging")),
     }
 
 
@@ -419,6 +424,8 @@ def build_context(deal: dict) -> dict[str, Any]:
         desc = f"（{d['description']}）" if d.get("description") else ""
         discounts.append(
             {
+                "no": len(discounts) + 1,
+                "label": label + desc,
                 "kind": label,
                 "percent": percent(d["percent"]),
                 "amount": m.fig(amount),
@@ -430,7 +437,15 @@ def build_context(deal: dict) -> dict[str, Any]:
     if quote:  # a quote speaks of 我司 / 贵司, not 甲方 / 乙方
         for inst in installments:
             inst["sentence"] = _as_quote(inst["sentence"])
-        delivery = {k: _as_quote(v) for k, v in delivery.items()}
+        delivery = {k: _as_quote(v) if isinstance(v, str) else v for k, v in delivery.items()}
+        if fx:
+            fx = {"sentence": _as_quote(fx["sentence"].replace("本合同", "本报价"))}
+    approvals = [
+        f"{_s(a.get('role'))}{_s(a.get('name'))}（{_date(a.get('date'))}）"
+        for a in deal.get("approvals") or []
+    ]
+    sides = [deal.get("seller") or {}, deal.get("buyer") or {}]
+    foreign = any(p.get("registration_number") and not p.get("credit_code") for p in sides)
     signing = deal.get("signing") or {}
     fm = deal.get("force_majeure") or {}
     conf = deal.get("confidentiality") or {}
@@ -456,12 +471,16 @@ def build_context(deal: dict) -> dict[str, Any]:
             "subtotal": m.fig(totals.subtotal),
             "discount": m.fig(totals.discount),
             "has_discount": bool(totals.discount),
+            "show_subtotal": bool(totals.discount) or not bool(price.get("tax_included", True)),
             "untaxed": m.fig(totals.untaxed),
             "tax": m.fig(totals.tax),
             "total": m.fig(totals.total),
             "total_upper": m.upper(totals.total),
         },
         "discounts": discounts,
+        "approvals": approvals,
+        "approvals_text": "；".join(approvals) + "。" if approvals else "",
+        "party_code_label": "统一社会信用代码／注册号" if foreign else "统一社会信用代码",
         "payment": {
             "method": _s((deal.get("payment") or {}).get("method")) or "银行转账",
             "installments": installments,
