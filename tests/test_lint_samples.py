@@ -1,4 +1,4 @@
-"""The bundled drafts: the defective ones hit every rule of four families, the clean one no warning.
+"""The bundled drafts: the three defective ones hit every rule of four families, the clean one no warning.
 
 Only the subject/payment/acceptance/penalty families are checked here; the other families test themselves.
 """
@@ -49,6 +49,20 @@ SUPPLY = {
     "penalty/rate-above-cap",
 }
 
+# The rules on installment sales, interest, charges and lump sums (all clause-scope), planted in one
+# installment-sale draft that is otherwise sound in these four families.
+INSTALLMENT = {
+    "subject/subjective-quality",
+    "payment/interest-rate-no-period",
+    "payment/share-amount-mismatch",
+    "payment/split-without-amounts",
+    "penalty/acceleration-on-one-installment",
+    "penalty/costs-as-share",
+    "penalty/lump-sum-too-high",
+    "penalty/self-help-seizure",
+    "penalty/stacked-charges",
+}
+
 
 FOUR = Settings(select=("subject", "payment", "acceptance", "penalty"))
 
@@ -68,10 +82,15 @@ def test_defective_supply_agreement(samples_dir: Path) -> None:
     assert rules_in(samples_dir / "drafts" / "defective-supply-agreement.txt") == SUPPLY
 
 
+def test_defective_installment_sale(samples_dir: Path) -> None:
+    assert rules_in(samples_dir / "drafts" / "defective-installment-sale.txt") == INSTALLMENT
+
+
 def test_defective_drafts_cover_every_rule_of_the_four_families() -> None:
     families = ("subject", "payment", "acceptance", "penalty")
     registered = {rid for rid, r in available_rules().items() if r.family in families}
-    assert registered <= SALES | SUPPLY, f"no sample defect for {sorted(registered - SALES - SUPPLY)}"
+    planted = SALES | SUPPLY | INSTALLMENT
+    assert registered <= planted, f"no sample defect for {sorted(registered - planted)}"
 
 
 def test_clean_contract_has_nothing_at_warning_or_above(samples_dir: Path) -> None:
