@@ -247,3 +247,25 @@ def test_malformed_words_that_disagree_with_the_figure_get_no_malformed_fix() ->
     assert findings and all(f.fix is None for f in findings if f.rule == "amount/malformed-upper")
     fixed = _fixed_until_clean(text)
     assert fixed == text or lint_text(fixed, UPPER) == []
+
+
+def test_redline_writes_the_regenerated_words_as_a_tracked_change(tmp_path: Path) -> None:
+    import re
+    import zipfile
+
+    import docx
+
+    from contractkit.redline import redline_docx
+
+    src, out = tmp_path / "draft.docx", tmp_path / "reviewed.docx"
+    d = docx.Document()
+    d.add_paragraph("买卖合同")
+    d.add_paragraph("合同总价为人民币600,000.00元（大写：人民币陆拾伍万元整）。")
+    d.save(str(src))
+    (fr,) = lint_paths([src], Settings(select=("amount/upper-mismatch",))).files
+    changes, _comments = redline_docx(src, fr.findings, out)
+    assert changes == 1
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    inserted = "".join(re.findall(r"<w:ins [^>]*>.*?</w:ins>", xml))
+    deleted = "".join(re.findall(r"<w:del [^>]*>.*?</w:del>", xml))
+    assert "人民币陆拾万元整" in inserted and "陆拾伍万" in deleted
