@@ -244,3 +244,113 @@ def test_parties_named_only_in_definitions() -> None:
     }
     assert seller is not None and seller.name == "杭州康达医疗设备有限公司"
     assert len(pf.parties) == 2
+
+
+def pdf_doc(*pages: list[str]):
+    """A Document as the PDF reader makes it: one line block per line, with its page and line number."""
+    from contractkit.contract.model import contract_of
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    blocks = []
+    for page, lines in enumerate(pages, start=1):
+        for n, line in enumerate(lines, start=1):
+            loc = Location(index=len(blocks), page=page, line=n)
+            blocks.append(Block(text=line, norm=normalize(line), location=loc, kind="line"))
+    return contract_of(Document(path="<pdf>", kind="pdf", blocks=blocks))
+
+
+HEADER = "合同编号：LQSW-CG-2027-017　　出卖人初签：______　买受人初签：______"
+
+
+@pytest.mark.parametrize(
+    ("heads", "a", "b"),
+    [
+        ("出卖人 买受人", "出卖人", "买受人"),
+        ("供方（盖章） 需方（盖章）", "供方", "需方"),
+        ("卖方 买方", "卖方", "买方"),
+        ("甲方 乙方", "甲方", "乙方"),
+    ],
+)
+def test_closing_table_run_into_lines_across_a_page_break(heads: str, a: str, b: str) -> None:
+    """A model form's closing table as a PDF gives it: the party words on one line, a running header and
+    a page footer between its rows, one space between the columns."""
+    first = [
+        HEADER,
+        f"{a}：{SELLER}　　　　　　合同编号：LQSW-CG-2027-017",
+        f"{b}：{BUYER}　　　　　签订地点：山东省胶州市",
+        "第一条 标的：离心泵6台。",
+        "（本页无正文以外的手写内容，涂改无效） 第 1 页",
+    ]
+    second = [
+        HEADER,
+        "第十八条 其他约定事项：无。",
+        heads,
+        f"单位名称（章）：{SELLER} 单位名称（章）：{BUYER}",
+        "统一社会信用代码：913205830P7R2W568H 统一社会信用代码：913702814D9F1J637L",
+        "（本页无正文以外的手写内容，涂改无效） 第 2 页",
+    ]
+    third = [
+        HEADER,
+        "单位地址：江苏省昆山市开发区前进东路 1288 号 单位地址：山东省胶州市九龙街道临清路 66 号",
+        "法定代表人：陶建国 法定代表人：于春来",
+        "电话：0512-57721836 电话：0532-87213590",
+        "（本页无正文以外的手写内容，涂改无效） 第 3 页",
+    ]
+    pf = pdf_doc(first, second, third).parties
+    by_name = {p.name: values(p) for p in pf.parties}
+    assert by_name[SELLER]["legal"] == "陶建国" and by_name[BUYER]["legal"] == "于春来"
+    assert by_name[SELLER]["address"] == "江苏省昆山市开发区前进东路 1288 号"
+    assert by_name[BUYER]["code"] == "913702814D9F1J637L"
+    assert by_name[BUYER]["phone"] == "0532-87213590"
+
+
+@pytest.mark.parametrize(
+    "footer", ["第 2 页", "- 2 -", "2 / 3", "Page 2 of 3", "（本页无正文） 第 2 页 共 3 页"]
+)
+def test_page_numbers_are_furniture(footer: str) -> None:
+    from contractkit.contract.parties import furniture
+
+    c = pdf_doc(["甲方：A", "第一条 标的", footer.replace("2", "1")], ["第二条 价款", footer])
+    assert furniture(c.doc) == {2, 4}
+
+
+def test_a_line_repeated_mid_page_is_not_furniture() -> None:
+    from contractkit.contract.parties import furniture
+
+    c = pdf_doc(
+        ["页眉 HT-001", "甲方：A", "正文一", "正文二", "甲方（盖章）："],
+        ["页眉 HT-001", "正文三", "甲方（盖章）：", "正文四", "正文五"],
+    )
+    assert furniture(c.doc) == {0, 5}
+
+
+@pytest.mark.parametrize("sep", ["；", ";", "，", " "])
+@pytest.mark.parametrize("designation", ["买方", "需方", "采购人", "Buyer"])
+def test_party_cell_with_its_details_in_the_next_cell(tmp_path: Path, sep: str, designation: str) -> None:
+    """A clause table row ``A1 | 买方 | 名称；统一社会信用代码：…；住所：…``: name and details in one cell."""
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=3)
+    t.rows[0].cells[0].text, t.rows[0].cells[1].text, t.rows[0].cells[2].text = "栏目", "条款", "约定内容"
+    row = t.rows[1].cells
+    row[0].text, row[1].text = "A1", designation
+    row[2].text = sep.join(
+        [BUYER, "统一社会信用代码：91320594MA1TE3N650", "住所：江苏省苏州市星湖街88号", "法定代表人：张伟",
+         "电话：0512-68761234"]
+    )  # fmt: skip
+    path = tmp_path / "t.docx"
+    d.save(str(path))
+    (p,) = extract_path(path).parties.parties
+    assert p.name == BUYER and p.role == "buyer"
+    assert values(p) == {
+        "code": "91320594MA1TE3N650",
+        "address": "江苏省苏州市星湖街88号",
+        "legal": "张伟",
+        "phone": "0512-68761234",
+    }
+
+
+@given(st.sampled_from(["单位地址", "公司地址", "企业住所", "住所", "地址"]))
+def test_address_labels_with_a_unit_word(label: str) -> None:
+    (p,) = parties(f"甲方：{BUYER}\n{label}：江苏省苏州市星湖街88号").parties
+    assert values(p) == {"address": "江苏省苏州市星湖街88号"}

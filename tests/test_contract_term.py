@@ -314,3 +314,72 @@ def test_term_under_its_heading() -> None:
     (p,) = term("第三条 合同期限\n自2026年1月1日起至2026年12月31日止。").periods
     assert (p.start, p.end) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     assert p.where.span[0] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本合同期限自生效之日起至质量保证期届满之日止。",
+        "合同有效期自签订之日起至保修期满之日止。",
+        "本协议有效期自双方盖章之日起至最后一批货物验收合格之日止。",
+        "合同期限：自生效之日起至维保期结束时止。",
+        "本合同自签字盖章之日起生效，有效期至缺陷责任期届满。",
+        "服务期限自交付之日起至售后服务期到期之日为止。",
+    ],
+)
+def test_an_event_ends_the_term(text: str) -> None:
+    (p,) = term(text).periods
+    assert p.has_start and p.end_event is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("本合同期限自生效之日起至质量保证期届满之日止，且最迟不晚于2030年6月30日。", dt.date(2030, 6, 30)),
+        ("合同有效期自签订之日起至全部货款付清之日止，但最长不超过2029年12月31日。", dt.date(2029, 12, 31)),
+        ("合同期限自生效之日起，最迟至二〇二八年三月三十一日。", dt.date(2028, 3, 31)),
+        ("本协议有效期自签署之日起至双方义务履行完毕之日止，最晚不迟于2027年9月30日。", dt.date(2027, 9, 30)),
+    ],
+)
+def test_a_long_stop_date_ends_the_term(text: str, end: dt.date) -> None:
+    (p,) = term(text).periods
+    assert p.has_start and p.end == end
+
+
+def _pdf(lines: list[str]):
+    from contractkit.contract.model import contract_of
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    blocks = [
+        Block(text=t, norm=normalize(t), location=Location(index=n, page=1, line=n + 1), kind="line")
+        for n, t in enumerate(lines)
+    ]
+    return contract_of(Document(path="<pdf>", kind="pdf", blocks=blocks)).term
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "第十七条 本合同自双方签字并盖章之日起生效；合同有效期自 2027 年 3 月 5 日 至 2028 年",
+            "12 月 31 日。",
+        ),
+        ("合同有效期自 2027 年 3 月 5 日至", "2028 年 12 月 31 日止。"),
+        ("本合同有效期自2027年3月5日起至2028", "年12月31日止。"),
+        ("本合同期限为 2027 年 3 月 5 日", "至 2028 年 12 月 31 日。"),
+    ],
+)
+def test_a_term_cut_by_a_pdf_line_wrap(first: str, second: str) -> None:
+    (p,) = _pdf([first, second, "第十八条 其他约定事项：无。"]).periods
+    assert (p.start, p.end) == (dt.date(2027, 3, 5), dt.date(2028, 12, 31))
+    assert p.where.block == 0 and p.where.span[1] <= len(first)
+
+
+def test_a_pdf_line_that_ends_its_sentence_is_not_joined() -> None:
+    (p,) = _pdf(["本合同有效期自2027年3月5日起。", "2028年12月31日前乙方应交货。"]).periods
+    assert p.end is None
+
+
+def test_a_text_file_line_is_not_joined() -> None:
+    assert term("本合同有效期自2027年3月5日起至\n2028年12月31日止。").periods[0].end is None

@@ -69,10 +69,13 @@ def _is_quote(doc: Document) -> bool:
 
 def _wanted(doc: Document, p: Party) -> list[str]:
     """The details a party must state: a company its code, address and legal representative (not on a
-    quote); a person or a foreign party an address."""
+    quote); a person or a foreign party an address; the customer a quote is addressed to only its name."""
+    quote = _is_quote(doc)
+    if quote and p.role == "buyer":
+        return []  # a quote is the quoting side's offer: it identifies itself, the addressee is named
     if p.person or p.foreign:
         return ["address"]  # 法定代表人 and the credit code are PRC notions
-    return ["code", "address"] if _is_quote(doc) else ["code", "address", "legal"]
+    return ["code", "address"] if quote else ["code", "address", "legal"]
 
 
 def _named(p: Party) -> bool:

@@ -39,7 +39,8 @@ DETAIL_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "id": ("公民身份号码", "身份证号码", "身份证号", "身份证", "证件号码", "id no", "passport no"),
     "address": (
-        "注册地址", "住所地", "住所", "通讯地址", "通信地址", "联系地址", "办公地址", "经营地址", "送达地址",
+        "注册地址", "单位地址", "公司地址", "企业地址", "单位住所", "公司住所", "企业住所", "住所地", "住所",
+        "通讯地址", "通信地址", "联系地址", "办公地址", "经营地址", "送达地址",
         "地址", "住址", "registered address", "address",
     ),
     "legal": ("法定代表人", "法人代表", "法定代表", "负责人", "legal representative"),
@@ -224,14 +225,58 @@ def _kinds(label: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def furniture(doc: Document) -> frozenset[int]:
+    """Blocks that are page furniture of a paginated document (a PDF): a page number (``第 2 页``, ``- 3 -``,
+    ``Page 2 of 5``), or a line at the top or bottom of its page whose text (digits aside) recurs at the top
+    or bottom of another page (a running header with the contract number)."""
+    edges: dict[int, list[int]] = {}
+    for i, b in enumerate(doc.blocks):
+        page = b.location.page
+        if page is not None and b.location.table is None:
+            edges.setdefault(page, []).append(i)
+    if len(edges) < 2:
+        return frozenset()
+    out: set[int] = set()
+    seen: dict[str, set[int]] = {}
+    at_edge: list[tuple[int, str]] = []
+    for page, blocks in edges.items():
+        for i in {*blocks[:2], *blocks[-2:]}:
+            t = doc.blocks[i].norm
+            if _PAGE_NUMBER.search(t):
+                out.add(i)
+                continue
+            key = _DIGITS.sub("#", t.strip())
+            if key:
+                seen.setdefault(key, set()).add(page)
+                at_edge.append((i, key))
+    out.update(i for i, key in at_edge if len(seen[key]) >= 2)
+    return frozenset(out)
+
+
+_PAGE_NUMBER = re.compile(
+    r"第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?\s*$|^\s*[-—]?\s*\d{1,3}\s*[-—]?\s*$"
+    r"|^\s*\d{1,3}\s*/\s*\d{1,3}\s*$|\bpage\s+\d+(?:\s+of\s+\d+)?\s*$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+#: A line of party words only (``出卖人 买受人``, ``供方（盖章）  需方（盖章）``): the column heads of a
+#: signature or party table whose cells a PDF reader put on one line.
+_PARTY_CELL = re.compile(rf"(?:{_PARTY_ALT})(?:\s*{_SIGN_PAREN})?", re.IGNORECASE)
+_PARTY_ROW = re.compile(rf"^\s*(?:{_PARTY_CELL.pattern}\s+)+{_PARTY_CELL.pattern}\s*$", re.IGNORECASE)
+
+
 def _rows(doc: Document) -> list[list[tuple[int, int, int, str]]]:
-    """Rows of cells ``(block, start, end, text)``: a Word table row, else a line split on wide spaces.
+    """Rows of cells ``(block, start, end, text)``: a Word table row, else a line split on wide spaces (a
+    line of party words only on every space); page furniture is left out.
 
     :func:`_grid` gives each cell's column (the Word grid column, or its place in the line)."""
     rows: list[list[tuple[int, int, int, str]]] = []
     current: tuple[int | None, int | None] = (None, None)
     last = len(doc.blocks) - _TAIL_ZONE
+    skip = furniture(doc)
     for i, b in enumerate(doc.blocks):
+        if i in skip:
+            continue
         loc = b.location
         if _HEAD_ZONE <= i < last and not _ROW_START.match(b.norm):
             rows.append([(i, 0, len(b.norm), b.norm)])  # a body line: not split, skipped by analyse
@@ -254,6 +299,8 @@ def _rows(doc: Document) -> list[list[tuple[int, int, int, str]]]:
             start = m.end()
         if start < len(t):
             cells.append((i, start, len(t), t[start:]))
+        if len(cells) == 1 and " " in t and _PARTY_ROW.match(t):
+            cells = [(i, m.start(), m.end(), m.group()) for m in _PARTY_CELL.finditer(t)]
         if cells:
             rows.append(cells)
     return rows
@@ -284,13 +331,21 @@ def _segments(row: list[tuple[int, int, int, str]]) -> list[_Seg]:
             label = bm.group("plabel") or bm.group("label") or ""
             sign = bool(bm.group("sign") and _SIGN_WORDS.search(bm.group("sign")))
             value, span, at = "", (base + bm.end(), base + bm.end()), i
+            inner: list[re.Match[str]] = []
             if col + 1 < len(row) and bare[col + 1] is None and not _SEGMENT.match(row[col + 1][3].lstrip()):
                 ni, ns, _ne, ntext = row[col + 1]
-                value = ntext.strip()
-                lead = len(ntext) - len(ntext.lstrip())
+                # 买方 | 华骋…有限公司；统一社会信用代码：…；住所：… — the name, then the details in one cell
+                inner = _starts(ntext, 1)
+                head = ntext[: inner[0].start()] if inner else ntext
+                value = head.strip().rstrip("。;；,，")
+                lead = len(head) - len(head.lstrip())
                 span, at = (ns + lead, ns + lead + len(value)), ni
                 skip = col + 1
             segs.append(_seg(party, label, sign, value, at, span, col))
+            if inner:
+                segs.extend(
+                    _colon_segments(row[col + 1][3], row[col + 1][1], row[col + 1][0], col + 1, inner)
+                )
             continue
         tm = _TABLE_LINE.match(text) if _ROW_START.match(text) else None
         if tm and ":" not in text[: tm.start("value")] and "：" not in text[: tm.start("value")]:
@@ -302,18 +357,31 @@ def _segments(row: list[tuple[int, int, int, str]]) -> list[_Seg]:
             continue
         if ":" not in text:
             continue  # every segment ends in a colon (normalized text folds ： to :)
-        matches = [m for m in _SEGMENT.finditer(text) if m.start() == 0 or text[m.start() - 1] in _SEG_BEFORE]
-        for n, m in enumerate(matches):
-            label = m.group("plabel") or m.group("label") or ""
-            sign = any(m.group(g) and _SIGN_WORDS.search(m.group(g)) for g in ("sign", "paren", "english"))
-            vstart = m.end()
-            vend = matches[n + 1].start() if n + 1 < len(matches) else len(text)
-            raw = text[vstart:vend]
-            value = _balanced(raw.strip().rstrip("。;；,，"))
-            lead = len(raw) - len(raw.lstrip())
-            span = (base + vstart + lead, base + vstart + lead + len(value))
-            segs.append(_seg(m.group("party"), label, sign, value, i, span, col))
+        segs.extend(_colon_segments(text, base, i, col, _starts(text, 0)))
     return segs
+
+
+def _starts(text: str, lo: int) -> list[re.Match[str]]:
+    """The ``label：`` segments of ``text`` from ``lo`` that start a cell or follow a space or separator."""
+    if ":" not in text:
+        return []
+    return [m for m in _SEGMENT.finditer(text, lo) if m.start() == 0 or text[m.start() - 1] in _SEG_BEFORE]
+
+
+def _colon_segments(text: str, base: int, block: int, col: int, matches: list[re.Match[str]]) -> list[_Seg]:
+    """One segment per ``label：`` match, its value running to the next match."""
+    out: list[_Seg] = []
+    for n, m in enumerate(matches):
+        label = m.group("plabel") or m.group("label") or ""
+        sign = any(m.group(g) and _SIGN_WORDS.search(m.group(g)) for g in ("sign", "paren", "english"))
+        vstart = m.end()
+        vend = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+        raw = text[vstart:vend]
+        value = _balanced(raw.strip().rstrip("。;；,，"))
+        lead = len(raw) - len(raw.lstrip())
+        span = (base + vstart + lead, base + vstart + lead + len(value))
+        out.append(_seg(m.group("party"), label, sign, value, block, span, col))
+    return out
 
 
 def _seg(

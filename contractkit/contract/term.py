@@ -13,6 +13,7 @@ effect, how it may be changed, and on what grounds it may be terminated — each
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -27,7 +28,7 @@ from contractkit.numerals import parse_cn_int
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
-    from contractkit.readers.model import Document
+    from contractkit.readers.model import Block, Document
 
 Channel = Literal["oral", "phone", "email", "wechat", "sms", "im", "fax", "written"]
 Ground = Literal["delay", "breach", "force-majeure", "agreement", "insolvency", "expiry", "other"]
@@ -181,8 +182,14 @@ _END_AT = re.compile(
     r"|(?:至|到|截至|截止(?:到|至|于)?)\s*(?P<date>(?:\d{4}|[〇零一二])[^,，。;；]{0,14}?[日号])"
 )
 _END_EVENT = re.compile(
-    r"(?:履行完毕|义务履行完毕|全部履行完|质保期(?:满|届满)|保修期(?:满|届满)|货款(?:全部)?(?:付清|结清)"
-    r"|清偿完毕|终验合格)"
+    r"(?:履行完毕|义务履行完毕|全部履行完|(?:质保|保修|质量保证|保证|维保|维护|服务|缺陷责任|保质|售后)期(?:限|间)?"
+    r"(?:满|届满|结束|到期)|货款(?:全部)?(?:付清|结清)|清偿完毕|终验合格)"
+)
+#: ``至…之日止`` with no date: the end is an event, whatever it is (至最后一批货物验收合格之日止).
+_EVENT_END = re.compile(r"(?:之日|当日)\s*(?:止|为止)$")
+#: A long-stop date after an event end: 且最迟不晚于…, 但最长不超过…, 最晚至….
+_LONG_STOP = re.compile(
+    r"(?:最迟|最晚|不晚于|不迟于|最长不超过|但不超过|最长至)\s*(?:不晚于|不迟于|至|到|于)?\s*"
 )
 
 
@@ -303,8 +310,34 @@ def _units(doc: Document) -> list[tuple[int, str, int]]:
             label = re.sub(r"\s+", "", hm.group("key")) + "："  # 第三条 委托期限 / 自  年 月 日至…
             out.append((i, label + b.norm, len(label)))
             continue
+        if b.kind == "line" and i + 1 < len(blocks) and _wraps(b.norm, blocks[i + 1]):
+            # a PDF line cut inside the clause (…至 2028 年 / 12 月 31 日。): read it with the next line
+            out.append((i, b.norm + blocks[i + 1].norm, 0))
+            continue
         out.append((i, b.norm, 0))
     return out
+
+
+_SENTENCE_END = ("。", "；", ";", "!", "！", "?", "？")
+_NEW_ITEM = re.compile(
+    r"^\s*(?:第\s*\S{1,4}\s*[条章节]|[一二三四五六七八九十]+[、.]|[(（]\s*\S{1,3}\s*[)）]|\d+(?:\.\d+)*[.、](?!\d))"
+)
+
+
+def _wraps(text: str, nxt: Block) -> bool:
+    """True when a page line that states a period runs on into the next line of the page (no sentence end,
+    not a heading, the next line starts no new item)."""
+    t = text.rstrip()
+    if nxt.kind != "line" or nxt.location.page is None or not t or t.endswith(_SENTENCE_END):
+        return False  # only a page's lines wrap (PDF, OCR); a text file's line ends where it was typed
+    return _holds_period(t) and not _NEW_ITEM.match(nxt.norm) and not _TERM_HEADING.match(t)
+
+
+def _holds_period(t: str) -> bool:
+    """Every period holds a term key, or 本合同 with 至/到/长期/履行完毕."""
+    return ("期" in t and TERM_KEY.search(t) is not None) or (
+        _names_contract(t) and _PERIOD_HINT.search(t) is not None
+    )
 
 
 def _own(span: tuple[int, int], offset: int) -> tuple[int, int]:
@@ -350,8 +383,15 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
             if d is not None:
                 end_date = d.date
                 end_event = None if d.date else "date"
-            elif _END_EVENT.search(em.group("what")):
+            elif _END_EVENT.search(em.group()) or _EVENT_END.search(em.group()):
                 end_event = em.group("what").strip()[-10:]
+    if end_date is None and (lm := _LONG_STOP.search(rest)):
+        # …至质量保证期届满之日止，且最迟不晚于2030年6月30日: the long-stop date ends the term
+        d = _date_in(text, rest_start + lm.end(), rest_start + lm.end() + 4)
+        if d is not None and d.date is not None:
+            end_date = d.date
+            if em is None:
+                em = lm
     if sm is None and em is not None and start_date is None:
         # 合同期限为2026年4月15日至2027年7月31日 / 履行期限：2026年4月30日至2028年6月30日
         dates = [d for d in find_dates(text) if rest_start <= d.span[0] < rest_start + em.start()]
@@ -402,7 +442,7 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
 def _periods(doc: Document) -> list[Period]:
     out: list[Period] = []
     for i, t, offset in _units(doc):
-        if not (("期" in t and TERM_KEY.search(t)) or (_names_contract(t) and _PERIOD_HINT.search(t))):
+        if not _holds_period(t):
             continue  # every period holds a term key, or 本合同 with 至/到/长期/履行完毕
         for s, e in clause_spans(t):
             clause = t[s:e]
@@ -627,14 +667,21 @@ def _terminations(doc: Document) -> list[Termination]:
     return out
 
 
+def _clip(doc: Document, where: Where) -> Where:
+    """``where`` within its block (a clause read across a wrapped line ends at the block's end)."""
+    n = len(doc.blocks[where.block].norm)
+    a, b = where.span
+    return where if b <= n else Where(where.block, (min(a, n), n))
+
+
 def analyse(doc: Document) -> TermFacts:
     """The term facts of a read document."""
     dates: list[DateAt] = []
     for i, b in enumerate(doc.blocks):
         for d in find_dates(b.norm):
             dates.append(DateAt(d, Where(i, d.span)))
-    effect = _effectiveness(doc)
-    periods = _periods(doc)
+    effect = [dataclasses.replace(x, where=_clip(doc, x.where)) for x in _effectiveness(doc)]
+    periods = [dataclasses.replace(p, where=_clip(doc, p.where)) for p in _periods(doc)]
     if effect:
         periods = [
             Period(p.key, p.start, "生效", True, p.end, p.end_event, p.length, p.open_ended, p.blank, p.where)
