@@ -120,6 +120,8 @@ _TITLE_END = re.compile(
 _KEY_TERMS = re.compile(
     r"合同要素表|合同要素|主要条款表|商务条款表|合同主要条款|关键条款表|key\s+terms", re.I
 )
+#: Every ``_KEY_TERMS`` match holds one of these.
+_KEY_TERMS_WORDS = ("要素", "条款", "key", "Key", "KEY")
 _GENERAL_TERMS = re.compile(
     r"^\s*(?:第[一二三四五六七八九十\d]+部分\s*)?(?:通用条款|一般条款|通用合同条款|标准条款|general\s+(?:terms|"
     r"conditions))",
@@ -469,6 +471,8 @@ def _parts(doc: Document, first_kind: Kind, title_block: int | None) -> list[Par
     for i, block in enumerate(doc.blocks):
         if title_block is not None and i <= title_block:
             continue
+        if len(block.norm) > 80:
+            continue  # a title is short (checked again without its spaces)
         t = block.norm.strip()
         if not t or len(t) > 40 or not _TITLE_TAIL.search(t):
             continue
@@ -556,8 +560,13 @@ def _language(doc: Document) -> Language:
     return "en" if en > zh else "zh"
 
 
-def _first(doc: Document, rx: re.Pattern[str], search: bool = False) -> Where | None:
+def _first(
+    doc: Document, rx: re.Pattern[str], search: bool = False, gate: tuple[str, ...] = ()
+) -> Where | None:
+    """The first block ``rx`` matches (searched: a short block), skipping blocks without a ``gate`` word."""
     for i, b in enumerate(doc.blocks):
+        if gate and not any(w in b.norm for w in gate):
+            continue
         m = rx.search(b.norm) if search else rx.match(b.norm)
         if m and (not search or len(b.norm.strip()) <= 40):
             return _where(i, m.span())
@@ -601,7 +610,7 @@ def analyse(doc: Document) -> Structure:
         definitions=defs,
         sections=tuple(_sections(doc)),
         parts=tuple(parts),
-        key_terms=_first(doc, _KEY_TERMS, search=True),
+        key_terms=_first(doc, _KEY_TERMS, search=True, gate=_KEY_TERMS_WORDS),
         general_terms=general,
         language=_language(doc),
     )

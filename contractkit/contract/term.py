@@ -439,9 +439,9 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
     )
 
 
-def _periods(doc: Document) -> list[Period]:
+def _periods(doc: Document, units: list[tuple[int, str, int]]) -> list[Period]:
     out: list[Period] = []
-    for i, t, offset in _units(doc):
+    for i, t, offset in units:
         if not _holds_period(t):
             continue  # every period holds a term key, or 本合同 with 至/到/长期/履行完毕
         for s, e in clause_spans(t):
@@ -516,9 +516,9 @@ _SIGNED_THEN = re.compile(
 _NOT_CONTRACT_EFFECT = re.compile(r"补充协议|变更|修改|修订|补充|通知|授权|发票|订单确认|担保|保证")
 
 
-def _effectiveness(doc: Document) -> list[Effectiveness]:
+def _effectiveness(units: list[tuple[int, str, int]]) -> list[Effectiveness]:
     out: list[Effectiveness] = []
-    for i, t, offset in _units(doc):
+    for i, t, offset in units:
         if ("效" not in t and "成立" not in t) or not _EFFECTIVE.search(t):
             continue
         for s, e in clause_spans(t):
@@ -561,6 +561,8 @@ _CHANGE = re.compile(
     r"|(?:如需|如要|若需|需要|如有|若有)(?:变更|修改|调整|补充|更改)"
     r"|(?:合同|协议|合约|确认书|订单)[^,，。;；]{0,6}?(?:变更|修改|调整|更改)"
 )
+#: Every ``_CHANGE`` match holds one of :data:`CHANGE_WORDS`; one search instead of one ``in`` per word.
+_CHANGE_GATE = re.compile("|".join(CHANGE_WORDS))
 _CHANNELS: tuple[tuple[Channel, re.Pattern[str]], ...] = (
     ("oral", re.compile(r"口头")),
     ("phone", re.compile(r"电话(?!号码|号)(?:确认|通知|沟通|方式|协商)?")),
@@ -596,7 +598,7 @@ def _changes(doc: Document) -> list[Change]:
     out: list[Change] = []
     for i, b in enumerate(doc.blocks):
         t = b.norm
-        if not any(w in t for w in CHANGE_WORDS) or not _CHANGE.search(t):
+        if not _CHANGE_GATE.search(t) or not _CHANGE.search(t):
             continue
         for s, e in clause_spans(t):
             clause = t[s:e]
@@ -648,7 +650,7 @@ def _terminations(doc: Document) -> list[Termination]:
     out: list[Termination] = []
     for i, b in enumerate(doc.blocks):
         t = b.norm
-        if not any(w in t for w in _TERMINATION_WORDS):
+        if "解除" not in t and "终止" not in t:  # _TERMINATION_WORDS
             continue
         for s, e in clause_spans(t):
             clause = t[s:e]
@@ -680,8 +682,9 @@ def analyse(doc: Document) -> TermFacts:
     for i, b in enumerate(doc.blocks):
         for d in find_dates(b.norm):
             dates.append(DateAt(d, Where(i, d.span)))
-    effect = [dataclasses.replace(x, where=_clip(doc, x.where)) for x in _effectiveness(doc)]
-    periods = [dataclasses.replace(p, where=_clip(doc, p.where)) for p in _periods(doc)]
+    units = _units(doc)
+    effect = [dataclasses.replace(x, where=_clip(doc, x.where)) for x in _effectiveness(units)]
+    periods = [dataclasses.replace(p, where=_clip(doc, p.where)) for p in _periods(doc, units)]
     if effect:
         periods = [
             Period(p.key, p.start, "生效", True, p.end, p.end_event, p.length, p.open_ended, p.blank, p.where)
