@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks._common import clauses_naming, doc_text
+from contractkit.checks._common import clauses_naming, doc_text, memo
 from contractkit.checks.acceptance import delivers_goods, is_chinese, is_goods_contract
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract import contract_of
@@ -379,7 +379,7 @@ def cap_too_high(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc):
         return
     limit = ctx.settings.penalty_cap_max_percent
-    for block, s, _e, clause in clauses_naming(doc, _CAP_WORDS):
+    for block, s, _e, clause in _clauses_with(doc, _CAP_WORDS):
         m = _CAP.search(clause)
         if not m or not (_PENALTY_RE.search(clause) or _PENALTY_RE.search(block.norm[: s + 1])):
             continue
@@ -720,7 +720,7 @@ def acceleration_on_one_installment(doc: Document, ctx: RuleContext) -> Iterator
     """A clause letting one missed installment make the whole price due or the goods be taken back."""
     if not is_chinese(doc):
         return
-    for block, s, _e, clause in clauses_naming(doc, _ACCELERATE_GATE):
+    for block, s, _e, clause in _clauses_with(doc, _ACCELERATE_GATE):
         m = _ANY_INSTALLMENT.search(clause)
         if not m or "五分之一" in clause:
             continue
@@ -773,7 +773,7 @@ def costs_as_share(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """Recovery costs set as a percentage of the debt."""
     if not is_chinese(doc):
         return
-    for block, s, _e, clause in clauses_naming(doc, _COSTS_GATE):
+    for block, s, _e, clause in _clauses_with(doc, _COSTS_GATE):
         m = _COSTS_AS_SHARE.search(clause)
         if not m:
             continue
@@ -797,6 +797,17 @@ _SEIZE = re.compile(
     r"(?:店|门店|厂|工厂|财产|资产|收入|账户|经营权|经营|公司|股权|房产|房屋)"
 )
 _SEIZE_GATE = ("接管", "扣押", "查封", "控制", "占有", "接收")
+#: The rare-word gates of the rules above, scanned for in one pass (see :func:`_clauses_with`).
+_RARE_GATES = (*_CAP_WORDS, *_ACCELERATE_GATE, *_COSTS_GATE, *_SEIZE_GATE)
+
+
+def _clauses_with(doc: Document, words: tuple[str, ...]) -> list[tuple[Block, int, int, str]]:
+    """Exactly ``clauses_naming(doc, words)`` for a gate of :data:`_RARE_GATES`, from one shared scan."""
+
+    def compute() -> list[tuple[Block, int, int, str]]:
+        return [c for c in clauses_naming(doc, _RARE_GATES) if any(w in c[3] for w in words)]
+
+    return memo(doc, ("penalty.rare", words), compute)
 
 
 @rule(
@@ -828,7 +839,7 @@ def self_help_seizure(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A clause letting the creditor take over the debtor's business, assets or income itself."""
     if not is_chinese(doc):
         return
-    for block, s, _e, clause in clauses_naming(doc, _SEIZE_GATE):
+    for block, s, _e, clause in _clauses_with(doc, _SEIZE_GATE):
         m = _SEIZE.search(clause)
         if not m or not _BREACH_WORDS_RE.search(clause):
             continue

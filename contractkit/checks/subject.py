@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import blocks_naming, has_blank, is_chinese, is_quote
+from contractkit.checks._common import has_blank, is_chinese, is_quote
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract.model import contract_of
 from contractkit.contract.subject import (
@@ -24,6 +24,7 @@ from contractkit.contract.subject import (
     subject_clauses,
     vague_hits,
 )
+from contractkit.facts.gates import blocks_naming_any
 from contractkit.facts.sentences import clause_spans
 from contractkit.findings import Finding
 from contractkit.readers.model import Document
@@ -215,7 +216,7 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             "(Civil Code Art. 511(1)).",
             span=cl.where.span,
         )
-    for block in blocks_naming(doc, _QTY_OR_NAME):
+    for block in map(doc.blocks.__getitem__, blocks_naming_any(doc, _QTY_OR_NAME)):
         if "|" in block.norm:
             continue  # a table row
         for m in _QTY_TEXT.finditer(block.norm):

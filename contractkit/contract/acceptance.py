@@ -18,8 +18,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from contractkit.contract.model import Where
-from contractkit.facts.document import block_indices_naming, clauses_naming, memo
+from contractkit.facts.document import clauses_naming, memo
 from contractkit.facts.durations import Duration, Unit, find_durations
+from contractkit.facts.gates import blocks_naming_any, register
 from contractkit.facts.sections import heading_of
 from contractkit.facts.sentences import clause_spans
 from contractkit.facts.spans import NUMBER, contains_any
@@ -522,13 +523,14 @@ _LABEL_CELL = re.compile(
     rf"^\s*(?:\d+\s*)?(?:{_WINDOW_LABEL.pattern}|{'|'.join(PERIOD_WORDS)}|保修|质保)(?:限)?\s*[:：]?\s*$"
 )
 _LABEL_WORDS = ("验收", "检验", "验货", "查验", "质保", "保修", "异议", "保证期", "维保", "保固", "三包")
+register(_LABEL_WORDS)
 
 
 def _labelled_cells(doc: Document) -> list[tuple[int, str, str]]:
     """(value cell index, label, value) for each table row whose label cell names a window or period."""
     out = []
     blocks = doc.blocks
-    for i in block_indices_naming(doc, _LABEL_WORDS):
+    for i in blocks_naming_any(doc, _LABEL_WORDS):
         b = blocks[i]
         if b.kind != "cell" or i + 1 >= len(blocks) or not _LABEL_CELL.match(b.norm):
             continue

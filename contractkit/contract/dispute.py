@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Literal
 
 from contractkit.contract.model import Where
 from contractkit.facts import split_clauses
-from contractkit.facts.document import block_indices_naming, has_blank, in_section, memo
+from contractkit.facts.document import has_blank, in_section, memo
+from contractkit.facts.gates import blocks_naming_any, register
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
@@ -84,6 +85,9 @@ _CN_N = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "
 #: Every match of ``_ARB`` contains 仲裁, every match of ``_COURT`` one of the others: a block without them
 #: holds no option (a cheap test before the clause regexes).
 TRIGGER_WORDS = ("仲裁", "法院", "诉讼", "起诉", "官司")
+_DISPUTE_WORD = ("争议",)
+_ARBITRATION_WORD = ("仲裁",)
+register(CONTEXT_WORDS, TRIGGER_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +204,7 @@ _REFERRED = re.compile(
 
 def _referred(doc: Document) -> Where | None:
     """Where the contract leaves dispute resolution to another agreement or part (else None)."""
-    for i in block_indices_naming(doc, ("争议",)):
+    for i in blocks_naming_any(doc, _DISPUTE_WORD):
         m = _REFERRED.search(doc.blocks[i].norm)
         if m:
             return Where(i, m.span())
@@ -221,7 +225,7 @@ _NAME_LEADING = re.compile(r"^.*(?:同意|约定|选定|选择|确定|提交|交
 def _defined_commissions(doc: Document) -> dict[str, Commission]:
     """Defined terms that name a commission: “仲裁机构”指北京仲裁委员会 / 北京仲裁委员会（以下简称“北仲”）."""
     out: dict[str, Commission] = {}
-    for i in block_indices_naming(doc, ("仲裁",)):
+    for i in blocks_naming_any(doc, _ARBITRATION_WORD):
         for m in _DEFINED.finditer(doc.blocks[i].norm):
             term = m.group("term") or m.group("term2")
             group = "name" if m.group("name") else "name2"
@@ -256,7 +260,7 @@ def _context_hits(doc: Document) -> list[bool]:
 
     def compute() -> list[bool]:
         hits = [False] * len(doc.blocks)
-        for i in block_indices_naming(doc, CONTEXT_WORDS):
+        for i in blocks_naming_any(doc, CONTEXT_WORDS):
             hits[i] = True
         return hits
 
@@ -267,7 +271,7 @@ def _dispute_options(doc: Document) -> list[Option]:
     """The dispute-resolution text: lines of a dispute section and clauses elsewhere that resolve disputes."""
     out: list[Option] = []
     blocks = doc.blocks
-    triggered = block_indices_naming(doc, TRIGGER_WORDS)
+    triggered = blocks_naming_any(doc, TRIGGER_WORDS)
     if not triggered:
         return out
     context = _context_hits(doc)

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Literal
 from contractkit.config import Settings
 from contractkit.contract.model import Where
 from contractkit.facts import Rate, find_amounts, find_percents, find_rates
-from contractkit.facts.document import block_indices_naming, clauses_naming, has_blank, memo
+from contractkit.facts.document import clauses_naming, has_blank, memo
+from contractkit.facts.gates import blocks_naming_any, register
 from contractkit.facts.rates import rate_fraction_spans
 from contractkit.facts.sentences import clause_spans
 from contractkit.facts.spans import contains_any
@@ -638,6 +639,7 @@ def _clause_penalties(
 
 
 _LABEL_WORDS = ("违约金", "滞纳金", "罚息", "利息")
+register(_LABEL_WORDS)
 #: A key-terms label is short and a value written as a line of its own is short too.
 _LABEL_MAX, _VALUE_MAX = 16, 60
 
@@ -647,7 +649,7 @@ def _key_term_penalties(doc: Document, roles: _Roles, done: set[int]) -> list[_D
     (每日万分之五，累计不超过逾期金额的10%)."""
     out: list[_Draft] = []
     blocks = doc.blocks
-    for i in block_indices_naming(doc, _LABEL_WORDS):
+    for i in blocks_naming_any(doc, _LABEL_WORDS):
         label = blocks[i].norm.strip()
         if len(label) > _LABEL_MAX or find_rates(label):
             continue

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Literal, cast
 
 from contractkit.config import DEFAULT_VAGUE_WORDS
 from contractkit.contract.model import Where, contract_of
-from contractkit.facts.document import block_indices_naming, clauses_naming, doc_text, has_blank, memo
+from contractkit.facts.document import clauses_naming, doc_text, has_blank, memo
+from contractkit.facts.gates import blocks_naming_any, register
 from contractkit.facts.spans import contains_any
 
 if TYPE_CHECKING:
@@ -287,6 +288,7 @@ _UNIT_COLS = ("单位",)
 _SPEC_COLS = ("规格", "技术参数", "主要参数", "参数", "技术要求", "指标", "材质")
 _MODEL_COLS = ("型号", "图号", "牌号", "货号")
 _PRICE_COLS = ("单价",)
+register(_NAME_COLS, _QTY_COLS)
 _SKIP_ROW = re.compile(r"合计|总计|小计|总价|大写|备注|以下空白")
 _BOX = re.compile(r"[│┃|]")
 _RULE_START = set("┌┬┐├┼┤└┴┘─━═╔╦╗╠╬╣╚╩╝|:-+")
@@ -390,17 +392,18 @@ DEFAULT_WORDS: tuple[str, ...] = (*DEFAULT_VAGUE_WORDS, "等")
 
 #: Blocks that may be a box-drawing or markdown row (or its rule line).
 _ROW_MARKS = ("│", "|", "┃", "┌", "├", "└", "┼")
+register(_ROW_MARKS)
 
 
 def _TEXT_ROW_BLOCKS(doc: Document) -> list[int]:
-    return block_indices_naming(doc, _ROW_MARKS)
+    return blocks_naming_any(doc, _ROW_MARKS)
 
 
 def _spaced_blocks(doc: Document) -> list[int]:
     """A header of columns spaced apart (naming the goods column) and the spaced lines after it."""
     out: list[int] = []
     blocks = doc.blocks
-    for i in block_indices_naming(doc, _NAME_COLS):
+    for i in blocks_naming_any(doc, _NAME_COLS):
         if i in out or ("  " not in blocks[i].norm and "\t" not in blocks[i].norm):
             continue
         j = i
@@ -612,7 +615,7 @@ def _table_items(doc: Document) -> tuple[list[Item], bool]:
         if found:
             has_table = True
             items.extend(found)
-    for i in block_indices_naming(doc, _QTY_COLS):
+    for i in blocks_naming_any(doc, _QTY_COLS):
         block = doc.blocks[i]
         if block.kind == "cell" or _BOX.search(block.norm):
             continue
