@@ -163,6 +163,7 @@ def strings_lost(n: int, seed: int, pdf: int, folder: Path) -> tuple[int, int, i
     import docx
 
     from contractkit.deal.validate import validate_deal
+    from contractkit.errors import ContractkitError
     from contractkit.render.docx import render_docx
 
     try:
@@ -197,7 +198,13 @@ def strings_lost(n: int, seed: int, pdf: int, folder: Path) -> tuple[int, int, i
             strings.append(text)
         if validate_deal(deal):
             continue
-        data = render_docx(deal)
+        try:
+            data = render_docx(deal)
+        except ContractkitError as exc:  # a valid deal that does not render is a lost deal: all its strings
+            print(f"strings: a valid deal did not render: {exc}", file=sys.stderr)
+            made += 1
+            lost += len(strings)
+            continue
         d = docx.Document(io.BytesIO(data))
         body = "\n".join(
             [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
@@ -280,11 +287,24 @@ def main(argv: list[str] | None = None) -> int:
                 for a in case_argv:
                     if a.startswith(tmp) and Path(a).is_file():
                         shutil.copy(a, keep / Path(a).name)
+        print_inputs(args.n, tried, statuses, peaks)
         n_deals = args.deals if args.deals is not None else max(1, args.n // 10)
         made, lost, pdf_made, pdf_lost = strings_lost(
             n_deals, args.seed, n_deals if args.pdf is None else args.pdf, folder
         )
-    print(line("fuzz.inputs", sum(tried.values()), "inputs", args.n))
+    print(line("fuzz.strings_lost.docx", lost, f"strings of {made} deals", 0))
+    print(line("fuzz.strings_lost.pdf", pdf_lost, f"strings of {pdf_made} deals", 0))
+    for command, label, case_argv, err in misses[:20]:
+        print(
+            f"miss: {command}: {label}: contractkit {' '.join(case_argv)}\n  {err.strip()[-300:]}",
+            file=sys.stderr,
+        )
+    return 1 if misses or lost or pdf_lost else 0
+
+
+def print_inputs(n: int, tried: collections.Counter, statuses: dict, peaks: dict) -> None:
+    """The per-command lines: inputs, exit statuses, exit 3, other statuses, hangs, peak memory."""
+    print(line("fuzz.inputs", sum(tried.values()), "inputs", n), flush=True)
     for command in COMMANDS:
         c = statuses[command]
         print(line(f"fuzz.{command}.inputs", tried[command], "inputs", tried[command]))
@@ -294,15 +314,10 @@ def main(argv: list[str] | None = None) -> int:
         others = sum(v for k, v in c.items() if k not in (0, 1, 2, 3, "hang"))
         print(line(f"fuzz.{command}.other_status", others, "inputs", 0))
         print(line(f"fuzz.{command}.hangs", c["hang"], "inputs", 0))
-        print(line(f"fuzz.{command}.peak_memory", round(peaks[command] / 1024), "MB", MEMORY_TARGET_MB))
-    print(line("fuzz.strings_lost.docx", lost, f"strings of {made} deals", 0))
-    print(line("fuzz.strings_lost.pdf", pdf_lost, f"strings of {pdf_made} deals", 0))
-    for command, label, case_argv, err in misses[:20]:
         print(
-            f"miss: {command}: {label}: contractkit {' '.join(case_argv)}\n  {err.strip()[-300:]}",
-            file=sys.stderr,
+            line(f"fuzz.{command}.peak_memory", round(peaks[command] / 1024), "MB", MEMORY_TARGET_MB),
+            flush=True,
         )
-    return 1 if misses or lost or pdf_lost else 0
 
 
 if __name__ == "__main__":
