@@ -231,3 +231,46 @@ def test_pdf_rows_with_the_quantity_before_the_unit() -> None:
         (Decimal(24), "24", "桶"),
         (None, "约30", "桶"),
     ]
+
+
+# -- the cheap paths answer exactly what the single patterns do ---------------------------------------------
+
+_STD_PIECES = (
+    "GB/T 9061", "gb 1499", "ISO 9001", "ſo 1", "İSO 2", "符合", "国家标准", "技术协议", "见", "标准",
+    "附件一所列参数", "样品", "，", "执行", "行业标准", "企业标准", "质量要求", " ", "EN 10", "按照",
+)  # fmt: skip
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_STD_PIECES), max_size=8).map("".join))
+def test_first_standard_is_the_leftmost_of_the_alternation(clause: str) -> None:
+    from contractkit.contract.subject import _STANDARD_ANY, first_standard
+
+    m = _STANDARD_ANY.search(clause)
+    assert first_standard(clause) == (None if m is None else (m.lastgroup, m.start(), m.end()))
+
+
+def test_first_standard_on_real_text() -> None:
+    from contractkit.contract.subject import first_standard
+
+    clause = "产品质量符合技术协议及GB/T 9061-2006的规定"
+    assert first_standard(clause) == ("agreement", 4, 10)
+    assert first_standard("钢筋质量符合GB/T 1499.2-2018") == ("numbered", 6, 12)
+    assert first_standard("双方约定的交货时间") is None
+
+
+_VAGUE_PIECES = (
+    "约", "约定", "大", "100", "吨", "相关", "规定", "配件", "部分", "设备", "其", "《合约》", "第三部分",
+    "、", "等", "一批", "左右", "，",
+)  # fmt: skip
+_MASK_FREE = ("约", "相关", "部分")
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_VAGUE_PIECES), max_size=8).map("".join))
+def test_vague_hits_without_masking_when_nothing_can_match(clause: str) -> None:
+    from contractkit.contract.subject import _ATTACHED, _MASK, _blank_out
+
+    masked = _MASK.sub(_blank_out, clause)
+    hits = [(w, m.start(), m.end()) for w in _MASK_FREE if w in clause for m in _ATTACHED[w].finditer(masked)]
+    assert vague_hits(clause, _MASK_FREE) == sorted(hits, key=lambda h: h[1])

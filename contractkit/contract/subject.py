@@ -11,10 +11,11 @@ a penalty, termination or remedy clause (违约金, 解除, 未交部分…). Va
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Literal
 
 from contractkit.config import DEFAULT_VAGUE_WORDS
 from contractkit.contract.model import Where, contract_of
@@ -259,6 +260,43 @@ _STANDARD_ANY = re.compile(
     )
 )
 
+#: Where a match of ``numbered`` can start: a letter that matches [A-Za-z] ignoring case (İ ı ſ K too).
+_LATIN = re.compile(r"[A-Za-z\u0130\u0131\u017f\u212a]")
+_NUMBERED = _STANDARDS[0][1]
+_AGREEMENT_GATE = contains_any(_AGREEMENT.split("|"))
+#: A literal test each kind's pattern cannot match without (None: the pattern is a cheap literal scan).
+_KIND_GATES: dict[StandardKind, Callable[[str], bool]] = {
+    "agreement": _AGREEMENT_GATE,
+    "listed": lambda c: "所列" in c or "附件" in c or "附表" in c,
+    "generic": lambda c: "符合" in c and "标准" in c,
+}
+
+
+def _numbered(clause: str) -> re.Match[str] | None:
+    """``_NUMBERED.search(clause)``, tried only where a Latin letter starts (a case-blind scan is slow)."""
+    letter = _LATIN.search(clause)
+    while letter is not None:
+        m = _NUMBERED.match(clause, letter.start())
+        if m is not None:
+            return m
+        letter = _LATIN.search(clause, letter.start() + 1)
+    return None
+
+
+def first_standard(clause: str) -> tuple[StandardKind, int, int] | None:
+    """The leftmost standard the clause names, as ``(kind, start, end)`` — exactly ``_STANDARD_ANY.search``
+    (at one start the first kind wins), each kind's pattern run only when its literal gate passes."""
+    best: tuple[StandardKind, int, int] | None = None
+    for kind, pattern in _STANDARDS:
+        gate = _KIND_GATES.get(kind)
+        if gate is not None and not gate(clause):
+            continue
+        m = _numbered(clause) if pattern is _NUMBERED else pattern.search(clause)
+        if m is not None and (best is None or m.start() < best[1]):
+            best = (kind, m.start(), m.end())
+    return best
+
+
 #: Quality described by taste instead of figures or a standard.
 _SUBJECTIVE = re.compile(
     r"(?:精装|豪华|高档|优质|上乘|美观|先进(?!先出)|一流|高端|精良|质量(?:良好|较好|好(?!坏))|高品质|高质量|最优|上等|精美)"
@@ -348,6 +386,9 @@ def _blank_out(m: re.Match[str]) -> str:
     return "\0" * len(m.group())
 
 
+#: Words whose pattern can match the masked clause only where it matches the clause itself (no masked span
+#: ends with a character their look-behind refuses), so a clause they do not match needs no masking.
+_UNMASKED_TEST = frozenset(("约", "相关", "部分"))
 #: :data:`_MASK` can only match a clause holding one of these.
 _MASK_GATE = contains_any(["《", "“", "第", "约"])
 
@@ -362,6 +403,8 @@ def vague_hits(clause: str, words: tuple[str, ...]) -> list[tuple[str, int, int]
     deng = "等" in clause and ("等" in words or "等等" in words) and "、" in clause
     if not present and not deng:
         return []
+    if not deng and all(w in _UNMASKED_TEST and _ATTACHED[w].search(clause) is None for w in present):
+        return []  # 约定, 相关规定…: masking can only remove a match, and there is none to remove
     masked = _MASK.sub(_blank_out, clause) if _MASK_GATE(clause) else clause
     hits: list[tuple[str, int, int]] = []
     if _ESTIMATE.search(clause):  # 预计年采购量约500吨: an estimate is approximate by design
@@ -727,10 +770,10 @@ def extract(contract: Contract) -> SubjectFacts:
     for block, s, e, clause in clauses_naming(doc, _ALL_GATES):
         i = index[id(block)]
         if _STANDARD_GATE_ANY(clause):
-            m = _STANDARD_ANY.search(clause)
-            if m is not None:
-                kind = cast(StandardKind, m.lastgroup)
-                standards.append(Standard(kind, Where(i, (s + m.start(), s + m.end()))))
+            found = first_standard(clause)
+            if found is not None:
+                kind, a, b = found
+                standards.append(Standard(kind, Where(i, (s + a, s + b))))
         is_subject = subject(i, block, clause)
         if _SUBJECTIVE_GATE(clause) and (is_subject or _QUALITY_CLAUSE.search(clause)):
             untitled = (
