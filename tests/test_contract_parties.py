@@ -354,3 +354,41 @@ def test_party_cell_with_its_details_in_the_next_cell(tmp_path: Path, sep: str, 
 def test_address_labels_with_a_unit_word(label: str) -> None:
     (p,) = parties(f"甲方：{BUYER}\n{label}：江苏省苏州市星湖街88号").parties
     assert values(p) == {"address": "江苏省苏州市星湖街88号"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"甲　　方：{BUYER}\n住　　所：江苏省苏州市星湖街88号\n法定代表人：张伟\n电　　话：0512-68761234",
+        f"甲 方：{BUYER}\n住 所：江苏省苏州市星湖街88号\n法 定 代 表 人：张伟\n电 话：0512-68761234",
+        f"甲方：{BUYER}\n注册地：江苏省苏州市星湖街88号\n法人：张伟\n电话/传真：0512-68761234",
+        f"甲方：{BUYER}\n邮编：215000\n开户许可证：J3050001234501\n营业地址：江苏省苏州市星湖街88号\n"
+        "法定代表人（负责人）：张伟\n联系电话：0512-68761234",
+    ],
+)
+def test_padded_and_unusual_labels_fill_the_party(text: str) -> None:
+    """WPS padding (甲　　方), colloquial labels (法人, 注册地); lines with labels the lexicon lacks keep the
+    party open."""
+    (p,) = parties(text).parties
+    assert p.name == BUYER
+    got = values(p)
+    assert (
+        got["address"] == "江苏省苏州市星湖街88号"
+        and got["legal"] == "张伟"
+        and got["phone"] == "0512-68761234"
+    )
+
+
+def test_padding_keeps_every_offset() -> None:
+    from contractkit.contract.parties import _unpad
+
+    text = "住　　所：江苏省苏州市星湖街88号  电　话：0512-68761234"
+    out = _unpad(text.replace("\u3000", " "))
+    assert len(out) == len(text) and out.index("江苏") == text.index("江苏")
+    assert out.split() == ["住所：江苏省苏州市星湖街88号", "电话：0512-68761234"]
+
+
+@pytest.mark.parametrize("label", ["统一社会信用代码", "住所", "法定代表人", "电话"])
+def test_a_name_ends_before_a_label_without_colon(label: str) -> None:
+    (p,) = parties(f"卖方：{SELLER} {label} 91320594MA1TE3N650").parties
+    assert p.name == SELLER

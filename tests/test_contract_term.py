@@ -383,3 +383,32 @@ def test_a_pdf_line_that_ends_its_sentence_is_not_joined() -> None:
 
 def test_a_text_file_line_is_not_joined() -> None:
     assert term("本合同有效期自2027年3月5日起至\n2028年12月31日止。").periods[0].end is None
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("本合同的期限为十二（12）个月，自生效日起算。", 12),
+        ("本协议的有效期为24个月，自双方盖章之日起计算。", 24),
+    ],
+)
+def test_a_term_key_with_de(text: str, months: int) -> None:
+    (p,) = term(text).periods
+    assert p.has_start and p.length is not None and int(p.length.value) == months
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本订单自确认之日起生效，交货并付清货款后终止。",
+        "本确认书自双方盖章之日起生效，结清全部货款后自动失效。",
+        "本合同自签字之日起生效，双方义务履行完毕后自行终止。",
+    ],
+)
+def test_a_term_that_ends_with_performance(text: str) -> None:
+    assert term(text).has_term
+
+
+def test_a_notice_before_expiry_is_no_length() -> None:
+    (p,) = term("本合同有效期至2027年12月31日，期满前一个月双方协商续签。").periods
+    assert p.end == dt.date(2027, 12, 31) and p.length is None

@@ -40,10 +40,11 @@ DETAIL_LABELS: dict[str, tuple[str, ...]] = {
     "id": ("公民身份号码", "身份证号码", "身份证号", "身份证", "证件号码", "id no", "passport no"),
     "address": (
         "注册地址", "单位地址", "公司地址", "企业地址", "单位住所", "公司住所", "企业住所", "住所地", "住所",
+        "注册地", "营业地址", "营业场所", "经营场所", "办公地点", "所在地",
         "通讯地址", "通信地址", "联系地址", "办公地址", "经营地址", "送达地址",
         "地址", "住址", "registered address", "address",
     ),
-    "legal": ("法定代表人", "法人代表", "法定代表", "负责人", "legal representative"),
+    "legal": ("法定代表人", "法人代表", "法定代表", "负责人", "法人", "legal representative"),
     "agent": (
         "法定代表人或授权代表", "法定代表人或委托代理人", "法定代表人/授权代表", "授权代表", "委托代理人",
         "代理人", "签约代表", "代表人", "authorised representative", "authorized representative",
@@ -93,6 +94,7 @@ _BARE = re.compile(
     r"(?:\s*[A-Za-z][A-Za-z .()/&-]{0,40}?)?\s*[:：]?\s*$",
     re.IGNORECASE,
 )
+_OTHER_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}(?:[(（][^)）]{0,10}[)）])?\s*[:：]")
 _SIGN_TAIL = re.compile(rf"\s*{_SIGN_PAREN}\s*$")
 #: Party data sits at the head (party block, key-terms table) and the tail (signature block) of a document;
 #: in between only lines that start with a party word are read.
@@ -106,7 +108,7 @@ _PHONE_IN = re.compile(r"(?:\+?\d[\d\s-]{5,}\d)")
 _FILLER = re.compile(r"^[\s_＿\-—.…/]*$")
 _NAME_END = re.compile(
     rf"[(（]\s*[“\"「『]|[(（](?:以下|下称|下文|简称|hereinafter|{_LABEL_ALT})|[(（](?![^)）]{{1,12}}[)）])|[,，;；。]"
-    r"|\s{2,}",
+    rf"|\s{{2,}}|\s(?=(?:{_LABEL_ALT})(?:\s|[:：]|$))",
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -265,6 +267,24 @@ _PARTY_CELL = re.compile(rf"(?:{_PARTY_ALT})(?:\s*{_SIGN_PAREN})?", re.IGNORECAS
 _PARTY_ROW = re.compile(rf"^\s*(?:{_PARTY_CELL.pattern}\s+)+{_PARTY_CELL.pattern}\s*$", re.IGNORECASE)
 
 
+#: A label spread out by padding (``甲　　方：``, ``住 所：``, ``电　　话：``) at the start of a line or cell.
+_PADDED = re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fff](?:[ \t]+[\u4e00-\u9fff]){1,7}(?=\s*[:：(（])")
+
+
+def _unpad(text: str) -> str:
+    """``text`` with each padded label's characters brought together and its spaces put before it (the same
+    length, so every later offset still points into the block's text)."""
+    if not _PADDED.search(text):
+        return text
+    return _PADDED.sub(
+        lambda m: (
+            " " * (len(m.group()) - len(m.group().replace(" ", "").replace("\t", "")))
+            + m.group().replace(" ", "").replace("\t", "")
+        ),
+        text,
+    )
+
+
 def _rows(doc: Document) -> list[list[tuple[int, int, int, str]]]:
     """Rows of cells ``(block, start, end, text)``: a Word table row, else a line split on wide spaces (a
     line of party words only on every space); page furniture is left out.
@@ -292,7 +312,7 @@ def _rows(doc: Document) -> list[list[tuple[int, int, int, str]]]:
         current = (None, None)
         cells: list[tuple[int, int, int, str]] = []
         start = 0
-        t = b.norm
+        t = _unpad(b.norm) if " " in b.norm else b.norm
         for m in _CELL_SPLIT.finditer(t):
             if m.start() > start:
                 cells.append((i, start, m.start(), t[start : m.start()]))
@@ -508,7 +528,8 @@ def analyse(doc: Document, structure: Structure) -> Parties:
         for seg in segs:
             seg.col = grid[seg.col]
         if not segs:
-            heads, columns = [], {}
+            if not (heads and _OTHER_LABEL.match(row[0][3])):
+                heads, columns = [], {}  # an unknown label line (邮编：…, 开户许可证：…) keeps the party open
             continue
         party_segs = [s for s in segs if s.party and not s.kinds]
         if len(party_segs) >= 2 and all(not s.value for s in party_segs):

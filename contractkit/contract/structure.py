@@ -565,6 +565,8 @@ def _first(
 ) -> Where | None:
     """The first block ``rx`` matches (searched: a short block), skipping blocks without a ``gate`` word."""
     for i, b in enumerate(doc.blocks):
+        if search and len(b.norm) > 80:
+            continue  # a searched heading is short (≤ 40 characters once stripped)
         if gate and not any(w in b.norm for w in gate):
             continue
         m = rx.search(b.norm) if search else rx.match(b.norm)

@@ -163,9 +163,9 @@ _ISO_RANGE = re.compile(
 
 #: What a term can be of: 合同期限, 服务期间, 租赁期, 有效期, 经销期限…
 TERM_OF = "合同|协议|合约|服务|租赁|履行|合作|供货|供餐|委托|培训|承包|许可|有效|经销|代理|授权|框架|采购"
-TERM_KEY = re.compile(rf"(?:本)?(?:{TERM_OF})(?:期限|期间|有效期|期)|有效期")
-#: Every ``TERM_KEY`` match holds one of these (合同期限 holds 合同期; 有效期 is 有效 + 期).
-TERM_WORDS = tuple(w + "期" for w in TERM_OF.split("|"))
+TERM_KEY = re.compile(rf"(?:本)?(?:{TERM_OF})(?:期限|期间|有效期|期|的(?:期限|期间|有效期))|有效期")
+#: Every ``TERM_KEY`` match holds one of these (合同期限 holds 合同期, 合同的期限 合同的期; 有效期: 有效期).
+TERM_WORDS = tuple(w + "期" for w in TERM_OF.split("|")) + tuple(w + "的期" for w in TERM_OF.split("|"))
 #: Periods that are not the contract's own term.
 _OTHER_PERIOD = re.compile(
     r"(?:质保|保修|质量保证|保证|保密|付款|交货|交付|验收|异议|检验|报价|试用|试运行|维保|产品|剩余|保质|证书"
@@ -183,7 +183,7 @@ _END_AT = re.compile(
 )
 _END_EVENT = re.compile(
     r"(?:履行完毕|义务履行完毕|全部履行完|(?:质保|保修|质量保证|保证|维保|维护|服务|缺陷责任|保质|售后)期(?:限|间)?"
-    r"(?:满|届满|结束|到期)|货款(?:全部)?(?:付清|结清)|清偿完毕|终验合格)"
+    r"(?:满|届满|结束|到期)|货款(?:全部)?(?:付清|结清)|(?:付清|结清)(?:全部)?货款|清偿完毕|终验合格)"
 )
 #: ``至…之日止`` with no date: the end is an event, whatever it is (至最后一批货物验收合格之日止).
 _EVENT_END = re.compile(r"(?:之日|当日)\s*(?:止|为止)$")
@@ -202,12 +202,13 @@ _DATE_DASH = re.compile(r"\s*(?:起)?\s*(?:-|—|－|~|～)\s*")
 _CONTRACT_WORD = re.compile(r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)")
 #: What a clause with a period but no term key holds (本合同自…至…, 长期有效, 履行完毕后终止).
 _PERIOD_HINT = re.compile(
-    r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)[^。;；]*(?:至|到|长期|无固定|续|履行完毕|全部履行)"
+    r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)[^。;；]*(?:至|到|长期|无固定|续|履行完毕|全部履行|付清|结清)"
 )
 #: 本合同在双方权利义务履行完毕后自动终止: a term that ends with performance.
 _END_SENTENCE = re.compile(
-    r"(?:本|该)(?:合同|协议|合约|契约)[^。;；]{0,24}?(?P<event>(?:权利)?义务(?:全部)?履行完毕|履行完毕|全部履行完|质保期(?:满|届满)"
-    r"|货款(?:全部)?(?:付清|结清))[^。;；]{0,8}?(?:后|之日|时)?(?:自动|自行|即)?(?:终止|失效|解除)"
+    r"(?:本|该)(?:合同|协议|合约|契约|订单|确认书)[^。;；]{0,24}?(?P<event>(?:权利)?义务(?:全部)?履行完毕|履行完毕|全部履行完"
+    r"|质保期(?:满|届满)|货款(?:全部)?(?:付清|结清)|(?:付清|结清)(?:全部)?货款)[^。;；]{0,8}?(?:后|之日|时)?"
+    r"(?:自动|自行|即)?(?:终止|失效|解除)"
 )
 _LONG_TERM = re.compile(r"长期有效|永久有效|无固定期限|自动续(?:期|延|签)|顺延一年|续展")
 _BLANK_DATE = re.compile(
@@ -418,7 +419,7 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
     ]
     length = lengths[0] if lengths else None
     if length is not None and re.search(
-        r"(?:之日起|后|内)\s*$", rest[max(0, length.span[0] - 6) : length.span[0]]
+        r"(?:之日起|后|内|前)\s*$", rest[max(0, length.span[0] - 6) : length.span[0]]
     ):
         length = None  # 生效之日起30日内交货 is a deadline, not the term
     open_ended = bool(_LONG_TERM.search(rest))
