@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ("bench_render", "bench_pdf", "bench_lint", "bench_diff", "bench_serve", "bench_cluster")
+MODULES += ("bench_ocr",)
 
 
 def main() -> int:
