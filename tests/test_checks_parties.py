@@ -177,3 +177,20 @@ def test_contract_customer_still_needs_its_details() -> None:
     text = "采购合同\n买方：武汉江城数字出版有限公司\n卖方：武汉楚印办公设备有限公司\n第一条 标的"
     found = [f.message for f in lint_text(text, PARTIES) if f.rule == "parties/missing-details"]
     assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    "basis",
+    [
+        "依据双方于2026年1月5日签订的《年度采购框架协议》（编号FA-2026-001），买方向卖方订购下列产品。",
+        "本订单系双方《采购框架合同》项下的具体订单，未尽事宜按框架合同执行。",
+    ],
+)
+def test_order_under_a_framework_takes_the_parties_from_it(basis: str) -> None:
+    text = (
+        f"采购订单\n订单编号：PO-2026-0312\n{basis}\n买方：苏州精工机械制造有限公司\n卖方：沈阳华力机床销售有限公司\n"
+        "一、产品：数控车床2台。"
+    )
+    assert "parties/missing-details" not in rules(text)
+    standalone = text.replace(basis, "买方向卖方订购下列产品。")
+    assert "parties/missing-details" in rules(standalone)

@@ -63,14 +63,14 @@ def _block(doc: Document, where: Where | None) -> Block | None:
     return doc.blocks[where.block] if where is not None and where.block < len(doc.blocks) else None
 
 
-def _is_quote(doc: Document) -> bool:
-    return contract_of(doc).structure.kind == "quote"
-
-
 def _wanted(doc: Document, p: Party) -> list[str]:
     """The details a party must state: a company its code, address and legal representative (not on a
-    quote); a person or a foreign party an address; the customer a quote is addressed to only its name."""
-    quote = _is_quote(doc)
+    quote); a person or a foreign party an address; the customer a quote is addressed to, or the parties of
+    an order under a framework agreement, only their names."""
+    structure = contract_of(doc).structure
+    if structure.kind == "order" and structure.framework:
+        return []  # an order placed under a framework agreement: the agreement identifies the parties
+    quote = structure.kind == "quote"
     if quote and p.role == "buyer":
         return []  # a quote is the quoting side's offer: it identifies itself, the addressee is named
     if p.person or p.foreign:
