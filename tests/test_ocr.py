@@ -1,0 +1,190 @@
+"""Scans through OCR: our contract rendered to PDF (LibreOffice), rasterized (pdftoppm at 300 dpi, a page also
+at 150 dpi, turned 1.5°, and as a PNG), read back by Tesseract, and linted: the rules find the defects they
+find on the PDF's text layer. Slow (Tesseract takes seconds a page): six pages OCR'd in all."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from contractkit.errors import UnreadableInput
+from contractkit.lint import lint_document, lint_file
+from contractkit.readers import ocr
+from contractkit.readers.model import ReadOptions
+from contractkit.readers.pdf import read_pdf
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "drafts" / "defective-sales-contract.docx"
+needs_tools = pytest.mark.skipif(
+    not (ocr.available() and shutil.which("soffice") and shutil.which("pdftoppm")),
+    reason="needs Tesseract (chi_sim, chi_tra), LibreOffice and pdftoppm",
+)
+#: Rule ids an OCR'd page may miss: a misread character in a trigger word (支付 read 文付, 数量 read 改量)
+#: hides that one defect; Tesseract's reading varies a little with the pixels. Everything else must agree,
+#: and nothing may be found that the text layer does not have.
+MAX_MISSED = 2
+
+
+def _rules(findings: list) -> set[str]:
+    return {f.rule for f in findings if not f.rule.startswith("meta/")}
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample as a PDF with text, its pages as images, and PDFs made of those images."""
+    from PIL import Image
+
+    d = tmp_path_factory.mktemp("ocr")
+    profile = f"-env:UserInstallation=file://{d}/lo"
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            profile,
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(d),
+            str(SAMPLE),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text_pdf = d / "defective-sales-contract.pdf"
+    for dpi in (300, 150):
+        subprocess.run(
+            ["pdftoppm", "-r", str(dpi), "-gray", "-png", str(text_pdf), str(d / f"p{dpi}")],
+            check=True,
+            timeout=120,
+        )
+    pages = sorted(d.glob("p300-*.png"))
+    out = {"text": text_pdf, "png": pages[0]}
+    images = [Image.open(p).convert("L") for p in pages]
+    images[0].save(d / "scan300.pdf", save_all=True, append_images=images[1:], resolution=300)
+    out["scan300"] = d / "scan300.pdf"
+    turned = images[0].rotate(1.5, expand=True, fillcolor=255)
+    turned.save(d / "turned.pdf", resolution=300)
+    out["turned"] = d / "turned.pdf"
+    Image.open(sorted(d.glob("p150-*.png"))[0]).convert("L").save(d / "scan150.pdf", resolution=150)
+    out["scan150"] = d / "scan150.pdf"
+    _first_page(text_pdf, d / "text-page1.pdf")
+    out["text1"] = d / "text-page1.pdf"
+    _mixed(text_pdf, d / "scan300.pdf", d / "mixed.pdf")
+    out["mixed"] = d / "mixed.pdf"
+    return out
+
+
+def _first_page(src: Path, dst: Path) -> None:
+    import pypdfium2 as pdfium
+
+    pdf, new = pdfium.PdfDocument(str(src)), pdfium.PdfDocument.new()
+    new.import_pages(pdf, [0])
+    new.save(str(dst))
+
+
+def _mixed(text_pdf: Path, scan_pdf: Path, dst: Path) -> None:
+    """Page 1 with its text layer, page 2 a scan."""
+    import pypdfium2 as pdfium
+
+    new = pdfium.PdfDocument.new()
+    new.import_pages(pdfium.PdfDocument(str(text_pdf)), [0])
+    new.import_pages(pdfium.PdfDocument(str(scan_pdf)), [1])
+    new.save(str(dst))
+
+
+@pytest.fixture(scope="module")
+def on_text(pdfs: dict[str, Path]) -> dict[str, set[str]]:
+    return {k: _rules(lint_document(read_pdf(pdfs[k]))) for k in ("text", "text1")}
+
+
+@pytest.mark.slow
+@needs_tools
+def test_scanned_pdf_finds_the_same_defects(pdfs: dict[str, Path], on_text: dict[str, set[str]]) -> None:
+    doc = read_pdf(pdfs["scan300"])
+    assert doc.meta["ocr"] == [1, 2]
+    found = _rules(lint_document(doc))
+    assert len(on_text["text"]) >= 20  # the sample is full of defects: the comparison means something
+    assert found <= on_text["text"]  # nothing OCR invented
+    assert len(on_text["text"] - found) <= MAX_MISSED, on_text["text"] - found
+    assert {b.location.page for b in doc.blocks} == {1, 2}
+    assert all(b.location.line for b in doc.blocks)
+
+
+@pytest.mark.slow
+@needs_tools
+@pytest.mark.parametrize("variant", ["turned", "scan150"])
+def test_turned_and_low_resolution_pages(
+    pdfs: dict[str, Path], on_text: dict[str, set[str]], variant: str
+) -> None:
+    found = _rules(lint_document(read_pdf(pdfs[variant])))
+    assert found <= on_text["text1"]
+    assert len(on_text["text1"] - found) <= MAX_MISSED, on_text["text1"] - found
+
+
+@pytest.mark.slow
+@needs_tools
+def test_png_photo_of_a_page(pdfs: dict[str, Path], on_text: dict[str, set[str]]) -> None:
+    result = lint_file(pdfs["png"])
+    assert result.error is None
+    found = _rules(result.findings)
+    assert found <= on_text["text1"]
+    assert len(on_text["text1"] - found) <= MAX_MISSED, on_text["text1"] - found
+    assert any(f.rule == "meta/ocr" for f in result.findings)
+
+
+@pytest.mark.slow
+@needs_tools
+def test_mixed_pdf_ocrs_only_the_page_without_text(pdfs: dict[str, Path]) -> None:
+    doc = read_pdf(pdfs["mixed"])
+    (note,) = [f for f in lint_document(doc) if f.rule == "meta/ocr"]
+    assert "第 2 页" in note.message and "page(s) 2" in note.message_en
+    assert doc.meta["ocr"] == [2] and doc.meta["pages_with_text"] == 2
+    first = [b.text for b in doc.blocks if b.location.page == 1]
+    assert first == [b.text for b in read_pdf(pdfs["text1"]).blocks]  # the text layer, untouched
+
+
+@needs_tools
+def test_never_refuses_a_scan_and_the_page_bound_holds(pdfs: dict[str, Path]) -> None:
+    with pytest.raises(UnreadableInput, match="no text layer"):
+        read_pdf(pdfs["scan300"], ocr="never")
+    with pytest.raises(UnreadableInput, match="more than 0 pages need OCR"):
+        read_pdf(pdfs["scan300"], max_ocr_pages=0)
+    result = lint_file(pdfs["scan300"], read_options=ReadOptions(ocr="never"))
+    assert result.error and "OCR" in result.error
+
+
+@needs_tools
+def test_text_pdf_is_not_ocrd_unless_always(pdfs: dict[str, Path]) -> None:
+    assert read_pdf(pdfs["text1"]).meta["ocr"] == []
+    assert "meta/ocr" not in {f.rule for f in lint_file(pdfs["text1"]).findings}
+
+
+def test_missing_tesseract_is_said_not_silent(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(ocr, "available", lambda langs=ocr.LANGS: False)
+    with pytest.raises(UnreadableInput, match="Tesseract"):
+        ocr.require(str(tmp_path / "scan.pdf"))
+
+
+def test_join_words_keeps_column_gaps_only() -> None:
+    words = [(0, 40, 40, "办公"), (44, 40, 40, "椅"), (200, 80, 40, "人体工学"), (330, 30, 40, "把")]
+    assert ocr.join_words(words) == "办公椅 人体工学 把"
+    assert ocr.join_words([(0, 30, 40, "30%"), (34, 40, 40, "作为")]) == "30% 作为"
+    assert (
+        ocr.join_words([(0, 40, 40, "价款"), (45, 8, 40, "|"), (60, 40, 40, "「1,200.00")]) == "价款 1,200.00"
+    )
+    assert ocr.join_words([(0, 40, 40, "「验收」"), (44, 40, 40, "合格")]) == "「验收」合格"
+
+
+@given(st.lists(st.text(alphabet="甲乙丙丁付款验收合格", min_size=1, max_size=4), min_size=1, max_size=8))
+def test_join_words_of_tight_chinese_words_is_their_concatenation(parts: list[str]) -> None:
+    words, left = [], 0
+    for p in parts:
+        words.append((left, 40 * len(p), 40, p))
+        left += 40 * len(p) + 5
+    assert ocr.join_words(words) == "".join(parts)
