@@ -412,3 +412,29 @@ def test_a_term_that_ends_with_performance(text: str) -> None:
 def test_a_notice_before_expiry_is_no_length() -> None:
     (p,) = term("本合同有效期至2027年12月31日，期满前一个月双方协商续签。").periods
     assert p.end == dt.date(2027, 12, 31) and p.length is None
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("本协议自生效日起生效，并持续有效三（3）年，除非依本协议提前终止。", 3),
+        ("本合同经双方签署后生效并继续有效两年。", 2),
+    ],
+)
+def test_a_contract_that_stays_in_force_for_a_length(text: str, years: int) -> None:
+    (p,) = term(text).periods
+    assert p.start_event == "生效" and p.length is not None and int(p.length.value) == years
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合同签了就生效，管到2027年底。",
+        "本合同有效期至2027年底。本合同自盖章之日起生效。",
+        "协议签完就生效，到二〇二七年末为止。",
+    ],
+)
+def test_colloquial_year_end_and_signing(text: str) -> None:
+    t = term(text)
+    (p,) = t.periods
+    assert p.end == dt.date(2027, 12, 31) and p.has_start

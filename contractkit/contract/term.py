@@ -179,8 +179,10 @@ _START_AT = re.compile(
 _START_DATE_TO = re.compile(r"(?P<what>[^,，。;；:：]{4,20}?)\s*(?:起)?\s*(?:至|到|－|—|-|~|～)")
 _END_AT = re.compile(
     r"(?:至|到|截至|截止(?:到|至|于)?|直至)\s*(?P<what>[^,，。;；]{1,30}?)\s*(?:之日|当日)?\s*(?:止|为止|届满|结束|终止|失效)"
-    r"|(?:至|到|截至|截止(?:到|至|于)?)\s*(?P<date>(?:\d{4}|[〇零一二])[^,，。;；]{0,14}?[日号])"
+    r"|(?:至|到|截至|截止(?:到|至|于)?)\s*(?P<date>(?:\d{4}|[〇零一二])[^,，。;；]{0,14}?(?:[日号]|年底|年末))"
 )
+#: ``至2027年底`` / ``到二〇二七年末``: the year's last day.
+_YEAR_END_IN = re.compile(r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:底|末)")
 _END_EVENT = re.compile(
     r"(?:履行完毕|义务履行完毕|全部履行完|(?:质保|保修|质量保证|保证|维保|维护|服务|缺陷责任|保质|售后)期(?:限|间)?"
     r"(?:满|届满|结束|到期)|货款(?:全部)?(?:付清|结清)|(?:付清|结清)(?:全部)?货款|清偿完毕|终验合格)"
@@ -199,10 +201,14 @@ def _names_contract(t: str) -> bool:
 
 
 _DATE_DASH = re.compile(r"\s*(?:起)?\s*(?:-|—|－|~|～)\s*")
-_CONTRACT_WORD = re.compile(r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)")
+#: 本合同, 这份协议 — or a bare 合同/协议 opening the clause (colloquial: 合同签了就生效，管到2027年底).
+_CONTRACT_WORD = re.compile(
+    r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)|^\W{0,4}(?:合同|协议|合约)(?!期|有效|编号|号|价|款|金额|总价|附件)"
+)
 #: What a clause with a period but no term key holds (本合同自…至…, 长期有效, 履行完毕后终止).
 _PERIOD_HINT = re.compile(
-    r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)[^。;；]*(?:至|到|长期|无固定|续|履行完毕|全部履行|付清|结清)"
+    r"(?:(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)|(?:^|[。;；])\W{0,4}(?:合同|协议|合约))[^。;；]*"
+    r"(?:至|到|长期|无固定|续|履行完毕|全部履行|付清|结清)"
 )
 #: 本合同在双方权利义务履行完毕后自动终止: a term that ends with performance.
 _END_SENTENCE = re.compile(
@@ -379,6 +385,7 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
             d = _date_in(text, rest_start + em.start("date"), rest_start + em.end("date"))
             end_date = d.date if d else None
             end_event = None if (d and d.date) else ("date" if d else None)
+
         else:
             d = _date_in(text, rest_start + em.start("what"), rest_start + em.end("what"))
             if d is not None:
@@ -386,6 +393,8 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
                 end_event = None if d.date else "date"
             elif _END_EVENT.search(em.group()) or _EVENT_END.search(em.group()):
                 end_event = em.group("what").strip()[-10:]
+    if em is not None and end_date is None and (ym := _YEAR_END_IN.search(em.group())):
+        end_date, end_event = dt.date(_cn_int(ym.group("y")), 12, 31), None  # 至2027年底 / 到二〇二七年末为止
     if end_date is None and (lm := _LONG_STOP.search(rest)):
         # …至质量保证期届满之日止，且最迟不晚于2030年6月30日: the long-stop date ends the term
         d = _date_in(text, rest_start + lm.end(), rest_start + lm.end() + 4)
@@ -479,11 +488,18 @@ def _periods(doc: Document, units: list[tuple[int, str, int]]) -> list[Period]:
                 found.append(
                     Period("本合同", None, None, False, None, em.group("event"), None, False, False, end)
                 )
+            elif not keys and (vm := _VALID_FOR.search(clause)) and (lasting := _length_at(clause, vm.end())):
+                # 本协议自生效日起生效，并持续有效三（3）年: the length the contract stays in force
+                start = "生效" if "生效" in clause or "成立" in clause else None
+                where = Where(i, _own((s, e), offset))
+                found.append(Period("本合同", None, start, False, None, None, lasting, False, False, where))
             elif not keys:
                 # 本合同自…至…止 / 这个协议签字就生效，到2026年12月31日为止
                 cm = _CONTRACT_SPAN.search(clause) or _CONTRACT_WORD.search(clause)
                 if cm is None or not (
-                    find_dates(clause[cm.start() :]) or _END_EVENT.search(clause, cm.start())
+                    find_dates(clause[cm.start() :])
+                    or _END_EVENT.search(clause, cm.start())
+                    or _YEAR_END_IN.search(clause, cm.start())
                 ):
                     continue
                 p = _period(clause, None, cm.start(), i, *_own((s, e), offset))
@@ -492,6 +508,20 @@ def _periods(doc: Document, units: list[tuple[int, str, int]]) -> list[Period]:
             if found:
                 out.append(max(found, key=_completeness))
     return out
+
+
+#: ``本协议…持续有效三年`` / ``合同继续有效12个月``: a length the contract stays in force, without a term key.
+_VALID_FOR = re.compile(
+    r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约)[^。;；]{0,30}?(?:持续|继续|一直)有效(?:期)?(?:为|至)?\s*"
+)
+
+
+def _length_at(text: str, at: int) -> Duration | None:
+    """The duration (years, months, weeks, days) that starts within two characters of ``at``."""
+    for x in find_durations(text[at:]):
+        if x.span[0] <= 2 and x.unit in ("year", "month", "day", "week") and x.value > 0:
+            return x
+    return None
 
 
 def _completeness(p: Period) -> int:
@@ -510,6 +540,7 @@ _EFFECTIVE = re.compile(r"生效|成立|起效|发生效力")
 _EFFECT_SUBJECT = re.compile(r"(?:本|该)?(?:合同|协议|合约|契约|订单|确认书)")
 _EFFECT_CONDITION = re.compile(
     r"签字|签章|盖章|签名|签署|签订|用印|之日|起|后|时|到账|收到|批准|审批|备案|登记|经[^,，。;；]{1,10}(?:确认|同意)"
+    r"|签(?:了|完|好)|盖(?:了|完|好)章"
 )
 _SIGNED_THEN = re.compile(
     r"(?:双方|各方)[^,，。;；]{0,6}(?:签字|签章|盖章|签名|签署)[^,，。;；]{0,6}(?:后|之日|时)[^,，。;；]{0,3}$"
@@ -542,7 +573,9 @@ def _effectiveness(units: list[tuple[int, str, int]]) -> list[Effectiveness]:
                 _NOT_CONTRACT_EFFECT.search(sub) and not re.search(r"(?:本|该)(?:合同|协议|合约|契约)", sub)
             ):
                 continue  # 补充协议签字盖章后生效 / 修改经确认后生效: a change, not the effectiveness
-            words = re.findall(r"签字|签章|盖章|签名|签署|用印|到账|批准|审批|备案|登记|收到", before)
+            words = re.findall(
+                r"签字|签章|盖章|签名|签署|用印|到账|批准|审批|备案|登记|收到|签(?=了|完|好)", before
+            )
             condition = "、".join(dict.fromkeys(words)) or before.strip()[-12:]
             out.append(Effectiveness(condition, Where(i, _own((s, e), offset))))
     return out
