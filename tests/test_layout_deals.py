@@ -38,11 +38,39 @@ def long_deal(sample: str, n_items: int = 45) -> dict:
     return deal
 
 
+def fields_quote() -> dict:
+    """A quote with every optional field the samples leave out: a foreign buyer, USD with an exchange-rate
+    rule, approvals, packaging, buyer-side transport, an installment on a fixed date with a condition."""
+    deal = json.loads((ROOT / "samples" / "quote-office.json").read_text(encoding="utf-8"))
+    export = json.loads((ROOT / "samples" / "contract-export-usd.json").read_text(encoding="utf-8"))
+    deal["number"] = "BJ-2026-0313"
+    deal.pop("totals", None)
+    deal["buyer"] = export["buyer"]
+    deal["price"] = export["price"]
+    deal["approvals"] = [
+        {"role": "sales_manager", "name": "李强", "date": "2026-03-01"},
+        {"role": "sales_director", "name": "王芳", "date": "2026-03-02"},
+    ]
+    deal["delivery"].update(
+        {"carrier": "buyer", "cost_bearer": "buyer", "packaging": "原厂纸箱包装，外加木托盘及防潮膜"}
+    )
+    deal["payment"]["installments"][1] = {
+        "name": "尾款",
+        "percent": "70",
+        "trigger": {"event": "fixed_date", "date": "2026-03-31"},
+        "condition": "卖方已交付全部货物",
+    }
+    for item in deal["items"]:
+        item.pop("line_total", None)
+    return deal
+
+
 def all_deals() -> dict[str, dict]:
-    """Every sample and one long deal per kind, by a short name."""
+    """Every sample, one long deal per kind and a quote with every optional field, by a short name."""
     deals = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in SAMPLES}
     deals["long-quote"] = long_deal("quote-office.json")
     deals["long-contract"] = long_deal("contract-equipment.json")
+    deals["fields-quote"] = fields_quote()
     return deals
 
 

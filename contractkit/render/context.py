@@ -59,6 +59,7 @@ DISCOUNT_KIND = {
     "referral": "推荐奖励",
     "promotion": "特殊活动优惠",
 }
+APPROVER = {"sales_manager": "销售经理", "sales_director": "销售总监"}
 _CN_DIGITS = "零一二三四五六七八九"
 
 
@@ -441,7 +442,7 @@ def build_context(deal: dict) -> dict[str, Any]:
         if fx:
             fx = {"sentence": _as_quote(fx["sentence"].replace("本合同", "本报价"))}
     approvals = [
-        f"{_s(a.get('role'))}{_s(a.get('name'))}（{_date(a.get('date'))}）"
+        f"{APPROVER.get(a.get('role'), _s(a.get('role')))}{_s(a.get('name'))}（{_date(a.get('date'))}）"
         for a in deal.get("approvals") or []
     ]
     sides = [deal.get("seller") or {}, deal.get("buyer") or {}]
