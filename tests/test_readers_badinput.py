@@ -109,7 +109,7 @@ def test_dtd_in_document_xml_is_refused(tmp_path: Path, good_docx: Path) -> None
 
 
 def test_damaged_old_doc_format(tmp_path: Path) -> None:
-    """An OLE file is converted by LibreOffice (readers/office.py); one it cannot open is refused, not clean."""
+    """An OLE file goes through LibreOffice (readers/office.py); one it cannot open is refused, not clean."""
     path = tmp_path / "old.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     _refused(path, "LibreOffice could not open")
