@@ -192,3 +192,12 @@ def test_lint_of_shipped_bytes_equals_local_lint(tmp_path):
     local = lint_paths([*map(str, drafts), str(broken)]).files
     assert ours == local
     assert ours[-1].error and str(broken) in ours[-1].error and "contractkit-lint-" not in ours[-1].error
+
+
+def test_lint_of_shipped_bytes_keeps_the_reading_options():
+    from contractkit.readers.model import ReadOptions
+
+    docx = SAMPLES / "drafts" / "defective-sales-contract.docx"
+    for options in (ReadOptions(revisions="original"), ReadOptions(ocr="never", revisions="changes")):
+        ours = lint_chunk([LintItem(0, str(docx), docx.read_bytes())], None, read_options=options)
+        assert [fr for _, fr in ours] == lint_paths([str(docx)], read_options=options).files

@@ -215,14 +215,14 @@ def lint(
             zh="--baseline 与 --write-baseline 不能同时使用",
             hint_zh="先记录基线，再使用它",
         )
+    from contractkit.readers.model import ReadOptions
+
+    options = ReadOptions(ocr=ocr, revisions=revisions)  # type: ignore[arg-type]  # click.Choice checked
     if scheduler:  # only here is contractkit.cluster (and dask) imported
         from contractkit.cluster.cli import lint_result
 
-        result = lint_result(paths, settings, scheduler, list(rules.values()))
+        result = lint_result(paths, settings, scheduler, list(rules.values()), options)
     else:
-        from contractkit.readers.model import ReadOptions
-
-        options = ReadOptions(ocr=ocr, revisions=revisions)  # type: ignore[arg-type]  # click.Choice checked
         result = lint_paths(paths, settings, rules=list(rules.values()), read_options=options)
     if baseline_path:
         from contractkit.baseline import use_baseline

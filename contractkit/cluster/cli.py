@@ -74,7 +74,11 @@ def render_command(
 
 
 def lint_result(
-    paths: tuple[str, ...], settings: Settings, scheduler: str, rules: list | None = None
+    paths: tuple[str, ...],
+    settings: Settings,
+    scheduler: str,
+    rules: list | None = None,
+    read_options: object = None,
 ) -> LintResult:
     """``contractkit lint … --scheduler ADDRESS``: the LintResult the local engine would give."""
     from contractkit.cluster.lint import lint_on_cluster
@@ -82,6 +86,8 @@ def lint_result(
     progress, finish = progress_bar("linting")
     try:
         with connect(scheduler) as client:
-            return lint_on_cluster(paths, client, settings, rules=rules, progress=progress)
+            return lint_on_cluster(
+                paths, client, settings, rules=rules, read_options=read_options, progress=progress
+            )
     finally:
         finish()

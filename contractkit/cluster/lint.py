@@ -17,7 +17,11 @@ CHUNK = 8
 
 
 def _items(
-    paths: Iterable[str | Path], settings: Settings, ship: str, slots: list[FileResult | None]
+    paths: Iterable[str | Path],
+    settings: Settings,
+    ship: str,
+    slots: list[FileResult | None],
+    read_options: object = None,
 ) -> Iterator[LintItem]:
     """The lint items in walk order; a skipped entry, or a local file too big or unreadable to ship, gets its
     result here (the local engine's own message) and no item."""
@@ -38,7 +42,7 @@ def _items(
                 raise OSError("too large")
             data = Path(entry).read_bytes()
         except OSError:  # the local engine says why (missing, a folder, too large …)
-            slots[index] = lint_file(entry, settings, max_bytes=max_bytes)
+            slots[index] = lint_file(entry, settings, max_bytes=max_bytes, read_options=read_options)
             continue
         yield LintItem(index, entry, data)
 
@@ -49,6 +53,7 @@ def lint_on_cluster(
     settings: Settings | None = None,
     *,
     rules: Iterable | None = None,
+    read_options: object = None,
     ship: Literal["bytes", "path"] = "bytes",
     progress: Callable[[int, int | None], Any] | None = None,
     chunk: int = CHUNK,
@@ -56,8 +61,8 @@ def lint_on_cluster(
 ) -> LintResult:
     """Lint ``paths`` (files, folders, fsspec URLs) on ``client``'s cluster. ``ship="bytes"``: the client
     reads local files and sends them (workers need no shared disk); ``"path"``: workers read the paths.
-    ``rules`` as for ``contractkit.lint.lint_paths`` (default: every registered rule); the registered ones
-    travel as ids, others (a playbook's) as objects."""
+    ``rules`` and ``read_options`` (OCR, tracked changes) as for ``contractkit.lint.lint_paths`` (default:
+    every registered rule); the registered rules travel as ids, others (a playbook's) as objects."""
     from contractkit.cluster.engine import stream
     from contractkit.lint import available_rules
 
@@ -70,7 +75,7 @@ def lint_on_cluster(
         ids = tuple(r.id for r in chosen)
         extras = tuple(r for r in chosen if registry.get(r.id) is not r)
     slots: list[FileResult | None] = []
-    items = _items(paths, settings, ship, slots)
+    items = _items(paths, settings, ship, slots, read_options)
     exhausted = False
     done = 0
 
@@ -85,7 +90,8 @@ def lint_on_cluster(
                 batch.append(item)
         return batch or None
 
-    for batch, result in stream(client, lint_chunk, feed, settings, ids, extras, in_flight=in_flight):
+    args = (settings, ids, extras, read_options)
+    for batch, result in stream(client, lint_chunk, feed, *args, in_flight=in_flight):
         if isinstance(result, BaseException):
             why = f"the cluster could not lint this file ({type(result).__name__}: {result})"
             result = [(it.index, FileResult(path=it.name, error=f"{it.name}: {why}")) for it in batch]

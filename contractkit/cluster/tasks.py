@@ -165,24 +165,28 @@ def worker_rules(ids: tuple[str, ...] | None, extras: tuple = ()) -> list:
 
 
 def lint_chunk(
-    items: list[LintItem], settings: object, ids: tuple[str, ...] | None = None, extras: tuple = ()
+    items: list[LintItem],
+    settings: object,
+    ids: tuple[str, ...] | None = None,
+    extras: tuple = (),
+    read_options: object = None,
 ) -> list[tuple[int, FileResult]]:
     """Lint each file as ``contractkit.lint.lint_file`` does locally (with the rules ``ids``/``extras``
-    name, see :func:`worker_rules`); each result with its input index."""
+    name, see :func:`worker_rules`, and the readers' ``read_options``); each result with its input index."""
     from contractkit.lint import lint_file
 
     rules = worker_rules(ids, extras)
     out = []
     for item in items:
         if item.data is None and "://" not in item.name:
-            out.append((item.index, lint_file(item.name, settings, rules=rules)))
+            out.append((item.index, lint_file(item.name, settings, rules=rules, read_options=read_options)))
             continue
         try:
             data = item.data if item.data is not None else _fetch(item.name)
         except Exception as exc:
             out.append((item.index, FileResult(path=item.name, error=f"{item.name}: {exc}")))
             continue
-        out.append((item.index, _lint_bytes(item.name, data, settings, rules)))
+        out.append((item.index, _lint_bytes(item.name, data, settings, rules, read_options)))
     return out
 
 
@@ -193,7 +197,7 @@ def _fetch(url: str) -> bytes:
         return fh.read()
 
 
-def _lint_bytes(name: str, data: bytes, settings: object, rules: list) -> FileResult:
+def _lint_bytes(name: str, data: bytes, settings: object, rules: list, read_options: object) -> FileResult:
     """Lint bytes under their own file name (the suffix picks the reader); report them as ``name``."""
     from contractkit.lint import lint_file
 
@@ -201,6 +205,6 @@ def _lint_bytes(name: str, data: bytes, settings: object, rules: list) -> FileRe
     with tempfile.TemporaryDirectory(prefix="contractkit-lint-") as tmp:
         path = Path(tmp) / base
         path.write_bytes(data)
-        result = lint_file(path, settings, rules=rules)
+        result = lint_file(path, settings, rules=rules, read_options=read_options)
     error = result.error.replace(str(path), name) if result.error else None
     return FileResult(path=name, findings=result.findings, error=error)
