@@ -194,3 +194,43 @@ def test_order_under_a_framework_takes_the_parties_from_it(basis: str) -> None:
     assert "parties/missing-details" not in rules(text)
     standalone = text.replace(basis, "买方向卖方订购下列产品。")
     assert "parties/missing-details" in rules(standalone)
+
+
+def _pdf_lines(lines: list[str]):
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    blocks = [
+        Block(text=t, norm=normalize(t), location=Location(index=n, page=1, line=n + 1), kind="line")
+        for n, t in enumerate(lines)
+    ]
+    return Document(path="<pdf>", kind="pdf", blocks=blocks)
+
+
+@pytest.mark.parametrize(
+    ("sign", "wrapped"),
+    [
+        (["乙方（盖章）：苏州工业园区精工技术服务中心", "有限公司"], False),
+        (
+            [
+                "甲方（盖章）：上海浦江设备服务中心 乙方（盖章）：苏州工业园区精工技术服务中心",
+                "有限公司 有限公司",
+            ],
+            False,
+        ),
+        (["乙方（盖章）：苏州工业园区精工技术服务中心", "日期：2026年5月1日"], True),
+    ],
+)
+def test_a_name_cut_by_a_pdf_line_wrap_is_the_same_name(sign: list[str], wrapped: bool) -> None:
+    from contractkit.lint import lint_document
+
+    head = [
+        "服务合同",
+        "甲方：上海浦江设备服务中心有限公司",
+        "乙方：苏州工业园区精工技术服务中心有限公司",
+        *[f"第{n}条 约定事项。" for n in range(1, 16)],
+    ]
+    found = [
+        f for f in lint_document(_pdf_lines(head + sign), PARTIES) if f.rule == "parties/inconsistent-name"
+    ]
+    assert bool(found) is wrapped

@@ -328,6 +328,20 @@ def _short_names(doc: Document, p: Party, known: set[str]) -> Iterator[tuple[Blo
             at = t.find("公司", at + 2)
 
 
+def _cut_by_wrap(doc: Document, where: Where, short: str, full: str) -> bool:
+    """True when ``short`` is ``full`` cut by a page line wrap: a PDF line ends the name's beginning and the
+    next line holds the rest (…服务中心 / 有限公司, two columns: …有 …有 / 限公司 限公司)."""
+    block = _block(doc, where)
+    i = where.block
+    if block is None or block.location.page is None or i + 1 >= len(doc.blocks):
+        return False
+    if not full.startswith(short) or len(short) == len(full):
+        return False
+    rest = full[len(short) :]
+    nxt = doc.blocks[i + 1].norm
+    return nxt.lstrip().startswith(rest) or f" {rest}" in nxt
+
+
 @rule(
     id="parties/inconsistent-name",
     scope="document",
@@ -367,6 +381,8 @@ def inconsistent_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         other = m.name
         if other == p.name or other in known or other in reported or has_blank(other):
+            continue
+        if _cut_by_wrap(doc, m.where, other, p.name):
             continue
         reported.add(other)
         block = _block(doc, m.where)
