@@ -89,6 +89,8 @@ class Settings:
     # -- rendering -------------------------------------------------------------------------------------
     templates: str | None = None  # a folder of the company's own templates
     max_input_mb: int = 10
+    # -- company playbooks (docs/playbook.md): TOML files whose entries run as rules, stacked in order ------
+    playbook: tuple[str, ...] = ()
 
     @property
     def rate_cap_annual(self) -> Decimal:
@@ -331,6 +333,7 @@ _CHECKS: dict[str, Any] = {
     "price_list": _optional_text,
     "templates": _optional_text,
     "max_input_mb": lambda raw: _whole(raw, 1, 1024),
+    "playbook": lambda raw: _words([raw] if isinstance(raw, str) else raw),
 }
 
 

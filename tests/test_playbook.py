@@ -226,3 +226,16 @@ def test_rules_check_runs_builtin_and_playbook_examples(tmp_path: Path, capsys) 
     assert "playbook/x: bad example not flagged" in out and "1 wrong" in out
     assert main(["rules", "playbook/no-back-to-back", "--playbook", str(SELLER)]) == 0
     assert "背靠背" in capsys.readouterr().out
+
+
+def test_config_playbook_setting_stacks_under_the_cli_option(tmp_path: Path, capsys) -> None:
+    from contractkit.cli import main
+
+    config = tmp_path / "contractkit.toml"
+    config.write_text(f"playbook = [{json.dumps(str(SELLER))}]\n", encoding="utf-8")
+    draft = str(DRAFTS / "defective-sales-contract.docx")
+    assert main(["lint", draft, "--config", str(config), "--select", "playbook"]) == 1
+    assert "playbook/our-penalty-cap" in capsys.readouterr().out
+    config.write_text("playbook = [1]\n", encoding="utf-8")
+    assert main(["lint", draft, "--config", str(config)]) == 2
+    assert "playbook" in capsys.readouterr().err
