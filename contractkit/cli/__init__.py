@@ -21,6 +21,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("contractkit.cli.validate:validate", "Validate deal JSON files against the schemas."),
     "render": ("contractkit.cli.render:render", "Render deals to Word (and PDF) documents."),
     "convert": ("contractkit.cli.convert:convert", "Convert .docx files to PDF with LibreOffice."),
+    "contract-from-quote": (
+        "contractkit.cli.contract_from_quote:contract_from_quote",
+        "Make a contract deal from a quote (parties, items, discounts, delivery, payment).",
+    ),
     "lint": ("contractkit.cli.lint:lint", "Lint contract drafts (.docx, .pdf, .txt, JSON deals)."),
     "diff": ("contractkit.cli.diff:diff", "Compare two versions of a contract (any formats)."),
     "extract": (
