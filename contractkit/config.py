@@ -235,6 +235,17 @@ def _words(raw: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _paths(raw: Any) -> tuple[str, ...]:
+    out = []
+    for i, item in enumerate(_list(raw), start=1):
+        if not isinstance(item, str) or not item.strip():
+            raise _Bad(f"entry {i} is not a file path", f"第 {i} 项不是文件路径")
+        if len(item) > 4096 or "\x00" in item:
+            raise _Bad(f"entry {i} is not a usable path", f"第 {i} 项不是可用的路径")
+        out.append(item.strip())
+    return tuple(out)
+
+
 def _percents(raw: Any) -> tuple[Decimal, ...]:
     return tuple(_in_range(_number(x), _ZERO, _HUNDRED) for x in _list(raw))
 
@@ -333,7 +344,7 @@ _CHECKS: dict[str, Any] = {
     "price_list": _optional_text,
     "templates": _optional_text,
     "max_input_mb": lambda raw: _whole(raw, 1, 1024),
-    "playbook": lambda raw: _words([raw] if isinstance(raw, str) else raw),
+    "playbook": lambda raw: _paths([raw] if isinstance(raw, str) else raw),
 }
 
 
