@@ -11,7 +11,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-m 'not slow'"` (skip the wheel and fresh-clone tests).
 PYTEST_ARGS ?=
 
-.PHONY: demo test bench eval lint-code soffice fonts clean
+.PHONY: demo test bench eval lint-code soffice fonts gallery clean
 
 ifeq ($(NO_INSTALL),1)
 # NO_INSTALL=1 VENV=/path/to/.venv: use an existing environment as it is (the fresh-clone test does this).
@@ -31,6 +31,7 @@ endif
 # 宋体/SimSun and 黑体/SimHei to the Noto faces so PDFs keep the template's typography.
 soffice:
 	@if ! command -v soffice >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q 'Noto Serif CJK' \
+	   || ! fc-list 2>/dev/null | grep -q 'Liberation Serif' || ! fc-list 2>/dev/null | grep -q 'Carlito' \
 	   || ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -q chi_tra \
 	   || ! command -v pdftoppm >/dev/null 2>&1 \
 	   || ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 \
@@ -39,7 +40,7 @@ soffice:
 	  $(SUDO) apt-get update -qq; \
 	  pkg=libreoffice-writer-nogui; apt-cache show $$pkg >/dev/null 2>&1 || pkg=libreoffice-writer; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
-	    $$pkg fonts-noto-cjk fontconfig python3-uno chromium chromium-driver \
+	    $$pkg fonts-noto-cjk fonts-liberation fonts-crosextra-carlito fontconfig python3-uno chromium chromium-driver \
 	    tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra poppler-utils >/dev/null; \
 	fi
 	@$(MAKE) --no-print-directory fonts
@@ -80,6 +81,10 @@ bench: $(STAMP) soffice
 N ?= 10000
 fuzz: $(STAMP) soffice
 	$(BIN)/python tests/fuzz/campaign.py --n $(N)
+
+# The first page of each sample as the customer sees it: docs/gallery/<sample>.png (pdftoppm).
+gallery: $(STAMP) soffice
+	$(BIN)/python scripts/gallery.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .hypothesis
