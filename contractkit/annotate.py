@@ -120,9 +120,15 @@ def _span_in(text: str, f: Finding) -> tuple[int, int]:
 
 
 def comment_text(f: Finding, lang: str = "zh") -> str:
-    """The comment body: message, rule id and legal basis."""
-    basis = ("法律依据：" if lang == "zh" else "Legal basis: ") + f.basis if f.basis else ""
-    return "\n".join(x for x in (f.text(lang), f"[{f.rule}]", basis) if x)
+    """The comment body: message, rule id, basis (legal, or a playbook's company policy) and how to fix it."""
+    company = f.rule.startswith("playbook/")
+    if lang == "zh":
+        label = "公司依据：" if company else "法律依据："
+    else:
+        label = "Basis: " if company else "Legal basis: "
+    basis = label + f.basis if f.basis else ""
+    fix = (("建议：" if lang == "zh" else "Fix: ") + f.hint) if f.hint else ""
+    return "\n".join(x for x in (f.text(lang), f"[{f.rule}]", basis, fix) if x)
 
 
 def annotate_docx(src: str | Path, findings: Iterable[Finding], out: str | Path, lang: str = "zh") -> int:

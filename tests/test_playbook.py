@@ -239,3 +239,18 @@ def test_config_playbook_setting_stacks_under_the_cli_option(tmp_path: Path, cap
     config.write_text("playbook = [1]\n", encoding="utf-8")
     assert main(["lint", draft, "--config", str(config)]) == 2
     assert "playbook" in capsys.readouterr().err
+
+
+def test_playbook_findings_as_word_comments_carry_basis_and_preferred_wording(tmp_path: Path) -> None:
+    import zipfile
+
+    from contractkit.cli import main
+
+    out = tmp_path / "reviewed.docx"
+    draft = str(DRAFTS / "defective-sales-contract.docx")
+    assert main(["lint", draft, "--playbook", str(SELLER), "--annotate", str(out), "--select", "playbook"]) == 1
+    with zipfile.ZipFile(out) as z:
+        comments = z.read("word/comments.xml").decode("utf-8")
+    assert "playbook/our-penalty-cap" in comments
+    assert "公司依据：《销售合同审批规定》（2026 版）" in comments
+    assert "建议写法：违约金累计不超过逾期交货部分价款的 5%" in comments
