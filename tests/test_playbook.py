@@ -248,7 +248,9 @@ def test_playbook_findings_as_word_comments_carry_basis_and_preferred_wording(tm
 
     out = tmp_path / "reviewed.docx"
     draft = str(DRAFTS / "defective-sales-contract.docx")
-    assert main(["lint", draft, "--playbook", str(SELLER), "--annotate", str(out), "--select", "playbook"]) == 1
+    assert (
+        main(["lint", draft, "--playbook", str(SELLER), "--annotate", str(out), "--select", "playbook"]) == 1
+    )
     with zipfile.ZipFile(out) as z:
         comments = z.read("word/comments.xml").decode("utf-8")
     assert "playbook/our-penalty-cap" in comments
