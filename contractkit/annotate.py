@@ -18,13 +18,13 @@ from contractkit.findings import Finding
 AUTHOR = "contractkit"
 INITIALS = "CK"
 
-#: (paragraph, table, row, cell) — the docx part of a Location.
-ParaKey = tuple[int | None, int | None, int | None, int | None]
+#: (paragraph, table, row, cell, part) — the docx part of a Location.
+ParaKey = tuple[int | None, int | None, int | None, int | None, str | None]
 
 
 def location_key(loc: Any) -> ParaKey:
-    """The docx paragraph key of a Location."""
-    return (loc.paragraph, loc.table, loc.row, loc.cell)
+    """The docx paragraph key of a Location (``part`` too: a header's paragraph 1 is not the body's)."""
+    return (loc.paragraph, loc.table, loc.row, loc.cell, getattr(loc, "part", None))
 
 
 def iter_paragraphs(body: Any) -> Iterator[tuple[ParaKey, Any]]:

@@ -123,3 +123,34 @@ def test_copy_converts_in_libreoffice(samples_dir: Path, tmp_path: Path) -> None
     out = tmp_path / "reviewed.docx"
     annotate_docx(src, lint_paths([src]).files[0].findings, out)
     soffice_to_pdf(out, tmp_path)
+
+
+def test_a_finding_in_a_header_is_not_put_on_the_body_paragraph_with_its_number(tmp_path) -> None:
+    import zipfile
+
+    import docx
+
+    from contractkit.annotate import annotate_docx
+    from contractkit.findings import Finding, Severity
+    from contractkit.readers.model import Location
+
+    src = tmp_path / "d.docx"
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "页眉：甲方视情况支付"
+    d.add_paragraph("第一段正文")
+    d.add_paragraph("第二段正文")
+    d.save(str(src))
+    out = tmp_path / "out.docx"
+    f = Finding(
+        rule="payment/vague-trigger",
+        severity=Severity.WARNING,
+        message="m",
+        message_en="m",
+        location=Location(index=2, paragraph=2, part="header1"),
+        snippet="甲方视情况支付",
+    )
+    assert annotate_docx(src, [f], out) == 1
+    with zipfile.ZipFile(out) as z:
+        body = z.read("word/document.xml").decode()
+    second = body[body.index("第二段正文") - 300 : body.index("第二段正文")]
+    assert "commentRangeStart" not in second  # not on body paragraph 2
