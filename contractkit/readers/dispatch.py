@@ -73,7 +73,7 @@ _ZH = (
     (
         "no text layer",
         "所有页面都没有文字层：扫描件需要先做 OCR",
-        "请先做 OCR（如 ocrmypdf），或检查原始 .docx",
+        "请用 --ocr auto（默认）检查，或检查原始 .docx",
     ),
     (
         "unreadable glyphs",
