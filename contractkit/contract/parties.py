@@ -528,8 +528,11 @@ def analyse(doc: Document, structure: Structure) -> Parties:
         for seg in segs:
             seg.col = grid[seg.col]
         if not segs:
-            if not (heads and _OTHER_LABEL.match(row[0][3])):
-                heads, columns = [], {}  # an unknown label line (邮编：…, 开户许可证：…) keeps the party open
+            in_table = doc.blocks[first].location.table is not None
+            if not (heads and (_OTHER_LABEL.match(row[0][3]) or (in_table and columns))):
+                # an unknown label line (邮编：…, 开户许可证：…), or an unknown label row of a party table
+                # (国家或地区 | SG), keeps the party open
+                heads, columns = [], {}
             continue
         party_segs = [s for s in segs if s.party and not s.kinds]
         if len(party_segs) >= 2 and all(not s.value for s in party_segs):
