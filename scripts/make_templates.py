@@ -224,7 +224,8 @@ def party_table(doc, first: str, second: str) -> None:
     table(doc, [3.0, 7.0, 7.0], rows)
 
 
-#: 序号 名称 规格 单位 数量 单价 优惠 金额 — 17 cm; 金额 fits 999,999,999,999.99 (the 大写 limit) at 9 pt on one line
+#: 序号 名称 规格 单位 数量 单价 优惠 金额 — 17 cm; 金额 fits 999,999,999,999.99 (the 大写 limit) at 9 pt
+#: on one line
 ITEM_WIDTHS = [0.9, 2.6, 3.8, 1.0, 1.4, 2.3, 2.2, 2.8]
 
 
