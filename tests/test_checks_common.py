@@ -97,3 +97,12 @@ def test_clause_around_a_span() -> None:
         clause_around(text, (text.index("万分之五"), text.index("万分之五") + 4))
         == "逾期的，每日按万分之五支付违约金。"
     )
+
+
+def test_a_pdf_quote_whose_running_header_runs_into_the_title_is_a_quote() -> None:
+    from contractkit.facts.document import is_quote
+    from contractkit.readers.text import document_from_text
+
+    header = "上海云启信息技术有限公司\u3000报价单编号：BJ-2026-0312办公 IT 设备报价单\n报价日期：2026年3月2日\n"
+    assert is_quote(document_from_text(header))
+    assert not is_quote(document_from_text("上海云启信息技术有限公司 合同编号：HT-1 设备买卖合同\n"))

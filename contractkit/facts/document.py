@@ -88,7 +88,10 @@ def is_quote(doc: Document) -> bool:
             continue
         if "合同" in title or "协议" in title:
             return False
-        return len(title) <= 30 and _QUOTE_TITLE.search(title) is not None
+        if len(title) <= 30:
+            return _QUOTE_TITLE.search(title) is not None
+        # a PDF may run the running header (company, quote number) into the title: its end is the title
+        return len(title) <= 80 and _QUOTE_TITLE.search(title[-30:]) is not None
     return False
 
 
