@@ -103,6 +103,6 @@ def test_a_pdf_quote_whose_running_header_runs_into_the_title_is_a_quote() -> No
     from contractkit.facts.document import is_quote
     from contractkit.readers.text import document_from_text
 
-    header = "上海云启信息技术有限公司\u3000报价单编号：BJ-2026-0312办公 IT 设备报价单\n报价日期：2026年3月2日\n"
+    header = "上海云启信息技术有限公司\u3000报价单编号：BJ-2026-0312办公 IT 设备报价单\n报价日期：2026年3月\n"
     assert is_quote(document_from_text(header))
     assert not is_quote(document_from_text("上海云启信息技术有限公司 合同编号：HT-1 设备买卖合同\n"))
