@@ -3,42 +3,8 @@ uses them too, so the model never imports the rules)."""
 
 from __future__ import annotations
 
-from contractkit.facts.document import (
-    BLANK,
-    _letter_counts,
-    all_clauses,
-    blank_spans,
-    block_indices_naming,
-    blocks_naming,
-    clauses,
-    clauses_naming,
-    doc_text,
-    find_heading,
-    forget,
-    has_blank,
-    in_section,
-    is_chinese,
-    is_quote,
-    iter_blocks_naming,
-    memo,
-)
+from contractkit.facts import document as _document
+from contractkit.facts.document import *  # noqa: F403 - the same helpers under their old home
+from contractkit.facts.document import _letter_counts  # noqa: F401 - the engine clears its cache
 
-__all__ = [
-    "BLANK",
-    "_letter_counts",
-    "all_clauses",
-    "blank_spans",
-    "block_indices_naming",
-    "blocks_naming",
-    "clauses",
-    "clauses_naming",
-    "doc_text",
-    "find_heading",
-    "forget",
-    "has_blank",
-    "in_section",
-    "is_chinese",
-    "is_quote",
-    "iter_blocks_naming",
-    "memo",
-]
+__all__ = list(_document.__all__)
