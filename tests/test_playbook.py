@@ -256,3 +256,15 @@ def test_playbook_findings_as_word_comments_carry_basis_and_preferred_wording(tm
     assert "playbook/our-penalty-cap" in comments
     assert "公司依据：《销售合同审批规定》（2026 版）" in comments
     assert "建议写法：违约金累计不超过逾期交货部分价款的 5%" in comments
+
+
+def test_equals_on_the_dispute_forum(tmp_path: Path) -> None:
+    body = (
+        '[[rule]]\nid = "forum"\nkind = "equals"\nfact = "dispute.forum"\n'
+        'values = ["北京仲裁委员会", "甲方所在地人民法院"]\nmessage = "争议解决机构不在公司允许范围内"\n'
+        'bad = ["因本合同引起的争议，提交上海仲裁委员会仲裁。"]\n'
+        'good = ["协商不成的，向甲方所在地人民法院提起诉讼。", "争议提交北京仲裁委员会仲裁。"]\n'
+    )
+    path = _book(tmp_path, body)
+    assert example_problems(load_playbooks([path])) == []
+    assert "playbook/forum" in _ids("争议由乙方所在地人民法院管辖。", path)

@@ -133,11 +133,12 @@ def _months(kinds: tuple[str, ...]) -> Callable[[Contract], Iterator[Value]]:
 
 
 def _forum(c: Contract) -> Iterator[Value]:
+    """The arbitration commissions (by name) and the courts (by place, e.g. 甲方所在地人民法院) chosen."""
     facts = c.dispute
-    for forum in getattr(facts, "forums", ()):
-        name = getattr(forum, "name", None) or getattr(forum, "text", None)
-        if name:
-            yield Value(str(name), getattr(forum, "where", None))
+    for commission in facts.commissions:
+        yield Value(commission.name, commission.where)
+    for court in facts.courts:
+        yield Value(court.where.text(c.doc) or court.place, court.where)
 
 
 def _trade_terms(c: Contract) -> Iterator[Value]:
