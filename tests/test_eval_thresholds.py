@@ -1,0 +1,87 @@
+"""Accuracy thresholds on the labelled corpora (`make eval` prints the same figures, with every miss).
+
+The labelled corpus is the project's own (``tests/corpus/labelled``); the clause set is third-party text
+quoted from court judgments and stays in ``../shared/corpus/real/clauses`` (skipped visibly without it;
+``CONTRACTKIT_REQUIRE_SHARED=1``, set by ``.ci/run``, turns the skip into a failure).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from contractkit.evaluation import evaluate_clauses, evaluate_folder, report_lines
+
+HERE = Path(__file__).parent
+LABELLED = HERE / "corpus" / "labelled"
+CLAUSES = HERE.parent.parent / "shared" / "corpus" / "real" / "clauses" / "judgments.jsonl"
+
+# The targets of the accuracy issue; where not yet met, the figure reached is the floor (a ratchet).
+LABELLED_MIN_RECALL = 0.95
+LABELLED_MAX_FALSE_ALARMS = 5
+LABELLED_MAX_CLEAN_ALARMED = 0
+CLAUSES_MIN_RECALL = 0.90
+CLAUSES_MAX_FALSE_ALARMS = 3
+CLAUSES_MIN_RATES = 20
+
+
+def _shared(path: Path) -> Path:
+    if not path.exists():
+        if os.environ.get("CONTRACTKIT_REQUIRE_SHARED"):
+            pytest.fail(f"{path} is required here (CONTRACTKIT_REQUIRE_SHARED is set)")
+        pytest.skip(f"third-party clause set not present at {path} (see README: external corpus)")
+    return path
+
+
+def test_labelled_corpus_meets_the_accuracy_targets() -> None:
+    score = evaluate_folder(LABELLED)
+    report = "\n".join(report_lines(score))
+    assert score.files == 65 and score.defects == 72
+    assert not score.unreadable, report
+    assert score.recall >= LABELLED_MIN_RECALL, report
+    assert score.false_alarms <= LABELLED_MAX_FALSE_ALARMS, report
+    assert score.clean_alarmed <= LABELLED_MAX_CLEAN_ALARMED, report
+
+
+def test_clause_set_meets_the_accuracy_targets() -> None:
+    score = evaluate_clauses(_shared(CLAUSES))
+    report = "\n".join(report_lines(score))
+    assert score.files >= 160
+    assert score.recall >= CLAUSES_MIN_RECALL, report
+    assert score.false_alarms <= CLAUSES_MAX_FALSE_ALARMS, report
+    assert score.rates_right >= CLAUSES_MIN_RATES, report
+
+
+def test_scoring_counts_a_miss_and_a_false_alarm(tmp_path: Path) -> None:
+    """The scorer itself: an overlapping finding of the family is a hit, anything else a false alarm."""
+    import json
+
+    (tmp_path / "a.txt").write_text("甲方向乙方采购办公设备一批。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("本合同一式两份。\n", encoding="utf-8")
+    labels = {
+        "a.txt": {
+            "clean": False,
+            "defects": [{"family": "subject", "what": "一批", "quote": "办公设备一批"}],
+        },
+        "b.txt": {"clean": False, "defects": [{"family": "dispute", "what": "none", "quote": "一式两份"}]},
+    }
+    (tmp_path / "labels.json").write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
+    score = evaluate_folder(tmp_path)
+    assert score.defects == 2 and score.found_by_family["subject"] == 1
+    assert [m.file for m in score.misses] == ["b.txt"]
+
+
+@pytest.mark.parametrize(
+    ("name", "min_recall", "max_alarms", "max_clean_alarmed"), [("extra", 1.0, 0, 0), ("extra2", 1.0, 6, 2)]
+)
+def test_further_labelled_sets_do_not_regress(
+    name: str, min_recall: float, max_alarms: int, max_clean_alarmed: int
+) -> None:
+    """The two further sets in other drafting styles: the figures reached are floors (a ratchet)."""
+    score = evaluate_folder(HERE / "corpus" / name)
+    report = "\n".join(report_lines(score))
+    assert score.recall >= min_recall, report
+    assert score.false_alarms <= max_alarms, report
+    assert score.clean_alarmed <= max_clean_alarmed, report
