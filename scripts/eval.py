@@ -30,7 +30,7 @@ def main(argv: list[str]) -> int:
     targets = [Path(a) for a in argv if a != "--quiet"] or list(DEFAULT_SETS)
     for target in targets:
         if not target.exists():
-            print(f"# skipped {target}: not found (the clause set is in the external corpus, not in the project)")
+            print(f"# skipped {target}: not found (external corpus, not in the project)")
             continue
         score = evaluate_clauses(target) if target.suffix == ".jsonl" else evaluate_folder(target)
         for line in report_lines(score, verbose=not quiet):
