@@ -19,6 +19,7 @@ DEFAULT_SETS = (
     ROOT.parent / "shared" / "corpus" / "real" / "clauses" / "judgments.jsonl",
     ROOT / "tests" / "corpus" / "extra",
     ROOT / "tests" / "corpus" / "extra2",
+    ROOT / "tests" / "corpus" / "extra3",
 )
 
 
