@@ -13,9 +13,12 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contractkit.errors import ConfigError
+
+if TYPE_CHECKING:
+    from contractkit.deal.seller import SellerProfile
 
 #: Default words that make a quantity or scope vague (domain.md, `subject` family).
 DEFAULT_VAGUE_WORDS = (
@@ -88,6 +91,8 @@ class Settings:
     price_list: str | None = None
     # -- rendering -------------------------------------------------------------------------------------
     templates: str | None = None  # a folder of the company's own templates
+    # the company profile ([seller]): the seller's party fields and letterhead logo, merged under each deal
+    seller: SellerProfile | None = None
     max_input_mb: int = 10
     # -- company playbooks (docs/playbook.md): TOML files whose entries run as rules, stacked in order ------
     playbook: tuple[str, ...] = ()
@@ -309,6 +314,18 @@ def _optional_text(raw: Any) -> str | None:
     return raw
 
 
+def _seller(raw: Any) -> SellerProfile:
+    """``[seller]``: a table of the schema's party fields (and ``logo``), checked like a deal's seller."""
+    from contractkit.deal.seller import SellerProfile, profile_from_mapping
+
+    if isinstance(raw, SellerProfile):
+        return raw
+    try:
+        return profile_from_mapping(raw, source="", key="seller")
+    except ConfigError as exc:
+        raise _Bad(f"{exc.where}: {exc.message}", f"{exc.where}：{exc.zh or exc.message}") from None
+
+
 def _kind(raw: Any) -> str:
     names = {bool: "true/false", int: "a whole number", float: "a number", str: "text", list: "a list"}
     names |= {dict: "a table", tuple: "a list"}
@@ -345,6 +362,7 @@ _CHECKS: dict[str, Any] = {
     "templates": _optional_text,
     "max_input_mb": lambda raw: _whole(raw, 1, 1024),
     "playbook": lambda raw: _paths([raw] if isinstance(raw, str) else raw),
+    "seller": _seller,
 }
 
 
@@ -439,8 +457,19 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
         else:
             data = doc
         data = dict(data)
+        data = _seller_logo_beside(data, file)
     data.update({k: v for k, v in overrides.items() if v is not None})
     return Settings.resolve(data, source=str(file) if file else "settings")
+
+
+def _seller_logo_beside(data: dict[str, Any], file: Path) -> dict[str, Any]:
+    """``[seller] logo`` is a path relative to the config file's folder."""
+    seller = data.get("seller")
+    if isinstance(seller, dict) and isinstance(seller.get("logo"), str) and seller["logo"].strip():
+        logo = Path(seller["logo"]).expanduser()
+        if not logo.is_absolute():
+            data["seller"] = {**seller, "logo": str(file.resolve().parent / logo)}
+    return data
 
 
 def _not_a_table(file: Path, key: str) -> ConfigError:
