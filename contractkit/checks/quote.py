@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract import contract_of
-from contractkit.contract.quote import ROLE_NAMES, QuoteFacts
+from contractkit.contract.quote import ROLE_NAMES, QuoteFacts, QuoteLine
 from contractkit.errors import ContractkitError
 from contractkit.findings import Finding
 from contractkit.readers.model import Document
@@ -30,12 +30,21 @@ def _facts(doc: Document) -> QuoteFacts:
     return contract_of(doc).quote
 
 
-def _required(facts: QuoteFacts, ctx: RuleContext, percent: Decimal | None) -> tuple[str, ...]:
-    """The roles a discount of ``percent`` needs: by the quote's stated policy, else the setting."""
+def _required(
+    facts: QuoteFacts,
+    ctx: RuleContext,
+    percent: Decimal | None,
+    line: int | None = None,
+    group: str | None = None,
+) -> tuple[str, ...]:
+    """The roles a discount of ``percent`` needs: by the quote's stated policy (else the setting), and
+    those the quote itself says this line or option needs (a 所需审批 cell)."""
     policy = facts.policy
     if policy is not None and (policy.tiers or policy.approvers):
-        return policy.required(percent) if percent is not None else policy.approvers
-    return tuple(ctx.settings.discount_approvals)
+        roles = policy.required(percent) if percent is not None else policy.approvers
+    else:
+        roles = tuple(ctx.settings.discount_approvals)
+    return tuple(dict.fromkeys(roles + facts.stated_needs(line, group)))
 
 
 def _limit(facts: QuoteFacts, ctx: RuleContext) -> Decimal:
@@ -45,9 +54,11 @@ def _limit(facts: QuoteFacts, ctx: RuleContext) -> Decimal:
     return Decimal(ctx.settings.discount_max_percent)
 
 
-def _missing(facts: QuoteFacts, ctx: RuleContext, line: int | None, percent: Decimal | None) -> list[str]:
-    have = facts.approved_roles(line, percent)
-    return [r for r in _required(facts, ctx, percent) if r not in have]
+def _missing(
+    facts: QuoteFacts, ctx: RuleContext, line: int | None, percent: Decimal | None, group: str | None = None
+) -> list[str]:
+    have = facts.approved_roles(line, percent, group)
+    return [r for r in _required(facts, ctx, percent, line, group) if r not in have]
 
 
 @rule(
@@ -208,11 +219,19 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
         return
     limit = _limit(facts, ctx)
     numbers = {line.number for line in facts.lines}
+    groups = {line.group for line in facts.lines if line.group is not None}
+    reported: set[str] = set()
     for line in facts.lines:
         if line.discount is None or line.discount <= limit:
             continue
-        missing = _missing(facts, ctx, line.number, line.discount)
+        missing = _missing(facts, ctx, line.number, line.discount, line.group)
         if not missing:
+            continue
+        if line.group is not None:  # an option of a quote offering alternatives: one finding per option
+            if line.group in reported:
+                continue
+            reported.add(line.group)
+            yield _option_finding(doc, ctx, facts, line, limit, missing)
             continue
         # the sentence that explains this line's discount, if the quote has one, else the line's cell
         said = next(
@@ -227,11 +246,15 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
             f"{_pct(limit)}% and lacks approval by {', '.join(missing)}.",
             span=where.span if where.span != (0, 0) else None,
         )
-    loose = [d for d in facts.discounts if d.percent > limit and not (set(d.lines) & numbers)]
+    loose = [
+        d
+        for d in facts.discounts
+        if d.percent > limit and not (set(d.lines) & numbers) and (d.group is None or d.group not in groups)
+    ]
     if not loose:
         return
     d = max(loose, key=lambda x: x.percent)
-    missing = _missing(facts, ctx, d.lines[0] if d.lines else None, d.percent)
+    missing = _missing(facts, ctx, d.lines[0] if d.lines else None, d.percent, d.group)
     if not missing:
         return
     block = doc.blocks[d.where.block] if doc.blocks else None
@@ -242,6 +265,36 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
         f"by {', '.join(missing)}.",
         span=d.where.span if block is not None and doc.deal is None else None,
     )
+
+
+def _option_finding(
+    doc: Document, ctx: RuleContext, facts: QuoteFacts, line: QuoteLine, limit: Decimal, missing: list[str]
+) -> Finding:
+    """The finding for an option whose discount lacks approvals: at its approval record when it has one
+    (a pending 事后补批 is named), else at the discount of its first line."""
+    group = line.group
+    records = [a for a in facts.approvals if a.group == group and a.where is not None]
+    pending = [a for a in records if not a.given and a.role in missing]
+    record = (pending or records or [None])[0]
+    where = (
+        record.where if record is not None and record.where is not None else line.discount_where or line.where
+    )
+    label = _option_label(doc, line)
+    why_zh = f"（{pending[0].note}，审批尚未作出）" if pending and pending[0].note else ""
+    why_en = f" ('{pending[0].note}': promised, not given)" if pending and pending[0].note else ""
+    return ctx.report(
+        doc.blocks[where.block],
+        f"{label}折扣 {_pct(line.discount or Decimal(0))}% 超过政策上限 {_pct(limit)}%，"
+        f"缺少{_who(missing)}的审批记录{why_zh}。",
+        f"{label}: discount {_pct(line.discount or Decimal(0))}% exceeds the policy limit {_pct(limit)}% and "
+        f"lacks approval by {', '.join(missing)}{why_en}.",
+        span=where.span if where.span != (0, 0) else None,
+    )
+
+
+def _option_label(doc: Document, line: QuoteLine) -> str:
+    """How the quote names the option of ``line`` (方案C（旗舰型）), else its key."""
+    return line.group or line.name
 
 
 def _who(roles: list[str]) -> str:

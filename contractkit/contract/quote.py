@@ -19,6 +19,24 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from contractkit.contract.model import Where
+from contractkit.contract.quote_approvals import (
+    NOT_PERSON,
+    PENDING,
+    PERSON,
+    REFUSED,
+    ROLE_NAMES,
+    ROLE_RE,
+    ROLE_TITLES,
+    ROLE_WORDS,
+    TITLE_ROLE,
+    Approval,
+    Requirement,
+    group_key,
+    judge,
+    policy_rows,
+    roles_in,
+    table_approvals,
+)
 from contractkit.contract.tables import Cell, column, tables
 from contractkit.facts import find_durations
 from contractkit.facts.document import has_blank, is_quote
@@ -27,20 +45,14 @@ from contractkit.readers.model import Block, Document
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
 
-#: Approval roles (``settings.discount_approvals``) and the titles that name each in a quote.
-ROLE_TITLES: dict[str, tuple[str, ...]] = {
-    "sales_manager": ("销售经理", "销售部经理", "营销经理", "区域销售经理", "sales manager"),
-    "sales_director": ("销售总监", "营销总监", "销售副总", "sales director"),
-}
-#: The display name of each role.
-ROLE_NAMES = {"sales_manager": "销售经理", "sales_director": "销售总监"}
-_TITLE_ROLE = {t: r for r, ts in ROLE_TITLES.items() for t in ts}
-_ROLE_RE = re.compile("|".join(sorted(map(re.escape, _TITLE_ROLE), key=len, reverse=True)), re.IGNORECASE)
-_ROLE_WORDS = tuple(_TITLE_ROLE)
+_TITLE_ROLE = TITLE_ROLE
+_ROLE_RE = ROLE_RE
+_ROLE_WORDS = ROLE_WORDS
 #: An approval-table cell naming the role, perhaps with the person: ``销售经理`` / ``销售经理 马俊杰``.
 _ROLE_CELL = re.compile(
     rf"^(?P<role>{_ROLE_RE.pattern})\s*[:：/]?\s*(?P<name>[\u4e00-\u9fff]{{2,4}})?\s*$", re.IGNORECASE
 )
+__all__ = ["ROLE_NAMES", "ROLE_TITLES", "Approval", "QuoteFacts", "QuoteLine", "Requirement", "extract"]
 
 # ---------------------------------------------------------------------------------------------- facts
 
@@ -76,6 +88,7 @@ class QuoteLine:
     parts: tuple[DiscountPart, ...]
     discount_where: Where | None
     where: Where
+    group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +100,7 @@ class Discount:
     label: str
     lines: tuple[int, ...]
     where: Where
+    group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,17 +131,6 @@ class DiscountPolicy:
 
 
 @dataclass(frozen=True, slots=True)
-class Approval:
-    """A recorded approval: ``lines`` empty means the whole quote; ``percent`` the discount approved."""
-
-    role: str
-    name: str | None
-    lines: tuple[int, ...]
-    percent: Decimal | None
-    where: Where | None
-
-
-@dataclass(frozen=True, slots=True)
 class QuoteFacts:
     """The quote facts of one document (``is_quote`` False for a contract: the rest is then empty)."""
 
@@ -140,17 +143,36 @@ class QuoteFacts:
     discounts: tuple[Discount, ...]
     policy: DiscountPolicy | None
     approvals: tuple[Approval, ...]
+    requirements: tuple[Requirement, ...] = ()
 
-    def approved_roles(self, line: int | None = None, percent: Decimal | None = None) -> set[str]:
-        """Roles that approved ``line`` (None: the quote as a whole) at ``percent`` or more."""
+    def approved_roles(
+        self, line: int | None = None, percent: Decimal | None = None, group: str | None = None
+    ) -> set[str]:
+        """Roles that gave their approval for ``line`` of option ``group`` (None: the quote as a whole) at
+        ``percent`` or more; a pending one (事后补批) is none."""
         out: set[str] = set()
         for a in self.approvals:
+            if not a.given:
+                continue
             if a.lines and (line is None or line not in a.lines):
+                continue
+            if a.group is not None and group is not None and a.group != group:
                 continue
             if a.percent is not None and percent is not None and a.percent < percent:
                 continue
             out.add(a.role)
         return out
+
+    def stated_needs(self, line: int | None = None, group: str | None = None) -> tuple[str, ...]:
+        """The roles the quote itself says ``line`` (of option ``group``) needs (a 所需审批 cell)."""
+        out: list[str] = []
+        for r in self.requirements:
+            if r.lines and line not in r.lines:
+                continue
+            if r.group is not None and r.group != group:
+                continue
+            out.extend(r.roles)
+        return tuple(dict.fromkeys(out))
 
 
 # ---------------------------------------------------------------------------------------------- reading
@@ -194,15 +216,15 @@ _LIMIT = re.compile(
     + _PCT
     + r"\s*(?:以内|以下|为限)"
     r"|(?:销售代表|业务员|销售人员|销售员)[^，,。；;]{0,6}?" + _PCT + r"\s*的?(?:折扣)?权限"
+    r"|(?:销售代表|业务员|销售人员|销售员|销售工程师)的?(?:折扣)?权限(?:为|是|:|：)?\s*"
+    + _PCT
+    + r"|[≤≦]\s*"
+    + _PCT
 )
 _REP = re.compile(r"销售代表|业务员|销售人员|销售员|销售工程师|业务代表|客户经理|sales\s*rep", re.I)
 _ASSENT = re.compile(r"(?<!不)同意|批准|核准|准予|通过|已审批|签批|已签|approved?", re.I)
-#: The person after a role, perhaps after a 签字/审批人 label: ``陈志远``, ``签字：王磊``.
-_PERSON = re.compile(
-    r"^[\s:：/（(]*(?:(?:签字|签名|签章|审批人|批准人|姓名)\s*[:：]?\s*)?([\u4e00-\u9fff]{2,4})"
-    r"(?=[\s　/,，）)：:]|$|\d|同意|批准|（|\()"
-)
-_NOT_PERSON = re.compile(r"审批|意见|日期|签字|签名|环节|姓名|同意|批准|盖章|负责人|经理|总监")
+_PERSON = PERSON
+_NOT_PERSON = NOT_PERSON
 _LINE_REF = re.compile(
     r"第\s*(\d+(?:\s*[、,，和及至\-]\s*\d+)*)\s*(?:项|行|条|号|款)|序号\s*(\d+(?:\s*[、,，和及]\s*\d+)*)"
 )
@@ -225,6 +247,7 @@ _MODEL_COL = re.compile(r"^型号|规格型号|型号规格|^model", re.I)
 _SKU_COL = re.compile(r"编码|货号|物料号|SKU", re.I)
 _NO_COL = re.compile(r"序号|行号|^no\.?$|^#$|项次", re.I)
 _TOTAL_ROW = re.compile(r"^\s*(?:合计|总计|小计|total)", re.I)
+_GROUP_COL = re.compile(r"^(?:方案|选项|备选方案|配置方案|包号|标包|标段|option)", re.I)
 
 
 def _to_date(m: re.Match[str]) -> date | None:
@@ -302,8 +325,16 @@ def _table_lines(doc: Document) -> Iterator[QuoteLine]:
             ec = column(head, _NET_COL)
             dc = column(head, _DISC_COL, exclude=_PRICE_COL)
             mc, sc, noc = column(head, _MODEL_COL), column(head, _SKU_COL), column(head, _NO_COL)
+            gc = column(head, _GROUP_COL)
+            group: str | None = None
             for data in rows[i + 1 :]:
                 cells = data.cells
+                filled = [c.text for c in cells if c.text.strip()]
+                if len(filled) == 1 and group_key(filled[0]):
+                    group = group_key(filled[0])  # a heading row: 方案B（标准型）
+                    continue
+                if gc is not None and gc < len(cells) and gc != nc and group_key(cells[gc].text):
+                    group = group_key(cells[gc].text)
                 if not cells or _TOTAL_ROW.match(cells[0].text) or nc >= len(cells):
                     continue
                 get = functools.partial(_cell, cells)
@@ -339,6 +370,7 @@ def _table_lines(doc: Document) -> Iterator[QuoteLine]:
                     parts,
                     dwhere,
                     cells[nc].where if cells[nc].where.block >= 0 else cells[0].where,
+                    group,
                 )
             break
 
@@ -357,6 +389,7 @@ def _line(
     parts: list[tuple[DiscountPart, tuple[int, int]]],
     dwhere: Where | None,
     where: Where,
+    group: str | None = None,
 ) -> QuoteLine:
     stated = sum((p.percent for p, _ in parts), Decimal(0)) if parts else None
     implied = None
@@ -379,6 +412,7 @@ def _line(
         tuple(p for p, _ in parts),
         dwhere,
         where,
+        group,
     )
 
 
@@ -591,8 +625,7 @@ def _validity(doc: Document) -> tuple[Validity, ...]:
     return tuple(out)
 
 
-def _roles_in(text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(_TITLE_ROLE[m.group().lower()] for m in _ROLE_RE.finditer(text)))
+_roles_in = roles_in
 
 
 #: 最多给9折 / 不低于八五折: a limit written as the price share kept.
@@ -608,8 +641,8 @@ def _policy(doc: Document) -> DiscountPolicy | None:
     limit: Decimal | None = None
     tiers: list[PolicyTier] = []
     first: Where | None = None
-    for i, s, sent in _sentences(doc, ("折扣", "优惠", "让利", "discount", "审批")):
-        if not (_REP.search(sent) or re.search(r"权限|须经|需经|应经|审批|可给予", sent)):
+    for i, s, sent in _sentences(doc, _POLICY_WORDS):
+        if not (_REP.search(sent) or _POLICY_GATE.search(sent)):
             continue
         if _LINE_REF.search(sent) and not re.search(r"权限|不超过|可给予", sent):
             continue  # a statement about one line, not the policy
@@ -627,31 +660,52 @@ def _policy(doc: Document) -> DiscountPolicy | None:
             found = True
         if found and first is None:
             first = Where(i, (s, s + len(sent)))
+    for rows in tables(doc):  # 折扣幅度 | 审批权限
+        read = policy_rows(rows)
+        if read is None:
+            continue
+        t_limit, t_tiers, where = read
+        limit = limit if limit is not None else t_limit
+        tiers.extend(PolicyTier(above, roles) for above, roles in t_tiers)
+        first = first or where
     if first is None:
         return None
+    tiers = list(dict.fromkeys(tiers))
     approvers = tuple(dict.fromkeys(r for t in tiers for r in t.roles))
     return DiscountPolicy(limit, approvers, tuple(tiers), first)
+
+
+_POLICY_WORDS = ("折扣", "优惠", "让利", "discount", "审批", "批准", "核准", "签批", "权限")
+_POLICY_GATE = re.compile(r"权限|须经|需经|应经|审批|批准|核准|可给予|[须需应]\s*(?:由|报)?\s*(?:销售|营销)")
 
 
 def _is_policy_text(text: str) -> bool:
     return (
         re.search(
             r"须经|需经|应经|须由|需由|应由|须报|需报|应报|须获|需获|应获|须取得|需取得|必须|应当|方可|才能|报请|报经"
-            r"|依据|按照.{0,12}(?:办法|制度)",
+            r"|依据|按照.{0,12}(?:办法|制度)|[须需应]\s*(?:销售|营销)",
             text,
         )
         is not None
     )
 
 
-def _approvals(doc: Document) -> tuple[Approval, ...]:
+def _approvals(doc: Document) -> tuple[tuple[Approval, ...], tuple[Requirement, ...]]:
+    """The approvals the quote records (given or pending) and the approvals it says it needs."""
     out: list[Approval] = []
+    needs: list[Requirement] = []
     deal = doc.deal or {}
     for a in deal.get("approvals") or []:
         if isinstance(a, dict) and a.get("role") and a.get("name"):
             out.append(Approval(str(a["role"]), str(a["name"]), (), None, None))
     seen_rows: set[int] = set()
     for rows in tables(doc):
+        read = table_approvals(rows)
+        if read is not None:
+            out.extend(read[0])
+            needs.extend(read[1])
+            seen_rows |= read[2]
+            continue
         for row in rows:
             texts = row.texts
             roles = [(k, _ROLE_CELL.match(t.strip())) for k, t in enumerate(texts)]
@@ -669,7 +723,7 @@ def _approvals(doc: Document) -> tuple[Approval, ...]:
             )
             if not (name or _ASSENT.search(joined) or _DATE.search(joined)):
                 continue
-            if re.search(r"不同意|驳回|拒绝|否决", joined):
+            if REFUSED.search(joined):
                 continue
             role = _TITLE_ROLE[m.group("role").lower()]
             lines = _line_numbers(joined)
@@ -680,7 +734,19 @@ def _approvals(doc: Document) -> tuple[Approval, ...]:
                 and _NO_COL.search(" ".join(rows[0].texts))
             ):
                 lines = (int(texts[0]),)  # a 行号 column
-            out.append(Approval(role, name, lines, _percent(joined), row.cells[k].where))
+            pending = PENDING.search(joined)
+            out.append(
+                Approval(
+                    role,
+                    name,
+                    lines,
+                    _percent(joined),
+                    row.cells[k].where,
+                    group_key(joined),
+                    pending is None,
+                    pending.group() if pending else None,
+                )
+            )
             seen_rows.add(row.cells[k].where.block)
     for i, b in enumerate(doc.blocks):
         t = b.norm
@@ -696,24 +762,44 @@ def _approvals(doc: Document) -> tuple[Approval, ...]:
             sentence_start = max(t.rfind(c, 0, m.start()) for c in "。；;") + 1
             if _is_policy_text(t[sentence_start : m.start()]) or _is_policy_text(before):
                 continue
-            if re.search(r"不同意|驳回|拒绝|否决", seg):
+            if REFUSED.search(seg):
                 continue
+            role = _TITLE_ROLE[m.group().lower()]
+            verdict, note, others = judge(role, seg)
+            awaited = _AWAITED.search(before)
             pm = _PERSON.match(seg)
             name = pm.group(1) if pm and not _NOT_PERSON.search(pm.group(1)) else None
             signed = name is not None and (
                 _DATE.search(seg) or re.search(r"审核|审批|批准|签字|签名", before)
             )
-            if not (_ASSENT.search(seg) or signed):
+            if not (_ASSENT.search(seg) or signed or verdict is False or awaited):
                 continue
             if name is None and re.search(
                 r"超过|超出|权限|政策|不超过", t[sentence_start : m.end() + len(seg)]
             ):
                 continue  # a rule about approvals, not one given
-            role = _TITLE_ROLE[m.group().lower()]
             lines = _line_numbers(seg) or _row_number(doc, i)
+            group = group_key(t[sentence_start : m.end() + len(seg)])
             where = Where(i, (m.start(), m.end() + len(seg)))
-            out.append(Approval(role, name, lines, _percent(seg), where))
-    return tuple(out)
+            given = verdict is not False and awaited is None
+            out.append(
+                Approval(
+                    role,
+                    name,
+                    lines,
+                    _percent(seg),
+                    where,
+                    group,
+                    given,
+                    note or (awaited and awaited.group()),
+                )
+            )
+            out.extend(Approval(r, None, lines, _percent(seg), where, group, False, nt) for r, nt in others)
+    return tuple(out), tuple(needs)
+
+
+#: Words before a role that make its approval awaited, not given: 待销售总监批准, 尚需销售总监审批.
+_AWAITED = re.compile(r"(?:待|尚需|尚待|还需|仍需|另需|将由|拟报|等待|需补)[^，,。；;]{0,4}$")
 
 
 _ROW_NO_HEAD = re.compile(r"^\s*(?:行号|序号|项次|行次|第几项)")
@@ -752,11 +838,12 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
             continue
         for m in _DISCOUNT_TEXT.finditer(sent):
             label = sent[m.start() : m.start(1)].strip()
-            out.append(Discount(Decimal(m.group(1)), label, refs, Where(i, (s + m.start(), s + m.end()))))
+            where = Where(i, (s + m.start(), s + m.end()))
+            out.append(Discount(Decimal(m.group(1)), label, refs, where, group_key(sent)))
         for m in _ZHE.finditer(sent):
             pct = _zhe_percent(m.group(1))
             if pct is not None:
-                out.append(Discount(pct, "折", refs, Where(i, (s + m.start(), s + m.end()))))
+                out.append(Discount(pct, "折", refs, Where(i, (s + m.start(), s + m.end())), group_key(sent)))
     return tuple(out)
 
 
@@ -817,6 +904,7 @@ def extract(contract: Contract) -> QuoteFacts:
         return QuoteFacts(False, None, None, None, (), (), (), None, ())
     number, number_where = _number(doc)
     lines = _lines(doc)
+    approvals, needs = _approvals(doc)
     return QuoteFacts(
         True,
         number,
@@ -826,5 +914,6 @@ def extract(contract: Contract) -> QuoteFacts:
         lines,
         _free_discounts(doc, lines),
         _policy(doc),
-        _approvals(doc),
+        approvals,
+        needs,
     )
