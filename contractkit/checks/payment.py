@@ -322,6 +322,30 @@ def _whole_schedules(doc: Document, facts: PaymentFacts) -> bool:
     return True
 
 
+#: "The rest": an installment so named pays whatever the others leave (其余5%即…连同溢短差额).
+_REST = re.compile(r"其余|剩余|余下|其他部分|余款|尾款|余额")
+
+
+def _rest_with_share(doc: Document, inst: Installment) -> bool:
+    """An installment named as the rest of the price that also states a share: the rest closes the sum."""
+    if inst.share is None or inst.share_where is None or inst.share_where.block != inst.where.block:
+        return False
+    text = doc.blocks[inst.where.block].norm[inst.where.span[0] : inst.share_where.span[0]]
+    return _REST.search(text) is not None
+
+
+def _quoted(doc: Document, inst: Installment) -> str:
+    """An installment as the schedule finding quotes it: its text, led by its share's own words when they
+    stand apart (a table's 比例 cell beside the 付款条件 cell)."""
+    text = _text(doc, inst)
+    sw = inst.share_where
+    if sw is None or (
+        sw.block == inst.where.block and inst.where.span[0] <= sw.span[0] and sw.span[1] <= inst.where.span[1]
+    ):
+        return text
+    return f"{sw.text(doc)}：{text}"
+
+
 @rule(
     id="payment/shares-mismatch",
     scope="document",
@@ -355,11 +379,16 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         return
     shares = facts.shares()
     open_rest = any(i.remainder and i.share is None for i in items)
-    parts = [_text(doc, i) for i in items] + [r.where.text(doc) for r in facts.separate_retentions()]
+    parts = [_quoted(doc, i) for i in items] + [r.where.text(doc) for r in facts.separate_retentions()]
     snippet = " / ".join(p if len(p) <= 80 else p[:79] + "…" for p in parts)  # the whole schedule
     first = doc.blocks[items[0].where.block]
     running = sum(shares, Decimal(0))
-    if len(shares) >= 2 and not open_rest and not _whole_schedules(doc, facts):
+    if (
+        len(shares) >= 2
+        and not open_rest
+        and not (running < 100 and any(_rest_with_share(doc, i) for i in items))
+        and not _whole_schedules(doc, facts)
+    ):
         listed = " + ".join(f"{x.normalize():f}%" for x in shares)
         yield ctx.report(
             first,

@@ -112,7 +112,23 @@ PAY_VERB = re.compile(
 #: A piece naming one of these is a penalty, interest, refund or deposit rule: the sentence stops there.
 _CONSEQUENCE = re.compile(
     r"违约金|滞纳金|赔偿|罚|利息|逾期|迟延|延迟|延期|拖欠|未(?:按|能|及时)|不按|否则|如未|若未|退还已|退回已|"
-    r"扣除|扣款|抵扣|抵作|冲抵|折抵"
+    r"扣除|扣款|抵扣|抵作|冲抵|折抵|有权(?:拒绝|暂停|停止|中止|不予|拒收|解除|顺延)"
+)
+_CONDITION_END = re.compile(r"(?:的|之前|以前|前)\s*$")
+#: A remedy of the payee (有权拒绝交付, 可暂停发货): a sentence naming one before any share or amount is a
+#: right to withhold performance, not an installment (在付清全部货款前，乙方有权拒绝交付).
+_WITHHOLD = re.compile(
+    r"(?:有权|可以|可|得)(?:拒绝|暂停|停止|中止|不予|拒收|解除|顺延|推迟|延后)|(?:不予|不|暂不|拒绝)(?:交付|交货|发货|放货|供货)"
+)
+#: A piece stating a failure to pay as the condition of a remedy (乙方未付清全部价款的，甲方有权拒绝交付).
+_FAILED_PAY = re.compile(
+    r"(?:未|尚未|没有|没|未能|不能|拒不)(?:按时|按期|如期|及时|足额|全额|全部)?(?:付清|结清|交清|缴清|支付|付款|付)"
+    r"(?!款项|部分|金额)[^，,。；;]{0,16}?(?:的|之前|以前|前|时)\s*$"
+)
+#: Asides that do not stop a payment sentence: a parenthesis (扣除相应比例预付款), a deduction of what was
+#: paid before (并扣除已付预付款).
+_ASIDE = re.compile(
+    r"[（(][^（()）]*[)）]|(?:扣除|扣减|抵扣|冲抵|折抵|抵减|减去)[^，,。；;]{0,10}?(?:预付款|首付款|预付|已付|已支付|定金)"
 )
 #: An installment naming one of these is a security, a rebate or a refund, not a payment.
 _NOT_PAYMENT = re.compile(r"履约保证金|投标保证金|(?<!质量)保证金|押金|保函|折扣|优惠|返利|奖励|退款|使用费")
@@ -131,7 +147,7 @@ _TITLE = re.compile(r"所有权|产权|物权|返利|返点|提成|佣金|奖励
 RETENTION_WORDS = ("质保金", "质量保证金", "质量保修金", "保修金", "质保款", "质保尾款")
 _RETENTION = re.compile("|".join(RETENTION_WORDS))
 _REMAINDER = re.compile(
-    r"尾款|余款|余额|剩余(?:的)?(?:货款|款项|价款|合同款|部分|全部|款)|其余(?:的)?(?:货款|款项|价款|部分|款)?|全款|"
+    r"尾款|余款|余额|剩余(?:的)?(?:货款|款项|价款|合同款|部分|全部|款)|(?:剩余|全部|所有)?未付(?:清)?的?(?:全部)?(?:款项|货款|价款|部分|余款)|其余(?:的)?(?:货款|款项|价款|部分|款)?|全款|"
     r"全部(?:货款|价款|款项|欠款|合同款)|全额(?:支付|付清|付款|结清)|一次性付清"
 )
 _WHOLE_PAY = re.compile(r"(?:(?<![预首])付款|付清|结清|支付(?:全部)?(?:货款|价款|合同款|款项))(?![前后时之])")
@@ -175,6 +191,7 @@ class Installment:
     trigger: Event | None
     deadline: Due | None
     vague: tuple[Vague, ...]
+    share_where: Where | None = None  # the share's own words (a table's 比例 cell), when stated
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +350,7 @@ def _pieces(text: str) -> list[_Piece]:
         piece = raw.strip()
         if not piece:
             continue
-        if _CONSEQUENCE.search(piece):
+        if _CONSEQUENCE.search(_ASIDE.sub("", piece)) or _FAILED_PAY.search(piece):
             break
         shares = [(v, (s + a, s + b)) for v, (a, b) in _shares(piece)]
         amounts = [(v, c, (s + a, s + b)) for v, c, (a, b) in _amounts(piece)]
@@ -414,6 +431,7 @@ class RawInstallment:
     statement: bool
     timing: Timing
     vague: tuple[VagueCondition, ...]
+    share_span: tuple[int, int] | None = None
 
 
 def _add(span: tuple[int, int], base: int) -> tuple[int, int]:
@@ -450,13 +468,23 @@ def read_installments(text: str) -> list[RawInstallment]:
     if not PAY_VERB.search(text) or _TITLE.search(text):
         return []
     out: list[RawInstallment] = []
-    for g in _groups(text, _pieces(text)):
+    pieces = _pieces(text)
+    remedy = _WITHHOLD.search(text)
+    before = [p for p in pieces if p.end <= remedy.start()] if remedy else []
+    if (
+        before
+        and not any(p.shares or p.amounts for p in before)
+        and _CONDITION_END.search(text, 0, before[-1].end)
+    ):
+        return []  # 乙方付清全部价款前，甲方有权拒绝交付: a right to withhold, not a payment
+    for g in _groups(text, pieces):
         body = text[g.start : g.end]
         shares = [s for p in g.pieces for s in p.shares]
         amounts = [a for p in g.pieces for a in p.amounts]
         remainder = any(p.remainder for p in g.pieces) and not shares
         cumulative = bool(_CUMULATIVE.search(body))
-        share = shares[-1][0] if cumulative and shares else (shares[0][0] if shares else None)
+        chosen = (shares[-1] if cumulative else shares[0]) if shares else None
+        share = chosen[0] if chosen else None
         kind: Kind = (
             "retention" if _RETENTION.search(body) else ("deposit" if "定金" in body else "installment")
         )
@@ -486,6 +514,7 @@ def read_installments(text: str) -> list[RawInstallment]:
                 statement=statement,
                 timing=timing,
                 vague=tuple(VagueCondition(v.word, _add(v.span, g.start)) for v in find_vague(body)),
+                share_span=chosen[1] if chosen else None,
             )
         )
     return out
@@ -589,6 +618,7 @@ def _installment(raw: RawInstallment, locate: Locate) -> Installment:
         trigger=_event(raw.timing, locate),
         deadline=_due(raw.timing, locate),
         vague=_vague(raw.vague, locate),
+        share_where=None if raw.share_span is None else locate(raw.share_span),
     )
 
 
@@ -709,6 +739,7 @@ def _table_installments(contract: Contract) -> list[Installment]:
                 span=(0, len(text)),
                 kind="retention" if any(r.kind == "retention" for r in raws) else bare.kind,
                 share=next((r.share for r in raws if r.share is not None), None),
+                share_span=next((r.share_span for r in raws if r.share is not None), None),
                 amount=next((r.amount for r in raws if r.amount is not None), None),
                 cumulative=any(r.cumulative for r in raws),
                 remainder=any(r.remainder for r in raws),

@@ -58,12 +58,15 @@ _LATE_PAY = re.compile(
     r"(?:付款|付清|还款|还清|偿还|结清|结算|交款|交费|付钱|给钱|打款|汇款|交付[^,，。;；]{0,3}?(?:费|款)"
     rf"|(?:支付|交纳|缴纳|缴付){_NOT_CHARGE_AFTER})"
     r"|拖欠|欠付|欠交|欠缴|应付未付|未付款|未付金额|未交款|逾期未还|逾期款项|逾期金额|逾期应付"
+    r"|(?:没|没有|尚未|未)(?:按时|按期|及时|足额)?(?:(?:付|给)(?:清|够|齐)?(?:的)?(?:钱|款|金额|货款|款项|部分|费)|交(?:钱|款|费))"
 )
 _LATE_DELIVERY = re.compile(
     r"(?:逾期|迟延|延迟|延期|拖延|超期|未按[^,，。;；]{0,8}?|不能按[^,，。;；]{0,8}?|未能按[^,，。;；]{0,8}?|不能|未|晚|迟)"
     r"\s*(?:交货|交付(?![^,，。;；]{0,3}?(?:费|款))|发货|供货|到货|送货|提供服务|完成安装|完成|履行交付|到场|供应"
-    r"|送达)"
+    r"|送达|交售|交运|发运|装运|起运|出货|运抵|运到|送到|送至|交齐|供齐|进场|入场|进厂|到厂|到站|到港|交割|竣工|完工"
+    r"|安装|调试|上线|投产|提交(?:货物|产品|设备|成果))"
     r"|迟交|延误交期|交期延误|未交货|不交货|晚交(?!钱|款|费)|晚送|迟送|拖[^,，。;；]{0,4}?送货|中断供应|停止供应"
+    r"|(?:未|少|短)交(?:部分|货物|数量|的?(?:货|产品|设备|稻谷|粮食))|交售数量不足|交货数量不足|短交|少交|迟到"
 )
 _ANY_BREACH = re.compile(
     r"任何违约|一方违约|如有违约|若有违约|任何一方违约|违反本(?:合同|协议)[^,，。;；]{0,6}?(?:任何|约定|规定)"
@@ -99,7 +102,13 @@ _FORFEIT = re.compile(
     r"双倍返还|加倍返还|两倍返还|二倍返还|不予返还|不予退还|不予退回|不退|不返还|无权要求返还|不得要求返还|无权收回|没收"
     r"|定金罚则"
 )
-_AS_DEPOSIT = re.compile(r"(?:作为|的)[^,，。;；]{0,6}?$")
+#: A figure before the deposit word is its own only when it is stated as the deposit (30%作为定金,
+#: 2万元的定金); 已抵作货款的定金 names a deposit, not a figure for it.
+_AS_DEPOSIT = re.compile(r"(?:作为|充作|用作|充当)[^,，。;；]{0,6}?$|(?:[%％‰]|元|万)\s*的\s*$")
+#: Between the deposit word and a figure after it: the figure is of something else (定金后的90%, 定金以外的).
+_NOT_DEPOSIT_FIGURE = re.compile(r"后|以外|之外|外的|剩余|其余|余款|余额|差额|扣除|扣减|减去|抵作|抵扣|冲抵")
+#: The deposit word as the object of a deduction (扣除已付定金): a figure near it is not the deposit's.
+_DEDUCTED = re.compile(r"(?:扣除|扣减|减去|减除|抵扣|除去)[^,，。;；]{0,8}?$")
 _CUMULATIVE = re.compile(
     r"同时适用|并处|一并(?:支付|适用|承担|主张)|同时[,，]?[^,，。;；]{0,6}?(?:支付|承担|主张|要求|请求|适用|追究)"
     r"|在[^。;；]{0,24}?的?同时"
@@ -454,6 +463,30 @@ class _Draft:
     section: str = ""
 
 
+#: A lead line that says what the next line is about: a question (问12：卖方晚交货呢？), a label (逾期交货：).
+_LEAD_END = re.compile(r"(?:[？?：:]|的)\s*$")
+_LABEL_LINE = re.compile(r"^[^。；;，,]{1,16}$")
+_LEAD_START = re.compile(r"^\W*(?:问|Q)\s*\d*\s*[:：.、]?", re.IGNORECASE)
+_LEAD_MAX = 40
+
+
+def _lead(doc: Document, bi: int) -> str:
+    """The lead of block ``bi`` when it names the breach its penalty is for: the question before an answer
+    line, a heading, or a label line just before it (empty when there is none)."""
+    j = bi - 1
+    while j >= 0 and not doc.blocks[j].norm.strip():
+        j -= 1
+    if j < 0:
+        return ""
+    prev = doc.blocks[j]
+    text = prev.norm.strip()
+    if len(text) > _LEAD_MAX or prev.kind == "cell":
+        return ""
+    if prev.kind == "heading" or _LEAD_END.search(text) or _LEAD_START.match(text) or _LABEL_LINE.match(text):
+        return text if _breach(text) is not None else ""
+    return ""
+
+
 def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
     index = {id(b): i for i, b in enumerate(doc.blocks)}
     drafts: list[_Draft] = []
@@ -478,7 +511,8 @@ def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
         stack = _stacking(clause, bi, s) if context and _charge_words(clause) >= 2 else None
         if stack is not None:
             stacked.append(stack)
-        own = _clause_penalties(clause, bi, s, roles, section) if context else []
+        lead = _lead(doc, bi) if context and s == 0 and _breach(clause) is None else ""
+        own = _clause_penalties(clause, bi, s, roles, section, lead) if context else []
         cap_m = _CAP.search(clause) if _cap_words(clause) else None
         if cap_m and not _is_deposit_share(clause, cap_m.start()):
             cap = _cap(clause, bi, s, cap_m, scoped=bool(_SCOPED_CAP.search(clause)))
@@ -800,9 +834,25 @@ def _deposit_facts(
             continue
         tail = dm.end()
         head = clause[max(0, dm.start() - 30) : dm.start()]
+        if _DEDUCTED.search(head):
+            continue  # 合同金额扣除已抵作货款的定金后的90%: the rest of the price, not the deposit
         as_dep = _AS_DEPOSIT.search(head)
-        pct = next((p for p in find_percents(clause) if 0 <= p.span[0] - tail <= 30), None)
-        amt = next((x for x in find_amounts(clause) if 0 <= x.span[0] - tail <= 30), None)
+        pct = next(
+            (
+                p
+                for p in find_percents(clause)
+                if 0 <= p.span[0] - tail <= 30 and not _NOT_DEPOSIT_FIGURE.search(clause, tail, p.span[0])
+            ),
+            None,
+        )
+        amt = next(
+            (
+                x
+                for x in find_amounts(clause)
+                if 0 <= x.span[0] - tail <= 30 and not _NOT_DEPOSIT_FIGURE.search(clause, tail, x.span[0])
+            ),
+            None,
+        )
         if as_dep is not None:  # 支付合同总价款的30%,即54000元作为定金
             lo = max(0, dm.start() - 30)
             pct = next((p for p in reversed(find_percents(clause)) if lo <= p.span[0] < dm.start()), None)
