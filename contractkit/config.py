@@ -314,11 +314,11 @@ def _optional_text(raw: Any) -> str | None:
     return raw
 
 
-def _seller(raw: Any) -> SellerProfile:
+def _seller(raw: Any) -> SellerProfile | None:
     """``[seller]``: a table of the schema's party fields (and ``logo``), checked like a deal's seller."""
     from contractkit.deal.seller import SellerProfile, profile_from_mapping
 
-    if isinstance(raw, SellerProfile):
+    if raw is None or isinstance(raw, SellerProfile):
         return raw
     try:
         return profile_from_mapping(raw, source="", key="seller")

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import click
 
+from contractkit.cli.options import config_option
+from contractkit.cli.render import seller_option
+
 
 @click.command("contract-from-quote")
 @click.argument("quote", type=click.Path(exists=True, dir_okay=False))
@@ -18,6 +21,8 @@ import click
 @click.option("--term-end", type=click.DateTime(["%Y-%m-%d"]), help="End of the term (default: one year).")
 @click.option("--court", help="Agreed court (default: the seller's local court).")
 @click.option("--arbitration", "commission", help="Arbitration commission instead of a court.")
+@seller_option
+@config_option
 def contract_from_quote(
     quote: str,
     output: str,
@@ -27,6 +32,8 @@ def contract_from_quote(
     term_end: dt.datetime | None,
     court: str | None,
     commission: str | None,
+    seller_path: str | None,
+    config_path: str | None,
 ) -> None:
     """Carry a quote's parties, items, discounts, delivery and payment into a contract deal.
 
@@ -34,9 +41,14 @@ def contract_from_quote(
     Examples:
       contractkit contract-from-quote samples/quote-office.json -o contract.json
       contractkit contract-from-quote q.json -o c.json --number XS-2026-0200 --arbitration 上海仲裁委员会
+
+    The contract keeps the quote's own seller fields; the company profile (--seller or [seller]) is merged
+    under them when the contract is validated and rendered, as for the quote.
     """
     import contractkit
+    from contractkit.config import load_settings
     from contractkit.deal.from_quote import contract_from_quote as convert
+    from contractkit.deal.seller import merge_seller, resolve_profile
 
     if court and commission:
         raise click.UsageError("--court and --arbitration exclude each other (或裁或审 voids the clause)")
@@ -53,7 +65,8 @@ def contract_from_quote(
         )
     except ValueError as exc:
         raise click.UsageError(f"{quote}: {exc}") from exc
-    problems = contractkit.validate(deal)
+    profile = resolve_profile(seller_path, load_settings(config_path) if seller_path is None else None)
+    problems = contractkit.validate(merge_seller(deal, profile))
     for p in problems:
         click.echo(f"{output}: {p.pointer}: {p.message}", err=True)
     if problems:

@@ -28,13 +28,15 @@ from contractkit.cli.options import jobs_option
     help="Seconds allowed per document.",
 )
 @jobs_option
-def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs: int) -> int:
-    """Convert .docx files to PDF with LibreOffice (external links and images are stripped first).
+@click.option("--pdfa", is_flag=True, help="Write PDF/A-2b (archiving copies; fonts embedded).")
+def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs: int, pdfa: bool) -> int:
+    """Convert .docx files to PDF with LibreOffice (external links and linked images are stripped first).
 
     \b
     Examples:
       contractkit convert out/*.docx
       contractkit convert a.docx b.docx -o pdf/ --jobs 2
+      contractkit convert out/XS-2026-0158.docx -o archive/ --pdfa
     """
     from contractkit.cli.validate import safe_output
     from contractkit.errors import UnreadableInput, UsageError, WriteFailed
@@ -63,7 +65,9 @@ def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs
         pairs.append((src, dst))
 
     failed = unreadable = 0
-    with PdfConverter(jobs, timeout=timeout) as conv:  # ConverterError (exit 2) when soffice is missing
+    with PdfConverter(
+        jobs, timeout=timeout, pdfa=pdfa
+    ) as conv:  # ConverterError (exit 2) when soffice is missing
         for (src, dst), err in conv.convert_many(pairs):
             if err is None:
                 click.echo(f"{src} -> {dst}")

@@ -10,6 +10,19 @@ import click
 from contractkit.cli.options import config_option, jobs_option, output_format_option
 
 
+def seller_option(fn):
+    """``--seller PROFILE.json``: the company profile merged under each deal (default: the config's
+    ``[seller]``)."""
+    return click.option(
+        "--seller",
+        "seller_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Company profile JSON (the seller's details and logo) merged under each deal; a deal's own "
+        "fields win. Default: [seller] in contractkit.toml.",
+    )(fn)
+
+
 def _single(files: tuple[str, ...], out: str | None) -> bool:
     """One deal file (not a folder or JSON Lines) and -o not a folder → one output file."""
     if len(files) != 1:
@@ -45,6 +58,14 @@ def _single(files: tuple[str, ...], out: str | None) -> bool:
     metavar="ADDRESS",
     help="Render on a Dask cluster (tcp://host:8786, local:N); -o may be an fsspec URL. See docs/scale.md.",
 )
+@seller_option
+@click.option(
+    "--watermark",
+    default=None,
+    metavar="TEXT",
+    help="Draw TEXT (e.g. 草稿) diagonally in grey on every page of the .docx and PDF.",
+)
+@click.option("--pdfa", is_flag=True, help="Write PDF/A-2b (archiving copies; fonts embedded).")
 def render(
     files: tuple[str, ...],
     out: str | None,
@@ -55,22 +76,36 @@ def render(
     config_path: str | None,
     allow_duplicates: bool,
     scheduler: str | None,
+    seller_path: str | None,
+    watermark: str | None,
+    pdfa: bool,
 ) -> int:
     """Render deals (JSON files, folders, JSON Lines) to Word documents named by their number.
+
+    The company profile (``--seller`` or ``[seller]`` in contractkit.toml) fills in the seller's details
+    and puts its logo in the letterhead; PDFs carry the title, seller, number and keywords as metadata.
 
     \b
     Examples:
       contractkit render samples/quote-office.json -o quote.docx
       contractkit render samples/ -o out/ --jobs 2 --format both
+      contractkit render deal.json --seller samples/profiles/seller-profile.json --watermark 草稿
+      contractkit render samples/contract-equipment.json -o archive/ --format pdf --pdfa
     """
     from contractkit.cli.validate import safe_output
     from contractkit.config import load_settings
+    from contractkit.deal.seller import resolve_profile
     from contractkit.render.batch import render_batch
 
     safe_output()
 
     settings = load_settings(config_path)
     templates_dir = templates_dir or settings.templates
+    seller = resolve_profile(seller_path, settings)
+    if pdfa and fmt == "docx" and not (out and Path(out).suffix.lower() == ".pdf"):
+        raise click.UsageError("--pdfa is for PDF output: add --format pdf or --format both")
+    if scheduler and (seller is not None or watermark or pdfa):
+        raise click.UsageError("--seller, [seller], --watermark and --pdfa are not yet passed to --scheduler")
     if scheduler:  # only here is contractkit.cluster (and dask) imported
         from contractkit.cluster.cli import render_command
 
@@ -83,8 +118,9 @@ def render(
             fmt=fmt,
             allow_duplicates=allow_duplicates,
         )
+    opts = {"seller": seller, "watermark": watermark}
     if _single(files, out):
-        return _render_one(files[0], out, template, templates_dir, fmt)
+        return _render_one(files[0], out, template, templates_dir, fmt, opts, pdfa)
     if out and Path(out).suffix.lower() in (".docx", ".pdf"):
         raise click.UsageError("several deals render into a folder: give -o a folder, not a file")
     out_dir = Path(out or "out")
@@ -99,6 +135,8 @@ def render(
             jobs=jobs,
             progress=progress,
             allow_duplicates=allow_duplicates,
+            pdfa=pdfa,
+            **opts,
         )
     finally:
         finish()
@@ -110,12 +148,25 @@ def render(
     return report.exit_code
 
 
-def _render_one(src: str, out: str | None, template: str | None, templates_dir: str | None, fmt: str) -> int:
+def _render_one(
+    src: str,
+    out: str | None,
+    template: str | None,
+    templates_dir: str | None,
+    fmt: str,
+    opts: dict,
+    pdfa: bool,
+) -> int:
+    from contractkit.cli.validate import warning_text
     from contractkit.deal.load import load_deal
+    from contractkit.deal.seller import merge_seller
+    from contractkit.deal.validate import fraction_warnings
     from contractkit.render.batch import safe_name
     from contractkit.render.docx import render_to_file
 
     deal = load_deal(src)
+    for w in fraction_warnings(merge_seller(deal, opts.get("seller"))):
+        click.echo(f"{src}: {w.pointer}: {warning_text(w, 'zh')}", err=True)
     if out is None:
         target = Path("out") / f"{safe_name(str(deal.get('number') or ''), Path(src).stem)}.docx"
     else:
@@ -126,23 +177,28 @@ def _render_one(src: str, out: str | None, template: str | None, templates_dir: 
 
         with temp_dir("render") as tmp:
             tmp_docx = render_to_file(
-                deal, Path(tmp) / docx_path.name, template=template, templates_dir=templates_dir, path=src
+                deal,
+                Path(tmp) / docx_path.name,
+                template=template,
+                templates_dir=templates_dir,
+                path=src,
+                **opts,
             )
-            _convert([(tmp_docx, target.with_suffix(".pdf"))])
+            _convert([(tmp_docx, target.with_suffix(".pdf"))], pdfa)
         click.echo(f"wrote {target.with_suffix('.pdf')}")
         return 0
-    render_to_file(deal, docx_path, template=template, templates_dir=templates_dir, path=src)
+    render_to_file(deal, docx_path, template=template, templates_dir=templates_dir, path=src, **opts)
     click.echo(f"wrote {docx_path}")
     if fmt == "both":
-        _convert([(docx_path, docx_path.with_suffix(".pdf"))])
+        _convert([(docx_path, docx_path.with_suffix(".pdf"))], pdfa)
         click.echo(f"wrote {docx_path.with_suffix('.pdf')}")
     return 0
 
 
-def _convert(pairs: list[tuple[Path, Path]]) -> None:
+def _convert(pairs: list[tuple[Path, Path]], pdfa: bool = False) -> None:
     from contractkit.render.pdf import PdfConverter
 
-    with PdfConverter() as conv:
+    with PdfConverter(pdfa=pdfa) as conv:
         for _, err in conv.convert_many(pairs):
             if err is not None:
                 raise err

@@ -8,7 +8,8 @@ import json
 
 import click
 
-from contractkit.cli.options import lang_option, output_format_option
+from contractkit.cli.options import config_option, lang_option, output_format_option
+from contractkit.cli.render import seller_option
 
 
 @click.command()
@@ -22,19 +23,34 @@ from contractkit.cli.options import lang_option, output_format_option
     show_default=True,
     help="Refuse input files larger than this many MB.",
 )
-def validate(paths: tuple[str, ...], lang: str, fmt: str, max_size: float) -> None:
-    """Validate deal JSON files (folders and .jsonl files: every deal in them).
+@seller_option
+@config_option
+def validate(
+    paths: tuple[str, ...],
+    lang: str,
+    fmt: str,
+    max_size: float,
+    seller_path: str | None,
+    config_path: str | None,
+) -> None:
+    """Validate deal JSON files (folders and .jsonl files: every deal in them). Warnings (a percentage that
+    looks like a fraction, 0.05 for 5 %) are printed but keep the exit status 0.
 
     \b
     Examples:
       contractkit validate samples/*.json
       contractkit validate deals.jsonl --format json --lang en
+      contractkit validate deal.json --seller samples/profiles/seller-profile.json
     """
+    from contractkit.config import load_settings
+    from contractkit.deal.seller import resolve_profile
     from contractkit.deal.validate import validate_paths
 
     safe_output()
 
-    reports = validate_paths(paths, lang=lang, max_bytes=int(max_size * 1024 * 1024))
+    settings = load_settings(config_path) if seller_path is None else None
+    seller = resolve_profile(seller_path, settings)
+    reports = validate_paths(paths, lang=lang, max_bytes=int(max_size * 1024 * 1024), seller=seller)
     counts = {s: sum(r.status == s for r in reports) for s in ("valid", "invalid", "unreadable")}
     summary = f"{counts['valid']} valid, {counts['invalid']} invalid, {counts['unreadable']} unreadable"
     if lang == "zh":
@@ -54,6 +70,15 @@ def validate(paths: tuple[str, ...], lang: str, fmt: str, max_size: float) -> No
                         }
                         for p in r.problems
                     ],
+                    "warnings": [
+                        {
+                            "pointer": w.pointer,
+                            "message": w.message,
+                            "message_en": w.message_en,
+                            "title": w.title,
+                        }
+                        for w in r.warnings
+                    ],
                     **({"error": _error_dict(r.error)} if r.error else {}),
                 }
                 for r in reports
@@ -67,9 +92,18 @@ def validate(paths: tuple[str, ...], lang: str, fmt: str, max_size: float) -> No
                 click.echo(f"{r.label}: {r.error.text(lang, with_path=False)}")
             for p in r.problems:
                 click.echo(f"{r.label}: {p.text(lang)}")
+            for w in r.warnings:
+                click.echo(f"{r.label}: {w.pointer}: {warning_text(w, lang)}")
         click.echo(summary)
     code = 2 if counts["unreadable"] else 1 if counts["invalid"] else 0
     click.get_current_context().exit(code)
+
+
+def warning_text(problem, lang: str) -> str:
+    """``警告：… / …`` (Chinese first) or ``warning: …`` for a validation warning."""
+    if lang == "en":
+        return f"warning: {problem.message_en}"
+    return f"警告：{problem.message} / {problem.message_en}"
 
 
 def safe_output() -> None:

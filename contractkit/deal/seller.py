@@ -205,3 +205,11 @@ def load_logo(path: Path, *, source: str = "", where: str = "logo") -> Logo:
         raise bad(f"a damaged image ({type(exc).__name__})", "图片已损坏") from None
     mime, ext = _LOGO_FORMATS[fmt]
     return Logo(data=data, mime=mime, ext=ext, width=width, height=height, source=str(path))
+
+
+def resolve_profile(path: str | Path | None, settings: Any = None) -> SellerProfile | None:
+    """The company profile to use: ``path`` (``--seller``) if given, else the settings' ``[seller]``, else
+    None."""
+    if path is not None:
+        return load_seller_profile(path)
+    return getattr(settings, "seller", None)

@@ -9,11 +9,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contractkit.errors import ContractkitError, DealInvalid
 from contractkit.fileio import DEFAULT_MAX_BYTES
 from contractkit.money import MAX_AMOUNT, AmountError
+
+if TYPE_CHECKING:
+    from contractkit.deal.seller import SellerProfile
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -58,6 +61,7 @@ class FileReport:
     label: str
     problems: list[Problem] = field(default_factory=list)
     error: ContractkitError | None = None
+    warnings: list[Problem] = field(default_factory=list)  # shown, but the deal stays valid
 
     @property
     def status(self) -> str:
@@ -374,6 +378,56 @@ def validate_deal(deal: dict, *, lang: str = "zh") -> list[Problem]:
     return problems + _beyond_schema(deal, problems)
 
 
+#: Percent fields where 0 < x < 1 is almost certainly a fraction written for a percent (0.05 for 5 %).
+_FRACTION_FIELDS = (
+    (("discounts", "*", "percent"), "折扣比例", "discount percent"),
+    (("price", "vat_rate"), "增值税税率", "VAT rate"),
+    (("payment", "installments", "*", "percent"), "付款比例", "installment share"),
+)
+
+
+def _at(node: Any, parts: tuple[str, ...], done: tuple[str | int, ...] = ()) -> Iterable[tuple[tuple, Any]]:
+    if not parts:
+        yield done, node
+        return
+    head, rest = parts[0], parts[1:]
+    if head == "*":
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                yield from _at(item, rest, (*done, i))
+    elif isinstance(node, dict) and head in node:
+        yield from _at(node[head], rest, (*done, head))
+
+
+def fraction_warnings(deal: Any) -> list[Problem]:
+    """Warnings for percentages that are almost certainly fractions (0 < x < 1 for a discount, the VAT rate,
+    an installment share): ``0.05 % — did you mean 5 %?``. Warnings never make a deal invalid."""
+    from contractkit.deal.schema import _as_decimal
+
+    out: list[Problem] = []
+    if not isinstance(deal, dict):
+        return out
+    for parts, zh, en in _FRACTION_FIELDS:
+        for where, value in _at(deal, parts):
+            d = _as_decimal(value)
+            if d is None or not d.is_finite() or not 0 < d < 1:
+                continue
+            shown, meant = _plain(d), _plain(d * 100)
+            out.append(
+                Problem(
+                    pointer(where),
+                    f"「{zh}」{shown} % — 是否应为 {meant} %？（百分比按百分数填写：{meant} 即 {meant} %）",
+                    f"'{en}' {shown} % — did you mean {meant} %? (percent values: {meant} means {meant} %)",
+                    zh,
+                )
+            )
+    return out
+
+
+def _plain(d: Decimal) -> str:
+    return format(d.normalize(), "f")
+
+
 def check_deal(deal: dict, *, path: str | None = None) -> dict:
     """Return ``deal`` if valid, else raise ``DealInvalid`` listing every problem."""
     problems = validate_deal(deal)
@@ -383,15 +437,25 @@ def check_deal(deal: dict, *, path: str | None = None) -> dict:
 
 
 def validate_paths(
-    paths: Iterable[str | Path], *, lang: str = "zh", max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | Path],
+    *,
+    lang: str = "zh",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    seller: SellerProfile | None = None,
 ) -> list[FileReport]:
-    """Validate every deal in ``paths`` (files, folders, JSON Lines); one report per deal."""
+    """Validate every deal in ``paths`` (files, folders, JSON Lines); one report per deal, with its warnings.
+    ``seller`` (a company profile) is merged under each deal first."""
     from contractkit.deal.load import iter_deals
+    from contractkit.deal.seller import merge_seller
 
     reports = []
     for label, deal in iter_deals(paths, max_bytes=max_bytes):
         if isinstance(deal, ContractkitError):
             reports.append(FileReport(label, error=deal))
         else:
-            reports.append(FileReport(label, problems=validate_deal(deal, lang=lang)))
+            if seller is not None:
+                deal = merge_seller(deal, seller)
+            reports.append(
+                FileReport(label, problems=validate_deal(deal, lang=lang), warnings=fraction_warnings(deal))
+            )
     return reports

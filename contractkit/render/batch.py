@@ -8,10 +8,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contractkit.errors import ContractkitError, DealInvalid, UnreadableInput, UsageError, WriteFailed
 from contractkit.fileio import write_failed
+
+if TYPE_CHECKING:
+    from contractkit.deal.seller import SellerProfile
 
 _BAD_NAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
@@ -103,6 +106,8 @@ class _Job:
     out: Path
     template: str | None
     templates_dir: str | None
+    seller: SellerProfile | None = None
+    watermark: str | None = None
 
 
 def _render_job(job: _Job) -> tuple[str, Path | None, list[Failure]]:
@@ -111,7 +116,13 @@ def _render_job(job: _Job) -> tuple[str, Path | None, list[Failure]]:
 
     try:
         path = render_to_file(
-            job.deal, job.out, template=job.template, templates_dir=job.templates_dir, path=job.label
+            job.deal,
+            job.out,
+            template=job.template,
+            templates_dir=job.templates_dir,
+            path=job.label,
+            seller=job.seller,
+            watermark=job.watermark,
         )
         return job.label, path, []
     except ContractkitError as exc:
@@ -130,11 +141,20 @@ def render_batch(
     jobs: int = 1,
     progress: Callable[[int, int], Any] | None = None,
     allow_duplicates: bool = False,
+    seller: SellerProfile | None = None,
+    watermark: str | None = None,
+    pdfa: bool = False,
 ) -> BatchReport:
-    """Render every deal in ``sources`` into ``out_dir`` (docx, pdf or both); ``progress(done, total)``
-    is called after each deal. A deal whose number an earlier deal of the batch has is a failure unless
-    ``allow_duplicates`` (then it is written as ``NUMBER-2``)."""
+    """Render every deal in ``sources`` into ``out_dir`` (docx, pdf or both). ``progress(done, total)`` is
+    called after each deal is rendered and after each PDF is written: with PDFs the total counts one step a
+    deal plus one a PDF, so it reaches the end only when the last PDF exists. A deal whose number an earlier
+    deal of the batch has is a failure unless ``allow_duplicates`` (then it is written as ``NUMBER-2``).
+    ``seller`` (a company profile) is merged under every deal; ``watermark`` is drawn on every page;
+    ``pdfa`` writes PDF/A-2b."""
     from contractkit.deal.load import iter_deals
+    from contractkit.deal.seller import merge_seller
+    from contractkit.deal.validate import fraction_warnings
+    from contractkit.render.decorate import check_watermark
     from contractkit.render.lifecycle import temp_dir
 
     if fmt not in ("docx", "pdf", "both"):
@@ -148,9 +168,16 @@ def render_batch(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise write_failed(out, exc) from None
+    if watermark is not None:
+        try:
+            watermark = check_watermark(watermark)
+        except ValueError as exc:
+            raise UsageError(str(exc), hint="give a short text such as 草稿", zh="水印文字无效") from None
     report = BatchReport()
     entries = list(iter_deals(sources))
     report.deals = len(entries)
+    pdf_steps = fmt != "docx"
+    total = report.deals
     docx_dir = out
     tmp = None
     if fmt == "pdf":
@@ -163,13 +190,19 @@ def render_batch(
     numbers: dict[str, str] = {}
     done = 0
     for label, deal in entries:
+        if not isinstance(deal, BaseException) and seller is not None:
+            deal = merge_seller(deal, seller)
+        if not isinstance(deal, BaseException):
+            report.warnings.extend(
+                f"{label}: {w.pointer}: 警告：{w.message} / {w.message_en}" for w in fraction_warnings(deal)
+            )
         if not isinstance(deal, BaseException) and not allow_duplicates:
             deal = _duplicate(label, deal, numbers)
         if isinstance(deal, BaseException):
             report.failures.extend(failures_of(label, deal))
             done += 1
             if progress:
-                progress(done, report.deals)
+                progress(done, total)
             continue
         base = safe_name(str(deal.get("number") or ""), fallback=safe_name(Path(label).stem))
         name, n = base, 1
@@ -177,22 +210,33 @@ def render_batch(
             n += 1
             name = f"{base}-{n}"
         used.add(name.lower())
-        jobs_list.append(_Job(label, deal, docx_dir / f"{name}.docx", tpl, tdir))
+        jobs_list.append(_Job(label, deal, docx_dir / f"{name}.docx", tpl, tdir, seller, watermark))
+    if pdf_steps:
+        total = report.deals + len(jobs_list)  # one step more for each PDF to be written
     try:
         docx_done: list[Path] = []
         for _label, path, fails in _run(jobs_list, jobs):
             done += 1
             if path is not None:
                 docx_done.append(path)
+            elif pdf_steps:
+                total -= 1  # no .docx, so no PDF to wait for
             report.failures.extend(fails)
             if progress:
-                progress(done, report.deals)
+                progress(done, total)
         if fmt == "docx":
             report.written.extend(docx_done)
         else:
             if fmt == "both":
                 report.written.extend(docx_done)
-            _to_pdf(docx_done, out, jobs, report)
+
+            def step() -> None:
+                nonlocal done
+                done += 1
+                if progress:
+                    progress(done, total)
+
+            _to_pdf(docx_done, out, jobs, report, pdfa=pdfa, step=step)
     finally:
         if tmp is not None:
             tmp.cleanup()
@@ -246,16 +290,27 @@ def _run(jobs_list: list[_Job], jobs: int):
             yield job.label, None, [Failure(job.label, "", f"worker process died: {exc}")]
 
 
-def _to_pdf(docx_files: list[Path], out: Path, jobs: int, report: BatchReport) -> None:
+def _to_pdf(
+    docx_files: list[Path],
+    out: Path,
+    jobs: int,
+    report: BatchReport,
+    *,
+    pdfa: bool = False,
+    step: Callable[[], None] | None = None,
+) -> None:
+    """Convert the rendered files to PDFs in ``out``; ``step()`` after each PDF is written (or failed)."""
     from contractkit.render.pdf import PdfConverter
 
     pairs = [(p, out / f"{p.stem}.pdf") for p in docx_files]
     if not pairs:
         return
-    with PdfConverter(jobs=jobs) as conv:
+    with PdfConverter(jobs=jobs, pdfa=pdfa) as conv:
         for (src, dst), err in conv.convert_many(pairs):
             if err is None:
                 report.written.append(dst)
             else:
                 report.failures.extend(failures_of(str(src), err))
+            if step is not None:
+                step()
         report.warnings.extend(conv.warnings)

@@ -15,11 +15,15 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contractkit.errors import TemplateError, UsageError
 from contractkit.fileio import atomic_write
 from contractkit.render.env import GUARD
+
+if TYPE_CHECKING:
+    from contractkit.deal.seller import SellerProfile
+    from contractkit.render.decorate import DocumentProperties
 
 BUNDLED = Path(__file__).resolve().parent.parent / "templates"
 DEFAULT_BY_KIND = {"quote": "quote", "contract": "sales_contract"}
@@ -365,18 +369,53 @@ def render_docx(
     template: str | Path | None = None,
     templates_dir: str | Path | None = None,
     path: str | None = None,
+    seller: SellerProfile | None = None,
+    watermark: str | None = None,
 ) -> bytes:
-    """Validate ``deal`` (invalid data is never rendered), build its context and render it to .docx bytes."""
+    """Validate ``deal`` (invalid data is never rendered), build its context and render it to .docx bytes.
+    ``seller`` (a company profile) is merged under the deal first and its logo put in the letterhead;
+    ``watermark`` (e.g. 草稿) is drawn diagonally on every page. The document properties (title, author =
+    seller, subject = number, keywords) are always set."""
+    from contractkit.deal.seller import merge_seller
     from contractkit.deal.validate import check_deal
     from contractkit.render.context import build_context
+    from contractkit.render.decorate import check_watermark, decorate_docx
 
+    if watermark is not None:
+        try:
+            watermark = check_watermark(watermark)
+        except ValueError as exc:
+            raise UsageError(str(exc), hint="give a short text such as 草稿", zh="水印文字无效") from None
+    if seller is not None:
+        deal = merge_seller(deal, seller)
     checked = check_deal(deal, path=path)
     if not isinstance(checked, dict):
         checked = deal
     compiled = load_template(
         resolve_template(template, kind=checked.get("kind"), templates_dir=templates_dir)
     )
-    return compiled.render(build_context(checked))
+    context = build_context(checked)
+    return decorate_docx(
+        compiled.render(context),
+        properties=document_properties(context),
+        watermark=watermark,
+        logo=seller.logo if seller is not None else None,
+    )
+
+
+def document_properties(context: dict[str, Any]) -> DocumentProperties:
+    """Title, author (the seller), subject (the number) and keywords of a rendered deal."""
+    from contractkit.render.decorate import DocumentProperties
+
+    kind = "报价单" if context.get("kind") == "quote" else "合同"
+    buyer = (context.get("buyer") or {}).get("name", "")
+    keywords = ", ".join(k for k in (kind, context.get("number", ""), buyer) if k)
+    return DocumentProperties(
+        title=context.get("title", ""),
+        author=(context.get("seller") or {}).get("name", ""),
+        subject=context.get("number", ""),
+        keywords=keywords,
+    )
 
 
 def render_to_file(deal: dict[str, Any], out_path: str | Path, **kw: Any) -> Path:

@@ -115,8 +115,11 @@ def _pdf_complete(path: Path) -> bool:
 class PdfConverter:
     """Warm, supervised LibreOffice workers; use as a context manager so they are always cleaned up."""
 
-    def __init__(self, jobs: int = 1, *, timeout: float = 120.0, max_docs_per_worker: int = 200) -> None:
+    def __init__(
+        self, jobs: int = 1, *, timeout: float = 120.0, max_docs_per_worker: int = 200, pdfa: bool = False
+    ) -> None:
         self.soffice = find_soffice()
+        self.pdfa = bool(pdfa)  # PDF/A-2b (archiving copies): LibreOffice's SelectPdfVersion = 2
         if not self.soffice:
             raise ConverterError("LibreOffice (soffice) is not installed or not on PATH", hint=INSTALL_HINT)
         self.jobs = max(1, int(jobs))
@@ -285,7 +288,7 @@ class PdfConverter:
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            export_filter(self.pdfa),
             "--outdir",
             str(outdir),
             *inputs,
@@ -361,6 +364,10 @@ class PdfConverter:
         from contractkit.fileio import atomic_path
 
         task.finished = True
+        if self.pdfa and not is_pdfa(produced):
+            self._count("failed")
+            results.put((task.pair, ConverterError(PDFA_MISSING, path=str(task.pair[0]), hint=PDFA_HINT)))
+            return
         try:
             with atomic_path(task.pair[1]) as tmp:
                 shutil.copyfile(produced, tmp)
@@ -403,6 +410,27 @@ class PdfConverter:
             self._kill(proc)
 
 
+#: PDF/A-2b through writer_pdf_Export's JSON filter options (LibreOffice 7.4 and later read them).
+PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+PDFA_MISSING = "LibreOffice wrote a PDF without the PDF/A identification (pdfaid) — not an archiving copy"
+PDFA_HINT = "PDF/A needs LibreOffice 7.4 or later (soffice --version)"
+
+
+def export_filter(pdfa: bool = False) -> str:
+    """The ``--convert-to`` argument: plain PDF, or PDF/A-2b (``SelectPdfVersion`` = 2)."""
+    return PDFA_FILTER if pdfa else "pdf:writer_pdf_Export"
+
+
+def is_pdfa(path: Path) -> bool:
+    """Whether the PDF's XMP metadata identifies it as PDF/A (``pdfaid:part``); LibreOffice writes the XMP
+    stream uncompressed, as PDF/A requires."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return b"pdfaid:part" in data
+
+
 def _raise_on_sigterm(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
@@ -414,13 +442,14 @@ def _as_error(exc: Exception, path: Path) -> Exception:
 
 
 def convert_files(
-    docx_paths: list[Path], out_dir: Path, *, jobs: int = 1
+    docx_paths: list[Path], out_dir: Path, *, jobs: int = 1, pdfa: bool = False
 ) -> list[tuple[Path, Exception | None]]:
-    """Convert .docx files to ``out_dir/<stem>.pdf``; each input with None or its error, in input order."""
+    """Convert .docx files to ``out_dir/<stem>.pdf`` (PDF/A-2b with ``pdfa``); each input with None or its
+    error, in input order."""
     paths = [Path(p) for p in docx_paths]
     pairs = [(p, Path(out_dir) / f"{p.stem}.pdf") for p in paths]
     errors: dict[Path, Exception | None] = {}
-    with PdfConverter(jobs) as conv:
+    with PdfConverter(jobs, pdfa=pdfa) as conv:
         for (src, _), err in conv.convert_many(pairs):
             errors[src] = err
     return [(p, errors.get(p)) for p in paths]
