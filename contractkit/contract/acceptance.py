@@ -128,6 +128,13 @@ GATE: tuple[str, ...] = (
     "试验",
     "看货",
     "试用",
+    "试车",
+    "试机",
+    "计量",
+    "过磅",
+    "称重",
+    "点数",
+    "点验",
     "质量",
     "瑕疵",
     "缺陷",
@@ -146,7 +153,7 @@ ACT = re.compile(
 )
 _INSPECT = (
     r"验收|检验|验货|查验|检查|核对|清点|检测|测试|(?<!调)试验|抽检|抽样|取样|送检|复检|复验|复试|开箱|检定|验证|签收|"
-    r"看货|验看|试用|看(?![作待法])|签署[^,，。;；]{0,4}?验收(?:证书|单|报告|确认书|记录)|"
+    r"看货|验看|试用|试车|试机|计量|过磅|称重|点数|点验|看(?![作待法])|签署[^,，。;；]{0,4}?验收(?:证书|单|报告|确认书|记录)|"
     r"(?:终|初|预)验收|(?:终|初|预)验(?!收)"
 )
 _OBJECT = (
@@ -204,7 +211,7 @@ _START_SPAN = re.compile(
 )
 #: Events an acceptance may run from, with the word that makes them a start: 到货后 / 交付时 / 收到通知之日起.
 _EVENTS = (
-    r"到货|货到|到达|送达|运抵|抵达|到场|进场|收货|收到|接到|签收|接收|交货|交付|提货|发货|发运|装运|装船|卸船|"
+    r"到货|货到|到达|送达|运抵|抵达|到场|进场|到厂|到库|入库|到站|到港|到馆|收货|收到|接到|签收|接收|交货|交付|提货|发货|发运|装运|装船|卸船|"
     r"卸货|出厂|安装|调试|开箱|上线|试运行|投产|投入使用|使用|通知|申请|签订|签署|生效|完工|竣工|完成"
 )
 _START_EVENT = re.compile(
@@ -246,22 +253,35 @@ _LATENT = re.compile(r"内在|隐蔽|难以发现|不能发现|无法发现|潜�
 _APPEARANCE = re.compile(r"外观|数量|表面|包装|外包装|型号|件数|袋数|箱数|规格|标识|标签|破损|短少")
 
 _DEEMED_LEAD = (
-    r"即告|即属|即认为|则认为|均认为|即确认为?|即作|视为|视同|视作|看作|当作|当做|算作|算是|就算|即算|认定为|即为|"
-    r"默认为?|自动"
+    r"即告|即属|即认为|则认为|均认为|即确认为?|即作|视为|视同|视作|看作|当作|当做|算作|算是|就算|即算|便算|就当|"
+    r"认定为|推定为?|即为|就是|便是|默认为?|自动"
 )
 _DEEMED_TARGET = (
     r"验收合格|检验合格|验货合格|合格|验收通过|通过验收|通过|认可|接受|同意|无异议|符合|已验收|已经验收|"
-    r"验收完毕|验收完成|验收了|满意|确认"
+    r"验收完毕|验收完成|验收了|满意|确认|无误|没问题|没有问题|接收|签收|收货|收下|收了"
 )
 _DEEMED = re.compile(
     rf"(?:{_DEEMED_LEAD})[^,，。;；]{{0,24}}?(?:{_DEEMED_TARGET})"
     r"|日(?:即为|即是|为|作为)(?:验收合格|验收|终验合格|终验)(?:日|之日|日期)(?!起)"
     r"|[作按][^,，。;；]{0,8}?合格论"
     r"|与[^,，。;；]{0,16}(?:验收|终验)(?:证书|单|报告)具有同等效力"
-    r"|按(?:照)?[^,，。;；]{0,8}?(?:验收|检验)?(?:合格|通过)(?:处理|对待|认定)"
+    r"|按(?:照)?[^,，。;；]{0,8}?(?:验收|检验)?(?:合格|通过)(?:处理|对待|认定|接收|收货|签收|验收|入库)"
     r"|deemed\b[^.;]{0,40}?\b(?:accept|conform|approv|pass)",
     re.IGNORECASE,
 )
+#: Silence within the window as a condition (逾期未提出书面异议的， / 三天里没说的，), and what follows it.
+_SILENCE = re.compile(
+    r"(?:未|没有?|不|既未|并未|均未)[^,，。;；]{0,30}?(?:异议|通知|告知|提出|反馈|反映|验收|检验|验货|意见|"
+    r"(?<!说)说(?!明)|吭声)"
+    r"[^,，。;；]{0,8}?(?:的|者|时)\s*[,，]\s*(?P<then>[^。;；]{1,30})"
+)
+#: What silence leads to when it is acceptance: 即确认数量和外观无误, 乙方交付的货物即属合格, 货就算收了.
+_SILENCE_THEN = re.compile(
+    r"合格|无误|认可|接受|接收|签收|收货|收了|收下|符合(?:约定|合同)|没问题|无异议|(?:已|完成|通过)验收"
+    r"|验收(?:通过|完成|完毕)|即确认|确认(?:无误|合格|收货|数量|质量)"
+)
+#: A consequence that refuses or blames (拒绝收货, 不得验收, 乙方不承担责任) is no acceptance.
+_REFUSAL = re.compile(r"拒|不得|不予|无权|不能|不视为|不构成|不符|不合格|违约|赔偿|承担")
 #: Targets that are acceptance by themselves (视为认可); weaker ones (同意, 符合) need the clause's context.
 _STRONG_TARGET = re.compile(r"合格|验收|认可|无异议|接受|accept", re.IGNORECASE)
 #: A deemed rule concerns acceptance when its clause names one of these (not 视为送达 / 视为交货).
@@ -398,6 +418,21 @@ def _length_windows(clause: str) -> list[tuple[Duration, str, WindowKind, tuple[
     return out
 
 
+def deemed_in(clause: str) -> tuple[str, tuple[int, int]] | None:
+    """The deemed-acceptance rule of one clause (视为验收合格, 即按合格接收, 逾期未提出异议的，即确认…无误)
+    as ``(text, span)``, or None."""
+    if _DEEMED_GATE(clause):
+        for m in _DEEMED.finditer(clause):
+            if _STRONG_TARGET.search(m.group()) or _DEEMED_CONTEXT.search(clause):
+                return m.group(), m.span()
+    if _DEEMED_CONTEXT.search(clause):
+        for m in _SILENCE.finditer(clause):
+            then = m.group("then")
+            if _SILENCE_THEN.search(then) and not _REFUSAL.search(then):
+                return m.group(), m.span()
+    return None
+
+
 # -- the extractor -------------------------------------------------------------------------------------------
 
 
@@ -414,16 +449,18 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
     after = _START_AFTER.search(clause)
     out: list[Window] = []
     durations = find_durations(clause)
+    previous: tuple[int, int] | None = None  # the start of the clause's previous window
     for d, act, kind, span in _length_windows(clause):
         st = start_before(clause, d.span[0])
         if st is None and after is not None:
             st = after.span()
-        if (
-            st is None
-        ):  # 货到了当天点数，三天内看…: an arrival earlier in the clause, with no other length between
+        if st is None and previous is not None:  # 到厂后，4小时内完成计量，并在24小时内取样化验: one start
+            st = previous
+        if st is None:  # 货到了当天点数，三天内看…: an earlier arrival, with no other length between
             ev = next(iter(_START_EVENT.finditer(clause, 0, d.span[0])), None)
             if ev is not None and not any(o.span[0] < d.span[0] and o.span[0] > ev.end() for o in durations):
                 st = ev.span()
+        previous = st or previous
         # 在上述三个工作日内 / 该期限: the length is quoted from the window defined elsewhere
         quoted = _QUOTED_LENGTH.search(clause, max(0, d.span[0] - 8), d.span[0]) is not None
         out.append(
@@ -448,6 +485,13 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
     m = has_act or _WINDOW_LABEL.search(clause)
     if m is None and (refers or blank is not None):
         m = next((v for v in _VERB.finditer(clause) if v.lastgroup == "inspect" or "异议" in v.group()), None)
+    warranty = _PERIOD_WORD.search(clause) is not None  # 质保期内发现质量问题的，应及时通知: a warranty claim
+    if m is None and vague is not None and not warranty:  # 应在合理期限内会同乙方开箱清点: it bounds the act
+        v = _VERB.search(clause, vague[1] + len(vague[0]))
+        if v is not None and (
+            v.lastgroup == "inspect" or (v.lastgroup == "object" and _QUALITY_CONTEXT.search(clause))
+        ):
+            m = v
     if m is None:
         return out
     # a start that a (remedy) deadline follows belongs to that deadline: 接到通知之日起十日内更换
@@ -553,6 +597,45 @@ def _inherit(w: Window, started: list[Window]) -> Window:
     return w
 
 
+#: An act already done (乙方对旧车已逐台查验): a statement of fact, not a provision for acceptance.
+_DONE = re.compile(r"(?:已|已经|业已)[^,，。;；]{0,6}$")
+_JOINT = re.compile(r"双方|共同|会同|联合|一起|陪同|见证")
+
+
+_PARTY = (
+    r"甲方|乙方|丙方|买方|卖方|需方|供方|出卖人|买受人|采购人|供应商|供货方|采购方|收购方|出售方|销售方|定作人|"
+    r"承揽人|我方|贵方|客户|卖家|买家"
+)
+#: A party named as the one who acts: followed by a modal or a preposition that opens its act.
+_ACTOR = re.compile(
+    rf"(?P<who>{_PARTY})\s*(?=应当|应|须|必须|可以|可|有权|负责|在|于|对|将|自行|组织|会同|按|凭|已|再|即|收到|接到)"
+)
+
+
+def _others_act(clause: str, at: int, sellers: tuple[str, ...]) -> tuple[bool, bool]:
+    """Whether the act at ``at`` is no buyer's acceptance — ``(other, done)``: already done (乙方对旧车已逐台
+    查验: a statement of fact), or the seller's own (乙方应在发货前进行出厂检验) with no joint inspection."""
+    head = clause[:at]
+    if _DONE.search(head):
+        return True, True
+    if not sellers or _JOINT.search(clause):
+        return False, False
+    actors = [m.group("who") for m in _ACTOR.finditer(head)]
+    return bool(actors) and actors[-1] in sellers, False
+
+
+def _from_sentence(w: Window, text: str, s: int) -> Window:
+    """A length without a start takes the start event of an earlier clause of the same sentence
+    (货物运抵后，甲方应清点件数；并在3日内完成验收)."""
+    if w.start is not None or w.length is None or s == 0:
+        return w
+    head = max(text.rfind("。", 0, s), text.rfind("\n", 0, s)) + 1
+    events = list(_START_EVENT.finditer(text, head, s))
+    if not events:
+        return w
+    return dataclasses.replace(w, start=Where(w.where.block, events[-1].span()))
+
+
 def extract(contract: Contract) -> AcceptanceFacts:
     """The acceptance facts of the contract's document."""
     doc = contract.doc
@@ -563,6 +646,13 @@ def extract(contract: Contract) -> AcceptanceFacts:
     costs: list[TestCost] = []
     named = False
     index = memo(doc, "acceptance.block-index", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
+    seller_names: list[tuple[str, ...]] = []
+
+    def sellers() -> tuple[str, ...]:
+        if not seller_names:
+            seller_names.append(contract.structure.names_for("seller"))
+        return seller_names[0]
+
     current, title_len = -1, 0
     started: list[Window] = []  # windows of the current block with a start and a length
     for block, s, _e, clause in clauses_naming(doc, GATE):
@@ -570,21 +660,20 @@ def extract(contract: Contract) -> AcceptanceFacts:
         if i != current:
             current, started, title_len = i, [], -1
         act = ACT.search(clause)
-        if act is not None:
+        others, done = _others_act(clause, act.start(), sellers()) if act is not None else (False, False)
+        if act is not None and not others:
             acts.append(out_where(i, s, clause))
         # a heading (检验与验收) names the subject, it states no window
         ws: list[Window] = []
         if title_len < 0 and len(clause) <= 40:  # only a short clause can be a title
             title_len = 40 if block.kind == "heading" else 16 if heading_of(block.norm) is not None else 0
-        if len(clause) > title_len and (act is not None or _ACTISH.search(clause)):
-            ws = [_inherit(w, started) for w in _windows_of(i, s, clause, act)]
+        if not done and len(clause) > title_len and (act is not None or _ACTISH.search(clause)):
+            ws = [_from_sentence(_inherit(w, started), block.norm, s) for w in _windows_of(i, s, clause, act)]
             started.extend(w for w in ws if w.start is not None and w.length is not None)
             windows.extend(ws)
-        if _DEEMED_GATE(clause):
-            for m in _DEEMED.finditer(clause):
-                if _STRONG_TARGET.search(m.group()) or _DEEMED_CONTEXT.search(clause):
-                    deemed.append(Deemed(_where(i, s, *m.span()), m.group()))
-                    break
+        found = deemed_in(clause)
+        if found is not None:
+            deemed.append(Deemed(_where(i, s, *found[1]), found[0]))
         has_word = _PERIOD_WORD.search(clause) is not None
         named = named or has_word
         if has_word or ws or _WARRANTY_GATE(clause):
