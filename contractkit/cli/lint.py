@@ -180,6 +180,7 @@ def lint(
 
         load_price_list(settings.price_list)
     rules = dict(available_rules())
+    book = None
     book_paths = list(getattr(settings, "playbook", ()) or ()) + list(playbooks)
     if book_paths:
         from contractkit.playbook import load_playbooks, playbook_rules, tune
@@ -243,7 +244,7 @@ def lint(
         from contractkit.redline import redline_docx
 
         changes, comments = redline_docx(
-            paths[0], result.files[0].findings, redline_out, author=author, lang=lang
+            paths[0], result.files[0].findings, redline_out, author=author, lang=lang, book=book
         )
         zh = f"修订稿：已写入 {changes} 处修订、{comments} 条批注到 {redline_out}"
         en = f"redline: {changes} tracked change(s) and {comments} comment(s) written to {redline_out}"

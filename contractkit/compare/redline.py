@@ -120,26 +120,40 @@ def _run_before(p: Any, pos: int) -> tuple[Any | None, Any | None]:
     return last, last
 
 
-def _insert_paragraph_after(p: Any, text: str, *, author: str, date: str, ids: _Ids) -> Any:
-    """A new paragraph after ``p`` holding ``text``, the paragraph itself marked as inserted."""
+def insert_paragraph_after(p: Any, text: str, *, author: str, date: str, ids: _Ids) -> Any:
+    """A new paragraph after ``p`` holding ``text``, the paragraph itself marked as inserted.
+
+    It takes ``p``'s paragraph properties (style, numbering: a numbered clause gets the next number) without
+    a section break or earlier revision marks, and the first run's formatting. The paragraph mark's
+    ``w:ins`` comes first in its ``w:rPr``, as CT_ParaRPr requires (ECMA-376 Part 1, §17.3.1.29, §17.13.5.16).
+    """
     from lxml import etree
+
+    from contractkit.annotate import _run_texts
 
     new = etree.Element(f"{W}p")
     ppr = p.find(f"{W}pPr")
     new_ppr = copy.deepcopy(ppr) if ppr is not None else etree.Element(f"{W}pPr")
+    for tag in ("sectPr", "pPrChange"):
+        for el in new_ppr.findall(f"{W}{tag}"):
+            new_ppr.remove(el)
     rpr = new_ppr.find(f"{W}rPr")
     if rpr is None:
         rpr = etree.SubElement(new_ppr, f"{W}rPr")
-    rpr.append(_mark("ins", author, date, ids))
+    for tag in ("ins", "del", "moveFrom", "moveTo", "rPrChange"):
+        for el in rpr.findall(f"{W}{tag}"):
+            rpr.remove(el)
+    rpr.insert(0, _mark("ins", author, date, ids))
     new.append(new_ppr)
     ins = _mark("ins", author, date, ids)
-    from contractkit.annotate import _run_texts
-
     like = next((r for r, t in _run_texts(p) if t), None)
     ins.append(_new_run(text, like))
     new.append(ins)
     p.addnext(new)
     return new
+
+
+_insert_paragraph_after = insert_paragraph_after
 
 
 def apply_changes(document: Any, comparison: Comparison, *, author: str, date: str) -> int:
@@ -176,7 +190,7 @@ def apply_changes(document: Any, comparison: Comparison, *, author: str, date: s
         if p is None:
             continue
         for text in reversed(texts):
-            _insert_paragraph_after(p, text, author=author, date=date, ids=ids)
+            insert_paragraph_after(p, text, author=author, date=date, ids=ids)
     return count
 
 

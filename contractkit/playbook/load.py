@@ -24,6 +24,13 @@ A playbook::
     [settings]                     # any contractkit.toml setting
     objection_period_months = [12, 36]
 
+    [preferred]                    # what ``lint --redline`` writes where a deadline is missing
+    payment_days = 30              # payment/trigger-without-deadline: 验收合格后30日内支付
+    acceptance_days = 7            # acceptance/vague-window, acceptance/window-no-length: 到货后7日内
+
+A ``limit`` entry may also say ``preferred = 30`` (in the fact's unit, within its min/max): the value its
+tracked change writes, and the days a missing deadline of its kind gets when ``[preferred]`` is silent.
+
 Several playbooks stack (company-wide, then a business unit's): a later entry with the same id replaces the
 earlier one, tuning and settings are merged in order.
 """
@@ -47,6 +54,12 @@ NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_BYTES = 1024 * 1024
 MAX_ENTRIES = 500
 MAX_PATTERN = 500
+#: ``[preferred]`` keys → what each fills (days, a whole number from 1 to MAX_DAYS).
+PREFERRED = {
+    "payment_days": "payment deadline after its trigger (payment/trigger-without-deadline)",
+    "acceptance_days": "inspection window (acceptance/vague-window, acceptance/window-no-length)",
+}
+MAX_DAYS = 3650
 #: ``…`` (or ``...``) in a pattern: up to this many characters of anything within the clause.
 GAP = r"[^。；;\n]{0,40}?"
 
@@ -62,6 +75,7 @@ _COMMON = {
     "bad",
     "good",
     "why",
+    "preferred",
 }
 _FIELDS = {
     "required": {"element", "heading", "words", "fact"},
@@ -105,6 +119,7 @@ class Playbook:
     builtin: dict[str, str] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     side: str | None = None
+    preferred: dict[str, int] = field(default_factory=dict)
 
 
 def _bad(source: str, where: str, message: str, hint: str, zh: str | None = None) -> UsageError:
@@ -234,6 +249,14 @@ def _entry(source: str, index: int, raw: Any, side: str | None, basis: str) -> E
             raise _bad(source, where, f"{key} must be a string", f'e.g. {key} = "…"')
     bad = _strings(source, where, raw.get("bad"), "bad")
     good = _strings(source, where, raw.get("good"), "good")
+    if "preferred" in raw and kind != "limit":
+        raise _bad(
+            source,
+            f"{where} preferred",
+            f"preferred is for kind limit, not {kind}",
+            "give the preferred wording in fix instead",
+            zh="preferred 只用于 limit 类规则",
+        )
     spec = _spec(source, where, kind, raw)
     return Entry(
         source=source,
@@ -329,6 +352,8 @@ def _spec(source: str, where: str, kind: str, raw: dict[str, Any]) -> dict[str, 
                 source, where, f"applies_to {applies!r} must be us, them or any", 'e.g. applies_to = "us"'
             )
         spec["applies_to"] = applies
+        if "preferred" in raw:
+            spec["preferred"] = _preferred(source, where, raw["preferred"], spec)
     elif kind == "equals":
         spec["fact"] = _fact(source, where, raw, False)
         spec["values"] = _strings(source, where, raw.get("values"), "values")
@@ -341,6 +366,59 @@ def _spec(source: str, where: str, kind: str, raw: dict[str, Any]) -> dict[str, 
             )
         spec["must"] = must
     return spec
+
+
+def _preferred(source: str, where: str, raw: Any, spec: dict[str, Any]) -> Any:
+    """A limit entry's preferred value: a number in the fact's unit, within its own min/max."""
+    value = _number(source, f"{where} preferred", raw, "preferred")
+    unit = FACTS[spec["fact"]].unit
+    if value <= 0 or (unit in ("days", "months") and value != value.to_integral_value()):
+        raise _bad(
+            source,
+            f"{where} preferred",
+            f"preferred must be a positive {'whole ' if unit in ('days', 'months') else ''}number of {unit}",
+            "e.g. preferred = 30",
+            zh="preferred 应为正数" + ("（整数）" if unit in ("days", "months") else ""),
+        )
+    low, high = spec.get("min"), spec.get("max")
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise _bad(
+            source,
+            f"{where} preferred",
+            f"preferred {value:f} is outside the entry's own limit",
+            "choose a value the entry accepts",
+            zh=f"preferred {value:f} 不在该规则自身的 min/max 之内",
+        )
+    return value
+
+
+def _read_preferred(source: str, raw: Any) -> dict[str, int]:
+    """The ``[preferred]`` table: known keys, each a whole number of days from 1 to MAX_DAYS."""
+    if not isinstance(raw, dict):
+        raise _bad(source, "[preferred]", "must be a table", "e.g. payment_days = 30")
+    out: dict[str, int] = {}
+    for key, value in raw.items():
+        if key not in PREFERRED:
+            import difflib
+
+            close = difflib.get_close_matches(str(key), list(PREFERRED), n=1)
+            raise _bad(
+                source,
+                f"[preferred] {key}",
+                f"unknown key {key!r}",
+                f"did you mean: {close[0]}" if close else f"keys: {', '.join(PREFERRED)}",
+                zh=f"[preferred] 中未知的键 {key!r}",
+            )
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_DAYS:
+            raise _bad(
+                source,
+                f"[preferred] {key}",
+                f"{key} must be a whole number of days from 1 to {MAX_DAYS}, not {value!r}",
+                f"e.g. {key} = 30",
+                zh=f"[preferred] {key} 应为 1 至 {MAX_DAYS} 的整数天数",
+            )
+        out[key] = value
+    return out
 
 
 def read_playbook(path: str | Path, into: Playbook | None = None) -> Playbook:
@@ -368,13 +446,13 @@ def read_playbook(path: str | Path, into: Playbook | None = None) -> Playbook:
         ) from None
     except OSError as exc:
         raise _bad(source, "file", f"cannot read: {exc.strerror}", "check the path") from None
-    unknown = sorted(set(doc) - {"playbook", "rule", "builtin", "settings"})
+    unknown = sorted(set(doc) - {"playbook", "rule", "builtin", "settings", "preferred"})
     if unknown:
         raise _bad(
             source,
             "top level",
             f"unknown table(s) {', '.join(unknown)}",
-            "use [playbook], [[rule]], [builtin], [settings]",
+            "use [playbook], [[rule]], [builtin], [settings], [preferred]",
         )
     head = doc.get("playbook", {})
     if not isinstance(head, dict):
@@ -424,6 +502,7 @@ def read_playbook(path: str | Path, into: Playbook | None = None) -> Playbook:
     if not isinstance(settings, dict):
         raise _bad(source, "[settings]", "must be a table of contractkit.toml settings", "e.g. lpr_1y = 3.0")
     book.settings.update(settings)
+    book.preferred.update(_read_preferred(source, doc.get("preferred", {})))
     book.sources.append(source)
     return book
 
