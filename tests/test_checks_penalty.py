@@ -378,8 +378,9 @@ def test_deposit_share_in_any_order(text: str) -> None:
 
 def test_dingjin_finding_points_at_the_agreed_dingjin() -> None:
     text = "1. 合同签订后三日内，甲方向乙方支付订金人民币30,000.00元。\n2. 乙方不履行合同的，应双倍返还订金。"
-    (f,) = run_rule("penalty/dingjin-wording", text)
+    (f, same) = run_rule("penalty/dingjin-wording", text)
     assert "支付订金人民币30,000.00元" in f.snippet
+    assert str(f.severity) == "warning" and str(same.severity) == "info"  # the same money, changed too
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ statutory cap).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -18,8 +19,9 @@ from contractkit.checks.acceptance import delivers_goods, is_chinese, is_goods_c
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract import contract_of
 from contractkit.contract.penalty import Penalty, PenaltyFacts, Tier
-from contractkit.facts import find_percents
-from contractkit.findings import Finding
+from contractkit.facts import Rate, find_percents, find_rates
+from contractkit.facts.rates import capped_fraction
+from contractkit.findings import Finding, Fix, Severity
 from contractkit.readers.model import Block, Document
 
 _PENALTY_WORDS = ("违约金", "滞纳金", "罚息", "罚金", "利息", "赔偿金", "资金占用费")
@@ -87,6 +89,31 @@ def _tier_figure(t: Tier) -> str:
     per = {"hour": "小时", "day": "日", "week": "周", "month": "月", "year": "年"}[t.per]
     every = f"每{t.every}{per}" if t.every != 1 else f"每{per}"
     return f"{every}{_pct(t.value_pct)}"
+
+
+def _capped_fix(block: Block, tier: Tier, cap: Decimal) -> Fix | None:
+    """The tier's fraction rewritten as the highest figure within ``cap`` a year over the same period, in
+    the same notation (每日千分之五 → 每日万分之三点二); None for a rate whose unit is not written."""
+    if tier.ambiguous or tier.figure is None or tier.figure.block != tier.where.block:
+        return None
+    a, b = tier.figure.span
+    words = block.text[a:b]
+    rate = Rate(tier.value_pct, tier.per, (a, b), tier.every)  # type: ignore[arg-type]
+    new = capped_fraction(block.norm[a:b], rate, cap)
+    if new is None:
+        return None
+    fixed = block.norm[:a] + new + block.norm[b:]
+    back = next((r for r in find_rates(fixed) if r.span[0] <= a < r.span[1]), None)
+    if back is None or back.annual_percent() > cap:
+        return None  # the rewritten text must read back as a rate within the cap
+    figure = back.annual_percent()
+    return Fix(
+        (a, b),
+        new,
+        note=f"将“{words}”降至“{new}”（同一计算期间，折合年利率{_pct(figure)}，不超过{_pct(cap)}）",
+        note_en=f"'{words}' lowered to '{new}' over the same period ({_pct(figure)} a year, within "
+        f"{_pct(cap)})",
+    )
 
 
 @rule(
@@ -198,11 +225,14 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             c = sums[i]
             sum_zh = f"；同一迟延并计{'、'.join(c.charges)}，合计折合年利率{_pct(c.annual_pct)}"
             sum_en = f"; with {', '.join(c.charges)} for the same delay, {_pct(c.annual_pct)} a year in all"
+        over = [t for t in yearly if t.annual_pct is not None and t.annual_pct > cap]
+        fix = None if i in sums or len(over) != 1 else _capped_fix(block, top, cap)
         yield ctx.report(
             block,
             f"{tiers_zh}“{quoted}”折合年利率{_pct(top.annual_pct)}{strong_zh}{amb_zh}{sum_zh}" + tail_zh,
             f"{tiers_en}'{quoted}' is {_pct(top.annual_pct)} a year{strong_en}{amb_en}{sum_en}" + tail_en,
             span=(a, b),
+            fix=fix,
         )
     for c in facts.combined:
         if c.annual_pct <= cap or any(i in flagged for i in c.members):
@@ -548,6 +578,28 @@ def deposit_and_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def _dingjin_fix(at: int) -> Fix:
+    """订金 at offset ``at`` of its block written 定金."""
+    return Fix(
+        (at, at + 2),
+        "定金",
+        note="“订金”改为“定金”：约定双倍返还/不予返还的，写明定金性质才适用定金罚则（民法典第587条）",
+        note_en="订金 written 定金: forfeiture and double return apply only to a deposit agreed as 定金 "
+        "(Civil Code Art. 587)",
+    )
+
+
+def _dingjin_places(doc: Document) -> list[tuple[Block, int]]:
+    """Every 订金 of the document: (block, offset), in order (read only when the rule fires)."""
+    out = []
+    for b in doc.blocks:
+        at = b.norm.find("订金")
+        while at >= 0:
+            out.append((b, at))
+            at = b.norm.find("订金", at + 2)
+    return out
+
+
 @rule(
     id="penalty/dingjin-wording",
     title="“订金”写成了定金的意思",
@@ -586,6 +638,8 @@ def dingjin_wording(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     span = (i, i + 2) if i >= 0 and paid is not None else where.span
     if paid is not None:
         span = (min(span[0], where.span[0]), max(span[1], where.span[1]))
+    near = [k for b, k in _dingjin_places(doc) if b is block]
+    at = i if i >= 0 else min(near, key=lambda k: abs(k - where.span[0]), default=-1)
     yield ctx.report(
         block,
         "写的是“订金”却约定了双倍返还/不予返还：订金不适用定金罚则（合同编通则解释第67条），该约定可能无法执"
@@ -593,7 +647,21 @@ def dingjin_wording(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "The clause says 订金 but provides double return / forfeiture: 订金 does not carry the deposit "
         "forfeiture rule (2023 interpretation Art. 67), so this may not be enforceable.",
         span=span,
+        fix=_dingjin_fix(at) if at >= 0 else None,
     )
+    # the same money named elsewhere gets the same change (an info note carrying it), so that once the
+    # changes are accepted every clause speaks of one 定金
+    for other, k in _dingjin_places(doc):
+        if other is block and k == at:
+            continue
+        f = ctx.report(
+            other,
+            "同一笔订金：此处的“订金”一并改为“定金”，使定金罚则条款指向同一笔款项。",
+            "The same 订金: written 定金 here too, so the forfeiture clause refers to the same money.",
+            span=(k, k + 2),
+            fix=_dingjin_fix(k),
+        )
+        yield dataclasses.replace(f, severity=Severity.INFO)
 
 
 @rule(

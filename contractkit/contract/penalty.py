@@ -176,6 +176,7 @@ class Tier:
     annual_pct: Decimal | None
     ambiguous: bool
     where: Where
+    figure: Where | None = None  # the fraction's own words (千分之五 of 每日按…的千分之五)
 
 
 @dataclass(frozen=True, slots=True)
@@ -649,7 +650,8 @@ def _clause_penalties(
             continue  # a rate of something else (a price index, a discount)
         base, whole = _base(clause, fractions[r][0])
         annual = r.annual_percent() if r.per != "hour" else None  # 每迟延一小时: no yearly figure
-        tier = Tier(r.value, r.per, r.every, annual, r.ambiguous, _where(bi, s, r.span))
+        figure = _where(bi, s, fractions[r])
+        tier = Tier(r.value, r.per, r.every, annual, r.ambiguous, _where(bi, s, r.span), figure)
         key = (charge, breach)
         if key in groups:
             groups[key].tiers.append(tier)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from functools import lru_cache
 from typing import Literal
 
@@ -232,3 +232,53 @@ def find_rates(text: str) -> list[Rate]:
 def rate_fraction_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the fractions that belong to rates (so percents can leave them out)."""
     return [f for _, f in _rate_matches(text)]
+
+
+# --- a rate brought to a cap (lint --redline) ---------------------------------------------------------------
+
+#: Chinese fraction bases from coarse to fine, with the percent one unit of each is worth.
+_BASES: tuple[tuple[str, Decimal], ...] = (
+    ("百分之", Decimal(1)),
+    ("千分之", Decimal("0.1")),
+    ("万分之", Decimal("0.01")),
+)
+_SIGNS: dict[str, Decimal] = {"%": Decimal(1), "‰": Decimal("0.1"), "‱": Decimal("0.01")}
+_CN_DIGIT_CHARS = "零一二三四五六七八九"
+
+
+def _floor_two_digits(x: Decimal) -> Decimal:
+    """``x`` > 0 cut down to two significant digits (3.2876 → 3.2, 0.032876 → 0.032)."""
+    q = Decimal(1).scaleb(x.adjusted() - 1)
+    return (x / q).to_integral_value(rounding=ROUND_FLOOR) * q
+
+
+def _cn_decimal(x: Decimal) -> str:
+    """3.2 → 三点二, 12 → 十二, 0.32 → 零点三二 (the way a fraction's number is written in words)."""
+    from contractkit.numerals import int_to_cn
+
+    text = f"{x.normalize():f}"
+    whole, _, frac = text.partition(".")
+    words = int_to_cn(int(whole))
+    return words + ("点" + "".join(_CN_DIGIT_CHARS[int(d)] for d in frac) if frac else "")
+
+
+def capped_fraction(words: str, rate: Rate, cap_annual_pct: Decimal) -> str | None:
+    """The fraction ``words`` of ``rate`` (千分之五, 0.1%, 5‰) rewritten as the highest figure of at most
+    ``cap_annual_pct`` percent a year over the same period, in the same notation (Chinese words stay words,
+    a finer base when the figure falls below one: 每日千分之五 → 万分之三点二); None when it cannot be."""
+    m = _FRACTION.match(words.strip())
+    if m is None or cap_annual_pct <= 0:
+        return None
+    per_period = cap_annual_pct * rate.every / _PER_YEAR[rate.per]
+    if m.group("base"):
+        arabic = any(ch.isdigit() for ch in m.group("cn"))
+        start = next(k for k, (b, _u) in enumerate(_BASES) if b == m.group("base"))
+        for base, unit in _BASES[start:]:
+            figure = _floor_two_digits(per_period / unit)
+            if figure >= 1 or base == _BASES[-1][0]:
+                break
+        number = f"{figure.normalize():f}" if arabic else _cn_decimal(figure)
+        return f"{base}{number}"
+    sign = m.group("sign")
+    figure = _floor_two_digits(per_period / _SIGNS[sign])
+    return f"{figure.normalize():f}{sign}"
