@@ -270,6 +270,7 @@ def _malformed_fix(doc: Document, facts: AmountFacts, block: int, span: tuple[in
 )
 def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
+    seen: set[Where] = set()
     for table in facts.item_tables:
         total = Decimal(0)
         computed = Decimal(0)
@@ -277,6 +278,9 @@ def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             expected = quantize_cents(line.quantity * line.unit_price - line.discount)
             total += line.amount
             computed += expected
+            if line.where in seen:
+                continue  # a line of a 小计 section is also a line of the table's 合计
+            seen.add(line.where)
             if quantize_cents(line.amount) != expected:
                 yield ctx.report(
                     doc.blocks[line.where.block],

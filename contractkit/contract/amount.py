@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from contractkit.contract.item_columns import Binding, bind, header_of, is_header_row
 from contractkit.contract.model import Where
 from contractkit.facts import find_amounts
 from contractkit.facts.sentences import clause_spans
@@ -227,74 +228,103 @@ def _scale(header: str) -> Decimal:
 def _item_tables(tables: list[Table]) -> list[ItemTable]:
     out: list[ItemTable] = []
     for table in tables:
-        header = table.header
-        qc = _col(header, _QTY)
-        if qc is None:
-            continue
-        price_cols = [i for i, c in enumerate(header) if _PRICE.search(c) and not _AMOUNT_COL.search(c)]
-        if not price_cols:
-            continue
-        net = [i for i in price_cols if _NET_PRICE.search(header[i])]
-        pc = net[0] if net else price_cols[0]
-        ac = next(
-            (i for i, c in enumerate(header) if _AMOUNT_COL.search(c) and i not in (qc, pc) and i > pc),
-            None,
-        )
-        if ac is None or {_tax_basis(header[pc]), _tax_basis(header[ac])} == {"net", "gross"}:
-            continue  # 不含税单价 × 数量 is not the 含税金额 beside it
-        scale_p, scale_a = _scale(header[pc]), _scale(header[ac])
-        dc = None if net else _col(header, _DISCOUNT_COL, (qc, pc, ac))
-        lines: list[ItemLine] = []
-        complete = True
-        stated: Decimal | None = None
-        total_where: Where | None = None
-        total_text = ""
-        for row in table.rows:
-            cells = row.cells
-            label = " ".join(cells[: max(1, min(qc, pc, ac))])
-            if _TOTAL_ROW.search(label):
-                nums = [v for v in (cell_number(c) for c in cells) if v is not None]
-                if nums:
-                    stated = nums[-1] * scale_a
-                    part = row.parts[ac] if ac < len(row.parts) else row.parts[-1]
-                    total_where = Where(part.block, part.span)
-                    total_text = " | ".join(c for c in cells if c)
-                break
-            if max(qc, pc, ac) >= len(cells):
-                complete = False
+        header = list(table.header)
+        rows = list(table.rows)
+        if rows and is_header_row(rows[0].cells):
+            header = header_of(header, rows[0].cells)  # 2027年 (merged) above 数量 | 单价
+            rows = rows[1:]
+        for binding in bind(header):
+            out.extend(_bound_lines(rows, binding))
+    return out
+
+
+def _bound_lines(rows: list[Row], b: Binding) -> list[ItemTable]:
+    """The lines of one column group; a 小计 row closes a section (checked against its own lines), a 合计 /
+    总计 row ends the table."""
+    out: list[ItemTable] = []
+    lines: list[ItemLine] = []
+    section: list[ItemLine] = []
+    complete = True
+    for row in rows:
+        cells = row.cells
+        label = " ".join(cells[: max(1, min(b.qty, b.price, b.amount))])
+        total = _TOTAL_ROW.search(label)
+        if total:
+            nums = [v for v in (cell_number(c) for c in cells) if v is not None]
+            stated = cell_number(cells[b.amount]) if b.amount < len(cells) else None
+            stated = stated if stated is not None else (nums[-1] if nums else None)
+            part = row.parts[b.amount] if b.amount < len(row.parts) else row.parts[-1]
+            where = Where(part.block, part.span)
+            text = " | ".join(c for c in cells if c)
+            if total.group() == "小计" and stated is not None:
+                if section:
+                    out.append(ItemTable(tuple(section), complete, stated * b.amount_scale, where, text))
+                section = []
                 continue
-            q, p, a = cell_number(cells[qc]), cell_number(cells[pc]), cell_number(cells[ac])
-            if q is None or p is None or a is None:
-                complete = False
-                continue
-            p, a = p * scale_p, a * scale_a
-            discount = Decimal(0)
-            if dc is not None and dc < len(cells):
-                pct = _PCT.search(cells[dc])
-                if pct:
-                    discount = (q * p * Decimal(pct.group(1)) / 100).quantize(Decimal("0.01"))
-                else:
-                    discount = cell_number(cells[dc]) or Decimal(0)
-            part = row.parts[ac]
-            lines.append(
-                ItemLine(q, p, discount, a, Where(part.block, part.span), " | ".join(c for c in cells if c))
-            )
-        if lines:
-            out.append(ItemTable(tuple(lines), complete, stated, total_where, total_text))
+            if stated is not None and lines:
+                out.append(ItemTable(tuple(lines), complete, stated * b.amount_scale, where, text))
+                return out
+            break
+        if max(b.qty, b.price, b.amount) >= len(cells):
+            complete = False
+            continue
+        q, p, a = cell_number(cells[b.qty]), cell_number(cells[b.price]), cell_number(cells[b.amount])
+        if q is None or p is None or a is None:
+            complete = complete and not any(cells[k].strip() for k in (b.qty, b.price, b.amount))
+            continue
+        p, a = p * b.price_scale, a * b.amount_scale
+        discount = Decimal(0)
+        if b.discount is not None and b.discount < len(cells):
+            pct = _PCT.search(cells[b.discount])
+            if pct:
+                discount = (q * p * Decimal(pct.group(1)) / 100).quantize(Decimal("0.01"))
+            else:
+                discount = cell_number(cells[b.discount]) or Decimal(0)
+        part = row.parts[b.amount]
+        line = ItemLine(q, p, discount, a, Where(part.block, part.span), " | ".join(c for c in cells if c))
+        lines.append(line)
+        section.append(line)
+    if lines and not out:
+        out.append(ItemTable(tuple(lines), complete, None, None, ""))
+    elif lines:
+        out.append(ItemTable(tuple(lines), False, None, None, ""))  # the lines, each checked on its own
     return out
 
 
 _MONEY_TOKEN = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2}"
 #: A line of a table laid out as text (PDF): …数量 [单位] 单价 金额 at its end (24 桶 2,380.00 57,120.00).
 _LOOSE_LINE = re.compile(
-    rf"(?:^|\s)(?P<q>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s*[\u4e00-\u9fffA-Za-z²³/]{{1,4}})?\s+"
-    rf"(?:[¥￥]\s*)?(?P<p>{_MONEY_TOKEN})\s+(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})\s*$"
+    rf"(?:^|\s|(?<=[\u4e00-\u9fff]))(?P<q>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+    rf"(?:\s*[\u4e00-\u9fffA-Za-z²³/]{{1,4}})?\s+"
+    rf"(?:[¥￥]\s*)?(?P<p>{_MONEY_TOKEN})\s+(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d,.%])"
 )
+#: A total the PDF ran into the last line (``1500 kg 420.00 666,000.00合计 1,467,000.00``).
+_GLUED_TOTAL = re.compile(r"(?<=\d)\s*(?=(?:合计|总计)[^\d]{0,8}?(?:[¥￥]\s*)?\d)")
 _LOOSE_TOTAL = re.compile(
     rf"^\s*(?:合计|总计|小计|总价)[^\d]{{0,8}}?(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})\s*(?:元)?\s*$"
 )
 _LOOSE_GAP = 8
 _TABLE_ROW_START = re.compile(r"\s*\|")
+
+
+def _loose_end(text: str, end: int, cut: int) -> bool:
+    """A row read from a PDF line ends at the line's end, at a glued total, or where the next row's name
+    starts (a CJK character)."""
+    rest = text[end:cut]
+    return not rest.strip() or bool(re.match(r"\s*[\u4e00-\u9fffA-Za-z]", rest))
+
+
+def _loose_rows(text: str, cut: int) -> list[re.Match[str]]:
+    """The rows (quantity, price, amount) in ``text[:cut]``, left to right, each ending where a row ends."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := _LOOSE_LINE.search(text, pos, cut)) is not None:
+        if _loose_end(text, m.end("a"), cut):
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = m.start("q") + 1  # 30L个 9,000 2.35 21,150.00: the row starts at 9,000
+    return out
 
 
 def _loose_item_tables(doc: Document) -> list[ItemTable]:
@@ -316,19 +346,24 @@ def _loose_item_tables(doc: Document) -> list[ItemTable]:
         if not header:
             header = "数量" in norm and ("单价" in norm or "价格" in norm)
             continue
-        m = _LOOSE_TOTAL.match(norm)
-        if m is not None and lines:
-            stated = Decimal(m.group("a").replace(",", ""))
-            out.append(ItemTable(tuple(lines), True, stated, Where(i, m.span("a")), norm.strip()))
-            header, lines, since = False, [], 0
-            continue
-        m = _LOOSE_LINE.search(norm)
-        if m is not None:
+        glued = _GLUED_TOTAL.search(norm)
+        cut = glued.start() if glued is not None else len(norm)
+        found = _loose_rows(norm, cut)
+        for m in found:  # a PDF line may hold more than one row (pdfplumber joins cells that touch)
             q, p, a = (Decimal(m.group(k).replace(",", "")) for k in ("q", "p", "a"))
             if q == 0 or p == 0:
                 continue
             lines.append(ItemLine(q, p, Decimal(0), a, Where(i, m.span("a")), norm.strip()))
             since = 0
+        start = cut if glued is not None else 0
+        m = _LOOSE_TOTAL.match(norm[start:]) if glued is not None or not found else None
+        if m is not None and lines:
+            stated = Decimal(m.group("a").replace(",", ""))
+            span = (start + m.start("a"), start + m.end("a"))
+            out.append(ItemTable(tuple(lines), True, stated, Where(i, span), norm[start:].strip()))
+            header, lines, since = False, [], 0
+            continue
+        if found:
             continue
         since += 1
         if since > _LOOSE_GAP:
