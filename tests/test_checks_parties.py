@@ -234,3 +234,63 @@ def test_a_name_cut_by_a_pdf_line_wrap_is_the_same_name(sign: list[str], wrapped
         f for f in lint_document(_pdf_lines(head + sign), PARTIES) if f.rule == "parties/inconsistent-name"
     ]
     assert bool(found) is wrapped
+
+
+_HEAD = (
+    "甲方（买方）：湖南湘仁医疗器械贸易有限公司\n统一社会信用代码：91430104MA4PW1T76E\n"
+    "住所：湖南省长沙市岳麓区麓谷大道627号\n法定代表人：冯志明  电话：0731-88614392\n"
+)
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "交货地点：湖南省长沙市岳麓区麓谷大道627号湘仁公司2号收货门。",  # a numbered gate of the premises
+        "货物送至长沙市望城区金星北路二段398号湘仁公司3号库，卖方负责卸货。",  # a numbered warehouse
+        "收货地址：长沙市望城区金星北路二段398号湘仁公司东门。",  # a gate by its side
+        "交货地点为湖南省长沙市岳麓区麓谷大道627号湘仁公司。",  # the party's own stated address
+        "卖方应将货物运至麓谷大道627号湘仁公司B栋一楼。",  # a lettered building
+    ],
+)
+def test_a_short_name_that_is_part_of_an_address_is_not_a_variant(place: str) -> None:
+    assert "parties/inconsistent-name" not in rules(_HEAD + f"第一条 交货\n{place}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "交货地点为湖南省长沙市望城区金星北路二段398号湘仁公司医疗器械仓库。",  # whose warehouse: the party's
+        "货物运至湘仁公司仓库后，湘仁公司应在三日内验收。",  # the party acting
+        "卖方将发票寄至长沙市开福区芙蓉中路一段88号，由湘仁公司财务部签收。",  # a clause after the address
+    ],
+)
+def test_a_short_name_that_stands_for_the_party_is_a_variant(text: str) -> None:
+    assert "parties/inconsistent-name" in rules(_HEAD + f"第一条 交货\n{text}")
+
+
+_SELLER = "沈阳华力机床销售有限公司"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a party table cell: name, then details after 、；, the code label without a colon
+        f"卖方：{_SELLER}；统一社会信用代码91210106MA0XUGB81D；住所：辽宁省沈阳市铁西区北二路18号；"
+        "法定代表人：王力；电话：024-25871234",
+        # every label without a colon, single spaces
+        f"卖方：{_SELLER} 统一社会信用代码91210106MA0XUGB81D 住所辽宁省沈阳市铁西区北二路18号 法定代表人王力",
+        # detail lines with the value after a space
+        f"卖方：{_SELLER}\n统一社会信用代码 91210106MA0XUGB81D\n住所 辽宁省沈阳市铁西区北二路18号\n"
+        "法定代表人 王力",
+        # a sentence with commas
+        f"卖方：{_SELLER}，信用代码91210106MA0XUGB81D，地址辽宁省沈阳市铁西区北二路18号，法人代表王力",
+    ],
+)
+def test_details_without_a_colon_are_read(head: str) -> None:
+    assert "parties/missing-details" not in rules(head + "\n第一条 标的\n卖方向买方出售车床2台。")
+
+
+def test_details_without_a_colon_still_miss_what_is_absent() -> None:
+    got = lint_text(f"卖方：{_SELLER}；统一社会信用代码91210106MA0XUGB81D\n第一条 标的\n", PARTIES)
+    (f,) = [f for f in got if f.rule == "parties/missing-details"]
+    assert "住所" in f.message and "法定代表人" in f.message and "信用代码" not in f.message

@@ -304,6 +304,40 @@ def _subsequence(piece: str, name: str) -> bool:
     return all(ch in it for ch in piece)
 
 
+#: What an address ends with just before a name written into it (…新业八街39号华骋公司…).
+_ADDRESS_BEFORE = re.compile(
+    r"(?:\d+|[一二三四五六七八九十百]+)\s*(?:号|号院|号楼|栋|幢|弄)\s*$|(?:路|街|大道|巷|胡同|园区|工业园|开发区|产业园)\s*$"
+)
+#: A spot of the premises after the name: a numbered gate, building, warehouse or floor (2号收货门, B栋,
+#: 3号库, 东门).
+_SPOT_AFTER = re.compile(
+    r"\s*(?:(?:\d+|[一二三四五六七八九十]+|[A-Z])\s*[号#]?\s*"
+    r"(?:[\u4e00-\u9fff]{0,2}门|楼|栋|幢|座|号?库|仓|仓库|库房|车间|厂房|单元|层|月台|道口|站台|区)"
+    r"|[东南西北]\s*门|正门|大门|门卫|门岗)"
+)
+_CLAUSE_CUT = re.compile(r"[,，;；。:：]|为")
+
+
+def _names_a_place(text: str, start: int, end: int, p: Party) -> bool:
+    """True when the short name at ``text[start:end]`` is part of an address, not a reference to the party:
+    it labels a spot of the premises (…39号华骋公司2号收货门) or stands in the party's own stated address,
+    which already identifies it. A name that says whose place an address is (…398号湘仁公司医疗器械仓库,
+    an address stated nowhere else) stands for the party."""
+    if not _ADDRESS_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    if _SPOT_AFTER.match(text, end):
+        return True
+    address = p.detail("address")
+    if address is None or address.blank:
+        return False
+    cut = max(
+        (m.end() for m in _CLAUSE_CUT.finditer(text, max(0, start - 40), start)), default=max(0, start - 40)
+    )
+    before = re.sub(r"\s+", "", text[cut:start])
+    own = re.sub(r"\s+", "", address.value)
+    return len(before) >= 6 and before[-8:] in own
+
+
 def _short_names(doc: Document, p: Party, known: set[str]) -> Iterator[tuple[Block, int, str]]:
     """Short company names (湘仁公司) that take their trade name from ``p`` but are not its name."""
     windows = _trade_windows(p.name)
@@ -323,7 +357,9 @@ def _short_names(doc: Document, p: Party, known: set[str]) -> Iterator[tuple[Blo
                     best = k
             if best >= 0 and _subsequence(t[best:at], p.name):
                 short = t[best : at + 2]
-                if short not in p.name and short not in known and not any(short in a for a in known):
+                if short in p.name or short in known or any(short in a for a in known):
+                    pass
+                elif not _names_a_place(t, best, at + 2, p):
                     yield block, best, short
             at = t.find("公司", at + 2)
 
@@ -358,6 +394,7 @@ def _cut_by_wrap(doc: Document, where: Where, short: str, full: str) -> bool:
         "甲方：苏州精工机械制造有限公司\n甲方（盖章）：苏州精工机械制造公司",
         "乙方：沈阳华力机床销售有限公司\n乙方应将货物运至甲方工厂，沈阳华力公司负责安装。",
         "乙方（经销商）：湖南湘仁医疗器械贸易有限公司\n第一条 湘仁公司应按月报送销售台账。",
+        "乙方：湖南湘仁医疗器械贸易有限公司\n交货地点为长沙市望城区金星北路二段398号湘仁公司医疗器械仓库。",
         "甲方：上海沪膳团餐管理有限公司\n乙方：黑龙江寒地禾丰粮油有限公司\n"
         "甲方（盖章）：上海沪膳团餐管理有限公司 乙方（盖章）：黑龙江寒地禾丰米业有限公司",
     ],
@@ -365,6 +402,7 @@ def _cut_by_wrap(doc: Document, where: Where, short: str, full: str) -> bool:
         "甲方：苏州精工机械制造有限公司\n甲方（盖章）：苏州精工机械制造有限公司",
         "乙方：沈阳华力机床销售有限公司（以下简称“华力公司”）\n华力公司负责安装。",
         "乙方：四川蓉通仓储物流有限公司\n货物由甲方委托的第三方物流公司承运。",
+        "甲方：沈阳华力机床销售有限公司\n住所：沈阳市铁西区北二路18号\n交货地点：沈阳市铁西区北二路18号华力公司2号门",
     ],
 )
 def inconsistent_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

@@ -106,10 +106,24 @@ _CELL_SPLIT = re.compile(r"[ \u3000\t]{2,}|\t")
 _SIGN_WORDS = re.compile(r"盖章|签字|签章|签名|签署|公章|合同章|专用章|印章|用印|seal|sign", re.IGNORECASE)
 _PHONE_IN = re.compile(r"(?:\+?\d[\d\s-]{5,}\d)")
 _FILLER = re.compile(r"^[\s_＿\-—.…/]*$")
+#: Chinese labels of the details that identify a party; one may follow a name or stand before its value
+#: without a colon (``…有限公司 统一社会信用代码9150…``, ``住所 重庆市…``).
+_STRONG_KINDS = ("code", "address", "legal", "phone", "agent", "contact", "fax", "email", "bank", "account")
+_STRONG_ALT = "|".join(
+    re.escape(w)
+    for w in sorted(
+        (w for k in _STRONG_KINDS for w in DETAIL_LABELS[k] if not w.isascii()), key=len, reverse=True
+    )
+)
 _NAME_END = re.compile(
     rf"[(（]\s*[“\"「『]|[(（](?:以下|下称|下文|简称|hereinafter|{_LABEL_ALT})|[(（](?![^)）]{{1,12}}[)）])|[,，;；。]"
-    rf"|\s{{2,}}|\s(?=(?:{_LABEL_ALT})(?:\s|[:：]|$))",
+    rf"|\s{{2,}}|\s(?=(?:{_LABEL_ALT})(?:\s|[:：]|$))|\s(?=(?:{_STRONG_ALT})[\s\dA-Z\u4e00-\u9fff+])",
     re.IGNORECASE,
+)
+#: A detail line without a colon: ``统一社会信用代码 9150…`` / ``法定代表人 王力`` (a space between label and
+#: value) or ``统一社会信用代码9150…`` / ``电话023-6738…`` (a code or number right after its label).
+_PLAIN_DETAIL = re.compile(
+    rf"^\s*(?P<label>{_STRONG_ALT})(?:[ \t\u3000]+(?=[^\s:：])|(?=[0-9A-Z+(（]))(?P<value>\S.*?)\s*$"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _UNCLOSED_TAIL = re.compile(r"[(（][^)）]*[)）]$")
@@ -376,7 +390,11 @@ def _segments(row: list[tuple[int, int, int, str]]) -> list[_Seg]:
             )
             continue
         if ":" not in text:
-            continue  # every segment ends in a colon (normalized text folds ： to :)
+            if (pm := _PLAIN_DETAIL.match(text)) and not _ROW_START.match(text):
+                value = pm.group("value").rstrip("。;；,，")
+                s = base + pm.start("value")
+                segs.append(_seg(None, pm.group("label"), False, value, i, (s, s + len(value)), col))
+            continue  # every other segment ends in a colon (normalized text folds ： to :)
         segs.extend(_colon_segments(text, base, i, col, _starts(text, 0)))
     return segs
 
@@ -678,7 +696,8 @@ _PROSE_HEAD = re.compile(
     r"\s*[，,（(]"
 )
 _PROSE_DETAIL = re.compile(
-    rf"(?<![\u4e00-\u9fff])(?P<label>{_LABEL_ALT})\s*(?:为|是|位于|设于|[:：])?\s*(?P<value>[^，,；;。（(]+)",
+    rf"(?<![\u4e00-\u9fff])(?P<label>{_LABEL_ALT})\s*(?:为|是|位于|设于|[:：])?\s*"
+    rf"(?P<value>(?:(?!\s+(?:{_STRONG_ALT}))[^，,；;。（(])+)",
     re.IGNORECASE,
 )
 _PROSE_ALIAS = re.compile(
@@ -688,10 +707,11 @@ _PROSE_ALIAS = re.compile(
 
 
 def _prose_details(o: _Open, seg: _Seg, after: int) -> None:
-    """Details written as prose after a party's name (…，统一社会信用代码9131…，注册地址位于…)."""
+    """Details written as prose after a party's name, a label without a colon (…，统一社会信用代码9131…，
+    注册地址位于…; …有限公司；统一社会信用代码9150…；住所：…)."""
     text = seg.value
-    if "，" not in text and "," not in text:
-        return
+    if "，" not in text and "," not in text and "；" not in text and ";" not in text and " " not in text:
+        return  # details follow the name after a separator (…有限公司；统一社会信用代码9150…)
     for dm in _PROSE_DETAIL.finditer(text, after):
         kinds = _kinds(dm.group("label"))
         value = dm.group("value").strip()
