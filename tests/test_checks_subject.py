@@ -124,9 +124,11 @@ def test_no_quality_standard(text: str, expect: bool) -> None:
     assert (NQ in ids(text, NQ)) is expect
 
 
-def test_no_quality_standard_reports_once_on_heading() -> None:
+def test_no_quality_standard_reports_once_on_the_subject_clause_not_the_heading() -> None:
     found = lint_text("第一条 产品\n打印纸500箱。\n纸巾200箱。", Settings(select=(NQ,)))
-    assert len(found) == 1 and found[0].snippet == "第一条 产品"
+    assert len(found) == 1 and found[0].snippet == "打印纸500箱。"
+    found = lint_text("一、采购内容及价格\n（一）本次采购办公桌椅，明细如下。\n二、付款\n到货后付款。", Settings(select=(NQ,)))
+    assert len(found) == 1 and found[0].snippet == "（一）本次采购办公桌椅，明细如下。"
 
 
 @pytest.mark.parametrize(

@@ -20,14 +20,18 @@ from contractkit.contract.subject import (
     SUBJECT_SECTION,
     Item,
     SubjectFacts,
+    fixes_quantity,
     in_quantity_cell,
+    in_subject_section,
+    item_reports_quantity,
     subject_clauses,
     vague_hits,
 )
+from contractkit.facts import heading_of
 from contractkit.facts.gates import blocks_naming_any
 from contractkit.facts.sentences import clause_spans
 from contractkit.findings import Finding
-from contractkit.readers.model import Document
+from contractkit.readers.model import Block, Document
 
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]")
 _UNIT_IN_QTY = re.compile(r"\d\s*[^\d\s,.]")
@@ -103,9 +107,7 @@ def vague_quantity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         row_items = {b: it for it in facts.items for b in it.blocks}
         for i, s, _e, clause in subject_clauses(doc, words):
             hits = [
-                h
-                for h in vague_hits(clause, words)
-                if i not in row_items or in_quantity_cell(doc, i, row_items[i], h[0], s + h[1], s + h[2])
+                h for h in vague_hits(clause, words) if _bears_on_quantity(doc, row_items, i, s, clause, h)
             ]
             if hits:
                 word, a, b = hits[0]
@@ -122,6 +124,19 @@ def vague_quantity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 _VAGUE_EN.format(word="以实际…为准"),
                 span=o.where.span,
             )
+
+
+def _bears_on_quantity(
+    doc: Document, row_items: dict[int, Item], i: int, s: int, clause: str, hit: tuple[str, int, int]
+) -> bool:
+    """The filters the facts apply to the default words, for a configured word list."""
+    word, a, b = hit
+    item = row_items.get(i)
+    if item is None:
+        return fixes_quantity(clause, word, a, in_subject_section(doc.blocks[i]))
+    return in_quantity_cell(doc, i, item, word, s + a, s + b) and not item_reports_quantity(
+        doc, i, item, s + a, s + b
+    )
 
 
 def _item_problems(it: Item) -> list[tuple[str, str]]:
@@ -285,15 +300,28 @@ def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     )
     if head is None and not facts.items:
         return
-    if head is None:
-        head = doc.blocks[facts.items[0].where.block]
     yield ctx.report(
-        head,
+        _subject_clause(doc, facts, head),
         "合同有标的条款但未约定质量标准：依民法典第511条第一项，按强制性国家标准、推荐性国家标准、行业标准、"
         "通常标准依次确定。",
         "The contract has a goods clause but no quality standard: Civil Code Art. 511(1) defaults apply "
         "(national, then industry, then usual standard).",
     )
+
+
+def _subject_clause(doc: Document, facts: SubjectFacts, head: Block | None) -> Block:
+    """Where a missing standard is reported: the first item row, else the first clause of the subject
+    section after its heading (never the heading itself)."""
+    if facts.items:
+        return doc.blocks[facts.items[0].where.block]
+    assert head is not None
+    at = next(i for i, b in enumerate(doc.blocks) if b is head)
+    for b in doc.blocks[at + 1 : at + 12]:
+        if b.section != head.section:
+            break
+        if b.kind != "heading" and b.norm.strip() and heading_of(b.norm) is None:
+            return b
+    return head
 
 
 @rule(

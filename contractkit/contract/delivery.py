@@ -37,7 +37,7 @@ TimeKind = Literal["date", "period", "recurring", "immediate", "by_document", "o
 #: Words that speak of delivering the goods.
 DELIVERY_VERBS: tuple[str, ...] = (
     "交货", "交付", "送达", "发货", "到货", "送至", "运至", "运抵", "送货", "供货", "提货", "装运", "交至",
-    "发运", "出货", "送到", "运到", "装船", "交运",
+    "发运", "出货", "送到", "运到", "装船", "交运", "交售", "交足", "交齐", "送交", "交送", "配送", "出运",
 )  # fmt: skip
 #: 供货方/供货商 name a party, not a delivery.
 _VERB = re.compile("|".join(v if v != "供货" else "供货(?!方|商|单位|人)" for v in DELIVERY_VERBS))
@@ -75,11 +75,16 @@ _PLACE_NOUN = re.compile(
 )
 
 _TIME_LABEL = re.compile(
-    r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|装船|出货|进场)(?:时间|日期|期限|期|时限|周期|日(?![起内前后期]))"
+    r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|装船|出货|进场|交售)(?:时间|日期|期限|期|时限|周期|日(?![起内前后期]))"
     r"(?:及[^:：\s]{0,6})?[”\"」』]?\s*(?:[:：]|是指|系指|指|为|是|\s|(?=自|于|在|应|须))\s*"
 )
 _TIME_COL = re.compile(
-    r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|进场)(?:时间|日期|期限|期|日)|交期|交货期"
+    r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|进场|交售)(?:时间|日期|期限|期|日)|交期|交货期"
+)
+#: A season that fixes when goods are handed over: 收获后 / 采收期内 / 出栏时 (farm produce, livestock).
+_SEASON = re.compile(
+    r"(?:收获|收割|采收|采摘|收成|成熟|出栏|上市|采挖|起苗|出圃|捕捞)(?:期|季|季节|后|时|之日|当日)"
+    r"|(?:春|夏|秋|冬)(?:季|收|播)|(?:[一二三四五六七八九十\d]{1,2}\s*[—\-~～至到]\s*[一二三四五六七八九十\d]{1,2}\s*月)"
 )
 _DATE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -360,7 +365,7 @@ def _verb_time(clause: str) -> bool:
     for d in find_durations(clause):
         if clause[d.span[1] :].lstrip().startswith(DEADLINE_WORDS) and _delivers_after(clause, d.span[1]):
             return True
-    return False
+    return any(_delivers_after(clause, m.end()) for m in _SEASON.finditer(clause))
 
 
 def _delivers_after(clause: str, at: int) -> bool:
@@ -392,7 +397,9 @@ def _key_value(row: Row, key: re.Pattern[str]) -> Cell | None:
     return None
 
 
-_TIME_NOUN = re.compile(r"时间|日期|期限|交货期|交期|批次|何时|什么时候|要货时|需货时|用货时|需要时")
+_TIME_NOUN = re.compile(
+    r"时间|日期|期限|交货期|交期|批次|何时|什么时候|要货时|需货时|用货时|需要时|计划|进度|排期"
+)
 
 
 def _notice_governs(clause: str) -> re.Match[str] | None:
@@ -437,7 +444,10 @@ def _times(doc: Document) -> list[DeliveryTime]:
         if _verb_time(clause):
             kind: TimeKind = "date" if _DATE.search(clause) else "period"
             out.append(DeliveryTime(clause, kind, False, Where(i, (start, start + len(clause)))))
-        elif _TIME_NOUN.search(clause) and (d := _DOCUMENT_FIXES.search(clause)) is not None:
+        elif (d := _DOCUMENT_FIXES.search(clause)) is not None and (
+            _TIME_NOUN.search(clause)
+            or (not _BREACH.search(clause) and _VERB.search(clause, d.end(), d.end() + 8))
+        ):  # 交货时间以订单为准 / 按订单交货 / 交货计划见附件三
             span = (start + d.start(), start + d.end())
             out.append(DeliveryTime(d.group(), "by_document", False, Where(i, span)))
         elif (m := _notice_governs(clause)) is not None:

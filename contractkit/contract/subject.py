@@ -29,7 +29,16 @@ if TYPE_CHECKING:
 
 ItemSource = Literal["table", "text-table", "pdf-row", "prose"]
 StandardKind = Literal[
-    "numbered", "national", "industry", "enterprise", "agreement", "sample", "listed", "generic"
+    "numbered",
+    "national",
+    "industry",
+    "enterprise",
+    "agreement",
+    "sample",
+    "listed",
+    "as_is",
+    "genuine",
+    "generic",
 ]
 
 
@@ -231,8 +240,21 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:上表|本表|明细表|清单|附件)[^,，。；;]{0,4}所列[^,，。；;]{0,4}(?:指标|参数|要求)|所列参数"
             r"|(?:附件|附表)[一二三四五六七八九十\d]*(?:的|所列|规定的)?(?:指标|参数|技术要求|质量要求)"
+            # each item identified by an annex or catalogue entry: ISBN、书名、版次…均以附件为准
+            r"|(?:ISBN|书号|版次|货号|料号|图号|规格型号|技术参数)[^。；;]{0,24}?以(?:本合同)?(?:附件|附表|清单|书目)"
+            r"[^。；;]{0,8}?为准"
         ),
     ),
+    # used goods sold in a stated condition: 设备按乙方查看时的现状交付 / 以现状出售 / sold as is
+    (
+        "as_is",
+        re.compile(
+            r"(?:按|以|依)[^,，。；;]{0,16}?现状(?:交付|交货|出售|转让|销售|移交|为准)|现状(?:交付|交货|出售|转让|销售)"
+            r"|\b[Aa][Ss][- ][Ii][Ss]\b"
+        ),
+    ),
+    # genuine goods required (正版图书, 原厂正品, 存在盗版的…): identity is the quality term of branded goods
+    ("genuine", re.compile(r"正版|正品|原装|原厂(?:正品|原装|生产|出品)|盗版")),
     ("generic", re.compile(r"符合[^,，。；;]{0,8}标准")),
 )
 _STANDARD_GATE = (
@@ -251,6 +273,18 @@ _STANDARD_GATE = (
     "/T",
     "附件",
     "附表",
+    "现状",
+    "as is",
+    "As is",
+    "AS IS",
+    "as-is",
+    "As-is",
+    "AS-IS",
+    "正版",
+    "正品",
+    "原装",
+    "原厂",
+    "盗版",
 )
 #: The standard patterns as one alternation (the group name is the kind; the leftmost mention wins).
 _STANDARD_ANY = re.compile(
@@ -268,6 +302,8 @@ _AGREEMENT_GATE = contains_any(_AGREEMENT.split("|"))
 _KIND_GATES: dict[StandardKind, Callable[[str], bool]] = {
     "agreement": _AGREEMENT_GATE,
     "listed": lambda c: "所列" in c or "附件" in c or "附表" in c,
+    "as_is": lambda c: "现状" in c or "as" in c.lower(),
+    "genuine": lambda c: any(w in c for w in ("正版", "正品", "原装", "原厂", "盗版")),
     "generic": lambda c: "符合" in c and "标准" in c,
 }
 
@@ -361,6 +397,11 @@ def _column(header: list[str], names: tuple[str, ...], skip: tuple[int, ...] = (
             if i not in skip and n in h:
                 return i
     return None
+
+
+def in_subject_section(block: Block) -> bool:
+    """True when the block sits in a section about the goods (标的, 产品名称、数量…)."""
+    return bool(block.section) and SUBJECT_SECTION.search(block.section or "") is not None
 
 
 def is_subject_clause(block: Block, clause: str) -> bool:
@@ -731,6 +772,47 @@ def in_quantity_cell(doc: Document, i: int, item: Item, word: str, a: int, b: in
     return False
 
 
+def item_reports_quantity(doc: Document, i: int, item: Item, a: int, b: int) -> bool:
+    """True when a vague word at ``a:b`` of block ``i`` is the whole story of a table row's quantity that is
+    no number (数量 一批 / 若干): the row is reported as an unquantified item, which says so."""
+    qty = item.quantity_text
+    if item.source not in ("table", "text-table") or not qty or has_blank(qty) or re.search(r"\d", qty):
+        return False
+    norm = doc.blocks[i].norm
+    start = norm.find(qty)
+    while start != -1:
+        if start <= a and b <= start + len(qty):
+            return True
+        start = norm.find(qty, start + 1)
+    return False
+
+
+#: What must come before an approximation for it to bear on the goods' quantity: a purchase verb or a
+#: quantity label (采购钢材约100吨, 供货量40吨左右) — not a recital's 会议室（约120㎡）before the purchase.
+_QUANTITY_LEAD = re.compile(f"{_BUY}|{_LABEL.pattern}|交付|交货|供货|送货|发货")
+#: A purpose phrase opening a clause (为稳定优质稻谷来源，): it says why, it fixes no quantity or quality.
+_PURPOSE = re.compile(
+    r"(?:^|[,，;；。])\s*(?:为了|旨在|为(?:确保|保证|稳定|满足|保障|提高|加强|促进|推动|实现|建立|维护|规范|明确|发展|"
+    r"做好|进一步|落实|适应|配合|解决|更好|扩大|拓展|开展|保持|充分|共同))[^,，。;；]*"
+)
+
+
+def purpose_masked(clause: str) -> str:
+    """``clause`` with its purpose phrases (为稳定…来源) blanked out, same length."""
+    return _PURPOSE.sub(_blank_out, clause) if "为" in clause or "旨在" in clause else clause
+
+
+def fixes_quantity(clause: str, word: str, a: int, in_section: bool) -> bool:
+    """True when a vague word at ``a`` of a subject clause bears on what is bought: outside a purpose
+    phrase, and an approximation (约, 左右) after a purchase verb or a quantity label unless the clause sits
+    in the subject section."""
+    if purpose_masked(clause)[a] == "\0":
+        return False
+    if word not in _APPROXIMATE or in_section:
+        return True
+    return _QUANTITY_LEAD.search(clause, 0, a) is not None
+
+
 def block_index(doc: Document) -> dict[int, int]:
     """The index of each block of ``doc`` by its identity (once per document)."""
     return memo(doc, "subject.block-index", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
@@ -776,17 +858,22 @@ def extract(contract: Contract) -> SubjectFacts:
                 standards.append(Standard(kind, Where(i, (s + a, s + b))))
         is_subject = subject(i, block, clause)
         if _SUBJECTIVE_GATE(clause) and (is_subject or _QUALITY_CLAUSE.search(clause)):
-            untitled = (
-                _TITLE.sub(_blank_out, clause) if "《" in clause else clause
-            )  # 《优质碳素结构钢…》 is a title
+            # 《优质碳素结构钢…》 is a title, 为稳定优质稻谷来源 a purpose
+            untitled = purpose_masked(_TITLE.sub(_blank_out, clause) if "《" in clause else clause)
             for m in _SUBJECTIVE.finditer(untitled):
                 subjective.append(Vague(m.group(), Where(i, (s + m.start(), s + m.end()))))
         if not is_subject:
             continue
         if _VAGUE_GATE_ANY(clause):
             for word, a, b in vague_hits(clause, DEFAULT_WORDS):
-                if i in row_items and not in_quantity_cell(doc, i, row_items[i], word, s + a, s + b):
-                    continue  # 约18,000页 is a consumable's yield in the spec column, not the quantity
+                if i in row_items:
+                    item = row_items[i]
+                    if not in_quantity_cell(doc, i, item, word, s + a, s + b):
+                        continue  # 约18,000页 is a consumable's yield in the spec column, not the quantity
+                    if item_reports_quantity(doc, i, item, s + a, s + b):
+                        continue  # 数量 一批: the row is an unquantified item, reported as such
+                elif not fixes_quantity(clause, word, a, in_subject_section(block)):
+                    continue
                 vague.append(Vague(word, Where(i, (s + a, s + b))))
         if "为准" in clause:
             m = _OPEN.search(clause)
