@@ -438,3 +438,45 @@ def test_colloquial_year_end_and_signing(text: str) -> None:
     t = term(text)
     (p,) = t.periods
     assert p.end == dt.date(2027, 12, 31) and p.has_start
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # the question on its line, the answer on the next (a Q&A contract)
+        (
+            "问14：合同管多长时间？\n答：从2027年2月22日到2028年9月30日。",
+            dt.date(2027, 2, 22),
+            dt.date(2028, 9, 30),
+        ),
+        (
+            "问：本协议的期限是多久？\n答：2026年5月1日至2027年4月30日。",
+            dt.date(2026, 5, 1),
+            dt.date(2027, 4, 30),
+        ),
+        # question and answer on one line
+        (
+            "问9：这份合同到什么时候？答：自2026年3月1日起至2026年12月31日止。",
+            dt.date(2026, 3, 1),
+            dt.date(2026, 12, 31),
+        ),
+        ("Q3 合同有效期多长？ 答：2026.1.1-2026.12.31", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+    ],
+)
+def test_a_term_answered_in_a_question_and_answer_contract(text: str, start: dt.date, end: dt.date) -> None:
+    (p,) = term(text).periods
+    assert (p.start, p.end) == (start, end)
+    quoted = p.where.text(extract_text(text).doc)
+    assert "答" in quoted and str(end.year) in quoted  # the answer is quoted, not only the question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "问7：什么时候送到？\n答：2027年3月20日前全部送到并装好。",  # a delivery date, not the term
+        "问10：保修多久？\n答：验收通过之日起18个月。",  # the warranty
+        "问：合同管多长时间？\n说明：另行约定。",  # no answer line
+    ],
+)
+def test_other_answers_are_not_the_term(text: str) -> None:
+    assert term(text).periods == ()

@@ -296,6 +296,14 @@ _TERM_HEADING = re.compile(
     r"(?P<key>(?:\S\s?){0,6}?(?:期限|期间|有效期|服务期|租赁期))\s*[:：]?\s*$"
 )
 _LABEL_CELL = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[:：]?\s*$")
+#: A contract written as questions and answers: the answer (答：…) to a question about the term
+#: (问14：合同管多长时间？, 本协议的期限是多久？, 合同有效期到什么时候?), on the question's line or the next.
+_ANSWER = re.compile(r"(?:^\s*|[？?]\s*)答\s*\d*\s*[:：.、]")
+_TERM_LABEL = "合同期限："
+_TERM_QUESTION = re.compile(
+    r"(?:合同|协议|合约)[^？?。]{0,8}?(?:多长时间|多久|多长|期限|期间|有效期|管到|管多长|到什么时候|到哪天"
+    r"|什么时候(?:到期|结束|终止|截止)|何时(?:到期|结束|终止|截止))[^？?。]{0,10}[？?]\s*$"
+)
 
 
 def _units(doc: Document) -> list[tuple[int, str, int]]:
@@ -317,12 +325,28 @@ def _units(doc: Document) -> list[tuple[int, str, int]]:
             label = re.sub(r"\s+", "", hm.group("key")) + "："  # 第三条 委托期限 / 自  年 月 日至…
             out.append((i, label + b.norm, len(label)))
             continue
+        if "答" in b.norm and (unit := _answer_unit(b.norm, blocks[i - 1].norm if i else "")):
+            out.append((i, unit, len(_TERM_LABEL)))
+            continue
         if b.kind == "line" and i + 1 < len(blocks) and _wraps(b.norm, blocks[i + 1]):
             # a PDF line cut inside the clause (…至 2028 年 / 12 月 31 日。): read it with the next line
             out.append((i, b.norm + blocks[i + 1].norm, 0))
             continue
         out.append((i, b.norm, 0))
     return out
+
+
+def _answer_unit(text: str, previous: str) -> str | None:
+    """``合同期限：`` and the answer of ``text`` (its question blanked out, offsets kept) when ``text``
+    answers a question about the contract's term, asked before it on its line or on the ``previous`` line."""
+    am = _ANSWER.search(text)
+    if am is None:
+        return None
+    asked = text[: am.start() + 1] if am.start() else previous
+    if not _TERM_QUESTION.search(asked.rstrip()):
+        return None
+    cut = am.start() + 1 if am.start() else 0
+    return _TERM_LABEL + " " * cut + text[cut:]
 
 
 _SENTENCE_END = ("。", "；", ";", "!", "！", "?", "？")
