@@ -120,6 +120,15 @@ def test_properties_are_set_on_a_package_without_core_xml() -> None:
     assert (result.title, result.author, result.subject, result.keywords) == ("T", "A", "S", "K")
 
 
+def test_a_watermark_character_without_a_font_is_named() -> None:
+    from contractkit.render.fonts import covered_ranges, docx_missing_glyphs
+
+    if covered_ranges() is None:
+        pytest.skip("fontconfig (fc-list) is not installed")
+    assert "𪚥" in docx_missing_glyphs(render_docx(load_deal(QUOTE), watermark="草稿𪚥"))
+    assert docx_missing_glyphs(render_docx(load_deal(QUOTE), watermark="草稿")) == []
+
+
 def test_a_bad_watermark_is_a_usage_error() -> None:
     from contractkit.errors import UsageError
 

@@ -13,6 +13,7 @@ from io import BytesIO
 
 _RANGE = re.compile(r"([0-9a-f]+)(?:-([0-9a-f]+))?")
 _TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+_TEXTPATH = re.compile(r"<v:textpath\s[^>]*\bstring=\"([^\"]*)\"")  # a watermark's text (render --watermark)
 
 
 @functools.cache
@@ -59,14 +60,22 @@ def missing_glyphs(text: str) -> list[str]:
 
 
 def docx_missing_glyphs(data: bytes) -> list[str]:
-    """``missing_glyphs`` of the body text of a .docx package (its ``w:t`` runs)."""
+    """``missing_glyphs`` of the body text of a .docx package (its ``w:t`` runs) and of the watermark text
+    in its headers."""
     import html
 
     try:
-        xml = zipfile.ZipFile(BytesIO(data)).read("word/document.xml").decode("utf-8", "replace")
+        zf = zipfile.ZipFile(BytesIO(data))
+        xml = zf.read("word/document.xml").decode("utf-8", "replace")
+        headers = [
+            zf.read(n).decode("utf-8", "replace")
+            for n in zf.namelist()
+            if n.startswith("word/header") and n.endswith(".xml")
+        ]
     except (KeyError, zipfile.BadZipFile, OSError, ValueError):
         return []
-    return missing_glyphs(html.unescape("".join(_TEXT.findall(xml))))
+    text = "".join(_TEXT.findall(xml)) + "".join(m for h in headers for m in _TEXTPATH.findall(h))
+    return missing_glyphs(html.unescape(text))
 
 
 def glyph_warning(chars: list[str], path: str, lang: str = "en") -> str:
