@@ -236,3 +236,70 @@ def test_proposed_terms_are_not_checked_for_timing() -> None:
     text = "3. 付款方式：预付 30%，到货验收合格后付 65%，质保金 5%一年后支付（以正式合同为准）。"
     assert ids(text, NT, ND) == []
     assert ids("3. 付款方式：预付 30%，到货验收合格后付 65%。", NT, ND) == [NT, ND]
+
+
+# --- accuracy round 2: the rest of the price, a prepayment deducted, rights to withhold, table shares -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cumulative stage with the prepayment deducted in a parenthesis, then the rest
+        "第四条 付款\n签约后三日内买方支付暂定总价的20%作为预付款。\n"
+        "每批到货验收合格后十五日内，买方结清该批货款（扣除相应比例预付款），累计至暂定总价的95%。\n"
+        "其余5%连同溢短差额于最后一批验收合格后三十日内结清。",
+        # the rest states its share while a stage is read only in part
+        "第四条 付款\n合同签订后5日内支付合同总价的30%。\n"
+        "货到验收后按实际到货量支付相应货款，并扣除已付预付款。\n剩余10%于质保期满后15日内付清。",
+        "第五条 结算\n甲方于合同生效后7日内预付20%。\n尾款5%在终验合格后30日内支付。",
+        "三、付款\n1. 首付款：签约当日付合同额的40%。\n2. 余款15%：安装调试完成后10日内付清。",
+    ],
+)
+def test_the_rest_closes_the_sum(text: str) -> None:
+    assert ids(text, SM) == []
+
+
+def test_shares_over_100_with_a_rest_still_fail() -> None:
+    text = "第四条 付款\n合同签订后5日内支付70%。\n验收后10日内支付40%。\n其余5%于质保期满后付清。"
+    assert ids(text, SM) == [SM]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "乙方未付清全部价款的，甲方有权拒绝交付。",
+        "买方未按期付清货款的，卖方有权暂停发货。",
+        "在需方付清全部货款之前，供方有权拒绝交付设备。",
+        "买方付清全部货款前，卖方不予发货。",
+    ],
+)
+def test_a_right_to_withhold_is_not_an_installment_without_trigger(sentence: str) -> None:
+    text = f"第三条 付款\n合同签订后5日内支付30%，验收合格后10日内支付70%。\n{sentence}"
+    assert ids(text, NT, ND, SM) == []
+
+
+def test_a_table_schedule_finding_quotes_the_share_cells(tmp_path) -> None:
+    import docx
+
+    from contractkit.lint import lint_paths
+
+    d = docx.Document()
+    d.add_paragraph("第四条 付款")
+    t = d.add_table(rows=1, cols=4)
+    for cell, text in zip(t.rows[0].cells, ("节点", "付款条件及期限", "比例", "金额（元）"), strict=True):
+        cell.text = text
+    rows = (
+        ("预付", "合同生效后10个工作日内", "10%", "10,000.00"),
+        ("到货", "到货验收合格后15个工作日内", "50%", "50,000.00"),
+        ("终验", "终验证书签署之日起20个工作日内", "30%", "30,000.00"),
+    )
+    for row in rows:
+        for cell, text in zip(t.add_row().cells, row, strict=True):
+            cell.text = text
+    path = tmp_path / "schedule.docx"
+    d.save(str(path))
+    (fr,) = lint_paths([path], Settings(select=(SM,))).files
+    (f,) = fr.findings
+    assert "90%" in f.message
+    for share in ("10%", "50%", "30%"):
+        assert share in f.snippet  # the share cells are quoted, not only the trigger column

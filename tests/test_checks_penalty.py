@@ -522,3 +522,163 @@ def test_hourly_delay_penalty_counts_but_is_not_annualized() -> None:
     )
     assert not fires("penalty/no-late-delivery-penalty", text)
     assert not fires("penalty/rate-above-cap", text)
+
+
+# -- accuracy round 2: penalties found in any wording and layout before "missing" is said -------------------
+
+_GOODS_QA = (
+    "厨房设备买卖合同\n问1：买什么？\n答：商用燃气灶2台，合同总价80,000元。\n问2：什么时候交货？\n"
+    "答：合同签订后20天内送到买方餐厅。\n问3：钱怎么付？\n答：验收合格后10天内一次付清。\n"
+    "问4：卖方晚交货呢？\n答：每晚一天，按晚交设备货款的万分之三赔付违约金，最多赔到合同总价的10%。\n"
+    "问5：买方付钱晚了怎么办？\n答：每拖一天，按没付金额的万分之三付违约金，最多付到没付金额的10%。"
+)
+_GOODS_MARKDOWN = (
+    "# 苗木买卖合同\n## 1. 标的\n- 香樟200株，合同总价120,000元。\n## 2. 交货\n"
+    "- 卖方于2027年3月10日前将苗木运抵买方项目现场并进场栽植。\n## 3. 付款\n"
+    "- 买方于验收合格后15日内付清货款。\n## 4. 违约责任\n"
+    "- 4.1 卖方逾期进场的，每逾期一日按逾期批次货款的0.03%支付违约金，累计不超过该批次货款的10%。\n"
+    "- 4.2 买方逾期付款的，每逾期一日按逾期金额的0.03%支付违约金，累计不超过逾期金额的10%。"
+)
+_GOODS_AGRI = (
+    "稻谷订单收购合同\n一、乙方向甲方交售中稻500吨，合同总金额人民币1,400,000元。\n"
+    "二、交货：乙方于2027年9月30日前将稻谷交售至甲方仓库。\n三、甲方于每批稻谷入库验收后7日内付款。\n"
+    "四、违约责任\n（一）乙方逾期交售的，每逾期一日按逾期部分金额的万分之二点五支付违约金，累计不超过合同总金额的10%。\n"
+    "（二）甲方迟延支付收购款的，每逾期一日按逾期金额的万分之二点五支付违约金，累计不超过逾期金额的10%。"
+)
+_GOODS_LABELS = (
+    "设备采购合同\n第一条 标的：数控车床1台，合同总价300,000元。\n"
+    "第二条 交货：合同签订后45日内交货至买方工厂。\n"
+    "第三条 付款：到货验收合格后10日内支付全部货款。\n第四条 违约责任\n迟延交付：\n"
+    "每日按合同总价的万分之三支付违约金，累计不超过合同总价的5%。\n迟延付款：\n"
+    "每日按应付未付金额的万分之三支付违约金，累计不超过应付未付金额的5%。"
+)
+
+
+@pytest.mark.parametrize("text", [_GOODS_QA, _GOODS_MARKDOWN, _GOODS_AGRI, _GOODS_LABELS])
+def test_late_penalties_are_found_in_any_layout(text: str) -> None:
+    assert not fires("penalty/no-late-delivery-penalty", text)
+    assert not fires("penalty/no-late-payment-penalty", text)
+
+
+@pytest.mark.parametrize("text", [_GOODS_QA, _GOODS_MARKDOWN, _GOODS_AGRI, _GOODS_LABELS])
+def test_each_layout_still_misses_a_penalty_that_is_removed(text: str) -> None:
+    lines = text.split("\n")
+    # drop the late-payment penalty (its answer / bullet / value line): now it is missing
+    cut = [k for k, line in enumerate(lines) if "违约金" in line][-1]
+    assert fires("penalty/no-late-payment-penalty", "\n".join(lines[:cut]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合同金额为人民币760,000元。签约后3日内甲方支付定金76,000元。\n"
+        "交货验收后10个工作日内，甲方支付其余货款人民币684,000.00元（即合同金额扣除已抵作货款的定金后的90%）。",
+        "合同总价为人民币200,000元。买方支付定金人民币20,000元。\n验收后付清余款（合同总价扣除已付定金后的90%）。",
+        "合同总价为人民币500,000元。定金为合同总价的10%。\n定金抵作货款后，剩余90%于验收合格后15日内支付。",
+    ],
+)
+def test_the_rest_after_the_deposit_is_not_the_deposit(text: str) -> None:
+    assert not fires("penalty/deposit-over-limit", text)
+
+
+# -- redline: the fixes the penalty rules compute ------------------------------------------------------------
+
+
+def _redline(tmp_path: Path, rules: tuple[str, ...], *lines: str) -> tuple[Path, Path, list]:
+    """A real .docx draft of ``lines``, its redline, and the copy with every change accepted."""
+    import docx
+
+    from contractkit.compare.redline import accept_all
+    from contractkit.lint import lint_paths
+    from contractkit.redline import redline_docx
+
+    src, out, accepted = tmp_path / "draft.docx", tmp_path / "reviewed.docx", tmp_path / "accepted.docx"
+    d = docx.Document()
+    for line in lines:
+        d.add_paragraph(line)
+    d.save(str(src))
+    (fr,) = lint_paths([src], Settings(select=rules)).files
+    redline_docx(src, fr.findings, out)
+    reviewed = docx.Document(str(out))
+    accept_all([reviewed.element.body])
+    reviewed.save(str(accepted))
+    return src, out, fr.findings
+
+
+def _rules_in(path: Path, rules: tuple[str, ...]) -> list[str]:
+    from contractkit.lint import lint_paths
+
+    (fr,) = lint_paths([path], Settings(select=rules)).files
+    return [f.rule for f in fr.findings if str(f.severity) != "info"]
+
+
+def _tracked(path: Path) -> tuple[str, str]:
+    import re
+    import zipfile
+
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    ins = "".join(re.findall(r"<w:ins [^>]*>.*?</w:ins>", xml))
+    dels = "".join(re.findall(r"<w:del [^>]*>.*?</w:del>", xml))
+    return ins, dels
+
+
+@pytest.mark.parametrize(
+    ("clause", "old", "new"),
+    [
+        (
+            "甲方逾期付款的，每日按未付款项的千分之五支付违约金，累计不超过未付款项的10%。",
+            "千分之五",
+            "万分之三点二",
+        ),
+        (
+            "乙方逾期交货的，每逾期一日按逾期部分货款的0.1%支付违约金，但以合同总价的5%为限。",
+            "0.1%",
+            "0.032%",
+        ),
+        ("买方逾期付款的，按月息2%计收逾期利息，累计不超过逾期金额的10%。", "2%", "1%"),
+        (
+            "需方迟延付款的，每迟延满七日按未付金额的千分之五支付违约金，最高不超过未付金额的10%。",
+            "千分之五",
+            "千分之二点三",
+        ),
+    ],
+)
+def test_redline_brings_a_rate_to_the_cap(tmp_path: Path, clause: str, old: str, new: str) -> None:
+    rules = ("penalty/rate-above-cap",)
+    src, out, findings = _redline(tmp_path, rules, "买卖合同", clause)
+    assert [f.rule for f in findings] == list(rules) and findings[0].fix is not None
+    ins, dels = _tracked(out)
+    assert new in ins and old in dels
+    accepted = tmp_path / "accepted.docx"
+    assert _rules_in(accepted, rules) == []  # the fixed finding is gone once the change is accepted
+    assert _rules_in(src, rules) == list(rules)  # and the original is unchanged
+
+
+def test_redline_does_not_guess_an_ambiguous_or_summed_rate() -> None:
+    for text in (
+        "如逾期未还按每月0.05加收滞纳金。",
+        "买方逾期付款的，按逾期总额支付每日万分之三的违约金及万分之二的滞纳金。",
+    ):
+        (f,) = run_rule("penalty/rate-above-cap", text)
+        assert f.fix is None
+
+
+def test_redline_writes_dingjin_for_dingjin_in_every_clause(tmp_path: Path) -> None:
+    rules = ("penalty/dingjin-wording",)
+    lines = (
+        "买卖合同",
+        "1. 合同签订后三日内，甲方向乙方支付订金人民币30,000.00元。订金在甲方支付到货款时抵作货款。",
+        "2. 货物验收合格之日起十五日内，甲方支付合同总价的95%扣除订金后的余额。",
+        "3. 乙方不履行合同的，应双倍返还订金；甲方不履行合同的，无权要求返还订金。",
+    )
+    _src, out, findings = _redline(tmp_path, rules, *lines)
+    assert [str(f.severity) for f in findings].count("warning") == 1
+    assert all(f.fix is not None and f.fix.replacement == "定金" for f in findings)
+    ins, dels = _tracked(out)
+    assert ins.count("定金") == 5 and dels.count("订金") == 5
+    import docx
+
+    accepted = tmp_path / "accepted.docx"
+    text = "\n".join(p.text for p in docx.Document(str(accepted)).paragraphs)
+    assert "订金" not in text and text.count("定金") == 5 and "人民币30,000.00元" in text
+    assert _rules_in(accepted, rules) == []

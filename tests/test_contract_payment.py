@@ -395,3 +395,77 @@ def test_payment_table_read_as_one_pdf_line() -> None:
 def test_rebates_and_accounts_are_not_installments(text: str) -> None:
     assert all(i.share is None for i in read_installments(normalize(text)))
     assert not any(i.cumulative for i in read_installments(normalize(text)))
+
+
+# --- asides, rights to withhold, the rest of the price (accuracy round 2) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "cumulative"),
+    [
+        # a parenthesis or a deduction of the prepayment is an aside, not a penalty or refund clause
+        (
+            "每批到货验收合格后十日内，甲方结清该批货款（扣除相应比例的预付款），累计至合同总价的90%。",
+            90,
+            True,
+        ),
+        ("设备验收合格之日起15日内，买方支付合同价款的60%，并扣除已付预付款。", 60, False),
+        ("货到后七个工作日内，需方付至合同总额的80%（已付首付款冲抵当期应付款）。", 80, True),
+        ("終驗合格後30日內，甲方支付合同總價的25%（扣減已支付的預付款部分）。", 25, False),
+    ],
+)
+def test_an_aside_does_not_end_the_installment(text: str, share: int, cumulative: bool) -> None:
+    (inst,) = read_installments(normalize(text))  # as a document reads it (Traditional folded)
+    assert inst.share == Decimal(share) and inst.cumulative is cumulative
+    assert inst.timing.trigger is not None and inst.timing.deadline is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方未付清全部价款的，甲方有权拒绝交付。",
+        "买方未按期付清货款的，卖方有权暂停发货。",
+        "在需方付清全部货款之前，供方有权拒绝交付设备。",
+        "如采购人没有足额支付预付款的，供应商可顺延交货期。",
+        "买方付清全部货款前，卖方不予发货。",
+        "甲方尚未结清前期货款时，乙方可以暂停供货。",
+    ],
+)
+def test_a_right_to_withhold_is_no_installment(text: str) -> None:
+    assert read_installments(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合同签订后3日内支付30%，否则乙方有权拒绝交付。",
+        "甲方收到货物后10日内支付全款，乙方可以暂停后续供货直至付清。",
+        "提货前付清全部货款。",
+        "验收合格后10日内，甲方支付剩余未付款项。",
+    ],
+)
+def test_an_installment_with_a_remedy_after_it_is_still_read(text: str) -> None:
+    assert len(read_installments(text)) == 1
+
+
+def test_the_share_of_a_table_row_is_located_in_its_own_cell(tmp_path) -> None:
+    import docx
+
+    from contractkit.readers.dispatch import read_document
+
+    d = docx.Document()
+    d.add_paragraph("第四条 付款")
+    t = d.add_table(rows=1, cols=3)
+    for cell, text in zip(t.rows[0].cells, ("里程碑", "付款条件及期限", "比例"), strict=True):
+        cell.text = text
+    for row in (("M1", "合同生效后10个工作日内", "40%"), ("M2", "终验合格之日起15个工作日内", "60%")):
+        cells = t.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    path = tmp_path / "milestones.docx"
+    d.save(str(path))
+    doc = read_document(path)
+    facts = extract(doc).payment
+    assert [i.share for i in facts.installments] == [Decimal(40), Decimal(60)]
+    assert [i.share_where.text(doc) for i in facts.installments if i.share_where] == ["40%", "60%"]
+    assert facts.installments[0].where.text(doc) == "合同生效后10个工作日内"

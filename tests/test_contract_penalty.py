@@ -366,3 +366,94 @@ def test_key_terms_rows() -> None:
         ("late_delivery", "违约金", Decimal("18.25"), False),
         ("late_payment", "违约金", Decimal("10.95"), True),
     }
+
+
+# -- accuracy round 2: breaches in any wording and layout, a deposit's own figure ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "breach", "payer"),
+    [
+        ("合作社逾期交售的，每逾期一日按逾期部分金额的万分之三支付违约金。", "late_delivery", "seller"),
+        ("卖方逾期进场的，每逾期一日按该批苗木货款的0.03%支付违约金。", "late_delivery", "seller"),
+        ("供方逾期发运的，每日按未发运货物价款的万分之五向需方支付违约金。", "late_delivery", "seller"),
+        ("乙方未按期运抵指定仓库的，每迟延一日按合同总价的万分之三支付违约金。", "late_delivery", "seller"),
+        ("乙方短交的，按短交部分货款的5%支付违约金。", "late_delivery", "seller"),
+        ("买方没付清的钱，每晚一天按万分之三算违约金。", "late_payment", "buyer"),
+        ("每拖一天，按没给的货款的万分之三付违约金。", "late_payment", "buyer"),
+    ],
+)
+def test_breach_wordings(text: str, breach: str, payer: str) -> None:
+    (p,) = facts(text).penalties
+    assert (p.breach, p.payer) == (breach, payer)
+
+
+@pytest.mark.parametrize(
+    ("text", "breach", "payer"),
+    [
+        # a question and its answer line
+        (
+            "问12：卖方晚交货呢？\n答：每晚一天，按合同总价的万分之三赔付违约金，最多赔到10%。",
+            "late_delivery",
+            "seller",
+        ),
+        (
+            "Q：买方付钱晚了怎么办？\nA：每拖一天，按欠款的万分之三算违约金，封顶10%。",
+            "late_payment",
+            "buyer",
+        ),
+        # a label line, a numbered heading
+        (
+            "逾期交货：\n每日按合同总价的万分之五支付违约金，累计不超过合同总价的10%。",
+            "late_delivery",
+            "seller",
+        ),
+        ("第八条 违约责任\n8.1 迟延付款\n每日按应付金额的0.05%支付违约金。", "late_payment", "buyer"),
+        ("**需方逾期付款的**\n每日按未付金额的万分之四支付违约金。", "late_payment", "buyer"),
+    ],
+)
+def test_the_breach_is_read_from_a_lead_line(text: str, breach: str, payer: str) -> None:
+    (p,) = facts(text).penalties
+    assert (p.breach, p.payer) == (breach, payer)
+
+
+def test_a_long_lead_paragraph_does_not_lend_its_breach() -> None:
+    text = (
+        "乙方应于合同签订后三十日内交货，交货地点为甲方仓库，乙方负责运输并承担运输途中的一切风险和费用。\n"
+        "违约方每日按合同总价的万分之三支付违约金。"
+    )
+    (p,) = facts(text).penalties
+    assert p.breach == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合同总价为人民币100,000元。验收后支付余款（即合同总价扣除已付定金后的80%）。",
+        "合同总价为人民币100,000元。交货后甲方支付扣除定金以外的其余货款人民币80,000元。",
+        "合同总价为人民币100,000元。定金抵作货款后，剩余90%于验收后支付。",
+        "合同金额760,000元。验收后10日内甲方支付其余货款684,000元（即合同金额扣除已抵作货款的定金后的90%）。",
+    ],
+)
+def test_the_rest_of_the_price_after_the_deposit_is_no_deposit_figure(text: str) -> None:
+    assert facts(text).deposits == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("合同总价为人民币100,000元。甲方支付30%的定金。", "30"),
+        ("合同总价为人民币100,000元。甲方向乙方交付人民币3万元的定金。", "30.00"),
+        ("合同总价为人民币100,000元。甲方支付人民币1万元作为定金，定金在尾款中抵扣。", "10.00"),
+    ],
+)
+def test_a_figure_stated_as_the_deposit_is_still_read(text: str, share: str) -> None:
+    (d,) = facts(text).deposits
+    assert d.share_pct == Decimal(share)
+
+
+def test_a_tier_locates_its_fraction() -> None:
+    text = "卖方逾期交货的，每逾期一日按逾期部分货款的千分之五支付违约金。"
+    (p,) = facts(text).penalties
+    (t,) = p.tiers
+    assert t.figure is not None and text[t.figure.span[0] : t.figure.span[1]] == "千分之五"

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contractkit.facts import find_percents, find_rates
+from contractkit.facts import Rate, find_percents, find_rates
+from contractkit.facts.rates import capped_fraction, rate_fraction_spans
 
 RATES = [
     ("按日万分之五支付违约金", "0.05", "day"),
@@ -184,3 +185,55 @@ def test_a_figure_restated_in_digits_is_one_rate(text: str, value: str, per: str
     (r,) = find_rates(text)
     assert (r.value, r.per) == (Decimal(value), per)
     assert find_percents(text) == []  # the digits in parentheses are the same rate
+
+
+# -- a rate brought to a cap (lint --redline) ----------------------------------------------------------------
+
+
+def _capped(text: str, cap: Decimal) -> tuple[str, Rate]:
+    (rate,) = find_rates(text)
+    ((a, b),) = rate_fraction_spans(text)
+    new = capped_fraction(text[a:b], rate, cap)
+    assert new is not None
+    fixed = text[:a] + new + text[b:]
+    (back,) = find_rates(fixed)
+    return fixed, back
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("每日千分之五", "每日万分之三点二"),
+        ("日万分之五", "日万分之三点二"),
+        ("每日万分之5", "每日万分之3.2"),
+        ("每日0.1%", "每日0.032%"),
+        ("每日5‰", "每日0.32‰"),
+        ("月息2%", "月息1%"),
+        ("年利率24%", "年利率12%"),
+        ("每逾期满七日按千分之五", "每逾期满七日按千分之二点三"),
+        ("每日百分之零点五（0.5%）", "每日万分之三点二"),
+    ],
+)
+def test_capped_fraction_keeps_the_period_and_notation(text: str, fixed: str) -> None:
+    got, back = _capped(text, Decimal(12))
+    assert got == fixed and back.annual_percent() <= 12
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=9999),
+    st.sampled_from(["万分之", "千分之", "%", "‰"]),
+    st.sampled_from(["每日", "每月", "每年"]),
+    st.sampled_from([Decimal(12), Decimal("10.4"), Decimal("15.4")]),
+)
+def test_any_rate_above_the_cap_reads_back_just_within_it(
+    n: int, unit: str, period: str, cap: Decimal
+) -> None:
+    figure = f"{unit}{n}" if unit.endswith("之") else f"{Decimal(n) / 100}{unit}"
+    text = f"{period}{figure}"
+    (rate,) = find_rates(text)
+    if rate.annual_percent() <= cap:
+        return
+    _fixed, back = _capped(text, cap)
+    assert back.per == rate.per
+    assert cap * Decimal("0.9") <= back.annual_percent() <= cap  # two significant digits, cut down
