@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from contractkit.contract.model import Where
+from contractkit.facts.document import block_indices_naming
 from contractkit.facts.sections import _heading
 
 if TYPE_CHECKING:
@@ -89,6 +90,8 @@ _BARE_DEFINITION = re.compile(
 )
 #: What every definition or 简称 holds: a quoted term, or ``term：指`` in a definitions section.
 _DEF_HINT = re.compile(r"[“\"「『‘].{1,24}[”\"」』’]|[:：]\s*(?:是指|系指|指)|简称|下称|称为")
+#: Every ``_DEF_HINT`` or 以下/下文 简称 match holds one of these.
+_DEF_WORDS = ("“", '"', "「", "『", "‘", "指", "简称", "下称", "文称", "称为")
 
 # What each party does: (actor) 向 (other) 采购 → actor buys; (actor) 向 (other) 交付 → actor sells.
 _NEUTRAL_ALT = "甲方|乙方|丙方"
@@ -114,6 +117,11 @@ _TITLE_TAIL = re.compile(
     r"|quotation)\s*(?:[(（][^)）]{0,20}[)）])?\s*$",
     re.IGNORECASE,
 )
+#: Every ``_TITLE_TAIL`` match holds one of these.
+_TITLE_WORDS = (
+    "合同", "协议", "契约", "订单", "订货单", "采购单", "报价", "greement", "GREEMENT", "ontract", "ONTRACT",
+    "rder", "RDER", "uotation", "UOTATION",
+)  # fmt: skip
 _TITLE_END = re.compile(
     r"^.{2,30}?(?:合同|协议书|协议|契约|合约|确认书|确认函|订单|订货单|报价单|报价书|报价函)(?:书)?"
 )
@@ -127,6 +135,8 @@ _GENERAL_TERMS = re.compile(
     r"conditions))",
     re.IGNORECASE,
 )
+#: Every ``_GENERAL_TERMS`` or ``_SPECIAL_TERMS`` match holds one of these.
+_PARTS_WORDS = ("条款", "eneral", "ENERAL")
 _SPECIAL_TERMS = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+部分\s*)?(?:专用条款|特别条款|专用合同条款)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPREAD = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -134,6 +144,8 @@ _SPREAD = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _QUOTE_SELF = ("我方", "我司", "我公司", "本公司")
 _QUOTE_OTHER = ("贵方", "贵司", "贵公司", "贵单位")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+#: At least four CJK characters (a cheap test that stops at the fourth).
+_CJK4 = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,10 +240,22 @@ def _where(i: int, span: tuple[int, int]) -> Where:
     return Where(i, span)
 
 
+#: The characters a designation starts with (any case): a party line starts with one of them.
+_FIRST_CHARS = frozenset(c for w in _ALL_WORDS for c in (w[0], w[0].upper()))
+
+
+def _may_start_party(text: str) -> bool:
+    """False when ``text`` cannot start with a designation (cheap test before :data:`_HEADER`)."""
+    s = text.lstrip()
+    return bool(s) and s[0] in _FIRST_CHARS
+
+
 def _party_heads(doc: Document, limit: int) -> list[PartyHead]:
     out: list[PartyHead] = []
     blocks = doc.blocks
     for i, block in enumerate(blocks[:limit]):
+        if not _may_start_party(block.norm):
+            continue
         m = _HEADER.match(block.norm)
         if not m:
             cm = _CELL_HEAD.match(block.norm) if block.kind == "cell" else None
@@ -279,8 +303,8 @@ def _definitions(doc: Document) -> tuple[dict[str, Definition], list[tuple[str, 
     """Defined terms, and the aliases ``(term, block, start, end)`` a 简称 introduces."""
     defs: dict[str, Definition] = {}
     aliases: list[tuple[str, int, int, int]] = []
-    for i, block in enumerate(doc.blocks):
-        t = block.norm
+    for i in block_indices_naming(doc, _DEF_WORDS):
+        t = doc.blocks[i].norm
         if not _DEF_HINT.search(t):
             continue
         body = _where(i, (0, len(t)))
@@ -322,10 +346,10 @@ def _neutral_near(text: str, end: int) -> str | None:
 
 def _conduct_votes(doc: Document) -> dict[str, dict[Role, int]]:
     votes: dict[str, dict[Role, int]] = {}
-    for block in doc.blocks:
-        t = block.norm
-        if "向" not in t and "为" not in t:
-            continue
+    for i in block_indices_naming(doc, ("向", "为")):
+        t = doc.blocks[i].norm
+        if t.count("甲方") + t.count("乙方") + t.count("丙方") < 2:
+            continue  # an actor and the other party
         for rx, actor_role in ((_BUYS, "buyer"), (_SELLS, "seller")):
             for m in rx.finditer(t):
                 a, b = m.group("a"), m.group("b")
@@ -408,7 +432,7 @@ def _resolve_roles(
             put(a, "seller" if roles[b] == "buyer" else "buyer", "counterpart", None)
     # role words used as designations anywhere (买方, 出卖人, Buyer…)
     text = _doc_head(doc, 4000)
-    for m in _WORD.finditer(text):
+    for m in _words_in(text).finditer(text):
         w = m.group()
         r = lexicon_role(w)
         if r and (w.lower() if w.isascii() else w) not in roles and len(w) >= 2:
@@ -416,6 +440,18 @@ def _resolve_roles(
                 continue  # common nouns: a designation only when a party line says so
             put(w, r, "lexicon", None)
     return roles, out
+
+
+def _words_in(text: str) -> re.Pattern[str]:
+    """:data:`_WORD` narrowed to the designations ``text`` holds (the same matches, a much shorter
+    alternation)."""
+    lower = text.lower()
+    return _word_pattern(tuple(w for w in _ALL_WORDS if (w in lower if w.isascii() else w in text)))
+
+
+@lru_cache(maxsize=256)
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words) or "(?!)", re.IGNORECASE)
 
 
 def _doc_head(doc: Document, chars: int = 2000) -> str:
@@ -468,7 +504,8 @@ def _kind_of_title(title: str) -> Kind | None:
 def _parts(doc: Document, first_kind: Kind, title_block: int | None) -> list[Part]:
     """Later titles that start a part of their own (an order or quote after the agreement)."""
     out: list[Part] = []
-    for i, block in enumerate(doc.blocks):
+    for i in block_indices_naming(doc, _TITLE_WORDS):
+        block = doc.blocks[i]
         if title_block is not None and i <= title_block:
             continue
         if len(block.norm) > 80:
@@ -548,12 +585,12 @@ def _num(num: str) -> str:
 def _language(doc: Document) -> Language:
     zh = en = 0
     for b in doc.blocks[:400]:
-        cjk = len(_CJK.findall(b.norm))
-        latin = len(_LATIN_WORD.findall(b.norm))
-        if cjk >= 4:
-            zh += 1
-        if latin >= 4 and latin * 2 > cjk:
-            en += 1
+        t = b.norm
+        if not t.isascii() and _CJK4.search(t):
+            zh += 1  # four CJK characters
+        if _LATIN_WORD.search(t) and (latin := len(_LATIN_WORD.findall(t))) >= 4:
+            if latin * 2 > len(_CJK.findall(t)):  # four Latin words, more than half the CJK characters
+                en += 1
     total = max(1, zh + en)
     if en * 5 >= total and zh * 5 >= total:
         return "bilingual"
@@ -564,11 +601,11 @@ def _first(
     doc: Document, rx: re.Pattern[str], search: bool = False, gate: tuple[str, ...] = ()
 ) -> Where | None:
     """The first block ``rx`` matches (searched: a short block), skipping blocks without a ``gate`` word."""
-    for i, b in enumerate(doc.blocks):
+    blocks = doc.blocks
+    for i in block_indices_naming(doc, gate) if gate else range(len(blocks)):
+        b = blocks[i]
         if search and len(b.norm) > 80:
             continue  # a searched heading is short (≤ 40 characters once stripped)
-        if gate and not any(w in b.norm for w in gate):
-            continue
         m = rx.search(b.norm) if search else rx.match(b.norm)
         if m and (not search or len(b.norm.strip()) <= 40):
             return _where(i, m.span())
@@ -600,7 +637,7 @@ def analyse(doc: Document) -> Structure:
     parts += _parts(doc, kind, title_where.block if title_where else None)
     if any(p.kind == "contract" for p in parts) and any(p.kind == "order" for p in parts):
         framework = True
-    general = _first(doc, _GENERAL_TERMS) or _first(doc, _SPECIAL_TERMS)
+    general = _first(doc, _GENERAL_TERMS, gate=_PARTS_WORDS) or _first(doc, _SPECIAL_TERMS, gate=_PARTS_WORDS)
     return Structure(
         kind=kind,
         title=title,
