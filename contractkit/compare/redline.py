@@ -23,6 +23,47 @@ W = f"{{{W_NS}}}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
+#: CT_PPr's children in the order the schema requires (ECMA-376 Part 1, §17.3.1.26 and CT_PPrBase).
+PPR_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+
+
 class _Ids:
     def __init__(self, start: int = 9000) -> None:
         self.n = start
@@ -144,6 +185,10 @@ def insert_paragraph_after(p: Any, text: str, *, author: str, date: str, ids: _I
         for el in rpr.findall(f"{W}{tag}"):
             rpr.remove(el)
     rpr.insert(0, _mark("ins", author, date, ids))
+    rank = {f"{W}{name}": i for i, name in enumerate(PPR_ORDER)}
+    new_ppr[:] = sorted(
+        new_ppr, key=lambda el: rank.get(el.tag, len(rank))
+    )  # a draft's own disorder not copied
     new.append(new_ppr)
     ins = _mark("ins", author, date, ids)
     like = next((r for r, t in _run_texts(p) if t), None)
