@@ -191,10 +191,12 @@ def _pct(value: Decimal) -> str:
     severity="warning",
     why="公司价格政策规定超出授权范围的折扣和特价须经销售经理和销售总监审批；"
     "未审批的报价一经客户承诺即成立合同（民法典第483条），公司须按该低价履行。"
-    "一行的折扣是各项折扣之和（阶梯10%+推荐5%即15%），审批只对其写明的行次和幅度有效。",
+    "一行的折扣是各项折扣之和（阶梯10%+推荐5%即15%），审批只对其写明的行次、方案和幅度有效；"
+    "“事后补批”“待审批”是承诺而非审批。",
     why_en="Company policy: discounts beyond the authorised limit need sales manager and sales director "
     "approval; an unapproved quote, once accepted, binds the company (Civil Code Art. 483). A line's "
-    "discount is the sum of its parts; an approval covers only the lines and size it names.",
+    "discount is the sum of its parts; an approval covers only the lines, option and size it names; "
+    "'to be approved later' (事后补批) is a promise, not an approval.",
     basis="民法典第472条、第483条；公司价格政策（销售管理制度）",
     fix="将折扣控制在政策范围内，或记录销售经理和销售总监的审批（姓名、日期）。",
     bad=[
@@ -203,6 +205,11 @@ def _pct(value: Decimal) -> str:
         "报价单\n| 序号 | 产品名称 | 目录单价 | 折扣 | 折后单价 |\n"
         "| 1 | 球阀 | 2,150.00 | 阶梯10%+推荐5% | 1,827.50 |\n"
         "审批记录：销售经理 陈志远 同意第1项 2026年5月18日。",
+        "报价单\n| 方案 | 产品 | 目录单价 | 折扣 | 折后单价 |\n"
+        "| 方案C | 显示屏 | 268,000.00 | 12% | 235,840.00 |\n"
+        "超过10%须经销售经理和销售总监共同批准。\n"
+        "| 方案 | 折扣 | 审批人及意见 |\n| 方案C | 12% | 销售经理 彭晓燕：同意（总监出差，事后补批） |",
+        "报价单\n首单优惠15%。\n审批：销售经理李明同意；销售总监王强待审批。",
     ],
     good=[
         "报价单\n首单优惠5%，合计人民币95,000.00元。",
@@ -210,6 +217,10 @@ def _pct(value: Decimal) -> str:
         "报价单\n| 序号 | 产品名称 | 目录单价 | 折扣 | 折后单价 |\n"
         "| 1 | 球阀 | 2,150.00 | 阶梯5%+推荐3% | 1,978.00 |\n"
         "销售代表可给予不超过8%的折扣，超过8%的须经销售经理和销售总监审批。",
+        "报价单\n| 方案 | 产品 | 目录单价 | 折扣 | 折后单价 |\n"
+        "| 方案C | 显示屏 | 268,000.00 | 12% | 235,840.00 |\n"
+        "超过10%须经销售经理和销售总监共同批准。\n"
+        "| 方案 | 折扣 | 审批人及意见 |\n| 方案C | 12% | 销售经理 彭晓燕：同意；销售总监 叶国栋：同意 |",
     ],
     params=("discount_max_percent", "discount_approvals"),
 )

@@ -652,12 +652,13 @@ def _policy(doc: Document) -> DiscountPolicy | None:
         if (lm or zm) and limit is None and (_REP.search(sent) or re.search(r"权限|可给予|自行", sent)):
             limit = next(Decimal(g) for g in lm.groups() if g) if lm else _zhe_percent(zm.group(1))
             found = limit is not None
-        roles = _roles_in(sent)
-        if roles and _NEEDS.search(sent) and (_is_policy_text(sent) or re.search(r"超过|超出", sent)):
-            am = _ABOVE.search(sent)
-            lower = next(Decimal(g) for g in am.groups() if g) if am else (limit or Decimal(0))
-            tiers.append(PolicyTier(lower, roles))
-            found = True
+        for piece in _tier_pieces(sent):
+            roles = _roles_in(piece)
+            if roles and _NEEDS.search(piece) and (_is_policy_text(piece) or re.search(r"超过|超出", piece)):
+                am = _ABOVE.search(piece)
+                lower = next(Decimal(g) for g in am.groups() if g) if am else (limit or Decimal(0))
+                tiers.append(PolicyTier(lower, roles))
+                found = True
         if found and first is None:
             first = Where(i, (s, s + len(sent)))
     for rows in tables(doc):  # 折扣幅度 | 审批权限
@@ -673,6 +674,15 @@ def _policy(doc: Document) -> DiscountPolicy | None:
     tiers = list(dict.fromkeys(tiers))
     approvers = tuple(dict.fromkeys(r for t in tiers for r in t.roles))
     return DiscountPolicy(limit, approvers, tuple(tiers), first)
+
+
+def _tier_pieces(sent: str) -> list[str]:
+    """A policy sentence cut before each threshold it names (``超过5%…须销售经理批准，超过10%须…``)."""
+    starts = [m.start() for m in _ABOVE.finditer(sent)]
+    if len(starts) < 2:
+        return [sent]
+    starts[0] = 0
+    return [sent[a:b] for a, b in zip(starts, [*starts[1:], len(sent)], strict=True)]
 
 
 _POLICY_WORDS = ("折扣", "优惠", "让利", "discount", "审批", "批准", "核准", "签批", "权限")

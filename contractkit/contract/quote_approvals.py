@@ -52,19 +52,25 @@ _PCT = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)\s*[%％]")
 
 #: An option of a quote offering alternatives: 方案A, 方案二, 选项3, Option B, 包1, 标段2.
 _GROUP = re.compile(
-    r"(方案|选项|备选|配置|标包|包件|标段|包|option)\s*([A-Za-z](?![A-Za-z])|\d{1,2}|[一二三四五六七八九十]{1,2})",
+    r"(方案|选项|备选|配置|option|(?<!每)(?:标包|包件|标段|包)(?=[A-Za-z\d一二三四五六七八九十]))\s*"
+    r"([A-Za-z](?![A-Za-z])|\d{1,2}(?![\d.])|[一二三四五六七八九十]{1,2})",
     re.IGNORECASE,
 )
 
 
+#: 第1包, 第二标段: the number before the word.
+_GROUP_BEFORE = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(包|标段|方案|标包)")
+
+
 def group_key(text: str) -> str | None:
     """The option a text names (``方案C（旗舰型）`` → ``方案C``), None when it names none or several."""
-    keys = {_key(m) for m in _GROUP.finditer(text)}
+    keys = {_key(m.group(1), m.group(2)) for m in _GROUP.finditer(text)}
+    keys |= {_key(m.group(2), m.group(1)) for m in _GROUP_BEFORE.finditer(text)}
     return keys.pop() if len(keys) == 1 else None
 
 
-def _key(m: re.Match[str]) -> str:
-    label = m.group(1).lower()
+def _key(word: str, ident: str) -> str:
+    label = word.lower()
     label = {
         "option": "方案",
         "选项": "方案",
@@ -73,7 +79,7 @@ def _key(m: re.Match[str]) -> str:
         "标包": "包",
         "包件": "包",
     }.get(label, label)
-    ident = m.group(2).upper()
+    ident = ident.upper()
     cn = "一二三四五六七八九十"
     if ident in cn:
         ident = str(cn.index(ident) + 1)
