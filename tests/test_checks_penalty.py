@@ -682,3 +682,53 @@ def test_redline_writes_dingjin_for_dingjin_in_every_clause(tmp_path: Path) -> N
     text = "\n".join(p.text for p in docx.Document(str(accepted)).paragraphs)
     assert "订金" not in text and text.count("定金") == 5 and "人民币30,000.00元" in text
     assert _rules_in(accepted, rules) == []
+
+
+_CONTRACT = (
+    "设备买卖合同\n第一条 甲方向乙方购买设备1台，合同总价100,000元。\n"
+    "第二条 乙方于合同签订后30日内交货至甲方仓库。\n第三条 甲方于验收合格后10日内付款。\n第四条 违约责任\n"
+)
+_PAYMENT_PENALTY = "甲方逾期付款的，每日按未付款项的万分之三支付违约金。"
+_DELIVERY_PENALTY = "乙方逾期交货的，每日按合同总价的万分之三支付违约金。"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "乙方逾期交货的，每逾期一日应向甲方支付违约金500元。",
+        "乙方晚交一天，甲方从货款中扣款500元。",
+        "乙方逾期交货超过10日的，应双倍返还定金。",
+        "乙方迟延交货的，每日按合同总价的0.05%扣减货款，最多扣减10%。",
+        "交货期每延误一天，乙方赔偿甲方合同总价的0.05%。",
+        "乙方未能在约定期限内交付设备的，每延迟一日，应按合同价款的万分之五向甲方支付迟延履行金。",
+        "供货延误的，乙方按日支付合同金额0.03%的违约金。",
+    ],
+)
+def test_a_late_delivery_remedy_in_any_form_counts(clause: str) -> None:
+    assert not fires("penalty/no-late-delivery-penalty", _CONTRACT + clause + "\n" + _PAYMENT_PENALTY)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "甲方逾期付款的，每逾期一日应向乙方支付违约金500元。",
+        "甲方付款延误的，乙方有权按每日万分之五收取资金占用费。",
+        "甲方超过付款期限的，每超一日按未付金额0.05%计违约金。",
+        "货款每延迟一天支付，甲方应按应付金额的万分之五向乙方赔偿。",
+        "甲方未在约定时间内支付货款，须按银行同期贷款利率支付利息。",
+    ],
+)
+def test_a_late_payment_remedy_in_any_form_counts(clause: str) -> None:
+    assert not fires("penalty/no-late-payment-penalty", _CONTRACT + _DELIVERY_PENALTY + "\n" + clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "乙方逾期交货的，应赔偿甲方因此遭受的全部损失。",  # damages to be proven: no agreed penalty
+        "乙方逾期交货的，甲方有权解除合同。",
+        "乙方逾期交货的，甲方有权从货款中扣除相应损失。",
+    ],
+)
+def test_a_remedy_without_a_figure_is_no_penalty(clause: str) -> None:
+    assert fires("penalty/no-late-delivery-penalty", _CONTRACT + clause + "\n" + _PAYMENT_PENALTY)

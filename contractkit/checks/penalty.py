@@ -73,8 +73,11 @@ def _facts(doc: Document) -> PenaltyFacts:
 def _has_penalty_for(doc: Document, breach: str) -> bool:
     """True when the facts model holds a penalty (any kind) for ``breach``, or liability is left to another
     agreement (an order under a framework: 违约责任按框架协议的约定执行)."""
+    facts = _facts(doc)
     return (
-        any(p.breach == breach for p in _facts(doc).penalties) or _REFERRED.search(doc_text(doc)) is not None
+        any(p.breach == breach for p in facts.penalties)
+        or any(r.breach == breach for r in facts.remedies)
+        or _REFERRED.search(doc_text(doc)) is not None
     )
 
 

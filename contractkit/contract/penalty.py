@@ -39,17 +39,17 @@ DEFAULT_LPR: Decimal = Settings().lpr_1y
 
 CHARGE_WORDS: tuple[str, ...] = (
     "违约金", "滞纳金", "罚息", "罚金", "罚款", "资金占用费", "占用费", "赔偿金", "违约利息", "逾期利息",
-    "利息",
+    "迟延履行金", "利息",
 )  # fmt: skip
 _CHARGE = re.compile("|".join(CHARGE_WORDS))
 #: A clause naming none of these holds no penalty (a cheap scan before the patterns).
 _GATE: tuple[str, ...] = (
     "违约", "息", "金", "费", "逾期", "延", "拖欠", "LPR", "利率", "欠", "累计", "最高", "上限", "封顶",
-    "为限", "超过", "最多", "至多", "罚", "晚", "拖", "扣款",
+    "为限", "超过", "最多", "至多", "罚", "晚", "拖", "扣款", "扣减", "扣除", "赔", "误",
 )  # fmt: skip
 _CONTEXT = re.compile(
     rf"{_CHARGE.pattern}|利率|逾期|迟延|延迟|延期|违约|拖欠|欠款|欠费|欠交|超期|未按|不按|未能按|LPR|贷款市场报价利率"
-    r"|晚交|晚付|晚送|晚一天|每晚|扣款|拖一天|每拖"
+    r"|晚交|晚付|晚送|晚一天|每晚|扣款|拖一天|每拖|延误|误期|赔偿|扣减"
 )
 _NOT_CHARGE_AFTER = r"(?!违约金|滞纳金|赔偿金|罚金|利息|资金占用费)"
 _LATE_PAY = re.compile(
@@ -60,6 +60,11 @@ _LATE_PAY = re.compile(
     r"|拖欠|欠付|欠交|欠缴|应付未付|未付款|未付金额|未交款|逾期未还|逾期款项|逾期金额|逾期应付"
     r"|(?:付款|付钱|给钱|打款|交钱|交款|还钱|回款|结款|货款)(?:付|给|打|交|还|结)?(?:晚了|迟了|拖了|延误|超期|逾期)"
     r"|(?:没|没有|尚未|未)(?:按时|按期|及时|足额)?(?:(?:付|给)(?:清|够|齐)?(?:的)?(?:钱|款|金额|货款|款项|部分|费)|交(?:钱|款|费))"
+    # words between: 未在约定期限内支付, 货款每延迟一天支付, 超过付款期限, 到期仍未支付
+    r"|(?:未|没有|没|未能|不能)(?:在|于|依|依照|按照|如)[^,，。;；]{0,14}?"
+    rf"(?:付款|付清|结清|交款|(?:支付|缴纳){_NOT_CHARGE_AFTER})"
+    r"|(?:货款|价款|款项|付款)(?:期|期限|时间)?(?:每)?(?:延迟|迟延|逾期|延误|拖延|超期|推迟)"
+    r"|超过(?:约定的?)?(?:付款|支付|结算)(?:期限|时间|日期)|(?:到期|届满)(?:后)?仍?未(?:付|支付|结清)"
 )
 _LATE_DELIVERY = re.compile(
     r"(?:逾期|迟延|延迟|延期|拖延|超期|未按[^,，。;；]{0,8}?|不能按[^,，。;；]{0,8}?|未能按[^,，。;；]{0,8}?|不能|未|晚|迟)"
@@ -69,7 +74,20 @@ _LATE_DELIVERY = re.compile(
     r"|迟交|延误交期|交期延误|未交货|不交货|晚交(?!钱|款|费)|晚送|迟送|拖[^,，。;；]{0,4}?送货|中断供应|停止供应"
     r"|(?:未|少|短)交(?:部分|货物|数量|的?(?:货|产品|设备|稻谷|粮食))|交售数量不足|交货数量不足|短交|少交|迟到"
     r"|(?:交货|送货|到货|发货|供货|货)(?:送|到|发|交)?(?:晚了|迟了|拖了|延误|超期|误期)"
+    # words between: 未能在约定期限内交付, 交货期每延误一天, 超过交货期限, 到期仍未交货
+    r"|(?:未|没有|没|未能|不能)(?:在|于|依|依照|按照|如)[^,，。;；]{0,14}?"
+    r"(?:交货|交付(?![^,，。;；]{0,3}?(?:费|款))|发货|供货|到货|送货|送达|交售|运抵|运到|送到|进场|完成安装)"
+    r"|(?:交货|交付|发货|供货|到货|送货|交售)(?:期|期限|时间|日期)?(?:每)?(?:延误|延迟|迟延|逾期|超期|推迟|拖延)"
+    r"|超过(?:约定的?)?(?:交货|交付|供货|发货)(?:期限|时间|日期)|(?:到期|届满)(?:后)?仍?未(?:交货|交付|发货|供货)"
 )
+#: A remedy for a breach: a charge, the deposit forfeited or doubled, or a figure (a deduction or damages at
+#: 500元 a day, 0.05%): damages "for the loss" with no figure are no agreed penalty.
+_REMEDY = re.compile(
+    rf"{_CHARGE.pattern}|双倍返还|加倍返还|二倍返还|两倍返还|不予返还|不予退还|无权要求返还|分之|[%‰‱]"
+    r"|(?:\d|[一二两三四五六七八九十百千万])\s*(?:元|万元)"
+)
+#: A clause excusing the breach (不承担逾期付款违约金, 不视为逾期交货): no remedy for it.
+_EXEMPT = re.compile(r"不承担|免除|免责|无需支付|无须支付|不视为|不构成|不属于")
 _ANY_BREACH = re.compile(
     r"任何违约|一方违约|如有违约|若有违约|任何一方违约|违反本(?:合同|协议)[^,，。;；]{0,6}?(?:任何|约定|规定)"
     r"|任何(?:一项)?义务|其他违反|违约行为"
@@ -258,6 +276,15 @@ class Stacking:
 
 
 @dataclass(frozen=True, slots=True)
+class Remedy:
+    """A clause giving a remedy for a late payment or delivery in any form (a daily amount, a deduction from
+    the price, damages at a figure, the deposit doubled): the breach is provided for, even when no rate is."""
+
+    breach: Breach
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
 class PenaltyFacts:
     """The penalty family of the contract facts model."""
 
@@ -271,6 +298,7 @@ class PenaltyFacts:
     stacked: tuple[Stacking, ...]
     caps: tuple[Cap, ...]
     contract_total: Decimal | None
+    remedies: tuple[Remedy, ...] = ()
     _blocks: tuple[int, ...] = field(default=(), repr=False)
 
 
@@ -490,6 +518,21 @@ def _lead(doc: Document, bi: int) -> str:
     return ""
 
 
+def _remedy(text: str, lead: int) -> tuple[Breach, tuple[int, int]] | None:
+    """The breach ``text`` gives a remedy for, with the span (in the clause after ``lead`` characters of its
+    lead line) from the breach to the remedy; None when it names no late payment or delivery, no remedy
+    after it, or excuses the breach."""
+    pay, dlv = _LATE_PAY.search(text), _LATE_DELIVERY.search(text)
+    found = sorted((m.start(), m.end(), b) for m, b in ((pay, "late_payment"), (dlv, "late_delivery")) if m)
+    if not found or _EXEMPT.search(text):
+        return None
+    start, end, breach = found[0]
+    m = _REMEDY.search(text, end)
+    if m is None:
+        return None
+    return breach, (max(0, start - lead), max(0, m.end() - lead))  # type: ignore[return-value]
+
+
 def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
     index = {id(b): i for i, b in enumerate(doc.blocks)}
     drafts: list[_Draft] = []
@@ -499,6 +542,7 @@ def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
     together: list[Where] = []
     no_adjust: list[Where] = []
     stacked: list[Stacking] = []
+    remedies: list[Remedy] = []
     total: list[Decimal | None] = []  # the contract total, read once a deposit needs it
     for block, s, _e, clause in clauses_naming(doc, _GATE):
         bi = index[id(block)]
@@ -516,6 +560,9 @@ def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
             stacked.append(stack)
         lead = _lead(doc, bi) if context and s == 0 and _breach(clause) is None else ""
         own = _clause_penalties(clause, bi, s, roles, section, lead) if context else []
+        remedy = _remedy(lead + clause, len(lead)) if context else None
+        if remedy is not None:
+            remedies.append(Remedy(remedy[0], _where(bi, s, remedy[1])))
         cap_m = _CAP.search(clause) if _cap_words(clause) else None
         if cap_m and not _is_deposit_share(clause, cap_m.start()):
             cap = _cap(clause, bi, s, cap_m, scoped=bool(_SCOPED_CAP.search(clause)))
@@ -548,6 +595,7 @@ def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
         stacked=tuple(stacked),
         caps=tuple(c[0] for c in caps),
         contract_total=total[0] if total else None,
+        remedies=tuple(remedies),
     )
 
 
