@@ -187,10 +187,32 @@ def test_prose_pending_approvals(text: str) -> None:
     assert len(hits(table + POLICY + text)) == 1
 
 
-def test_prose_approval_given() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "审批：第1项折扣12%经销售经理李明同意、销售总监王强批准（2027年4月18日）。",
+        "经销售经理彭晓燕、销售总监叶国栋审批同意。",
+        "审批：销售经理（签字）：彭晓燕 2027.4.18  销售总监（签字）：叶国栋 2027.4.18",
+        "销售经理、销售总监均已同意（2027年4月18日）。",
+    ],
+)
+def test_prose_approval_given(text: str) -> None:
     table = "| 序号 | 产品名称 | 目录单价 | 折扣 | 折后单价 |\n| 1 | 球阀 | 1,000.00 | 12% | 880.00 |\n"
-    text = "审批：第1项折扣12%经销售经理李明同意、销售总监王强批准（2027年4月18日）。"
+    facts = q(table + POLICY + text)
+    assert facts.approved_roles(1, Decimal(12)) == {"sales_manager", "sales_director"}
+    assert {a.name for a in facts.approvals} <= {None, "李明", "王强", "彭晓燕", "叶国栋"}
     assert hits(table + POLICY + text) == []
+
+
+def test_signature_block_with_pending_director() -> None:
+    table = "| 序号 | 产品名称 | 目录单价 | 折扣 | 折后单价 |\n| 1 | 球阀 | 1,000.00 | 12% | 880.00 |\n"
+    for sign in (
+        "审批：销售经理（签字）：彭晓燕 2027.4.18  销售总监（签字）：事后补批",
+        "| 销售经理：彭晓燕 2027年4月18日 | 销售总监：（出差，事后补批） |",
+        "| 审批 | 销售经理 | 彭晓燕 | 2027年4月18日 |\n| 审批 | 销售总监 | 待审批 |  |",
+    ):
+        assert q(table + POLICY + sign).approved_roles(1, Decimal(12)) == {"sales_manager"}
+        assert len(hits(table + POLICY + sign)) == 1
 
 
 # --- the policy -----------------------------------------------------------------------------------------

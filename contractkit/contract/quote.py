@@ -763,11 +763,16 @@ def _approvals(doc: Document) -> tuple[tuple[Approval, ...], tuple[Requirement, 
         if i in seen_rows or b.kind == "cell" or not any(w in t for w in _ROLE_WORDS):
             continue
         matches = list(_ROLE_RE.finditer(t))
+        segs = []
         for n, m in enumerate(matches):
             end = matches[n + 1].start() if n + 1 < len(matches) else len(t)
             seg = t[m.end() : end]
             cut = re.search(r"[。；;]", seg)
-            seg = seg[: cut.start()] if cut else seg
+            segs.append(seg[: cut.start()] if cut else seg)
+        for n, m in enumerate(matches):
+            seg = segs[n]
+            if _LISTED.match(seg) and n + 1 < len(segs) and _ASSENT.search(segs[n + 1]):
+                seg += segs[n + 1]  # 经销售经理彭晓燕、销售总监叶国栋审批同意: one assent for both
             before = t[max(0, m.start() - 12) : m.start()]
             sentence_start = max(t.rfind(c, 0, m.start()) for c in "。；;") + 1
             if _is_policy_text(t[sentence_start : m.start()]) or _is_policy_text(before):
@@ -808,6 +813,8 @@ def _approvals(doc: Document) -> tuple[tuple[Approval, ...], tuple[Requirement, 
     return tuple(out), tuple(needs)
 
 
+#: A role's segment that only names its person before the next role (``彭晓燕、``).
+_LISTED = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,4})?\s*[、,，和及与]\s*$")
 #: Words before a role that make its approval awaited, not given: 待销售总监批准, 尚需销售总监审批.
 _AWAITED = re.compile(r"(?:待|尚需|尚待|还需|仍需|另需|将由|拟报|等待|需补)[^，,。；;]{0,4}$")
 
