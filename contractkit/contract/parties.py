@@ -79,6 +79,11 @@ _SEGMENT = re.compile(
 )
 #: Where a segment may start: the start of a cell, after a space, an opening bracket or a separator.
 _SEG_BEFORE = frozenset(" \t(（;；,，、\n")
+_SEP_AT = re.compile(r"[ \t(（;；,，、\n]")
+#: The characters a party word or a detail label starts with (any case).
+_SEG_FIRST = frozenset(
+    c for w in (*_PARTY_WORDS, *_KIND_OF_LABEL) for c in (w[0], w[0].upper(), w[0].lower())
+)
 #: ``2 买方名称 四川蓉通仓储物流有限公司`` / ``买方法定代表人及电话 宋丽萍;028-82736615`` (no colon).
 _TABLE_LINE = re.compile(
     rf"^\s*(?:\d{{1,2}}\s+)?(?P<party>{_PARTY_ALT})(?P<plabel>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*"
@@ -102,6 +107,14 @@ _HEAD_ZONE = 120
 _TAIL_ZONE = 80
 _MAX_BARE = 60
 _ROW_START = re.compile(rf"^\s*(?:\d{{1,2}}\s+)?(?:{_PARTY_ALT})", re.IGNORECASE)
+
+
+def _row_start(text: str) -> bool:
+    """``_ROW_START.match(text)``, skipped where the first character cannot begin a party word or number."""
+    s = text.lstrip()
+    return bool(s) and (s[0] in _SEG_FIRST or s[0].isdigit()) and _ROW_START.match(text) is not None
+
+
 _CELL_SPLIT = re.compile(r"[ \u3000\t]{2,}|\t")
 _SIGN_WORDS = re.compile(r"盖章|签字|签章|签名|签署|公章|合同章|专用章|印章|用印|seal|sign", re.IGNORECASE)
 _PHONE_IN = re.compile(r"(?:\+?\d[\d\s-]{5,}\d)")
@@ -312,7 +325,7 @@ def _rows(doc: Document) -> list[list[tuple[int, int, int, str]]]:
         if i in skip:
             continue
         loc = b.location
-        if _HEAD_ZONE <= i < last and not _ROW_START.match(b.norm):
+        if _HEAD_ZONE <= i < last and not _row_start(b.norm):
             rows.append([(i, 0, len(b.norm), b.norm)])  # a body line: not split, skipped by analyse
             current = (None, None)
             continue
@@ -400,10 +413,20 @@ def _segments(row: list[tuple[int, int, int, str]]) -> list[_Seg]:
 
 
 def _starts(text: str, lo: int) -> list[re.Match[str]]:
-    """The ``label：`` segments of ``text`` from ``lo`` that start a cell or follow a space or separator."""
+    """The ``label：`` segments of ``text`` from ``lo`` that start a cell or follow a space or separator
+    (tried only there, and only where a party word or label may start: no scan of every position)."""
     if ":" not in text:
         return []
-    return [m for m in _SEGMENT.finditer(text, lo) if m.start() == 0 or text[m.start() - 1] in _SEG_BEFORE]
+    out: list[re.Match[str]] = []
+    end = lo
+    for p in ([0] if lo == 0 else []) + [m.end() for m in _SEP_AT.finditer(text, max(0, lo - 1))]:
+        if p < end or p >= len(text) or text[p] not in _SEG_FIRST:
+            continue
+        m = _SEGMENT.match(text, p)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _colon_segments(text: str, base: int, block: int, col: int, matches: list[re.Match[str]]) -> list[_Seg]:
@@ -538,7 +561,7 @@ def analyse(doc: Document, structure: Structure) -> Parties:
     last = len(doc.blocks) - _TAIL_ZONE
     for row in _rows(doc):
         first = row[0][0]
-        if _HEAD_ZONE <= first < last and not _ROW_START.match(row[0][3]):
+        if _HEAD_ZONE <= first < last and not _row_start(row[0][3]):
             heads, columns = [], {}  # the body: party lines only where a line starts with a party
             continue
         grid = _grid(doc, row)
