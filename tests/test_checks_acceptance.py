@@ -315,3 +315,67 @@ def test_the_same_styles_with_a_defect() -> None:
 def test_a_longer_free_repair_beside_an_objection_period_in_range_is_not_flagged() -> None:
     text = "质量异议期为验收合格之日起24个月。质量保证期：验收合格之日起3年内，乙方负责免费维修。"
     assert not fires("acceptance/objection-period-range", text)
+
+
+# -- round 2: whole-document phrasings ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "化验结果未在到货后24小时内书面通知卖方的，即按合格接收。",
+        "逾期未提出书面异议的，即确认数量和外观无误。",
+        "没问题就算收了。",
+        "買方逾期未提出異議的，即按驗收合格辦理。",
+        "“验收期”指到货后3日；验收期内买方不吭声也不提异议的，卖方不再承担质量责任。",
+    ],
+)
+def test_deemed_acceptance_without_shiwei_silences_the_rule(tail: str) -> None:
+    base = GOODS + "买方应在到货后3日内验收，"
+    assert fires("acceptance/no-deemed-acceptance", base + "并签署验收单。")
+    assert not fires("acceptance/no-deemed-acceptance", base + tail), tail
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每车到厂后，需方在4小时内完成计量，并在24小时内取样化验。",
+        "货物运抵甲方仓库后，甲方应先清点件数；并在3日内完成开箱检验。",
+        "货到了，当天点数，三天内看货试用。",
+    ],
+)
+def test_window_started_earlier_in_the_sentence_is_no_finding(text: str) -> None:
+    assert not fires("acceptance/window-no-start", text), text
+
+
+def test_trade_in_of_old_goods_is_no_acceptance_clause() -> None:
+    text = (
+        "一、新车及旧车\n甲方以旧叉车三台交乙方回收，并向乙方购买新叉车三台。\n"
+        "旧车按甲方交乙方评估时的现状回收，乙方对旧车已逐台查验，不得以旧车状况为由调整回收价款。\n"
+        "二、交付\n乙方于2027年3月31日前交货。\n"
+    )
+    assert not fires("acceptance/no-window", text)
+    assert not fires("acceptance/no-deemed-acceptance", text)
+    inspected = text + "三、验收\n甲方对新车进行验收。\n"
+    assert fires("acceptance/no-window", inspected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "硬件到货后，甲方应在合理期限内会同乙方开箱清点型号、数量及外观。",
+        "收货后，需方尽快清点数量并签收送货单。",
+        "貨到後買方應儘快開箱點驗。",
+    ],
+)
+def test_vague_window_on_any_inspection_act_fires(text: str) -> None:
+    assert fires("acceptance/vague-window", text), text
+
+
+def test_warranty_notice_is_no_vague_window() -> None:
+    assert not fires("acceptance/vague-window", "买方在质量保证期内发现质量问题的，应及时书面通知卖方。")
+
+
+@pytest.mark.parametrize("text", ["買方應於合理期間內檢驗貨物。", "甲方收货后应在合理的时间内组织验收。"])
+def test_vague_window_variants_fire_with_the_default_setting(text: str) -> None:
+    assert fires("acceptance/vague-window", text), text

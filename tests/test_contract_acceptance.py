@@ -297,3 +297,142 @@ def test_key_terms_table_label_and_value_in_two_cells() -> None:
     assert w.start.text(doc) == "设备到达交货地点之日起"
     (p,) = facts.periods
     assert p.months == 12 and p.length.where.text(doc) == "12个月"
+
+
+# -- round 2: deemed acceptance written without 视为 --------------------
+
+DEEMED_WITHOUT_SHIWEI = [
+    "货到了三天内验货，没问题就算收了。",
+    "需方在验收期内未书面反馈质量问题的，默认验收通过。",
+    "逾期未提出异议者，推定货物符合合同约定。",
+    "買方於到貨後七日內未以書面提出異議者，即按驗收合格辦理。",
+    "甲方超过验收期限不验收的，货物就当验收合格。",
+    "买方逾期不检验的，即按检验合格对待。",
+    "收货方五日内未就数量、质量提出书面意见的，即认可乙方交付的货物。",
+    "逾期未提出书面异议的，即以乙方送货单载明的数量和质量为准。",
+    "质量异议期届满买方未提出异议的，卖方不再承担质量责任。",
+]
+
+
+@pytest.mark.parametrize("text", DEEMED_WITHOUT_SHIWEI)
+def test_deemed_acceptance_without_shiwei(text: str) -> None:
+    assert facts_of(text)[0].deemed, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方未提供技术资料的，验收期限顺延。",
+        "乙方不提供合格证的，甲方有权拒收。",
+        "乙方未按期通知的，甲方可以拒绝收货。",
+        "甲方未在期限内提出异议的，乙方仍应按第8条承担违约责任。",
+        "未经验收合格的设备，甲方不得投入使用。",
+    ],
+)
+def test_silence_that_is_no_acceptance(text: str) -> None:
+    assert facts_of(text)[0].deemed == (), text
+
+
+# -- round 2: the start of a window read from the sentence's events --------------------
+
+STARTED_BY_THE_SENTENCE = [
+    ("每车到厂后，需方在4小时内完成计量，并在24小时内取样化验。", ["4", "24"]),
+    ("货物运抵甲方仓库后，甲方应先清点件数；并在3日内完成开箱检验。", ["3"]),
+    ("设备到场，乙方通知甲方后，甲方在2日内会同乙方开箱，再于5个工作日内完成安装后验收。", ["2", "5"]),
+    ("每批货物到库，需方当日过磅，并于三日内抽样送检。", ["3"]),
+    ("乙方应在合同签订后30日内交货，甲方应在5日内验收。", ["5"]),
+    ("貨物運抵後，買方應於當日點數，並於七日內完成檢驗。", ["7"]),
+]
+
+
+@pytest.mark.parametrize(("text", "lengths"), STARTED_BY_THE_SENTENCE)
+def test_window_start_from_an_earlier_event_of_the_sentence(text: str, lengths: list[str]) -> None:
+    ws = timed(text)
+    assert [str(w.length.value) for w in ws if w.length] == lengths, text
+    assert all(w.start is not None for w in ws), text
+
+
+def test_an_event_in_the_previous_sentence_is_no_start() -> None:
+    (w,) = timed("乙方负责将货物运至甲方仓库。甲方应在3日内验收。")
+    assert w.start is None
+
+
+# -- round 2: vague windows on any inspection act, acts that are no acceptance --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("硬件到货后，甲方应在合理期限内会同乙方开箱清点型号、数量及外观。", "合理期限"),
+        ("收货后，需方尽快清点数量并签收送货单。", "尽快"),
+        ("买方应及时对到货的批次进行抽检。", "及时"),
+        ("貨到後買方應儘快開箱點驗。", "尽快"),
+    ],
+)
+def test_vague_window_on_any_inspection_act(text: str, word: str) -> None:
+    (w,) = windows_of(text)
+    assert w.vague == word and w.length is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买方在质量保证期内发现质量问题的，应及时书面通知卖方。",  # a warranty claim
+        "如联系方式有变化，应当及时告知对方。",  # no quality context
+        "未及时通知的，对方按约定地址送达的，视为有效送达。",
+    ],
+)
+def test_vague_word_that_bounds_no_inspection(text: str) -> None:
+    assert [w for w in windows_of(text) if w.vague] == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "旧车按甲方交乙方评估时的现状回收，乙方对旧车已逐台查验，不得以旧车状况为由调整回收价款。",
+        "乙方已于签约前到甲方现场查看并检验旧设备。",
+        "卖方应在发货前对货物进行出厂检验，并随货提供检验报告。",
+        "卖方负责对原材料进行进厂检验。",
+    ],
+)
+def test_acts_that_are_no_buyers_acceptance(text: str) -> None:
+    assert facts_of(text)[0].acts == (), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买方应自卖方交货之日起十五日内对货物进行检验。",
+        "甲方有权对乙方提供的货物进行检验。",
+        "甲方收到乙方货物后进行验收。",
+        "双方共同对货物进行检验。",
+        "由乙方会同甲方进行验收。",
+    ],
+)
+def test_acts_of_the_buyer_or_both(text: str) -> None:
+    assert facts_of(text)[0].acts, text
+
+
+def test_trial_run_and_weighing_are_inspection_acts() -> None:
+    (w,) = timed("甲方在新车交付之日起3个工作日内进行空载及满载试车。")
+    assert w.act == "试车" and w.start is not None
+    (w,) = timed("到货后2日内需方过磅。")
+    assert w.act == "过磅" and w.start is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("买方应在合理期间内检验货物。", "合理期间"),
+        ("买方应于收货后合理的时间内验收。", "合理的时间"),
+        ("甲方应尽早组织验收。", "尽早"),
+    ],
+)
+def test_written_variants_of_a_vague_word(text: str, word: str) -> None:
+    found = vague_word(text)
+    assert found is not None and found[0] == word
+
+
+def test_variants_follow_a_configured_word() -> None:
+    assert vague_word("需方应在适当期间内验收。", ("适当期限",)) == ("适当期间", 4)
+    assert vague_word("交货批次及时间见附件。") is None

@@ -85,11 +85,16 @@ def _block(doc: Document, where: Where) -> Block:
     return doc.blocks[where.block]
 
 
+def _norm(doc: Document, where: Where) -> str:
+    """The normalized text at ``where`` (Traditional script matched as Simplified: 儘快 is 尽快)."""
+    return doc.blocks[where.block].norm[where.span[0] : where.span[1]]
+
+
 def _settles_timing(w: Window, vague: tuple[str, ...], doc: Document) -> bool:
     """The window sets some timing: a length, on the spot, agreed elsewhere, a blank or a vague word."""
     if w.length is not None or w.immediate or w.refers_back or w.blank:
         return True
-    return vague_word(w.where.text(doc), vague) is not None or w.vague is not None
+    return vague_word(_norm(doc, w.where), vague) is not None or w.vague is not None
 
 
 # -- rules ---------------------------------------------------------------------------------------------
@@ -119,6 +124,7 @@ def _settles_timing(w: Window, vague: tuple[str, ...], doc: Document) -> bool:
         "第六条 检验\n甲方应在收货后3日内核对数量和外观，并书面告知乙方。产品由甲方检验。",
         "四、验收\n货物到达时，需方当场清点验收。",
         "第六条 知识产权\n本合同产生的知识产权归甲方所有。",
+        "一、旧车回收\n旧车按现状回收，乙方对旧车已逐台查验，不得以旧车状况为由调整回收价款。乙方负责交货。",
     ],
 )
 def no_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -167,6 +173,8 @@ def no_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "经检验不符合约定的，买方有权要求卖方在十日内更换。",
         "因不可抗力不能履行合同的，应在三日内通知对方。",
         "验收期限：设备到达交货地点之日起 5 个工作日内",
+        "每车到厂后，需方在4小时内完成计量，并在24小时内取样化验。",
+        "货物运抵甲方仓库后，甲方应先清点件数；并在3日内完成开箱检验。",
     ],
 )
 def window_no_start(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -220,7 +228,7 @@ def window_no_length(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for w in _facts(doc).windows:
         if w.length is not None or w.start is None or w.immediate or w.refers_back or w.blank:
             continue
-        if w.vague or vague_word(w.where.text(doc), vague):
+        if w.vague or vague_word(_norm(doc, w.where), vague):
             continue
         block = _block(doc, w.start)
         quoted = w.start.text(doc)
@@ -253,11 +261,14 @@ def window_no_length(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "买方收到货物后应及时验收。",
         "甲方应在合理期限内对设备进行检验。",
         "验收期限：设备到达后的合理期限内。",
+        "硬件到货后，甲方应在合理期限内会同乙方开箱清点型号、数量及外观。",
+        "買方應於合理期間內檢驗貨物。",
     ],
     good=[
         "买方收到货物后应在3日内验收。",
         "甲方收到产品时应当及时验收并在合同约定的期限内将验收结果通知乙方。",
         "交货批次及时间见附件，买方应在到货后3日内验收。",
+        "买方在质量保证期内发现质量问题的，应及时书面通知卖方。",
     ],
     params=("vague_triggers",),
 )
@@ -269,7 +280,7 @@ def vague_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for w in _facts(doc).windows:
         if w.length is not None or w.refers_back:
             continue
-        found = vague_word(w.where.text(doc), words)
+        found = vague_word(_norm(doc, w.where), words)
         if found is None:
             continue
         word, i = found
@@ -310,6 +321,9 @@ def vague_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "买方应在到货后3日内验收，未在该期限内提出异议的，视为该批产品数量、外观及质量验收合格。",
         "需方应在到货后3日内验收，逾期未验收的，按验收合格处理。",
         "甲方应在到货后3日内验收，逾期未提出异议的，视同该批货物验收合格。",
+        "需方到货后24小时内取样化验；化验结果未在到货后24小时内书面通知供方的，即按合格接收。",
+        "甲方在签收之日起3日内核对数量；逾期未提出书面异议的，即确认数量和外观无误。",
+        "货到了三天内验货，没问题就算收了。",
     ],
 )
 def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from contractkit.contract.model import Where
@@ -218,6 +219,11 @@ _START_EVENT = re.compile(
     rf"(?:{_EVENTS})[^,，。;；]{{0,12}}?(?:之日起|之日后|日起|之后|以后|后(?!果|续)|起(?!诉))"
     r"|货到了|到货了|收到货了?|送到了"
 )
+#: A handover closing a comma segment before the window (货物到库，/ 乙方交货，): the window runs from it.
+_HANDOVER_AT = re.compile(
+    r"(?:到货|货到|到达|送达|运抵|抵达|到场|进场|到厂|到库|入库|到站|到港|收货|签收|交货|交付|卸货|卸车|安装完毕|"
+    r"调试完毕|安装完成|调试完成)[^,，。;；]{0,10}?(?=[,，])"
+)
 _AT_EVENT = re.compile(rf"(?:{_EVENTS})[^,，。;；]{{0,10}}?(?<![同小及])时(?!间|限|效)")
 _IMMEDIATE = re.compile(r"当场|当面|当即|即时|立即|随即|现场(?:验收|查验|检验|清点|核对|检查)")
 _REFERS_BACK = re.compile(
@@ -279,6 +285,12 @@ _SILENCE = re.compile(
 _SILENCE_THEN = re.compile(
     r"合格|无误|认可|接受|接收|签收|收货|收了|收下|符合(?:约定|合同)|没问题|无异议|(?:已|完成|通过)验收"
     r"|验收(?:通过|完成|完毕)|即确认|确认(?:无误|合格|收货|数量|质量)"
+)
+#: Silence that releases the seller (卖方不再承担质量责任) or lets its delivery papers govern
+#: (即以送货单载明的数量和质量为准): the legal effect of deemed acceptance (民法典第621条).
+_RELEASE = re.compile(
+    r"不再(?:承担|负责|负)|免除[^,，。;；]{0,8}责任|不(?:承担|负)[^,，。;；]{0,4}质量"
+    r"|以[^,，。;；]{0,16}?(?:送货单|交货单|发货单|出库单|磅单|装箱单|交付|交货|发货|送货)[^,，。;；]{0,12}?为准"
 )
 #: A consequence that refuses or blames (拒绝收货, 不得验收, 乙方不承担责任) is no acceptance.
 _REFUSAL = re.compile(r"拒|不得|不予|无权|不能|不视为|不构成|不符|不合格|违约|赔偿|承担")
@@ -349,11 +361,29 @@ def months_of(d: Duration | Length) -> Decimal:
 # -- clause-level readers (pure functions over one normalized clause; offsets in the clause) ----------------
 
 
+@lru_cache(maxsize=64)
+def _variants(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` with the written variants of each period word: 合理期限 also as 合理期间, 合理时间, 合理时限
+    and 合理的期限; 尽快 also as 尽早."""
+    out: list[str] = []
+    for w in words:
+        forms = [w]
+        for end in ("期限", "期间", "时间", "时限"):
+            if w.endswith(end) and len(w) > len(end):
+                forms += [w[: -len(end)] + e for e in ("期限", "期间", "时间", "时限")]
+        forms += [f[:2] + "的" + f[2:] for f in forms if f.startswith("合理") and "的" not in f]
+        if w == "尽快":
+            forms += ["尽早", "尽速"]
+        out.extend(f for f in forms if f not in out)
+    return tuple(out)
+
+
 def vague_word(clause: str, words: tuple[str, ...] = VAGUE_WINDOW_WORDS) -> tuple[str, int] | None:
-    """The first of ``words`` in ``clause`` that is really vague (not 及时 in 交货批次及时间), and where."""
+    """The first of ``words`` (or a written variant: 合理期间 for 合理期限) in ``clause`` that is really vague
+    (not 及时 in 交货批次及时间), and where."""
     masked = _NOT_VAGUE.sub(lambda m: "\0" * len(m.group()), clause) if "及时" in clause else clause
     best: tuple[str, int] | None = None
-    for w in words:
+    for w in _variants(tuple(words)):
         i = masked.find(w)
         if i != -1 and (best is None or i < best[1]):
             best = (w, i)
@@ -428,7 +458,7 @@ def deemed_in(clause: str) -> tuple[str, tuple[int, int]] | None:
     if _DEEMED_CONTEXT.search(clause):
         for m in _SILENCE.finditer(clause):
             then = m.group("then")
-            if _SILENCE_THEN.search(then) and not _REFUSAL.search(then):
+            if _RELEASE.search(then) or (_SILENCE_THEN.search(then) and not _REFUSAL.search(then)):
                 return m.group(), m.span()
     return None
 
@@ -460,6 +490,10 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
             ev = next(iter(_START_EVENT.finditer(clause, 0, d.span[0])), None)
             if ev is not None and not any(o.span[0] < d.span[0] and o.span[0] > ev.end() for o in durations):
                 st = ev.span()
+        if st is None:  # 每批货物到库，需方当日过磅，并于三日内抽样送检: the handover opens the sentence
+            ho = list(_HANDOVER_AT.finditer(clause, 0, d.span[0]))
+            if ho:
+                st = ho[-1].span()
         previous = st or previous
         # 在上述三个工作日内 / 该期限: the length is quoted from the window defined elsewhere
         quoted = _QUOTED_LENGTH.search(clause, max(0, d.span[0] - 8), d.span[0]) is not None
@@ -598,7 +632,9 @@ def _inherit(w: Window, started: list[Window]) -> Window:
 
 
 #: An act already done (乙方对旧车已逐台查验): a statement of fact, not a provision for acceptance.
-_DONE = re.compile(r"(?:已|已经|业已)[^,，。;；]{0,6}$")
+_DONE = re.compile(r"(?:已|已经|业已)[^,，。;；]{0,16}$")
+#: Designations that name the seller by themselves, for a text whose party roles are not stated.
+_SELLER_WORDS = ("卖方", "供方", "出卖人", "供应商", "供货方", "销售方", "出售方", "卖家", "出让方", "转让方")
 _JOINT = re.compile(r"双方|共同|会同|联合|一起|陪同|见证")
 
 
@@ -650,7 +686,7 @@ def extract(contract: Contract) -> AcceptanceFacts:
 
     def sellers() -> tuple[str, ...]:
         if not seller_names:
-            seller_names.append(contract.structure.names_for("seller"))
+            seller_names.append(contract.structure.names_for("seller") or _SELLER_WORDS)
         return seller_names[0]
 
     current, title_len = -1, 0
