@@ -121,14 +121,16 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def block_index(f: Finding, doc: Document) -> int | None:
     """The index in ``doc.blocks`` of the block the finding sits in (None: the document as a whole)."""
     loc = f.location
-    if loc.paragraph is None and loc.table is None:
+    if all(getattr(loc, k) is None for k in ("paragraph", "table", "page", "line")):
         return None
+    if 0 <= loc.index < len(doc.blocks) and doc.blocks[loc.index].location == loc:
+        return loc.index
     key = _key(loc)
     return next((i for i, b in enumerate(doc.blocks) if _key(b.location) == key), None)
 
 
 def _key(loc: object) -> tuple[object, ...]:
-    return tuple(getattr(loc, k, None) for k in ("paragraph", "table", "row", "cell", "part"))
+    return tuple(getattr(loc, k, None) for k in ("paragraph", "table", "row", "cell", "page", "line", "part"))
 
 
 def edit_for(f: Finding, doc: Document, book: Playbook | None = None) -> Edit | None:
@@ -275,10 +277,10 @@ def anchor_block(doc: Document, entry: Entry) -> int | None:
     body = [
         (i, b)
         for i, b in enumerate(assign_sections(doc.blocks))
-        if b.kind == "paragraph"
+        if b.kind in ("paragraph", "line")
         and b.location.table is None
         and getattr(b.location, "part", None) is None
-        and b.location.paragraph is not None
+        and (b.location.paragraph is not None or b.location.line is not None)
         and b.text.strip()
     ]
     in_section = [i for i, b in body if words and b.section and any(w in b.section for w in words)]

@@ -268,3 +268,65 @@ def test_equals_on_the_dispute_forum(tmp_path: Path) -> None:
     path = _book(tmp_path, body)
     assert example_problems(load_playbooks([path])) == []
     assert "playbook/forum" in _ids("争议由乙方所在地人民法院管辖。", path)
+
+
+# --- [preferred] and an entry's preferred value: what lint --redline writes --------------------------------
+
+_LIMIT = (
+    '[[rule]]\nid = "pay"\nkind = "limit"\nfact = "payment.days_after_acceptance"\nmin = 30\n{extra}'
+    'message = "m"\nbad = ["买方在货物验收合格后10日内支付合同总价的60%。"]\n'
+    'good = ["买方在货物验收合格后30日内支付合同总价的60%。"]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "needle"),
+    [
+        ("[preferred]\npayment_day = 30\n", "[preferred] payment_day", "did you mean: payment_days"),
+        ("[preferred]\npayment_days = 0\n", "[preferred] payment_days", "whole number of days"),
+        ("[preferred]\npayment_days = 30.5\n", "[preferred] payment_days", "whole number of days"),
+        ('[preferred]\nacceptance_days = "7"\n', "[preferred] acceptance_days", "whole number of days"),
+        ("[preferred]\nacceptance_days = true\n", "[preferred] acceptance_days", "whole number of days"),
+        ("[preferred]\nacceptance_days = 99999\n", "[preferred] acceptance_days", "from 1 to 3650"),
+        ("[[preferred]]\npayment_days = 7\n", "[preferred]", "must be a table"),
+        (_LIMIT.format(extra="preferred = 20\n"), "rule 1 (pay) preferred", "outside the entry's own limit"),
+        (_LIMIT.format(extra="preferred = 30.5\n"), "rule 1 (pay) preferred", "whole number of days"),
+        (_LIMIT.format(extra='preferred = "x"\n'), "rule 1 (pay) preferred", "must be a number"),
+        (
+            '[[rule]]\nid = "c"\nkind = "required"\nelement = "confidentiality"\npreferred = 3\n'
+            'message = "m"\nbad = ["本合同一式两份。"]\ngood = ["双方负有保密义务。"]\n',
+            "rule 1 (c) preferred",
+            "preferred is for kind limit",
+        ),
+    ],
+)
+def test_bad_preferred_values_exit_2_naming_file_and_key(
+    tmp_path: Path, body: str, where: str, needle: str
+) -> None:
+    path = _book(tmp_path, body)
+    with pytest.raises(UsageError) as err:
+        load_playbooks([path])
+    assert err.value.exit_code == 2 and err.value.path == str(path) and err.value.where == where
+    assert needle in str(err.value)
+
+
+def test_bad_preferred_on_the_command_line_exits_2(tmp_path: Path, capsys) -> None:
+    from contractkit.cli import main
+
+    path = _book(tmp_path, "[preferred]\npayment_days = -3\n")
+    draft = tmp_path / "d.txt"
+    draft.write_text("验收合格后支付合同总价的60%。", encoding="utf-8")
+    assert main(["lint", str(draft), "--playbook", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and "payment_days" in err
+
+
+def test_preferred_values_are_read_and_stack(tmp_path: Path) -> None:
+    a = _book(tmp_path, "[preferred]\npayment_days = 45\nacceptance_days = 10\n", "a.toml")
+    b = _book(
+        tmp_path, "[preferred]\nacceptance_days = 5\n" + _LIMIT.format(extra="preferred = 60\n"), "b.toml"
+    )
+    book = load_playbooks([a, b])
+    assert book.preferred == {"payment_days": 45, "acceptance_days": 5}
+    assert book.entries["playbook/pay"].spec["preferred"] == 60
+    assert load_playbooks([BUYER]).preferred == {"payment_days": 30, "acceptance_days": 15}
