@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from contractkit.contract.model import Where
+from contractkit.facts.document import block_indices_naming
 from contractkit.facts.durations import Duration, find_durations
 from contractkit.facts.sentences import clause_spans
 from contractkit.numerals import parse_cn_int
@@ -210,6 +211,8 @@ _PERIOD_HINT = re.compile(
     r"(?:(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)|(?:^|[。;；])\W{0,4}(?:合同|协议|合约))[^。;；]*"
     r"(?:至|到|长期|无固定|续|履行完毕|全部履行|付清|结清)"
 )
+#: Every period holds one of these: 期 of a term key, or a word of ``_PERIOD_HINT``.
+_PERIOD_WORDS = ("期", "至", "到", "无固定", "续", "履行", "付清", "结清")
 #: 本合同在双方权利义务履行完毕后自动终止: a term that ends with performance.
 _END_SENTENCE = re.compile(
     r"(?:本|该)(?:合同|协议|合约|契约|订单|确认书)[^。;；]{0,24}?(?P<event>(?:权利)?义务(?:全部)?履行完毕|履行完毕|全部履行完"
@@ -321,7 +324,12 @@ def _units(doc: Document) -> list[tuple[int, str, int]]:
                 label = prev.norm.strip().rstrip(":：") + "："
                 out.append((i, label + b.norm, len(label)))
                 continue
-        if i and loc.table is None and (hm := _TERM_HEADING.match(blocks[i - 1].norm)):
+        if (
+            i
+            and loc.table is None
+            and "期" in blocks[i - 1].norm
+            and (hm := _TERM_HEADING.match(blocks[i - 1].norm))
+        ):
             label = re.sub(r"\s+", "", hm.group("key")) + "："  # 第三条 委托期限 / 自  年 月 日至…
             out.append((i, label + b.norm, len(label)))
             continue
@@ -475,7 +483,11 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
 
 def _periods(doc: Document, units: list[tuple[int, str, int]]) -> list[Period]:
     out: list[Period] = []
+    blocks = doc.blocks
+    near = set(block_indices_naming(doc, _PERIOD_WORDS))
     for i, t, offset in units:
+        if i not in near and t is blocks[i].norm:
+            continue  # a block as it is, without a word every period holds (one scan of the document)
         if not _holds_period(t):
             continue  # every period holds a term key, or 本合同 with 至/到/长期/履行完毕
         for s, e in clause_spans(t):
@@ -654,9 +666,9 @@ def _subclauses(clause: str) -> list[tuple[int, int]]:
 
 def _changes(doc: Document) -> list[Change]:
     out: list[Change] = []
-    for i, b in enumerate(doc.blocks):
-        t = b.norm
-        if not _CHANGE_GATE.search(t) or not _CHANGE.search(t):
+    for i in block_indices_naming(doc, CHANGE_WORDS):
+        t = doc.blocks[i].norm
+        if not _CHANGE.search(t):
             continue
         for s, e in clause_spans(t):
             clause = t[s:e]
@@ -706,10 +718,8 @@ _GROUNDS: tuple[tuple[Ground, re.Pattern[str]], ...] = (
 
 def _terminations(doc: Document) -> list[Termination]:
     out: list[Termination] = []
-    for i, b in enumerate(doc.blocks):
-        t = b.norm
-        if "解除" not in t and "终止" not in t:  # _TERMINATION_WORDS
-            continue
+    for i in block_indices_naming(doc, _TERMINATION_WORDS):
+        t = doc.blocks[i].norm
         for s, e in clause_spans(t):
             clause = t[s:e]
             m = _TERMINATE.search(clause)
