@@ -62,17 +62,66 @@ def decorate_docx(
     if properties is None and not watermark and logo is None:
         return data
     zin = zipfile.ZipFile(io.BytesIO(data))
-    members = {i.filename: zin.read(i.filename) for i in zin.infolist()}
-    order = [i.filename for i in zin.infolist()]
-    if properties is not None:
-        _set_properties(members, order, properties)
-    if watermark or logo is not None:
-        _decorate_headers(members, order, watermark, logo)
+    pkg = _Pkg({i.filename: zin.read(i.filename) for i in zin.infolist()})
+    _apply(pkg, properties, watermark, logo)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for name in order:
-            zout.writestr(name, members[name])
+        for name in pkg.order:
+            zout.writestr(name, pkg.members[name])
     return out.getvalue()
+
+
+def decorate_parts(
+    parts: dict[str, bytes],
+    static: dict[str, bytes],
+    *,
+    properties: DocumentProperties | None = None,
+    watermark: str | None = None,
+    logo: Logo | None = None,
+) -> dict[str, bytes] | None:
+    """The fast path of :func:`decorate_docx` for a compiled template: ``parts`` are the small members a
+    render writes (document, headers, relationships, core properties), ``static`` the members it copies
+    unchanged. Returns the members to write (changed and new ones included), or None when a static member
+    would have to change (then decorate the whole package)."""
+    pkg = _Pkg(dict(parts), static)
+    _apply(pkg, properties, watermark, logo)
+    return None if pkg.touched_static else pkg.members
+
+
+class _Pkg:
+    """Package members being decorated: ``members`` may be written, ``static`` only read (touching one
+    is recorded so the caller can fall back to rewriting the whole package)."""
+
+    def __init__(self, members: dict[str, bytes], static: dict[str, bytes] | None = None):
+        self.members = members
+        self.static = static or {}
+        self.order = list(members)
+        self.touched_static = False
+
+    def get(self, name: str) -> bytes | None:
+        return self.members.get(name, self.static.get(name))
+
+    def put(self, name: str, data: bytes) -> None:
+        if name not in self.members and name in self.static:
+            self.touched_static = True
+        self.members[name] = data
+        if name not in self.order:
+            self.order.append(name)
+
+
+def _apply(pkg: _Pkg, properties: DocumentProperties | None, watermark: str | None, logo: Logo | None):
+    if properties is not None:
+        _set_properties(pkg, properties)
+    if watermark or logo is not None:
+        _decorate_headers(pkg, watermark, logo)
+
+
+def with_image_types(content_types: bytes) -> bytes:
+    """``[Content_Types].xml`` with Default entries for PNG and JPEG (so a logo needs no change to it)."""
+    pkg = _Pkg({"[Content_Types].xml": content_types})
+    _content_default(pkg, "png", "image/png")
+    _content_default(pkg, "jpeg", "image/jpeg")
+    return pkg.members["[Content_Types].xml"]
 
 
 def check_watermark(text: str) -> str:
@@ -97,17 +146,17 @@ _CORE_NS = {
 }
 
 
-def _set_properties(members: dict[str, bytes], order: list[str], props: DocumentProperties) -> None:
+def _set_properties(pkg: _Pkg, props: DocumentProperties) -> None:
     from lxml import etree
 
-    if _CORE in members:
-        root = etree.fromstring(members[_CORE])
+    data = pkg.get(_CORE)
+    if data is not None:
+        root = etree.fromstring(data)
     else:
         root = etree.Element(f"{{{_CORE_NS['cp']}}}coreProperties", nsmap=_CORE_NS)
-        _add_part(members, order, _CORE, "application/vnd.openxmlformats-package.core-properties+xml")
+        _add_part(pkg, _CORE, "application/vnd.openxmlformats-package.core-properties+xml")
         _package_rel(
-            members,
-            order,
+            pkg,
             "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
             _CORE,
         )
@@ -125,13 +174,21 @@ def _set_properties(members: dict[str, bytes], order: list[str], props: Document
         if node is None:
             node = etree.SubElement(root, tag)
         node.text = _xml_text(value)
-    members[_CORE] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    if _APP in members:
-        app = etree.fromstring(members[_APP])
-        for node in app:
-            if etree.QName(node).localname == "Application":
+    pkg.put(_CORE, _xml(root))
+    app_data = pkg.get(_APP)
+    if app_data is not None:
+        app = etree.fromstring(app_data)
+        nodes = [n for n in app if etree.QName(n).localname == "Application"]
+        if any(n.text != props.creator_tool for n in nodes):
+            for node in nodes:
                 node.text = props.creator_tool
-        members[_APP] = etree.tostring(app, xml_declaration=True, encoding="UTF-8", standalone=True)
+            pkg.put(_APP, _xml(app))
+
+
+def _xml(root) -> bytes:
+    from lxml import etree
+
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _xml_text(value: str) -> str:
@@ -144,23 +201,23 @@ def _xml_text(value: str) -> str:
 
 
 # -- headers: watermark and logo --------------------------------------------------------------------------
-def _decorate_headers(members: dict[str, bytes], order: list[str], watermark: str | None, logo: Logo | None):
+def _decorate_headers(pkg: _Pkg, watermark: str | None, logo: Logo | None) -> None:
     from lxml import etree
 
     from contractkit.render.docx import CompiledTemplate
 
-    doc_name = CompiledTemplate.main_part(members)
+    doc_name = CompiledTemplate.main_part({**pkg.static, **pkg.members})
     folder = PurePosixPath(doc_name).parent
     rels_name = f"{folder}/_rels/{PurePosixPath(doc_name).name}.rels"
-    rels = _rels_root(members.get(rels_name))
-    doc = etree.fromstring(members[doc_name])
+    rels = _rels_root(pkg.get(rels_name))
+    doc = etree.fromstring(pkg.get(doc_name))
     targets: dict[str, str] = {}  # rel id -> header part
     for rel in rels.iter(f"{{{_PKG_REL}}}Relationship"):
         if rel.get("Type") == _HEADER_TYPE and rel.get("TargetMode") != "External":
             target = rel.get("Target", "")
             targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else str(folder / target)
-    even = _even_and_odd(members, folder)
-    changed_doc = False
+    even = _even_and_odd(pkg.get(f"{folder}/settings.xml") or b"")
+    added = False
     for sect in doc.iter(f"{{{_W}}}sectPr"):
         have = {ref.get(f"{{{_W}}}type", "default") for ref in sect.findall(f"{{{_W}}}headerReference")}
         wanted = ["default"]
@@ -171,72 +228,55 @@ def _decorate_headers(members: dict[str, bytes], order: list[str], watermark: st
         for kind in wanted:
             if kind in have:
                 continue
-            part = _new_header(members, order, folder)
+            part = _new_header(pkg, folder)
             rid = _add_rel(rels, _HEADER_TYPE, PurePosixPath(part).name)
             targets[rid] = part
             ref = etree.Element(f"{{{_W}}}headerReference")
             ref.set(f"{{{_W}}}type", kind)
             ref.set(f"{{{_R}}}id", rid)
             sect.insert(0, ref)
-            changed_doc = True
-    if changed_doc:
-        members[doc_name] = etree.tostring(doc, xml_declaration=True, encoding="UTF-8", standalone=True)
-    members[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
-    if rels_name not in order:
-        order.append(rels_name)
+            added = True
+    if added:
+        pkg.put(doc_name, _xml(doc))
+        pkg.put(rels_name, _xml(rels))
     media = None
     if logo is not None:
         media = f"{folder}/media/{LOGO_NAME}.{logo.ext}"
-        members[media] = logo.data
-        if media not in order:
-            order.append(media)
-        _content_default(members, logo.ext, logo.mime)
+        pkg.put(media, logo.data)
+        _content_default(pkg, logo.ext, logo.mime)
     for n, part in enumerate(dict.fromkeys(targets.values())):
-        if part not in members:
-            continue
-        _decorate_header(members, order, part, watermark, logo, media, n)
+        if pkg.get(part) is not None:
+            _decorate_header(pkg, part, watermark, logo, media, n)
 
 
 def _decorate_header(
-    members: dict[str, bytes],
-    order: list[str],
-    part: str,
-    watermark: str | None,
-    logo: Logo | None,
-    media: str | None,
-    n: int,
+    pkg: _Pkg, part: str, watermark: str | None, logo: Logo | None, media: str | None, n: int
 ) -> None:
     from lxml import etree
 
-    hdr = etree.fromstring(members[part])
+    hdr = etree.fromstring(pkg.get(part))
     extra = []
     if logo is not None and media is not None:
         rels_name = f"{PurePosixPath(part).parent}/_rels/{PurePosixPath(part).name}.rels"
-        rels = _rels_root(members.get(rels_name))
+        rels = _rels_root(pkg.get(rels_name))
         rid = _add_rel(rels, _IMAGE_TYPE, f"media/{PurePosixPath(media).name}")
-        members[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
-        if rels_name not in order:
-            order.append(rels_name)
+        pkg.put(rels_name, _xml(rels))
         extra.append(_logo_xml(logo, rid, 7000 + n))
     if watermark:
         extra.append(_watermark_xml(watermark, n))
-    # one paragraph, the header's first: the shapes float, so the header's text and height stay as they were
-    frag = etree.fromstring(
-        f'<w:p {_NS_DECL}><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>{"".join(extra)}</w:p>'
-    )
+    # runs put at the start of the header's first paragraph: the shapes float, so its text and height stay
+    runs = etree.fromstring(f"<w:p {_NS_DECL}>{''.join(extra)}</w:p>").findall(f"{{{_W}}}r")
     first = hdr.find(f"{{{_W}}}p")
-    if first is not None:
-        ppr = first.find(f"{{{_W}}}pPr")
-        for run in frag.findall(f"{{{_W}}}r"):
-            if ppr is not None:
-                ppr.addnext(run)
-                ppr = run
-            else:
-                first.insert(0, run)
-                ppr = run
-    else:
-        hdr.append(frag)
-    members[part] = etree.tostring(hdr, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if first is None:
+        first = etree.SubElement(hdr, f"{{{_W}}}p")
+    anchor = first.find(f"{{{_W}}}pPr")
+    for run in runs:
+        if anchor is not None:
+            anchor.addnext(run)
+        else:
+            first.insert(0, run)
+        anchor = run
+    pkg.put(part, _xml(hdr))
 
 
 def _watermark_xml(text: str, n: int) -> str:
@@ -318,58 +358,48 @@ def _add_rel(rels, rel_type: str, target: str) -> str:
     return f"rIdCk{n}"
 
 
-def _package_rel(members: dict[str, bytes], order: list[str], rel_type: str, target: str) -> None:
-    from lxml import etree
-
-    rels = _rels_root(members.get("_rels/.rels"))
+def _package_rel(pkg: _Pkg, rel_type: str, target: str) -> None:
+    rels = _rels_root(pkg.get("_rels/.rels"))
     _add_rel(rels, rel_type, target)
-    members["_rels/.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
-    if "_rels/.rels" not in order:
-        order.append("_rels/.rels")
+    pkg.put("_rels/.rels", _xml(rels))
 
 
-def _new_header(members: dict[str, bytes], order: list[str], folder: PurePosixPath) -> str:
+def _new_header(pkg: _Pkg, folder: PurePosixPath) -> str:
     n = 1
-    while f"{folder}/header-ck{n}.xml" in members:
+    while pkg.get(f"{folder}/header-ck{n}.xml") is not None:
         n += 1
     part = f"{folder}/header-ck{n}.xml"
-    members[part] = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {_NS_DECL}><w:p/></w:hdr>'
-    ).encode()
-    _add_part(members, order, part, _HEADER_CT)
+    pkg.put(
+        part,
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {_NS_DECL}><w:p/></w:hdr>'.encode(),
+    )
+    _add_part(pkg, part, _HEADER_CT)
     return part
 
 
-def _add_part(members: dict[str, bytes], order: list[str], part: str, content_type: str) -> None:
+def _add_part(pkg: _Pkg, part: str, content_type: str) -> None:
     from lxml import etree
 
-    if part not in order:
-        order.append(part)
-    ct = etree.fromstring(members["[Content_Types].xml"])
+    ct = etree.fromstring(pkg.get("[Content_Types].xml"))
     name = "/" + part
     if not any(o.get("PartName") == name for o in ct.iter(f"{{{_CT}}}Override")):
         o = etree.SubElement(ct, f"{{{_CT}}}Override")
         o.set("PartName", name)
         o.set("ContentType", content_type)
-    members["[Content_Types].xml"] = etree.tostring(
-        ct, xml_declaration=True, encoding="UTF-8", standalone=True
-    )
+        pkg.put("[Content_Types].xml", _xml(ct))
 
 
-def _content_default(members: dict[str, bytes], ext: str, mime: str) -> None:
+def _content_default(pkg: _Pkg, ext: str, mime: str) -> None:
     from lxml import etree
 
-    ct = etree.fromstring(members["[Content_Types].xml"])
+    ct = etree.fromstring(pkg.get("[Content_Types].xml"))
     if not any((d.get("Extension") or "").lower() == ext for d in ct.iter(f"{{{_CT}}}Default")):
         d = etree.Element(f"{{{_CT}}}Default")
         d.set("Extension", ext)
         d.set("ContentType", mime)
         ct.insert(0, d)
-    members["[Content_Types].xml"] = etree.tostring(
-        ct, xml_declaration=True, encoding="UTF-8", standalone=True
-    )
+        pkg.put("[Content_Types].xml", _xml(ct))
 
 
-def _even_and_odd(members: dict[str, bytes], folder: PurePosixPath) -> bool:
-    settings = members.get(f"{folder}/settings.xml", b"")
+def _even_and_odd(settings: bytes) -> bool:
     return bool(re.search(rb"<w:evenAndOddHeaders(?![^>]*w:val=\"(?:0|false)\")", settings))

@@ -128,12 +128,29 @@ class CompiledTemplate:
         if core in members and _TAG.search(members[core].decode("utf-8", "replace")):
             self.parts.append(_Part(core, "", "", compile_src(members[core].decode("utf-8"), core), False))
             rendered.add(core)
-        # every other member, compressed once
+        # small members a render may decorate (relationships, properties, headers): written with each render
+        headers = set(self.related_parts(members, doc_name))
+        self._loose = {
+            name: data
+            for name, data in members.items()
+            if name not in rendered
+            and (name.endswith(".rels") or name in (core, "docProps/app.xml") or name in headers)
+        }
+        # every other member, compressed once; [Content_Types].xml knows PNG and JPEG (a letterhead logo)
+        from contractkit.render.decorate import with_image_types
+
+        self._readonly: dict[str, bytes] = {}
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
             for info in infos:
-                if info.filename not in rendered:
-                    zout.writestr(info, members[info.filename], compress_type=zipfile.ZIP_DEFLATED)
+                name = info.filename
+                if name in rendered or name in self._loose:
+                    continue
+                data = members[name]
+                if name == "[Content_Types].xml":
+                    data = with_image_types(data)
+                self._readonly[name] = data
+                zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
         self._static = buf.getvalue()
 
     @staticmethod
@@ -165,14 +182,26 @@ class CompiledTemplate:
         return out
 
     # -- rendering ----------------------------------------------------------------------------------
-    def render(self, context: dict[str, Any]) -> bytes:
-        """Fill every compiled part with ``context`` and return the .docx bytes."""
+    def render(self, context: dict[str, Any], *, decorate: dict[str, Any] | None = None) -> bytes:
+        """Fill every compiled part with ``context`` and return the .docx bytes; ``decorate`` (the keyword
+        arguments of :func:`~contractkit.render.decorate.decorate_docx`) adds properties, watermark, logo."""
+        from contractkit.render.decorate import decorate_docx, decorate_parts
+
+        parts = {**self._loose, **{part.name: self._render_part(part, context) for part in self.parts}}
+        if decorate:
+            done = decorate_parts(parts, self._readonly, **decorate)
+            if done is None:  # a member compiled into the static zip must change: rewrite the package
+                return decorate_docx(self._write(parts), **decorate)
+            parts = done
+        return self._write(parts)
+
+    def _write(self, parts: dict[str, bytes]) -> bytes:
         buf = io.BytesIO(self._static)
         buf.seek(0, io.SEEK_END)
         buf.seek(0)
         with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED) as zout:
-            for part in self.parts:
-                zout.writestr(part.name, self._render_part(part, context))
+            for name, data in parts.items():
+                zout.writestr(name, data)
         return buf.getvalue()
 
     def render_parts(self, context: dict[str, Any]) -> dict[str, bytes]:
@@ -379,7 +408,7 @@ def render_docx(
     from contractkit.deal.seller import merge_seller
     from contractkit.deal.validate import check_deal
     from contractkit.render.context import build_context
-    from contractkit.render.decorate import check_watermark, decorate_docx
+    from contractkit.render.decorate import check_watermark
 
     if watermark is not None:
         try:
@@ -395,11 +424,13 @@ def render_docx(
         resolve_template(template, kind=checked.get("kind"), templates_dir=templates_dir)
     )
     context = build_context(checked)
-    return decorate_docx(
-        compiled.render(context),
-        properties=document_properties(context),
-        watermark=watermark,
-        logo=seller.logo if seller is not None else None,
+    return compiled.render(
+        context,
+        decorate={
+            "properties": document_properties(context),
+            "watermark": watermark,
+            "logo": seller.logo if seller is not None else None,
+        },
     )
 
 
