@@ -19,6 +19,7 @@ _DOTTED = re.compile(r"(?P<num>\d{1,3}(?:\.\d{1,3})+)(?![\d%])\.?")
 _ARABIC_ITEM = re.compile(r"(?P<num>\d{1,3})\s*(?:[、]|\.(?!\d))")
 _PAREN_ITEM = re.compile(rf"[（(]\s*(?P<num>[{_CN_NUM}]+|\d{{1,3}})\s*[）)]")
 _LEAD = re.compile(r"^[#\s*>]+")
+_LEAD_CHARS = frozenset("#*>")
 _TITLE_END = re.compile(r"[：:。；;，,！!？?]")
 #: What a heading can start with (each pattern above begins with one of these or a decimal digit).
 _HEAD_START = frozenset("第（(" + _CN_NUM)
@@ -51,10 +52,19 @@ def _match(text: str) -> tuple[str, int, str] | None:
     return kind, m.end(), m.group(_NUM_GROUP[kind])
 
 
-@lru_cache(maxsize=8192)
 def _heading(text: str) -> tuple[str, str, str] | None:
-    """(kind, label, number text) of a heading, or None."""
-    s = _LEAD.sub("", text).strip()
+    """(kind, label, number text) of a heading, or None (at once for text no heading can start)."""
+    c = text.lstrip()[:1]
+    if not c or not (c in _HEAD_START or c.isdecimal() or c in _LEAD_CHARS):
+        return None
+    return _heading_cached(text)
+
+
+@lru_cache(maxsize=8192)
+def _heading_cached(text: str) -> tuple[str, str, str] | None:
+    s = text.strip()
+    if s[:1] in _LEAD_CHARS:
+        s = _LEAD.sub("", s).strip()
     if not s or len(s) > 400 or not (s[0] in _HEAD_START or s[0].isdecimal()):
         return None
     found = _match(s)
@@ -79,6 +89,9 @@ def _heading(text: str) -> tuple[str, str, str] | None:
     label = f"{number} {title}".strip() if kind in ("article", "dotted", "arabic") else f"{number}{title}"
     label = _SPACES.sub(" ", label)[:_MAX_LABEL]
     return kind, label, num
+
+
+_heading.cache_clear = _heading_cached.cache_clear  # type: ignore[attr-defined]
 
 
 def heading_of(text: str) -> str | None:
