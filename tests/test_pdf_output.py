@@ -100,6 +100,20 @@ def test_a_document_without_headers_gets_them_for_the_watermark(tmp_path: Path) 
     assert reread.paragraphs[0].text == "正文"
 
 
+def test_an_own_template_without_a_header_gets_the_watermark_and_logo(tmp_path: Path) -> None:
+    doc = DocxDocument()
+    doc.add_paragraph("报价单 {{ number }} {{ seller.name }}")
+    template = tmp_path / "plain.docx"
+    doc.save(template)
+    deal = load_deal(QUOTE)
+    data = render_docx(deal, template=template, watermark="草稿", seller=load_seller_profile(PROFILE))
+    (xml,) = _headers(data).values()
+    assert 'string="草稿"' in xml and "r:embed=" in xml
+    reread = DocxDocument(io.BytesIO(data))
+    assert reread.paragraphs[0].text == "报价单 BJ-2026-0312 上海云启信息技术有限公司"
+    assert reread.core_properties.subject == "BJ-2026-0312"
+
+
 def test_properties_are_set_on_a_package_without_core_xml() -> None:
     doc = DocxDocument()
     buf = io.BytesIO()
