@@ -82,8 +82,8 @@ def render(
 ) -> int:
     """Render deals (JSON files, folders, JSON Lines) to Word documents named by their number.
 
-    The company profile (``--seller`` or ``[seller]`` in contractkit.toml) fills in the seller's details
-    and puts its logo in the letterhead; PDFs carry the title, seller, number and keywords as metadata.
+    The company profile (--seller, or [seller] in contractkit.toml) fills in the seller's details and puts
+    its logo in the letterhead; PDFs carry the title, seller, number and keywords as metadata.
 
     \b
     Examples:
@@ -104,8 +104,10 @@ def render(
     seller = resolve_profile(seller_path, settings)
     if pdfa and fmt == "docx" and not (out and Path(out).suffix.lower() == ".pdf"):
         raise click.UsageError("--pdfa is for PDF output: add --format pdf or --format both")
-    if scheduler and (seller is not None or watermark or pdfa):
-        raise click.UsageError("--seller, [seller], --watermark and --pdfa are not yet passed to --scheduler")
+    if scheduler and (seller_path or watermark or pdfa):
+        raise click.UsageError("--seller, --watermark and --pdfa are not yet passed to --scheduler")
+    if scheduler and seller is not None:
+        click.echo("warning: the [seller] profile of the config is not applied with --scheduler", err=True)
     if scheduler:  # only here is contractkit.cluster (and dask) imported
         from contractkit.cluster.cli import render_command
 
