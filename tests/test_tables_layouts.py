@@ -249,4 +249,53 @@ def test_year_groups_property(q1: int, p1: Decimal, q2: int, p2: Decimal) -> Non
     a1, a2 = q1 * p1, q2 * p2
     text = YEARS.replace("100 | 286.00", f"{q1} | {p1:,.2f}").replace("100 | 277.42", f"{q2} | {p2:,.2f}")
     assert rule_hits(text.format(a1=f"{a1:,.2f}", a2=f"{a2:,.2f}")) == []
-    assert len(rule_hits(text.format(a1=f"{a1 + 1:,.2f}", a2=f"{a2:,.2f}"))) == 1
+    off = a1 + q1 * Decimal("0.01") + 1  # more than the rounding of a price shown to cents
+    assert len(rule_hits(text.format(a1=f"{off:,.2f}", a2=f"{a2:,.2f}"))) == 1
+
+
+# --- discounts, rounding and totals that are not the column's sum ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "discount",
+    ["-100.00", "(100.00)", "10%", "九折", "阶梯5%+首单5%", "折扣率90%"],
+)
+def test_discount_cells_in_any_form(discount: str) -> None:
+    head = "| 产品 | 数量 | 单价 | 优惠 | 金额 |\n"
+    assert rule_hits(head + f"| 球阀 | 10 | 100.00 | {discount} | 900.00 |\n") == []
+    assert len(rule_hits(head + f"| 球阀 | 10 | 100.00 | {discount} | 950.00 |\n")) == 1
+
+
+def test_gross_price_rounded_to_cents_is_no_error() -> None:
+    text = (
+        "| 品名 | 数量 | 不含税单价 | 不含税金额 | 含税单价 | 含税金额 |\n"
+        "| 电缆 | 1000 | 123.45 | 123,450.00 | 139.50 | {a} |\n"
+    )
+    assert rule_hits(text.format(a="139,498.50")) == []  # 123,450.00 × 1.13; 139.4985 shows as 139.50
+    assert len(rule_hits(text.format(a="139,000.00"))) == 1
+
+
+@pytest.mark.parametrize(
+    "total_row",
+    [
+        "| 合计（含13%增值税） |  |  | 1,130.00 |",
+        "| 价税合计 |  |  | 1,130.00 |",
+        "| 合计（含运费） |  |  | 1,050.00 |",
+        "| 优惠后合计 |  |  | 900.00 |",
+    ],
+)
+def test_total_row_of_another_basis_is_not_the_sum(total_row: str) -> None:
+    text = "| 产品 | 数量 | 不含税单价 | 不含税金额 |\n| 球阀 | 10 | 100.00 | 1,000.00 |\n" + total_row + "\n"
+    assert rule_hits(text) == []
+    assert len(rule_hits(text.replace(total_row, "| 合计 |  |  | 1,100.00 |"))) == 1
+
+
+def test_box_drawn_item_table() -> None:
+    text = (
+        "┌────┬────┬────┬────┐\n│ 产品 │ 数量 │ 单价 │ 金额 │\n├────┼────┼────┼────┤\n"
+        "│ 球阀 │ 2 │ 100.00 │ {a} │\n├────┼────┼────┼────┤\n│ 止回阀 │ 1 │ 50.00 │ 50.00 │\n"
+        "└────┴────┴────┴────┘\n"
+    )
+    assert rule_hits(text.format(a="200.00")) == []
+    (hit,) = rule_hits(text.format(a="210.00"))
+    assert "210.00" in hit

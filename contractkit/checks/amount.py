@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from contractkit.checks._common import blocks_naming, doc_text, is_chinese
 from contractkit.checks.base import RuleContext, rule
-from contractkit.contract.amount import AmountFacts, figure_beside
+from contractkit.contract.amount import AmountFacts, ItemLine, figure_beside
 from contractkit.contract.model import Where, contract_of
 from contractkit.facts import find_amounts
 from contractkit.findings import Finding, Fix
@@ -241,6 +241,16 @@ def _malformed_fix(doc: Document, facts: AmountFacts, block: int, span: tuple[in
     return _upper_fix(original, span, value, from_figures=figure is not None)
 
 
+def _rounded_price(line: ItemLine) -> bool:
+    """True when the line amount is the quantity times a price that rounds to the one shown (a 含税单价
+    rounded to cents beside an amount computed from the 不含税 figures): no error a reader can see."""
+    exponent = line.unit_price.as_tuple().exponent
+    if line.discount or not isinstance(exponent, int) or exponent > -2:
+        return False
+    half = Decimal(5) * Decimal(10) ** (exponent - 1)
+    return abs(line.amount - line.quantity * line.unit_price) <= line.quantity * half
+
+
 @rule(
     id="amount/table-total-mismatch",
     scope="document",
@@ -281,7 +291,7 @@ def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if line.where in seen:
                 continue  # a line of a 小计 section is also a line of the table's 合计
             seen.add(line.where)
-            if quantize_cents(line.amount) != expected:
+            if quantize_cents(line.amount) != expected and not _rounded_price(line):
                 yield ctx.report(
                     doc.blocks[line.where.block],
                     f"{line.quantity.normalize():f} × {format_amount(line.unit_price)}"

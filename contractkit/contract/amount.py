@@ -140,6 +140,10 @@ def cell_number(cell: str) -> Decimal | None:
     return Decimal(m.group("n").replace(",", "")) if m else None
 
 
+_BOX_BAR = re.compile(r"[│┃]")
+_BOX_BORDER = re.compile(r"[\s|─━┄┈\-=+:┼╋├┤┌┐└┘┬┴╪╞╡]+")
+
+
 def _read_tables(doc: Document) -> list[Table]:
     raw: list[list[Row]] = []
     current: list[Row] = []
@@ -149,8 +153,10 @@ def _read_tables(doc: Document) -> list[Table]:
         if block.kind == "cell" and loc.table is not None and loc.row is not None:
             grid.setdefault((loc.table, loc.row), {}).setdefault(loc.cell or 0, []).append(i)
             continue
-        line = block.norm
+        line = _BOX_BAR.sub("|", block.norm)  # a box-drawn row │ a │ b │ reads like | a | b |
         stripped = line.strip()
+        if current and stripped and _BOX_BORDER.fullmatch(stripped):
+            continue  # a border between box-drawn rows: ├───┼───┤
         if stripped.startswith("|") and stripped.count("|") >= 3:
             parts: list[Cell] = []
             pos = line.index("|") + 1
@@ -196,21 +202,23 @@ def tables_of(contract: Contract) -> list[Table]:
     return cached
 
 
-_QTY = re.compile(r"数量")
 _PRICE = re.compile(r"单价|价格")
-_NET_PRICE = re.compile(r"折后|优惠后|成交|实际|净价|结算单价|折扣价|优惠价")
-_AMOUNT_COL = re.compile(r"金额|总价|小计|合价|总额|合计")
-_DISCOUNT_COL = re.compile(r"优惠|折扣|折让")
 _TOTAL_ROW = re.compile(r"合计|总计|小计|总价|总额")
-_PCT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
-
-
-def _col(header: tuple[str, ...], pat: re.Pattern[str], exclude: tuple[int | None, ...] = ()) -> int | None:
-    return next((i for i, c in enumerate(header) if pat.search(c) and i not in exclude), None)
 
 
 _NET_BASIS = re.compile(r"不含税|未税|税前|净价")
 _GROSS_BASIS = re.compile(r"含税|价税合计|税后")
+
+
+_LABEL_NET = re.compile(r"不含[^,，。;；]{0,8}税|未税|税前")
+_LABEL_GROSS = re.compile(r"含[^,，。;；不]{0,8}税|价税合计|税后")
+
+
+def _label_basis(label: str) -> str:
+    """ "net" / "gross" / "" — the tax basis a total row's label states (合计（含13%增值税）)."""
+    if _LABEL_NET.search(label):
+        return "net"
+    return "gross" if _LABEL_GROSS.search(label) else ""
 
 
 def _tax_basis(header: str) -> str:
@@ -218,11 +226,6 @@ def _tax_basis(header: str) -> str:
     if _NET_BASIS.search(header):
         return "net"
     return "gross" if _GROSS_BASIS.search(header) else ""
-
-
-def _scale(header: str) -> Decimal:
-    """The unit a column header gives its figures in: 万元 → 10000, else 1."""
-    return Decimal(10000) if "万元" in header else Decimal(1)
 
 
 def _item_tables(tables: list[Table]) -> list[ItemTable]:
@@ -234,13 +237,39 @@ def _item_tables(tables: list[Table]) -> list[ItemTable]:
             header = header_of(header, rows[0].cells)  # 2027年 (merged) above 数量 | 单价
             rows = rows[1:]
         for binding in bind(header):
-            out.extend(_bound_lines(rows, binding))
+            out.extend(_bound_lines(rows, binding, header[binding.amount]))
     return out
 
 
-def _bound_lines(rows: list[Row], b: Binding) -> list[ItemTable]:
+_MINUS = re.compile(r"^\s*[-−－]\s*|^\s*[(（]\s*|\s*[)）]\s*$")
+
+
+def _line_discount(cell: str, gross: Decimal, amount: Decimal) -> Decimal:
+    """The money a discount cell takes off ``gross``: ``5%``, ``阶梯3%+首单2%``, ``九五折``, ``-500.00``
+    or ``(500.00)``; a percent that is the share paid (折扣率95%) when that is what the amount says."""
+    from contractkit.contract.quote import discount_parts
+
+    parts = discount_parts(cell)
+    if parts:
+        pct = sum((part.percent for part, _ in parts), Decimal(0))
+        share = (gross * pct / 100).quantize(Decimal("0.01"))
+        cents = amount.quantize(Decimal("0.01"))
+        if gross - share != cents and share == cents:
+            return gross - share  # 折扣率95%: the share paid, not the share off
+        return share
+    return cell_number(_MINUS.sub("", cell)) or Decimal(0)
+
+
+#: A total row that adds or takes off something the lines do not hold: not their sum.
+_TOTAL_OTHER = re.compile(
+    r"税额|税金|运费|运输|安装|服务费|优惠|折扣|折让|让利|抵扣|扣除|回收|预付|定金|尾款"
+)
+
+
+def _bound_lines(rows: list[Row], b: Binding, amount_header: str = "") -> list[ItemTable]:
     """The lines of one column group; a 小计 row closes a section (checked against its own lines), a 合计 /
-    总计 row ends the table."""
+    总计 row ends the table (its figure is their sum unless it names another tax basis or something else,
+    e.g. 合计（含13%增值税） under a 不含税金额 column, 优惠后合计)."""
     out: list[ItemTable] = []
     lines: list[ItemLine] = []
     section: list[ItemLine] = []
@@ -256,6 +285,9 @@ def _bound_lines(rows: list[Row], b: Binding) -> list[ItemTable]:
             part = row.parts[b.amount] if b.amount < len(row.parts) else row.parts[-1]
             where = Where(part.block, part.span)
             text = " | ".join(c for c in cells if c)
+            basis = _label_basis(label)
+            if (basis and basis != _tax_basis(amount_header)) or _TOTAL_OTHER.search(label):
+                stated = None  # not the sum of this column
             if total.group() == "小计" and stated is not None:
                 if section:
                     out.append(ItemTable(tuple(section), complete, stated * b.amount_scale, where, text))
@@ -273,13 +305,11 @@ def _bound_lines(rows: list[Row], b: Binding) -> list[ItemTable]:
             complete = complete and not any(cells[k].strip() for k in (b.qty, b.price, b.amount))
             continue
         p, a = p * b.price_scale, a * b.amount_scale
-        discount = Decimal(0)
-        if b.discount is not None and b.discount < len(cells):
-            pct = _PCT.search(cells[b.discount])
-            if pct:
-                discount = (q * p * Decimal(pct.group(1)) / 100).quantize(Decimal("0.01"))
-            else:
-                discount = cell_number(cells[b.discount]) or Decimal(0)
+        discount = (
+            _line_discount(cells[b.discount], q * p, a)
+            if b.discount is not None and b.discount < len(cells)
+            else Decimal(0)
+        )
         part = row.parts[b.amount]
         line = ItemLine(q, p, discount, a, Where(part.block, part.span), " | ".join(c for c in cells if c))
         lines.append(line)
