@@ -127,7 +127,10 @@ def test_no_quality_standard(text: str, expect: bool) -> None:
 def test_no_quality_standard_reports_once_on_the_subject_clause_not_the_heading() -> None:
     found = lint_text("第一条 产品\n打印纸500箱。\n纸巾200箱。", Settings(select=(NQ,)))
     assert len(found) == 1 and found[0].snippet == "打印纸500箱。"
-    found = lint_text("一、采购内容及价格\n（一）本次采购办公桌椅，明细如下。\n二、付款\n到货后付款。", Settings(select=(NQ,)))
+    found = lint_text(
+        "一、采购内容及价格\n（一）本次采购办公桌椅，明细如下。\n二、付款\n到货后付款。",
+        Settings(select=(NQ,)),
+    )
     assert len(found) == 1 and found[0].snippet == "（一）本次采购办公桌椅，明细如下。"
 
 
@@ -266,3 +269,118 @@ def test_a_quantity_fixed_elsewhere_is_no_missing_number() -> None:
 def test_a_standard_title_is_no_subjective_quality_word() -> None:
     text = "卖方应执行GB/T 13237-2013《优质碳素结构钢冷轧钢板和钢带》及技术协议供货。"
     assert ids(text, SQ) == []
+
+
+# -- round 2: vague and subjective words only where the subject's quantity / quality is fixed ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "贵司拟改造总部三楼大会议室（约120㎡，36座），我司提供以下三个方案供选择，贵司择一采购：",
+        "鉴于甲方新建约3000平方米的仓库，需采购货架，双方达成如下协议：",
+        "甲方办公楼共约200个工位，乙方为其供应人体工学椅200把。",
+        "本店营业面积大约80平方米，向乙方订购展示柜6组。",
+    ],
+)
+def test_an_approximate_figure_before_the_purchase_describes_something_else(text: str) -> None:
+    assert VQ not in ids(text, VQ), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方向甲方供应钢材约100吨。",
+        "订购打印纸，数量大概200箱。",
+        "第一条 标的\n苗木约2800株，规格见附表。",
+        "甲方买乙方的玉米，差不多50吨左右。",
+    ],
+)
+def test_an_approximate_quantity_of_the_goods_is_vague(text: str) -> None:
+    assert VQ in ids(text, VQ), text
+
+
+SQ = "subject/subjective-quality"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为稳定优质稻谷来源，甲方按订单向乙方收购乙方及其成员2027年种植的中稻，双方订立本合同。",
+        "为满足甲方高端客户需求，甲方向乙方采购下列产品。",
+        "鉴于乙方是一家生产高品质家具的企业，甲方向乙方定制客房家具，双方订立本合同。",
+        "为了打造一流的办公环境，甲方向乙方购买办公家具。",
+    ],
+)
+def test_subjective_words_in_a_purpose_or_recital_are_no_quality_term(text: str) -> None:
+    assert SQ not in ids(text, SQ), text
+
+
+@pytest.mark.parametrize(
+    "text", ["乙方向甲方供应优质大米500吨。", "甲方向乙方采购高档实木家具一套，外表美观。"]
+)
+def test_subjective_quality_of_the_goods_still_fires(text: str) -> None:
+    assert SQ in ids(text, SQ), text
+
+
+# -- round 2: a row's quantity that is no number is reported once, as an unquantified item --------------
+
+UQ = "subject/unquantified-item"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| 5 | 配套软装饰品 | 按酒店风格搭配 | 批 | 一批 | 另行报价 |",
+        "| 3 | 配套助剂 | 按需方工艺需要 | 桶 | 若干 | 按实结算 |",
+        "| 4 | 安装辅材 | 铜管、保温棉 | 项 | 一批 | 另计 |",
+    ],
+)
+def test_a_vague_quantity_cell_is_one_finding(row: str) -> None:
+    text = "第一条 产品\n| 序号 | 名称 | 规格 | 单位 | 数量 | 单价(元) |\n" + row
+    found = lint_text(text, Settings(select=(VQ, UQ)))
+    assert [f.rule for f in found] == [UQ], [f.rule for f in found]
+
+
+def test_an_approximate_number_in_a_quantity_cell_stays_vague() -> None:
+    text = (
+        "第一条 产品\n| 序号 | 名称 | 规格 | 单位 | 数量 | 单价(元) |\n"
+        "| 4 | 麦冬 | 3-5芽/丛 | ㎡ | 约2800 | 18.00 |"
+    )
+    assert VQ in ids(text, VQ)
+    assert UQ not in ids(text, UQ)
+
+
+# -- round 2: quality terms in any form, looked for everywhere -------------------------------------------
+
+NQ2 = "subject/no-quality-standard"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、设备及价款\n| 序号 | 设备名称 | 型号 | 单位 | 数量 |\n| 1 | 立式加工中心 | NVX5080 | 台 | 2 |\n"
+        "二、现状交付\n设备按乙方查看时的现状交付，甲方保证设备能够正常开机。",
+        "第一条 标的\n二手挖掘机一台，以买方验看时的状态交付。",
+        "第一条 采购内容\n采购图书按附件一所列书目逐条供货，ISBN、书名、版次、定价均以附件为准，不得替换。",
+        "第一条 产品\n原装进口轴承500套。乙方保证所供产品均为原厂正品。",
+        "第一条 产品\n墙纸300卷。\n第五条 验收\n颜色以双方确认的色卡为准。",
+        "1.1 “技术规格”指附件一所列的性能指标。\n第二条 产品\n伺服电机20台，应符合技术规格。",
+        "第一条 产品名称、数量\n| 名称 | 规格 | 单位 | 数量 |\n"
+        "| 钢筋 | HRB400E，符合GB/T 1499.2 | 吨 | 100 |",
+    ],
+)
+def test_a_quality_term_in_any_form_silences_no_quality_standard(text: str) -> None:
+    assert NQ2 not in ids(text, NQ2), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一条 设备\n| 设备名称 | 型号 | 单位 | 数量 |\n| 叉车 | CPD20L | 台 | 6 |\n"
+        "2. 质量标准2.1 卖方应提供合格证。",
+        "第一条 产品\n二手挖掘机一台，价款20万元。\n第二条 交货\n2027年5月1日前交货。",
+    ],
+)
+def test_no_quality_term_at_all_still_fires(text: str) -> None:
+    assert NQ2 in ids(text, NQ2), text

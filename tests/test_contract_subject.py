@@ -274,3 +274,62 @@ def test_vague_hits_without_masking_when_nothing_can_match(clause: str) -> None:
     masked = _MASK.sub(_blank_out, clause)
     hits = [(w, m.start(), m.end()) for w in _MASK_FREE if w in clause for m in _ATTACHED[w].finditer(masked)]
     assert vague_hits(clause, _MASK_FREE) == sorted(hits, key=lambda h: h[1])
+
+
+# -- round 2: quality terms in any form, vague words only where the subject is fixed --------------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind"),
+    [
+        ("设备按乙方查看时的现状交付", "as_is"),
+        ("该批二手车以现状出售", "as_is"),
+        ("货物以买方验看时的状态交付", "as_is"),
+        ("The used press is sold as is", "as_is"),
+        ("乙方保证所供图书均为正版", "genuine"),
+        ("所供配件均为原厂正品", "genuine"),
+        ("ISBN、书名、版次、定价均以附件为准", "listed"),
+        ("颜色以双方确认的色卡为准", "sample"),
+    ],
+)
+def test_quality_terms_beyond_standards(clause: str, kind: str) -> None:
+    from contractkit.contract.subject import first_standard
+
+    found = first_standard(clause)
+    assert found is not None and found[0] == kind, (clause, found)
+
+
+@pytest.mark.parametrize("clause", ["旧车按现状回收的价款为5万元", "双方保持良好合作状态"])
+def test_words_near_a_quality_term_that_are_none(clause: str) -> None:
+    from contractkit.contract.subject import first_standard
+
+    assert first_standard(clause) is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "masked"),
+    [
+        ("为稳定优质稻谷来源，甲方收购中稻", "优质"),
+        ("鉴于乙方生产高品质家具，甲方定制家具", "高品质"),
+        ("为了打造一流的环境，甲方采购桌椅", "一流"),
+    ],
+)
+def test_purpose_phrases_are_masked(clause: str, masked: str) -> None:
+    from contractkit.contract.subject import purpose_masked
+
+    out = purpose_masked(clause)
+    assert len(out) == len(clause) and masked not in out and "甲方" in out
+
+
+@pytest.mark.parametrize(
+    ("clause", "expect"),
+    [
+        ("贵司会议室（约120㎡），我司提供以下方案供贵司采购", False),
+        ("乙方向甲方供应钢材约100吨", True),
+        ("货物数量约100吨", True),
+    ],
+)
+def test_an_approximation_fixes_the_quantity_only_after_the_purchase(clause: str, expect: bool) -> None:
+    from contractkit.contract.subject import fixes_quantity
+
+    assert fixes_quantity(clause, "约", clause.index("约"), in_section=False) is expect

@@ -86,6 +86,7 @@ _VAGUE_EN = (
         "乙方延迟交货的，按延迟交付货物金额的0.02%计付违约金，最高不超过该部分货物金额的5%。",
         "培训合格证明不代替作业人员证，相关证件由买方组织司机依法取得。",
         "损失赔偿范围为：诉讼费、代理费、鉴定费等。",
+        "贵司拟改造总部三楼大会议室（约120㎡，36座），我司提供以下三个方案供选择，贵司择一采购：",
     ],
     params=("vague_words", "extra_vague_words"),
 )
@@ -279,6 +280,8 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "第一条 产品名称、数量\n数控车床 CK6150，2台。\n第二条 质量\n质量标准：符合GB/T 9061-2006。",
         "一、标的\n打印纸500箱，按双方签订的技术协议执行。",
         "一、标的\n纸箱5000只，印刷图案以双方签字确认的样箱为准。",
+        "一、标的\n二手立式加工中心2台，按乙方查看时的现状交付，甲方保证能够正常开机。",
+        "一、采购内容\n图书按附件一所列书目供货，ISBN、书名、版次均以附件为准，不得替换。",
     ],
 )
 def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -344,6 +347,7 @@ def _subject_clause(doc: Document, facts: SubjectFacts, head: Block | None) -> B
         "乙方供应HRB400E钢筋100吨，质量符合GB/T 1499.2-2018。",
         "乙方应提供优质的售后服务。",
         "仓库按先进先出原则管理库存。",
+        "为稳定优质稻谷来源，甲方向乙方收购中稻1000吨，质量符合GB 1350-2009三等。",
     ],
 )
 def subjective_quality(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

@@ -126,7 +126,7 @@ class SubjectFacts:
 #: Section headings that put a clause in subject-matter context.
 SUBJECT_SECTION = re.compile(r"标的|产品|货物|设备|名称|数量|规格|品种|采购内容|供货范围|材料|商品|物资")
 _PURCHASE = (
-    r"采购|购买|购销|订购|供应|供货|提供|销售给|出售|出卖|定作|定制|加工|收购|订货|购置|买卖|租赁|交付|附送|"
+    r"(?<![买卖购])买(?![方家受卖断])|采购|购买|购销|订购|供应|供货|提供|销售给|出售|出卖|定作|定制|加工|收购|订货|购置|买卖|租赁|交付|附送|"
     r"赠送|卖给|售给|售予|买了|买下|买入|购入|进货"
 )
 #: The verbs of a purchase statement (约定被告向原告采购不锈钢储罐).
@@ -234,7 +234,7 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
             rf"{_COMMIT}(?:{_AGREEMENT}){_COMMIT_AFTER}|(?:{_AGREEMENT})(?=\s*(?:见|为|:|：|执行|如下))"
         ),
     ),
-    ("sample", re.compile(r"样品|封样|样箱|样板")),
+    ("sample", re.compile(r"样品|封样|样箱|样板|样本|样衣|小样|标样|确认样|首件|色卡|色板")),
     (
         "listed",
         re.compile(
@@ -249,7 +249,8 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
     (
         "as_is",
         re.compile(
-            r"(?:按|以|依)[^,，。；;]{0,16}?现状(?:交付|交货|出售|转让|销售|移交|为准)|现状(?:交付|交货|出售|转让|销售)"
+            r"(?:按|以|依)[^,，。；;]{0,16}?(?:现状|现有状况|状态|状况|原状)(?:交付|交货|出售|转让|销售|移交|为准)"
+            r"|现状(?:交付|交货|出售|转让|销售)"
             r"|\b[Aa][Ss][- ][Ii][Ss]\b"
         ),
     ),
@@ -274,6 +275,12 @@ _STANDARD_GATE = (
     "附件",
     "附表",
     "现状",
+    "状态",
+    "状况",
+    "原状",
+    "色卡",
+    "色板",
+    "首件",
     "as is",
     "As is",
     "AS IS",
@@ -302,7 +309,7 @@ _AGREEMENT_GATE = contains_any(_AGREEMENT.split("|"))
 _KIND_GATES: dict[StandardKind, Callable[[str], bool]] = {
     "agreement": _AGREEMENT_GATE,
     "listed": lambda c: "所列" in c or "附件" in c or "附表" in c,
-    "as_is": lambda c: "现状" in c or "as" in c.lower(),
+    "as_is": lambda c: any(w in c for w in ("现状", "状态", "状况", "原状")) or "as" in c.lower(),
     "genuine": lambda c: any(w in c for w in ("正版", "正品", "原装", "原厂", "盗版")),
     "generic": lambda c: "符合" in c and "标准" in c,
 }
@@ -789,17 +796,19 @@ def item_reports_quantity(doc: Document, i: int, item: Item, a: int, b: int) -> 
 
 #: What must come before an approximation for it to bear on the goods' quantity: a purchase verb or a
 #: quantity label (采购钢材约100吨, 供货量40吨左右) — not a recital's 会议室（约120㎡）before the purchase.
-_QUANTITY_LEAD = re.compile(f"{_BUY}|{_LABEL.pattern}|交付|交货|供货|送货|发货")
+_QUANTITY_LEAD = re.compile(f"{_PURCHASE}|{_LABEL.pattern}|交货|送货|发货")
 #: A purpose phrase opening a clause (为稳定优质稻谷来源，): it says why, it fixes no quantity or quality.
 _PURPOSE = re.compile(
-    r"(?:^|[,，;；。])\s*(?:为了|旨在|为(?:确保|保证|稳定|满足|保障|提高|加强|促进|推动|实现|建立|维护|规范|明确|发展|"
+    r"(?:^|[,，;；。])\s*(?:鉴于|为了|旨在|为(?:确保|保证|稳定|满足|保障|提高|加强|促进|推动|实现|建立|维护|规范|明确|发展|"
     r"做好|进一步|落实|适应|配合|解决|更好|扩大|拓展|开展|保持|充分|共同))[^,，。;；]*"
 )
 
 
 def purpose_masked(clause: str) -> str:
     """``clause`` with its purpose phrases (为稳定…来源) blanked out, same length."""
-    return _PURPOSE.sub(_blank_out, clause) if "为" in clause or "旨在" in clause else clause
+    return (
+        _PURPOSE.sub(_blank_out, clause) if "为" in clause or "旨在" in clause or "鉴于" in clause else clause
+    )
 
 
 def fixes_quantity(clause: str, word: str, a: int, in_section: bool) -> bool:
