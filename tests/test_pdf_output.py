@@ -16,6 +16,8 @@ import pdfplumber
 import pytest
 from conftest import SAMPLES
 from docx import Document as DocxDocument
+from hypothesis import given
+from hypothesis import strategies as st
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
@@ -143,6 +145,42 @@ def test_a_watermark_character_without_a_font_is_named() -> None:
     assert docx_missing_glyphs(render_docx(load_deal(QUOTE), watermark="草稿")) == []
 
 
+def _tiny_pdf() -> bytes:
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument.new()
+    doc.new_page(200, 200)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_the_creator_update_is_read_by_every_pdf_reader(tmp_path: Path) -> None:
+    import pypdfium2
+
+    from contractkit.render.pdfmeta import set_creator
+
+    path = tmp_path / "t.pdf"
+    path.write_bytes(_tiny_pdf())
+    before = path.read_bytes()
+    assert set_creator(path)
+    after = path.read_bytes()
+    assert after.startswith(before)  # an incremental update: the original bytes are kept
+    with pdfplumber.open(path) as pdf:
+        assert pdf.metadata["Creator"] == "contractkit" and len(pdf.pages) == 1
+    assert pypdfium2.PdfDocument(str(path)).get_metadata_dict()["Creator"] == "contractkit"
+
+
+@given(st.binary(max_size=300))
+def test_a_file_that_is_not_libreoffice_s_layout_is_left_alone(noise: bytes) -> None:
+    from contractkit.render.pdfmeta import creator_update
+
+    assert creator_update(noise) is None
+    tiny = _tiny_pdf()
+    assert creator_update(tiny.replace(b"/Info 3 0 R", b"/Encrypt 3 0 R")) is None
+    assert creator_update(tiny + noise + b"trailer<</Size 1>>startxref\n0\n%%EOF") is None
+
+
 def test_a_bad_watermark_is_a_usage_error() -> None:
     from contractkit.errors import UsageError
 
@@ -187,6 +225,7 @@ def test_pdf_info_carries_title_author_subject_keywords(batch) -> None:
     assert meta["Author"] == "上海云启信息技术有限公司"  # from the profile: the deal left it out
     assert meta["Subject"] == "BJ-2026-0312"
     assert meta["Keywords"] == "报价单, BJ-2026-0312, 杭州明远建筑设计有限公司"
+    assert meta["Creator"] == "contractkit" and meta["Producer"].startswith("LibreOffice")
     with pdfplumber.open(batch["plain"]) as pdf:
         assert (
             pdf.metadata["Subject"] == "XS-2026-0158" and pdf.metadata["Author"] == "北京精工数控设备有限公司"
@@ -228,6 +267,7 @@ def test_pdfa_2b_identification_and_every_font_embedded(batch, name: str) -> Non
     xmp = _xmp(batch["out"] / name)
     assert re.search(r"<pdfaid:part>2</pdfaid:part>|pdfaid:part=\"2\"", xmp), xmp[:500]
     assert re.search(r"<pdfaid:conformance>B</pdfaid:conformance>|pdfaid:conformance=\"B\"", xmp)
+    assert "<xmp:CreatorTool>contractkit</xmp:CreatorTool>" in xmp  # equal to /Info /Creator, as PDF/A asks
     fonts = _fonts(batch["out"] / name)
     assert fonts
     missing = [f for f, d in fonts if not {"FontFile", "FontFile2", "FontFile3"} & set(d)]

@@ -51,6 +51,7 @@ from pathlib import Path
 
 from contractkit.errors import ContractkitError, ConverterError
 from contractkit.render.lifecycle import reaped, sweep
+from contractkit.render.pdfmeta import set_creator
 
 INSTALL_HINT = (
     "install LibreOffice and CJK fonts: sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk "
@@ -368,6 +369,8 @@ class PdfConverter:
             self._count("failed")
             results.put((task.pair, ConverterError(PDFA_MISSING, path=str(task.pair[0]), hint=PDFA_HINT)))
             return
+        with contextlib.suppress(OSError, ValueError):  # the creator is a courtesy: never fail a PDF over it
+            set_creator(produced)
         try:
             with atomic_path(task.pair[1]) as tmp:
                 shutil.copyfile(produced, tmp)
