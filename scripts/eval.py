@@ -20,6 +20,7 @@ DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "extra",
     ROOT / "tests" / "corpus" / "extra2",
     ROOT / "tests" / "corpus" / "extra3",
+    ROOT / "tests" / "corpus" / "extra4",
 )
 
 
