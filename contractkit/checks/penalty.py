@@ -18,7 +18,7 @@ from contractkit.checks._common import clauses_naming, doc_text, memo
 from contractkit.checks.acceptance import delivers_goods, is_chinese, is_goods_contract
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract import contract_of
-from contractkit.contract.penalty import Penalty, PenaltyFacts, Tier
+from contractkit.contract.penalty import Penalty, PenaltyFacts, Tier, remedies
 from contractkit.facts import Rate, find_percents, find_rates
 from contractkit.facts.rates import capped_fraction
 from contractkit.findings import Finding, Fix, Severity
@@ -73,10 +73,9 @@ def _facts(doc: Document) -> PenaltyFacts:
 def _has_penalty_for(doc: Document, breach: str) -> bool:
     """True when the facts model holds a penalty (any kind) for ``breach``, or liability is left to another
     agreement (an order under a framework: 违约责任按框架协议的约定执行)."""
-    facts = _facts(doc)
     return (
-        any(p.breach == breach for p in facts.penalties)
-        or any(r.breach == breach for r in facts.remedies)
+        any(p.breach == breach for p in _facts(doc).penalties)
+        or any(r.breach == breach for r in remedies(doc))
         or _REFERRED.search(doc_text(doc)) is not None
     )
 
@@ -105,8 +104,9 @@ def _capped_fix(block: Block, tier: Tier, cap: Decimal) -> Fix | None:
     new = capped_fraction(block.norm[a:b], rate, cap)
     if new is None:
         return None
-    fixed = block.norm[:a] + new + block.norm[b:]
-    back = next((r for r in find_rates(fixed) if r.span[0] <= a < r.span[1]), None)
+    w0, w1 = tier.where.span  # read back within the rate's own words (the cue and the fraction)
+    fixed = block.norm[w0:a] + new + block.norm[b:w1]
+    back = next((r for r in find_rates(fixed) if r.span[0] <= a - w0 < r.span[1]), None)
     if back is None or back.annual_percent() > cap:
         return None  # the rewritten text must read back as a rate within the cap
     figure = back.annual_percent()

@@ -298,7 +298,6 @@ class PenaltyFacts:
     stacked: tuple[Stacking, ...]
     caps: tuple[Cap, ...]
     contract_total: Decimal | None
-    remedies: tuple[Remedy, ...] = ()
     _blocks: tuple[int, ...] = field(default=(), repr=False)
 
 
@@ -518,6 +517,26 @@ def _lead(doc: Document, bi: int) -> str:
     return ""
 
 
+def remedies(doc: Document) -> tuple[Remedy, ...]:
+    """Every clause giving a remedy for a late payment or delivery in any form, once per document (read
+    only when no penalty is found for a breach: before a rule says one is missing)."""
+
+    def compute() -> tuple[Remedy, ...]:
+        out: list[Remedy] = []
+        index = {id(b): i for i, b in enumerate(doc.blocks)}
+        for block, s, _e, clause in clauses_naming(doc, _GATE):
+            if _CONTEXT.search(clause) is None:
+                continue
+            bi = index[id(block)]
+            lead = _lead(doc, bi) if s == 0 else ""
+            found = _remedy(lead + clause, len(lead))
+            if found is not None:
+                out.append(Remedy(found[0], _where(bi, s, found[1])))
+        return tuple(out)
+
+    return memo(doc, "penalty.remedies", compute)
+
+
 def _remedy(text: str, lead: int) -> tuple[Breach, tuple[int, int]] | None:
     """The breach ``text`` gives a remedy for, with the span (in the clause after ``lead`` characters of its
     lead line) from the breach to the remedy; None when it names no late payment or delivery, no remedy
@@ -542,7 +561,6 @@ def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
     together: list[Where] = []
     no_adjust: list[Where] = []
     stacked: list[Stacking] = []
-    remedies: list[Remedy] = []
     total: list[Decimal | None] = []  # the contract total, read once a deposit needs it
     for block, s, _e, clause in clauses_naming(doc, _GATE):
         bi = index[id(block)]
@@ -558,11 +576,10 @@ def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
         stack = _stacking(clause, bi, s) if context and _charge_words(clause) >= 2 else None
         if stack is not None:
             stacked.append(stack)
-        lead = _lead(doc, bi) if context and s == 0 and _breach(clause) is None else ""
+        lead = _lead(doc, bi) if context and s == 0 else ""
+        if lead and _breach(clause) is not None:
+            lead = ""  # the clause says its breach itself
         own = _clause_penalties(clause, bi, s, roles, section, lead) if context else []
-        remedy = _remedy(lead + clause, len(lead)) if context else None
-        if remedy is not None:
-            remedies.append(Remedy(remedy[0], _where(bi, s, remedy[1])))
         cap_m = _CAP.search(clause) if _cap_words(clause) else None
         if cap_m and not _is_deposit_share(clause, cap_m.start()):
             cap = _cap(clause, bi, s, cap_m, scoped=bool(_SCOPED_CAP.search(clause)))
@@ -595,7 +612,6 @@ def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
         stacked=tuple(stacked),
         caps=tuple(c[0] for c in caps),
         contract_total=total[0] if total else None,
-        remedies=tuple(remedies),
     )
 
 
