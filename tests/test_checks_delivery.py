@@ -129,3 +129,52 @@ def test_defective_draft(samples_dir: Path) -> None:
         [samples_dir / "drafts" / "defective-delivery-dispute-term.txt"], Settings(select=("delivery",))
     ).files
     assert {f.rule for f in fr.findings} == {AD, DD, OI, NE, RT}
+
+
+# -- round 2: delivery timing in any wording ------------------------------------------------------------
+
+SALE = "稻谷收购合同\n甲方向乙方收购中籼稻谷1000吨，货物送至甲方粮库。\n"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "乙方于2027年9月1日至2027年10月31日期间分批交售，10月31日前须交足全部数量。",
+        "交售期：每年10月1日至11月30日。",
+        "乙方应在稻谷收割后15日内将稻谷交售至甲方粮库。",
+        "生猪出栏时由乙方送交甲方屠宰场。",
+        "每批交货时间以甲方采购订单载明的日期为准。",
+        "乙方按甲方订单交货。",
+        "交货进度见附件三《供货计划表》。",
+        "乙方按甲方通知交货，甲方应提前五日通知乙方。",
+        "賣方應於收到訂單後十五日內交貨。",
+        "钱到了就发货，三天内送到。",
+    ],
+)
+def test_delivery_timing_in_any_wording_is_no_missing_date(clause: str) -> None:
+    assert ids(SALE + clause, DD, DN) == [], clause
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["乙方负责运输，运费由乙方承担。", "乙方分批交售，每批数量由双方另行商定。"],
+)
+def test_delivery_without_any_timing_still_fires(clause: str) -> None:
+    assert DD in ids(SALE + clause, DD, DN), clause
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "交货时间：以甲方书面通知为准；甲方应提前3个工作日通知乙方。",
+        "乙方凭甲方要货通知送货，甲方须提前两天告知。",
+        "每次交售前两日电话预约，按甲方安排交货。",
+    ],
+)
+def test_a_notice_given_a_set_time_ahead_fixes_the_delivery_time(clause: str) -> None:
+    assert ids(SALE + clause, DD, DN) == [], clause
+
+
+def test_a_notice_period_in_a_breach_clause_fixes_nothing() -> None:
+    text = SALE + "交货时间以甲方书面通知为准。乙方逾期交货的，应提前三日通知甲方。"
+    assert ids(text, DD, DN) == [DN]

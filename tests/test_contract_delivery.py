@@ -320,3 +320,33 @@ def test_a_finished_address_line_does_not_take_the_next_number() -> None:
     text = "乙方应将货物送至北京市海淀区中关村大街。\n15号楼的钥匙由甲方保管。\n"
     (p,) = [p for p in facts(text).places if p.kind == "address"]
     assert not p.house_number
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("以甲方书面通知为准，甲方应提前3日通知", "period"),
+        ("每年10月1日至11月30日", "date"),
+        ("以甲方订单为准", "by_document"),
+        ("以甲方通知为准", "on_notice"),
+    ],
+)
+def test_classify_time_round_two(text: str, kind: str) -> None:
+    assert classify_time(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方于2027年9月1日至2027年10月31日期间分批交售。",
+        "乙方应在稻谷收割后15日内交售。",
+        "苹果采摘后由乙方送交甲方冷库。",
+        "乙方按甲方订单交货。",
+    ],
+)
+def test_farm_and_order_timing_is_a_time(text: str) -> None:
+    assert facts(text).has_time, text
+
+
+def test_a_breach_clause_naming_an_order_is_no_time() -> None:
+    assert facts("乙方逾期交货的，按订单金额的万分之三支付违约金。").times == ()

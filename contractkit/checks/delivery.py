@@ -105,6 +105,9 @@ def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding
         "第五条 交货\n交货时间：2026年6月30日前。",
         "买卖合同\n乙方每月10日前交付当月供货量。",
         "买卖合同\n4.1 交货：FCA卖方工厂。交付日：2027年3月15日或之前；不得分批交货。",
+        "稻谷收购合同\n乙方于2027年9月1日至10月31日期间分批交售，货物送至甲方粮库。",
+        "采购合同\n乙方应在稻谷收割后15日内将稻谷交售至甲方粮库。",
+        "采购合同\n乙方按甲方采购订单交货，订单载明交货日期。",
     ],
 )
 def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -147,6 +150,7 @@ def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "交货时间以甲方通知为准，但最迟不晚于2026年8月31日交货。",
         "交货期：合同签订后30日内。",
         "本合同经双方协商一致订立，乙方向甲方交付下列货物。",
+        "乙方按甲方通知交货，甲方应提前五日通知乙方。",
     ],
 )
 def date_on_notice(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

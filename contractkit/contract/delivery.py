@@ -103,6 +103,11 @@ _ON_NOTICE = re.compile(
     r"|(?:接到|收到|接获)[^，,。；;]{0,10}?通知(?:后|之后)|提前[^，,。；;]{0,6}?通知"
     r"|(?:经|由)?双方(?:另行)?协商(?:同意|确定|一致)?"
 )
+#: A notice given a set time ahead (甲方应提前五日通知 / 每次交售前两日预约): delivery follows that period.
+_NOTICE_PERIOD = re.compile(
+    r"(?:提前|前)\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个)?\s*(?:工作日|自然日|日|天|周|小时)"
+    r"[^，,。；;]{0,8}?(?:通知|告知|下单|预约|书面确认|确认)"
+)
 #: 自合同生效之日起150个工作日 / 收到预付款后30天: a length after an event is a period, 内 or not.
 _AFTER_EVENT = re.compile(r"(?:之日起|之日后|日起|起|后)\s*$")
 #: The time is fixed in another document: 以订单为准, 按附件二交货计划, 见采购订单.
@@ -349,6 +354,8 @@ def classify_time(text: str) -> TimeKind:
         return "recurring"
     if _DOCUMENT_FIXES.search(text):
         return "by_document"
+    if _NOTICE_PERIOD.search(text):
+        return "period"
     if _ON_NOTICE.search(text):
         return "on_notice"
     if _IMMEDIATE.search(text):
@@ -450,6 +457,9 @@ def _times(doc: Document) -> list[DeliveryTime]:
         ):  # 交货时间以订单为准 / 按订单交货 / 交货计划见附件三
             span = (start + d.start(), start + d.end())
             out.append(DeliveryTime(d.group(), "by_document", False, Where(i, span)))
+        elif (m := _NOTICE_PERIOD.search(clause)) is not None and not _BREACH.search(clause):
+            span = (start + m.start(), start + m.end())
+            out.append(DeliveryTime(m.group(), "period", False, Where(i, span)))
         elif (m := _notice_governs(clause)) is not None:
             span = (start + m.start(), start + m.end())
             out.append(DeliveryTime(m.group(), "on_notice", False, Where(i, span)))
@@ -476,7 +486,20 @@ def _times(doc: Document) -> list[DeliveryTime]:
                     continue
                 out.append(DeliveryTime(cell.text, classify_time(cell.text), True, cell.where))
             break
-    return out
+    return [_ahead(doc, t) for t in out]
+
+
+def _ahead(doc: Document, t: DeliveryTime) -> DeliveryTime:
+    """A delivery on notice whose paragraph gives the notice a set time ahead (按甲方通知交货；甲方应提前五日
+    通知乙方) is a period after the notice."""
+    if t.kind != "on_notice":
+        return t
+    norm = doc.blocks[t.where.block].norm
+    for m in _NOTICE_PERIOD.finditer(norm):
+        head = max(norm.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+        if not _BREACH.search(norm, head, m.end()):
+            return DeliveryTime(m.group(), "period", t.labelled, Where(t.where.block, m.span()))
+    return t
 
 
 # ------------------------------------------------------------------------------------------ terms
