@@ -109,10 +109,25 @@ _MAX_BARE = 60
 _ROW_START = re.compile(rf"^\s*(?:\d{{1,2}}\s+)?(?:{_PARTY_ALT})", re.IGNORECASE)
 
 
+#: The characters a party word starts with (any case).
+_PARTY_FIRST = frozenset(c for w in _PARTY_WORDS for c in (w[0], w[0].upper(), w[0].lower()))
+#: A body line as :func:`_rows` gives it (not split, not read): its one cell starts here.
+_BODY_LINE = -1
+
+
 def _row_start(text: str) -> bool:
-    """``_ROW_START.match(text)``, skipped where the first character cannot begin a party word or number."""
+    """``_ROW_START.match(text)``, tried only where a party word (or ``2 买方…``) can begin the text."""
     s = text.lstrip()
-    return bool(s) and (s[0] in _SEG_FIRST or s[0].isdigit()) and _ROW_START.match(text) is not None
+    if not s:
+        return False
+    if s[0].isdigit():  # 2 买方名称 …: one or two digits, a space, a party word
+        k = 2 if len(s) > 1 and s[1].isdigit() else 1
+        rest = s[k:]
+        if not rest[:1].isspace() or rest.lstrip()[:1] not in _PARTY_FIRST:
+            return False
+    elif s[0] not in _PARTY_FIRST:
+        return False
+    return _ROW_START.match(text) is not None
 
 
 _CELL_SPLIT = re.compile(r"[ \u3000\t]{2,}|\t")
@@ -326,7 +341,7 @@ def _rows(doc: Document) -> list[list[tuple[int, int, int, str]]]:
             continue
         loc = b.location
         if _HEAD_ZONE <= i < last and not _row_start(b.norm):
-            rows.append([(i, 0, len(b.norm), b.norm)])  # a body line: not split, skipped by analyse
+            rows.append([(i, _BODY_LINE, len(b.norm), b.norm)])  # a body line: not split, skipped by analyse
             current = (None, None)
             continue
         if loc.table is not None:
@@ -558,10 +573,9 @@ def analyse(doc: Document, structure: Structure) -> Parties:
     mentions: list[Mention] = []
     heads: list[str] = []  # keys of the parties opened by the last row that opened any
     columns: dict[int, str] = {}  # column → party key, for 项目｜供方｜需方 tables
-    last = len(doc.blocks) - _TAIL_ZONE
     for row in _rows(doc):
         first = row[0][0]
-        if _HEAD_ZONE <= first < last and not _row_start(row[0][3]):
+        if row[0][1] == _BODY_LINE:
             heads, columns = [], {}  # the body: party lines only where a line starts with a party
             continue
         grid = _grid(doc, row)
