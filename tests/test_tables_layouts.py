@@ -299,3 +299,26 @@ def test_box_drawn_item_table() -> None:
     assert rule_hits(text.format(a="200.00")) == []
     (hit,) = rule_hits(text.format(a="210.00"))
     assert "210.00" in hit
+
+
+def test_pdf_rows_of_two_groups_are_not_guessed() -> None:
+    lines = [
+        "序号 零件名称 单位 2027年数量 2027年单价 2028年数量 2028年单价 两年金额(元)",
+        "1 前制动钳总成 套 60000 286.00 60000 277.42 33,805,200.00",
+        "2 制动主缸 件 30000 168.00 30000 162.96 9,928,800.00",
+    ]
+    assert pdf_hits(lines) == []
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "1. 产品、数量及价格序号 品名 规格 单位 数量 单价(元) 金额(元)",
+        "一、设备名称、型号、数量、价格设备名称 型号 数量 单位 单价(元) 金额(元)",
+        "一、订货明细(单价按框架协议附件一,含 13%增值税)行 产品名称 规格 数量 单位 含税单价",
+    ],
+)
+def test_pdf_header_after_a_section_heading(head: str) -> None:
+    rows = ["1 塑料收纳箱 PP 材质", "6,000 个 4.20 {a}"]
+    assert pdf_hits([head, rows[0], rows[1].format(a="25,200.00")]) == []
+    assert len(pdf_hits([head, rows[0], rows[1].format(a="25,300.00")])) == 1

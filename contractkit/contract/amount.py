@@ -357,6 +357,27 @@ def _loose_rows(text: str, cut: int) -> list[re.Match[str]]:
     return out
 
 
+_MONEY_IN_LINE = re.compile(_MONEY_TOKEN)
+
+
+def _one_group(doc: Document, i: int) -> bool:
+    """True when the header line at ``i`` (and its continuation lines) names one quantity and one unit
+    price: a PDF row of two groups (2027年数量 单价 2028年数量 单价 金额) cannot be bound from its text.
+    Words of a section heading run into the header (``1. 产品、数量及价格序号``) are no columns."""
+    parts = [doc.blocks[i].norm]
+    for b in doc.blocks[i + 1 : i + 4]:
+        if _MONEY_IN_LINE.search(b.norm) or _ROW_NUMBER.match(b.norm):
+            break
+        parts.append(b.norm)
+    words = [w for w in " ".join(parts).split() if len(w) <= 16 and not re.search(r"[、,，]", w)]
+    qtys = sum("数量" in w for w in words)
+    head = " ".join(words)
+    return qtys < 2 and not ("不含税" in head and re.search(r"(?<!不)含税", head))
+
+
+_ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s+\S")
+
+
 def _loose_item_tables(doc: Document) -> list[ItemTable]:
     """Item tables laid out as lines of text (a PDF): qty, unit price and amount at the end of each line."""
     from contractkit.checks._common import block_indices_naming
@@ -374,7 +395,7 @@ def _loose_item_tables(doc: Document) -> list[ItemTable]:
             continue
         norm = block.norm
         if not header:
-            header = "数量" in norm and ("单价" in norm or "价格" in norm)
+            header = "数量" in norm and ("单价" in norm or "价格" in norm) and _one_group(doc, i)
             continue
         glued = _GLUED_TOTAL.search(norm)
         cut = glued.start() if glued is not None else len(norm)
