@@ -79,15 +79,17 @@ def redline_docx(
     ids = _Ids()
     comments = 0
     replaced: list[tuple[Any, Edit]] = []
+    inserted = 0
     for f, e in zip(findings, edits, strict=True):
         p = paras.get(location_key(doc.blocks[e.block].location)) if e is not None else None
-        if e is not None and p is None:
-            e = None
+        if e is not None and (p is None or "".join(t for _, t in _run_texts(p)) != doc.blocks[e.block].text):
+            e = None  # the paragraph is not the block the fix was computed on: a comment only
         if e is not None and e.span is None:
             from contractkit.compare.redline import insert_paragraph_after
 
             target = insert_paragraph_after(p, e.text, author=author, date=date, ids=ids)
             comments += _comment(document, target, None, f, lang, author, e)
+            inserted += 1
             continue
         if e is not None:
             replaced.append((p, e))
@@ -96,9 +98,9 @@ def redline_docx(
             continue
         span = e.span if e is not None else None
         comments += _comment(document, target, span, f, lang, author, e)
-    changes = sum(1 for e in edits if e is not None and e.span is None)
     from contractkit.compare.redline import track_replace
 
+    changes = inserted
     # right to left within each paragraph, so the earlier offsets stay valid
     for p, e in sorted(replaced, key=lambda x: (id(x[0]), -x[1].span[0])):  # type: ignore[index]
         start, end = e.span  # type: ignore[misc]

@@ -113,6 +113,22 @@ def runs(request, tmp_path_factory) -> list[dict]:
     return done
 
 
+def test_each_change_is_at_the_flagged_words(runs: list[dict]) -> None:
+    """The deleted words are the finding's: inside its quoted clause, overlapping the words it flags."""
+    for r in runs:
+        for f, e in zip(r["findings"], r["edits"], strict=True):
+            if e is None or e.span is None or f.span is None:
+                continue
+            text = r["doc"].blocks[e.block].text
+            deleted = text[e.span[0] : e.span[1]]
+            if e.span[0] == e.span[1]:  # an insertion: at or just after the flagged words, in the same clause
+                assert f.span[0] <= e.span[0] <= f.span[1] + 12, (r["src"].name, f.rule)
+                continue
+            assert e.span[0] < f.span[1] and f.span[0] < e.span[1], (r["src"].name, f.rule, deleted)
+            if e.source in ("rule", "limit", "days"):
+                assert deleted in f.snippet, (r["src"].name, f.rule, deleted, f.snippet)
+
+
 def test_the_original_is_byte_identical_and_every_finding_is_a_comment(runs: list[dict]) -> None:
     for r in runs:
         assert hashlib.sha256(r["src"].read_bytes()).hexdigest() == r["before"], r["src"].name
