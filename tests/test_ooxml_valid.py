@@ -171,22 +171,32 @@ def test_redlines_of_real_drafts_add_no_schema_error(tmp_path: Path, name: str, 
     check_package(out, original=src)
 
 
+def _labels() -> dict:
+    import json
+
+    return json.loads((LABELLED / "labels.json").read_text(encoding="utf-8"))
+
+
+DEFECTIVE_DOCX = [n for n, lab in _labels().items() if n.endswith(".docx") and not lab["clean"]]
+DOCX_PAIRS = [(n, lab["base"]) for n, lab in _labels().items() if n.endswith(".docx") and lab.get("base")]
+
+
 def test_annotated_copies_are_valid(tmp_path: Path) -> None:
-    for src in (SAMPLE, LABELLED / "m2_led_lighting_buyer_draft.docx"):
+    for src in (SAMPLE, *(LABELLED / n for n in DEFECTIVE_DOCX)):
         findings = lint_paths([src]).files[0].findings
         out = tmp_path / src.name
         assert annotate_docx(src, findings, out) == len(findings)
         check_package(out, original=src)
 
 
-def test_diff_redlines_are_valid(tmp_path: Path) -> None:
-    base, variant = (
-        LABELLED / "b05_injection_equipment_install.docx",
-        LABELLED / "b05_v3_injection_equipment_install.docx",
-    )
+@pytest.mark.parametrize(("variant", "base"), DOCX_PAIRS, ids=[v for v, _ in DOCX_PAIRS])
+def test_diff_redlines_of_the_corpus_pairs_are_valid(tmp_path: Path, variant: str, base: str) -> None:
     out = tmp_path / "diff.docx"
-    assert write_redline(base, compare_paths(base, variant), out) > 0
-    check_package(out, original=base)
+    assert write_redline(LABELLED / base, compare_paths(LABELLED / base, LABELLED / variant), out) > 0
+    check_package(out, original=LABELLED / base)
+
+
+def test_a_diff_redline_of_a_built_draft_is_fully_valid(tmp_path: Path) -> None:
     ours = _built_draft(tmp_path / "ours.docx")
     d = docx.Document(str(ours))
     d.paragraphs[8].text = "4.1 买方逾期付款的，每逾期一日按逾期金额的万分之五支付违约金。"
