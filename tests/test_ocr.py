@@ -165,6 +165,21 @@ def test_text_pdf_is_not_ocrd_unless_always(pdfs: dict[str, Path]) -> None:
     assert "meta/ocr" not in {f.rule for f in lint_file(pdfs["text1"]).findings}
 
 
+@needs_tools
+def test_ocr_over_its_memory_cap_is_unreadable_not_clean(
+    pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tesseract under a 16 MB address space cannot load its data: the scan is reported, never passed."""
+    monkeypatch.setenv("CONTRACTKIT_OCR_MEMORY_MB", "16")
+    with pytest.raises(UnreadableInput, match="page 1") as info:
+        read_pdf(pdfs["scan300"])
+    assert "16 MB" in str(info.value)
+    result = lint_file(pdfs["scan300"])
+    assert result.error and not result.findings
+    monkeypatch.setenv("CONTRACTKIT_OCR_MEMORY_MB", "1024")  # the default cap reads the page
+    assert read_pdf(pdfs["scan300"]).meta["ocr"]
+
+
 def test_missing_tesseract_is_said_not_silent(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(ocr, "available", lambda langs=ocr.LANGS: False)
     with pytest.raises(UnreadableInput, match="Tesseract"):

@@ -93,3 +93,60 @@ def test_a_damaged_doc_is_reported_unreadable(tmp_path: Path, capsys) -> None:
     captured = capsys.readouterr()
     assert "broken.doc" in captured.out + captured.err
     assert "LibreOffice" in captured.out + captured.err
+
+
+# -- the warm converter and the memory cap (issue 14) ------------------------------------------------------
+
+
+@pytest.fixture()
+def fresh_converter():
+    """Each test starts without a warm listener and leaves none behind."""
+    from contractkit.readers import office
+
+    office.close_warm()
+    yield office
+    office.close_warm()
+
+
+def test_a_folder_is_converted_on_one_warm_listener(fixtures: dict[str, Path], fresh_converter) -> None:
+    from contractkit.office.warm import uno_python
+
+    if uno_python() is None:
+        pytest.fail("python3-uno is missing: run `make soffice` (make test installs it)")
+    want = _found(read_document(str(SOURCE)))
+    for suffix in (".doc", ".rtf", ".odt", ".wps"):
+        assert _found(read_document(str(fixtures[suffix]))) == want
+    stats = fresh_converter.warm_stats()
+    assert stats["starts"] == 1, stats  # one LibreOffice start-up for the four files
+    assert stats["converted"] == 4 and stats["failed"] == 0, stats
+
+
+def test_the_cold_path_reads_the_same(
+    fixtures: dict[str, Path], fresh_converter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONTRACTKIT_OFFICE_WARM", "0")
+    doc = read_document(str(fixtures[".doc"]))
+    assert _found(doc) == _found(read_document(str(SOURCE)))
+    assert fresh_converter.warm_stats() == {}  # no listener was started
+
+
+@pytest.mark.parametrize("warm", ["1", "0"])
+def test_a_conversion_over_its_memory_cap_is_unreadable_not_clean(
+    fixtures: dict[str, Path], fresh_converter, monkeypatch: pytest.MonkeyPatch, capsys, warm: str
+) -> None:
+    """LibreOffice under a 64 MB address space cannot start: the file is reported (exit 2), never passed."""
+    monkeypatch.setenv("CONTRACTKIT_OFFICE_WARM", warm)
+    monkeypatch.setenv("CONTRACTKIT_OFFICE_MEMORY_MB", "64")
+    assert main(["lint", str(fixtures[".doc"])]) == 2
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "draft.doc" in text and "未发现问题" not in text
+
+
+def test_the_cap_is_applied_to_the_command() -> None:
+    from contractkit.office.limits import capped
+
+    cmd = capped(["soffice", "--headless"], 100)
+    assert cmd[-2:] == ["soffice", "--headless"]
+    assert any(str(100 * 1024 * 1024) in part or str(100 * 1024) in part for part in cmd)
+    assert capped(["soffice"], 0) == ["soffice"]

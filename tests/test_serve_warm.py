@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from contractkit.errors import ConverterError
+from contractkit.office.warm import WarmConverter, uno_python
 from contractkit.render.pdf import find_soffice
-from contractkit.serve.warm import WarmConverter, uno_python
 
 pytestmark = [
     pytest.mark.slow,

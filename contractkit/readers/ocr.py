@@ -7,20 +7,25 @@ straightened (a scan a degree or two off is turned back: the angle whose rows of
 Tesseract line by line, and the lines joined into paragraphs as the PDF reader joins them. Spaces Tesseract
 puts between Chinese characters are dropped. Findings on such text say it came from OCR (``meta['ocr']``).
 
-Bounds: images over :data:`MAX_PIXELS` are refused, each page has a time limit, at most ``max_pages`` pages.
+Bounds: images over :data:`MAX_PIXELS` are refused, each page has a time limit, at most ``max_pages`` pages,
+and Tesseract runs under an address-space cap (``CONTRACTKIT_OCR_MEMORY_MB``,
+:mod:`contractkit.office.limits`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from contractkit.errors import UnreadableInput
 from contractkit.fileio import DEFAULT_MAX_BYTES, check_size
+from contractkit.office.limits import capped_program, ocr_memory_mb
 from contractkit.readers.model import Block, Document, Location
 from contractkit.readers.normalize import looks_like_heading, normalize
 
@@ -112,6 +117,46 @@ def soften(image: Any) -> Any:
     return image.filter(ImageFilter.GaussianBlur(SOFTEN_RADIUS))
 
 
+class OcrFailed(Exception):
+    """Tesseract ran and failed on a page (out of memory under its cap, or damaged image data)."""
+
+
+_TESSERACT_DEFAULT = "tesseract"
+
+
+@contextlib.contextmanager
+def _capped_tesseract(pytesseract: Any) -> Iterator[None]:
+    """pytesseract pointed at Tesseract under the memory cap (:mod:`contractkit.office.limits`) meanwhile."""
+    cmd = pytesseract.pytesseract.tesseract_cmd
+    program = shutil.which(_TESSERACT_DEFAULT)
+    if cmd != _TESSERACT_DEFAULT or program is None:  # the user chose another Tesseract: leave it as set
+        yield
+        return
+    pytesseract.pytesseract.tesseract_cmd = capped_program(program, ocr_memory_mb())
+    try:
+        yield
+    finally:
+        pytesseract.pytesseract.tesseract_cmd = cmd
+
+
+def page_unreadable(path: str, number: int, exc: Exception) -> UnreadableInput:
+    """The error for a page OCR could not read: over time, or Tesseract failing (its cap)."""
+    if isinstance(exc, TimeoutError):
+        return UnreadableInput(
+            f"OCR of page {number} took longer than {PAGE_TIMEOUT} s",
+            path=path,
+            where=f"page {number}",
+            zh=f"第 {number} 页 OCR 超过 {PAGE_TIMEOUT} 秒",
+        )
+    return UnreadableInput(
+        f"OCR of page {number} failed: {exc}",
+        path=path,
+        where=f"page {number}",
+        hint="scan at 300 dpi, or raise CONTRACTKIT_OCR_MEMORY_MB",
+        zh=f"第 {number} 页 OCR 失败（{exc}）",
+    )
+
+
 def image_lines(
     image: Any, *, langs: str = LANGS, timeout: float = PAGE_TIMEOUT, psm: int = PSM, smooth: bool = True
 ) -> list[str]:
@@ -122,9 +167,15 @@ def image_lines(
     page = soften(page) if smooth else page
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one page per core; Tesseract's threads only contend
     try:
-        data = pytesseract.image_to_data(
-            page, lang=langs, config=f"--psm {psm}", timeout=timeout, output_type=pytesseract.Output.DICT
-        )
+        with _capped_tesseract(pytesseract):
+            data = pytesseract.image_to_data(
+                page, lang=langs, config=f"--psm {psm}", timeout=timeout, output_type=pytesseract.Output.DICT
+            )
+    except pytesseract.TesseractError as exc:  # it exited with an error: over its memory cap, damaged data
+        raise OcrFailed(f"Tesseract failed ({exc.status}); memory limit {ocr_memory_mb()} MB") from None
+    except (subprocess.CalledProcessError, OSError) as exc:  # it could not even start under the cap
+        code = getattr(exc, "returncode", None)
+        raise OcrFailed(f"Tesseract failed ({code}); memory limit {ocr_memory_mb()} MB") from None
     except RuntimeError as exc:  # pytesseract's timeout
         raise TimeoutError(str(exc)) from None
     lines: dict[tuple[int, int, int], list[Word]] = {}
@@ -240,13 +291,8 @@ def read_image(
     for pages, image in enumerate(_images(name, max_pages), start=1):
         try:
             lines = image_lines(image, langs=langs)
-        except TimeoutError:
-            raise UnreadableInput(
-                f"OCR of page {pages} took longer than {PAGE_TIMEOUT} s",
-                path=name,
-                where=f"page {pages}",
-                zh=f"第 {pages} 页 OCR 超过 {PAGE_TIMEOUT} 秒",
-            ) from None
+        except (TimeoutError, OcrFailed) as exc:
+            raise page_unreadable(name, pages, exc) from None
         blocks.extend(page_blocks(lines, pages, len(blocks)))
     if not any(b.text.strip() for b in blocks):
         raise UnreadableInput(

@@ -1,25 +1,34 @@
 """Word formats other than .docx — .doc, .wps (WPS 文字), .rtf, .odt, .docm, .dotx — read by converting a
 private copy to .docx with LibreOffice, then reading that with the .docx reader.
 
-The conversion is sandboxed like PDF output (:mod:`contractkit.render.pdf`): the user's file is copied into a
-private temp folder (the converted copy is never written next to it), ``soffice`` runs with its own throwaway
-profile, without network (``unshare -n``) where the kernel allows it, in its own process group, with a time
-limit after which the whole group is killed; the converted .docx is read with the same zip guards as any
-draft. Findings point at paragraphs of the document as the user sees it and ``meta['converted_from']`` says
-the text came through a conversion.
+The conversion runs on a warm LibreOffice listener kept for the whole run (:mod:`contractkit.office.warm`,
+when Debian's python3-uno is there): the first file pays LibreOffice's start-up, every later one in the same
+process (a folder, a batch, the service) about a tenth of a second. Without python3-uno, or when
+``CONTRACTKIT_OFFICE_WARM=0``, each file gets its own ``soffice --convert-to`` run. Either way it is sandboxed
+like PDF output (:mod:`contractkit.render.pdf`): the user's file is copied into a private temp folder (the
+converted copy is never written next to it), ``soffice`` runs with its own throwaway profile, without network
+(``unshare -n``) where the kernel allows it, in its own process group, under an address-space cap
+(:mod:`contractkit.office.limits`), with a time limit counted from the start of that file after which the
+whole group is killed; macros never run and links are never updated; the converted .docx is read with the
+same zip guards as any draft. Findings point at paragraphs of the document as the user sees it and
+``meta['converted_from']`` says the text came through a conversion.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import signal
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
+from typing import Any
 
 from contractkit.errors import UnreadableInput
 from contractkit.fileio import DEFAULT_MAX_BYTES, check_size
+from contractkit.office.limits import capped, office_memory_mb, out_of_memory
 from contractkit.readers.model import Document
 
 #: suffix → what users call the format
@@ -36,6 +45,51 @@ FORMATS: dict[str, str] = {
 }
 #: seconds a conversion may take before the converter is killed
 TIMEOUT = 90.0
+#: documents converted on one warm listener before it is replaced (memory stays flat)
+WARM_MAX_DOCS = 50
+
+_warm_lock = threading.Lock()
+_warm: dict[int, Any] = {}  # pid → WarmConverter (a forked worker never uses its parent's listener)
+
+
+def _warm_converter(timeout: float) -> Any | None:
+    """This process's warm converter (started on first use), or None when it cannot be had."""
+    if os.environ.get("CONTRACTKIT_OFFICE_WARM", "1").strip() in ("0", "false", "no", "off"):
+        return None
+    try:
+        from contractkit.office.warm import WarmConverter, uno_python
+    except ImportError:  # pragma: no cover - the package is always there
+        return None
+    if uno_python() is None:
+        return None
+    pid = os.getpid()
+    with _warm_lock:
+        conv = _warm.get(pid)
+        if conv is None or conv._closed:
+            from contractkit.errors import ConverterError
+
+            try:
+                conv = WarmConverter(timeout=timeout, max_docs=WARM_MAX_DOCS)
+            except ConverterError:
+                return None
+            _warm.clear()
+            _warm[pid] = conv
+            atexit.register(close_warm)
+        return conv
+
+
+def close_warm() -> None:
+    """Stop this process's warm converter (if any); the next conversion starts a fresh one."""
+    with _warm_lock:
+        conv = _warm.pop(os.getpid(), None)
+    if conv is not None:
+        conv.close()
+
+
+def warm_stats() -> dict[str, int]:
+    """Counters of this process's warm converter (starts, converted, failed, timeouts, …); empty if none."""
+    conv = _warm.get(os.getpid())
+    return dict(conv.stats) if conv is not None else {}
 
 
 def convert_to_docx(
@@ -46,6 +100,10 @@ def convert_to_docx(
 
     name = str(path)
     check_size(path, max_bytes)
+    suffix = Path(name).suffix.lower() or ".doc"
+    warm = _warm_converter(timeout) if find_soffice() else None
+    if warm is not None:
+        return _convert_warm(warm, path, suffix, max_bytes)
     soffice = find_soffice()
     if soffice is None:
         raise UnreadableInput(
@@ -55,7 +113,6 @@ def convert_to_docx(
             hint=INSTALL_HINT,
             zh="读取此格式需要 LibreOffice，但未安装",
         )
-    suffix = Path(name).suffix.lower() or ".doc"
     with tempfile.TemporaryDirectory(prefix="contractkit-convert-") as work:
         work_dir = Path(work)
         src = work_dir / f"draft{suffix}"
@@ -65,7 +122,7 @@ def convert_to_docx(
         out_dir.mkdir()
         cmd = [
             *_no_network_prefix(),
-            soffice,
+            *capped([soffice], office_memory_mb()),
             f"-env:UserInstallation={(work_dir / 'profile').as_uri()}",
             "--headless",
             "--invisible",
@@ -104,6 +161,8 @@ def convert_to_docx(
         produced = out_dir / "draft.docx"
         if proc.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
             detail = (err or b"").decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+            if out_of_memory(proc.returncode, (err or b"").decode("utf-8", "replace")):
+                raise _memory_error(name)
             raise UnreadableInput(
                 f"LibreOffice could not open the file as {FORMATS.get(suffix, 'a document')}"
                 + (f" ({detail[0]})" if detail[0] else ""),
@@ -112,6 +171,46 @@ def convert_to_docx(
                 zh="LibreOffice 无法打开此文件",
             )
         return produced.read_bytes()
+
+
+def _convert_warm(warm: Any, path: str | Path, suffix: str, max_bytes: int) -> bytes:
+    """Convert on the warm listener; its errors become UnreadableInput naming the file."""
+    from contractkit.errors import ConverterError
+
+    name = str(path)
+    with tempfile.TemporaryDirectory(prefix="contractkit-convert-") as work:
+        src = Path(work) / f"draft{suffix}"
+        with open(path, "rb") as fh:
+            src.write_bytes(fh.read(max_bytes + 1))
+        try:
+            return warm.to_docx(src)
+        except ConverterError as exc:
+            if "did not finish within" in exc.message:
+                raise UnreadableInput(
+                    f"converting the file took longer than {warm.timeout:.0f} s",
+                    path=name,
+                    hint="save it as .docx in Word or WPS and lint that",
+                    zh=f"格式转换超过 {warm.timeout:.0f} 秒",
+                ) from None
+            if "crashed" in exc.message or "exited while starting" in exc.message:
+                raise _memory_error(name, crashed=True) from None
+            raise UnreadableInput(
+                f"LibreOffice could not open the file as {FORMATS.get(suffix, 'a document')}",
+                path=name,
+                hint="the file is damaged or not what its name says: open it in Word or WPS, save as .docx",
+                zh="LibreOffice 无法打开此文件",
+            ) from None
+
+
+def _memory_error(name: str, *, crashed: bool = False) -> UnreadableInput:
+    cap = office_memory_mb()
+    what = "LibreOffice stopped while converting the file" if crashed else "the conversion ran out of memory"
+    return UnreadableInput(
+        f"{what} (limit {cap} MB)",
+        path=name,
+        hint="save it as .docx in Word or WPS and lint that, or raise CONTRACTKIT_OFFICE_MEMORY_MB",
+        zh=f"格式转换失败或超出内存上限（{cap} MB）",
+    )
 
 
 def _kill_group(proc: subprocess.Popen) -> None:

@@ -151,13 +151,8 @@ def _ocr_page(page: object, name: str, number: int, done: int, limit: int) -> li
     ocr.require(name)
     try:
         return ocr.image_lines(ocr.render_pdf_page(page))
-    except TimeoutError:
-        raise UnreadableInput(
-            f"OCR of page {number} took longer than {ocr.PAGE_TIMEOUT} s",
-            path=name,
-            where=f"page {number}",
-            zh=f"第 {number} 页 OCR 超过 {ocr.PAGE_TIMEOUT} 秒",
-        ) from None
+    except (TimeoutError, ocr.OcrFailed) as exc:
+        raise ocr.page_unreadable(name, number, exc) from None
 
 
 class GlyphStats:

@@ -1,7 +1,7 @@
 """One warm, supervised PDF converter pool shared by every request, with a bounded queue.
 
 ``workers`` dispatcher threads each own one long-lived converter: the warm UNO listener
-(:class:`~contractkit.serve.warm.WarmConverter`, when python3-uno is there), one document at a time; else the
+(:class:`~contractkit.office.warm.WarmConverter`, when python3-uno is there), one document at a time; else the
 batch :class:`~contractkit.render.pdf.PdfConverter`, taking up to ``max_batch`` queued documents
 (its share of the queue) into one LibreOffice run, so under load the start-up is shared. Limits:
 
@@ -106,8 +106,8 @@ class ConverterPool:
 
     def _default_factory(self) -> Any:
         """The warm UNO converter when python3-uno is there, else the batch converter (start-up per run)."""
+        from contractkit.office.warm import WarmConverter, uno_python
         from contractkit.render.pdf import PdfConverter
-        from contractkit.serve.warm import WarmConverter, uno_python
 
         if self.engine in ("auto", "warm") and (self.engine == "warm" or uno_python()):
             self.engine = "warm"

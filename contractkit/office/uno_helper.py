@@ -1,6 +1,7 @@
 """Run by the system Python that has ``uno`` (Debian's python3-uno), never by the venv: connect to one warm
-LibreOffice listener and convert one document per stdin line ``{"in": path, "out": path}``, answering one
-stdout line ``{"ok": true}`` or ``{"ok": false, "error": "..."}``. Imports nothing from contractkit."""
+LibreOffice listener and convert one document per stdin line ``{"in": path, "out": path, "filter": name}``
+(the filter defaults to PDF), answering one stdout line ``{"ok": true}`` or ``{"ok": false, "error": "..."}``.
+Imports nothing from contractkit."""
 
 import json
 import sys
@@ -40,7 +41,6 @@ def main():
         _prop("MacroExecutionMode", 0),  # NEVER_EXECUTE
         _prop("UpdateDocMode", 0),  # NO_UPDATE: no links fetched
     )
-    store = (_prop("FilterName", "writer_pdf_Export"),)
     for line in sys.stdin:
         job = json.loads(line)
         try:
@@ -48,6 +48,7 @@ def main():
             if doc is None:
                 raise RuntimeError("LibreOffice could not load this file")
             try:
+                store = (_prop("FilterName", job.get("filter") or "writer_pdf_Export"),)
                 doc.storeToURL(uno.systemPathToFileUrl(job["out"]), store)
             finally:
                 doc.close(True)

@@ -2,11 +2,14 @@
 through Debian's ``python3-uno`` by :mod:`.uno_helper` (the venv's Python cannot import ``uno``).
 
 The batch converter (:class:`contractkit.render.pdf.PdfConverter`) pays LibreOffice's ≈ 1.2 s start-up on each
-run; a server converting one quote per request cannot share that, so when python3-uno is present the pool uses
-this instead (same interface: ``convert_many``, ``stats``, ``close``). Supervision is the same in spirit:
+run; a server converting one quote per request cannot share that, so when python3-uno is present the
+service's pool uses this instead (same interface: ``convert_many``, ``stats``, ``close``), and reading
+.doc/.wps/.rtf/.odt drafts converts them to .docx on one (:meth:`WarmConverter.to_docx`). Supervision is the
+same in spirit:
 input sanitized first (external links stripped), each process in its own group under ``unshare -n`` when that
 works, no answer within ``timeout`` seconds of *starting* a document → both processes killed, the document
-retried once on a fresh listener; recycled after ``max_docs`` documents so memory stays flat.
+retried once on a fresh listener; recycled after ``max_docs`` documents so memory stays flat; LibreOffice runs
+under an address-space cap (:mod:`.limits`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from contractkit.errors import ContractkitError, ConverterError
+from contractkit.office.limits import capped, office_memory_mb
 from contractkit.render.lifecycle import reaped, sweep
 from contractkit.render.pdf import INSTALL_HINT, _no_network_prefix, find_soffice
 
@@ -84,6 +88,39 @@ class WarmConverter:
         with contextlib.suppress(Exception):
             atexit.unregister(self.close)
 
+    def to_docx(self, src: Path) -> bytes:
+        """The .docx LibreOffice makes of ``src`` (.doc, .wps, .rtf, .odt, …), converted on the warm listener.
+
+        Raises :class:`ConverterError` when LibreOffice cannot open it, runs out of time or memory."""
+        if self._closed:
+            raise ConverterError("the converter is closed")
+        stage = self._base / "job"
+        shutil.rmtree(stage, ignore_errors=True)
+        stage.mkdir()
+        suffix = "".join(ch for ch in Path(src).suffix.lower() if ch.isalnum() or ch == ".")[:8] or ".doc"
+        staged, produced = stage / f"d{suffix}", stage / "d.docx"
+        shutil.copyfile(src, staged)
+        error = "LibreOffice could not convert this file"
+        for attempt in range(2):
+            try:
+                answer = self._ask(staged, produced, "MS Word 2007 XML")
+            except ConverterError as exc:
+                error = exc.message
+                self._stop()
+                if attempt == 0:
+                    self.stats["retries"] += 1
+                continue
+            if answer.get("ok") and produced.is_file() and produced.stat().st_size:
+                self.stats["converted"] += 1
+                data = produced.read_bytes()
+                shutil.rmtree(stage, ignore_errors=True)
+                return data
+            error = f"LibreOffice could not open the file ({answer.get('error', 'no document')})"
+            break
+        self.stats["failed"] += 1
+        shutil.rmtree(stage, ignore_errors=True)
+        raise ConverterError(error, path=str(src))
+
     def warm_up(self) -> None:
         """Start the listener now (the pool calls this at start-up so the first request does not wait)."""
         with contextlib.suppress(ConverterError):
@@ -125,7 +162,7 @@ class WarmConverter:
         self.stats["failed"] += 1
         return ConverterError(error, path=str(src))
 
-    def _ask(self, src: Path, out: Path) -> dict:
+    def _ask(self, src: Path, out: Path, filter_name: str = "writer_pdf_Export") -> dict:
         if self._helper is not None and not self._alive():
             self.stats["crashes"] += 1  # died between documents: a fresh one, nothing lost
             self._stop()
@@ -134,7 +171,8 @@ class WarmConverter:
             self._start()
         assert self._helper is not None and self._helper.stdin is not None
         try:
-            self._helper.stdin.write(json.dumps({"in": str(src), "out": str(out)}) + "\n")
+            job = {"in": str(src), "out": str(out), "filter": filter_name}
+            self._helper.stdin.write(json.dumps(job) + "\n")
             self._helper.stdin.flush()
         except OSError:
             self.stats["crashes"] += 1
@@ -168,7 +206,7 @@ class WarmConverter:
                 reaped(
                     [
                         *_no_network_prefix(),
-                        str(self.soffice),
+                        *capped([str(self.soffice)], office_memory_mb()),
                         f"-env:UserInstallation={profile.as_uri()}",
                         "--headless",
                         "--invisible",
@@ -199,13 +237,31 @@ class WarmConverter:
         self._done = 0
         self._answers = answers = queue.Queue()
         threading.Thread(target=_read_answers, args=(self._helper, answers), daemon=True).start()
-        try:
-            ready = answers.get(timeout=self.startup + 5)
-        except queue.Empty:
-            ready = None
+        ready = self._wait_ready(answers)
         if not ready or not ready.get("ready"):
+            office = self._office
+            died = office is not None and office.poll() is not None
             self._stop()
+            if died:  # exited at once: no memory under the cap, a broken install, …
+                raise ConverterError(
+                    f"LibreOffice exited while starting (memory limit {office_memory_mb()} MB)",
+                    hint="raise CONTRACTKIT_OFFICE_MEMORY_MB, or check the install: " + INSTALL_HINT,
+                )
             raise ConverterError("LibreOffice did not start", hint=INSTALL_HINT)
+
+    def _wait_ready(self, answers: queue.Queue) -> dict | None:
+        """The helper's ready line, or None when it does not come in time or LibreOffice exits first."""
+        import time
+
+        deadline = time.monotonic() + self.startup + 5
+        while time.monotonic() < deadline:
+            try:
+                return answers.get(timeout=0.2)
+            except queue.Empty:
+                office = self._office
+                if office is None or office.poll() is not None:
+                    return None
+        return None
 
     def _stop(self) -> None:
         with self._lock:
