@@ -244,17 +244,33 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
             reported.add(line.group)
             yield _option_finding(doc, ctx, facts, line, limit, missing)
             continue
-        # the sentence that explains this line's discount, if the quote has one, else the line's cell
+        # a pending approval recorded for this line (待批), else the sentence that explains its discount,
+        # else the line's discount cell
+        pending = next(
+            (
+                a.where
+                for a in facts.approvals
+                if not a.given and a.where is not None and a.role in missing and line.number in a.lines
+            ),
+            None,
+        )
         said = next(
             (d.where for d in facts.discounts if line.number is not None and line.number in d.lines), None
         )
-        where = said or line.discount_where or line.where
+        where = pending or said or line.discount_where or line.where
         no = f"第{line.number}项" if line.number is not None else f"“{line.name}”"
+        note = (
+            next((a.note for a in facts.approvals if a.where == pending and a.note), None)
+            if pending
+            else None
+        )
         yield ctx.report(
             doc.blocks[where.block],
-            f"{no}折扣 {_pct(line.discount)}% 超过政策上限 {_pct(limit)}%，缺少{_who(missing)}的审批记录。",
+            f"{no}折扣 {_pct(line.discount)}% 超过政策上限 {_pct(limit)}%，缺少{_who(missing)}的审批记录"
+            + (f"（{note}，审批尚未作出）。" if note else "。"),
             f"Line {line.number or line.name}: discount {_pct(line.discount)}% exceeds the policy limit "
-            f"{_pct(limit)}% and lacks approval by {', '.join(missing)}.",
+            f"{_pct(limit)}% and lacks approval by {', '.join(missing)}"
+            + (f" ('{note}': promised, not given)." if note else "."),
             span=where.span if where.span != (0, 0) else None,
         )
     loose = [
@@ -264,7 +280,11 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
     ]
     if not loose:
         return
-    d = max(loose, key=lambda x: x.percent)
+    top = max(x.percent for x in loose)
+    # where the discount is granted (本次给予8%优惠), rather than a price computed with it
+    d = next((x for x in loose if x.percent == top and _GRANT.search(_sentence_at(doc, x))), None) or next(
+        x for x in loose if x.percent == top
+    )
     missing = _missing(facts, ctx, d.lines[0] if d.lines else None, d.percent, d.group)
     if not missing:
         return
@@ -306,6 +326,17 @@ def _option_finding(
 def _option_label(doc: Document, line: QuoteLine) -> str:
     """How the quote names the option of ``line`` (方案C（旗舰型）), else its key."""
     return line.group or line.name
+
+
+_GRANT = re.compile(r"给予|给与|提供|享受|同意给|特批|让利|予以")
+
+
+def _sentence_at(doc: Document, d) -> str:
+    """The sentence around a discount statement."""
+    norm = doc.blocks[d.where.block].norm if d.where.block < len(doc.blocks) else ""
+    start = max(norm.rfind(c, 0, d.where.span[0]) for c in "。；;") + 1
+    ends = [k for k in (norm.find(c, d.where.span[1]) for c in "。；;") if k != -1]
+    return norm[start : min(ends) if ends else len(norm)]
 
 
 def _who(roles: list[str]) -> str:

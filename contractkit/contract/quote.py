@@ -205,6 +205,8 @@ _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _DISCOUNT_TEXT = re.compile(
     r"(?:优惠|折扣|折让|让利|下浮|降价|discount)[^，,。；;%\d]{0,10}?" + _PCT, re.IGNORECASE
 )
+#: A percent before the word: 给予8%优惠, 5%的折扣, 下浮3%… (the number first).
+_DISCOUNT_AFTER = re.compile(_PCT + r"\s*(?:的)?\s*(?:优惠|折扣|折让|让利)")
 #: Sentences about the policy or the approvals, not a discount given.
 _POLICY_CUE = re.compile(
     r"权限|审批|批准|核准|政策|办法|制度|不超过|不得超过|不高于|以内|须经|需经|应经|超过|超出"
@@ -231,7 +233,7 @@ _LINE_REF = re.compile(
 #: A money figure in a text row; a number after 约 or before a unit (约18,000页, 1,200 台) is a spec or a
 #: quantity, not a price.
 _MONEY = re.compile(
-    r"(?<![\d.,约])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{2})(?![\d%]|[.,]\d)"
+    r"(?<![\d.,约A-Za-z\-/])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{2})(?![\d%]|[.,]\d)"
     r"(?!\s?(?:页|张|件|个|台|套|支|只|箱|包|瓶|桶|卷|份|袋|块|米|吨|公斤|千克|克|升|毫升|小时|次|册|本|人|平方"
     r"|kg|km|mm|pcs|m\b))",
     re.IGNORECASE,
@@ -853,8 +855,12 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
             continue
         if not refs and (_POLICY_CUE.search(sent) or _ROLE_RE.search(sent)):
             continue
-        for m in _DISCOUNT_TEXT.finditer(sent):
-            label = sent[m.start() : m.start(1)].strip()
+        numbers: set[int] = set()
+        for m in (*_DISCOUNT_TEXT.finditer(sent), *_DISCOUNT_AFTER.finditer(sent)):
+            if m.start(1) in numbers:
+                continue
+            numbers.add(m.start(1))
+            label = sent[m.start() : m.start(1)].strip() or sent[m.end(1) : m.end()].strip(" %％的")
             where = Where(i, (s + m.start(), s + m.end()))
             out.append(Discount(Decimal(m.group(1)), label, refs, where, group_key(sent)))
         for m in _ZHE.finditer(sent):

@@ -21,10 +21,20 @@ from contractkit.contract.tables import Row
 #: Approval roles (``settings.discount_approvals``) and the titles that name each in a quote.
 ROLE_TITLES: dict[str, tuple[str, ...]] = {
     "sales_manager": ("销售经理", "销售部经理", "营销经理", "区域销售经理", "sales manager"),
-    "sales_director": ("销售总监", "营销总监", "销售副总", "sales director"),
+    "sales_director": (
+        "销售总监",
+        "营销总监",
+        "销售副总",
+        "营销副总",
+        "销售副总经理",
+        "营销副总经理",
+        "分管销售副总",
+        "sales director",
+    ),
+    "general_manager": ("总经理", "总裁", "general manager"),
 }
 #: The display name of each role.
-ROLE_NAMES = {"sales_manager": "销售经理", "sales_director": "销售总监"}
+ROLE_NAMES = {"sales_manager": "销售经理", "sales_director": "销售总监", "general_manager": "总经理"}
 TITLE_ROLE = {t: r for r, ts in ROLE_TITLES.items() for t in ts}
 ROLE_RE = re.compile("|".join(sorted(map(re.escape, TITLE_ROLE), key=len, reverse=True)), re.IGNORECASE)
 ROLE_WORDS = tuple(TITLE_ROLE)
