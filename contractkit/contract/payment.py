@@ -107,12 +107,17 @@ PAY_VERB = re.compile(
     r"支付|付款|付清|付至|预付|首付|付给|应付|付.{0,3}款|结清|结算|尾款|余款|进度款|汇入|转账|缴纳|缴付|交清|交纳|还清|"
     r"定金|(?<![不未])付\s*(?=\d|[一二三四五六七八九十百])|"
     r"(?:到货|发货|交货|验收|调试|安装|投产|上线|首期|末期|[一二三四五六七八九十\d]期|里程碑)款|"
-    r"(?:先|再|又|剩下的|余下的|另)给(?=\s*(?:\d|[一二两三四五六七八九十半]|钱|款))"
+    r"(?:先|再|又|剩下的|余下的|另)给(?=\s*(?:\d|[一二两三四五六七八九十半]|钱|款|另|剩|余|尾))"
 )
 #: A piece naming one of these is a penalty, interest, refund or deposit rule: the sentence stops there.
 _CONSEQUENCE = re.compile(
     r"违约金|滞纳金|赔偿|罚|利息|逾期|迟延|延迟|延期|拖欠|未(?:按|能|及时)|不按|否则|如未|若未|退还已|退回已|"
     r"扣除|扣款|抵扣|抵作|冲抵|折抵|有权(?:拒绝|暂停|停止|中止|不予|拒收|解除|顺延)"
+)
+#: A definition: “合同价格”（“Contract Price”）指… / "Price" means …
+_DEFINITION = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\W*)?[“\"「『][^”\"」』]{1,24}[”\"」』]\s*(?:[（(][^)）]{0,40}[)）])?\s*"
+    r"(?:[:：]\s*)?(?:是指|系指|意指|指|means|shall mean)"
 )
 _CONDITION_END = re.compile(r"(?:的|之前|以前|前)\s*$")
 #: A remedy of the payee (有权拒绝交付, 可暂停发货): a sentence naming one before any share or amount is a
@@ -330,6 +335,12 @@ _STAGE_START = re.compile(
 )
 
 
+#: A stage named with its share and a colon (发货款70%（¥904,680.00）：…): what follows is its body.
+_LABELLED_SHARE = re.compile(
+    r"\W*(?:[\u4e00-\u9fff]{1,8})\s*[:：]?\s*\d+(?:\.\d+)?\s*%\s*(?:[（(][^)）]{0,24}[)）])?\s*[:：]"
+)
+
+
 def _comma_pieces(text: str) -> list[tuple[int, str]]:
     """(start, text) of the comma pieces, a piece cut again where a stage label with its share begins."""
     out: list[tuple[int, str]] = []
@@ -408,6 +419,15 @@ def _groups(text: str, pieces: list[_Piece]) -> list[_Group]:
         ):
             prev.pieces.append(p)  # 支付首批货款16.8万元，培训费0.5万元: paid together
             continue
+        if (
+            prev is not None
+            and p.shares
+            and {v for v, _ in p.shares} == {v for q in prev.pieces for v, _ in q.shares}
+            and _LABELLED_SHARE.match(text, prev.start)
+        ):
+            prev.pieces.extend([*pending, p])  # 发货款70%：…支付该批货款的70%: the label's share restated
+            pending = []
+            continue
         if pending and prev is not None and read_timing(text[p.start : p.end]).trigger is not None:
             prev.pieces.extend(pending)  # the conditions close the previous installment
             pending = []
@@ -469,6 +489,8 @@ def read_installments(text: str) -> list[RawInstallment]:
         return []
     out: list[RawInstallment] = []
     pieces = _pieces(text)
+    if _DEFINITION.match(text) and not any(p.shares or p.amounts for p in pieces):
+        return []  # “合同价格”指买方应支付的全部价款: a definition, not a payment
     remedy = _WITHHOLD.search(text)
     before = [p for p in pieces if p.end <= remedy.start()] if remedy else []
     if (
@@ -641,6 +663,7 @@ def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
         and _in_scope(doc, i, headings)
         and not _TABLE_ROW.match(doc.blocks[i].norm)  # a text table row: read as a table
     ]
+    indices = sorted(set(indices) | set(_key_term_cells(doc, named)))
     for run in _paragraphs(doc, indices):
         parts = [Cell(doc.blocks[j].norm, j, (0, len(doc.blocks[j].norm)), 0) for j in run]
         text = "".join(p.text for p in parts)
@@ -660,6 +683,40 @@ def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
     if named_ones:  # the definitions state the shares the named installments pay: count them once
         out = [i for i in out if not (i.statement and _DEFINED_SHARE.search(_norm_of(doc, i.where)))]
     return out + named_ones
+
+
+#: The label of a key-terms row (合同要素表: 付款 | (1)预付款：… ) whose value cell is prose to read.
+_KEY_LABEL = re.compile(
+    r"^\W*(?:付款|支付|结算|价款支付|合同价款支付)(?:方式|条件|安排|进度|节点|计划|期限|约定)?\W*$"
+)
+
+
+def _key_term_cells(doc: Document, named: list[int]) -> list[int]:
+    """The cells of ``named`` that are the value of a key-terms row labelled as payment (6 | 付款 | …): prose
+    sentences in a cell, read like paragraphs (a schedule table with 比例/条件 columns is read as a table)."""
+    cells = [i for i in named if doc.blocks[i].kind == "cell"]
+    if not cells:
+        return []
+
+    def key(i: int) -> tuple[object, ...]:
+        loc = doc.blocks[i].location
+        return (loc.part, loc.table, loc.row)
+
+    wanted = {key(i) for i in cells}
+    rows: dict[tuple[object, ...], dict[int, list[int]]] = {}  # row → cell number → its blocks
+    for j, b in enumerate(doc.blocks):
+        if b.kind == "cell" and key(j) in wanted:
+            rows.setdefault(key(j), {}).setdefault(b.location.cell or 0, []).append(j)
+    out = []
+    for i in cells:
+        row, c = rows[key(i)], doc.blocks[i].location.cell or 0
+        before = [n for n in row if n < c]
+        if not before:
+            continue  # the first cell: a label or a number, not a value
+        label = " ".join(doc.blocks[j].norm.strip() for j in row[max(before)])
+        if _KEY_LABEL.match(label):
+            out.append(i)
+    return out
 
 
 def _norm_of(doc: Document, where: Where) -> str:

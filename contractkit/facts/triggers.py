@@ -38,10 +38,14 @@ class Trigger:
     span: tuple[int, int]
 
 
-_AFTER = r"(?:之日起|之日后|之日|日起|当日|后|起|时)"
+_AFTER = r"(?:之日起|之日后|之日|日起|当日|当天|同日|后|起|时)"
 _GAP = r"[^，,。；;：:\n]{0,12}?"  # a few characters of object/qualifier, within one clause
 _PATTERNS: list[tuple[Event, str]] = [
-    ("contract_signed", rf"(?:签订|签署|签字|签约|订立|盖章)(?:本|该)?(?:合同|协议)?(?:生效)?{_AFTER}"),
+    (
+        "contract_signed",
+        rf"(?:签订|签署|签字|签约|订立|盖章|签(?=(?:本|该|好|完|了)?(?:合同|协议)))(?:好|完|了)?(?:本|该)?"
+        rf"(?:合同|协议)?(?:生效)?{_AFTER}",
+    ),
     ("contract_effective", rf"(?:合同|协议)?生效{_AFTER}"),
     ("delivery", rf"(?:发货|交货|交付|发运|出货|供货|提货)(?:完成|完毕)?{_AFTER}"),
     (
@@ -334,6 +338,10 @@ _DEPENDS_ON = re.compile(
     r"视[^，,。；;]{0,14}?(?:情况|状况|而定)|根据[^，,。；;]{0,10}?(?:资金|回款|回收|经营|财务)(?:情况|状况)"
     # 押三付一 with no unit (月/期/批) and no day: a rolling settlement no one can date
     r"|押\s*[一二三四五六七八九十\d]+\s*付\s*[一二三四五六七八九十\d]+(?![个月期批天日周])"
+    # 等新店生意稳定了再给 / 待经营好转后 / 等有钱了: the payer's own business or cash decides
+    r"|(?:等|待|到)[^，,。；;]{0,12}?(?:生意|经营|营业|销售|销路|效益|资金|手头|现金流|周转)[^，,。；;]{0,4}?"
+    r"(?:稳定|好转|好了|宽裕|宽松|充裕|回笼|盈利|起色|正常|转好|做起来|有了)"
+    r"|(?:等|待)[^，,。；;]{0,8}?(?:有钱|赚了钱|挣了钱|方便)(?:了|的时候|时|后)"
 )
 #: "协商" that forbids or changes, not defers: 经双方协商一致可以变更.
 _NEGOTIATED_CHANGE = re.compile(r"协商一致[^，,。；;]{0,8}(?:变更|修改|调整|解除|书面)")
