@@ -184,6 +184,10 @@ def test_contract_customer_still_needs_its_details() -> None:
     [
         "依据双方于2026年1月5日签订的《年度采购框架协议》（编号FA-2026-001），买方向卖方订购下列产品。",
         "本订单系双方《采购框架合同》项下的具体订单，未尽事宜按框架合同执行。",
+        # a master contract that is not called a framework
+        "根据买卖双方于2026年1月5日签订的《产品购销合同》（合同编号HL-2026-01），买方向卖方订购下列货物。",
+        "本订单为《2026年度供货协议》的组成部分，买方向卖方订购下列产品。",
+        "本订单未尽事宜按《设备采购合同》执行。",
     ],
 )
 def test_order_under_a_framework_takes_the_parties_from_it(basis: str) -> None:

@@ -195,3 +195,57 @@ def test_unquoted_short_designation() -> None:
         "買方：台灣精密機械股份有限公司（以下簡稱甲方）\n賣方：昆山瑞鈞包裝機械有限公司（以下簡稱乙方）"
     )
     assert (s.role_of("甲方"), s.role_of("乙方")) == ("buyer", "seller")
+
+
+@pytest.mark.parametrize(
+    "basis",
+    [
+        "根据买卖双方于2026年1月5日签订的《产品购销合同》（合同编号HL-2026-01），买方向卖方订购下列货物。",
+        "本订单为《2026年度供货协议》的组成部分。",
+        "本订单未尽事宜按《设备采购合同》执行。",
+        "本订单系双方《采购框架合同》项下的具体订单。",
+        "This order is placed under the Master Supply Agreement dated 5 January 2026.",
+    ],
+)
+def test_an_order_that_incorporates_an_agreement_is_under_it(basis: str) -> None:
+    s = structure(f"采购订单\n订单编号：PO-2026-118\n{basis}\n货物：钢板10吨")
+    assert s.kind == "order" and s.under_agreement and s.framework
+    assert s.incorporates is not None and s.incorporates.block == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "采购订单\n买方向卖方订购下列货物。\n交货地点：苏州市星湖街88号",  # a standalone order
+        "采购订单\n根据《中华人民共和国民法典》《中华人民共和国合同法》，买方向卖方订购。",  # statutes
+        "买卖合同\n根据双方签订的《年度采购框架协议》，订立本合同。",  # a contract, not an order
+    ],
+)
+def test_not_an_order_under_an_agreement(text: str) -> None:
+    assert not structure(text).under_agreement
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "第二部分 通用条款",
+        "二、通用条款",
+        "2. 合同通用条款",
+        "（二）一般条款",
+        "Part II General Conditions",
+        "第三部分 专用条款",
+        "三、特殊条款",
+    ],
+)
+def test_general_or_special_terms_under_any_numbering(heading: str) -> None:
+    s = structure(f"设备买卖合同\n一、合同要素表\n买方名称：四川蓉通仓储物流有限公司\n{heading}\n1. 定义")
+    assert s.key_terms is not None and s.key_terms.block == 1
+    assert s.general_terms is not None and s.general_terms.block == 3
+
+
+def test_a_clause_naming_general_terms_is_not_their_heading() -> None:
+    for clause in (
+        "1. 本合同的通用条款与专用条款不一致的，以专用条款为准。",
+        "2. 通用条款与专用条款不一致的，以专用条款为准，专用条款未约定的适用通用条款。",
+    ):
+        assert structure(f"设备买卖合同\n{clause}\n3. 其他").general_terms is None

@@ -68,8 +68,8 @@ def _wanted(doc: Document, p: Party) -> list[str]:
     quote); a person or a foreign party an address; the customer a quote is addressed to, or the parties of
     an order under a framework agreement, only their names."""
     structure = contract_of(doc).structure
-    if structure.kind == "order" and structure.framework:
-        return []  # an order placed under a framework agreement: the agreement identifies the parties
+    if structure.under_agreement:
+        return []  # an order placed under a framework or master agreement: the agreement identifies them
     quote = structure.kind == "quote"
     if quote and p.role == "buyer":
         return []  # a quote is the quoting side's offer: it identifies itself, the addressee is named

@@ -130,14 +130,21 @@ _KEY_TERMS = re.compile(
 )
 #: Every ``_KEY_TERMS`` match holds one of these.
 _KEY_TERMS_WORDS = ("要素", "条款", "key", "Key", "KEY")
+#: The number a part heading may carry: 第二部分 / 第二篇 / 二、 / 2. / （二） / Part II.
+_PART_NUMBER = (
+    r"(?:第[一二三四五六七八九十\d]+(?:部分|篇|章)\s*[:：、.]?\s*|[一二三四五六七八九十]+\s*[、.．]\s*"
+    r"|\d{1,2}\s*[.、．]\s*|[(（][一二三四五六七八九十\d]{1,3}[)）]\s*|part\s+[ivx\d]+\s*[:.]?\s*)?"
+)
 _GENERAL_TERMS = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十\d]+部分\s*)?(?:通用条款|一般条款|通用合同条款|标准条款|general\s+(?:terms|"
-    r"conditions))",
+    rf"^\s*{_PART_NUMBER}(?:合同)?(?:通用条款|一般条款|通用合同条款|标准条款|general\s+(?:terms|conditions))",
     re.IGNORECASE,
 )
 #: Every ``_GENERAL_TERMS`` or ``_SPECIAL_TERMS`` match holds one of these.
-_PARTS_WORDS = ("条款", "eneral", "ENERAL")
-_SPECIAL_TERMS = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+部分\s*)?(?:专用条款|特别条款|专用合同条款)")
+_PARTS_WORDS = ("条款", "eneral", "ENERAL", "pecial", "PECIAL")
+_SPECIAL_TERMS = re.compile(
+    rf"^\s*{_PART_NUMBER}(?:合同)?(?:专用条款|特别条款|专用合同条款|特殊条款|special\s+(?:terms|conditions))",
+    re.IGNORECASE,
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPREAD = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 #: In a quote the quoting side writes 我方 and calls the customer 贵方.
@@ -221,6 +228,16 @@ class Structure:
     key_terms: Where | None
     general_terms: Where | None
     language: Language
+    #: Where the document says it is placed under another agreement whose terms govern it (依据双方签订的
+    #: 《年度采购框架协议》…, 本订单未尽事宜按《产品购销合同》执行, under the Master Supply Agreement).
+    incorporates: Where | None = None
+
+    @property
+    def under_agreement(self) -> bool:
+        """True for an order placed under an agreement (a framework, a master contract): its terms — term,
+        termination, disputes, penalties, acceptance, the parties' details — live in that agreement, so a
+        "missing X" check must not fire on the order."""
+        return self.kind == "order" and (self.framework or self.incorporates is not None)
 
     def role_of(self, designation: str) -> Role | None:
         """``"buyer"``/``"seller"`` for a designation used in the text (case-insensitive for English)."""
@@ -588,13 +605,16 @@ def _language(doc: Document) -> Language:
         t = b.norm
         if not t.isascii() and _CJK4.search(t):
             zh += 1  # four CJK characters
-        if _LATIN_WORD.search(t) and (latin := len(_LATIN_WORD.findall(t))) >= 4:
-            if latin * 2 > len(_CJK.findall(t)):  # four Latin words, more than half the CJK characters
-                en += 1
+        latin = len(_LATIN_WORD.findall(t)) if _LATIN_WORD.search(t) else 0
+        if latin >= 4 and latin * 2 > len(_CJK.findall(t)):  # four Latin words, over half the CJK count
+            en += 1
     total = max(1, zh + en)
     if en * 5 >= total and zh * 5 >= total:
         return "bilingual"
     return "en" if en > zh else "zh"
+
+
+_SENTENCE_MARK = re.compile(r"[,，。;；]")
 
 
 def _first(
@@ -607,7 +627,8 @@ def _first(
         if search and len(b.norm) > 80:
             continue  # a searched heading is short (≤ 40 characters once stripped)
         m = rx.search(b.norm) if search else rx.match(b.norm)
-        if m and (not search or len(b.norm.strip()) <= 40):
+        if m and len(b.norm.strip()) <= 40 and not _SENTENCE_MARK.search(b.norm):
+            # a heading, not a clause that names the part
             return _where(i, m.span())
     return None
 
@@ -637,6 +658,9 @@ def analyse(doc: Document) -> Structure:
     parts += _parts(doc, kind, title_where.block if title_where else None)
     if any(p.kind == "contract" for p in parts) and any(p.kind == "order" for p in parts):
         framework = True
+    incorporates = _incorporates(doc, title_where.block if title_where else None) if kind == "order" else None
+    if incorporates is not None:
+        framework = True  # an order placed under an agreement: the agreement frames it
     general = _first(doc, _GENERAL_TERMS, gate=_PARTS_WORDS) or _first(doc, _SPECIAL_TERMS, gate=_PARTS_WORDS)
     return Structure(
         kind=kind,
@@ -652,7 +676,39 @@ def analyse(doc: Document) -> Structure:
         key_terms=_first(doc, _KEY_TERMS, search=True, gate=_KEY_TERMS_WORDS),
         general_terms=general,
         language=_language(doc),
+        incorporates=incorporates,
     )
+
+
+#: An order or call-off contract incorporating another agreement by reference.
+_INCORPORATES = re.compile(
+    r"(?:根据|依据|按照|依照|基于|遵照|执行)[^。；;]{0,30}?《[^》]{2,40}(?:协议|合同|合约|协议书)[^》]{0,8}》"
+    r"|《[^》]{2,40}(?:协议|合同|合约|协议书)》(?:\s*[(（][^)）]{0,40}[)）])?[^。；;]{0,8}?项下"
+    r"|(?:未尽事宜|其他事项|其余条款|其他条款|其他未约定事项)[^。；;]{0,12}?(?:按|依|适用|以|执行)[^。；;]{0,8}?"
+    r"《[^》]{2,40}(?:协议|合同|合约|协议书)》"
+    r"|(?:本订单|本采购单|本订货单|本采购订单)[^。；;]{0,12}?(?:是|为|构成|作为)[^。；;]{0,12}?"
+    r"《[^》]{2,40}》[^。；;]{0,8}?(?:的)?(?:组成部分|附件|一部分)"
+    r"|\b(?:under|pursuant\s+to|subject\s+to|governed\s+by)\s+(?:the\s+)?(?:terms\s+(?:and\s+conditions\s+)?of\s+"
+    r"(?:the\s+)?)?[A-Z][\w\s-]{0,40}?\b(?:Agreement|Contract)\b",
+    re.IGNORECASE,
+)
+_QUOTED_TITLE = re.compile(r"《([^》]+)》")
+_STATUTE = re.compile(r"(?:法|法典|条例|规定|办法|解释|通则|规则|标准|意见|通知)$")
+#: Every ``_INCORPORATES`` match holds one of these.
+_INCORPORATES_WORDS = ("《", "under", "Under", "pursuant", "Pursuant", "subject to", "Subject to", "governed")
+
+
+def _incorporates(doc: Document, title_block: int | None) -> Where | None:
+    """The first clause in which the document says it is placed under another agreement (not its own
+    title)."""
+    for i in block_indices_naming(doc, _INCORPORATES_WORDS):
+        if i == title_block:
+            continue
+        for m in _INCORPORATES.finditer(doc.blocks[i].norm):
+            quoted = _QUOTED_TITLE.findall(m.group())  # the last title is the one the pattern read
+            if not quoted or not _STATUTE.search(quoted[-1]):
+                return _where(i, m.span())  # an agreement, not a statute (《中华人民共和国合同法》)
+    return None
 
 
 def _is_quote_deal(doc: Document) -> bool:
