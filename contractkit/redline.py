@@ -80,6 +80,7 @@ def redline_docx(
     comments = 0
     replaced: list[tuple[Any, Edit]] = []
     inserted = 0
+    last: dict[int, Any] = {}  # anchor paragraph → the paragraph inserted last after it (keeps their order)
     for f, e in zip(findings, edits, strict=True):
         p = paras.get(location_key(doc.blocks[e.block].location)) if e is not None else None
         if e is not None and (p is None or "".join(t for _, t in _run_texts(p)) != doc.blocks[e.block].text):
@@ -87,7 +88,8 @@ def redline_docx(
         if e is not None and e.span is None:
             from contractkit.compare.redline import insert_paragraph_after
 
-            target = insert_paragraph_after(p, e.text, author=author, date=date, ids=ids)
+            target = insert_paragraph_after(last.get(id(p), p), e.text, author=author, date=date, ids=ids)
+            last[id(p)] = target
             comments += _comment(document, target, None, f, lang, author, e)
             inserted += 1
             continue

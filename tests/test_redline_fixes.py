@@ -238,3 +238,35 @@ def test_lint_redline_with_a_playbook_fills_the_deadline(tmp_path: Path, capsys)
     assert "3.1 验收合格后30日内支付合同总价的100%。" in [p.text for p in reviewed.paragraphs]
     comments = __import__("zipfile").ZipFile(out).read("word/comments.xml").decode()
     assert "Tracked change: deadline added: within 30 days" in comments
+
+
+def test_two_clauses_inserted_after_one_paragraph_keep_their_order(tmp_path: Path) -> None:
+    import docx
+
+    from contractkit.compare.redline import accept_all
+    from contractkit.redline import redline_docx
+
+    d = docx.Document()
+    for line in ("买卖合同", "第一条 标的", "1.1 甲方向乙方购买钢材10吨。", "第二条 其他", "2.1 一式两份。"):
+        d.add_paragraph(line)
+    src = tmp_path / "draft.docx"
+    d.save(str(src))
+    book = _book(
+        tmp_path,
+        "".join(
+            f'[[rule]]\nid = "{name.replace("_", "-")}"\nkind = "required"\nelement = "{name}"\n'
+            f'message = "缺{name}"\nfix = "{fix}"\nbad = ["本合同一式两份。"]\ngood = ["{fix}。"]\n\n'
+            for name, fix in (("confidentiality", "双方负有保密义务"), ("force_majeure", "不可抗力免责"))
+        ),
+    )
+    rules = list(available_rules().values()) + playbook_rules(book)
+    from contractkit.lint import lint_paths
+
+    findings = lint_paths([src], rules=rules).files[0].findings
+    out = tmp_path / "out.docx"
+    changes, _ = redline_docx(src, findings, out, book=book)
+    assert changes == 2
+    reviewed = docx.Document(str(out))
+    accept_all([reviewed.element.body])
+    texts = [p.text for p in reviewed.paragraphs]
+    assert texts[-3:] == ["2.1 一式两份。", "双方负有保密义务。", "不可抗力免责。"]
