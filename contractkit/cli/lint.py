@@ -92,7 +92,8 @@ def check_ids(names: tuple[str, ...], known: list[str], option: str) -> None:
     "redline_out",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Write a copy of the (single) .docx draft: concrete fixes as tracked changes, findings as comments.",
+    help="Write a copy of the (single) .docx draft: concrete fixes (with --playbook, also its preferred days "
+    "and wording) as tracked changes, every finding as a comment.",
 )
 @click.option(
     "--author", default="contractkit", show_default=True, help="Author of --redline changes and comments."
