@@ -330,3 +330,25 @@ def test_preferred_values_are_read_and_stack(tmp_path: Path) -> None:
     assert book.preferred == {"payment_days": 45, "acceptance_days": 5}
     assert book.entries["playbook/pay"].spec["preferred"] == 60
     assert load_playbooks([BUYER]).preferred == {"payment_days": 30, "acceptance_days": 15}
+
+
+def test_the_docs_examples_load_and_run(tmp_path: Path, monkeypatch) -> None:
+    """docs/playbook.md: each TOML block is a valid playbook (snippets under a seller's [playbook]) whose
+    examples behave; the Python redline example writes its reviewed copy."""
+    import re
+    import shutil
+
+    doc = (ROOT / "docs" / "playbook.md").read_text(encoding="utf-8")
+    tomls = re.findall(r"```toml\n(.*?)```", doc, re.S)
+    assert len(tomls) >= 6
+    for i, block in enumerate(tomls):
+        body = block if block.lstrip().startswith("[playbook]") else '[playbook]\nside = "seller"\n' + block
+        path = tmp_path / f"doc{i}.toml"
+        path.write_text(body, encoding="utf-8")
+        assert load_playbooks([path]).entries or "[preferred]" in body
+    code = [b for b in re.findall(r"```python\n(.*?)```", doc, re.S) if "redline_docx" in b]
+    assert code
+    shutil.copytree(ROOT / "samples", tmp_path / "samples")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code[0], "docs/playbook.md", "exec"), {})
+    assert (tmp_path / "reviewed.docx").stat().st_size > 0
