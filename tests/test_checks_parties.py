@@ -298,3 +298,19 @@ def test_details_without_a_colon_still_miss_what_is_absent() -> None:
     got = lint_text(f"卖方：{_SELLER}；统一社会信用代码91210106MA0XUGB81D\n第一条 标的\n", PARTIES)
     (f,) = [f for f in got if f.rule == "parties/missing-details"]
     assert "住所" in f.message and "法定代表人" in f.message and "信用代码" not in f.message
+
+
+@pytest.mark.parametrize(
+    "letterhead",
+    [
+        "中国华东集团有限公司\n物资采购合同\n",  # the group above the title
+        "华东集团\n华东集团有限公司 物资采购合同\n",  # the title itself names the group's form
+    ],
+)
+def test_a_letterhead_above_the_title_is_not_a_party_name(letterhead: str) -> None:
+    text = (
+        f"{letterhead}采购人（甲方）：中国华东集团上海物资有限公司\n统一社会信用代码：91310115MA1K4CXX3L\n"
+        "住所：上海市浦东新区世纪大道1200号\n法定代表人：张国强\n第一条 标的\n甲方向乙方采购阀门。"
+    )
+    assert "parties/inconsistent-name" not in rules(text)
+    assert "parties/inconsistent-name" in rules(text + "\n华东集团有限公司负责验收。")

@@ -343,10 +343,14 @@ def _short_names(doc: Document, p: Party, known: set[str]) -> Iterator[tuple[Blo
     windows = _trade_windows(p.name)
     if not windows:
         return
+    named = [q.name_where.block for q in facts(doc).parties if q.name_where is not None]
+    head = min(named, default=0)  # above where the parties are first named: letterhead, title, number
     for block in blocks_naming(doc, _COMPANY_WORD):
         t = block.norm
         if p.name_where is not None and block.location.index == p.name_where.block:
             continue
+        if block.location.index < head or block.location.part is not None:
+            continue  # a letterhead, a running header or footer: the issuer of the form, not a party
         at = t.find("公司")
         while at >= 0:
             lo = max(0, at - 8)
