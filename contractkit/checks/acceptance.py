@@ -90,6 +90,12 @@ def _norm(doc: Document, where: Where) -> str:
     return doc.blocks[where.block].norm[where.span[0] : where.span[1]]
 
 
+def _agreed_elsewhere(doc: Document, facts: AcceptanceFacts) -> bool:
+    """Acceptance terms live in another document: an order under a framework agreement, or a clause that
+    puts acceptance under the framework / general terms (验收、质保…均适用框架协议)."""
+    return bool(facts.by_reference) or contract_of(doc).structure.kind == "order"
+
+
 def _settles_timing(w: Window, vague: tuple[str, ...], doc: Document) -> bool:
     """The window sets some timing: a length, on the spot, agreed elsewhere, a blank or a vague word."""
     if w.length is not None or w.immediate or w.refers_back or w.blank:
@@ -132,7 +138,7 @@ def no_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_goods_contract(doc):
         return
     facts = _facts(doc)
-    if not facts.acts:
+    if not facts.acts or _agreed_elsewhere(doc, facts):
         return
     vague = ctx.settings.vague_triggers
     if any(_settles_timing(w, vague, doc) for w in facts.windows):
@@ -331,7 +337,7 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_goods_contract(doc):
         return
     facts = _facts(doc)
-    if not facts.acts or facts.deemed:
+    if not facts.acts or facts.deemed or _agreed_elsewhere(doc, facts):
         return
     first = next((w.where for w in facts.windows if w.length is not None), facts.acts[0])
     yield ctx.report(
@@ -374,7 +380,7 @@ def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not delivers_goods(doc):
         return
     facts = _facts(doc)
-    if facts.period_named or facts.periods or "质量保证" in doc_text(doc):
+    if facts.period_named or facts.periods or "质量保证" in doc_text(doc) or _agreed_elsewhere(doc, facts):
         return
     lo, hi = ctx.settings.objection_period_months
     yield ctx.report(

@@ -159,8 +159,26 @@ def _item_problems(it: Item) -> list[tuple[str, str]]:
         and not has_blank(spec)
         and not _NUMBER.search(spec)
     ):
-        problems.append((f"规格“{spec}”未量化", f"spec '{spec}' has no figures"))
+        if _DEFERRED_SPEC.search(spec):  # 款式及防护等级待定 / 按甲方要求配置: the spec is left open
+            problems.append((f"规格“{spec}”未确定", f"spec '{spec}' is left open"))
+        elif _LOOSE_SPEC.search(spec):  # 高精度 / 常规: no figure, only a word
+            problems.append((f"规格“{spec}”未量化", f"spec '{spec}' has no figures"))
     return problems
+
+
+#: A spec left to later or to one side's say: 待定, 另行确定, 以买方后续提供的图纸为准, 按甲方要求配置.
+_DEFERRED_SPEC = re.compile(
+    r"待定|另定|未定|另行(?:确定|约定|商定|通知|提供)|后续(?:提供|确定|通知)|届时|待确认|待[甲乙买卖需供]方"
+    r"|以[^，,。；;]{0,16}?(?:后续|另行|届时|通知)[^，,。；;]{0,10}?为准"
+    r"|按[^，,。；;]{0,10}?(?:要求|需要|需求|风格|习惯|意见|喜好)(?:配置|搭配|定制|制作|提供|确定|调整)?"
+    r"|按[^，,。；;]{0,8}?标准配置|视[^，,。；;]{0,8}?(?:情况|需要)|根据[^，,。；;]{0,8}?(?:需要|要求)"
+)
+#: A spec that is only a loose word (高精度, 优质, 常规, 标准型): a descriptive spec (荧光橙，背印标识;
+#: 丁腈涂层浸胶) identifies the goods even without a figure.
+_LOOSE_SPEC = re.compile(
+    r"高精度|高品质|高质量|优质|先进|精良|高档|豪华|上乘|一流|良好|较好|耐用|美观|^\s*(?:标准|常规|通用|普通|一般|标配)"
+    r"(?:型|款|版|配置)?\s*$"
+)
 
 
 @rule(

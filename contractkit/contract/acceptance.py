@@ -100,6 +100,9 @@ class AcceptanceFacts:
     periods: tuple[Period, ...]
     period_named: bool  # a 质保期 / 质量异议期 / 保修期 word is used somewhere (even without a length)
     test_costs: tuple[TestCost, ...]
+    by_reference: tuple[
+        Where, ...
+    ] = ()  # 验收、质保…均适用框架协议: acceptance terms agreed in another document
 
 
 # -- lexicons ----------------------------------------------------------------------------------------------
@@ -375,6 +378,7 @@ def _variants(words: tuple[str, ...]) -> tuple[str, ...]:
         if w == "尽快":
             forms += ["尽早", "尽速"]
         out.extend(f for f in forms if f not in out)
+    out.extend(w for w in COLLOQUIAL_VAGUE if w not in out)
     return tuple(out)
 
 
@@ -446,6 +450,22 @@ def _length_windows(clause: str) -> list[tuple[Duration, str, WindowKind, tuple[
         if kind is not None:
             out.append((d, act, kind, span))
     return out
+
+
+#: Acceptance governed by another agreement: 本订单未约定的质量、验收…均适用框架协议 / 验收按主合同执行.
+_BY_REFERENCE = re.compile(
+    r"(?:验收|检验|质保|质量|保修)[^。;；]{0,60}?(?:适用|按照?|依照|依据|参照|执行|以)[^。;；]{0,12}?"
+    r"(?:框架协议|框架合同|主协议|主合同|总协议|采购协议|通用条款|通用合同条款|质量协议|质量保证协议)"
+)
+#: A heading that goes on with its clause after a colon (第三条验收：需方收货后五日内开箱抽检).
+_HEADING_THEN_TEXT = re.compile(r"^[^:：]{1,16}[:：]\s*\S.{5,}")
+#: A clause that ends a line without a terminator goes on in the next line (a PDF or OCR line wrap).
+_OPEN_END = re.compile(r"[^。;；!！?？:：]\s*$")
+#: Colloquial timing that is never a computable window (货到了买方有空的时候验货).
+COLLOQUIAL_VAGUE: tuple[str, ...] = (
+    "有空的时候", "有空时", "有空再", "得空", "方便的时候", "方便时", "有时间的时候", "过段时间", "过几天",
+    "到时候", "回头", "改天", "看情况",
+)  # fmt: skip
 
 
 def deemed_in(clause: str) -> tuple[str, tuple[int, int]] | None:
@@ -672,6 +692,26 @@ def _from_sentence(w: Window, text: str, s: int) -> Window:
     return dataclasses.replace(w, start=Where(w.where.block, events[-1].span()))
 
 
+def _deemed_wrapped(doc: Document, i: int, s: int, clause: str) -> tuple[str, tuple[int, int]] | None:
+    """A deemed rule cut by a line wrap (…未提出书面异议的，视 | 为验收合格。): the block's last clause read
+    on into the next line; the span is clipped to this block."""
+    blocks = doc.blocks
+    block = blocks[i]
+    if (
+        block.kind not in ("line", "heading")
+        or i + 1 >= len(blocks)
+        or blocks[i + 1].kind not in ("line", "heading")
+    ):
+        return None
+    if s + len(clause) < len(block.norm.rstrip()) or not _OPEN_END.search(clause):
+        return None
+    found = deemed_in(clause + blocks[i + 1].norm[:40])
+    if found is None or found[1][0] >= len(clause):
+        return None
+    text, (a, b) = found
+    return text, (a, min(b, len(clause)))
+
+
 def extract(contract: Contract) -> AcceptanceFacts:
     """The acceptance facts of the contract's document."""
     doc = contract.doc
@@ -680,6 +720,7 @@ def extract(contract: Contract) -> AcceptanceFacts:
     deemed: list[Deemed] = []
     periods: list[Period] = []
     costs: list[TestCost] = []
+    by_reference: list[Where] = []
     named = False
     index = memo(doc, "acceptance.block-index", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
     seller_names: list[tuple[str, ...]] = []
@@ -703,13 +744,17 @@ def extract(contract: Contract) -> AcceptanceFacts:
         ws: list[Window] = []
         if title_len < 0 and len(clause) <= 40:  # only a short clause can be a title
             title_len = 40 if block.kind == "heading" else 16 if heading_of(block.norm) is not None else 0
+            if title_len and _HEADING_THEN_TEXT.match(clause):
+                title_len = 0  # 第三条验收：需方收货后五日内开箱抽检: the heading goes on with its clause
         if not done and len(clause) > title_len and (act is not None or _ACTISH.search(clause)):
             ws = [_from_sentence(_inherit(w, started), block.norm, s) for w in _windows_of(i, s, clause, act)]
             started.extend(w for w in ws if w.start is not None and w.length is not None)
             windows.extend(ws)
-        found = deemed_in(clause)
+        found = deemed_in(clause) or _deemed_wrapped(doc, i, s, clause)
         if found is not None:
             deemed.append(Deemed(_where(i, s, *found[1]), found[0]))
+        if _BY_REFERENCE.search(clause):
+            by_reference.append(out_where(i, s, clause))
         has_word = _PERIOD_WORD.search(clause) is not None
         named = named or has_word
         if has_word or ws or _WARRANTY_GATE(clause):
@@ -738,4 +783,5 @@ def extract(contract: Contract) -> AcceptanceFacts:
         periods=tuple(periods),
         period_named=named,
         test_costs=tuple(costs),
+        by_reference=tuple(by_reference),
     )

@@ -48,7 +48,8 @@ _PLACE_LABEL = re.compile(
 _BARE_ADDRESS = re.compile(r"(?<![住注册通讯联系邮寄收件办公营业])地址\s*(?:[:：]|就是|即为|是|为)\s*")
 _SENT_TO = re.compile(r"(?:送|运|发|交付|交货|送货|交|寄|运送|配送)(?:至|到|往)|运抵|送达至|送抵")
 _PLACE_END = re.compile(
-    r"[，,。；;\n]|(?:的|之)(?:运|费|风险|时)|(?:并|后|前|时|(?:交付|交货)(?!地点|地址)|卸货|签收|验收|装船|装车|装运)"
+    r"[，,。；;\n]|(?:的|之)(?:运|费|风险|时)|(?:并|后|前|时|(?:交付|交货)(?!地点|地址)|卸货|签收|验收|装船|装车|装运|"
+    r"安装|调试|使用|存放)"
 )
 #: A delivery word used as a noun (交货日期相应顺延, 到货验收): not a delivery with a time before it.
 _VERB_AS_NOUN = re.compile(
@@ -219,6 +220,8 @@ def classify_place(text: str) -> tuple[PlaceKind, bool]:
     """The kind of a place string and whether it has a house number."""
     if has_blank(text) or not text.strip(" _＿"):
         return "blank", False
+    if _EACH.match(text):
+        return "reference", False  # 各乡镇站点 / 各门店: a class of places, listed elsewhere
     house = _HOUSE_NO.search(text) is not None
     if _ADMIN.search(text):
         if _PORT.search(text) and not house:
@@ -235,6 +238,8 @@ def classify_place(text: str) -> tuple[PlaceKind, bool]:
     return "reference", False
 
 
+#: A class of places rather than one (各乡镇站点, 每个门店, 所属各分公司): the list is elsewhere.
+_EACH = re.compile(r"\s*(?:各|每个|每一|每家|所属|下属|全部|所有|指定的各)")
 #: A named facility identifies the place without a house number: 汉源县污水处理厂工地现场.
 _SITE = re.compile(r"(?:厂|工地|现场|电站|医院|学校|大学|大厦|基地|矿|车站|机场|项目部|水库|变电站)$")
 _PARTY_START = re.compile(r"^(?:的|之|甲方|乙方|买方|卖方|需方|供方|客户|贵方|我方|其|该|公司)")

@@ -38,6 +38,7 @@ StandardKind = Literal[
     "listed",
     "as_is",
     "genuine",
+    "grade",
     "generic",
 ]
 
@@ -256,8 +257,22 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
     ),
     # genuine goods required (正版图书, 原厂正品, 存在盗版的…): identity is the quality term of branded goods
     ("genuine", re.compile(r"正版|正品|原装|原厂(?:正品|原装|生产|出品)|盗版")),
+    # a quality grade or a quality indicator with its figure (优等品, 一级, 耐印力10万印, 纯度≥99.7%)
+    (
+        "grade",
+        re.compile(
+            r"优等品|一等品|[一二三]级品|特级品?|(?:质量|产品)等级\s*(?:为|:|：)"
+            r"|(?:耐印力|耐磨性?|使用寿命|纯度|含量|水分|杂质|精度|抗拉强度|强度|硬度|合格率|不良率|良品率|白度|色牢度"
+            r"|阻燃等级|防护等级|能效等级)\s*(?:为|:|：|≥|≤|>|<|＞|＜|不低于|不高于|不小于|不大于|达到)?\s*\d"
+        ),
+    ),
     ("generic", re.compile(r"符合[^,，。；;]{0,8}标准")),
 )
+#: Every match of the ``grade`` kind holds one of these.
+_GRADE_WORDS = (
+    "优等品", "一等品", "级品", "特级", "等级", "耐印力", "耐磨", "寿命", "纯度", "含量", "水分", "杂质",
+    "精度", "强度", "硬度", "合格率", "不良率", "良品率", "白度", "色牢度",
+)  # fmt: skip
 _STANDARD_GATE = (
     "标准",
     "国标",
@@ -292,6 +307,7 @@ _STANDARD_GATE = (
     "原装",
     "原厂",
     "盗版",
+    *_GRADE_WORDS,
 )
 #: The standard patterns as one alternation (the group name is the kind; the leftmost mention wins).
 _STANDARD_ANY = re.compile(
@@ -311,6 +327,7 @@ _KIND_GATES: dict[StandardKind, Callable[[str], bool]] = {
     "listed": lambda c: "所列" in c or "附件" in c or "附表" in c,
     "as_is": lambda c: any(w in c for w in ("现状", "状态", "状况", "原状")) or "as" in c.lower(),
     "genuine": lambda c: any(w in c for w in ("正版", "正品", "原装", "原厂", "盗版")),
+    "grade": lambda c: any(w in c for w in _GRADE_WORDS),
     "generic": lambda c: "符合" in c and "标准" in c,
 }
 
@@ -638,6 +655,10 @@ def _pdf_items(doc: Document, start: int) -> list[Item]:
     """Rows of a table whose columns a PDF (or a plain text) set apart by single spaces, after the header at
     block ``start``: a row starts with its number and ends with unit, quantity, price and amount."""
     header = doc.blocks[start].norm.split()
+    # a form line run into the header (…用货单位 某公司序号 产品名称 数量 单位): the columns start at 序号
+    numbered = [k for k, h in enumerate(header) if h.endswith(("序号", "编号", "序"))]
+    if numbered:
+        header = header[numbered[-1] :]
     qty_c = _column(header, _QTY_COLS)
     unit_c = _column(header, _UNIT_COLS)
     from_end = len(header) - qty_c if qty_c is not None else None
