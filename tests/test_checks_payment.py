@@ -303,3 +303,56 @@ def test_a_table_schedule_finding_quotes_the_share_cells(tmp_path) -> None:
     assert "90%" in f.message
     for share in ("10%", "50%", "30%"):
         assert share in f.snippet  # the share cells are quoted, not only the trigger column
+
+
+def _key_terms_docx(tmp_path, lines: tuple[str, ...]):
+    """A real .docx with a key-terms table whose 付款 row holds the schedule, one paragraph per stage."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("合同要素表")
+    t = d.add_table(rows=2, cols=3)
+    for cell, text in zip(t.rows[0].cells, ("1", "合同价款", "人民币100,000.00元"), strict=True):
+        cell.text = text
+    t.rows[1].cells[0].text, t.rows[1].cells[1].text = "2", "付款"
+    value = t.rows[1].cells[2]
+    value.text = lines[0]
+    for line in lines[1:]:
+        value.add_paragraph(line)
+    path = tmp_path / "key-terms.docx"
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("last", "fires"),
+    [
+        ("（3）质量保证金：合同价款的5%，于质量保证期满之日起二十日内无息支付。", True),
+        ("（3）质量保证金：合同价款的10%，于质量保证期满之日起二十日内无息支付。", False),
+    ],
+)
+def test_a_key_terms_schedule_is_checked(tmp_path, last: str, fires: bool) -> None:
+    from contractkit.lint import lint_paths
+
+    path = _key_terms_docx(
+        tmp_path,
+        (
+            "（1）预付款：合同生效后十五日内，支付合同价款的30%；",
+            "（2）到货款：到货验收合格后三十日内，支付合同价款的60%；",
+            last,
+        ),
+    )
+    (fr,) = lint_paths([path], Settings(select=(SM,))).files
+    assert bool(fr.findings) is fires
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第三条 钱怎么给\n签协议当天给一半。\n东西送到之后，等买方新店生意稳定了再给另一半。",
+        "第三条 付款\n合同签订后3日内支付50%。\n余款待甲方经营好转后支付。",
+        "第三条 付款\n签完合同先给三成。\n剩下的等我们资金回笼了再给。",
+    ],
+)
+def test_a_payment_on_the_payers_business_state_is_vague(text: str) -> None:
+    assert VT in ids(text, VT)

@@ -469,3 +469,69 @@ def test_the_share_of_a_table_row_is_located_in_its_own_cell(tmp_path) -> None:
     assert [i.share for i in facts.installments] == [Decimal(40), Decimal(60)]
     assert [i.share_where.text(doc) for i in facts.installments if i.share_where] == ["40%", "60%"]
     assert facts.installments[0].where.text(doc) == "合同生效后10个工作日内"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“合同价格”（“Contract Price”）指本协议第3.1条所述的、买方为产品应向卖方支付的全部价款；",
+        "1.3 “余款”：指买方在验收后支付的全部剩余价款。",
+        "“价款”是指买方依本合同应支付给卖方的全部款项。",
+    ],
+)
+def test_a_definition_is_no_installment(text: str) -> None:
+    assert read_installments(text) == []
+
+
+def test_a_definition_that_states_a_share_and_a_time_still_pays() -> None:
+    (inst,) = read_installments("“预付款”指合同价格的30%，买方应于合同生效后10日内支付。")
+    assert inst.share == Decimal(30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发货款70%（¥904,680.00）：每批发货前，买方在收到备货完成通知之日起3个工作日内支付该批货款的70%",
+        "到货款40%：到货后10日内支付合同总价的40%",
+        "验收款 25%：终验合格之日起15日内，甲方支付合同价款的25%",
+    ],
+)
+def test_a_stage_labels_share_restated_in_its_body_is_one_installment(text: str) -> None:
+    assert len(read_installments(text)) == 1
+
+
+def test_two_stages_with_the_same_share_stay_two() -> None:
+    got = read_installments("合同签订后5日内支付30%，验收后10日内支付30%，质保期满后支付40%")
+    assert [r.share for r in got] == [Decimal(30), Decimal(30), Decimal(40)]
+
+
+@pytest.mark.parametrize(
+    ("label_cells", "share"),
+    [
+        (("6", "付款"), [30, 60]),
+        (("付款方式",), [30, 60]),
+        (("七", "支付安排"), [30, 60]),
+    ],
+)
+def test_a_key_terms_row_labelled_payment_is_read(tmp_path, label_cells: tuple[str, ...], share) -> None:
+    import docx
+
+    from contractkit.readers.dispatch import read_document
+
+    d = docx.Document()
+    d.add_paragraph("合同要素表")
+    t = d.add_table(rows=2, cols=len(label_cells) + 1)
+    first = ("1",) * (len(label_cells) - 1) + ("合同价款",)
+    for cell, text in zip(t.rows[0].cells, (*first, "人民币100,000.00元"), strict=True):
+        cell.text = text
+    value = t.rows[1].cells[-1]
+    value.text = "（1）预付款：合同生效后十五日内，支付合同价款的30%；"
+    value.add_paragraph("（2）到货款：到货验收合格后三十日内，支付合同价款的60%；")
+    value.add_paragraph("（3）质量保证金：合同价款的10%，于质量保证期满之日起二十日内无息支付。")
+    for cell, text in zip(t.rows[1].cells, label_cells, strict=False):
+        cell.text = text
+    path = tmp_path / "key-terms.docx"
+    d.save(str(path))
+    facts = extract(read_document(path)).payment
+    assert [i.share for i in facts.installments if i.kind == "installment"] == [Decimal(x) for x in share]
+    assert sum(facts.shares()) == 100

@@ -457,3 +457,17 @@ def test_a_tier_locates_its_fraction() -> None:
     (p,) = facts(text).penalties
     (t,) = p.tiers
     assert t.figure is not None and text[t.figure.span[0] : t.figure.span[1]] == "千分之五"
+
+
+@pytest.mark.parametrize(
+    ("text", "breach"),
+    [
+        ("买方第二笔钱晚给一天，也按没给的钱的万分之三赔给卖方，最多赔到没给的钱的5%。", "late_payment"),
+        ("尾款晚付一天，就按欠款的万分之三算违约金。", "late_payment"),
+        ("卖方晚送一天，按总价的万分之三赔给买方。", "late_delivery"),
+        ("货晚到一天，卖方按总价的万分之三赔付违约金。", "late_delivery"),
+    ],
+)
+def test_colloquial_daily_rates(text: str, breach: str) -> None:
+    (p,) = facts(text).penalties
+    assert p.breach == breach and p.tiers[0].per == "day" and p.tiers[0].value_pct == Decimal("0.03")

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from contractkit.facts import find_deadline, find_triggers
+from contractkit.facts.triggers import find_vague, read_timing
 
 TRIGGERS = [
     ("合同签订后7日内支付30%", "contract_signed"),
@@ -127,3 +128,40 @@ def test_real_effective_clause(corpus_dir) -> None:
 )
 def test_trigger_document_and_place_phrasings(text: str, event: str) -> None:
     assert event in [t.event for t in find_triggers(text)]
+
+
+# -- accuracy round 2: the signing day in plain words, the payer's business state as a condition -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签协议当天，买方微信或者银行转账给一半，7,250.00元",
+        "合同签订当天，甲方支付合同总价的30%",
+        "签完合同当天付一半",
+        "双方签字同日，需方付清首付款",
+    ],
+)
+def test_the_signing_day_is_a_trigger_due_at_once(text: str) -> None:
+    t = read_timing(text)
+    assert t.trigger is not None and t.trigger.kind == "contract_signed"
+    assert t.deadline is not None and t.deadline.unit == "immediate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "等买方新店生意稳定了再给另一半7,250.00元",
+        "待甲方经营好转后支付余款",
+        "余款等甲方有钱了再付",
+        "尾款等项目资金回笼后支付",
+        "待门店销售正常后结清剩余货款",
+    ],
+)
+def test_the_payers_business_state_is_vague(text: str) -> None:
+    assert find_vague(text)
+
+
+@pytest.mark.parametrize("text", ["等货到了再付款", "待验收合格后10日内支付", "等乙方开具发票后5日内结清"])
+def test_waiting_for_a_testable_event_is_not_vague(text: str) -> None:
+    assert find_vague(text) == []
