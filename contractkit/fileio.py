@@ -31,13 +31,18 @@ def atomic_write(path: str | Path, data: bytes) -> Path:
 @contextlib.contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temp path beside ``path``; on success it is renamed onto ``path`` (with the normal permissions
-    of a new file under the umask), on failure removed. Failing to create or rename raises WriteFailed."""
+    of a new file under the umask), on failure removed. Failing to create or rename raises WriteFailed.
+    A device or FIFO ``path`` is written through instead of replaced (``--write-baseline /dev/null``)."""
     target = Path(path)
+    special = is_special(target)
     try:
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a folder", str(target))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{target.name[:80]}.", suffix=".part", dir=target.parent)
+        if not special:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        # a device or FIFO is written through (never replaced): its temp file goes to the temp folder
+        folder = tempfile.gettempdir() if special else target.parent
+        fd, name = tempfile.mkstemp(prefix=f".{target.name[:80]}.", suffix=".part", dir=folder)
         os.close(fd)
     except OSError as exc:
         raise write_failed(target, exc) from None
@@ -50,13 +55,41 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
                 raise write_failed(target, exc) from None
             raise
         try:
-            os.chmod(tmp, 0o666 & ~current_umask())
-            os.replace(tmp, target)
+            if special:
+                write_through(tmp, target)
+                tmp.unlink()
+            else:
+                os.chmod(tmp, 0o666 & ~current_umask())
+                os.replace(tmp, target)
         except OSError as exc:
             raise write_failed(target, exc) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def is_special(path: Path) -> bool:
+    """True when ``path`` exists and is neither a regular file nor a folder: a device, FIFO or socket."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def write_through(src: Path, target: Path) -> None:
+    """Copy ``src`` into the device or FIFO ``target`` (``/dev/null``, ``/dev/stdout``, a pipe someone reads):
+    opened without blocking, so a FIFO nobody reads is an error (ENXIO) rather than a wait."""
+    fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        os.set_blocking(fd, True)
+        with open(src, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def current_umask() -> int:
