@@ -60,7 +60,7 @@ def test_method_in_any_wording(text: str, method: str) -> None:
             "华南国际经济贸易仲裁委员会",
             ("深圳国际仲裁院",),
         ),
-        ("争议提交中国国际经济贸易仲裁委员会(CIETAC)仲裁。", "中国国际经济贸易仲裁委员会", ()),
+        ("争议提交中国国际经济贸易仲裁委员会(CIETAC)仲裁。", "中国国际经济贸易仲裁委员会", ("CIETAC",)),
         ("争议提交中国国际经济贸易仲裁委员会上海分会仲裁。", "中国国际经济贸易仲裁委员会", ()),
     ],
 )
@@ -151,3 +151,45 @@ def test_a_defined_term_names_the_commission(text: str, name: str) -> None:
 def test_an_undefined_institution_names_none() -> None:
     f = facts("12 争议解决\n12.1 因本合同引起的争议，应提交仲裁机构仲裁。")
     assert f.method == "arbitration" and f.commissions == ()
+
+
+@pytest.mark.parametrize(
+    ("clause", "name"),
+    [
+        ("争议由CIETAC上海分会仲裁。", "CIETAC上海分会"),  # an abbreviation and a sub-commission
+        ("争议提交SHIAC按其规则仲裁。", "SHIAC"),
+        (
+            "Any dispute shall be referred to the Beijing Arbitration Commission. 争议提交北京仲裁委员会"
+            "仲裁。",
+            None,
+        ),
+        (
+            "争议提交Shenzhen Court of International Arbitration仲裁。",
+            "Shenzhen Court of International Arbitration",
+        ),
+    ],
+)
+def test_a_commission_by_its_abbreviation_or_english_name(clause: str, name: str | None) -> None:
+    f = facts(f"第九条 争议解决\n{clause}")
+    assert f.method == "arbitration"
+    assert len(f.commissions) == 1
+    if name is not None:
+        assert f.commissions[0].name == name
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "争议由中国国际经济贸易仲裁委员会（CIETAC）仲裁。",
+        "争议提交北京仲裁委员会（BAC）仲裁。",
+        "争议提交上海国际经济贸易仲裁委员会（SHIAC）仲裁。",
+    ],
+)
+def test_an_abbreviation_beside_the_name_is_the_same_commission(clause: str) -> None:
+    (c,) = facts(f"第九条 争议解决\n{clause}").commissions
+    assert c.aliases and c.aliases[-1].isascii()
+
+
+def test_two_commissions_one_by_abbreviation() -> None:
+    f = facts("第九条 争议解决\n争议提交北京仲裁委员会或者CIETAC仲裁。")
+    assert [c.name for c in f.commissions] == ["北京仲裁委员会", "CIETAC"]

@@ -45,7 +45,7 @@ _ARB = re.compile(
     r"|在(?:(?!诉讼|或|及|和|与)[\u4e00-\u9fff]){2,6}仲裁(?!委员会|院|中心|机构|费|裁决|期间|程序)"
     r"|(?:到|去|找)[^。；;\n]{0,20}?仲裁(?:委员会|院|中心)?(?:仲裁|申请|裁决|解决)"
     r"|(?:提交|提请|交由|递交|交付|由)[^。；;\n]{0,30}?(?:仲裁委员会|仲裁院|仲裁中心)(?![^。；;\n]{0,8}?(?:执行|撤销))"
-    r"|(?:提交|提请|交由|递交)[^。；;\n]{1,30}?仲裁(?![委院中机费期程裁])"
+    r"|(?:提交|提请|交由|递交|由)[^。；;\n]{1,60}?仲裁(?![委院中机费期程裁庭员])"
     r"|(?:争议解决|解决争议|争议|纠纷|仲裁机构)[^:：。；;\n]{0,6}[:：]\s*[^。；;\n]{2,30}?(?:仲裁委员会|仲裁院|仲裁中心)"
 )
 _COURT = re.compile(
@@ -399,7 +399,71 @@ def _commissions(o: Option) -> tuple[list[Commission], bool]:
         out.append(
             Commission(full, (), Where(o.where.block, (o.where.span[0] + i, o.where.span[0] + m.end())))
         )
+    for m in _ABBREVIATED.finditer(text):
+        full = m.group().strip()
+        meant = _ABBREVIATION_OF.get(m.group("abbr") or "", ()) or _english_name(full)
+        bracketed = m.start() > 0 and text[m.start() - 1] in "(（"
+        k = next(
+            (
+                n
+                for n, c in enumerate(out)
+                if any(c.name.startswith(x[:4]) for x in meant)
+                or (bracketed and c.where.span[1] - o.where.span[0] == m.start() - 1)
+            ),
+            None,
+        )
+        if k is not None:  # 中国国际经济贸易仲裁委员会（CIETAC）: the abbreviation of a name already read
+            c = out[k]
+            out[k] = Commission(c.name, (*c.aliases, full), c.where)
+            continue
+        if not any(full == c.name or full in c.aliases for c in out):
+            span = (o.where.span[0] + m.start(), o.where.span[0] + m.start() + len(full))
+            out.append(Commission(full, meant, Where(o.where.block, span)))  # its Chinese names as aliases
     return out, blank
+
+
+_EN_CITY = {
+    "Beijing": "北京", "Shanghai": "上海", "Shenzhen": "深圳", "Guangzhou": "广州", "Tianjin": "天津",
+    "Chongqing": "重庆", "Hangzhou": "杭州", "Nanjing": "南京", "Suzhou": "苏州", "Wuhan": "武汉",
+    "Chengdu": "成都", "Xiamen": "厦门", "Qingdao": "青岛", "Xi'an": "西安", "Changsha": "长沙",
+    "Ningbo": "宁波", "Dalian": "大连", "Shenyang": "沈阳", "Jinan": "济南", "Zhengzhou": "郑州",
+}  # fmt: skip
+
+
+def _english_name(name: str) -> tuple[str, ...]:
+    """The Chinese name of a commission written in English (Beijing Arbitration Commission → 北京仲裁委员会),
+    when its city is known."""
+    if name.startswith("China International Economic and Trade"):
+        return ("中国国际经济贸易仲裁委员会",)
+    city = _EN_CITY.get(name.split()[0]) if name.split() else None
+    if city is None:
+        return ()
+    if "Court of International Arbitration" in name:
+        return (f"{city}国际仲裁院",)
+    if "International" in name and re.search(r"Cent(?:er|re)$", name):
+        return (f"{city}国际仲裁中心",)
+    if "International" in name:
+        return (f"{city}国际经济贸易仲裁委员会", f"{city}国际仲裁中心")
+    return (f"{city}仲裁委员会",)
+
+
+#: A commission by its usual abbreviation or English name (CIETAC上海分会, SHIAC, Beijing Arbitration
+#: Commission, Shenzhen Court of International Arbitration, HKIAC).
+_ABBREVIATED = re.compile(
+    r"(?<![A-Za-z])(?P<abbr>CIETAC|SHIAC|SCIA|BAC|HKIAC|SIAC|CMAC|ICC|LCIA|SCC)(?![A-Za-z])"
+    r"(?:\s*[\u4e00-\u9fff]{2,6}?分会)?"
+    r"|(?<![A-Za-z])(?:[A-Z][a-z]+\s+){1,6}(?:Arbitration\s+Commission|Arbitration\s+Cent(?:er|re)|Court\s+of"
+    r"\s+International\s+Arbitration)"
+)
+#: The Chinese names an abbreviation stands for (compared by their first four characters).
+_ABBREVIATION_OF = {
+    "CIETAC": ("中国国际经济贸易仲裁委员会", "中国国际商会"),
+    "SHIAC": ("上海国际经济贸易仲裁委员会", "上海国际仲裁中心"),
+    "SCIA": ("深圳国际仲裁院", "华南国际经济贸易仲裁委员会", "深圳仲裁委员会"),
+    "BAC": ("北京仲裁委员会", "北京国际仲裁中心"),
+    "CMAC": ("中国海事仲裁委员会",),
+    "HKIAC": ("香港国际仲裁中心",),
+}
 
 
 #: Official second names that do not share the city of the first (华南国际经济贸易仲裁委员会 is
