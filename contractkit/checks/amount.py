@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from contractkit.checks._common import blocks_naming, doc_text, is_chinese
 from contractkit.checks.base import RuleContext, rule
-from contractkit.contract.amount import AmountFacts, ItemLine, figure_beside
+from contractkit.contract.amount import AmountFacts, ItemLine, figure_beside, upper_text
 from contractkit.contract.model import Where, contract_of
 from contractkit.facts import find_amounts
 from contractkit.findings import Finding, Fix
@@ -85,8 +85,16 @@ def regenerated_upper(original: str, value: Decimal) -> str | None:
 def _stated_elsewhere(facts: AmountFacts, value: Decimal, skip: tuple[Where, ...]) -> bool:
     """``value`` is stated elsewhere in figures: an item table's total or the sum of its lines, or another
     amount in figures (not at ``skip``)."""
+
+    def same(w: Where | None) -> bool:
+        return w is not None and any(
+            w.block == k.block and w.span[0] < k.span[1] and k.span[0] < w.span[1] for k in skip
+        )
+
     for table in facts.item_tables:
-        if table.stated_total == value or (table.complete and sum(ln.amount for ln in table.lines) == value):
+        if table.stated_total == value and not same(table.total_where):
+            return True  # the table's 合计 — unless it is the very figure compared
+        if table.complete and sum(ln.amount for ln in table.lines) == value:
             return True
     return any(not a.upper and a.money.value == value and a.money.where not in skip for a in facts.amounts)
 
@@ -158,7 +166,7 @@ def upper_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 zh + "；大写与合同其他处（明细表合计或其他金额）一致，请核对小写金额。",
                 en + "; the words agree with the rest of the contract (table total or other figures): check "
                 "the figures.",
-                span=a.money.where.span,
+                span=a.pair.where.span if a.pair.where.block == a.money.where.block else a.money.where.span,
             )
             continue
         yield ctx.report(
@@ -194,7 +202,7 @@ def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     index = {id(b): i for i, b in enumerate(doc.blocks)}
     facts = _facts(doc)
     for block in blocks_naming(doc, _UPPER_CHARS):
-        for m in _UPPER_CAND.finditer(block.norm):
+        for m in _UPPER_CAND.finditer(upper_text(block, traditional_only=True)):
             body = m.group("body")
             if not any(ch in body for ch in "元圆角分") or sum(ch in "壹贰叁肆伍陆柒捌玖" for ch in body) < 1:
                 continue
@@ -581,6 +589,9 @@ _KIND_RATES: tuple[tuple[str, re.Pattern[str], Decimal], ...] = (
     ),
 )
 _PIECE_START = re.compile(r"[，,。；;:：]")
+#: Several supplies listed together take the rate of the whole price, not each its own.
+_SUPPLY_LIST = re.compile(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]{2,}")
+_GOODS = re.compile(r"货物|设备|产品|材料")
 #: The rate is given to the supply named before it: 技术服务费适用6% / 设备按13% / 图书的税率为9%.
 _ASSIGNS = re.compile(r"(?:适用|按|执行|税率为|税率是|税率|的税率为)\s*(?:的)?\s*$")
 
@@ -602,6 +613,7 @@ _ASSIGNS = re.compile(r"(?:适用|按|执行|税率为|税率是|税率|的税�
         "食用植物油适用9%的增值税税率。",
         "软件许可费适用13%增值税税率，实施服务费适用6%增值税税率。",
         "上述价格含13%增值税。",
+        "合同金额为含税全包价，包括货物、运输、安装、调试、培训、税费（增值税税率13%）。",
     ],
     params=("vat_rates",),
 )
@@ -619,6 +631,8 @@ def vat_rate_kind(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         kinds = [(label, rate) for label, pattern, rate in _KIND_RATES if pattern.search(subject)]
         if not kinds or any(rate == t.rate for _label, rate in kinds):
             continue  # no kind named, or a mixed supply one of whose kinds takes it (安装调试及培训费 9%)
+        if _SUPPLY_LIST.search(subject) or (_GOODS.search(subject) and t.rate == Decimal(13)):
+            continue  # 货物、运输、安装、培训、税费（增值税税率13%）: one rate for the whole (混合销售)
         label, rate = kinds[0]
         pct = f"{t.rate.normalize():f}%"
         yield ctx.report(

@@ -17,7 +17,7 @@ from contractkit.facts.sentences import clause_spans
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
-    from contractkit.readers.model import Document
+    from contractkit.readers.model import Block, Document
 
 TaxTreatment = Literal["included", "excluded", "exempt", "zero_rated"]
 
@@ -233,7 +233,7 @@ def _item_tables(tables: list[Table]) -> list[ItemTable]:
     for table in tables:
         header = list(table.header)
         rows = list(table.rows)
-        if rows and is_header_row(rows[0].cells):
+        if rows and is_header_row(rows[0].cells, header):
             header = header_of(header, rows[0].cells)  # 2027年 (merged) above 数量 | 单价
             rows = rows[1:]
         for binding in bind(header):
@@ -325,16 +325,26 @@ _MONEY_TOKEN = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2}"
 #: A line of a table laid out as text (PDF): …数量 [单位] 单价 金额 at its end (24 桶 2,380.00 57,120.00).
 _LOOSE_LINE = re.compile(
     rf"(?:^|\s|(?<=[\u4e00-\u9fff]))(?P<q>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
-    rf"(?:\s*[\u4e00-\u9fffA-Za-z²³/]{{1,4}})?\s+"
+    rf"(?P<unit>\s*[\u4e00-\u9fffA-Za-z²³/]{{1,4}}(?:[(（][^()（）]{{1,8}}[)）])?)?\s+"
     rf"(?:[¥￥]\s*)?(?P<p>{_MONEY_TOKEN})\s+(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d,.%])"
 )
 #: A total the PDF ran into the last line (``1500 kg 420.00 666,000.00合计 1,467,000.00``).
 _GLUED_TOTAL = re.compile(r"(?<=\d)\s*(?=(?:合计|总计)[^\d]{0,8}?(?:[¥￥]\s*)?\d)")
 _LOOSE_TOTAL = re.compile(
-    rf"^\s*(?:合计|总计|小计|总价)[^\d]{{0,8}}?(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})\s*(?:元)?\s*$"
+    rf"^\s*(?:合计|总计|小计|总价)[^\d]{{0,8}}?(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})\s*(?:元)?\s*(?:$|[;；。，,(（])"
 )
 _LOOSE_GAP = 8
 _TABLE_ROW_START = re.compile(r"\s*\|")
+
+
+def _plausible(m: re.Match[str]) -> bool:
+    """A row read from text, not figures an OCR or a layout ran together: a quantity written like money
+    (46.00) has its unit after it, and the price and the amount are written alike (both with cents or
+    neither)."""
+    q, p, a = m.group("q"), m.group("p"), m.group("a")
+    if re.search(r"\.\d{2}$", q) and not m.group("unit"):
+        return False
+    return ("." in p) == ("." in a)
 
 
 def _loose_end(text: str, end: int, cut: int) -> bool:
@@ -349,7 +359,7 @@ def _loose_rows(text: str, cut: int) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     pos = 0
     while (m := _LOOSE_LINE.search(text, pos, cut)) is not None:
-        if _loose_end(text, m.end("a"), cut):
+        if _loose_end(text, m.end("a"), cut) and _plausible(m):
             out.append(m)
             pos = m.end()
         else:
@@ -375,7 +385,7 @@ def _one_group(doc: Document, i: int) -> bool:
     return qtys < 2 and not ("不含税" in head and re.search(r"(?<!不)含税", head))
 
 
-_ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s+\S")
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s+[^\d\s]")
 
 
 def _loose_item_tables(doc: Document) -> list[ItemTable]:
@@ -389,6 +399,7 @@ def _loose_item_tables(doc: Document) -> list[ItemTable]:
     header = False
     lines: list[ItemLine] = []
     since = 0
+    unread = open_row = False  # a numbered row whose figures were not read: the lines are not all there
     for i in range(heads[0], len(doc.blocks)):
         block = doc.blocks[i]
         if block.kind == "cell" or _TABLE_ROW_START.match(block.norm):
@@ -400,6 +411,12 @@ def _loose_item_tables(doc: Document) -> list[ItemTable]:
         glued = _GLUED_TOTAL.search(norm)
         cut = glued.start() if glued is not None else len(norm)
         found = _loose_rows(norm, cut)
+        start_m = _ROW_NUMBER.match(norm)
+        if start_m is not None and not any(m.start("q") == start_m.start(1) for m in found):
+            unread = unread or open_row
+            open_row = True  # a new numbered row starts here
+        if found:
+            open_row = False
         for m in found:  # a PDF line may hold more than one row (pdfplumber joins cells that touch)
             q, p, a = (Decimal(m.group(k).replace(",", "")) for k in ("q", "p", "a"))
             if q == 0 or p == 0:
@@ -411,8 +428,10 @@ def _loose_item_tables(doc: Document) -> list[ItemTable]:
         if m is not None and lines:
             stated = Decimal(m.group("a").replace(",", ""))
             span = (start + m.start("a"), start + m.end("a"))
-            out.append(ItemTable(tuple(lines), True, stated, Where(i, span), norm[start:].strip()))
+            complete = not (unread or open_row)
+            out.append(ItemTable(tuple(lines), complete, stated, Where(i, span), norm[start:].strip()))
             header, lines, since = False, [], 0
+            unread = open_row = False
             continue
         if found:
             continue
@@ -459,7 +478,25 @@ _PAIR_FILLER = re.compile(
 def _same_amount_gap(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """True when only brackets, labels 大写/小写 and currency stand between the two amounts."""
     lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
-    return not _PAIR_FILLER.sub("", text[lo:hi])
+    return not _PAIR_FILLER.sub("", _BEFORE_UPPER_LABEL.sub("", text[lo:hi]))
+
+
+#: 51,690.00元；大写：…: a semicolon before the 大写 label still joins the two ways of writing one amount.
+_BEFORE_UPPER_LABEL = re.compile(r"[;；]\s*(?=大写)")
+
+
+_CAN_SHEN = re.compile(r"参(?=[拾佰仟万亿元圆角分])")
+
+
+def upper_text(block: Block, *, traditional_only: bool = False) -> str:
+    """The block's normalized text with 参 read as 叁 inside an amount in words: the Traditional 大寫 digit
+    參 normalizes to 参 (``traditional_only``: only where the original has 參)."""
+    norm = block.norm
+    if "参" not in norm:
+        return norm
+    if traditional_only and "參" not in block.text:
+        return norm
+    return _CAN_SHEN.sub("叁", norm)
 
 
 def _stated_amounts(doc: Document) -> list[StatedAmount]:
@@ -469,7 +506,7 @@ def _stated_amounts(doc: Document) -> list[StatedAmount]:
     out: list[StatedAmount] = []
     for i in block_indices_naming(doc, MONEY_MARKS):  # every amount names one of them
         block = doc.blocks[i]
-        amounts = find_amounts(block.norm)
+        amounts = find_amounts(upper_text(block))
         if not amounts:
             continue
         for a in amounts:
@@ -640,10 +677,40 @@ def _discounts(doc: Document) -> list[Decimal]:
     return out
 
 
+def _pair_table_uppers(tables: list[Table], amounts: list[StatedAmount]) -> list[StatedAmount]:
+    """A 大写 in a table row (合计金额（大写） | 人民币陆拾玖万陆仟元整) paired with the figure of its row
+    or of the 合计 row just above it."""
+    lone = {a.money.where.block: k for k, a in enumerate(amounts) if a.upper and a.pair is None}
+    if not lone:
+        return amounts
+    out = list(amounts)
+    for table in tables:
+        for r, row in enumerate(table.rows):
+            ks = {lone[p.block] for p in row.parts if p.block in lone and p.text}
+            if not ks or not any("大写" in c or _TOTAL_ROW.search(c) for c in row.cells):
+                continue
+            source = row
+            if not any(cell_number(c) is not None for c in row.cells) and r > 0:
+                source = table.rows[r - 1]
+                if not _TOTAL_ROW.search(" ".join(source.cells[:3])):
+                    continue
+            figures = [(p, cell_number(p.text)) for p in source.parts if p.block not in lone]
+            figures = [(p, v) for p, v in figures if v is not None]
+            if not figures:
+                continue
+            part, value = figures[-1]
+            for k in ks:
+                a = out[k]
+                out[k] = StatedAmount(
+                    a.money, a.upper, Money(value, a.money.currency, Where(part.block, part.span))
+                )
+    return out
+
+
 def extract(contract: Contract) -> AmountFacts:
     """The amount facts of ``contract``."""
     doc = contract.doc
-    amounts = _stated_amounts(doc)
+    amounts = _pair_table_uppers(tables_of(contract), _stated_amounts(doc))
     tables = tuple(_item_tables(tables_of(contract)) + _loose_item_tables(doc))
     return AmountFacts(
         total=_total(doc, amounts),

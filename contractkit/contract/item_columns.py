@@ -48,18 +48,33 @@ def header_of(first: list[str], second: list[str] | None) -> list[str]:
         return first
     out: list[str] = []
     above = ""
-    for i, low in enumerate(second):
+    for i in range(max(len(first), len(second))):
+        low = second[i] if i < len(second) else ""
         top = first[i] if i < len(first) else ""
         above = top or above
         out.append(f"{top or above}{low}" if low else top)
     return out
 
 
-def is_header_row(cells: list[str]) -> bool:
-    """True for a second header row: role words (数量, 单价, 金额) and no figures."""
+def is_header_row(cells: list[str], above: list[str] | None = None) -> bool:
+    """True for a second header row: no figures, and role words (数量, 单价, 金额) or, under a header with
+    merged cells, text only under those cells (材料费 | 加工费 | 小计 under a merged 单价)."""
+    filled = [i for i, c in enumerate(cells) if c.strip()]
+    figures = sum(bool(re.fullmatch(r"\s*[¥￥]?\s*[\d,]+(?:\.\d+)?\s*", cells[i])) for i in filled)
+    if figures or not filled:
+        return False
     words = sum(bool(_QTY.search(c) or _PRICE.search(c) or _AMOUNT.search(c)) for c in cells)
-    figures = sum(bool(re.fullmatch(r"\s*[¥￥]?\s*[\d,]+(?:\.\d+)?\s*", c)) for c in cells if c.strip())
-    return words >= 2 and figures == 0
+    if words >= 2:
+        return True
+    if above is None:
+        return False
+
+    def under_merge(i: int) -> bool:
+        here = above[i] if i < len(above) else ""
+        right = above[i + 1] if i + 1 < len(above) else ""
+        return not here.strip() or not right.strip()
+
+    return any(not c.strip() for c in above) and all(under_merge(i) for i in filled)
 
 
 def _basis(h: str) -> str:
@@ -79,11 +94,14 @@ def _scale(h: str) -> Decimal:
 def bind(header: list[str]) -> list[Binding]:
     """The column groups of an item table with this header; empty when it has none or they cannot be bound."""
     qtys = [i for i, h in enumerate(header) if _QTY.search(h) and not _AMOUNT.search(h)]
-    prices = [i for i, h in enumerate(header) if _PRICE.search(h) and not _AMOUNT.search(h)]
+    priced = [i for i, h in enumerate(header) if _PRICE.search(h)]
+    # 单价 over 材料费 | 加工费 | 小计: the 小计 is the unit price, the others its parts
+    composed = [i for i in priced if _AMOUNT.search(header[i])]
+    prices = composed or priced
     amounts = [
         i
         for i, h in enumerate(header)
-        if _AMOUNT.search(h) and i not in qtys and i not in prices and not _TAX_ONLY.match(h)
+        if _AMOUNT.search(h) and i not in qtys and not _PRICE.search(h) and not _TAX_ONLY.match(h)
     ]
     if not qtys or not prices or not amounts:
         return []

@@ -855,6 +855,8 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
             continue
         if not refs and (_POLICY_CUE.search(sent) or _ROLE_RE.search(sent)):
             continue
+        if _ROLE_RE.search(sent) and _ASSENT.search(sent):
+            continue  # an approval record naming the discount it approves (同意第1项15%的折扣)
         numbers: set[int] = set()
         for m in (*_DISCOUNT_TEXT.finditer(sent), *_DISCOUNT_AFTER.finditer(sent)):
             if m.start(1) in numbers:
