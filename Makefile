@@ -75,12 +75,14 @@ eval: $(STAMP)
 bench: $(STAMP) soffice
 	$(BIN)/python scripts/bench.py
 
-# The hardening campaign (issue 16): N hostile inputs through every command, then strings lost in
-# generated deals; prints exit statuses, hangs, peak memory and strings lost as bench lines.
+# The hardening campaign (issue 16): N hostile inputs through every command, JOBS at a time (default: the
+# cores), then strings lost in generated deals; prints exit statuses, hangs (TIMEOUT CPU seconds per input),
+# peak memory and strings lost as bench lines, progress every 500 inputs, the summary even when interrupted.
 .PHONY: fuzz
 N ?= 10000
 fuzz: $(STAMP) soffice
-	$(BIN)/python tests/fuzz/campaign.py --n $(N)
+	$(BIN)/python tests/fuzz/campaign.py --n $(N) $(if $(SEED),--seed $(SEED)) $(if $(JOBS),--jobs $(JOBS)) \
+	  $(if $(TIMEOUT),--timeout $(TIMEOUT))
 
 # The first page of each sample as the customer sees it: docs/gallery/<sample>.png (pdftoppm).
 gallery: $(STAMP) soffice

@@ -4,6 +4,7 @@ strings and templates. Plain functions of a seed or a source, no pytest; every o
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import json
 import random
@@ -180,9 +181,14 @@ def damaged_drafts(src: bytes | None = None) -> dict[str, bytes]:
 # -- deals ---------------------------------------------------------------------------------------------
 
 
+@functools.cache
+def _sample_text(name: str) -> str:
+    return (SAMPLES / name).read_text("utf-8")
+
+
 def sample_deal(name: str = "contract-equipment.json") -> dict:
-    """A sample deal parsed with Decimal numbers, as the loader reads it."""
-    return json.loads((SAMPLES / name).read_text("utf-8"), parse_float=Decimal)
+    """A fresh copy of a sample deal parsed with Decimal numbers, as the loader reads it (file read once)."""
+    return json.loads(_sample_text(name), parse_float=Decimal)
 
 
 def _set(path: list[Any], value: Any) -> Callable[[dict], None]:
@@ -357,3 +363,111 @@ def random_config(seed: int) -> str:
     if rng.random() < 0.1:
         lines.append("[broken")
     return "\n".join(lines) + "\n"
+
+
+# -- LibreOffice and OCR inputs (slow: the campaign keeps them few) ------------------------------------
+
+
+def _rtf_escape(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in "\\{}":
+            out.append("\\" + ch)
+        elif ord(ch) < 0x80 and ch >= " ":
+            out.append(ch)
+        else:  # RTF \uN is a signed 16-bit number; astral and lone surrogates as UTF-16 code units
+            data = ch.encode("utf-16-le", "surrogatepass")
+            for i in range(0, len(data), 2):
+                n = int.from_bytes(data[i : i + 2], "little")
+                out.append(f"\\u{n - 65536 if n > 32767 else n}?")
+    return "".join(out)
+
+
+def rtf_draft(seed: int) -> bytes:
+    """An RTF draft: contract lines with hostile strings between them (valid RTF, for LibreOffice)."""
+    rng = random.Random(seed)
+    lines = [
+        "买卖合同",
+        "甲方：北京某某科技有限公司",
+        "乙方：上海某某贸易有限公司",
+        "第一条 标的 货款共计人民币壹万元整。",
+    ]
+    body = []
+    for line in lines:
+        body.append(_rtf_escape(line))
+        body.append(_rtf_escape(rng.choice(HOSTILE_STRINGS)[:200]))
+    return ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 SimSun;}}\n" + "\\par\n".join(body) + "}\n").encode("ascii")
+
+
+def office_inputs(seed: int) -> tuple[str, bytes]:
+    """A (name, bytes) .doc/.rtf input for the LibreOffice reader: a valid RTF, damaged RTF or OLE bytes."""
+    rng = random.Random(seed)
+    rtf = rtf_draft(seed)
+    kind = rng.randrange(5)
+    if kind == 0:
+        return "draft.rtf", rtf
+    if kind == 1:
+        return "renamed-rtf.doc", rtf  # Word's "Save as .doc" often writes RTF
+    if kind == 2:
+        return "flipped.rtf", byte_flips(rtf, seed, flips=rng.randrange(1, 16))
+    if kind == 3:
+        return "truncated.rtf", truncations(rtf, seed)
+    return "ole-garbage.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(
+        rng.randrange(256) for _ in range(4096)
+    )
+
+
+@functools.cache
+def scan_png() -> bytes:
+    """A small grey-scale PNG of two contract lines in a CJK font: a scan for the OCR reader."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (900, 160), 255)
+    draw = ImageDraw.Draw(image)
+    try:
+        font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 36)
+    except OSError:
+        font = ImageFont.load_default()
+    draw.text((20, 20), "买卖合同 甲方：北京某某科技有限公司", fill=0, font=font)
+    draw.text((20, 90), "货款共计人民币壹万元整，违约金按日万分之五。", fill=0, font=font)
+    buf = io.BytesIO()
+    image.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def png_with_size(width: int, height: int) -> bytes:
+    """A PNG whose header claims ``width`` × ``height`` pixels over a tiny body (a decompression bomb)."""
+    raw = zlib.compress(b"\0" * 64)
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+
+
+@functools.cache
+def scan_pdf() -> bytes:
+    """A one-page PDF holding only the scan image (no text layer): read through OCR."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.open(io.BytesIO(scan_png())).convert("RGB").save(buf, "PDF", resolution=150)
+    return buf.getvalue()
+
+
+def scan_inputs(seed: int) -> tuple[str, bytes]:
+    """A (name, bytes) scan for the OCR reader: a clean, flipped or truncated PNG/PDF, or a pixel bomb."""
+    rng = random.Random(seed)
+    kind = rng.randrange(6)
+    if kind == 0:
+        return "scan.png", scan_png()
+    if kind == 1:
+        return "scan.pdf", scan_pdf()
+    if kind == 2:
+        return "flipped.png", byte_flips(scan_png(), seed, flips=rng.randrange(1, 8))
+    if kind == 3:
+        return "truncated.pdf", truncations(scan_pdf(), seed)
+    if kind == 4:
+        return "bomb.png", png_with_size(100_000, 100_000)
+    return "wide.png", png_with_size(2**31 - 1, 1)

@@ -87,3 +87,27 @@ def test_no_string_of_a_valid_deal_is_lost_in_the_docx(case):
     text = unicodedata.normalize("NFC", _docx_text(render_docx(deal)))
     lost = [s for s in strings if unicodedata.normalize("NFC", s) not in text]
     assert lost == []
+
+
+@pytest.mark.parametrize("name", ["bomb.png", "wide.png", "flipped.png", "truncated.pdf"])
+def test_hostile_scans_are_refused_before_ocr(tmp_path, name):
+    seed = next(s for s in range(500) if hostile.scan_inputs(s)[0] == name)
+    path = tmp_path / name
+    path.write_bytes(hostile.scan_inputs(seed)[1])
+    with pytest.raises(ContractkitError) as err:
+        read_document(path)
+    assert err.value.path == str(path)
+
+
+def test_generated_cases_cover_every_command_and_write_nothing_outside_their_folder(tmp_path):
+    from fuzz.cases import COMMANDS, generate
+
+    cases = list(generate(240, tmp_path, seed=3))
+    assert {c.command for c in cases} == set(COMMANDS)
+    assert all(f.exists() for c in cases for f in c.files)
+    # a writer that replaces its target must never be pointed at the system: no real device, no "/"
+    outputs = [
+        c.argv[c.argv.index(flag) + 1] for c in cases for flag in c.argv if flag.startswith(("-o", "--"))
+    ]
+    assert not [o for o in outputs if o.startswith("/dev/") or o == "/"]
+    assert any("fifo" in c.label for c in cases)
