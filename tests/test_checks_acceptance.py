@@ -11,6 +11,7 @@ from contractkit.checks import acceptance, load_rules
 from contractkit.config import Settings
 from contractkit.facts import assign_sections
 from contractkit.findings import Finding
+from contractkit.readers.model import Document
 from contractkit.readers.text import read_text
 
 RULES = load_rules()
@@ -378,4 +379,72 @@ def test_warranty_notice_is_no_vague_window() -> None:
 
 @pytest.mark.parametrize("text", ["買方應於合理期間內檢驗貨物。", "甲方收货后应在合理的时间内组织验收。"])
 def test_vague_window_variants_fire_with_the_default_setting(text: str) -> None:
+    assert fires("acceptance/vague-window", text), text
+
+
+# -- round 2: terms agreed elsewhere, OCR line wraps, headings with their clause, colloquial timing ------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "本订单未约定的质量、验收、结算、违约责任等事项，均适用上述框架协议。",
+        "验收、质保、结算付款等，全部按框架协议执行。",
+        "货物的检验与质量保证依照双方签订的《质量保证协议》执行。",
+        "質量及驗收事項適用主合同之約定。",
+    ],
+)
+def test_acceptance_agreed_in_another_document_is_not_missing(tail: str) -> None:
+    text = GOODS + "买方应对货物进行验收。\n" + tail
+    for rid in ("acceptance/no-window", "acceptance/no-deemed-acceptance", "acceptance/no-objection-period"):
+        assert not fires(rid, text), (rid, tail)
+
+
+def test_an_order_under_a_framework_takes_its_acceptance_terms() -> None:
+    text = (
+        "采购订单（框架协议项下）\n依据：甲乙双方签订的《年度采购框架协议》。\n"
+        "一、订货明细\n安全帽500顶，单价38.50元。\n二、交货\n交货时间：2027年4月10日前，到货后由甲方验收。\n"
+    )
+    for rid in ("acceptance/no-window", "acceptance/no-deemed-acceptance", "acceptance/no-objection-period"):
+        assert not fires(rid, text), rid
+
+
+def _lines(*texts: str) -> Document:
+    """A document of PDF-like lines (one block per text line, no terminator joining them)."""
+    from contractkit.readers.model import Block, Location
+    from contractkit.readers.normalize import normalize
+
+    blocks = [
+        Block(text=t, norm=normalize(t), location=Location(index=k, page=1, line=k + 1), kind="line")
+        for k, t in enumerate(texts)
+    ]
+    return Document(path="scan.pdf", kind="pdf", blocks=assign_sections(blocks))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "第三条验收:需方收货后五日内开箱抽检并上机试印;五日内未提出书面异议的,视",
+            "为验收合格。质量异议期为收货后十二个月。",
+        ),
+        ("4.2 买方应在到货后3日内验收，逾期未提出异议的，即", "按验收合格处理。质保期12个月。"),
+        ("買方應於到貨後五日內檢驗，逾期未提出書面異議者，視", "為驗收合格。保修一年。"),
+    ],
+)
+def test_a_deemed_rule_cut_by_a_line_wrap_is_read_on(first: str, second: str) -> None:
+    doc = _lines("购销合同", "第二条 乙方于2027年3月15日前交货。", first, second)
+    for rid in ("acceptance/no-deemed-acceptance", "acceptance/no-window"):
+        assert run_rule(rid, doc) == [], rid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "货到了买方有空的时候验货，没问题就算收了。",
+        "东西送到后，买方方便的时候来清点一下。",
+        "货先放着，买方过几天来看货。",
+    ],
+)
+def test_colloquial_timing_is_a_vague_window(text: str) -> None:
     assert fires("acceptance/vague-window", text), text

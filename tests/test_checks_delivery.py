@@ -178,3 +178,39 @@ def test_a_notice_given_a_set_time_ahead_fixes_the_delivery_time(clause: str) ->
 def test_a_notice_period_in_a_breach_clause_fixes_nothing() -> None:
     text = SALE + "交货时间以甲方书面通知为准。乙方逾期交货的，应提前三日通知甲方。"
     assert ids(text, DD, DN) == [DN]
+
+
+# -- round 2: a delivery put off until an undated event; a spot left to a call; a class of places --------
+
+
+@pytest.mark.parametrize(
+    ("clause", "quote"),
+    [
+        ("卖方找车，等买方新店装修好了再送过去。", "等买方新店装修好了再送过去"),
+        ("待甲方厂房竣工验收后，乙方发货。", "待甲方厂房竣工验收后，乙方发货"),
+        ("货先放卖方仓库，等买方通知场地腾好了再送货。", "等买方通知场地腾好了再送货"),
+    ],
+)
+def test_delivery_until_an_undated_event_is_no_date(clause: str, quote: str) -> None:
+    text = "二手设备转让协议\n卖方把设备卖给买方，总价1万元。\n" + clause
+    (f,) = [f for f in lint_text(text, Settings(select=(DD,)))]
+    assert f.span is not None and quote in f.snippet
+
+
+def test_an_event_with_a_period_is_a_time() -> None:
+    text = "二手设备转让协议\n卖方把设备卖给买方。\n等买方新店装修好了，卖方在接到通知后3日内送过去。"
+    assert ids(text, DD, DN) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("交货地点 北港区码头现场，具体位置由收货人电话通知。", True),
+        ("交货地点：天津港东疆港区，具体卸货点以买方通知为准。", True),
+        ("交货地点：江苏省苏州市星湖街88号，具体库位由收货人指定。", False),
+        ("乙方负责运至各乡镇站点安装，站点清单见附件。", False),
+        ("货物送至所属各分公司仓库，地址见附表。", False),
+    ],
+)
+def test_spot_left_to_a_call_and_classes_of_places(text: str, hit: bool) -> None:
+    assert (AD in ids(text, AD)) is hit, text

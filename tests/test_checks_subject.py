@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given
 from hypothesis import settings as hsettings
@@ -384,3 +386,62 @@ def test_a_quality_term_in_any_form_silences_no_quality_standard(text: str) -> N
 )
 def test_no_quality_term_at_all_still_fires(text: str) -> None:
     assert NQ2 in ids(text, NQ2), text
+
+
+# -- round 2: a spec is faulted when left open or loose, not when descriptive ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "hit"),
+    [
+        ("| 2 | 反光背心 | 荧光橙，背印集团标识 | 件 | 800 |", False),
+        ("| 3 | 防护手套 | 丁腈涂层浸胶 | 打 | 200 |", False),
+        ("| 4 | 办公椅 | 黑色网布，带扶手 | 把 | 30 |", False),
+        ("| 2 | 劳保安全鞋 | 款式及防护等级待定 | 双 | 500 |", True),
+        ("| 5 | 窗帘 | 按甲方喜好定制 | 套 | 20 |", True),
+        ("| 6 | 型材 | 以买方后续提供的图纸为准 | 吨 | 18 |", True),
+        ("| 7 | 数控车床 | 高精度 | 台 | 2 |", True),
+        ("| 8 | 电脑 | 标准配置 | 台 | 10 |", True),
+    ],
+)
+def test_spec_left_open_or_loose_versus_descriptive(row: str, hit: bool) -> None:
+    text = "第一条 产品\n| 序号 | 名称 | 规格 | 单位 | 数量 |\n" + row
+    assert (UQ in ids(text, UQ)) is hit, row
+
+
+def test_a_pdf_form_line_run_into_the_item_header_is_read_from_its_number_column() -> None:
+    from contractkit.contract.model import Contract
+    from contractkit.contract.subject import extract
+    from contractkit.facts import assign_sections
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    lines = [
+        "采购订单",
+        "采购方 某物资有限公司 用货单位 某码头有限公司序号 产品名称 规格型号 数量 单位 含税单价 金额(元)",
+        "1 安全帽 ABS，V型 500 顶 38.50 19,250.00",
+        "2 劳保安全鞋 款式待定 500 双 156.00 78,000.00",
+    ]
+    blocks = [
+        Block(text=t, norm=normalize(t), location=Location(index=k, page=1, line=k + 1), kind="line")
+        for k, t in enumerate(lines)
+    ]
+    doc = Document(path="order.pdf", kind="pdf", blocks=assign_sections(blocks))
+    items = extract(Contract(doc)).items
+    assert [(it.name, it.quantity, it.unit) for it in items] == [
+        ("安全帽", Decimal("500"), "顶"),
+        ("劳保安全鞋", Decimal("500"), "双"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一条 产品\n| 名称 | 规格 | 单位 | 数量 |\n| CTP版材 | 0.30mm，热敏，耐印力10万印 | 张 | 6000 |",
+        "第一条 产品\n乙酸乙酯240吨，纯度≥99.7%，水分≤0.05%。",
+        "第一条 产品\n大红袍礼盒800盒，特级。",
+        "第一条 产品\n一等品瓷砖500箱。",
+    ],
+)
+def test_a_quality_grade_or_indicator_is_a_quality_term(text: str) -> None:
+    assert NQ2 not in ids(text, NQ2), text

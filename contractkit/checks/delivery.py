@@ -22,6 +22,7 @@ __all__ = ["INCOTERMS_2020", "OBSOLETE_INCOTERMS", "is_goods_contract"]
 
 _GOODS = re.compile(
     r"买卖|采购(?:合同|协议|的|下列)|向[^，,。；;]{0,10}采购|购销|供货|订货|订购|出卖人|买受人|货物|交货|到货|发货"
+    r"|卖方|买方|货到|送货|二手设备|设备转让"
 )
 
 
@@ -99,6 +100,7 @@ def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding
     bad=[
         "本合同项下货物由乙方送至甲方仓库。",
         "第五条 交货\n乙方负责运输并将本合同设备交付甲方，运费由乙方承担。",
+        "二手设备转让协议\n卖方找车，等买方新店装修好了再送过去。",
     ],
     good=[
         "乙方应于本合同签订后30日内将货物送至甲方仓库。",
@@ -118,12 +120,15 @@ def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         return
     if any(t.kind == "on_notice" for t in facts.times):
         return  # delivery/date-on-notice says where
-    first = facts.first_mention
+    # point at the delivery put off until an event (等新店装修好了再送), else the first mention of delivery
+    event = next((t.where for t in facts.times if t.kind == "event"), None)
+    first = event or facts.first_mention
     yield ctx.report(
         doc.blocks[first.block] if first is not None else None,
         "合同约定了交货但未约定交货日期或期限，依民法典第511条第四项可随时履行，逾期交货无法认定。",
         "Delivery is provided for but no date or period: under Civil Code Art. 511(4) it may happen at any "
         "time, so late delivery cannot be established.",
+        span=event.span if event is not None else None,
     )
 
 

@@ -30,7 +30,9 @@ OBSOLETE_INCOTERMS = ("DAT", "DDU", "DAF", "DES", "DEQ")
 TERM_WORDS = (*INCOTERMS_2020, *OBSOLETE_INCOTERMS, "CNF", "C&F")
 
 PlaceKind = Literal["address", "site", "port", "designated", "reference", "blank"]
-TimeKind = Literal["date", "period", "recurring", "immediate", "by_document", "on_notice", "blank", "other"]
+TimeKind = Literal[
+    "date", "period", "recurring", "immediate", "by_document", "on_notice", "event", "blank", "other"
+]
 
 # ------------------------------------------------------------------------------------------ lexicons
 
@@ -38,12 +40,17 @@ TimeKind = Literal["date", "period", "recurring", "immediate", "by_document", "o
 DELIVERY_VERBS: tuple[str, ...] = (
     "交货", "交付", "送达", "发货", "到货", "送至", "运至", "运抵", "送货", "供货", "提货", "装运", "交至",
     "发运", "出货", "送到", "运到", "装船", "交运", "交售", "交足", "交齐", "送交", "交送", "配送", "出运",
+    "送过去", "送过来", "运过去", "拉过去", "送去",
 )  # fmt: skip
 #: 供货方/供货商 name a party, not a delivery.
 _VERB = re.compile("|".join(v if v != "供货" else "供货(?!方|商|单位|人)" for v in DELIVERY_VERBS))
 _PLACE_LABEL = re.compile(
     r"(?:交货|交付|送货|收货|到货|卸货|提货|交接|供货|履行|目的)(?:地点|地址|场所|地)"
-    r"(?:及方式)?[”\"」』]?\s*(?:[:：]|就是|即为|即|为|是|在|设在|设于|是指|系指|指)\s*"
+    r"(?:及方式)?[”\"」』]?(?:\s*(?:[:：]|就是|即为|即|为|是|在|设在|设于|是指|系指|指)\s*|\s+(?=[^\s:：]))"
+)
+#: The exact spot left to a later call: 北港区码头现场，具体位置由收货人电话通知 / 具体地址另行通知.
+_SPOT_LATER = re.compile(
+    r"^[^。；;\n]{0,6}?具体(?:位置|地点|地址|卸货点|库位)[^。；;\n]{0,16}?(?:通知|指定|确定|告知|另行|为准)"
 )
 _BARE_ADDRESS = re.compile(r"(?<![住注册通讯联系邮寄收件办公营业])地址\s*(?:[:：]|就是|即为|是|为)\s*")
 _SENT_TO = re.compile(r"(?:送|运|发|交付|交货|送货|交|寄|运送|配送)(?:至|到|往)|运抵|送达至|送抵")
@@ -103,6 +110,11 @@ _ON_NOTICE = re.compile(
     r"|另行(?:通知|约定|确定|商定)|待定|另定|视[^，,。；;]{0,10}?(?:情况|需要|进度)|届时(?:通知|确定)"
     r"|(?:接到|收到|接获)[^，,。；;]{0,10}?通知(?:后|之后)|提前[^，,。；;]{0,6}?通知"
     r"|(?:经|由)?双方(?:另行)?协商(?:同意|确定|一致)?"
+)
+#: Delivery put off until an event of no fixed date: 等买方新店装修好了再送过去 / 待甲方场地具备条件后发货.
+_UNTIL_EVENT = re.compile(
+    r"(?:等|待|等到|直到)[^，,。；;]{2,24}?(?:了|后|以后|之后|完毕|完成|好)"
+    r"(?:[，,]\s*[^，,。；;]{0,6}?)?\s*(?:再|才|方可|即可)?\s*(?:安排)?\s*$"
 )
 #: A notice given a set time ahead (甲方应提前五日通知 / 每次交售前两日预约): delivery follows that period.
 _NOTICE_PERIOD = re.compile(
@@ -210,7 +222,7 @@ class DeliveryFacts:
     @property
     def has_time(self) -> bool:
         """True when some delivery time is fixed (a date, a period, recurring dates, at once, or a blank)."""
-        return any(t.kind not in ("on_notice", "other") for t in self.times)
+        return any(t.kind not in ("on_notice", "event", "other") for t in self.times)
 
 
 # ------------------------------------------------------------------------------------------ places
@@ -309,6 +321,12 @@ def places_in(text: str, block: int) -> list[Place]:
                 continue  # 到达 without a delivery word around it
             seen.add(s)
             kind, house = classify_place(value)
+            if (
+                not house
+                and kind in ("site", "port", "reference", "address")
+                and _SPOT_LATER.search(text[e:])
+            ):
+                kind = "designated"  # the named area is no delivery point until the call
             if (
                 kind == "designated"
                 and not labelled
@@ -428,6 +446,21 @@ def _notice_governs(clause: str) -> re.Match[str] | None:
     return None
 
 
+def _until_event(clause: str) -> tuple[int, int] | None:
+    """The span of a delivery put off until an undated event (等买方新店装修好了再送过去), or None."""
+    if _BREACH.search(clause):
+        return None
+    for v in _VERB.finditer(clause):
+        m = _UNTIL_EVENT.search(clause, max(0, v.start() - 30), v.start())
+        if (
+            m is not None
+            and not _VERB_AS_NOUN.match(clause[v.end() :])
+            and not _NOT_DELIVERY_OF.match(clause, v.end())
+        ):
+            return m.start(), v.end()
+    return None
+
+
 def _index(doc: Document) -> dict[int, int]:
     return memo(doc, "delivery.index", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
 
@@ -471,6 +504,9 @@ def _times(doc: Document) -> list[DeliveryTime]:
         elif _RECURRING.search(clause) or _IMMEDIATE.search(clause):
             kind = "recurring" if _RECURRING.search(clause) else "immediate"
             out.append(DeliveryTime(clause, kind, False, Where(i, (start, start + len(clause)))))
+        elif (ev := _until_event(clause)) is not None:
+            span = (start + ev[0], start + ev[1])
+            out.append(DeliveryTime(clause[ev[0] : ev[1]], "event", False, Where(i, span)))
     for rows in tables(doc):
         header_done = False
         for r, row in enumerate(rows):
