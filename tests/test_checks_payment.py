@@ -356,3 +356,43 @@ def test_a_key_terms_schedule_is_checked(tmp_path, last: str, fires: bool) -> No
 )
 def test_a_payment_on_the_payers_business_state_is_vague(text: str) -> None:
     assert VT in ids(text, VT)
+
+
+_SCHEDULE2 = "第三条 付款\n合同签订后5日内支付30%，验收合格后10日内支付70%。\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "因乙方原因退货的，乙方应在10日内退还甲方已支付的全部货款。",
+        "合同解除的，卖方应于解除之日起七日内返还买方预付款。",
+        "如发生退货，供方应退回需方相应货款。",
+        "乙方未能交货的，应退还甲方已经支付的款项并承担违约责任。",
+    ],
+)
+def test_a_refund_is_not_an_installment(line: str) -> None:
+    assert ids(_SCHEDULE2 + line, NT, ND, SM) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "安装费人民币5,000元由甲方另行支付。",
+        "运输费3,000元由买方承担并另行支付。",
+        "技术培训费人民币8,000元，由甲方另行支付给乙方。",
+    ],
+)
+def test_a_fee_beside_the_price_is_not_an_installment(line: str) -> None:
+    assert ids(_SCHEDULE2 + line, NT) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第三条 钱怎么给\n今天先给定金5,000元，过户那天给60,000元。",
+        "第三条 付款\n提车那天付清全款。",
+        "第三条 付款\n签字这天付一半，交车当天给余款。",
+    ],
+)
+def test_colloquial_days_are_triggers(text: str) -> None:
+    assert ids(text, NT, ND) == []

@@ -47,6 +47,11 @@ _SCHEDULE_WORD = re.compile(
     r"预付|首付|首期|期款|第[一二三四五六七八九十\d]+期|进度款|尾款|余款|分期|定金|质保金|到货款|验收款|发货款"
 )
 _COMMA = re.compile(r"[，,]")
+#: A fee named beside the price (安装费…由甲方另行支付): it is not an installment of the price.
+_SIDE_FEE = re.compile(
+    r"^\W*(?:[\u4e00-\u9fff]{0,6}?)(?:安装|运输|运|培训|调试|技术服务|服务|检测|检验|包装|保险|维护|维修|差旅|住宿|"
+    r"装卸|仓储|报关|代理|咨询|设计)费"
+)
 
 
 def _piece_at(text: str, at: int) -> str:
@@ -130,6 +135,8 @@ def installment_without_trigger(doc: Document, ctx: RuleContext) -> Iterator[Fin
         if inst.deadline is not None and inst.deadline.unit in ("date", "immediate", "before_event"):
             continue
         text = _text(doc, inst)
+        if inst.share is None and _SIDE_FEE.match(text) and not _SCHEDULE_WORD.search(text):
+            continue  # 安装费5,000元由甲方另行支付: a fee beside the price, not an installment of it
         if any(
             w in doc.blocks[inst.where.block].norm[inst.where.span[0] : inst.where.span[1]] for w in vague
         ):
@@ -284,6 +291,10 @@ _SCHEDULE_LABEL = re.compile(
 )
 
 
+_LABEL_KEY = re.compile(r"[\W\d]+")
+_LABEL_END = re.compile(r"第|[:：，,]")
+
+
 def _whole_schedules(doc: Document, facts: PaymentFacts) -> bool:
     """True when the shares, in order, make up one or more whole schedules of 100 % each, every further
     schedule opened by a label (方式二：, B产品：) or by the first one's event (two options from signing)."""
@@ -313,12 +324,24 @@ def _whole_schedules(doc: Document, facts: PaymentFacts) -> bool:
     if running != 0:
         return False
     first = items[0].trigger.kind if items[0].trigger is not None else None
+
+    def label(inst: Installment) -> str | None:
+        """The schedule label an installment opens with (方式一, B产品, 若一次性付款), None without one."""
+        text = doc.blocks[inst.where.block].norm[inst.where.span[0] : inst.where.span[1]]
+        if _SCHEDULE_LABEL.match(text) is None:
+            return None
+        return _LABEL_KEY.sub("", _LABEL_END.split(text, maxsplit=1)[0][:10])
+
+    previous = label(items[0])
     for k in starts:
         inst = items[k]
-        text = doc.blocks[inst.where.block].norm[inst.where.span[0] : inst.where.span[1]]
         same_event = first is not None and inst.trigger is not None and inst.trigger.kind == first
-        if not (_SCHEDULE_LABEL.match(text) or same_event):
+        own = label(inst)
+        if own is not None and own == previous:
+            return False  # 方式一 again: the first schedule runs on past 100 %
+        if not (own is not None or same_event):
             return False
+        previous = own
     return True
 
 
