@@ -269,3 +269,37 @@ def test_redline_writes_the_regenerated_words_as_a_tracked_change(tmp_path: Path
     inserted = "".join(re.findall(r"<w:ins [^>]*>.*?</w:ins>", xml))
     deleted = "".join(re.findall(r"<w:del [^>]*>.*?</w:del>", xml))
     assert "人民币陆拾万元整" in inserted and "陆拾伍万" in deleted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合同金额为含税全包价，包括货物、运输、安装、调试、培训、税费（增值税税率13%）。",
+        "上述价格包括设备、安装、培训及运输，增值税税率13%。",
+        "本合同价款含设备、安装调试、技术服务费用，适用13%税率。",
+    ],
+)
+def test_one_rate_for_a_list_of_supplies_is_the_whole_price(text: str) -> None:
+    assert lint_text(text, Settings(select=("amount/vat-rate-kind",))) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "報價總額：人民幣 371,004.00 元（大寫：人民幣參拾柒萬壹仟零肆元整）。",
+        "合約總價：人民幣參萬元整（¥30,000.00）。",
+        "總價款為人民幣參佰元整（¥300.00）。",
+    ],
+)
+def test_traditional_upper_digit_shen(text: str) -> None:
+    rules = Settings(select=("amount/malformed-upper", "amount/upper-mismatch"))
+    assert lint_text(text, rules) == []
+    wrong = text.replace("參", "肆", 1)
+    assert [f.rule for f in lint_text(wrong, rules)] == ["amount/upper-mismatch"]
+
+
+def test_simplified_can_is_still_malformed() -> None:
+    found = lint_text(
+        "合同总价：人民币参万元整（¥30,000.00）。", Settings(select=("amount/malformed-upper",))
+    )
+    assert [f.rule for f in found] == ["amount/malformed-upper"]

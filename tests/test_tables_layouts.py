@@ -322,3 +322,86 @@ def test_pdf_header_after_a_section_heading(head: str) -> None:
     rows = ["1 塑料收纳箱 PP 材质", "6,000 个 4.20 {a}"]
     assert pdf_hits([head, rows[0], rows[1].format(a="25,200.00")]) == []
     assert len(pdf_hits([head, rows[0], rows[1].format(a="25,300.00")])) == 1
+
+
+# --- merged price components, 大写 rows, text rows ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("parts", "sub"),
+    [(("材料费", "加工费"), "小计"), (("货价", "运费"), "合计"), (("主机", "配件"), "小计")],
+)
+def test_unit_price_composed_under_a_merged_header(parts: tuple[str, str], sub: str) -> None:
+    text = (
+        "| 序号 | 产品名称 | 数量 | 单价（元，含税） |  |  | 金额（元） |\n"
+        f"|  |  |  | {parts[0]} | {parts[1]} | {sub} |  |\n"
+        "| 1 | 三人帐篷 | 1,200 | 168.00 | 72.00 | 240.00 | {a} |\n"
+    )
+    assert rule_hits(text.replace("{a}", "288,000.00")) == []
+    (hit,) = rule_hits(text.replace("{a}", "298,000.00"))
+    assert "298,000.00" in hit
+
+
+UPPER = Settings(select=("amount/upper-mismatch",))
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "| 合计 |  |  | 696,000.00 |\n| 合计金额（大写） | {u} |  |  |\n",
+        "| 合计 |  |  | 696,000.00 |\n| 大写 | {u} |  |  |\n",
+        "| 合计（大写）：{u} |  |  | 696,000.00 |\n",
+    ],
+)
+def test_upper_in_a_table_row_is_paired_with_the_total(rows: str) -> None:
+    head = "| 产品 | 数量 | 单价 | 金额 |\n| 帐篷 | 2,900 | 240.00 | 696,000.00 |\n"
+    good = head + rows.format(u="人民币陆拾玖万陆仟元整")
+    assert lint_text(good, UPPER) == []
+    (f,) = lint_text(head + rows.format(u="人民币陆拾捌万陆仟元整"), UPPER)
+    assert "686,000.00" in f.message and "696,000.00" in f.message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "合计金额：{f}元；大写：人民币伍万零陆佰玖拾元整。",
+        "合计：{f}元;大写:人民币伍万零陆佰玖拾元整",
+        "订单总额{f}元；大写人民币伍万零陆佰玖拾元整。",
+    ],
+)
+def test_a_semicolon_before_the_upper_label_still_pairs(line: str) -> None:
+    assert lint_text(line.format(f="50,690.00"), UPPER) == []
+    assert len(lint_text(line.format(f="51,690.00"), UPPER)) == 1
+
+
+TXT_ORDER = (
+    "序号  品名      规格/要求                    数量           含税单价(元)  金额(元)\n"
+    "1     安全帽    ABS，白色80顶、黄色420顶     500顶          38.50         19,250.00\n"
+    "2     反光背心  荧光橙                       800件          22.80         18,240.00\n"
+    "3     防护手套  丁腈涂层浸胶                 200打（12副）  66.00         13,200.00\n"
+    "{total}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "total",
+    ["合计金额：{f}元；大写：人民币伍万零陆佰玖拾元整。", "合计 {f}", "总计：¥{f}（含13%增值税）"],
+)
+def test_space_aligned_text_rows(total: str) -> None:
+    assert rule_hits(TXT_ORDER.format(total=total.format(f="50,690.00"))) == []
+    (hit,) = rule_hits(TXT_ORDER.format(total=total.format(f="51,690.00")))
+    assert "51,690.00" in hit
+
+
+def test_a_numbered_row_left_unread_leaves_the_total_unchecked() -> None:
+    text = TXT_ORDER.replace("200打（12副）  66.00         13,200.00", "200打（12副）  另议          另议")
+    assert rule_hits(text.format(total="合计 40,000.00")) == []
+
+
+@pytest.mark.parametrize(
+    "garbled",
+    ["46.00 276,000.00 8,000 张 220,000.00", "12.50 3,000.00 450 套 1,350.00", "88.00 12,000 600.00"],
+)
+def test_ocr_runs_of_figures_are_no_row(garbled: str) -> None:
+    lines = ["序号 品名 规格 数量 单位 单价(元) 金额(元)", "1 CTP版 0.27mm", garbled]
+    assert pdf_hits(lines) == []

@@ -244,3 +244,49 @@ def test_manager_alone_suffices_only_up_to_ten(pct: int) -> None:
     text = HEAD + table + POLICY + f"审批记录：销售经理 陈志远 同意第1项{pct}%的折扣 2027年4月18日\n"
     found = lint_text(text, RULE)
     assert (len(found) == 1) is (pct > 10)
+
+
+# --- PDF quotes as text lines -------------------------------------------------------------------------
+
+PDF_QUOTE = (
+    "序号 品名 型号及规格 数量 目录单价\n(元)\n折扣 折后单价\n(元)\n金额(元)\n"
+    "1 真空保温杯 HW-350,316 不锈钢内胆,350ml,12 小时保\n温,激光刻字3,000 只 42.00 3% 40.74 122,220.00\n"
+    "2 焖烧罐 HW-F750,304 不锈钢,750ml 1,200 只 76.00 8% 69.92 83,904.00\n"
+    "合计 206,124.00\n"
+    "折扣政策:业务员可给予不超过 5%之折扣;超过 5%至 10%(含)须经销售经理批准;超过 10%者须经总经理批准。\n"
+    "内部审批记录:\n行次 折扣 审批权限 审批人 日期1 3% 业务员权限内,无须审批 — —\n"
+    "2 8% 销售经理 销售经理 {record}\n"
+)
+
+
+def test_a_model_number_is_no_price() -> None:
+    lines = q(PDF_QUOTE.format(record="林志伟:同意 2027 年 6 月 14 日")).lines
+    assert [(ln.number, ln.list_price, ln.discount) for ln in lines] == [
+        (1, Decimal("42.00"), Decimal(3)),
+        (2, Decimal("76.00"), Decimal(8)),
+    ]
+
+
+@pytest.mark.parametrize("record", ["待批 —", "待审批", "审批中 —", "（出差，事后补批）"])
+def test_pending_approval_in_a_pdf_line_table(record: str) -> None:
+    assert hits(PDF_QUOTE.format(record="林志伟:同意 2027 年 6 月 14 日")) == []
+    (f,) = lint_text(HEAD + PDF_QUOTE.format(record=record), RULE)
+    assert "第2项" in f.message and "销售经理" in f.message
+    assert record.strip(" —（）")[:2] in f.snippet
+
+
+def test_a_general_manager_tier() -> None:
+    p = q(PDF_QUOTE.format(record="林志伟:同意")).policy
+    assert p is not None and p.required(Decimal(12)) == ("general_manager",)
+    assert p.required(Decimal(8)) == ("sales_manager",)
+
+
+@pytest.mark.parametrize(
+    "grant",
+    ["本次PO膜给予8%优惠。", "贵司本单享受8%的折扣。", "对防虫网给予 8% 让利。"],
+)
+def test_number_first_discounts(grant: str) -> None:
+    text = "报价如下：防虫网 6,000 平方米，目录价 1.90 元/平方米，折后 1.75 元/平方米。\n" + POLICY + grant
+    (f,) = lint_text(HEAD + text, RULE)
+    assert "8%" in f.message and f.snippet.strip().startswith(grant[:4])
+    assert hits(text + "\n该折扣已经销售经理张海峰于2027年7月5日审批同意。") == []

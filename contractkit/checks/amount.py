@@ -31,12 +31,12 @@ def _facts(doc: Document) -> AmountFacts:
 
 
 _UPPER_CAND = re.compile(
-    r"(?P<pre>人民币|RMB|¥|￥)?\s*(?P<body>[壹贰叁肆伍陆柒捌玖拾]"
-    r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分一二两三四五六七八九十百千〇]*[元圆角分整正])"
+    r"(?P<pre>人民币|RMB|¥|￥)?\s*(?P<body>[壹贰叁参肆伍陆柒捌玖拾]"
+    r"[零壹贰叁参肆伍陆柒捌玖拾佰仟万亿元圆角分一二两三四五六七八九十百千〇]*[元圆角分整正])"
 )
 #: Every 大写 amount holds one of these: a ``_UPPER_CAND`` match starts with 壹…拾, and ``find_amounts`` reads
 #: an amount as 大写 only with a digit 零…玖 in it.
-_UPPER_CHARS = tuple("零壹贰叁肆伍陆柒捌玖拾")
+_UPPER_CHARS = tuple("零壹贰叁参肆伍陆柒捌玖拾")
 _CURRENCY_BEFORE = re.compile(r"人民币|RMB|CNY|¥|￥|美元|欧元|港币|港元|日元|英镑|USD|EUR|US\$|HKD|JPY|GBP")
 #: The currency signs, codes and words that ``find_amounts`` reads as a currency other than CNY: an amount
 #: in a foreign currency is written with one of them.
@@ -204,7 +204,7 @@ def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for block in blocks_naming(doc, _UPPER_CHARS):
         for m in _UPPER_CAND.finditer(upper_text(block, traditional_only=True)):
             body = m.group("body")
-            if not any(ch in body for ch in "元圆角分") or sum(ch in "壹贰叁肆伍陆柒捌玖" for ch in body) < 1:
+            if not any(ch in body for ch in "元圆角分") or sum(ch in "壹贰叁参肆伍陆柒捌玖" for ch in body) < 1:
                 continue
             # the 人民币 prefix is a rule for bills (票据); in a contract the currency is in the sentence
             problems = [p for p in upper_problems(m.group(0)) if "前缀" not in p.split(" / ")[0]]

@@ -694,7 +694,12 @@ def _pair_table_uppers(tables: list[Table], amounts: list[StatedAmount]) -> list
                 source = table.rows[r - 1]
                 if not _TOTAL_ROW.search(" ".join(source.cells[:3])):
                     continue
-            figures = [(p, cell_number(p.text)) for p in source.parts if p.block not in lone]
+            uppers = [out[k].money.where for k in ks]
+            figures = [
+                (p, cell_number(p.text))
+                for p in source.parts
+                if not any(p.block == w.block and p.span[0] <= w.span[0] < max(p.span[1], 1) for w in uppers)
+            ]
             figures = [(p, v) for p, v in figures if v is not None]
             if not figures:
                 continue
