@@ -480,3 +480,49 @@ def test_a_term_answered_in_a_question_and_answer_contract(text: str, start: dt.
 )
 def test_other_answers_are_not_the_term(text: str) -> None:
     assert term(text).periods == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本合同于双方履行完各自义务后终止。",  # the act before its object
+        "本合同在交货及付款完成后终止。",  # the acts completed
+        "本合同在双方完成交货和付款后自然终止。",
+        "本合同在质保期届满后自动失效。",
+    ],
+)
+def test_a_term_that_ends_with_performance_in_other_words(text: str) -> None:
+    (p,) = term(text).periods
+    assert p.end_event and p.has_end
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("本合同自生效之日起一年内有效。", 12),
+        ("本协议以三年为限。", 36),
+        ("本合同自签订之日起两年内有效，期满自动终止。", 24),
+    ],
+)
+def test_the_length_the_contract_stays_in_force(text: str, months: int) -> None:
+    (p,) = term(text).periods
+    assert p.length is not None
+    assert p.length.value * (12 if p.length.unit == "year" else 1) == months
+
+
+def test_an_execution_period_is_a_term() -> None:
+    (p,) = term("本合同执行期：2026.01.01～2026.12.31。").periods
+    assert (p.start, p.end) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲方应于本合同生效之日起30日内付款。",  # a deadline under the contract
+        "乙方应在本合同生效后10日内交货完毕。",
+        "本合同终止后，保密义务继续有效两年。",  # what survives the contract
+        "本合同终止后保密条款继续有效三年。",
+    ],
+)
+def test_deadlines_and_survival_are_not_the_term(text: str) -> None:
+    assert term(text).periods == ()

@@ -163,7 +163,9 @@ _ISO_RANGE = re.compile(
 # -- periods --------------------
 
 #: What a term can be of: 合同期限, 服务期间, 租赁期, 有效期, 经销期限…
-TERM_OF = "合同|协议|合约|服务|租赁|履行|合作|供货|供餐|委托|培训|承包|许可|有效|经销|代理|授权|框架|采购"
+TERM_OF = (
+    "合同|协议|合约|服务|租赁|履行|执行|合作|供货|供餐|委托|培训|承包|许可|有效|经销|代理|授权|框架|采购"
+)
 TERM_KEY = re.compile(rf"(?:本)?(?:{TERM_OF})(?:期限|期间|有效期|期|的(?:期限|期间|有效期))|有效期")
 #: Every ``TERM_KEY`` match holds one of these (合同期限 holds 合同期, 合同的期限 合同的期; 有效期: 有效期).
 TERM_WORDS = tuple(w + "期" for w in TERM_OF.split("|")) + tuple(w + "的期" for w in TERM_OF.split("|"))
@@ -209,15 +211,32 @@ _CONTRACT_WORD = re.compile(
 #: What a clause with a period but no term key holds (本合同自…至…, 长期有效, 履行完毕后终止).
 _PERIOD_HINT = re.compile(
     r"(?:(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)|(?:^|[。;；])\W{0,4}(?:合同|协议|合约))[^。;；]*"
-    r"(?:至|到|长期|无固定|续|履行完毕|全部履行|付清|结清)"
+    r"(?:至|到|长期|无固定|续|履行完|全部履行|付清|结清|完成|完毕|有效|为限|届满|期满|失效)"
 )
 #: Every period holds one of these: 期 of a term key, or a word of ``_PERIOD_HINT``.
-_PERIOD_WORDS = ("期", "至", "到", "无固定", "续", "履行", "付清", "结清")
+_PERIOD_WORDS = (
+    "期",
+    "至",
+    "到",
+    "无固定",
+    "续",
+    "履行",
+    "付清",
+    "结清",
+    "完成",
+    "完毕",
+    "有效",
+    "为限",
+    "届满",
+    "失效",
+)
 #: 本合同在双方权利义务履行完毕后自动终止: a term that ends with performance.
 _END_SENTENCE = re.compile(
     r"(?:本|该)(?:合同|协议|合约|契约|订单|确认书)[^。;；]{0,24}?(?P<event>(?:权利)?义务(?:全部)?履行完毕|履行完毕|全部履行完"
-    r"|质保期(?:满|届满)|货款(?:全部)?(?:付清|结清)|(?:付清|结清)(?:全部)?货款)[^。;；]{0,8}?(?:后|之日|时)?"
-    r"(?:自动|自行|即)?(?:终止|失效|解除)"
+    r"|履行完(?:毕|成)?[^。;；]{0,8}?义务|义务[^。;；]{0,4}?履行完(?:毕|成)?"
+    r"|(?:交货|交付|付款|验收|结算|货款支付)[^。;；]{0,10}?(?:完成|完毕|结束)|完成[^。;；]{0,10}?(?:交货|交付|付款|义务)"
+    r"|(?:质保期|保修期|质量保证期)[^。;；]{0,4}?(?:满|届满|结束|到期)|货款(?:全部)?(?:付清|结清)|(?:付清|结清)(?:全部)?货款)"
+    r"[^。;；]{0,8}?(?:后|之日|时)?(?:自动|自行|即告|即|自然|随即)?(?:终止|失效|解除)"
 )
 _LONG_TERM = re.compile(r"长期有效|永久有效|无固定期限|自动续(?:期|延|签)|顺延一年|续展")
 _BLANK_DATE = re.compile(
@@ -459,10 +478,12 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
         and not any(a <= x.span[0] < b for a, b in in_dates)
     ]
     length = lengths[0] if lengths else None
-    if length is not None and re.search(
-        r"(?:之日起|后|内|前)\s*$", rest[max(0, length.span[0] - 6) : length.span[0]]
+    if (
+        length is not None
+        and re.search(r"(?:之日起|后|内|前)\s*$", rest[max(0, length.span[0] - 6) : length.span[0]])
+        and not _VALID_AFTER.match(rest, length.span[1])
     ):
-        length = None  # 生效之日起30日内交货 is a deadline, not the term
+        length = None  # 生效之日起30日内交货 is a deadline, not the term (生效之日起一年内有效 is the term)
     open_ended = bool(_LONG_TERM.search(rest))
     blank = bool(_BLANK_DATE.search(rest))
     if not (sm or em or length or open_ended or blank):
@@ -529,6 +550,11 @@ def _periods(doc: Document, units: list[tuple[int, str, int]]) -> list[Period]:
                 start = "生效" if "生效" in clause or "成立" in clause else None
                 where = Where(i, _own((s, e), offset))
                 found.append(Period("本合同", None, start, False, None, None, lasting, False, False, where))
+            elif not keys and (lasting := _lasting(clause)) is not None:
+                # 本合同自生效之日起一年内有效 / 本协议以三年为限: the length the contract stays in force
+                start = "生效" if "生效" in clause or "成立" in clause else None
+                where = Where(i, _own((s, e), offset))
+                found.append(Period("本合同", None, start, False, None, None, lasting, False, False, where))
             elif not keys:
                 # 本合同自…至…止 / 这个协议签字就生效，到2026年12月31日为止
                 cm = _CONTRACT_SPAN.search(clause) or _CONTRACT_WORD.search(clause)
@@ -546,10 +572,29 @@ def _periods(doc: Document, units: list[tuple[int, str, int]]) -> list[Period]:
     return out
 
 
+#: What follows a length that is the term, not a deadline: 自生效之日起一年内有效, …三年为限, …两年届满.
+_VALID_AFTER = re.compile(r"\s*(?:内|之内)?\s*(?:有效|为限|届满|期满|为止|止)")
 #: ``本协议…持续有效三年`` / ``合同继续有效12个月``: a length the contract stays in force, without a term key.
 _VALID_FOR = re.compile(
-    r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约)[^。;；]{0,30}?(?:持续|继续|一直)有效(?:期)?(?:为|至)?\s*"
+    r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约)(?:(?!终止|届满|解除|期满)[^。;；]){0,30}?(?:持续|继续|一直)有效(?:期)?"
+    r"(?:为|至)?\s*"
 )
+
+
+_CONTRACT_SUBJECT = re.compile(r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)")
+
+
+def _lasting(clause: str) -> Duration | None:
+    """The length a clause says the contract itself stays in force (本合同自生效之日起一年内有效,
+    本协议以三年为限), not a deadline of something done under it (本合同生效之日起30日内付款)."""
+    cm = _CONTRACT_SUBJECT.search(clause)
+    if cm is None or ("有效" not in clause and "为限" not in clause):
+        return None
+    for x in find_durations(clause[cm.end() :]):
+        end = cm.end() + x.span[1]
+        if x.unit in ("year", "month", "day", "week") and x.value > 0 and _VALID_AFTER.match(clause, end):
+            return x
+    return None
 
 
 def _length_at(text: str, at: int) -> Duration | None:
