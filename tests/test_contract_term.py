@@ -526,3 +526,25 @@ def test_an_execution_period_is_a_term() -> None:
 )
 def test_deadlines_and_survival_are_not_the_term(text: str) -> None:
     assert term(text).periods == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出现不可抗力致使合同目的不能实现的，双方均可解约。",  # 解约
+        "甲方有权单方解约。",
+        "如乙方违约，甲方有权撤销订单。",  # cancel the order
+        "乙方逾期交货超过三十日的，甲方可以退货并不再履行本合同。",  # no longer perform
+        "买方晚付款超过30天的，卖方可以不干了，合同作废。",  # colloquial: the contract void
+    ],
+)
+def test_termination_grounds_in_other_words(text: str) -> None:
+    assert term(text).terminations
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本合同一经签订，任何一方不得撤销。", "甲方可以取消部分订货。", "作废的发票应退回。"],
+)
+def test_not_a_termination_ground(text: str) -> None:
+    assert term(text).terminations == ()
