@@ -732,3 +732,45 @@ def test_a_late_payment_remedy_in_any_form_counts(clause: str) -> None:
 )
 def test_a_remedy_without_a_figure_is_no_penalty(clause: str) -> None:
     assert fires("penalty/no-late-delivery-penalty", _CONTRACT + clause + "\n" + _PAYMENT_PENALTY)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "乙方逾期交货的，每日按合同总价的万分之三支付违约金，至合同总价的10%为止。",
+        "乙方逾期交货的，每日按合同总价的万分之三支付违约金，最多扣至合同总价的10%。",
+        "乙方逾期交货的，每日按合同总价的万分之三支付违约金，直至违约金达到合同总价的10%时止。",
+        "乙方逾期交货的，每日按合同总价的万分之三支付违约金，违约金总额以合同总价的10%为上限。",
+    ],
+)
+def test_cap_wordings_up_to_a_figure(clause: str) -> None:
+    assert not fires("penalty/no-cap", clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "乙方逾期交货的，每日按合同总价的万分之三支付违约金，直至实际交货之日为止。",
+        "甲方逾期付款的，每日按未付金额的万分之三支付违约金，至付清之日止。",
+    ],
+)
+def test_running_until_performance_is_no_cap(clause: str) -> None:
+    assert fires("penalty/no-cap", clause)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "买方逾期付款的，每逾期一日应向卖方支付违约金500元。",
+        "买方迟延付款的，卖方有权从保证金中扣款，每日200元。",
+        "买方逾期付款超过30日的，应双倍返还定金。",  # an odd remedy, but the buyer's breach is provided for
+    ],
+)
+def test_the_other_sides_remedy_in_another_form_is_not_one_sided(other: str) -> None:
+    text = "卖方逾期交货的，每日按合同总价的万分之三支付违约金，累计不超过合同总价的10%。\n" + other
+    assert not fires("penalty/one-sided", text)
+
+
+def test_damages_to_be_proven_leave_a_penalty_one_sided() -> None:
+    text = "卖方逾期交货的，每日按合同总价的万分之三支付违约金。\n买方违约的，应赔偿卖方全部损失。"
+    assert fires("penalty/one-sided", text)

@@ -960,6 +960,8 @@ def _one_sided_by_facts(doc: Document, ctx: RuleContext, penalties: list[Penalty
     if len(payers) != 1 or payers & {"either", "unknown"}:
         return
     role = next(iter(payers))
+    if any(r.payer not in (role, "unknown") for r in remedies(doc)):
+        return  # the other side's breach is provided for in another form (违约金500元/日, 双倍返还定金)
     first = penalties[0]
     text = doc_text(doc)
     own = first.party or _ROLE_NAME[role]

@@ -107,6 +107,10 @@ _CAP = re.compile(
     r"|最高(?:不(?:得|应)?超过|为|以)|(?<![无没设])上限|(?<![不])封顶|(?:最多|至多)[^,，。;；\n]{0,16}?为止"
     r"|(?:最多|至多)(?:不超过|为|赔|付|支付)|以[^,，。;；\n]{1,24}为限|不(?:得|应)?(?:超过|超出|高于)"
     r"[^,，。;；\n]{0,20}?(?:总价|总额|金额|价款|货款|价值|货值)"
+    # 至合同总价的10%为止 / 最多扣至… / 直至违约金达到…时止
+    r"|(?:最多|至多)[^,，。;；\n]{0,4}?(?:扣|赔|付|罚|计|收)(?:到|至)"
+    r"|(?:(?<=[,，])|^)\s*(?:直至|至|到|达到)[^,，。;；\n]{0,20}?(?:\d\s*%|百分之|千分之|\d\s*(?:万)?元)"
+    r"[^,，。;；\n]{0,6}?(?:为止|时止)"
 )
 _NO_CAP = re.compile(r"无上限|不设上限|没有上限|不封顶")
 _SCOPED_CAP = re.compile(r"上述|前述|以上|本条|前款|前项|该等|各项|上款|上面|上列|前面")
@@ -171,6 +175,8 @@ _cap_words = contains_any(
         "超过",
         "超出",
         "高于",
+        "为止",
+        "时止",
     )
 )
 _adjust_words = contains_any(("调", "减", "增", "降"))
@@ -283,6 +289,7 @@ class Remedy:
 
     breach: Breach
     where: Where
+    payer: Payer = "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -532,7 +539,8 @@ def remedies(doc: Document) -> tuple[Remedy, ...]:
             lead = _lead(doc, bi) if s == 0 else ""
             found = _remedy(lead + clause, len(lead))
             if found is not None:
-                out.append(Remedy(found[0], _where(bi, s, found[1])))
+                payer, _party = _payer(lead + clause, found[0], _Roles())
+                out.append(Remedy(found[0], _where(bi, s, found[1]), payer))
         return tuple(out)
 
     return memo(doc, "penalty.remedies", compute)
