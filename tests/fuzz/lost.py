@@ -58,6 +58,15 @@ def make_deals(n: int, seed: int, pdf: int) -> list[tuple[dict, list[str], bool]
     return out
 
 
+#: Characters LibreOffice draws right but writes differently into the PDF's text layer: a non-breaking hyphen
+#: is shown as a hyphen and extracted as "-" (checked with pdftotext). Folded before comparing: no loss.
+PDF_TEXT_FOLD = str.maketrans({"\u2011": "-"})
+
+
+def _pdf_chars(text: str) -> set[str]:
+    return set(unicodedata.normalize("NFKC", text.translate(PDF_TEXT_FOLD)))
+
+
 def _docx_text(data: bytes) -> str:
     import docx
 
@@ -85,7 +94,10 @@ def render_chunk(deals: list[tuple[dict, list[str], bool]], folder: Path, first:
             lost += len(strings)
             continue
         body = _docx_text(data)
-        lost += sum(s not in body for s in strings)
+        for s in strings:
+            if s not in body:
+                lost += 1
+                print(f"strings: lost in deal {first + k}'s .docx: {s!r}", file=sys.stderr)
         if to_pdf:
             src = folder / f"deal{first + k}.docx"
             src.write_bytes(data)
@@ -118,9 +130,17 @@ def pdf_lost(pairs: list[tuple[Path, list[str]]], jobs: int) -> int:
         # PDF text comes back in layout order, ligatures split (ﬁ → fi) and fallback-font glyphs moved:
         # a string counts as lost when one of its characters is missing from the page text
         blocks = read_pdf(src.with_suffix(".pdf"), ocr="never").blocks
-        text = unicodedata.normalize("NFKC", "".join(b.text for b in blocks))
-        seen = set(text) | set(missing_glyphs("".join(strings)))  # warned characters are not lost
-        lost += sum(not set(unicodedata.normalize("NFKC", s)) - {" "} <= seen for s in strings)
+        seen = _pdf_chars("".join(b.text for b in blocks))
+        seen |= set(missing_glyphs("".join(strings)))  # warned characters are not lost
+        for s in strings:
+            missing = _pdf_chars(s) - {" "} - seen
+            if missing:
+                lost += 1
+                shown = " ".join(f"U+{ord(c):04X}" for c in sorted(missing))
+                print(
+                    f"strings: lost in {src.with_suffix('.pdf').name}: {s!r} (missing {shown})",
+                    file=sys.stderr,
+                )
     return lost
 
 
