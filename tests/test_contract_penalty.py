@@ -471,3 +471,24 @@ def test_a_tier_locates_its_fraction() -> None:
 def test_colloquial_daily_rates(text: str, breach: str) -> None:
     (p,) = facts(text).penalties
     assert p.breach == breach and p.tiers[0].per == "day" and p.tiers[0].value_pct == Decimal("0.03")
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("合同总价为人民币300,000元。买方于签约后3日内支付预付款（其中合同总价的25%为定金）。", "25"),
+        (
+            "合同总价为人民币300,000元。买方应支付定金，定金数额为人民币9万元，另支付预付款人民币3万元。",
+            "30.00",
+        ),
+        ("合同总价为人民币300,000元。定金：合同总价的20%，即人民币60,000元。", "20"),
+    ],
+)
+def test_the_deposit_figure_in_other_orders(text: str, share: str) -> None:
+    (d,) = facts(text).deposits
+    assert d.share_pct == Decimal(share)
+
+
+def test_an_amount_after_the_deposit_is_paid_is_not_the_deposit() -> None:
+    text = "合同总价为人民币300,000元。买方支付定金后，卖方开始生产；余款人民币240,000元于提货前付清。"
+    assert facts(text).deposits == ()

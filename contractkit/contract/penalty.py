@@ -129,7 +129,7 @@ _FORFEIT = re.compile(
 )
 #: A figure before the deposit word is its own only when it is stated as the deposit (30%作为定金,
 #: 2万元的定金); 已抵作货款的定金 names a deposit, not a figure for it.
-_AS_DEPOSIT = re.compile(r"(?:作为|充作|用作|充当)[^,，。;；]{0,6}?$|(?:[%％‰]|元|万)\s*的\s*$")
+_AS_DEPOSIT = re.compile(r"(?:作为|充作|用作|充当)[^,，。;；]{0,6}?$|(?:[%％‰]|元|万)\s*(?:的|为|作)\s*$")
 #: Between the deposit word and a figure after it: the figure is of something else (定金后的90%, 定金以外的).
 _NOT_DEPOSIT_FIGURE = re.compile(r"后|以外|之外|外的|剩余|其余|余款|余额|差额|扣除|扣减|减去|抵作|抵扣|冲抵")
 #: The deposit word as the object of a deduction (扣除已付定金): a figure near it is not the deposit's.
