@@ -100,7 +100,7 @@ def _lint(
         paths = [str(shared.fifo)] if rng.random() < 0.5 else [str(shared.fifo_dir)]
         return f"fifo {paths[0]}", paths, []
     else:
-        kind = rng.randrange(6)
+        kind = rng.randrange(10)
         if kind == 0:
             name = rng.choice(sorted(shared.drafts))
             return f"lint {name}", [str(shared.drafts[name])], [shared.drafts[name]]
@@ -111,8 +111,12 @@ def _lint(
         elif kind == 3:
             text = "".join(rng.choice(hostile.HOSTILE_STRINGS) + "\n" for _ in range(20))
             name, data = "hostile.txt", text.encode("utf-8", "surrogatepass")
-        else:
+        elif kind in (4, 5):
             name, data = "flipped.docx", hostile.byte_flips(shared.draft, s, flips=rng.randrange(1, 64))
+        elif kind in (6, 7, 8):  # a real draft bent a little: the rules run on it
+            name, data = rng.choice(["mutated.txt", "mutated.md"]), hostile.mutated_text(s)
+        else:  # a sound zip around bent XML and text
+            name, data = "xml.docx", hostile.mutated_document_xml(shared.draft, s)
     path = write(folder / name, data)
     return f"lint {name} seed {s}", [str(path)], [path]
 
@@ -175,12 +179,14 @@ def generate(n: int, root: Path, seed: int) -> Iterator[Case]:
                 argv += ["--snapshots", str(folder / "snapshots")]
             yield Case(command, f"template {name}", argv, folder, [tpl])
         elif command == "config":
-            text = hostile.random_config(s)
+            # half wrong settings (one line and exit 2), half right-typed edge values that lint must run with
+            text = hostile.random_config(s) if rng.random() < 0.5 else hostile.edge_config(s)
             if rng.random() < 0.2:  # the same settings under [tool.contractkit] in a pyproject.toml
                 cfg = write(folder / "pyproject.toml", "[tool.contractkit]\n" + text)
             else:
                 cfg = write(folder / "contractkit.toml", text)
-            draft = str(hostile.SAMPLES / "drafts" / rng.choice(["defective-sales-contract.txt", ""]))
+            drafts = hostile.SAMPLES / "drafts"
+            draft = str(rng.choice([drafts / "defective-sales-contract.txt", hostile.DRAFT_DOCX, drafts]))
             yield Case(command, f"random_config({s})", ["lint", draft, "--config", str(cfg)], folder, [cfg])
         else:
             label, argv = _output(i, rng, shared, folder)

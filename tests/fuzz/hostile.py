@@ -8,6 +8,7 @@ import functools
 import io
 import json
 import random
+import re
 import struct
 import zipfile
 import zlib
@@ -471,3 +472,127 @@ def scan_inputs(seed: int) -> tuple[str, bytes]:
     if kind == 4:
         return "bomb.png", png_with_size(100_000, 100_000)
     return "wide.png", png_with_size(2**31 - 1, 1)
+
+
+# -- near-valid inputs: real contracts and settings bent a little, so the rules run on them ------------
+
+#: Text that bends a contract clause: extreme amounts, dates, rates and periods, odd digits and separators.
+CLAUSE_NOISE = (
+    "货款共计人民币1e999元",
+    "总价９９９９９９９９９９９９９９９９９９元",
+    "金额：人民币壹仟亿亿亿元整",
+    "于2025年13月45日前交货",
+    "自0000年00月00日起",
+    "违约金按每日1000000%计算",
+    "违约金为合同总价的-50%",
+    "定金为合同总额的120%",
+    "质保期为99999999个月",
+    "验收期为0日",
+    "付款：预付0%，到货付0%，验收付0%",
+    "年利率" + "9" * 400 + "%",
+    "第" + "一" * 300 + "条",
+    "（" * 200,
+    "甲方：" + "有限公司" * 200,
+    "\u3000" * 50,
+    "1.1.1.1.1.1.1.1.1.1.1.1.1.1.1",
+    "￥,,,.,.元",
+    "LPR的4倍的4倍的4倍",
+)
+
+
+@functools.cache
+def _draft_lines(name: str) -> tuple[str, ...]:
+    return tuple((SAMPLES / "drafts" / name).read_text("utf-8").splitlines())
+
+
+def mutated_text(seed: int) -> str:
+    """A sample draft with 1–8 edits: hostile or clause-bending text inserted, lines deleted or repeated."""
+    rng = random.Random(seed)
+    names = sorted(p.name for p in (SAMPLES / "drafts").glob("*.txt"))
+    lines = list(_draft_lines(rng.choice(names)))
+    for _ in range(rng.randrange(1, 9)):
+        at = rng.randrange(len(lines)) if lines else 0
+        edit = rng.randrange(5)
+        if edit == 0 and lines:
+            del lines[at]
+        elif edit == 1 and lines:
+            lines[at : at + 1] = [lines[at]] * rng.randrange(2, 50)
+        elif edit == 2 and lines:
+            cut = rng.randrange(len(lines[at]) + 1)
+            noise = rng.choice(CLAUSE_NOISE + HOSTILE_STRINGS)
+            lines[at] = lines[at][:cut] + noise + lines[at][cut:]
+        else:
+            lines.insert(at, rng.choice(CLAUSE_NOISE))
+    return "\n".join(lines) + "\n"
+
+
+@functools.cache
+def _docx_members(src: bytes) -> tuple[tuple[zipfile.ZipInfo, bytes], ...]:
+    with zipfile.ZipFile(io.BytesIO(src)) as zf:
+        return tuple((info, zf.read(info)) for info in zf.infolist())
+
+
+def mutated_document_xml(src: bytes, seed: int) -> bytes:
+    """``src`` (a .docx) re-zipped with word/document.xml edited: text put into a run (escaped or raw),
+    a byte span deleted or repeated: the zip is sound, the XML and the text are not."""
+    rng = random.Random(seed)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info, data in _docx_members(src):
+            if info.filename == "word/document.xml":
+                data = _edit_xml(data, rng)
+            zf.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def _edit_xml(xml: bytes, rng: random.Random) -> bytes:
+    starts = [m.end() for m in re.finditer(rb"<w:t(?: [^>]*)?>", xml)]
+    for _ in range(rng.randrange(1, 5)):
+        edit = rng.randrange(4)
+        at = rng.choice(starts) if starts else rng.randrange(len(xml))
+        if edit in (0, 1):
+            text = rng.choice(CLAUSE_NOISE + HOSTILE_STRINGS).encode("utf-8", "surrogatepass")
+            if (
+                edit == 0
+            ):  # escaped: well-formed XML holding hostile text (a control character is still bad XML)
+                text = text.replace(b"&", b"&amp;").replace(b"<", b"&lt;").replace(b">", b"&gt;")
+            xml = xml[:at] + text + xml[at:]
+        elif edit == 2:
+            at = rng.randrange(len(xml))
+            xml = xml[:at] + xml[at + rng.randrange(1, 200) :]
+        else:
+            at = rng.randrange(len(xml))
+            xml = xml[:at] + xml[at : at + rng.randrange(1, 2000)] * rng.randrange(2, 20) + xml[at:]
+    return xml
+
+
+#: Settings of the right type at the edges of (or past) their sensible range: lint must run with them.
+EDGE_SETTINGS = {
+    "lpr_1y": ["0.0001", "99.99", "3.45"],
+    "lpr_date": ["1900-01-01", "2099-12-31"],
+    "rate_cap_multiple": ["0.001", "1000"],
+    "deposit_max_percent": ["0", "100"],
+    "penalty_cap_max_percent": ["0", "100"],
+    "objection_period_months": ["[0, 0]", "[1, 1200]", "[24, 12]"],
+    "retention_percent_range": ["[0, 100]", "[10, 3]"],
+    "vague_words": ["[]", '["的"]', '["a"]', '["。"]', '["合同"]'],
+    "extra_vague_words": ['["的", "。"]', '["\\u202e"]', '["元", "日"]', '["' + "长" * 300 + '"]'],
+    "vague_triggers": ["[]", '["的"]'],
+    "vat_rates": ["[]", "[13]", "[100]"],
+    "obsolete_vat_rates": ["[13, 9, 6]", "[]"],
+    "discount_max_percent": ["0", "100"],
+    "discount_approvals": ["[]", '["x"]'],
+    "select": ['["penalty"]', '["nonexistent/rule"]', '["payment", "parties"]'],
+    "ignore": ['["penalty"]', '["nonexistent"]'],
+    "severity": ['{"penalty/no-cap" = "info"}', '{"payment" = "error"}'],
+    "fail_on": ['"info"', '"error"'],
+    "lang": ['"en"', '"zh"'],
+    "max_input_mb": ["1", "100000"],
+}
+
+
+def edge_config(seed: int) -> str:
+    """TOML text of 1–4 settings, each of the right type at an edge of its range."""
+    rng = random.Random(seed)
+    names = rng.sample(sorted(EDGE_SETTINGS), rng.randrange(1, 5))
+    return "".join(f"{name} = {rng.choice(EDGE_SETTINGS[name])}\n" for name in names)
