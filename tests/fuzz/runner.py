@@ -30,8 +30,8 @@ class Outcome:
     hang: str = ""  # "" when it finished, else "cpu" or "wall": which limit it ran into
 
 
-def _stat_cpu(pid: int) -> tuple[int, float] | None:
-    """(process group, CPU seconds of the process and its reaped children) from /proc, or None if gone."""
+def _stat(pid: int) -> tuple[int, int, float] | None:
+    """(parent, process group, CPU seconds of the process and its reaped children) from /proc, or None."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as fh:
             raw = fh.read()
@@ -39,18 +39,42 @@ def _stat_cpu(pid: int) -> tuple[int, float] | None:
         return None
     fields = raw[raw.rfind(b")") + 2 :].split()
     # after the name: state ppid pgrp … utime(11) stime(12) cutime(13) cstime(14), 0-based from state
-    return int(fields[2]), sum(int(f) for f in fields[11:15]) / TICK
+    return int(fields[1]), int(fields[2]), sum(int(f) for f in fields[11:15]) / TICK
 
 
-def group_cpu(pgids: set[int]) -> dict[int, float]:
-    """CPU seconds used so far by every live process of each group in ``pgids`` (one scan of /proc)."""
-    out = dict.fromkeys(pgids, 0.0)
+def group_cpu(cases: set[int]) -> dict[int, float]:
+    """CPU seconds used so far by each case in ``cases`` (pids that lead their own group): every live process
+    in its group or descended from it (a converter in a session of its own counts too); one scan of /proc."""
+    procs: dict[int, tuple[int, int, float]] = {}
     for name in os.listdir("/proc"):
-        if name.isdigit():
-            got = _stat_cpu(int(name))
-            if got and got[0] in out:
-                out[got[0]] += got[1]
+        if name.isdigit() and (got := _stat(int(name))):
+            procs[int(name)] = got
+    out = dict.fromkeys(cases, 0.0)
+    for pid, (_, pgrp, cpu) in procs.items():
+        owner = pgrp if pgrp in cases else _case_above(pid, procs, cases)
+        if owner:
+            out[owner] += cpu
     return out
+
+
+def descendants(root: int) -> list[int]:
+    """Every live process descended from ``root`` (whatever its group or session)."""
+    procs = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit() and (got := _stat(int(name))):
+            procs[int(name)] = got
+    return [pid for pid in procs if pid != root and _case_above(pid, procs, {root})]
+
+
+def _case_above(pid: int, procs: dict[int, tuple[int, int, float]], cases: set[int]) -> int:
+    """The case ``pid`` descends from (walking up the parents), or 0."""
+    for _ in range(32):
+        if pid in cases:
+            return pid
+        if pid not in procs:
+            return 0
+        pid = procs[pid][0]
+    return 0
 
 
 def _child(argv: list[str], err_fd: int, target: Callable[[list[str]], int]) -> None:
@@ -122,8 +146,12 @@ class Pool:
         return run.key, Outcome(status, rss, run.cpu, time.monotonic() - run.start, err, hang)
 
     def _kill(self, run: _Running) -> int:
+        below = descendants(run.pid)  # before the kill: then they would belong to init
         with contextlib.suppress(ProcessLookupError):
             os.killpg(run.pid, signal.SIGKILL)
+        for pid in below:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
         _, _, usage = os.wait4(run.pid, 0)
         return usage.ru_maxrss
 

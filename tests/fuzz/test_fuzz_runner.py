@@ -34,6 +34,10 @@ def _spin_in_a_grandchild(argv: list[str]) -> int:
     return subprocess.call([sys.executable, "-c", "while True: pass"])
 
 
+def _spin_in_its_own_session(argv: list[str]) -> int:
+    return subprocess.call([sys.executable, "-c", "while True: pass"], start_new_session=True)
+
+
 def _allocate(argv: list[str]) -> int:
     block = bytearray(int(argv[0]) * 1024 * 1024)
     block[::4096] = b"x" * len(block[::4096])
@@ -63,6 +67,21 @@ def test_the_wall_ceiling_ends_a_case_that_never_finishes():
 def test_cpu_of_the_cases_own_subprocesses_counts():
     got = _run(_spin_in_a_grandchild, [("a", [])])["a"]
     assert got.status is None and got.hang == "cpu"
+
+
+def test_a_subprocess_in_a_session_of_its_own_counts_and_is_killed():
+    got = _run(_spin_in_its_own_session, [("a", [])])["a"]
+    assert got.status is None and got.hang == "cpu"
+    time.sleep(0.3)
+    spinning = [p for p in os.listdir("/proc") if p.isdigit() and _cmdline(p) == "while True: pass"]
+    assert spinning == []
+
+
+def _cmdline(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[-2].decode()
+    except (OSError, IndexError):
+        return ""
 
 
 def test_cases_run_in_parallel():
