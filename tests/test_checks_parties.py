@@ -314,3 +314,38 @@ def test_a_letterhead_above_the_title_is_not_a_party_name(letterhead: str) -> No
     )
     assert "parties/inconsistent-name" not in rules(text)
     assert "parties/inconsistent-name" in rules(text + "\n华东集团有限公司负责验收。")
+
+
+_BUYER_HEAD = (
+    "甲方：苏州精工机械制造有限公司\n统一社会信用代码：91320594MA1TE3N650\n住所：苏州市星湖街88号\n"
+    "法定代表人：张伟\n"
+)
+
+
+@pytest.mark.parametrize(
+    "seller",
+    [
+        "乙方：沈阳市铁西区华力五金商店（个体工商户）\n经营者：王力\n身份证号：210106198001011234\n"
+        "地址：沈阳市铁西区北二路18号",
+        "乙方：沈阳华力五金经营部\n经营者：王力  身份证号码：210106198001011234\n"
+        "住所：沈阳市铁西区北二路18号",
+        "乙方：大连海鲜商行\n投资人：刘洋\n公民身份号码：210106198001011234\n地址：大连市中山区港湾街1号",
+    ],
+)
+def test_a_sole_trader_is_identified_by_its_operator(seller: str) -> None:
+    assert "parties/missing-details" not in rules(_BUYER_HEAD + seller + "\n第一条 甲方向乙方购买五金件。")
+
+
+def test_a_sole_trader_without_its_operator_still_lacks_details() -> None:
+    text = (
+        _BUYER_HEAD + "乙方：沈阳华力五金经营部\n地址：沈阳市铁西区北二路18号\n第一条 甲方向乙方购买五金件。"
+    )
+    assert "parties/missing-details" in rules(text)
+
+
+def test_a_partnership_names_its_executive_partner() -> None:
+    text = (
+        _BUYER_HEAD + "乙方：杭州云帆咨询合伙企业（有限合伙）\n统一社会信用代码：91330106MA2CFKRH1E\n"
+        "主要经营场所：杭州市西湖区文三路1号\n执行事务合伙人：周明\n第一条 甲方向乙方购买咨询服务。"
+    )
+    assert "parties/missing-details" not in rules(text)

@@ -75,7 +75,13 @@ def _wanted(doc: Document, p: Party) -> list[str]:
         return []  # a quote is the quoting side's offer: it identifies itself, the addressee is named
     if p.person or p.foreign:
         return ["address"]  # 法定代表人 and the credit code are PRC notions
+    if p.has("id") and _SOLE_TRADER.search(p.name):
+        return ["address", "legal"]  # a 个体工商户: its operator (经营者) and his ID number identify it
     return ["code", "address"] if quote else ["code", "address", "legal"]
+
+
+#: A sole trader's name: 个体工商户, or a shop or trading department (…五金商店, …经营部, …门市部).
+_SOLE_TRADER = re.compile(r"个体|(?:商店|经营部|门市部|商行|店)(?:[(（][^)）]*[)）])?$")
 
 
 def _named(p: Party) -> bool:
