@@ -396,3 +396,23 @@ def test_a_fee_beside_the_price_is_not_an_installment(line: str) -> None:
 )
 def test_colloquial_days_are_triggers(text: str) -> None:
     assert ids(text, NT, ND) == []
+
+
+_TEXT_KEY_TERMS = (
+    "合同要素表\n| 序号 | 项目 | 约定 |\n|---|---|---|\n| 1 | 合同价款 | 人民币100,000.00元 |\n"
+    "| 2 | 付款 | 合同签订后5日内支付30%；到货验收合格后10日内支付60%；质保期满后15日内支付{last}%。 |\n"
+    "| 3 | 交货期 | 合同签订后30日内 |"
+)
+
+
+@pytest.mark.parametrize(("last", "fires"), [(10, False), (5, True)])
+def test_a_text_key_terms_schedule_is_read_and_located(last: int, fires: bool) -> None:
+    from contractkit.readers.text import document_from_text
+
+    text = _TEXT_KEY_TERMS.format(last=last)
+    doc = document_from_text(text)
+    from contractkit.contract.model import extract
+
+    facts = extract(doc).payment
+    assert facts.installments[0].where.text(doc) == "合同签订后5日内支付30%；"
+    assert (SM in ids(text, SM)) is fires

@@ -17,7 +17,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
-from contractkit.contract.amount import Cell, Money, cell_number, tables_of
+from contractkit.contract.amount import Cell, Money, Table, cell_number, tables_of
 from contractkit.contract.model import Where
 from contractkit.facts import find_amounts, find_percents
 from contractkit.facts.sentences import clause_spans
@@ -778,6 +778,7 @@ def _table_installments(contract: Contract) -> list[Installment]:
     for table in tables_of(contract):
         header = " ".join(table.header)
         if not (_TABLE_SHARE.search(header) and _TABLE_WHEN.search(header)):
+            out.extend(_text_key_terms(contract.doc, table))
             continue
         amount_col = next((k for k, h in enumerate(table.header) if "金额" in h), None)
         for row in table.rows:
@@ -826,6 +827,25 @@ def _table_installments(contract: Contract) -> list[Installment]:
                         inst, amount=_money(value, "CNY", Where(cell.block, cell.span))
                     )
             out.append(inst)
+    return out
+
+
+def _text_key_terms(doc: Document, table: Table) -> list[Installment]:
+    """A text-drawn key-terms table (| 付款 | 合同签订后5日内支付30%；… |): the value of a row labelled as
+    payment read as prose (Word tables are read cell by cell with the paragraphs, :func:`_key_term_cells`)."""
+    out: list[Installment] = []
+    for row in table.rows:
+        cells = [c for c in row.parts if c.text.strip()]
+        label = next((k for k, c in enumerate(cells) if not _NOT_WORD.fullmatch(c.text.strip())), None)
+        if label is None or not _KEY_LABEL.match(cells[label].text):
+            continue
+        for cell in cells[label + 1 :]:
+            if cell.span == (0, 0) or doc.blocks[cell.block].kind == "cell":
+                continue
+            locate_cell = _prose_locator(cell.block, cell.span[0])
+            for a, b in clause_spans(cell.text):
+                locate = _shifted_locator(locate_cell, a)
+                out.extend(_installment(raw, locate) for raw in read_installments(cell.text[a:b]))
     return out
 
 
