@@ -111,3 +111,26 @@ def test_two_row_header_with_merged_cells() -> None:
     header = header_of(first, second)
     assert header[:3] == ["序号", "品名", "2027年数量"] and header[7] == "2028年金额"
     assert triples(header) == [(2, 3, 4), (5, 6, 7)]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (["Item", "Description", "Qty", "Unit Price (USD)", "Amount (USD)"], [(2, 3, 4)]),
+        (["No.", "品名 Description", "数量 Quantity", "单价 Unit Price", "总价 Total Price"], [(2, 3, 4)]),
+        (["Item", "Quantity", "Price", "Extended"], [(1, 2, 3)]),
+    ],
+)
+def test_english_and_bilingual_headers(header: list[str], expected: list[tuple[int, int, int]]) -> None:
+    assert triples(header) == expected
+
+
+def test_a_composed_price_is_the_unit_price() -> None:
+    header = header_of(
+        ["序号", "产品", "数量", "单位", "单价(元,含税)", "", "", "金额(元)"],
+        ["", "", "", "", "材料费", "加工费", "小计"],
+    )
+    assert is_header_row(
+        ["", "", "", "", "材料费", "加工费", "小计"], ["序号", "产品", "数量", "单位", "单价", "", "", "金额"]
+    )
+    assert triples(header) == [(2, 6, 7)]

@@ -405,3 +405,13 @@ def test_a_numbered_row_left_unread_leaves_the_total_unchecked() -> None:
 def test_ocr_runs_of_figures_are_no_row(garbled: str) -> None:
     lines = ["序号 品名 规格 数量 单位 单价(元) 金额(元)", "1 CTP版 0.27mm", garbled]
     assert pdf_hits(lines) == []
+
+
+def test_english_headers_and_total_row() -> None:
+    text = (
+        "| Item | Qty | Unit Price (USD) | Amount (USD) |\n| Air compressor | 2 | 18,000.00 | 36,000.00 |\n"
+        "| Dryer | 1 | 4,500.00 | 4,500.00 |\n| Total |  |  | {t} |\n"
+    )
+    assert rule_hits(text.format(t="40,500.00")) == []
+    (hit,) = rule_hits(text.format(t="41,500.00"))
+    assert "41,500.00" in hit

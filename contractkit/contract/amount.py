@@ -203,7 +203,7 @@ def tables_of(contract: Contract) -> list[Table]:
 
 
 _PRICE = re.compile(r"单价|价格")
-_TOTAL_ROW = re.compile(r"合计|总计|小计|总价|总额")
+_TOTAL_ROW = re.compile(r"合计|总计|小计|总价|总额|\bsub-?total\b|\btotal\b", re.I)
 
 
 _NET_BASIS = re.compile(r"不含税|未税|税前|净价")
@@ -288,7 +288,7 @@ def _bound_lines(rows: list[Row], b: Binding, amount_header: str = "") -> list[I
             basis = _label_basis(label)
             if (basis and basis != _tax_basis(amount_header)) or _TOTAL_OTHER.search(label):
                 stated = None  # not the sum of this column
-            if total.group() == "小计" and stated is not None:
+            if total.group().lower() in ("小计", "subtotal", "sub-total") and stated is not None:
                 if section:
                     out.append(ItemTable(tuple(section), complete, stated * b.amount_scale, where, text))
                 section = []

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-_QTY = re.compile(r"数量|采购量|订货量|供货量|用量|工程量|件数|台数")
-_PRICE = re.compile(r"单价|价格")
+_QTY = re.compile(r"数量|采购量|订货量|供货量|用量|工程量|件数|台数|quantity|\bqty\b", re.I)
+_PRICE = re.compile(r"单价|价格|unit\s*price|\bprice\b", re.I)
+_UNIT_PRICE = re.compile(r"单价|unit\s*price|^\s*价格|^\s*price", re.I)
 _NET_PRICE = re.compile(r"折后|优惠后|成交|实际|净价|结算单价|折扣价|优惠价|降价后|调价后|签约")
 _LIST_PRICE = re.compile(r"目录|原价|原单价|标准价|牌价|指导价|列表价|折前|优惠前|降价前|调价前")
-_AMOUNT = re.compile(r"金额|总价|小计|合价|总额|合计")
+_AMOUNT = re.compile(r"金额|总价|小计|合价|总额|合计|amount|total|subtotal|extended", re.I)
 _DISCOUNT = re.compile(r"优惠|折扣|折让")
 _NET_BASIS = re.compile(r"不含税|未税|税前|除税")
 _GROSS_BASIS = re.compile(r"含税|价税合计|税后")
@@ -94,14 +95,18 @@ def _scale(h: str) -> Decimal:
 def bind(header: list[str]) -> list[Binding]:
     """The column groups of an item table with this header; empty when it has none or they cannot be bound."""
     qtys = [i for i, h in enumerate(header) if _QTY.search(h) and not _AMOUNT.search(h)]
-    priced = [i for i, h in enumerate(header) if _PRICE.search(h)]
+    priced = [
+        i
+        for i, h in enumerate(header)
+        if _UNIT_PRICE.search(h) or (_PRICE.search(h) and not _AMOUNT.search(h))
+    ]
     # 单价 over 材料费 | 加工费 | 小计: the 小计 is the unit price, the others its parts
-    composed = [i for i in priced if _AMOUNT.search(header[i])]
+    composed = [i for i in priced if re.search(r"小计|合计", header[i])]
     prices = composed or priced
     amounts = [
         i
         for i, h in enumerate(header)
-        if _AMOUNT.search(h) and i not in qtys and not _PRICE.search(h) and not _TAX_ONLY.match(h)
+        if _AMOUNT.search(h) and i not in qtys and i not in priced and not _TAX_ONLY.match(h)
     ]
     if not qtys or not prices or not amounts:
         return []

@@ -257,6 +257,10 @@ def table_approvals(rows: list[Row]) -> tuple[list[Approval], list[Requirement],
                 needs.append(Requirement(roles, lines, group, cells[c].where))
         row_role = roles_in(text(cols.role))
         said = [(c, text(c)) for c in cols.approver if not _BLANK_CELL.match(text(c))]
+        if not said and len(row_role) == 1 and dated and cols.role is not None and cols.date is not None:
+            where = cells[cols.date].where if cols.date < len(cells) else cells[0].where
+            approvals.append(Approval(row_role[0], None, lines, pct, where, group))  # signed and dated
+            continue
         if not said:
             continue
         joined = " ".join(t for _, t in said)
