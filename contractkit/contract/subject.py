@@ -268,10 +268,17 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
     ),
     ("generic", re.compile(r"符合[^,，。；;]{0,8}标准")),
 )
+#: Every match of the ``as_is`` kind holds 现状 or one of these (状态/状况 alone are too common to scan for).
+_CONDITION_WORDS = tuple(
+    f"{w}{v}"
+    for w in ("状态", "状况", "原状")
+    for v in ("交付", "交货", "出售", "转让", "销售", "移交", "为准")
+)
 #: Every match of the ``grade`` kind holds one of these.
 _GRADE_WORDS = (
-    "优等品", "一等品", "级品", "特级", "等级", "耐印力", "耐磨", "寿命", "纯度", "含量", "水分", "杂质",
-    "精度", "强度", "硬度", "合格率", "不良率", "良品率", "白度", "色牢度",
+    "优等品", "一等品", "级品", "特级", "质量等级", "产品等级", "防护等级", "阻燃等级", "能效等级",
+    "耐印力", "耐磨", "寿命", "纯度", "含量", "水分", "杂质", "精度", "强度", "硬度", "合格率", "不良率",
+    "良品率", "白度", "色牢度",
 )  # fmt: skip
 _STANDARD_GATE = (
     "标准",
@@ -290,9 +297,7 @@ _STANDARD_GATE = (
     "附件",
     "附表",
     "现状",
-    "状态",
-    "状况",
-    "原状",
+    *_CONDITION_WORDS,
     "色卡",
     "色板",
     "首件",
@@ -325,7 +330,7 @@ _AGREEMENT_GATE = contains_any(_AGREEMENT.split("|"))
 _KIND_GATES: dict[StandardKind, Callable[[str], bool]] = {
     "agreement": _AGREEMENT_GATE,
     "listed": lambda c: "所列" in c or "附件" in c or "附表" in c,
-    "as_is": lambda c: any(w in c for w in ("现状", "状态", "状况", "原状")) or "as" in c.lower(),
+    "as_is": lambda c: "现状" in c or any(w in c for w in _CONDITION_WORDS) or "as" in c.lower(),
     "genuine": lambda c: any(w in c for w in ("正版", "正品", "原装", "原厂", "盗版")),
     "grade": lambda c: any(w in c for w in _GRADE_WORDS),
     "generic": lambda c: "符合" in c and "标准" in c,
