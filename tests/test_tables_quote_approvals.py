@@ -290,3 +290,43 @@ def test_number_first_discounts(grant: str) -> None:
     (f,) = lint_text(HEAD + text, RULE)
     assert "8%" in f.message and f.snippet.strip().startswith(grant[:4])
     assert hits(text + "\n该折扣已经销售经理张海峰于2027年7月5日审批同意。") == []
+
+
+PDF_OPTIONS = (
+    "序号 产品 型号及参数 数量 目录单价(元) 折扣 折后单价(元) 金额(元)\n"
+    "方案A(基础型)\n"
+    "1 会议平板 MX86-Pro 1 台 32,800.00 5% 31,160.00 31,160.00\n"
+    "方案A小计 31,160.00\n"
+    "方案B(标准型)\n"
+    "1 会议平板 MX86-Pro 1 台 32,800.00 8% 30,176.00 30,176.00\n"
+    "2 会议摄像机 CAM-P12X 1 台 12,800.00 8% 11,776.00 11,776.00\n"
+    "方案B小计 41,952.00\n"
+    "方案C(旗舰型)\n"
+    "1 LED显示屏 P1.25 1 套 268,000.00 12% 235,840.00 235,840.00\n"
+    "方案C小计 235,840.00\n"
+)
+
+
+def test_pdf_option_rows_carry_their_option() -> None:
+    lines = q(PDF_OPTIONS).lines
+    assert [(ln.group, ln.number, ln.discount) for ln in lines] == [
+        ("方案A", 1, 5),
+        ("方案B", 1, 8),
+        ("方案B", 2, 8),
+        ("方案C", 1, 12),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("record", "found"),
+    [
+        ("方案C 12% 销售经理 彭晓燕:同意;销售总监 叶国栋:同意 2027年4月18日", 0),
+        ("方案C 12% 销售经理 彭晓燕:同意(总监出差,事后补批) 2027年4月18日", 1),
+        ("方案C 12% 销售经理 彭晓燕:同意 2027年4月18日", 1),
+    ],
+)
+def test_pdf_option_approvals(record: str, found: int) -> None:
+    text = (
+        PDF_OPTIONS + POLICY + "内部审批记录:\n方案B 8% 销售经理 彭晓燕:同意 2027年4月17日\n" + record + "\n"
+    )
+    assert len(hits(text)) == found

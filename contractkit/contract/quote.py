@@ -444,17 +444,31 @@ def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
         has_disc = _DISC_COL.search(head.replace("折后", "")) is not None
         has_net = _NET_COL.search(head) is not None
         wanted = max(2, len(_MONEY_COL.findall(head)))
+        group = _heading_group(blocks[h].norm) if h > i else None  # 方案A（基础型） above row 1
         j, number = h + 1, 1
-        while j < n and _row_start(blocks[j].norm, number):
+        while j < n:
+            if not _row_start(blocks[j].norm, number):
+                # an option's heading or subtotal between rows: 方案B（标准型） / 方案A小计 35,530.00
+                g = _heading_group(blocks[j].norm) or (
+                    group_key(blocks[j].norm) if _SUBTOTAL.search(blocks[j].norm) else None
+                )
+                if g is None or j + 1 >= n:
+                    break
+                if not _SUBTOTAL.search(blocks[j].norm):
+                    group = g
+                j += 1
+                if _row_start(blocks[j].norm, 1):
+                    number = 1  # numbering restarts in each option
+                continue
             last = j
             while (
                 last + 1 < n and last - j < 20 and len(_MONEY.findall(_joined(blocks, j, last)[0])) < wanted
             ):
                 nxt = blocks[last + 1].norm
-                if _row_start(nxt, number + 1) or _TOTAL_ROW.match(nxt):
+                if _row_start(nxt, number + 1) or _TOTAL_ROW.match(nxt) or _heading_group(nxt):
                     break
                 last += 1
-            line = _plain_row(blocks, j, last, number, has_disc, has_net)
+            line = _plain_row(blocks, j, last, number, has_disc, has_net, group)
             if line is not None:
                 yield line
             j, number = last + 1, number + 1
@@ -462,6 +476,21 @@ def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
 
 
 _MONEY_COL = re.compile(r"单价|金额|总价|小计|价格|price|amount", re.I)
+_SUBTOTAL = re.compile(r"小计|合计|subtotal", re.I)
+
+
+def _heading_group(text: str) -> str | None:
+    """The option a heading line opens (``方案B（标准型）``, ``选项二：进口配置``): an option named and no
+    figure."""
+    if len(text) > 40 or _MONEY.search(text) or _SUBTOTAL.search(text):
+        return None
+    g = group_key(text)
+    return g if g is not None and _GROUP_HEAD.match(text) else None
+
+
+_GROUP_HEAD = re.compile(
+    r"^\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?:方案|选项|备选|配置|option|第|包|标段)", re.I
+)
 
 
 def _joined(blocks: list[Block], first: int, last: int) -> tuple[str, list[int]]:
@@ -482,7 +511,13 @@ def _row_start(text: str, number: int) -> bool:
 
 
 def _plain_row(
-    blocks: list[Block], first: int, last: int, number: int, has_disc: bool, has_net: bool
+    blocks: list[Block],
+    first: int,
+    last: int,
+    number: int,
+    has_disc: bool,
+    has_net: bool,
+    group: str | None = None,
 ) -> QuoteLine | None:
     lt, starts = _joined(blocks, first, last)
     monies = list(_MONEY.finditer(lt))
@@ -507,7 +542,16 @@ def _plain_row(
             e0 = min(parts[-1][1][1], starts[k] + len(blocks[block].norm))
             dwhere = Where(block, (s0 - starts[k], e0 - starts[k]))
     return _line(
-        number, name, None, None, listed, net, parts, dwhere, Where(first, (0, len(blocks[first].text)))
+        number,
+        name,
+        None,
+        None,
+        listed,
+        net,
+        parts,
+        dwhere,
+        Where(first, (0, len(blocks[first].text))),
+        group,
     )
 
 
