@@ -448,3 +448,29 @@ def test_a_deemed_rule_cut_by_a_line_wrap_is_read_on(first: str, second: str) ->
 )
 def test_colloquial_timing_is_a_vague_window(text: str) -> None:
     assert fires("acceptance/vague-window", text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第三條 驗收\n買方應於貨到後五個工作日內開箱抽驗。\n內在品質問題，買方可於收貨起十二個月內書面提出。",
+        "第五条 验收\n需方到货后3日内验收。对于品质问题，需方可在收货后十二个月内书面提出。",
+    ],
+)
+def test_a_quality_objection_period_written_with_pinzhi(text: str) -> None:
+    text = GOODS + text
+    assert not fires("acceptance/no-objection-period", text)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "5. 验收期限：到货后10个工作日。",
+        "“验收期”指到货之日起的十（10）个工作日。",
+        "验收期限为货到后7个工作日。",
+    ],
+)
+def test_a_named_window_gives_every_start_only_clause_its_length(key: str) -> None:
+    text = key + "\n8.1 货物到达后，甲方组织开箱检验，乙方派员参加。"
+    assert not fires("acceptance/window-no-length", text)
+    assert fires("acceptance/window-no-length", "8.1 货物到达后，甲方组织开箱检验，乙方派员参加。")

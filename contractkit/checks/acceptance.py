@@ -224,6 +224,7 @@ def window_no_start(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "货物到达时，甲方对数量、包装进行现场查验，并在送货单上签收。",
         "货物交付后，甲方应在合同约定的期限内进行检验。",
         "每季度首批交货时另附第三方检验机构出具的检验报告。",
+        "5. 验收期限：到货后10个工作日。\n8.1 货物到达后，甲方组织开箱检验，乙方派员参加。",
     ],
 )
 def window_no_length(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -231,7 +232,10 @@ def window_no_length(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc):
         return
     vague = ctx.settings.vague_triggers
-    for w in _facts(doc).windows:
+    windows = _facts(doc).windows
+    if any(w.named and w.length is not None for w in windows):
+        return  # 验收期限为到货后10个工作日 (a key-terms entry, a definition) is every such clause's length
+    for w in windows:
         if w.length is not None or w.start is None or w.immediate or w.refers_back or w.blank:
             continue
         if w.vague or vague_word(_norm(doc, w.where), vague):

@@ -59,6 +59,7 @@ class Window:
     blank: bool  # a fill-in length (____日内)
     latent: bool  # the clause is about hidden / intrinsic quality
     appearance: bool  # the clause is about quantity / appearance only
+    named: bool = False  # the window named as such (验收期限为…, “验收期”指…, a key-terms row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,7 @@ GATE: tuple[str, ...] = (
     "点数",
     "点验",
     "质量",
+    "品质",
     "瑕疵",
     "缺陷",
     "不符",
@@ -255,10 +257,12 @@ _BLANK_WINDOW = re.compile(
     r"(?:[ \u3000_＿]{2,}|\[\s*\]|【\s*】)\s*(?:个)?(?:小时|工作日|自然日|日|天|个月)\s*(?:以内|之内|内)"
 )
 #: An objection / notice window concerns acceptance only in a clause about quality or conformity.
-_QUALITY_CONTEXT = re.compile(r"质量|验|检|异议|不符|不合格|瑕疵|缺陷|短少|破损|损坏|货损")
+_QUALITY_CONTEXT = re.compile(r"质量|品质|验|检|异议|不符|不合格|瑕疵|缺陷|短少|破损|损坏|货损")
 #: Hidden defects only (质量问题 alone may be what the inspection window is for).
 _HIDDEN = re.compile(r"内在|隐蔽|难以发现|不能发现|无法发现|潜在|内部缺陷|其他质量")
-_LATENT = re.compile(r"内在|隐蔽|难以发现|不能发现|无法发现|潜在|内部缺陷|其他质量|质量问题|质量缺陷|性能")
+_LATENT = re.compile(
+    r"内在|隐蔽|难以发现|不能发现|无法发现|潜在|内部缺陷|其他质量|质量问题|质量缺陷|品质问题|品质缺陷|性能"
+)
 _APPEARANCE = re.compile(r"外观|数量|表面|包装|外包装|型号|件数|袋数|箱数|规格|标识|标签|破损|短少")
 
 _DEEMED_LEAD = (
@@ -300,7 +304,7 @@ _REFUSAL = re.compile(r"拒|不得|不予|无权|不能|不视为|不构成|不�
 #: Targets that are acceptance by themselves (视为认可); weaker ones (同意, 符合) need the clause's context.
 _STRONG_TARGET = re.compile(r"合格|验收|认可|无异议|接受|accept", re.IGNORECASE)
 #: A deemed rule concerns acceptance when its clause names one of these (not 视为送达 / 视为交货).
-_DEEMED_CONTEXT = re.compile(r"验|检|异议|合格|质量|accept|inspect|conform|objection", re.IGNORECASE)
+_DEEMED_CONTEXT = re.compile(r"验|检|异议|合格|质量|品质|accept|inspect|conform|objection", re.IGNORECASE)
 
 #: A clause without one of these holds no deemed-acceptance rule (cheap test before :data:`_DEEMED`).
 _DEEMED_GATE = contains_any(
@@ -425,8 +429,9 @@ def start_before(clause: str, at: int) -> tuple[int, int] | None:
     return base + max(0, len(stripped) - 4), base + len(stripped)
 
 
-def _length_windows(clause: str) -> list[tuple[Duration, str, WindowKind, tuple[int, int] | None]]:
-    """The durations of ``clause`` that bound an act of inspection or objection, with that act."""
+def _length_windows(clause: str) -> list[tuple[Duration, str, WindowKind, tuple[int, int] | None, bool]]:
+    """The durations of ``clause`` that bound an act of inspection or objection, with that act and whether
+    the window is named as such (验收期限为…, “验收期”指…)."""
     out = []
     for d in find_durations(clause):
         tail = clause[d.span[1] :].lstrip()
@@ -442,13 +447,13 @@ def _length_windows(clause: str) -> list[tuple[Duration, str, WindowKind, tuple[
         if defines:
             m = _DEFINES_WINDOW.search(head)
             assert m is not None
-            out.append((d, m.group("term"), "inspection", m.span("term")))
+            out.append((d, m.group("term"), "inspection", m.span("term"), True))
             continue
         act, kind, span = governing_act(clause, d.span[0], d.span[1])
         if kind == "objection" and not _QUALITY_CONTEXT.search(clause):
             continue  # 不可抗力…三日内通知对方
         if kind is not None:
-            out.append((d, act, kind, span))
+            out.append((d, act, kind, span, _PERIOD_IS.search(head) is not None))
     return out
 
 
@@ -500,7 +505,7 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
     out: list[Window] = []
     durations = find_durations(clause)
     previous: tuple[int, int] | None = None  # the start of the clause's previous window
-    for d, act, kind, span in _length_windows(clause):
+    for d, act, kind, span, named in _length_windows(clause):
         st = start_before(clause, d.span[0])
         if st is None and after is not None:
             st = after.span()
@@ -531,6 +536,7 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
                 blank=False,
                 latent=latent,
                 appearance=appearance,
+                named=named or _WINDOW_LABEL.search(clause) is not None,
             )
         )
     if out:
@@ -773,7 +779,7 @@ def extract(contract: Contract) -> AcceptanceFacts:
             text = f"{label}：{value[s:_e]}"
             shift = s - len(label) - 1  # offsets in ``text`` map back into the value cell
             ws = _windows_of(i, shift, text, None) if _WINDOW_LABEL.search(label) else []
-            windows.extend(w for w in ws if w.length is not None)
+            windows.extend(dataclasses.replace(w, named=True) for w in ws if w.length is not None)
             if _PERIOD_WORD.search(label):
                 periods.extend(_periods_of(i, shift, text, ws))
     return AcceptanceFacts(
