@@ -133,6 +133,20 @@ async def _openapi(request: Request) -> JSONResponse:
     return JSONResponse(spec())
 
 
+def warm_caches(config: ServeConfig) -> None:
+    """Compile every deal kind's template, load the rules and build the deal validator now (≈ 1.5 CPU s), so
+    the first requests do not pay for it; a template that does not compile is reported by its requests."""
+    import contractkit
+    from contractkit.errors import ContractkitError
+    from contractkit.render.docx import DEFAULT_BY_KIND, load_template, resolve_template
+
+    for kind in DEFAULT_BY_KIND:
+        with contextlib.suppress(ContractkitError, OSError):
+            load_template(resolve_template(None, kind=kind, templates_dir=config.templates_dir()))
+    contractkit.rules()
+    contractkit.validate({"kind": "quote"})  # builds the schema validator (its problems are not wanted)
+
+
 def create_app(config: ServeConfig | None = None, *, pool: ConverterPool | None = None) -> Any:
     """The ASGI app for ``config``; ``pool`` replaces the LibreOffice pool (tests)."""
     config = config or ServeConfig()
@@ -154,6 +168,7 @@ def create_app(config: ServeConfig | None = None, *, pool: ConverterPool | None 
         from starlette.concurrency import run_in_threadpool
 
         await run_in_threadpool(pool.start)
+        await run_in_threadpool(warm_caches, config)
         try:
             yield
         finally:
