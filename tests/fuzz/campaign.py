@@ -158,6 +158,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--wall", type=float, default=None, help="wall seconds per input (default 10×timeout)")
     ap.add_argument("--deals", type=int, default=None, help="generated deals for strings lost (default n/10)")
     ap.add_argument("--pdf", type=int, default=None, help="of those, how many also go to PDF (default all)")
+    ap.add_argument(
+        "--commands",
+        default=",".join(COMMANDS),
+        type=lambda v: tuple(c for c in v.split(",") if c),
+        help=f"the input families, comma-separated (default: all of {','.join(COMMANDS)})",
+    )
     ap.add_argument("--keep", default="fuzz-failures", help="folder for inputs that miss a target")
     return ap.parse_args(argv)
 
@@ -165,6 +171,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Run the campaign and print its figures; 0 when every target is met."""
     args = parse(argv)
+    if unknown := set(args.commands) - set(COMMANDS):
+        print(f"fuzz: unknown --commands {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
     tally = Tally(Path(args.keep))
     old = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     interrupted = ""
@@ -174,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         pool = Pool(_cli, args.jobs, args.timeout, args.wall or 10 * args.timeout)
         try:
             warm_up(folder)
-            cases = ((case, case.argv) for case in generate(args.n, folder, args.seed))
+            cases = ((case, case.argv) for case in generate(args.n, folder, args.seed, args.commands))
             for case, outcome in pool.run(cases):
                 tally.add(case, outcome)  # type: ignore[arg-type]
                 shutil.rmtree(case.folder, ignore_errors=True)  # type: ignore[attr-defined]

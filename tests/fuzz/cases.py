@@ -150,13 +150,13 @@ def _output(i: int, rng: random.Random, shared: Shared, folder: Path) -> tuple[s
     return f"lint {flag} {target!r}", ["lint", draft, flag, target]
 
 
-def generate(n: int, root: Path, seed: int) -> Iterator[Case]:
-    """``n`` cases cycling through COMMANDS, deterministic for ``seed``; each in its own folder under root."""
+def generate(n: int, root: Path, seed: int, commands: tuple[str, ...] = COMMANDS) -> Iterator[Case]:
+    """``n`` cases cycling through ``commands``, deterministic for ``seed``; each in its own folder."""
     rng = random.Random(seed)
     shared = Shared(root)
     templates = list(hostile.HOSTILE_TEMPLATES.items())
     for i in range(n):
-        command = COMMANDS[i % len(COMMANDS)]
+        command = commands[i % len(commands)]
         s = rng.randrange(2**31)
         folder = root / f"c{i}"
         folder.mkdir()
@@ -169,7 +169,7 @@ def generate(n: int, root: Path, seed: int) -> Iterator[Case]:
             argv = ["lint", *paths, "--format", rng.choice(FORMATS)]
             yield Case(command, label, argv, folder, files)
         elif command == "templates":
-            name, tag = templates[i // len(COMMANDS) % len(templates)]
+            name, tag = templates[i // len(commands) % len(templates)]
             tdir = shared.template(name, tag)
             tpl = tdir / "quote.docx"
             if rng.random() < 0.5:
