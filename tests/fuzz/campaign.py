@@ -88,6 +88,7 @@ class Tally:
         self.misses: list[tuple[Case, Outcome]] = []
         self.keep = keep
         self.start = time.monotonic()
+        self.printed = False
 
     def add(self, case: Case, outcome: Outcome) -> None:
         """Count one finished case; keep its inputs when it missed a target."""
@@ -122,6 +123,7 @@ class Tally:
 
     def summary(self, n: int) -> None:
         """The per-command lines: inputs, exit statuses, exit 3, other statuses, hangs, peak memory."""
+        self.printed = True
         print(line("fuzz.inputs", sum(self.tried.values()), "inputs", n), flush=True)
         elapsed = time.monotonic() - self.start
         print(f"fuzz.rate: {sum(self.tried.values()) / max(1e-9, elapsed):.1f} inputs/s")
@@ -200,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             pool.close()
             print(f"fuzz: interrupted by {interrupted}", file=sys.stderr)
             print(tally.progress(args.n), file=sys.stderr)
-            tally.summary(args.n)
+            if not tally.printed:  # interrupted while counting strings lost: the inputs are already out
+                tally.summary(args.n)
             print(f"fuzz.interrupted: 1 ({interrupted})", flush=True)
         finally:
             pool.close()
