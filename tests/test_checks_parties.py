@@ -349,3 +349,26 @@ def test_a_partnership_names_its_executive_partner() -> None:
         "主要经营场所：杭州市西湖区文三路1号\n执行事务合伙人：周明\n第一条 甲方向乙方购买咨询服务。"
     )
     assert "parties/missing-details" not in rules(text)
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        # the parties named at the head, their details in a later line of their own
+        "甲方信息：统一社会信用代码91320594MA1TE3N650，住所苏州市星湖街88号，法定代表人张伟，电话0512-68761234。\n"
+        "乙方信息：统一社会信用代码91210106MA0XUGB81D，住所沈阳市铁西区北二路18号，法定代表人王力。",
+        "甲方的基本资料：统一社会信用代码：91320594MA1TE3N650；住所：苏州市星湖街88号；法定代表人：张伟。\n"
+        "乙方：统一社会信用代码91210106MA0XUGB81D，住所沈阳市铁西区北二路18号，法定代表人王力。",
+        # the signature block, two columns
+        "甲方（盖章）：苏州精工机械制造有限公司        乙方（盖章）：沈阳华力机床销售有限公司\n"
+        "法定代表人：张伟                        法定代表人：王力\n"
+        "地址：苏州市星湖街88号                  地址：沈阳市铁西区北二路18号\n"
+        "统一社会信用代码：91320594MA1TE3N650     统一社会信用代码：91210106MA0XUGB81D",
+    ],
+)
+def test_details_given_after_the_head_are_found(details: str) -> None:
+    text = (
+        "买卖合同\n甲方：苏州精工机械制造有限公司\n乙方：沈阳华力机床销售有限公司\n"
+        f"第一条 甲方向乙方购买车床2台。\n{details}"
+    )
+    assert "parties/missing-details" not in rules(text)

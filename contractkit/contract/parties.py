@@ -75,14 +75,16 @@ _PARTY_ALT = "|".join(
 _SIGN_PAREN = r"[(（][^)）]{0,16}[)）]"
 #: ``甲方（买方）：``, ``买方（盖章）Buyer (seal)：``, ``统一社会信用代码 Credit Code：``, ``买方住所：``
 _SEGMENT = re.compile(
-    rf"(?:(?P<party>{_PARTY_ALT})(?:\s*(?P<paren>[(（][^)）]{{0,30}}[)）]))?\s*(?P<plabel>{_LABEL_ALT})?"
+    rf"(?:(?P<party>{_PARTY_ALT})(?:的)?(?:基本)?(?:信息|资料|情况)?(?:\s*(?P<paren>[(（][^)）]{{0,30}}[)）]))?"
+    rf"\s*(?P<plabel>{_LABEL_ALT})?"
     rf"|(?P<label>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*(?:{_LABEL_ALT}))*))"
     rf"\s*(?P<sign>{_SIGN_PAREN})?(?P<english>\s*[A-Za-z][A-Za-z .()/&-]{{0,40}}?)?\s*[:：]",
     re.IGNORECASE,
 )
-#: Where a segment may start: the start of a cell, after a space, an opening bracket or a separator.
-_SEG_BEFORE = frozenset(" \t(（;；,，、\n")
-_SEP_AT = re.compile(r"[ \t(（;；,，、\n]")
+#: Where a segment may start: the start of a cell, after a space, an opening bracket, a separator or the
+#: colon of a heading label (甲方的基本资料：统一社会信用代码：…).
+_SEG_BEFORE = frozenset(" \t(（;；,，、\n:")
+_SEP_AT = re.compile(r"[ \t(（;；,，、\n:]")
 #: The characters a party word or a detail label starts with (any case).
 _SEG_FIRST = frozenset(
     c for w in (*_PARTY_WORDS, *_KIND_OF_LABEL) for c in (w[0], w[0].upper(), w[0].lower())
@@ -650,7 +652,10 @@ def analyse(doc: Document, structure: Structure) -> Parties:
                     p = opened[key]
                     if seg.party not in p.designations:
                         p.designations.append(seg.party)
-                    if not p.name and _is_name(name) and not seg.sign:
+                    if _PROSE_DETAIL.match(seg.value):
+                        # 甲方信息：统一社会信用代码9132…，住所…: details of a party already named
+                        _prose_details(p, seg, 0)
+                    elif not p.name and _is_name(name) and not seg.sign:
                         p.name, p.name_where = name, _where(seg, name)
                     elif (
                         _is_name(name)
