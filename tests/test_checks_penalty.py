@@ -774,3 +774,36 @@ def test_the_other_sides_remedy_in_another_form_is_not_one_sided(other: str) -> 
 def test_damages_to_be_proven_leave_a_penalty_one_sided() -> None:
     text = "卖方逾期交货的，每日按合同总价的万分之三支付违约金。\n买方违约的，应赔偿卖方全部损失。"
     assert fires("penalty/one-sided", text)
+
+
+_CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("name", "rule"),
+    [
+        ("labelled/m2_led_lighting_buyer_draft.docx", "penalty/dingjin-wording"),
+        ("labelled/b01_v2_servo_sale_standard.docx", "penalty/rate-above-cap"),
+        ("extra4/k01_v2_ppe_port_soe_framework.docx", "penalty/rate-above-cap"),
+    ],
+)
+def test_lint_redline_on_corpus_drafts_accepts_to_a_text_without_the_finding(
+    tmp_path: Path, name: str, rule: str
+) -> None:
+    import docx
+
+    from contractkit.cli import main
+    from contractkit.compare.redline import accept_all
+
+    src = _CORPUS / name
+    assert rule in _rules_in(src, (rule,))
+    out, accepted = tmp_path / "reviewed.docx", tmp_path / "accepted.docx"
+    before = src.read_bytes()
+    main(["lint", str(src), "--select", rule, "--redline", str(out)])
+    assert src.read_bytes() == before  # the original is never changed
+    ins, dels = _tracked(out)
+    assert ins and dels
+    reviewed = docx.Document(str(out))
+    accept_all([reviewed.element.body])
+    reviewed.save(str(accepted))
+    assert _rules_in(accepted, (rule,)) == []
