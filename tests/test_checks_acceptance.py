@@ -474,3 +474,9 @@ def test_a_named_window_gives_every_start_only_clause_its_length(key: str) -> No
     text = key + "\n8.1 货物到达后，甲方组织开箱检验，乙方派员参加。"
     assert not fires("acceptance/window-no-length", text)
     assert fires("acceptance/window-no-length", "8.1 货物到达后，甲方组织开箱检验，乙方派员参加。")
+
+
+def test_no_deemed_acceptance_points_at_the_clause_not_its_heading() -> None:
+    text = GOODS + "甲方收到货物后应及时验收。"
+    (f,) = run_rule("acceptance/no-deemed-acceptance", text)
+    assert f.snippet.startswith("甲方收到货物后")

@@ -214,3 +214,28 @@ def test_an_event_with_a_period_is_a_time() -> None:
 )
 def test_spot_left_to_a_call_and_classes_of_places(text: str, hit: bool) -> None:
     assert (AD in ids(text, AD)) is hit, text
+
+
+def test_a_quote_delivery_place_is_left_to_the_contract() -> None:
+    quote = "报价单\n致：某某有限公司\n报价有效期：30天。\n交货地点：贵司指定地点（杭州市区内免运费）。"
+    assert AD not in ids(quote, AD)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("贵司指定地点（杭州市区内免运费）", "designated"),
+        ("甲方指定仓库（广东省佛山市顺德区兴华路23号）", "address"),
+        ("甲方工厂（江苏省苏州市工业园区）", "address"),
+    ],
+)
+def test_a_bracketed_note_is_no_address(text: str, kind: str) -> None:
+    from contractkit.contract.delivery import classify_place
+
+    assert classify_place(text)[0] == kind
+
+
+def test_no_delivery_date_points_at_the_clause_not_its_heading() -> None:
+    text = "办公家具采购合同\n第二条 交货\n乙方负责将家具运至甲方办公室，运费由乙方承担。"
+    (f,) = lint_text(text, Settings(select=(DD,)))
+    assert f.snippet.startswith("乙方负责将家具运至")

@@ -90,6 +90,15 @@ def _norm(doc: Document, where: Where) -> str:
     return doc.blocks[where.block].norm[where.span[0] : where.span[1]]
 
 
+def _first_act(doc: Document, facts: AcceptanceFacts) -> Where:
+    """The first act of acceptance that is a clause, not a heading (第五条 验收), else the first act."""
+    for w in (*(w.where for w in facts.windows), *facts.acts):
+        block = doc.blocks[w.block]
+        if block.kind != "heading" and not (len(block.norm) <= 16 and heading_of(block.norm) is not None):
+            return w
+    return facts.acts[0]
+
+
 def _agreed_elsewhere(doc: Document, facts: AcceptanceFacts) -> bool:
     """Acceptance terms live in another document: an order under a framework agreement, or a clause that
     puts acceptance under the framework / general terms (验收、质保…均适用框架协议)."""
@@ -143,7 +152,7 @@ def no_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     vague = ctx.settings.vague_triggers
     if any(_settles_timing(w, vague, doc) for w in facts.windows):
         return
-    first = facts.acts[0]
+    first = _first_act(doc, facts)
     yield ctx.report(
         _block(doc, first),
         "合同约定了验收/检验，但未约定验收期限：依民法典第621条，买受人可在合理期限内（最长收货后二年）提出质量异议。",
@@ -343,7 +352,7 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
     if not facts.acts or facts.deemed or _agreed_elsewhere(doc, facts):
         return
-    first = next((w.where for w in facts.windows if w.length is not None), facts.acts[0])
+    first = next((w.where for w in facts.windows if w.length is not None), None) or _first_act(doc, facts)
     yield ctx.report(
         _block(doc, first),
         "合同有验收条款，但没有“逾期未验收或未提出异议视为验收合格”的约定：买方拖延验收时，以验收合格为条件的付款可能"

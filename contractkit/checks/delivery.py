@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import doc_text, is_chinese, memo
+from contractkit.checks._common import doc_text, is_chinese, is_quote, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.checks.term import is_contract
 from contractkit.contract import contract_of
@@ -64,8 +64,8 @@ def is_goods_contract(doc: Document) -> bool:
     ],
 )
 def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_chinese(doc, min_chars=4):
-        return
+    if not is_chinese(doc, min_chars=4) or is_quote(doc):
+        return  # a quote's 贵司指定地点 is settled in the contract
     reported: list[tuple[int, int, int]] = []
     for place in _facts(doc).places:
         b, (s, e) = place.where.block, place.where.span

@@ -18,6 +18,7 @@ from contractkit.contract.model import Where
 from contractkit.contract.tables import Cell, Row, column, tables
 from contractkit.facts import DEADLINE_WORDS, find_durations
 from contractkit.facts.document import clauses_naming, has_blank, memo
+from contractkit.facts.sections import heading_of
 from contractkit.readers.model import Document
 
 if TYPE_CHECKING:
@@ -232,6 +233,11 @@ def classify_place(text: str) -> tuple[PlaceKind, bool]:
     """The kind of a place string and whether it has a house number."""
     if has_blank(text) or not text.strip(" _＿"):
         return "blank", False
+    # a note in brackets (贵司指定地点（市区内免运费）) is no address unless it has the house number
+    outer = _BRACKETED.sub("", text)
+    notes = [m.group() for m in _BRACKETED.finditer(text)]
+    if outer.strip() and notes and all(_NOTE.search(n) and not _HOUSE_NO.search(n) for n in notes):
+        text = outer
     if _EACH.match(text):
         return "reference", False  # 各乡镇站点 / 各门店: a class of places, listed elsewhere
     house = _HOUSE_NO.search(text) is not None
@@ -250,6 +256,9 @@ def classify_place(text: str) -> tuple[PlaceKind, bool]:
     return "reference", False
 
 
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+#: What a bracketed note about freight or range says (市区内免运费, 含卸货, 运费另计): it is no address.
+_NOTE = re.compile(r"费|免|包邮|含|另计|范围|以内|区内|市内|上门|卸货|搬运")
 #: A class of places rather than one (各乡镇站点, 每个门店, 所属各分公司): the list is elsewhere.
 _EACH = re.compile(r"\s*(?:各|每个|每一|每家|所属|下属|全部|所有|指定的各)")
 #: A named facility identifies the place without a house number: 汉源县污水处理厂工地现场.
@@ -629,8 +638,13 @@ def extract_document(doc: Document) -> DeliveryFacts:
         if not t.strip():
             continue
         verb = _VERB.search(t)
-        if verb and first is None:
-            first = Where(i, (0, len(b.text)))
+        if (
+            verb
+            and first is None
+            and b.kind != "heading"
+            and not (len(t) <= 16 and heading_of(t) is not None)
+        ):
+            first = Where(i, (0, len(b.text)))  # a clause, not its heading (第五条 交货)
         if verb or "地点" in t or "地址" in t or "至" in t:
             places.extend(places_in(t, i))
         if "风险" in t:
