@@ -436,3 +436,16 @@ def test_written_variants_of_a_vague_word(text: str, word: str) -> None:
 def test_variants_follow_a_configured_word() -> None:
     assert vague_word("需方应在适当期间内验收。", ("适当期限",)) == ("适当期间", 4)
     assert vague_word("交货批次及时间见附件。") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1.3 “验收期”（“Acceptance Period”）指自交付日起十（10）个工作日。", "10"),
+        ("“检验期间”：指货物运抵之日起7日。", "7"),
+        ("2.4 “验货期”（下称“验货期”）是指到货后的3个工作日。", "3"),
+    ],
+)
+def test_defined_windows_in_translated_and_colon_styles(text: str, value: str) -> None:
+    (w,) = timed(text)
+    assert w.named and w.start is not None and str(w.length.value) == value, text

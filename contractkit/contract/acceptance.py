@@ -186,7 +186,7 @@ _BOUND_BEFORE = ("不超过", "不得超过", "最迟", "最长", "最晚", "不
 #: A length stated as what the window is (验收期限为货到后7个工作日 / 检验期为十日).
 _PERIOD_IS = re.compile(
     rf"(?:{_INSPECT})(?:期|期限|期间|时间|时限)\s*(?:为|是|:|：)?\s*$"
-    r"|(?:验收|检验|验货|查验)(?:期|期限|期间|时间|时限)\s*(?:为|是|:|：)[^,，。;；]{0,16}$"
+    r"|(?:验收|检验|验货|查验)(?:期|期限|期间|时间|时限)[”\"」』]?\s*(?:为|是|:|：)[^,，。;；]{0,16}$"
 )
 #: What ends the text before a window that has a start: 到货之日起 / 送达后 / 装箱日前 / 到货 (货到七日内).
 _START_MARK = re.compile(
@@ -203,7 +203,8 @@ _START_AFTER = re.compile(
 )
 #: A definition of the window: “验收期”指… / "检验期限"是指….
 _DEFINES_WINDOW = re.compile(
-    r"[“\"]?(?P<term>(?:验收|检验|验货|查验|异议)(?:期|期限|期间))[”\"]?\s*(?:指|是指|系指|意指|means)"
+    r"[“\"]?(?P<term>(?:验收|检验|验货|查验|异议)(?:期|期限|期间))[”\"]?\s*"
+    r"(?:[（(][^（）()]{0,40}[)）])?\s*[:：]?\s*(?:指|是指|系指|意指|means)"
 )
 #: A part of the goods whose own period stands beside the whole machine's.
 _COMPONENT = re.compile(r"其中|部件|组件|配件|电池|激光器|发动机|变速箱|压缩机|电机|光源|易损件")
