@@ -63,7 +63,7 @@ def lint_on_cluster(
     reads local files and sends them (workers need no shared disk); ``"path"``: workers read the paths.
     ``rules`` and ``read_options`` (OCR, tracked changes) as for ``contractkit.lint.lint_paths`` (default:
     every registered rule); the registered rules travel as ids, others (a playbook's) as objects."""
-    from contractkit.cluster.engine import stream
+    from contractkit.cluster.engine import stream, warm_workers
     from contractkit.lint import available_rules
 
     settings = Settings.resolve(settings)
@@ -91,6 +91,7 @@ def lint_on_cluster(
         return batch or None
 
     args = (settings, ids, extras, read_options)
+    warm_workers(client)
     for batch, result in stream(client, lint_chunk, feed, *args, in_flight=in_flight):
         if isinstance(result, BaseException):
             why = f"the cluster could not lint this file ({type(result).__name__}: {result})"

@@ -259,10 +259,11 @@ def render_on_cluster(
     """Render every deal in ``sources`` into ``dest`` (a folder or fsspec URL) on ``client``'s cluster,
     skipping deals a manifest in ``dest`` records as complete. ``options``: those of :func:`plan_render`
     (``fmt``, ``template``, ``templates_dir``, ``allow_duplicates``, ``progress``, ``chunk``, ``verify``)."""
-    from contractkit.cluster.engine import stream
+    from contractkit.cluster.engine import stream, warm_workers
     from contractkit.cluster.plugin import NAME, ConverterPlugin
 
     planner, spec = plan_render(sources, dest, **options)
+    warm_workers(client)
     pdf = spec.fmt != "docx"
     if pdf:
         client.register_plugin(ConverterPlugin(), name=NAME)
