@@ -330,3 +330,40 @@ def test_pdf_option_approvals(record: str, found: int) -> None:
         PDF_OPTIONS + POLICY + "内部审批记录:\n方案B 8% 销售经理 彭晓燕:同意 2027年4月17日\n" + record + "\n"
     )
     assert len(hits(text)) == found
+
+
+LINE12 = "| 序号 | 产品名称 | 目录单价 | 折扣 | 折后单价 |\n| 1 | 球阀 | 1,000.00 | 12% | 880.00 |\n" + POLICY
+
+
+@pytest.mark.parametrize(
+    ("table", "roles"),
+    [
+        (
+            "| 审批层级 | 审批人签字 | 审批时间 |\n| 销售经理 | 彭晓燕 | 2027-04-18 |\n"
+            "| 销售总监 | 叶国栋 | 2027-04-18 |",
+            {"sales_manager", "sales_director"},
+        ),
+        (
+            "| 岗位 | 姓名 | 意见 | 日期 |\n| 销售经理 | 彭晓燕 | 同意 | 2027-04-18 |\n"
+            "| 销售总监 | 叶国栋 | 待批 |  |",
+            {"sales_manager"},
+        ),
+        (
+            "| 职务 | 签名 | 日期 |\n| 销售经理 | 彭晓燕 | 2027-04-18 |\n| 销售总监 |  | 2027-04-18 |",
+            {"sales_manager", "sales_director"},  # signed (a signature image) and dated
+        ),
+        (
+            "| 审批人 | 审批意见 |\n| 销售经理彭晓燕 | 同意 |\n| 销售总监叶国栋 | 同意（补签） |",
+            {"sales_manager", "sales_director"},  # agreed, the signature supplied afterwards
+        ),
+        (
+            "| 审批人 | 审批意见 |\n| 销售经理彭晓燕 | 同意 |\n| 销售总监叶国栋 | 出差中，回来后补签 |",
+            {"sales_manager"},
+        ),
+    ],
+)
+def test_approval_table_headers(table: str, roles: set[str]) -> None:
+    facts = q(LINE12 + table)
+    assert facts.approved_roles(1, Decimal(12)) == roles
+    assert all(a.name in (None, "彭晓燕", "叶国栋") for a in facts.approvals)
+    assert len(hits(LINE12 + table)) == (0 if len(roles) == 2 else 1)
