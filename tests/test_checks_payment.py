@@ -416,3 +416,23 @@ def test_a_text_key_terms_schedule_is_read_and_located(last: int, fires: bool) -
     facts = extract(doc).payment
     assert facts.installments[0].where.text(doc) == "合同签订后5日内支付30%；"
     assert (SM in ids(text, SM)) is fires
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a tax rate, the means of payment, retention withheld out of each payment: no further share
+        "乙方开具的发票金额应与甲方实际付款金额一致，税率为13%。",
+        "其中60%以银行承兑汇票方式支付，40%以电汇方式支付。",
+        "上述款项的50%可采用商业承兑汇票支付。",
+        "每次付款时，甲方可扣留当期应付款的5%作为质保金，质保期满后无息退还。",
+        "甲方每期付款时扣留该期货款的10%作为质量保证金，质保期届满后10日内返还。",
+    ],
+)
+def test_other_percents_beside_a_whole_schedule_do_not_add_to_it(line: str) -> None:
+    assert ids(_SCHEDULE2 + line, SM) == []
+
+
+def test_a_retention_on_top_of_the_schedule_still_adds() -> None:
+    text = _SCHEDULE2 + "另，甲方预留合同总价的5%作为质保金，质保期满后10日内无息退还。"
+    assert ids(text, SM) == [SM]

@@ -172,10 +172,15 @@ _CUMULATIVE = re.compile(
 _SAME = re.compile(r"^\W*(?:即|折合|计|合计|共计|共|约|为|金额为|就是|也就是|相当于)")
 _STATEMENT = re.compile(r"(?:款|金)[”\"」]?\s*(?:为|是|:|：|[:：]?\s*(?:是指|系指|指))")
 #: A percent next to these is a tax, discount, cap or penalty figure, not a share.
-_PCT_AFTER_NOT = re.compile(r"\s*(?:的)?(?:增值税|税率|税|的税|违约金|滞纳金|利息|以上|以下|左右|折扣|优惠)")
+_PCT_AFTER_NOT = re.compile(
+    r"\s*(?:的)?(?:增值税|税率|税|的税|违约金|滞纳金|利息|以上|以下|左右|折扣|优惠)"
+    # the means a payment is made in (60%以银行承兑汇票支付): a split of the same money, not an installment
+    r"|\s*(?:的?(?:款项|部分|货款))?\s*(?:可以|可|应|须|均)?(?:以|采用|通过|用|为)[^，,。；;]{0,10}?"
+    r"(?:汇票|承兑|电汇|转账|现金|支票|信用证|票据|方式)"
+)
 _PCT_BEFORE_NOT = re.compile(
     r"(?:税率|税点|增值税|征收率|折扣|优惠|下浮|上浮|超过|低于|高于|大于|小于|不足|可用率|合格率|含水量|误差|"
-    r"采购量|销量|销售量|完成率|达成率|任务量|数量)\s*$"
+    r"采购量|销量|销售量|完成率|达成率|任务量|数量)\s*(?:为|是|按|[:：])?\s*$"
 )
 _AMOUNT_AFTER_NOT = re.compile(r"\s*(?:/|每|一)")
 _AMOUNT_BEFORE_NOT = re.compile(
@@ -211,6 +216,9 @@ class Retention:
     release: Where | None
     release_trigger: Event | None
     release_deadline: Due | None
+    from_installments: bool = (
+        False  # withheld out of each installment (扣留当期应付款的5%): inside the shares
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +259,7 @@ class PaymentFacts:
                 for i in paid
             )
 
-        return [r for r in self.retentions if not stated(r)]
+        return [r for r in self.retentions if not stated(r) and not r.from_installments]
 
 
 # --- reading installments from one text ---------------------------------------------------------------------
@@ -517,6 +525,8 @@ def read_installments(text: str) -> list[RawInstallment]:
             or (_SECURITY_WORD.search(body) and not any(p.shares or p.amounts for p in g.pieces))
         ):
             continue  # 2万元作为履约保证金 / 合同总价10%的保函 / 该保证金…退回: a security, not a payment
+        if kind == "retention" and _FROM_EACH.search(body):
+            continue  # 每次付款时扣留当期应付款的5%作为质保金: withheld out of the installments, not paid
         raw_timing = read_timing(body)
         if not _pays(body, raw_timing):
             continue  # 车价为86万元 / 支付首批货款后享受…: no payment is made here
@@ -869,6 +879,10 @@ _RETURNS = re.compile(r"退还|返还|退回|释放|归还|无息")
 _NO_RETENTION = re.compile(
     r"(?:不|无|免|不再|不予)(?:扣留|预留|保留|设置?|收取|扣除|留)?(?:任何)?(?:质保金|质量保证金|保修金)"
 )
+#: Retention taken out of each payment (每次付款时扣留当期应付款的5%): a part of the shares, not one more.
+_FROM_EACH = re.compile(
+    r"(?:每次|每期|每笔|当期|各期|该期|每批|各笔)[^，,。；;]{0,8}?(?:应付款|应付|付款|支付|货款|款项)[^，,。；;]{0,4}?的?\s*\d"
+)
 _HELD = re.compile(r"留存|预留|保留|扣留|暂扣|扣押|暂留|留置|不予")
 
 
@@ -951,6 +965,7 @@ def _retentions(doc: Document) -> list[Retention]:
                 release=rel_where,
                 release_trigger=rel_trigger,
                 release_deadline=rel_due,
+                from_installments=bool(_FROM_EACH.search(blocks[i].norm[s:end])),
             )
         )
     return out
