@@ -445,3 +445,18 @@ def test_a_pdf_form_line_run_into_the_item_header_is_read_from_its_number_column
 )
 def test_a_quality_grade_or_indicator_is_a_quality_term(text: str) -> None:
     assert NQ2 not in ids(text, NQ2), text
+
+
+@pytest.mark.parametrize(
+    ("row", "hit"),
+    [
+        ("| 4 | 安装辅材 | 含铜管20米、保温棉10卷、支吊架30套 | 批 | 一批 |", False),
+        ("| 5 | 随机备件 | 密封圈50个，滤芯12只 | 套 | 一套 |", False),
+        ("| 6 | 配套软装饰品 | 按酒店风格搭配 | 批 | 一批 |", True),
+        ("| 7 | 安装辅材 | 铜管、保温棉等 | 批 | 一批 |", True),
+    ],
+)
+def test_a_lot_counted_by_its_contents_is_quantified(row: str, hit: bool) -> None:
+    text = "第一条 产品\n| 序号 | 名称 | 规格 | 单位 | 数量 |\n" + row
+    found = [f.rule for f in lint_text(text, Settings(select=(VQ, UQ)))]
+    assert bool(found) is hit, (row, found)

@@ -146,7 +146,13 @@ def _item_problems(it: Item) -> list[tuple[str, str]]:
     words = re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", it.name)
     if it.source != "pdf-row" and not _CJK.search(it.name) and not words:
         problems.append((f"名称“{it.name}”只是代码", f"the name '{it.name}' is only a code"))
-    if it.source in ("table", "text-table") and qty and not has_blank(qty) and not re.search(r"\d", qty):
+    if (
+        it.source in ("table", "text-table")
+        and qty
+        and not has_blank(qty)
+        and not re.search(r"\d", qty)
+        and not _CONTENTS.search(f"{it.name} {it.spec}")  # 一批 | 含铜管20米、保温棉10卷: counted by contents
+    ):
         problems.append((f"数量“{qty}”不是数字", f"quantity '{qty}' is not a number"))
     if it.unit_column and not unit and not (qty and _UNIT_IN_QTY.search(qty)):
         problems.append(("未写计量单位", "no unit"))
@@ -166,6 +172,12 @@ def _item_problems(it: Item) -> list[tuple[str, str]]:
     return problems
 
 
+#: A row whose name or spec counts its contents (铜管20米、保温棉10卷): a 一批 / 1套 quantity is then fixed.
+_CONTENTS = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:米|卷|个|套|件|台|只|根|箱|吨|千克|公斤|kg|㎡|平方米|张|支|把|副|块|条|包|袋|桶|瓶|盒|组|樘)"
+    r"[^，,;；]{0,12}[、，,;；和及][^，,;；]{0,12}?\d+(?:\.\d+)?\s*(?:米|卷|个|套|件|台|只|根|箱|吨|千克|公斤|kg|㎡"
+    r"|平方米|张|支|把|副|块|条|包|袋|桶|瓶|盒|组|樘)"
+)
 #: A spec left to later or to one side's say: 待定, 另行确定, 以买方后续提供的图纸为准, 按甲方要求配置.
 _DEFERRED_SPEC = re.compile(
     r"待定|另定|未定|另行(?:确定|约定|商定|通知|提供)|后续(?:提供|确定|通知)|届时|待确认|待[甲乙买卖需供]方"

@@ -806,8 +806,8 @@ def in_quantity_cell(doc: Document, i: int, item: Item, word: str, a: int, b: in
 
 
 def item_reports_quantity(doc: Document, i: int, item: Item, a: int, b: int) -> bool:
-    """True when a vague word at ``a:b`` of block ``i`` is the whole story of a table row's quantity that is
-    no number (数量 一批 / 若干): the row is reported as an unquantified item, which says so."""
+    """True when a vague word at ``a:b`` of block ``i`` lies in a table row's quantity that is no number
+    (数量 一批 / 若干): the unquantified-item rule judges that row (reported, or fixed by its contents)."""
     qty = item.quantity_text
     if item.source not in ("table", "text-table") or not qty or has_blank(qty) or re.search(r"\d", qty):
         return False
