@@ -449,3 +449,16 @@ def test_variants_follow_a_configured_word() -> None:
 def test_defined_windows_in_translated_and_colon_styles(text: str, value: str) -> None:
     (w,) = timed(text)
     assert w.named and w.start is not None and str(w.length.value) == value, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买方未在检验期内提出书面异议的，即构成买方对货物的接受。",
+        "如买方在检验期届满前未通知卖方任何不符，应认为货物已被接受。",
+        "如果买方没在三天里说货有问题，那这批货就算买方认了。",
+        "逾期不验收的，推定为验收合格。",
+    ],
+)
+def test_deemed_acceptance_in_translated_and_colloquial_wording(text: str) -> None:
+    assert facts_of(text)[0].deemed, text

@@ -127,6 +127,7 @@ GATE: tuple[str, ...] = (
     "免费",
     "无偿",
     "视",
+    "就算",
     "合格",
     "处理",
     "测试",
@@ -268,11 +269,11 @@ _APPEARANCE = re.compile(r"外观|数量|表面|包装|外包装|型号|件数|�
 
 _DEEMED_LEAD = (
     r"即告|即属|即认为|则认为|均认为|即确认为?|即作|视为|视同|视作|看作|当作|当做|算作|算是|就算|即算|便算|就当|"
-    r"认定为|推定为?|即为|就是|便是|默认为?|自动"
+    r"认定为|推定为?|即为|就是|便是|默认为?|自动|应认为|应当认为|应被认为|被认为|应被视作|被视作"
 )
 _DEEMED_TARGET = (
     r"验收合格|检验合格|验货合格|合格|验收通过|通过验收|通过|认可|接受|同意|无异议|符合|已验收|已经验收|"
-    r"验收完毕|验收完成|验收了|满意|确认|无误|没问题|没有问题|接收|签收|收货|收下|收了"
+    r"验收完毕|验收完成|验收了|满意|确认|无误|没问题|没有问题|接收|签收|收货|收下|收了|认了"
 )
 _DEEMED = re.compile(
     rf"(?:{_DEEMED_LEAD})[^,，。;；]{{0,24}}?(?:{_DEEMED_TARGET})"
@@ -303,14 +304,15 @@ _RELEASE = re.compile(
 #: A consequence that refuses or blames (拒绝收货, 不得验收, 乙方不承担责任) is no acceptance.
 _REFUSAL = re.compile(r"拒|不得|不予|无权|不能|不视为|不构成|不符|不合格|违约|赔偿|承担")
 #: Targets that are acceptance by themselves (视为认可); weaker ones (同意, 符合) need the clause's context.
-_STRONG_TARGET = re.compile(r"合格|验收|认可|无异议|接受|accept", re.IGNORECASE)
+_STRONG_TARGET = re.compile(r"合格|验收|认可|无异议|接受|认了|accept", re.IGNORECASE)
 #: A deemed rule concerns acceptance when its clause names one of these (not 视为送达 / 视为交货).
 _DEEMED_CONTEXT = re.compile(r"验|检|异议|合格|质量|品质|accept|inspect|conform|objection", re.IGNORECASE)
 
 #: A clause without one of these holds no deemed-acceptance rule (cheap test before :data:`_DEEMED`).
 _DEEMED_GATE = contains_any(
     ["视", "算", "即为", "即是", "为验收", "作为", "按", "默认", "自动", "即告", "即属", "同等效力", "认定",
-     "当作", "当做", "看作", "认为", "确认", "即作", "合格论", "deemed", "Deemed"]
+     "当作", "当做", "看作", "认为", "确认", "即作", "合格论", "推定", "就是", "便是", "就当",
+     "deemed", "Deemed"]
 )  # fmt: skip
 #: A warranty written as a verb (保修一年) holds one of these.
 _WARRANTY_GATE = contains_any(["保修", "质保", "保用", "包修", "包换", "保固", "三包", "修", "换"])
