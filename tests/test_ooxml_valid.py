@@ -253,6 +253,9 @@ def test_libreoffice_opens_every_written_file(tmp_path: Path) -> None:
     annotate_docx(built, lint_paths([built]).files[0].findings, outputs[1])
     base = LABELLED / "b01_servo_sale_standard.docx"
     write_redline(base, compare_paths(base, LABELLED / "b01_v2_servo_sale_standard.docx"), outputs[2])
+    for name in DEFECTIVE_DOCX:  # and the redline of every defective draft of the corpus
+        outputs.append(tmp_path / f"corpus-{name}")
+        _redline(LABELLED / name, outputs[-1], "buyer-manufacturer")
     pdf_dir = tmp_path / "pdf"
     pdf_dir.mkdir()
     results = convert_files(outputs, pdf_dir)
@@ -262,3 +265,5 @@ def test_libreoffice_opens_every_written_file(tmp_path: Path) -> None:
         assert pdf.stat().st_size > 1000
         text = "".join(b.text for b in read_document(pdf).blocks)
         assert "合同" in text, src.name
+        if src.name == "redline.docx":  # the change is on the page: 及时 struck through, 7日内 inserted
+            assert "及时7日内验收" in "".join(text.split())
