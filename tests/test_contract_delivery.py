@@ -350,3 +350,16 @@ def test_farm_and_order_timing_is_a_time(text: str) -> None:
 
 def test_a_breach_clause_naming_an_order_is_no_time() -> None:
     assert facts("乙方逾期交货的，按订单金额的万分之三支付违约金。").times == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("甲方指定的位于本合同首部所载地址的仓库", "reference"),
+        ("甲方指定的、附件二所列门店", "reference"),
+        ("甲方指定地点", "designated"),
+        ("需方指定仓库", "designated"),
+    ],
+)
+def test_a_designated_place_that_points_at_an_address_given_elsewhere(text: str, kind: str) -> None:
+    assert classify_place(text)[0] == kind

@@ -265,7 +265,10 @@ _EACH = re.compile(r"\s*(?:各|每个|每一|每家|所属|下属|全部|所有|
 _SITE = re.compile(r"(?:厂|工地|现场|电站|医院|学校|大学|大厦|基地|矿|车站|机场|项目部|水库|变电站)$")
 _PARTY_START = re.compile(r"^(?:的|之|甲方|乙方|买方|卖方|需方|供方|客户|贵方|我方|其|该|公司)")
 #: 乙方指定的交货地点: the agreed place of delivery, whoever designates it, defined elsewhere.
-_AGREED_PLACE = re.compile(r"(?:交货|交付|约定)(?:的)?(?:地点|地址)")
+_AGREED_PLACE = re.compile(
+    r"(?:交货|交付|约定)(?:的)?(?:地点|地址)|所载(?:的)?地址|首部|首页|住所|注册地|上述地址|前述地址"
+    r"|见(?:本合同)?附件|附件[一二三四五六七八九十\d]*所列"
+)
 
 
 def _named_site(text: str) -> bool:
