@@ -74,12 +74,13 @@ def test_scoring_counts_a_miss_and_a_false_alarm(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "min_recall", "max_alarms", "max_clean_alarmed"), [("extra", 1.0, 0, 0), ("extra2", 1.0, 6, 2), ("extra3", 0.85, 71, 10), ("extra4", 0.59, 90, 10)]
+    ("name", "min_recall", "max_alarms", "max_clean_alarmed"),
+    [("extra", 1.0, 0, 0), ("extra2", 1.0, 0, 0), ("extra3", 1.0, 0, 0), ("extra4", 0.96, 20, 3)],
 )
 def test_further_labelled_sets_do_not_regress(
     name: str, min_recall: float, max_alarms: int, max_clean_alarmed: int
 ) -> None:
-    """The two further sets in other drafting styles: the figures reached are floors (a ratchet)."""
+    """The further sets in other drafting styles: the figures reached are floors (a ratchet)."""
     score = evaluate_folder(HERE / "corpus" / name)
     report = "\n".join(report_lines(score))
     assert score.recall >= min_recall, report
