@@ -807,3 +807,20 @@ def test_lint_redline_on_corpus_drafts_accepts_to_a_text_without_the_finding(
     accept_all([reviewed.element.body])
     reviewed.save(str(accepted))
     assert _rules_in(accepted, (rule,)) == []
+
+
+@pytest.mark.parametrize(
+    ("ceiling", "fires_"),
+    [
+        ("但年化不超过一年期LPR的四倍", False),
+        ("但不超过年利率12%", False),
+        ("但以全国银行间同业拆借中心公布的一年期贷款市场报价利率的四倍为限", False),
+        ("但年化利率最高不超过10%", False),
+        ("但不超过LPR的六倍", True),
+        ("但年化不超过24%", True),
+        ("且违约金合计不超过逾期金额的10%", True),  # a cap on the total, not on the rate
+    ],
+)
+def test_a_rate_held_within_the_cap_by_its_own_clause(ceiling: str, fires_: bool) -> None:
+    text = f"甲方逾期付款的，每日按逾期金额的万分之五计付违约金，{ceiling}。"
+    assert fires("penalty/rate-above-cap", text) is fires_

@@ -197,6 +197,11 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         top = max(yearly, key=lambda t: t.annual_pct or 0)
         if top.annual_pct is None or top.annual_pct <= cap:
             continue
+        ceiling = p.ceiling_annual_pct
+        if ceiling is None and p.ceiling_lpr_multiple is not None:
+            ceiling = p.ceiling_lpr_multiple * st.lpr_1y
+        if ceiling is not None and ceiling <= cap:
+            continue  # 但年化不超过LPR的四倍: the clause holds the rate within the cap itself
         flagged.add(i)
         block = doc.blocks[top.where.block]
         a, b = top.where.span

@@ -241,6 +241,8 @@ class Penalty:
     cap: Cap | None
     uncapped: bool
     where: Where
+    ceiling_lpr_multiple: Decimal | None = None  # 但不超过LPR的四倍: an annual ceiling on the rate
+    ceiling_annual_pct: Decimal | None = None  # 但不超过年利率12%
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,6 +501,8 @@ class _Draft:
     party: str | None = None
     any_breach: bool = False
     section: str = ""
+    ceiling_lpr: Decimal | None = None
+    ceiling_pct: Decimal | None = None
 
 
 #: A lead line that says what the next line is about: a question (问12：卖方晚交货呢？), a label (逾期交货：).
@@ -744,9 +748,27 @@ def _clause_penalties(
         d.section = section
         out.append(d)
     out.extend(_lump_sums(clause, bi, s, any_breach, section))
+    ceiling = _RATE_CEILING.search(clause) if rates and (_lpr_words(clause) or "年" in clause) else None
     for d in out:
         d.payer, d.party = _payer(label + clause, d.breach, roles)
+        if ceiling is not None and d.kind == "rate":
+            if ceiling.group("pct") or ceiling.group("pct2"):
+                d.ceiling_pct = Decimal(ceiling.group("pct") or ceiling.group("pct2"))
+            else:
+                raw = ceiling.group("n")
+                d.ceiling_lpr = Decimal(_CN_DIGIT[raw]) if raw in _CN_DIGIT else Decimal(raw)
     return out
+
+
+#: An annual ceiling on a rate in its clause: 但不超过一年期LPR的四倍 / 以贷款市场报价利率的四倍为限 /
+#: 不超过年利率12%.
+_RATE_CEILING = re.compile(
+    r"(?:不(?:得|应)?超过|不高于|最高(?:不超过)?|以|上限为?)[^,，。;；]{0,30}?"
+    r"(?:(?:LPR|贷款市场报价利率)[)）]?[^,，。;；\d]{0,4}?(?P<n>[一二两三四五]|\d+(?:\.\d+)?)倍"
+    r"|(?:年利率|年化利率|年化|年息)\s*(?P<pct>\d+(?:\.\d+)?)\s*%)"
+    r"|(?:年利率|年化利率|年化|年息)[^,，。;；\d]{0,6}?(?:不(?:得|应)?超过|不高于|最高|上限为?)\s*"
+    r"(?P<pct2>\d+(?:\.\d+)?)\s*%"
+)
 
 
 _LABEL_WORDS = ("违约金", "滞纳金", "罚息", "利息")
@@ -853,6 +875,8 @@ def _finish(d: _Draft) -> Penalty:
         cap=d.cap,
         uncapped=d.uncapped,
         where=d.where,
+        ceiling_lpr_multiple=d.ceiling_lpr,
+        ceiling_annual_pct=d.ceiling_pct,
     )
 
 
