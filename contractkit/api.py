@@ -67,11 +67,19 @@ def render_deal(
     format: RenderFormat = "docx",
     template: str | Path | None = None,
     templates_dir: str | Path | None = None,
+    seller: Any = None,
+    watermark: str | None = None,
+    pdfa: bool = False,
 ) -> list[Path]:
     """Render one deal to ``out`` (a ``.docx`` path; with ``format="pdf"``/``"both"`` the PDF is written
-    beside it with the same stem). Invalid deals raise; returns the files written."""
+    beside it with the same stem). ``seller``: a company profile (:func:`load_seller_profile`, or a path to
+    one) merged under the deal; ``watermark``: e.g. 草稿 on every page; ``pdfa``: PDF/A-2b. Invalid deals
+    raise; returns the files written."""
     from contractkit.render.docx import render_to_file
 
+    if isinstance(seller, (str, Path)):
+        seller = load_seller_profile(seller)
+    extra = {"seller": seller, "watermark": watermark}
     label = None if isinstance(deal, dict) else str(deal)
     target = Path(out)
     docx_path = target.with_suffix(".docx")
@@ -86,29 +94,47 @@ def render_deal(
                 template=template,
                 templates_dir=templates_dir,
                 path=label,
+                **extra,
             )
-            written += convert([src], target.parent)
+            written += convert([src], target.parent, pdfa=pdfa)
         return written
     written.append(
-        render_to_file(_deal(deal), docx_path, template=template, templates_dir=templates_dir, path=label)
+        render_to_file(
+            _deal(deal), docx_path, template=template, templates_dir=templates_dir, path=label, **extra
+        )
     )
     if format == "both":
-        written += convert([docx_path], docx_path.parent)
+        written += convert([docx_path], docx_path.parent, pdfa=pdfa)
     return written
 
 
+def load_seller_profile(path: str | Path) -> Any:
+    """The company profile in ``path`` (JSON, the schema's party shape, optional logo), checked; ConfigError
+    names the file and the key of anything wrong."""
+    from contractkit.deal.seller import load_seller_profile as load
+
+    return load(path)
+
+
+def merge_seller(deal: dict[str, Any], profile: Any) -> dict[str, Any]:
+    """A copy of ``deal`` with the company profile merged under its ``seller`` (the deal's own fields win)."""
+    from contractkit.deal.seller import merge_seller as merge
+
+    return merge(deal, profile)
+
+
 def convert(
-    docx_files: Iterable[str | Path], out_dir: str | Path | None = None, *, jobs: int = 1
+    docx_files: Iterable[str | Path], out_dir: str | Path | None = None, *, jobs: int = 1, pdfa: bool = False
 ) -> list[Path]:
-    """Convert .docx files to PDF with LibreOffice (into ``out_dir``, default beside each file); returns the
-    PDFs. Every file is tried; then the first failure is raised."""
+    """Convert .docx files to PDF with LibreOffice (into ``out_dir``, default beside each file; ``pdfa``:
+    PDF/A-2b); returns the PDFs. Every file is tried; then the first failure is raised."""
     from contractkit.render.pdf import PdfConverter
 
     pairs = [
         (Path(p), (Path(out_dir) if out_dir else Path(p).parent) / f"{Path(p).stem}.pdf") for p in docx_files
     ]
     failures: list[Exception] = []
-    with PdfConverter(jobs) as conv:
+    with PdfConverter(jobs, pdfa=pdfa) as conv:
         for _, err in conv.convert_many(pairs):
             if err is not None:
                 failures.append(err)
