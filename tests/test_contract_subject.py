@@ -333,3 +333,20 @@ def test_an_approximation_fixes_the_quantity_only_after_the_purchase(clause: str
     from contractkit.contract.subject import fixes_quantity
 
     assert fixes_quantity(clause, "约", clause.index("约"), in_section=False) is expect
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "设备应符合技术规格。",
+        "货物质量应符合卖方产品说明书载明的性能参数",
+        "产品须满足附件二技术规范书的要求",
+        "按出厂标准验收",
+        "执行行业规范",
+    ],
+)
+def test_quality_named_by_a_specification_document(clause: str) -> None:
+    from contractkit.contract.subject import first_standard
+
+    assert first_standard(clause) is not None, clause
+    assert facts_of("第一条 产品\n伺服电机20台。\n" + clause).standards, clause

@@ -216,7 +216,10 @@ _NOT_GOODS_ANY = re.compile(
 #: (质量标准2.1).
 _COMMIT = r"(?:(?:符合|按照?|执行|依据|依照|满足|达到|遵守|参照|以|与|及)[^,，。；;]{0,10}?)"
 _COMMIT_AFTER = r"(?!\s*\d)"
-_AGREEMENT = r"技术协议|技术规格书|技术要求|技术参数|质量要求|质量标准|技术标准|图纸|验收标准|检验标准"
+_AGREEMENT = (
+    r"技术协议|技术规格书|技术规格|技术规范书?|规格书|技术要求|技术参数|性能参数|性能指标|产品说明书|质量要求|质量标准"
+    r"|技术标准|图纸|验收标准|检验标准"
+)
 _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
     (
         "numbered",
@@ -227,7 +230,7 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
         ),
     ),
     ("national", re.compile(r"国家标准|国标|强制性标准")),
-    ("industry", re.compile(r"行业标准|团体标准|地方标准")),
+    ("industry", re.compile(r"行业标准|行业规范|团体标准|地方标准")),
     ("enterprise", re.compile(r"企业标准")),
     (
         "agreement",
@@ -266,7 +269,13 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
             r"|阻燃等级|防护等级|能效等级)\s*(?:为|:|：|≥|≤|>|<|＞|＜|不低于|不高于|不小于|不大于|达到)?\s*\d"
         ),
     ),
-    ("generic", re.compile(r"符合[^,，。；;]{0,8}标准")),
+    # 按出厂标准 / 执行行业规范; a national / industry standard is its own kind
+    (
+        "generic",
+        re.compile(
+            r"(?:符合|按照?|执行|依据|依照|满足|达到)(?:(?!国家|行业|企业|团体|地方)[^,，。；;]){0,8}(?:标准|规范)"
+        ),
+    ),
 )
 #: Every match of the ``as_is`` kind holds 现状 or one of these (状态/状况 alone are too common to scan for).
 _CONDITION_WORDS = tuple(
@@ -296,6 +305,10 @@ _STANDARD_GATE = (
     "/T",
     "附件",
     "附表",
+    "规范",
+    "说明书",
+    "规格书",
+    "性能",
     "现状",
     *_CONDITION_WORDS,
     "色卡",
@@ -333,7 +346,7 @@ _KIND_GATES: dict[StandardKind, Callable[[str], bool]] = {
     "as_is": lambda c: "现状" in c or any(w in c for w in _CONDITION_WORDS) or "as" in c.lower(),
     "genuine": lambda c: any(w in c for w in ("正版", "正品", "原装", "原厂", "盗版")),
     "grade": lambda c: any(w in c for w in _GRADE_WORDS),
-    "generic": lambda c: "符合" in c and "标准" in c,
+    "generic": lambda c: "标准" in c or "规范" in c,
 }
 
 
