@@ -87,9 +87,7 @@ class Shared:
         return self._templates[name]
 
 
-def _lint(
-    i: int, rng: random.Random, s: int, shared: Shared, folder: Path
-) -> tuple[str, list[str], list[Path]]:
+def _lint(rng: random.Random, s: int, shared: Shared, folder: Path) -> tuple[str, list[str], list[Path]]:
     """A lint case: (label, paths to lint, files written)."""
     roll = rng.randrange(100)
     if roll < OFFICE_PER_100:
@@ -165,7 +163,7 @@ def generate(n: int, root: Path, seed: int, commands: tuple[str, ...] = COMMANDS
             out = ["-o", str(folder / "out")] if command == "render" else []
             yield Case(command, f"random_deal({s})", [command, str(deal), shared.good, *out], folder, [deal])
         elif command == "lint":
-            label, paths, files = _lint(i, rng, s, shared, folder)
+            label, paths, files = _lint(rng, s, shared, folder)
             argv = ["lint", *paths, "--format", rng.choice(FORMATS)]
             yield Case(command, label, argv, folder, files)
         elif command == "templates":
