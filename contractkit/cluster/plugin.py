@@ -84,8 +84,8 @@ def warm_caches() -> None:
 
 
 class WarmPlugin(WorkerPlugin):
-    """Starts filling the worker's caches when registered or when the worker starts and, with ``quiet``,
-    stops the worker's task profiler (the dashboard's profile page then stays empty)."""
+    """Starts filling the worker's caches when registered and, with ``quiet``, stops the worker's task
+    profiler, also on workers that join later (the dashboard's profile page then stays empty)."""
 
     name = WARM
 
@@ -93,14 +93,18 @@ class WarmPlugin(WorkerPlugin):
         self.quiet = quiet
 
     def setup(self, worker: Any) -> None:
-        """Stop the profiler's callbacks and warm the caches in a thread of their own (a worker that the
-        nanny restarts joins at once; a task that comes first fills the same caches itself)."""
+        """Stop the profiler's callbacks; on a running worker (the plugin registered by a run) warm the
+        caches in a thread of their own. A worker that is starting (restarted by its nanny) is not held
+        back: its first task fills the caches."""
+        from distributed.core import Status
+
         if self.quiet:
             for key in ("profile", "profile-cycle"):
                 callback = worker.periodic_callbacks.pop(key, None)
                 if callback is not None:
                     callback.stop()
-        threading.Thread(target=_quietly(warm_caches), daemon=True, name="contractkit-warm").start()
+        if getattr(worker, "status", None) == Status.running:
+            threading.Thread(target=_quietly(warm_caches), daemon=True, name="contractkit-warm").start()
 
 
 def _quietly(fn: Any) -> Any:
