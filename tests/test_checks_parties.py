@@ -313,7 +313,7 @@ def test_a_letterhead_above_the_title_is_not_a_party_name(letterhead: str) -> No
         "住所：上海市浦东新区世纪大道1200号\n法定代表人：张国强\n第一条 标的\n甲方向乙方采购阀门。"
     )
     assert "parties/inconsistent-name" not in rules(text)
-    assert "parties/inconsistent-name" in rules(text + "\n华东集团有限公司负责验收。")
+    assert "parties/inconsistent-name" in rules(text + "\n华东公司负责验收。")
 
 
 _BUYER_HEAD = (
@@ -370,5 +370,75 @@ def test_details_given_after_the_head_are_found(details: str) -> None:
     text = (
         "买卖合同\n甲方：苏州精工机械制造有限公司\n乙方：沈阳华力机床销售有限公司\n"
         f"第一条 甲方向乙方购买车床2台。\n{details}"
+    )
+    assert "parties/missing-details" not in rules(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "甲方为天津滨港集团有限公司的全资子公司，负责集团物资集中采购。",  # the parent
+        "货物由甲方指定的滨港集团物流有限公司承运。",  # an affiliate
+        "本合同项下的质量保证由滨港集团股份有限公司提供连带责任担保。",  # a guarantor
+    ],
+)
+def test_another_companys_full_name_is_not_a_name_variant(sentence: str) -> None:
+    text = (
+        "采购方（甲方）：天津滨港集团物资供应有限公司\n统一社会信用代码：91120116MA05KPQT1X\n"
+        f"住所：天津市滨海新区新港四号路2208号\n法定代表人：李强\n第一条 背景\n{sentence}"
+    )
+    assert "parties/inconsistent-name" not in rules(text)
+
+
+@pytest.mark.parametrize(
+    ("head", "sign"),
+    [
+        ("甲方", "甲方(盖章)\t\t乙方确认(盖章)"),
+        ("甲方", "甲方（签章）\t乙方签收（签章）"),
+        ("买方", "买方（盖章）\t卖方确认（盖章）"),
+    ],
+)
+def test_the_other_partys_signature_cell_is_not_a_name(head: str, sign: str, tmp_path: Path) -> None:
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph(f"{head}：苏州精工机械制造有限公司")
+    table = doc.add_table(rows=1, cols=3)
+    left, right = sign.split("\t", 1)
+    table.cell(0, 0).text = left
+    table.cell(0, 2).text = right.strip("\t")
+    path = tmp_path / "sign.docx"
+    doc.save(path)
+    (fr,) = lint_paths([path], PARTIES).files
+    assert "parties/inconsistent-name" not in {f.rule for f in fr.findings}
+
+
+def test_a_one_character_difference_in_an_ocr_scan_is_a_misreading() -> None:
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    lines = [
+        "购销合同",
+        "供方：济南华印版村有限公司",
+        "需方：威海海韵彩印有限公司",
+        "供方（盖章）：济南华印版材有限公司",
+    ]
+    blocks = [
+        Block(t, normalize(t), Location(index=i, page=1, line=i + 1), "line", None, None)
+        for i, t in enumerate(lines)
+    ]
+    scanned = Document("scan.pdf", "pdf", blocks, None, {"pages": 1, "ocr": [1]})
+    typed = Document("typed.pdf", "pdf", blocks, None, {"pages": 1, "ocr": []})
+    from contractkit.lint import lint_document
+
+    assert "parties/inconsistent-name" not in {f.rule for f in lint_document(scanned, PARTIES)}
+    assert "parties/inconsistent-name" in {f.rule for f in lint_document(typed, PARTIES)}
+
+
+@pytest.mark.parametrize("label", ["老板（法定代表人）", "董事长(法定代表人)", "负责人（法人代表）"])
+def test_a_label_in_brackets_after_an_everyday_word(label: str) -> None:
+    text = (
+        "卖方：长沙甜渡餐饮管理有限公司\n信用代码：91430104MA4Q2L8B72\n地址：长沙市岳麓区麓山南路58号\n"
+        f"{label}：向佳琪\n第一条 卖方将设备转让给买方。"
     )
     assert "parties/missing-details" not in rules(text)

@@ -544,7 +544,37 @@ def test_termination_grounds_in_other_words(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["本合同一经签订，任何一方不得撤销。", "甲方可以取消部分订货。", "作废的发票应退回。"],
+    [
+        "本合同一经签订，任何一方不得撤销。",
+        "甲方可以取消部分订货。",
+        "作废的发票应退回。",
+        "乙方交付的产品不符合执行标准的，甲方有权退货，乙方应退还已收货款。",  # a rejection, not an ending
+    ],
 )
 def test_not_a_termination_ground(text: str) -> None:
     assert term(text).terminations == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到了6月15日还没送来，买方可以不要了，卖方把收的钱全退回来。",
+        "买方到了6月30日还不给第二笔钱，卖方可以把东西拉回去。",
+        "卖方晚了一个月还不发货的，买方可以不买了。",
+    ],
+)
+def test_colloquial_termination_rights(text: str) -> None:
+    assert term(text).terminations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要改什么，得重新写书面的补充协议，双方签字盖章才算，光在微信上说的不算。",
+        "合同要改的话必须签书面补充协议，电话里说的不作数。",
+        "修改本合同应签订书面补充协议，微信聊天记录没用。",
+    ],
+)
+def test_a_colloquially_negated_channel_is_excluded(text: str) -> None:
+    informal = [c for c in term(text).changes if c.channel != "written"]
+    assert informal and not any(c.allowed for c in informal)

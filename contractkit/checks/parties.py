@@ -369,6 +369,8 @@ def _short_names(doc: Document, p: Party, known: set[str]) -> Iterator[tuple[Blo
                 short = t[best : at + 2]
                 if short in p.name or short in known or any(short in a for a in known):
                     pass
+                elif t.endswith(_COMPANY_FORMS, 0, at + 2):
+                    pass  # a full registered name (…为天津滨港集团有限公司的全资子公司): another company
                 elif not _names_a_place(t, best, at + 2, p):
                     yield block, best, short
             at = t.find("公司", at + 2)
@@ -386,6 +388,16 @@ def _cut_by_wrap(doc: Document, where: Where, short: str, full: str) -> bool:
     rest = full[len(short) :]
     nxt = doc.blocks[i + 1].norm
     return nxt.lstrip().startswith(rest) or f" {rest}" in nxt
+
+
+def _misread(doc: Document, a: Where, b: Where | None, one: str, other: str) -> bool:
+    """True when two names differ by one character and one of them was read by OCR (版村 for 版材): a reading
+    error of a scan, not a second name (a careful reader of the page sees one name)."""
+    ocr = set(doc.meta.get("ocr") or ())
+    if not ocr or len(one) != len(other) or sum(x != y for x, y in zip(one, other, strict=True)) != 1:
+        return False
+    pages = {_block(doc, w).location.page for w in (a, b) if w is not None and _block(doc, w) is not None}
+    return bool(pages & ocr)
 
 
 @rule(
@@ -430,7 +442,7 @@ def inconsistent_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         other = m.name
         if other == p.name or other in known or other in reported or has_blank(other):
             continue
-        if _cut_by_wrap(doc, m.where, other, p.name):
+        if _cut_by_wrap(doc, m.where, other, p.name) or _misread(doc, m.where, p.name_where, other, p.name):
             continue
         reported.add(other)
         block = _block(doc, m.where)

@@ -73,11 +73,12 @@ _PARTY_ALT = "|".join(
     r"\s?".join(re.escape(c) for c in w) if not w.isascii() else re.escape(w) for w in _PARTY_WORDS
 )
 _SIGN_PAREN = r"[(（][^)）]{0,16}[)）]"
-#: ``甲方（买方）：``, ``买方（盖章）Buyer (seal)：``, ``统一社会信用代码 Credit Code：``, ``买方住所：``
+#: ``甲方（买方）：``, ``买方（盖章）Buyer (seal)：``, ``统一社会信用代码 Credit Code：``, ``买方住所：``;
+#: a label in brackets after an everyday word (老板（法定代表人）：) is a segment from the bracket.
 _SEGMENT = re.compile(
     rf"(?:(?P<party>{_PARTY_ALT})(?:的)?(?:基本)?(?:信息|资料|情况)?(?:\s*(?P<paren>[(（][^)）]{{0,30}}[)）]))?"
     rf"\s*(?P<plabel>{_LABEL_ALT})?"
-    rf"|(?P<label>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*(?:{_LABEL_ALT}))*))"
+    rf"|(?P<label>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*(?:{_LABEL_ALT}))*(?:\s*[)）])?))"
     rf"\s*(?P<sign>{_SIGN_PAREN})?(?P<english>\s*[A-Za-z][A-Za-z .()/&-]{{0,40}}?)?\s*[:：]",
     re.IGNORECASE,
 )
@@ -399,7 +400,14 @@ def _segments(row: list[tuple[int, int, int, str]]) -> list[_Seg]:
             sign = bool(bm.group("sign") and _SIGN_WORDS.search(bm.group("sign")))
             value, span, at = "", (base + bm.end(), base + bm.end()), i
             inner: list[re.Match[str]] = []
-            if col + 1 < len(row) and bare[col + 1] is None and not _SEGMENT.match(row[col + 1][3].lstrip()):
+            if (
+                col + 1 < len(row)
+                and bare[col + 1] is None
+                and not _SEGMENT.match(row[col + 1][3].lstrip())
+                and not (
+                    party and _row_start(row[col + 1][3])
+                )  # 甲方(盖章) | 乙方确认(盖章): another party's cell
+            ):
                 ni, ns, _ne, ntext = row[col + 1]
                 # 买方 | 华骋…有限公司；统一社会信用代码：…；住所：… — the name, then the details in one cell
                 inner = _starts(ntext, 1)
