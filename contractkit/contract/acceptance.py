@@ -472,7 +472,7 @@ _OPEN_END = re.compile(r"[^。;；!！?？:：]\s*$")
 #: Colloquial timing that is never a computable window (货到了买方有空的时候验货).
 COLLOQUIAL_VAGUE: tuple[str, ...] = (
     "有空的时候", "有空时", "有空再", "得空", "方便的时候", "方便时", "有时间的时候", "过段时间", "过几天",
-    "到时候", "回头", "改天", "看情况",
+    "回头", "改天", "看情况",
 )  # fmt: skip
 
 
