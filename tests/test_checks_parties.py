@@ -442,3 +442,31 @@ def test_a_label_in_brackets_after_an_everyday_word(label: str) -> None:
         f"{label}：向佳琪\n第一条 卖方将设备转让给买方。"
     )
     assert "parties/missing-details" not in rules(text)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "江苏省江阴市周庄镇",  # stops at the town
+        "辽宁省沈阳市铁西区北二路",  # a road without its number
+        "广东省佛山市顺德区",  # the district
+    ],
+)
+def test_an_address_without_street_and_number_is_incomplete(address: str) -> None:
+    text = f"卖方：江阴固力紧固件制造有限公司\n地址：{address}\n法定代表人：邵振华\n第一条 标的"
+    assert "parties/address-incomplete" in rules(text)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "江苏省江阴市周庄镇长寿路18号",
+        "湖南省长沙县黄兴镇蓝田村五组",  # a rural domicile
+        "辽宁省沈阳市浑南区沈阳国际软件园",  # a named park
+        "香港九龙观塘道388号创纪之城一期18楼1803室",
+        "________",  # a template's blank
+    ],
+)
+def test_a_specific_address_is_complete(address: str) -> None:
+    text = f"卖方：江阴固力紧固件制造有限公司\n地址：{address}\n法定代表人：邵振华\n第一条 标的"
+    assert "parties/address-incomplete" not in rules(text)

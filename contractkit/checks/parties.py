@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from contractkit.checks._common import blocks_naming, has_blank, is_chinese
 from contractkit.checks.base import RuleContext, rule
+from contractkit.contract.delivery import classify_place
 from contractkit.contract.model import Where, contract_of
 from contractkit.contract.parties import Parties, Party, phone_spans
 from contractkit.deal.identifiers import phone_problem, uscc_problem
@@ -176,6 +177,57 @@ def missing_phone(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             span=span,
             snippet=None if block else p.name,
         )
+
+
+@rule(
+    id="parties/address-incomplete",
+    scope="document",
+    title="当事人住所不具体",
+    title_en="Party address not specific",
+    severity="warning",
+    why="当事人的住所是合同约定的送达地址和确定管辖的依据（民法典第470条，民事诉讼法第22条、第87条）；只写到省市区"
+    "或乡镇、没有街道门牌，通知、催告和诉讼文书无法送达，对方也可以否认收到。",
+    why_en="A party's domicile is where notices and court papers are served and helps fix jurisdiction "
+    "(Civil Code Art. 470; Civil Procedure Law Arts. 22, 87); an address that stops at the city, district or "
+    "town, without street and number, cannot be served and lets the other side deny receipt.",
+    basis="民法典第470条；民事诉讼法第22条、第87条",
+    fix="按营业执照写明住所，到街道门牌号，例如“江苏省江阴市周庄镇长寿路18号”。",
+    bad=[
+        "卖方：江阴固力紧固件制造有限公司\n统一社会信用代码：913202817GT3E6Q892\n地址：江苏省江阴市周庄镇\n"
+        "法定代表人：邵振华",
+        "乙方：沈阳华力机床销售有限公司\n住所：辽宁省沈阳市铁西区北二路\n法定代表人：王力",
+    ],
+    good=[
+        "卖方：江阴固力紧固件制造有限公司\n地址：江苏省江阴市周庄镇长寿路18号\n法定代表人：邵振华",
+        "甲方：湖南禾丰种植专业合作社\n住所：湖南省长沙县黄兴镇蓝田村\n负责人：李明",
+        "乙方：沈阳华力机床销售有限公司\n住所：辽宁省沈阳市浑南区沈阳国际软件园\n法定代表人：王力",
+        "乙方：Pacific Marine Supply Pte. Ltd.\n地址：80 Robinson Road, Singapore",
+    ],
+)
+def address_incomplete(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    if not is_chinese(doc, min_chars=4) or doc.deal:
+        return
+    for p in facts(doc).parties:
+        d = p.detail("address")
+        if p.foreign or d is None or d.blank or has_blank(d.value) or not _CJK.search(d.value):
+            continue
+        kind, house = classify_place(d.value)
+        if kind != "address" or house or _RURAL_END.search(d.value):
+            continue  # a village (…镇蓝田村) is a rural party's registered domicile
+        block = _block(doc, d.where)
+        yield ctx.report(
+            block,
+            f"“{p.name}”的住所“{d.value}”没有写到街道门牌号，通知和文书难以送达。",
+            f"The address of '{p.name}' ('{d.value}') has no street and number: notices cannot be served.",
+            span=d.where.span if block is not None else None,
+        )
+
+
+#: Where an address needs no street number: a rural domicile ends at its village or group (…村, …村五组,
+#: …社区, …农场), a named park, building or market identifies the place (…沈阳国际软件园, …国贸大厦).
+_RURAL_END = re.compile(
+    r"(?:村|组|队|社区|农场|林场|牧场|居委会|园|园区|大厦|大楼|广场|中心|基地|写字楼|市场|小区|花园|厂)\s*$"
+)
 
 
 def _code_problems(doc: Document) -> Iterator[tuple[Block | None, tuple[int, int] | None, str, str]]:
