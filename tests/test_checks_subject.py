@@ -460,3 +460,16 @@ def test_a_lot_counted_by_its_contents_is_quantified(row: str, hit: bool) -> Non
     text = "第一条 产品\n| 序号 | 名称 | 规格 | 单位 | 数量 |\n" + row
     found = [f.rule for f in lint_text(text, Settings(select=(VQ, UQ)))]
     assert bool(found) is hit, (row, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("第一条 标的\n甲方厂区约5000平方米，乙方为其提供绿化苗木2800株。", False),
+        ("第一条 标的\n园区现有约80个大棚，乙方向甲方供应棚膜1200卷。", False),
+        ("第一条 标的\n苗木约2800株，规格见附表。", True),
+        ("第一条 标的\n乙方为甲方提供绿化苗木约2800株。", True),
+    ],
+)
+def test_an_approximation_in_the_subject_section_before_the_purchase(text: str, hit: bool) -> None:
+    assert (VQ in ids(text, VQ)) is hit, text

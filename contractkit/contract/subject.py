@@ -852,13 +852,14 @@ def purpose_masked(clause: str) -> str:
 
 def fixes_quantity(clause: str, word: str, a: int, in_section: bool) -> bool:
     """True when a vague word at ``a`` of a subject clause bears on what is bought: outside a purpose
-    phrase, and an approximation (约, 左右) after a purchase verb or a quantity label unless the clause sits
-    in the subject section."""
+    phrase, and an approximation (约, 左右) after a purchase verb or a quantity label — or, in the subject
+    section, with no purchase verb after it."""
     if purpose_masked(clause)[a] == "\0":
         return False
-    if word not in _APPROXIMATE or in_section:
+    if word not in _APPROXIMATE or _QUANTITY_LEAD.search(clause, 0, a) is not None:
         return True
-    return _QUANTITY_LEAD.search(clause, 0, a) is not None
+    # 甲方厂区约5000平方米，乙方为其提供苗木: a figure before the purchase describes something else
+    return in_section and _PURCHASE_RE.search(clause, a) is None
 
 
 def block_index(doc: Document) -> dict[int, int]:
