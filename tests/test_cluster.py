@@ -29,7 +29,12 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 @pytest.fixture(scope="module")
 def client():
+    import dask
+
+    # a worker the nanny restarts on a loaded machine may take > 15 s (the default) to come back: the
+    # LocalCluster would then close its nanny for good and the killed-worker test would wait for nothing
     with (
+        dask.config.set({"distributed.deploy.lost-worker-timeout": "120s"}),
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
         ) as cluster,

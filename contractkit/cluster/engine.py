@@ -21,6 +21,8 @@ QUIET = {
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.admin.tick.interval": "500ms",  # the event-loop watchdog (it only warns)
     "distributed.scheduler.work-stealing-interval": "1s",  # a task is ≈ 1 s of work: steal as often
+    # a LocalCluster closes a lost worker's nanny after this; a restart on a loaded machine can take > 15 s
+    "distributed.deploy.lost-worker-timeout": "120s",
 }
 
 
