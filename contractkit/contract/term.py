@@ -513,6 +513,8 @@ def _periods(doc: Document, units: list[tuple[int, str, int]]) -> list[Period]:
             continue  # every period holds a term key, or 本合同 with 至/到/长期/履行完毕
         for s, e in clause_spans(t):
             clause = t[s:e]
+            if "期" not in clause and not _names_contract(clause):
+                continue  # no term key, and every other period names the contract
             keys = []
             for km in TERM_KEY.finditer(clause):
                 own = km.group().startswith(("合同", "协议", "合约", "本合同", "本协议", "本合约"))
