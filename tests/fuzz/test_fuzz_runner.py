@@ -35,7 +35,9 @@ def _spin_in_a_grandchild(argv: list[str]) -> int:
 
 
 def _spin_in_its_own_session(argv: list[str]) -> int:
-    return subprocess.call([sys.executable, "-c", "while True: pass"], start_new_session=True)
+    proc = subprocess.Popen([sys.executable, "-c", "while True: pass"], start_new_session=True)
+    Path(argv[0]).write_text(str(proc.pid))
+    return proc.wait()
 
 
 def _allocate(argv: list[str]) -> int:
@@ -69,19 +71,22 @@ def test_cpu_of_the_cases_own_subprocesses_counts():
     assert got.status is None and got.hang == "cpu"
 
 
-def test_a_subprocess_in_a_session_of_its_own_counts_and_is_killed():
-    got = _run(_spin_in_its_own_session, [("a", [])])["a"]
+def test_a_subprocess_in_a_session_of_its_own_counts_and_is_killed(tmp_path):
+    got = _run(_spin_in_its_own_session, [("a", [str(tmp_path / "pid")])])["a"]
     assert got.status is None and got.hang == "cpu"
-    time.sleep(0.3)
-    spinning = [p for p in os.listdir("/proc") if p.isdigit() and _cmdline(p) == "while True: pass"]
-    assert spinning == []
+    pid = int((tmp_path / "pid").read_text())
+    deadline = time.monotonic() + 10  # SIGKILL is sent; on a loaded machine the exit takes a moment
+    while time.monotonic() < deadline and _state(pid) not in ("", "Z", "X"):
+        time.sleep(0.1)
+    assert _state(pid) in ("", "Z", "X")  # gone, or dead and waiting for init to reap it
 
 
-def _cmdline(pid: str) -> str:
+def _state(pid: int) -> str:
     try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[-2].decode()
-    except (OSError, IndexError):
+        raw = Path(f"/proc/{pid}/stat").read_bytes()
+    except OSError:
         return ""
+    return raw[raw.rfind(b")") + 2 :].split()[0].decode()
 
 
 def test_cases_run_in_parallel():
