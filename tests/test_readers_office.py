@@ -150,3 +150,38 @@ def test_the_cap_is_applied_to_the_command() -> None:
     assert cmd[-2:] == ["soffice", "--headless"]
     assert any(str(100 * 1024 * 1024) in part or str(100 * 1024) in part for part in cmd)
     assert capped(["soffice"], 0) == ["soffice"]
+
+
+def test_a_word_binary_of_random_bytes_is_unreadable_not_clean(tmp_path: Path, capsys) -> None:
+    """LibreOffice 'opens' an OLE header followed by noise as UTF-16 mojibake; that text is refused."""
+    import random
+
+    junk = tmp_path / "x.doc"
+    junk.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + random.Random(7).randbytes(4096))
+    assert main(["lint", str(junk)]) == 2
+    out = capsys.readouterr()
+    assert "x.doc" in out.out + out.err and "未发现问题" not in out.out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买卖双方经友好协商，就办公设备采购事宜订立本合同，共同遵守。" * 3,
+        "買賣雙方經友好協商，就辦公設備採購事宜訂立本合同，共同遵守。" * 3,
+        "┌──┬──┐\n│序号│名称│\n├──┼──┤\n│1│数控车床 Φ50│\n└──┴──┘\n" * 3,
+        "This Agreement is made between the Buyer and the Seller as of the Effective Date. " * 2,
+    ],
+)
+def test_real_text_is_legible(text: str) -> None:
+    from contractkit.readers.office import legible
+
+    assert legible(text)
+
+
+def test_mojibake_is_not_legible() -> None:
+    import random
+
+    from contractkit.readers.office import legible
+
+    noise = random.Random(3).randbytes(2000).decode("utf-16-le", errors="replace")
+    assert not legible(noise)

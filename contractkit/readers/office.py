@@ -230,6 +230,46 @@ def read_office(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
         copy = Path(work) / "converted.docx"
         copy.write_bytes(data)
         doc = read_docx(copy, max_bytes=max_bytes)
+    if not legible(" ".join(b.text for b in doc.blocks)):
+        raise UnreadableInput(
+            "LibreOffice opened the file but its text is not legible (random characters, not a document)",
+            path=name,
+            hint="the file is damaged or not what its name says: open it in Word or WPS, save as .docx",
+            zh="LibreOffice 能打开此文件，但文字无法辨认（乱码，不是正常文档）",
+        )
     doc.path = name
     doc.meta["converted_from"] = FORMATS.get(Path(name).suffix.lower(), Path(name).suffix)
     return doc
+
+
+#: Below this share of "usual" characters a converted text is garbage (every corpus contract, Simplified or
+#: Traditional, scores above 0.95; random bytes read as UTF-16 score about 0.2).
+LEGIBLE_SHARE = 0.8
+#: Texts with fewer non-space characters than this are not judged (a short memo is not garbage).
+LEGIBLE_MIN_CHARS = 40
+
+
+def legible(text: str) -> bool:
+    """Whether ``text`` reads as a document: most of its characters are ASCII, CJK punctuation or full-width
+    forms, or Chinese characters of GB2312 (once Traditional is read as Simplified).
+    LibreOffice turns a damaged Word binary into random ideographs, Hangul and private-use characters."""
+    from contractkit.readers.normalize import normalize
+
+    chars = [ch for ch in normalize(text) if not ch.isspace()]
+    if len(chars) < LEGIBLE_MIN_CHARS:
+        return True
+    usual = sum(1 for ch in chars if _usual(ch))
+    return usual / len(chars) >= LEGIBLE_SHARE
+
+
+def _usual(ch: str) -> bool:
+    code = ord(ch)
+    if code < 0x250 or 0x2000 <= code < 0x2070 or 0x3000 <= code < 0x3040 or 0xFF00 <= code < 0xFFF0:
+        return True
+    if 0x2150 <= code < 0x2600 or 0x370 <= code < 0x460:  # Ⅰ…, ①…, box drawing, shapes; Greek, Cyrillic
+        return True
+    try:
+        raw = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(raw) == 2 and 0xB0 <= raw[0] <= 0xF7  # levels 1 and 2: the 6,763 characters of GB2312
