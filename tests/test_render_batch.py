@@ -151,3 +151,14 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
         update(1, 2)
     finally:
         finish()
+
+
+def test_an_output_that_is_a_file_says_what_it_must_be(tmp_path: Path) -> None:
+    """`render one.json -o an_existing_file` names both ways out: a folder, or a .docx/.pdf file name."""
+    from contractkit.errors import UsageError
+
+    existing = tmp_path / "out.txt"
+    existing.write_text("x", encoding="utf-8")
+    sample = Path(__file__).parent.parent / "samples" / "quote-office.json"
+    with pytest.raises(UsageError, match=r"a folder \(or, for one deal, a file name ending in \.docx or \.pdf\)"):
+        render_batch([str(sample)], existing)

@@ -162,7 +162,9 @@ def render_batch(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(
-            "the output for several deals must be a folder", path=str(out), zh="多笔单据的输出必须是文件夹"
+            "the output must be a folder (or, for one deal, a file name ending in .docx or .pdf)",
+            path=str(out),
+            zh="输出必须是文件夹（单笔单据也可以是以 .docx 或 .pdf 结尾的文件名）",
         )
     try:
         out.mkdir(parents=True, exist_ok=True)
