@@ -159,6 +159,6 @@ def test_an_output_that_is_a_file_says_what_it_must_be(tmp_path: Path) -> None:
 
     existing = tmp_path / "out.txt"
     existing.write_text("x", encoding="utf-8")
-    sample = Path(__file__).parent.parent / "samples" / "quote-office.json"
-    with pytest.raises(UsageError, match=r"a folder \(or, for one deal, a file name ending in \.docx or \.pdf\)"):
-        render_batch([str(sample)], existing)
+    wanted = r"a folder \(or, for one deal, a file name ending in \.docx or \.pdf\)"
+    with pytest.raises(UsageError, match=wanted):
+        render_batch([str(SAMPLES / "quote-office.json")], existing)
