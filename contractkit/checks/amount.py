@@ -204,7 +204,10 @@ def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for block in blocks_naming(doc, _UPPER_CHARS):
         for m in _UPPER_CAND.finditer(upper_text(block, traditional_only=True)):
             body = m.group("body")
-            if not any(ch in body for ch in "元圆角分") or sum(ch in "壹贰叁参肆伍陆柒捌玖" for ch in body) < 1:
+            if (
+                not any(ch in body for ch in "元圆角分")
+                or sum(ch in "壹贰叁参肆伍陆柒捌玖" for ch in body) < 1
+            ):
                 continue
             # the 人民币 prefix is a rule for bills (票据); in a contract the currency is in the sentence
             problems = [p for p in upper_problems(m.group(0)) if "前缀" not in p.split(" / ")[0]]
