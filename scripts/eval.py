@@ -21,6 +21,8 @@ DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "extra2",
     ROOT / "tests" / "corpus" / "extra3",
     ROOT / "tests" / "corpus" / "extra4",
+    ROOT / "tests" / "corpus" / "extra5",
+    ROOT / "tests" / "corpus" / "extra6",
 )
 
 
