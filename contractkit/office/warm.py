@@ -29,9 +29,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from contractkit.errors import ContractkitError, ConverterError
-from contractkit.office.limits import capped, office_memory_mb
+from contractkit.office.command import soffice_command
+from contractkit.office.limits import office_memory_mb
 from contractkit.render.lifecycle import reaped, sweep
-from contractkit.render.pdf import INSTALL_HINT, _no_network_prefix, find_soffice
+from contractkit.render.pdf import INSTALL_HINT, find_soffice
 
 HELPER = Path(__file__).resolve().parent / "uno_helper.py"
 UNO_PYTHONS = ("/usr/bin/python3", "/usr/local/bin/python3")
@@ -204,18 +205,11 @@ class WarmConverter:
                 raise ConverterError("the PDF converter is closed")
             self._office = subprocess.Popen(  # reaped: dies with this process, even on SIGKILL
                 reaped(
-                    [
-                        *_no_network_prefix(),
-                        *capped([str(self.soffice)], office_memory_mb()),
-                        f"-env:UserInstallation={profile.as_uri()}",
-                        "--headless",
-                        "--invisible",
-                        "--nologo",
-                        "--nodefault",
-                        "--norestore",
-                        "--nolockcheck",
+                    soffice_command(
+                        str(self.soffice),
+                        profile,
                         f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
-                    ]
+                    )
                 ),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,

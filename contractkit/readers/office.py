@@ -28,7 +28,8 @@ from typing import Any
 
 from contractkit.errors import UnreadableInput
 from contractkit.fileio import DEFAULT_MAX_BYTES, check_size
-from contractkit.office.limits import capped, office_memory_mb, out_of_memory
+from contractkit.office.command import soffice_command
+from contractkit.office.limits import office_memory_mb, out_of_memory
 from contractkit.readers.model import Document
 
 #: suffix → what users call the format
@@ -96,7 +97,7 @@ def convert_to_docx(
     path: str | Path, *, timeout: float = TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> bytes:
     """The bytes of a .docx LibreOffice makes from ``path`` (a private copy; nothing written beside it)."""
-    from contractkit.render.pdf import INSTALL_HINT, _no_network_prefix, find_soffice
+    from contractkit.render.pdf import INSTALL_HINT, find_soffice
 
     name = str(path)
     check_size(path, max_bytes)
@@ -121,17 +122,7 @@ def convert_to_docx(
         out_dir = work_dir / "out"
         out_dir.mkdir()
         cmd = [
-            *_no_network_prefix(),
-            *capped([soffice], office_memory_mb()),
-            f"-env:UserInstallation={(work_dir / 'profile').as_uri()}",
-            "--headless",
-            "--invisible",
-            "--nologo",
-            "--nodefault",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
+            *soffice_command(soffice, work_dir / "profile", "--convert-to", "docx:MS Word 2007 XML"),
             "--outdir",
             str(out_dir),
             str(src),

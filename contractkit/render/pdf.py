@@ -278,18 +278,10 @@ class PdfConverter:
             src = indir / f"d{k:04d}.docx"
             src.write_bytes(t.data)
             inputs.append(str(src))
+        from contractkit.office.command import soffice_command
+
         cmd = [
-            *_no_network_prefix(),
-            self.soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--invisible",
-            "--nologo",
-            "--nodefault",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            export_filter(self.pdfa),
+            *soffice_command(self.soffice, profile, "--convert-to", export_filter(self.pdfa)),
             "--outdir",
             str(outdir),
             *inputs,
