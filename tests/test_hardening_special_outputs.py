@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -66,19 +67,33 @@ def test_a_fifo_with_a_reader_receives_the_whole_output(tmp_path):
     got: list[bytes] = []
     opened = threading.Event()
 
+    payload = bytes(range(256)) * 1000  # more than a pipe buffer
+
     def read() -> None:
+        # non-blocking: before the writer opens, a read sees EOF (b""); keep the read end open and poll
         fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
         opened.set()
-        os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb") as fh:
-            got.append(fh.read())
+        data = bytearray()
+        deadline = time.monotonic() + 20
+        try:
+            while len(data) < len(payload) and time.monotonic() < deadline:
+                try:
+                    chunk = os.read(fd, 65536)
+                except BlockingIOError:  # a writer is there, no data yet
+                    chunk = None
+                if chunk:
+                    data += chunk
+                else:
+                    time.sleep(0.01)
+        finally:
+            os.close(fd)
+        got.append(bytes(data))
 
     reader = threading.Thread(target=read)
     reader.start()
     opened.wait(5)
-    payload = bytes(range(256)) * 1000  # more than a pipe buffer
     atomic_write(fifo, payload)
-    reader.join(5)
+    reader.join(25)
     assert got == [payload] and stat.S_ISFIFO(fifo.stat().st_mode)
 
 
