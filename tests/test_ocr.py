@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from contractkit.api import convert
 from contractkit.errors import UnreadableInput
 from contractkit.lint import lint_document, lint_file
 from contractkit.readers import ocr
@@ -39,23 +40,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from PIL import Image
 
     d = tmp_path_factory.mktemp("ocr")
-    profile = f"-env:UserInstallation=file://{d}/lo"
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            "--norestore",
-            profile,
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(d),
-            str(SAMPLE),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    convert([SAMPLE], d)  # the product's own converter
     text_pdf = d / "defective-sales-contract.pdf"
     for dpi in (300, 150):
         subprocess.run(
