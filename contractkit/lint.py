@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from contractkit.checks.base import KINDS
 from contractkit.config import Settings
 from contractkit.findings import FileResult, Finding, LintResult, Severity
 from contractkit.readers.model import Document, Location, ReadOptions
@@ -40,6 +41,14 @@ def available_rules() -> dict:
         return dict(sorted(REGISTRY.items(), key=lambda kv: (order.get(kv[1].family, 99), kv[0])))
 
 
+def document_kind(doc: Document) -> str:
+    """The kind of ``doc`` the rules' ``kinds=`` are matched against: ``Structure.applicable_kind``
+    (``"contract"``, ``"order"``, ``"call_off"`` or ``"quote"``) of its facts model."""
+    from contractkit.contract.model import contract_of
+
+    return contract_of(doc).structure.applicable_kind
+
+
 def _sort_key(f: Finding) -> tuple[int, int, str]:
     return (f.location.index, f.span[0] if f.span else -1, f.rule)
 
@@ -49,7 +58,8 @@ def lint_document(
 ) -> list[Finding]:
     """Run the selected rules (default: every registered rule) over ``doc``; findings sorted by location.
 
-    The draft's ``contractkit: ignore RULE reason`` notes (text or Word comments) are applied unless
+    A rule whose ``kinds`` leave out the document's kind (:func:`document_kind`) is skipped. The draft's
+    ``contractkit: ignore RULE reason`` notes (text or Word comments) are applied unless
     ``suppress=False``. A rule that crashes becomes one ``internal/rule-crashed`` error finding.
     """
     from contractkit.checks._common import forget
@@ -64,6 +74,9 @@ def lint_document(
     )
     out: list[Finding] = []
     ran = list(selected(pool, settings))
+    if any(tuple(getattr(r, "kinds", KINDS)) != KINDS for r in ran):
+        kind = document_kind(doc)  # once per document, only when a selected rule is kind-bound
+        ran = [r for r in ran if kind in getattr(r, "kinds", KINDS)]
     for r in ran:
         ctx = RuleContext(rule=r, settings=settings, severity=effective_severity(r, settings))
         try:

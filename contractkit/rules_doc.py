@@ -8,14 +8,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from contractkit.checks.base import Rule, effective_severity
+from contractkit.checks.base import KINDS, Rule, effective_severity
 from contractkit.config import Settings
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+#: Each document kind (``kinds=`` of a rule) in Chinese and English.
+KIND_NAMES: dict[str, tuple[str, str]] = {
+    "contract": ("合同", "contract"),
+    "order": ("独立订单", "stand-alone order"),
+    "call_off": ("框架协议项下订单", "order under a framework agreement"),
+    "quote": ("报价单", "quote"),
+}
+
+
+def kinds_text(r: Rule, lang: str = "zh") -> str:
+    """The document kinds ``r`` applies to, in ``lang`` (``"zh"`` or ``"en"``), e.g. ``合同、独立订单`` or
+    ``contract, stand-alone order``; all of them read ``所有文件`` / ``every document``."""
+    kinds = tuple(getattr(r, "kinds", KINDS))
+    if set(kinds) >= set(KINDS):
+        return "所有文件" if lang == "zh" else "every document"
+    names = [KIND_NAMES[k][0 if lang == "zh" else 1] for k in kinds]
+    return "、".join(names) if lang == "zh" else ", ".join(names)
 
 
 def rules_markdown(rules: Iterable[Rule], settings: Settings | None = None) -> str:
-    """A Markdown page: an index table, then one section per rule (why, basis, fix, parameters, examples)."""
+    """A Markdown page: an index table, then one section per rule (why, basis, fix, the document kinds it
+    applies to, parameters, examples)."""
     settings = settings or Settings()
     rules = list(rules)
     out = [
@@ -46,6 +64,7 @@ def rules_markdown(rules: Iterable[Rule], settings: Settings | None = None) -> s
             f"- Why: {r.why_en}",
             f"- 依据 / Legal basis: {r.basis}",
             f"- 修改建议 / Fix: {r.fix}",
+            f"- 适用文件 / Applies to: {kinds_text(r, 'zh')} / {kinds_text(r, 'en')}",
         ]
         if r.params:
             values = ", ".join(f"`{p}` = `{_show(getattr(settings, p))}`" for p in r.params)

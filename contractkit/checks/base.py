@@ -18,6 +18,12 @@ of output formats. Register one with the :func:`rule` decorator::
             yield ctx.report(block, "…", "…", span=(start, end))
 
 Every ``bad`` example must trigger the rule and no ``good`` example may: tests run them.
+
+``kinds=`` names the document kinds a rule applies to (:data:`KINDS`: ``"contract"``, ``"order"``,
+``"call_off"`` — an order placed under a framework or master agreement —, ``"quote"``; default all). The lint
+engine reads the kind once per document (``contract_of(doc).structure.applicable_kind``) and skips a rule
+whose kinds leave it out: a "missing penalty clause" rule is ``kinds=("contract", "order")``, a quote rule
+``kinds=("quote",)``. Examples are linted like any text, so a quote-only rule's examples carry a quote title.
 """
 
 from __future__ import annotations
@@ -31,6 +37,9 @@ from contractkit.findings import Finding, Fix, Severity
 from contractkit.readers.model import Block, Document, Location
 
 RULE_ID = re.compile(r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: The document kinds a rule may apply to (``Structure.applicable_kind``): a full contract, an order that
+#: stands alone, an order placed under a framework or master agreement (its terms live there), a quote.
+KINDS: tuple[str, ...] = ("contract", "order", "call_off", "quote")
 CheckFn = Callable[[Document, "RuleContext"], Iterable[Finding]]
 
 
@@ -55,6 +64,12 @@ class Rule:
     #: ``"clause"``: judged from the clause itself; ``"document"``: needs the whole contract (a missing
     #: clause, a total, a name used elsewhere) and so is not run on a sentence alone.
     scope: str = "clause"
+    #: The document kinds (:data:`KINDS`) the rule applies to; the engine skips it on any other kind.
+    kinds: tuple[str, ...] = KINDS
+
+    def applies_to(self, kind: str) -> bool:
+        """True when the rule runs on a document of ``kind`` (one of :data:`KINDS`)."""
+        return kind in self.kinds
 
     @property
     def family(self) -> str:
@@ -83,6 +98,7 @@ def rule(
     params: Iterable[str] = (),
     since: str = "0.1.0",
     scope: str = "clause",
+    kinds: Iterable[str] = KINDS,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated check function as rule ``id`` (see module docstring)."""
 
@@ -100,6 +116,7 @@ def rule(
             raise ValueError(f"rule {id!r} names unknown settings {unknown}")
         if scope not in ("clause", "document"):
             raise ValueError(f"rule {id!r}: scope must be 'clause' or 'document'")
+        kinds_t = check_kinds(id, kinds)
         REGISTRY[id] = Rule(
             id=id,
             title=title,
@@ -115,10 +132,22 @@ def rule(
             check=fn,
             since=since,
             scope=scope,
+            kinds=kinds_t,
         )
         return fn
 
     return register
+
+
+def check_kinds(rule_id: str, kinds: Iterable[str]) -> tuple[str, ...]:
+    """``kinds`` as a tuple in :data:`KINDS` order; ValueError when empty or naming an unknown kind."""
+    if isinstance(kinds, str):
+        raise ValueError(f"rule {rule_id!r}: kinds must be a tuple of kinds, not the string {kinds!r}")
+    given = tuple(kinds)
+    unknown = [k for k in given if k not in KINDS]
+    if unknown or not given:
+        raise ValueError(f"rule {rule_id!r}: kinds must be a non-empty subset of {KINDS}, got {given}")
+    return tuple(k for k in KINDS if k in given)
 
 
 @dataclass

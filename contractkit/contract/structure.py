@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 Role = Literal["buyer", "seller"]
 Kind = Literal["contract", "quote", "order"]
+#: The kind rules are matched against (``kinds=`` of the rule decorator): ``Kind`` with an order placed under
+#: a framework or master agreement told apart as ``"call_off"``.
+ApplicableKind = Literal["contract", "order", "call_off", "quote"]
 Language = Literal["zh", "en", "bilingual"]
 
 #: Words that name the buying party, in any drafting style (contract, order, licence, distribution, quote).
@@ -238,6 +241,14 @@ class Structure:
         termination, disputes, penalties, acceptance, the parties' details — live in that agreement, so a
         "missing X" check must not fire on the order."""
         return self.kind == "order" and (self.framework or self.incorporates is not None)
+
+    @property
+    def applicable_kind(self) -> ApplicableKind:
+        """The document kind rules are matched against: ``"call_off"`` for an order under an agreement
+        (:attr:`under_agreement`), else :attr:`kind` (``"contract"``, ``"order"``, ``"quote"``)."""
+        if self.kind == "order":
+            return "call_off" if self.under_agreement else "order"
+        return self.kind
 
     def role_of(self, designation: str) -> Role | None:
         """``"buyer"``/``"seller"`` for a designation used in the text (case-insensitive for English)."""
