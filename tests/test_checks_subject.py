@@ -473,3 +473,99 @@ def test_a_lot_counted_by_its_contents_is_quantified(row: str, hit: bool) -> Non
 )
 def test_an_approximation_in_the_subject_section_before_the_purchase(text: str, hit: bool) -> None:
     assert (VQ in ids(text, VQ)) is hit, text
+
+
+# -- round 3: places, distances, recitals, quality terms (phrasings in no corpus) --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "交货地点：江苏省无锡市新吴区长江路7号乙方二号仓库（离高速出口大约2公里）。",
+        "第一条 标的\n乙方供应的钢材送至甲方堆场，堆场距厂区东门约300米。",
+        "收货地址：安徽省芜湖市弋江区高新路18号物资供应科（与主厂房相距500米左右）。",
+        "安装位置：甲方三号车间，距配电房约50m，由乙方自备电缆。",
+    ],
+)
+def test_vague_quantity_passes_distance_and_place(text: str) -> None:
+    assert ids(text, VQ) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鉴于：\n（一）甲方拟为其新建仓库采购货架、叉车、托盘等物流设备；\n（二）乙方愿意供应该等设备；\n"
+        "双方经协商一致，达成如下协议：\n第一条 标的\n乙方供应重型货架 40 组。",
+        "鉴于甲方计划采购空调、新风机组等暖通设备，乙方具有相应供货能力，双方订立本合同如下：\n"
+        "第一条 标的\n乙方供应多联机 VRV-X 6 套。",
+        "鉴于：\nA. 买方需要采购服务器、存储等设备；\nB. 卖方是上述设备的经销商；\n因此，双方签订本合同。\n"
+        "1. 标的\n卖方出售服务器 R750 10 台。",
+    ],
+)
+def test_vague_quantity_passes_recital(text: str) -> None:
+    assert ids(text, VQ) == []
+
+
+def test_vague_quantity_still_fires_after_recital() -> None:
+    text = "鉴于：\n（一）甲方拟采购货架；\n双方达成如下协议：\n第一条 标的\n乙方供应货架、托盘、周转箱等。"
+    assert VQ in ids(text, VQ)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "货物数量约300吨，距交货日还有约10天。",  # the tonnage is approximate
+        "乙方分三次供货，每次供应钢材约100吨。",
+    ],
+)
+def test_vague_quantity_fires_beside_a_distance_or_delivery(text: str) -> None:
+    assert VQ in ids(text, VQ)
+
+
+NQS = "subject/no-quality-standard"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the maker's model under a warranty
+        "采购合同\n一、产品\n1. 电动叉车 FB25-X 2台，单价8万元。\n二、售后\n整车保修一年，自交付之日起算。",
+        "购销合同\n第一条 设备\n空压机 GA37VSD 1台。\n第二条 质保\n质保期为24个月，自验收合格之日起计算。",
+        "设备采购合同\n一、采购内容\n| 设备名称 | 型号 | 单位 | 数量 |\n| 激光切割机 | LC-3015 | 台 | 1 |\n"
+        "二、质量保证\n乙方对设备免费保修十二个月。",
+        # a measurable quality requirement
+        "买卖合同\n一、标的\n二手注塑机一台。机器要能正常开机生产，制品尺寸偏差不超过±0.1mm。",
+        "买卖合同\n一、标的\n彩色瓦楞纸箱 5000 只，印刷色差≤2。",
+    ],
+)
+def test_no_quality_standard_passes_model_and_warranty_or_measure(text: str) -> None:
+    assert ids(text, NQS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quality clause that names no standard fires even with a model and a warranty
+        "购销合同\n一、产品\n1. 电动叉车 FB25-X 2台。\n二、质量要求\n货物质量应符合合同目的。\n"
+        "三、质保\n保修一年。",
+        "采购合同\n第一条 标的\n数控车床 CK6150 2台。\n第二条 质量标准\n乙方应提供产品合格证。\n"
+        "第三条 质保\n质保期12个月。",
+        # a model without any warranty or measure, or no model at all
+        "采购合同\n第一条 标的\n数控车床 CK6150 2台。\n第二条 付款\n到货后付清。",
+        "购销合同\n一、货物\n办公椅 200 把，单价 300 元。\n二、质保\n质保一年。",
+    ],
+)
+def test_no_quality_standard_fires(text: str) -> None:
+    assert NQS in ids(text, NQS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "报价单\n一、产品\n1. 网络摄像机 400万像素 64台。\n报价有效期至2027年7月9日。",
+        "采购订单\n本订单依据双方签订的《年度采购框架协议》发出。\n"
+        "| 品名 | 数量 | 单位 |\n| 轮胎 | 100 | 条 |",
+    ],
+)
+def test_no_quality_standard_not_on_quotes_or_call_offs(text: str) -> None:
+    assert ids(text, NQS) == []

@@ -350,3 +350,96 @@ def test_quality_named_by_a_specification_document(clause: str) -> None:
 
     assert first_standard(clause) is not None, clause
     assert facts_of("第一条 产品\n伺服电机20台。\n" + clause).standards, clause
+
+
+# -- recitals, distances, quality headings (round 3) ------------------------------------------------------
+
+
+def _doc(text: str):
+    from contractkit.facts import assign_sections
+    from contractkit.readers.model import Document
+    from contractkit.readers.text import document_from_text
+
+    d = document_from_text(text)
+    return Document(path=d.path, kind=d.kind, blocks=assign_sections(d.blocks), deal=d.deal, meta=d.meta)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "鉴于：\n（一）甲方拟采购货架等设备；\n（二）乙方愿意供货；\n双方达成如下协议：\n第一条 标的",
+            {0, 1, 2, 3},
+        ),
+        ("鉴于甲方需要采购空调等设备，双方订立本合同如下：\n第一条 标的", {0}),
+        ("鉴于：\nA. 买方需要采购服务器等；\nB. 卖方为经销商；\n1. 标的\n卖方出售服务器。", {0, 1, 2}),
+        ("第一条 标的\n乙方供应货架40组。", set()),
+    ],
+)
+def test_recital_blocks(text: str, expected: set[int]) -> None:
+    from contractkit.contract.subject import recital_blocks
+
+    assert set(recital_blocks(_doc(text))) == expected
+
+
+def test_recital_vague_words_are_no_facts() -> None:
+    text = (
+        "鉴于：\n（一）甲方拟采购冷却塔、风机、水泵等设备；\n因此，双方达成如下协议：\n1. 标的\n冷却塔2台。"
+    )
+    assert facts_of(text).vague == ()
+
+
+@pytest.mark.parametrize(
+    ("clause", "word", "distance"),
+    [
+        ("买方物资供应站（距工业园区北门约800米）", "约", True),
+        ("仓库离高速出口大约2公里", "大约", True),
+        ("与主厂房相距500米左右", "左右", True),
+        ("钢材约800吨", "约", False),
+        ("占地约800平方米", "约", False),
+        ("离岸价约800美元", "约", False),
+    ],
+)
+def test_is_distance(clause: str, word: str, distance: bool) -> None:
+    from contractkit.contract.subject import is_distance
+
+    a = clause.index(word) if word != "左右" else clause.index("500")
+    b = clause.index(word) + len(word)
+    assert is_distance(clause, a, b) is distance
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("第一条 标的\n叉车2台。\n2. 质量标准2.1 卖方应提供合格证。", True),
+        ("第四条 质量要求\n货物应符合合同目的。", True),
+        ("三、技术要求：见附件。", True),
+        ("（二）产品质量标准\n按合同执行。", True),
+        ("第五条 质量保证\n质保一年。", False),
+        ("乙方对质量负责。", False),
+    ],
+)
+def test_quality_heading(text: str, found: bool) -> None:
+    from contractkit.contract.subject import quality_heading
+
+    assert (quality_heading(_doc(text)) is not None) is found
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["套印误差不超过0.05mm", "尺寸偏差应不超过±0.2mm", "色差≤1.5", "漏水率不大于1%"],
+)
+def test_measured_quality_is_a_standard(clause: str) -> None:
+    from contractkit.contract.subject import first_standard
+
+    found = first_standard(clause)
+    assert found is not None and found[0] == "grade"
+
+
+@pytest.mark.parametrize(
+    "clause", ["数量偏差不超过3%", "磅差不超过0.3%", "计量误差不超过0.3%", "误差较大的由乙方负责"]
+)
+def test_quantity_tolerance_is_no_standard(clause: str) -> None:
+    from contractkit.contract.subject import first_standard
+
+    assert first_standard(clause) is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import has_blank, is_chinese, is_quote
+from contractkit.checks._common import has_blank, is_chinese
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract.model import contract_of
 from contractkit.contract.subject import (
@@ -24,6 +24,7 @@ from contractkit.contract.subject import (
     in_quantity_cell,
     in_subject_section,
     item_reports_quantity,
+    quality_heading,
     subject_clauses,
     vague_hits,
 )
@@ -290,6 +291,7 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     id="subject/no-quality-standard",
     scope="document",
+    kinds=("contract",),
     title="未约定质量标准",
     title_en="No quality standard",
     severity="warning",
@@ -305,6 +307,9 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "一、标的\n甲方向乙方采购打印纸500箱。\n二、付款\n到货后10日内付清。",
         "第一条 设备\n| 设备名称 | 型号 | 单位 | 数量 |\n| 叉车 | CPD20L | 台 | 6 |\n"
         "2. 质量标准2.1 卖方应提供合格证。",
+        "买卖合同\n一、产品\n1. 智能快递柜 ZY-M60，10组。\n二、质量要求\n货物应符合本合同约定。\n"
+        "三、质保\n整机质保12个月。",
+        "购销合同\n第一条 货物\n复印纸 A4 70g 500箱，单价150元。\n第二条 交货\n2027年3月1日前送货。",
     ],
     good=[
         "第一条 产品名称、数量\n数控车床 CK6150，2台。\n第二条 质量\n质量标准：符合GB/T 9061-2006。",
@@ -312,15 +317,21 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "一、标的\n纸箱5000只，印刷图案以双方签字确认的样箱为准。",
         "一、标的\n二手立式加工中心2台，按乙方查看时的现状交付，甲方保证能够正常开机。",
         "一、采购内容\n图书按附件一所列书目供货，ISBN、书名、版次均以附件为准，不得替换。",
+        "一、买什么\n二手胶印机 HM-740-4，1台。机器要能正常印刷，套印误差不超过0.05mm。",
+        "购销合同\n一、产品\n1. 智能快递柜主柜 ZY-M60，60格口，10组。\n二、验收\n"
+        "整机质保12个月，自验收合格之日起算。",
+        "采购合同\n第一条 标的\n叉车 CPD20L 6台。\n第五条 保修\n乙方对设备免费保修两年。",
     ],
 )
 def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    """A contract with goods (a goods section or an item table) that names no quality standard."""
-    if not is_chinese(doc, min_chars=10) or is_quote(doc):
+    """A contract with goods (a goods section or an item table) that names no quality standard: it has a
+    quality clause that names none, or it has no quality term at all — not even goods identified by the
+    maker's model under a warranty."""
+    if not is_chinese(doc, min_chars=10):
         return
     facts = _facts(doc)
-    if facts.standards or contract_of(doc).structure.kind == "order":
-        return  # an order under a framework agreement takes the framework's standards
+    if facts.standards:
+        return
     head = next(
         (
             b
@@ -333,6 +344,8 @@ def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     )
     if head is None and not facts.items:
         return
+    if quality_heading(doc) is None and _model_named(doc, facts, head) and _warranted(doc):
+        return  # 智能快递柜 ZY-M60 … 整机质保12个月: the maker's model, guaranteed for a period
     yield ctx.report(
         _subject_clause(doc, facts, head),
         "合同有标的条款但未约定质量标准：依民法典第511条第一项，按强制性国家标准、推荐性国家标准、行业标准、"
@@ -340,6 +353,32 @@ def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "The contract has a goods clause but no quality standard: Civil Code Art. 511(1) defaults apply "
         "(national, then industry, then usual standard).",
     )
+
+
+#: A maker's model code: ZY-M60, CK6150, CPD20L, HM-740-4 (letters, then digits; not a standard's GB/ISO).
+_MODEL_CODE = re.compile(r"(?<![A-Za-z0-9])(?!GB|ISO|IEC)[A-Z]{1,5}-?[A-Z]{0,2}\d{2,}[A-Za-z0-9\-/.]*")
+
+
+def _model_named(doc: Document, facts: SubjectFacts, head: Block | None) -> bool:
+    """True when the goods are identified by a model code: an item's model, name or spec, or a line of the
+    subject section after its heading."""
+    for it in facts.items:
+        if _MODEL_CODE.search(f"{it.model} {it.name} {it.spec}"):
+            return True
+    if head is None:
+        return False
+    at = next(i for i, b in enumerate(doc.blocks) if b is head)
+    for b in doc.blocks[at : at + 12]:
+        if b.section != head.section:
+            break
+        if _MODEL_CODE.search(b.norm):
+            return True
+    return False
+
+
+def _warranted(doc: Document) -> bool:
+    """True when the seller guarantees the goods for a period (质保期12个月, 保修一年)."""
+    return any(p.kind == "warranty" for p in contract_of(doc).acceptance.periods)
 
 
 def _subject_clause(doc: Document, facts: SubjectFacts, head: Block | None) -> Block:

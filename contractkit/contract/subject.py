@@ -266,7 +266,9 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
         re.compile(
             r"优等品|一等品|[一二三]级品|特级品?|(?:质量|产品)等级\s*(?:为|:|：)"
             r"|(?:耐印力|耐磨性?|使用寿命|纯度|含量|水分|杂质|精度|抗拉强度|强度|硬度|合格率|不良率|良品率|白度|色牢度"
-            r"|阻燃等级|防护等级|能效等级)\s*(?:为|:|：|≥|≤|>|<|＞|＜|不低于|不高于|不小于|不大于|达到)?\s*\d"
+            r"|阻燃等级|防护等级|能效等级|(?<!数量)(?<!重量)(?<!计量)(?<!称重)(?<![磅量])(?:误差|偏差|公差|允差)|色差|漏水率|故障率)"
+            r"\s*(?:为|:|：|≥|≤|>|<|＞|＜|不低于|不高于|不小于|不大于|不超过|不得超过|不得大于|不得低于|小于|大于|达到"
+            r"|应(?:不)?(?:低于|高于|超过|小于|大于|在))?\s*[±+]?\s*\d"
         ),
     ),
     # 按出厂标准 / 执行行业规范; a national / industry standard is its own kind
@@ -287,7 +289,7 @@ _CONDITION_WORDS = tuple(
 _GRADE_WORDS = (
     "优等品", "一等品", "级品", "特级", "质量等级", "产品等级", "防护等级", "阻燃等级", "能效等级",
     "耐印力", "耐磨", "寿命", "纯度", "含量", "水分", "杂质", "精度", "强度", "硬度", "合格率", "不良率",
-    "良品率", "白度", "色牢度",
+    "良品率", "白度", "色牢度", "误差", "偏差", "公差", "允差", "色差", "漏水率", "故障率",
 )  # fmt: skip
 _STANDARD_GATE = (
     "标准",
@@ -455,9 +457,96 @@ def is_subject_clause(block: Block, clause: str) -> bool:
 def _is_subject(section: str, clause: str) -> bool:
     if _OTHER_SUBJECT.search(clause):
         return False
+    if ("地" in clause or "址" in clause or "位置" in clause) and _PLACE_CLAUSE.match(clause):
+        return False  # 交货地点：…物资供应站（距北门约800米）: where the goods go, not what is bought
     if section and SUBJECT_SECTION.search(section):
         return True
     return _PURCHASE_OR_LABEL.search(clause) is not None
+
+
+#: A clause that states a place (交货地点：…, 地址：…, 安装位置为…): where, not what is bought.
+_PLACE_CLAUSE = re.compile(
+    r"^\s*(?:[(（]?[\d一二三四五六七八九十]{1,3}(?:\.\d{1,2}){0,3}[)）、.．]?\s*)?"
+    r"(?:交货|交付|送货|收货|到货|提货|卸货|履行|安装|使用|存放|施工|项目|注册|通讯|联系)?(?:地点|地址|住所|位置|场所)"
+    r"\s*(?:[:：]|为|在|是|设在|位于)"
+)
+#: An approximation of a distance that locates a place (距工业园区北门约800米, 离仓库大约2公里,
+#: 相距500米左右).
+_DISTANCE = re.compile(
+    r"(?:距离?|(?<![脱分隔])离(?!岸)|相距|相隔)[^，,。；;]{0,16}?(?:约|大约|大概)?\s*\d[\d,.]*\s*"
+    r"(?:米|公里|千米|km|KM|m)(?![A-Za-z0-9²³])(?:\s*左右)?"
+)
+#: A recital opens with 鉴于; its numbered items follow; the operative part starts after 达成如下协议.
+_RECITAL_OPEN = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?鉴于")
+_RECITAL_CLOSE = re.compile(
+    r"达成(?:如下|以下)|(?:协议|约定|条款)如下|(?:订立|签订|签署)本(?:合同|协议)|特?(?:订立|签订|立)(?:如下|此)"
+    r"|兹(?:订立|签订|约定)|共同遵守"
+)
+_RECITAL_ITEM = re.compile(
+    r"^\s*(?:[(（](?:[一二三四五六七八九十]{1,2}|\d{1,2}|[A-Za-z])[)）]|[一二三四五六七八九十]{1,2}、|[A-Z][.、．)]"
+    r"|\d{1,2}[、)）](?!\d))"
+)
+register(("鉴于",))
+
+
+def recital_blocks(doc: Document) -> frozenset[int]:
+    """The blocks of the recitals (鉴于：（一）买方拟采购…等设备；…因此…达成如下协议): they say why the
+    contract is made; what is bought is fixed in the operative clauses (once per document)."""
+
+    def compute() -> frozenset[int]:
+        out: set[int] = set()
+        blocks = doc.blocks
+        for i in blocks_naming_any(doc, ("鉴于",)):
+            if i > 80 or i in out or not _RECITAL_OPEN.match(blocks[i].norm):
+                continue
+            out.add(i)
+            if _RECITAL_CLOSE.search(blocks[i].norm):
+                continue
+            for j in range(i + 1, min(len(blocks), i + 12)):
+                norm = blocks[j].norm
+                if _RECITAL_CLOSE.search(norm):
+                    out.add(j)
+                    break
+                if not _RECITAL_ITEM.match(norm):
+                    break
+                out.add(j)
+        return frozenset(out)
+
+    return memo(doc, "subject.recitals", compute)
+
+
+#: A clause or section heading about the quality the goods must have (2. 质量标准, 第四条 质量要求,
+#: 技术要求：).
+_QUALITY_HEAD = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百\d]{1,4}[条章]|[(（]?[一二三四五六七八九十\d]{1,3}(?:\.\d{1,2}){0,2}[)）、.．]?)?\s*"
+    r"(?:(?:产品|货物|设备|商品|标的物?)(?:的)?)?(?:质量|品质|技术)(?:标准|要求|规格|条款|指标|规范)"
+)
+_QUALITY_WORDS = ("质量", "品质", "技术")
+register(_QUALITY_WORDS)
+
+
+def quality_heading(doc: Document) -> int | None:
+    """The block of a heading or label about the goods' quality standard (质量标准, 质量要求, 技术要求),
+    in the text or as a section title, else None (once per document)."""
+
+    def compute() -> int | None:
+        for i in blocks_naming_any(doc, _QUALITY_WORDS):
+            b = doc.blocks[i]
+            if _QUALITY_HEAD.match(b.norm) or (b.section and _QUALITY_HEAD.match(b.section)):
+                return i
+        return None
+
+    return memo(doc, "subject.quality-heading", compute)
+
+
+def is_distance(clause: str, a: int, b: int) -> bool:
+    """True when the approximation at ``a:b`` of ``clause`` is a distance that locates a place."""
+    if "距" not in clause and "离" not in clause and "相隔" not in clause:
+        return False
+    for m in _DISTANCE.finditer(clause, max(0, a - 24), min(len(clause), b + 16)):
+        if m.start() <= a and b <= m.end():
+            return True
+    return False
 
 
 #: A quantity given as a non-binding estimate (a framework agreement's forecast).
@@ -501,6 +590,8 @@ def vague_hits(clause: str, words: tuple[str, ...]) -> list[tuple[str, int, int]
         while start != -1:
             hits.append((w, start, start + len(w)))
             start = masked.find(w, start + len(w))
+    if hits and ("距" in clause or "离" in clause or "相隔" in clause):
+        hits = [h for h in hits if h[0] not in _APPROXIMATE or not is_distance(clause, h[1], h[2])]
     if deng:
         for m in _LIST_DENG.finditer(masked):
             if not _NOT_GOODS_LIST.search(m.group("last")):
@@ -872,10 +963,11 @@ def subject_clauses(doc: Document, words: tuple[str, ...]) -> list[tuple[int, in
     count as subject clauses)."""
     index = block_index(doc)
     rows = set(contract_of(doc).subject.item_blocks)
+    recitals = recital_blocks(doc)
     out = []
     for block, s, e, clause in clauses_naming(doc, words):
         i = index[id(block)]
-        if i in rows or is_subject_clause(block, clause):
+        if i in rows or (i not in recitals and is_subject_clause(block, clause)):
             out.append((i, s, e, clause))
     return out
 
@@ -894,8 +986,10 @@ def extract(contract: Contract) -> SubjectFacts:
     standards: list[Standard] = []
     subjective: list[Vague] = []
 
+    recitals = recital_blocks(doc)
+
     def subject(i: int, block: Block, clause: str) -> bool:
-        return i in item_blocks or is_subject_clause(block, clause)
+        return i in item_blocks or (i not in recitals and is_subject_clause(block, clause))
 
     # one scan of the document's clauses for every lexicon, then cheap literal tests per clause
     for block, s, e, clause in clauses_naming(doc, _ALL_GATES):
