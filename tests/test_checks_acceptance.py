@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import fires, run_rule
+from conftest import doc_of, fires, run_rule
 
 from contractkit.checks import acceptance, load_rules
 from contractkit.config import Settings
@@ -405,8 +405,12 @@ def test_an_order_under_a_framework_takes_its_acceptance_terms() -> None:
         "采购订单（框架协议项下）\n依据：甲乙双方签订的《年度采购框架协议》。\n"
         "一、订货明细\n安全帽500顶，单价38.50元。\n二、交货\n交货时间：2027年4月10日前，到货后由甲方验收。\n"
     )
+    from contractkit.lint import document_kind, lint_text
+
+    assert document_kind(doc_of(text)) == "call_off"  # the engine skips the rules declared for other kinds
+    found = {f.rule for f in lint_text(text)}
     for rid in ("acceptance/no-window", "acceptance/no-deemed-acceptance", "acceptance/no-objection-period"):
-        assert not fires(rid, text), rid
+        assert rid not in found, rid
 
 
 def _lines(*texts: str) -> Document:
@@ -480,3 +484,79 @@ def test_no_deemed_acceptance_points_at_the_clause_not_its_heading() -> None:
     text = GOODS + "甲方收到货物后应及时验收。"
     (f,) = run_rule("acceptance/no-deemed-acceptance", text)
     assert f.snippet.startswith("甲方收到货物后")
+
+
+# -- round 3: warranty, acceptance window and objection period are three facts ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第六条 保修\n质保两年，从验收完那天起算，质保期里坏了乙方一天内派人来修。",
+        "第六条 保修\n保修期一年，自验收当天开始计算；保修期间出故障的，卖方48小时内到场。",
+        "五、售后\n设备保修十八个月，从验收好的那天算起，坏了三天内上门修好。",
+    ],
+)
+def test_a_warranty_from_acceptance_is_neither_window_nor_short_period(text: str) -> None:
+    for rid in (
+        "acceptance/window-no-length",
+        "acceptance/objection-period-range",
+        "acceptance/vague-window",
+    ):
+        assert not fires(rid, text), rid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三、验机\n机器装好后，甲方抓紧时间开机验机，有问题书面告诉乙方。",
+        "四、验货\n货到了买方赶紧验货，没问题就算收了。",
+        "四、验收\n设备运到后甲方早点组织验收。",
+    ],
+)
+def test_colloquial_vague_windows_are_found(text: str) -> None:
+    assert fires("acceptance/vague-window", text)
+    assert not fires("acceptance/no-window", text)
+
+
+def test_a_colloquial_machine_inspection_heading_makes_a_goods_contract() -> None:
+    text = "二手设备买卖合同\n三、怎么验机\n机器装好后，甲方5天里开机验机，有问题写下来发给乙方。"
+    assert fires("acceptance/no-deemed-acceptance", text)
+    assert not fires(
+        "acceptance/no-deemed-acceptance", text + "\n5天过了甲方没说有问题的，这台机器就算验收过了。"
+    )
+
+
+@pytest.mark.parametrize(
+    "deemed",
+    [
+        "买方在验收期内既未签发验收证书也未书面说明理由的，视为买方已于验收期最后一日签发验收证书。",
+        "甲方逾期未出具验收报告的，视为甲方已出具验收合格报告。",
+        "验收期届满之日即为验收合格日。",
+    ],
+)
+def test_deemed_certificate_counts_and_the_buyers_own_act_does_not(deemed: str) -> None:
+    head = "设备买卖合同\n第五条 验收\n5.1 买方应在安装完成后十个工作日内进行验收测试。\n"
+    assert not fires("acceptance/no-deemed-acceptance", head + "5.2 " + deemed)
+    for own in ("5.2 买方签发验收证书之日为验收之日。", "5.2 甲方出具验收报告之日为验收合格之日。"):
+        assert fires("acceptance/no-deemed-acceptance", head + own)
+
+
+CALL_OFF = (
+    "采购订单\n本订单依据双方签订的《2027年度轮胎采购协议》发出。\n"
+    "买方：宁波某物流有限公司\n卖方：山东某轮胎销售有限公司\n"
+    "全钢子午线轮胎 160条 单价1,390.00元\n交货时间：卖方收到本订单后15日内。\n"
+    "交货地点：浙江省宁波市北仑区通途路1366号。\n其他条款：按协议第4条（交付与验收）、第9条（争议解决）执行。\n"
+)
+
+
+def test_document_rules_are_declared_for_contracts_and_orders_only() -> None:
+    for rid in ("acceptance/no-window", "acceptance/no-deemed-acceptance", "acceptance/no-objection-period"):
+        assert RULES[rid].kinds == ("contract", "order"), rid
+
+
+def test_an_order_under_a_framework_is_not_asked_for_acceptance_terms() -> None:
+    from contractkit.lint import lint_text
+
+    found = {f.rule for f in lint_text(CALL_OFF)}
+    assert not {r for r in found if r.startswith("acceptance/")}

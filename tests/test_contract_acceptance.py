@@ -462,3 +462,121 @@ def test_defined_windows_in_translated_and_colon_styles(text: str, value: str) -
 )
 def test_deemed_acceptance_in_translated_and_colloquial_wording(text: str) -> None:
     assert facts_of(text)[0].deemed, text
+
+
+# -- round 3: acceptance named as a point in time, response times, colloquial vague words --------------
+
+#: A warranty that runs from acceptance names acceptance as a start, it provides for no acceptance.
+WARRANTY_FROM_ACCEPTANCE = [
+    ("质保两年，从验收完那天起算。", Decimal(24)),
+    ("保修期一年，自验收当天开始计算。", Decimal(12)),
+    ("设备保修十八个月，从验收好的那天算起。", Decimal(18)),
+    ("免费保修一年，验收当日起算。", Decimal(12)),
+]
+
+
+@pytest.mark.parametrize(("text", "months"), WARRANTY_FROM_ACCEPTANCE)
+def test_acceptance_as_the_start_of_a_warranty_is_no_window(text: str, months: Decimal) -> None:
+    facts, _ = facts_of("第六条 保修\n" + text)
+    assert not facts.windows
+    assert not facts.acts
+    assert [p.months for p in facts.periods] == [months]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("保修两年，保修期里坏了乙方一天内派人来修。", Decimal(24)),
+        ("质保一年，质保期里设备出故障的，卖方48小时内到场维修。", Decimal(12)),
+        ("保修期为十二个月，保修期间坏了乙方三天内上门修好。", Decimal(12)),
+    ],
+)
+def test_a_response_time_inside_the_warranty_is_not_its_length(text: str, months: Decimal) -> None:
+    facts, _ = facts_of(text)
+    assert [p.months for p in facts.periods] == [months]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("货到了买方抓紧时间验货。", "抓紧时间"),
+        ("设备装好后甲方赶紧验机，有问题告诉乙方。", "赶紧"),
+        ("收到货后甲方早点组织验收。", "早点"),
+        ("机器运到后买方赶快开箱检验。", "赶快"),
+    ],
+)
+def test_colloquial_vague_windows(text: str, word: str) -> None:
+    ws = windows_of(text)
+    assert len(ws) == 1 and ws[0].length is None
+    assert ws[0].vague == word
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("机器装好后，甲方7天里开机验机。", "7"),
+        ("车辆交付后买方3日内验车验机。", "3"),
+        ("设备到厂五天里甲方验收。", "5"),
+    ],
+)
+def test_a_window_ending_in_li_or_naming_the_machine(text: str, value: str) -> None:
+    ws = timed(text)
+    assert ws and ws[0].length is not None and ws[0].length.value == Decimal(value)
+
+
+# -- round 3: deemed acceptance worded as a deemed certificate; the buyer's own act dates nothing ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买方在验收期内既不签发验收证书也不提出书面异议的，视为买方已在验收期届满之日签署验收单。",
+        "甲方逾期未出具验收报告的，视为甲方已出具验收合格报告。",
+        "需方到期没签字的，视同需方已签署终验证书。",
+        "验收期满之日即为验收合格日。",
+        "到货后第15个工作日为验收合格之日。",
+    ],
+)
+def test_deemed_acceptance_in_other_words(text: str) -> None:
+    assert facts_of("第五条 验收\n" + text)[0].deemed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买方签署终验证书之日即为验收日。",
+        "甲方出具验收报告之日为验收合格之日。",
+        "双方在验收单上签字之日为验收之日。",
+    ],
+)
+def test_the_day_of_the_buyers_own_act_is_no_deemed_acceptance(text: str) -> None:
+    assert not facts_of("第五条 验收\n" + text)[0].deemed
+
+
+# -- round 3: an article cross-referenced by its title ---------------------------------------------------
+
+ORDER = (
+    "采购订单\n依据双方签订的《年度采购协议》，买方向卖方订购下列产品。\n交货时间：卖方收到本订单后15日内。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "其他条款：按协议第 4 条（交付与验收）、第 5 条（结算与付款）执行。",
+        "交付与结算按合同第六条（质量保证与验收）和第七条办理。",
+        "本订单的交付适用协议第3条(交货与检验)。",
+    ],
+)
+def test_an_article_title_in_a_cross_reference_is_no_act(line: str) -> None:
+    facts, _ = facts_of(ORDER + line)
+    assert not facts.acts
+    assert facts.by_reference
+
+
+def test_the_documents_own_article_is_not_another_agreement() -> None:
+    facts, _ = facts_of(
+        "买卖合同\n第四条 交付与验收\n买方应在到货后3日内验收。\n其他事项按本合同第4条（交付与验收）执行。"
+    )
+    assert not facts.by_reference
+    assert facts.acts

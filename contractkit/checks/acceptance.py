@@ -37,7 +37,7 @@ def is_chinese(doc: Document) -> bool:
 #: Words that name a delivery of goods on their own; :data:`_HANDOVER_OF_GOODS` names the rest.
 _DELIVERY_WORDS = ("交货", "到货", "发货", "送货", "供货", "收货", "货到", "货物送达", "运抵")
 _HANDOVER_OF_GOODS = re.compile(r"交付(?:的)?(?:货物|产品|设备|标的物)|(?:货物|产品|设备|标的物)(?:的)?交付")
-_ACCEPT_HEAD = re.compile(r"验收|检验|验货")
+_ACCEPT_HEAD = re.compile(r"验收|检验|验货|验机")
 
 
 def _section(block: Block) -> str:
@@ -99,10 +99,10 @@ def _first_act(doc: Document, facts: AcceptanceFacts) -> Where:
     return facts.acts[0]
 
 
-def _agreed_elsewhere(doc: Document, facts: AcceptanceFacts) -> bool:
-    """Acceptance terms live in another document: an order under a framework agreement, or a clause that
-    puts acceptance under the framework / general terms (验收、质保…均适用框架协议)."""
-    return bool(facts.by_reference) or contract_of(doc).structure.kind == "order"
+def _agreed_elsewhere(facts: AcceptanceFacts) -> bool:
+    """Acceptance terms live in another document: a clause puts acceptance under the framework / general
+    terms (验收、质保…均适用框架协议). An order placed under an agreement is left out by ``kinds``."""
+    return bool(facts.by_reference)
 
 
 def _settles_timing(w: Window, vague: tuple[str, ...], doc: Document) -> bool:
@@ -118,6 +118,7 @@ def _settles_timing(w: Window, vague: tuple[str, ...], doc: Document) -> bool:
 @rule(
     id="acceptance/no-window",
     scope="document",
+    kinds=("contract", "order"),
     title="未约定验收期限",
     title_en="No acceptance window",
     severity="warning",
@@ -147,7 +148,7 @@ def no_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_goods_contract(doc):
         return
     facts = _facts(doc)
-    if not facts.acts or _agreed_elsewhere(doc, facts):
+    if not facts.acts or _agreed_elsewhere(facts):
         return
     vague = ctx.settings.vague_triggers
     if any(_settles_timing(w, vague, doc) for w in facts.windows):
@@ -318,6 +319,7 @@ def vague_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     id="acceptance/no-deemed-acceptance",
     scope="document",
+    kinds=("contract", "order"),
     title="缺少视为验收合格条款",
     title_en="No deemed-acceptance rule",
     severity="warning",
@@ -350,7 +352,7 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_goods_contract(doc):
         return
     facts = _facts(doc)
-    if not facts.acts or facts.deemed or _agreed_elsewhere(doc, facts):
+    if not facts.acts or facts.deemed or _agreed_elsewhere(facts):
         return
     first = next((w.where for w in facts.windows if w.length is not None), None) or _first_act(doc, facts)
     yield ctx.report(
@@ -367,6 +369,7 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     id="acceptance/no-objection-period",
     scope="document",
+    kinds=("contract", "order"),
     title="未约定质量异议期或质保期",
     title_en="No quality-objection or warranty period",
     severity="warning",
@@ -393,7 +396,7 @@ def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not delivers_goods(doc):
         return
     facts = _facts(doc)
-    if facts.period_named or facts.periods or "质量保证" in doc_text(doc) or _agreed_elsewhere(doc, facts):
+    if facts.period_named or facts.periods or "质量保证" in doc_text(doc) or _agreed_elsewhere(facts):
         return
     lo, hi = ctx.settings.objection_period_months
     yield ctx.report(

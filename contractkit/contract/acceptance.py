@@ -155,12 +155,16 @@ _NOMINAL = (
     r"检疫|款|期|规则|程序|人员|样品|设备|工具|仪器|批号|资料|手续)"
 )
 #: An act of acceptance (the strict sense: the contract provides for acceptance).
-ACT = re.compile(
-    rf"(?<!视为)(?<!视同)(?<!经)(?:验收|检验|验货|查验){_NOMINAL}(?!后|之后|以后|前|之前|日|之日)"
+#: After an act word, a point in time: the act names when something else starts (保修一年，从验收那天算 /
+#: 从验收过了那天开始算 / 自验收之时起), it provides for no acceptance.
+_AS_TIME = (
+    r"(?!后|之后|以后|前|之前|日|之日"
+    r"|(?:过了?|完了?|好了?)?(?:的)?(?:那天|当天|这天|那日|当日|那一天|之时|时起|起|开始|算起))"
 )
+ACT = re.compile(rf"(?<!视为)(?<!视同)(?<!经)(?:验收|检验|验货|查验|验机){_NOMINAL}{_AS_TIME}")
 _INSPECT = (
     r"验收|检验|验货|查验|检查|核对|清点|检测|测试|(?<!调)试验|抽检|抽样|取样|送检|复检|复验|复试|开箱|检定|验证|签收|"
-    r"看货|验看|试用|试车|试机|计量|过磅|称重|点数|点验|看(?![作待法])|签署[^,，。;；]{0,4}?验收(?:证书|单|报告|确认书|记录)|"
+    r"看货|验看|验机|试用|试车|试机|计量|过磅|称重|点数|点验|看(?![作待法])|签署[^,，。;；]{0,4}?验收(?:证书|单|报告|确认书|记录)|"
     r"(?:终|初|预)验收|(?:终|初|预)验(?!收)"
 )
 _OBJECT = (
@@ -178,7 +182,7 @@ _VERB = re.compile(
 _ACTISH = re.compile(rf"{_INSPECT}|{_OBJECT}|(?:验收|检验|验货|查验)期")
 # The act named before a window with nothing after it: 验收期限 设备到达…之日起5个工作日内.
 _ACT_BEFORE = re.compile(rf"(?<!视为)(?<!视同)(?:{_INSPECT}){_NOMINAL.replace('|期|', '|')}|异议期")
-_DEADLINE_TAIL = ("以内", "之内", "内", "前", "之前", "以前", "为限", "的期间", "期间")
+_DEADLINE_TAIL = ("以内", "之内", "内", "里", "前", "之前", "以前", "为限", "的期间", "期间")
 #: A window named as such (a key-terms row: 验收期限 设备到达后的合理期限内).
 _WINDOW_LABEL = re.compile(
     r"(?:验收|检验|验货|查验)(?:期限|期间|时间|时限|期(?=[”\"]?\s*(?:指|是指|系指|为|:|：)))"
@@ -273,7 +277,9 @@ _DEEMED_LEAD = (
 )
 _DEEMED_TARGET = (
     r"验收合格|检验合格|验货合格|合格|验收通过|通过验收|通过|认可|接受|同意|无异议|符合|已验收|已经验收|"
-    r"验收完毕|验收完成|验收了|满意|确认|无误|没问题|没有问题|接收|签收|收货|收下|收了|认了"
+    r"验收完毕|验收完成|验收了|验收过|验过|满意|确认|无误|没问题|没有问题|接收|签收|收货|收下|收了|认了"
+    # 视为买方已于验收期最后一日签发验收证书: the acceptance document deemed issued
+    r"|(?:签发|签署|签字|签认|出具|签订|开具)(?:了)?[^,，。;；]{0,6}?(?:验收|终验|初验|检验合格)(?:证书|单|报告|确认书|记录|证明)"
 )
 _DEEMED = re.compile(
     rf"(?:{_DEEMED_LEAD})[^,，。;；]{{0,24}}?(?:{_DEEMED_TARGET})"
@@ -303,6 +309,12 @@ _RELEASE = re.compile(
 )
 #: A consequence that refuses or blames (拒绝收货, 不得验收, 乙方不承担责任) is no acceptance.
 _REFUSAL = re.compile(r"拒|不得|不予|无权|不能|不视为|不构成|不符|不合格|违约|赔偿|承担")
+#: A day fixed by the lapse of time or by silence (检验期的最后一日为验收之日, 到货后第10日为验收日,
+#: 期间届满之日为验收合格日): a deemed acceptance date, not the date of the buyer's act.
+_LAPSE = re.compile(
+    r"最后一日|最后一天|末日|届满|期满|逾期|超过|过了|未|没|不(?:签|验|提)|"
+    r"第\s*[\d一二三四五六七八九十两]+\s*(?:个)?(?:工作日|自然日|日|天)"
+)
 #: Targets that are acceptance by themselves (视为认可); weaker ones (同意, 符合) need the clause's context.
 _STRONG_TARGET = re.compile(r"合格|验收|认可|无异议|接受|认了|accept", re.IGNORECASE)
 #: A deemed rule concerns acceptance when its clause names one of these (not 视为送达 / 视为交货).
@@ -347,7 +359,12 @@ _FREE_REPAIR = re.compile(
     r"\s*(?:以内|之内|内)\s*(?:出现[^,，。;；]{0,8}?的?，?)?(?:免费|无偿)?(?:维修|修理|修|包修|保修|包换|换新|退换|更换)"
 )
 # After a period word: its end (质保期届满后15日内) or its inside (质保期内48小时响应) — no length.
-_NOT_LENGTH = re.compile(r"\s*间?\s*(?:届满|期满|满|结束|到期|截止|终止|内|期间|期内|中|的)")
+_NOT_LENGTH = re.compile(r"\s*间?\s*(?:届满|期满|满|结束|到期|截止|终止|内|里|以内|之内|期间|期内|中|的)")
+#: A short duration the seller acts within (两天内上门修, 48小时内到场): a response time, no period length.
+_RESPONSE = re.compile(
+    r"\s*(?:以内|之内|内|里)\s*[^,，。;；]{0,6}?(?:上门|到场|到厂|到现场|响应|答复|回复|修复|维修|修理|修好|修|更换|换|处理|"
+    r"派员|派人|解决|排除)"
+)
 _TEST_COST = re.compile(
     r"(?:检验|检测|复试|复检|复验|试验|鉴定|检定|送检)(?:的)?(?:费用|费)[^,，。;；]{0,6}?(?:均)?由"
     r"(?P<payer>[^,，。;；]{1,10}?)(?:承担|负担|支付|负责)"
@@ -465,6 +482,29 @@ _BY_REFERENCE = re.compile(
     r"(?:验收|检验|质保|质量|保修)[^。;；]{0,60}?(?:适用|按照?|依照|依据|参照|执行|以)[^。;；]{0,12}?"
     r"(?:框架协议|框架合同|主协议|主合同|总协议|采购协议|通用条款|通用合同条款|质量协议|质量保证协议)"
 )
+#: A cross-reference with the article's title (按协议第4条（交付与验收）执行): the title names no act.
+_XREF_TITLE = re.compile(
+    r"第\s*[\d一二三四五六七八九十百.]+\s*(?:条|款|章|节|项)\s*[（(][^（）()]{1,24}[)）]"
+)
+#: A bare 协议/合同 article named as governing acceptance (按协议第4条（交付与验收）执行): in an order, the
+#: agreement it is placed under (本协议 / 本合同 is the document itself).
+_XREF_OTHER = re.compile(
+    r"(?<!本)(?<!该)(?:协议|合同)\s*第\s*[\d一二三四五六七八九十百]+\s*条\s*[（(][^（）()]{0,16}?"
+    r"(?:验收|检验|质保|质量|保修)"
+)
+
+
+def _act_in(clause: str) -> re.Match[str] | None:
+    """The first act of acceptance in ``clause`` that is not the title of a cross-referenced article."""
+    act = ACT.search(clause)
+    if act is None or ("条" not in clause and "款" not in clause):
+        return act
+    titles = [m.span() for m in _XREF_TITLE.finditer(clause)]
+    while act is not None and any(a <= act.start() < b for a, b in titles):
+        act = ACT.search(clause, act.end())
+    return act
+
+
 #: A heading that goes on with its clause after a colon (第三条验收：需方收货后五日内开箱抽检).
 _HEADING_THEN_TEXT = re.compile(r"^[^:：]{1,16}[:：]\s*\S.{5,}")
 #: A clause that ends a line without a terminator goes on in the next line (a PDF or OCR line wrap).
@@ -472,7 +512,7 @@ _OPEN_END = re.compile(r"[^。;；!！?？:：]\s*$")
 #: Colloquial timing that is never a computable window (货到了买方有空的时候验货).
 COLLOQUIAL_VAGUE: tuple[str, ...] = (
     "有空的时候", "有空时", "有空再", "得空", "方便的时候", "方便时", "有时间的时候", "过段时间", "过几天",
-    "回头", "改天", "看情况",
+    "回头", "改天", "看情况", "抓紧时间", "抓紧", "赶紧", "赶快", "早点", "尽量早", "及早", "适时",
 )  # fmt: skip
 
 
@@ -481,6 +521,8 @@ def deemed_in(clause: str) -> tuple[str, tuple[int, int]] | None:
     as ``(text, span)``, or None."""
     if _DEEMED_GATE(clause):
         for m in _DEEMED.finditer(clause):
+            if m.group().startswith("日") and not _LAPSE.search(clause, 0, m.start() + 1):
+                continue  # 买方签发验收证书之日为验收之日: the buyer's own act dates the acceptance
             if _STRONG_TARGET.search(m.group()) or _DEEMED_CONTEXT.search(clause):
                 return m.group(), m.span()
     if _DEEMED_CONTEXT.search(clause):
@@ -586,7 +628,11 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
     for kw in _PERIOD_WORD.finditer(clause):
         if _NOT_LENGTH.match(clause, kw.end()):
             continue
-        durs = [d for d in find_durations(clause[kw.end() :]) if d.span[0] <= 30]
+        durs = [
+            d
+            for d in find_durations(clause[kw.end() :])
+            if d.span[0] <= 30 and not (months_of(d) < 1 and _RESPONSE.match(clause, kw.end() + d.span[1]))
+        ]
         if durs:
             d = durs[0]
             a, b = kw.end() + d.span[0], kw.end() + d.span[1]
@@ -745,7 +791,7 @@ def extract(contract: Contract) -> AcceptanceFacts:
         i = index[id(block)]
         if i != current:
             current, started, title_len = i, [], -1
-        act = ACT.search(clause)
+        act = _act_in(clause)
         others, done = _others_act(clause, act.start(), sellers()) if act is not None else (False, False)
         if act is not None and not others:
             acts.append(out_where(i, s, clause))
@@ -762,7 +808,8 @@ def extract(contract: Contract) -> AcceptanceFacts:
         found = deemed_in(clause) or _deemed_wrapped(doc, i, s, clause)
         if found is not None:
             deemed.append(Deemed(_where(i, s, *found[1]), found[0]))
-        if _BY_REFERENCE.search(clause):
+        other = _XREF_OTHER.search(clause) is not None and contract.structure.kind == "order"
+        if other or _BY_REFERENCE.search(clause):
             by_reference.append(out_where(i, s, clause))
         has_word = _PERIOD_WORD.search(clause) is not None
         named = named or has_word
