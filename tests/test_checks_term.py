@@ -175,3 +175,50 @@ def test_negated_oral_change_is_not_informal() -> None:
 
 def test_fax_of_a_sealed_supplement_is_not_informal() -> None:
     assert ids("本合同的补充协议可以以传真方式签订。", "term/informal-change") == []
+
+
+# -- round 3: a term over before the contract was signed; colloquial terms; kinds ------------------------
+
+SIGNED_AT = "\n甲方（盖章）：苏州某检测系统有限公司    日期：{d:%Y}年{d.month}月{d.day}日"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "本合同自双方签字盖章之日起生效，有效期至{e:%Y}年{e.month}月{e.day}日。",
+        "这份协议两边盖章当天起算数，到{e:%Y}年{e.month}月{e.day}日结束。",
+        "八、期限：自双方签章之日起生效，至{e:%Y}年{e.month}月{e.day}日止。",
+    ],
+)
+@hsettings(max_examples=25, deadline=None)
+@given(
+    signed=st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)),
+    days=st.integers(-800, 800).filter(lambda n: n != 0),
+)
+def test_a_term_ending_before_the_signing_date(clause: str, signed: dt.date, days: int) -> None:
+    end = signed + dt.timedelta(days=days)
+    text = "买卖合同\n" + clause.format(e=end) + SIGNED_AT.format(d=signed)
+    assert bool(ids(text, "term/end-before-start")) == (end < signed)
+
+
+def test_colloquial_and_translated_terms_lack_nothing() -> None:
+    for text in (
+        "二手设备协议\n九、多长时间\n这个协议两边签字盖章那天起算数，到2027年12月31日结束。",
+        "买卖合同\n9 合同期限与修改9.1 本合同自双方签字盖章之日起生效，有效期至 2030 年 3 月 31 日。",
+        "购销合同\n八、期限：自双方签章之日起生效，至2027年12月31日止。",
+    ):
+        assert not ids(text, "term/no-start-or-end", "term/no-term", "term/no-effectiveness"), text
+
+
+def test_missing_term_rules_are_declared_for_contracts() -> None:
+    rules = term_rules()
+    assert rules["term/no-term"].kinds == ("contract",)
+    assert rules["term/no-termination"].kinds == ("contract",)
+    order = "采购订单\n本订单依据双方签订的《年度采购协议》发出。\n轮胎160条，交货时间：收到本订单后15日内。"
+    assert not ids(order, "term/no-term", "term/no-termination")
+
+
+def term_rules() -> dict:
+    from contractkit.checks import load_rules
+
+    return load_rules()

@@ -578,3 +578,90 @@ def test_colloquial_termination_rights(text: str) -> None:
 def test_a_colloquially_negated_channel_is_excluded(text: str) -> None:
     informal = [c for c in term(text).changes if c.channel != "written"]
     assert informal and not any(c.allowed for c in informal)
+
+
+# -- round 3: colloquial and translated wordings -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这份协议两边盖章当天起算数，到2028年6月30日结束。",
+        "本协议自两方签字那天起作数，至2029年1月31日止。",
+        "合同两边签完字就生效，管到2027年底。",
+        "这个合同双方签字盖章之日起算数，到2028年12月31日为止。",
+    ],
+)
+def test_colloquial_effectiveness_gives_the_start(text: str) -> None:
+    t = term(text)
+    assert t.effectiveness
+    (p,) = t.periods
+    assert p.has_start and p.end is not None
+
+
+@pytest.mark.parametrize("text", ["口头说的一律不算数。", "微信里聊的都不算数。", "没盖章的补充协议不作数。"])
+def test_not_counting_is_no_effectiveness(text: str) -> None:
+    assert not term(text).effectiveness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 合同期限与变更5.1 本合同经双方盖章后生效，有效期至2029年12月31日。",
+        "第十条 期限和修改10.1 本合同自双方签字之日起生效，有效期至2028年3月31日。",
+        "7 生效、修改与终止7.1 本协议自双方授权代表签署之日起生效，有效期至2030年6月30日。",
+    ],
+)
+def test_a_heading_glued_to_its_clause_does_not_hide_the_effectiveness(text: str) -> None:
+    t = term(text)
+    assert t.effectiveness
+    assert all(p.has_start for p in t.periods) and t.periods
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("八、期限：自双方签字之日起至2028年12月31日止。", dt.date(2028, 12, 31)),
+        ("期限：2026年1月1日至2026年12月31日。", dt.date(2026, 12, 31)),
+        ("5. 期限与生效：本合同经双方盖章后生效，有效至2028年6月30日。", dt.date(2028, 6, 30)),
+        ("第九条 期间：自双方盖章之日起，至2027年9月30日止。", dt.date(2027, 9, 30)),
+    ],
+)
+def test_a_bare_term_label_names_the_contracts_term(text: str, end: dt.date) -> None:
+    (p,) = term(text).periods
+    assert p.end == end and p.has_start
+
+
+@pytest.mark.parametrize(
+    "text", ["交货期限：2026年1月31日前。", "付款期限：到货后30日内。", "质保期限：12个月。"]
+)
+def test_other_periods_with_a_label_are_not_the_term(text: str) -> None:
+    assert not term(text).periods
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        ("买方：重庆某公司（盖章）    日期：2027 年 7 月 12 日", dt.date(2027, 7, 12)),
+        ("签订日期：2026年3月1日", dt.date(2026, 3, 1)),
+        ("甲方盖章：合肥某公司    周某（签字）    2026年12月5日", dt.date(2026, 12, 5)),
+        (
+            "需方(章): 郑州某物业服务有限公司\n供方(章): 青岛某科技有限公司\n2026 年 12 月 9 日",
+            dt.date(2026, 12, 9),
+        ),
+    ],
+)
+def test_signing_dates(text: str, signed: dt.date) -> None:
+    assert [d.fact.date for d in term(text).signed] == [signed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本合同自双方签字之日起生效，有效期至2027年12月31日。",
+        "乙方应于2026年12月20日之前把设备送到甲方门店。",
+        "甲方应在签字后3日内付款，最迟不晚于2026年5月1日。",
+    ],
+)
+def test_a_clause_date_is_no_signing_date(text: str) -> None:
+    assert not term(text).signed

@@ -30,14 +30,6 @@ def dispute_options(doc: Document) -> list[Option]:
     return list(_facts(doc).options)
 
 
-def _kind(doc: Document) -> str:
-    """contract / quote / order, from the structure facts (contract when they cannot be read)."""
-    try:
-        return str(contract_of(doc).structure.kind)
-    except Exception:  # the structure family is optional here
-        return "contract"
-
-
 @rule(
     id="dispute/arbitration-and-court",
     title="或裁或审：同时约定仲裁和诉讼",
@@ -177,6 +169,7 @@ def unfilled_choice(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     id="dispute/no-dispute-clause",
     scope="document",
+    kinds=("contract",),
     title="未约定争议解决方式",
     title_en="No dispute-resolution clause",
     severity="warning",
@@ -192,7 +185,7 @@ def unfilled_choice(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 )
 def no_dispute_clause(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
-    if not is_contract(doc) or facts.options or facts.referred or _kind(doc) in ("quote", "order"):
+    if not is_contract(doc) or facts.options or facts.referred:
         return
     yield ctx.report(
         None,

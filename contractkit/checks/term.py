@@ -64,12 +64,6 @@ def _is_contract(doc: Document) -> bool:
     return bool(re.search(r"合同|协议|契约", doc_text(doc)))
 
 
-def _standalone(doc: Document) -> bool:
-    """A contract that must carry its own term and termination clauses (not a quote, not an order placed
-    under a framework agreement, which takes them from the agreement)."""
-    return is_contract(doc) and contract_of(doc).structure.kind == "contract"
-
-
 # -- impossible dates --------------------
 
 
@@ -181,6 +175,7 @@ def no_start_or_end(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     id="term/no-term",
     scope="document",
+    kinds=("contract",),
     title="未约定合同期限",
     title_en="No contract term",
     severity="warning",
@@ -204,7 +199,7 @@ def no_start_or_end(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def no_term(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not _standalone(doc) or facts(doc).periods:
+    if not is_contract(doc) or facts(doc).periods:
         return  # a period with one end missing is term/no-start-or-end's finding
     yield ctx.report(
         None,
@@ -218,18 +213,26 @@ def no_term(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title="期限终点早于起点",
     title_en="Term ends before it starts",
     severity="error",
-    why="终止日期早于开始日期，期限不成立，通常是年份或月份笔误；期限约定不明依民法典第510条、第511条第四项补充，"
-    "双方对实际期限会各执一词。",
-    why_en="An end date before the start date is no period at all — usually a typo in the year or month; the "
-    "parties will disagree on the real term (Civil Code Arts. 510, 511(4)).",
+    why="终止日期早于开始日期（或早于合同签订日期，而期限自签订或生效起算），期限不成立，通常是年份或月份笔误；"
+    "期限约定不明依民法典第510条、第511条第四项补充，双方对实际期限会各执一词。",
+    why_en="An end date before the start date (or before the signing date, when the term runs from signing "
+    "or effectiveness) is no period at all — usually a typo in the year or month; the parties will disagree "
+    "on the real term (Civil Code Arts. 510, 511(4)).",
     basis="民法典第510条、第511条第四项",
     fix="核对起止日期，例如“自2026年1月1日起至2026年12月31日止”。",
     bad=[
         "本合同有效期自2026年12月31日起至2026年1月1日止。",
         "服务期间：2026年5月1日至2025年4月30日。",
         "合同期限为2026年4月22日至2025年12月31日。",
+        "买卖合同\n本合同自双方签字盖章之日起生效，有效期至2026年3月31日。\n"
+        "买方（盖章）：某公司  日期：2027年7月12日",
     ],
-    good=["本合同有效期自2026年1月1日起至2026年12月31日止。", "服务期间：2026年5月1日至2027年4月30日。"],
+    good=[
+        "本合同有效期自2026年1月1日起至2026年12月31日止。",
+        "服务期间：2026年5月1日至2027年4月30日。",
+        "买卖合同\n本合同自双方签字盖章之日起生效，有效期至2030年3月31日。\n"
+        "买方（盖章）：某公司  日期：2027年7月12日",
+    ],
 )
 def end_before_start(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
@@ -242,6 +245,22 @@ def end_before_start(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 doc.blocks[p.where.block],
                 f"期限终点 {p.end.isoformat()} 早于起点 {p.start.isoformat()}，期限不成立（多为笔误）。",
                 f"The period ends ({p.end.isoformat()}) before it starts ({p.start.isoformat()}).",
+                span=p.where.span,
+            )
+    signed = [d.fact.date for d in facts(doc).signed if d.fact.date is not None]
+    first_signed = min(signed) if signed else None
+    for p in facts(doc).periods:
+        # 本合同自双方签字盖章之日起生效，有效期至2026年3月31日, signed 2027年7月12日: over before it began
+        if p.start or not p.end or first_signed is None or p.where.block in reported:
+            continue
+        if p.has_start and p.end < first_signed:
+            reported.add(p.where.block)
+            end, signing = p.end.isoformat(), first_signed.isoformat()
+            yield ctx.report(
+                doc.blocks[p.where.block],
+                f"期限终点 {end} 早于合同签订日期 {signing}（期限自签订或生效起算），"
+                "期限不成立（多为笔误）。",
+                f"The term ends ({end}) before the contract was signed ({signing}), from when it runs.",
                 span=p.where.span,
             )
     by_block = itertools.groupby(facts(doc).dates, key=lambda d: d.where.block)
@@ -323,6 +342,7 @@ def informal_change(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     id="term/no-termination",
     scope="document",
+    kinds=("contract",),
     title="未约定合同解除条件",
     title_en="No termination conditions",
     severity="warning",
@@ -344,7 +364,7 @@ def informal_change(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def no_termination(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not _standalone(doc) or facts(doc).terminations:
+    if not is_contract(doc) or facts(doc).terminations:
         return
     yield ctx.report(
         None,
@@ -356,6 +376,7 @@ def no_termination(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     id="term/no-effectiveness",
     scope="document",
+    kinds=("contract", "order"),
     title="未约定合同生效条件",
     title_en="No effectiveness condition",
     severity="info",

@@ -179,6 +179,16 @@ _CONTRACT_SPAN = re.compile(r"(?:本|该|这份|此|这个)(?:合同|协议|合�
 _START_AT = re.compile(
     r"(?:自|从|起始(?:日|时间)?为?)\s*(?P<what>[^,，。;；]{1,30}?)\s*(?:之日|当日|次日|后)?\s*(?:起|开始)"
 )
+#: A start without 自/从 (两边签字盖章那天起算数, 双方盖章之日起生效): the signing or effectiveness event.
+_START_BARE = re.compile(
+    r"(?P<what>(?:双方|各方|两边|两方)?[^,，。;；]{0,6}?(?:签字|签章|盖章|签署|签订|生效))\s*"
+    r"(?:那天|当天|之日|当日|日|后)\s*(?:起|开始)"
+)
+#: A term labelled by a bare 期限 (八、期限：自双方签章之日起生效，至…止 / 期限与生效：…): the contract's.
+_BARE_TERM_LABEL = re.compile(
+    r"^\W{0,2}(?:第\s*\S{1,4}\s*条|[一二三四五六七八九十]+[、.．]|\d{1,2}(?:\.\d{1,2})*[.、．]?)?\s*"
+    r"(?:生效(?:与|和|及)?)?(?:期限|期间)(?:(?:与|和|及)(?:生效|终止|解除))?\s*[:：]"
+)
 _START_DATE_TO = re.compile(r"(?P<what>[^,，。;；:：]{4,20}?)\s*(?:起)?\s*(?:至|到|－|—|-|~|～)")
 _END_AT = re.compile(
     r"(?:至|到|截至|截止(?:到|至|于)?|直至)\s*(?P<what>[^,，。;；]{1,30}?)\s*(?:之日|当日)?\s*(?:止|为止|届满|结束|终止|失效)"
@@ -305,6 +315,7 @@ class TermFacts:
     effectiveness: tuple[Effectiveness, ...]
     changes: tuple[Change, ...]
     terminations: tuple[Termination, ...]
+    signed: tuple[DateAt, ...] = ()  # the dates the contract was signed (签订日期, a signature line's date)
 
     @property
     def has_term(self) -> bool:
@@ -393,9 +404,9 @@ def _wraps(text: str, nxt: Block) -> bool:
 
 def _holds_period(t: str) -> bool:
     """Every period holds a term key, or 本合同 with 至/到/长期/履行完毕."""
-    return ("期" in t and TERM_KEY.search(t) is not None) or (
-        _names_contract(t) and _PERIOD_HINT.search(t) is not None
-    )
+    if "期" in t and (TERM_KEY.search(t) is not None or _BARE_TERM_LABEL.match(t) is not None):
+        return True
+    return _names_contract(t) and _PERIOD_HINT.search(t) is not None
 
 
 def _own(span: tuple[int, int], offset: int) -> tuple[int, int]:
@@ -418,7 +429,7 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
     start_event: str | None = None
     end_date: dt.date | None = None
     end_event: str | None = None
-    sm = _START_AT.search(rest)
+    sm = _START_AT.search(rest) or _START_BARE.search(rest)
     em = _END_AT.search(rest)
     if sm:
         d = _date_in(text, rest_start + sm.start("what"), rest_start + sm.end("what"))
@@ -427,7 +438,7 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
             start_event = None if d.date else "date"
         else:
             what = sm.group("what")
-            if not re.search(r"生效|签订|签署|签字|盖章|交付|交货|验收|到货|成立|发出", what):
+            if not re.search(r"生效|签订|签署|签字|签章|盖章|交付|交货|验收|到货|成立|发出", what):
                 sm = None
             else:
                 start_event = "生效" if "生效" in what or "成立" in what else what.strip()[-6:]
@@ -558,8 +569,12 @@ def _periods(doc: Document, units: list[tuple[int, str, int]]) -> list[Period]:
                 where = Where(i, _own((s, e), offset))
                 found.append(Period("本合同", None, start, False, None, None, lasting, False, False, where))
             elif not keys:
-                # 本合同自…至…止 / 这个协议签字就生效，到2026年12月31日为止
-                cm = _CONTRACT_SPAN.search(clause) or _CONTRACT_WORD.search(clause)
+                # 本合同自…至…止 / 这个协议签字就生效，到2026年12月31日为止 / 八、期限：自…起至…止
+                cm = (
+                    _CONTRACT_SPAN.search(clause)
+                    or _CONTRACT_WORD.search(clause)
+                    or (_BARE_TERM_LABEL.match(clause) if "期" in clause else None)
+                )
                 if cm is None or not (
                     find_dates(clause[cm.start() :])
                     or _END_EVENT.search(clause, cm.start())
@@ -619,14 +634,21 @@ def _completeness(p: Period) -> int:
 
 # -- effectiveness --------------------
 
-_EFFECTIVE = re.compile(r"生效|成立|起效|发生效力")
+#: 生效, and colloquially 算数 / 作数 (这个协议两边签字盖章那天起算数): the contract counts from then.
+_EFFECTIVE = re.compile(r"生效|成立|起效|发生效力|(?<![不没])(?:算数|作数)")
 _EFFECT_SUBJECT = re.compile(r"(?:本|该)?(?:合同|协议|合约|契约|订单|确认书)")
 _EFFECT_CONDITION = re.compile(
     r"签字|签章|盖章|签名|签署|签订|用印|之日|起|后|时|到账|收到|批准|审批|备案|登记|经[^,，。;；]{1,10}(?:确认|同意)"
     r"|签(?:了|完|好)|盖(?:了|完|好)章"
 )
 _SIGNED_THEN = re.compile(
-    r"(?:双方|各方)[^,，。;；]{0,6}(?:签字|签章|盖章|签名|签署)[^,，。;；]{0,6}(?:后|之日|时)[^,，。;；]{0,3}$"
+    r"(?:双方|各方|两边|两方)[^,，。;；]{0,6}(?:签字|签章|盖章|签名|签署)[^,，。;；]{0,6}"
+    r"(?:后|之日|时|那天|当天|就|即)[^,，。;；]{0,3}$"
+)
+#: A heading glued to its first numbered clause (9 合同期限与修改9.1 本合同…, a PDF line): not the clause.
+_GLUED_HEADING = re.compile(
+    r"^\s*(?:第\s*\S{1,4}\s*条|[一二三四五六七八九十]+[、.．]|\d{1,2}[.．、]?)\s*[^\d。；;，,:：]{2,20}?\s*"
+    r"(?=\d{1,2}[.．]\d{1,2}(?!\d))"
 )
 _NOT_CONTRACT_EFFECT = re.compile(r"补充协议|变更|修改|修订|补充|通知|授权|发票|订单确认|担保|保证")
 
@@ -634,7 +656,7 @@ _NOT_CONTRACT_EFFECT = re.compile(r"补充协议|变更|修改|修订|补充|通
 def _effectiveness(units: list[tuple[int, str, int]]) -> list[Effectiveness]:
     out: list[Effectiveness] = []
     for i, t, offset in units:
-        if ("效" not in t and "成立" not in t) or not _EFFECTIVE.search(t):
+        if ("效" not in t and "成立" not in t and "数" not in t) or not _EFFECTIVE.search(t):
             continue
         for s, e in clause_spans(t):
             clause = t[s:e]
@@ -643,6 +665,9 @@ def _effectiveness(units: list[tuple[int, str, int]]) -> list[Effectiveness]:
             if m is None:
                 continue
             before = clause[: m.start()]
+            glued = _GLUED_HEADING.match(before)  # 9 合同期限与修改9.1 本合同自…生效: the heading is not it
+            if glued:
+                before = " " * glued.end() + before[glued.end() :]
             labelled = offset and "生效" in t[:offset]
             after = clause[m.end() : m.end() + 4]
             signed = _SIGNED_THEN.search(before)  # 双方签字盖章以后就生效: the contract is meant
@@ -798,6 +823,45 @@ def _clip(doc: Document, where: Where) -> Where:
     return where if b <= n else Where(where.block, (min(a, n), n))
 
 
+#: A label before a signing date: 签订日期：, 签署时间, 日期： on a signature line.
+_SIGN_LABEL = re.compile(r"(?:签订|签署|签约|签字|签章|盖章|订立)?(?:日期|时间)\s*[:：]?\s*$")
+_SIGN_LABEL_STRONG = re.compile(
+    r"(?:签订|签署|签约|签字|签章|订立)(?:日期|时间)\s*[:：]?\s*$|(?:签订|签署|签约)于\s*$"
+)
+#: Words of a clause, not of a signature line (本合同自双方签字之日起生效，有效期至…).
+_CLAUSE_WORDS = re.compile(r"生效|至|止|期|前|后|内|起|应|须|本合同|本协议")
+#: A signature line: a party signs or seals there (甲方（盖章）：…, 授权代表签字).
+_SIGNATURE_LINE = re.compile(r"盖章|签字|签章|签名|（章）|\(章\)|签署")
+
+
+def _signed(doc: Document, dates: list[DateAt]) -> list[DateAt]:
+    """The dates the contract was signed: after a signing-date label (签订日期：…), or after 日期 on a
+    signature line, or alone on a line right after the signature lines (the last dates of a signing page)."""
+    out: list[DateAt] = []
+    blocks = doc.blocks
+    for d in dates:
+        if d.fact.date is None:
+            continue
+        i = d.where.block
+        text = blocks[i].norm
+        head = text[max(0, d.where.span[0] - 12) : d.where.span[0]]
+        if _SIGN_LABEL_STRONG.search(head):
+            out.append(d)
+        elif _SIGNATURE_LINE.search(text) and (
+            _SIGN_LABEL.search(head)
+            or (not _CLAUSE_WORDS.search(text) and not text[d.where.span[1] :].strip())
+        ):
+            out.append(d)  # 买方：…（盖章）  日期：2027年7月12日 / 甲方盖章：…  周建军（签字）  2026年12月5日
+        elif (
+            i > 0
+            and len(text.strip()) <= d.where.span[1] - d.where.span[0] + 4
+            and _SIGNATURE_LINE.search(blocks[i - 1].norm)
+            and len(blocks[i - 1].norm) <= 80
+        ):
+            out.append(d)  # 甲方盖章：… / 乙方盖章：… / 2026年12月9日
+    return out
+
+
 def analyse(doc: Document) -> TermFacts:
     """The term facts of a read document."""
     dates: list[DateAt] = []
@@ -815,7 +879,12 @@ def analyse(doc: Document) -> TermFacts:
             for p in periods
         ]
     return TermFacts(
-        tuple(dates), tuple(periods), tuple(effect), tuple(_changes(doc)), tuple(_terminations(doc))
+        tuple(dates),
+        tuple(periods),
+        tuple(effect),
+        tuple(_changes(doc)),
+        tuple(_terminations(doc)),
+        tuple(_signed(doc, dates)),
     )
 
 
