@@ -80,6 +80,27 @@ def default_in_flight(client: Any) -> int:
     return max(4, 2 * threads)
 
 
+class Parcel:
+    """A task's chunk and arguments in one opaque object: Dask walks lists, tuples and dicts given to
+    ``submit`` looking for futures (≈ 0.2 ms of client CPU for a chunk of 64 deals), not other objects."""
+
+    __slots__ = ("args", "chunk")
+
+    def __init__(self, chunk: list, args: tuple) -> None:
+        self.chunk, self.args = chunk, args
+
+    def __getstate__(self) -> tuple[list, tuple]:
+        return self.chunk, self.args
+
+    def __setstate__(self, state: tuple[list, tuple]) -> None:
+        self.chunk, self.args = state
+
+
+def run_parcel(fn: Callable[..., Any], parcel: Parcel) -> Any:
+    """On the worker: ``fn(chunk, *args)``."""
+    return fn(parcel.chunk, *parcel.args)
+
+
 def stream(
     client: Any,
     fn: Callable[..., Any],
@@ -102,7 +123,7 @@ def stream(
             chunk = feed()
             if not chunk:
                 return
-            future = client.submit(fn, chunk, *args, pure=False)
+            future = client.submit(run_parcel, fn, Parcel(chunk, args), pure=False)
             pending[future.key] = chunk
             done.add(future)
 

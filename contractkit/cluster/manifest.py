@@ -10,8 +10,6 @@ import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any
 
 from contractkit.cluster.dest import Destination, Written, digest
 
@@ -19,26 +17,26 @@ FOLDER = ".contractkit"
 PREFIX = "manifest-"
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    raise TypeError(f"not JSON serializable: {type(value).__name__}")
-
-
-def job_key(deal: dict, name: str, fmt: str, template_sha: str) -> str:
-    """A hash of everything that decides a deal's outputs: its content, name, format, template and version."""
+def job_key(text: str, name: str, fmt: str, template_sha: str) -> str:
+    """A hash of everything that decides a deal's outputs: its JSON text as given, name, format, template and
+    version (computed by the worker that renders the deal, and by the client only to skip on a re-run)."""
     from contractkit import __version__
 
-    canonical = json.dumps(
-        {"deal": deal, "name": name, "fmt": fmt, "template": template_sha, "version": __version__},
-        sort_keys=True,
-        ensure_ascii=False,
-        default=_plain,
-        separators=(",", ":"),
-    )
-    return digest(canonical.encode("utf-8"))
+    head = json.dumps([name, fmt, template_sha, __version__], ensure_ascii=False)
+    return digest(f"{head}\n{text}".encode())
+
+
+def row(key: str, label: str, outputs: Iterable[Written]) -> str:
+    """One manifest line: a rendered deal's key, label and outputs (made on the worker)."""
+    rows = [w.__dict__ for w in outputs]
+    return json.dumps({"key": key, "label": label, "outputs": rows}, ensure_ascii=False)
+
+
+def _run_id() -> str:
+    """A run's part names sort after every earlier run's (to the nanosecond), so a re-run's rows win."""
+    ns = time.time_ns()
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(ns // 10**9))
+    return f"{stamp}.{ns % 10**9:09d}-{uuid.uuid4().hex[:8]}"
 
 
 @dataclass
@@ -48,7 +46,7 @@ class Manifest:
     dest: Destination
     done: dict[str, tuple[Written, ...]] = field(default_factory=dict)
     _buffer: list[str] = field(default_factory=list)
-    _run: str = field(default_factory=lambda: f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}")
+    _run: str = field(default_factory=lambda: _run_id())
     _part: int = 0
     _last_flush: float = field(default_factory=time.monotonic)
 
@@ -82,8 +80,11 @@ class Manifest:
 
     def add(self, key: str, label: str, outputs: Iterable[Written]) -> None:
         """Record one rendered deal; parts are flushed every 1,000 rows or 30 s."""
-        rows = [w.__dict__ for w in outputs]
-        self._buffer.append(json.dumps({"key": key, "label": label, "outputs": rows}, ensure_ascii=False))
+        self.add_rows([row(key, label, outputs)])
+
+    def add_rows(self, rows: list[str]) -> None:
+        """Record the lines :func:`row` made (a chunk's, from its worker); flushed every 1,000 or 30 s."""
+        self._buffer.extend(rows)
         if len(self._buffer) >= 1000 or time.monotonic() - self._last_flush > 30:
             self.flush()
 

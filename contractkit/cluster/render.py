@@ -12,7 +12,7 @@ from typing import Any
 
 from contractkit.cluster.dest import Destination
 from contractkit.cluster.manifest import Manifest, job_key
-from contractkit.cluster.tasks import RenderItem, RenderOutcome, RenderSpec, TemplateRef, render_chunk
+from contractkit.cluster.tasks import ChunkOutcome, RenderItem, RenderSpec, TemplateRef, render_chunk
 from contractkit.render.batch import Failure, failures_of, safe_name
 
 #: Deals per task: a .docx takes ≈ 3 ms, so 64 amortise the scheduler's ≈ 1 ms a task; a PDF batch of 16
@@ -79,12 +79,12 @@ class Planner:
     """Reads the deals lazily and hands out chunks of RenderItems, naming each deal as the local batch does:
     by its number (``safe_name``), ``NAME-2`` … on a clash; without ``allow_duplicates`` a deal whose number
     an earlier valid deal has fails as a duplicate, and an invalid deal claims neither number nor name.
-    Validity is learnt from the workers, so a deal whose number or name is held by a deal still in flight
-    waits for that result (deals that wait are few: only clashes)."""
+    The client only peeks at each deal's number and kind; validity is learnt from the workers, so a deal
+    whose number or name is held by a deal still in flight waits for that result (only clashes wait)."""
 
     def __init__(
         self,
-        entries: Iterable[tuple[str, Any]],
+        entries: Iterable[tuple[str, str | BaseException, int]],
         report: ClusterReport,
         *,
         fmt: str,
@@ -96,7 +96,7 @@ class Planner:
         verify: bool = False,
         progress: Callable[[int, int | None], Any] | None = None,
     ) -> None:
-        self.entries: Iterator[tuple[str, Any]] = iter(entries)
+        self.entries: Iterator[tuple[str, str | BaseException, int]] = iter(entries)
         self.report, self.fmt, self.shas, self.manifest = report, fmt, shas, manifest
         self.present, self.allow, self.chunk, self.verify = present, allow_duplicates, chunk, verify
         self.progress = progress
@@ -104,25 +104,32 @@ class Planner:
         self.done = 0
         self.ready: deque[RenderItem] = deque()
         self.failures: list[tuple[int, Failure]] = []  # with the deal's input position, to sort them
+        self.warnings: list[tuple[int, int, str]] = []  # (input position, 0 deal / 1 PDF, text)
         self.names: dict[str, bool] = {}  # lower-case name → rendered (True) or held by a deal in flight
         self.valid: dict[str, str] = {}  # number → label of the first valid deal
         self.holding: set[str] = set()  # numbers held by a deal in flight
-        self.waiting: dict[tuple[str, str], list[tuple[int, str, dict]]] = {}  # held number/name → deals
+        self.waiting: dict[tuple[str, str], list[tuple[int, str, str, int, dict]]] = {}  # held → deals
 
     # -- input side ---------------------------------------------------------------------------------------
     def feed(self) -> list[RenderItem] | None:
         """The next chunk to submit, or None when nothing is ready now."""
+        from contractkit.cluster.source import peek
+
+        before, was_exhausted = self.done, self.exhausted
         while len(self.ready) < self.chunk and not self.exhausted:
             entry = next(self.entries, None)
             if entry is None:
                 self.exhausted = True
                 break
             self.report.deals += 1
-            label, deal = entry
+            label, text, offset = entry
+            deal = text if isinstance(text, BaseException) else peek(text, label, offset)
             if isinstance(deal, BaseException):
                 self._finish(self.report.deals, failures_of(label, deal))
             else:
-                self._admit(self.report.deals, label, deal)
+                self._admit(self.report.deals, label, text, offset, deal)  # type: ignore[arg-type]
+        if self.done != before or self.exhausted != was_exhausted:
+            self._progress()
         if not self.ready:
             return None
         return [self.ready.popleft() for _ in range(min(self.chunk, len(self.ready)))]
@@ -130,81 +137,91 @@ class Planner:
     def _number(self, deal: dict) -> str:
         return "" if self.allow else str(deal.get("number") or "").strip()
 
-    def _admit(self, seq: int, label: str, deal: dict) -> None:
+    def _admit(self, seq: int, label: str, text: str, offset: int, deal: dict) -> None:
         number = self._number(deal)
         if number in self.valid and self.valid[number] != label:  # fails on the worker (invalid or duplicate)
-            self.ready.append(RenderItem(label, deal, "", "", duplicate_of=self.valid[number], seq=seq))
+            self.ready.append(RenderItem(seq, label, text, offset, "", number, self.valid[number]))
             return
         if number in self.holding:
-            self.waiting.setdefault(("number", number), []).append((seq, label, deal))
+            self.waiting.setdefault(("number", number), []).append((seq, label, text, offset, deal))
             return
-        base = safe_name(str(deal.get("number") or ""), fallback=safe_name(Path(label).stem))
+        base = safe_name(str(deal.get("number") or ""), fallback="") or safe_name(Path(label).stem)
         name, n = base, 1
         while name.lower() in self.names:
             if not (self.allow or self.names[name.lower()]):  # held by a deal that may yet prove invalid
-                self.waiting.setdefault(("name", name.lower()), []).append((seq, label, deal))
+                self.waiting.setdefault(("name", name.lower()), []).append((seq, label, text, offset, deal))
                 return
             n += 1
             name = f"{base}-{n}"
-        key = job_key(deal, name, self.fmt, self.shas.get(str(deal.get("kind")), ""))
-        if self.manifest.complete(key, self.present, verify=self.verify):
-            self.report.skipped += 1
-            self.names[name.lower()] = True
-            if number:
-                self.valid[number] = label
-            self._finish(seq, [])
-            return
+        if self.manifest.done:  # a re-run: skip what an earlier run recorded as complete
+            key = job_key(text, name, self.fmt, self.shas.get(str(deal.get("kind")), ""))
+            if self.manifest.complete(key, self.present, verify=self.verify):
+                self.report.skipped += 1
+                self.names[name.lower()] = True
+                if number:
+                    self.valid[number] = label
+                self._finish(seq, [])
+                return
         self.names[name.lower()] = False
         if number:
             self.holding.add(number)
-        self.ready.append(RenderItem(label, deal, name, key, seq=seq))
+        self.ready.append(RenderItem(seq, label, text, offset, name, number))
 
     # -- result side --------------------------------------------------------------------------------------
-    def settle(self, item: RenderItem, outcome: RenderOutcome) -> None:
-        """Take one deal's outcome: count it, record it in the manifest, release the deals waiting on it."""
-        if outcome.written and not outcome.failures:
-            self.manifest.add(item.key, item.label, outcome.written)
-        self.report.files += len(outcome.written)
-        self.report.warnings.extend(outcome.warnings)
-        if not outcome.failures:
-            self.report.rendered += 1
-        self._finish(item.seq, outcome.failures)
-        if item.duplicate_of is not None:
-            return
-        number = self._number(item.deal)
-        if outcome.valid or self.allow:
-            self.names[item.name.lower()] = True
-        else:
-            del self.names[item.name.lower()]
-        released = [("name", item.name.lower())]
-        if number:
-            self.holding.discard(number)
-            if outcome.valid:
-                self.valid[number] = item.label
-            released.append(("number", number))
+    def settle(self, items: list[RenderItem], outcome: ChunkOutcome) -> None:
+        """Take a chunk's outcome: count it, record it in the manifest, release the deals waiting on it."""
+        if outcome.rows:
+            self.manifest.add_rows(outcome.rows)
+        self.report.files += outcome.files
+        failed, invalid = outcome.failed, set(outcome.invalid)
+        self.report.rendered += len(items) - len(failed)
+        self.failures.extend((items[pos].seq, f) for pos, f in outcome.failures)
+        self.warnings.extend((items[pos].seq, phase, w) for pos, phase, w in outcome.warnings)
+        self.done += len(items)
+        released: list[tuple[str, str]] = []
+        for pos, item in enumerate(items):
+            if item.duplicate_of is not None:
+                continue
+            valid = pos not in invalid
+            if valid or self.allow:
+                self.names[item.name.lower()] = True
+            else:
+                del self.names[item.name.lower()]
+            if self.waiting:
+                released.append(("name", item.name.lower()))
+            if item.number:
+                self.holding.discard(item.number)
+                if valid:
+                    self.valid[item.number] = item.label
+                if self.waiting:
+                    released.append(("number", item.number))
         waiting = [d for on in released for d in self.waiting.pop(on, ())]
-        for seq, label, deal in sorted(waiting, key=lambda d: d[0]):  # in input order, as locally
-            self._admit(seq, label, deal)
+        for seq, label, text, offset, deal in sorted(waiting, key=lambda d: d[0]):  # input order, as locally
+            self._admit(seq, label, text, offset, deal)
+        self._progress()
 
     def lost(self, items: list[RenderItem], exc: BaseException) -> None:
         """A whole task failed (its workers kept dying): each deal fails, and counts as valid (it may have
         been written, so its number stays taken)."""
-        for item in items:
-            why = f"the cluster could not run this deal ({type(exc).__name__}: {exc})"
-            fail = Failure(item.label, "", why)
-            self.settle(item, RenderOutcome(item.label, item.key, item.name, True, failures=[fail]))
+        why = f"the cluster could not run this deal ({type(exc).__name__}: {exc})"
+        fails = [(pos, Failure(item.label, "", why)) for pos, item in enumerate(items)]
+        self.settle(items, ChunkOutcome(failures=fails))
 
     def _finish(self, seq: int, failures: list[Failure]) -> None:
         self.failures.extend((seq, f) for f in failures)
         self.done += 1
+
+    def _progress(self) -> None:
         if self.progress:
             self.progress(self.done, self.report.deals if self.exhausted else None)
 
     def close(self) -> None:
-        """Flush the manifest and put the failures in input order into the report."""
+        """Flush the manifest and put the failures and warnings in input order into the report."""
         self.manifest.flush()
         self.failures.sort(key=lambda pair: pair[0])
         self.report.failures = [f for _, f in self.failures]
+        self.warnings.sort(key=lambda w: (w[1], w[0]))  # as locally: the deals' warnings, then the PDFs'
+        self.report.warnings = [w for _, _, w in self.warnings]
 
 
 def plan_render(
@@ -220,7 +237,7 @@ def plan_render(
     verify: bool = False,
 ) -> tuple[Planner, RenderSpec]:
     """Check DEST, read its manifest and set up the planner and the spec every task carries."""
-    from contractkit.deal.load import iter_deals
+    from contractkit.cluster.source import iter_deal_texts
     from contractkit.errors import UsageError
 
     if fmt not in CHUNK:
@@ -234,7 +251,7 @@ def plan_render(
     shas, shipped = template_refs(template, templates_dir)
     manifest = Manifest.load(target)
     planner = Planner(
-        iter_deals(sources),
+        iter_deal_texts(sources),
         ClusterReport(),
         fmt=fmt,
         shas=shas,
@@ -245,7 +262,7 @@ def plan_render(
         verify=verify,
         progress=progress,
     )
-    return planner, RenderSpec(target, fmt, shipped)
+    return planner, RenderSpec(target, fmt, shipped, tuple(sorted(shas.items())))
 
 
 def render_on_cluster(
@@ -272,8 +289,7 @@ def render_on_cluster(
             if isinstance(result, BaseException):
                 planner.lost(items, result)
                 continue
-            for item, outcome in zip(items, result, strict=True):
-                planner.settle(item, outcome)
+            planner.settle(items, result)
     finally:
         planner.close()
         if pdf:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from contractkit.cluster.dest import Destination, Written, digest
 from contractkit.findings import FileResult
@@ -27,38 +28,57 @@ class TemplateRef:
 
 @dataclass(frozen=True)
 class RenderSpec:
-    """What every deal of a run shares: DEST, format and the templates (kind → shipped template, if any)."""
+    """What every deal of a run shares: DEST, format, the templates (kind → shipped template, if any) and
+    each kind's template sha256 (for the manifest key)."""
 
     dest: Destination
     fmt: str = "docx"
     templates: tuple[tuple[str, TemplateRef], ...] = ()
+    shas: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class RenderItem:
-    """One deal to render as ``name`` (without suffix); ``duplicate_of`` is the label of an earlier valid deal
-    with the same number (the deal fails as a duplicate unless it is invalid in its own right)."""
+class RenderItem(NamedTuple):
+    """One deal to render as ``name`` (without suffix), shipped as its JSON ``text`` (the worker parses it;
+    ``offset`` + 1 is its first line in the input). ``number`` is the one it claims when valid (empty with
+    --allow-duplicates); ``duplicate_of`` the label of an earlier valid deal with the same number (the deal
+    fails as a duplicate unless it is invalid in its own right); ``seq`` its position in the input."""
 
+    seq: int
     label: str
-    deal: dict
+    text: str
+    offset: int
     name: str
-    key: str
+    number: str = ""
     duplicate_of: str | None = None
-    seq: int = 0  # the deal's position in the input (failures are reported in input order)
 
 
 @dataclass
-class RenderOutcome:
-    """What became of one deal: ``valid`` (it passed validation, so it claims its number), the files written
-    and the failures and warnings."""
+class ChunkOutcome:
+    """What became of a chunk, compactly: the positions (in the chunk) of the deals that were invalid or
+    unreadable (they claim no number), the failures and warnings by position, the files written and the
+    manifest lines of the deals rendered completely."""
 
+    invalid: list[int] = field(default_factory=list)
+    failures: list[tuple[int, Failure]] = field(default_factory=list)
+    warnings: list[tuple[int, int, str]] = field(default_factory=list)  # (position, 0 deal / 1 PDF, text)
+    files: int = 0
+    rows: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> set[int]:
+        """Positions of the deals that failed."""
+        return {pos for pos, _ in self.failures}
+
+
+@dataclass
+class _Deal:
+    """One deal's progress on the worker (what the PDF step needs)."""
+
+    pos: int
     label: str
-    key: str
     name: str
-    valid: bool
     written: list[Written] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    failed: bool = False
 
 
 def _template_path(ref: TemplateRef) -> Path:
@@ -72,48 +92,74 @@ def _template_path(ref: TemplateRef) -> Path:
     return path
 
 
-def _docx(item: RenderItem, spec: RenderSpec) -> bytes:
+def _docx(item: RenderItem, deal: dict, spec: RenderSpec) -> bytes:
     """The .docx bytes of one deal (DealInvalid when it is invalid or a duplicate)."""
     from contractkit.render.docx import render_docx
 
     if item.duplicate_of is not None:
         from contractkit.render.batch import _duplicate  # the local path's rule and message, exactly
 
-        number = str(item.deal.get("number") or "").strip()
-        checked = _duplicate(item.label, item.deal, {number: item.duplicate_of})
+        number = str(deal.get("number") or "").strip()
+        checked = _duplicate(item.label, deal, {number: item.duplicate_of})
         if isinstance(checked, BaseException):
             raise checked
-    shipped = dict(spec.templates).get(str(item.deal.get("kind") or ""))
+    shipped = dict(spec.templates).get(str(deal.get("kind") or ""))
     template = _template_path(shipped) if shipped else None
-    return render_docx(item.deal, template=template, path=item.label)
+    return render_docx(deal, template=template, path=item.label)
 
 
-def render_chunk(items: list[RenderItem], spec: RenderSpec) -> list[RenderOutcome]:
-    """Render each deal, write its outputs to DEST (atomically) and say what became of it."""
-    from contractkit.errors import DealInvalid
+def render_chunk(items: list[RenderItem], spec: RenderSpec) -> ChunkOutcome:
+    """Parse, validate and render each deal, write its outputs to DEST (atomically) and say compactly what
+    became of the chunk (one deal never stops it)."""
+    from contractkit.cluster.manifest import job_key, row
+    from contractkit.deal.load import parse_deal
+    from contractkit.deal.validate import fraction_warnings
+    from contractkit.errors import ContractkitError, DealInvalid
 
-    outcomes: list[RenderOutcome] = []
-    to_pdf: list[tuple[RenderOutcome, bytes]] = []
-    for item in items:
-        out = RenderOutcome(item.label, item.key, item.name, valid=True)
-        outcomes.append(out)
+    result = ChunkOutcome()
+    deals: list[tuple[_Deal, str, str]] = []
+    to_pdf: list[tuple[_Deal, bytes]] = []
+    shas = dict(spec.shas)
+    for pos, item in enumerate(items):
+        out = _Deal(pos, item.label, item.name)
         try:
-            data = _docx(item, spec)
+            deal = parse_deal(item.text, label=item.label, line_offset=item.offset)
+        except ContractkitError as exc:  # unreadable: claims no number, as locally
+            result.invalid.append(pos)
+            result.failures.extend((pos, f) for f in failures_of(item.label, exc))
+            continue
+        result.warnings.extend(
+            (pos, 0, f"{item.label}: {w.pointer}: 警告：{w.message} / {w.message_en}")
+            for w in fraction_warnings(deal)
+        )  # as the local batch prints them
+        try:
+            data = _docx(item, deal, spec)
             if spec.fmt in ("docx", "both"):
                 out.written.append(spec.dest.write(f"{item.name}.docx", data))
             if spec.fmt in ("pdf", "both"):
                 to_pdf.append((out, data))
         except Exception as exc:  # one deal never stops its chunk
-            out.valid = not isinstance(exc, DealInvalid)
-            out.failures.extend(failures_of(item.label, exc))
+            if isinstance(exc, DealInvalid):
+                result.invalid.append(pos)
+            out.failed = True
+            result.failures.extend((pos, f) for f in failures_of(item.label, exc))
+        deals.append((out, item.text, shas.get(str(deal.get("kind")), "")))
     if to_pdf:
-        _pdfs(to_pdf, spec.dest)
-    return outcomes
+        _pdfs(to_pdf, spec.dest, result)
+    for out, text, sha in deals:
+        result.files += len(out.written)
+        if out.written and not out.failed:
+            result.rows.append(row(job_key(text, out.name, spec.fmt, sha), out.label, out.written))
+    return result
 
 
-def _pdfs(todo: list[tuple[RenderOutcome, bytes]], dest: Destination) -> None:
+def _pdfs(todo: list[tuple[_Deal, bytes]], dest: Destination, result: ChunkOutcome) -> None:
     """Convert the chunk's documents with this worker's warm converter (one soffice batch) into DEST."""
     from contractkit.cluster.plugin import worker_converter
+
+    def fail(out: _Deal, exc: BaseException) -> None:
+        out.failed = True
+        result.failures.extend((out.pos, f) for f in failures_of(out.label, exc))
 
     with tempfile.TemporaryDirectory(prefix="contractkit-cluster-") as tmp, worker_converter() as conv:
         pairs = []
@@ -127,18 +173,18 @@ def _pdfs(todo: list[tuple[RenderOutcome, bytes]], dest: Destination) -> None:
         for (src, pdf), err in conv.convert_many(pairs):
             out = by_src[src]
             if err is not None:
-                out.failures.extend(failures_of(out.label, err))
+                fail(out, err)
                 continue
             try:
                 out.written.append(dest.write(f"{out.name}.pdf", pdf.read_bytes()))
             except Exception as exc:
-                out.failures.extend(failures_of(out.label, exc))
+                fail(out, exc)
         for warning in conv.warnings[seen:]:  # name the output in DEST, not the worker's temp file
             owner = todo[0][0]
             for (_, pdf), (out, _) in zip(pairs, todo, strict=True):
                 if str(pdf) in warning:
                     owner, warning = out, warning.replace(str(pdf), dest.display(f"{out.name}.pdf"))
-            owner.warnings.append(warning)
+            result.warnings.append((owner.pos, 1, warning))
         del conv.warnings[seen:]
 
 
