@@ -436,3 +436,75 @@ def test_other_percents_beside_a_whole_schedule_do_not_add_to_it(line: str) -> N
 def test_a_retention_on_top_of_the_schedule_still_adds() -> None:
     text = _SCHEDULE2 + "另，甲方预留合同总价的5%作为质保金，质保期满后10日内无息退还。"
     assert ids(text, SM) == [SM]
+
+
+# --- round 3: reference-rate multiples, caps, retention released by reference, the schedule's amounts ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买方迟延付款的，应按全国银行间同业拆借中心公布的一年期贷款市场报价利率（LPR）的百分之一百五十，"
+        "就迟延款项按日计付利息，利息累计不超过迟延款项的 10%。",
+        "逾期付款的，按中国人民银行同期贷款基准利率上浮50%计收利息。",
+        "买方迟付的，按一年期LPR的130%向卖方支付利息。",
+        "迟延款项的利息最高不超过欠款的5%。",
+        "需方逾期付款的，按同期贷款市场报价利率基础上加收30%计算利息。",
+    ],
+)
+def test_a_multiple_of_a_reference_rate_or_a_cap_is_no_rate_without_period(text: str) -> None:
+    assert ids(text, IP) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["分期付款部分按1.5%计收利息。", "欠款利息按8‰结算支付。", "迟延款项按2%计收利息，但利率不得高于LPR。"],
+)
+def test_a_bare_interest_figure_still_lacks_its_period(text: str) -> None:
+    assert ids(text, IP) == [IP]
+
+
+@pytest.mark.parametrize(
+    "release",
+    [
+        "质保金为合同总价的5%，返还条件见上表。",
+        "质量保证金为合同总价的5%，按附件3约定的条件退还。",
+        "质保金为合同价款的5%，退还方式详见第4.3条。",
+    ],
+)
+def test_retention_released_by_reference_is_released(release: str) -> None:
+    text = "第四条 付款\n合同签订后5日内支付30%，验收合格后10日内支付65%。\n" + release
+    assert ids(text, RR) == []
+
+
+def test_retention_with_a_reference_to_no_place_is_not_released() -> None:
+    text = (
+        "第四条 付款\n合同签订后5日内支付30%，验收合格后10日内支付65%。\n"
+        "质保金为合同总价的5%，返还条件另行协商。"
+    )
+    assert ids(text, RR) == [RR]
+
+
+def test_the_schedule_finding_quotes_each_rows_own_amount_cell(tmp_path) -> None:
+    import docx
+
+    from contractkit.lint import lint_document
+    from contractkit.readers.dispatch import read_document
+
+    d = docx.Document()
+    d.add_paragraph("第四条 付款")
+    rows = [
+        ("阶段", "比例", "金额（元）", "付款条件"),
+        ("预付款", "10%", "320,208.00", "合同生效后15日内"),
+        ("验收款", "60%", "1,921,248.00", "验收合格后30日内"),
+        ("投运款", "20%", "640,416.00", "投运验收后30日内"),
+        ("质量保证金", "5%", "160,104.00", "质量保证期届满后20日内"),
+    ]
+    t = d.add_table(rows=len(rows), cols=4)
+    for row, texts in zip(t.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    path = tmp_path / "schedule.docx"
+    d.save(str(path))
+    (f,) = lint_document(read_document(path), Settings(select=(SM,)))
+    assert "95%" in f.message and "640,416.00" in f.snippet and "20%" in f.snippet

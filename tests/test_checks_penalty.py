@@ -824,3 +824,88 @@ def test_lint_redline_on_corpus_drafts_accepts_to_a_text_without_the_finding(
 def test_a_rate_held_within_the_cap_by_its_own_clause(ceiling: str, fires_: bool) -> None:
     text = f"甲方逾期付款的，每日按逾期金额的万分之五计付违约金，{ceiling}。"
     assert fires("penalty/rate-above-cap", text) is fires_
+
+
+# --- round 3: document kinds, colloquial caps, liability by an article of another agreement ---
+
+_MISSING = ("penalty/no-late-payment-penalty", "penalty/no-late-delivery-penalty")
+
+
+def _missing_penalties(text: str) -> list[str]:
+    from contractkit.lint import lint_text
+
+    return sorted(f.rule for f in lint_text(text, Settings(select=_MISSING)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "采购订单\n订单编号：PO-2027-011\n本订单依据双方签订的《2027年度轮胎采购协议》下达，未尽事宜按该协议执行。\n"
+        "全钢轮胎 100条，单价1,390.00元。\n交货时间：卖方收到本订单后15日内。\n"
+        "付款：到货验收后30日内支付货款。",
+        "采购订单\n本订单为《年度采购框架合同》的组成部分。\n卖方应于2027年5月25日前将货物送达买方仓库。"
+        "买方收货后30日内付款。",
+        "订货单\n根据双方签署的主协议（编号MA-01），买方向卖方订购阀门20台。卖方于6月1日前交货，买方验收后10日内付款。",
+        "杭州某某环保设备有限公司\n报价单\n报价单号：Q-1\n阀门20台，单价1,000元。\n交货期：合同签订后20日内。\n"
+        "付款方式：到货验收后付款。\n报价有效期30日。",
+    ],
+)
+def test_no_missing_penalty_on_a_call_off_order_or_a_quote(text: str) -> None:
+    assert _missing_penalties(text) == []
+
+
+def test_a_stand_alone_order_still_needs_its_penalties() -> None:
+    text = "采购订单\n买方向卖方订购阀门20台，单价1,000元。卖方于6月1日前交货，买方验收后10日内付款。"
+    assert _missing_penalties(text) == sorted(_MISSING)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "采购订单\n阀门20台。卖方于6月1日前交货，买方验收后10日内付款。\n其他条款：按协议第4条（交付）、第6条（违约责任）执行。",
+        "采购订单\n阀门20台。卖方于6月1日前交货，买方验收后10日内付款。\n违约责任依合同第十二条执行。",
+    ],
+)
+def test_liability_left_to_an_article_of_another_agreement_is_provided_for(text: str) -> None:
+    assert _missing_penalties(text) == []
+
+
+def test_liability_left_to_an_article_of_this_contract_is_not_another_agreement() -> None:
+    text = "买卖合同\n卖方于6月1日前交货，买方验收后10日内付款。\n违约责任按本合同第9条执行。"
+    assert _missing_penalties(text) == sorted(_MISSING)
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [
+        ("甲方晚付钱，每晚一天按没付的钱的万分之三给乙方违约金，最多也是总价的一成。", Decimal(10)),
+        ("乙方每晚交货一天，按货款的万分之五赔给甲方违约金，顶多就赔货款的5%。", Decimal(5)),
+        ("买方每拖一天付款，付未付部分万分之三的违约金，加起来不会超过总价的百分之十。", Decimal(10)),
+        ("卖方迟延交货的，每日按迟交部分价款的0.05%支付违约金，最多只算到合同总价的两成。", Decimal(20)),
+    ],
+)
+def test_a_colloquial_cap_caps_its_penalty(text: str, percent: Decimal) -> None:
+    from contractkit.contract.penalty import penalty_facts
+
+    assert not fires("penalty/no-cap", text)
+    (p,) = [p for p in penalty_facts(assign_sections_doc(text)).penalties if p.kind == "rate"]
+    assert p.cap is not None and p.cap.percent == percent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲方晚付钱，每晚一天按没付的钱的万分之三给乙方违约金，一成的货款另行结算。",
+        "乙方每晚交货一天，按货款的万分之五赔给甲方违约金，最多三成的货物可以分批交付。",
+    ],
+)
+def test_words_like_a_colloquial_cap_elsewhere_do_not_cap(text: str) -> None:
+    assert fires("penalty/no-cap", text)
+
+
+def assign_sections_doc(text: str):
+    from contractkit.readers.model import Document
+    from contractkit.readers.text import document_from_text
+
+    d = document_from_text(text)
+    return Document(path=d.path, kind=d.kind, blocks=assign_sections(d.blocks), deal=d.deal, meta=d.meta)

@@ -138,3 +138,35 @@ def test_each_line_over_the_limit_needs_its_approvals(approvals: str, missing: s
     assert [f.rule for f in found] == ["quote/discount-without-approval"] * 2
     assert missing in found[0].message and "阶梯10%+推荐5%" in found[0].snippet
     assert "销售经理、销售总监" in found[1].message and "活动优惠20%" in found[1].snippet
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "第 2 项 8%折扣审批：销售经理韩立峰 11 月 30 日同意，销售总监审批待补。",
+        "序号2 蝶阀特价审批：销售经理 王敏 2026-05-01 同意；销售总监尚未审批。",
+        "第2行折扣说明：销售经理刘洋已同意，销售总监待签批。",
+    ],
+)
+def test_a_pending_approval_scoped_by_its_sentence_head_is_reported_there(record: str) -> None:
+    text = (
+        "报价单\n本报价30日内有效。\n"
+        "| 序号 | 产品名称 | 目录单价 | 折扣 | 折后单价 |\n"
+        "| 1 | 球阀 | 2,150.00 | 5% | 2,042.50 |\n"
+        "| 2 | 蝶阀 | 4,860.00 | 8% | 4,471.20 |\n"
+        "折扣政策：首单折扣不超过5%，超过5%的须经销售经理及销售总监审批。\n" + record
+    )
+    (f,) = lint_text(text, QUOTE)
+    assert f.rule == "quote/discount-without-approval" and "销售总监" in f.message
+    assert "销售总监" in f.snippet and "蝶阀" not in f.snippet  # at the pending approval, not the line
+
+
+def test_an_approval_given_for_the_line_by_its_sentence_head_is_enough() -> None:
+    text = (
+        "报价单\n本报价30日内有效。\n"
+        "| 序号 | 产品名称 | 目录单价 | 折扣 | 折后单价 |\n"
+        "| 2 | 蝶阀 | 4,860.00 | 8% | 4,471.20 |\n"
+        "折扣政策：首单折扣不超过5%，超过5%的须经销售经理及销售总监审批。\n"
+        "第 2 项 8%折扣审批：销售经理韩立峰 11 月 30 日同意，销售总监卢思远 12 月 1 日同意。"
+    )
+    assert lint_text(text, QUOTE) == []

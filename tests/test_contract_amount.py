@@ -211,3 +211,33 @@ def test_table_units_and_tax_basis() -> None:
 def test_gross_price_and_plain_amount_still_checked() -> None:
     facts = facts_of("| 产品 | 数量 | 含税单价 | 金额（元） |\n| A | 2 | 100.00 | 200.00 |")
     assert len(facts.item_tables[0].lines) == 1
+
+
+@pytest.mark.parametrize(
+    ("last", "total"),
+    [
+        ("8 桶 2,960.00 23,680.00合计 80,800.00附表 B 性能指标及验收测试方法", "80800.00"),
+        ("8 桶 2,960.00 23,680.00", "80800.00"),
+        ("8 桶 2,960.00 23,680.00合计 ¥80,800.00第二部分 通用条款", "80800.00"),
+        ("8 桶 2,960.00 23,680.00合计 80,800.00 元附件二 交货计划(另附 3 页)", "80800.00"),
+    ],
+)
+def test_a_pdf_total_glued_to_the_next_heading_is_read_whole(last: str, total: str) -> None:
+    lines = [
+        "一、订货明细 行 产品名称 规格 数量 单位 含税单价",
+        "1 抗磨液压油 200L/桶",
+        "24 桶 2,380.00 57,120.00",
+    ]
+    lines += ["2 齿轮油 200L/桶", last]
+    if "合计" not in last:
+        lines.append("合计 80,800.00第三条 交货")
+    (table,) = pdf_facts(lines).item_tables
+    assert table.stated_total == Decimal(total)
+    assert table.complete
+
+
+def test_a_pdf_total_in_ten_thousands_is_not_read_as_yuan() -> None:
+    facts = pdf_facts(
+        ["序号 产品名称 数量 单位 单价 金额", "1 齿轮油 200L/桶", "8 桶 2,960.00 23,680.00", "合计 2.37万元"]
+    )
+    assert all(t.stated_total != Decimal("2.37") for t in facts.item_tables)

@@ -535,3 +535,123 @@ def test_a_key_terms_row_labelled_payment_is_read(tmp_path, label_cells: tuple[s
     facts = extract(read_document(path)).payment
     assert [i.share for i in facts.installments if i.kind == "installment"] == [Decimal(x) for x in share]
     assert sum(facts.shares()) == 100
+
+
+# --- round 3: definitions, retention restated, lists under a run-in label ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2.1 “合同价格”指买方依本合同应向卖方支付的全部金额，即人民币860,000.00元。",
+        "“合同金额”：是指附件一所列货物的总价，买方应支付共计人民币25万元。",
+        "「合同總價」指買方應支付之全部價款，即新臺幣1,200,000元。",
+        "1.1.4 “签约合同价”指双方在本协议中载明的、买方应付的价款总额人民币3,580,000元（含税）。",
+    ],
+)
+def test_a_definition_of_the_price_stating_the_amount_is_no_installment(text: str) -> None:
+    assert read_installments(normalize(text)) == []
+    facts = facts_of("第一条 定义\n" + text + "\n第二条 付款\n合同生效后10日内，买方支付合同价格的100%。")
+    assert [i.share for i in facts.installments] == [Decimal(100)]
+
+
+def test_a_definition_the_structure_reads_without_quotes_is_no_installment() -> None:
+    facts = facts_of(
+        "1 定义\n1.1 合同价格：指买方为货物应支付的总金额，即人民币500,000.00元。\n"
+        "1.2 工作日：指法定节假日以外的日子。\n"
+        "2 付款\n2.1 合同生效后10日内，买方支付合同价格的30%。\n2.2 验收合格后10日内，买方支付合同价格的70%。"
+    )
+    assert [i.share for i in facts.installments] == [Decimal(30), Decimal(70)]
+
+
+def schedule_docx(tmp_path, mid: int, restated: str) -> Document:
+    """A Word contract whose payment schedule is a table (stage | share | condition | period) and whose
+    payment section restates the retention in prose (``restated``)."""
+    import docx
+
+    from contractkit.readers.dispatch import read_document
+
+    d = docx.Document()
+    d.add_paragraph("第四条 付款")
+    rows = [
+        ("阶段", "比例", "付款条件", "付款期限"),
+        ("预付款", "30%", "合同生效", "生效后10日内"),
+        ("验收款", f"{mid}%", "验收合格", "验收合格后15日内"),
+        ("质量保证金", "5%", "质量保证期届满且无未处理的质量问题", "届满后20日内"),
+    ]
+    t = d.add_table(rows=len(rows), cols=4)
+    for row, texts in zip(t.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    d.add_paragraph(restated)
+    path = tmp_path / "schedule.docx"
+    d.save(str(path))
+    return read_document(path)
+
+
+RESTATED = [
+    "质量保证金比例为合同价格的5%，在验收款之外单列，返还条件见上表。",
+    "本合同质保金为合同总价的5%，在验收款以外另行计算，按附件3约定的条件退还。",
+    "质量保证金（合同价款的5%，不含于验收款）的释放安排见付款计划表。",
+    "质保金金额为合同总价的5%，与验收款分开计算，退还方式详见本合同第4条。",
+]
+
+
+@pytest.mark.parametrize("restated", RESTATED)
+def test_a_retention_restated_outside_the_schedule_counts_once(tmp_path, restated: str) -> None:
+    facts = extract(schedule_docx(tmp_path, 65, restated)).payment
+    assert sum(facts.shares()) == 100
+    assert all(i.trigger is not None for i in facts.installments)
+    assert all(r.release is not None for r in facts.retentions)
+
+
+@pytest.mark.parametrize("restated", RESTATED[:2])
+def test_a_restated_retention_no_longer_hides_a_short_schedule(tmp_path, restated: str) -> None:
+    facts = extract(schedule_docx(tmp_path, 60, restated)).payment
+    assert sum(facts.shares()) == 95
+
+
+@pytest.mark.parametrize(
+    "retention",
+    [
+        "甲方预留合同总价的5%作为质保金。",
+        "质量保证金为合同价款的10%，由甲方保留。",
+        "质保金比例为合同总价的5%，在验收款之外单列。",
+    ],
+)
+def test_a_retention_without_any_release_or_reference_stays_unreleased(retention: str) -> None:
+    facts = facts_of("第四条 付款\n合同签订后5日内支付30%，验收合格后10日内支付65%。\n" + retention)
+    assert [r.release for r in facts.retentions] == [None]
+
+
+@pytest.mark.parametrize(
+    ("label", "items"),
+    [
+        ("专用条款第6条（对应通用条款第十条） 付款方式：", ("（1）", "（2）", "（3）")),
+        ("特别约定三 支付安排：", ("1）", "2）", "3）")),
+        ("附加条款：本合同的结算方式如下：", ("①", "②", "③")),
+    ],
+)
+def test_a_list_under_a_run_in_payment_label_is_read_outside_payment_sections(
+    label: str, items: tuple[str, str, str]
+) -> None:
+    a, b, c = items
+    facts = facts_of(
+        "第一章 通用条款\n第十条 支付\n合同价款按专用条款约定的比例、条件和期限支付。\n"
+        "第十三条 买方逾期付款\n买方逾期付款的，每日按逾期款项的万分之三支付违约金。\n"
+        "第二章 专用条款\n"
+        f"{label}\n{a}预付款：合同生效后十五日内，买方支付合同价格的30%；\n"
+        f"{b}到货款：货物验收合格后三十日内，支付合同价格的50%；\n"
+        f"{c}质量保证金：合同价格的10%，于质量保证期届满后十五日内无息退还。"
+    )
+    assert [i.share for i in facts.installments] == [Decimal(30), Decimal(50)]
+    assert facts.shares() == [Decimal(30), Decimal(50), Decimal(10)]
+
+
+def test_a_list_not_under_a_payment_label_is_not_read_outside_payment_sections() -> None:
+    facts = facts_of(
+        "第十条 支付\n合同生效后10日内支付30%，验收后10日内支付70%。\n"
+        "第十二条 违约责任\n违约情形如下：\n"
+        "（1）买方逾期付款超过三十日的，卖方可解除合同并要求支付合同价格的20%；"
+    )
+    assert [i.share for i in facts.installments] == [Decimal(30), Decimal(70)]

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks._common import clauses_naming, has_blank, is_chinese, is_quote
+from contractkit.checks._common import clauses_naming, has_blank, is_chinese
 from contractkit.checks.base import RuleContext, rule
-from contractkit.contract.model import contract_of
+from contractkit.contract.model import Where, contract_of
 from contractkit.contract.payment import PAY_GATE, PAY_VERB, Installment, PaymentFacts
 from contractkit.facts.triggers import find_vague
 from contractkit.findings import Finding
@@ -77,23 +77,19 @@ def _skip_timing(doc: Document, inst: Installment) -> bool:
     text = block.norm[inst.where.span[0] : inst.where.span[1]]
     if bool(inst.vague) or has_blank(text) or _BY_CONTRACT.search(text) is not None:
         return True
-    return _INDICATIVE.search(block.norm) is not None or _is_quote(doc)
+    return _INDICATIVE.search(block.norm) is not None
 
 
 #: Terms only proposed: the contract to come fixes them.
 _INDICATIVE = re.compile(r"以(?:正式|最终|双方签订的)?(?:合同|协议)(?:约定)?为准|具体以合同为准|仅供参考")
-
-
-def _is_quote(doc: Document) -> bool:
-    """A quote (报价单/报价函): its payment terms are an offer, settled in the contract that follows."""
-    try:
-        return contract_of(doc).structure.kind == "quote"
-    except (AttributeError, KeyError, ModuleNotFoundError):
-        return is_quote(doc)
+#: The timing rules do not apply to a quote (报价单/报价函): its payment terms are an offer, settled in the
+#: contract that follows.
+_NOT_QUOTE = ("contract", "order", "call_off")
 
 
 @rule(
     id="payment/installment-without-trigger",
+    kinds=_NOT_QUOTE,
     title="付款节点未约定触发事件",
     title_en="Installment without a trigger event",
     severity="error",
@@ -164,6 +160,7 @@ def installment_without_trigger(doc: Document, ctx: RuleContext) -> Iterator[Fin
 
 @rule(
     id="payment/trigger-without-deadline",
+    kinds=_NOT_QUOTE,
     title="付款触发事件后未约定期限",
     title_en="Payment trigger without a deadline",
     severity="warning",
@@ -361,12 +358,19 @@ def _quoted(doc: Document, inst: Installment) -> str:
     """An installment as the schedule finding quotes it: its text, led by its share's own words when they
     stand apart (a table's 比例 cell beside the 付款条件 cell)."""
     text = _text(doc, inst)
-    sw = inst.share_where
-    if sw is None or (
-        sw.block == inst.where.block and inst.where.span[0] <= sw.span[0] and sw.span[1] <= inst.where.span[1]
-    ):
-        return text
-    return f"{sw.text(doc)}：{text}"
+
+    def apart(w: Where | None) -> bool:  # words of their own, outside the installment's text
+        return w is not None and not (
+            w.block == inst.where.block
+            and inst.where.span[0] <= w.span[0]
+            and w.span[1] <= inst.where.span[1]
+        )
+
+    sw, aw = inst.share_where, inst.amount.where if inst.amount is not None else None
+    amount = f"（{aw.text(doc)}）" if apart(aw) and aw is not None else ""
+    if not apart(sw) or sw is None:
+        return f"{amount}{text}" if amount else text
+    return f"{sw.text(doc)}{amount}：{text}"
 
 
 @rule(
@@ -536,6 +540,12 @@ def share_amount_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 _INTEREST_WORDS = ("利息", "利率", "息")
 _INTEREST = re.compile(r"利息|利率|(?<![信休消])息(?!票)")
+#: Before a percent that is no rate of its own: a multiple or markup of a reference rate (LPR的150%, 同期贷款
+#: 利率上浮50%: the reference is annual), or a cap on the interest (利息累计不超过迟延款项的10%).
+_NOT_A_RATE = re.compile(
+    r"(?:LPR|利率|基准利率|报价利率)\s*[)）]?[^，,。；;\d%]{0,8}?(?:的|上浮|加计|加收|增加|基础上(?:加|上浮)?)\s*$"
+    r"|(?:不超过|不得超过|不高于|最高|最多|上限为?|以内|累计不超过)[^，,。；;\d%]{0,12}?$"
+)
 _PERIOD_WORD = re.compile(r"[年月日天周]|每期|按期|per\s*(?:annum|month|day)", re.IGNORECASE)
 
 
@@ -565,7 +575,8 @@ def interest_rate_no_period(doc: Document, ctx: RuleContext) -> Iterator[Finding
         pcts = [
             p
             for p in find_percents(clause)
-            if abs(p.span[0] - m.end()) <= 12 or abs(m.start() - p.span[1]) <= 12
+            if (abs(p.span[0] - m.end()) <= 12 or abs(m.start() - p.span[1]) <= 12)
+            and not _NOT_A_RATE.search(clause, max(0, p.span[0] - 24), p.span[0])
         ]
         if not pcts:
             continue

@@ -83,7 +83,9 @@ def _has_penalty_for(doc: Document, breach: str) -> bool:
 #: Liability agreed elsewhere: an order or a special-terms part referring to the framework / general terms.
 _REFERRED = re.compile(
     r"(?:违约(?:责任)?|未尽事宜|其他事项|其余条款|其他条款|其余事项)[^。；;\n]{0,30}?(?:按|依|依照|按照|适用|参照|见)[^。；;\n]{0,6}?(?:《(?![^》]{0,30}(?:法|法典|条例|规定|解释)》)[^》]{1,30}》|框架协议|框架合同|主协议"
-    r"|主合同|原合同|总协议|总合同|基本协议|通用条款|一般条款|采购协议)"
+    r"|主合同|原合同|总协议|总合同|基本协议|通用条款|一般条款|采购协议"
+    # 按协议第6条（违约责任）执行: an article of another agreement (本协议第6条 is this one's own)
+    r"|(?<!本)(?:协议|合同)\s*第\s*[\d一二三四五六七八九十]+\s*条)"
 )
 
 
@@ -259,6 +261,7 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     id="penalty/no-late-payment-penalty",
     scope="document",
+    kinds=("contract", "order"),
     title="未约定逾期付款违约金",
     title_en="No late-payment penalty",
     severity="warning",
@@ -299,6 +302,7 @@ def no_late_payment_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding
 @rule(
     id="penalty/no-late-delivery-penalty",
     scope="document",
+    kinds=("contract", "order"),
     title="未约定逾期交货违约金",
     title_en="No late-delivery penalty",
     severity="warning",

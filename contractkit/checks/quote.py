@@ -48,9 +48,12 @@ def _required(
 
 
 def _limit(facts: QuoteFacts, ctx: RuleContext) -> Decimal:
-    """What a rep may give alone: the limit the quote states, else ``discount_max_percent``."""
+    """What a rep may give alone: the limit the quote states (or the lowest tier its policy requires an
+    approval above: 超过5%的须经销售经理审批), else ``discount_max_percent``."""
     if facts.policy is not None and facts.policy.rep_limit is not None:
         return facts.policy.rep_limit
+    if facts.policy is not None and facts.policy.tiers:
+        return min(t.above for t in facts.policy.tiers)
     return Decimal(ctx.settings.discount_max_percent)
 
 
@@ -250,7 +253,10 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
             (
                 a.where
                 for a in facts.approvals
-                if not a.given and a.where is not None and a.role in missing and line.number in a.lines
+                if not a.given
+                and a.where is not None
+                and a.role in missing
+                and (line.number in a.lines or (not a.lines and a.group is None))
             ),
             None,
         )

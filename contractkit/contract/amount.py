@@ -330,8 +330,11 @@ _LOOSE_LINE = re.compile(
 )
 #: A total the PDF ran into the last line (``1500 kg 420.00 666,000.00合计 1,467,000.00``).
 _GLUED_TOTAL = re.compile(r"(?<=\d)\s*(?=(?:合计|总计)[^\d]{0,8}?(?:[¥￥]\s*)?\d)")
+#: The total of a line; what follows may be the next heading run into it (合计 2,085,000.00附表 B …), never
+#: more figures (the token is never cut short: 2,085 of 2,085,000.00) or a unit of ten thousand.
 _LOOSE_TOTAL = re.compile(
-    rf"^\s*(?:合计|总计|小计|总价)[^\d]{{0,8}}?(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})\s*(?:元)?\s*(?:$|[;；。，,(（])"
+    rf"^\s*(?:合计|总计|小计|总价)[^\d]{{0,8}}?(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d,.])\s*(?:元)?\s*"
+    r"(?:$|[;；。，,(（]|(?=[\u4e00-\u9fff])(?![万亿千百]))"
 )
 _LOOSE_GAP = 8
 _TABLE_ROW_START = re.compile(r"\s*\|")

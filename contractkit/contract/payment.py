@@ -118,7 +118,7 @@ _CONSEQUENCE = re.compile(
 )
 #: A definition: “合同价格”（“Contract Price”）指… / "Price" means …
 _DEFINITION = re.compile(
-    r"^\W*(?:\d+(?:\.\d+)*\W*)?[“\"「『][^”\"」』]{1,24}[”\"」』]\s*(?:[（(][^)）]{0,40}[)）])?\s*"
+    r"^\W*(?:\d+(?:\.\d+)*\W*)?[“\"「『](?P<term>[^”\"」』]{1,24})[”\"」』]\s*(?:[（(][^)）]{0,40}[)）])?\s*"
     r"(?:[:：]\s*)?(?:是指|系指|意指|指|means|shall mean)"
 )
 _CONDITION_END = re.compile(r"(?:的|之前|以前|前)\s*$")
@@ -499,8 +499,13 @@ def read_installments(text: str) -> list[RawInstallment]:
         return []
     out: list[RawInstallment] = []
     pieces = _pieces(text)
-    if _DEFINITION.match(text) and not any(p.shares or p.amounts for p in pieces):
-        return []  # “合同价格”指买方应支付的全部价款: a definition, not a payment
+    definition = _DEFINITION.match(text)
+    if definition is not None and (
+        not any(p.shares or p.amounts for p in pieces)
+        or not _STAGE_TERM.search(term := definition.group("term").strip())
+        or _PRICE_TERM.search(term)
+    ):
+        return []  # “合同价格”指买方应支付的全部价款（即人民币…元）: a definition, not a payment
     remedy = _WITHHOLD.search(text)
     before = [p for p in pieces if p.end <= remedy.start()] if remedy else []
     if (
@@ -569,7 +574,29 @@ def _in_scope(doc: Document, index: int, headings: set[str]) -> bool:
     block = doc.blocks[index]
     if not headings or block.section in headings:
         return True
-    return bool(_PAYMENT_LABEL.match(block.norm))
+    return bool(_PAYMENT_LABEL.match(block.norm)) or _under_label(doc, index)
+
+
+#: A payment label closing its clause's head (专用条款第6条（对应通用条款第十条） 付款方式：), the items
+#: below it ((1)预付款：… (2)到货款：…) stating the schedule; the section reader may not see a heading there.
+_LABEL_AT_END = re.compile(r"(?:付款|支付|结算)(?:安排|方式|条件|期限|进度|节点|计划)?(?:如下)?\s*[:：]\s*$")
+_LIST_ITEM = re.compile(
+    r"^\s*(?:[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[)）、]|[①②③④⑤⑥⑦⑧⑨⑩]|[a-h][.)）])"
+)
+_LIST_MAX = 8
+
+
+def _under_label(doc: Document, index: int) -> bool:
+    """True when block ``index`` is an item of a list opened by a payment label (…付款方式：)."""
+    blocks = doc.blocks
+    if not _LIST_ITEM.match(blocks[index].norm):
+        return False
+    for j in range(index - 1, max(-1, index - _LIST_MAX - 1), -1):
+        norm = blocks[j].norm
+        if _LIST_ITEM.match(norm):
+            continue
+        return _LABEL_AT_END.search(norm) is not None
+    return False
 
 
 def _money(value: Decimal, currency: str, where: Where) -> Money:
@@ -884,6 +911,22 @@ _FROM_EACH = re.compile(
     r"(?:每次|每期|每笔|当期|各期|该期|每批|各笔)[^，,。；;]{0,8}?(?:应付款|应付|付款|支付|货款|款项)[^，,。；;]{0,4}?的?\s*\d"
 )
 _HELD = re.compile(r"留存|预留|保留|扣留|暂扣|扣押|暂留|留置|不予")
+#: Where a release is stated elsewhere: the table above, a schedule, an annex, an article (返还条件见上表,
+#: 按附件3约定的条件退还, 退还方式详见第5.3条, 释放安排见付款计划表).
+_REFERENCE_PLACE = (
+    r"(?:上表|下表|前表|附表|本表|附件|附录|表\s*\d|[一二三四五六七八九十\d]+\s*表|(?:付款|支付)(?:计划|进度|安排)表"
+    r"|(?:本合同|本协议)?第\s*[\d一二三四五六七八九十]+(?:\.\d+)*\s*[条款项]|专用条款|通用条款|特殊条款|合同要素表)"
+)
+_RELEASE_BY_REFERENCE = re.compile(
+    r"(?:返还|退还|退回|释放|归还|支付|返回)(?:的)?(?:条件|时间|期限|方式|办法|安排|节点|程序)?[^。；;，,]{0,4}?"
+    rf"(?:见|按|依|详见|参见|参照|按照|依照|适用|同)[^。；;]{{0,6}}?{_REFERENCE_PLACE}"
+    rf"|(?:见|按|依|详见|参照|按照|依照)[^。；;]{{0,6}}?{_REFERENCE_PLACE}[^。；;]{{0,16}}?(?:返还|退还|退回|释放|归还)"
+)
+
+
+def _reference_words(sent: str) -> bool:
+    """A cheap gate for :data:`_RELEASE_BY_REFERENCE`: a place word the reference needs."""
+    return any(w in sent for w in ("表", "附件", "附录", "第", "条款"))
 
 
 def _retention_figures(
@@ -926,6 +969,9 @@ def _retentions(doc: Document) -> list[Retention]:
     for i, s, e, sent in sorted(sentences + [x for x in follow if _RETURNS.search(x[3])]):
         timing = read_timing(sent)
         if timing.trigger is None and timing.deadline is None:
+            ref = _RELEASE_BY_REFERENCE.search(sent) if _reference_words(sent) else None
+            if ref is not None:  # 返还条件见上表 / 按附件3约定的条件退还: released where it points
+                releases.append((i, s + ref.start(), s + ref.end(), timing))
             continue
         if _RELEASE_VERB.search(sent) or (timing.trigger is not None and timing.deadline is not None):
             releases.append((i, s, e, timing))  # a schedule row (质保金 10% 质保期满之日起30日内) releases it
@@ -971,11 +1017,46 @@ def _retentions(doc: Document) -> list[Retention]:
     return out
 
 
+#: A defined term naming a payment stage (“预付款”, “质量保证金”, “定金”): its definition may state the
+#: stage's share; a term naming the price itself (“合同价格”, “合同金额”) defines what is paid, not when.
+_STAGE_TERM = re.compile(r"(?:款|金)$")
+_PRICE_TERM = re.compile(r"价|金额|总额|总计|合计")
+
+
+def _definition_bodies(contract: Contract) -> dict[int, list[tuple[int, int]]]:
+    """Block → spans of the definitions (structure facts) whose term is not a payment stage."""
+    try:
+        definitions = contract.structure.definitions
+    except (AttributeError, ModuleNotFoundError):
+        return {}
+    out: dict[int, list[tuple[int, int]]] = {}
+    for term, d in definitions.items():
+        if _STAGE_TERM.search(term) and not _PRICE_TERM.search(term):
+            continue
+        out.setdefault(d.body.block, []).append(d.body.span)
+    return out
+
+
+def _defines(inst: Installment, bodies: dict[int, list[tuple[int, int]]]) -> bool:
+    """The installment lies in a definition of a term that is no payment stage (“合同价格”指…即人民币…元)."""
+    a, b = inst.where.span
+    return any(s <= a and b <= e for s, e in bodies.get(inst.where.block, ()))
+
+
+def _retention_statement(inst: Installment) -> bool:
+    """Retention money stated with no event or deadline (质量保证金比例为合同价格的5%，返还条件见上表): a
+    retention fact (held, then released), not an installment paid; its share is counted once, as the
+    retention's (:meth:`PaymentFacts.separate_retentions`)."""
+    return inst.kind == "retention" and inst.trigger is None and inst.deadline is None
+
+
 def extract(contract: Contract) -> PaymentFacts:
     """The payment facts of ``contract``."""
     doc = contract.doc
     headings = _payment_headings(doc)
     installments = _prose_installments(doc, headings) + _table_installments(contract)
+    bodies = _definition_bodies(contract)
+    installments = [i for i in installments if not _retention_statement(i) and not _defines(i, bodies)]
     installments.sort(key=lambda x: (x.where.block, x.where.span))
     return PaymentFacts(
         total=contract.amount.total,

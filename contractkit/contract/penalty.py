@@ -45,7 +45,7 @@ _CHARGE = re.compile("|".join(CHARGE_WORDS))
 #: A clause naming none of these holds no penalty (a cheap scan before the patterns).
 _GATE: tuple[str, ...] = (
     "违约", "息", "金", "费", "逾期", "延", "拖欠", "LPR", "利率", "欠", "累计", "最高", "上限", "封顶",
-    "为限", "超过", "最多", "至多", "罚", "晚", "拖", "扣款", "扣减", "扣除", "赔", "误",
+    "为限", "超过", "最多", "至多", "顶多", "罚", "晚", "拖", "扣款", "扣减", "扣除", "赔", "误",
 )  # fmt: skip
 _CONTEXT = re.compile(
     rf"{_CHARGE.pattern}|利率|逾期|迟延|延迟|延期|违约|拖欠|欠款|欠费|欠交|超期|未按|不按|未能按|LPR|贷款市场报价利率"
@@ -103,9 +103,11 @@ _LPR_MULTIPLE = re.compile(
 )
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CAP = re.compile(
-    r"(?:累计|总额|总计|合计|总和)[^,，。;；\n]{0,8}?(?:不(?:得|应|能)?|最高不|均不)(?:超过|高于|超出)"
-    r"|最高(?:不(?:得|应)?超过|为|以)|(?<![无没设])上限|(?<![不])封顶|(?:最多|至多)[^,，。;；\n]{0,16}?为止"
-    r"|(?:最多|至多)(?:不超过|为|赔|付|支付)|以[^,，。;；\n]{1,24}为限|不(?:得|应)?(?:超过|超出|高于)"
+    r"(?:累计|总额|总计|合计|总和|总共|一共|加起来|加在一起)[^,，。;；\n]{0,8}?(?:不(?:得|应|能|会)?|最高不|均不)"
+    r"(?:超过|高于|超出)"
+    r"|最高(?:不(?:得|应)?超过|为|以)|(?<![无没设])上限|(?<![不])封顶|(?:最多|至多|顶多)[^,，。;；\n]{0,16}?为止"
+    # colloquial: 最多也是总价的一成, 顶多就赔货款的5%, 最多只算到总价的10%
+    r"|(?:最多|至多|顶多)(?:也|就|只|只能|也就|也只)?(?:不超过|为|是|赔|付|支付|算|按|给)|以[^,，。;；\n]{1,24}为限|不(?:得|应)?(?:超过|超出|高于)"
     r"[^,，。;；\n]{0,20}?(?:总价|总额|金额|价款|货款|价值|货值)"
     # 至合同总价的10%为止 / 最多扣至… / 直至违约金达到…时止
     r"|(?:最多|至多)[^,，。;；\n]{0,4}?(?:扣|赔|付|罚|计|收)(?:到|至)"
@@ -171,6 +173,7 @@ _cap_words = contains_any(
         "封顶",
         "最多",
         "至多",
+        "顶多",
         "为限",
         "超过",
         "超出",
@@ -683,15 +686,21 @@ def _cap(clause: str, bi: int, s: int, m: re.Match[str], scoped: bool) -> Cap:
     if pct is None:
         amt = next((a for a in find_amounts(clause) if a.span[0] >= m.start()), None)
     figure = pct.span if pct is not None else amt.span if amt is not None else None
+    percent = pct.value if pct else None
+    if figure is None and "成" in clause:  # 最多也是总价的一成: tenths
+        tm = _TENTHS.search(clause, m.start(), m.end() + 30)
+        if tm is not None:
+            figure, percent = tm.span(), Decimal(_CN_TENTH[tm.group(1)] * 10)
     end = max(m.end(), figure[1]) if figure and figure[0] - m.end() <= 30 else m.end()
     if _CAP_AFTER_FIGURE.match(clause, end):
         end = _CAP_AFTER_FIGURE.match(clause, end).end()  # type: ignore[union-attr]
-    return Cap(
-        pct.value if pct else None, amt.value if amt else None, scoped, _where(bi, s, (m.start(), end))
-    )
+    return Cap(percent, amt.value if amt else None, scoped, _where(bi, s, (m.start(), end)))
 
 
 _CAP_AFTER_FIGURE = re.compile(r"\s*(?:为限|为上限|封顶|为止)")
+#: A share in tenths (一成 = 10 %, 两成 = 20 %), as colloquial caps write it.
+_TENTHS = re.compile(r"(?<![\d一二两三四五六七八九十])([一二两三四五六七八九])\s*成(?![本品员立为功交型套])")
+_CN_TENTH = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _is_deposit_share(clause: str, pos: int) -> bool:
@@ -709,12 +718,13 @@ def _clause_penalties(
     charge and the breach when the value does not.
     """
     out: list[_Draft] = []
-    label_charge = _CHARGE.search(label)
-    blank = has_blank(clause)
+    label_charge = _CHARGE.search(label) if label else None
     fractions = dict(zip(find_rates(clause), rate_fraction_spans(clause), strict=True))
-    rates = [r for r in fractions if not (blank and _bounds_blank(clause, r))]
-    any_breach = bool(_ANY_BREACH.search(clause))
-    whole_breach = (_breach(clause) if len(rates) == 1 else None) or _breach(label) or "other"
+    # a rate bounding a blank (不超过____%) is no rate; the blank test only where a bound word stands
+    rates = [r for r in fractions if not (_bounds_blank(clause, r) and has_blank(clause))]
+    whole_breach = (
+        (_breach(clause) if len(rates) == 1 else None) or (_breach(label) if label else None) or "other"
+    )
     last_end, last_breach = 0, None
     groups: dict[tuple[str, str], _Draft] = {}
     for r in rates:
@@ -736,7 +746,6 @@ def _clause_penalties(
             groups[key].tiers.append(tier)
         else:
             d = _Draft("rate", charge, breach, (bi, s), tier.where, base, whole, [tier], section=section)
-            d.any_breach = any_breach
             groups[key] = d
             out.append(d)
         last_end, last_breach = r.span[1], breach
@@ -747,9 +756,14 @@ def _clause_penalties(
         d.lpr = _lpr_multiple(clause, lm.end())
         d.section = section
         out.append(d)
-    out.extend(_lump_sums(clause, bi, s, any_breach, section))
+    out.extend(_lump_sums(clause, bi, s, section))
+    if not out:
+        return out
+    any_breach = bool(_ANY_BREACH.search(clause))
     ceiling = _RATE_CEILING.search(clause) if rates and (_lpr_words(clause) or "年" in clause) else None
     for d in out:
+        if d.kind != "lpr":
+            d.any_breach = any_breach
         d.payer, d.party = _payer(label + clause, d.breach, roles)
         if ceiling is not None and d.kind == "rate":
             if ceiling.group("pct") or ceiling.group("pct2"):
@@ -805,12 +819,12 @@ def _key_term_penalties(doc: Document, roles: _Roles, done: set[int]) -> list[_D
     return out
 
 
-def _lump_sums(clause: str, bi: int, s: int, any_breach: bool, section: str) -> list[_Draft]:
+def _lump_sums(clause: str, bi: int, s: int, section: str) -> list[_Draft]:
     """One-off penalties: a share of a base (按合同总价的20%支付违约金, 违约金为总额的30%), 双倍违约金."""
     if not _CHARGE.search(clause):
         return []
     out: list[_Draft] = []
-    breach = _breach(clause) or "other"
+    breach: Breach | None = None  # read once a lump sum is found
     for p in find_percents(clause):
         a, b = p.span
         before = clause[max(0, a - 14) : a]
@@ -836,15 +850,17 @@ def _lump_sums(clause: str, bi: int, s: int, any_breach: bool, section: str) -> 
         if charge in ("利息", "资金占用费", "占用费", "罚息") and not stated:
             continue  # an interest charge at a share with no period is not a lump sum (see the rules)
         base, whole = _base(clause, a)
+        breach = breach or _breach(clause) or "other"
         d = _Draft("lump_sum", charge, breach, (bi, s), _where(bi, s, p.span), base, whole, section=section)
-        d.share, d.any_breach = p.value, any_breach
+        d.share = p.value
         out.append(d)
-    for m in _MULTIPLE_PENALTY.finditer(clause):
+    for m in _MULTIPLE_PENALTY.finditer(clause) if "倍" in clause else ():
         base, whole = _base(clause, m.start())
+        breach = breach or _breach(clause) or "other"
         d = _Draft(
             "lump_sum", "违约金", breach, (bi, s), _where(bi, s, m.span()), base, whole, section=section
         )
-        d.share, d.any_breach = _share_of_multiple(m.group("n")), any_breach
+        d.share = _share_of_multiple(m.group("n"))
         out.append(d)
     return out
 

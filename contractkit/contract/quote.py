@@ -839,7 +839,10 @@ def _approvals(doc: Document) -> tuple[tuple[Approval, ...], tuple[Requirement, 
                 r"超过|超出|权限|政策|不超过", t[sentence_start : m.end() + len(seg)]
             ):
                 continue  # a rule about approvals, not one given
-            lines = _line_numbers(seg) or _row_number(doc, i)
+            # the lines its own words name, else those its sentence names before the first role (第2项8%折扣
+            # 审批：销售经理…同意，销售总监审批待补), else the row it stands in
+            first_role = next(x.start() for x in matches if x.start() >= sentence_start)
+            lines = _line_numbers(seg) or _line_numbers(t[sentence_start:first_role]) or _row_number(doc, i)
             group = group_key(t[sentence_start : m.end() + len(seg)])
             where = Where(i, (m.start(), m.end() + len(seg)))
             given = verdict is not False and awaited is None
