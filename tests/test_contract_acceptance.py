@@ -580,3 +580,40 @@ def test_the_documents_own_article_is_not_another_agreement() -> None:
     )
     assert not facts.by_reference
     assert facts.acts
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("卖方对货物提供自验收之日起18个月的质保。", Decimal(18)),
+        ("乙方提供两年的免费保修。", Decimal(24)),
+        ("自设备验收之日起一年内，设备出现非人为故障的，卖方免费维修。", Decimal(12)),
+        ("卖方保证货物自验收之日起一年内无质量问题，否则免费更换。", Decimal(12)),
+    ],
+)
+def test_warranties_in_plain_words(text: str, months: Decimal) -> None:
+    facts, _ = facts_of(text)
+    assert [p.months for p in facts.periods] == [months]
+    assert all(w.length is not None or w.start is None for w in facts.windows)
+
+
+def test_a_retention_is_no_warranty() -> None:
+    assert not facts_of("买方保留合同价款的5%作为12个月的质保金。")[0].periods
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在质保期内，买方发现质量问题应在7日内书面通知卖方。",
+        "保修期内设备出现故障的，买方应在48小时内通知卖方。",
+        "买方发现货物短少的，应在3日内书面告知卖方。",
+    ],
+)
+def test_a_discovery_or_a_failure_in_the_warranty_starts_the_notice(text: str) -> None:
+    assert all(w.start is not None for w in timed(text))
+    assert timed(text) or "故障" in text  # 故障 alone is no quality context: no acceptance window at all
+
+
+def test_a_failure_outside_the_warranty_starts_nothing() -> None:
+    (w,) = timed("出现质量问题按质量协议处理，需方在30天内通知供方。")
+    assert w.start is None

@@ -665,3 +665,32 @@ def test_signing_dates(text: str, signed: dt.date) -> None:
 )
 def test_a_clause_date_is_no_signing_date(text: str) -> None:
     assert not term(text).signed
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("合同经双方签章后生效，2028年12月31日到期。", dt.date(2028, 12, 31)),
+        ("本合同于双方签字盖章后生效，于2027年12月31日终止。", dt.date(2027, 12, 31)),
+        ("本合同生效日期为双方签字盖章之日，失效日期为2028年3月31日。", dt.date(2028, 3, 31)),
+        ("合同签了就生效，2027年年底前有效。", dt.date(2027, 12, 31)),
+        ("协议期满日为2028年12月31日，自双方盖章之日起生效。", dt.date(2028, 12, 31)),
+        ("本合同生效后，有效期至2028年6月30日。", dt.date(2028, 6, 30)),
+    ],
+)
+def test_an_end_date_without_zhi_and_a_start_before_the_key(text: str, end: dt.date) -> None:
+    (p,) = term(text).periods
+    assert p.end == end and p.has_start
+
+
+@pytest.mark.parametrize("text", ["本协议有效期自双方签章之日起两年。", "合作期限自生效之日起三年；"])
+def test_a_length_that_ends_the_clause_is_the_term(text: str) -> None:
+    (p,) = term(text).periods
+    assert p.length is not None and p.has_start
+
+
+@pytest.mark.parametrize(
+    "text", ["履行期限：自合同生效之日起30日内交货。", "合同期限自签订之日起60日内完成安装。"]
+)
+def test_a_deadline_after_the_start_is_still_no_length(text: str) -> None:
+    assert all(p.length is None for p in term(text).periods)

@@ -159,7 +159,7 @@ _NOMINAL = (
 #: 从验收过了那天开始算 / 自验收之时起), it provides for no acceptance.
 _AS_TIME = (
     r"(?!后|之后|以后|前|之前|日|之日"
-    r"|(?:过了?|完了?|好了?)?(?:的)?(?:那天|当天|这天|那日|当日|那一天|之时|时起|起|开始|算起))"
+    r"|(?:过了?|完了?|好了?|签字|签署|签收|确认)?(?:的)?(?:那天|当天|这天|那日|当日|那一天|之日|之时|时起|起|开始|算起))"
 )
 ACT = re.compile(rf"(?<!视为)(?<!视同)(?<!经)(?:验收|检验|验货|查验|验机){_NOMINAL}{_AS_TIME}")
 _INSPECT = (
@@ -234,6 +234,13 @@ _START_EVENT = re.compile(
 _HANDOVER_AT = re.compile(
     r"(?:到货|货到|到达|送达|运抵|抵达|到场|进场|到厂|到库|入库|到站|到港|收货|签收|交货|交付|卸货|卸车|安装完毕|"
     r"调试完毕|安装完成|调试完成)[^,，。;；]{0,10}?(?=[,，])"
+)
+#: A discovery that starts a notice period (发现质量问题, 发现货物短少的): the start of that window.
+_DISCOVERY = re.compile(r"发现[^,，。;；]{0,12}?(?:问题|缺陷|瑕疵|故障|不符|不合格|短少|破损|损坏|异常)")
+#: Inside the warranty (质保期内…出现故障的): the failure starts the claim's notice period.
+_IN_WARRANTY_FAILURE = re.compile(
+    r"(?:质保|保修|质量保证|三包|保固)期(?:限)?(?:内|里|期间)[^。;；]{0,12}?(?:出现|发生)[^,，。;；]{0,10}?"
+    r"(?:问题|缺陷|瑕疵|故障|损坏|异常)"
 )
 _AT_EVENT = re.compile(rf"(?:{_EVENTS})[^,，。;；]{{0,10}}?(?<![同小及])时(?!间|限|效)")
 _IMMEDIATE = re.compile(r"当场|当面|当即|即时|立即|随即|现场(?:验收|查验|检验|清点|核对|检查)")
@@ -357,7 +364,13 @@ _WARRANTY_VERB = re.compile(r"(?:保修|质保|保用|包修|包换|保固|三�
 #: A free repair or exchange bounded by a length (一年内免费修, 半年内包换) — a warranty in plain words.
 _FREE_REPAIR = re.compile(
     r"\s*(?:以内|之内|内)\s*(?:出现[^,，。;；]{0,8}?的?，?)?(?:免费|无偿)?(?:维修|修理|修|包修|保修|包换|换新|退换|更换)"
+    # 一年内，设备出现非人为故障的，卖方免费维修: the defect and the repairer between
+    r"|\s*(?:以内|之内|内)[^。;；]{0,24}?(?:免费|无偿|负责|包)(?:维修|修理|修复|修|更换|换|退换|保修)"
+    # 卖方保证货物自验收之日起一年内无质量问题: a guarantee of no defect for the length
+    r"|\s*(?:以内|之内|内)[^,，。;；]{0,4}?(?:无|不出现|不发生|不会出现)[^,，。;；]{0,6}?(?:质量问题|质量缺陷|故障)"
 )
+#: A warranty named after its length: 提供自验收之日起18个月的质保 / 一年的免费保修.
+_WARRANTY_AFTER = re.compile(r"\s*(?:的)?\s*(?:免费)?(?:质保|保修|质量保证|三包|保固)(?![金款])")
 # After a period word: its end (质保期届满后15日内) or its inside (质保期内48小时响应) — no length.
 _NOT_LENGTH = re.compile(r"\s*间?\s*(?:届满|期满|满|结束|到期|截止|终止|内|里|以内|之内|期间|期内|中|的)")
 #: A short duration the seller acts within (两天内上门修, 48小时内到场): a response time, no period length.
@@ -560,6 +573,13 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
             ev = next(iter(_START_EVENT.finditer(clause, 0, d.span[0])), None)
             if ev is not None and not any(o.span[0] < d.span[0] and o.span[0] > ev.end() for o in durations):
                 st = ev.span()
+        if st is None:  # 买方发现质量问题应在7日内书面通知卖方: the discovery starts the notice period
+            found = list(_DISCOVERY.finditer(clause, 0, d.span[0]))
+            failure = _IN_WARRANTY_FAILURE.search(clause, 0, d.span[0]) if "期" in clause else None
+            if found:
+                st = found[-1].span()
+            elif failure is not None:
+                st = failure.span()
         if st is None:  # 每批货物到库，需方当日过磅，并于三日内抽样送检: the handover opens the sentence
             ho = list(_HANDOVER_AT.finditer(clause, 0, d.span[0]))
             if ho:
@@ -645,6 +665,8 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
     if not out:
         for d in find_durations(clause):
             m = _WARRANTY_VERB.search(clause, max(0, d.span[0] - 8), d.span[0])
+            if m is None:
+                m = _WARRANTY_AFTER.match(clause, d.span[1])
             if m is None and months_of(d) >= 1:  # 一年内免费修 / 三个月内包换: a free repair for months
                 m = _FREE_REPAIR.match(clause, d.span[1])
             if m is not None:

@@ -195,7 +195,17 @@ _END_AT = re.compile(
     r"|(?:至|到|截至|截止(?:到|至|于)?)\s*(?P<date>(?:\d{4}|[〇零一二])[^,，。;；]{0,14}?(?:[日号]|年底|年末))"
 )
 #: ``至2027年底`` / ``到二〇二七年末``: the year's last day.
-_YEAR_END_IN = re.compile(r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:底|末)")
+_YEAR_END_IN = re.compile(r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:年)?(?:底|末)")
+#: An end written without 至/到: 2028年12月31日到期 / 于2027年12月31日终止 / 失效日期为2028年3月31日 /
+#: 2027年年底前有效.
+_DATE_END = re.compile(
+    r"(?P<date>(?:\d{4}|[〇零一二])[^,，。;；至到]{0,14}?(?:[日号]|年底|年末))\s*(?:之日)?\s*"
+    r"(?:前有效|以前有效|之前有效|到期|终止|失效|届满|期满|结束)"
+    r"|(?:失效|到期|终止|届满|期满|截止)(?:日期|日|时间)\s*(?:为|是|:|：)?\s*"
+    r"(?P<date2>(?:\d{4}|[〇零一二])[^,，。;；]{0,14}?[日号])"
+)
+#: The effectiveness named before the term key: 本合同生效后，有效期至…
+_START_BEFORE_KEY = re.compile(r"(?:生效|签订|签署|签字|盖章|签章)(?:之日|当日)?(?:后|起|以后)\s*[,，]?\s*$")
 _END_EVENT = re.compile(
     r"(?:履行完毕|义务履行完毕|全部履行完|(?:质保|保修|质量保证|保证|维保|维护|服务|缺陷责任|保质|售后)期(?:限|间)?"
     r"(?:满|届满|结束|到期)|货款(?:全部)?(?:付清|结清)|(?:付清|结清)(?:全部)?货款|清偿完毕|终验合格)"
@@ -221,7 +231,7 @@ _CONTRACT_WORD = re.compile(
 #: What a clause with a period but no term key holds (本合同自…至…, 长期有效, 履行完毕后终止).
 _PERIOD_HINT = re.compile(
     r"(?:(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)|(?:^|[。;；])\W{0,4}(?:合同|协议|合约))[^。;；]*"
-    r"(?:至|到|长期|无固定|续|履行完|全部履行|付清|结清|完成|完毕|有效|为限|届满|期满|失效)"
+    r"(?:至|到|长期|无固定|续|履行完|全部履行|付清|结清|完成|完毕|有效|为限|届满|期满|失效|终止)"
 )
 #: Every period holds one of these: 期 of a term key, or a word of ``_PERIOD_HINT``.
 _PERIOD_WORDS = (
@@ -239,6 +249,7 @@ _PERIOD_WORDS = (
     "为限",
     "届满",
     "失效",
+    "终止",
 )
 #: 本合同在双方权利义务履行完毕后自动终止: a term that ends with performance.
 _END_SENTENCE = re.compile(
@@ -455,6 +466,14 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
                 end_event = None if d.date else "date"
             elif _END_EVENT.search(em.group()) or _EVENT_END.search(em.group()):
                 end_event = em.group("what").strip()[-10:]
+    if em is None and (dm := _DATE_END.search(rest)) is not None:
+        g = "date" if dm.group("date") else "date2"
+        d = _date_in(text, rest_start + dm.start(g), rest_start + dm.end(g))
+        ym = _YEAR_END_IN.search(dm.group(g))
+        if d is not None or ym is not None:
+            em = dm
+            if d is not None:
+                end_date, end_event = d.date, None if d.date else "date"
     if em is not None and end_date is None and (ym := _YEAR_END_IN.search(em.group())):
         end_date, end_event = dt.date(_cn_int(ym.group("y")), 12, 31), None  # 至2027年底 / 到二〇二七年末为止
     if end_date is None and (lm := _LONG_STOP.search(rest)):
@@ -464,6 +483,8 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
             end_date = d.date
             if em is None:
                 em = lm
+    if sm is None and start_date is None and _START_BEFORE_KEY.search(text, max(0, at - 12), at):
+        start_event = "生效"  # 本合同生效后，有效期至2028年6月30日
     if sm is None and em is not None and start_date is None:
         # 合同期限为2026年4月15日至2027年7月31日 / 履行期限：2026年4月30日至2028年6月30日
         dates = [d for d in find_dates(text) if rest_start <= d.span[0] < rest_start + em.start()]
@@ -493,6 +514,7 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
         length is not None
         and re.search(r"(?:之日起|后|内|前)\s*$", rest[max(0, length.span[0] - 6) : length.span[0]])
         and not _VALID_AFTER.match(rest, length.span[1])
+        and not _CLAUSE_END.match(rest, length.span[1])
     ):
         length = None  # 生效之日起30日内交货 is a deadline, not the term (生效之日起一年内有效 is the term)
     open_ended = bool(_LONG_TERM.search(rest))
@@ -536,7 +558,8 @@ def _periods(doc: Document, units: list[tuple[int, str, int]]) -> list[Period]:
                 if re.match(r"(?:期限|期间|期)?内", clause[km.end() : km.end() + 3]):
                     continue  # 合同有效期内单价固定: a reference to the term, not the term
                 if re.match(
-                    r"\s*(?:届满|期满|满|终止|结束|到期)(?!为|是|:|：)", clause[km.end() : km.end() + 5]
+                    r"\s*(?:届满|期满|满|终止|结束|到期)(?!(?:之?日|日期)?\s*(?:为(?!止)|是|:|：))",
+                    clause[km.end() : km.end() + 7],
                 ):
                     continue  # 合同期限届满后…: a consequence
                 keys.append(km)
@@ -589,6 +612,8 @@ def _periods(doc: Document, units: list[tuple[int, str, int]]) -> list[Period]:
     return out
 
 
+#: A length that ends its clause (有效期自双方签章之日起两年。): the term's length, not a deadline of an act.
+_CLAUSE_END = re.compile(r"\s*[。；;!！]?\s*$")
 #: What follows a length that is the term, not a deadline: 自生效之日起一年内有效, …三年为限, …两年届满.
 _VALID_AFTER = re.compile(r"\s*(?:内|之内)?\s*(?:有效|为限|届满|期满|为止|止)")
 #: ``本协议…持续有效三年`` / ``合同继续有效12个月``: a length the contract stays in force, without a term key.
@@ -650,6 +675,10 @@ _GLUED_HEADING = re.compile(
     r"^\s*(?:第\s*\S{1,4}\s*条|[一二三四五六七八九十]+[、.．]|\d{1,2}[.．、]?)\s*[^\d。；;，,:：]{2,20}?\s*"
     r"(?=\d{1,2}[.．]\d{1,2}(?!\d))"
 )
+#: The condition after the word: 生效日期为双方签字盖章之日 / 生效时间：双方盖章之日.
+_EFFECT_DATE_IS = re.compile(
+    r"(?:日期|时间|日)\s*(?:为|是|:|：)\s*(?P<cond>[^,，。;；]{0,20}?(?:签字|签章|盖章|签名|签署|签订|用印))"
+)
 _NOT_CONTRACT_EFFECT = re.compile(r"补充协议|变更|修改|修订|补充|通知|授权|发票|订单确认|担保|保证")
 
 
@@ -674,6 +703,9 @@ def _effectiveness(units: list[tuple[int, str, int]]) -> list[Effectiveness]:
             if not (labelled or signed or _EFFECT_SUBJECT.search(before) or _EFFECT_SUBJECT.search(after)):
                 continue
             cm = _EFFECT_CONDITION.search(before)
+            if cm is None and (dm := _EFFECT_DATE_IS.match(clause, m.end())) is not None:
+                before = dm.group("cond")  # 本合同生效日期为双方签字盖章之日: the condition follows
+                cm = _EFFECT_CONDITION.search(before)
             if cm is None:
                 continue
             sub = before[max(0, before.rfind(",") + 1, before.rfind("，") + 1) :]
