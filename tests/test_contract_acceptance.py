@@ -606,7 +606,7 @@ def test_a_retention_is_no_warranty() -> None:
     [
         "在质保期内，买方发现质量问题应在7日内书面通知卖方。",
         "保修期内设备出现故障的，买方应在48小时内通知卖方。",
-        "买方发现货物短少的，应在3日内书面告知卖方。",
+        "买方发现货物质量不符的，应在3日内书面告知卖方。",
     ],
 )
 def test_a_discovery_or_a_failure_in_the_warranty_starts_the_notice(text: str) -> None:
