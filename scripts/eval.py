@@ -23,6 +23,7 @@ DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "extra4",
     ROOT / "tests" / "corpus" / "extra5",
     ROOT / "tests" / "corpus" / "extra6",
+    ROOT / "tests" / "corpus" / "extra7",
 )
 
 
