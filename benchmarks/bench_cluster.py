@@ -1,13 +1,17 @@
 """Cluster throughput: ``render --scheduler`` and ``lint --scheduler`` on a LocalCluster of 1 and 2 worker
 processes (one thread each, the Dask settings of ``connect("local")``) next to the local path
 (``render --jobs 1/2``, ``lint``), and the scaling efficiency = throughput per worker ÷ single-worker
-throughput (target ≥ 0.9). The cluster is started and warmed (templates compiled, rules loaded on every
-worker) before timing; each timed run writes a fresh DEST, so nothing is skipped by the resume manifest.
+throughput (target ≥ 0.9). Each cluster runs in a child process of its own (its client, scheduler and
+nannies; the workers are its children), started and warmed (templates compiled, rules loaded on every
+worker, one untimed run of each job) before anything is timed; the 1- and 2-worker runs are interleaved
+(1, 2, 2, 1, 1, 2 …) so both see the same neighbours, each timed run writes a fresh DEST (nothing is
+skipped by the resume manifest), and every figure is a median over the repeats; the efficiencies are the
+medians of the efficiencies of adjacent 1/2-worker pairs.
 
 On a shared machine the wall-clock efficiency says more about the neighbours than about the cluster, so the
 CPU seconds per document of every process involved are printed too: the workers' (read on each worker before
-and after a run) and the client's with the scheduler's (a LocalCluster runs its scheduler in the client
-process). The efficiency from CPU is CPU per document on 1 worker ÷ CPU per document on 2 (all processes):
+and after a run) and the client's with the scheduler's (the cluster's child process: client, scheduler and
+nannies). The efficiency from CPU is CPU per document on 1 worker ÷ CPU per document on 2 (all processes):
 with one core per worker, what 2 workers deliver per worker against 1."""
 
 from __future__ import annotations
@@ -89,15 +93,18 @@ def _worker_cpu() -> float:
 
 
 def _timed(fn, repeat: int, client=None) -> Timing:
-    runs = []
-    for _ in range(repeat):
-        before = sum(client.run(_worker_cpu).values()) if client else 0.0
-        c0, t0 = _own_cpu(), time.perf_counter()
-        fn()
-        wall, own = time.perf_counter() - t0, _own_cpu() - c0
-        workers = sum(client.run(_worker_cpu).values()) - before if client else 0.0
-        runs.append(Timing(wall, workers, own))
+    runs = [_once(fn, client) for _ in range(repeat)]
     return Timing(*(statistics.median(getattr(r, k) for r in runs) for k in ("wall", "workers", "client")))
+
+
+def _once(fn, client=None) -> Timing:
+    """One timed run: wall seconds, the workers' CPU seconds (on ``client``'s cluster) and this process's."""
+    before = sum(client.run(_worker_cpu).values()) if client else 0.0
+    c0, t0 = _own_cpu(), time.perf_counter()
+    fn()
+    wall, own = time.perf_counter() - t0, _own_cpu() - c0
+    workers = sum(client.run(_worker_cpu).values()) - before if client else 0.0
+    return Timing(wall, workers, own)
 
 
 def _rss_mb() -> float:
@@ -107,41 +114,89 @@ def _rss_mb() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
-def _on_cluster(workers: int, src: str, drafts: str, tmp: Path, repeat: int) -> tuple[Timing, Timing, float]:
+def _cluster_child(conn, workers: int, src: str, drafts: str, tmp: str) -> None:
+    """In a child process: a warmed LocalCluster of ``workers`` that runs ``render``/``lint`` on request and
+    answers with a Timing (``rss``: the largest worker's memory in MB; ``stop`` ends it)."""
     import dask
     from distributed import Client, LocalCluster
 
-    from contractkit.cluster.engine import QUIET
+    from contractkit.cluster.engine import LOCAL_CLUSTER, QUIET
     from contractkit.cluster.lint import lint_on_cluster
     from contractkit.cluster.render import render_on_cluster
 
     runs = iter(range(10**6))
     with (
         dask.config.set(QUIET),
-        LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
-        ) as cluster,
+        LocalCluster(n_workers=workers, dashboard_address=":0", silence_logs=50, **LOCAL_CLUSTER) as cluster,
         Client(cluster) as client,
     ):
         client.wait_for_workers(workers)
 
         def render() -> None:
-            report = render_on_cluster([src], str(tmp / f"c{workers}-{next(runs)}"), client)
+            report = render_on_cluster([src], f"{tmp}/c{workers}-{next(runs)}", client)
             assert report.ok, report.failures[:3]
 
         def lint() -> None:
             result = lint_on_cluster([drafts], client)
             assert len(result.files) == N_LINT
 
+        jobs = {"render": render, "lint": lint}
         render()  # warm: every worker compiles the templates and loads the rules once
         lint()
-        timings = _timed(render, repeat, client), _timed(lint, repeat, client)
-        rss = max(client.run(_rss_mb).values())
-        return (*timings, rss)
+        conn.send("ready")
+        while (what := conn.recv()) != "stop":
+            conn.send(max(client.run(_rss_mb).values()) if what == "rss" else _once(jobs[what], client))
+
+
+class _Cluster:
+    """The parent's handle on a :func:`_cluster_child`."""
+
+    def __init__(self, workers: int, src: str, drafts: str, tmp: Path) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")
+        self.conn, theirs = ctx.Pipe()
+        self.proc = ctx.Process(target=_cluster_child, args=(theirs, workers, src, drafts, str(tmp)))
+        self.proc.start()
+
+    def ready(self) -> None:
+        """Wait until the cluster is up and warm."""
+        assert self.conn.recv() == "ready"
+
+    def ask(self, what: str):
+        self.conn.send(what)
+        return self.conn.recv()
+
+    def close(self) -> None:
+        if self.proc.is_alive():
+            self.conn.send("stop")
+        self.proc.join(120)
+
+
+def _on_clusters(src: str, drafts: str, tmp: Path, repeat: int) -> tuple[dict, float]:
+    """``{(kind, workers): [Timing per repeat]}`` from interleaved runs, and the largest worker's memory."""
+    clusters = {w: _Cluster(w, src, drafts, tmp) for w in (1, 2)}
+    try:
+        for c in clusters.values():
+            c.ready()
+        runs: dict[tuple[str, int], list[Timing]] = {}
+        for kind in ("render", "lint"):
+            for i in range(repeat):
+                for w in (1, 2) if i % 2 == 0 else (2, 1):
+                    runs.setdefault((kind, w), []).append(clusters[w].ask(kind))
+        rss = clusters[2].ask("rss")
+    finally:
+        for c in clusters.values():
+            c.close()
+    return runs, rss
+
+
+def _median(runs: list[Timing]) -> Timing:
+    return Timing(*(statistics.median(getattr(r, k) for r in runs) for k in ("wall", "workers", "client")))
 
 
 def run(repeat: int = REPEAT) -> list[str]:
-    """Medians of ``repeat`` runs."""
+    """Medians of ``repeat`` runs (the cluster's interleaved)."""
     from contractkit.lint import lint_paths
     from contractkit.render.batch import render_batch
     from contractkit.render.docx import render_docx
@@ -158,8 +213,11 @@ def run(repeat: int = REPEAT) -> list[str]:
             for jobs in (1, 2)
         }
         local_lint = _timed(lambda: lint_paths([drafts]), repeat)
-        render1, lint1, _ = _on_cluster(1, src, drafts, tmp, repeat)
-        render2, lint2, rss = _on_cluster(2, src, drafts, tmp, repeat)
+        cluster, rss = _on_clusters(src, drafts, tmp, repeat)
+    med = {key: _median(timings) for key, timings in cluster.items()}
+    render1, render2, lint1, lint2 = (
+        med[k] for k in (("render", 1), ("render", 2), ("lint", 1), ("lint", 2))
+    )
     out: list[str] = []
     for kind, n, unit, one, two, base1, base2, vs in (
         ("render", N_RENDER, "docs/s", render1, render2, local[1], local[2], ("--jobs 1", "--jobs 2")),
@@ -178,8 +236,10 @@ def run(repeat: int = REPEAT) -> list[str]:
                     base.per_doc(n) * 1000,
                 )
             )
-        wall_eff = (n / two.wall) / 2 / (n / one.wall)
-        cpu_eff = one.per_doc(n) / two.per_doc(n)
+        pairs = list(zip(cluster[(kind, 1)], cluster[(kind, 2)], strict=True))  # adjacent in time
+        walls = [a.wall / (2 * b.wall) for a, b in pairs]
+        cpus = [a.per_doc(n) / b.per_doc(n) for a, b in pairs]
+        wall_eff, cpu_eff = statistics.median(walls), statistics.median(cpus)
         out.append(
             line(
                 f"cluster {kind} scaling efficiency, 2 workers, wall clock (vs target)", wall_eff, "", 0.9, ""
@@ -188,6 +248,8 @@ def run(repeat: int = REPEAT) -> list[str]:
         out.append(
             line(f"cluster {kind} scaling efficiency, 2 workers, from CPU (vs target)", cpu_eff, "", 0.9, "")
         )
+        spread = f"{min(walls):.2f}–{max(walls):.2f} wall clock, {min(cpus):.2f}–{max(cpus):.2f} from CPU"
+        out.append(f"cluster {kind} scaling efficiency, 2 workers, range over {len(pairs)} pairs: {spread}")
         out.append(
             line(
                 f"cluster {kind} {unit} per core from CPU, 2 workers (vs 1 worker)",
