@@ -617,3 +617,30 @@ def test_a_discovery_or_a_failure_in_the_warranty_starts_the_notice(text: str) -
 def test_a_failure_outside_the_warranty_starts_nothing() -> None:
     (w,) = timed("出现质量问题按质量协议处理，需方在30天内通知供方。")
     assert w.start is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买方在检验期届满时仍未签署验收证书且未说明理由的，该期满之日视为验收日。",
+        "若买方未在规定时间内进行验收，则验收应被视为已经完成。",
+        "逾期未提异议，买方即丧失以货物不符为由拒收的权利。",
+        "如果买方在收货后5日内没有书面提出质量问题，就等于认可了货物质量。",
+        "甲方过了5天没说话的，就当甲方认可了。",
+        "买方未在检验期内书面通知卖方质量异议的，视为卖方已履行交付义务。",
+    ],
+)
+def test_deemed_acceptance_in_translated_and_colloquial_words(text: str) -> None:
+    assert facts_of("第五条 检验\n" + text)[0].deemed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方逾期交货的，视为乙方违约。",
+        "通知送达对方地址即视为送达。",
+        "甲方未按期付款的，视为甲方已履行通知义务。",
+    ],
+)
+def test_other_deemed_things_are_no_acceptance(text: str) -> None:
+    assert not facts_of(text)[0].deemed
