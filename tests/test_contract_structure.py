@@ -249,3 +249,124 @@ def test_a_clause_naming_general_terms_is_not_their_heading() -> None:
         "2. 通用条款与专用条款不一致的，以专用条款为准，专用条款未约定的适用通用条款。",
     ):
         assert structure(f"设备买卖合同\n{clause}\n3. 其他").general_terms is None
+
+
+# --- definition entries: what a term means, not what a party must do -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "body"),
+    [
+        ("2.1.4 “试运行期”指设备首次带负荷运行之日起连续七十二小时；", "试运行期", "首次带负荷运行"),
+        ("“结算价款”是指经双方对账确认的货款金额。", "结算价款", "经双方对账确认的货款金额"),
+        ("本协议所称营业日，是指上海证券交易所开市交易的日子。", "营业日", "上海证券交易所开市交易的日子"),
+        ("本合同所称“随机资料”系指说明书、合格证及装箱单。", "随机资料", "说明书、合格证及装箱单"),
+        ("到站验收：指货物到达买方仓库后的数量清点。", "到站验收", "货物到达买方仓库后的数量清点"),
+        ('"Final Acceptance" means the date the Buyer signs the final certificate.', "Final Acceptance",
+         "the date the Buyer signs the final certificate"),
+        ("Warranty Period: means twelve months from Final Acceptance.", "Warranty Period",
+         "twelve months from Final Acceptance"),
+        ("（三）“一级缺陷”指导致整线停机超过四小时的缺陷；", "一级缺陷", "导致整线停机超过四小时的缺陷"),
+    ],
+)  # fmt: skip
+def test_definition_entries_in_any_form(text: str, term: str, body: str) -> None:
+    s = extract_text(text).structure
+    (entry,) = [e for e in s.definition_entries if e.term == term]
+    doc = extract_text(text).doc
+    assert body in entry.body.text(doc)
+    assert s.is_definition(entry.entry.block)
+    assert term in s.definitions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“验收期”指到货之日起十日；买方未在验收期内书面提出异议的，视为验收合格。",
+        "1.2 “结算日”指每月25日。双方应于结算日核对当月发货数量。",
+        '"Acceptance Period" means ten days from delivery; the Buyer shall inspect the Goods within it.',
+    ],
+)
+def test_an_operative_clause_after_an_entry_is_not_definition(text: str) -> None:
+    c = extract_text(text)
+    s = c.structure
+    (entry,) = s.definition_entries
+    block = c.doc.blocks[entry.entry.block].norm
+    tail = block.index(next(w for w in ("买方未", "双方应", "the Buyer shall") if w in block))
+    assert not s.is_definition(entry.entry.block)  # the block holds an operative clause too
+    assert s.is_definition(entry.entry.block, entry.body.span)
+    assert not s.is_definition(entry.entry.block, (tail, tail + 3))
+    assert s.definition_at(entry.entry.block, tail) is None
+    assert s.definition_at(entry.entry.block, entry.body.span[0]) == entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲方应按乙方指定的账户付款。",
+        "卖方应按“技术协议”指定的方法进行出厂检验。",
+        "买方应在到货后七日内（“验收期”）完成验收。",
+        "乙方（以下简称“供方”）应于2027年5月1日前交货。",
+        "如买方指示变更交货地点，应提前三日书面通知。",
+    ],
+)
+def test_operative_clauses_are_not_definitions(text: str) -> None:
+    s = extract_text(text).structure
+    assert s.definition_entries == ()
+    assert not s.is_definition(0)
+
+
+def test_items_of_a_definitions_section_without_zhi() -> None:
+    text = (
+        "第二条 释义\n本合同中下列用语的含义如下：\n“交货地”：苏州市吴中区木渎镇金枫路 88 号 2 号仓；\n"
+        "验收期：到货后十个工作日；\n第三条 交货\n卖方应于 2027 年 6 月 1 日前交货。"
+    )
+    c = extract_text(text)
+    s = c.structure
+    assert [e.term for e in s.definition_entries] == ["交货地", "验收期"]
+    # the heading and the items are definitions; the intro line and the clauses after them are not
+    assert [i for i in range(len(c.doc.blocks)) if s.is_definition(i)] == [0, 2, 3]
+
+
+def test_a_pdf_entry_continued_on_the_next_line_and_a_glued_heading() -> None:
+    text = (
+        "1 定义1.1 在本合同中，除非上下文另有要求：\n"
+        "1.1.1 “质保期”指自终验证书签发之日起二十四\n（24）个月。\n1.1.2 “现场”指买方南通工厂。\n"
+        "2 货物2.1 卖方应提供附表 A 所列货物。"
+    )
+    c = extract_text(text)
+    s = c.structure
+    assert [e.term for e in s.definition_entries] == ["质保期", "现场"]
+    assert [s.is_definition(i) for i in range(5)] == [False, True, True, True, False]
+
+
+def test_a_definitions_heading_in_the_same_paragraph_as_its_entries() -> None:
+    text = "第一条 定义。本合同所称“货物”，指附件一所列设备；“日”，除另有注明外指日历日。\n第二条 价格"
+    s = extract_text(text).structure
+    assert [e.term for e in s.definition_entries] == ["货物", "日"]
+    assert s.is_definition(0) and not s.is_definition(1)
+
+
+def test_definitions_table() -> None:
+    text = (
+        "| 术语 | 含义 |\n| --- | --- |\n| 到货日 | 货物运抵买方仓库并签收之日 |\n"
+        "| 终验 | 试运行满三十日后的验收 |"
+    )
+    c = extract_text(text)
+    s = c.structure
+    assert {e.term for e in s.definition_entries} == {"到货日", "终验"}
+    assert all(e.form == "table" for e in s.definition_entries)
+    entry = next(e for e in s.definition_entries if e.term == "终验")
+    assert entry.body.text(c.doc) == "试运行满三十日后的验收"
+    assert s.is_definition(entry.body.block, entry.body.span)
+
+
+@given(
+    st.sampled_from(["验收期", "结算日", "交付日", "保证期间"]),
+    st.sampled_from(["指", "是指", "系指", "：指"]),
+    st.sampled_from(["", "1.1.3 ", "（二）", "本合同中，"]),
+)
+def test_entry_forms_combine(term: str, means: str, lead: str) -> None:
+    text = f"{lead}“{term}”{means}到货之日起十五日。"
+    s = extract_text(text).structure
+    assert [e.term for e in s.definition_entries] == [term]
+    assert s.is_definition(0)

@@ -10,10 +10,11 @@ Roles are read, in order of strength, from the party block (``甲方（买方）
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from contractkit.contract.definitions import DefinitionEntry, read_entries
 from contractkit.contract.model import Where
 from contractkit.facts.document import block_indices_naming
 from contractkit.facts.sections import _heading
@@ -181,7 +182,8 @@ class PartyHead:
 
 @dataclass(frozen=True, slots=True)
 class Definition:
-    """A defined term: ``where`` is the term itself, ``body`` the sentence that defines it."""
+    """A defined term: ``where`` is the term itself, ``body`` the definition entry that defines it (for a
+    short name, 以下简称“华力公司”, the paragraph that introduces it)."""
 
     term: str
     where: Where
@@ -234,6 +236,29 @@ class Structure:
     #: Where the document says it is placed under another agreement whose terms govern it (依据双方签订的
     #: 《年度采购框架协议》…, 本订单未尽事宜按《产品购销合同》执行, under the Master Supply Agreement).
     incorporates: Where | None = None
+    #: The definition entries (``1.1.5 “验收期”指…``, ``本合同所称X，是指…``, a definitions table), in
+    #: document order: clauses that say what a term means, not what a party must do.
+    definition_entries: tuple[DefinitionEntry, ...] = ()
+    #: Block → the spans definitions cover, and the blocks they cover whole (see :meth:`is_definition`).
+    _definition_spans: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict, repr=False)
+    _definition_blocks: frozenset[int] = frozenset()
+
+    def is_definition(self, block: int, span: tuple[int, int] | None = None) -> bool:
+        """True when ``span`` of block ``block`` lies in a definition entry; with no span, when the whole
+        block is definitions (an operative clause after an entry in the same block makes it False)."""
+        if span is None:
+            return block in self._definition_blocks
+        a, b = span
+        return any(s <= a and b <= e for s, e in self._definition_spans.get(block, ()))
+
+    def definition_at(self, block: int, pos: int) -> DefinitionEntry | None:
+        """The definition entry of block ``block`` whose text holds offset ``pos``, or None."""
+        for e in self.definition_entries:
+            if e.entry.block == block and e.entry.span[0] <= pos < e.entry.span[1]:
+                return e
+            if e.where.block == block and e.where.span[0] <= pos < e.where.span[1]:
+                return e
+        return None
 
     @property
     def under_agreement(self) -> bool:
@@ -327,9 +352,14 @@ def _words(head: str) -> list[str]:
     return [w.group().lower() if w.group().isascii() else w.group() for w in _WORD.finditer(squeezed)]
 
 
-def _definitions(doc: Document) -> tuple[dict[str, Definition], list[tuple[str, int, int, int]]]:
-    """Defined terms, and the aliases ``(term, block, start, end)`` a 简称 introduces."""
+def _definitions(
+    doc: Document, entries: list[DefinitionEntry]
+) -> tuple[dict[str, Definition], list[tuple[str, int, int, int]]]:
+    """Defined terms (each entry's term with the entry as its body first), and the aliases ``(term, block,
+    start, end)`` a 简称 introduces."""
     defs: dict[str, Definition] = {}
+    for e in entries:
+        defs.setdefault(e.term, Definition(e.term, e.where, e.entry))
     aliases: list[tuple[str, int, int, int]] = []
     for i in block_indices_naming(doc, _DEF_WORDS):
         t = doc.blocks[i].norm
@@ -656,7 +686,8 @@ def analyse(doc: Document) -> Structure:
     framework = bool(_FRAMEWORK.search(title)) or (
         kind == "order" and bool(_FRAMEWORK.search(_doc_head(doc, 1500)))
     )
-    defs, aliases = _definitions(doc)
+    entries, covered = read_entries(doc)
+    defs, aliases = _definitions(doc, entries)
     roles, designations = _resolve_roles(doc, heads, defs, aliases)
     if kind == "quote":
         head = _doc_head(doc, 6000)
@@ -688,7 +719,24 @@ def analyse(doc: Document) -> Structure:
         general_terms=general,
         language=_language(doc),
         incorporates=incorporates,
+        definition_entries=tuple(entries),
+        _definition_spans={i: tuple(sorted(v)) for i, v in covered.items()},
+        _definition_blocks=frozenset(i for i, v in covered.items() if _covered_whole(doc.blocks[i].norm, v)),
     )
+
+
+#: What may stay outside the definitions in a block that is definitions as a whole: numbering, punctuation.
+_LEFTOVER = re.compile(r"[\s\d.、,，;；:：。()（）\[\]【】\-—–]*")
+
+
+def _covered_whole(text: str, spans: list[tuple[int, int]]) -> bool:
+    """True when ``spans`` cover ``text`` but for numbering, punctuation and spaces."""
+    pos = 0
+    for s, e in sorted(spans):
+        if s > pos and not _LEFTOVER.fullmatch(text, pos, s):
+            return False
+        pos = max(pos, e)
+    return _LEFTOVER.fullmatch(text, pos) is not None
 
 
 #: An order or call-off contract incorporating another agreement by reference.
