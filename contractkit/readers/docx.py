@@ -31,9 +31,9 @@ from typing import Any
 from contractkit.errors import UnreadableInput
 from contractkit.fileio import DEFAULT_MAX_BYTES, read_bounded
 from contractkit.readers import zipguard
-from contractkit.readers.docx_numbering import Numbering
+from contractkit.readers.docx_numbering import Numbering, child_val
 from contractkit.readers.model import Block, Document, Location, RevisionsMode, read_options
-from contractkit.readers.normalize import looks_like_heading, normalize, strip_invisible
+from contractkit.readers.normalize import looks_like_heading, normalize_many, strip_invisible
 
 #: The WordprocessingML namespace in Clark notation, for building tags: ``f"{W}p"``.
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -56,6 +56,8 @@ _TEXT_OF = {f"{W}delText": None}
 #: A move is counted once, at its destination.
 REVISION_TAGS = {f"{W}ins": "insertions", f"{W}del": "deletions", f"{W}moveTo": "moves"}
 _INSERTED = (f"{W}ins", f"{W}moveTo")
+_PPR, _PSTYLE, _STYLE, _NAME = f"{W}pPr", f"{W}pStyle", f"{W}style", f"{W}name"
+_VAL, _STYLE_ID, _TYPE, _DEFAULT = f"{W}val", f"{W}styleId", f"{W}type", f"{W}default"
 _MAX_PART = 100 * 1024 * 1024  # inflated word/document.xml cap
 _ARTICLE_LABEL = re.compile(r"^第\s*\S{1,5}\s*[条章节部分]")
 
@@ -75,8 +77,7 @@ def read_docx(
         import docx
 
         doc = docx.Document(io.BytesIO(data))
-        styles = {s.style_id: s.name for s in doc.styles}
-        default = doc.styles.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+        styles, default_name = _styles(doc)
         body = doc.element.body
     except UnreadableInput:
         raise
@@ -86,8 +87,9 @@ def read_docx(
             path=name,
             hint="open it in Word and save it again as .docx",
         ) from None
-    reader = _Reader(name, styles, default.name if default is not None else None, mode)
+    reader = _Reader(name, styles, default_name, mode)
     reader.numbering = Numbering.of(doc)
+    reader.inserting = next(body.iter(*_INSERTED), None) is not None
     for loc, p in walk_paragraphs(body, on_table=reader.on_table):
         if loc.table is None:
             reader.meta["paragraphs"] = loc.paragraph
@@ -96,7 +98,9 @@ def read_docx(
 
     reader.numbering = None
     reader.section = None
+    reader.inserting = True  # notes, headers and footers: their own trees, tested paragraph by paragraph
     read_parts(doc, body, reader)
+    reader.finish()
     counted = count_revisions(body)
     if counted:
         reader.meta["revisions"] = {"mode": mode, **counted, "inserted": reader.inserted}
@@ -119,6 +123,9 @@ class _Reader:
         self.meta: dict[str, Any] = {"nested_tables": {}, "paragraphs": 0, "tables": 0, "labels": {}}
         self.numbering: Numbering | None = None
         self.section: str | None = None
+        #: False while the tree read holds no insertion at all (no paragraph to test for inserted text).
+        self.inserting = True
+        self._pending: list[tuple[str, Location, Any, str | None, str | None]] = []
 
     def on_table(self, number: int, parent: tuple[int, int, int] | None) -> None:
         self.meta["tables"] = number
@@ -126,6 +133,7 @@ class _Reader:
             self.meta["nested_tables"][number] = parent
 
     def paragraph(self, p: Any, loc: Location, part: str | None = None) -> None:
+        """Read one ``w:p`` (its block is made by :meth:`finish`, all texts normalized at once)."""
         style_id = _style_id(p)
         numbered = self.numbering.label(p, style_id) if self.numbering is not None else None
         text = strip_invisible(paragraph_text(p, self.mode))
@@ -135,7 +143,7 @@ class _Reader:
         heading = bool(style) and style.lower().startswith(("heading", "title", "标题"))
         if numbered is not None:
             label, level = numbered
-            self.meta["labels"][len(self.blocks)] = label
+            self.meta["labels"][len(self._pending)] = label
             if (
                 level == 0
                 and loc.table is None
@@ -150,15 +158,22 @@ class _Reader:
             kind = "heading"
         else:
             kind = "paragraph"
+        index = len(self._pending)
         location = Location(
-            len(self.blocks), paragraph=loc.paragraph, table=loc.table, row=loc.row, cell=loc.cell, part=part
+            index, paragraph=loc.paragraph, table=loc.table, row=loc.row, cell=loc.cell, part=part
         )
-        if self.mode != "original" and _has_inserted_text(p):
-            self.inserted.append(len(self.blocks))
-        block = Block(text=text, norm=normalize(text), location=location, kind=kind, style=style)
-        if self.section is not None:
-            block = Block(block.text, block.norm, location, kind, self.section, style)
-        self.blocks.append(block)
+        if self.inserting and self.mode != "original" and _has_inserted_text(p):
+            self.inserted.append(index)
+        self._pending.append((text, location, kind, self.section, style))
+
+    def finish(self) -> None:
+        """Make the blocks of the paragraphs read, their texts normalized in one pass."""
+        norms = normalize_many([p[0] for p in self._pending])
+        self.blocks = [
+            Block(text, norm, location, kind, section, style)
+            for (text, location, kind, section, style), norm in zip(self._pending, norms, strict=True)
+        ]
+        self._pending = []
 
 
 def _is_title(text: str) -> bool:
@@ -298,5 +313,41 @@ def _vmerge_continue(tc: Any) -> bool:
 
 
 def _style_id(p: Any) -> str | None:
-    node = p.find(f"{W}pPr/{W}pStyle")
-    return node.get(f"{W}val") if node is not None else None
+    return child_val(p, _PPR, _PSTYLE)
+
+
+def _styles(doc: Any) -> tuple[dict[str, Any], str | None]:
+    """``({style id: name}, name of the default paragraph style)`` as python-docx gives them
+    (``{s.style_id: s.name for s in doc.styles}``, ``doc.styles.default(PARAGRAPH).name``), read straight
+    from the styles part's XML (python-docx builds a proxy object per style; a template has hundreds)."""
+    from docx.styles import BabelFish
+
+    root = doc.styles.element
+    names: dict[str, Any] = {}
+    default: Any = None
+    for st in root.iterchildren(_STYLE):
+        name = None
+        for node in st.iterchildren(_NAME):
+            name = node.get(_VAL)
+            if name is None:
+                return _styles_slow(doc)  # python-docx refuses a w:name without w:val: let it say so
+            name = BabelFish.internal2ui(name)
+            break
+        names[st.get(_STYLE_ID)] = name
+        kind, flag = st.get(_TYPE), st.get(_DEFAULT)
+        if kind not in (None, "paragraph", "character", "table", "numbering") or flag not in _ON_OFF:
+            return _styles_slow(doc)
+        if (kind or "paragraph") == "paragraph" and _ON_OFF[flag]:
+            default = name
+    return names, default
+
+
+#: ST_OnOff as python-docx reads it (absent: off).
+_ON_OFF = {None: False, "1": True, "0": False, "true": True, "false": False, "on": True, "off": False}
+
+
+def _styles_slow(doc: Any) -> tuple[dict[str, Any], str | None]:
+    import docx
+
+    default = doc.styles.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    return {s.style_id: s.name for s in doc.styles}, default.name if default is not None else None

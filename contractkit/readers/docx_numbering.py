@@ -130,7 +130,7 @@ class Numbering:
         """The rendered label and level of paragraph ``p`` (advancing the counters), or None."""
         if not self.nums:
             return None
-        num_pr = p.find(f"{W}pPr/{W}numPr")
+        num_pr = grandchild(p, _PPR, _NUMPR)
         num_id: str | None = None
         ilvl = 0
         if num_pr is not None:
@@ -164,6 +164,23 @@ class Numbering:
                 text = text.replace(mark, format_number(value, fmt))
         text = text.strip()
         return (text, ilvl) if text else None
+
+
+_PPR, _NUMPR = f"{W}pPr", f"{W}numPr"
+
+
+def grandchild(el: Any, outer: str, inner: str) -> Any:
+    """``el.find(f"{outer}/{inner}")`` without ElementPath: the first ``inner`` child of an ``outer``."""
+    for node in el.iterchildren(outer):
+        for found in node.iterchildren(inner):
+            return found
+    return None
+
+
+def child_val(el: Any, outer: str, inner: str) -> str | None:
+    """The ``w:val`` of :func:`grandchild` (``w:pPr/w:pStyle`` → the style id), else None."""
+    node = grandchild(el, outer, inner)
+    return node.get(_VAL) if node is not None else None
 
 
 def _child_val(el: Any, name: str) -> str | None:

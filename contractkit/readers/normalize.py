@@ -61,10 +61,50 @@ def to_simplified(text: str) -> str:
     return "".join(_char_t2s(ch) if _NEEDS_CC.match(ch) else ch for ch in text)
 
 
+#: The characters ``_TABLE`` folds, as one-character strings (for a set intersection with a text).
+_FOLDED = frozenset(map(chr, _TABLE))
+
+
+def _fold(text: str) -> str:
+    """``text.translate(_TABLE)``, by one ``str.replace`` per foldable character present (no value of the
+    table is a key of it, so the order does not matter); ``translate`` looks up every character, 4x slower."""
+    for ch in _FOLDED.intersection(text):
+        text = text.replace(ch, _TABLE[ord(ch)])
+    return text
+
+
 def normalize(text: str) -> str:
     """The matching form of ``text``: Simplified, half-width ASCII, plain spaces; ``len(text)`` long."""
-    out = to_simplified(text).translate(_TABLE)
-    return out if len(out) == len(text) else text.translate(_TABLE)
+    out = _fold(to_simplified(text))
+    return out if len(out) == len(text) else _fold(text)
+
+
+def normalize_many(texts: list[str]) -> list[str]:
+    """``[normalize(t) for t in texts]``, with one OpenCC call for all the texts that need one.
+
+    OpenCC matches dictionary phrases, none of which holds a line break, so converting the texts joined by
+    line breaks converts each as on its own; a text whose share of the joined result does not keep its length
+    is converted again alone, exactly as :func:`normalize` does."""
+    simplified = list(texts)
+    need = [i for i, t in enumerate(texts) if _NEEDS_CC.search(t)]
+    if need:
+        batch = [texts[i] for i in need]
+        try:
+            pieces = _converter().convert("\n".join(batch)).split("\n")
+        except Exception:
+            pieces = []
+        if len(pieces) == sum(t.count("\n") + 1 for t in batch):
+            pos = 0
+            for i, t in zip(need, batch, strict=True):
+                k = t.count("\n") + 1
+                out = pieces[pos] if k == 1 else "\n".join(pieces[pos : pos + k])
+                pos += k
+                simplified[i] = out if len(out) == len(t) else to_simplified(t)
+        else:
+            for i, t in zip(need, batch, strict=True):
+                simplified[i] = to_simplified(t)
+    folded = [_fold(s) for s in simplified]
+    return [f if len(f) == len(t) else _fold(t) for f, t in zip(folded, texts, strict=True)]
 
 
 def strip_invisible(text: str) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from contractkit.errors import UnreadableInput
 from contractkit.fileio import DEFAULT_MAX_BYTES, check_size
 from contractkit.readers.model import Block, Document, Location, OcrMode, read_options
-from contractkit.readers.normalize import looks_like_heading, normalize, strip_invisible
+from contractkit.readers.normalize import looks_like_heading, normalize_many, strip_invisible
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 _PDFIUM_NOISE = re.compile("[\x02\ufffe\x00]")  # soft-hyphen / non-Unicode markers pdfium emits
@@ -114,10 +114,11 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
         if text.strip():
             pages_with_text += 1
         stats.add(text)
-        for number, para in paragraphs(_LINE_SPLIT.split(text)):
+        paras = paragraphs(_LINE_SPLIT.split(text))
+        for (number, para), norm in zip(paras, normalize_many([p for _, p in paras]), strict=True):
             kind = "heading" if looks_like_heading(para) else "line"
             loc = Location(len(blocks), page=i + 1, line=number)
-            blocks.append(Block(text=para, norm=normalize(para), location=loc, kind=kind))
+            blocks.append(Block(text=para, norm=norm, location=loc, kind=kind))
     if pages_with_text == 0 and ocr_pages:
         raise UnreadableInput(
             f"OCR found no text on the {len(ocr_pages)} scanned page(s)",
@@ -166,7 +167,7 @@ class GlyphStats:
         """Count one chunk of extracted text."""
         cids = _CID.findall(text)
         self.bad += len(cids) + len(_FFFD_OR_PUA.findall(text))
-        self.total += len(cids) + sum(1 for ch in _CID.sub("", text) if not ch.isspace())
+        self.total += len(cids) + sum(map(len, _CID.sub("", text).split()))  # the non-space characters
 
     def check(self, path: str) -> None:
         """Raise UnreadableInput when the bad share is high."""
@@ -225,6 +226,10 @@ def _continues(last_line: str, line: str, widest: float) -> bool:
     return not _LABEL.match(last_line)
 
 
+_NARROW_RUN = re.compile(r"[\x00-\u2e7f]+")
+
+
 def _width(line: str) -> float:
-    """Display width: CJK and full-width characters count 2, others 1."""
-    return sum(2 if ord(c) > 0x2E7F else 1 for c in line.strip())
+    """Display width: CJK and full-width characters (above U+2E7F) count 2, others 1."""
+    t = line.strip()
+    return 2 * len(t) - sum(map(len, _NARROW_RUN.findall(t)))

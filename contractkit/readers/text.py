@@ -14,7 +14,7 @@ from pathlib import Path
 from contractkit.errors import UnreadableInput
 from contractkit.fileio import DEFAULT_MAX_BYTES, read_bounded
 from contractkit.readers.model import Block, Document, Location
-from contractkit.readers.normalize import looks_like_heading, normalize, strip_invisible
+from contractkit.readers.normalize import looks_like_heading, normalize_many, strip_invisible
 from contractkit.readers.pdf import GlyphStats
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
@@ -137,13 +137,14 @@ def decode(data: bytes, path: str = "<text>") -> tuple[str, str]:
 
 def document_from_text(text: str, path: str = "<text>") -> Document:
     """A Document of ``text``: one Block per non-empty line (``line`` 1-based); used for rule examples too."""
-    blocks: list[Block] = []
+    lines: list[tuple[int, str]] = []
     for number, line in enumerate(_LINE_SPLIT.split(text), start=1):
         line = strip_invisible(line)
-        if not line.strip():
-            continue
-        kind = "heading" if looks_like_heading(line) else "line"
-        blocks.append(
-            Block(text=line, norm=normalize(line), location=Location(len(blocks), line=number), kind=kind)
-        )
+        if line.strip():
+            lines.append((number, line))
+    norms = normalize_many([line for _, line in lines])
+    blocks = [
+        Block(line, norm, Location(i, line=number), "heading" if looks_like_heading(line) else "line")
+        for i, ((number, line), norm) in enumerate(zip(lines, norms, strict=True))
+    ]
     return Document(path=path, kind="text", blocks=blocks)
