@@ -86,8 +86,12 @@ def test_missing_address_and_legal_representative_are_warnings() -> None:
         "联系电话：0550-7025583\n第一条 标的"
     )
     found = [f for f in lint_text(text, PARTIES) if f.rule == "parties/missing-details"]
-    assert len(found) == 1 and found[0].severity == Severity.WARNING
-    assert "住所/地址、法定代表人" in found[0].message and "安徽皖东线缆制造有限公司" in found[0].message
+    seller = [f for f in found if "安徽皖东线缆制造有限公司" in f.message]
+    assert len(seller) == 1 and seller[0].severity == Severity.WARNING
+    assert "住所/地址、法定代表人" in seller[0].message and "联系电话" not in seller[0].message
+    # the buyer gives no phone while the seller gives one: the form asks for it
+    buyer = [f for f in found if "常州恒晟电力安装工程有限公司" in f.message]
+    assert len(buyer) == 1 and buyer[0].message.endswith("缺少：联系电话。")
 
 
 def test_quote_needs_no_legal_representative() -> None:
@@ -356,6 +360,9 @@ def test_a_partnership_names_its_executive_partner() -> None:
     [
         # the parties named at the head, their details in a later line of their own
         "甲方信息：统一社会信用代码91320594MA1TE3N650，住所苏州市星湖街88号，法定代表人张伟，电话0512-68761234。\n"
+        "乙方信息：统一社会信用代码91210106MA0XUGB81D，住所沈阳市铁西区北二路18号，法定代表人王力，"
+        "电话024-25871234。",
+        "甲方信息：统一社会信用代码91320594MA1TE3N650，住所苏州市星湖街88号，法定代表人张伟。\n"
         "乙方信息：统一社会信用代码91210106MA0XUGB81D，住所沈阳市铁西区北二路18号，法定代表人王力。",
         "甲方的基本资料：统一社会信用代码：91320594MA1TE3N650；住所：苏州市星湖街88号；法定代表人：张伟。\n"
         "乙方：统一社会信用代码91210106MA0XUGB81D，住所沈阳市铁西区北二路18号，法定代表人王力。",
@@ -470,3 +477,74 @@ def test_an_address_without_street_and_number_is_incomplete(address: str) -> Non
 def test_a_specific_address_is_complete(address: str) -> None:
     text = f"卖方：江阴固力紧固件制造有限公司\n地址：{address}\n法定代表人：邵振华\n第一条 标的"
     assert "parties/address-incomplete" not in rules(text)
+
+
+# -- round 3: a phone one party gives and the other leaves out; codes a scan misread ----------------------
+
+_BUYER_LINES = (
+    "甲方：合肥快修侠汽车服务有限公司，信用代码913401002865623823，\n"
+    "地址：合肥市蜀山区望江西路588号，法人：周建军，{a}\n"
+)
+_SELLER_LINES = (
+    "乙方：合肥旺达二手设备回收有限公司，信用代码913401002466389280，\n"
+    "地址：合肥市瑶海区长江东路1026号，法人：孙德旺{b}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "missing"),
+    [
+        ("手机：13956012873", "", True),
+        ("电话：0551-65123456", "", True),
+        ("联系电话：0551-65123456", "，邮箱：sun@wangda.cn", False),  # e-mail reaches the seller
+        ("手机：13956012873", "，联系人：孙德旺 0551-64210087", False),
+        ("手机：13956012873", "，电话：0551-64210087", False),
+        ("开户行：徽商银行", "", False),  # neither gives a phone
+    ],
+)
+def test_phone_given_by_one_party_only(a: str, b: str, missing: bool) -> None:
+    found = lint_text(_BUYER_LINES.format(a=a) + _SELLER_LINES.format(b=b), PARTIES)
+    phone = [f for f in found if f.rule == "parties/missing-details" and "联系电话" in f.message]
+    assert bool(phone) is missing
+    assert all("合肥旺达二手设备回收有限公司" in f.message for f in phone)
+
+
+CC = "parties/invalid-credit-code"
+
+
+def _scanned(text: str):
+    """``text`` as the lines of page 1 of a scan read by OCR."""
+    from dataclasses import replace
+
+    from contractkit.readers.model import Document
+    from contractkit.readers.text import document_from_text
+
+    d = document_from_text(text)
+    blocks = [replace(b, location=replace(b.location, page=1, line=b.location.index + 1)) for b in d.blocks]
+    return Document(path="scan.pdf", kind="pdf", blocks=blocks, meta={"ocr": [1]})
+
+
+@pytest.mark.parametrize(
+    ("code", "reported"),
+    [
+        ("91610113MA6U2P4GOT", False),  # O read for 0: repaired, valid
+        ("9I610113MA6U2P4G0T", False),  # I read for 1
+        ("916101I3MA6U2P4G0T", False),
+        ("91610113MA6U2P4G0X", True),  # no misread letter: a wrong check character is a finding
+        ("91610113MA6U2P4GOX", False),  # misread and still wrong after repair: not judged
+    ],
+)
+def test_credit_code_read_by_ocr(code: str, reported: bool) -> None:
+    from contractkit.lint import lint_document
+
+    doc = _scanned(
+        f"买卖合同\n买方：西安鲜惠佳连锁超市有限公司\n统一社会信用代码：{code}\n住所：西安市科技路216号"
+    )
+    found = [f for f in lint_document(doc, Settings(select=(CC,))) if f.rule == CC]
+    assert bool(found) is reported
+
+
+@pytest.mark.parametrize("code", ["91610113MA6U2P4GOT", "91350100M000100Y4Z"])
+def test_credit_code_typed_with_a_letter_gb_32100_excludes_is_reported(code: str) -> None:
+    text = f"买卖合同\n买方：西安鲜惠佳连锁超市有限公司\n统一社会信用代码：{code}\n"
+    assert "parties/invalid-credit-code" in rules(text)

@@ -392,3 +392,60 @@ def test_padding_keeps_every_offset() -> None:
 def test_a_name_ends_before_a_label_without_colon(label: str) -> None:
     (p,) = parties(f"卖方：{SELLER} {label} 91320594MA1TE3N650").parties
     assert p.name == SELLER
+
+
+# -- round 3: padded names before padded labels, stray OCR quotes -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "legal", "phone"),
+    [
+        ("法定代表人：邹　敏　　　电　话：0731-88642710", "邹 敏", "0731-88642710"),
+        ("法定代表人：王　力　　联系电话：024-25871234", "王 力", "024-25871234"),
+        ("负 责 人：李　明　　　手　机：13912345678", "李 明", "13912345678"),
+        ("法定代表人：曲红梅 ” ”电话: 0631-5287419", "曲红梅", "0631-5287419"),
+        ("法定代表人:任志刚 ”电话: 0371-65772014", "任志刚", "0371-65772014"),
+    ],
+)
+def test_legal_and_phone_on_one_padded_or_noisy_line(line: str, legal: str, phone: str) -> None:
+    p = parties(f"甲　　方：{BUYER}\n{line}\n").parties[0]
+    assert values(p)["legal"] == legal
+    assert values(p)["phone"] == phone
+
+
+def test_a_padded_label_alone_is_still_joined() -> None:
+    p = parties(f"甲　　方：{BUYER}\n地　　址：江苏省苏州市星湖街88号\n电　　话：0512-68761234\n").parties[0]
+    assert values(p)["address"] == "江苏省苏州市星湖街88号"
+    assert values(p)["phone"] == "0512-68761234"
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["买的一方（甲方）：", "买机器的（甲方）：", "买方（即甲方）：", "订货的一方(甲方):"],
+)
+def test_a_designation_in_brackets_after_an_everyday_word(head: str) -> None:
+    text = (
+        f"{head}{BUYER}，信用代码91320594MA1TE3N650，\n"
+        "地址：江苏省苏州市星湖街88号，法人：张伟，手机：13956012873\n"
+    )
+    p = parties(text).parties[0]
+    assert p.name == BUYER
+    assert values(p)["legal"] == "张伟" and values(p)["phone"] == "13956012873"
+
+
+def test_a_closing_bracket_without_its_opening_opens_no_party() -> None:
+    assert parties("本合同由甲方）：签订。\n").parties == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "legal", "kind", "value"),
+    [
+        ("法定代表人:王海滨电话: 0532-87896651", "王海滨", "phone", "0532-87896651"),
+        ("法定代表人：李明手机：13912345678", "李明", "phone", "13912345678"),
+        ("负责人：赵刚传真：0512-68761235", "赵刚", "fax", "0512-68761235"),
+        ("法定代表人：张伟联系电话：0512-68761234", "张伟", "phone", "0512-68761234"),
+    ],
+)
+def test_a_label_glued_to_the_value_before_it(line: str, legal: str, kind: str, value: str) -> None:
+    p = parties(f"供方：{SELLER}\n{line}\n").parties[0]
+    assert values(p)["legal"] == legal and values(p)[kind] == value

@@ -77,8 +77,21 @@ def _wanted(doc: Document, p: Party) -> list[str]:
     if p.person or p.foreign:
         return ["address"]  # 法定代表人 and the credit code are PRC notions
     if p.has("id") and _SOLE_TRADER.search(p.name):
-        return ["address", "legal"]  # a 个体工商户: its operator (经营者) and his ID number identify it
-    return ["code", "address"] if quote else ["code", "address", "legal"]
+        wanted = ["address", "legal"]  # a 个体工商户: its operator (经营者) and his ID number identify it
+    else:
+        wanted = ["code", "address"] if quote else ["code", "address", "legal"]
+    return [*wanted, "phone"] if _phone_expected(doc, p) else wanted
+
+
+def _phone_expected(doc: Document, p: Party) -> bool:
+    """True when ``p`` gives no phone nor any other way to reach it (contact, e-mail, fax) while another
+    party of the document gives a phone: the form asks for one and this party's line left it out."""
+    if any(p.has(k) for k in _REACH):
+        return False
+    return any(q is not p and _named(q) and q.has("phone") for q in facts(doc).parties)
+
+
+_REACH = ("phone", "contact", "email", "fax")
 
 
 #: A sole trader's name: 个体工商户, or a shop or trading department (…五金商店, …经营部, …门市部).
@@ -111,6 +124,10 @@ def _anchor(doc: Document, p: Party) -> tuple[Block | None, tuple[int, int] | No
         "甲方：苏州精工机械制造有限公司\n统一社会信用代码：91350100M000100Y43\n第一条 标的",
         "卖方（乙方）：沈阳华力机床销售有限公司\n住所：辽宁省沈阳市铁西区北二路18号\n"
         "法定代表人：王力\n第一条 标的",
+        "甲方：合肥快修侠汽车服务有限公司，信用代码913401002865623823，\n"
+        "地址：合肥市蜀山区望江西路588号，法人：周建军，手机：13956012873\n"
+        "乙方：合肥旺达二手设备回收有限公司，信用代码913401002466389280，\n"
+        "地址：合肥市瑶海区长江东路1026号，法人：孙德旺",
         "项目  供方  需方\n单位名称  沈阳华力机床销售有限公司  苏州精工机械制造有限公司\n"
         "统一社会信用代码  91350100M000100Y43  91320594MA1TE3N650\n法定代表人  王力  张伟",
     ],
@@ -123,6 +140,10 @@ def _anchor(doc: Document, p: Party) -> tuple[Block | None, tuple[int, int] | No
         "地址：江苏省昆山市开发区前进东路1588号  电话：0512-57728810",
         "2 买方名称 四川蓉通仓储物流有限公司\n3 买方统一社会信用代码 91510115MA6CU4H28N\n"
         "4 买方住所 四川省成都市温江区新华大道二段868号\n5 买方法定代表人及电话 宋丽萍;028-82736615",
+        "甲方：合肥快修侠汽车服务有限公司，信用代码913401002865623823，\n"
+        "地址：合肥市蜀山区望江西路588号，法人：周建军，手机：13956012873\n"
+        "乙方：合肥旺达二手设备回收有限公司，信用代码913401002466389280，\n"
+        "地址：合肥市瑶海区长江东路1026号，法人：孙德旺，联系人：孙德旺 0551-64210087",
     ],
 )
 def missing_details(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -167,8 +188,8 @@ def missing_phone(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
     for p in facts(doc).parties:
-        if not _named(p) or p.has("phone"):
-            continue
+        if not _named(p) or p.has("phone") or "phone" in _wanted(doc, p):
+            continue  # parties/missing-details reports a phone the other party gives
         block, span = _anchor(doc, p)
         yield ctx.report(
             block,
@@ -281,6 +302,11 @@ def invalid_credit_code(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for block, span, code, who in _code_problems(doc):
         if _MASKED.search(code):
             continue  # a masked sample code (91320500MA1XXXXXX0), not a typo
+        if block is not None and ocr_read(doc, block):
+            judged = ocr_repaired(code)
+            if judged is None:
+                continue  # a scan misread the code (O for 0) and the repair does not hold: no judgement
+            code = judged
         problem = uscc_problem(code)
         if not problem:
             continue
@@ -292,6 +318,28 @@ def invalid_credit_code(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             span=span,
             snippet=None if block else code,
         )
+
+
+#: Letters GB 32100 never uses and the digits a scan takes them for (O/0, I/1, Z/2, S/5); V has no twin.
+_OCR_TWINS = str.maketrans({"O": "0", "I": "1", "Z": "2", "S": "5"})
+_EXCLUDED = frozenset("IOZSV")
+
+
+def ocr_read(doc: Document, block: Block) -> bool:
+    """True when ``block`` comes from a page the reader recognised by OCR (a scan)."""
+    pages = (doc.meta or {}).get("ocr") or ()
+    return block.location.page is not None and block.location.page in pages
+
+
+def ocr_repaired(code: str) -> str | None:
+    """The credit code a scan printed: upper case, with the letters GB 32100 never uses read as their digit
+    twins — or None when such a letter was there and the repaired code still fails (the reading is not to be
+    judged). A code with no such letter is returned upper-cased, to be checked as it stands."""
+    upper = code.strip().upper()
+    if not _EXCLUDED & set(upper):
+        return upper
+    repaired = upper.translate(_OCR_TWINS)
+    return repaired if uscc_problem(repaired) is None else None
 
 
 def _phone_values(value: str) -> Iterator[str]:

@@ -65,6 +65,8 @@ DETAIL_LABELS: dict[str, tuple[str, ...]] = {
     "other": ("日期", "签署日期", "签订日期", "邮编", "邮政编码", "date"),
 }  # fmt: skip
 _KIND_OF_LABEL = {w: k for k, words in DETAIL_LABELS.items() for w in words}
+#: The labels and party words a padded word (``电　　话``, ``甲　　方``) may be.
+_KNOWN_WORDS = frozenset(_KIND_OF_LABEL) | frozenset((*BUYER_WORDS, *SELLER_WORDS, *NEUTRAL_WORDS))
 _LABEL_ALT = "|".join(re.escape(w) for w in sorted(_KIND_OF_LABEL, key=len, reverse=True))
 _PARTY_WORDS = sorted({*BUYER_WORDS, *SELLER_WORDS, *NEUTRAL_WORDS}, key=len, reverse=True)
 #: Designations that are a person acting for a party, not a party (报价人: the sales rep).
@@ -77,15 +79,15 @@ _SIGN_PAREN = r"[(（][^)）]{0,16}[)）]"
 #: a label in brackets after an everyday word (老板（法定代表人）：) is a segment from the bracket.
 _SEGMENT = re.compile(
     rf"(?:(?P<party>{_PARTY_ALT})(?:的)?(?:基本)?(?:信息|资料|情况)?(?:\s*(?P<paren>[(（][^)）]{{0,30}}[)）]))?"
-    rf"\s*(?P<plabel>{_LABEL_ALT})?"
+    rf"(?P<pclose>\s*[)）])?\s*(?P<plabel>{_LABEL_ALT})?"
     rf"|(?P<label>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*(?:{_LABEL_ALT}))*(?:\s*[)）])?))"
     rf"\s*(?P<sign>{_SIGN_PAREN})?(?P<english>\s*[A-Za-z][A-Za-z .()/&-]{{0,40}}?)?\s*[:：]",
     re.IGNORECASE,
 )
 #: Where a segment may start: the start of a cell, after a space, an opening bracket, a separator or the
 #: colon of a heading label (甲方的基本资料：统一社会信用代码：…).
-_SEG_BEFORE = frozenset(" \t(（;；,，、\n:")
-_SEP_AT = re.compile(r"[ \t(（;；,，、\n:]")
+_SEG_BEFORE = frozenset(' \t(（;；,，、\n:”“"')
+_SEP_AT = re.compile(r"[ \t(（;；,，、\n:”“\"]")  # a quote mark too: OCR reads stray ones (曲红梅 ” ”电话:)
 #: The characters a party word or a detail label starts with (any case).
 _SEG_FIRST = frozenset(
     c for w in (*_PARTY_WORDS, *_KIND_OF_LABEL) for c in (w[0], w[0].upper(), w[0].lower())
@@ -315,22 +317,43 @@ _PARTY_CELL = re.compile(rf"(?:{_PARTY_ALT})(?:\s*{_SIGN_PAREN})?", re.IGNORECAS
 _PARTY_ROW = re.compile(rf"^\s*(?:{_PARTY_CELL.pattern}\s+)+{_PARTY_CELL.pattern}\s*$", re.IGNORECASE)
 
 
+#: A phone or mail label a scan glued to the value before it (``法定代表人:王海滨电话: 0532-…``).
+_GLUED = re.compile(
+    r"(?:联系电话|电话号码|电话|手机号码|手机号|手机|传真|电子邮箱|电子邮件|邮箱)(?=\s*[:：])"
+)
+#: The characters a segment may follow (:data:`_SEP_AT`).
+_SEP_CHARS = frozenset(' \t(（;；,，、\n:”“"')
+
+
 #: A label spread out by padding (``甲　　方：``, ``住 所：``, ``电　　话：``) at the start of a line or cell.
 _PADDED = re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fff](?:[ \t]+[\u4e00-\u9fff]){1,7}(?=\s*[:：(（])")
 
 
 def _unpad(text: str) -> str:
     """``text`` with each padded label's characters brought together and its spaces put before it (the same
-    length, so every later offset still points into the block's text)."""
+    length, so every later offset still points into the block's text). A padded name before a padded label
+    (``法定代表人：邹　敏　　　电　话：``) keeps its own spacing: only the label's characters are joined."""
     if not _PADDED.search(text):
         return text
-    return _PADDED.sub(
-        lambda m: (
-            " " * (len(m.group()) - len(m.group().replace(" ", "").replace("\t", "")))
-            + m.group().replace(" ", "").replace("\t", "")
-        ),
-        text,
-    )
+    return _PADDED.sub(_join_padded, text)
+
+
+def _join_padded(m: re.Match[str]) -> str:
+    """The padded match with the known word at its end (the whole, else its longest known tail) joined."""
+    group = m.group()
+    chars = [k for k, ch in enumerate(group) if not ch.isspace()]
+    squeezed = "".join(group[k] for k in chars)
+    if squeezed not in _KNOWN_WORDS:
+        tail = next((n for n in range(1, len(chars) - 1) if squeezed[n:] in _KNOWN_WORDS), None)
+        if tail is not None:  # 邹 敏   电 话: the name stays, 电话 is joined
+            head = group[: chars[tail]]
+            return head + _join_padded_all(group[chars[tail] :])
+    return _join_padded_all(group)
+
+
+def _join_padded_all(group: str) -> str:
+    joined = group.replace(" ", "").replace("\t", "")
+    return " " * (len(group) - len(joined)) + joined
 
 
 def _rows(doc: Document) -> list[list[tuple[int, int, int, str]]]:
@@ -447,14 +470,29 @@ def _starts(text: str, lo: int) -> list[re.Match[str]]:
         return []
     out: list[re.Match[str]] = []
     end = lo
-    for p in ([0] if lo == 0 else []) + [m.end() for m in _SEP_AT.finditer(text, max(0, lo - 1))]:
+    starts = ([0] if lo == 0 else []) + [m.end() for m in _SEP_AT.finditer(text, max(0, lo - 1))]
+    if "电" in text or "手机" in text or "传真" in text or "邮" in text:
+        glued = [
+            g.start()
+            for g in _GLUED.finditer(text, lo)
+            if g.start() and text[g.start() - 1] not in _SEP_CHARS
+        ]
+        if glued:
+            starts = sorted({*starts, *glued})
+    for p in starts:
         if p < end or p >= len(text) or text[p] not in _SEG_FIRST:
             continue
         m = _SEGMENT.match(text, p)
+        if m is not None and m.group("pclose") and text[p - 1 : p] not in ("(", "（"):
+            m = None  # 买的一方（甲方）：, 卖机器的（乙方）： — a closing bracket only after an opening one
         if m is not None:
             out.append(m)
             end = m.end()
     return out
+
+
+#: Quote marks standing alone at the end of a value (OCR noise: ``曲红梅 ” ”``).
+_STRAY_QUOTES = re.compile(r"(?:\s+[”“\"]+)+\s*$")
 
 
 def _colon_segments(text: str, base: int, block: int, col: int, matches: list[re.Match[str]]) -> list[_Seg]:
@@ -466,7 +504,7 @@ def _colon_segments(text: str, base: int, block: int, col: int, matches: list[re
         vstart = m.end()
         vend = matches[n + 1].start() if n + 1 < len(matches) else len(text)
         raw = text[vstart:vend]
-        value = _balanced(raw.strip().rstrip("。;；,，"))
+        value = _balanced(_STRAY_QUOTES.sub("", raw.strip()).rstrip("。;；,，"))
         lead = len(raw) - len(raw.lstrip())
         span = (base + vstart + lead, base + vstart + lead + len(value))
         out.append(_seg(m.group("party"), label, sign, value, block, span, col))
