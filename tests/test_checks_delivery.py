@@ -239,3 +239,25 @@ def test_no_delivery_date_points_at_the_clause_not_its_heading() -> None:
     text = "办公家具采购合同\n第二条 交货\n乙方负责将家具运至甲方办公室，运费由乙方承担。"
     (f,) = lint_text(text, Settings(select=(DD,)))
     assert f.snippet.startswith("乙方负责将家具运至")
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("買賣合約\n交貨地點：廣東省深圳市鹽田區沙頭角保稅區港灣環球倉庫（買方倉庫）。", True),
+        ("交货地点：江苏省张家港市保税区物流园冷链仓库。", True),
+        ("交货地点：上海市浦东新区外高桥保税区日京路35号买方仓库。", False),
+        ("交货地点：天津港保税区。", False),
+        (
+            "采购订单\n买方：浙江鲜链冷运物流有限公司\n卖方：山东驰远轮胎销售有限公司\n交货地点：买方嘉兴分拨中心。",
+            True,
+        ),
+        (
+            "买卖合同\n买方：浙江鲜链冷运物流有限公司\n住所：浙江省嘉兴市秀洲区旺林路288号\n交货地点：买方仓库。",
+            False,
+        ),
+        ("购销合同\n卖方于 2027 年 11 月 20 日前送到陕西省西安市\n灞桥区新筑街道港务大道 88 号冷库。", False),
+    ],
+)
+def test_address_zone_order_and_wrapped_lines(text: str, hit: bool) -> None:
+    assert (AD in ids(text, AD)) is hit

@@ -363,3 +363,68 @@ def test_a_breach_clause_naming_an_order_is_no_time() -> None:
 )
 def test_a_designated_place_that_points_at_an_address_given_elsewhere(text: str, kind: str) -> None:
     assert classify_place(text)[0] == kind
+
+
+# -- round 3: bonded zones, wrapped lines, a party's facility with no address ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "house"),
+    [
+        ("广东省深圳市盐田区沙头角保税区港湾环球仓库", "address", False),
+        ("天津市滨海新区天津港保税区物流中心冷库", "address", False),
+        ("上海市浦东新区外高桥保税区日京路35号", "address", True),
+        ("天津港保税区", "port", False),
+        ("宁波北仑港区", "port", False),
+        ("青岛港前湾集装箱码头", "port", False),
+    ],
+)
+def test_a_warehouse_inside_a_port_zone_is_an_address(text: str, kind: str, house: bool) -> None:
+    assert classify_place(text) == (kind, house)
+
+
+@pytest.mark.parametrize(
+    ("text", "house"),
+    [
+        (
+            "第三条 交货：卖方于 2027 年 11 月 20 日前送到陕西省西安市\n灞桥区新筑街道港务大道 88 号冷库。",
+            True,
+        ),
+        ("三、交货安装：2027 年 1 月 10 日前送至河南省郑州市\n金水区花园路 139 号物业仓库。", True),
+        ("乙方应于 2026 年 5 月 1 日前将货物运至湖北省武汉市\n江夏区藏龙岛科技园，由甲方签收。", False),
+        ("乙方应于 2026 年 5 月 1 日前将货物运至湖北省武汉市\n第四条 验收", False),
+    ],
+)
+def test_an_address_wrapped_onto_a_line_of_its_own(text: str, house: bool) -> None:
+    places = [p for p in facts(text).places if p.kind == "address"]
+    assert places and places[0].house_number is house
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "采购订单\n买方：浙江鲜链冷运物流有限公司\n卖方：山东驰远轮胎销售有限公司\n交货地点：买方嘉兴分拨中心。",
+            "designated",
+        ),
+        (
+            "订货单\n需方：成都蓉锦餐饮管理有限公司\n供方：四川川味调料有限公司\n收货地点：需方温江中央厨房。",
+            "designated",
+        ),
+        (
+            "采购订单\n甲方：武汉楚天物流有限公司\n乙方：湖北荆楚包装有限公司\n交货地点：甲方的东西湖仓库。",
+            "designated",
+        ),
+        (
+            "买卖合同\n买方：浙江鲜链冷运物流有限公司\n住所：浙江省嘉兴市秀洲区旺林路288号\n交货地点：买方仓库。",
+            "reference",
+        ),
+        (
+            "买卖合同\n卖方：宁波华力机械有限公司\n地址：浙江省宁波市北仑区新碶街道明州路8号\n交货地点：卖方工厂。",
+            "reference",
+        ),
+    ],
+)
+def test_a_party_facility_without_the_partys_address(text: str, kind: str) -> None:
+    places = [p for p in facts(text).places if p.labelled]
+    assert places and places[0].kind == kind

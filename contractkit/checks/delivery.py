@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import doc_text, is_chinese, is_quote, memo
+from contractkit.checks._common import doc_text, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.checks.term import is_contract
 from contractkit.contract import contract_of
@@ -37,6 +37,7 @@ def is_goods_contract(doc: Document) -> bool:
 
 @rule(
     id="delivery/address-no-house-number",
+    kinds=("contract", "order", "call_off"),
     title="交货地点不明确（未写到门牌号）",
     title_en="Delivery place unclear (no house number)",
     severity="warning",
@@ -54,6 +55,8 @@ def is_goods_contract(doc: Document) -> bool:
         "交货地点：甲方指定地点。",
         "供方于2026年4月15日前将全部货物一次性送至需方指定仓库，运费由供方承担。",
         "乙方于2027年4月30日前一次性送货到甲方指定的小区物业服务中心。",
+        "交货地点：广东省深圳市盐田区沙头角保税区港湾环球仓库。",
+        "采购订单\n买方：浙江鲜链冷运物流有限公司\n卖方：山东驰远轮胎销售有限公司\n交货地点：买方嘉兴分拨中心。",
     ],
     good=[
         "交货地点：江苏省苏州市工业园区星湖街88号。",
@@ -61,11 +64,16 @@ def is_goods_contract(doc: Document) -> bool:
         "交货地点为：＿＿＿＿＿＿",
         "乙方应将货物送至甲方指定仓库（广东省佛山市顺德区华口工业区兴华路23号）。",
         "上述单价包含运至客户厂区的运费。",
+        "交货地点：天津港保税区。",
+        "买方：浙江鲜链冷运物流有限公司\n住所：浙江省嘉兴市秀洲区旺林路288号\n交货地点：买方仓库。",
+        "卖方于2027年11月20日前送到陕西省西安市\n灞桥区新筑街道港务大道88号冷库。",
     ],
 )
 def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_chinese(doc, min_chars=4) or is_quote(doc):
-        return  # a quote's 贵司指定地点 is settled in the contract
+    """Each delivery place that stops short of the door, or is left to one side's later say; not on a quote
+    (its 贵司指定地点 is settled in the contract)."""
+    if not is_chinese(doc, min_chars=4):
+        return
     reported: list[tuple[int, int, int]] = []
     for place in _facts(doc).places:
         b, (s, e) = place.where.block, place.where.span
@@ -87,6 +95,7 @@ def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding
 @rule(
     id="delivery/no-delivery-date",
     scope="document",
+    kinds=("contract", "order", "call_off"),
     title="未约定交货时间",
     title_en="No delivery date or period",
     severity="warning",
@@ -275,6 +284,7 @@ def incoterm_no_edition(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     id="delivery/no-risk-transfer",
     scope="document",
+    kinds=("contract", "order"),
     title="未约定风险转移点",
     title_en="No risk-transfer point",
     severity="info",

@@ -11,10 +11,11 @@ deadline stands before a delivery verb (于2026年6月30日前交付, 合同签�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from contractkit.contract.model import Where
+from contractkit.contract.structure import lexicon_role
 from contractkit.contract.tables import Cell, Row, column, tables
 from contractkit.facts import DEADLINE_WORDS, find_durations
 from contractkit.facts.document import clauses_naming, has_blank, memo
@@ -241,13 +242,14 @@ def classify_place(text: str) -> tuple[PlaceKind, bool]:
     if _EACH.match(text):
         return "reference", False  # 各乡镇站点 / 各门店: a class of places, listed elsewhere
     house = _HOUSE_NO.search(text) is not None
+    port = not house and _is_port(text)
     if _ADMIN.search(text):
-        if _PORT.search(text) and not house:
+        if port:
             return "port", False
         if not house and _named_site(text):
             return "site", False
         return "address", house
-    if _PORT.search(text):
+    if port:
         return "port", False
     if house:
         return "address", True
@@ -269,6 +271,17 @@ _AGREED_PLACE = re.compile(
     r"(?:交货|交付|约定)(?:的)?(?:地点|地址)|所载(?:的)?地址|首部|首页|住所|注册地|上述地址|前述地址"
     r"|见(?:本合同)?附件|附件[一二三四五六七八九十\d]*所列"
 )
+
+
+#: A building or store after the port word (…保税区港湾环球仓库, …新港物流园三号库): a door inside the zone.
+_IN_ZONE = re.compile(r"仓库|仓|库|厂|车间|中心|公司|大厦|大楼|楼|店|基地|门店|部|院|所|室")
+
+
+def _is_port(text: str) -> bool:
+    """True when the place is a port, a quay or an airport itself — not a warehouse or works inside a bonded
+    zone or port area (沙头角保税区港湾环球仓库 needs its street and number)."""
+    ends = [m.end() for m in _PORT.finditer(text)]
+    return bool(ends) and _IN_ZONE.search(text, ends[-1]) is None
 
 
 def _named_site(text: str) -> bool:
@@ -358,19 +371,38 @@ def _cost_mention(text: str, end: int) -> bool:
 _HOUSE_NO_START = re.compile(r"\s*(?:" + _HOUSE_NO.pattern + ")", re.IGNORECASE)
 
 
+#: The head of a line that goes on with an address: up to its first clause mark.
+_LINE_HEAD = re.compile(r"[^，,。；;\n]{1,60}")
+
+
 def _continued(doc: Document, place: Place) -> Place:
-    """An address that runs to the end of a text line (a PDF or hard-wrapped text) and goes on with a
-    house number on the next line has that house number."""
-    if place.kind != "address" or place.house_number:
+    """An address that runs to the end of a text line (a PDF, a scan or hard-wrapped text) and goes on on
+    the next line (``…送到陕西省西安市`` / ``灞桥区新筑街道港务大道 88 号…``) is read with that line's
+    head."""
+    if place.kind not in ("address", "port", "site") or place.house_number:
         return place
     b, (_s, e) = place.where.block, place.where.span
     block = doc.blocks[b]
-    if block.kind != "line" or block.norm[e:].strip() or b + 1 >= len(doc.blocks):
-        return place
+    if block.kind not in ("line", "heading") or block.norm[e:].strip() or b + 1 >= len(doc.blocks):
+        return place  # a line of a PDF or text (a 第三条交货：… line may be read as a heading)
     nxt = doc.blocks[b + 1]
-    if nxt.kind != "line" or not _HOUSE_NO_START.match(nxt.norm):
+    if nxt.kind != "line":
         return place
-    return Place(place.text, place.kind, True, place.labelled, place.where)
+    if _HOUSE_NO_START.match(nxt.norm):
+        return Place(place.text, place.kind, True, place.labelled, place.where)
+    head = _LINE_HEAD.match(nxt.norm.lstrip())
+    if head is None or heading_of(nxt.norm) is not None or _LINE_START_NUMBER.match(nxt.norm):
+        return place
+    if _PARTY_START.match(head.group()) or not _ADMIN.search(head.group()):
+        return place  # the next line says something else (需方三号织造车间, 东侧)
+    kind, house = classify_place(place.text + head.group())
+    return Place(place.text, kind, house, place.labelled, place.where)
+
+
+#: A line that opens a new numbered item (3. / （二） / 第四条): no continuation of the line before.
+_LINE_START_NUMBER = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十\d]{1,4}条|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}(?:\.\d)*[.、．])"
+)
 
 
 # ------------------------------------------------------------------------------------------ times
@@ -684,6 +716,35 @@ def extract_document(doc: Document) -> DeliveryFacts:
     )
 
 
+#: A place named only as one party's facility: 买方嘉兴分拨中心 / 甲方的二号仓库 / 需方项目部.
+_PARTY_FACILITY = re.compile(
+    r"^(?P<who>甲方|乙方|买方|卖方|需方|供方|采购人|供应商|出卖人|买受人|订货方|供货方)(?:的|之)?"
+    r"[^，,。；;（()）]{0,12}?(?:" + _PLACE_NOUN.pattern + r"|厨房|食堂|店|站|部|场|所|室|楼|区|间|点)$"
+)
+
+
+def _unlocated(contract: Contract, place: Place) -> Place:
+    """A labelled place that is only a party's facility (交货地点：买方嘉兴分拨中心) in a document that gives
+    that party no address (an order whose parties' details are in the framework) is left to be located."""
+    if place.kind != "reference" or not place.labelled:
+        return place
+    m = _PARTY_FACILITY.match(place.text.strip())
+    if m is None:
+        return place
+    who = m.group("who")
+    party = next((p for p in contract.parties.parties if who in p.designations), None)
+    if party is None:
+        role = contract.structure.role_of(who) or lexicon_role(who)
+        party = contract.parties.by_role(role) if role is not None else None
+    if party is None or party.has("address"):
+        return place  # 送至买方工厂: the buyer's address is in the party block
+    return Place(place.text, "designated", False, place.labelled, place.where)
+
+
 def extract(contract: Contract) -> DeliveryFacts:
     """The delivery facts of ``contract``."""
-    return extract_document(contract.doc)
+    facts = extract_document(contract.doc)
+    if not any(p.kind == "reference" and p.labelled for p in facts.places):
+        return facts
+    places = tuple(_unlocated(contract, p) for p in facts.places)
+    return replace(facts, places=places)
