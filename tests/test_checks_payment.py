@@ -508,3 +508,17 @@ def test_the_schedule_finding_quotes_each_rows_own_amount_cell(tmp_path) -> None
     d.save(str(path))
     (f,) = lint_document(read_document(path), Settings(select=(SM,)))
     assert "95%" in f.message and "640,416.00" in f.snippet and "20%" in f.snippet
+
+
+@pytest.mark.parametrize(
+    "retention",
+    [
+        "到货验收后30日内支付95%，5%作为质保金由买方留存。",
+        "合同总价的10%作为质量保证金，由甲方保留。",
+        "质保金：订单金额的5%，即人民币3,300.00元，由买方暂扣。",
+    ],
+)
+def test_retention_in_a_call_off_order_is_released_as_its_framework_says(retention: str) -> None:
+    call_off = "采购订单\n本订单依据双方签订的《年度采购框架协议》下达，未尽事宜按该协议执行。\n第四条 付款\n"
+    assert ids(call_off + retention, RR) == []
+    assert ids("买卖合同\n第四条 付款\n" + retention, RR) == [RR]

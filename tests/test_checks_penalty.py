@@ -909,3 +909,47 @@ def assign_sections_doc(text: str):
 
     d = document_from_text(text)
     return Document(path=d.path, kind=d.kind, blocks=assign_sections(d.blocks), deal=d.deal, meta=d.meta)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卖方逾期交货的，每日按逾期部分货款的千分之一支付违约金，最高不超过货款总额的10%；买方逾期付款的，亦同。",
+        "乙方迟延交货的，每日按合同总价的万分之五支付违约金，累计不超过5%。\n甲方迟延付款的，参照前款执行。",
+        "供方逾期交货的，每日按逾期交货部分的0.05%支付违约金，以合同总价10%为限。需方逾期付款的，按前款标准承担。",
+        "乙方晚交货的，每晚一天给甲方200块，最多不超过总价的一成；甲方晚付钱，也是每天200块钱。",
+    ],
+)
+def test_a_breach_given_a_remedy_by_reference_or_in_colloquial_money_is_provided_for(text: str) -> None:
+    from contractkit.lint import lint_text
+
+    rules = (*_MISSING, "penalty/one-sided")
+    assert [f.rule for f in lint_text("买卖合同\n" + text, Settings(select=rules))] == []
+
+
+def test_a_breach_named_without_any_remedy_still_lacks_one() -> None:
+    text = (
+        "买卖合同\n卖方逾期交货的，每日按逾期部分货款的千分之一支付违约金，最高不超过货款总额的10%；"
+        "买方应按时付款。"
+    )
+    assert _missing_penalties(text) == ["penalty/no-late-payment-penalty"]
+
+
+CALL_OFF = (
+    "采购订单\n订单编号：PO-7\n本订单依据双方签订的《2027年度采购框架协议》下达，为该协议的组成部分。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        ("卖方逾期交货的，每日按订单金额的万分之五支付违约金，累计不超过订单金额的5%。", "penalty/one-sided"),
+        ("卖方逾期交货的，每日按订单金额的万分之五支付违约金。", "penalty/no-cap"),
+        ("买方逾期付款的，按日万分之三支付滞纳金。", "penalty/no-cap"),
+    ],
+)
+def test_rules_judging_what_the_framework_may_hold_skip_a_call_off_order(body: str, rule: str) -> None:
+    from contractkit.lint import lint_text
+
+    assert [f.rule for f in lint_text(CALL_OFF + body, Settings(select=(rule,)))] == []
+    assert [f.rule for f in lint_text("买卖合同\n" + body, Settings(select=(rule,)))] == [rule]

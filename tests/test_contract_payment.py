@@ -655,3 +655,34 @@ def test_a_list_not_under_a_payment_label_is_not_read_outside_payment_sections()
         "（1）买方逾期付款超过三十日的，卖方可解除合同并要求支付合同价格的20%；"
     )
     assert [i.share for i in facts.installments] == [Decimal(30), Decimal(70)]
+
+
+@pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        ("到货验收后30日内支付95%，5%作为质保金由买方留存。", False),
+        ("验收合格后十日内付合同总价的90%，剩余10%作为质量保证金暂扣。", False),
+        ("质保期满后支付剩余5%，该5%为质保金。", True),
+        ("合同总价的5%，作为质保金，于质保期满后返还。", True),
+        ("验收合格后支付90%，10%质保金在质保期满后10日内无息退还。", True),
+    ],
+)
+def test_a_retention_is_released_by_its_own_words_not_another_installments_timing(
+    text: str, released: bool
+) -> None:
+    (r,) = facts_of("第四条 付款\n" + text).retentions
+    assert (r.release is not None) is released
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("验收合格后十日内付合同总价的90%", 90),
+        ("签约后三日内付总价30%", 30),
+        ("到货后7日内付合同价款的60%", 60),
+        ("终验后5日内付本合同总额的10%", 10),
+    ],
+)
+def test_paying_the_price_with_a_bare_fu_is_an_installment(text: str, share: int) -> None:
+    (inst,) = read_installments(text)
+    assert inst.share == Decimal(share) and inst.timing.trigger is not None

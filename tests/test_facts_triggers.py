@@ -165,3 +165,11 @@ def test_the_payers_business_state_is_vague(text: str) -> None:
 @pytest.mark.parametrize("text", ["等货到了再付款", "待验收合格后10日内支付", "等乙方开具发票后5日内结清"])
 def test_waiting_for_a_testable_event_is_not_vague(text: str) -> None:
     assert find_vague(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["终验后5日内付合同总价的10%", "初验后十日内支付30%", "验货后三天内付清", "终验之日起15日内支付"]
+)
+def test_final_or_initial_inspection_alone_is_an_acceptance_trigger(text: str) -> None:
+    t = read_timing(text)
+    assert t.trigger is not None and t.trigger.kind == "acceptance" and t.deadline is not None

@@ -329,6 +329,7 @@ def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     id="amount/tax-missing",
     scope="document",
+    kinds=("contract", "order", "quote"),
     title="未约定含税口径或增值税税率",
     title_en="Tax treatment or VAT rate not stated",
     severity="warning",
@@ -462,6 +463,7 @@ def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     id="amount/no-exchange-rate",
     scope="document",
+    kinds=("contract", "order", "quote"),
     title="外币计价未约定汇率",
     title_en="Foreign-currency price without an exchange-rate rule",
     severity="warning",

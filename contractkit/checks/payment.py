@@ -449,6 +449,7 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     id="payment/retention-without-release",
     scope="document",
+    kinds=("contract", "order"),
     title="质保金未约定返还条件",
     title_en="Retention money without a release condition",
     severity="warning",

@@ -345,6 +345,7 @@ _ACCRUING = ("违约金", "滞纳金", "罚金", "罚款", "赔偿金")
 @rule(
     id="penalty/no-cap",
     scope="document",
+    kinds=("contract", "order"),
     title="按日计算的违约金没有总额上限",
     title_en="No overall cap on a daily penalty",
     severity="warning",
@@ -1000,6 +1001,7 @@ def _other_name(text: str, role: str, own: str) -> str:
 @rule(
     id="penalty/one-sided",
     scope="document",
+    kinds=("contract", "order"),
     title="违约金只约束一方",
     title_en="One-sided penalties",
     severity="warning",

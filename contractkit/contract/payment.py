@@ -105,7 +105,7 @@ PAY_GATE = (
 #: A payment act or stage (支付, 付清, 预付, 尾款, 到货款, 先给…).
 PAY_VERB = re.compile(
     r"支付|付款|付清|付至|预付|首付|付给|应付|付.{0,3}款|结清|结算|尾款|余款|进度款|汇入|转账|缴纳|缴付|交清|交纳|还清|"
-    r"定金|(?<![不未])付\s*(?=\d|[一二三四五六七八九十百])|"
+    r"定金|(?<![不未])付\s*(?=\d|[一二三四五六七八九十百])|(?<![不未])付(?:合同|本合同)?(?:总价|总额|价款|价格|金额)|"
     r"(?:到货|发货|交货|验收|调试|安装|投产|上线|首期|末期|[一二三四五六七八九十\d]期|里程碑)款|"
     r"(?:先|再|又|剩下的|余下的|另)给(?=\s*(?:\d|[一二两三四五六七八九十半]|钱|款|另|剩|余|尾|[。；;，,]|$))"
 )
@@ -946,6 +946,23 @@ def _retention_figures(
     return _shares(sent), _amounts(sent)
 
 
+def _release_start(sent: str) -> int:
+    """Where the text that may release the retention named in ``sent`` starts: after the last piece before
+    it that pays a share of its own (验收合格后30日内支付95%，5%作为质保金由买方留存), else 0."""
+    if not _RETENTION.search(sent):
+        return 0
+    pieces = _comma_pieces(sent)
+    k = next(n for n, (_a, pc) in enumerate(pieces) if _RETENTION.search(pc))
+    own = {v for v, _ in _shares(pieces[k][1])} or (
+        {v for v, _ in _shares(pieces[k - 1][1])} if k > 0 else set()
+    )
+    for j in range(k - 1, -1, -1):
+        shares = {v for v, _ in _shares(pieces[j][1])}
+        if shares and not shares & own and PAY_VERB.search(pieces[j][1]):
+            return pieces[j + 1][0]
+    return 0
+
+
 def _retentions(doc: Document) -> list[Retention]:
     """Every retention statement, with the sentence (the same or a later one naming it) that releases it."""
     from contractkit.checks._common import block_indices_naming
@@ -966,7 +983,9 @@ def _retentions(doc: Document) -> list[Retention]:
         for s, e in clause_spans(blocks[j].norm)
     ]
     releases = []
-    for i, s, e, sent in sorted(sentences + [x for x in follow if _RETURNS.search(x[3])]):
+    for i, s0, e, whole in sorted(sentences + [x for x in follow if _RETURNS.search(x[3])]):
+        cut = _release_start(whole)  # 验收后30日内支付95%，5%作为质保金…: that timing is the 95 %'s
+        s, sent = s0 + cut, whole[cut:]
         timing = read_timing(sent)
         if timing.trigger is None and timing.deadline is None:
             ref = _RELEASE_BY_REFERENCE.search(sent) if _reference_words(sent) else None

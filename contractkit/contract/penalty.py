@@ -85,7 +85,9 @@ _LATE_DELIVERY = re.compile(
 #: 500元 a day, 0.05%): damages "for the loss" with no figure are no agreed penalty.
 _REMEDY = re.compile(
     rf"{_CHARGE.pattern}|双倍返还|加倍返还|二倍返还|两倍返还|不予返还|不予退还|无权要求返还|分之|[%‰‱]"
-    r"|(?:\d|[一二两三四五六七八九十百千万])\s*(?:元|万元)"
+    r"|(?:\d|[一二两三四五六七八九十百千万])\s*(?:元|万元|块钱|块(?=[，,。；;、）)\s]|$))"
+    # the remedy of the clause before, by reference: 甲方逾期付款者，亦同 / 买方迟延付款的，参照前款执行
+    r"|亦同|同样适用|亦适用|亦按此|亦照此|照此执行|按此执行|参照(?:前|上)(?:款|条|项|述)|按(?:前|上)(?:款|条|项|述)(?:标准|约定)?(?:执行|承担|计算|处理)"
 )
 #: A clause excusing the breach (不承担逾期付款违约金, 不视为逾期交货): no remedy for it.
 _EXEMPT = re.compile(r"不承担|免除|免责|无需支付|无须支付|不视为|不构成|不属于")
