@@ -201,3 +201,18 @@ def test_lint_of_shipped_bytes_keeps_the_reading_options():
     for options in (ReadOptions(revisions="original"), ReadOptions(ocr="never", revisions="changes")):
         ours = lint_chunk([LintItem(0, str(docx), docx.read_bytes())], None, read_options=options)
         assert [fr for _, fr in ours] == lint_paths([str(docx)], read_options=options).files
+
+
+def test_lint_results_come_back_from_the_wire_equal():
+    from contractkit.cluster.tasks import lint_chunk_packed
+    from contractkit.cluster.wire import unpack
+
+    drafts = sorted(p for p in (SAMPLES / "drafts").iterdir() if p.is_file())
+    local = lint_paths([str(p) for p in drafts]).files
+    items = [LintItem(i, str(p), p.read_bytes()) for i, p in enumerate(drafts)]
+    packed = lint_chunk_packed(items, None)
+    assert all(type(f) is tuple for _, (_, _, findings) in packed for f in findings)
+    ours = [unpack(p) for _, p in sorted(packed)]
+    assert ours == local
+    found = [f for fr in ours for f in fr.findings]
+    assert found and any(f.fix is not None for f in found) and any(f.location.paragraph for f in found)

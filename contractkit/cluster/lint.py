@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from contractkit.cluster.tasks import LintItem, lint_chunk
+from contractkit.cluster.tasks import LintItem, lint_chunk_packed
 from contractkit.config import Settings
 from contractkit.findings import FileResult, LintResult
 
@@ -64,6 +64,7 @@ def lint_on_cluster(
     ``rules`` and ``read_options`` (OCR, tracked changes) as for ``contractkit.lint.lint_paths`` (default:
     every registered rule); the registered rules travel as ids, others (a playbook's) as objects."""
     from contractkit.cluster.engine import stream, warm_workers
+    from contractkit.cluster.wire import unpack
     from contractkit.lint import available_rules
 
     settings = Settings.resolve(settings)
@@ -92,12 +93,14 @@ def lint_on_cluster(
 
     args = (settings, ids, extras, read_options)
     warm_workers(client)
-    for batch, result in stream(client, lint_chunk, feed, *args, in_flight=in_flight):
+    for batch, result in stream(client, lint_chunk_packed, feed, *args, in_flight=in_flight):
         if isinstance(result, BaseException):
             why = f"the cluster could not lint this file ({type(result).__name__}: {result})"
-            result = [(it.index, FileResult(path=it.name, error=f"{it.name}: {why}")) for it in batch]
-        for index, file_result in result:
-            slots[index] = file_result
+            for it in batch:
+                slots[it.index] = FileResult(path=it.name, error=f"{it.name}: {why}")
+        else:
+            for index, packed in result:
+                slots[index] = unpack(packed)
         done += len(batch)
         if progress:
             progress(done, len(slots) if exhausted else None)

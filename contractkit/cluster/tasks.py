@@ -236,6 +236,13 @@ def lint_chunk(
     return out
 
 
+def lint_chunk_packed(items: list[LintItem], *args: object) -> list[tuple[int, tuple]]:
+    """:func:`lint_chunk` with each FileResult packed for the wire (:func:`contractkit.cluster.wire.pack`)."""
+    from contractkit.cluster.wire import pack
+
+    return [(index, pack(result)) for index, result in lint_chunk(items, *args)]  # type: ignore[arg-type]
+
+
 def _fetch(url: str) -> bytes:
     import fsspec
 
