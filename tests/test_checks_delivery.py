@@ -261,3 +261,21 @@ def test_no_delivery_date_points_at_the_clause_not_its_heading() -> None:
 )
 def test_address_zone_order_and_wrapped_lines(text: str, hit: bool) -> None:
     assert (AD in ids(text, AD)) is hit
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("卖方在2027年1月8日前把设备送到买方那边，具体送哪家店到时候电话说。", True),
+        ("交货地点：甲方各项目服务中心（具体送货地址由收货人电话通知）。", True),
+        ("乙方将货物运至甲方工地，具体卸货位置由现场负责人电话通知。", True),
+        ("交货地点：甲方金鸡湖项目服务中心，江苏省苏州市工业园区苏惠路98号国检大厦B1层物业办公室。", False),
+        (
+            "采购订单\n采购方：苏州恒岳物业服务集团有限公司（甲方）\n供货方：苏州墨源办公科技有限公司（乙方）\n"
+            "交货地点：甲方狮山项目服务中心，江苏省苏州市虎丘区狮山路35号金河国际中心3楼。",
+            False,
+        ),
+    ],
+)
+def test_a_place_left_to_a_later_call_and_one_with_its_address_after(text: str, hit: bool) -> None:
+    assert (AD in ids(text, AD)) is hit

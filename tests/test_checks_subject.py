@@ -569,3 +569,60 @@ def test_no_quality_standard_fires(text: str) -> None:
 )
 def test_no_quality_standard_not_on_quotes_or_call_offs(text: str) -> None:
     assert ids(text, NQS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. 二手和面机1台，型号HS-50，用了两年左右，单价9000元；",
+        "二手叉车 CPD30 1台，已使用约3个月，单价6万元。",
+        "采购二手空压机1台，出厂约5年，单价2万元。",
+        "贵司新建成品库（面积约 2,400 平方米）货架项目，我司报价如下：",
+        "乙方为甲方厂区（占地约3公顷）供应绿化苗木，明细见附件。",
+    ],
+)
+def test_vague_quantity_passes_age_and_premises(text: str) -> None:
+    assert ids(text, VQ) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["采购木地板，铺设面积约500平方米。", "乙方供应钢材（约100吨）。", "采购复印纸约200箱，一年内分批送货。"],
+)
+def test_vague_quantity_fires_on_goods_sizes(text: str) -> None:
+    assert VQ in ids(text, VQ)
+
+
+UI = "subject/unquantified-item"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "原装硒鼓 HP 89A\n适配 M507\n按实际需要 支 628.00 18,840.00",
+        "A4复印纸 70g\n若干 箱 150.00 3,000.00",
+        "墨粉盒 TK-8528K\n以实际用量为准 支 460.00 7,360.00",
+    ],
+)
+def test_a_pdf_row_with_a_word_for_its_quantity(rows: str) -> None:
+    text = f"采购订单\n品名型号 适用机型 数量 单位 含税单价 金额(元)\n{rows}\n合计 18,840.00"
+    assert UI in ids(text, UI)
+
+
+def test_pdf_rows_with_figures_have_no_word_quantity() -> None:
+    text = (
+        "采购订单\n品名型号 适用机型 数量 单位 含税单价 金额(元)\n原装硒鼓 HP 89A\n"
+        "30 支 628.00 18,840.00\n合计"
+    )
+    assert ids(text, UI) == []
+
+
+def test_signature_rows_in_an_item_table_are_no_items() -> None:
+    text = (
+        "| 序号 | 品名 | 适用机型 | 单位 | 含税单价(元) | 年度预计用量 |\n"
+        "| 1 | 硒鼓 HP 89A | HP M507 | 支 | 628.00 | 180 |\n"
+        "| 甲方(盖章):苏州恒岳物业服务集团有限公司 | 乙方(盖章):苏州墨源办公科技有限公司 | | | | |\n"
+        "| 授权代表:顾文渊 | 授权代表:黄思远 | | | | |\n"
+        "| 日期:2026年12月15日 | 日期:2026年12月15日 | | | | |"
+    )
+    assert ids(text, UI) == []

@@ -52,8 +52,12 @@ _PLACE_LABEL = re.compile(
 )
 #: The exact spot left to a later call: 北港区码头现场，具体位置由收货人电话通知 / 具体地址另行通知.
 _SPOT_LATER = re.compile(
-    r"^[^。；;\n]{0,6}?具体(?:位置|地点|地址|卸货点|库位)[^。；;\n]{0,16}?(?:通知|指定|确定|告知|另行|为准)"
+    r"^[^。；;\n]{0,6}?具体(?:送货|交货|收货|卸货|送|交)?"
+    r"(?:位置|地点|地址|卸货点|库位|门店|哪家店?|哪个[^，,。；;]{0,4}|哪里|到哪)"
+    r"[^。；;\n]{0,16}?(?:通知|指定|确定|告知|另行|为准|电话说|再说|说了算|联系)"
 )
+#: The same in a place's own bracket: 甲方各项目服务中心（具体送货地址由收货人电话通知）.
+_SPOT_LATER_NOTE = re.compile(r"[(（]" + _SPOT_LATER.pattern[1:])
 _BARE_ADDRESS = re.compile(r"(?<![住注册通讯联系邮寄收件办公营业])地址\s*(?:[:：]|就是|即为|是|为)\s*")
 _SENT_TO = re.compile(r"(?:送|运|发|交付|交货|送货|交|寄|运送|配送)(?:至|到|往)|运抵|送达至|送抵")
 _PLACE_END = re.compile(
@@ -346,12 +350,14 @@ def places_in(text: str, block: int) -> list[Place]:
                 continue  # 到达 without a delivery word around it
             seen.add(s)
             kind, house = classify_place(value)
-            if (
-                not house
-                and kind in ("site", "port", "reference", "address")
-                and _SPOT_LATER.search(text[e:])
-            ):
-                kind = "designated"  # the named area is no delivery point until the call
+            later = None if house else _SPOT_LATER.search(text[e:])
+            if not house and kind in ("site", "port", "reference", "address"):
+                if later is not None:
+                    kind = "designated"  # the named area is no delivery point until the call
+                    e += later.end()  # 送到买方那边，具体送哪家店到时候电话说: the call is part of the place
+                    value = text[s:e]
+                elif "具体" in value and _SPOT_LATER_NOTE.search(value):
+                    kind = "designated"
             if (
                 kind == "designated"
                 and not labelled
@@ -723,6 +729,10 @@ _PARTY_FACILITY = re.compile(
 )
 
 
+#: An address set after a place's name: ``，江苏省苏州市工业园区苏惠路98号…`` / ``（地址：…88号）``.
+_APPOSITION = re.compile(r"\s*[，,（(]\s*(?:地址\s*[:：为]?\s*)?(?P<addr>[^。；;\n）)]{4,60})")
+
+
 def _unlocated(contract: Contract, place: Place) -> Place:
     """A labelled place that is only a party's facility (交货地点：买方嘉兴分拨中心) in a document that gives
     that party no address (an order whose parties' details are in the framework) is left to be located."""
@@ -731,6 +741,10 @@ def _unlocated(contract: Contract, place: Place) -> Place:
     m = _PARTY_FACILITY.match(place.text.strip())
     if m is None:
         return place
+    b, (_s, e) = place.where.block, place.where.span
+    after = _APPOSITION.match(contract.doc.blocks[b].norm, e)
+    if after is not None and classify_place(after.group("addr")) == ("address", True):
+        return place  # 甲方金鸡湖项目服务中心，江苏省苏州市…苏惠路98号…: the address follows
     who = m.group("who")
     party = next((p for p in contract.parties.parties if who in p.designations), None)
     if party is None:

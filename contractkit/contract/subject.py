@@ -152,12 +152,18 @@ _MASK = re.compile(
 )
 _NUM = r"(?:\d|[一二两三四五六七八九十百千万])"
 _GOODS = r"货物|产品|设备|材料|配件|零件|附件|物资|商品|耗材|备件|器材|用品|物品"
+#: Units of time and age: 用了一年半左右 / 约3个月 / 使用约两年 approximate how long, not how much is bought.
+_TIME_UNIT = r"年|个月|月|周|星期|天|日|小时|分钟|岁|个工作日"
 #: The default vague words with what makes each one vague (attached to a quantity or the goods).
 _ATTACHED: dict[str, re.Pattern[str]] = {
     "一批": re.compile(r"(?<![第每首同该本上下前后逐分单整当两几多某任此那这])一批(?!次|号|量)"),
     "若干": re.compile(r"若干(?!问题|规定|意见|条|事项|年|意见)"),
-    "左右": re.compile(rf"{_NUM}[^\d,，。；;\s]{{0,4}}左右"),
-    "约": re.compile(rf"(?<![大])约(?:为|计|合|有)?\s*{_NUM}"),
+    "左右": re.compile(
+        rf"{_NUM}(?![^\d,，。；;\s]{{0,4}}?{_TIME_UNIT}[^\d,，。；;\s]{{0,2}}左右)[^\d,，。；;\s]{{0,4}}左右"
+    ),
+    "约": re.compile(
+        rf"(?<![大])约(?:为|计|合|有)?\s*{_NUM}(?![\d.,一二两三四五六七八九十百千万]*\s*(?:{_TIME_UNIT}))"
+    ),
     "大约": re.compile(rf"大约(?:为|计|合|有)?\s*{_NUM}"),
     "大概": re.compile(rf"大概(?:为|计|合|有)?\s*{_NUM}"),
     "部分": re.compile(rf"(?<![组其剩余未超差不该此本各全大小一尚])部分(?=(?:{_GOODS}))"),
@@ -408,6 +414,8 @@ _MODEL_COLS = ("型号", "图号", "牌号", "货号")
 _PRICE_COLS = ("单价",)
 register(_NAME_COLS, _QTY_COLS)
 _SKIP_ROW = re.compile(r"合计|总计|小计|总价|大写|备注|以下空白")
+#: A signature cell run into an item table (甲方（盖章）：…, 授权代表：…, 日期：…).
+_SIGN_CELL = re.compile(r"盖章|签章|签字|签名|授权代表\s*[:：]|法定代表人\s*[:：]|^\s*日期\s*[:：]")
 _BOX = re.compile(r"[│┃|]")
 _RULE_START = set("┌┬┐├┼┤└┴┘─━═╔╦╗╠╬╣╚╩╝|:-+")
 _BOX_RULE = re.compile(r"^[\s┌┬┐├┼┤└┴┘─━═╔╦╗╠╬╣╚╩╝|:\-+]+$")
@@ -539,6 +547,18 @@ def quality_heading(doc: Document) -> int | None:
     return memo(doc, "subject.quality-heading", compute)
 
 
+#: The size of the buyer's premises before an approximation: 分拣库（面积约3,200平方米）, 厂区占地约6.8公顷.
+_SITE_SIZE = re.compile(
+    r"(?:(?:库|厂房|车间|会议室|仓库|场地|厂区|园区|办公室|大楼|门店|店面|展厅|机房|宿舍|教室|大厅|礼堂|场馆|工地|现场|过道|通道)"
+    r"\s*[（(]\s*(?:(?:建筑|使用|占地)?面积|占地)?|占地(?:面积)?|建筑面积|(?:厂区|场地|库房|仓库)面积)\s*(?:为|有)?\s*$"
+)
+
+
+def is_site_size(clause: str, a: int) -> bool:
+    """True when the approximation at ``a`` of ``clause`` gives the size of premises (面积约…), not goods."""
+    return _SITE_SIZE.search(clause, max(0, a - 24), a) is not None
+
+
 def is_distance(clause: str, a: int, b: int) -> bool:
     """True when the approximation at ``a:b`` of ``clause`` is a distance that locates a place."""
     if "距" not in clause and "离" not in clause and "相隔" not in clause:
@@ -592,6 +612,8 @@ def vague_hits(clause: str, words: tuple[str, ...]) -> list[tuple[str, int, int]
             start = masked.find(w, start + len(w))
     if hits and ("距" in clause or "离" in clause or "相隔" in clause):
         hits = [h for h in hits if h[0] not in _APPROXIMATE or not is_distance(clause, h[1], h[2])]
+    if hits and ("面积" in clause or "占地" in clause or "（" in clause or "(" in clause):
+        hits = [h for h in hits if h[0] not in _APPROXIMATE or not is_site_size(clause, h[1])]
     if deng:
         for m in _LIST_DENG.finditer(masked):
             if not _NOT_GOODS_LIST.search(m.group("last")):
@@ -737,8 +759,9 @@ def _items_of_table(
             continue
         if all(has_blank(x) or not x.strip() for n, x in enumerate(cells) if n != name_c):
             continue  # an unfilled template row
-        if qty_c is not None and not any(get(c) for c in (qty_c, unit_c, price_c)):
-            continue  # a note or signature row inside the item table
+        filled = [c for c in (qty_c, unit_c, price_c) if c is not None]
+        if (filled and not any(get(c) for c in filled)) or _SIGN_CELL.search(name):
+            continue  # a note or signature row inside the item table (甲方（盖章）：… | 乙方（盖章）：…)
         qty = get(qty_c)
         out.append(
             Item(
@@ -850,8 +873,54 @@ def _table_items(doc: Document) -> tuple[list[Item], bool]:
         if named:
             has_table = True
             if not _SPACED.search(block.norm.strip()):
-                items.extend(_pdf_items(doc, i))
+                found = _pdf_items(doc, i)
+                taken = {b for it in found for b in it.blocks}
+                items.extend(found)
+                items.extend(w for w in _word_quantity_rows(doc, i) if w.where.block not in taken)
     return items, has_table
+
+
+#: The end of a PDF row whose quantity is a word (按实际需要 支 460.00 7,360.00 / 若干 套 120.00).
+_WORD_QTY_TAIL = re.compile(
+    r"(?P<qty>(?:按|以|根据|视)实际[\u4e00-\u9fff]{0,6}|按需[\u4e00-\u9fff]{0,4}|若干|待定|另定|一批|适量)\s*"
+    r"(?P<unit>[\u4e00-\u9fff]{1,2})\s+\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)?\s*$"
+)
+_WORD_QTY_GATE = ("实际", "按需", "若干", "待定", "另定", "一批", "适量")
+
+
+def _word_quantity_rows(doc: Document, start: int) -> list[Item]:
+    """Rows of an unnumbered PDF table (after the header at ``start``) whose quantity is a word, not a number:
+    each row runs from the line after the previous row's figures to the line ending in its own."""
+    out: list[Item] = []
+    first = start + 1
+    for i in range(start + 1, min(len(doc.blocks), start + 60)):
+        norm = doc.blocks[i].norm
+        if _SKIP_ROW.search(norm[:6]):
+            break
+        m = _WORD_QTY_TAIL.search(norm) if any(w in norm for w in _WORD_QTY_GATE) else None
+        if m is not None:
+            name = doc.blocks[first].norm.split()[0] if doc.blocks[first].norm.split() else m.group("qty")
+            row = " ".join(doc.blocks[j].norm for j in range(first, i + 1))
+            out.append(
+                Item(
+                    name=name,
+                    model="",
+                    spec="",
+                    spec_column=False,
+                    quantity=None,
+                    quantity_text=m.group("qty"),
+                    unit=m.group("unit"),
+                    unit_column=False,
+                    unit_price=None,
+                    source="text-table",
+                    where=Where(i, (0, len(doc.blocks[i].text))),
+                    row=row,
+                    blocks=tuple(range(first, i + 1)),
+                )
+            )
+        if m is not None or _PDF_TAIL.search(norm):
+            first = i + 1
+    return out
 
 
 # -- prose -------------------------------------------------------------------------------------------------
