@@ -285,8 +285,8 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 )
 def no_late_payment_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A goods/services contract with payment terms but no late-payment penalty."""
-    if not is_goods_contract(doc):
-        return
+    if not is_goods_contract(doc) or any(p.breach == "late_payment" for p in _facts(doc).penalties):
+        return  # the facts first: the whole-text patterns only when they hold no such penalty
     text = doc_text(doc)
     if not _PAYMENT_TERMS.search(text) or _LATE_PAYMENT.search(text) or _has_penalty_for(doc, "late_payment"):
         return
@@ -326,6 +326,7 @@ def no_late_delivery_penalty(doc: Document, ctx: RuleContext) -> Iterator[Findin
     """A goods contract that provides no penalty for late (or no) delivery."""
     if (
         not delivers_goods(doc)
+        or any(p.breach == "late_delivery" for p in _facts(doc).penalties)
         or _LATE_DELIVERY.search(doc_text(doc))
         or _has_penalty_for(doc, "late_delivery")
     ):
