@@ -216,3 +216,11 @@ def test_lint_results_come_back_from_the_wire_equal():
     assert ours == local
     found = [f for fr in ours for f in fr.findings]
     assert found and any(f.fix is not None for f in found) and any(f.location.paragraph for f in found)
+
+
+@given(st.text(alphabet=st.sampled_from("aZ09-._/ CONcomLPT1\u3000é\u200b"), max_size=130))
+def test_the_clients_fast_file_name_is_the_local_safe_name(number):
+    from contractkit.cluster.render import _file_name
+    from contractkit.render.batch import safe_name
+
+    assert _file_name(number) == safe_name(number, fallback="")
