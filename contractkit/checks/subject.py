@@ -327,10 +327,8 @@ def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A contract with goods (a goods section or an item table) that names no quality standard: it has a
     quality clause that names none, or it has no quality term at all — not even goods identified by the
     maker's model under a warranty."""
-    if not is_chinese(doc, min_chars=10):
-        return
     facts = _facts(doc)
-    if facts.standards:
+    if facts.standards or not is_chinese(doc, min_chars=10):
         return
     head = next(
         (

@@ -18,7 +18,7 @@ from contractkit.contract.model import Where
 from contractkit.contract.structure import lexicon_role
 from contractkit.contract.tables import Cell, Row, column, tables
 from contractkit.facts import DEADLINE_WORDS, find_durations
-from contractkit.facts.document import clauses_naming, has_blank, memo
+from contractkit.facts.document import block_indices_naming, clauses_naming, has_blank, memo
 from contractkit.facts.sections import heading_of
 from contractkit.readers.model import Document
 
@@ -667,6 +667,10 @@ def _edition(doc: Document) -> tuple[int | None, Where | None]:
 # ------------------------------------------------------------------------------------------ extract
 
 
+#: Every block with a delivery verb, a place, a risk, a carrier or a freight cost holds one of these.
+_EXTRACT_GATE = (*DELIVERY_VERBS, "地点", "地址", "至", "风险", "运", "送", "提货", "费")
+
+
 def extract_document(doc: Document) -> DeliveryFacts:
     """The delivery facts of a read document."""
     places: list[Place] = []
@@ -674,11 +678,11 @@ def extract_document(doc: Document) -> DeliveryFacts:
     carriers: list[Party] = []
     costs: list[Party] = []
     first: Where | None = None
-    for i, b in enumerate(doc.blocks):
+    verbs = set(block_indices_naming(doc, DELIVERY_VERBS))
+    for i in block_indices_naming(doc, _EXTRACT_GATE):  # no other block holds a fact read below
+        b = doc.blocks[i]
         t = b.norm
-        if not t.strip():
-            continue
-        verb = _VERB.search(t)
+        verb = _VERB.search(t) if i in verbs else None
         if (
             verb
             and first is None

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from contractkit.config import DEFAULT_VAGUE_WORDS
 from contractkit.contract.model import Where, contract_of
-from contractkit.facts.document import clauses_naming, doc_text, has_blank, memo
+from contractkit.facts.document import block_indices_naming, clauses_naming, doc_text, has_blank, memo
 from contractkit.facts.gates import blocks_naming_any, register
 from contractkit.facts.spans import contains_any
 
@@ -494,7 +494,7 @@ _RECITAL_ITEM = re.compile(
     r"^\s*(?:[(（](?:[一二三四五六七八九十]{1,2}|\d{1,2}|[A-Za-z])[)）]|[一二三四五六七八九十]{1,2}、|[A-Z][.、．)]"
     r"|\d{1,2}[、)）](?!\d))"
 )
-register(("鉴于",))
+_RECITAL_WORD = ("鉴于",)
 
 
 def recital_blocks(doc: Document) -> frozenset[int]:
@@ -504,7 +504,7 @@ def recital_blocks(doc: Document) -> frozenset[int]:
     def compute() -> frozenset[int]:
         out: set[int] = set()
         blocks = doc.blocks
-        for i in blocks_naming_any(doc, ("鉴于",)):
+        for i in block_indices_naming(doc, _RECITAL_WORD):
             if i > 80 or i in out or not _RECITAL_OPEN.match(blocks[i].norm):
                 continue
             out.add(i)
