@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from contractkit.config import Settings
 from contractkit.findings import Severity
@@ -548,3 +551,29 @@ def test_credit_code_read_by_ocr(code: str, reported: bool) -> None:
 def test_credit_code_typed_with_a_letter_gb_32100_excludes_is_reported(code: str) -> None:
     text = f"买卖合同\n买方：西安鲜惠佳连锁超市有限公司\n统一社会信用代码：{code}\n"
     assert "parties/invalid-credit-code" in rules(text)
+
+
+_TWINS = {"0": "O", "1": "I", "2": "Z", "5": "S"}
+
+
+@given(
+    region=st.text(alphabet="0123456789", min_size=6, max_size=6),
+    org=st.text(alphabet="0123456789ABCDEFGHJKLMNPQRTUWXY", min_size=9, max_size=9),
+    misread=st.sets(st.integers(min_value=2, max_value=16), min_size=1, max_size=3),
+)
+@hsettings(max_examples=40, deadline=None)
+def test_a_valid_code_a_scan_misread_is_never_reported(region: str, org: str, misread: set[int]) -> None:
+    from stdnum.cn import uscc
+
+    from contractkit.lint import lint_document
+
+    body = "91" + region + org
+    code = body + uscc.calc_check_digit(body)
+    chars = list(code)
+    for k in misread:
+        chars[k] = _TWINS.get(chars[k], chars[k])
+    read = "".join(chars)
+    doc = _scanned(
+        f"买卖合同\n买方：西安鲜惠佳连锁超市有限公司\n统一社会信用代码：{read}\n住所：西安市科技路216号"
+    )
+    assert [f for f in lint_document(doc, Settings(select=(CC,))) if f.rule == CC] == []
