@@ -11,8 +11,10 @@ medians of the efficiencies of adjacent 1/2-worker pairs.
 On a shared machine the wall-clock efficiency says more about the neighbours than about the cluster, so the
 CPU seconds per document of every process involved are printed too: the workers' (read on each worker before
 and after a run) and the client's with the scheduler's (the cluster's child process: client, scheduler and
-nannies). The efficiency from CPU is CPU per document on 1 worker ÷ CPU per document on 2 (all processes):
-with one core per worker, what 2 workers deliver per worker against 1."""
+nannies), also without their idle cost (measured on each cluster left idle for a few seconds, per second of
+the run's wall clock: on a busy machine a stretched wall clock makes the periodic work a large share). The
+efficiency from CPU is CPU per document on 1 worker ÷ CPU per document on 2 (all processes): with one core
+per worker, what 2 workers deliver per worker against 1."""
 
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 N_RENDER = int(os.environ.get("BENCH_CLUSTER_RENDER", "640"))  # 10 tasks of 64 deals
 N_LINT = int(os.environ.get("BENCH_CLUSTER_LINT", "120"))  # 15 tasks of 8 drafts
 REPEAT = int(os.environ.get("BENCH_CLUSTER_REPEAT", "3"))
+IDLE = 5.0  # seconds each cluster is left idle to measure what its client + scheduler cost doing nothing
 
 
 def _deals_file(folder: Path, n: int) -> str:
@@ -144,6 +147,7 @@ def _cluster_child(conn, workers: int, src: str, drafts: str, tmp: str) -> None:
         render()  # warm: every worker compiles the templates and loads the rules once
         lint()
         conn.send("ready")
+        jobs["idle"] = lambda: time.sleep(IDLE)
         while (what := conn.recv()) != "stop":
             conn.send(max(client.run(_rss_mb).values()) if what == "rss" else _once(jobs[what], client))
 
@@ -184,6 +188,8 @@ def _on_clusters(src: str, drafts: str, tmp: Path, repeat: int) -> tuple[dict, f
             for i in range(repeat):
                 for w in (1, 2) if i % 2 == 0 else (2, 1):
                     runs.setdefault((kind, w), []).append(clusters[w].ask(kind))
+        for w, c in clusters.items():
+            runs[("idle", w)] = [c.ask("idle")]
         rss = clusters[2].ask("rss")
     finally:
         for c in clusters.values():
@@ -228,6 +234,15 @@ def run(repeat: int = REPEAT) -> list[str]:
             out.append(line(f"{label} {unit} (vs {name})", n / t.wall, unit, n / base.wall, unit))
             out.append(line(f"{label} CPU per document, workers", t.workers / n * 1000, "ms"))
             out.append(line(f"{label} CPU per document, client + scheduler", t.client / n * 1000, "ms"))
+            idle = cluster[("idle", w)][0]
+            busy = max(0.0, t.client - idle.client / idle.wall * t.wall)
+            out.append(
+                line(
+                    f"{label} CPU per document, client + scheduler beyond their idle cost",
+                    busy / n * 1000,
+                    "ms",
+                )
+            )
             out.append(
                 line(
                     f"{label} CPU per document, all (vs {name})",
@@ -256,6 +271,13 @@ def run(repeat: int = REPEAT) -> list[str]:
                 1 / two.per_doc(n),
                 unit,
                 1 / one.per_doc(n),
+            )
+        )
+    for w in (1, 2):
+        idle = cluster[("idle", w)][0]
+        out.append(
+            line(
+                f"cluster {w} worker(s) idle CPU, client + scheduler", idle.client / idle.wall * 1000, "ms/s"
             )
         )
     out.append(line("cluster worker memory after render and lint (without LibreOffice)", rss, "MB"))
