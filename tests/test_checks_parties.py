@@ -503,6 +503,8 @@ _SELLER_LINES = (
         ("手机：13956012873", "，联系人：孙德旺 0551-64210087", False),
         ("手机：13956012873", "，电话：0551-64210087", False),
         ("开户行：徽商银行", "", False),  # neither gives a phone
+        ("手机：13956012873", "\n第九条 通知 乙方指定联系电话0551-64210087为通知号码。", False),
+        ("手机：13956012873", "\n第九条 通知 双方以本合同首部地址和电话通知。", True),
     ],
 )
 def test_phone_given_by_one_party_only(a: str, b: str, missing: bool) -> None:

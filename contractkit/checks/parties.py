@@ -88,10 +88,20 @@ def _phone_expected(doc: Document, p: Party) -> bool:
     party of the document gives a phone: the form asks for one and this party's line left it out."""
     if any(p.has(k) for k in _REACH):
         return False
-    return any(q is not p and _named(q) and q.has("phone") for q in facts(doc).parties)
+    if not any(q is not p and _named(q) and q.has("phone") for q in facts(doc).parties):
+        return False
+    # a notice clause may give it (通知与送达：…乙方联系人张三，电话138…): a line naming the party and a phone
+    names = tuple(w for w in (p.name, *p.designations) if w)
+    for block in blocks_naming(doc, _PHONE_WORDS):
+        if any(w in block.norm for w in names) and phone_spans(block.norm):
+            at = p.name_where
+            if at is None or block.location.index != doc.blocks[at.block].location.index:
+                return False
+    return True
 
 
 _REACH = ("phone", "contact", "email", "fax")
+_PHONE_WORDS = ("电话", "手机", "联系方式", "Tel", "TEL", "tel")
 
 
 #: A sole trader's name: 个体工商户, or a shop or trading department (…五金商店, …经营部, …门市部).
