@@ -560,3 +560,13 @@ def test_an_order_under_a_framework_is_not_asked_for_acceptance_terms() -> None:
 
     found = {f.rule for f in lint_text(CALL_OFF)}
     assert not {r for r in found if r.startswith("acceptance/")}
+
+
+@pytest.mark.parametrize("title", ["检验与验收", "验收和保修", "货物检验"])
+def test_a_title_numbered_by_word_makes_a_goods_contract(title: str) -> None:
+    body = (
+        f"设备供应协议\n{title}\n买方应在安装完成后十个工作日内进行验收测试。\n"
+        "设备通过验收测试的，买方应签发验收证书。"
+    )
+    assert fires("acceptance/no-deemed-acceptance", body)
+    assert not fires("acceptance/no-deemed-acceptance", body + "\n买方逾期未签发验收证书的，视为验收合格。")

@@ -222,3 +222,20 @@ def term_rules() -> dict:
     from contractkit.checks import load_rules
 
     return load_rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "采购框架协议\n本协议自2027年1月1日起长期有效。",
+        "经销协议\n本协议自双方盖章之日起生效，无固定期限。",
+        "合作协议\n合作期限：自签订之日起永久有效。",
+    ],
+)
+def test_an_indefinite_term_has_no_end(text: str) -> None:
+    assert ids(text, "term/no-start-or-end") == ["term/no-start-or-end"]
+    assert not ids(text, "term/no-term")
+
+
+def test_a_renewing_term_has_an_end() -> None:
+    assert not ids("经销协议\n本协议有效期一年，自签订之日起计算，期满自动续期一年。", "term/no-start-or-end")

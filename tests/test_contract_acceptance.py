@@ -644,3 +644,44 @@ def test_deemed_acceptance_in_translated_and_colloquial_words(text: str) -> None
 )
 def test_other_deemed_things_are_no_acceptance(text: str) -> None:
     assert not facts_of(text)[0].deemed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "保修一年，从验货没问题那天开始算。",
+        "质保期两年，自验收完毕签字当日起计算。",
+        "免费保修十二个月，从设备验收通过的那天算起。",
+    ],
+)
+def test_acceptance_as_the_day_a_warranty_runs_from(text: str) -> None:
+    facts, _ = facts_of("第六条 保修\n" + text)
+    assert not facts.acts and not facts.windows
+
+
+def _page_lines(*texts: str):
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    blocks = [
+        Block(kind="line", text=t, norm=normalize(t), location=Location(index=i, page=1, line=i + 1))
+        for i, t in enumerate(texts)
+    ]
+    return Document(path="<lines>", kind="pdf", blocks=blocks)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("第四条 验收：需方应自到货之日起五日内完成质量验", "收，期满未提出书面异议的，视为验收合格。"),
+        ("买方应在货物运抵后三个工作日内开箱检", "验，逾期视为验收合格。"),
+        ("甲方应于安装完成后七日内组织验", "收，并签署验收单。"),
+    ],
+)
+def test_an_act_word_cut_by_a_line_wrap(first: str, second: str) -> None:
+    from contractkit.contract.model import contract_of
+
+    doc = _page_lines("设备买卖合同", first, second)
+    ws = [w for w in contract_of(doc).acceptance.windows if w.length is not None]
+    assert ws and ws[0].where.block == 1 and ws[0].start is not None
+    assert all(w.where.span[1] <= len(doc.blocks[1].norm) for w in ws)

@@ -694,3 +694,60 @@ def test_a_length_that_ends_the_clause_is_the_term(text: str) -> None:
 )
 def test_a_deadline_after_the_start_is_still_no_length(text: str) -> None:
     assert all(p.length is None for p in term(text).periods)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "两家签字盖章这天起协议就算数，到保修一年期满那天结束。",
+        "双方签字那天起合同就生效，到质保两年期满之日为止。",
+        "两家盖章后协议即生效，至售后服务三年期满那天终止。",
+    ],
+)
+def test_a_colloquial_term_ending_with_the_warranty(text: str) -> None:
+    t = term(text)
+    (p,) = t.periods
+    assert p.has_start and p.end_event is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["本协议自2027年1月1日起长期有效。", "本合同无固定期限。", "合作期限：自签订之日起永久有效。"]
+)
+def test_an_indefinite_term(text: str) -> None:
+    (p,) = term(text).periods
+    assert p.indefinite and p.end is None
+
+
+@pytest.mark.parametrize(
+    "text", ["本合同期限一年，期满自动续期一年。", "合同有效期至2027年12月31日，到期后自动续签。"]
+)
+def test_a_renewing_term_is_not_indefinite(text: str) -> None:
+    assert not any(p.indefinite for p in term(text).periods)
+
+
+def _page_lines(*texts: str):
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    blocks = [
+        Block(kind="line", text=t, norm=normalize(t), location=Location(index=i, page=1, line=i + 1))
+        for i, t in enumerate(texts)
+    ]
+    return Document(path="<lines>", kind="pdf", blocks=blocks)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("第七条 变更解除：一方逾期超过二十日的，对方可", "书面通知解除合同。"),
+        ("卖方迟延交货超过三十日的，买方有权", "解除本合同。"),
+        ("不可抗力持续六十日以上的，任何一方均可以书面通知对方", "终止本合同。"),
+    ],
+)
+def test_a_termination_right_cut_by_a_line_wrap(first: str, second: str) -> None:
+    from contractkit.contract.term import analyse
+
+    doc = _page_lines("购销合同", first, second)
+    found = analyse(doc).terminations
+    assert any(t.where.block == 1 for t in found)
+    assert all(t.where.span[1] <= len(doc.blocks[t.where.block].norm) for t in found)

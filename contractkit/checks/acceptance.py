@@ -36,7 +36,9 @@ def is_chinese(doc: Document) -> bool:
 
 #: Words that name a delivery of goods on their own; :data:`_HANDOVER_OF_GOODS` names the rest.
 _DELIVERY_WORDS = ("交货", "到货", "发货", "送货", "供货", "收货", "货到", "货物送达", "运抵")
-_HANDOVER_OF_GOODS = re.compile(r"交付(?:的)?(?:货物|产品|设备|标的物)|(?:货物|产品|设备|标的物)(?:的)?交付")
+_HANDOVER_OF_GOODS = re.compile(
+    r"交付[^,，。;；]{0,4}?(?:货物|产品|设备|标的物)|(?:货物|产品|设备|标的物)(?:的)?交付"
+)
 _ACCEPT_HEAD = re.compile(r"验收|检验|验货|验机")
 
 
@@ -44,12 +46,22 @@ def _section(block: Block) -> str:
     return block.section or heading_of(block.norm) or ""
 
 
+#: A title standing alone, its number made by Word automatic numbering (检验与验收): short, no punctuation.
+_BARE_TITLE = re.compile(r"^[^，。；：,;:!！?？]{2,12}$")
+
+
 def has_acceptance_section(doc: Document) -> bool:
-    """A heading (or block section) naming 验收/检验."""
+    """A heading (or block section) naming 验收/检验, or a short title paragraph naming it (a heading numbered
+    by Word automatic numbering has no number in its text)."""
     sections = {b.section for b in doc.blocks if b.section}  # a section is shared by many blocks
     if any(_ACCEPT_HEAD.search(section) for section in sections):
         return True
-    return any(_ACCEPT_HEAD.search(_section(b)) for b in doc.blocks if not b.section)
+    return any(
+        _ACCEPT_HEAD.search(_section(b))
+        or (b.kind != "cell" and _BARE_TITLE.match(b.norm) and _ACCEPT_HEAD.search(b.norm))
+        for b in doc.blocks
+        if not b.section
+    )
 
 
 def is_goods_contract(doc: Document) -> bool:

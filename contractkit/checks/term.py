@@ -121,7 +121,8 @@ def _no_start_or_end(p: Period) -> str | None:
     title="期限缺少起点或终点",
     title_en="Term without a start or an end",
     severity="warning",
-    why="合同期限（有效期、服务期限、履行期限）只写了起点、只写了终点或只写了长度，期限无法计算，何时届满、"
+    why="合同期限（有效期、服务期限、履行期限）只写了起点、只写了终点或只写了长度，或写作“长期有效”而没有终点，"
+    "期限无法计算，何时届满、"
     "何时可以要求履行或结算都不明确；履行期限是民法典第470条列明的合同一般条款，约定不明的依第511条第四项随时履行。"
     "只写终点或长度而合同另有生效条款的，期限自生效之日起算，不算缺少起点。",
     why_en="A term (validity, service or performance period) with only a start, only an end or only a "
@@ -134,6 +135,7 @@ def _no_start_or_end(p: Period) -> str | None:
         "服务期限自合同生效之日起算。",
         "合同有效期为一年。",
         "本合同有效期至2026年12月31日止。",
+        "本协议自2027年1月1日起长期有效。",
     ],
     good=[
         "本合同有效期自2026年1月1日起至2026年12月31日止。",
@@ -148,10 +150,20 @@ def no_start_or_end(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_contract(doc):
         return
     for p in facts(doc).periods:
+        block = doc.blocks[p.where.block]
+        if p.indefinite and p.end is None and p.end_event is None and p.length is None:
+            yield ctx.report(
+                block,
+                "期限写作“长期有效”或“无固定期限”，没有终止日期：依民法典第563条第2款，不定期的持续履行合同任何一方"
+                "可随时解除（在合理期限前通知），价格和供货承诺何时结束无法确定。",
+                "The term is 'valid indefinitely', with no end date: under Civil Code Art. 563 ¶2 "
+                "either party may end an open-ended continuing contract at any time on reasonable notice.",
+                span=p.where.span,
+            )
+            continue
         lacks = _no_start_or_end(p)
         if lacks is None:
             continue
-        block = doc.blocks[p.where.block]
         if has_blank(block.norm, p.where.span):
             continue
         if lacks == "end":

@@ -292,11 +292,11 @@ _DEEMED_TARGET = (
     # 视为买方已于验收期最后一日签发验收证书: the acceptance document deemed issued
     r"|(?:签发|签署|签字|签认|出具|签订|开具)(?:了)?[^,，。;；]{0,6}?(?:验收|终验|初验|检验合格)(?:证书|单|报告|确认书|记录|证明)"
     # 该期满之日视为验收日 / 视为卖方已履行交付义务 (in a clause about inspection)
-    r"|(?:验收|终验)(?:合格)?(?:之)?(?:日|日期)|履行[^,，。;；]{0,4}?义务"
+    r"|履行[^,，。;；]{0,4}?义务"
 )
 _DEEMED = re.compile(
     rf"(?:{_DEEMED_LEAD})[^,，。;；]{{0,24}}?(?:{_DEEMED_TARGET})"
-    r"|日(?:即为|即是|为|作为)(?:验收合格|验收|终验合格|终验)(?:日|之日|日期)(?!起)"
+    r"|日\s*(?:即为|即是|为|作为|视为|视同|视作)(?:验收合格|验收|终验合格|终验)(?:日|之日|日期)(?!起)"
     r"|[作按][^,，。;；]{0,8}?合格论"
     r"|与[^,，。;；]{0,16}(?:验收|终验)(?:证书|单|报告)具有同等效力"
     r"|按(?:照)?[^,，。;；]{0,8}?(?:验收|检验)?(?:合格|通过)(?:处理|对待|认定|接收|收货|签收|验收|入库)"
@@ -517,13 +517,25 @@ _XREF_OTHER = re.compile(
 )
 
 
+#: An act named as the point something runs from: 从验货没问题那天开始算 / 自验收完毕当日起.
+_FROM_BEFORE = re.compile(r"(?:从|自)[^,，。;；从自]{0,4}$")
+_FROM_ACT_DAY = re.compile(
+    r"[^,，。;；]{0,10}?(?:那天|当天|这天|那日|当日|之日|那一天|之时)\s*(?:起|开始|算)"
+)
+
+
 def _act_in(clause: str) -> re.Match[str] | None:
-    """The first act of acceptance in ``clause`` that is not the title of a cross-referenced article."""
+    """The first act of acceptance in ``clause`` that is not the title of a cross-referenced article nor the
+    day something else runs from (保修一年，从验货没问题那天开始算)."""
     act = ACT.search(clause)
-    if act is None or ("条" not in clause and "款" not in clause):
-        return act
-    titles = [m.span() for m in _XREF_TITLE.finditer(clause)]
-    while act is not None and any(a <= act.start() < b for a, b in titles):
+    titles = [m.span() for m in _XREF_TITLE.finditer(clause)] if ("条" in clause or "款" in clause) else []
+    while act is not None and (
+        any(a <= act.start() < b for a, b in titles)
+        or (
+            _FROM_BEFORE.search(clause, max(0, act.start() - 5), act.start()) is not None
+            and _FROM_ACT_DAY.match(clause, act.end()) is not None
+        )
+    ):
         act = ACT.search(clause, act.end())
     return act
 
@@ -779,6 +791,48 @@ def _from_sentence(w: Window, text: str, s: int) -> Window:
     return dataclasses.replace(w, start=Where(w.where.block, events[-1].span()))
 
 
+def _wrapped(doc: Document, i: int, s: int, clause: str) -> str:
+    """``clause`` read on into the next line when a PDF or OCR line wrap cuts it (…完成质量验 | 收，…): the
+    head of the next line up to its first punctuation is appended."""
+    blocks = doc.blocks
+    block = blocks[i]
+    if (
+        block.kind not in ("line", "heading")
+        or block.location.page is None  # a text file's line ends where it was typed
+        or i + 1 >= len(blocks)
+        or blocks[i + 1].kind not in ("line", "heading")
+        or s + len(clause) < len(block.norm.rstrip())
+        or not _OPEN_END.search(clause)
+    ):
+        return clause
+    head = _NEXT_HEAD.match(blocks[i + 1].norm)
+    return clause + head.group() if head else clause
+
+
+_NEXT_HEAD = re.compile(r"[^,，。;；:：\s]{1,12}")
+
+
+def _clip(w: Where | None, end: int) -> Where | None:
+    """``w`` ending at ``end`` at most (a span read on into the next line stays in its own block)."""
+    if w is None or w.span[1] <= end:
+        return w
+    return Where(w.block, (min(w.span[0], end), end))
+
+
+def _clipped(w: Window, end: int) -> Window:
+    """The window with every location clipped to ``end`` of its block."""
+    length = w.length
+    if length is not None and length.where.span[1] > end:
+        clipped = _clip(length.where, end)
+        assert clipped is not None
+        length = dataclasses.replace(length, where=clipped)
+    where = _clip(w.where, end)
+    assert where is not None
+    return dataclasses.replace(
+        w, where=where, act_where=_clip(w.act_where, end), start=_clip(w.start, end), length=length
+    )
+
+
 def _deemed_wrapped(doc: Document, i: int, s: int, clause: str) -> tuple[str, tuple[int, int]] | None:
     """A deemed rule cut by a line wrap (…未提出书面异议的，视 | 为验收合格。): the block's last clause read
     on into the next line; the span is clipped to this block."""
@@ -786,6 +840,7 @@ def _deemed_wrapped(doc: Document, i: int, s: int, clause: str) -> tuple[str, tu
     block = blocks[i]
     if (
         block.kind not in ("line", "heading")
+        or block.location.page is None  # a text file's line ends where it was typed
         or i + 1 >= len(blocks)
         or blocks[i + 1].kind not in ("line", "heading")
     ):
@@ -833,8 +888,14 @@ def extract(contract: Contract) -> AcceptanceFacts:
             title_len = 40 if block.kind == "heading" else 16 if heading_of(block.norm) is not None else 0
             if title_len and _HEADING_THEN_TEXT.match(clause):
                 title_len = 0  # 第三条验收：需方收货后五日内开箱抽检: the heading goes on with its clause
-        if not done and len(clause) > title_len and (act is not None or _ACTISH.search(clause)):
-            ws = [_from_sentence(_inherit(w, started), block.norm, s) for w in _windows_of(i, s, clause, act)]
+        # 需方应自到货之日起五日内完成质量验 | 收: an act word cut by a page's line wrap
+        read = _wrapped(doc, i, s, clause) if ("验" in clause or "检" in clause) else clause
+        if read is not clause and act is None:
+            act = _act_in(read)
+        if not done and len(clause) > title_len and (act is not None or _ACTISH.search(read)):
+            ws = [_from_sentence(_inherit(w, started), block.norm, s) for w in _windows_of(i, s, read, act)]
+            if read is not clause:
+                ws = [_clipped(w, s + len(clause)) for w in ws]
             started.extend(w for w in ws if w.start is not None and w.length is not None)
             windows.extend(ws)
         found = deemed_in(clause) or _deemed_wrapped(doc, i, s, clause)

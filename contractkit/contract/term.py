@@ -207,11 +207,11 @@ _DATE_END = re.compile(
 #: The effectiveness named before the term key: 本合同生效后，有效期至…
 _START_BEFORE_KEY = re.compile(r"(?:生效|签订|签署|签字|盖章|签章)(?:之日|当日)?(?:后|起|以后)\s*[,，]?\s*$")
 _END_EVENT = re.compile(
-    r"(?:履行完毕|义务履行完毕|全部履行完|(?:质保|保修|质量保证|保证|维保|维护|服务|缺陷责任|保质|售后)期(?:限|间)?"
+    r"(?:履行完毕|义务履行完毕|全部履行完|(?:质保|保修|质量保证|保证|维保|维护|服务|缺陷责任|保质|售后)[^,，。;；]{0,4}?期(?:限|间)?"
     r"(?:满|届满|结束|到期)|货款(?:全部)?(?:付清|结清)|(?:付清|结清)(?:全部)?货款|清偿完毕|终验合格)"
 )
 #: ``至…之日止`` with no date: the end is an event, whatever it is (至最后一批货物验收合格之日止).
-_EVENT_END = re.compile(r"(?:之日|当日)\s*(?:止|为止)$")
+_EVENT_END = re.compile(r"(?:之日|当日|那天|当天|这天|那一天)\s*(?:止|为止|结束)$")
 #: A long-stop date after an event end: 且最迟不晚于…, 但最长不超过…, 最晚至….
 _LONG_STOP = re.compile(
     r"(?:最迟|最晚|不晚于|不迟于|最长不超过|但不超过|最长至)\s*(?:不晚于|不迟于|至|到|于)?\s*"
@@ -227,10 +227,13 @@ _DATE_DASH = re.compile(r"\s*(?:起)?\s*(?:-|—|－|~|～)\s*")
 #: 本合同, 这份协议 — or a bare 合同/协议 opening the clause (colloquial: 合同签了就生效，管到2027年底).
 _CONTRACT_WORD = re.compile(
     r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)|^\W{0,4}(?:合同|协议|合约)(?!期|有效|编号|号|价|款|金额|总价|附件)"
+    # 两家签字盖章这天起协议就算数: the contract named after the start
+    r"|(?<=[起后])\s*[,，]?\s*(?:合同|协议|合约)(?=就|即|便|才|开始|生效|算数|作数)"
 )
 #: What a clause with a period but no term key holds (本合同自…至…, 长期有效, 履行完毕后终止).
 _PERIOD_HINT = re.compile(
-    r"(?:(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)|(?:^|[。;；])\W{0,4}(?:合同|协议|合约))[^。;；]*"
+    r"(?:(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)|(?:^|[。;；])\W{0,4}(?:合同|协议|合约)"
+    r"|[起后]\s*[,，]?\s*(?:合同|协议|合约)(?=就|即|便|才|开始|生效|算数|作数))[^。;；]*"
     r"(?:至|到|长期|无固定|续|履行完|全部履行|付清|结清|完成|完毕|有效|为限|届满|期满|失效|终止)"
 )
 #: Every period holds one of these: 期 of a term key, or a word of ``_PERIOD_HINT``.
@@ -260,6 +263,8 @@ _END_SENTENCE = re.compile(
     r"[^。;；]{0,8}?(?:后|之日|时)?(?:自动|自行|即告|即|自然|随即)?(?:终止|失效|解除)"
 )
 _LONG_TERM = re.compile(r"长期有效|永久有效|无固定期限|自动续(?:期|延|签)|顺延一年|续展")
+#: A term with no end at all (not a fixed term that renews).
+_INDEFINITE = re.compile(r"长期有效|永久有效|无固定期限|无限期|一直有效")
 _BLANK_DATE = re.compile(
     r"[_＿]{2,}|\s{2,}年|年\s{2,}月|(?:^|[^\d〇零一二三四五六七八九十两])\s*年\s*月\s*日|期限\s+年"
 )
@@ -279,6 +284,7 @@ class Period:
     open_ended: bool
     blank: bool
     where: Where
+    indefinite: bool = False  # 长期有效 / 永久有效 / 无固定期限: no end at all (no renewal of a fixed term)
 
     @property
     def has_start(self) -> bool:
@@ -518,6 +524,7 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
     ):
         length = None  # 生效之日起30日内交货 is a deadline, not the term (生效之日起一年内有效 is the term)
     open_ended = bool(_LONG_TERM.search(rest))
+    indefinite = open_ended and bool(_INDEFINITE.search(rest))
     blank = bool(_BLANK_DATE.search(rest))
     if not (sm or em or length or open_ended or blank):
         return None
@@ -532,6 +539,7 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
         open_ended=open_ended,
         blank=blank,
         where=Where(block, (s, e)),
+        indefinite=indefinite,
     )
 
 
@@ -575,7 +583,10 @@ def _periods(doc: Document, units: list[tuple[int, str, int]]) -> list[Period]:
                 and re.search(r"(?:本|该)(?:合同|协议|合约|契约)", clause)
             ):
                 where = Where(i, _own((s, e), offset))
-                found.append(Period("本合同", None, None, False, None, None, None, True, False, where))
+                endless = _INDEFINITE.search(clause) is not None
+                found.append(
+                    Period("本合同", None, None, False, None, None, None, True, False, where, endless)
+                )
             elif not keys and (em := _END_SENTENCE.search(clause)):
                 end = Where(i, _own((s, e), offset))
                 found.append(
@@ -667,8 +678,8 @@ _EFFECT_CONDITION = re.compile(
     r"|签(?:了|完|好)|盖(?:了|完|好)章"
 )
 _SIGNED_THEN = re.compile(
-    r"(?:双方|各方|两边|两方)[^,，。;；]{0,6}(?:签字|签章|盖章|签名|签署)[^,，。;；]{0,6}"
-    r"(?:后|之日|时|那天|当天|就|即)[^,，。;；]{0,3}$"
+    r"(?:双方|各方|两边|两方|两家)[^,，。;；]{0,6}(?:签字|签章|盖章|签名|签署)[^,，。;；]{0,6}"
+    r"(?:后|之日|时|那天|当天|这天|就|即)[^,，。;；]{0,6}$"
 )
 #: A heading glued to its first numbered clause (9 合同期限与修改9.1 本合同…, a PDF line): not the clause.
 _GLUED_HEADING = re.compile(
@@ -827,11 +838,33 @@ _GROUNDS: tuple[tuple[Ground, re.Pattern[str]], ...] = (
 )
 
 
+def _line_wrapped(doc: Document, i: int) -> bool:
+    """True when page line ``i`` ends inside a sentence and the next page line goes on with it (…对方可 |
+    书面通知解除合同。)."""
+    blocks = doc.blocks
+    if i + 1 >= len(blocks) or blocks[i].kind not in ("line", "heading"):
+        return False
+    nxt = blocks[i + 1]
+    t = blocks[i].norm.rstrip()
+    return (
+        nxt.kind == "line"
+        and nxt.location.page is not None
+        and bool(t)
+        and not t.endswith(_SENTENCE_END)
+        and not _NEW_ITEM.match(nxt.norm)
+    )
+
+
 def _terminations(doc: Document) -> list[Termination]:
     out: list[Termination] = []
-    for i in block_indices_naming(doc, _TERMINATION_WORDS):
-        t = doc.blocks[i].norm
+    named = block_indices_naming(doc, _TERMINATION_WORDS)
+    wrapped = {i - 1 for i in named if i and _line_wrapped(doc, i - 1)}  # the ground starts a line before
+    for i in sorted(set(named) | wrapped):
+        own = doc.blocks[i].norm
+        t = own + doc.blocks[i + 1].norm if i in wrapped else own
         for s, e in clause_spans(t):
+            if s >= len(own):
+                break  # the next line's own clauses are read with that line
             clause = t[s:e]
             m = _TERMINATE.search(clause)
             while m is not None and _CONSEQUENCE.match(clause, m.end() - 2 if m.end() >= 2 else 0):
@@ -844,7 +877,9 @@ def _terminations(doc: Document) -> list[Termination]:
             if barred and not re.search(r"有权|可以|可|得", m.group()):
                 continue
             ground: Ground = next((g for g, rx in _GROUNDS if rx.search(clause)), "other")
-            out.append(Termination(ground, Where(i, (s + m.start(), s + m.end()))))
+            n = len(own)
+            a, z = min(s + m.start(), n), min(s + m.end(), n)
+            out.append(Termination(ground, Where(i, (a, z) if a < z else (s, n))))  # kept in its own line
     return out
 
 
@@ -905,7 +940,19 @@ def analyse(doc: Document) -> TermFacts:
     periods = [dataclasses.replace(p, where=_clip(doc, p.where)) for p in _periods(doc, units)]
     if effect:
         periods = [
-            Period(p.key, p.start, "生效", True, p.end, p.end_event, p.length, p.open_ended, p.blank, p.where)
+            Period(
+                p.key,
+                p.start,
+                "生效",
+                True,
+                p.end,
+                p.end_event,
+                p.length,
+                p.open_ended,
+                p.blank,
+                p.where,
+                p.indefinite,
+            )
             if not p.has_start and (p.end is not None or p.end_event is not None or p.length is not None)
             else p
             for p in periods
