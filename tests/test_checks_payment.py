@@ -522,3 +522,21 @@ def test_retention_in_a_call_off_order_is_released_as_its_framework_says(retenti
     call_off = "采购订单\n本订单依据双方签订的《年度采购框架协议》下达，未尽事宜按该协议执行。\n第四条 付款\n"
     assert ids(call_off + retention, RR) == []
     assert ids("买卖合同\n第四条 付款\n" + retention, RR) == [RR]
+
+
+@pytest.mark.parametrize(
+    ("second", "fires"),
+    [
+        ("第二次给9200元，货到了验完没问题以后三天内付清", True),
+        ("第二次给11200元，货到了验完没问题以后三天内付清", False),
+    ],
+)
+def test_amounts_that_miss_the_total_are_reported_even_when_the_last_pays_off(
+    second: str, fires: bool
+) -> None:
+    text = (
+        "二、东西和价钱\n三样一共28000元（大写：贰万捌仟元整）。\n三、钱怎么给\n"
+        f"钱分两次给：第一次给16800元，协议签完三天内打到卖方对公账户；{second}。\n"
+        "四、违约\n卖方晚送货的，每晚一天赔买方总价的千分之零点三，最多赔2800元。"
+    )
+    assert (SM in ids(text, SM)) is fires

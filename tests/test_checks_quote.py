@@ -170,3 +170,18 @@ def test_an_approval_given_for_the_line_by_its_sentence_head_is_enough() -> None
         "第 2 项 8%折扣审批：销售经理韩立峰 11 月 30 日同意，销售总监卢思远 12 月 1 日同意。"
     )
     assert lint_text(text, QUOTE) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["本单折扣8%，审批记录如下：", "本次项目折扣为8%，审批情况见下表：", "本单给予8%的优惠，审批如下："],
+)
+def test_a_discount_introducing_its_approval_record_is_a_discount(said: str) -> None:
+    text = (
+        "报价单\n报价有效期：自报价日期起30日。\n"
+        "折扣说明：折扣5%以内由销售经理审批，超过5%至10%须经销售经理和销售总监共同审批。\n"
+        f"{said}\n销售经理 孙晨 同意 2026年11月29日"
+    )
+    (f,) = lint_text(text, QUOTE)
+    assert "销售总监" in f.message and "8%" in f.message
+    assert lint_text(text + "\n销售总监 韦建明 同意 2026年11月30日", QUOTE) == []

@@ -241,3 +241,47 @@ def test_a_pdf_total_in_ten_thousands_is_not_read_as_yuan() -> None:
         ["序号 产品名称 数量 单位 单价 金额", "1 齿轮油 200L/桶", "8 桶 2,960.00 23,680.00", "合计 2.37万元"]
     )
     assert all(t.stated_total != Decimal("2.37") for t in facts.item_tables)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "三样一共28000元（大写：贰万捌仟元整），含税。\n卖方晚送货的，每晚一天赔买方总价的千分之零点三，最多赔2800元。",
+            "28000",
+        ),
+        ("这批货总共人民币5万元。\n违约金最高不超过总价的一成，即5000元。", "50000"),
+        (
+            "货款共计人民币126,000.00元，含13%增值税。\n逾期付款的违约金上限为总价款的5%，即6,300.00元。",
+            "126000.00",
+        ),
+    ],
+)
+def test_a_colloquial_total_is_the_total_and_a_cap_amount_is_not(text: str, value: str) -> None:
+    total = facts_of(text).total
+    assert total is not None and total.value == Decimal(value)
+
+
+def test_a_cap_amount_alone_is_no_total() -> None:
+    assert facts_of("卖方逾期交货的，每日按总价的万分之三赔偿，最多赔2800元。").total is None
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "4052ci按实际需要 支 460.00 7,360.00",
+        "墨粉 以实际用量为准 支 460.00 7,360.00",
+        "硒鼓 若干 支 ¥460.00 ¥7,360.00",
+    ],
+)
+def test_a_pdf_row_whose_quantity_is_no_number_leaves_the_table_incomplete(row: str) -> None:
+    (table,) = pdf_facts(
+        [
+            "品名型号 数量 单位 含税单价 金额",
+            "1 墨粉盒 12 套 698.00 8,376.00",
+            row,
+            "3 硒鼓 30 支 628.00 18,840.00",
+            "合计 34,576.00",
+        ]
+    ).item_tables
+    assert table.stated_total == Decimal("34576.00") and not table.complete

@@ -686,3 +686,19 @@ def test_a_retention_is_released_by_its_own_words_not_another_installments_timin
 def test_paying_the_price_with_a_bare_fu_is_an_installment(text: str, share: int) -> None:
     (inst,) = read_installments(text)
     assert inst.share == Decimal(share) and inst.timing.trigger is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "钱分两次给：第一次给16800元，协议签完三天内打到卖方对公账户；第二次给11200元，货到了验完没问题以后三天内付清。",
+            [16800, 11200],
+        ),
+        ("第1次给3万块，签完当天；第2次给5万，装好以后一周内。", [30000, 50000]),
+        ("第一笔给20000元，合同签了以后五天内转账；第二笔给8000元，设备到了验完三天内给清。", [20000, 8000]),
+    ],
+)
+def test_the_nth_time_given_is_an_installment(text: str, amounts: list[int]) -> None:
+    facts = facts_of("三、钱怎么给\n" + text)
+    assert [i.amount.value for i in facts.installments if i.amount] == [Decimal(a) for a in amounts]

@@ -237,3 +237,22 @@ def test_any_rate_above_the_cap_reads_back_just_within_it(
     _fixed, back = _capped(text, cap)
     assert back.per == rate.per
     assert cap * Decimal("0.9") <= back.annual_percent() <= cap  # two significant digits, cut down
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "per"),
+    [
+        ("则卖方应就每一逾期日按合同价格的1%向买方支付违约金", "1", "day"),
+        ("买方应就每个迟延日按迟延金额的万分之五支付违约金", "0.05", "day"),
+        ("每一延误周按未交货物价款的0.5%计付违约金", "0.5", "week"),
+        ("每一个逾期日，按合同价款的千分之一计算", "0.1", "day"),
+    ],
+)
+def test_translated_each_day_of_delay_is_a_period_cue(text: str, value: str, per: str) -> None:
+    (r,) = find_rates(text)
+    assert (r.value, r.per) == (Decimal(value), per)
+
+
+def test_each_day_of_delay_does_not_turn_a_cap_into_a_rate() -> None:
+    rates = find_rates("就每一逾期日按合同价格的0.05%支付违约金，但违约金总额不超过合同价格的10%")
+    assert [r.value for r in rates] == [Decimal("0.05")]

@@ -432,8 +432,8 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         else []
     )
     amounts += [r.amount.value for r in facts.separate_retentions() if r.amount is not None]
-    if total is None or len(amounts) < 2 or open_rest or len(amounts) < len(items):
-        return
+    if total is None or len(amounts) < 2 or len(amounts) < len(items):
+        return  # each installment states its amount (第二次给9200元…付清: a rest with an amount is not open)
     got = sum(amounts, Decimal(0))
     if got != total.value and not shares:  # with shares, payment/share-amount-mismatch checks each amount
         yield ctx.report(

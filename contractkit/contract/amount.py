@@ -337,6 +337,10 @@ _LOOSE_TOTAL = re.compile(
     r"(?:$|[;；。，,(（]|(?=[\u4e00-\u9fff])(?![万亿千百]))"
 )
 _LOOSE_GAP = 8
+#: A PDF line ending in a unit price and an amount: a row, whether or not its quantity is read.
+_PRICE_AMOUNT_END = re.compile(
+    rf"(?<![\d,.])(?:[¥￥]\s*)?(?:{_MONEY_TOKEN})\s+(?:[¥￥]\s*)?(?:{_MONEY_TOKEN})\s*$"
+)
 _TABLE_ROW_START = re.compile(r"\s*\|")
 
 
@@ -420,6 +424,8 @@ def _loose_item_tables(doc: Document) -> list[ItemTable]:
             open_row = True  # a new numbered row starts here
         if found:
             open_row = False
+        elif _PRICE_AMOUNT_END.search(norm, 0, cut) and not _LOOSE_TOTAL.match(norm):
+            unread = True  # 4052ci按实际需要 支 460.00 7,360.00: a row whose quantity is no number
         for m in found:  # a PDF line may hold more than one row (pdfplumber joins cells that touch)
             q, p, a = (Decimal(m.group(k).replace(",", "")) for k in ("q", "p", "a"))
             if q == 0 or p == 0:
@@ -464,6 +470,10 @@ TOTAL_WORDS = (
     "总价",
     "报价总额",
     "含税总价",
+    # colloquial: 三样一共28000元, 总共人民币5万元, 货款共计…
+    "一共",
+    "总共",
+    "共计",
 )
 _TOTAL = re.compile("|".join(TOTAL_WORDS))
 _PAY_ACT = re.compile(r"支付|(?<!方式)付款(?!方式)|付清|预付|首付|结清|质保金|质量保证金|定金|\d\s*%")
@@ -548,7 +558,9 @@ def figure_beside(doc: Document, block: int, span: tuple[int, int]) -> Money | N
 
 #: A figure after one of these is a part or a pre-discount figure, not the contract total.
 _NOT_TOTAL_BEFORE = re.compile(
-    r"(?:原价|折前|优惠前|优惠|折扣|折让|税额|不含税(?:金额|价)?|其中|运费|小计)[^，,。；;\d¥￥]{0,6}$"
+    r"(?:原价|折前|优惠前|优惠|折扣|折让|税额|不含税(?:金额|价)?|其中|运费|小计"
+    # a cap or a penalty (最多赔2800元, 违约金上限为5万元), not the price
+    r"|最多|最高|至多|顶多|不超过|不得超过|上限|封顶|违约金|赔偿金|罚款|赔)[^，,。；;\d¥￥]{0,6}$"
 )
 
 

@@ -107,7 +107,8 @@ PAY_VERB = re.compile(
     r"支付|付款|付清|付至|预付|首付|付给|应付|付.{0,3}款|结清|结算|尾款|余款|进度款|汇入|转账|缴纳|缴付|交清|交纳|还清|"
     r"定金|(?<![不未])付\s*(?=\d|[一二三四五六七八九十百])|(?<![不未])付(?:合同|本合同)?(?:总价|总额|价款|价格|金额)|"
     r"(?:到货|发货|交货|验收|调试|安装|投产|上线|首期|末期|[一二三四五六七八九十\d]期|里程碑)款|"
-    r"(?:先|再|又|剩下的|余下的|另)给(?=\s*(?:\d|[一二两三四五六七八九十半]|钱|款|另|剩|余|尾|[。；;，,]|$))"
+    r"(?:先|再|又|剩下的|余下的|另|第[一二两三四五六七八九十\d]{1,2}(?:次|笔|回))给"
+    r"(?=\s*(?:\d|[一二两三四五六七八九十半]|钱|款|另|剩|余|尾|[。；;，,]|$))"
 )
 #: A piece naming one of these is a penalty, interest, refund or deposit rule: the sentence stops there.
 _CONSEQUENCE = re.compile(
@@ -319,7 +320,9 @@ _TENTHS = re.compile(
 
 
 #: 首付货款15万: 万 with no 元 after a payment word.
-_BARE_WAN = re.compile(r"(?<=款|金|费)\s*(?:计|为)?\s*(\d+(?:\.\d+)?)\s*万(?![元美欧])")
+_BARE_WAN = re.compile(r"(?<=款|金|费|给|付)\s*(?:计|为)?\s*(\d+(?:\.\d+)?)\s*万(?![元美欧块])")
+#: Colloquial money: 3万块, 200块钱 (块 before punctuation or 钱: not 3块钢板).
+_KUAI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万)?\s*块(?:钱|(?![\u4e00-\u9fff]))")
 
 
 def _amounts(piece: str) -> list[tuple[Decimal, str, tuple[int, int]]]:
@@ -334,6 +337,9 @@ def _amounts(piece: str) -> list[tuple[Decimal, str, tuple[int, int]]]:
     if not out:
         for m in _BARE_WAN.finditer(piece):
             out.append((Decimal(m.group(1)) * 10000, "CNY", m.span(1)))
+    if not out and "块" in piece:
+        for m in _KUAI.finditer(piece):
+            out.append((Decimal(m.group(1)) * (10000 if m.group(2) else 1), "CNY", m.span()))
     return out
 
 

@@ -900,14 +900,15 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
         refs = _line_numbers(sent)
         if re.search(r"不超过|不得超过|权限|可给予|须经|需经|应经|政策|办法|制度", sent):
             continue
-        if not refs and (_POLICY_CUE.search(sent) or _ROLE_RE.search(sent)):
-            continue
         if _ROLE_RE.search(sent) and _ASSENT.search(sent):
             continue  # an approval record naming the discount it approves (同意第1项15%的折扣)
         numbers: set[int] = set()
         for m in (*_DISCOUNT_TEXT.finditer(sent), *_DISCOUNT_AFTER.finditer(sent)):
             if m.start(1) in numbers:
                 continue
+            piece = _piece_around(sent, m.start(), m.end())
+            if not refs and (_POLICY_CUE.search(piece) or _ROLE_RE.search(piece)):
+                continue  # the policy or an approval (超过5%的折扣; 本单折扣8%，审批记录如下 is a discount)
             numbers.add(m.start(1))
             label = sent[m.start() : m.start(1)].strip() or sent[m.end(1) : m.end()].strip(" %％的")
             where = Where(i, (s + m.start(), s + m.end()))
@@ -917,6 +918,16 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
             if pct is not None:
                 out.append(Discount(pct, "折", refs, Where(i, (s + m.start(), s + m.end())), group_key(sent)))
     return tuple(out)
+
+
+_PIECE_END = re.compile(r"[，,:：]")
+
+
+def _piece_around(sent: str, start: int, end: int) -> str:
+    """The comma piece of ``sent`` holding ``start``–``end``."""
+    cuts = [m.end() for m in _PIECE_END.finditer(sent, 0, start)]
+    after = _PIECE_END.search(sent, end)
+    return sent[cuts[-1] if cuts else 0 : after.start() if after else len(sent)]
 
 
 def _in_line_table(doc: Document, i: int, lines: tuple[QuoteLine, ...]) -> bool:

@@ -99,6 +99,8 @@ _CUE = re.compile(
     r"每(?:逾期|延迟|迟延|延期|超期|拖延|迟交|迟付|晚交|晚付|晚送|迟|晚|逾|拖|多)(?:交货|交付|付款|支付|履行)?满?"
     rf"(?P<cn>{_COUNT})?个?(?:自然)?(?P<cw>小时|日|天|周|星期|月|年)"
     r"|(?:按|逐)(?P<cd>日|天)|每(?P<ce>日|天)(?:按|应|向)"
+    # translated: 就每一逾期日按合同价格的1% / 每个迟延日 / 每一延误周
+    r"|每(?:一个?|个)?(?:逾期|迟延|延迟|延误|超期|迟交|延期|拖延)(?P<cg>小时|日|天|周|星期|月)"
     r"|(?<!每)(?:逾期|迟延|延迟|超期|迟交|延期|晚交|晚付|晚送|晚|迟|拖)(?:给|交|付|送|到|发|还)?(?:一|1)(?P<cf>日|天)"
     r"(?=[,，]?(?:甲方|乙方|买方|卖方|需方|供方|供应商|采购方|买受人|出卖人)?(?:也|就|都|均|还|则)?"
     r"(?:按|应|须|需|则|加收|收取|罚|扣|赔))"
@@ -193,7 +195,7 @@ def _rate_scan(text: str) -> list[tuple[Rate, tuple[int, int]]]:
         frac_end = m.end("cn") if m.group("base") else m.end("sign")
         add(m, per, (m.start(), m.end()), (m.start(), frac_end))
     for cue in _CUE.finditer(text) if fractions else ():
-        word = cue.group("cw") or cue.group("cd") or cue.group("ce") or cue.group("cf")
+        word = cue.group("cw") or cue.group("cd") or cue.group("ce") or cue.group("cf") or cue.group("cg")
         limit = min(len(text), cue.end() + _CUE_WINDOW)
         brk = _BREAKS.search(text, cue.end(), limit)
         if brk:
