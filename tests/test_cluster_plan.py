@@ -224,3 +224,18 @@ def test_the_clients_fast_file_name_is_the_local_safe_name(number):
     from contractkit.render.batch import safe_name
 
     assert _file_name(number) == safe_name(number, fallback="")
+
+
+def test_fraction_warnings_are_printed_as_locally_in_input_order(tmp_path):
+    lines = []
+    for i, rate in enumerate(["0.13", "13", "0.06"]):
+        deal = copy.deepcopy(BASE)
+        deal["number"] = f"W-{i}"
+        deal["price"]["vat_rate"] = Decimal(rate)
+        lines.append(_dump(deal))
+    src = tmp_path / "deals.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    local = render_batch([str(src)], tmp_path / "local")
+    ours = run_in_process([str(src)], str(tmp_path / "out"), random.Random(3), chunk=1)
+    assert len(local.warnings) == 2 and "deals.jsonl:1" in local.warnings[0] and "0.13 %" in local.warnings[0]
+    assert ours.warnings == local.warnings
