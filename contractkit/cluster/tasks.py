@@ -1,6 +1,8 @@
 """What the workers run: pure functions of their arguments (no state but each process's compiled templates and
-its worker's PDF converter), picklable in and out. ``render_chunk``: deals → files in DEST (hashes back);
-``lint_chunk``: paths, URLs or bytes → FileResults. Errors come back per deal or per file, never raised."""
+its worker's PDF converter), picklable in and out. ``render_chunk``: deals' JSON texts → parsed, validated,
+rendered, written to DEST → one compact ChunkOutcome back; ``lint_chunk``: paths, URLs or bytes →
+FileResults (``lint_chunk_packed``: as plain tuples for the wire). Errors come back per deal or per file,
+never raised."""
 
 from __future__ import annotations
 
