@@ -256,3 +256,24 @@ def test_translated_each_day_of_delay_is_a_period_cue(text: str, value: str, per
 def test_each_day_of_delay_does_not_turn_a_cap_into_a_rate() -> None:
     rates = find_rates("就每一逾期日按合同价格的0.05%支付违约金，但违约金总额不超过合同价格的10%")
     assert [r.value for r in rates] == [Decimal("0.05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("卖方应按每周合同价格的0.5%向买方支付违约赔偿金", "0.5"),
+        ("迟延交付的，卖方应就每一完整周支付合同价格百分之零点五（0.5%）的违约金", "0.5"),
+        ("每个整周按迟交货物价款的1%计付违约金", "1"),
+        ("卖方应按每星期未交货物价值的0.3%支付违约金", "0.3"),
+    ],
+)
+def test_a_weekly_rate_on_a_base_or_per_complete_week(text: str, value: str) -> None:
+    (r,) = find_rates(text)
+    assert (r.value, r.per) == (Decimal(value), "week")
+
+
+@pytest.mark.parametrize(
+    "text", ["每月支付合同价格的10%", "每周支付一次货款的20%", "买方每周一支付上周货款的100%"]
+)
+def test_a_periodic_installment_is_no_rate(text: str) -> None:
+    assert find_rates(text) == []

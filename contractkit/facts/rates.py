@@ -83,7 +83,7 @@ _PREFIXED = re.compile(
     # 日未交款的3‰ / 按日欠款金额的千分之五: the overdue base stands between the period and the fraction
     rf"|(?<=[为按计以])(?P<w4>日|天|月)[^\d,，。；;]{{0,6}}?(?:未|欠|应付|逾期|迟)[^\d,，。；;]{{0,8}}?的"
     # 每日合同价格的0.1%: a daily rate on a base (no verb between: 每月支付合同总价的10% is an installment)
-    rf"|每(?P<w5>日|天)(?:(?!支付|交付|结算|按)[^\d,，。；;]){{1,12}}?的)"
+    rf"|每(?P<w5>日|天|周|星期)(?:(?!支付|交付|结算|按)[^\d,，。；;]){{1,12}}?的)"
     rf"\s*(?:为|按|是|计|计算)?\s*(?:{FRACTION})"
 )
 # B: the period follows: 千分之三/日, 0.05%/天, 万分之五每日, 0.05%按日计.
@@ -101,6 +101,8 @@ _CUE = re.compile(
     r"|(?:按|逐)(?P<cd>日|天)|每(?P<ce>日|天)(?:按|应|向)"
     # translated: 就每一逾期日按合同价格的1% / 每个迟延日 / 每一延误周
     r"|每(?:一个?|个)?(?:逾期|迟延|延迟|延误|超期|迟交|延期|拖延)(?P<cg>小时|日|天|周|星期|月)"
+    # for each complete week: 就每一完整周支付合同价格百分之零点五
+    r"|每(?:一个?|个)?(?:完整的?|整)(?P<ch>周|星期|日|天)"
     r"|(?<!每)(?:逾期|迟延|延迟|超期|迟交|延期|晚交|晚付|晚送|晚|迟|拖)(?:给|交|付|送|到|发|还)?(?:一|1)(?P<cf>日|天)"
     r"(?=[,，]?(?:甲方|乙方|买方|卖方|需方|供方|供应商|采购方|买受人|出卖人)?(?:也|就|都|均|还|则)?"
     r"(?:按|应|须|需|则|加收|收取|罚|扣|赔))"
@@ -195,7 +197,14 @@ def _rate_scan(text: str) -> list[tuple[Rate, tuple[int, int]]]:
         frac_end = m.end("cn") if m.group("base") else m.end("sign")
         add(m, per, (m.start(), m.end()), (m.start(), frac_end))
     for cue in _CUE.finditer(text) if fractions else ():
-        word = cue.group("cw") or cue.group("cd") or cue.group("ce") or cue.group("cf") or cue.group("cg")
+        word = (
+            cue.group("cw")
+            or cue.group("cd")
+            or cue.group("ce")
+            or cue.group("cf")
+            or cue.group("cg")
+            or cue.group("ch")
+        )
         limit = min(len(text), cue.end() + _CUE_WINDOW)
         brk = _BREAKS.search(text, cue.end(), limit)
         if brk:
