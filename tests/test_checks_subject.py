@@ -553,6 +553,8 @@ def test_no_quality_standard_passes_model_and_warranty_or_measure(text: str) -> 
         # a model without any warranty or measure, or no model at all
         "采购合同\n第一条 标的\n数控车床 CK6150 2台。\n第二条 付款\n到货后付清。",
         "购销合同\n一、货物\n办公椅 200 把，单价 300 元。\n二、质保\n质保一年。",
+        # only some of the goods carry a model
+        "采购合同\n一、产品\n1. 电动叉车 FB25-X 2台。\n2. 货架 重型 40组。\n二、质保\n整车保修一年。",
     ],
 )
 def test_no_quality_standard_fires(text: str) -> None:

@@ -310,6 +310,8 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "买卖合同\n一、产品\n1. 智能快递柜 ZY-M60，10组。\n二、质量要求\n货物应符合本合同约定。\n"
         "三、质保\n整机质保12个月。",
         "购销合同\n第一条 货物\n复印纸 A4 70g 500箱，单价150元。\n第二条 交货\n2027年3月1日前送货。",
+        "购销合同\n第一条 标的\n| 产品名称 | 规格型号 | 单位 | 数量 |\n| 办公桌 | HT-1600 | 张 | 40 |\n"
+        "| 办公椅 | 人体工学 | 把 | 40 |\n第五条 验收\n质保期为验收合格之日起3个月。",
     ],
     good=[
         "第一条 产品名称、数量\n数控车床 CK6150，2台。\n第二条 质量\n质量标准：符合GB/T 9061-2006。",
@@ -358,20 +360,26 @@ _MODEL_CODE = re.compile(r"(?<![A-Za-z0-9])(?!GB|ISO|IEC)[A-Z]{1,5}-?[A-Z]{0,2}\
 
 
 def _model_named(doc: Document, facts: SubjectFacts, head: Block | None) -> bool:
-    """True when the goods are identified by a model code: an item's model, name or spec, or a line of the
-    subject section after its heading."""
-    for it in facts.items:
-        if _MODEL_CODE.search(f"{it.model} {it.name} {it.spec}"):
-            return True
+    """True when every item is identified by a model code (in its model, name or spec), or — with no item
+    table — every numbered line of the subject section (any of its lines when none is numbered)."""
+    if facts.items:
+        return all(_MODEL_CODE.search(f"{it.model} {it.name} {it.spec}") for it in facts.items)
     if head is None:
         return False
     at = next(i for i, b in enumerate(doc.blocks) if b is head)
-    for b in doc.blocks[at : at + 12]:
+    lines = []
+    for b in doc.blocks[at + 1 : at + 12]:
         if b.section != head.section:
             break
-        if _MODEL_CODE.search(b.norm):
-            return True
-    return False
+        lines.append(b.norm)
+    numbered = [t for t in lines if _ITEM_LINE.match(t)]
+    if numbered:
+        return all(_MODEL_CODE.search(t) for t in numbered)
+    return any(_MODEL_CODE.search(t) for t in lines)
+
+
+#: A numbered line of goods in the subject section (1. 智能快递柜… / 2、… / （3）…).
+_ITEM_LINE = re.compile(r"^\s*(?:\d{1,2}[.、．)）](?!\d)|[(（]\d{1,2}[)）])")
 
 
 def _warranted(doc: Document) -> bool:
