@@ -21,7 +21,7 @@ from contractkit.facts.sections import _heading
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
-    from contractkit.readers.model import Document
+    from contractkit.readers.model import Block, Document
 
 Role = Literal["buyer", "seller"]
 Kind = Literal["contract", "quote", "order"]
@@ -110,24 +110,63 @@ _SELLS = re.compile(
     r"(?:[^,，。;；:：]{0,6}?)(?P<verb>供应|供货|销售|出售|出卖|交付|交货|发货|提供|开具|授予|许可)"
 )
 
-_QUOTE_TITLE = re.compile(r"报价单|报价书|报价函|报价表|报价方案|估价单|quotation|\bquote\b", re.IGNORECASE)
-_ORDER_TITLE = re.compile(r"订单|订货单|采购单|订购单|要货单|purchase\s+order|\bP\.?O\.?\b", re.IGNORECASE)
-_CONTRACT_TITLE = re.compile(
-    r"合同|协议|契约|合约|确认书|确认函|agreement|contract|confirmation", re.IGNORECASE
+_QUOTE_TITLE = re.compile(
+    r"报价单|报价书|报价函|报价表|报价方案|报价清单|报价明细|估价单|询价回复|询价答复|报价回复|的报价$"
+    r"|報價單|報價書|報價函|報價表|估價單|詢價回覆|quotation|\bquote\b|price\s+offer",
+    re.IGNORECASE,
 )
-_FRAMEWORK = re.compile(r"框架|总协议|总合同|主协议|主合同|年度采购协议|master|framework", re.IGNORECASE)
+_ORDER_TITLE = re.compile(
+    r"订单|订货单|采购单|订购单|要货单|订货通知单|采购通知单|訂單|訂貨單|採購單|訂購單|要貨單"
+    r"|purchase\s+order|order\s+form|\bP\.?O\.?\b",
+    re.IGNORECASE,
+)
+_CONTRACT_TITLE = re.compile(
+    r"合同|协议|契约|合约|确认书|确认函|協議|契約|合約|確認書|確認函|agreement|contract|confirmation",
+    re.IGNORECASE,
+)
+#: A price list (价格表, 价目表, price list): a quote when it states how long its prices hold.
+_PRICE_LIST_TITLE = re.compile(r"价格表|价目表|价格清单|價格表|價目表|price\s+list", re.IGNORECASE)
+_VALIDITY = re.compile(
+    r"有效期|有效至|有效截止|报价有效|價格有效|valid\s+(?:until|for|through)|validity", re.IGNORECASE
+)
+_FRAMEWORK = re.compile(
+    r"框架|总协议|总合同|主协议|主合同|年度采购协议|總協議|主協議|master|framework", re.IGNORECASE
+)
 _TITLE_TAIL = re.compile(
-    r"(?:合同|协议|协议书|契约|订单|订货单|采购单|报价单|报价书|报价函|报价表|agreement|contract|order"
-    r"|quotation)\s*(?:[(（][^)）]{0,20}[)）])?\s*$",
+    r"(?:合同|协议|协议书|契约|订单|订货单|采购单|报价单|报价书|报价函|报价表|協議|合約|訂單|報價單|agreement"
+    r"|contract|order|quotation)\s*(?:[(（][^)）]{0,20}[)）])?\s*$",
     re.IGNORECASE,
 )
 #: Every ``_TITLE_TAIL`` match holds one of these.
 _TITLE_WORDS = (
-    "合同", "协议", "契约", "订单", "订货单", "采购单", "报价", "greement", "GREEMENT", "ontract", "ONTRACT",
-    "rder", "RDER", "uotation", "UOTATION",
+    "合同", "协议", "契约", "订单", "订货单", "采购单", "报价", "協議", "合約", "訂單", "報價", "greement",
+    "GREEMENT", "ontract", "ONTRACT", "rder", "RDER", "uotation", "UOTATION",
 )  # fmt: skip
 _TITLE_END = re.compile(
-    r"^.{2,30}?(?:合同|协议书|协议|契约|合约|确认书|确认函|订单|订货单|报价单|报价书|报价函)(?:书)?"
+    r"^.{2,30}?(?:合同|协议书|协议|契约|合约|确认书|确认函|订单|订货单|报价单|报价书|报价函"
+    r"|協議書|協議|契約|合約|訂單|訂貨單|報價單|報價書|報價函)"
+    r"(?:书|書)?"
+)
+#: A title glued to what follows it on one PDF or scanned line: ``采 购 订 单订单编号 XL-PO-…``,
+#: ``报价单报价单号…`` (matched on the line with its spaces squeezed out; the shortest title wins).
+_GLUED_TITLE = re.compile(
+    r"^\s*(?P<title>[^\s:：,，。;；()（）]{0,20}?(?:采购订单|订货单|采购单|订购单|要货单|订单|报价单"
+    r"|报价函|报价书|訂單|訂貨單|採購單|報價單|報價函|合同书|合同|协议书|协议|合約|協議|契约|确认书))"
+)
+#: What makes a title word the start of a field label: 合同编号, 订单号, 报价日期, 合同No.
+_FIELD_LABEL = re.compile(r"\s*(?:编号|編號|号|號|单号|日期|No\.?\b|[:：])", re.IGNORECASE)
+#: Fields an order form carries at its head (订单编号, 下单日期, PO No.), and those of a quote (报价单号,
+#: 报价有效期).
+_ORDER_FIELDS = re.compile(
+    r"(?:订单|采购单|订货单|订购单|要货单|訂單|採購單)\s*(?:编号|編號|号码|號碼|号|號)"
+    r"|下单日期|订货日期|下單日期"
+    r"|\bP\.?O\.?\s*(?:No|Number|#)|\bOrder\s+(?:No|Number|Date)\b",
+    re.IGNORECASE,
+)
+_QUOTE_FIELDS = re.compile(
+    r"报价(?:单)?(?:编号|单号|号|日期)|报价有效期|本报价有效|報價(?:單)?(?:編號|單號|號|日期)|報價有效"
+    r"|\bQuot(?:ation|e)\s+(?:No|Number|Date)\b|\bQuotation\s+valid",
+    re.IGNORECASE,
 )
 _KEY_TERMS = re.compile(
     r"合同要素表|合同要素|主要条款表|商务条款表|合同主要条款|关键条款表|key\s+terms", re.I
@@ -264,15 +303,15 @@ class Structure:
     def under_agreement(self) -> bool:
         """True for an order placed under an agreement (a framework, a master contract): its terms — term,
         termination, disputes, penalties, acceptance, the parties' details — live in that agreement, so a
-        "missing X" check must not fire on the order."""
+        "missing X" check must not fire on the order. (A contract made under a framework stays a contract.)"""
         return self.kind == "order" and (self.framework or self.incorporates is not None)
 
     @property
     def applicable_kind(self) -> ApplicableKind:
         """The document kind rules are matched against: ``"call_off"`` for an order under an agreement
         (:attr:`under_agreement`), else :attr:`kind` (``"contract"``, ``"order"``, ``"quote"``)."""
-        if self.kind == "order":
-            return "call_off" if self.under_agreement else "order"
+        if self.under_agreement:
+            return "call_off"
         return self.kind
 
     def role_of(self, designation: str) -> Role | None:
@@ -524,15 +563,33 @@ def _doc_head(doc: Document, chars: int = 2000) -> str:
 
 
 def _title(doc: Document, first_head: int) -> tuple[str, Where | None]:
-    for i, block in enumerate(doc.blocks[: max(1, min(first_head, 8))]):
+    """The document's title and where it is: the first short line before the party lines that names a
+    contract, order or quote — also when a PDF or scan glued it to the next line (``采 购 订 单订单编号…``)
+    or split it over lines of a character or two (``采 购`` / ``订 单``)."""
+    blocks = doc.blocks[: max(1, min(first_head, 8))]
+    split = _split_title(blocks)
+    if split is not None:
+        return split
+    for i, block in enumerate(blocks):
         t = _squeeze(block.norm.strip())
-        if not t or len(t) > 60:
+        if not t:
+            continue
+        s = len(block.norm) - len(block.norm.lstrip())
+        g = _GLUED_TITLE.match(t[:40])
+        if g and _FIELD_LABEL.match(t, g.end()):
+            continue  # 合同编号：… / 报价单号 … — a field of a form's head, not its title
+        if len(t) > 60:
+            if g and _kind_of_title(g.group("title")) is not None:
+                title = g.group("title").strip()
+                return title, _where(i, (s, _raw_end(block.norm, s, title)))
             continue
         if _QUOTE_TITLE.search(t) or _ORDER_TITLE.search(t) or _CONTRACT_TITLE.search(t):
-            cut = _TITLE_END.search(t)
+            cut = g
+            if cut is None or cut.end() == len(t) or t[cut.end()].isspace() or t[cut.end()] in "(（":
+                cut = _TITLE_END.search(t)
             if cut and cut.end() < len(t):
-                t = t[: cut.end()]  # a title run together with what follows it (PDF)
-            s = len(block.norm) - len(block.norm.lstrip())
+                t = t[: cut.end()].strip()  # a title run together with what follows it (PDF)
+                return t, _where(i, (s, _raw_end(block.norm, s, t)))
             return t, _where(i, (s, len(block.norm.rstrip())))
     for i, block in enumerate(doc.blocks[:3]):
         t = block.norm.strip()
@@ -542,18 +599,78 @@ def _title(doc: Document, first_head: int) -> tuple[str, Where | None]:
     return "", None
 
 
+def _split_title(blocks: list[Block]) -> tuple[str, Where] | None:
+    """A title spread over consecutive lines of one to three characters each (a scan, a PDF with a wide
+    title): ``采 购`` / ``订 单`` → 采购订单."""
+    parts: list[str] = []
+    first = None
+    for i, block in enumerate(blocks):
+        t = "".join(block.norm.split())
+        if not t:
+            continue
+        if len(t) > 3 or not _CJK.match(t):
+            break
+        first = i if first is None else first
+        parts.append(t)
+    if first is None or len(parts) < 2:
+        return None
+    title = "".join(parts)
+    if _kind_of_title(title) is None:
+        return None
+    s = len(blocks[first].norm) - len(blocks[first].norm.lstrip())
+    return title, _where(first, (s, len(blocks[first].norm.rstrip())))
+
+
+def _raw_end(raw: str, start: int, title: str) -> int:
+    """The end in ``raw`` (from ``start``) of ``title``, which is ``raw`` with some spaces squeezed out."""
+    want = sum(1 for c in title if not c.isspace())
+    n = 0
+    for k in range(start, len(raw)):
+        if not raw[k].isspace():
+            n += 1
+            if n == want:
+                return k + 1
+    return len(raw.rstrip())
+
+
+def _kind_of_head(doc: Document, title: str) -> Kind | None:
+    """The kind the head of a document shows when its title says none: an order form's fields (订单编号,
+    下单日期, PO No.), a quote's (报价单号, 报价有效期), a price list that says how long it holds, or a letter
+    to 贵司 that quotes."""
+    head = _doc_head(doc, 1500)
+    if _PRICE_LIST_TITLE.search(title) and _VALIDITY.search(_doc_head(doc, 6000)):
+        return "quote"
+    order = _ORDER_FIELDS.search(head)
+    quote = _QUOTE_FIELDS.search(head)
+    if order and not (quote and quote.start() < order.start()):
+        return "order"
+    if quote:
+        return "quote"
+    if head.count("报价") + head.count("報價") >= 2 and any(w in head for w in _QUOTE_OTHER):
+        return "quote"
+    return None
+
+
 def _squeeze(title: str) -> str:
     """A title without the spaces that spread it out (``采 购 合 同`` → ``采购合同``)."""
     return _SPREAD.sub("", title) if _CJK.search(title) else title
 
 
+_AGREEMENT_WORD = re.compile(r"协议|合同|合约|協議|合約|agreement|contract", re.IGNORECASE)
+
+
 def _kind_of_title(title: str) -> Kind | None:
+    """The kind a title names (报价单 → quote, 采购订单 → order, 买卖合同 → contract), or None."""
     if _QUOTE_TITLE.search(title) and not _CONTRACT_TITLE.search(title):
         return "quote"
-    if _ORDER_TITLE.search(title) and not re.search(r"协议|合同|agreement|contract", title, re.I):
+    if _ORDER_TITLE.search(title) and not _AGREEMENT_WORD.search(title):
         return "order"
     if _CONTRACT_TITLE.search(title) or _QUOTE_TITLE.search(title) or _ORDER_TITLE.search(title):
-        if _ORDER_TITLE.search(title) and _FRAMEWORK.search(title) is None and "订单" in title:
+        if (
+            _ORDER_TITLE.search(title)
+            and _FRAMEWORK.search(title) is None
+            and ("订单" in title or "訂單" in title)
+        ):
             return "order"
         return "contract" if not _QUOTE_TITLE.search(title) else "quote"
     return None
@@ -680,7 +797,12 @@ def analyse(doc: Document) -> Structure:
     heads = _party_heads(doc, limit)
     first_head = heads[0].where.block if heads else len(doc.blocks)
     title, title_where = _title(doc, first_head)
-    kind = _kind_of_title(title) or ("quote" if doc.kind == "deal" and _is_quote_deal(doc) else "contract")
+    kind = (
+        _kind_of_title(title)
+        or ("quote" if doc.kind == "deal" and _is_quote_deal(doc) else None)
+        or _kind_of_head(doc, title)
+        or "contract"
+    )
     if kind == "contract" and any("报价方" in h.designations or "报价单位" in h.designations for h in heads):
         kind = "quote"
     framework = bool(_FRAMEWORK.search(title)) or (
@@ -700,7 +822,7 @@ def analyse(doc: Document) -> Structure:
     parts += _parts(doc, kind, title_where.block if title_where else None)
     if any(p.kind == "contract" for p in parts) and any(p.kind == "order" for p in parts):
         framework = True
-    incorporates = _incorporates(doc, title_where.block if title_where else None) if kind == "order" else None
+    incorporates = _incorporates(doc, title_where) if kind == "order" else None
     if incorporates is not None:
         framework = True  # an order placed under an agreement: the agreement frames it
     general = _first(doc, _GENERAL_TERMS, gate=_PARTS_WORDS) or _first(doc, _SPECIAL_TERMS, gate=_PARTS_WORDS)
@@ -741,32 +863,49 @@ def _covered_whole(text: str, spans: list[tuple[int, int]]) -> bool:
 
 #: An order or call-off contract incorporating another agreement by reference.
 _INCORPORATES = re.compile(
-    r"(?:根据|依据|按照|依照|基于|遵照|执行)[^。；;]{0,30}?《[^》]{2,40}(?:协议|合同|合约|协议书)[^》]{0,8}》"
-    r"|《[^》]{2,40}(?:协议|合同|合约|协议书)》(?:\s*[(（][^)）]{0,40}[)）])?[^。；;]{0,8}?项下"
+    r"(?:根据|依据|按照|依照|基于|遵照|执行)[^。；;]{0,30}?《[^》]{2,40}(?:协议|合同|合约|协议书|協議|合約)[^》]{0,8}》"
+    r"|《[^》]{2,40}(?:协议|合同|合约|协议书|協議|合約)》(?:\s*[(（][^)）]{0,40}[)）])?[^。；;]{0,8}?项下"
     r"|(?:未尽事宜|其他事项|其余条款|其他条款|其他未约定事项)[^。；;]{0,12}?(?:按|依|适用|以|执行)[^。；;]{0,8}?"
-    r"《[^》]{2,40}(?:协议|合同|合约|协议书)》"
-    r"|(?:本订单|本采购单|本订货单|本采购订单)[^。；;]{0,12}?(?:是|为|构成|作为)[^。；;]{0,12}?"
+    r"《[^》]{2,40}(?:协议|合同|合约|协议书|協議|合約)》"
+    r"|(?:本订单|本采购单|本订货单|本采购订单|本訂單)[^。；;]{0,12}?(?:是|为|構成|构成|作为)[^。；;]{0,12}?"
     r"《[^》]{2,40}》[^。；;]{0,8}?(?:的)?(?:组成部分|附件|一部分)"
-    r"|\b(?:under|pursuant\s+to|subject\s+to|governed\s+by)\s+(?:the\s+)?(?:terms\s+(?:and\s+conditions\s+)?of\s+"
-    r"(?:the\s+)?)?[A-Z][\w\s-]{0,40}?\b(?:Agreement|Contract)\b",
+    r"|\b(?:under|pursuant\s+to|subject\s+to|governed\s+by|in\s+accordance\s+with|as\s+set\s+out\s+in)\s+"
+    r"(?:the\s+)?(?:terms\s+(?:and\s+conditions\s+)?of\s+(?:the\s+)?)?(?!this\b|these\b)"
+    r"[A-Z][\w\s-]{0,40}?\b(?:Agreement|Contract)\b",
     re.IGNORECASE,
+)
+#: An order's terms left to an agreement it names without quotes: 其他条款：按协议第 4 条、第 5 条执行 /
+#: 未尽事宜按双方签订的年度采购协议执行 / 交货、验收及付款均按框架合同的约定 / 以框架协议为准.
+_INCORPORATES_BARE = re.compile(
+    r"(?:按|依|依照|按照|根据|适用|执行|遵照)\s*(?:双方(?:已|于[^，,。；;]{0,16})?签(?:订|署)的)?[^，,。；;《]{0,16}?"
+    r"(?:协议|合同|合约|協議|合約)(?!法)\s*(?:第\s*[\d一二三四五六七八九十]+\s*(?:条|款|章|項|项)|的?(?:约定|规定|条款)"
+    r"|执行|為準|为准)"
+    r"|以[^，,。；;]{0,12}?(?:框架|年度|主|总)(?:采购|供货|购销)?(?:协议|合同)为准",
 )
 _QUOTED_TITLE = re.compile(r"《([^》]+)》")
 _STATUTE = re.compile(r"(?:法|法典|条例|规定|办法|解释|通则|规则|标准|意见|通知)$")
-#: Every ``_INCORPORATES`` match holds one of these.
-_INCORPORATES_WORDS = ("《", "under", "Under", "pursuant", "Pursuant", "subject to", "Subject to", "governed")
+#: Every ``_INCORPORATES`` match holds one of these; every ``_INCORPORATES_BARE`` match one of the second.
+_INCORPORATES_WORDS = (
+    "《", "under", "Under", "pursuant", "Pursuant", "subject to", "Subject to", "governed", "accordance",
+    "set out in",
+)  # fmt: skip
+_INCORPORATES_ANY_WORDS = (*_INCORPORATES_WORDS, "协议", "合同", "合约", "協議", "合約")
 
 
-def _incorporates(doc: Document, title_block: int | None) -> Where | None:
-    """The first clause in which the document says it is placed under another agreement (not its own
-    title)."""
-    for i in block_indices_naming(doc, _INCORPORATES_WORDS):
-        if i == title_block:
-            continue
-        for m in _INCORPORATES.finditer(doc.blocks[i].norm):
+def _incorporates(doc: Document, title: Where | None) -> Where | None:
+    """The first clause in which an order says it is placed under another agreement (not in its own title),
+    named in 《》 or without quotes (按协议第4条执行, 未尽事宜按双方签订的年度供货协议执行)."""
+    for i in block_indices_naming(doc, _INCORPORATES_ANY_WORDS):
+        t = doc.blocks[i].norm
+        after = title.span[1] if title is not None and title.block == i else 0
+        for m in _INCORPORATES.finditer(t, after):
             quoted = _QUOTED_TITLE.findall(m.group())  # the last title is the one the pattern read
-            if not quoted or not _STATUTE.search(quoted[-1]):
-                return _where(i, m.span())  # an agreement, not a statute (《中华人民共和国合同法》)
+            if quoted and _STATUTE.search(quoted[-1]):
+                continue  # a statute (《中华人民共和国合同法》), not an agreement
+            return _where(i, m.span())
+        bm = _INCORPORATES_BARE.search(t, after)
+        if bm:
+            return _where(i, bm.span())
     return None
 
 
