@@ -8,7 +8,7 @@ of one per tuple.
 
 from __future__ import annotations
 
-from contractkit.facts.document import block_indices_naming, memo
+from contractkit.facts.document import _joined, _pieces_naming, block_indices_naming, memo
 from contractkit.readers.model import Document
 
 _REGISTERED: dict[str, None] = {}  # every registered word, in registration order
@@ -36,8 +36,9 @@ def blocks_naming_any(doc: Document, words: tuple[str, ...]) -> list[int]:
         return block_indices_naming(doc, union)
 
     def compute() -> list[int]:
-        blocks = doc.blocks
-        return [i for i in block_indices_naming(doc, union) if any(w in blocks[i].norm for w in words)]
+        hits = block_indices_naming(doc, union)
+        text, starts = memo(doc, ("gates.joined", union), lambda: _joined([doc.blocks[i].norm for i in hits]))
+        return [hits[j] for j in _pieces_naming(text, starts, words)]  # the union's blocks naming ``words``
 
     return memo(doc, ("gates.blocks", union, words), compute)
 

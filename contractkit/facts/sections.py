@@ -54,7 +54,9 @@ def _match(text: str) -> tuple[str, int, str] | None:
 
 def _heading(text: str) -> tuple[str, str, str] | None:
     """(kind, label, number text) of a heading, or None (at once for text no heading can start)."""
-    c = text.lstrip()[:1]
+    c = text[:1]
+    if c.isspace():
+        c = text.lstrip()[:1]
     if not c or not (c in _HEAD_START or c.isdecimal() or c in _LEAD_CHARS):
         return None
     return _heading_cached(text)

@@ -89,6 +89,7 @@ def read_docx(
         ) from None
     reader = _Reader(name, styles, default_name, mode)
     reader.numbering = Numbering.of(doc)
+    reader.numbering.direct = next(body.iter(f"{W}numPr"), None) is not None
     reader.inserting = next(body.iter(*_INSERTED), None) is not None
     for loc, p in walk_paragraphs(body, on_table=reader.on_table):
         if loc.table is None:

@@ -85,6 +85,8 @@ class Numbering:
     #: styleId → (numId, ilvl) for styles that carry numbering (Heading 1 linked to a list)
     styles: dict[str, tuple[str, int]] = field(default_factory=dict)
     _counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    #: False when no paragraph of the tree read has its own ``w:numPr`` (only styles can number then).
+    direct: bool = True
 
     @classmethod
     def of(cls, doc: Any) -> Numbering:
@@ -118,7 +120,7 @@ class Numbering:
             style_root = None
         if style_root is not None:
             for st in style_root.iter(f"{W}style"):
-                num_pr = st.find(f"{W}pPr/{W}numPr")
+                num_pr = grandchild(st, _PPR, _NUMPR)
                 if num_pr is None:
                     continue
                 num_id = _child_val(num_pr, "numId")
@@ -130,7 +132,7 @@ class Numbering:
         """The rendered label and level of paragraph ``p`` (advancing the counters), or None."""
         if not self.nums:
             return None
-        num_pr = grandchild(p, _PPR, _NUMPR)
+        num_pr = grandchild(p, _PPR, _NUMPR) if self.direct else None
         num_id: str | None = None
         ilvl = 0
         if num_pr is not None:

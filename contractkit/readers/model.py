@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 BlockKind = Literal["paragraph", "heading", "cell", "line"]
@@ -22,7 +22,7 @@ OCR_MODES: tuple[str, ...] = ("auto", "always", "never")
 REVISIONS_MODES: tuple[str, ...] = ("accepted", "original", "changes")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Location:
     """Where a block sits. Only the fields that apply to the source are set.
 
@@ -44,6 +44,29 @@ class Location:
     page: int | None = None
     line: int | None = None
     part: str | None = None
+
+    def __init__(
+        self,
+        index: int,
+        paragraph: int | None = None,
+        table: int | None = None,
+        row: int | None = None,
+        cell: int | None = None,
+        page: int | None = None,
+        line: int | None = None,
+        part: str | None = None,
+    ) -> None:
+        # The generated __init__ of a frozen dataclass, by the slots' own setters (see _frozen_setters): a
+        # reader makes two per block, and the generated one's object.__setattr__ by name costs ~2x as much.
+        s = _LOCATION_SET
+        s[0](self, index)
+        s[1](self, paragraph)
+        s[2](self, table)
+        s[3](self, row)
+        s[4](self, cell)
+        s[5](self, page)
+        s[6](self, line)
+        s[7](self, part)
 
     def describe(self, lang: str = "zh") -> str:
         """A human label such as ``第 3 页 第 12 行`` / ``page 3, line 12``."""
@@ -97,7 +120,7 @@ def _part_label(part: str, zh: bool) -> str:
     return part
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Block:
     """One paragraph, table cell or line of text.
 
@@ -113,6 +136,33 @@ class Block:
     kind: BlockKind = "paragraph"
     section: str | None = None
     style: str | None = None
+
+    def __init__(
+        self,
+        text: str,
+        norm: str,
+        location: Location,
+        kind: BlockKind = "paragraph",
+        section: str | None = None,
+        style: str | None = None,
+    ) -> None:
+        s = _BLOCK_SET  # as Location.__init__: the generated __init__, by the slots' setters
+        s[0](self, text)
+        s[1](self, norm)
+        s[2](self, location)
+        s[3](self, kind)
+        s[4](self, section)
+        s[5](self, style)
+
+
+def _frozen_setters(cls: type) -> tuple[Any, ...]:
+    """The slot setters of a frozen slots dataclass, in field order (they bypass the frozen ``__setattr__``,
+    as the generated ``__init__`` does with ``object.__setattr__``)."""
+    return tuple(getattr(cls, f.name).__set__ for f in fields(cls))
+
+
+_LOCATION_SET = _frozen_setters(Location)
+_BLOCK_SET = _frozen_setters(Block)
 
 
 @dataclass(slots=True)

@@ -103,8 +103,14 @@ def normalize_many(texts: list[str]) -> list[str]:
         else:
             for i, t in zip(need, batch, strict=True):
                 simplified[i] = to_simplified(t)
-    folded = [_fold(s) for s in simplified]
-    return [f if len(f) == len(t) else _fold(t) for f, t in zip(folded, texts, strict=True)]
+    # one fold of the texts joined: it keeps every length and line break, so each text is its own slice
+    joined = _fold("\n".join(simplified))
+    out, pos = [], 0
+    for s, t in zip(simplified, texts, strict=True):
+        f = joined[pos : pos + len(s)]
+        pos += len(s) + 1
+        out.append(f if len(f) == len(t) else _fold(t))
+    return out
 
 
 def strip_invisible(text: str) -> str:
