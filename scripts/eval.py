@@ -24,6 +24,7 @@ DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "extra5",
     ROOT / "tests" / "corpus" / "extra6",
     ROOT / "tests" / "corpus" / "extra7",
+    ROOT / "tests" / "corpus" / "extra8",
 )
 
 

@@ -83,6 +83,7 @@ def test_scoring_counts_a_miss_and_a_false_alarm(tmp_path: Path) -> None:
         ("extra5", 0.81, 23, 3),  # measured unseen at the end of round 2: a floor, not a target
         ("extra6", 0.84, 71, 8),
         ("extra7", 0.55, 63, 7),  # measured unseen at the start of round 3
+        ("extra8", 0.68, 47, 8),  # likewise
     ],
 )
 def test_further_labelled_sets_do_not_regress(
