@@ -685,3 +685,49 @@ def test_an_act_word_cut_by_a_line_wrap(first: str, second: str) -> None:
     ws = [w for w in contract_of(doc).acceptance.windows if w.length is not None]
     assert ws and ws[0].where.block == 1 and ws[0].start is not None
     assert all(w.where.span[1] <= len(doc.blocks[1].norm) for w in ws)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "1.1.4 “验收”指买方在安装完成后按附件B进行的检验和测试；",
+        "1.7 “最终验收”是指设备连续运行72小时无故障后买方进行的验收。",
+        "本合同所称检验，是指买方对货物数量、外观及性能进行的查验。",
+    ],
+)
+def test_a_definition_of_acceptance_is_no_act(entry: str) -> None:
+    facts, _ = facts_of("设备买卖合同\n1 定义\n" + entry)
+    assert not facts.acts and not facts.windows
+
+
+@pytest.mark.parametrize(
+    ("entry", "value"),
+    [
+        ("1.1.6 “检验期”指货物到达现场后的十四（14）日；", "14"),
+        ("“验收期”指安装完成后的10个工作日。", "10"),
+        ("2.3 “验收期限”是指设备调试完成之日起七日。", "7"),
+    ],
+)
+def test_a_defined_window_keeps_its_length(entry: str, value: str) -> None:
+    facts, _ = facts_of("设备买卖合同\n1 定义\n" + entry)
+    assert [w.length.value for w in facts.windows if w.length is not None] == [Decimal(value)]
+
+
+def test_an_operative_clause_after_a_definition_still_counts() -> None:
+    facts, _ = facts_of(
+        "设备买卖合同\n1.1 “验收期”指到货后十日；买方应在验收期内完成验收，逾期未提出异议的，视为验收合格。"
+    )
+    assert facts.acts and facts.deemed
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "“验收期”：指调试完成后买方组织验收所需的合理期间；",
+        "1.4 “检验期”是指货物到达后买方进行检验的合理期限。",
+        "“验收期限”指安装完成后由双方另行协商确定的期间。",
+    ],
+)
+def test_a_defined_window_may_be_vague(entry: str) -> None:
+    facts, _ = facts_of("设备买卖合同\n1 定义\n" + entry)
+    assert [w.vague for w in facts.windows if w.length is None and w.vague]

@@ -193,3 +193,22 @@ def test_an_abbreviation_beside_the_name_is_the_same_commission(clause: str) -> 
 def test_two_commissions_one_by_abbreviation() -> None:
     f = facts("第九条 争议解决\n争议提交北京仲裁委员会或者CIETAC仲裁。")
     assert [c.name for c in f.commissions] == ["北京仲裁委员会", "CIETAC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "method"),
+    [
+        ("由华南国际经济贸易仲裁委员会在深圳仲裁，仲裁裁决是终局的。", "arbitration"),
+        ("提交上海国际经济贸易仲裁委员会按其规则仲裁。", "arbitration"),
+        ("交由杭州仲裁委员会仲裁解决。", "arbitration"),
+        ("吵起来了就去买方那边的法院打官司。", "court"),
+        ("两家有分歧的，到卖方所在地法院起诉。", "court"),
+        ("意见不一致时，向甲方住所地人民法院提起诉讼。", "court"),
+    ],
+)
+def test_a_method_without_the_word_dispute(text: str, method: str) -> None:
+    assert facts("买卖合同\n" + text).method == method
+
+
+def test_a_remedy_in_court_outside_a_dispute_clause_is_no_method() -> None:
+    assert facts("买卖合同\n乙方有权向法院申请强制执行。").method == "none"

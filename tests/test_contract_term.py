@@ -751,3 +751,28 @@ def test_a_termination_right_cut_by_a_line_wrap(first: str, second: str) -> None
     found = analyse(doc).terminations
     assert any(t.where.block == 1 for t in found)
     assert all(t.where.span[1] <= len(doc.blocks[t.where.block].norm) for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "双方日常联系可通过微信或电子邮件进行，但对本合同的任何修改须签订书面补充协议。",
+        "工作沟通可以使用电话、微信，本合同的变更应以双方盖章的书面文件为准。",
+        "交货时间如需调整，买方可提前三日以电话或微信通知卖方。",
+        "送货地址的变更以买方电子邮件通知为准。",
+    ],
+)
+def test_contact_and_operational_channels_are_no_contract_change(text: str) -> None:
+    assert not [c for c in term(text).changes if c.allowed and c.channel != "written"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本合同的变更可以通过电子邮件确认，并须在10日内补签书面协议。",
+        "合同内容需要调整的，双方项目负责人电话或微信确认即可。",
+        "本协议的任何修改，可由双方通过电子邮件确认后生效。",
+    ],
+)
+def test_a_contract_change_by_an_informal_channel_stays_allowed(text: str) -> None:
+    assert [c for c in term(text).changes if c.allowed and c.channel != "written"]

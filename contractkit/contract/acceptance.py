@@ -885,7 +885,9 @@ def extract(contract: Contract) -> AcceptanceFacts:
             current, started, title_len = i, [], -1
         act = _act_in(clause)
         others, done = _others_act(clause, act.start(), sellers()) if act is not None else (False, False)
-        if act is not None and not others:
+        # “验收”指买方按附件B进行的检验: a definition says what a word means, it provides for no act
+        defined = act is not None and contract.structure.is_definition(i, (s + act.start(), s + act.end()))
+        if act is not None and not others and not defined:
             acts.append(out_where(i, s, clause))
         # a heading (检验与验收) names the subject, it states no window
         ws: list[Window] = []
@@ -901,6 +903,10 @@ def extract(contract: Contract) -> AcceptanceFacts:
             ws = [_from_sentence(_inherit(w, started), block.norm, s) for w in _windows_of(i, s, read, act)]
             if read is not clause:
                 ws = [_clipped(w, s + len(clause)) for w in ws]
+            # “验收”指… defines a word; “验收期”指…十个工作日 / …所需的合理期间 defines the window itself
+            in_entry = ws and (defined or contract.structure.is_definition(i, (s, s + 1)))
+            if in_entry and not _DEFINES_WINDOW.search(read):
+                ws = []
             started.extend(w for w in ws if w.start is not None and w.length is not None)
             windows.extend(ws)
         found = deemed_in(clause) or _deemed_wrapped(doc, i, s, clause)

@@ -36,6 +36,12 @@ CONTEXT_WORDS = (
     "商量不成",
     "谈不拢",
     "协商不一致",
+    # colloquial: 吵起来了就去…法院打官司, 有分歧的…
+    "吵起来",
+    "闹矛盾",
+    "有矛盾",
+    "有分歧",
+    "意见不一致",
 )
 _CONTEXT = re.compile("|".join(CONTEXT_WORDS))
 _ARB = re.compile(
@@ -292,7 +298,8 @@ def _dispute_options(doc: Document) -> list[Option]:
                 whole = whole or arb or court
             if not (arb or court):
                 continue
-            if not whole and not _CONTEXT.search(part) and not near:
+            # 由华南国际经济贸易仲裁委员会在深圳仲裁: a named commission resolves disputes by itself
+            if not whole and not _CONTEXT.search(part) and not near and not (arb and _NAME_END.search(part)):
                 continue
             out.append(
                 Option(

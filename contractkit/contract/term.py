@@ -779,6 +779,18 @@ def _subclauses(clause: str) -> list[tuple[int, int]]:
     return out
 
 
+#: A change required to be in writing (修改须签订书面补充协议, 变更应以双方签字盖章的书面形式作出).
+_WRITTEN_REQUIRED = re.compile(
+    r"(?:须|应|必须|需|应当|均须|均应|只能|仅能?|一律)[^,，。;；]{0,14}?(?:书面|签字|盖章|签章)"
+)
+#: Operational details a contract lets the parties adjust (交货时间, 订单数量, 送货地址), not the contract.
+_OPERATIONAL = re.compile(r"交货|送货|发货|到货|数量|批次|时间|日期|地点|地址|联系人|账户|账号|排产|计划")
+#: The contract itself as the object of a change (本合同的修改, 合同条款的变更).
+_OWN_OBJECT = re.compile(
+    r"(?:本|该|此)?(?:合同|协议|合约|契约|确认书)(?:的)?(?:条款|内容)?(?:的)?(?:任何)?(?:变更|修改|修订|补充|更改|调整)"
+)
+
+
 def _changes(doc: Document) -> list[Change]:
     out: list[Change] = []
     for i in block_indices_naming(doc, CHANGE_WORDS):
@@ -790,6 +802,10 @@ def _changes(doc: Document) -> list[Change]:
             ch = _CHANGE.search(clause)
             if ch is None or _CONTACT_CHANGE.search(clause):
                 continue
+            lo = max(0, ch.start() - 10)
+            if _OPERATIONAL.search(clause, lo, ch.end()) and not _OWN_OBJECT.search(clause, lo, ch.end()):
+                continue  # 交货时间如需调整，…以电话通知 / 订单数量的调整: an operational detail
+            written = _WRITTEN_REQUIRED.search(clause) is not None
             parts = _subclauses(clause)
             act_negated = bool(_NEG_CHANGE.search(clause))  # 电子邮件往来不构成对本合同的修改
             for channel, rx in _CHANNELS:
@@ -800,6 +816,9 @@ def _changes(doc: Document) -> list[Change]:
                     if re.search(
                         r"非经|未经|除[^,，。;；]{0,20}外|仅|只能|只可|须以书面|必须以书面", before
                     ) and (_NEGATE.search(clause, m.end()) or re.search(r"除[^,，。;；]{0,30}外", before)):
+                        negated = True
+                    # 日常联系可通过微信进行，但对本合同的任何修改须签订书面补充协议: contact, not a change
+                    if written and not _CHANGE_GATE.search(clause, part[0], part[1]):
                         negated = True
                     word = m.group()
                     allowed = not (negated or act_negated)
