@@ -731,3 +731,15 @@ def test_an_operative_clause_after_a_definition_still_counts() -> None:
 def test_a_defined_window_may_be_vague(entry: str) -> None:
     facts, _ = facts_of("设备买卖合同\n1 定义\n" + entry)
     assert [w.vague for w in facts.windows if w.length is None and w.vague]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方应在发货前进行出厂检验，并随货提供检验报告。",
+        "每批产品须经出厂检验合格并附合格证。",
+        "卖方负责设备的出厂检验和型式试验。",
+    ],
+)
+def test_the_makers_factory_inspection_is_no_acceptance(text: str) -> None:
+    assert not facts_of("买卖合同\n" + text)[0].acts
