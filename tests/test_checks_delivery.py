@@ -279,3 +279,27 @@ def test_address_zone_order_and_wrapped_lines(text: str, hit: bool) -> None:
 )
 def test_a_place_left_to_a_later_call_and_one_with_its_address_after(text: str, hit: bool) -> None:
     assert (AD in ids(text, AD)) is hit
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("甲方2026年12月10日前把车开到良渚那边交给乙方，具体地方到时候电话说。", True),
+        ("卖方3月1日前把设备拉到买方新厂，具体地方再电话联系。", True),
+        ("甲方2026年12月10日前把车开到自己公司门口交给乙方，就是杭州市余杭区良渚街道好运街219号。", False),
+    ],
+)
+def test_colloquial_hand_over_places(text: str, hit: bool) -> None:
+    assert (AD in ids(text, AD)) is hit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二手车买卖协议\n甲方2026年12月10日前把车开到乙方公司门口交给乙方。",
+        "设备转让协议\n卖方于2027年3月1日前把机器拉到买方车间。",
+        "买卖合同\n乙方2027年5月1日前把货物搬到甲方仓库。",
+    ],
+)
+def test_colloquial_delivery_verbs_carry_the_date(text: str) -> None:
+    assert DD not in ids(text, DD)

@@ -579,3 +579,37 @@ def test_a_valid_code_a_scan_misread_is_never_reported(region: str, org: str, mi
         f"买卖合同\n买方：西安鲜惠佳连锁超市有限公司\n统一社会信用代码：{read}\n住所：西安市科技路216号"
     )
     assert [f for f in lint_document(doc, Settings(select=(CC,))) if f.rule == CC] == []
+
+
+@pytest.mark.parametrize("phone", ["0551-604487203", "6044872", "1395601287"])
+def test_a_phone_read_by_ocr_is_not_judged(phone: str) -> None:
+    from contractkit.lint import lint_document
+
+    text = f"买卖合同\n卖方：合肥恒基建材贸易有限公司\n法定代表人：汪德胜  电话：{phone}"
+    doc = _scanned(text)
+    assert [
+        f for f in lint_document(doc, Settings(select=("parties/invalid-phone",))) if f.rule != "meta/ocr"
+    ] == []
+    assert "parties/invalid-phone" in rules(text)  # typed, the same number is a finding
+
+
+@pytest.mark.parametrize(
+    ("lines", "kind", "value"),
+    [
+        ("统一社会信用代码:\n91340100MA2N4Q7E3H", "code", "91340100MA2N4Q7E3H"),
+        ("统一社会信用代码：\n9134 0100 MA2N 4Q7E 3H", "code", "9134 0100 MA2N 4Q7E 3H"),
+        ("联系电话：\n0551-63319826", "phone", "0551-63319826"),
+    ],
+)
+def test_a_value_wrapped_onto_its_own_line_keeps_the_party_open(lines: str, kind: str, value: str) -> None:
+    from contractkit.contract.extract import extract_text
+
+    text = (
+        f"买方：合肥华筑装饰工程有限公司\n{lines}\n住所：安徽省合肥市包河区徽州大道6001号\n法定代表人：程静"
+    )
+    p = extract_text(text).parties.parties[0]
+    assert p.details[kind].value == value and not p.details[kind].blank
+    assert (
+        p.details["address"].value == "安徽省合肥市包河区徽州大道6001号"
+        and p.details["legal"].value == "程静"
+    )

@@ -617,6 +617,28 @@ def _aliases(doc: Document, opened: list[_Open], structure: Structure) -> dict[s
     return out
 
 
+#: A line that is only a code or a number (the value of a label the line before ended with).
+_LONE_VALUE = re.compile(r"^\s*(?P<v>[0-9A-Z][0-9A-Z\- ]{5,23}[0-9A-Z])\s*$")
+
+
+def _wrapped_value(party: _Open, cell: tuple[int, int, int, str]) -> bool:
+    """Fill ``party``'s blank code or phone with a line that holds only that value (a label that ended the
+    line before: ``统一社会信用代码:`` ⏎ ``9134…``); True when it did."""
+    i, base, _e, text = cell
+    m = _LONE_VALUE.match(text)
+    if m is None:
+        return False
+    for kind in ("code", "phone"):
+        d = party.details.get(kind)
+        if d is not None and d.blank and d.where.block == i - 1:
+            s = base + m.start("v")
+            party.details[kind] = Detail(
+                kind, d.label, m.group("v"), False, Where(i, (s, s + len(m.group("v"))))
+            )
+            return True
+    return False
+
+
 def analyse(doc: Document, structure: Structure) -> Parties:
     """The parties of a read document (text layouts; JSON deals are handled by :func:`extract`)."""
     opened: dict[str, _Open] = {}
@@ -635,6 +657,8 @@ def analyse(doc: Document, structure: Structure) -> Parties:
             seg.col = grid[seg.col]
         if not segs:
             in_table = doc.blocks[first].location.table is not None
+            if heads and len(row) == 1 and _wrapped_value(opened[heads[-1]], row[0]):
+                continue  # 统一社会信用代码: ⏎ 91340100MA2N4Q7E3H — the value a scan put on a line of its own
             if not (heads and (_OTHER_LABEL.match(row[0][3]) or (in_table and columns))):
                 # an unknown label line (邮编：…, 开户许可证：…), or an unknown label row of a party table
                 # (国家或地区 | SG), keeps the party open
