@@ -52,6 +52,8 @@ _SO_CALLED = re.compile(
 )
 #: 来料检验期：指… / 1.3 工作日：是指…
 _BARE = re.compile(rf"(?P<term>[^\s:：,，。;；{_Q_OPEN}{_Q_CLOSE}]{{2,16}})\s*[:：]\s*{_MEANS_ZH}")
+#: Every ``_BARE`` match holds this.
+_COLON_MEANS = re.compile(r"[:：]\s*(?:是|系|即|意|专)?指")
 #: Acceptance Period: means … / Working Day means … (English, capitalised term)
 _BARE_EN = re.compile(rf"(?P<term>[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+){{0,5}})\s*[:：]?\s*{_MEANS_EN}")
 #: In a definitions section: “现场”：湖北省… / 验收期：自…起十日 / "Site": the …
@@ -156,10 +158,10 @@ def _strict_entries(i: int, t: str) -> list[DefinitionEntry]:
         add("so-called", m, "term" if m.group("term") else "bare")
     for m in _QUOTED.finditer(t):
         add("quoted", m, "term")
-    if "：" in t or ":" in t:
+    if _COLON_MEANS.search(t):
         for m in _BARE.finditer(t):
             add("bare", m, "term")
-    if t.isascii() or "means" in t or "mean " in t:
+    if "mean" in t or "refer" in t:
         for m in _BARE_EN.finditer(t):
             add("english", m, "term")
     out.sort(key=lambda e: e.entry.span)
