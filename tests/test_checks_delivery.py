@@ -303,3 +303,36 @@ def test_colloquial_hand_over_places(text: str, hit: bool) -> None:
 )
 def test_colloquial_delivery_verbs_carry_the_date(text: str) -> None:
     assert DD not in ids(text, DD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "采购订单\n行 型号 数量 单价 金额(元) 交货日期\n1 C0402-104K 600 6.80 4,080.00 2027 年 1 月 22\n日前",
+        "订货单\n序号 品名 数量 单位 交货时间\n1 轴承 6204 200 套 2027年3月5日\n"
+        "2 轴承 6205 100 套 2027年3月8日",
+        "采购订单\n物料 规格 数量 交期\n铜排 TMY-60×6 2吨\n2027-04-10",
+    ],
+)
+def test_a_delivery_date_column_of_a_pdf_table(text: str) -> None:
+    assert DD not in ids(text, DD)
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        (
+            "采购订单\n采购方：苏州新创电子制造有限公司\n交货地点：采购方苏州园区工厂原料仓（具体收货口以现场保安指引为准）。",
+            True,
+        ),
+        ("采购订单\n订购方：无锡宏图机电有限公司\n交货地点：订购方无锡工厂成品仓。", True),
+        ("交货地点：甲方工地，具体卸货口由现场负责人通知。", True),
+        (
+            "采购订单\n采购方：苏州新创电子制造有限公司\n"
+            "交货地点：采购方SMT车间原料仓（江苏省苏州工业园区星龙街428号3号厂房）。",
+            False,
+        ),
+    ],
+)
+def test_a_buyer_facility_of_an_order_form(text: str, hit: bool) -> None:
+    assert (AD in ids(text, AD)) is hit

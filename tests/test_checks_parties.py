@@ -613,3 +613,21 @@ def test_a_value_wrapped_onto_its_own_line_keeps_the_party_open(lines: str, kind
         p.details["address"].value == "安徽省合肥市包河区徽州大道6001号"
         and p.details["legal"].value == "程静"
     )
+
+
+@pytest.mark.parametrize(
+    ("head", "sign", "hit"),
+    [
+        ("佛山百彩色母料有限公司(外商独资)", "佛山百彩色母料有限公司", False),
+        ("苏州华芯半导体有限公司（中外合资）", "苏州华芯半导体有限公司", False),
+        ("厦门宏达精密有限公司（台港澳法人独资）", "厦门宏达精密有限公司", False),
+        ("佛山百彩色母料有限公司(外商独资)", "佛山百彩色母料科技有限公司", True),
+        ("浙江华东建设（集团）有限公司", "浙江华东建设有限公司", True),  # part of the name
+    ],
+)
+def test_a_company_type_note_after_the_name(head: str, sign: str, hit: bool) -> None:
+    text = (
+        f"买卖合同\n买方：{head}，统一社会信用代码：91440605MA4X7B2C3K\n卖方：攀枝花钛源化工有限公司\n"
+        f"第一条 标的\n买方（盖章）：{sign}\n卖方（盖章）：攀枝花钛源化工有限公司"
+    )
+    assert ("parties/inconsistent-name" in rules(text)) is hit

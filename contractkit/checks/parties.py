@@ -512,6 +512,14 @@ def _misread(doc: Document, a: Where, b: Where | None, one: str, other: str) -> 
     return bool(pages & ocr)
 
 
+#: A note of the enterprise type after a company's name (有限公司（外商独资）, （中外合资）,
+#: （台港澳法人独资）): the registration records it as the type; the name is the same with or without it.
+_TYPE_NOTE = re.compile(
+    r"(?<=公司)\s*[（(](?:外商独资|中外合资|中外合作|台港澳(?:法人)?独资|台港澳与境内合资|外国法人独资|国有独资|自然人独资"
+    r"|法人独资|非自然人投资或控股的法人独资|自然人投资或控股)[）)]\s*$"
+)
+
+
 @rule(
     id="parties/inconsistent-name",
     scope="document",
@@ -554,6 +562,8 @@ def inconsistent_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         other = m.name
         if other == p.name or other in known or other in reported or has_blank(other):
             continue
+        if _TYPE_NOTE.sub("", other) == _TYPE_NOTE.sub("", p.name):
+            continue  # 佛山百彩色母料有限公司(外商独资): the company type noted after the name
         if _cut_by_wrap(doc, m.where, other, p.name) or _misread(doc, m.where, p.name_where, other, p.name):
             continue
         reported.add(other)

@@ -53,7 +53,7 @@ _PLACE_LABEL = re.compile(
 #: The exact spot left to a later call: 北港区码头现场，具体位置由收货人电话通知 / 具体地址另行通知.
 _SPOT_LATER = re.compile(
     r"^[^。；;\n]{0,6}?具体(?:送货|交货|收货|卸货|送|交)?"
-    r"(?:位置|地点|地方|地址|卸货点|库位|门店|哪家店?|哪个[^，,。；;]{0,4}|哪里|到哪)"
+    r"(?:位置|地点|地方|地址|卸货点|卸货口|收货口|收货点|入口|库位|门店|哪家店?|哪个[^，,。；;]{0,4}|哪里|到哪)"
     r"[^。；;\n]{0,16}?(?:通知|指定|确定|告知|另行|为准|电话说|再说|说了算|联系)"
 )
 #: The same in a place's own bracket: 甲方各项目服务中心（具体送货地址由收货人电话通知）.
@@ -577,7 +577,38 @@ def _times(doc: Document) -> list[DeliveryTime]:
                     continue
                 out.append(DeliveryTime(cell.text, classify_time(cell.text), True, cell.where))
             break
+    out.extend(_column_dates(doc))
     return [_ahead(doc, t) for t in out]
+
+
+#: A delivery-date column heading that ends a line of column headings (… 金额(元) 交货日期).
+_DATE_COLUMN = re.compile(r"(?:交货|交付|到货|送货|发货)(?:日期|时间|期)\s*$|交期\s*$")
+_DATE_COLUMN_WORDS = (
+    "交货日期",
+    "交货时间",
+    "交货期",
+    "交付日期",
+    "到货日期",
+    "送货日期",
+    "发货日期",
+    "交期",
+)
+
+
+def _column_dates(doc: Document) -> list[DeliveryTime]:
+    """Dates under a delivery-date column of a table a PDF gave as lines (the heading ends its line, each
+    row's date follows on the row's lines): the first date within the next lines fixes the time."""
+    out: list[DeliveryTime] = []
+    for i in block_indices_naming(doc, _DATE_COLUMN_WORDS):
+        b = doc.blocks[i]
+        if b.kind == "cell" or len(b.norm.split()) < 2 or not _DATE_COLUMN.search(b.norm):
+            continue
+        for j in range(i + 1, min(len(doc.blocks), i + 30)):
+            m = _DATE.search(doc.blocks[j].norm)
+            if m is not None:
+                out.append(DeliveryTime(m.group(), "date", True, Where(j, m.span())))
+                break
+    return out
 
 
 def _ahead(doc: Document, t: DeliveryTime) -> DeliveryTime:
@@ -728,8 +759,8 @@ def extract_document(doc: Document) -> DeliveryFacts:
 
 #: A place named only as one party's facility: 买方嘉兴分拨中心 / 甲方的二号仓库 / 需方项目部.
 _PARTY_FACILITY = re.compile(
-    r"^(?P<who>甲方|乙方|买方|卖方|需方|供方|采购人|供应商|出卖人|买受人|订货方|供货方)(?:的|之)?"
-    r"[^，,。；;（()）]{0,12}?(?:" + _PLACE_NOUN.pattern + r"|厨房|食堂|店|站|部|场|所|室|楼|区|间|点)$"
+    r"^(?P<who>甲方|乙方|买方|卖方|需方|供方|采购方|采购人|供应商|出卖人|买受人|订货方|订购方|供货方|收货方)(?:的|之)?"
+    r"[^，,。；;（()）]{0,12}?(?:" + _PLACE_NOUN.pattern + r"|厨房|食堂|店|站|部|场|所|室|楼|区|间|点|仓)$"
 )
 
 
@@ -742,7 +773,7 @@ def _unlocated(contract: Contract, place: Place) -> Place:
     that party no address (an order whose parties' details are in the framework) is left to be located."""
     if place.kind != "reference" or not place.labelled:
         return place
-    m = _PARTY_FACILITY.match(place.text.strip())
+    m = _PARTY_FACILITY.match(_BRACKETED.sub("", place.text).strip())
     if m is None:
         return place
     b, (_s, e) = place.where.block, place.where.span
