@@ -776,3 +776,25 @@ def test_contact_and_operational_channels_are_no_contract_change(text: str) -> N
 )
 def test_a_contract_change_by_an_informal_channel_stays_allowed(text: str) -> None:
     assert [c for c in term(text).changes if c.allowed and c.channel != "written"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卖方逾期交货超过30日的，买方可以退货并要求返还已付货款。",
+        "延期交货超过二十天，甲方可以不要这批货，乙方退钱。",
+        "买方逾期付款超过60日的，卖方有权收回货物。",
+        "乙方迟延超过15天的，甲方可以退单。",
+    ],
+)
+def test_a_right_to_end_the_deal_in_plain_words(text: str) -> None:
+    (t,) = term(text).terminations
+    assert t.ground == "delay"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["质量不合格的，买方有权拒收。", "买方可以退货换货，运费由卖方承担。", "零件不要钱，人为弄坏的除外。"],
+)
+def test_rejecting_goods_without_a_delay_is_no_termination(text: str) -> None:
+    assert not term(text).terminations

@@ -833,8 +833,15 @@ def _changes(doc: Document) -> list[Change]:
 #: Every ``_TERMINATE`` match holds one of these.
 _TERMINATION_WORDS = (
     "解除", "终止", "解约", "撤销", "取消", "不再履行", "作废", "不要了", "不买了", "不卖了", "不干了",
-    "拉回", "运回", "收回", "取回",
+    "拉回", "运回", "收回", "取回", "退货", "退单", "拒收", "不要",
 )  # fmt: skip
+#: A right that ends the deal in plain words (可以退货并要求返还货款, 有权收回货物, 可以退单, 可以不要这批货):
+#: a termination when the clause states a delay as its ground.
+_ENDS_DEAL = re.compile(
+    r"(?:有权|可以|可|均可|得)[^。;；]{0,8}?(?:退货|退单|拒收|不要[^。;；,，]{0,6}?(?:货|了)|"
+    r"(?:收回|取回|拉回|运回)(?:全部)?(?:货物|设备|标的物|产品))"
+)
+_DELAY_GROUND = re.compile(r"(?:逾期|迟延|延期|延迟|晚)[^。;；]{0,12}?超过|超过[^。;；]{0,6}(?:日|天|月|周)")
 _TERMINATE = re.compile(
     r"(?:有权|可以|可|得|均可|方可|即可|有权利)[^。;；]{0,16}?(?:解除|终止|解约)(?:本|该)?(?:合同|协议|合约|契约|确认书|订单)?"
     r"|(?:有权|可以|可|得|均可|方可|即可)[^。;；]{0,16}?(?:撤销|取消|不再履行)(?:本|该)?(?:合同|协议|合约|契约|确认书|订单)"
@@ -888,6 +895,8 @@ def _terminations(doc: Document) -> list[Termination]:
             m = _TERMINATE.search(clause)
             while m is not None and _CONSEQUENCE.match(clause, m.end() - 2 if m.end() >= 2 else 0):
                 m = _TERMINATE.search(clause, m.end())
+            if m is None and _DELAY_GROUND.search(clause):
+                m = _ENDS_DEAL.search(clause)  # 卖方逾期交货超过30日的，买方可以退货并要求返还已付货款
             if m is None:
                 continue
             barred = _CONSEQUENCE.search(m.group()) or re.search(
