@@ -628,3 +628,23 @@ def test_signature_rows_in_an_item_table_are_no_items() -> None:
         "| 日期:2026年12月15日 | 日期:2026年12月15日 | | | | |"
     )
     assert ids(text, UI) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、卖的是哪辆车\n二手轻卡1辆，车牌浙A12345。\n随车送：备胎、千斤顶、工具箱等附件若干。",
+        "一、买什么、多少钱\n二手叉车1台。\n随机附带：充电器、货叉等配件若干。",
+        "第一条 标的\n二手面包车1辆。\n随车赠送脚垫、座套等若干。",
+    ],
+)
+def test_vague_quantity_fires_on_what_comes_with_the_goods(text: str) -> None:
+    assert VQ in ids(text, VQ)
+
+
+def test_a_colloquial_goods_heading_is_no_goods_section_for_the_standard() -> None:
+    text = (
+        "二手设备买卖协议\n一、买什么、多少钱\n1. 二手举升机，元征牌，1台，18000元；\n"
+        "二、怎么给钱\n装好付清。"
+    )
+    assert ids(text, NQS) == []

@@ -126,7 +126,13 @@ class SubjectFacts:
 
 #: Section headings that put a clause in subject-matter context.
 SUBJECT_SECTION = re.compile(r"标的|产品|货物|设备|名称|数量|规格|品种|采购内容|供货范围|材料|商品|物资")
+#: The same with the colloquial headings (一、卖的是哪辆车 / 一、买什么、多少钱): for subject clauses only,
+#: not for the goods section a quality standard is looked for in.
+_SUBJECT_SECTION_ANY = re.compile(
+    SUBJECT_SECTION.pattern + r"|[买卖](?:的是|什么|啥)|哪(?:辆|台|些|几)|什么东西"
+)
 _PURCHASE = (
+    r"随(?:车|机|货)(?:送|附|带|赠|配)|"  # 随车送：备胎、充电枪等附件若干 — what comes with the goods
     r"(?<![买卖购])买(?![方家受卖断])|采购|购买|购销|订购|供应|供货|提供|销售给|出售|出卖|定作|定制|加工|收购|订货|购置|买卖|租赁|交付|附送|"
     r"赠送|卖给|售给|售予|买了|买下|买入|购入|进货"
 )
@@ -453,7 +459,7 @@ def _column(header: list[str], names: tuple[str, ...], skip: tuple[int, ...] = (
 
 def in_subject_section(block: Block) -> bool:
     """True when the block sits in a section about the goods (标的, 产品名称、数量…)."""
-    return bool(block.section) and SUBJECT_SECTION.search(block.section or "") is not None
+    return bool(block.section) and _SUBJECT_SECTION_ANY.search(block.section or "") is not None
 
 
 def is_subject_clause(block: Block, clause: str) -> bool:
@@ -467,7 +473,7 @@ def _is_subject(section: str, clause: str) -> bool:
         return False
     if ("地" in clause or "址" in clause or "位置" in clause) and _PLACE_CLAUSE.match(clause):
         return False  # 交货地点：…物资供应站（距北门约800米）: where the goods go, not what is bought
-    if section and SUBJECT_SECTION.search(section):
+    if section and _SUBJECT_SECTION_ANY.search(section):
         return True
     return _PURCHASE_OR_LABEL.search(clause) is not None
 
