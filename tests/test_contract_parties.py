@@ -449,3 +449,17 @@ def test_a_closing_bracket_without_its_opening_opens_no_party() -> None:
 def test_a_label_glued_to_the_value_before_it(line: str, legal: str, kind: str, value: str) -> None:
     p = parties(f"供方：{SELLER}\n{line}\n").parties[0]
     assert values(p)["legal"] == legal and values(p)[kind] == value
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "买方(盖章): 合肥华筑装修有限公司 ”代表:程静",
+        "买方（盖章）：合肥华筑装修有限公司 “ 代表：程静",
+        "买方（盖章）：合肥华筑装修有限公司　代表：程静",
+    ],
+)
+def test_a_signature_line_with_a_representative_names_the_company(line: str) -> None:
+    text = f"买方：合肥华筑装饰工程有限公司\n卖方：{SELLER}\n第一条 标的\n{line}\n"
+    names = [m.name for m in parties(text).mentions if m.signature]
+    assert names == ["合肥华筑装修有限公司"]

@@ -50,7 +50,7 @@ DETAIL_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "agent": (
         "法定代表人或授权代表", "法定代表人或委托代理人", "法定代表人/授权代表", "授权代表", "委托代理人",
-        "代理人", "签约代表", "代表人", "authorised representative", "authorized representative",
+        "代理人", "签约代表", "代表人", "代表", "authorised representative", "authorized representative",
     ),
     "phone": (
         "联系电话", "电话号码", "电话", "手机号码", "手机号", "手机", "联系方式", "固定电话", "tel",
@@ -152,7 +152,7 @@ _STRONG_ALT = "|".join(
     )
 )
 _NAME_END = re.compile(
-    rf"[(（]\s*[“\"「『]|[(（](?:以下|下称|下文|简称|hereinafter|{_LABEL_ALT})|[(（](?![^)）]{{1,12}}[)）])|[,，;；。]"
+    rf"[(（]\s*[“\"「『]|[(（](?:以下|下称|下文|简称|hereinafter|{_LABEL_ALT})|[(（](?![^)）]{{1,12}}[)）])|[,，;；。]|\s+[”“]"
     rf"|\s{{2,}}|\s(?=(?:{_LABEL_ALT})(?:\s|[:：]|$))|\s(?=(?:{_STRONG_ALT})[\s\dA-Z\u4e00-\u9fff+])",
     re.IGNORECASE,
 )
