@@ -743,3 +743,16 @@ def test_a_defined_window_may_be_vague(entry: str) -> None:
 )
 def test_the_makers_factory_inspection_is_no_acceptance(text: str) -> None:
     assert not facts_of("买卖合同\n" + text)[0].acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东西送到后，买方两天里看货，没问题就签字。",
+        "设备运到以后，甲方三天内验机。",
+        "货拉到仓库后，需方五日内验货。",
+    ],
+)
+def test_a_colloquial_handover_starts_the_window(text: str) -> None:
+    ws = timed(text)
+    assert ws and all(w.start is not None for w in ws)

@@ -228,7 +228,8 @@ _START_SPAN = re.compile(
 #: Events an acceptance may run from, with the word that makes them a start: 到货后 / 交付时 / 收到通知之日起.
 _EVENTS = (
     r"到货|货到|到达|送达|运抵|抵达|到场|进场|到厂|到库|入库|到站|到港|到馆|收货|收到|接到|签收|接收|交货|交付|提货|发货|发运|装运|装船|卸船|"
-    r"卸货|出厂|安装|调试|开箱|上线|试运行|投产|投入使用|使用|通知|申请|签订|签署|生效|完工|竣工|完成"
+    r"卸货|出厂|安装|调试|开箱|上线|试运行|投产|投入使用|使用|通知|申请|签订|签署|生效|完工|竣工|完成|"
+    r"送到|运到|拉到|送来|运来|装好"
 )
 _START_EVENT = re.compile(
     rf"(?:{_EVENTS})[^,，。;；]{{0,12}}?(?:之日起|之日后|日起|之后|以后|后(?!果|续)|起(?!诉))"
@@ -237,7 +238,7 @@ _START_EVENT = re.compile(
 #: A handover closing a comma segment before the window (货物到库，/ 乙方交货，): the window runs from it.
 _HANDOVER_AT = re.compile(
     r"(?:到货|货到|到达|送达|运抵|抵达|到场|进场|到厂|到库|入库|到站|到港|收货|签收|交货|交付|卸货|卸车|安装完毕|"
-    r"调试完毕|安装完成|调试完成)[^,，。;；]{0,10}?(?=[,，])"
+    r"调试完毕|安装完成|调试完成|送到|运到|拉到|送来|运来)[^,，。;；]{0,10}?(?=[,，])"
 )
 #: A discovery that starts a notice period (发现质量问题, 发现货物短少的): the start of that window.
 _DISCOVERY = re.compile(r"发现[^,，。;；]{0,12}?(?:问题|缺陷|瑕疵|故障|不符|不合格|短少|破损|损坏|异常)")
