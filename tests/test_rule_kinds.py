@@ -147,6 +147,9 @@ ORDERS = [
     # Traditional Chinese
     "訂單\n訂單編號：TW-88120\n買方：高雄港灣貿易股份有限公司\n"
     "賣方：東莞市長安精密五金廠\n品名：不鏽鋼螺絲 M6 50000 支",
+    # a master carton and a steel framework are no framework agreement
+    "PURCHASE ORDER\nPO No. 5520-17\nPacking: 24 pcs per master carton.\n1 Ceramic mug 350 ml 4800 pcs",
+    "采购订单\n订单编号：GJ-0311\n货物：钢结构框架 2 套，按买方图纸制作。",
     # no title at all, only an order form's fields
     "PO No.: 4500219931\nOrder Date: 2027-03-02\n"
     "Vendor: Jiaxing Hengfeng Textile Co., Ltd.\n1 Cotton yarn 32s 5 t",

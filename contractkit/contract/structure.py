@@ -129,8 +129,12 @@ _PRICE_LIST_TITLE = re.compile(r"价格表|价目表|价格清单|價格表|價�
 _VALIDITY = re.compile(
     r"有效期|有效至|有效截止|报价有效|價格有效|valid\s+(?:until|for|through)|validity", re.IGNORECASE
 )
+#: A framework or master agreement named (not a master carton, a framework of steel).
 _FRAMEWORK = re.compile(
-    r"框架|总协议|总合同|主协议|主合同|年度采购协议|總協議|主協議|master|framework", re.IGNORECASE
+    r"框架(?:协议|合同|合约|采购|協議)|总协议|总合同|主协议|主合同|年度采购协议|總協議|主協議|框架"
+    r"(?=[^，,。；;]{0,12}(?:协议|合同|協議))"
+    r"|\b(?:master|framework)\s+(?:[a-z]+\s+){0,2}?(?:agreement|contract)",
+    re.IGNORECASE,
 )
 _TITLE_TAIL = re.compile(
     r"(?:合同|协议|协议书|契约|订单|订货单|采购单|报价单|报价书|报价函|报价表|協議|合約|訂單|報價單|agreement"
