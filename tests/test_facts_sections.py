@@ -114,3 +114,25 @@ def test_one_pass_heading_match_equals_trying_each_kind_in_order(text: str) -> N
     else:
         kind, m = expected
         assert got == (kind, m.end(), m.group("num"))
+
+
+_CLAUSE_CHARS = st.sampled_from(list("ab 。；;!?！？\n\r\t\u3000，"))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text(alphabet=_CLAUSE_CHARS, max_size=20), max_size=6))
+def test_clause_spans_many_is_clause_spans_of_each(texts: list[str]) -> None:
+    # one regex pass over the joined texts finds in each what a scan of it alone finds
+    from contractkit.facts import sentences
+
+    sentences.clause_spans.cache_clear()
+    many = sentences.clause_spans_many(texts)
+    sentences.clause_spans.cache_clear()
+    assert many == [tuple(split_clauses(t)) for t in texts]
+
+
+def test_clause_spans_many_on_contract_lines() -> None:
+    from contractkit.facts.sentences import clause_spans_many
+
+    lines = ["验收合格后付款。逾期按日万分之五；", "  甲方：____  ", "", "第五条 验收"]
+    assert clause_spans_many(lines) == [((0, 8), (8, 17)), ((2, 9),), (), ((0, 6),)]

@@ -178,3 +178,13 @@ def test_word_numbering_gives_structure_sections(numbered: Path) -> None:
 
     sections = extract_path(numbered).structure.sections
     assert [(s.path, s.kind) for s in sections if s.kind == "article"] == [("1", "article"), ("2", "article")]
+
+
+def test_style_names_as_python_docx_gives_them(built: Path) -> None:
+    # the reader reads style names from the styles XML; python-docx's own objects must agree
+    from contractkit.readers.docx import _styles, _styles_slow
+
+    d = docx.Document(str(built))
+    names, default = _styles(d)
+    assert (names, default) == _styles_slow(d)
+    assert default == "Normal" and names["Heading1"] == "Heading 1"

@@ -71,3 +71,24 @@ def test_clause_headings() -> None:
     assert not looks_like_heading(
         "第五条 " + "甲方应当在收到乙方开具的合法有效发票后十五个工作日内支付合同价款的百分之三十"
     )
+
+
+_MIXED_CHARS = [*"a 臺灣發票後裡這個\n\t\u3000，：（）１Ａ￥−\u200b合同", "\U00020000"]
+_MIXED = st.text(alphabet=st.sampled_from(_MIXED_CHARS))
+
+
+@given(st.lists(_MIXED, max_size=8))
+def test_normalize_many_is_normalize_of_each(texts: list[str]) -> None:
+    # one OpenCC call and one fold for all texts must give what each text gives alone
+    from contractkit.readers.normalize import _TABLE, normalize_many, to_simplified
+
+    assert normalize_many(texts) == [normalize(t) for t in texts]
+    assert normalize_many(texts) == [to_simplified(t).translate(_TABLE) for t in texts]
+
+
+def test_normalize_many_on_contract_lines() -> None:
+    from contractkit.readers.normalize import normalize_many
+
+    lines = ["第五條 驗收：買方應於貨到後５日內驗收。", "", "付款方式：ＴＴ", "乙方\u3000（蓋章）"]
+    expected = ["第五条 验收:买方应于货到后5日内验收。", "", "付款方式:TT", "乙方 (盖章)"]
+    assert normalize_many(lines) == expected
