@@ -217,3 +217,14 @@ def test_a_glued_title_is_read_whole_and_located() -> None:
     s = c.structure
     assert s.title == "要货单"
     assert s.title_where is not None and s.title_where.text(c.doc) == "要 货 单"
+
+
+def test_a_crash_reading_the_kind_runs_every_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    import contractkit.lint as lint
+
+    def boom(doc: Document) -> str:
+        raise RuntimeError("structure kaput")
+
+    monkeypatch.setattr(lint, "document_kind", boom)
+    r = _rule(("quote",))
+    assert any(f.rule == r.id for f in lint_text(CONTRACT, Settings(), rules=[r]))
