@@ -303,3 +303,52 @@ def test_simplified_can_is_still_malformed() -> None:
         "合同总价：人民币参万元整（¥30,000.00）。", Settings(select=("amount/malformed-upper",))
     )
     assert [f.rule for f in found] == ["amount/malformed-upper"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "含税价：货物按13%、铺装服务按9%开具增值税专用发票。",
+        "设备价款按13%、安装服务按9%开具增值税专用发票。",
+        "货物适用13%，技术服务费适用6%的增值税税率。",
+    ],
+)
+def test_each_rate_of_a_list_belongs_to_the_supply_named_just_before_it(text: str) -> None:
+    from contractkit.config import Settings
+    from contractkit.lint import lint_text
+
+    assert lint_text(text, Settings(select=("amount/vat-rate-kind", "amount/vat-rate-missing"))) == []
+
+
+def _scanned(lines: list[str]):
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    blocks = [
+        Block(text=t, norm=normalize(t), location=Location(i, page=1, line=i + 1), kind="line")
+        for i, t in enumerate(lines)
+    ]
+    return Document(path="scan.pdf", kind="pdf", blocks=blocks, meta={"pages": 1, "ocr": [1]})
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "合同总价人民币 213,800.00 元(大写: 人民币厨拾壹万参仟捌佰元整),含13%增值税。",
+        "合计金额 120,000.00 元（大写：人民币查拾贰万元整）。",
+        "总价 15,000.00 元，大写：人民币豆拾伍仟元整。",
+    ],
+)
+def test_a_scanned_amount_in_words_headed_by_a_misread_glyph_is_not_judged(line: str) -> None:
+    from contractkit.lint import lint_document
+
+    doc = _scanned(["买卖合同", "第一条 价款", line])
+    found = lint_document(doc, Settings(select=("amount/malformed-upper",)))
+    assert [f.rule for f in found if f.rule.startswith("amount/")] == []
+
+
+def test_a_typed_amount_in_words_with_a_bare_ten_is_still_malformed() -> None:
+    found = lint_text(
+        "合同总价人民币110,000.00元（大写：人民币拾壹万元整）。", Settings(select=("amount/malformed-upper",))
+    )
+    assert [f.rule for f in found] == ["amount/malformed-upper"]

@@ -185,3 +185,27 @@ def test_a_discount_introducing_its_approval_record_is_a_discount(said: str) -> 
     (f,) = lint_text(text, QUOTE)
     assert "销售总监" in f.message and "8%" in f.message
     assert lint_text(text + "\n销售总监 韦建明 同意 2026年11月30日", QUOTE) == []
+
+
+def test_a_discount_granted_once_for_every_line_is_reported_once_at_its_statement() -> None:
+    text = (
+        "报价单\n本报价有效期至2027年1月15日。\n"
+        "| 序号 | 产品名称 | 数量 | 目录单价 | 优惠后单价 |\n"
+        "| 1 | 通风柜 | 6 | 16,800.00 | 13,104.00 |\n"
+        "| 2 | 实验台 | 3 | 12,600.00 | 9,828.00 |\n"
+        "鉴于贵院为我司重点客户，上述优惠后单价特别给予目录价22%的优惠。"
+    )
+    (f,) = lint_text(text, QUOTE)
+    assert "22%" in f.message and "特别给予" in f.snippet
+
+
+def test_lines_with_a_discount_no_statement_gives_are_each_reported() -> None:
+    text = (
+        "报价单\n本报价有效期至2027年1月15日。\n"
+        "| 序号 | 产品名称 | 数量 | 目录单价 | 优惠后单价 |\n"
+        "| 1 | 通风柜 | 6 | 16,800.00 | 13,104.00 |\n"
+        "| 2 | 实验台 | 3 | 12,600.00 | 9,450.00 |\n"
+        "鉴于贵院为我司重点客户，特别给予目录价22%的优惠。"
+    )
+    found = lint_text(text, QUOTE)
+    assert len(found) == 2 and any("25%" in f.message for f in found)

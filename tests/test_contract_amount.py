@@ -285,3 +285,29 @@ def test_a_pdf_row_whose_quantity_is_no_number_leaves_the_table_incomplete(row: 
         ]
     ).item_tables
     assert table.stated_total == Decimal("34576.00") and not table.complete
+
+
+@pytest.mark.parametrize(
+    ("text", "rates"),
+    [
+        ("含税价：货物按13%、铺装服务按9%开具增值税专用发票。", ["13", "9"]),
+        ("价格含税，设备按13%、安装服务按9%、培训服务按6%开具增值税专用发票。", ["13", "9", "6"]),
+        ("货款含税，卖方按13%开具增值税专用发票。", ["13"]),
+        ("含税，乙方收到30%预付款后开具增值税专用发票。", []),
+    ],
+)
+def test_the_rate_an_invoice_is_issued_at_is_a_vat_rate(text: str, rates: list[str]) -> None:
+    assert [v for v, _ in vat_rates(text)] == [Decimal(r) for r in rates]
+
+
+@pytest.mark.parametrize("tail", ["3m, GB/T 11981-2008", "12mm 冷轧", "50X19mm"])
+def test_a_row_followed_by_a_spec_fragment_is_read(tail: str) -> None:
+    (table,) = pdf_facts(
+        [
+            "规格及标准 数量 含税单价 金额(元)",
+            "3000 张 28.50 85,500.00",
+            f"2500 根 15.80 39,500.00和副龙 50X19mm,长 4000 根 9.60 38,400.00 {tail}",
+            "合计 163,400.00",
+        ]
+    ).item_tables
+    assert sum(line.amount for line in table.lines) == Decimal("163400.00")

@@ -702,3 +702,20 @@ def test_paying_the_price_with_a_bare_fu_is_an_installment(text: str, share: int
 def test_the_nth_time_given_is_an_installment(text: str, amounts: list[int]) -> None:
     facts = facts_of("三、钱怎么给\n" + text)
     assert [i.amount.value for i in facts.installments if i.amount] == [Decimal(a) for a in amounts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方尾款晚给超过15天的，甲方也可以不卖了，收回车，已收的钱扣掉赔偿后退回。",
+        "买方余款迟付的，卖方可以把货拉回去。",
+        "要是尾款拖着不给，甲方可以不交车。",
+    ],
+)
+def test_colloquial_lateness_ends_the_payment_sentence(text: str) -> None:
+    assert read_installments(text) == []
+
+
+def test_not_later_than_is_a_deadline_not_lateness() -> None:
+    (inst,) = read_installments("验收合格后，买方应不晚于10日付清余款。")
+    assert inst.remainder

@@ -201,9 +201,13 @@ def upper_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     index = {id(b): i for i, b in enumerate(doc.blocks)}
     facts = _facts(doc)
+    scanned = set((doc.meta or {}).get("ocr") or ())
     for block in blocks_naming(doc, _UPPER_CHARS):
-        for m in _UPPER_CAND.finditer(upper_text(block, traditional_only=True)):
+        text = upper_text(block, traditional_only=True)
+        for m in _UPPER_CAND.finditer(text):
             body = m.group("body")
+            if block.location.page in scanned and _misread_head(text, m):
+                continue  # 人民币厨拾壹万…: on a scan, a glyph no label glued to the words is a misread digit
             if (
                 not any(ch in body for ch in "元圆角分")
                 or sum(ch in "壹贰叁参肆伍陆柒捌玖" for ch in body) < 1
@@ -213,9 +217,9 @@ def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             problems = [p for p in upper_problems(m.group(0)) if "前缀" not in p.split(" / ")[0]]
             if not problems:
                 continue
+            span = (m.start("body") - len(m.group("pre") or ""), m.end())
             zh = "；".join(p.split(" / ")[0] for p in problems)
             en = "; ".join(p.split(" / ")[-1] for p in problems)
-            span = (m.start("body") - len(m.group("pre") or ""), m.end())
             yield ctx.report(
                 block,
                 f"大写金额“{m.group(0).strip()}”不规范：{zh}。",
@@ -223,6 +227,21 @@ def malformed_upper(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 span=m.span(),
                 fix=_malformed_fix(doc, facts, index[id(block)], span),
             )
+
+
+#: What stands right before an amount in words: a label, a currency, a verb of stating it.
+_BEFORE_UPPER = set("写币为计即是额价款共合总：:（(、，, 　")
+
+
+def _misread_head(text: str, m: re.Match[str]) -> bool:
+    """True when the words start right after a CJK glyph that is no label (an OCR misreading of a digit)."""
+    at = m.start("body")
+    return (
+        m.group("pre") is None
+        and at > 0
+        and "\u4e00" <= text[at - 1] <= "\u9fff"
+        and text[at - 1] not in _BEFORE_UPPER
+    )
 
 
 def _malformed_fix(doc: Document, facts: AmountFacts, block: int, span: tuple[int, int]) -> Fix | None:
@@ -594,6 +613,7 @@ _KIND_RATES: tuple[tuple[str, re.Pattern[str], Decimal], ...] = (
     ),
 )
 _PIECE_START = re.compile(r"[，,。；;:：]")
+_RATE_END = re.compile(r"\d\s*[%％]")
 #: Several supplies listed together take the rate of the whole price, not each its own.
 _SUPPLY_LIST = re.compile(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]{2,}")
 _GOODS = re.compile(r"货物|设备|产品|材料")
@@ -629,7 +649,11 @@ def vat_rate_kind(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # an obsolete or unknown rate: amount/vat-rate-invalid
         block = doc.blocks[t.where.block]
         norm = block.norm
-        starts = [m.end() for m in _PIECE_START.finditer(norm, 0, t.where.span[0])]
+        # the supply named since the last piece start or the last rate (货物按13%、铺装服务按9%: 9% is the
+        # service's, not the goods')
+        starts = sorted(
+            m.end() for pat in (_PIECE_START, _RATE_END) for m in pat.finditer(norm, 0, t.where.span[0])
+        )
         subject = norm[starts[-1] if starts else 0 : t.where.span[0]]
         if not _ASSIGNS.search(subject):
             continue  # 含货物、运输、安装及13%增值税: the tax in the price, not a rate given to one supply

@@ -235,8 +235,13 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
     numbers = {line.number for line in facts.lines}
     groups = {line.group for line in facts.lines if line.group is not None}
     reported: set[str] = set()
+    # one statement granting a discount the lines show (上述优惠后单价特别给予目录价22%的优惠): reported once,
+    # there, rather than once per line
+    stated = {d.percent for d in facts.discounts if not d.lines and d.group is None}
     for line in facts.lines:
         if line.discount is None or line.discount <= limit:
+            continue
+        if line.group is None and line.discount in stated and not _line_said(facts, line.number):
             continue
         missing = _missing(facts, ctx, line.number, line.discount, line.group)
         if not missing:
@@ -302,6 +307,11 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
         f"by {', '.join(missing)}.",
         span=d.where.span if block is not None and doc.deal is None else None,
     )
+
+
+def _line_said(facts: QuoteFacts, number: int | None) -> bool:
+    """True when a discount statement names line ``number`` itself (第2项给予15%优惠)."""
+    return number is not None and any(number in d.lines for d in facts.discounts)
 
 
 def _option_finding(

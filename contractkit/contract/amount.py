@@ -358,7 +358,8 @@ def _loose_end(text: str, end: int, cut: int) -> bool:
     """A row read from a PDF line ends at the line's end, at a glued total, or where the next row's name
     starts (a CJK character)."""
     rest = text[end:cut]
-    return not rest.strip() or bool(re.match(r"\s*[\u4e00-\u9fffA-Za-z]", rest))
+    # …38,400.00 3m, GB/T 11981: a spec fragment (a size with its unit letter) run in after the row
+    return not rest.strip() or bool(re.match(r"\s*(?:[\u4e00-\u9fffA-Za-z]|\d+(?:\.\d+)?[A-Za-z])", rest))
 
 
 def _loose_rows(text: str, cut: int) -> list[re.Match[str]]:
@@ -605,6 +606,12 @@ _RATE_AFTER = re.compile(
     r"(?:增值税|税率|税点)(?:(?!发票|专票|普票)[^,，。；;%\d]){0,8}?(\d{1,2}(?:\.\d+)?)\s*[%％]"
 )
 _RATE_BEFORE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:增值税|税率|税点|的税)")
+#: The rate an invoice is issued at: 按13%开具增值税专用发票, 货物按13%、铺装服务按9%开具增值税专用发票.
+_INVOICE_AT = r"\s*(?:的)?(?:税率)?\s*(?:开具|开|出具|提供)\s*(?:增值税)?(?:专用|普通)?发票"
+_RATE_INVOICE = re.compile(
+    rf"按\s*(\d{{1,2}}(?:\.\d+)?)\s*[%％](?=(?:[、，,和及与][^，,。；;%]{{0,10}}?按\s*\d{{1,2}}(?:\.\d+)?\s*[%％])*"
+    rf"{_INVOICE_AT})"
+)
 _TAX_GATE = ("税",)
 
 
@@ -612,7 +619,7 @@ def vat_rates(text: str) -> list[tuple[Decimal, tuple[int, int]]]:
     """The VAT rates stated in ``text`` (13%增值税, 税率为9%, 6%的税率), with the span of the number."""
     out: list[tuple[Decimal, tuple[int, int]]] = []
     seen: set[tuple[int, int]] = set()
-    for pat in (_RATE_AFTER, _RATE_BEFORE):
+    for pat in (_RATE_AFTER, _RATE_BEFORE, _RATE_INVOICE):
         for m in pat.finditer(text):
             around = text[max(0, m.start() - 12) : m.end() + 4]
             if _OTHER_TAX.search(around) or m.span(1) in seen:

@@ -113,6 +113,8 @@ PAY_VERB = re.compile(
 #: A piece naming one of these is a penalty, interest, refund or deposit rule: the sentence stops there.
 _CONSEQUENCE = re.compile(
     r"违约金|滞纳金|赔偿|罚|利息|逾期|迟延|延迟|延期|拖欠|未(?:按|能|及时)|不按|否则|如未|若未|退还已|退回已|"
+    # colloquial lateness (尾款晚给超过15天的): not 不晚于 (a deadline)
+    r"(?:晚|迟)(?:给|付|交|还|打)(?!于)|拖(?:着|了|延)|"
     r"扣除|扣款|抵扣|抵作|冲抵|折抵|有权(?:拒绝|暂停|停止|中止|不予|拒收|解除|顺延)"
     # a refund of what was paid, words between: 退还甲方已支付的全部货款, 返还买方预付款
     r"|(?:退还|退回|返还|退付|返回)[^，,。；;]{0,8}?(?:已付|已支付|已收|已经支付|预付款|定金|全部货款|相应货款|货款|款项|价款)"
