@@ -756,3 +756,19 @@ def test_the_makers_factory_inspection_is_no_acceptance(text: str) -> None:
 def test_a_colloquial_handover_starts_the_window(text: str) -> None:
     ws = timed(text)
     assert ws and all(w.start is not None for w in ws)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("第三条 验收：外观质量问题在到货后 3 日内书面", "提出，逾期未提出的视为验收合格。"),
+        ("内在质量问题自到货之日起", "12 个月内可以提出。"),
+        ("对质量有异议的，买方应在收货后五日内以书面形式", "通知卖方。"),
+    ],
+)
+def test_an_objection_cut_by_a_line_wrap(first: str, second: str) -> None:
+    from contractkit.contract.model import contract_of
+
+    doc = _page_lines("建材买卖合同", first, second)
+    ws = [w for w in contract_of(doc).acceptance.windows if w.length is not None]
+    assert ws and ws[0].where.block == 1 and ws[0].kind == "objection"

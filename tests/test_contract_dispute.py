@@ -212,3 +212,17 @@ def test_a_method_without_the_word_dispute(text: str, method: str) -> None:
 
 def test_a_remedy_in_court_outside_a_dispute_clause_is_no_method() -> None:
     assert facts("买卖合同\n乙方有权向法院申请强制执行。").method == "none"
+
+
+@pytest.mark.parametrize(
+    ("address", "court", "connected"),
+    [
+        ("山东省潍坊市滨海经济技术开发区海源街1777号", "潍坊市寒亭区", None),
+        ("江苏省苏州市工业园区星湖街328号", "苏州市姑苏区", None),
+        ("北京市海淀区中关村大街1号中关村科技园区", "北京市朝阳区", False),
+        ("山东省潍坊市奎文区胜利东街1号", "潍坊市寒亭区", False),
+    ],
+)
+def test_a_court_for_a_development_zone(address: str, court: str, connected: bool | None) -> None:
+    f = facts(f"买卖合同\n卖方住所：{address}\n争议解决：向{court}人民法院提起诉讼。")
+    assert [c.connected for c in f.courts] == [connected]

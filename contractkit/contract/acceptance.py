@@ -815,7 +815,7 @@ def _wrapped(doc: Document, i: int, s: int, clause: str) -> str:
     return clause + head.group() if head else clause
 
 
-_NEXT_HEAD = re.compile(r"[^,，。;；:：\s]{1,12}")
+_NEXT_HEAD = re.compile(r"[^,，。;；:：\s][^,，。;；:：]{0,15}")
 
 
 def _clip(w: Where | None, end: int) -> Where | None:
@@ -897,7 +897,8 @@ def extract(contract: Contract) -> AcceptanceFacts:
             if title_len and _HEADING_THEN_TEXT.match(clause):
                 title_len = 0  # 第三条验收：需方收货后五日内开箱抽检: the heading goes on with its clause
         # 需方应自到货之日起五日内完成质量验 | 收: an act word cut by a page's line wrap
-        read = _wrapped(doc, i, s, clause) if ("验" in clause or "检" in clause) else clause
+        wraps = "验" in clause or "检" in clause or "质量" in clause or "异议" in clause
+        read = _wrapped(doc, i, s, clause) if wraps else clause
         if read is not clause and act is None:
             act = _act_in(read)
         if not done and len(clause) > title_len and (act is not None or _ACTISH.search(read)):

@@ -519,4 +519,15 @@ def _connected(place: str, doc: Document, options: list[Option]) -> bool | None:
     name = names[-1]
     text = doc.text
     inside = sum(opt.text.count(name) for opt in options)
-    return text.count(name) > inside
+    if text.count(name) > inside:
+        return True
+    if len(names) >= 2 and _zone_in_city(names[-2]).search(text):
+        return None  # 潍坊市滨海经济技术开发区: which district's court serves the zone is not in the text
+    return False
+
+
+def _zone_in_city(city: str) -> re.Pattern[str]:
+    """A development zone of ``city`` named in an address (潍坊市滨海经济技术开发区, 苏州工业园区)."""
+    return re.compile(
+        re.escape(city) + r"市?[^,，。;；\s区县]{0,10}?(?:开发区|高新区|园区|保税区|新区|产业园|试验区)"
+    )
