@@ -197,6 +197,20 @@ _SPREAD = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 #: In a quote the quoting side writes 我方 and calls the customer 贵方.
 _QUOTE_SELF = ("我方", "我司", "我公司", "本公司")
 _QUOTE_OTHER = ("贵方", "贵司", "贵公司", "贵单位")
+#: How a letter addresses its reader (a quote letter to a company, an institute, a school, a bureau…).
+_ADDRESSEE = (
+    *_QUOTE_OTHER,
+    "贵院",
+    "贵校",
+    "贵局",
+    "贵中心",
+    "贵厂",
+    "贵行",
+    "贵所",
+    "貴司",
+    "貴公司",
+    "貴方",
+)
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 #: At least four CJK characters (a cheap test that stops at the fourth).
 _CJK4 = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}")
@@ -597,7 +611,7 @@ def _title(doc: Document, first_head: int) -> tuple[str, Where | None]:
             return t, _where(i, (s, len(block.norm.rstrip())))
     for i, block in enumerate(doc.blocks[:3]):
         t = block.norm.strip()
-        if t and len(t) <= 40 and not _HEADER.match(t) and ":" not in t:
+        if t and len(t) <= 40 and not _HEADER.match(t) and ":" not in t and (_CJK.search(t) or " " in t):
             s = block.norm.index(t)
             return _squeeze(t), _where(i, (s, s + len(t)))
     return "", None
@@ -650,7 +664,7 @@ def _kind_of_head(doc: Document, title: str) -> Kind | None:
         return "order"
     if quote:
         return "quote"
-    if head.count("报价") + head.count("報價") >= 2 and any(w in head for w in _QUOTE_OTHER):
+    if head.count("报价") + head.count("報價") >= 2 and any(w in head for w in _ADDRESSEE):
         return "quote"
     return None
 
