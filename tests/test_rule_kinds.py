@@ -231,3 +231,20 @@ def test_a_crash_reading_the_kind_runs_every_rule(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(lint, "document_kind", boom)
     r = _rule(("quote",))
     assert any(f.rule == r.id for f in lint_text(CONTRACT, Settings(), rules=[r]))
+
+
+def test_cli_rules_prints_kinds_in_text_and_json() -> None:
+    """`contractkit rules ID` says which documents a rule applies to, in text (both languages) and JSON."""
+    import json
+
+    from click.testing import CliRunner
+
+    from contractkit.cli import cli
+
+    runner = CliRunner()
+    zh = runner.invoke(cli, ["rules", "penalty/no-late-delivery-penalty"])
+    en = runner.invoke(cli, ["rules", "penalty/no-late-delivery-penalty", "--lang", "en"])
+    js = runner.invoke(cli, ["rules", "penalty/no-late-delivery-penalty", "--format", "json"])
+    assert "适用文件：合同、独立订单" in zh.output
+    assert "Applies to:" in en.output and "quote" not in en.output.split("Applies to:")[1].splitlines()[0]
+    assert json.loads(js.output)["kinds"] == ["contract", "order"]

@@ -20,13 +20,14 @@ def _value(v: Any) -> Any:
 
 def rule_dict(r: Any, settings: Any, *, full: bool) -> dict[str, Any]:
     """A rule as plain data: id, severity, titles; with ``full`` also why, basis, fix, params and examples."""
-    from contractkit.checks.base import effective_severity
+    from contractkit.checks.base import KINDS, effective_severity
 
     d: dict[str, Any] = {
         "id": r.id,
         "severity": str(effective_severity(r, settings)),
         "title": r.title,
         "title_en": r.title_en,
+        "kinds": list(getattr(r, "kinds", KINDS)),
     }
     if full:
         d.update(
@@ -119,6 +120,8 @@ def rules(
             if r.family == rule_id:
                 click.echo(f"{r.id}  {r.title_en if en else r.title}")
         return 0
+    from contractkit.rules_doc import kinds_text
+
     d = rule_dict(registry[rule_id], settings, full=True)
     if fmt == "json":
         click.echo(json.dumps(d, ensure_ascii=False, indent=2))
@@ -130,6 +133,7 @@ def rules(
         ("Why: " + d["why_en"]) if en else ("原因：" + d["why"]),
         ("Basis: " if en else "依据：") + d["basis"],
         ("Fix: " if en else "修改建议：") + d["fix"],
+        ("Applies to: " if en else "适用文件：") + kinds_text(registry[rule_id], "en" if en else "zh"),
     ]
     if d["params"]:
         lines.append("Parameters:" if en else "参数（当前值）：")
