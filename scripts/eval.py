@@ -25,6 +25,8 @@ DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "extra6",
     ROOT / "tests" / "corpus" / "extra7",
     ROOT / "tests" / "corpus" / "extra8",
+    ROOT / "tests" / "corpus" / "extra9",
+    ROOT / "tests" / "corpus" / "extra10",
 )
 
 
