@@ -87,40 +87,33 @@ def test_suppression_of_a_skipped_rule_is_not_called_unused() -> None:
     assert "meta/unused-suppression" in on_contract  # it ran on the contract and found nothing
 
 
+def _decorate(rule_id: str, kinds) -> None:
+    """Register ``_always`` under ``rule_id`` through the public decorator, with these kinds."""
+    rule(
+        id=rule_id,
+        title="t",
+        title_en="t",
+        severity="warning",
+        why="w",
+        why_en="w",
+        basis="b",
+        fix="f",
+        bad=["x"],
+        good=["y"],
+        kinds=kinds,
+    )(_always)
+
+
 @pytest.mark.parametrize("bad", [(), ("contracts",), ("quote", "invoice"), "quote"])
 def test_decorator_rejects_unknown_or_empty_kinds(bad) -> None:
     with pytest.raises(ValueError, match="kinds"):
-        rule(
-            id="test/bad-kinds",
-            title="t",
-            title_en="t",
-            severity="warning",
-            why="w",
-            why_en="w",
-            basis="b",
-            fix="f",
-            bad=["x"],
-            good=["y"],
-            kinds=bad,
-        )(_always)
+        _decorate("test/bad-kinds", bad)
     assert "test/bad-kinds" not in REGISTRY
 
 
 def test_decorator_keeps_kinds_in_canonical_order() -> None:
     try:
-        rule(
-            id="test/quote-only",
-            title="t",
-            title_en="t",
-            severity="warning",
-            why="w",
-            why_en="w",
-            basis="b",
-            fix="f",
-            bad=["x"],
-            good=["y"],
-            kinds=("quote", "contract"),
-        )(_always)
+        _decorate("test/quote-only", ("quote", "contract"))
         assert REGISTRY["test/quote-only"].kinds == ("contract", "quote")
     finally:
         REGISTRY.pop("test/quote-only", None)
