@@ -74,13 +74,13 @@ def lint_document(
     )
     out: list[Finding] = []
     ran = list(selected(pool, settings))
-    if any(tuple(getattr(r, "kinds", KINDS)) != KINDS for r in ran):
+    if any(r.kinds != KINDS for r in ran):
         try:
             kind = document_kind(doc)  # once per document, only when a selected rule is kind-bound
         except Exception:  # the structure facts crashed: run every rule, each reports the crash it meets
             kind = None
         if kind is not None:
-            ran = [r for r in ran if kind in getattr(r, "kinds", KINDS)]
+            ran = [r for r in ran if r.applies_to(kind)]
     for r in ran:
         ctx = RuleContext(rule=r, settings=settings, severity=effective_severity(r, settings))
         try:

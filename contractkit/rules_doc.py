@@ -24,7 +24,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
 def kinds_text(r: Rule, lang: str = "zh") -> str:
     """The document kinds ``r`` applies to, in ``lang`` (``"zh"`` or ``"en"``), e.g. ``合同、独立订单`` or
     ``contract, stand-alone order``; all of them read ``所有文件`` / ``every document``."""
-    kinds = tuple(getattr(r, "kinds", KINDS))
+    kinds = r.kinds
     if set(kinds) >= set(KINDS):
         return "所有文件" if lang == "zh" else "every document"
     names = [KIND_NAMES[k][0 if lang == "zh" else 1] for k in kinds]

@@ -113,3 +113,37 @@ def run_rule(rule_id: str, text, settings=None) -> list:
 def fires(rule_id: str, text: str, settings=None) -> bool:
     """Whether the rule finds anything in ``text``."""
     return bool(run_rule(rule_id, text, settings))
+
+
+def make_rule(rule_id: str, check, kinds: tuple[str, ...] | None = None):
+    """A bare warning Rule (no documentation) with ``check`` and, when given, ``kinds`` — for engine tests."""
+    from contractkit.checks.base import KINDS, Rule
+    from contractkit.findings import Severity
+
+    return Rule(
+        id=rule_id,
+        title="t",
+        title_en="t",
+        severity=Severity.WARNING,
+        why="",
+        why_en="",
+        basis="",
+        fix="",
+        bad=("x",),
+        good=("y",),
+        params=(),
+        check=check,
+        kinds=KINDS if kinds is None else kinds,
+    )
+
+
+def page_lines(*texts: str):
+    """A PDF-like Document of one page whose lines are ``texts`` (as a PDF reader gives wrapped lines)."""
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    blocks = [
+        Block(kind="line", text=t, norm=normalize(t), location=Location(index=i, page=1, line=i + 1))
+        for i, t in enumerate(texts)
+    ]
+    return Document(path="<lines>", kind="pdf", blocks=blocks)

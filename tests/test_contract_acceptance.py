@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from conftest import page_lines
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -659,17 +660,6 @@ def test_acceptance_as_the_day_a_warranty_runs_from(text: str) -> None:
     assert not facts.acts and not facts.windows
 
 
-def _page_lines(*texts: str):
-    from contractkit.readers.model import Block, Document, Location
-    from contractkit.readers.normalize import normalize
-
-    blocks = [
-        Block(kind="line", text=t, norm=normalize(t), location=Location(index=i, page=1, line=i + 1))
-        for i, t in enumerate(texts)
-    ]
-    return Document(path="<lines>", kind="pdf", blocks=blocks)
-
-
 @pytest.mark.parametrize(
     ("first", "second"),
     [
@@ -681,7 +671,7 @@ def _page_lines(*texts: str):
 def test_an_act_word_cut_by_a_line_wrap(first: str, second: str) -> None:
     from contractkit.contract.model import contract_of
 
-    doc = _page_lines("设备买卖合同", first, second)
+    doc = page_lines("设备买卖合同", first, second)
     ws = [w for w in contract_of(doc).acceptance.windows if w.length is not None]
     assert ws and ws[0].where.block == 1 and ws[0].start is not None
     assert all(w.where.span[1] <= len(doc.blocks[1].norm) for w in ws)
@@ -769,6 +759,6 @@ def test_a_colloquial_handover_starts_the_window(text: str) -> None:
 def test_an_objection_cut_by_a_line_wrap(first: str, second: str) -> None:
     from contractkit.contract.model import contract_of
 
-    doc = _page_lines("建材买卖合同", first, second)
+    doc = page_lines("建材买卖合同", first, second)
     ws = [w for w in contract_of(doc).acceptance.windows if w.length is not None]
     assert ws and ws[0].where.block == 1 and ws[0].kind == "objection"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import page_lines
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -725,17 +726,6 @@ def test_a_renewing_term_is_not_indefinite(text: str) -> None:
     assert not any(p.indefinite for p in term(text).periods)
 
 
-def _page_lines(*texts: str):
-    from contractkit.readers.model import Block, Document, Location
-    from contractkit.readers.normalize import normalize
-
-    blocks = [
-        Block(kind="line", text=t, norm=normalize(t), location=Location(index=i, page=1, line=i + 1))
-        for i, t in enumerate(texts)
-    ]
-    return Document(path="<lines>", kind="pdf", blocks=blocks)
-
-
 @pytest.mark.parametrize(
     ("first", "second"),
     [
@@ -747,7 +737,7 @@ def _page_lines(*texts: str):
 def test_a_termination_right_cut_by_a_line_wrap(first: str, second: str) -> None:
     from contractkit.contract.term import analyse
 
-    doc = _page_lines("购销合同", first, second)
+    doc = page_lines("购销合同", first, second)
     found = analyse(doc).terminations
     assert any(t.where.block == 1 for t in found)
     assert all(t.where.span[1] <= len(doc.blocks[t.where.block].norm) for t in found)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from contractkit.checks.base import Rule
+from conftest import make_rule
+
 from contractkit.config import Settings
 from contractkit.findings import Severity
 from contractkit.lint import available_rules, expand_paths, lint_document, lint_paths, lint_text
@@ -45,20 +46,7 @@ def test_crashing_rule_becomes_internal_finding() -> None:
         raise RuntimeError("kaput")
 
     good = available_rules()["payment/vague-trigger"]
-    bad = Rule(
-        id="test/boom",
-        title="t",
-        title_en="t",
-        severity=Severity.WARNING,
-        why="",
-        why_en="",
-        basis="",
-        fix="",
-        bad=("x",),
-        good=("y",),
-        params=(),
-        check=boom,
-    )
+    bad = make_rule("test/boom", boom)
     found = lint_document(document_from_text("视情况支付尾款。"), rules=[bad, good])
     rules = [f.rule for f in found]
     assert "internal/rule-crashed" in rules and "payment/vague-trigger" in rules

@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
+from conftest import make_rule
 from hypothesis import given
 from hypothesis import strategies as st
 
 from contractkit.checks.base import KINDS, REGISTRY, Rule, check_kinds, rule
 from contractkit.config import Settings
 from contractkit.contract.extract import extract_text
-from contractkit.findings import Finding, Severity
+from contractkit.findings import Finding
 from contractkit.lint import lint_text
 from contractkit.readers.model import Document
 from contractkit.rules_doc import kinds_text, rules_markdown
@@ -39,21 +40,7 @@ def _always(doc: Document, ctx) -> Iterator[Finding]:
 
 
 def _rule(kinds: tuple[str, ...]) -> Rule:
-    return Rule(
-        id="test/always",
-        title="t",
-        title_en="t",
-        severity=Severity.WARNING,
-        why="",
-        why_en="",
-        basis="",
-        fix="",
-        bad=("x",),
-        good=("y",),
-        params=(),
-        check=_always,
-        kinds=kinds,
-    )
+    return make_rule("test/always", _always, kinds)
 
 
 @pytest.mark.parametrize(("kind", "text"), TEXTS.items())

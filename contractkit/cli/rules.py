@@ -20,14 +20,14 @@ def _value(v: Any) -> Any:
 
 def rule_dict(r: Any, settings: Any, *, full: bool) -> dict[str, Any]:
     """A rule as plain data: id, severity, titles; with ``full`` also why, basis, fix, params and examples."""
-    from contractkit.checks.base import KINDS, effective_severity
+    from contractkit.checks.base import effective_severity
 
     d: dict[str, Any] = {
         "id": r.id,
         "severity": str(effective_severity(r, settings)),
         "title": r.title,
         "title_en": r.title_en,
-        "kinds": list(getattr(r, "kinds", KINDS)),
+        "kinds": list(r.kinds),
     }
     if full:
         d.update(
