@@ -18,14 +18,14 @@ def iter_deal_texts(
 ) -> Iterator[tuple[str, str | ContractkitError, int]]:
     """Yield ``(label, JSON text or error, line offset)`` in the order and with the labels of
     :func:`contractkit.deal.load.iter_deals`; the offset is the line number of the text's first line − 1."""
-    from contractkit.deal.load import _decode, _expand  # the local path's folder walk and UTF-8 check
+    from contractkit.deal.load import decode_deal_text, expand_deal_paths  # as the local path does
 
-    for path in _expand(paths):
+    for path in expand_deal_paths(paths):
         if isinstance(path, tuple):  # a folder that cannot be listed
             yield str(path[0]), path[1], 0
             continue
         try:
-            text = _decode(read_bounded(path, max_bytes), str(path))
+            text = decode_deal_text(read_bounded(path, max_bytes), str(path))
         except ContractkitError as exc:
             yield str(path), exc, 0
             continue

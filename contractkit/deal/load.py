@@ -18,7 +18,8 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not allowed in a deal")
 
 
-def _decode(data: bytes, label: str) -> str:
+def decode_deal_text(data: bytes, label: str) -> str:
+    """The UTF-8 text of a deal file (a BOM dropped); a clear error naming ``label`` when it is not UTF-8."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -115,12 +116,12 @@ def _plain(value: dict, label: str) -> dict:
 def load_deal(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
     """Load one deal from a JSON file (floats as ``Decimal``); a file over ``max_bytes`` is refused unread."""
     label = str(path)
-    return parse_deal(_decode(read_bounded(path, max_bytes), label), label=label)
+    return parse_deal(decode_deal_text(read_bounded(path, max_bytes), label), label=label)
 
 
 def _iter_jsonl(path: Path, max_bytes: int) -> Iterator[tuple[str, dict | ContractkitError]]:
     try:
-        text = _decode(read_bounded(path, max_bytes), str(path))
+        text = decode_deal_text(read_bounded(path, max_bytes), str(path))
     except ContractkitError as exc:
         yield str(path), exc
         return
@@ -135,7 +136,8 @@ def _iter_jsonl(path: Path, max_bytes: int) -> Iterator[tuple[str, dict | Contra
             yield label, exc
 
 
-def _expand(paths: Iterable[str | Path]) -> Iterator[Path | tuple[Path, ContractkitError]]:
+def expand_deal_paths(paths: Iterable[str | Path]) -> Iterator[Path | tuple[Path, ContractkitError]]:
+    """Deal files in ``paths`` (a folder gives its .json/.jsonl files), or (folder, error) when unlistable."""
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
@@ -159,7 +161,7 @@ def iter_deals(
 ) -> Iterator[tuple[str, dict | ContractkitError]]:
     """Yield ``(label, deal or error)`` for files, folders (their *.json / *.jsonl, sorted) and JSON Lines
     (one deal a line, labelled ``file:line``); one bad entry does not stop the others."""
-    for path in _expand(paths):
+    for path in expand_deal_paths(paths):
         if isinstance(path, tuple):  # a folder that cannot be listed
             yield str(path[0]), path[1]
             continue
