@@ -27,6 +27,7 @@ DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "extra8",
     ROOT / "tests" / "corpus" / "extra9",
     ROOT / "tests" / "corpus" / "extra10",
+    ROOT / "tests" / "corpus" / "extra11",
 )
 
 
