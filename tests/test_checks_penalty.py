@@ -57,12 +57,33 @@ UNDER_CAP = [
     "每逾期一日，按应付款项的0.03%向乙方支付违约金。",
     "逾期付款的，按日万分之二计付滞纳金。",
 ]
-OVER_CAP = [
-    ("甲方逾期付款的，按日万分之五支付违约金。", "18.25%"),
+OVER_CAP = [  # above the practice band, nothing bounding the total: a warning
+    ("甲方逾期付款的，按日万分之八支付违约金。", "29.2%"),
     ("乙方逾期交货的，每日0.1%支付违约金。", "36.5%"),
     ("逾期付款按月息2%计收利息。", "24%"),
     ("逾期付款的，每天按欠款的千分之三支付违约金。", "109.5%"),
+    ("逾期付款违约金为0.06%/日。", "21.9%"),
+]
+#: Above 4 × LPR but within 0.05 % a day, the common practice band: a note (info), no fix.
+PRACTICE_BAND = [
+    ("甲方逾期付款的，按日万分之五支付违约金。", "18.25%"),
     ("逾期付款违约金为0.05%/日。", "18.25%"),
+    ("卖方迟延交付的，每日按迟交部分价款的0.5‰计付违约金。", "18.25%"),
+    ("买方逾期付款的，按年利率15%向卖方支付逾期利息。", "15%"),
+    ("逾期付款的，按一年期LPR的五倍计付违约金。", "15%"),
+]
+#: Above the band but below 0.1 % a day, with an overall cap of at most 30 % bounding the total: a note.
+BOUNDED = [
+    "如卖方未能按期交货，每迟延一周，卖方应支付迟延交付货物价格的0.5%作为违约金，但违约金总额不超过合同价格的5%。",
+    "乙方逾期交货的，每逾期一日按逾期部分货款的0.08%支付违约金，累计不超过该部分货款的10%。",
+    "供方每晚交一天货，赔晚交部分货值的万分之九，最多赔到合同总价的百分之五为止。",
+    "甲方逾期付款的，每日按未付款项的0.07%计付违约金；违约金以逾期款项的20%为限。",
+]
+#: At or above 0.1 % a day a cap does not help: still a warning.
+HIGH_AND_CAPPED = [
+    "乙方逾期交货的，每日按合同总价的0.1%支付违约金，累计不超过合同总价的5%。",
+    "买方逾期付款的，每逾期一天按欠款的千分之三计付违约金，最高不超过欠款的10%。",
+    "卖方每迟延交货一周，按迟延部分价款的1%支付违约金，以合同价格的5%为限。",
 ]
 
 
@@ -78,6 +99,64 @@ def test_rate_over_cap_fails_with_the_figures(text: str, annual: str) -> None:
     assert "12%" in f.message and "3%" in f.message and "2025-05-20" in f.message
     assert "30%" in f.message and "第65条" in f.message
     assert str(f.severity) == "warning"
+
+
+@pytest.mark.parametrize(("text", "annual"), PRACTICE_BAND)
+def test_rate_in_the_practice_band_is_a_note(text: str, annual: str) -> None:
+    (f,) = run_rule("penalty/rate-above-cap", text)
+    assert str(f.severity) == "info" and f.fix is None
+    assert annual in f.message and "12%" in f.message and "参照" in f.message and "常见区间" in f.message
+    assert "practice band" in f.message_en and "likely to be cut" not in f.message_en
+
+
+@pytest.mark.parametrize("text", BOUNDED)
+def test_rate_with_a_bounded_total_is_a_note(text: str) -> None:
+    (f,) = run_rule("penalty/rate-above-cap", text)
+    assert str(f.severity) == "info" and f.fix is None
+    assert "总额" in f.message and "第65条" in f.message and "capped" in f.message_en
+
+
+@pytest.mark.parametrize("text", HIGH_AND_CAPPED)
+def test_a_cap_does_not_soften_a_rate_of_a_thousandth_a_day(text: str) -> None:
+    (f,) = run_rule("penalty/rate-above-cap", text)
+    assert str(f.severity) == "warning" and "明显过高" in f.message
+
+
+def test_a_cap_too_high_to_bound_anything_leaves_the_warning() -> None:
+    text = "乙方逾期交货的，每逾期一日按逾期部分货款的0.08%支付违约金，累计不超过合同总价的50%。"
+    (f,) = run_rule("penalty/rate-above-cap", text)
+    assert str(f.severity) == "warning"
+    looser = Settings().replace(penalty_cap_max_percent="60")
+    (g,) = run_rule("penalty/rate-above-cap", text, looser)
+    assert str(g.severity) == "info"
+
+
+def test_an_amount_cap_bounds_the_total_against_the_contract_price() -> None:
+    head = "合同总价为人民币200,000元。\n"
+    rate = "乙方逾期交货的，每逾期一日按逾期部分货款的0.08%支付违约金，违约金累计不超过人民币{}元。"
+    (low,) = run_rule("penalty/rate-above-cap", head + rate.format("10,000"))  # 5 % of the price
+    (high,) = run_rule("penalty/rate-above-cap", head + rate.format("100,000"))  # 50 %
+    assert str(low.severity) == "info" and str(high.severity) == "warning"
+
+
+def test_rate_warn_annual_moves_the_band() -> None:
+    text = "甲方逾期付款的，按日万分之八支付违约金。"  # 29.2 % a year
+    assert str(run_rule("penalty/rate-above-cap", text)[0].severity) == "warning"
+    wide = Settings().replace(rate_warn_annual="30")
+    (f,) = run_rule("penalty/rate-above-cap", text, wide)
+    assert str(f.severity) == "info" and "30%" in f.message
+    narrow = Settings().replace(rate_warn_annual="12")  # no practice band: everything above 12 % warns
+    (g,) = run_rule("penalty/rate-above-cap", "甲方逾期付款的，按日万分之五支付违约金。", narrow)
+    assert str(g.severity) == "warning"
+
+
+def test_a_user_severity_applies_to_warnings_not_notes() -> None:
+    from contractkit.lint import lint_text
+
+    st = Settings(select=("penalty/rate-above-cap",), severity={"penalty/rate-above-cap": "error"})
+    (warn,) = lint_text("甲方逾期付款的，按日千分之一支付违约金。", st)
+    (note,) = lint_text("甲方逾期付款的，按日万分之五支付违约金。", st)
+    assert str(warn.severity) == "error" and str(note.severity) == "info"
 
 
 def test_above_a_thousandth_a_day_is_said_more_clearly() -> None:
@@ -101,7 +180,25 @@ def test_lpr_settings_are_read() -> None:
 def test_daily_rate_fires_exactly_when_annual_exceeds_cap(n: int) -> None:
     text = f"甲方逾期付款的，每日按未付款项的万分之{n}支付违约金。"
     annual = Decimal(n) / 100 * 365
-    assert fires("penalty/rate-above-cap", text) == (annual > Settings().rate_cap_annual)
+    found = run_rule("penalty/rate-above-cap", text)
+    assert bool(found) == (annual > Settings().rate_cap_annual)
+    if found:
+        want = "info" if annual <= Settings().rate_warn_annual else "warning"
+        assert [str(f.severity) for f in found] == [want]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=30), st.sampled_from([5, 10, 20, 30, 40]))
+def test_weekly_capped_rate_bands(tenths: int, cap: int) -> None:
+    text = f"卖方每迟延交货一周，按迟延部分货款的{tenths / 10}%支付违约金，累计不超过合同价格的{cap}%。"
+    annual = Decimal(tenths) / 10 * 52  # 52 weeks a year, as the facts count them
+    (f,) = run_rule("penalty/rate-above-cap", text) or [None]
+    if f is None:
+        assert annual <= Settings().rate_cap_annual
+        return
+    bounded = cap <= Settings().penalty_cap_max_percent and annual < Decimal("36.5")
+    want = "info" if annual <= Settings().rate_warn_annual or bounded else "warning"
+    assert str(f.severity) == want, (text, f.message)
 
 
 def test_traditional_and_full_width() -> None:
@@ -628,18 +725,18 @@ def _tracked(path: Path) -> tuple[str, str]:
         (
             "甲方逾期付款的，每日按未付款项的千分之五支付违约金，累计不超过未付款项的10%。",
             "千分之五",
-            "万分之三点二",
+            "万分之五",
         ),
         (
             "乙方逾期交货的，每逾期一日按逾期部分货款的0.1%支付违约金，但以合同总价的5%为限。",
             "0.1%",
-            "0.032%",
+            "0.05%",
         ),
-        ("买方逾期付款的，按月息2%计收逾期利息，累计不超过逾期金额的10%。", "2%", "1%"),
+        ("买方逾期付款的，按月息2%计收逾期利息。", "2%", "1.5%"),
         (
-            "需方迟延付款的，每迟延满七日按未付金额的千分之五支付违约金，最高不超过未付金额的10%。",
-            "千分之五",
-            "千分之二点三",
+            "需方迟延付款的，每迟延满七日按未付金额的千分之八支付违约金，最高不超过未付金额的10%。",
+            "千分之八",
+            "千分之三点五",
         ),
     ],
 )
@@ -657,7 +754,7 @@ def test_redline_brings_a_rate_to_the_cap(tmp_path: Path, clause: str, old: str,
 def test_redline_does_not_guess_an_ambiguous_or_summed_rate() -> None:
     for text in (
         "如逾期未还按每月0.05加收滞纳金。",
-        "买方逾期付款的，按逾期总额支付每日万分之三的违约金及万分之二的滞纳金。",
+        "买方逾期付款的，按逾期总额支付每日万分之五的违约金及万分之三的滞纳金。",
     ):
         (f,) = run_rule("penalty/rate-above-cap", text)
         assert f.fix is None

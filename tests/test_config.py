@@ -15,6 +15,7 @@ def test_defaults_match_legal_basis():
     s = Settings()
     assert s.lpr_1y == Decimal("3.0") and s.lpr_date == dt.date(2025, 5, 20)
     assert s.rate_cap_annual == Decimal("12.0")  # 4 × LPR
+    assert s.rate_warn_annual == Decimal("18.25")  # 0.05 %/day × 365 (§14 practice band)
     assert s.deposit_max_percent == Decimal("20")  # 民法典 586
     assert s.objection_period_months == (12, 24)
     assert Decimal("13") in s.vat_rates and Decimal("17") in s.obsolete_vat_rates
@@ -93,6 +94,9 @@ def test_bad_number_message_is_readable(tmp_path):
         ("lpr_1y = -1.5\n", "lpr_1y"),
         ("lpr_1y = 1e308\n", "lpr_1y"),
         ("rate_cap_multiple = 0\n", "rate_cap_multiple"),
+        ("rate_warn_annual = 0\n", "rate_warn_annual"),
+        ('rate_warn_annual = "high"\n', "rate_warn_annual"),
+        ("rate_warn_annual = 400\n", "rate_warn_annual"),
         ("max_input_mb = 0\n", "max_input_mb"),
         ('max_input_mb = "10"\n', "max_input_mb"),
         ("max_input_mb = [10]\n", "max_input_mb"),
@@ -199,3 +203,10 @@ def test_bad_config_is_exit_2_with_file_and_key_in_lint(tmp_path, capsys, sample
     err = capsys.readouterr().err
     key = text.split(" ")[0]
     assert code == 2 and f"{cfg}: {key}:" in err and "internal error" not in err
+
+
+def test_rate_warn_annual_is_read_from_toml(tmp_path):
+    cfg = tmp_path / "contractkit.toml"
+    cfg.write_text("rate-warn-annual = 24\n", encoding="utf-8")
+    assert load_settings(cfg).rate_warn_annual == Decimal("24")
+    assert Settings().replace(rate_warn_annual="36.5%").rate_warn_annual == Decimal("36.5")

@@ -13,12 +13,14 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Literal
 
 from contractkit.checks._common import clauses_naming, doc_text, memo
 from contractkit.checks.acceptance import delivers_goods, is_chinese, is_goods_contract
 from contractkit.checks.base import RuleContext, rule
+from contractkit.config import Settings
 from contractkit.contract import contract_of
-from contractkit.contract.penalty import Penalty, PenaltyFacts, Tier, remedies
+from contractkit.contract.penalty import Cap, Penalty, PenaltyFacts, Tier, remedies
 from contractkit.facts import Rate, find_percents, find_rates
 from contractkit.facts.rates import capped_fraction
 from contractkit.findings import Finding, Fix, Severity
@@ -121,32 +123,153 @@ def _capped_fix(block: Block, tier: Tier, cap: Decimal) -> Fix | None:
     )
 
 
+#: 0.1 % a day (× 365): a rate at or above it is warned about whatever bounds its total (legal-basis §14).
+HIGH_ANNUAL = Decimal("36.5")
+
+Band = Literal["practice", "bounded", "warn"]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Bands:
+    """The rate rule's thresholds for one run: the 4 × LPR reference (``cap``), the top of the common
+    practice band (``warn``) and the overall cap share that bounds a penalty's total (``share``)."""
+
+    cap: Decimal
+    warn: Decimal
+    share: Decimal
+
+    @classmethod
+    def of(cls, st: Settings) -> _Bands:
+        cap = st.rate_cap_annual
+        return cls(cap, max(st.rate_warn_annual, cap), st.penalty_cap_max_percent)
+
+    def band(self, annual: Decimal, bounded: bool) -> Band | None:
+        """None within the reference; ``practice`` up to ``warn``; ``bounded`` below 0.1 % a day when an
+        overall cap bounds the total; else ``warn``."""
+        if annual <= self.cap:
+            return None
+        if annual <= self.warn:
+            return "practice"
+        return "bounded" if bounded and annual < HIGH_ANNUAL else "warn"
+
+
+def _bounding_cap(doc: Document, p: Penalty, share: Decimal) -> Cap | None:
+    """The overall cap of ``p`` when it bounds the total at no more than ``share`` percent of a base (an
+    amount cap: of the contract total), else None (无上限, no cap, a cap too high to limit anything)."""
+    cap = p.cap
+    if cap is None or p.uncapped:
+        return None
+    if cap.percent is not None:
+        return cap if cap.percent <= share else None
+    if cap.amount is None:
+        return None
+    total = contract_of(doc).amount.total
+    if total is None or total.value <= 0:
+        return None
+    return cap if cap.amount * 100 / total.value <= share else None
+
+
+def _cap_words(doc: Document, cap: Cap) -> str:
+    a, b = cap.where.span
+    return doc.blocks[cap.where.block].text[a:b]
+
+
+def _report_rate(
+    ctx: RuleContext,
+    block: Block,
+    what: tuple[str, str],
+    band: Band,
+    cap: Cap | None,
+    doc: Document,
+    span: tuple[int, int],
+    fix: Fix | None = None,
+) -> Finding:
+    """The finding of one rate: ``what`` (zh, en) says the figure; the tail says the band (a warning at the
+    rule's severity; the practice band and a bounded total as info, without a fix)."""
+    st, bands = ctx.settings, _Bands.of(ctx.settings)
+    cap_pct, lpr, since = _pct(bands.cap), _pct(st.lpr_1y), st.lpr_date.isoformat()
+    multiple = f"{st.rate_cap_multiple.normalize():f}"
+    if band == "warn":
+        zh = (
+            f"，超过{multiple}倍LPR上限{cap_pct}（一年期LPR {lpr}，{since}起）。法院以超过损失30%为过分高于"
+            "损失的一般标准（合同编通则解释第65条），该违约金很可能被调减。"
+        )
+        en = (
+            f", above the cap of {cap_pct} ({multiple} × one-year LPR {lpr} as of {since}). Courts treat a "
+            "penalty more than 30 % above the loss as excessive (2023 interpretation Art. 65), so this rate "
+            "is likely to be cut."
+        )
+        return ctx.report(block, what[0] + zh, what[1] + en, span=span, fix=fix)
+    ref_zh = (
+        f"，超过{multiple}倍LPR参照{cap_pct}（一年期LPR {lpr}，{since}起；该上限约束借贷，对买卖违约金仅为"
+        "参照）"
+    )
+    ref_en = (
+        f", above the {multiple} × LPR reference of {cap_pct} (one-year LPR {lpr} as of {since}; that cap "
+        "binds loans and is only a reference for a sales penalty)"
+    )
+    if band == "practice":
+        warn, daily = _pct(bands.warn), _pct(bands.warn / 365)
+        zh = (
+            f"，但未超过日{daily}（年化{warn}）的常见区间（日万分之五也是逾期支付中小企业款项的法定默认利率）。"
+            "仅作提示。"
+        )
+        en = (
+            f", but within the common practice band of {daily} a day ({warn} a year), also the statutory "
+            "default late-payment interest owed to SMEs. A note, not a warning."
+        )
+    else:
+        words = _cap_words(doc, cap) if cap is not None else ""
+        zh = (
+            f"，但低于日千分之一，且违约金总额以“{words}”为限：总额不会超过该上限，法院以违约金总额与损失比较"
+            "（合同编通则解释第65条）。仅作提示。"
+        )
+        en = (
+            f", but below 0.1 % a day and the total is capped ('{words}'): the penalty cannot exceed that "
+            "cap, which is what a court compares with the loss (2023 interpretation Art. 65). A note, not a "
+            "warning."
+        )
+    f = ctx.report(block, what[0] + ref_zh + zh, what[1] + ref_en + en, span=span, hint=_NOTE_HINT)
+    return dataclasses.replace(f, severity=Severity.INFO)
+
+
+_NOTE_HINT = (
+    "无需修改；如希望更稳妥，可降到4倍LPR以内（如日万分之三）或为按日（周）计算的违约金约定合理的总额上限。"
+)
+
+
 @rule(
     id="penalty/rate-above-cap",
     title="违约金日利率折合年利率过高",
     title_en="Penalty rate above the cap once annualized",
     severity="warning",
-    why="日万分之五折合年利率18.25%，已超过一年期LPR的4倍（默认3.0%×4=12%）。法院审查违约金时以损失为基础，"
-    "超过损失30%"
-    "一般认定为过分高于损失（合同编通则解释第65条），并常以4倍LPR为参照，过高部分很可能被调减；同一迟延的违"
-    "约金、滞纳金、"
+    why="4倍LPR（默认3.0%×4=12%）是民间借贷的利率上限，对买卖合同的违约金只是参照：法院审查违约金时以损失为"
+    "基础，超过损失30%一般认定为过分高于损失（合同编通则解释第65条）。因此分档：年化不超过4倍LPR的不提示；"
+    "超过4倍LPR但不超过日万分之五（年化18.25%，实践常见，也是逾期支付中小企业款项的法定默认利率）的仅作提示；"
+    "超过日万分之五的警告，很可能被调减——但违约金总额设有合理上限（如累计不超过合同价格的5%）且低于日千分"
+    "之一的仅作提示，因总额不会超过该上限；达到日千分之一（年化36.5%）的一律警告。同一迟延的违约金、滞纳金、"
     "利息合并计算（民间借贷规定第29条参照）。",
-    why_en="0.05 % a day is 18.25 % a year, above 4 × the one-year"
-    " LPR (default 12 %). Courts treat a penalty more "
-    "than 30 % above the loss as excessive (2023 interpretation"
-    " Art. 65) and often use 4 × LPR as the reference, so "
-    "the excess is likely to be cut; charges for the same delay count together.",
-    basis="民法典第585条；合同编通则解释第65条；民间借贷规定第25、28、29条（参照）",
-    fix="把利率降到4倍LPR以内，例如“每日按未付款项的万分之三计付违约金”（年化10.95%）。",
+    why_en="4 × the one-year LPR (default 12 %) caps loan interest and is only a reference for a sales "
+    "penalty: courts start from the loss and treat a penalty more than 30 % above it as excessive (2023 "
+    "interpretation Art. 65). So: up to 4 × LPR nothing is said; above it but within 0.05 % a day (18.25 % "
+    "a year, common practice and the statutory default late-payment interest owed to SMEs) a note; above "
+    "that a warning (likely to be cut) — unless an overall cap bounds the total (e.g. at most 5 % of the "
+    "price) and the rate is below 0.1 % a day, then a note; at or above 0.1 % a day (36.5 % a year) always a "
+    "warning. Charges for the same delay count together.",
+    basis="民法典第585条；合同编通则解释第65条；保障中小企业款项支付条例第17条；民间借贷规定第25、28、29条（参照）",
+    fix="把利率降到日万分之五（年化18.25%）以内，例如“每日按未付款项的万分之三计付违约金”（年化10.95%），"
+    "或为按日（周）计算的违约金约定合理的总额上限。",
     bad=[
-        "甲方逾期付款的，每日按未付款项的万分之五支付违约金。",
+        "甲方逾期付款的，每日按未付款项的千分之一支付违约金。",
         "乙方逾期交货的，每日按合同总价的0.1%支付违约金。",
         "逾期付款按月息2%计收利息。",
         "如在5个工作日内未执行，逾期一天按10%缴纳滞纳金。",
         "逾期付款违约金为日未交款的3‰。",
         "如逾期未还按每月0.05加收滞纳金。",
-        "买方逾期付款的，按逾期总额支付每日万分之三的违约金及万分之二的滞纳金。",
-        "逾期付款的，按一年期LPR的五倍计付违约金。",
+        "买方逾期付款的，按逾期总额支付每日万分之五的违约金及万分之三的滞纳金。",
+        "逾期付款的，按一年期LPR的10倍计付违约金。",
+        "卖方逾期交货的，每日按逾期部分货款的0.08%支付违约金。",
+        "卖方每迟延交货一周，按迟延部分价款的1%支付违约金，累计不超过合同价格的5%。",
     ],
     good=[
         "甲方逾期付款的，每日按未付款项的万分之三支付违约金。",
@@ -154,44 +277,33 @@ def _capped_fix(block: Block, tier: Tier, cap: Decimal) -> Fix | None:
         "甲方逾期付款的，按一年期贷款市场报价利率（LPR）的两倍按日计付违约金，但累计不超过逾期金额的5%。",
         "每逾期满七日，按未交货物金额的千分之二支付违约金。",
     ],
-    params=("lpr_1y", "lpr_date", "rate_cap_multiple"),
+    params=("lpr_1y", "lpr_date", "rate_cap_multiple", "rate_warn_annual", "penalty_cap_max_percent"),
 )
 def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    """Each penalty whose highest annual figure (or the sum of the charges for one delay) exceeds the cap."""
+    """Each penalty whose highest annual figure (or the sum of the charges for one delay) exceeds the 4 ×
+    LPR reference: a warning above the practice band (unless a cap bounds its total below 0.1 % a day),
+    else a note (info)."""
     if not is_chinese(doc):
         return
     st = ctx.settings
-    cap = st.rate_cap_annual
-    high = Decimal("36.5")  # 0.1 % a day
-    cap_pct, lpr, since = _pct(cap), _pct(st.lpr_1y), st.lpr_date.isoformat()
-    multiple = f"{st.rate_cap_multiple.normalize():f}"
-    tail_zh = (
-        f"，超过{multiple}倍LPR上限{cap_pct}（一年期LPR {lpr}，{since}起）。法院以超过损失30%为过分高于损失"
-        "的一般"
-        "标准（合同编通则解释第65条），该违约金很可能被调减。"
-    )
-    tail_en = (
-        f", above the cap of {cap_pct} ({multiple} × one-year LPR {lpr} as of {since}). Courts treat a "
-        "penalty"
-        " more than 30 % above the loss as excessive (2023 interpretation Art. 65), so this rate is likely "
-        "to be cut."
-    )
+    bands = _Bands.of(st)
+    cap = bands.cap
     facts = _facts(doc)
     flagged: set[int] = set()
     sums = {i: c for c in facts.combined for i in c.members if c.members[0] == i}
     for i, p in enumerate(facts.penalties):
+        bound = _bounding_cap(doc, p, bands.share)
         if p.kind == "lpr" and p.lpr_multiple is not None:
             annual = p.lpr_multiple * st.lpr_1y
-            if annual <= cap:
+            band = bands.band(annual, bound is not None)
+            if band is None:
                 continue
             flagged.add(i)
-            block, (a, b) = doc.blocks[p.where.block], p.where.span
-            yield ctx.report(
-                block,
-                f"按LPR的{p.lpr_multiple.normalize():f}倍计算的违约金折合年利率{_pct(annual)}" + tail_zh,
-                f"{p.lpr_multiple.normalize():f} × LPR is {_pct(annual)} a year" + tail_en,
-                span=(a, b),
+            what = (
+                f"按LPR的{p.lpr_multiple.normalize():f}倍计算的违约金折合年利率{_pct(annual)}",
+                f"{p.lpr_multiple.normalize():f} × LPR is {_pct(annual)} a year",
             )
+            yield _report_rate(ctx, doc.blocks[p.where.block], what, band, bound, doc, p.where.span)
             continue
         yearly = [t for t in p.tiers if t.annual_pct is not None]
         if not yearly:
@@ -205,10 +317,16 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if ceiling is not None and ceiling <= cap:
             continue  # 但年化不超过LPR的四倍: the clause holds the rate within the cap itself
         flagged.add(i)
+        judged = max(top.annual_pct, sums[i].annual_pct) if i in sums else top.annual_pct
+        members = sums[i].members if i in sums else (i,)
+        bounded = all(_bounding_cap(doc, facts.penalties[k], bands.share) for k in members)
+        band = bands.band(judged, bounded)
+        if band is None:  # pragma: no cover - judged > cap here
+            continue
         block = doc.blocks[top.where.block]
         a, b = top.where.span
         quoted = block.text[a:b]
-        strong = top.annual_pct >= high
+        strong = top.annual_pct >= HIGH_ANNUAL
         strong_zh = "，已达到或超过日千分之一，明显过高" if strong else ""
         strong_en = ", at or above 0.1 % a day, clearly excessive" if strong else ""
         tiers_zh = tiers_en = ""
@@ -235,27 +353,28 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             c = sums[i]
             sum_zh = f"；同一迟延并计{'、'.join(c.charges)}，合计折合年利率{_pct(c.annual_pct)}"
             sum_en = f"; with {', '.join(c.charges)} for the same delay, {_pct(c.annual_pct)} a year in all"
-        over = [t for t in yearly if t.annual_pct is not None and t.annual_pct > cap]
-        fix = None if i in sums or len(over) != 1 else _capped_fix(block, top, cap)
-        yield ctx.report(
-            block,
-            f"{tiers_zh}“{quoted}”折合年利率{_pct(top.annual_pct)}{strong_zh}{amb_zh}{sum_zh}" + tail_zh,
-            f"{tiers_en}'{quoted}' is {_pct(top.annual_pct)} a year{strong_en}{amb_en}{sum_en}" + tail_en,
-            span=(a, b),
-            fix=fix,
+        over = [t for t in yearly if t.annual_pct is not None and t.annual_pct > bands.warn]
+        fix = None
+        if band == "warn" and i not in sums and len(over) == 1:
+            fix = _capped_fix(block, top, bands.warn)
+        what = (
+            f"{tiers_zh}“{quoted}”折合年利率{_pct(top.annual_pct)}{strong_zh}{amb_zh}{sum_zh}",
+            f"{tiers_en}'{quoted}' is {_pct(top.annual_pct)} a year{strong_en}{amb_en}{sum_en}",
         )
+        yield _report_rate(ctx, block, what, band, bound, doc, (a, b), fix)
     for c in facts.combined:
         if c.annual_pct <= cap or any(i in flagged for i in c.members):
             continue
-        block = doc.blocks[c.where.block]
+        caps = [_bounding_cap(doc, facts.penalties[k], bands.share) for k in c.members]
+        band = bands.band(c.annual_pct, all(caps))
+        if band is None:  # pragma: no cover - above cap here
+            continue
         names = "、".join(c.charges)
-        yield ctx.report(
-            block,
-            f"同一迟延同时计收{names}，合计折合年利率{_pct(c.annual_pct)}" + tail_zh,
-            f"{', '.join(c.charges)} are charged for the same delay: together {_pct(c.annual_pct)} a year"
-            + tail_en,
-            span=c.where.span,
+        what = (
+            f"同一迟延同时计收{names}，合计折合年利率{_pct(c.annual_pct)}",
+            f"{', '.join(c.charges)} are charged for the same delay: together {_pct(c.annual_pct)} a year",
         )
+        yield _report_rate(ctx, doc.blocks[c.where.block], what, band, caps[0], doc, c.where.span)
 
 
 @rule(
