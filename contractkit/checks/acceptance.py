@@ -103,11 +103,15 @@ def _norm(doc: Document, where: Where) -> str:
 
 
 def _first_act(doc: Document, facts: AcceptanceFacts) -> Where:
-    """The first act of acceptance that is a clause, not a heading (第五条 验收), else the first act."""
+    """The first act of acceptance that is a clause, not a heading (第五条 验收, or a title numbered by Word
+    automatic numbering: 检验与验收), else the first act."""
     for w in (*(w.where for w in facts.windows), *facts.acts):
         block = doc.blocks[w.block]
-        if block.kind != "heading" and not (len(block.norm) <= 16 and heading_of(block.norm) is not None):
-            return w
+        if block.kind == "heading" or (len(block.norm) <= 16 and heading_of(block.norm) is not None):
+            continue
+        if block.kind != "cell" and _BARE_TITLE.match(block.norm.strip()):
+            continue
+        return w
     return facts.acts[0]
 
 

@@ -191,6 +191,8 @@ _DEADLINE_TAIL = ("以内", "之内", "内", "里", "前", "之前", "以前", "
 _WINDOW_LABEL = re.compile(
     r"(?:验收|检验|验货|查验)(?:期限|期间|时间|时限|期(?=[”\"]?\s*(?:指|是指|系指|为|:|：)))"
 )
+#: A length that is a named span, the act within it (可于生产日期起12个月的保质期内提出书面异议).
+_NAMED_SPAN_TAIL = re.compile(r"(?:的)?[\u4e00-\u9fff]{1,5}?期(?:限|间)?(?:以内|之内|内)")
 _BOUND_BEFORE = ("不超过", "不得超过", "最迟", "最长", "最晚", "不晚于")
 #: A length stated as what the window is (验收期限为货到后7个工作日 / 检验期为十日).
 _PERIOD_IS = re.compile(
@@ -233,7 +235,9 @@ _EVENTS = (
 )
 _START_EVENT = re.compile(
     rf"(?:{_EVENTS})[^,，。;；]{{0,12}}?(?:之日起|之日后|日起|之后|以后|后(?!果|续)|起(?!诉))"
-    r"|货到了|到货了|收到货了?|送到了"
+    # 车到了乙方三天内验车 / 设备运到了 / 东西一到: a colloquial arrival, the goods named before it
+    r"|(?:车|货|东西|设备|机器|机子|产品|货物|材料|物品|机组|整机)[^,，。;；]{0,6}?(?:到了|到位了?|一到)"
+    r"|到货了|收到货了?|(?:送|运|拉)到了"
 )
 #: A handover closing a comma segment before the window (货物到库，/ 乙方交货，): the window runs from it.
 _HANDOVER_AT = re.compile(
@@ -292,6 +296,11 @@ _DEEMED_TARGET = (
     r"验收完毕|验收完成|验收了|验收过|验过|满意|确认|无误|没问题|没有问题|接收|签收|收货|收下|收了|认了"
     # 视为买方已于验收期最后一日签发验收证书: the acceptance document deemed issued
     r"|(?:签发|签署|签字|签认|出具|签订|开具)(?:了)?[^,，。;；]{0,6}?(?:验收|终验|初验|检验合格)(?:证书|单|报告|确认书|记录|证明)"
+    # 该期限届满之日应被视为验收证书签发之日 / 视为验收单已经签署: the document named before the act
+    r"|(?:验收|终验|初验|检验)(?:合格)?(?:证书|单|报告|确认书|记录|证明)[^,，。;；]{0,4}?(?:已|已经)?"
+    r"(?:签发|签署|签字|签认|出具|签订|开具|生效)"
+    # 逾期未签署的，视为已签署 (the certificate's deadline in the sentence before): weak, needs the context
+    r"|(?:已|已经)(?:签署|签发|签字|签认|签章|盖章确认)"
     # 该期满之日视为验收日 / 视为卖方已履行交付义务 (in a clause about inspection)
     r"|履行[^,，。;；]{0,4}?义务"
 )
@@ -302,8 +311,10 @@ _DEEMED = re.compile(
     r"|与[^,，。;；]{0,16}(?:验收|终验)(?:证书|单|报告)具有同等效力"
     r"|按(?:照)?[^,，。;；]{0,8}?(?:验收|检验)?(?:合格|通过)(?:处理|对待|认定|接收|收货|签收|验收|入库)"
     r"|deemed\b[^.;]{0,40}?\b(?:accept|conform|approv|pass)"
-    # 验收应被视为已经完成: the act before the lead
-    r"|(?:验收|检验|终验)[^,，。;；]{0,8}?(?:视为|视同|视作)[^,，。;；]{0,6}?(?:完成|完毕|通过|结束)"
+    # 验收应被视为已经完成 / 到货验收即告完成 / 验收证书自动生效: the act (or its document) before the lead
+    rf"|(?:验收|检验|终验|初验|验货|验车|验机)(?:证书|单|报告|确认书|记录)?"
+    rf"(?:(?!合格|通过|完成|完毕)[^,，。;；]){{0,8}}?(?:{_DEEMED_LEAD})"
+    r"[^,，。;；]{0,2}?(?:已|已经)?(?:完成|完毕|通过|结束|生效|签发|签署|成立)"
     # 逾期未提异议，买方即丧失以货物不符为由拒收的权利: silence forfeits the objection
     r"|(?:未|没有?)[^。;；]{0,30}?(?:异议|通知|验收|检验)[^。;；]{0,20}?丧失[^,，。;；]{0,20}?(?:权利|权)",
     re.IGNORECASE,
@@ -485,6 +496,7 @@ def _length_windows(clause: str) -> list[tuple[Duration, str, WindowKind, tuple[
         defines = _DEFINES_WINDOW.search(head) is not None  # “验收期”指…的十（10）个工作日
         if not (
             tail.startswith(_DEADLINE_TAIL)
+            or _NAMED_SPAN_TAIL.match(tail)
             or head.endswith(_BOUND_BEFORE)
             or _PERIOD_IS.search(head)
             or defines
@@ -557,16 +569,21 @@ COLLOQUIAL_VAGUE: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def deemed_in(clause: str) -> tuple[str, tuple[int, int]] | None:
+def deemed_in(clause: str, context: str = "") -> tuple[str, tuple[int, int]] | None:
     """The deemed-acceptance rule of one clause (视为验收合格, 即按合格接收, 逾期未提出异议的，即确认…无误)
-    as ``(text, span)``, or None."""
+    as ``(text, span)``, or None. ``context`` is the text just before the clause (its sentence and the one
+    before): a weak target (就算收了, 视为同意) is acceptance when the clause or its context is about
+    inspection (货到了三天内验货…；三天不说的就算收了)."""
+    about = _DEEMED_CONTEXT.search(clause) is not None or (
+        bool(context) and _DEEMED_CONTEXT.search(context) is not None
+    )
     if _DEEMED_GATE(clause):
         for m in _DEEMED.finditer(clause):
             if m.group().startswith("日") and not _LAPSE.search(clause, 0, m.start() + 1):
                 continue  # 买方签发验收证书之日为验收之日: the buyer's own act dates the acceptance
-            if _STRONG_TARGET.search(m.group()) or _DEEMED_CONTEXT.search(clause):
+            if _STRONG_TARGET.search(m.group()) or about:
                 return m.group(), m.span()
-    if _DEEMED_CONTEXT.search(clause):
+    if about:
         for m in _SILENCE.finditer(clause):
             then = m.group("then")
             if _RELEASE.search(then) or (_SILENCE_THEN.search(then) and not _REFUSAL.search(then)):
@@ -860,6 +877,16 @@ def _deemed_wrapped(doc: Document, i: int, s: int, clause: str) -> tuple[str, tu
     return text, (a, min(b, len(clause)))
 
 
+def _context_before(text: str, s: int, section: str | None) -> str:
+    """What a clause at ``s`` follows: its sentence's head and the sentence before (at most 120 characters),
+    with the title of its section (五、验车)."""
+    if s == 0:
+        return section or ""
+    end = text.rfind("。", 0, s)
+    start = text.rfind("。", 0, end) + 1 if end > 0 else 0
+    return (section or "") + text[max(start, s - 120) : s]
+
+
 def extract(contract: Contract) -> AcceptanceFacts:
     """The acceptance facts of the contract's document."""
     doc = contract.doc
@@ -911,7 +938,9 @@ def extract(contract: Contract) -> AcceptanceFacts:
                 ws = []
             started.extend(w for w in ws if w.start is not None and w.length is not None)
             windows.extend(ws)
-        found = deemed_in(clause) or _deemed_wrapped(doc, i, s, clause)
+        found = deemed_in(clause, _context_before(block.norm, s, block.section)) or _deemed_wrapped(
+            doc, i, s, clause
+        )
         if found is not None:
             deemed.append(Deemed(_where(i, s, *found[1]), found[0]))
         other = _XREF_OTHER.search(clause) is not None and contract.structure.kind == "order"
