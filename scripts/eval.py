@@ -28,6 +28,7 @@ DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "extra9",
     ROOT / "tests" / "corpus" / "extra10",
     ROOT / "tests" / "corpus" / "extra11",
+    ROOT / "tests" / "corpus" / "extra12",
 )
 
 
