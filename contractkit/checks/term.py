@@ -40,6 +40,8 @@ __all__ = [
 ]
 
 _QUOTE_TITLE = re.compile(r"报价|询价|价格表|价目表")
+#: What names a contract: 合同, 协议, 契约 and 合约 (買賣合約, Traditional and Hong Kong usage).
+_CONTRACT_WORD = re.compile(r"合同|协议|契约|合约")
 _RANGE = re.compile(r"\s*(?:起)?\s*(?:至|到|－|—|-|~|～)\s*")
 
 
@@ -59,9 +61,9 @@ def _is_contract(doc: Document) -> bool:
     if doc.deal is not None and str(doc.deal.get("kind", "")).lower() == "quote":
         return False
     first = next((b.norm.strip() for b in doc.blocks if b.norm.strip()), "")
-    if _QUOTE_TITLE.search(first[:20]) and not re.search(r"合同|协议", first[:20]):
+    if _QUOTE_TITLE.search(first[:20]) and not _CONTRACT_WORD.search(first[:20]):
         return False
-    return bool(re.search(r"合同|协议|契约", doc_text(doc)))
+    return bool(_CONTRACT_WORD.search(doc_text(doc)))
 
 
 # -- impossible dates --------------------
@@ -136,6 +138,7 @@ def _no_start_or_end(p: Period) -> str | None:
         "合同有效期为一年。",
         "本合同有效期至2026年12月31日止。",
         "本协议自2027年1月1日起长期有效。",
+        "本合同自双方签字盖章之日起生效，其有效期限由双方另行协商确定。",
     ],
     good=[
         "本合同有效期自2026年1月1日起至2026年12月31日止。",
@@ -158,6 +161,16 @@ def no_start_or_end(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 "可随时解除（在合理期限前通知），价格和供货承诺何时结束无法确定。",
                 "The term is 'valid indefinitely', with no end date: under Civil Code Art. 563 ¶2 "
                 "either party may end an open-ended continuing contract at any time on reasonable notice.",
+                span=p.where.span,
+            )
+            continue
+        if p.deferred:
+            yield ctx.report(
+                block,
+                "期限留待双方另行协商确定，合同未约定终点或期限长度：协商不成时合同何时届满无法确定"
+                "（民法典第510条、第511条第四项）。",
+                "The term is left to a later agreement: no end or length is agreed; if the parties do not "
+                "agree its end cannot be fixed (Civil Code Arts. 510, 511(4)).",
                 span=p.where.span,
             )
             continue

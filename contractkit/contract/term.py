@@ -206,12 +206,14 @@ _DATE_END = re.compile(
 )
 #: The effectiveness named before the term key: 本合同生效后，有效期至…
 _START_BEFORE_KEY = re.compile(r"(?:生效|签订|签署|签字|盖章|签章)(?:之日|当日)?(?:后|起|以后)\s*[,，]?\s*$")
+#: What a warranty-like period is called (质保期, 保固期, 三包期…): the term may end when it expires.
+_WARRANTY_OF = "质保|保修|质量保证|质量担保|保证|维保|维护|服务|缺陷责任|保质|售后|保固|三包|包修|保用"
 _END_EVENT = re.compile(
-    r"(?:履行完毕|义务履行完毕|全部履行完|(?:质保|保修|质量保证|保证|维保|维护|服务|缺陷责任|保质|售后)[^,，。;；]{0,4}?期(?:限|间)?"
+    rf"(?:履行完毕|义务履行完毕|全部履行完|(?:{_WARRANTY_OF})[^,，。;；]{{0,4}}?期(?:限|间)?"
     r"(?:满|届满|结束|到期)|货款(?:全部)?(?:付清|结清)|(?:付清|结清)(?:全部)?货款|清偿完毕|终验合格)"
 )
 #: ``至…之日止`` with no date: the end is an event, whatever it is (至最后一批货物验收合格之日止).
-_EVENT_END = re.compile(r"(?:之日|当日|那天|当天|这天|那一天)\s*(?:止|为止|结束)$")
+_EVENT_END = re.compile(r"(?:之日|当日|那天|当天|这天|那一天)\s*(?:止|为止|结束|终止|失效|届满)$")
 #: A long-stop date after an event end: 且最迟不晚于…, 但最长不超过…, 最晚至….
 _LONG_STOP = re.compile(
     r"(?:最迟|最晚|不晚于|不迟于|最长不超过|但不超过|最长至)\s*(?:不晚于|不迟于|至|到|于)?\s*"
@@ -259,7 +261,7 @@ _END_SENTENCE = re.compile(
     r"(?:本|该)(?:合同|协议|合约|契约|订单|确认书)[^。;；]{0,24}?(?P<event>(?:权利)?义务(?:全部)?履行完毕|履行完毕|全部履行完"
     r"|履行完(?:毕|成)?[^。;；]{0,8}?义务|义务[^。;；]{0,4}?履行完(?:毕|成)?"
     r"|(?:交货|交付|付款|验收|结算|货款支付)[^。;；]{0,10}?(?:完成|完毕|结束)|完成[^。;；]{0,10}?(?:交货|交付|付款|义务)"
-    r"|(?:质保期|保修期|质量保证期)[^。;；]{0,4}?(?:满|届满|结束|到期)|货款(?:全部)?(?:付清|结清)|(?:付清|结清)(?:全部)?货款)"
+    rf"|(?:{_WARRANTY_OF})期[^。;；]{{0,4}}?(?:满|届满|结束|到期)|货款(?:全部)?(?:付清|结清)|(?:付清|结清)(?:全部)?货款)"
     r"[^。;；]{0,8}?(?:后|之日|时)?(?:自动|自行|即告|即|自然|随即)?(?:终止|失效|解除)"
 )
 _LONG_TERM = re.compile(r"长期有效|永久有效|无固定期限|自动续(?:期|延|签)|顺延一年|续展")
@@ -285,6 +287,7 @@ class Period:
     blank: bool
     where: Where
     indefinite: bool = False  # 长期有效 / 永久有效 / 无固定期限: no end at all (no renewal of a fixed term)
+    deferred: bool = False  # 有效期限由双方另行协商确定 / 合同期限待定: the term is left to a later agreement
 
     @property
     def has_start(self) -> bool:
@@ -526,8 +529,11 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
     open_ended = bool(_LONG_TERM.search(rest))
     indefinite = open_ended and bool(_INDEFINITE.search(rest))
     blank = bool(_BLANK_DATE.search(rest))
+    deferred = False
     if not (sm or em or length or open_ended or blank):
-        return None
+        if key is None or not _DEFERRED.match(text, key.end()):
+            return None
+        deferred = True  # 其有效期限由双方另行协商确定: a term key whose value is left to a later agreement
     return Period(
         key=key.group() if key else "本合同",
         start=start_date,
@@ -540,7 +546,16 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
         blank=blank,
         where=Where(block, (s, e)),
         indefinite=indefinite,
+        deferred=deferred,
     )
+
+
+#: A term key's value left to a later agreement: 由双方另行协商确定 / 另行约定 / 待定 (nothing else follows).
+_DEFERRED = re.compile(
+    r"\s*(?:为|是|:|：)?\s*(?:由[^,，。;；]{0,8}?)?(?:另行|另外|再行|届时|日后|今后|以后|后续)"
+    r"(?:协商|约定|商定|确定|议定|商议)[^,，。;；]{0,4}[。;；]?\s*$"
+    r"|\s*(?:为|是|:|：)?\s*(?:待定|未定|另定|另议|暂不确定|暂不约定)[。;；]?\s*$"
+)
 
 
 def _periods(doc: Document, units: list[tuple[int, str, int]]) -> list[Period]:
@@ -832,16 +847,20 @@ def _changes(doc: Document) -> list[Change]:
 
 #: Every ``_TERMINATE`` match holds one of these.
 _TERMINATION_WORDS = (
-    "解除", "终止", "解约", "撤销", "取消", "不再履行", "作废", "不要了", "不买了", "不卖了", "不干了",
-    "拉回", "运回", "收回", "取回", "退货", "退单", "拒收", "不要",
+    "解除", "终止", "解约", "撤销", "取消", "不再履行", "作废", "不买", "不卖", "不干了", "不租", "不订",
+    "拉回", "运回", "收回", "取回", "退货", "退单", "退订", "退车", "退机", "退设备", "拒收", "不要",
 )  # fmt: skip
 #: A right that ends the deal in plain words (可以退货并要求返还货款, 有权收回货物, 可以退单, 可以不要这批货):
 #: a termination when the clause states a delay as its ground.
 _ENDS_DEAL = re.compile(
-    r"(?:有权|可以|可|均可|得)[^。;；]{0,8}?(?:退货|退单|拒收|不要[^。;；,，]{0,6}?(?:货|了)|"
+    r"(?:有权|可以|可|均可|得)[^。;；]{0,8}?(?:退货|退单|退订|退车|退机|退设备|拒收|不要[^。;；,，]{0,6}?(?:货|了)|"
+    r"不(?:买|卖|租|订|干|做)(?:[（(][^（）()]{0,8}[)）])?[^。;；,，]{0,6}?了|"
     r"(?:收回|取回|拉回|运回)(?:全部)?(?:货物|设备|标的物|产品))"
 )
-_DELAY_GROUND = re.compile(r"(?:逾期|迟延|延期|延迟|晚)[^。;；]{0,12}?超过|超过[^。;；]{0,6}(?:日|天|月|周)")
+_DELAY_GROUND = re.compile(
+    r"(?:逾期|迟延|延期|延迟|晚|拖)[^。;；]{0,12}?(?:超过|以上)|超过[^。;；]{0,6}(?:日|天|月|周)"
+    r"|(?:逾期|迟延|延期|延迟|晚|拖)了?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:日|天|月|周|星期)"
+)
 _TERMINATE = re.compile(
     r"(?:有权|可以|可|得|均可|方可|即可|有权利)[^。;；]{0,16}?(?:解除|终止|解约)(?:本|该)?(?:合同|协议|合约|契约|确认书|订单)?"
     r"|(?:有权|可以|可|得|均可|方可|即可)[^。;；]{0,16}?(?:撤销|取消|不再履行)(?:本|该)?(?:合同|协议|合约|契约|确认书|订单)"
@@ -968,19 +987,7 @@ def analyse(doc: Document) -> TermFacts:
     periods = [dataclasses.replace(p, where=_clip(doc, p.where)) for p in _periods(doc, units)]
     if effect:
         periods = [
-            Period(
-                p.key,
-                p.start,
-                "生效",
-                True,
-                p.end,
-                p.end_event,
-                p.length,
-                p.open_ended,
-                p.blank,
-                p.where,
-                p.indefinite,
-            )
+            dataclasses.replace(p, start_event="生效", start_implied=True)
             if not p.has_start and (p.end is not None or p.end_event is not None or p.length is not None)
             else p
             for p in periods
