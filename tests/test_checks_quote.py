@@ -13,6 +13,7 @@ from contractkit.lint import lint_paths, lint_text
 from contractkit.pricelist import PriceListError, load_price_list, lookup
 
 QUOTE = Settings(select=("quote",))
+QUOTE_RULE = Settings(select=("quote/discount-without-approval",))
 
 
 def test_json_and_csv_price_lists_agree(samples_dir: Path) -> None:
@@ -209,3 +210,63 @@ def test_lines_with_a_discount_no_statement_gives_are_each_reported() -> None:
     )
     found = lint_text(text, QUOTE)
     assert len(found) == 2 and any("25%" in f.message for f in found)
+
+
+# -- round 4: approvals in text tables (PDF) and letters scoped to the lines they name --------------------
+
+_PDF_HEAD = (
+    "报价单\n报价编号：BJ-2027-0418\n报价日期：2027年4月18日\n本报价有效期30日。\n"
+    "序号 产品名称 规格 单位 数量 目录单价\n（元）\n折扣 折后单价\n（元）\n金额（元）\n"
+    "1 滴灌带\nΦ16mm 米 180,000 0.40 5% 0.38 68,400.00\n"
+    "2 过滤器\n套 2 26,800.00 15% 22,780.00 45,560.00\n合计 113,960.00\n"
+    "折扣政策：销售代表权限为目录价5%以内（含）；5%以上至10%（含）须销售经理审批；10%以上须销售总监审批。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "折扣审批记录 行次 折扣 审批人 审批日期— 1 5% 销售代表张三（权限内） 2027 年 4 月 17 日— 2 15% "
+        "销售经理 李明（OA XS-2027-0101） 2027 年 4 月 17 日",
+        "审批人 行号 折扣 日期\n1 5% 销售代表 张三\n2 15% 销售经理 李明 2027-04-17\n",
+        "行次 折扣 审批人 状态\n2 15% 销售经理 李明 已批准 销售总监 王强 待审批\n",
+    ],
+)
+def test_a_text_approval_table_without_the_director_is_reported(record: str) -> None:
+    (f,) = lint_text(_PDF_HEAD + record, QUOTE_RULE)
+    assert "第2项" in f.message and "销售总监" in f.message and "销售经理" not in f.message
+    assert "15%" in f.snippet  # at the line's discount cell
+    full = record.replace("待审批", "已批准") if "待审批" in record else record + " 销售总监 王强 2027-04-17"
+    assert lint_text(_PDF_HEAD + full, QUOTE_RULE) == []
+
+
+def test_a_pdf_row_with_a_quantity_like_money_is_not_a_discount_of_100() -> None:
+    ok = _PDF_HEAD.replace("15%", "8%").replace("22,780.00", "24,656.00")
+    assert lint_text(ok + "审批记录：第2项8%折扣 销售经理 李明 2027-04-17 同意。\n", QUOTE_RULE) == []
+
+
+_LETTER = (
+    "报价函\n2027 年 4 月 18 日\n一、报价明细\n"
+    "1. 收银软件：12 套，目录价 3,600.00 元/套，折扣10%，折后 3,240.00 元；\n"
+    "2. 收银一体机：12 台，目录价 4,280.00 元/台，折扣 6%，折后 4,023.20 元；\n"
+    "二、折扣说明：销售代表可给予不超过 5%的折扣，超过 5%的须经销售总监批准。{said}\n"
+    "三、本报价自发出之日起30日内有效。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "第 1 项、第 2 项的折扣已经销售总监王强于 2027 年 4 月 16 日审批同意。",
+        "本函第 1 项 10%、第 2 项 6%的折扣已由销售总监王强批准（2027-04-16）。",
+        "上述第1至2项折扣经销售总监王强签批同意。",
+    ],
+)
+def test_a_letter_whose_numbered_items_are_approved_is_clean(said: str) -> None:
+    assert lint_text(_LETTER.format(said=said), QUOTE_RULE) == []
+
+
+def test_a_letter_discount_given_without_approval_is_reported_where_it_is_explained() -> None:
+    text = _LETTER.format(said="本函第 1 项 10%、第 2 项 6%的折扣系销售代表为争取客户主动给予。")
+    (f,) = lint_text(text, QUOTE_RULE)
+    assert "10%" in f.message and "主动给予" in f.snippet

@@ -275,3 +275,64 @@ def test_a_spec_figure_in_a_text_row_is_no_price(spec: str) -> None:
         (1, Decimal("498.00"), Decimal(0)),
         (2, Decimal("2650.00"), Decimal(3)),
     ]
+
+
+# -- round 4: PDF rows whose quantity looks like money; approval tables and letters read as text ------------
+
+
+@pytest.mark.parametrize(
+    ("row", "listed", "net", "discount"),
+    [
+        ("1 滴灌带\nΦ16mm 壁厚0.2mm 米 180,000 0.40 5% 0.38 68,400.00\n", "0.40", "0.38", 5),
+        ("1 电缆 YJV-3x95\n米 12,500 186.00 阶梯5%+项目3% 171.12 2,139,000.00\n", "186.00", "171.12", 8),
+        ("1 打印纸 A4 80g\n箱 1,200 128.00 九五折 121.60 145,920.00\n", "128.00", "121.60", 5),
+    ],
+)
+def test_pdf_row_prices_are_read_around_the_discount_cell(
+    row: str, listed: str, net: str, discount: int
+) -> None:
+    head = HEAD + "序号 产品名称 规格 单位 数量 目录单价\n（元）\n折扣 折后单价\n（元）\n金额（元）\n"
+    (ln,) = quote(head + row + "合计 999.00\n").lines
+    assert (ln.list_price, ln.net_price, ln.discount) == (Decimal(listed), Decimal(net), Decimal(discount))
+
+
+APPROVAL_TEXT_TABLES = [
+    # all rows run together on the header's line, as pdfplumber gives a borderless table
+    "折扣审批记录 行次 折扣 审批人 审批日期— 1 6% 销售经理 李明 2027 年 4 月 16 日— 2 12% 销售经理 李明 "
+    "2027 年 4 月 16 日",
+    # one row a line, the columns in another order
+    "审批人 序号 折扣 日期\n1 6% 销售经理 李明 2027-04-16\n2 12% 销售经理 李明 2027-04-16\n",
+    # a status column; the header on its own line
+    "折扣审批表\n行号 折扣 审批人 状态\n1. 6% 销售经理 李明 已批准\n"
+    "2. 12% 销售经理 李明 已批准 销售总监 王强 待审批\n",
+]
+
+
+@pytest.mark.parametrize("table", APPROVAL_TEXT_TABLES)
+def test_approval_tables_written_as_text_scope_each_row_to_its_line(table: str) -> None:
+    q = quote(HEAD + table)
+    given = {(a.role, a.lines, a.percent) for a in q.approvals if a.given}
+    assert ("sales_manager", (1,), Decimal(6)) in given and ("sales_manager", (2,), Decimal(12)) in given
+    assert all(a.lines in ((1,), (2,)) for a in q.approvals)
+    assert "sales_director" not in {a.role for a in q.approvals if a.given}
+
+
+def test_a_date_in_an_approval_row_is_no_row_number() -> None:
+    q = quote(
+        HEAD + "行次 审批人 审批日期\n3 销售经理 李明 2027 年 12 月 2 日 销售总监 王强 2027 年 12 月 3 日\n"
+    )
+    assert {(a.role, a.lines) for a in q.approvals} == {("sales_manager", (3,)), ("sales_director", (3,))}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("本函第 1 项 10%、第 2 项 6%的折扣系销售代表主动给予。", {(10, (1,)), (6, (2,))}),
+        ("第1项的折扣为12%，第3项8%的优惠已含在单价中。", {(12, (1,)), (8, (3,))}),
+        ("1. 收银软件：12 套，目录价 3,600.00 元/套，折扣10%，折后 3,240.00 元；", {(10, (1,))}),
+        ("（2）显示屏：4 台，目录价 2,150.00 元/台，优惠 7%，折后 1,999.50 元。", {(7, (2,))}),
+    ],
+)
+def test_letter_discounts_name_their_lines(text: str, want: set) -> None:
+    got = {(int(d.percent), d.lines) for d in quote(HEAD + text).discounts}
+    assert want <= got

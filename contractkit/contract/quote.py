@@ -36,6 +36,7 @@ from contractkit.contract.quote_approvals import (
     policy_rows,
     roles_in,
     table_approvals,
+    text_table_approvals,
 )
 from contractkit.contract.tables import Cell, column, tables
 from contractkit.facts import find_durations
@@ -525,14 +526,17 @@ def _plain_row(
         return None
     words = blocks[first].norm.split()
     name = words[1] if len(words) > 1 else ""
-    listed = Decimal(monies[0].group(1).replace(",", ""))
+    # the list price is the figure just before the discount cell and the net price the one just after it
+    # (目录单价 | 折扣 | 折后单价); a quantity written like money (180,000 米) may come first
+    k = _discount_pair(lt, monies) if has_disc else 0
+    listed = Decimal(monies[k].group(1).replace(",", ""))
     net = None
-    if (has_disc or has_net) and (len(monies) >= 3 or has_net):
-        net = Decimal(monies[1].group(1).replace(",", ""))
+    if (has_disc or has_net) and (len(monies) >= k + 3 or has_net) and k + 1 < len(monies):
+        net = Decimal(monies[k + 1].group(1).replace(",", ""))
     parts: list[tuple[DiscountPart, tuple[int, int]]] = []
     dwhere = None
     if has_disc:
-        a, b = monies[0].end(), monies[1].start()
+        a, b = monies[k].end(), monies[k + 1].start()
         parts = [(p, (a + s, a + e)) for p, (s, e) in discount_parts(lt[a:b])]
         if parts:
             s0 = parts[0][1][0]
@@ -553,6 +557,20 @@ def _plain_row(
         Where(first, (0, len(blocks[first].text))),
         group,
     )
+
+
+#: Between the list and the net price of a text row there is only the discount cell (阶梯10%+推荐5%, 九五折).
+_DISCOUNT_CELL_MAX = 24
+
+
+def _discount_pair(text: str, monies: list[re.Match[str]]) -> int:
+    """The index of the money figure that opens the row's discount cell: the first pair of neighbouring
+    figures with a discount written between them (0 when none has)."""
+    for k in range(len(monies) - 1):
+        between = text[monies[k].end() : monies[k + 1].start()]
+        if len(between.strip()) <= _DISCOUNT_CELL_MAX and discount_parts(between):
+            return k
+    return 0
 
 
 def _lines(doc: Document) -> tuple[QuoteLine, ...]:
@@ -804,6 +822,11 @@ def _approvals(doc: Document) -> tuple[tuple[Approval, ...], tuple[Requirement, 
                 )
             )
             seen_rows.add(row.cells[k].where.block)
+    listed, read = text_table_approvals(
+        [(i, b.norm) for i, b in enumerate(doc.blocks) if b.kind != "cell" and i not in seen_rows]
+    )
+    out.extend(listed)
+    seen_rows |= read
     for i, b in enumerate(doc.blocks):
         t = b.norm
         if i in seen_rows or b.kind == "cell" or not any(w in t for w in _ROLE_WORDS):
@@ -902,7 +925,14 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
             continue
         if _ROLE_RE.search(sent) and _ASSENT.search(sent):
             continue  # an approval record naming the discount it approves (同意第1项15%的折扣)
+        item = _ITEM_NO.match(doc.blocks[i].norm) if not refs else None
+        if item is not None and _MONEY.search(doc.blocks[i].norm):
+            refs = (int(item.group(1) or item.group(2)),)  # 1. 收银软件：目录价…，折扣10%: item 1 of a letter
         numbers: set[int] = set()
+        for m in _LINE_PCT.finditer(sent) if "项" in sent or "行" in sent else ():
+            numbers.add(m.start(2))  # 第1项10%、第2项6%的折扣: a discount per line named
+            where = Where(i, (s + m.start(), s + m.end()))
+            out.append(Discount(Decimal(m.group(2)), "折扣", (int(m.group(1)),), where, group_key(sent)))
         for m in (*_DISCOUNT_TEXT.finditer(sent), *_DISCOUNT_AFTER.finditer(sent)):
             if m.start(1) in numbers:
                 continue
@@ -920,6 +950,10 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
     return tuple(out)
 
 
+#: A list number opening an item of a quote written as a letter: ``1.`` / ``2、`` / ``（3）``.
+_ITEM_NO = re.compile(r"^\s*(?:(\d{1,3})\s*[.、．](?!\d)|[（(](\d{1,3})[)）])")
+#: One line's share in a discount sentence listing several: 第1项10% / 第 2 项的折扣为 6%.
+_LINE_PCT = re.compile(r"第\s*(\d{1,3})\s*(?:项|行)\s*(?:的?(?:折扣|优惠|折让)(?:为|是)?)?\s*" + _PCT)
 _PIECE_END = re.compile(r"[，,:：]")
 
 

@@ -291,6 +291,58 @@ def _segments(
     return out
 
 
+# ------------------------------------------------------------------------------- approval tables as text
+
+#: The header of an approval table a PDF gave as text: a line column and an approver column, either order
+#: (``折扣审批记录 行次 折扣 审批人 审批日期``).
+_TEXT_HEAD = re.compile(
+    r"(?:行次|行号|序号|项次)[^。；;]{0,30}?(?:审批人|批准人|审核人|签批人|审批意见|审批结果|审批情况)"
+    r"|(?:审批人|批准人|审核人|签批人)[^。；;]{0,30}?(?:行次|行号|序号|项次)"
+)
+#: A row of it: its line number, then the discount (5%) or the approver's role; a number inside a date
+#: (2026 年 12 月 2 日) or a reference (XS-2026-4471) is none.
+_TEXT_ROW = re.compile(
+    r"(?<![\d.,:：年月/\-A-Za-z])(?<![年月]\s)(\d{1,3})(?:\s+|\s*[.、．]\s*)"
+    rf"(?=\d{{1,2}}(?:\.\d{{1,2}})?\s*[%％]|{ROLE_RE.pattern})",
+    re.IGNORECASE,
+)
+_TEXT_ROWS_MAX = 40
+
+
+def text_table_approvals(texts: list[tuple[int, str]]) -> tuple[list[Approval], set[int]]:
+    """The approvals of approval tables written as text lines (``(block, text)`` of the document's non-cell
+    blocks in order): after a header (:data:`_TEXT_HEAD`) every row — on the header's line, one per line, or
+    run together on one line — is scoped to its line number, with its discount and the roles it names
+    judged like a cell (a person or a date gives it, 待审批 leaves it pending). Also the blocks read."""
+    out: list[Approval] = []
+    read: set[int] = set()
+    n = 0
+    while n < len(texts):
+        text = texts[n][1]
+        hm = _TEXT_HEAD.search(text) if ("审" in text or "批" in text) else None
+        if hm is None:
+            n += 1
+            continue
+        k, start = n, hm.end()
+        while k < len(texts) and k - n <= _TEXT_ROWS_MAX:
+            bk, tk = texts[k]
+            rows = list(_TEXT_ROW.finditer(tk, start))
+            if k > n and (not rows or tk[: rows[0].start()].strip()):
+                break  # a line that is no row ends the table
+            for r, m in enumerate(rows):
+                end = rows[r + 1].start() if r + 1 < len(rows) else len(tk)
+                seg = tk[m.end() : end]
+                pm = _PCT.match(seg)
+                pct = Decimal(pm.group(1)) if pm else None
+                rest = seg[pm.end() :] if pm else seg
+                where = Where(bk, (m.start(), m.start() + len(tk[m.start() : end].rstrip(" —-－"))))
+                out.extend(_segments(rest, where, (int(m.group(1)),), None, pct, bool(DATE.search(rest))))
+            read.add(bk)
+            k, start = k + 1, 0
+        n = max(k, n + 1)
+    return out, read
+
+
 # ------------------------------------------------------------------------------------- policy tables
 
 _RANGE_LO = re.compile(
