@@ -520,6 +520,32 @@ _TYPE_NOTE = re.compile(
 )
 
 
+#: The detail kinds that name a person acting for a party (法定代表人, 经营者, 授权代表, 联系人).
+_SIGNATORY_KINDS = ("legal", "agent", "contact")
+#: What follows a company form after a space (…有限公司 经 买方签回（盖章）：…): no part of the name.
+_ORG_END = re.compile(r"(?:(?<=公司)|(?<=合作社))\s+\S.*$")
+#: A registered form of organisation at the end of a name.
+_LEGAL_FORM = re.compile(
+    r"(?:有限责任公司|股份有限公司|有限公司|股份公司|合伙企业|\(普通合伙\)|（普通合伙）|合作社|个人独资企业)"
+    r"(?:[(（][^)）]{1,12}[)）])?$"
+)
+
+
+def _legal_form(name: str) -> bool:
+    """True when ``name`` ends with a registered form of organisation (有限公司, 合作社, 合伙企业…)."""
+    return _LEGAL_FORM.search(name.strip()) is not None
+
+
+def _signatory(p: Party, name: str) -> bool:
+    """True when ``name`` is the person the party states as acting for it (legal representative, operator,
+    authorised agent, contact)."""
+    for kind in _SIGNATORY_KINDS:
+        d = p.detail(kind)
+        if d is not None and not d.blank and name and (name == d.value.strip() or d.value.startswith(name)):
+            return True
+    return False
+
+
 @rule(
     id="parties/inconsistent-name",
     scope="document",
@@ -566,7 +592,24 @@ def inconsistent_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # 佛山百彩色母料有限公司(外商独资): the company type noted after the name
         if _cut_by_wrap(doc, m.where, other, p.name) or _misread(doc, m.where, p.name_where, other, p.name):
             continue
+        if m.signature and _signatory(p, other):
+            continue  # 甲方：孙建民（签字） for a shop whose 经营者 is 孙建民: who signs for the party
+        other = _ORG_END.sub("", other) if _ORG_END.search(other) else other
+        if other == p.name or other in known or other in reported:
+            continue  # …有限公司 经 买方签回(盖章):…: the name ends at its company form
         reported.add(other)
+        at_head = _legal_form(other) and not _legal_form(p.name) and p.name_where is not None
+        if at_head:  # the head gives a trade name, the seal the registered one: the head is what to fix
+            assert p.name_where is not None
+            block = _block(doc, p.name_where)
+            yield ctx.report(
+                block,
+                f"{m.designation}在首部写作“{p.name}”，不是其登记的全称，与签署处的“{other}”不一致。",
+                f"{m.designation} is called '{p.name}' at the head, not its registered name '{other}' "
+                "used where it signs.",
+                span=p.name_where.span if block is not None else None,
+            )
+            continue
         block = _block(doc, m.where)
         yield ctx.report(
             block,

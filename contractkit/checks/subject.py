@@ -356,7 +356,9 @@ def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 
 #: A maker's model code: ZY-M60, CK6150, CPD20L, HM-740-4 (letters, then digits; not a standard's GB/ISO).
-_MODEL_CODE = re.compile(r"(?<![A-Za-z0-9])(?!GB|ISO|IEC)[A-Z]{1,5}-?[A-Z]{0,2}\d{2,}[A-Za-z0-9\-/.]*")
+_MODEL_CODE = re.compile(
+    r"(?<![A-Za-z0-9])(?!GB|ISO|IEC)(?:[A-Z]{1,5}-?[A-Z]{0,2}\d{2,}|[A-Z]{2,5}-[A-Z0-9]*\d)[A-Za-z0-9\-/.]*"
+)
 
 
 def _model_named(doc: Document, facts: SubjectFacts, head: Block | None) -> bool:

@@ -116,6 +116,7 @@ _ON_NOTICE = re.compile(
     r"|另行(?:通知|约定|确定|商定)|待定|另定|视[^，,。；;]{0,10}?(?:情况|需要|进度)|届时(?:通知|确定)"
     r"|(?:接到|收到|接获)[^，,。；;]{0,10}?通知(?:后|之后)|提前[^，,。；;]{0,6}?通知"
     r"|(?:经|由)?双方(?:另行)?协商(?:同意|确定|一致)?"
+    r"|(?:等|待|听|等候)[^，,。；;]{0,12}?(?:电话|书面|口头|微信|短信)?(?:通知|告知)(?!书|单)(?![^，,。；;]{0,14}(?:再|才))"
 )
 #: Delivery put off until an event of no fixed date: 等买方新店装修好了再送过去 / 待甲方场地具备条件后发货.
 _UNTIL_EVENT = re.compile(
@@ -133,12 +134,19 @@ _AFTER_EVENT = re.compile(r"(?:之日起|之日后|日起|起|后)\s*$")
 _DOCUMENT_FIXES = re.compile(
     r"(?:以|按|见|根据|依)[^，,。；;]{0,10}?(?:订单|采购单|附件|附表|要货单|交货计划表|框架协议|主协议|总协议"
     r"|专用条款|合同要素表|要素表|附录|(?:协议|合同)第\s*[\d一二三四五六七八九十.]+\s*条)"
+    # an order that states the date (订单载明订单编号、数量、交货日期及交货地点)
+    r"|(?:订单|采购单|订货单|要货单|通知单)(?:中|上)?(?:应)?(?:载明|列明|注明|写明|明确|确定|约定|规定)"
+    r"(?=[^。；;]{0,40}?(?:交货|交付|到货|送货|供货)(?:日期|时间|期限|期))"
 )
+#: A catch-all reference (其他按框架协议执行 / 未尽事宜按主协议): it fixes what is not written, not a time.
+_CATCH_ALL = re.compile(r"(?:其他|其余|其它|未尽|未写明|未载明|未约定|未列明)[^，,。；;]{0,12}$")
 #: Notice phrases that fix the time in a sentence with no time label (要求 and 协商 say nothing of time).
 _ON_NOTICE_VERB = re.compile(
     r"(?:以|按|根据|依|凭|按照|依据)[^，,。；;]{0,14}?(?:通知|指令|计划|安排)(?:为准|执行|确定|安排|交货|发货)?"
     r"|另行(?:通知|约定|确定)|届时(?:通知|确定)|(?:接到|收到|接获)[^，,。；;]{0,10}?通知(?:后|之后)"
     r"|提前[^，,。；;]{0,6}?通知"
+    # 具体送货时间等院区库房电话通知 / 什么时候送听甲方通知
+    r"|(?:等|待|听|等候)[^，,。；;]{0,12}?(?:电话|书面|口头|微信|短信)?(?:通知|告知)(?!书|单)(?![^，,。；;]{0,14}(?:再|才))"
 )
 _BREACH = re.compile(r"逾期|迟延|延迟|延期|违约|顺延|不可抗力")
 _PAY_VERB = re.compile(r"支付|付款|付清|付至|退还|返还|开具|结算|汇款")
@@ -274,6 +282,8 @@ _PARTY_START = re.compile(r"^(?:的|之|甲方|乙方|买方|卖方|需方|供�
 _AGREED_PLACE = re.compile(
     r"(?:交货|交付|约定)(?:的)?(?:地点|地址)|所载(?:的)?地址|首部|首页|住所|注册地|上述地址|前述地址"
     r"|见(?:本合同)?附件|附件[一二三四五六七八九十\d]*所列"
+    # the place an order or call-off states (订单指定的院区库房, 采购单载明的地点): fixed per order
+    r"|(?:订单|采购单|订货单|要货单|送货单|通知单|框架协议|主协议)(?:中|上)?(?:载明|指定|列明|注明|写明|确定|约定|所示)"
 )
 
 
@@ -511,6 +521,25 @@ def _until_event(clause: str) -> tuple[int, int] | None:
     return None
 
 
+#: A numbered sub-item of a list (（1） / 1) / ① / a.) under a label that ends its line.
+_SUB_ITEM = re.compile(
+    r"^\s*(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}|[a-z])\s*[)）]|\d{1,2}\s*[)）]|[①-⑩]|[a-z][.)])"
+)
+
+
+def _listed_below(doc: Document, i: int) -> DeliveryTime | None:
+    """The time a label with no value on its line (交货时间：) gives in the sub-items listed below it: the
+    first one with a date or a period (the value of a label is the list under it)."""
+    for j in range(i + 1, min(len(doc.blocks), i + 7)):
+        norm = doc.blocks[j].norm
+        if not _SUB_ITEM.match(norm):
+            break
+        kind = classify_time(norm)
+        if kind in ("date", "period", "recurring"):
+            return DeliveryTime(norm, kind, True, Where(j, (0, len(norm))))
+    return None
+
+
 def _index(doc: Document) -> dict[int, int]:
     return memo(doc, "delivery.index", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
 
@@ -532,6 +561,9 @@ def _times(doc: Document) -> list[DeliveryTime]:
             kind = classify_time(value)
             if not value.strip() and block.kind == "cell":
                 continue
+            if not value.strip() and (below := _listed_below(doc, i)) is not None:
+                out.append(below)  # 2. 交货时间： ⏎ (1)料塔于2027年3月31日前到场 ⏎ (2)…
+                continue
             out.append(DeliveryTime(value, kind, True, Where(i, (s, e))))
             continue
         if not _VERB.search(clause):
@@ -539,10 +571,14 @@ def _times(doc: Document) -> list[DeliveryTime]:
         if _verb_time(clause):
             kind: TimeKind = "date" if _DATE.search(clause) else "period"
             out.append(DeliveryTime(clause, kind, False, Where(i, (start, start + len(clause)))))
-        elif (d := _DOCUMENT_FIXES.search(clause)) is not None and (
-            _TIME_NOUN.search(clause)
-            or (not _BREACH.search(clause) and _VERB.search(clause, d.end(), d.end() + 8))
-        ):  # 交货时间以订单为准 / 按订单交货 / 交货计划见附件三
+        elif (
+            (d := _DOCUMENT_FIXES.search(clause)) is not None
+            and not _CATCH_ALL.search(clause, 0, d.start())
+            and (
+                _TIME_NOUN.search(clause)
+                or (not _BREACH.search(clause) and _VERB.search(clause, d.end(), d.end() + 8))
+            )
+        ):  # 交货时间以订单为准 / 按订单交货 / 交货计划见附件三 — not 其他按框架协议“三、交货”执行
             span = (start + d.start(), start + d.end())
             out.append(DeliveryTime(d.group(), "by_document", False, Where(i, span)))
         elif (m := _NOTICE_PERIOD.search(clause)) is not None and not _BREACH.search(clause):
@@ -768,10 +804,23 @@ _PARTY_FACILITY = re.compile(
 _APPOSITION = re.compile(r"\s*[，,（(]\s*(?:地址\s*[:：为]?\s*)?(?P<addr>[^。；;\n）)]{4,60})")
 
 
+#: A party's facility located only by its town (买方在成都的仓库, 甲方位于昆山的工厂): which one is not said.
+_FACILITY_IN_TOWN = re.compile(
+    r"^(?:甲方|乙方|买方|卖方|需方|供方|采购方|采购人|供应商|出卖人|买受人|订货方|订购方|供货方|收货方)"
+    r"(?:在|位于|设在|于)[\u4e00-\u9fff]{2,8}?(?:的|之)[^，,。；;（()）]{0,8}?"
+    r"(?:" + _PLACE_NOUN.pattern + r"|店|仓)$"
+)
+
+
 def _unlocated(contract: Contract, place: Place) -> Place:
     """A labelled place that is only a party's facility (交货地点：买方嘉兴分拨中心) in a document that gives
-    that party no address (an order whose parties' details are in the framework) is left to be located."""
-    if place.kind != "reference" or not place.labelled:
+    that party no address (an order whose parties' details are in the framework) is left to be located; a
+    facility located only by its town (送至买方在成都的仓库) is, whatever the party's address."""
+    if place.kind != "reference":
+        return place
+    if _FACILITY_IN_TOWN.match(_BRACKETED.sub("", place.text).strip()):
+        return Place(place.text, "designated", False, place.labelled, place.where)
+    if not place.labelled:
         return place
     m = _PARTY_FACILITY.match(_BRACKETED.sub("", place.text).strip())
     if m is None:
@@ -793,7 +842,7 @@ def _unlocated(contract: Contract, place: Place) -> Place:
 def extract(contract: Contract) -> DeliveryFacts:
     """The delivery facts of ``contract``."""
     facts = extract_document(contract.doc)
-    if not any(p.kind == "reference" and p.labelled for p in facts.places):
+    if not any(p.kind == "reference" for p in facts.places):
         return facts
     places = tuple(_unlocated(contract, p) for p in facts.places)
     return replace(facts, places=places)

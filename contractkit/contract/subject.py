@@ -39,6 +39,9 @@ StandardKind = Literal[
     "as_is",
     "genuine",
     "grade",
+    "certified",
+    "conformity",
+    "column",
     "generic",
 ]
 
@@ -181,7 +184,10 @@ _LIST_DENG = re.compile(
 )
 _NOT_GOODS_LIST = re.compile(
     r"(?:费|金|税|法|规定|条例|办法|标准|方|人|公司|单位|部门|机构|证|书|报告|情况|信息|内容|事项|记录|数据|手续|档案|"
-    r"文件|问题|工作|活动|措施)$"
+    r"文件|问题|工作|活动|措施"
+    # who buys or where (甲方下属医院（历下院区、章丘院区等）): organisations and sites, not goods
+    r"|院区|医院|校区|学校|分公司|子公司|门店|分店|网点|厂区|园区|基地|工厂|项目部|院|所|局|处"
+    r"|市|县|区|省|镇|乡|村)$"
 )
 #: A quantity left open: 数量以实际送货为准 / 以实际交货数量为准.
 _OPEN = re.compile(
@@ -230,20 +236,25 @@ _COMMIT = r"(?:(?:符合|按照?|执行|依据|依照|满足|达到|遵守|参�
 _COMMIT_AFTER = r"(?!\s*\d)"
 _AGREEMENT = (
     r"技术协议|技术规格书|技术规格|技术规范书?|规格书|技术要求|技术参数|性能参数|性能指标|产品说明书|质量要求|质量标准"
-    r"|技术标准|图纸|验收标准|检验标准"
+    r"|技术标准|图纸|验收标准|检验标准|验收依据|检验依据"
 )
 _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
     (
         "numbered",
         re.compile(
             r"(?:GB|QB|JB|HG|YY|SH|SN|NY|JG|JC|DL|HJ|YB|CJ|FZ|SB|LY|TB|MT|WS|DB\d*)\s*/?\s*[TZ]?\s*\d"
-            r"|(?:ISO|IEC|EN|ASTM|DIN|JIS|ANSI|BS|UL)\s*\d",
+            r"|(?:ISO|IEC|EN|ASTM|DIN|JIS|ANSI|BS|UL)\s*\d"
+            # other sector codes (CB/T 船舶, QC/T 汽车, SJ/T 电子…) with their /T; JGJ, CJJ, JJG, GJB without
+            r"|(?<![A-Za-z])(?:CB|QC|SJ|YD|GA|JT|SL|SY|BB|AQ|XF|HB|MH|DZ|WB|LD|GY|CY|SC|WH|XB|YS|JR|GH|SW)\s*/\s*T\s*\d"
+            r"|(?<![A-Za-z])(?:JGJ|CJJ|JJG|JJF|GJB)\s*/?\s*T?\s*\d"
+            # an enterprise (Q/GDW 1234, Q/320583 ABC001) or group standard (T/CAS 115)
+            r"|(?<![A-Za-z])[QT]\s*/\s*[A-Z0-9]{2,}",
             re.IGNORECASE,
         ),
     ),
     ("national", re.compile(r"国家标准|国标|强制性标准")),
-    ("industry", re.compile(r"行业标准|行业规范|团体标准|地方标准")),
-    ("enterprise", re.compile(r"企业标准")),
+    ("industry", re.compile(r"行业标准|行业规范|团体标准|地方标准|行标")),
+    ("enterprise", re.compile(r"企业标准|企标")),
     (
         "agreement",
         re.compile(
@@ -254,7 +265,9 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
     (
         "listed",
         re.compile(
-            r"(?:上表|本表|明细表|清单|附件)[^,，。；;]{0,4}所列[^,，。；;]{0,4}(?:指标|参数|要求)|所列参数"
+            r"(?:上表|本表|明细表|清单|附件)[^,，。；;]{0,4}所列[^,，。；;]{0,4}(?:指标|参数|要求)"
+            # 按第一条所列规格验收 / 符合本合约第一条所列规格 / 所列技术参数
+            r"|所列(?:的)?(?:型号规格|技术规格|规格型号|规格|技术参数|参数|性能指标|指标|技术要求|质量要求)"
             r"|(?:附件|附表)[一二三四五六七八九十\d]*(?:的|所列|规定的)?(?:指标|参数|技术要求|质量要求)"
             # each item identified by an annex or catalogue entry: ISBN、书名、版次…均以附件为准
             r"|(?:ISBN|书号|版次|货号|料号|图号|规格型号|技术参数)[^。；;]{0,24}?以(?:本合同)?(?:附件|附表|清单|书目)"
@@ -271,7 +284,8 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
         ),
     ),
     # genuine goods required (正版图书, 原厂正品, 存在盗版的…): identity is the quality term of branded goods
-    ("genuine", re.compile(r"正版|正品|原装|原厂(?:正品|原装|生产|出品)|盗版")),
+    # (原厂全新产品, 全新原装, 原厂配件: the maker's new goods are the quality term of spare parts)
+    ("genuine", re.compile(r"正版|正品|原装|原厂(?:正品|原装|生产|出品|全新|新品|配件|件)|全新原厂|盗版")),
     # a quality grade or a quality indicator with its figure (优等品, 一级, 耐印力10万印, 纯度≥99.7%)
     (
         "grade",
@@ -281,6 +295,26 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
             r"|阻燃等级|防护等级|能效等级|(?<!数量)(?<!重量)(?<!计量)(?<!称重)(?<![磅量])(?:误差|偏差|公差|允差)|色差|漏水率|故障率)"
             r"\s*(?:为|:|：|≥|≤|>|<|＞|＜|不低于|不高于|不小于|不大于|不超过|不得超过|不得大于|不得低于|小于|大于|达到"
             r"|应(?:不)?(?:低于|高于|超过|小于|大于|在))?\s*[±+]?\s*\d"
+        ),
+    ),
+    # a certification or registration the goods must hold: 医疗器械注册证, CCS 船级社证书, 3C 认证 (the
+    # registered or certified product requirements are the standard) — not a bare 合格证
+    (
+        "certified",
+        re.compile(
+            r"注册证|注册备案|备案凭证|船级社|强制性产品认证|(?:CCC|3C|CE|UL|FDA)\s*(?:认证|证书|标志|注册)"
+            r"|型式(?:检验|试验)报告|型式认可"
+        ),
+    ),
+    # a translated warranty of conformity: 不存在设计、材料和工艺上的缺陷 / free from defects in materials
+    # and workmanship / conform to the specifications
+    (
+        "conformity",
+        re.compile(
+            r"(?:不存在|无|没有|免于)(?:任何)?[^,，。；;]{0,8}?(?:设计|材料|材质|工艺|制造|做工)[^,，。；;]{0,12}?"
+            r"(?:缺陷|瑕疵)"
+            r"|(?i:free\s+(?:from|of)\s+(?:any\s+)?defects?|conform(?:s|ing)?\s+(?:in\s+all\s+respects\s+)?"
+            r"(?:to|with)\s+the\s+(?:specifications?|samples?|drawings?))"
         ),
     ),
     # 按出厂标准 / 执行行业规范; a national / industry standard is its own kind
@@ -303,6 +337,10 @@ _GRADE_WORDS = (
     "耐印力", "耐磨", "寿命", "纯度", "含量", "水分", "杂质", "精度", "强度", "硬度", "合格率", "不良率",
     "良品率", "白度", "色牢度", "误差", "偏差", "公差", "允差", "色差", "漏水率", "故障率",
 )  # fmt: skip
+#: Every match of the ``certified`` kind holds one of these.
+_CERTIFIED_WORDS = ("注册证", "注册备案", "备案凭证", "船级社", "产品认证", "认证", "证书", "标志", "型式")
+#: Every match of the ``conformity`` kind holds one of these.
+_CONFORMITY_WORDS = ("缺陷", "瑕疵", "defect", "Defect", "DEFECT", "conform", "Conform", "CONFORM")
 _STANDARD_GATE = (
     "标准",
     "国标",
@@ -338,8 +376,20 @@ _STANDARD_GATE = (
     "正品",
     "原装",
     "原厂",
+    "全新原厂",
     "盗版",
     *_GRADE_WORDS,
+    *_CERTIFIED_WORDS,
+    *_CONFORMITY_WORDS,
+    "Q/",
+    "T/",
+    "JGJ",
+    "CJJ",
+    "JJG",
+    "JJF",
+    "GJB",
+    "q/",
+    "t/",
 )
 #: The standard patterns as one alternation (the group name is the kind; the leftmost mention wins).
 _STANDARD_ANY = re.compile(
@@ -359,6 +409,8 @@ _KIND_GATES: dict[StandardKind, Callable[[str], bool]] = {
     "listed": lambda c: "所列" in c or "附件" in c or "附表" in c,
     "as_is": lambda c: "现状" in c or any(w in c for w in _CONDITION_WORDS) or "as" in c.lower(),
     "genuine": lambda c: any(w in c for w in ("正版", "正品", "原装", "原厂", "盗版")),
+    "certified": lambda c: any(w in c for w in _CERTIFIED_WORDS),
+    "conformity": lambda c: any(w in c for w in _CONFORMITY_WORDS),
     "grade": lambda c: any(w in c for w in _GRADE_WORDS),
     "generic": lambda c: "标准" in c or "规范" in c,
 }
@@ -556,7 +608,9 @@ def quality_heading(doc: Document) -> int | None:
 #: The size of the buyer's premises before an approximation: 分拣库（面积约3,200平方米）, 厂区占地约6.8公顷.
 _SITE_SIZE = re.compile(
     r"(?:(?:库|厂房|车间|会议室|仓库|场地|厂区|园区|办公室|大楼|门店|店面|展厅|机房|宿舍|教室|大厅|礼堂|场馆|工地|现场|过道|通道)"
-    r"\s*[（(]\s*(?:(?:建筑|使用|占地)?面积|占地)?|占地(?:面积)?|建筑面积|(?:厂区|场地|库房|仓库)面积)\s*(?:为|有)?\s*$"
+    r"\s*[（(]\s*(?:(?:建筑|使用|占地)?面积|占地)?|占地(?:面积)?|建筑面积|(?:厂区|场地|库房|仓库)面积"
+    # any room or site measured by its area (健身房平面图（面积约120平方米）): goods are not sized by 面积
+    r"|[（(]\s*(?:[\u4e00-\u9fff]{0,6})?面积)\s*(?:为|有|共)?\s*$"
 )
 
 
@@ -856,15 +910,51 @@ def _unit_of(token: str) -> str:
     return m.group() if m else token
 
 
-def _table_items(doc: Document) -> tuple[list[Item], bool]:
+#: A column of an item table that gives each line its standard (执行标准, 质量要求, 技术标准, 规格及标准).
+_STANDARD_COL = re.compile(
+    r"(?:执行|技术|质量|产品|检验|验收|参照)标准|标准号|^\s*标准\s*$|质量(?:要求|等级|指标)|技术要求|规格及标准|标准及规格"
+)
+
+
+def _column_standard(
+    table: list[tuple[list[str], int]], doc: Document, row_blocks: dict[int, list[int]]
+) -> Standard | None:
+    """The standard an item table gives per line in a column of its own (执行标准 | GB/T 1499.2), at the
+    first filled cell of that column, else None."""
+    header_at = next((n for n, (cells, _) in enumerate(table) if _is_header(cells)), None)
+    if header_at is None:
+        return None
+    header = table[header_at][0]
+    col = next((k for k, h in enumerate(header) if _STANDARD_COL.search(h)), None)
+    if col is None:
+        return None
+    for cells, i in table[header_at + 1 :]:
+        value = cells[col].strip() if col < len(cells) else ""
+        if not value or has_blank(value) or _SKIP_ROW.search(cells[0] if cells else ""):
+            continue
+        if re.fullmatch(r"[/／\-—无]+", value):
+            continue  # a dash or 无: no standard for this line
+        block = next((b for b in row_blocks.get(i, [i]) if doc.blocks[b].location.cell == col + 1), i)
+        norm = doc.blocks[block].norm
+        at = norm.find(value)
+        span = (at, at + len(value)) if at >= 0 else (0, len(norm))
+        return Standard("column", Where(block, span))
+    return None
+
+
+def _table_items(doc: Document) -> tuple[list[Item], bool, list[Standard]]:
     items: list[Item] = []
     has_table = False
+    standards: list[Standard] = []
     tables, row_blocks = _rows(doc)
     for table in tables:
         found = _items_of_table(table, doc, row_blocks)
         if found:
             has_table = True
             items.extend(found)
+            column = _column_standard(table, doc, row_blocks)
+            if column is not None:
+                standards.append(column)
     for i in blocks_naming_any(doc, _QTY_COLS):
         block = doc.blocks[i]
         if block.kind == "cell" or _BOX.search(block.norm):
@@ -880,10 +970,13 @@ def _table_items(doc: Document) -> tuple[list[Item], bool]:
             has_table = True
             if not _SPACED.search(block.norm.strip()):
                 found = _pdf_items(doc, i)
+                if found and any(_STANDARD_COL.search(h) for h in parts):
+                    # a scan's header names a standard column: each row carries its standard
+                    standards.append(Standard("column", Where(found[0].where.block, found[0].where.span)))
                 taken = {b for it in found for b in it.blocks}
                 items.extend(found)
                 items.extend(w for w in _word_quantity_rows(doc, i) if w.where.block not in taken)
-    return items, has_table
+    return items, has_table, standards
 
 
 #: The end of a PDF row whose quantity is a word (按实际需要 支 460.00 7,360.00 / 若干 套 120.00).
@@ -1050,7 +1143,7 @@ def subject_clauses(doc: Document, words: tuple[str, ...]) -> list[tuple[int, in
 def extract(contract: Contract) -> SubjectFacts:
     """The subject facts of the contract's document."""
     doc = contract.doc
-    items, has_table = _table_items(doc)
+    items, has_table, column_standards = _table_items(doc)
     item_blocks = {b for it in items for b in it.blocks}
     row_items = {b: it for it in items for b in it.blocks}
     index = block_index(doc)
@@ -1058,7 +1151,7 @@ def extract(contract: Contract) -> SubjectFacts:
     opened: list[OpenQuantity] = []
     purchases: list[Purchase] = []
     counted: list[CountedList] = []
-    standards: list[Standard] = []
+    standards: list[Standard] = list(column_standards)
     subjective: list[Vague] = []
 
     recitals = recital_blocks(doc)
