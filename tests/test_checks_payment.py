@@ -352,6 +352,8 @@ def test_a_key_terms_schedule_is_checked(tmp_path, last: str, fires: bool) -> No
         "第三条 钱怎么给\n签协议当天给一半。\n东西送到之后，等买方新店生意稳定了再给另一半。",
         "第三条 付款\n合同签订后3日内支付50%。\n余款待甲方经营好转后支付。",
         "第三条 付款\n签完合同先给三成。\n剩下的等我们资金回笼了再给。",
+        "第三条 付款\n合同生效后15日内支付30%。\n验收合格后，待甲方年度预算资金下达后支付70%。",
+        "第三条 付款\n到货后10日内支付60%；余款于财政资金拨付到位后支付。",
     ],
 )
 def test_a_payment_on_the_payers_business_state_is_vague(text: str) -> None:
@@ -540,3 +542,16 @@ def test_amounts_that_miss_the_total_are_reported_even_when_the_last_pays_off(
         "四、违约\n卖方晚送货的，每晚一天赔买方总价的千分之零点三，最多赔2800元。"
     )
     assert (SM in ids(text, SM)) is fires
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "每份订单的货款按下列方式支付：（1）订单成立后5个工作日内，甲方支付该订单金额的30%；"
+        "（2）验收合格后45日内，支付该订单金额的70%。",
+        "采购订单经双方确认后3个工作日内，买方预付订单金额的20%，余款于到货验收合格后30日内付清。",
+        "本合同成立之日起十日内，甲方支付合同总价的40%；安装调试完成后十日内支付60%。",
+    ],
+)
+def test_an_order_formed_or_confirmed_is_a_trigger(clause: str) -> None:
+    assert ids(clause, NT, ND) == []

@@ -13,6 +13,10 @@ TRIGGERS = [
     ("合同签订后7日内支付30%", "contract_signed"),
     ("自双方签署之日起十日内", "contract_signed"),
     ("签订本合同后三个工作日内", "contract_signed"),
+    ("订单成立后5个工作日内", "contract_signed"),
+    ("本合同成立之日起十日内", "contract_signed"),
+    ("采购订单经双方确认后3个工作日内", "contract_signed"),
+    ("订货单确认之日起7日内", "contract_signed"),
     ("合同生效后5个工作日内", "contract_effective"),
     ("本合同生效之日起15日内", "contract_effective"),
     ("发货后3日内", "delivery"),
@@ -156,13 +160,25 @@ def test_the_signing_day_is_a_trigger_due_at_once(text: str) -> None:
         "余款等甲方有钱了再付",
         "尾款等项目资金回笼后支付",
         "待门店销售正常后结清剩余货款",
+        "待甲方年度预算资金下达后支付合同总价的25%",
+        "财政专项资金拨付到位后10日内支付尾款",
+        "余款在上级主管部门经费批复后支付",
+        "项目资金落实后一次性付清",
     ],
 )
 def test_the_payers_business_state_is_vague(text: str) -> None:
     assert find_vague(text)
 
 
-@pytest.mark.parametrize("text", ["等货到了再付款", "待验收合格后10日内支付", "等乙方开具发票后5日内结清"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "等货到了再付款",
+        "待验收合格后10日内支付",
+        "等乙方开具发票后5日内结清",
+        "甲方应编制年度预算并于验收后10日内付款",
+    ],
+)
 def test_waiting_for_a_testable_event_is_not_vague(text: str) -> None:
     assert find_vague(text) == []
 
