@@ -208,3 +208,17 @@ def test_the_cli_hands_render_and_lint_to_the_scheduler(client, deals, tmp_path,
     both = capsys.readouterr().out
     half = len(both) // 2
     assert both[:half] == both[half:] and '"rule"' in both
+
+
+def test_the_cli_passes_seller_and_watermark_to_the_scheduler(client, tmp_path, capsys):
+    address = client.scheduler.address
+    deals = [str(SAMPLES / "quote-office.json"), str(SAMPLES / "contract-equipment.json")]
+    extra = ["--seller", str(SAMPLES / "profiles" / "seller-profile.json"), "--watermark", "草稿"]
+    assert main(["render", *deals, "-o", str(tmp_path / "cluster"), "--scheduler", address, *extra]) == 0
+    assert main(["render", *deals, "-o", str(tmp_path / "local"), *extra]) == 0
+    assert "not applied" not in capsys.readouterr().err
+    ours = _members(tmp_path / "cluster")
+    assert len(ours) == 2 and ours == _members(tmp_path / "local")
+    assert all("草稿".encode() in m["word/header1.xml"] for m in ours.values() if "word/header1.xml" in m)
+    assert main(["render", *deals, "-o", str(tmp_path / "plain"), "--scheduler", address]) == 0
+    assert _members(tmp_path / "plain") != ours

@@ -239,3 +239,38 @@ def test_fraction_warnings_are_printed_as_locally_in_input_order(tmp_path):
     ours = run_in_process([str(src)], str(tmp_path / "out"), random.Random(3), chunk=1)
     assert len(local.warnings) == 2 and "deals.jsonl:1" in local.warnings[0] and "0.13 %" in local.warnings[0]
     assert ours.warnings == local.warnings
+
+
+def test_the_seller_profile_and_the_watermark_render_as_locally_and_key_the_manifest(tmp_path):
+    from contractkit.deal.seller import load_seller_profile
+
+    seller = load_seller_profile(SAMPLES / "profiles" / "seller-profile.json")
+    own = copy.deepcopy(BASE)
+    own.pop("seller", None)  # the profile fills the seller in
+    own["number"] = "S-2"
+    src = tmp_path / "deals.jsonl"
+    src.write_text(_dump({**BASE, "number": "S-1"}) + "\n" + _dump(own) + "\n", encoding="utf-8")
+    local = render_batch([str(src)], tmp_path / "local", seller=seller, watermark="草稿")
+    out = tmp_path / "out"
+    ours = run_in_process([str(src)], str(out), random.Random(0), seller=seller, watermark="草稿")
+    assert local.ok and ours.ok and ours.files == 2
+    assert _outputs(out) == _outputs(tmp_path / "local")
+    with zipfile.ZipFile(out / "S-2.docx") as zf:
+        body = b"".join(zf.read(n) for n in zf.namelist() if n.startswith("word/"))
+    assert "草稿".encode() in body and seller.party["name"].encode() in body
+    same = run_in_process([str(src)], str(out), random.Random(0), seller=seller, watermark="草稿")
+    assert (same.rendered, same.skipped) == (0, 2)
+    again = run_in_process([str(src)], str(out), random.Random(0), seller=seller, watermark="样本")
+    assert (again.rendered, again.skipped) == (2, 0)  # another watermark: not complete for this run
+    plain = run_in_process([str(src)], str(out), random.Random(0))  # S-2 has no seller of its own
+    assert (plain.rendered, plain.skipped, plain.failed_deals) == (1, 0, 1)
+    assert _outputs(out) != _outputs(tmp_path / "local")
+
+
+def test_a_bad_watermark_is_refused_before_anything_runs(tmp_path):
+    from contractkit.errors import UsageError
+
+    src = _jsonl(tmp_path / "deals.jsonl", [("W-1", True)])
+    with pytest.raises(UsageError):
+        plan_render([str(src)], str(tmp_path / "out"), watermark="x" * 500)
+    assert not (tmp_path / "out").exists()

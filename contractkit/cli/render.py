@@ -104,10 +104,8 @@ def render(
     seller = resolve_profile(seller_path, settings)
     if pdfa and fmt == "docx" and not (out and Path(out).suffix.lower() == ".pdf"):
         raise click.UsageError("--pdfa is for PDF output: add --format pdf or --format both")
-    if scheduler and (seller_path or watermark or pdfa):
-        raise click.UsageError("--seller, --watermark and --pdfa are not yet passed to --scheduler")
-    if scheduler and seller is not None:
-        click.echo("warning: the [seller] profile of the config is not applied with --scheduler", err=True)
+    if scheduler and pdfa:
+        raise click.UsageError("--pdfa is not yet passed to --scheduler")
     if scheduler:  # only here is contractkit.cluster (and dask) imported
         from contractkit.cluster.cli import render_command
 
@@ -119,6 +117,8 @@ def render(
             templates_dir=templates_dir,
             fmt=fmt,
             allow_duplicates=allow_duplicates,
+            seller=seller,
+            watermark=watermark,
         )
     opts = {"seller": seller, "watermark": watermark}
     if _single(files, out):

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
 from contractkit.cluster.engine import connect
 from contractkit.config import Settings
 from contractkit.findings import LintResult
+
+if TYPE_CHECKING:
+    from contractkit.deal.seller import SellerProfile
 
 
 def progress_bar(verb: str) -> tuple[Callable[[int, int | None], None] | None, Callable[[], None]]:
@@ -38,9 +42,12 @@ def render_command(
     templates_dir: str | None,
     fmt: str,
     allow_duplicates: bool,
+    seller: SellerProfile | None = None,
+    watermark: str | None = None,
 ) -> int:
-    """``contractkit render … --scheduler ADDRESS``: render into ``out`` (folder or URL); the exit status as
-    locally (0 all rendered or already complete, 1 a deal failed, 2 an input unreadable)."""
+    """``contractkit render … --scheduler ADDRESS``: render into ``out`` (folder or URL), with the company
+    profile ``seller`` and the ``watermark`` as locally; the exit status as locally (0 all rendered or
+    already complete, 1 a deal failed, 2 an input unreadable)."""
     from contractkit.cluster.render import render_on_cluster
     from contractkit.errors import UsageError
 
@@ -62,6 +69,8 @@ def render_command(
                 templates_dir=templates_dir,
                 allow_duplicates=allow_duplicates,
                 progress=progress,
+                seller=seller,
+                watermark=watermark,
             )
     finally:
         finish()

@@ -14,6 +14,7 @@ from typing import Any
 from contractkit.cluster.dest import Destination
 from contractkit.cluster.manifest import Manifest, job_key
 from contractkit.cluster.tasks import ChunkOutcome, RenderItem, RenderSpec, TemplateRef, render_chunk
+from contractkit.deal.seller import SellerProfile
 from contractkit.render.batch import Failure, failures_of, safe_name
 
 #: Deals per task: a .docx takes ≈ 3 ms, so 64 amortise the scheduler's ≈ 1 ms a task; a PDF batch of 16
@@ -235,6 +236,21 @@ class Planner:
         self.report.warnings = [w for _, _, w in self.warnings]
 
 
+def options_digest(seller: SellerProfile | None, watermark: str | None) -> str:
+    """What ``--seller`` and ``--watermark`` add to a deal's manifest key ("" without them, so the keys of
+    runs without them stay as they were)."""
+    import json
+
+    from contractkit.cluster.dest import digest
+
+    if seller is None and watermark is None:
+        return ""
+    logo = seller.logo if seller is not None else None
+    party = seller.party if seller is not None else None
+    text = json.dumps([party, digest(logo.data) if logo else None, watermark], sort_keys=True, default=str)
+    return digest(text.encode("utf-8"))
+
+
 def plan_render(
     sources: list[str],
     dest: str,
@@ -246,13 +262,22 @@ def plan_render(
     progress: Callable[[int, int | None], Any] | None = None,
     chunk: int | None = None,
     verify: bool = False,
+    seller: SellerProfile | None = None,
+    watermark: str | None = None,
 ) -> tuple[Planner, RenderSpec]:
-    """Check DEST, read its manifest and set up the planner and the spec every task carries."""
+    """Check DEST, read its manifest and set up the planner and the spec every task carries (``seller``
+    merged under every deal, ``watermark`` drawn on every page, as in the local batch)."""
     from contractkit.cluster.source import iter_deal_texts
     from contractkit.errors import UsageError
+    from contractkit.render.decorate import check_watermark
 
     if fmt not in CHUNK:
         raise UsageError(f"unknown format {fmt!r}", hint="use docx, pdf or both")
+    if watermark is not None:  # refused up front, with the local batch's message
+        try:
+            watermark = check_watermark(watermark)
+        except ValueError as exc:
+            raise UsageError(str(exc), hint="give a short text such as 草稿", zh="水印文字无效") from None
     target = Destination(str(dest))
     if target.local and Path(target.root).exists() and not Path(target.root).is_dir():
         raise UsageError(
@@ -260,6 +285,9 @@ def plan_render(
         )
     target.makedirs()
     shas, shipped = template_refs(template, templates_dir)
+    extra = options_digest(seller, watermark)
+    if extra:  # a deal rendered with another profile or watermark is not complete for this run
+        shas = {kind: f"{sha}+{extra}" for kind, sha in shas.items()}
     manifest = Manifest.load(target)
     planner = Planner(
         iter_deal_texts(sources),
@@ -273,7 +301,7 @@ def plan_render(
         verify=verify,
         progress=progress,
     )
-    return planner, RenderSpec(target, fmt, shipped, tuple(sorted(shas.items())))
+    return planner, RenderSpec(target, fmt, shipped, tuple(sorted(shas.items())), seller, watermark)
 
 
 def render_on_cluster(
@@ -286,7 +314,8 @@ def render_on_cluster(
 ) -> ClusterReport:
     """Render every deal in ``sources`` into ``dest`` (a folder or fsspec URL) on ``client``'s cluster,
     skipping deals a manifest in ``dest`` records as complete. ``options``: those of :func:`plan_render`
-    (``fmt``, ``template``, ``templates_dir``, ``allow_duplicates``, ``progress``, ``chunk``, ``verify``)."""
+    (``fmt``, ``template``, ``templates_dir``, ``allow_duplicates``, ``progress``, ``chunk``, ``verify``,
+    ``seller``, ``watermark``)."""
     from contractkit.cluster.engine import stream, warm_workers
     from contractkit.cluster.plugin import NAME, ConverterPlugin
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from contractkit.cluster.dest import Destination, Written, digest
+from contractkit.deal.seller import SellerProfile
 from contractkit.findings import FileResult
 from contractkit.render.batch import Failure, failures_of
 
@@ -30,13 +31,16 @@ class TemplateRef:
 
 @dataclass(frozen=True)
 class RenderSpec:
-    """What every deal of a run shares: DEST, format, the templates (kind → shipped template, if any) and
-    each kind's template sha256 (for the manifest key)."""
+    """What every deal of a run shares: DEST, format, the templates (kind → shipped template, if any), each
+    kind's template sha256 (for the manifest key), the company profile merged under every deal and the
+    watermark drawn on every page (``--seller``, ``--watermark``)."""
 
     dest: Destination
     fmt: str = "docx"
     templates: tuple[tuple[str, TemplateRef], ...] = ()
     shas: tuple[tuple[str, str], ...] = ()
+    seller: SellerProfile | None = None
+    watermark: str | None = None
 
 
 class RenderItem(NamedTuple):
@@ -107,7 +111,7 @@ def _docx(item: RenderItem, deal: dict, spec: RenderSpec) -> bytes:
             raise checked
     shipped = dict(spec.templates).get(str(deal.get("kind") or ""))
     template = _template_path(shipped) if shipped else None
-    return render_docx(deal, template=template, path=item.label)
+    return render_docx(deal, template=template, path=item.label, seller=spec.seller, watermark=spec.watermark)
 
 
 def render_chunk(items: list[RenderItem], spec: RenderSpec) -> ChunkOutcome:
@@ -115,6 +119,7 @@ def render_chunk(items: list[RenderItem], spec: RenderSpec) -> ChunkOutcome:
     became of the chunk (one deal never stops it)."""
     from contractkit.cluster.manifest import job_key, row
     from contractkit.deal.load import parse_deal
+    from contractkit.deal.seller import merge_seller
     from contractkit.deal.validate import fraction_warnings
     from contractkit.errors import ContractkitError, DealInvalid
 
@@ -130,6 +135,8 @@ def render_chunk(items: list[RenderItem], spec: RenderSpec) -> ChunkOutcome:
             result.invalid.append(pos)
             result.failures.extend((pos, f) for f in failures_of(item.label, exc))
             continue
+        if spec.seller is not None:  # as the local batch: merged before the warnings and the render
+            deal = merge_seller(deal, spec.seller)
         result.warnings.extend(
             (pos, 0, f"{item.label}: {w.pointer}: 警告：{w.message} / {w.message_en}")
             for w in fraction_warnings(deal)
