@@ -352,3 +352,22 @@ def test_a_typed_amount_in_words_with_a_bare_ten_is_still_malformed() -> None:
         "合同总价人民币110,000.00元（大写：人民币拾壹万元整）。", Settings(select=("amount/malformed-upper",))
     )
     assert [f.rule for f in found] == ["amount/malformed-upper"]
+
+
+_PRICE_HEAD = "设备买卖合同\n第三条 合同价款\n"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "1. 合同总价人民币 328,400.00 元(大寫:和仟肆佰元整 會139%4 增值税。",  # a scan's 含13%增值税
+        "本合同总价为人民币600,000.00元（价税合计）。",
+        "本合同总价为人民币600,000.00元，乙方按总价开具增值税专用发票。",
+        "本合同总价为人民币600,000.00元，税费由乙方承担。",
+    ],
+)
+def test_a_price_clause_naming_the_tax_in_any_wording_is_not_missing_it(clause: str) -> None:
+    rule = Settings(select=("amount/tax-missing",))
+    assert lint_text(_PRICE_HEAD + clause, rule) == []
+    bare = _PRICE_HEAD + "本合同总价为人民币600,000.00元。"
+    assert [f.rule for f in lint_text(bare, rule)] == ["amount/tax-missing"]

@@ -51,6 +51,8 @@ _OTHER_TAX = re.compile(r"印花税|所得税|附加税|关税|消费税|房产�
 _RATE_AFTER = re.compile(r"(?:增值税|税率|税点)[^,，。；;%\d]{0,8}?(\d{1,2}(?:\.\d+)?)\s*[%％]")
 _RATE_BEFORE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:增值税|税率|税点|的税)")
 _RATE_WORDS = re.compile(r"税率|征收率")
+#: The tax named in a price clause, in any wording: the treatment is addressed there, even when unreadable.
+_TAX_NAMED = re.compile(r"增值税|税金|税费|税款|税额|含税|不含税|价税|未税|税前|税后|\bVAT\b", re.IGNORECASE)
 _PRICE_WORDS = re.compile(r"单价|总价|价款|合同金额|合同价格|报价|货款|价格")
 _COMMERCIAL = re.compile(r"买卖|销售|采购|供货|购销|报价|订货|供应")
 _QTY_WORD, _PRICE_WORD = "数量", "单价"
@@ -381,6 +383,8 @@ def tax_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     figures = [a for a in facts.amounts if not a.upper]
     if not figures:
         return  # no price stated
+    if any(_TAX_NAMED.search(doc.blocks[a.money.where.block].norm) for a in figures):
+        return  # the price clause names the tax in words the facts do not read (价税合计, a scan's 會13%)
     block = next(
         (
             doc.blocks[a.money.where.block]
