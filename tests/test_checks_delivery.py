@@ -249,11 +249,13 @@ def test_no_delivery_date_points_at_the_clause_not_its_heading() -> None:
         ("交货地点：上海市浦东新区外高桥保税区日京路35号买方仓库。", False),
         ("交货地点：天津港保税区。", False),
         (
-            "采购订单\n买方：浙江鲜链冷运物流有限公司\n卖方：山东驰远轮胎销售有限公司\n交货地点：买方嘉兴分拨中心。",
+            "采购订单\n买方：浙江鲜链冷运物流有限公司\n卖方：山东驰远轮胎销售有限公司\n"
+            "交货地点：买方嘉兴分拨中心。",
             True,
         ),
         (
-            "买卖合同\n买方：浙江鲜链冷运物流有限公司\n住所：浙江省嘉兴市秀洲区旺林路288号\n交货地点：买方仓库。",
+            "买卖合同\n买方：浙江鲜链冷运物流有限公司\n住所：浙江省嘉兴市秀洲区旺林路288号\n"
+            "交货地点：买方仓库。",
             False,
         ),
         ("购销合同\n卖方于 2027 年 11 月 20 日前送到陕西省西安市\n灞桥区新筑街道港务大道 88 号冷库。", False),
@@ -271,7 +273,8 @@ def test_address_zone_order_and_wrapped_lines(text: str, hit: bool) -> None:
         ("乙方将货物运至甲方工地，具体卸货位置由现场负责人电话通知。", True),
         ("交货地点：甲方金鸡湖项目服务中心，江苏省苏州市工业园区苏惠路98号国检大厦B1层物业办公室。", False),
         (
-            "采购订单\n采购方：苏州恒岳物业服务集团有限公司（甲方）\n供货方：苏州墨源办公科技有限公司（乙方）\n"
+            "采购订单\n采购方：苏州恒岳物业服务集团有限公司（甲方）\n"
+            "供货方：苏州墨源办公科技有限公司（乙方）\n"
             "交货地点：甲方狮山项目服务中心，江苏省苏州市虎丘区狮山路35号金河国际中心3楼。",
             False,
         ),
@@ -322,7 +325,8 @@ def test_a_delivery_date_column_of_a_pdf_table(text: str) -> None:
     ("text", "hit"),
     [
         (
-            "采购订单\n采购方：苏州新创电子制造有限公司\n交货地点：采购方苏州园区工厂原料仓（具体收货口以现场保安指引为准）。",
+            "采购订单\n采购方：苏州新创电子制造有限公司\n"
+            "交货地点：采购方苏州园区工厂原料仓（具体收货口以现场保安指引为准）。",
             True,
         ),
         ("采购订单\n订购方：无锡宏图机电有限公司\n交货地点：订购方无锡工厂成品仓。", True),
@@ -336,3 +340,71 @@ def test_a_delivery_date_column_of_a_pdf_table(text: str) -> None:
 )
 def test_a_buyer_facility_of_an_order_form(text: str, hit: bool) -> None:
     assert (AD in ids(text, AD)) is hit
+
+
+# -- round 4: what an order states, a time listed under its label, a call, a facility in a town ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "采购框架协议\n乙方应按订单载明的交货日期将货物送至订单指定的门店仓库。",
+        "年度供货协议\n甲方向乙方发出要货单，要货单列明品种、数量、交货时间和交货地点。"
+        "乙方按要货单送货至采购单载明的地点。",
+        "框架采购协议\n每批货物的交货期由订单确定，乙方按订单交货；交货地点：订单中注明的收货仓库。",
+    ],
+)
+def test_round4_order_fixes_date_and_place(text: str) -> None:
+    assert ids(text, AD, DD, DN) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "设备买卖合同\n一、交货\n交货时间：\n（1）主机于2027年5月10日前到场；\n"
+        "（2）辅机于2027年5月30日前到场。",
+        "购销合同\n3. 交货期限：\n1）第一批于合同签订后20日内送达；\n2）第二批于2027年8月1日前送达。",
+        "买卖合同\n供货时间:\n(a) 钢结构于2027年4月1日前进场;\n(b) 围护板于2027年4月20日前进场。",
+    ],
+)
+def test_round4_time_listed_under_its_label(text: str) -> None:
+    assert DD not in ids(text, DD), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "采购订单\n一、货物：复印纸A4 80g 200箱。\n二、送货：具体送货时间等甲方仓库电话通知，"
+        "送至上海市闵行区春申路88号。\n"
+        "三、其他事项按框架协议执行。",
+        "买卖合同\n交货：什么时候送听买方通知，送到江苏省南通市崇川区工农路18号。",
+        "购销合同\n乙方待甲方书面通知交货，交货地点为浙江省宁波市鄞州区天童南路6号。",
+    ],
+)
+def test_round4_time_left_to_a_call(text: str) -> None:
+    assert DN in ids(text, DN, DD), text
+
+
+def test_round4_catch_all_reference_is_no_time() -> None:
+    text = "采购订单\n乙方送货至上海市闵行区春申路88号。\n其他事项按框架协议“交货”一章执行。"
+    assert DD in ids(text, DD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买卖合同\n卖方应于2027年5月1日前将货物送至买方在苏州的仓库。",
+        "购销合同\n乙方于2027年6月30日前送货到甲方位于昆山的工厂。",
+        "采购合同\n交货地点：需方在天津的分拨中心。交货时间：2027年7月1日前。",
+    ],
+)
+def test_round4_facility_located_only_by_town(text: str) -> None:
+    assert AD in ids(text, AD), text
+
+
+def test_round4_facility_with_its_address_is_located() -> None:
+    text = (
+        "买卖合同\n"
+        "卖方应于2027年5月1日前将货物送至买方在苏州的仓库（江苏省苏州市吴中区郭巷街道尹山湖路77号）。"
+    )
+    assert AD not in ids(text, AD)

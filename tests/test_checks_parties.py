@@ -84,7 +84,8 @@ def test_our_own_rendered_quote_has_no_parties_finding(samples_dir: Path, tmp_pa
 
 def test_missing_address_and_legal_representative_are_warnings() -> None:
     text = (
-        "买方（甲方）：常州恒晟电力安装工程有限公司\n统一社会信用代码：91320411MA1X4F7A8W\n住所：常州市龙锦路1590号\n"
+        "买方（甲方）：常州恒晟电力安装工程有限公司\n统一社会信用代码：91320411MA1X4F7A8W\n"
+        "住所：常州市龙锦路1590号\n"
         "法定代表人：杜海鹰\n卖方（乙方）：安徽皖东线缆制造有限公司\n统一社会信用代码：91341181MA2NB3C651\n"
         "联系电话：0550-7025583\n第一条 标的"
     )
@@ -199,7 +200,8 @@ def test_contract_customer_still_needs_its_details() -> None:
 )
 def test_order_under_a_framework_takes_the_parties_from_it(basis: str) -> None:
     text = (
-        f"采购订单\n订单编号：PO-2026-0312\n{basis}\n买方：苏州精工机械制造有限公司\n卖方：沈阳华力机床销售有限公司\n"
+        f"采购订单\n订单编号：PO-2026-0312\n{basis}\n买方：苏州精工机械制造有限公司\n"
+        "卖方：沈阳华力机床销售有限公司\n"
         "一、产品：数控车床2台。"
     )
     assert "parties/missing-details" not in rules(text)
@@ -362,7 +364,8 @@ def test_a_partnership_names_its_executive_partner() -> None:
     "details",
     [
         # the parties named at the head, their details in a later line of their own
-        "甲方信息：统一社会信用代码91320594MA1TE3N650，住所苏州市星湖街88号，法定代表人张伟，电话0512-68761234。\n"
+        "甲方信息：统一社会信用代码91320594MA1TE3N650，住所苏州市星湖街88号，法定代表人张伟，"
+        "电话0512-68761234。\n"
         "乙方信息：统一社会信用代码91210106MA0XUGB81D，住所沈阳市铁西区北二路18号，法定代表人王力，"
         "电话024-25871234。",
         "甲方信息：统一社会信用代码91320594MA1TE3N650，住所苏州市星湖街88号，法定代表人张伟。\n"
@@ -631,3 +634,57 @@ def test_a_company_type_note_after_the_name(head: str, sign: str, hit: bool) -> 
         f"第一条 标的\n买方（盖章）：{sign}\n卖方（盖章）：攀枝花钛源化工有限公司"
     )
     assert ("parties/inconsistent-name" in rules(text)) is hit
+
+
+# -- round 4: who signs for a party, a name that ends at its company form, a trade name at the head -------
+
+INC = "parties/inconsistent-name"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲方：鼓楼区王记小吃店（个体工商户）\n经营者：王大海，电话：13905912345\n"
+        "乙方：福州闽厨设备有限公司\n甲方：王大海（签字）    乙方（盖章）：福州闽厨设备有限公司",
+        "甲方：南京青禾农业专业合作社\n负责人：陈立新\n乙方：南京田园农资有限公司\n"
+        "甲方（签字）：陈立新    乙方（盖章）：南京田园农资有限公司",
+        "卖方：杭州启明电子有限公司\n法定代表人：周启明\n买方：宁波海川贸易有限公司\n"
+        "卖方：周启明（签字）          买方（盖章）：宁波海川贸易有限公司",
+    ],
+)
+def test_round4_signatory_person_is_no_other_name(text: str) -> None:
+    assert INC not in {f.rule for f in lint_text(text, Settings(select=(INC,)))}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卖方：厦门海蓝化工有限公司\n买方：成都天府包装有限公司\n"
+        "卖方（盖章）：厦门海蓝化工有限公司 经 买方回签（盖章）：成都天府包装有限公司",
+        "甲方：青岛北海机械有限公司\n乙方：济南东岳钢材有限公司\n"
+        "甲方（盖章）：青岛北海机械有限公司 经办 乙方确认（盖章）：济南东岳钢材有限公司",
+        "供方：无锡澄星电机有限公司\n需方：常州金坛纺织有限公司\n"
+        "供方（章）：无锡澄星电机有限公司 签 需方签收（章）：常州金坛纺织有限公司",
+    ],
+)
+def test_round4_name_ends_at_its_company_form(text: str) -> None:
+    assert INC not in {f.rule for f in lint_text(text, Settings(select=(INC,)))}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("甲方：宏达石料场\n乙方：沧州恒通机械有限公司\n甲方（盖章）：沧州市宏达石料有限公司", "宏达石料场"),
+        (
+            "买方：老周建材\n卖方：佛山陶源陶瓷有限公司\n买方（盖章）：佛山市南海区老周建材有限公司",
+            "老周建材",
+        ),
+        (
+            "需方：金穗农场\n供方：哈尔滨北大荒农机有限公司\n需方（盖章）：黑龙江金穗农业专业合作社",
+            "金穗农场",
+        ),
+    ],
+)
+def test_round4_trade_name_at_the_head_is_reported_there(text: str, head: str) -> None:
+    found = [f for f in lint_text(text, Settings(select=(INC,))) if f.rule == INC]
+    assert len(found) == 1 and head in found[0].snippet, (text, found)

@@ -648,3 +648,76 @@ def test_a_colloquial_goods_heading_is_no_goods_section_for_the_standard() -> No
         "二、怎么给钱\n装好付清。"
     )
     assert ids(text, NQS) == []
+
+
+# -- round 4: the standard per line, in a certification, in translated wording; lists of sites ------------
+
+NQ4 = "subject/no-quality-standard"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a column of the item table gives each line its standard
+        "第一条 产品\n| 品名 | 规格 | 执行标准 | 单位 | 数量 |\n| 热镀锌钢管 | DN50×3.5 | GB/T 3091 | "
+        "米 | 800 |",
+        "第一条 货物\n| 序号 | 货物名称 | 质量要求 | 单位 | 数量 |\n| 1 | 防火门 | 甲级，耐火1.5小时 | "
+        "樘 | 12 |",
+        "一、标的\n| 名称 | 型号 | 技术标准 | 数量 | 单位 |\n| 阀门 | Z41H-16C | 企标 | 30 | 只 |",
+        # a certification the goods must hold
+        "第一条 标的\n血压计 YE-680A 20台。乙方保证设备持有有效的医疗器械注册证。",
+        "第一条 产品\n救生筏 KHA-12 4具，须附中国船级社检验证书。",
+        "第一条 产品\n插线板 TS-B306 500个，须通过3C认证。",
+        # a translated warranty of conformity
+        "第一条 货物\n卖方应交付附表一所列货物。\n第六条 保证\n"
+        "卖方保证货物在交付后12个月内无材料和工艺缺陷。",
+        "第一条 货物\n伺服驱动器40台。卖方保证货物不存在任何设计、制造上的瑕疵。",
+        # the maker's new goods, the listed specs as acceptance basis
+        "第一条 货物\n空调压缩机12台，均为原厂全新产品。",
+        "第一条 货物\n| 品名 | 型号规格 | 数量 |\n| 绞车 | JM-5，额定拉力50kN | 2台 |\n第四条 验收\n"
+        "以第一条所列规格为验收依据。",
+        "第一条 货物\n| 品名 | 规格 | 数量 |\n| 围栏 | 1.8m | 300米 |\n第四条 验收\n"
+        "验收依据：本合同第一条及双方确认的图纸。",
+    ],
+)
+def test_round4_quality_terms_silence_no_quality_standard(text: str) -> None:
+    assert NQ4 not in ids(text, NQ4), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a standard column left empty, a bare 合格证, an empty 质量要求 heading
+        "第一条 产品\n| 品名 | 规格 | 执行标准 | 单位 | 数量 |\n| 钢管 | DN50 |  | 米 | 800 |",
+        "第一条 产品\n打印纸500箱，随货提供合格证。",
+        "第一条 产品\n| 品名 | 执行标准 | 数量 |\n| 钢管 | / | 800米 |",
+    ],
+)
+def test_round4_no_standard_still_reported(text: str) -> None:
+    assert NQ4 in ids(text, NQ4), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲方所属门店（万达店、银泰店等）向乙方采购烘焙原料。",
+        "集团下属工厂（昆山工厂、太仓工厂等）按本协议向乙方订购包材。",
+        "甲方及其分公司（北京分公司、上海分公司等）可向乙方采购办公用品，数量以订单为准。",
+        "根据贵方提供的会所平面图（净面积约 300平方米），我司推荐以下配置。",
+        "按甲方店面图纸（营业面积约85平方米）配置厨房设备，清单如下。",
+    ],
+)
+def test_round4_buyers_sites_and_areas_are_no_vague_quantity(text: str) -> None:
+    assert VQ not in ids(text, VQ), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲方向乙方采购电脑、打印机等设备。",
+        "乙方供应墙纸约300平方米。",
+        "供货范围：立式加工中心、数控车床等。",
+    ],
+)
+def test_round4_goods_lists_still_vague(text: str) -> None:
+    assert VQ in ids(text, VQ), text

@@ -186,7 +186,7 @@ _NOT_GOODS_LIST = re.compile(
     r"(?:费|金|税|法|规定|条例|办法|标准|方|人|公司|单位|部门|机构|证|书|报告|情况|信息|内容|事项|记录|数据|手续|档案|"
     r"文件|问题|工作|活动|措施"
     # who buys or where (甲方下属医院（历下院区、章丘院区等）): organisations and sites, not goods
-    r"|院区|医院|校区|学校|分公司|子公司|门店|分店|网点|厂区|园区|基地|工厂|项目部|院|所|局|处"
+    r"|院区|医院|校区|学校|分公司|子公司|门店|分店|店|网点|厂区|园区|基地|工厂|项目部|院|所|局|处"
     r"|市|县|区|省|镇|乡|村)$"
 )
 #: A quantity left open: 数量以实际送货为准 / 以实际交货数量为准.
@@ -918,41 +918,47 @@ _STANDARD_COL = re.compile(
 
 def _column_standard(
     table: list[tuple[list[str], int]], doc: Document, row_blocks: dict[int, list[int]]
-) -> Standard | None:
+) -> tuple[Standard | None, tuple[int, ...]]:
     """The standard an item table gives per line in a column of its own (执行标准 | GB/T 1499.2), at the
-    first filled cell of that column, else None."""
+    first filled cell of that column, else None — and the blocks of the header row naming that column (a
+    column name such as 执行标准 or 技术要求 is no standard)."""
     header_at = next((n for n, (cells, _) in enumerate(table) if _is_header(cells)), None)
     if header_at is None:
-        return None
-    header = table[header_at][0]
+        return None, ()
+    header, head_block = table[header_at]
     col = next((k for k, h in enumerate(header) if _STANDARD_COL.search(h)), None)
     if col is None:
-        return None
+        return None, ()
+    heads = tuple(row_blocks.get(head_block, [head_block]))
     for cells, i in table[header_at + 1 :]:
         value = cells[col].strip() if col < len(cells) else ""
         if not value or has_blank(value) or _SKIP_ROW.search(cells[0] if cells else ""):
             continue
-        if re.fullmatch(r"[/／\-—无]+", value):
+        if re.fullmatch(r"[/／\\\-—无]+", value):
             continue  # a dash or 无: no standard for this line
         block = next((b for b in row_blocks.get(i, [i]) if doc.blocks[b].location.cell == col + 1), i)
         norm = doc.blocks[block].norm
         at = norm.find(value)
         span = (at, at + len(value)) if at >= 0 else (0, len(norm))
-        return Standard("column", Where(block, span))
-    return None
+        return Standard("column", Where(block, span)), heads
+    return None, heads
 
 
-def _table_items(doc: Document) -> tuple[list[Item], bool, list[Standard]]:
+def _table_items(doc: Document) -> tuple[list[Item], bool, list[Standard], set[int]]:
+    """The items of the document's tables, whether it has an item table, the standards given per line in
+    a column, and the header blocks that name such a column."""
     items: list[Item] = []
     has_table = False
     standards: list[Standard] = []
+    heads: set[int] = set()
     tables, row_blocks = _rows(doc)
     for table in tables:
         found = _items_of_table(table, doc, row_blocks)
         if found:
             has_table = True
             items.extend(found)
-            column = _column_standard(table, doc, row_blocks)
+            column, head = _column_standard(table, doc, row_blocks)
+            heads.update(head)
             if column is not None:
                 standards.append(column)
     for i in blocks_naming_any(doc, _QTY_COLS):
@@ -976,7 +982,7 @@ def _table_items(doc: Document) -> tuple[list[Item], bool, list[Standard]]:
                 taken = {b for it in found for b in it.blocks}
                 items.extend(found)
                 items.extend(w for w in _word_quantity_rows(doc, i) if w.where.block not in taken)
-    return items, has_table, standards
+    return items, has_table, standards, heads
 
 
 #: The end of a PDF row whose quantity is a word (按实际需要 支 460.00 7,360.00 / 若干 套 120.00).
@@ -1143,7 +1149,7 @@ def subject_clauses(doc: Document, words: tuple[str, ...]) -> list[tuple[int, in
 def extract(contract: Contract) -> SubjectFacts:
     """The subject facts of the contract's document."""
     doc = contract.doc
-    items, has_table, column_standards = _table_items(doc)
+    items, has_table, column_standards, standard_heads = _table_items(doc)
     item_blocks = {b for it in items for b in it.blocks}
     row_items = {b: it for it in items for b in it.blocks}
     index = block_index(doc)
@@ -1162,7 +1168,7 @@ def extract(contract: Contract) -> SubjectFacts:
     # one scan of the document's clauses for every lexicon, then cheap literal tests per clause
     for block, s, e, clause in clauses_naming(doc, _ALL_GATES):
         i = index[id(block)]
-        if _STANDARD_GATE_ANY(clause):
+        if _STANDARD_GATE_ANY(clause) and i not in standard_heads:
             found = first_standard(clause)
             if found is not None:
                 kind, a, b = found
