@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -180,11 +181,100 @@ def test_word_numbering_gives_structure_sections(numbered: Path) -> None:
     assert [(s.path, s.kind) for s in sections if s.kind == "article"] == [("1", "article"), ("2", "article")]
 
 
-def test_style_names_as_python_docx_gives_them(built: Path) -> None:
-    # the reader reads style names from the styles XML; python-docx's own objects must agree
-    from contractkit.readers.docx import _styles, _styles_slow
+def _styles_xml(path: Path) -> bytes:
+    import zipfile
 
-    d = docx.Document(str(built))
-    names, default = _styles(d)
-    assert (names, default) == _styles_slow(d)
-    assert default == "Normal" and names["Heading1"] == "Heading 1"
+    with zipfile.ZipFile(path) as zf:
+        return zf.read("word/styles.xml")
+
+
+def _docx_names(d) -> tuple[dict, str | None]:
+    default = d.styles.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    return {s.style_id: s.name for s in d.styles}, default.name if default is not None else None
+
+
+def test_style_names_as_python_docx_gives_them(built: Path) -> None:
+    # the reader reads style names from the styles XML, a style at a time; python-docx's objects must agree
+    from contractkit.readers.docx_styles import Styles
+
+    styles = Styles(_styles_xml(built))
+    assert styles.get("Heading1") == "Heading 1" and styles.default == "Normal"
+    assert len(styles._names) < 5  # only the default and the style asked for were parsed
+    assert (styles.names(), styles.default) == _docx_names(docx.Document(str(built)))
+    assert styles.get("NoSuchStyle", "NoSuchStyle") == "NoSuchStyle"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda x: x.replace(b"<w:style ", b"<!-- a note --><w:style ", 1),  # a comment: parsed whole
+        lambda x: x.replace(b'w:styleId="Heading1"', b'w:styleId="Heading&#49;"', 1),  # an escaped id
+        lambda x: x.replace(b"w:", b"ww:").replace(b"xmlns:w=", b"xmlns:ww="),  # another prefix
+        lambda x: x.replace(b'w:styleId="Title"', b'w:styleId="Normal"', 1),  # an id given twice
+    ],
+    ids=["comment", "escaped-id", "other-prefix", "repeated-id"],
+)
+def test_styles_the_scan_cannot_read_are_read_whole(built: Path, change) -> None:
+    # whatever the bytes look like, the names are python-docx's
+    from docx.oxml.parser import parse_xml
+    from docx.styles.styles import Styles as DocxStyles
+
+    from contractkit.readers.docx_styles import Styles
+
+    blob = change(_styles_xml(built))
+    ours = Styles(blob)
+    assert not ours._segments  # not scanned
+    theirs = DocxStyles(parse_xml(blob))
+    default = theirs.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    assert ours.names() == {s.style_id: s.name for s in theirs}
+    assert ours.default == (default.name if default is not None else None)
+
+
+def test_numbering_carried_by_a_style_scanned_or_read_whole(built: Path) -> None:
+    # Heading 1 linked to a list: the scan and the whole-part reading give the same (numId, ilvl)
+    from contractkit.readers.docx_styles import Styles
+
+    ns = b'<w:pPr><w:keepNext/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="7"/></w:numPr>'
+    blob = _styles_xml(built)
+    at = blob.index(b'w:styleId="Heading1"')
+    ppr = blob.index(b"<w:pPr>", at)
+    blob = blob[:ppr] + ns + blob[ppr + len(b"<w:pPr>") :]
+    scanned, whole = Styles(blob), Styles(blob.replace(b"<w:style ", b"<!-- x --><w:style ", 1))
+    assert scanned._segments and not whole._segments
+    assert scanned.numbering("Heading1") == whole.numbering("Heading1") == ("7", 1)
+    assert scanned.numbering("Normal") is whole.numbering("Normal") is None
+    assert scanned.numbered() == whole.numbered()
+    assert scanned.numbered()["Heading1"] == ("7", 1) and scanned.numbered()["ListNumber"] == ("5", 0)
+
+
+def test_no_styles_part_reads_python_docx_default_styles(tmp_path: Path, built: Path) -> None:
+    # python-docx gives a document without a styles part its default styles: so does the reader
+    import zipfile
+
+    bare = tmp_path / "bare.docx"
+    with zipfile.ZipFile(built) as src, zipfile.ZipFile(bare, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/_rels/document.xml.rels":
+                data = re.sub(rb'<Relationship [^>]*relationships/styles"[^>]*/>', b"", data)
+            if info.filename != "word/styles.xml":
+                dst.writestr(info, data)
+    doc = read_docx(bare)
+    assert {b.style for b in doc.blocks if b.text == "总则"} == {"Heading1"}  # not among the defaults
+    assert {b.style for b in doc.blocks if b.text == "销售合同"} == {"Normal"}
+
+
+def test_a_main_part_that_is_no_word_document_is_refused(tmp_path: Path, built: Path) -> None:
+    import zipfile
+
+    from contractkit.errors import UnreadableInput
+
+    template = tmp_path / "template.docx"
+    with zipfile.ZipFile(built) as src, zipfile.ZipFile(template, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            dst.writestr(info, data)
+    with pytest.raises(UnreadableInput, match="not a Word file"):
+        read_docx(template)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from contractkit.readers.docx_package import Package
 from contractkit.readers.model import Block
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -16,26 +17,21 @@ _ANCHORS = (f"{_W}commentRangeStart", f"{_W}commentReference")
 NEEDLE = "contractkit"
 
 
-def _comment_texts(document: Any) -> dict[str, str]:
+def _comment_texts(package: Package) -> dict[str, str]:
     """Comment id -> its text, for the comments that mention ``contractkit`` (no comments part: empty)."""
-    from lxml import etree
-
     out: dict[str, str] = {}
-    for rel in document.part.rels.values():
-        if rel.is_external or rel.reltype != _COMMENTS_REL:
-            continue
-        part = rel.target_part
-        root = part.element if hasattr(part, "element") else etree.fromstring(part.blob)
-        for c in root.iter(f"{_W}comment"):
+    for part in package.targets(_COMMENTS_REL):
+        for c in part.element.iter(f"{_W}comment"):
             text = "\n".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in c.iter(f"{_W}p"))
             if NEEDLE in text.lower():
                 out[c.get(f"{_W}id", "")] = text
     return out
 
 
-def marker_comments(document: Any, blocks: list[Block]) -> list[tuple[int, str]]:
-    """``(block index, comment text)`` of each lint-note comment, on the paragraph it is anchored to."""
-    texts = _comment_texts(document)
+def marker_comments(package: Package, body: Any, blocks: list[Block]) -> list[tuple[int, str]]:
+    """``(block index, comment text)`` of each lint-note comment, on the ``body`` paragraph it is anchored
+    to."""
+    texts = _comment_texts(package)
     if not texts:
         return []
     from contractkit.readers.docx import walk_paragraphs
@@ -45,7 +41,7 @@ def marker_comments(document: Any, blocks: list[Block]) -> list[tuple[int, str]]
 
     index = {key(b.location): b.location.index for b in blocks}
     out: list[tuple[int, str]] = []
-    for loc, p in walk_paragraphs(document.element.body):
+    for loc, p in walk_paragraphs(body):
         ids = {el.get(f"{_W}id") for tag in _ANCHORS for el in p.iter(tag)}
         at = index.get(key(loc))
         if at is None:

@@ -22,7 +22,6 @@ is set here, e.g. ``第五条 检验与验收``, and kept by :func:`~contractkit
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,6 +31,8 @@ from contractkit.errors import UnreadableInput
 from contractkit.fileio import DEFAULT_MAX_BYTES, read_bounded
 from contractkit.readers import zipguard
 from contractkit.readers.docx_numbering import Numbering, child_val
+from contractkit.readers.docx_package import NUMBERING, STYLES, Package
+from contractkit.readers.docx_styles import Styles
 from contractkit.readers.model import Block, Document, Location, RevisionsMode, read_options
 from contractkit.readers.normalize import looks_like_heading, normalize_many, strip_invisible
 
@@ -56,8 +57,7 @@ _TEXT_OF = {f"{W}delText": None}
 #: A move is counted once, at its destination.
 REVISION_TAGS = {f"{W}ins": "insertions", f"{W}del": "deletions", f"{W}moveTo": "moves"}
 _INSERTED = (f"{W}ins", f"{W}moveTo")
-_PPR, _PSTYLE, _STYLE, _NAME = f"{W}pPr", f"{W}pStyle", f"{W}style", f"{W}name"
-_VAL, _STYLE_ID, _TYPE, _DEFAULT = f"{W}val", f"{W}styleId", f"{W}type", f"{W}default"
+_PPR, _PSTYLE = f"{W}pPr", f"{W}pStyle"
 _MAX_PART = 100 * 1024 * 1024  # inflated word/document.xml cap
 _ARTICLE_LABEL = re.compile(r"^第\s*\S{1,5}\s*[条章节部分]")
 
@@ -74,11 +74,12 @@ def read_docx(
     zipguard.check_docx(zf, name)
     zipguard.read_member(zf, "word/document.xml", max_bytes=_MAX_PART, path=name)
     try:
-        import docx
-
-        doc = docx.Document(io.BytesIO(data))
-        styles, default_name = _styles(doc)
-        body = doc.element.body
+        package = Package(zf, name, _MAX_PART)
+        body = package.main.element.find(f"{W}body")
+        styles_part = package.related(STYLES)
+        styles = Styles(package.blob(styles_part.partname) if styles_part is not None else None)
+        numbering = package.related(NUMBERING)
+        numbering_root = numbering.element if numbering is not None else None
     except UnreadableInput:
         raise
     except Exception as exc:
@@ -87,8 +88,8 @@ def read_docx(
             path=name,
             hint="open it in Word and save it again as .docx",
         ) from None
-    reader = _Reader(name, styles, default_name, mode)
-    reader.numbering = Numbering.of(doc)
+    reader = _Reader(name, styles, styles.default, mode)
+    reader.numbering = Numbering.of(numbering_root, styles)
     reader.numbering.direct = next(body.iter(f"{W}numPr"), None) is not None
     reader.inserting = next(body.iter(*_INSERTED), None) is not None
     for loc, p in walk_paragraphs(body, on_table=reader.on_table):
@@ -100,21 +101,19 @@ def read_docx(
     reader.numbering = None
     reader.section = None
     reader.inserting = True  # notes, headers and footers: their own trees, tested paragraph by paragraph
-    read_parts(doc, body, reader)
+    read_parts(package, body, reader)
     reader.finish()
     counted = count_revisions(body)
     if counted:
         reader.meta["revisions"] = {"mode": mode, **counted, "inserted": reader.inserted}
     from contractkit.readers.comments import marker_comments  # Word comments holding lint notes (helper F)
 
-    reader.meta["comments"] = marker_comments(doc, reader.blocks)
+    reader.meta["comments"] = marker_comments(package, body, reader.blocks)
     return Document(path=name, kind="docx", blocks=reader.blocks, meta=reader.meta)
 
 
 class _Reader:
-    def __init__(
-        self, path: str, styles: dict[str, Any], default_style: str | None, mode: str = "accepted"
-    ) -> None:
+    def __init__(self, path: str, styles: Styles, default_style: str | None, mode: str = "accepted") -> None:
         self.path = path
         self.mode = mode
         self.inserted: list[int] = []
@@ -315,40 +314,3 @@ def _vmerge_continue(tc: Any) -> bool:
 
 def _style_id(p: Any) -> str | None:
     return child_val(p, _PPR, _PSTYLE)
-
-
-def _styles(doc: Any) -> tuple[dict[str, Any], str | None]:
-    """``({style id: name}, name of the default paragraph style)`` as python-docx gives them
-    (``{s.style_id: s.name for s in doc.styles}``, ``doc.styles.default(PARAGRAPH).name``), read straight
-    from the styles part's XML (python-docx builds a proxy object per style; a template has hundreds)."""
-    from docx.styles import BabelFish
-
-    root = doc.styles.element
-    names: dict[str, Any] = {}
-    default: Any = None
-    for st in root.iterchildren(_STYLE):
-        name = None
-        for node in st.iterchildren(_NAME):
-            name = node.get(_VAL)
-            if name is None:
-                return _styles_slow(doc)  # python-docx refuses a w:name without w:val: let it say so
-            name = BabelFish.internal2ui(name)
-            break
-        names[st.get(_STYLE_ID)] = name
-        kind, flag = st.get(_TYPE), st.get(_DEFAULT)
-        if kind not in (None, "paragraph", "character", "table", "numbering") or flag not in _ON_OFF:
-            return _styles_slow(doc)
-        if (kind or "paragraph") == "paragraph" and _ON_OFF[flag]:
-            default = name
-    return names, default
-
-
-#: ST_OnOff as python-docx reads it (absent: off).
-_ON_OFF = {None: False, "1": True, "0": False, "true": True, "false": False, "on": True, "off": False}
-
-
-def _styles_slow(doc: Any) -> tuple[dict[str, Any], str | None]:
-    import docx
-
-    default = doc.styles.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
-    return {s.style_id: s.name for s in doc.styles}, default.name if default is not None else None

@@ -8,6 +8,7 @@ shallower level of the same list advances).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,20 +83,20 @@ class Numbering:
     nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)
     #: abstractNumId → {ilvl: level}
     abstract: dict[str, dict[int, _Level]] = field(default_factory=dict)
-    #: styleId → (numId, ilvl) for styles that carry numbering (Heading 1 linked to a list)
-    styles: dict[str, tuple[str, int]] = field(default_factory=dict)
+    #: styleId → (numId, ilvl) for a style that carries numbering (Heading 1 linked to a list), else None
+    style_numbering: Callable[[str | None], tuple[str, int] | None] = field(
+        default=lambda _sid: None, repr=False
+    )
     _counters: dict[str, dict[int, int]] = field(default_factory=dict)
     #: False when no paragraph of the tree read has its own ``w:numPr`` (only styles can number then).
     direct: bool = True
 
     @classmethod
-    def of(cls, doc: Any) -> Numbering:
-        """Read the definitions of a python-docx ``Document`` (empty when it has no numbering part)."""
+    def of(cls, root: Any, styles: Any = None) -> Numbering:
+        """Read the definitions of a numbering part's root (None: no numbering part); ``styles`` gives the
+        numbering a paragraph style carries (``styles.numbering(style_id)``, see ``docx_styles.Styles``)."""
         out = cls()
-        try:
-            root = doc.part.numbering_part.element
-        except (KeyError, AttributeError, NotImplementedError):
-            root = None
+        out.style_numbering = styles.numbering if styles is not None else _no_style_numbering
         if root is not None:
             for an in root.iter(f"{W}abstractNum"):
                 levels: dict[int, _Level] = {}
@@ -114,18 +115,6 @@ class Numbering:
                     if so is not None:
                         overrides[_int(ov.get(f"{W}ilvl"), 0)] = _int(so, 1)
                 out.nums[num.get(f"{W}numId") or ""] = (_child_val(num, "abstractNumId") or "", overrides)
-        try:
-            style_root = doc.styles.element
-        except AttributeError:
-            style_root = None
-        if style_root is not None:
-            for st in style_root.iter(f"{W}style"):
-                num_pr = grandchild(st, _PPR, _NUMPR)
-                if num_pr is None:
-                    continue
-                num_id = _child_val(num_pr, "numId")
-                if num_id:
-                    out.styles[st.get(f"{W}styleId") or ""] = (num_id, _int(_child_val(num_pr, "ilvl"), 0))
         return out
 
     def label(self, p: Any, style_id: str | None) -> tuple[str, int] | None:
@@ -138,8 +127,9 @@ class Numbering:
         if num_pr is not None:
             num_id = _child_val(num_pr, "numId")
             ilvl = _int(_child_val(num_pr, "ilvl"), -1)
-        if (num_id is None or ilvl < 0) and style_id in self.styles:
-            s_num, s_lvl = self.styles[style_id]
+        by_style = self.style_numbering(style_id) if num_id is None or ilvl < 0 else None
+        if by_style is not None:
+            s_num, s_lvl = by_style
             num_id = num_id or s_num
             ilvl = s_lvl if ilvl < 0 else ilvl
         ilvl = max(ilvl, 0)
@@ -169,6 +159,10 @@ class Numbering:
 
 
 _PPR, _NUMPR = f"{W}pPr", f"{W}numPr"
+
+
+def _no_style_numbering(_style_id: str | None) -> tuple[str, int] | None:
+    return None
 
 
 def grandchild(el: Any, outer: str, inner: str) -> Any:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
+from contractkit.readers.docx_package import Package
 from contractkit.readers.model import Location
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -27,22 +28,22 @@ class PartReader(Protocol):
     def paragraph(self, p: Any, loc: Location, part: str | None = None) -> None: ...
 
 
-def read_parts(document: Any, body: Any, reader: PartReader) -> None:
-    """Read the text boxes of ``body``, then the notes, headers and footers of ``document``."""
+def read_parts(package: Package, body: Any, reader: PartReader) -> None:
+    """Read the text boxes of ``body``, then the notes, headers and footers of the package's main part."""
     from contractkit.readers.docx import walk_paragraphs
 
     for n, box in enumerate(text_boxes(body), start=1):
         for loc, p in walk_paragraphs(box):
             reader.paragraph(p, loc, f"textbox{n}")
     for reltype, tag in _NOTES:
-        for root in _part_roots(document, reltype):
+        for root in (part.element for part in package.targets(_REL + reltype)):
             notes = [el for el in root.iter(f"{_W}{tag}") if el.get(f"{_W}type") in (None, "normal")]
             for n, note in enumerate(notes, start=1):
                 for loc, p in walk_paragraphs(note):
                     reader.paragraph(p, loc, f"{tag}{n}")
     seen: set[str] = set()
     for kind in _HEADERS:
-        roots = sorted(_named_roots(document, kind), key=lambda nr: _natural(nr[0]))
+        roots = sorted(_named_roots(package, kind), key=lambda nr: _natural(nr[0]))
         for name, root in roots:
             text = "".join(t.text or "" for t in root.iter(f"{_W}t")).strip()
             if not text or text in seen:
@@ -71,25 +72,10 @@ def _natural(name: str) -> tuple[int, str]:
     return (int(m.group(1)) if m else 0, name)
 
 
-def _parts(document: Any, reltype: str) -> list[Any]:
-    rels = document.part.rels.values()
-    return [r.target_part for r in rels if not r.is_external and r.reltype == _REL + reltype]
-
-
-def _root(part: Any) -> Any:
-    from lxml import etree
-
-    return part.element if hasattr(part, "element") else etree.fromstring(part.blob)
-
-
-def _part_roots(document: Any, reltype: str) -> list[Any]:
-    return [_root(part) for part in _parts(document, reltype)]
-
-
-def _named_roots(document: Any, reltype: str) -> list[tuple[str, Any]]:
+def _named_roots(package: Package, reltype: str) -> list[tuple[str, Any]]:
     """``(file stem, root)`` of each part of ``reltype`` (``header1`` from ``/word/header1.xml``)."""
     out = []
-    for part in _parts(document, reltype):
-        stem = str(part.partname).rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        out.append((stem, _root(part)))
+    for part in package.targets(_REL + reltype):
+        stem = part.partname.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        out.append((stem, part.element))
     return out
