@@ -29,6 +29,7 @@ DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "extra10",
     ROOT / "tests" / "corpus" / "extra11",
     ROOT / "tests" / "corpus" / "extra12",
+    ROOT / "tests" / "corpus" / "extra13",
 )
 
 

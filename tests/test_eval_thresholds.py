@@ -88,6 +88,7 @@ def test_scoring_counts_a_miss_and_a_false_alarm(tmp_path: Path) -> None:
         ("extra10", 0.76, 53, 7),  # likewise
         ("extra11", 0.77, 13, 3),  # W10: measured unseen at the start of round 4, then a tuning set
         ("extra12", 0.90, 37, 7),  # W13: likewise
+        ("extra13", 0.95, 74, 8),  # W14: likewise
     ],
 )
 def test_further_labelled_sets_do_not_regress(
