@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import random
+import shutil
 import tempfile
 import zipfile
 from decimal import Decimal
@@ -23,6 +24,7 @@ from contractkit.cluster.manifest import Manifest, job_key
 from contractkit.cluster.render import plan_render
 from contractkit.cluster.tasks import LintItem, lint_chunk, render_chunk
 from contractkit.deal.load import load_deal
+from contractkit.findings import FileResult
 from contractkit.lint import lint_paths
 from contractkit.render.batch import render_batch
 
@@ -205,17 +207,54 @@ def test_lint_of_shipped_bytes_keeps_the_reading_options():
 
 def test_lint_results_come_back_from_the_wire_equal():
     from contractkit.cluster.tasks import lint_chunk_packed
-    from contractkit.cluster.wire import unpack
+    from contractkit.cluster.wire import unpack_chunk
 
     drafts = sorted(p for p in (SAMPLES / "drafts").iterdir() if p.is_file())
     local = lint_paths([str(p) for p in drafts]).files
     items = [LintItem(i, str(p), p.read_bytes()) for i, p in enumerate(drafts)]
-    packed = lint_chunk_packed(items, None)
-    assert all(type(f) is tuple for _, (_, _, findings) in packed for f in findings)
-    ours = [unpack(p) for _, p in sorted(packed)]
+    blob = lint_chunk_packed(items, None)
+    assert isinstance(blob, bytes) and b"dataclass" not in blob
+    ours = [fr for _, fr in sorted(unpack_chunk(blob))]
     assert ours == local
     found = [f for fr in ours for f in fr.findings]
     assert found and any(f.fix is not None for f in found) and any(f.location.paragraph for f in found)
+
+
+def test_a_worker_that_does_not_see_the_clients_file_returns_it_unread(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("甲方视情况支付尾款。", encoding="utf-8")
+    st = draft.stat()
+    seen = LintItem(0, "draft.txt", None, str(draft), (st.st_size, st.st_mtime_ns))
+    other = LintItem(1, "draft.txt", None, str(draft), (st.st_size + 1, st.st_mtime_ns))
+    gone = LintItem(2, "gone.txt", None, str(tmp_path / "gone.txt"), (1, 1))
+    results = dict(lint_chunk([seen, other, gone], None))
+    assert results[1] is None and results[2] is None
+    local = lint_paths([str(draft)]).files[0]
+    assert local.findings and results[0] == FileResult(path="draft.txt", findings=local.findings)
+
+
+@settings(max_examples=15, deadline=None)
+@given(n=st.integers(0, 90), threads=st.integers(1, 4), chunk=st.integers(1, 40))
+def test_the_feeder_hands_out_every_file_once_in_order_and_shrinks_the_last_chunks(n, threads, chunk):
+    from contractkit.cluster.lint import Feeder
+    from contractkit.config import Settings
+
+    folder = Path(tempfile.mkdtemp(prefix="feeder-"))
+    for i in range(n):
+        (folder / f"{i:03d}.txt").write_text("甲方支付货款。", encoding="utf-8")
+    (folder / "notes.xyz").write_text("skipped", encoding="utf-8")
+    feeder = Feeder([str(folder), str(folder / "missing.txt")], Settings(), chunk=chunk, threads=threads)
+    sizes, names = [], []
+    while (batch := feeder()) is not None:
+        sizes.append(len(batch))
+        names.extend(it.name for it in batch)
+    assert names == [str(folder / f"{i:03d}.txt") for i in range(n)]
+    assert all(0 < s <= chunk for s in sizes)
+    if chunk > 1 and n >= 8 * threads * chunk:
+        assert sizes[0] == chunk and sizes[-1] < chunk  # guided: the tail is short
+    assert feeder.total == n + 2 and feeder.done == 2  # the skipped entry and the missing file, done here
+    assert feeder.slots[-1].error and "missing.txt" in feeder.slots[-1].error
+    shutil.rmtree(folder)
 
 
 @given(st.text(alphabet=st.sampled_from("aZ09-._/ CONcomLPT1\u3000é\u200b"), max_size=130))

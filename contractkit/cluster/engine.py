@@ -6,6 +6,7 @@ killing workers comes back as an exception for its items, and the run goes on.""
 from __future__ import annotations
 
 import contextlib
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -33,12 +34,20 @@ QUIET = {
 LOCAL_CLUSTER = {"scheduler_sync_interval": 10, "threads_per_worker": 1, "processes": True}
 
 
+#: Clients whose workers have the warm plugin (registered once a client: the scheduler keeps it for
+#: workers that join or restart later, and a registration is a round trip to every worker).
+_WARMED: weakref.WeakSet = weakref.WeakSet()
+
+
 def warm_workers(client: Any) -> None:
     """Have every worker (and every worker that joins later) fill its caches and stop its task profiler
-    (:class:`~.plugin.WarmPlugin`)."""
+    (:class:`~.plugin.WarmPlugin`), once a client."""
     from contractkit.cluster.plugin import WARM, WarmPlugin
 
+    if client in _WARMED:
+        return
     client.register_plugin(WarmPlugin(), name=WARM)
+    _WARMED.add(client)
 
 
 @contextlib.contextmanager
@@ -78,13 +87,17 @@ def connect(address: str) -> Iterator[Any]:
         yield client
 
 
-def default_in_flight(client: Any) -> int:
-    """Two tasks per worker thread (one running, one queued), at least 4."""
+def threads_of(client: Any) -> int:
+    """The worker threads of the cluster now (2 when it cannot say)."""
     try:
-        threads = sum(client.nthreads().values())
+        return max(1, sum(client.nthreads().values()))
     except Exception:
-        threads = 2
-    return max(4, 2 * threads)
+        return 2
+
+
+def default_in_flight(client: Any, threads: int | None = None) -> int:
+    """Two tasks per worker thread (one running, one queued), at least 4."""
+    return max(4, 2 * (threads or threads_of(client)))
 
 
 class Parcel:

@@ -1,10 +1,16 @@
 """``lint --scheduler``: the local lint over a Dask cluster. The client walks the inputs (folders expand and
-skipped entries are listed exactly as locally), workers read and lint; the result is in input order, so
-every report format prints what the local run prints."""
+skipped entries are listed exactly as locally) and hands out paths — or, for workers that cannot read the
+client's disk, the files' bytes — in chunks that shrink towards the end of the run; workers read and lint
+and send each chunk's results back as one compact blob. The result is in input order, so every report
+format prints what the local run prints."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import math
+import os
+import stat
+from collections import deque
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -12,39 +18,167 @@ from contractkit.cluster.tasks import LintItem, lint_chunk_packed
 from contractkit.config import Settings
 from contractkit.findings import FileResult, LintResult
 
-#: Files per task: a draft takes ≈ 5–50 ms to lint, so 8 amortise the scheduler's ≈ 1 ms a task.
-CHUNK = 8
+#: Files per task at most: ≈ 0.5 s of work at ≈ 16 ms a draft, so the ≈ 2–5 ms of client and scheduler CPU
+#: a task costs is ≈ 1 % of it. Towards the end of the run chunks shrink (see :class:`Feeder`).
+CHUNK = 32
+#: Input bytes per task at most (a chunk of large scans stays a task of seconds, not minutes).
+CHUNK_BYTES = 8 * 2**20
+#: Entries walked ahead of submission (paths and sizes only): when the walk ends inside this window the
+#: client knows what is left and sizes the last chunks to it, so no worker idles while another finishes.
+LOOKAHEAD = 4096
+#: How many of the first local files are looked at on every worker to decide ``ship="auto"``.
+PROBES = 3
+
+Ship = Literal["auto", "path", "bytes"]
 
 
-def _items(
-    paths: Iterable[str | Path],
-    settings: Settings,
-    ship: str,
-    slots: list[FileResult | None],
-    read_options: object = None,
-) -> Iterator[LintItem]:
-    """The lint items in walk order; a skipped entry, or a local file too big or unreadable to ship, gets its
-    result here (the local engine's own message) and no item."""
-    from contractkit.lint import Skipped, lint_file, skipped_result, walk_inputs
+class Feeder:
+    """The lint items in walk order, in chunks. A skipped entry, or a local file that is missing, too big or
+    unreadable, gets its result here (the local engine's own message) and no item. Chunks hold at most
+    ``chunk`` files and ``CHUNK_BYTES``; once the walk has ended they are sized ``remaining / (2 × threads)``
+    (guided self-scheduling), so the last tasks are short."""
 
-    max_bytes = settings.max_input_mb * 1024 * 1024
-    for entry in walk_inputs(paths):
-        index = len(slots)
-        slots.append(None)
-        if isinstance(entry, Skipped):
-            slots[index] = skipped_result(entry, settings.lang)
-            continue
-        if ship == "path" or "://" in entry:
-            yield LintItem(index, entry)
-            continue
+    def __init__(
+        self,
+        paths: Iterable[str | Path],
+        settings: Settings,
+        *,
+        chunk: int,
+        threads: int,
+        read_options: object = None,
+    ) -> None:
+        from contractkit.lint import walk_inputs
+
+        self.settings, self.read_options = settings, read_options
+        self.chunk, self.threads = max(1, chunk), max(1, threads)
+        self.max_bytes = settings.max_input_mb * 1024 * 1024
+        self.entries = iter(walk_inputs(paths))
+        self.ahead: deque[LintItem] = deque()
+        self.slots: list[FileResult | None] = []
+        self.exhausted = False
+        self.done = 0  # slots filled
+        self.ship: Ship = "path"
+        self.as_bytes: set[int] = set()  # items a worker could not see as the client does
+        self._fill()
+
+    def _fill(self) -> None:
+        from contractkit.lint import Skipped, skipped_result
+
+        while len(self.ahead) < LOOKAHEAD and not self.exhausted:
+            entry = next(self.entries, None)
+            if entry is None:
+                self.exhausted = True
+                return
+            index = len(self.slots)
+            self.slots.append(None)
+            if isinstance(entry, Skipped):
+                self.fill(index, skipped_result(entry, self.settings.lang))
+                continue
+            if "://" in entry:  # a URL: the workers fetch it
+                self.ahead.append(LintItem(index, entry))
+                continue
+            try:
+                st = os.stat(entry)
+                if not stat.S_ISREG(st.st_mode) or st.st_size > self.max_bytes:
+                    raise OSError("not a file or too large")
+            except OSError:  # the local engine says why (missing, a folder, too large …)
+                self.fill(index, self._local(entry))
+                continue
+            source = entry if os.path.isabs(entry) else os.path.abspath(entry)
+            self.ahead.append(LintItem(index, entry, None, source, (st.st_size, st.st_mtime_ns)))
+
+    def _local(self, name: str) -> FileResult:
+        """The local engine's result for a file the client cannot hand out (its error message)."""
+        from contractkit.lint import lint_file
+
+        return lint_file(name, self.settings, max_bytes=self.max_bytes, read_options=self.read_options)
+
+    def fill(self, index: int, result: FileResult) -> None:
+        """Record one file's result."""
+        if self.slots[index] is None:
+            self.done += 1
+        self.slots[index] = result
+
+    @property
+    def total(self) -> int | None:
+        """The number of files, once the walk has ended."""
+        return len(self.slots) if self.exhausted else None
+
+    def probes(self) -> list[tuple[str, tuple[int, int]]]:
+        """The first few local files with what the client saw of them (size, mtime)."""
+        return [(it.source, it.stamp) for it in list(self.ahead)[:PROBES] if it.stamp and it.source]
+
+    def size(self) -> int:
+        """Files for the next chunk: ``chunk``, or fewer once what remains is known."""
+        if not self.exhausted:
+            return self.chunk
+        return max(1, min(self.chunk, math.ceil(len(self.ahead) / (2 * self.threads))))
+
+    def __call__(self) -> list[LintItem] | None:
+        """The next chunk (None when nothing is left)."""
+        batch: list[LintItem] = []
+        want, budget = self.size(), CHUNK_BYTES
+        while self.ahead and len(batch) < want:
+            item = self.ahead[0]
+            cost = item.stamp[0] if item.stamp else 0
+            if batch and cost > budget:
+                break
+            self.ahead.popleft()
+            budget -= cost
+            if self.ship == "bytes" or item.index in self.as_bytes:
+                item = self._with_bytes(item)
+                if item is None:
+                    continue
+            batch.append(item)
+        self._fill()
+        return batch or None
+
+    def _with_bytes(self, item: LintItem) -> LintItem | None:
+        """The item with its bytes read by the client (for workers without the client's disk); None when
+        the file cannot be read any more (its result is then the local engine's error)."""
+        if item.source is None:  # a URL
+            return item
         try:
-            if Path(entry).stat().st_size > max_bytes:
-                raise OSError("too large")
-            data = Path(entry).read_bytes()
-        except OSError:  # the local engine says why (missing, a folder, too large …)
-            slots[index] = lint_file(entry, settings, max_bytes=max_bytes, read_options=read_options)
-            continue
-        yield LintItem(index, entry, data)
+            data = Path(item.source).read_bytes()
+        except OSError:
+            self.fill(item.index, self._local(item.name))
+            return None
+        return LintItem(item.index, item.name, data)
+
+    def resend(self, items: list[LintItem]) -> None:
+        """Items a worker could not see as the client does: sent again, first, with their bytes."""
+        for item in reversed(items):
+            self.as_bytes.add(item.index)
+            self.ahead.appendleft(item)
+
+    def result(self) -> LintResult:
+        return LintResult(files=[fr for fr in self.slots if fr is not None])
+
+
+def choose_ship(client: Any, feeder: Feeder, ship: str | None) -> Ship:
+    """``ship`` as asked; ``auto`` (the default, or the Dask config key ``contractkit.ship``): paths when
+    every worker sees the first local files as the client does (same size and modification time: a
+    LocalCluster, a shared disk), else bytes. In path mode a worker that joins later and cannot see a file
+    returns it unread and the client sends its bytes instead, so the choice never changes a result."""
+    import dask
+
+    from contractkit.cluster.tasks import sees_as_client
+
+    ship = ship or dask.config.get("contractkit.ship", "auto")
+    if ship not in ("auto", "path", "bytes"):
+        from contractkit.errors import UsageError
+
+        raise UsageError(f"unknown ship mode {ship!r}", hint="use auto, path or bytes")
+    if ship != "auto":
+        return ship  # type: ignore[return-value]
+    probes = feeder.probes()
+    if not probes:
+        return "path"
+    try:
+        seen = client.run(sees_as_client, probes)
+    except Exception:
+        return "bytes"
+    return "path" if seen and all(seen.values()) else "bytes"
 
 
 def lint_on_cluster(
@@ -54,17 +188,19 @@ def lint_on_cluster(
     *,
     rules: Iterable | None = None,
     read_options: object = None,
-    ship: Literal["bytes", "path"] = "bytes",
+    ship: Ship | None = None,
     progress: Callable[[int, int | None], Any] | None = None,
     chunk: int = CHUNK,
     in_flight: int | None = None,
 ) -> LintResult:
-    """Lint ``paths`` (files, folders, fsspec URLs) on ``client``'s cluster. ``ship="bytes"``: the client
-    reads local files and sends them (workers need no shared disk); ``"path"``: workers read the paths.
-    ``rules`` and ``read_options`` (OCR, tracked changes) as for ``contractkit.lint.lint_paths`` (default:
-    every registered rule); the registered rules travel as ids, others (a playbook's) as objects."""
-    from contractkit.cluster.engine import stream, warm_workers
-    from contractkit.cluster.wire import unpack
+    """Lint ``paths`` (files, folders, fsspec URLs) on ``client``'s cluster. ``ship``: ``"path"`` — workers
+    read the files (a shared disk, a LocalCluster); ``"bytes"`` — the client reads local files and sends
+    them (workers need no shared disk); ``"auto"`` (default) — paths when the workers see the client's
+    files, see :func:`choose_ship`. ``rules`` and ``read_options`` (OCR, tracked changes) as for
+    ``contractkit.lint.lint_paths`` (default: every registered rule); the registered rules travel as ids,
+    others (a playbook's) as objects."""
+    from contractkit.cluster.engine import default_in_flight, stream, threads_of, warm_workers
+    from contractkit.cluster.wire import unpack_chunk
     from contractkit.lint import available_rules
 
     settings = Settings.resolve(settings)
@@ -75,33 +211,26 @@ def lint_on_cluster(
         chosen = list(rules)
         ids = tuple(r.id for r in chosen)
         extras = tuple(r for r in chosen if registry.get(r.id) is not r)
-    slots: list[FileResult | None] = []
-    items = _items(paths, settings, ship, slots, read_options)
-    exhausted = False
-    done = 0
-
-    def feed() -> list[LintItem] | None:
-        nonlocal exhausted
-        batch: list[LintItem] = []
-        while len(batch) < chunk and not exhausted:
-            item = next(items, None)
-            if item is None:
-                exhausted = True
-            else:
-                batch.append(item)
-        return batch or None
-
-    args = (settings, ids, extras, read_options)
+    threads = threads_of(client)
+    feeder = Feeder(paths, settings, chunk=chunk, threads=threads, read_options=read_options)
     warm_workers(client)
-    for batch, result in stream(client, lint_chunk_packed, feed, *args, in_flight=in_flight):
+    feeder.ship = choose_ship(client, feeder, ship)
+    args = (settings, ids, extras, read_options)
+    limit = in_flight or default_in_flight(client, threads)
+    for batch, result in stream(client, lint_chunk_packed, feeder, *args, in_flight=limit):
         if isinstance(result, BaseException):
             why = f"the cluster could not lint this file ({type(result).__name__}: {result})"
             for it in batch:
-                slots[it.index] = FileResult(path=it.name, error=f"{it.name}: {why}")
+                feeder.fill(it.index, FileResult(path=it.name, error=f"{it.name}: {why}"))
         else:
-            for index, packed in result:
-                slots[index] = unpack(packed)
-        done += len(batch)
+            unseen = set()
+            for index, fr in unpack_chunk(result):
+                if fr is None:
+                    unseen.add(index)
+                else:
+                    feeder.fill(index, fr)
+            if unseen:
+                feeder.resend([it for it in batch if it.index in unseen])
         if progress:
-            progress(done, len(slots) if exhausted else None)
-    return LintResult(files=[fr for fr in slots if fr is not None])
+            progress(feeder.done, feeder.total)
+    return feeder.result()

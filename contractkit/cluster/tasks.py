@@ -1,11 +1,13 @@
 """What the workers run: pure functions of their arguments (no state but each process's compiled templates and
 its worker's PDF converter), picklable in and out. ``render_chunk``: deals' JSON texts → parsed, validated,
 rendered, written to DEST → one compact ChunkOutcome back; ``lint_chunk``: paths, URLs or bytes →
-FileResults (``lint_chunk_packed``: as plain tuples for the wire). Errors come back per deal or per file,
+FileResults (``lint_chunk_packed``: as one compact blob for the wire). Errors come back per deal or per file,
 never raised."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,12 +201,29 @@ def _pdfs(todo: list[tuple[_Deal, bytes]], dest: Destination, result: ChunkOutco
 
 @dataclass(frozen=True)
 class LintItem:
-    """One file to lint: ``name`` as reported; ``data`` its bytes (shipped by the client) or None, when the
-    worker reads ``name`` itself (a path on a shared filesystem, or an fsspec URL)."""
+    """One file to lint: ``name`` as reported; ``data`` its bytes (shipped by the client), or None when the
+    worker reads it itself: ``source`` (the client's absolute path, on a shared disk; default ``name``) or
+    ``name`` as an fsspec URL. ``stamp`` is the (size, mtime in ns) the client saw: a worker that sees the
+    file otherwise (another machine's disk) returns it unread, and the client sends its bytes instead."""
 
     index: int
     name: str
     data: bytes | None = None
+    source: str | None = None
+    stamp: tuple[int, int] | None = None
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def sees_as_client(probes: list[tuple[str, tuple[int, int]]]) -> bool:
+    """On a worker: does it see each of these files as the client does (same size and mtime)?"""
+    return all(_stamp(path) == tuple(stamp) for path, stamp in probes)
 
 
 def worker_rules(ids: tuple[str, ...] | None, extras: tuple = ()) -> list:
@@ -225,31 +244,43 @@ def lint_chunk(
     ids: tuple[str, ...] | None = None,
     extras: tuple = (),
     read_options: object = None,
-) -> list[tuple[int, FileResult]]:
+) -> list[tuple[int, FileResult | None]]:
     """Lint each file as ``contractkit.lint.lint_file`` does locally (with the rules ``ids``/``extras``
-    name, see :func:`worker_rules`, and the readers' ``read_options``); each result with its input index."""
+    name, see :func:`worker_rules`, and the readers' ``read_options``); each result with its input index,
+    None for a file this worker does not see as the client did (see :class:`LintItem`)."""
     from contractkit.lint import lint_file
 
     rules = worker_rules(ids, extras)
-    out = []
-    for item in items:
-        if item.data is None and "://" not in item.name:
-            out.append((item.index, lint_file(item.name, settings, rules=rules, read_options=read_options)))
-            continue
-        try:
-            data = item.data if item.data is not None else _fetch(item.name)
-        except Exception as exc:
-            out.append((item.index, FileResult(path=item.name, error=f"{item.name}: {exc}")))
-            continue
-        out.append((item.index, _lint_bytes(item.name, data, settings, rules, read_options)))
+    out: list[tuple[int, FileResult | None]] = []
+    with contextlib.ExitStack() as stack:
+        tmp: Path | None = None
+        for item in items:
+            if item.data is None and "://" not in item.name:
+                source = item.source or item.name
+                if item.stamp is not None and _stamp(source) != item.stamp:
+                    out.append((item.index, None))
+                    continue
+                result = lint_file(source, settings, rules=rules, read_options=read_options)
+                out.append((item.index, _as_named(result, source, item.name)))
+                continue
+            try:
+                data = item.data if item.data is not None else _fetch(item.name)
+            except Exception as exc:
+                out.append((item.index, FileResult(path=item.name, error=f"{item.name}: {exc}")))
+                continue
+            if tmp is None:  # one temp folder a chunk
+                tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="contractkit-lint-")))
+            folder = tmp / str(item.index)
+            folder.mkdir()
+            out.append((item.index, _lint_bytes(item.name, data, folder, settings, rules, read_options)))
     return out
 
 
-def lint_chunk_packed(items: list[LintItem], *args: object) -> list[tuple[int, tuple]]:
-    """:func:`lint_chunk` with each FileResult packed for the wire (:func:`contractkit.cluster.wire.pack`)."""
-    from contractkit.cluster.wire import pack
+def lint_chunk_packed(items: list[LintItem], *args: object) -> bytes:
+    """:func:`lint_chunk` as one compact blob for the wire (:func:`contractkit.cluster.wire.pack_chunk`)."""
+    from contractkit.cluster.wire import pack_chunk
 
-    return [(index, pack(result)) for index, result in lint_chunk(items, *args)]  # type: ignore[arg-type]
+    return pack_chunk(lint_chunk(items, *args))  # type: ignore[arg-type]
 
 
 def _fetch(url: str) -> bytes:
@@ -259,14 +290,22 @@ def _fetch(url: str) -> bytes:
         return fh.read()
 
 
-def _lint_bytes(name: str, data: bytes, settings: object, rules: list, read_options: object) -> FileResult:
-    """Lint bytes under their own file name (the suffix picks the reader); report them as ``name``."""
+def _as_named(result: FileResult, read_as: str, name: str) -> FileResult:
+    """``result`` of the file read as ``read_as`` reported under ``name`` (as the local run names it)."""
+    if read_as == name:
+        return result
+    error = result.error.replace(read_as, name) if result.error else None
+    return FileResult(path=name, findings=result.findings, error=error)
+
+
+def _lint_bytes(
+    name: str, data: bytes, folder: Path, settings: object, rules: list, read_options: object
+) -> FileResult:
+    """Lint bytes under their own file name in ``folder`` (the suffix picks the reader); report them as
+    ``name``."""
     from contractkit.lint import lint_file
 
-    base = name.rstrip("/").rpartition("/")[2] or "document"
-    with tempfile.TemporaryDirectory(prefix="contractkit-lint-") as tmp:
-        path = Path(tmp) / base
-        path.write_bytes(data)
-        result = lint_file(path, settings, rules=rules, read_options=read_options)
-    error = result.error.replace(str(path), name) if result.error else None
-    return FileResult(path=name, findings=result.findings, error=error)
+    path = folder / (name.rstrip("/").rpartition("/")[2] or "document")
+    path.write_bytes(data)
+    result = lint_file(path, settings, rules=rules, read_options=read_options)
+    return _as_named(result, str(path), name)
