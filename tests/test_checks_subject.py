@@ -721,3 +721,54 @@ def test_round4_buyers_sites_and_areas_are_no_vague_quantity(text: str) -> None:
 )
 def test_round4_goods_lists_still_vague(text: str) -> None:
     assert VQ in ids(text, VQ), text
+
+
+# -- round 4: a spec left to one side's choice or open beside figures, a bound for a quantity, tab tables --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| 品名 | 规格 | 单位 | 数量 |\n| 苹果苗 | 品种由乙方根据苗圃情况搭配 | 株 | 3000 |",
+        "| 品名 | 规格 | 单位 | 数量 |\n| 地砖 | 颜色由卖方自行选定 | 箱 | 200 |",
+        "| 品名 | 规格型号 | 单位 | 数量 |\n| 工作服 | 款式由供方根据库存确定 | 套 | 150 |",
+        # tab-separated, pasted from a spreadsheet
+        "名称\t型号/规格\t数量\t单位\t单价\n叉车\t配置另行确定\t2\t台\t86,000.00",
+        "货物名称\t规格\t数量\t单位\n空压机\tKH-30，型号待定\t3\t台",
+    ],
+)
+def test_round4_spec_left_open_is_unquantified(text: str) -> None:
+    assert UI in ids(text, UI), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| 品名 | 规格 | 单位 | 数量 | 单价 | 金额 |\n"
+        "| 口罩 | 三层，17.5×9.5cm | 只 | 不少于20000 | 0.30 | 6,000.00 |",
+        "| 品名 | 规格 | 单位 | 数量 |\n| 水泥 | P.O 42.5 | 吨 | 300吨以上 |",
+        "| 品名 | 规格 | 单位 | 数量 |\n| 螺栓 | M12×60，8.8级 | 套 | 至少5000 |",
+    ],
+)
+def test_round4_quantity_that_is_only_a_bound(text: str) -> None:
+    assert UI in ids(text, UI), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| 品名 | 规格 | 单位 | 数量 |\n| 水泥 | P.O 42.5 | 吨 | 300 |",
+        "名称\t型号/规格\t数量\t单位\t单价\n叉车\tCPD30，柴油，3米门架\t2\t台\t86,000.00",
+        "| 品名 | 规格型号 | 单位 | 数量 |\n| 工作服 | 藏青色，涤棉，165-185码 | 套 | 150 |",
+    ],
+)
+def test_round4_fixed_items_are_no_finding(text: str) -> None:
+    assert UI not in ids(text, UI), text
+
+
+def test_round4_tab_table_header_with_a_standard_column() -> None:
+    text = (
+        "第一条 标的\n名称\t型号\t数量\t单位\t执行标准\n"
+        "电动葫芦\tCD1-5t\t2\t台\tJB/T 9008.1\n钢丝绳\t6×19-12mm\t200\t米\tGB/T 20118"
+    )
+    assert NQ4 not in ids(text, NQ4)

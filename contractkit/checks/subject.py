@@ -141,7 +141,14 @@ def _bears_on_quantity(
     )
 
 
-def _item_problems(it: Item) -> list[tuple[str, str]]:
+#: A quantity that is only a bound: 不少于6000, ≥500, 200吨以上 (not a 约 approximation, judged apart).
+_BOUNDED_QTY = re.compile(
+    r"^\s*(?:不少于|不低于|至少|最少|不超过|不多于|最多|不高于|≥|≤|＞|＜|>|<|大于|小于)\s*\d[\d,.]*\s*\S{0,3}\s*$"
+    r"|^\s*\d[\d,.]*\s*\S{0,3}?\s*(?:以上|以下|以内)\s*$"
+)
+
+
+def _item_problems(it: Item, quote: bool = False) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     qty, unit = it.quantity_text, it.unit
     words = re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", it.name)
@@ -155,11 +162,24 @@ def _item_problems(it: Item) -> list[tuple[str, str]]:
         and not _CONTENTS.search(f"{it.name} {it.spec}")  # 一批 | 含铜管20米、保温棉10卷: counted by contents
     ):
         problems.append((f"数量“{qty}”不是数字", f"quantity '{qty}' is not a number"))
+    if it.source in ("table", "text-table") and qty and not quote and (b := _BOUNDED_QTY.search(qty)):
+        # 不少于6000 / 200吨以上 beside a fixed unit price and amount: how many is to be delivered is open
+        problems.append((f"数量“{b.group().strip()}”只是上限或下限", f"quantity '{qty}' is only a bound"))
     if it.unit_column and not unit and not (qty and _UNIT_IN_QTY.search(qty)):
         problems.append(("未写计量单位", "no unit"))
     spec = it.spec if it.spec_column else it.model
     service = _SERVICE.search(it.name) is not None
+    deferred = it.model if it.spec_column and _DEFERRED_SPEC.search(it.model) else spec
     if (
+        (it.spec_column or it.model)
+        and not service
+        and deferred
+        and not has_blank(deferred)
+        and _NUMBER.search(deferred)
+        and (d := _DEFERRED_WORD.search(deferred)) is not None
+    ):  # 透明质酸钠 型号待定 8 5,960.00 (a PDF row with its figures): the model is left open
+        problems.append((f"规格“{d.group()}”未确定", f"spec '{d.group()}' is left open"))
+    elif (
         (it.spec_column or it.model)
         and not service
         and spec
@@ -185,6 +205,13 @@ _DEFERRED_SPEC = re.compile(
     r"|以[^，,。；;]{0,16}?(?:后续|另行|届时|通知)[^，,。；;]{0,10}?为准"
     r"|按[^，,。；;]{0,10}?(?:要求|需要|需求|风格|习惯|意见|喜好)(?:配置|搭配|定制|制作|提供|确定|调整)?"
     r"|按[^，,。；;]{0,8}?标准配置|视[^，,。；;]{0,8}?(?:情况|需要)|根据[^，,。；;]{0,8}?(?:需要|要求)"
+    # left to one side's choice: 由卖方根据库存情况搭配 / 由乙方确定 / 卖方自行选定
+    r"|(?:由|归)[甲乙买卖供需]方[^，,。；;]{0,12}?(?:搭配|确定|选定|决定|调配|配置|安排)"
+    r"|[甲乙买卖供需]方自行(?:搭配|确定|选定|决定|调配|配置|安排)|根据[^，,。；;]{0,8}?(?:库存|货源|情况)"
+)
+#: A word that leaves the model or spec open, wherever it stands in a row (型号待定, 规格另行确定).
+_DEFERRED_WORD = re.compile(
+    r"(?:型号|规格|配置|款式|品种|颜色|尺寸|参数)?(?:待定|另定|未定|另行(?:确定|约定|商定|通知)|待确认)"
 )
 #: A spec that is only a loose word (高精度, 优质, 常规, 标准型): a descriptive spec (荧光橙，背印标识;
 #: 丁腈涂层浸胶) identifies the goods even without a figure.
@@ -227,8 +254,9 @@ _LOOSE_SPEC = re.compile(
 def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """Items (table rows, purchase sentences) with no numeric quantity, unit or quantified spec."""
     facts = _facts(doc)
+    quote = contract_of(doc).structure.kind == "quote"  # a quote's ≥500 is a price tier, not a quantity
     for it in facts.items:
-        problems = _item_problems(it)
+        problems = _item_problems(it, quote)
         if problems:
             zh = "；".join(p[0] for p in problems)
             en = "; ".join(p[1] for p in problems)

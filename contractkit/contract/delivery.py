@@ -18,7 +18,7 @@ from contractkit.contract.model import Where
 from contractkit.contract.structure import lexicon_role
 from contractkit.contract.tables import Cell, Row, column, tables
 from contractkit.facts import DEADLINE_WORDS, find_durations
-from contractkit.facts.document import block_indices_naming, clauses_naming, has_blank, memo
+from contractkit.facts.document import block_indices_naming, clauses_naming, has_blank
 from contractkit.facts.sections import heading_of
 from contractkit.readers.model import Document
 
@@ -540,19 +540,14 @@ def _listed_below(doc: Document, i: int) -> DeliveryTime | None:
     return None
 
 
-def _index(doc: Document) -> dict[int, int]:
-    return memo(doc, "delivery.index", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
-
-
 #: Every clause with a delivery time holds one of these (the verbs, or a time label's first word).
 _TIME_GATE: tuple[str, ...] = (*DELIVERY_VERBS, "到场", "进场", "交期")
 
 
 def _times(doc: Document) -> list[DeliveryTime]:
     out: list[DeliveryTime] = []
-    index = _index(doc)
     for block, start, _end, clause in clauses_naming(doc, _TIME_GATE):
-        i = index[id(block)]
+        i = block.location.index
         lm = None if clause.lstrip()[:1] in "|│┃" else _TIME_LABEL.search(clause)
         if lm:
             s = start + lm.end()
@@ -674,18 +669,17 @@ _ZH_GATE = ("离岸", "到岸", "船上交货", "成本加", "成本、保险费
 
 def _terms(doc: Document) -> list[TradeTerm]:
     out: list[TradeTerm] = []
-    index = _index(doc)
     for block, start, _end, clause in clauses_naming(doc, _ZH_GATE):
         if _PORT.search(clause):
             for m in _ZH_TERM.finditer(clause):
-                where = Where(index[id(block)], (start + m.start(), start + m.end()))
+                where = Where(block.location.index, (start + m.start(), start + m.end()))
                 out.append(TradeTerm(ZH_TERMS[m.group()], False, where))
     for block, start, _end, clause in clauses_naming(doc, TERM_WORDS):
         if not (_TRADE_CONTEXT.search(clause) or _TRADE_CONTEXT.search(block.norm)):
             continue
         for m in _TERM.finditer(clause):
             code = m.group(1)
-            where = Where(index[id(block)], (start + m.start(), start + m.end()))
+            where = Where(block.location.index, (start + m.start(), start + m.end()))
             out.append(TradeTerm(code, code in OBSOLETE_INCOTERMS, where))
     out.sort(key=lambda t: (t.where.block, t.where.span))
     return out
@@ -700,7 +694,6 @@ _SEA_TERMS = ("FOB", "CFR", "CIF", "FAS", "CNF", "C&F")
 def _term_places(doc: Document) -> list[Place]:
     """The named place after a trade term (``DAP 天津市滨海新区黄海路219号买方二号仓库``)."""
     out: list[Place] = []
-    index = _index(doc)
     for block, start, _end, clause in clauses_naming(doc, TERM_WORDS):
         if not _TRADE_CONTEXT.search(clause):
             continue
@@ -716,15 +709,16 @@ def _term_places(doc: Document) -> list[Place]:
             if m.group(1) in _SEA_TERMS and not house:
                 kind = "port"  # FOB/CFR/CIF/FAS name a port, not a door
             s = start + m.end() + lead
-            out.append(Place(value, kind, house, True, Where(index[id(block)], (s, s + len(value)))))
+            out.append(Place(value, kind, house, True, Where(block.location.index, (s, s + len(value)))))
     return out
 
 
+_EDITION_WORDS = ("通则", "ncoterms", "NCOTERMS")
+
+
 def _edition(doc: Document) -> tuple[int | None, Where | None]:
-    for i, b in enumerate(doc.blocks):
-        t = b.norm
-        if "通则" not in t and "ncoterms" not in t and "NCOTERMS" not in t:
-            continue
+    for i in block_indices_naming(doc, _EDITION_WORDS):
+        t = doc.blocks[i].norm
         m = _EDITION.search(t)
         if m:
             return int(m.group("y1") or m.group("y2") or m.group("y3")), Where(i, m.span())

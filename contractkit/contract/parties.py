@@ -365,14 +365,18 @@ def _rows(doc: Document) -> list[list[tuple[int, int, int, str]]]:
     current: tuple[int | None, int | None] = (None, None)
     last = len(doc.blocks) - _TAIL_ZONE
     skip = furniture(doc)
+    body = False  # the last row is a body line: a run of them is one marker (analyse only resets on it)
     for i, b in enumerate(doc.blocks):
         if i in skip:
             continue
-        loc = b.location
         if _HEAD_ZONE <= i < last and not _row_start(b.norm):
-            rows.append([(i, _BODY_LINE, len(b.norm), b.norm)])  # a body line: not split, skipped by analyse
+            if not body:
+                rows.append([(i, _BODY_LINE, len(b.norm), b.norm)])  # a body line: skipped by analyse
+                body = True
             current = (None, None)
             continue
+        body = False
+        loc = b.location
         if loc.table is not None:
             key = (loc.table, loc.row)
             if key != current or not rows:

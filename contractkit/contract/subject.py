@@ -698,17 +698,35 @@ def _TEXT_ROW_BLOCKS(doc: Document) -> list[int]:
     return blocks_naming_any(doc, _ROW_MARKS)
 
 
+def _cols(block: Block) -> list[str]:
+    """The columns of a line whose cells are set apart by wide spaces or tabs (a table pasted from a
+    spreadsheet keeps its tabs in the text while the normalized text has single spaces)."""
+    if "\t" in block.text and len(block.text) == len(block.norm):
+        norm, text = block.norm, block.text
+        out, start = [], 0
+        for k, ch in enumerate(text):
+            if ch == "\t":
+                out.append(norm[start:k].strip())
+                start = k + 1
+        out.append(norm[start:].strip())
+        return [c for c in out if c]
+    return [p for p in _SPACED.split(block.norm.strip()) if p]
+
+
+def _spaced(block: Block) -> bool:
+    """True when the line may hold columns set apart by wide spaces or tabs."""
+    return "  " in block.norm or "\t" in block.norm or "\t" in block.text
+
+
 def _spaced_blocks(doc: Document) -> list[int]:
     """A header of columns spaced apart (naming the goods column) and the spaced lines after it."""
     out: list[int] = []
     blocks = doc.blocks
     for i in blocks_naming_any(doc, _NAME_COLS):
-        if i in out or ("  " not in blocks[i].norm and "\t" not in blocks[i].norm):
+        if i in out or not _spaced(blocks[i]):
             continue
         j = i
-        while (
-            j < len(blocks) and blocks[j].kind != "cell" and len(_SPACED.split(blocks[j].norm.strip())) >= 3
-        ):
+        while j < len(blocks) and blocks[j].kind != "cell" and len(_cols(blocks[j])) >= 3:
             out.append(j)
             j += 1
     return out
@@ -764,7 +782,7 @@ def _rows(doc: Document) -> tuple[list[list[tuple[list[str], int]]], dict[int, l
         if norm.lstrip()[:1] in _RULE_START and _BOX_RULE.match(norm):
             continue  # a rule line of a box-drawing or markdown table
         boxed = norm.count("│") + norm.count("|") + norm.count("┃") >= 2
-        if not boxed and "  " not in norm and "\t" not in norm:
+        if not boxed and not _spaced(block):
             if text_rows or spaced:
                 flush_text()
             continue  # neither a box-drawing / markdown row nor spaced columns
@@ -773,7 +791,7 @@ def _rows(doc: Document) -> tuple[list[list[tuple[list[str], int]]], dict[int, l
             continue
         if not spaced and not any(n in norm for n in _NAME_COLS):
             continue  # spaced columns start with a header naming the goods column
-        parts = [p for p in _SPACED.split(norm.strip()) if p]
+        parts = _cols(block)
         if len(parts) >= 3 and (spaced or _column(parts, _NAME_COLS) is not None):
             spaced.append((parts, i))
             continue
@@ -963,8 +981,8 @@ def _table_items(doc: Document) -> tuple[list[Item], bool, list[Standard], set[i
                 standards.append(column)
     for i in blocks_naming_any(doc, _QTY_COLS):
         block = doc.blocks[i]
-        if block.kind == "cell" or _BOX.search(block.norm):
-            continue
+        if block.kind == "cell" or _BOX.search(block.norm) or "\t" in block.text:
+            continue  # a Word, box-drawing or tab-separated table is read by _rows
         parts = block.norm.split()
         if len(parts) < 3 or _column(parts, _QTY_COLS) is None:
             continue
@@ -1135,12 +1153,11 @@ def block_index(doc: Document) -> dict[int, int]:
 def subject_clauses(doc: Document, words: tuple[str, ...]) -> list[tuple[int, int, int, str]]:
     """``(block index, start, end, clause)`` of the subject clauses naming one of ``words`` (item-table rows
     count as subject clauses)."""
-    index = block_index(doc)
     rows = set(contract_of(doc).subject.item_blocks)
     recitals = recital_blocks(doc)
     out = []
     for block, s, e, clause in clauses_naming(doc, words):
-        i = index[id(block)]
+        i = block.location.index
         if i in rows or (i not in recitals and is_subject_clause(block, clause)):
             out.append((i, s, e, clause))
     return out
@@ -1152,7 +1169,6 @@ def extract(contract: Contract) -> SubjectFacts:
     items, has_table, column_standards, standard_heads = _table_items(doc)
     item_blocks = {b for it in items for b in it.blocks}
     row_items = {b: it for it in items for b in it.blocks}
-    index = block_index(doc)
     vague: list[Vague] = []
     opened: list[OpenQuantity] = []
     purchases: list[Purchase] = []
@@ -1167,7 +1183,7 @@ def extract(contract: Contract) -> SubjectFacts:
 
     # one scan of the document's clauses for every lexicon, then cheap literal tests per clause
     for block, s, e, clause in clauses_naming(doc, _ALL_GATES):
-        i = index[id(block)]
+        i = block.location.index
         if _STANDARD_GATE_ANY(clause) and i not in standard_heads:
             found = first_standard(clause)
             if found is not None:
