@@ -443,3 +443,53 @@ def test_quantity_tolerance_is_no_standard(clause: str) -> None:
     from contractkit.contract.subject import first_standard
 
     assert first_standard(clause) is None
+
+
+# -- round 4: new kinds of quality terms, columns set apart by tabs -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind"),
+    [
+        ("乙方保证所供设备持有有效的医疗器械注册证", "certified"),
+        ("救生设备须附中国船级社检验证书", "certified"),
+        ("插座须通过CCC认证", "certified"),
+        ("卖方保证货物无材料和工艺缺陷", "conformity"),
+        ("卖方保证货物不存在任何设计上的瑕疵", "conformity"),
+        ("The Goods shall conform to the specifications in Schedule 1", "conformity"),
+        ("备件均为原厂全新产品", "genuine"),
+        ("按第一条所列规格验收", "listed"),
+        ("执行Q/GDW 1234-2014", "numbered"),
+        ("符合CB/T 3654-2013", "numbered"),
+        ("执行T/CAS 115-2005", "numbered"),
+    ],
+)
+def test_round4_quality_term_kinds(clause: str, kind: str) -> None:
+    from contractkit.contract.subject import first_standard
+
+    found = first_standard(clause)
+    assert found is not None and found[0] == kind, (clause, found)
+
+
+@pytest.mark.parametrize(
+    "clause", ["QC 100%抽检", "Omega 3 鱼油胶囊", "卖方应提供产品合格证", "缺陷责任期为一年"]
+)
+def test_round4_look_alikes_are_no_quality_term(clause: str) -> None:
+    from contractkit.contract.subject import first_standard
+
+    assert first_standard(clause) is None, clause
+
+
+_CELL = (
+    st.text(alphabet="规格型号数量单位台套钢管AB12.，", min_size=1, max_size=8).map(str.strip).filter(bool)
+)
+
+
+@given(st.lists(_CELL, min_size=1, max_size=7))
+def test_round4_tab_columns_are_the_tab_separated_cells(cells: list[str]) -> None:
+    from contractkit.contract.subject import _cols
+    from contractkit.readers.model import Block, Location
+
+    text = "\t".join(cells)
+    block = Block(text=text, norm=text.replace("\t", " "), kind="line", location=Location(index=0))
+    assert _cols(block) == cells
