@@ -59,6 +59,7 @@ REVISION_TAGS = {f"{W}ins": "insertions", f"{W}del": "deletions", f"{W}moveTo": 
 _INSERTED = (f"{W}ins", f"{W}moveTo")
 _PPR, _PSTYLE = f"{W}pPr", f"{W}pStyle"
 _MAX_PART = 100 * 1024 * 1024  # inflated word/document.xml cap
+_HEADING_STYLES = ("heading", "title", "标题")
 _ARTICLE_LABEL = re.compile(r"^第\s*\S{1,5}\s*[条章节部分]")
 
 
@@ -126,6 +127,7 @@ class _Reader:
         #: False while the tree read holds no insertion at all (no paragraph to test for inserted text).
         self.inserting = True
         self._pending: list[tuple[str, Location, Any, str | None, str | None]] = []
+        self._heading_style: dict[str | None, bool] = {}
 
     def on_table(self, number: int, parent: tuple[int, int, int] | None) -> None:
         self.meta["tables"] = number
@@ -140,7 +142,9 @@ class _Reader:
         if not text.strip():
             return
         style = self.styles.get(style_id, style_id) if style_id else self.default_style
-        heading = bool(style) and style.lower().startswith(("heading", "title", "标题"))
+        heading = self._heading_style.get(style)
+        if heading is None:
+            heading = self._heading_style[style] = bool(style) and style.lower().startswith(_HEADING_STYLES)
         if numbered is not None:
             label, level = numbered
             self.meta["labels"][len(self._pending)] = label
@@ -152,12 +156,10 @@ class _Reader:
                 title = text.strip() if _is_title(text) else ""
                 self.section = f"{label} {title}".strip()[:40]
                 heading = heading or bool(title)
-        if loc.table is not None and not heading and not looks_like_heading(text):
-            kind = "cell"
-        elif heading or looks_like_heading(text):
+        if heading or looks_like_heading(text):
             kind = "heading"
         else:
-            kind = "paragraph"
+            kind = "cell" if loc.table is not None else "paragraph"
         index = len(self._pending)
         location = Location(
             index, paragraph=loc.paragraph, table=loc.table, row=loc.row, cell=loc.cell, part=part
