@@ -370,3 +370,44 @@ def test_entry_forms_combine(term: str, means: str, lead: str) -> None:
     s = extract_text(text).structure
     assert [e.term for e in s.definition_entries] == [term]
     assert s.is_definition(0)
+
+
+def _language_block_by_block(blocks: list[str]) -> str:
+    """The language test as it reads one block at a time (what the joined-text count must equal)."""
+    import re
+
+    cjk4 = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}")
+    zh = en = 0
+    for t in blocks[:400]:
+        if not t.isascii() and cjk4.search(t):
+            zh += 1
+        latin = len(re.findall(r"[A-Za-z]{2,}", t))
+        if latin >= 4 and latin * 2 > len(re.findall(r"[\u4e00-\u9fff]", t)):
+            en += 1
+    total = max(1, zh + en)
+    if en * 5 >= total and zh * 5 >= total:
+        return "bilingual"
+    return "en" if en > zh else "zh"
+
+
+_PIECES = ["买方", "应当", "付款", "the", "Buyer", "shall", "pay", "a", "1.2", " ", "\n"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_PIECES)).map("".join), max_size=420))
+def test_language_counts_words_of_each_block(blocks: list[str]) -> None:
+    # Latin words are found once over the joined text: the same counts as block by block (line breaks too)
+    from contractkit.contract.structure import _language
+    from contractkit.readers.model import Block, Document, Location
+
+    doc = Document("x.txt", "text", [Block(t, t, Location(i)) for i, t in enumerate(blocks)])
+    assert _language(doc) == _language_block_by_block(blocks)
+
+
+def test_pdf_headings_glued_to_their_first_clause_are_sections() -> None:
+    s = structure(
+        "采购合同\n甲方（买方）：苏州精工有限公司\n乙方（卖方）：沈阳华力有限公司\n"
+        "1 标的1.1 卖方向买方供应数控车床2台。\n1.2 单价为人民币10万元。\n"
+        "2 合同期限与修改2.1 本合同自双方签字之日起生效。\n2.2 修改须书面。"
+    )
+    tops = [(x.label, x.title) for x in s.sections if x.level == 1]
+    assert tops == [("1 标的", "标的"), ("2 合同期限与修改", "合同期限与修改")]

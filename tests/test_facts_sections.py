@@ -136,3 +136,59 @@ def test_clause_spans_many_on_contract_lines() -> None:
 
     lines = ["验收合格后付款。逾期按日万分之五；", "  甲方：____  ", "", "第五条 验收"]
     assert clause_spans_many(lines) == [((0, 8), (8, 17)), ((2, 9),), (), ((0, 6),)]
+
+
+# A PDF line that runs a heading into its first clause (Word numbering rendered as text, no line break).
+GLUED = [
+    ("9 合同期限与修改9.1 本合同自双方签字盖章之日起生效。", "9 合同期限与修改", "9"),
+    ("第九条 合同期限9.1 本合同有效期为一年。", "第九条 合同期限", "九"),
+    ("第9条 违约责任 9.1乙方逾期交货的，每日按货款的0.5‰支付违约金。", "第9条 违约责任", "9"),
+    ("九、质量保证9.1 卖方保证货物为全新原装。", "九、质量保证", "九"),
+    ("12. 争议解决12.1 因本合同引起的争议，提交买方所在地法院诉讼解决。", "12. 争议解决", "12"),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "number"), GLUED)
+def test_heading_glued_to_its_first_clause(text: str, label: str, number: str) -> None:
+    assert sections._heading(text) is not None
+    assert heading_of(text) == label
+    assert sections._heading(text)[2] == number
+
+
+GLUED_NOT = [
+    ("2 个工作日内2.1 交付", None),  # a count, not a heading
+    ("5 质保期5.1年", None),  # a period
+    ("第五条 付款5.1%的违约金由乙方承担，甲方", "第五条 付款5.1%的违约金由乙方承担"),  # an amount: as before
+    ("9 合同期限与修改10.1 本合同…", None),  # the clause of another section: no glued title
+    ("3 台设备，3.1 验收", None),  # a sentence before the number
+    ("9 合同期限与修改", None),  # a bare number and a title alone stay body text (so does a count in a table)
+]
+
+
+@pytest.mark.parametrize(("text", "label"), GLUED_NOT)
+def test_not_a_glued_heading(text: str, label: str | None) -> None:
+    assert heading_of(text) == label
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(min_value=1, max_value=40),
+    title=st.sampled_from(["合同期限与修改", "付款方式", "验收", "不可抗力", "知识产权与保密", "争议解决"]),
+    sep=st.sampled_from(["", " ", "  "]),
+    clause=st.sampled_from(["本合同自签订之日起生效。", "买方应于到货后3日内验收。", "甲方"]),
+)
+def test_glued_heading_any_number_and_title(n: int, title: str, sep: str, clause: str) -> None:
+    assert heading_of(f"{n} {title}{sep}{n}.1 {clause}") == f"{n} {title}"
+    assert heading_of(f"第{n}条 {title}{sep}{n}.1{clause}") == f"第{n}条 {title}"
+
+
+def test_glued_headings_open_sections_of_a_pdf_page() -> None:
+    lines = [
+        "采购合同",
+        "8 交货8.1 卖方应于2026年3月1日前交货。",
+        "8.2 交货地点为买方仓库。",
+        "9 合同期限与修改9.1 本合同自双方签字盖章之日起生效。",
+        "9.2 本合同的修改须经双方书面同意。",
+    ]
+    out = assign_sections(_blocks(lines))
+    assert [b.section for b in out] == [None, "8 交货", "8 交货", "9 合同期限与修改", "9 合同期限与修改"]

@@ -10,14 +10,15 @@ Roles are read, in order of strength, from the party block (``甲方（买方）
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from contractkit.contract.definitions import DefinitionEntry, read_entries
 from contractkit.contract.model import Where
-from contractkit.facts.document import block_indices_naming
-from contractkit.facts.sections import _heading
+from contractkit.facts.document import block_indices_naming, block_starts, doc_text
+from contractkit.facts.sections import _heading, headings
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
@@ -739,15 +740,21 @@ def _level_key(kind: str, label: str, num: str) -> str:
 def _sections(doc: Document) -> list[Section]:
     found: list[tuple[int, str, str, str, str, int]] = []  # (block, kind, label, num, level key, depth)
     labels: dict[int, str] = doc.meta.get("labels") or {}
-    for i, block in enumerate(doc.blocks):
+    heads = headings(doc.blocks)
+    at = [i for i, h in enumerate(heads) if h is not None]
+    if labels:
+        at = sorted({*at, *(i for i in labels if isinstance(i, int) and 0 <= i < len(heads))})
+    for i in at:
+        block = doc.blocks[i]
         shown = labels.get(i)  # Word automatic numbering: the label is not in the text
-        h = _heading(f"{shown} {block.norm}" if shown else block.norm)
+        h = _heading(f"{shown} {block.norm}") if shown else heads[i]
         if h is None:
             continue
         kind, label, num = h
         depth = num.count(".") if kind == "dotted" else 0
         found.append((i, kind, label, num, _level_key(kind, label, num), depth))
-    used = [k for k in _CANONICAL if any(f[4] == k for f in found)]
+    keys = {f[4] for f in found}
+    used = [k for k in _CANONICAL if k in keys]
     rank = {k: n + 1 for n, k in enumerate(used)}
     out: list[Section] = []
     stack: list[tuple[int, str]] = []
@@ -776,12 +783,20 @@ def _num(num: str) -> str:
 
 
 def _language(doc: Document) -> Language:
+    blocks = doc.blocks[:400]
+    # Latin words found once over the joined text (none spans a line break), counted per block
+    text, starts = doc_text(doc), block_starts(doc)
+    end = starts[400] if len(starts) > 400 else len(text)
+    latin_in: dict[int, int] = {}
+    for m in _LATIN_WORD.finditer(text, 0, end):
+        i = bisect_right(starts, m.start()) - 1
+        latin_in[i] = latin_in.get(i, 0) + 1
     zh = en = 0
-    for b in doc.blocks[:400]:
+    for i, b in enumerate(blocks):
         t = b.norm
         if not t.isascii() and _CJK4.search(t):
             zh += 1  # four CJK characters
-        latin = len(_LATIN_WORD.findall(t)) if _LATIN_WORD.search(t) else 0
+        latin = latin_in.get(i, 0)
         if latin >= 4 and latin * 2 > len(_CJK.findall(t)):  # four Latin words, over half the CJK count
             en += 1
     total = max(1, zh + en)

@@ -33,12 +33,17 @@ _MEMO_SIZE = 4
 
 def memo(doc: Document, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()`` once per document and ``key`` (rules of one lint run share the result)."""
-    entry = _MEMO.get(id(doc.blocks))
-    if entry is None or entry[0] is not doc.blocks or entry[1] != len(doc.blocks):
+    return memo_blocks(doc.blocks, key, compute)
+
+
+def memo_blocks(blocks: list[Block], key: Hashable, compute: Callable[[], T]) -> T:
+    """:func:`memo` keyed by the list of blocks itself (what a document is made of, before it is made)."""
+    entry = _MEMO.get(id(blocks))
+    if entry is None or entry[0] is not blocks or entry[1] != len(blocks):
         if len(_MEMO) >= _MEMO_SIZE:
             _MEMO.pop(next(iter(_MEMO)))
-        entry = (doc.blocks, len(doc.blocks), {})
-        _MEMO[id(doc.blocks)] = entry
+        entry = (blocks, len(blocks), {})
+        _MEMO[id(blocks)] = entry
     cache = entry[2]
     if key not in cache:
         cache[key] = compute()
@@ -186,10 +191,14 @@ def iter_blocks_naming(doc: Document, words: tuple[str, ...]) -> Iterator[Block]
     return (blocks[i] for i in _scan_blocks(doc, words))
 
 
+def block_starts(doc: Document) -> list[int]:
+    """Where each block's ``norm`` starts in :func:`doc_text` (once per document)."""
+    return memo(doc, "blocks.starts", lambda: _joined([b.norm for b in doc.blocks])[1])
+
+
 def _scan_blocks(doc: Document, words: tuple[str, ...]) -> Iterator[int]:
     text = doc_text(doc)  # the blocks' norm joined by line breaks
-    starts = memo(doc, "blocks.starts", lambda: _joined([b.norm for b in doc.blocks])[1])
-    return _pieces_naming(text, starts, words)
+    return _pieces_naming(text, block_starts(doc), words)
 
 
 def _joined(pieces: list[str]) -> tuple[str, list[int]]:
@@ -235,6 +244,7 @@ __all__ = [
     "all_clauses",
     "blank_spans",
     "block_indices_naming",
+    "block_starts",
     "blocks_naming",
     "clauses",
     "clauses_naming",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from contractkit.facts.document import memo_blocks
 from contractkit.facts.spans import to_decimal
 from contractkit.readers.model import Block
 
@@ -71,9 +72,18 @@ def _heading_cached(text: str) -> tuple[str, str, str] | None:
         return None
     found = _match(s)
     if found is None:
-        return None
+        # 9 合同期限与修改9.1 本合同… : a bare number heads a title only with its first clause glued on
+        bare = _BARE_NUMBER.match(s) if ".1" in s[: _MAX_TITLE + 12] else None
+        if bare is None or _glued_title(s[bare.end() :], bare.group("num")) is None:
+            return None
+        found = ("arabic", bare.end(), bare.group("num"))
     kind, end, num = found
     rest = s[end:]
+    glued = _glued_title(rest, num) if kind != "dotted" else None
+    if glued is not None:  # 第九条 合同期限9.1 本合同… : the heading's title, then its clause N.1
+        number = s[:end].strip()
+        label = f"{number} {glued}" if kind in ("article", "arabic") else f"{number}{glued}"
+        return kind, _SPACES.sub(" ", label)[:_MAX_LABEL], num
     title = rest.strip()
     cut = _TITLE_END.search(title)
     if cut:
@@ -91,6 +101,29 @@ def _heading_cached(text: str) -> tuple[str, str, str] | None:
     label = f"{number} {title}".strip() if kind in ("article", "dotted", "arabic") else f"{number}{title}"
     label = _SPACES.sub(" ", label)[:_MAX_LABEL]
     return kind, label, num
+
+
+#: The first clause of a section glued to its heading's title on one line (a PDF): ``9.1`` after the title
+#: of heading 9, not an amount (9.1%, 9.1万元) or a period (9.1年).
+_GLUED_CLAUSE = re.compile(
+    r"(?<![\d.])(?P<num>\d{1,3})\.1(?![\d%.])(?!\s*(?:年|个月|月|日|天|万|元|米|吨|倍|公斤|千克))"
+)
+#: A bare number and a space before a title (``9 合同期限与修改``), not before a count (``2 个工作日``).
+_BARE_NUMBER = re.compile(r"(?P<num>\d{1,3})\s+(?![个台套件只日天年月周次份项元万吨米%])(?=\S)")
+
+
+def _glued_title(rest: str, num: str) -> str | None:
+    """The title before the glued first clause of the heading numbered ``num`` (``合同期限`` of
+    ``合同期限9.1 本合同…`` under 第九条), or None when ``rest`` is no short title followed by ``num``.1."""
+    if ".1" not in rest[: _MAX_TITLE + 8]:
+        return None
+    m = _GLUED_CLAUSE.search(rest)
+    if m is None or m.start() > _MAX_TITLE + 4 or m.group("num") != _number(num):
+        return None
+    title = rest[: m.start()].strip()
+    if not title or len(title) > _MAX_TITLE or _TITLE_END.search(title) or title[0].isdecimal():
+        return None
+    return title
 
 
 _heading.cache_clear = _heading_cached.cache_clear  # type: ignore[attr-defined]
@@ -123,6 +156,15 @@ def section_number(text: str) -> str | None:
     return _number(found[2])
 
 
+Heading = tuple[str, str, str]
+
+
+def headings(blocks: list[Block]) -> list[Heading | None]:
+    """``(kind, label, number)`` of each block's heading, else None: computed once per list of blocks
+    (:func:`assign_sections` hands those it found to the list it returns; the structure facts read them)."""
+    return memo_blocks(blocks, "headings", lambda: [_heading(b.norm) for b in blocks])
+
+
 def assign_sections(blocks: list[Block]) -> list[Block]:
     """New blocks with ``section`` = the nearest preceding top-level heading (第X条, else X、, else N.).
 
@@ -134,7 +176,9 @@ def assign_sections(blocks: list[Block]) -> list[Block]:
     kinds = {h[0] for h in heads if h}
     top = next((k for k in ("article", "cn", "arabic") if k in kinds), None)
     if top != "article" and any(b.section for b in blocks):
-        return list(blocks)  # sections given by the reader (Word automatic numbering) or assigned before
+        given = list(blocks)  # sections given by the reader (Word automatic numbering) or assigned before
+        memo_blocks(given, "headings", lambda: heads)
+        return given
     current: str | None = None
     out: list[Block] = []
     for block, h in zip(blocks, heads, strict=True):
@@ -147,4 +191,5 @@ def assign_sections(blocks: list[Block]) -> list[Block]:
         else:
             b = block
             out.append(Block(b.text, b.norm, b.location, b.kind, current, b.style))
+    memo_blocks(out, "headings", lambda: heads)  # the same texts: the same headings
     return out
