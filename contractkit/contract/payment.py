@@ -21,6 +21,7 @@ from contractkit.contract.amount import Cell, Money, Table, cell_number, tables_
 from contractkit.contract.model import Where
 from contractkit.facts import find_amounts, find_percents
 from contractkit.facts.sentences import clause_spans
+from contractkit.facts.spans import contains_any
 from contractkit.facts.triggers import (
     DeadlineUnit,
     Timing,
@@ -100,6 +101,9 @@ PAY_GATE = (
     "试款",
     "期款",
     "装款",
+    "产款",
+    "线款",
+    "碑款",
     "给",
 )
 #: A payment act or stage (支付, 付清, 预付, 尾款, 到货款, 先给…).
@@ -140,6 +144,8 @@ _FAILED_PAY = re.compile(
 _ASIDE = re.compile(
     r"[（(][^（()）]*[)）]|(?:扣除|扣减|抵扣|冲抵|折抵|抵减|减去)[^，,。；;]{0,10}?(?:预付款|首付款|预付|已付|已支付|定金)"
 )
+#: Literals without which ``_ASIDE`` cannot match.
+_aside_words = contains_any(("（", "(", "扣", "抵", "冲", "减"))
 #: An installment naming one of these is a security, a rebate or a refund, not a payment.
 _NOT_PAYMENT = re.compile(r"履约保证金|投标保证金|(?<!质量)保证金|押金|保函|折扣|优惠|返利|奖励|退款|使用费")
 _SECURITY = r"(?:履约保证金|投标保证金|(?<!质量)保证金|押金|保函|返利|奖励|退款|使用费)"
@@ -189,7 +195,7 @@ _AMOUNT_AFTER_NOT = re.compile(r"\s*(?:/|每|一)")
 _AMOUNT_BEFORE_NOT = re.compile(
     r"(?:单价|价格为|每(?:吨|台|件|套|公斤|千克|天|日|月|年|平方米|米|个)|使用费|租金)\s*$"
 )
-_PIECE = re.compile(r"(?:[^，,]|(?<=\d),(?=\d{3}))+")
+_PIECE = re.compile(r"(?:[^，,]+|(?<=\d),(?=\d{3}))+")  # runs, not one character a step
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,7 +368,11 @@ _LABELLED_SHARE = re.compile(
 def _comma_pieces(text: str) -> list[tuple[int, str]]:
     """(start, text) of the comma pieces, a piece cut again where a stage label with its share begins."""
     out: list[tuple[int, str]] = []
+    staged = "%" in text  # a stage label starts a piece only before its share
     for m in _PIECE.finditer(text):
+        if not staged:
+            out.append((m.start(), m.group()))
+            continue
         cuts = (
             [m.start()] + [c.end() for c in _STAGE_START.finditer(text, m.start() + 1, m.end())] + [m.end()]
         )
@@ -379,7 +389,8 @@ def _pieces(text: str) -> list[_Piece]:
         piece = raw.strip()
         if not piece:
             continue
-        if _CONSEQUENCE.search(_ASIDE.sub("", piece)) or _FAILED_PAY.search(piece):
+        bare = _ASIDE.sub("", piece) if _aside_words(piece) else piece
+        if _CONSEQUENCE.search(bare) or _FAILED_PAY.search(piece):
             break
         shares = [(v, (s + a, s + b)) for v, (a, b) in _shares(piece)]
         amounts = [(v, c, (s + a, s + b)) for v, c, (a, b) in _amounts(piece)]
@@ -701,7 +712,10 @@ def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
     unread: list[tuple[str, Locate]] = []
     seen: set[str] = set()
     named = block_indices_naming(doc, PAY_GATE + RETENTION_WORDS)
-    if headings:  # in a payment section every line counts (a PDF table row wraps onto lines without 付)
+    if headings and doc.kind == "pdf":
+        # in a payment section every line counts (a PDF table row wraps onto lines without 付); elsewhere a
+        # block is read alone, and one naming no payment word (PAY_GATE holds every literal of PAY_VERB)
+        # states no installment
         named = sorted(set(named) | {i for i, b in enumerate(doc.blocks) if b.section in headings})
     indices = [
         i
@@ -717,6 +731,8 @@ def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
         locate_text = _cells_locator(parts, sep=0)
         for s, e in clause_spans(text):
             sentence = text[s:e]
+            if not PAY_VERB.search(sentence):
+                continue  # no payment act: no installment, and nothing for _named_installments
             key = _NOT_WORD.sub("", sentence)
             if key in seen:
                 continue  # a schedule restated (a table in prose) counts once
@@ -782,14 +798,16 @@ def _named_installments(doc: Document, unread: list[tuple[str, Locate]]) -> list
     """Sentences that pay a stage defined elsewhere (“验收款”指合同价格的20%; 验收款在终验后10日内支付)."""
     from contractkit.checks._common import block_indices_naming
 
+    named = [(s, loc, m) for s, loc in unread if (m := _NAMED.match(s)) is not None and PAY_VERB.search(s)]
+    if not named:
+        return []  # no sentence pays a stage by its name: the definitions are not read
     defined: dict[str, Decimal] = {}
     for i in block_indices_naming(doc, ("指",)):
         for m in _DEFINED_SHARE.finditer(doc.blocks[i].norm):
             defined.setdefault(m.group("name"), Decimal(m.group("pct")))
     out: list[Installment] = []
-    for sentence, locate in unread if defined else []:
-        m = _NAMED.match(sentence)
-        if m is None or m.group("name") not in defined or not PAY_VERB.search(sentence):
+    for sentence, locate, m in named:
+        if m.group("name") not in defined:
             continue
         timing = read_timing(sentence)
         raw = RawInstallment(

@@ -200,9 +200,11 @@ _adjust_words = contains_any(("调", "减", "增", "降"))
 _lpr_words = contains_any(("LPR", "利率", "报价"))
 
 
-def _charge_words(clause: str) -> int:
-    """How many charge-ish characters the clause names (two are needed for a stacking)."""
-    return clause.count("金") + clause.count("息") + clause.count("费") + clause.count("罚")
+def _two_charges(clause: str) -> bool:
+    """True when the clause names two kinds of charge (违约金, 滞纳金, 罚金, interest): without them
+    :func:`_stacking` finds none (a cheap test before its patterns)."""
+    kinds = ("违约金" in clause) + ("滞纳金" in clause) + ("罚金" in clause)
+    return kinds + ("利息" in clause or "罚息" in clause or "占用费" in clause) >= 2
 
 
 _SEGMENT_END = re.compile(r"[,，;；。]")
@@ -552,7 +554,7 @@ def remedies(doc: Document) -> tuple[Remedy, ...]:
 
     def compute() -> tuple[Remedy, ...]:
         out: list[Remedy] = []
-        index = {id(b): i for i, b in enumerate(doc.blocks)}
+        index = block_index(doc)
         for block, s, _e, clause in clauses_naming(doc, _GATE):
             if _CONTEXT.search(clause) is None:
                 continue
@@ -582,8 +584,14 @@ def _remedy(text: str, lead: int) -> tuple[Breach, tuple[int, int]] | None:
     return breach, (max(0, start - lead), max(0, m.end() - lead))  # type: ignore[return-value]
 
 
+def block_index(doc: Document) -> dict[int, int]:
+    """``id(block)`` → its index in ``doc.blocks``, once per document (shared by the facts and rules that
+    read :func:`clauses_naming`, which gives blocks)."""
+    return memo(doc, "blocks.index", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
+
+
 def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
-    index = {id(b): i for i, b in enumerate(doc.blocks)}
+    index = block_index(doc)
     drafts: list[_Draft] = []
     caps: list[tuple[Cap, int, str, bool]] = []  # (cap, draft count when seen, section, names a charge)
     deposits: list[Deposit] = []
@@ -603,13 +611,16 @@ def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
         if m:
             no_adjust.append(_where(bi, s, m.span()))
         context = _CONTEXT.search(clause) is not None
-        stack = _stacking(clause, bi, s) if context and _charge_words(clause) >= 2 else None
+        stack = _stacking(clause, bi, s) if context and _two_charges(clause) else None
         if stack is not None:
             stacked.append(stack)
-        lead = _lead(doc, bi) if context and s == 0 else ""
-        if lead and _breach(clause) is not None:
-            lead = ""  # the clause says its breach itself
-        own = _clause_penalties(clause, bi, s, roles, section, lead) if context else []
+        own = _clause_penalties(clause, bi, s, roles, section) if context else []
+        # the lead line (问12：卖方晚交货呢？ / 逾期交货：) names the breach and the payer of a clause that
+        # does not: read only for a clause holding a penalty (a rate of its own may be one only with a lead)
+        if context and s == 0 and (own or find_rates(clause)):
+            lead = _lead(doc, bi)
+            if lead and _breach(clause) is None:
+                own = _clause_penalties(clause, bi, s, roles, section, lead)
         cap_m = _CAP.search(clause) if _cap_words(clause) else None
         if cap_m and not _is_deposit_share(clause, cap_m.start()):
             cap = _cap(clause, bi, s, cap_m, scoped=bool(_SCOPED_CAP.search(clause)))
