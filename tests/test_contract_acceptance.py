@@ -762,3 +762,25 @@ def test_an_objection_cut_by_a_line_wrap(first: str, second: str) -> None:
     doc = page_lines("建材买卖合同", first, second)
     ws = [w for w in contract_of(doc).acceptance.windows if w.length is not None]
     assert ws and ws[0].where.block == 1 and ws[0].kind == "objection"
+
+
+# -- fast patterns: a lookahead of first characters changes no match --------------------
+
+
+@pytest.mark.parametrize(
+    ("fast", "bare"),
+    [
+        ("ACT", "ACT_PATTERN"),
+        ("_ACTISH", "ACTISH_PATTERN"),
+        ("_DEEMED", "DEEMED_PATTERN"),
+        ("_DEEMED_CONTEXT", "DEEMED_CONTEXT_PATTERN"),
+        ("_PERIOD_WORD", "PERIOD_WORD_PATTERN"),
+    ],
+)
+def test_fast_pattern_matches_what_the_bare_pattern_matches(fast: str, bare: str) -> None:
+    """A pattern led (for speed) by a lookahead of its first characters finds just the bare one's matches."""
+    from test_contract_term import assert_led
+
+    from contractkit.contract import acceptance
+
+    assert_led(getattr(acceptance, fast), getattr(acceptance, bare))

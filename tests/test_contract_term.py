@@ -4,6 +4,7 @@ excluded) and termination grounds found anywhere."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from conftest import page_lines
@@ -788,3 +789,101 @@ def test_a_right_to_end_the_deal_in_plain_words(text: str) -> None:
 )
 def test_rejecting_goods_without_a_delay_is_no_termination(text: str) -> None:
     assert not term(text).terminations
+
+
+# -- fast patterns: a lookahead of first characters changes no match --------------------
+
+
+def first_chars(pattern: str, flags: int = 0) -> set[str]:
+    """Every character a match of ``pattern`` can start with (read from the parsed pattern; digits as 0–9).
+
+    A pattern led by ``(?=[…])`` with all of these in the class matches exactly what the bare one matches."""
+    import re._constants as c
+    import re._parser as parser
+
+    def walk(seq) -> tuple[set[str], bool]:  # (first characters, whether ``seq`` can match nothing)
+        out: set[str] = set()
+        for op, av in seq:
+            if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+                continue  # zero-width: the next item starts the match
+            if op is c.LITERAL:
+                return out | {chr(av)}, False
+            if op is c.IN:
+                for o, a in av:
+                    if o is c.LITERAL:
+                        out.add(chr(a))
+                    elif o is c.RANGE:
+                        out.update(map(chr, range(a[0], a[1] + 1)))
+                    elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                        out.update("0123456789")
+                    else:
+                        raise AssertionError(f"unbounded first character: {o} {a}")
+                return out, False
+            if op is c.SUBPATTERN:
+                got, empty = walk(av[3])
+            elif op is c.BRANCH:
+                results = [walk(b) for b in av[1]]
+                got, empty = set().union(*(r[0] for r in results)), any(r[1] for r in results)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                got, empty = walk(av[2])
+                empty = empty or av[0] == 0
+            else:
+                raise AssertionError(f"unexpected item {op}")
+            out |= got
+            if not empty:
+                return out, False
+        return out, True
+
+    chars, empty = walk(parser.parse(pattern, flags))
+    assert not empty, "a pattern that can match nothing cannot be led by a lookahead"
+    return chars
+
+
+def assert_led(fast: re.Pattern[str], bare: str) -> None:
+    """``fast`` is ``(?=[class])(?:bare)`` and the class holds every first character of ``bare``."""
+    m = re.match(r"\(\?=(\[[^\]]*\])\)\(\?:", fast.pattern)
+    assert m is not None and fast.pattern == f"{m.group()}{bare})", (
+        "not led by a lookahead of the bare pattern"
+    )
+    lead = re.compile(m.group(1), fast.flags)
+    missing = {ch for ch in first_chars(bare, fast.flags) if not lead.fullmatch(ch)}
+    assert not missing, f"the lookahead lacks {sorted(missing)}"
+
+
+@pytest.mark.parametrize(
+    ("fast", "bare"),
+    [
+        ("DATE", "DATE_PATTERN"),
+        ("_CHANGE_ANYWHERE", "CHANGE_PATTERN"),
+        ("_TERMINATE", "TERMINATE_PATTERN"),
+        ("_DELAY_GROUND", "DELAY_GROUND_PATTERN"),
+    ],
+)
+def test_fast_pattern_matches_what_the_bare_pattern_matches(fast: str, bare: str) -> None:
+    """A pattern led (for speed) by a lookahead of its first characters finds just the bare one's matches."""
+    from contractkit.contract import term as facts
+
+    assert_led(getattr(facts, fast), getattr(facts, bare))
+
+
+def test_a_lookahead_lacking_a_first_character_is_caught() -> None:
+    with pytest.raises(AssertionError, match="lacks"):
+        assert_led(re.compile("(?=[ab])(?:a|b|(?<!x)c)"), "a|b|(?<!x)c")
+    assert first_chars(r"(?:本)?合同|\d{4}年|有效期") == {"本", "合", "有", *"0123456789"}
+
+
+def test_term_key_is_the_nested_form_flattened() -> None:
+    """TERM_KEY, a flat alternation for speed, matches what ``(?:本)?(?:…)(?:期限|…)|有效期`` matches."""
+    from contractkit.contract import term as facts
+
+    nested = re.compile(rf"(?:本)?(?:{facts.TERM_OF})(?:期限|期间|有效期|期|的(?:期限|期间|有效期))|有效期")
+    for text in [
+        "本合同期限为一年",
+        "协议的有效期至",
+        "本服务期间内",
+        "有效期限",
+        "经销的期限",
+        "本有效期",
+        "合同期",
+    ]:
+        assert [m.span() for m in facts.TERM_KEY.finditer(text)] == [m.span() for m in nested.finditer(text)]

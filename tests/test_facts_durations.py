@@ -110,3 +110,12 @@ def test_half_after_a_year_only_when_it_ends_the_length(text: str) -> None:
 )
 def test_a_clause_comma_before_the_number_is_no_thousands_separator(text: str, value: str) -> None:
     assert [d.value for d in find_durations(text)] == [Decimal(value)]
+
+
+def test_fast_pattern_matches_what_the_bare_pattern_matches() -> None:
+    """The duration pattern, led by a lookahead of every number's first character, changes no match."""
+    from test_contract_term import assert_led
+
+    from contractkit.facts import durations
+
+    assert_led(durations._DURATION, durations.DURATION_PATTERN)

@@ -165,7 +165,11 @@ _AS_TIME = (
     r"(?!后|之后|以后|前|之前|日|之日"
     r"|(?:过了?|完了?|好了?|签字|签署|签收|确认)?(?:的)?(?:那天|当天|这天|那日|当日|那一天|之日|之时|时起|起|开始|算起))"
 )
-ACT = re.compile(rf"(?<!视为)(?<!视同)(?<!经)(?<!出厂)(?:验收|检验|验货|查验|验机){_NOMINAL}{_AS_TIME}")
+ACT_PATTERN = rf"(?<!视为)(?<!视同)(?<!经)(?<!出厂)(?:验收|检验|验货|查验|验机){_NOMINAL}{_AS_TIME}"
+#: (Each pattern ``X`` built from an ``X_PATTERN`` opens with a lookahead of the first characters of all its
+#: branches, so the engine skips every other position at once; ``tests/test_contract_acceptance.py`` checks
+#: that it matches exactly what the bare pattern matches.)
+ACT = re.compile(rf"(?=[验检查])(?:{ACT_PATTERN})")
 _INSPECT = (
     r"验收|检验|验货|查验|检查|核对|清点|检测|测试|(?<!调)试验|抽检|抽样|取样|送检|复检|复验|复试|开箱|检定|验证|签收|"
     r"看货|验看|验机|试用|试车|试机|计量|过磅|称重|点数|点验|看(?![作待法])|签署[^,，。;；]{0,4}?验收(?:证书|单|报告|确认书|记录)|"
@@ -183,7 +187,8 @@ _VERB = re.compile(
     rf"(?P<inspect>(?<!视为)(?<!视同)(?:{_INSPECT}){_NOMINAL})|(?P<object>{_OBJECT})|(?P<remedy>{_REMEDY})"
 )
 #: A clause that can state a window names an inspection or objection act, or a window as such.
-_ACTISH = re.compile(rf"{_INSPECT}|{_OBJECT}|(?:验收|检验|验货|查验)期")
+ACTISH_PATTERN = rf"{_INSPECT}|{_OBJECT}|(?:验收|检验|验货|查验)期"
+_ACTISH = re.compile(rf"(?=[验检查核清测试抽取送复开签看计过称点终初预提书异以通告反])(?:{ACTISH_PATTERN})")
 # The act named before a window with nothing after it: 验收期限 设备到达…之日起5个工作日内.
 _ACT_BEFORE = re.compile(rf"(?<!视为)(?<!视同)(?:{_INSPECT}){_NOMINAL.replace('|期|', '|')}|异议期")
 _DEADLINE_TAIL = ("以内", "之内", "内", "里", "前", "之前", "以前", "为限", "的期间", "期间")
@@ -304,7 +309,7 @@ _DEEMED_TARGET = (
     # 该期满之日视为验收日 / 视为卖方已履行交付义务 (in a clause about inspection)
     r"|履行[^,，。;；]{0,4}?义务"
 )
-_DEEMED = re.compile(
+DEEMED_PATTERN = (
     rf"(?:{_DEEMED_LEAD})[^,，。;；]{{0,24}}?(?:{_DEEMED_TARGET})"
     r"|日\s*(?:即为|即是|为|作为|视为|视同|视作)(?:验收合格|验收|终验合格|终验)(?:日|之日|日期)(?!起)"
     r"|[作按][^,，。;；]{0,8}?合格论"
@@ -316,8 +321,10 @@ _DEEMED = re.compile(
     rf"(?:(?!合格|通过|完成|完毕)[^,，。;；]){{0,8}}?(?:{_DEEMED_LEAD})"
     r"[^,，。;；]{0,2}?(?:已|已经)?(?:完成|完毕|通过|结束|生效|签发|签署|成立)"
     # 逾期未提异议，买方即丧失以货物不符为由拒收的权利: silence forfeits the objection
-    r"|(?:未|没有?)[^。;；]{0,30}?(?:异议|通知|验收|检验)[^。;；]{0,20}?丧失[^,，。;；]{0,20}?(?:权利|权)",
-    re.IGNORECASE,
+    r"|(?:未|没有?)[^。;；]{0,30}?(?:异议|通知|验收|检验)[^。;；]{0,20}?丧失[^,，。;；]{0,20}?(?:权利|权)"
+)
+_DEEMED = re.compile(
+    rf"(?=[即则均视看当算就便认推默自应被等相日作按与验检终初未没dD])(?:{DEEMED_PATTERN})", re.IGNORECASE
 )
 #: Silence within the window as a condition (逾期未提出书面异议的， / 三天里没说的，), and what follows it.
 _SILENCE = re.compile(
@@ -325,6 +332,8 @@ _SILENCE = re.compile(
     r"(?<!说)说(?!明)|吭声)"
     r"[^,，。;；]{0,8}?(?:的|者|时)\s*[,，]\s*(?P<then>[^。;；]{1,30})"
 )
+#: Every ``_SILENCE`` match holds one of these.
+_SILENCE_HINT = contains_any(["未", "没", "不"])
 #: What silence leads to when it is acceptance: 即确认数量和外观无误, 乙方交付的货物即属合格, 货就算收了.
 _SILENCE_THEN = re.compile(
     r"合格|无误|认可|接受|接收|签收|收货|收了|收下|符合(?:约定|合同)|没问题|无异议|(?:已|完成|通过)验收"
@@ -347,7 +356,8 @@ _LAPSE = re.compile(
 #: Targets that are acceptance by themselves (视为认可); weaker ones (同意, 符合) need the clause's context.
 _STRONG_TARGET = re.compile(r"合格|验收|认可|无异议|接受|认了|accept", re.IGNORECASE)
 #: A deemed rule concerns acceptance when its clause names one of these (not 视为送达 / 视为交货).
-_DEEMED_CONTEXT = re.compile(r"验|检|异议|合格|质量|品质|accept|inspect|conform|objection", re.IGNORECASE)
+DEEMED_CONTEXT_PATTERN = r"验|检|异议|合格|质量|品质|accept|inspect|conform|objection"
+_DEEMED_CONTEXT = re.compile(rf"(?=[验检异合质品aicoAICO])(?:{DEEMED_CONTEXT_PATTERN})", re.IGNORECASE)
 
 #: A clause without one of these holds no deemed-acceptance rule (cheap test before :data:`_DEEMED`).
 _DEEMED_GATE = contains_any(
@@ -377,9 +387,11 @@ PERIOD_WORDS: tuple[str, ...] = (
     "缺陷通知期",
 )
 # 保证期间 alone is a guarantor's period (民法典第692条), not a warranty.
+PERIOD_WORD_PATTERN = (
+    "|".join(w if w != "保证期" else "保证期(?!间)" for w in PERIOD_WORDS) + r"|warranty period"
+)
 _PERIOD_WORD = re.compile(
-    "|".join(w if w != "保证期" else "保证期(?!间)" for w in PERIOD_WORDS) + r"|warranty period",
-    re.IGNORECASE,
+    "(?=[" + "".join(sorted({w[0] for w in PERIOD_WORDS})) + rf"wW])(?:{PERIOD_WORD_PATTERN})", re.IGNORECASE
 )
 #: A warranty written as a verb with its length: 保修一年 / 质保两年 / 免费保修12个月.
 _WARRANTY_VERB = re.compile(r"(?:保修|质保|保用|包修|包换|保固|三包)(?:期限?)?\s*(?:为|是|:|：)?\s*$")
@@ -517,7 +529,7 @@ def _length_windows(clause: str) -> list[tuple[Duration, str, WindowKind, tuple[
 
 #: Acceptance governed by another agreement: 本订单未约定的质量、验收…均适用框架协议 / 验收按主合同执行.
 _BY_REFERENCE = re.compile(
-    r"(?:验收|检验|质保|质量|保修)[^。;；]{0,60}?(?:适用|按照?|依照|依据|参照|执行|以)[^。;；]{0,12}?"
+    r"(?=[验检质保])(?:验收|检验|质保|质量|保修)[^。;；]{0,60}?(?:适用|按照?|依照|依据|参照|执行|以)[^。;；]{0,12}?"
     r"(?:框架协议|框架合同|主协议|主合同|总协议|采购协议|通用条款|通用合同条款|质量协议|质量保证协议)"
 )
 #: A cross-reference with the article's title (按协议第4条（交付与验收）执行): the title names no act.
@@ -527,7 +539,7 @@ _XREF_TITLE = re.compile(
 #: A bare 协议/合同 article named as governing acceptance (按协议第4条（交付与验收）执行): in an order, the
 #: agreement it is placed under (本协议 / 本合同 is the document itself).
 _XREF_OTHER = re.compile(
-    r"(?<!本)(?<!该)(?:协议|合同)\s*第\s*[\d一二三四五六七八九十百]+\s*条\s*[（(][^（）()]{0,16}?"
+    r"(?=[协合])(?<!本)(?<!该)(?:协议|合同)\s*第\s*[\d一二三四五六七八九十百]+\s*条\s*[（(][^（）()]{0,16}?"
     r"(?:验收|检验|质保|质量|保修)"
 )
 
@@ -574,15 +586,18 @@ def deemed_in(clause: str, context: str = "") -> tuple[str, tuple[int, int]] | N
     as ``(text, span)``, or None. ``context`` is the text just before the clause (its sentence and the one
     before): a weak target (就算收了, 视为同意) is acceptance when the clause or its context is about
     inspection (货到了三天内验货…；三天不说的就算收了)."""
-    about = _DEEMED_CONTEXT.search(clause) is not None or (
-        bool(context) and _DEEMED_CONTEXT.search(context) is not None
-    )
+    about = _DEEMED_CONTEXT.search(clause) is not None
     if _DEEMED_GATE(clause):
         for m in _DEEMED.finditer(clause):
             if m.group().startswith("日") and not _LAPSE.search(clause, 0, m.start() + 1):
                 continue  # 买方签发验收证书之日为验收之日: the buyer's own act dates the acceptance
+            if not about and context:  # looked at only when the clause holds a candidate
+                about = _DEEMED_CONTEXT.search(context) is not None
+                context = ""
             if _STRONG_TARGET.search(m.group()) or about:
                 return m.group(), m.span()
+    if not about and context and _SILENCE_HINT(clause):
+        about = _DEEMED_CONTEXT.search(context) is not None
     if about:
         for m in _SILENCE.finditer(clause):
             then = m.group("then")

@@ -53,13 +53,15 @@ _UNITS: dict[str, Unit] = {
 }
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 
-#: (The leading lookahead names the first character of every number — a digit, a Chinese numeral or 半 — so
-#: the engine skips every other position at once: about three times faster than without it.)
-_DURATION = re.compile(
-    rf"(?=[\d{CN_CHARS}半])(?<![\d第每{CN_CHARS}])(?<!\d[.,])(?P<num>{NUMBER}|半)(?P<half>个半)?\s*"
+DURATION_PATTERN = (
+    rf"(?<![\d第每{CN_CHARS}])(?<!\d[.,])(?P<num>{NUMBER}|半)(?P<half>个半)?\s*"
     rf"(?:[（(]\s*(?P<alt>{NUMBER})\s*[）)]\s*)?"
     rf"(?P<unit>{_UNIT_RE})(?![岁年度底初末份号])(?P<half_after>半(?![价数成额])(?=\s*(?:[内以之,，。;；)）]|$)))?"
 )
+#: (The leading lookahead names the first character of every number — a digit, a Chinese numeral or 半 — so
+#: the engine skips every other position at once: three times faster than the bare pattern, which
+#: ``tests/test_facts_durations.py`` checks it matches exactly.)
+_DURATION = re.compile(rf"(?=[\d{CN_CHARS}半])(?:{DURATION_PATTERN})")
 # "半个月" / "半年": the number is 半.
 _DATE_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[月日号]")
 
