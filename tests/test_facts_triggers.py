@@ -189,3 +189,27 @@ def test_waiting_for_a_testable_event_is_not_vague(text: str) -> None:
 def test_final_or_initial_inspection_alone_is_an_acceptance_trigger(text: str) -> None:
     t = read_timing(text)
     assert t.trigger is not None and t.trigger.kind == "acceptance" and t.deadline is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "货款视情况支付",
+        "根据甲方资金情况分批支付",
+        "押一付一",
+        "等新店生意稳定了再给余款",
+        "待甲方有钱了再付",
+        "剩余面辅料、工艺版等退清后结算",
+        "待年度预算资金下达后支付",
+        "尾款背靠背支付",
+        "乙方应尽快付款",
+    ],
+)
+def test_every_vague_match_holds_one_of_the_gate_literals(text: str) -> None:
+    from contractkit.facts.triggers import VAGUE_LITERALS
+
+    found = find_vague(text)
+    assert found
+    for v in found:
+        a, b = v.span
+        assert any(w in text[max(0, a - 16) : b + 16] for w in VAGUE_LITERALS), v

@@ -15,7 +15,8 @@ from contractkit.checks._common import clauses_naming, has_blank, is_chinese
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract.model import Where, contract_of
 from contractkit.contract.payment import PAY_GATE, PAY_VERB, Installment, PaymentFacts
-from contractkit.facts.triggers import find_vague
+from contractkit.facts.spans import contains_any
+from contractkit.facts.triggers import VAGUE_LITERALS, find_vague
 from contractkit.findings import Finding
 from contractkit.money import format_amount
 from contractkit.readers.model import Document
@@ -205,6 +206,9 @@ def trigger_without_deadline(doc: Document, ctx: RuleContext) -> Iterator[Findin
         )
 
 
+_pays_word = contains_any(PAY_GATE)
+
+
 @rule(
     id="payment/vague-trigger",
     title="付款条件含糊",
@@ -246,7 +250,10 @@ def vague_trigger(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 "falls due. " + _ART628_EN,
                 span=v.where.span,
             )
-    for block, s, e, clause in clauses_naming(doc, PAY_GATE):
+    # the clauses naming a vague word or a literal of find_vague's patterns (few), then a payment word
+    for block, s, e, clause in clauses_naming(doc, VAGUE_LITERALS + tuple(words)):
+        if not _pays_word(clause):
+            continue
         stop = _CONSEQUENCE.search(clause)
         head = clause[: stop.start()] if stop else clause
         if not PAY_VERB.search(head) or _PROHIBIT.search(head) or _BY_CONTRACT.search(head):

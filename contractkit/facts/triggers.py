@@ -353,6 +353,16 @@ _DEPENDS_ON = re.compile(
     # 待甲方年度预算资金下达后 / 财政专项资金拨付到位后 / 上级经费批复后: the payer's funding decides
     r"|(?:预算|财政|专项|上级|拨款|经费|项目资金)[^，,。；;]{0,6}?(?:下达|拨付|拨款|到位|到账|批复|落实)"
 )
+#: Literals without which :func:`find_vague` finds nothing (one of them stands in every match of
+#: ``_VAGUE``, ``_OPEN_LIST`` and ``_DEPENDS_ON``): a cheap scan before the patterns.
+VAGUE_LITERALS: tuple[str, ...] = (
+    *_VAGUE_CONDITIONS,
+    *(f"{w}后" for w in ("退清", "退还", "交清", "交付", "完成", "办妥", "齐全", "到位", "结清", "处理完毕")),
+    "视", "根据", "押",
+    "生意", "经营", "营业", "销售", "销路", "效益", "资金", "手头", "现金流", "周转",
+    "有钱", "赚了钱", "挣了钱", "方便",
+    "预算", "财政", "专项", "上级", "拨款", "经费", "项目资金",
+)  # fmt: skip
 #: "协商" that forbids or changes, not defers: 经双方协商一致可以变更.
 _NEGOTIATED_CHANGE = re.compile(r"协商一致[^，,。；;]{0,8}(?:变更|修改|调整|解除|书面)")
 
