@@ -492,3 +492,28 @@ def test_the_deposit_figure_in_other_orders(text: str, share: str) -> None:
 def test_an_amount_after_the_deposit_is_paid_is_not_the_deposit() -> None:
     text = "合同总价为人民币300,000元。买方支付定金后，卖方开始生产；余款人民币240,000元于提货前付清。"
     assert facts(text).deposits == ()
+
+
+# -- fast patterns: a lookahead of first characters changes no match ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("module", "fast", "bare"),
+    [
+        ("contractkit.contract.penalty", "_LATE_PAY", "_LATE_PAY_PATTERN"),
+        ("contractkit.contract.penalty", "_LATE_DELIVERY", "_LATE_DELIVERY_PATTERN"),
+        ("contractkit.contract.payment", "PAY_VERB", "PAY_VERB_PATTERN"),
+        ("contractkit.contract.payment", "_CONSEQUENCE", "_CONSEQUENCE_PATTERN"),
+        ("contractkit.checks.penalty", "_LATE_PAYMENT", "_LATE_PAYMENT_PATTERN"),
+        ("contractkit.checks.penalty", "_LATE_DELIVERY", "_LATE_DELIVERY_PATTERN"),
+        ("contractkit.checks.penalty", "_CAP", "_CAP_PATTERN"),
+    ],
+)
+def test_fast_pattern_matches_what_the_bare_pattern_matches(module: str, fast: str, bare: str) -> None:
+    """A pattern led (for speed) by a lookahead of its first characters finds just the bare one's matches."""
+    import importlib
+
+    from test_contract_term import assert_led  # the first-character reader shared with the term tests
+
+    mod = importlib.import_module(module)
+    assert_led(getattr(mod, fast), getattr(mod, bare))

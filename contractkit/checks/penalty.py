@@ -36,20 +36,24 @@ _LATE = (
 # Late payment is 逾期付款 / 迟延支付 / 未按期向乙方支付货款 / 拖欠货款: the late word right before the
 # act of paying. "逾期交货的，每逾期一日按…支付违约金" is not: 支付违约金 is how any penalty is paid.
 _PAY_ACT = r"(?:付款|付清|支付|交纳|缴纳|缴付|结算|偿付)(?!违约金|滞纳金|赔偿金|罚金)"
-_LATE_PAYMENT = re.compile(
+_LATE_PAYMENT_PATTERN = (
     rf"(?:(?:{_LATE})\s*(?:的?(?:时间|期限|日期))?\s*(?:向[^，,。;；\n]{{1,8}}?)?{_PAY_ACT}"
     r"|拖欠(?:货款|价款|款项|费用|合同款|服务费)|欠付|应付未付|未付款)"
     rf"[^。]{{0,90}}?(?:{_PENALTY}|万分之|千分之|%)"
 )
-_LATE_DELIVERY = re.compile(
+_LATE_DELIVERY_PATTERN = (
     rf"(?:(?:{_LATE})[^。;；\n]{{0,16}}?|不|未)(?:交货|交付|发货|供货|到货|提供服务|提供产品|完成安装|履行)[^。]{{0,90}}?"
     rf"(?:{_PENALTY}|万分之|千分之|%)"
 )
+#: Led by a lookahead of their first characters (the same matches, found far faster over a whole text).
+_LATE_PAYMENT = re.compile(f"(?=[不应延拖未欠超迟逾])(?:{_LATE_PAYMENT_PATTERN})")
+_LATE_DELIVERY = re.compile(f"(?=[不延拖未超迟逾])(?:{_LATE_DELIVERY_PATTERN})")
 _PAYMENT_TERMS = re.compile(r"付款|支付[^。;；\n]{0,10}(?:价款|货款|款项|费用|合同款)|价款|货款")
-_CAP = re.compile(
+_CAP_PATTERN = (
     r"累计(?:总额)?不(?:得)?(?:超过|高于)|最高(?:不(?:得)?超过|为)|总额不(?:得)?超过|总计不(?:得)?超过|上限|封顶"
     r"|以[^,，。;；\n]{1,20}为限|不(?:得)?超过[^,，。;；\n]{0,20}(?:总价|总额|金额|价款)"
 )
+_CAP = re.compile(f"(?=[上不以封总最累])(?:{_CAP_PATTERN})")
 #: Literals without which ``_CAP`` cannot match (each of its alternatives holds one).
 _CAP_WORDS = ("累计", "最高", "上限", "封顶", "为限", "超过")
 _WEIYUEJIN_WORDS = ("违约金",)

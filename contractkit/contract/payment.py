@@ -107,15 +107,19 @@ PAY_GATE = (
     "给",
 )
 #: A payment act or stage (支付, 付清, 预付, 尾款, 到货款, 先给…).
-PAY_VERB = re.compile(
+PAY_VERB_PATTERN = (
     r"支付|付款|付清|付至|预付|首付|付给|应付|付.{0,3}款|结清|结算|尾款|余款|进度款|汇入|转账|缴纳|缴付|交清|交纳|还清|"
     r"定金|(?<![不未])付\s*(?=\d|[一二三四五六七八九十百])|(?<![不未])付(?:合同|本合同)?(?:总价|总额|价款|价格|金额)|"
     r"(?:到货|发货|交货|验收|调试|安装|投产|上线|首期|末期|[一二三四五六七八九十\d]期|里程碑)款|"
     r"(?:先|再|又|剩下的|余下的|另|第[一二两三四五六七八九十\d]{1,2}(?:次|笔|回))给"
     r"(?=\s*(?:\d|[一二两三四五六七八九十半]|钱|款|另|剩|余|尾|[。；;，,]|$))"
 )
+#: Led by a lookahead of its first characters (the same matches, found far faster: see the tests).
+PAY_VERB = re.compile(
+    rf"(?=[一七三上九二五交付余先八六再到剩十又发另四安定尾应投支末汇第结缴调转还进里预首验\d])(?:{PAY_VERB_PATTERN})"
+)
 #: A piece naming one of these is a penalty, interest, refund or deposit rule: the sentence stops there.
-_CONSEQUENCE = re.compile(
+_CONSEQUENCE_PATTERN = (
     r"违约金|滞纳金|赔偿|罚|利息|逾期|迟延|延迟|延期|拖欠|未(?:按|能|及时)|不按|否则|如未|若未|退还已|退回已|"
     # colloquial lateness (尾款晚给超过15天的): not 不晚于 (a deadline)
     r"(?:晚|迟)(?:给|付|交|还|打)(?!于)|拖(?:着|了|延)|"
@@ -123,6 +127,7 @@ _CONSEQUENCE = re.compile(
     # a refund of what was paid, words between: 退还甲方已支付的全部货款, 返还买方预付款
     r"|(?:退还|退回|返还|退付|返回)[^，,。；;]{0,8}?(?:已付|已支付|已收|已经支付|预付款|定金|全部货款|相应货款|货款|款项|价款)"
 )
+_CONSEQUENCE = re.compile(f"(?=[不冲利否如延扣折抵拖晚有未滞罚若赔返违迟退逾])(?:{_CONSEQUENCE_PATTERN})")
 #: A definition: “合同价格”（“Contract Price”）指… / "Price" means …
 _DEFINITION = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\W*)?[“\"「『](?P<term>[^”\"」』]{1,24})[”\"」』]\s*(?:[（(][^)）]{0,40}[)）])?\s*"

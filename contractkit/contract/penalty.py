@@ -52,7 +52,7 @@ _CONTEXT = re.compile(
     r"|晚交|晚付|晚送|晚给|晚还|迟给|晚到|晚一天|每晚|扣款|拖一天|每拖|延误|误期|赔偿|扣减"
 )
 _NOT_CHARGE_AFTER = r"(?!违约金|滞纳金|赔偿金|罚金|利息|资金占用费)"
-_LATE_PAY = re.compile(
+_LATE_PAY_PATTERN = (
     r"(?:逾期|迟延|延迟|延期|拖延|超期|未按[^,，。;；]{0,8}?|不按[^,，。;；]{0,8}?|未能按[^,，。;；]{0,8}?"
     r"|不能按[^,，。;；]{0,8}?|未|没有|晚|迟)\s*(?:向[^,，。;；]{1,10}?)?"
     r"(?:付款|付清|还款|还清|偿还|结清|结算|交款|交费|付钱|给钱|打款|汇款|交付[^,，。;；]{0,3}?(?:费|款)"
@@ -67,7 +67,9 @@ _LATE_PAY = re.compile(
     r"|(?:货款|价款|款项|付款)(?:期|期限|时间)?(?:每)?(?:延迟|迟延|逾期|延误|拖延|超期|推迟)"
     r"|超过(?:约定的?)?(?:付款|支付|结算)(?:期限|时间|日期)|(?:到期|届满)(?:后)?仍?未(?:付|支付|结清)"
 )
-_LATE_DELIVERY = re.compile(
+#: Led by a lookahead of its first characters (the same matches, found far faster: see the tests).
+_LATE_PAY = re.compile(f"(?=[不交付价到回尚届应延打拖晚未欠款没结给货超还迟逾])(?:{_LATE_PAY_PATTERN})")
+_LATE_DELIVERY_PATTERN = (
     r"(?:逾期|迟延|延迟|延期|拖延|超期|未按[^,，。;；]{0,8}?|不能按[^,，。;；]{0,8}?|未能按[^,，。;；]{0,8}?|不能|未|晚|迟)"
     r"\s*(?:交货|交付(?![^,，。;；]{0,3}?(?:费|款))|发货|供货|到货|送货|提供服务|完成安装|完成|履行交付|到场|供应"
     r"|送达|交售|交运|发运|装运|起运|出货|运抵|运到|送到|送至|交齐|供齐|进场|入场|进厂|到厂|到站|到港|交割|竣工|完工"
@@ -81,6 +83,7 @@ _LATE_DELIVERY = re.compile(
     r"|(?:交货|交付|发货|供货|到货|送货|交售)(?:期|期限|时间|日期)?(?:每)?(?:延误|延迟|迟延|逾期|超期|推迟|拖延)"
     r"|超过(?:约定的?)?(?:交货|交付|供货|发货)(?:期限|时间|日期)|(?:到期|届满)(?:后)?仍?未(?:交货|交付|发货|供货)"
 )
+_LATE_DELIVERY = re.compile(f"(?=[不中交供停到发少届延拖晚未没短货超迟送逾])(?:{_LATE_DELIVERY_PATTERN})")
 #: A remedy for a breach: a charge, the deposit forfeited or doubled, or a figure (a deduction or damages at
 #: 500元 a day, 0.05%): damages "for the loss" with no figure are no agreed penalty.
 _REMEDY = re.compile(
