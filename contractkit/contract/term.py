@@ -53,6 +53,8 @@ DATE_PATTERN = (
 #: branches, so the engine skips every other position at once — DATE six times faster on the real-text
 #: benchmark; ``tests/test_contract_term.py`` checks that it matches exactly what the bare pattern matches.)
 DATE = re.compile(rf"(?=[中民\d{_CN}])(?:{DATE_PATTERN})")
+#: Every date holds one of these: 月 (a Chinese date) or the century of an ISO-like date's year.
+_DATE_WORDS = ("月", "19", "20", "21")
 #: What every ISO-like date (2026-02-30, 2026/2/30, 2026.02.30) holds: a year, separator, digits, separator.
 _ISO_HINT = re.compile(r"[12]\d{3}[-/.]\d{1,2}[-/.]\d")
 
@@ -188,8 +190,9 @@ _OTHER_PERIOD = re.compile(
 )
 #: ``本合同自2026年1月1日起至2026年12月31日止``: a period without a term key.
 _CONTRACT_SPAN = re.compile(r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约)[^,，。;；]{0,6}?(?:自|从)")
+#: (Possessive ``\s*+``: a blank template's runs of spaces, 自     年   月   日起, cost no backtracking.)
 _START_AT = re.compile(
-    r"(?:自|从|起始(?:日|时间)?为?)\s*(?P<what>[^,，。;；]{1,30}?)\s*(?:之日|当日|次日|后)?\s*(?:起|开始)"
+    r"(?:自|从|起始(?:日|时间)?为?)\s*+(?P<what>[^,，。;；]{1,30}?)\s*+(?:(?:之日|当日|次日|后)\s*+)?(?:起|开始)"
 )
 #: A start without 自/从 (两边签字盖章那天起算数, 双方盖章之日起生效): the signing or effectiveness event.
 _START_BARE = re.compile(
@@ -203,8 +206,9 @@ _BARE_TERM_LABEL = re.compile(
 )
 _START_DATE_TO = re.compile(r"(?P<what>[^,，。;；:：]{4,20}?)\s*(?:起)?\s*(?:至|到|－|—|-|~|～)")
 _END_AT = re.compile(
-    r"(?:至|到|截至|截止(?:到|至|于)?|直至)\s*(?P<what>[^,，。;；]{1,30}?)\s*(?:之日|当日)?\s*(?:止|为止|届满|结束|终止|失效)"
-    r"|(?:至|到|截至|截止(?:到|至|于)?)\s*(?P<date>(?:\d{4}|[〇零一二])[^,，。;；]{0,14}?(?:[日号]|年底|年末))"
+    r"(?:至|到|截至|截止(?:到|至|于)?|直至)\s*+(?P<what>[^,，。;；]{1,30}?)\s*+(?:(?:之日|当日)\s*+)?"
+    r"(?:止|为止|届满|结束|终止|失效)"
+    r"|(?:至|到|截至|截止(?:到|至|于)?)\s*+(?P<date>(?:\d{4}|[〇零一二])[^,，。;；]{0,14}?(?:[日号]|年底|年末))"
 )
 #: ``至2027年底`` / ``到二〇二七年末``: the year's last day.
 _YEAR_END_IN = re.compile(r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:年)?(?:底|末)")
@@ -244,12 +248,19 @@ _CONTRACT_WORD = re.compile(
     # 两家签字盖章这天起协议就算数: the contract named after the start
     r"|(?<=[起后])\s*[,，]?\s*(?:合同|协议|合约)(?=就|即|便|才|开始|生效|算数|作数)"
 )
-#: What a clause with a period but no term key holds (本合同自…至…, 长期有效, 履行完毕后终止).
-_PERIOD_HINT = re.compile(
-    r"(?:(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)|(?:^|[。;；])\W{0,4}(?:合同|协议|合约)"
-    r"|[起后]\s*[,，]?\s*(?:合同|协议|合约)(?=就|即|便|才|开始|生效|算数|作数))[^。;；]*"
+#: What a clause with a period but no term key holds (本合同自…至…, 长期有效, 履行完毕后终止): the contract
+#: named (本合同, a bare 合同 opening a sentence, …起协议就算数) and, later in its sentence, one of these
+#: words (found lazily, behind a lookahead of their first characters). Split in two for speed: the opening
+#: of the text (:data:`_PERIOD_HINT_OPENING`, matched) and anywhere (:data:`_PERIOD_HINT`, with a lookahead).
+_PERIOD_END_WORD = (
+    r"[^。;；]*?(?=[至到长无续履全付结完有为届期失终])"
     r"(?:至|到|长期|无固定|续|履行完|全部履行|付清|结清|完成|完毕|有效|为限|届满|期满|失效|终止)"
 )
+_PERIOD_HINT = re.compile(
+    r"(?=[本该这此。;；起后])(?:(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)|[。;；]\W{0,4}(?:合同|协议|合约)"
+    r"|[起后]\s*[,，]?\s*(?:合同|协议|合约)(?=就|即|便|才|开始|生效|算数|作数))" + _PERIOD_END_WORD
+)
+_PERIOD_HINT_OPENING = re.compile(r"\W{0,4}(?:合同|协议|合约)" + _PERIOD_END_WORD)
 #: Every period holds one of these: 期 of a term key, or a word of ``_PERIOD_HINT``.
 _PERIOD_WORDS = (
     "期",
@@ -267,6 +278,7 @@ _PERIOD_WORDS = (
     "届满",
     "失效",
     "终止",
+    "答",  # not a period word: an answer (答：…) may be read as ``合同期限：answer`` (one scan for both)
 )
 #: 本合同在双方权利义务履行完毕后自动终止: a term that ends with performance.
 _END_SENTENCE = re.compile(
@@ -371,39 +383,59 @@ _TERM_QUESTION = re.compile(
 )
 
 
-def _units(doc: Document) -> list[tuple[int, str, int]]:
-    """``(block, text, offset)`` to read: each block's text; a table cell after a label cell in the same row
-    (合同期限 | 自2026年12月1日起至…) and the paragraph under a heading that names the term (第三条 委托期限)
-    are read as ``label：value``, ``offset`` being the label's length."""
-    out: list[tuple[int, str, int]] = []
+#: How every :data:`_TERM_HEADING` match ends (before a colon): 期限, 期间, 有效期, 服务期, 租赁期.
+_HEADING_ENDS = ("期限", "期间", "效期", "务期", "赁期")
+
+
+def _units(doc: Document) -> dict[int, tuple[str, int]]:
+    """The blocks not read as they are, ``{block: (text, offset)}``: a table cell after a label cell in the
+    same row (合同期限 | 自2026年12月1日起至…) and the paragraph under a heading that names the term (第三条
+    委托期限) are read as ``label：value``, ``offset`` being the label's length; an answer to a question about
+    the term as ``合同期限：answer``; a page line cut inside a period with the next line. Every other block is
+    read as its text (offset 0): see :func:`_unit`."""
+    out: dict[int, tuple[str, int]] = {}
     blocks = doc.blocks
+    lines: list[int] = []
     for i, b in enumerate(blocks):
-        loc = b.location
-        if i and loc.table is not None and b.kind == "cell":
-            prev = blocks[i - 1]
-            pl = prev.location
-            if (pl.table, pl.row) == (loc.table, loc.row) and _LABEL_CELL.match(prev.norm):
-                label = prev.norm.strip().rstrip(":：") + "："
-                out.append((i, label + b.norm, len(label)))
-                continue
+        kind = b.kind
+        if kind == "line":
+            lines.append(i)
+        elif kind == "cell" and i and b.location.table is not None:
+            loc, pl = b.location, blocks[i - 1].location
+            if (pl.table, pl.row) == (loc.table, loc.row) and _LABEL_CELL.match(blocks[i - 1].norm):
+                label = blocks[i - 1].norm.strip().rstrip(":：") + "："
+                out[i] = (label + b.norm, len(label))
+    candidates = block_indices_naming(doc, _PERIOD_WORDS)  # every heading (期) and answer (答) is one
+    for h in candidates:
+        i = h + 1
+        head = blocks[h].norm
         if (
-            i
-            and loc.table is None
-            and "期" in blocks[i - 1].norm
-            and (hm := _TERM_HEADING.match(blocks[i - 1].norm))
+            "期" in head
+            and head.rstrip().rstrip(":：").rstrip()[-2:] in _HEADING_ENDS  # cheap, before the pattern
+            and i < len(blocks)
+            and i not in out
+            and blocks[i].location.table is None
+            and (hm := _TERM_HEADING.match(head))
         ):
             label = re.sub(r"\s+", "", hm.group("key")) + "："  # 第三条 委托期限 / 自  年 月 日至…
-            out.append((i, label + b.norm, len(label)))
-            continue
-        if "答" in b.norm and (unit := _answer_unit(b.norm, blocks[i - 1].norm if i else "")):
-            out.append((i, unit, len(_TERM_LABEL)))
-            continue
-        if b.kind == "line" and i + 1 < len(blocks) and _wraps(b.norm, blocks[i + 1]):
+            out[i] = (label + blocks[i].norm, len(label))
+    for i in candidates:
+        if (
+            i not in out
+            and "答" in blocks[i].norm
+            and (unit := _answer_unit(blocks[i].norm, blocks[i - 1].norm if i else ""))
+        ):
+            out[i] = (unit, len(_TERM_LABEL))
+    for i in lines:
+        if i not in out and i + 1 < len(blocks) and _wraps(blocks[i].norm, blocks[i + 1]):
             # a PDF line cut inside the clause (…至 2028 年 / 12 月 31 日。): read it with the next line
-            out.append((i, b.norm + blocks[i + 1].norm, 0))
-            continue
-        out.append((i, b.norm, 0))
+            out[i] = (blocks[i].norm + blocks[i + 1].norm, 0)
     return out
+
+
+def _unit(doc: Document, units: dict[int, tuple[str, int]], i: int) -> tuple[str, int]:
+    """What block ``i`` is read as: its special unit, else its text."""
+    return units.get(i) or (doc.blocks[i].norm, 0)
 
 
 def _answer_unit(text: str, previous: str) -> str | None:
@@ -438,7 +470,9 @@ def _holds_period(t: str) -> bool:
     """Every period holds a term key, or 本合同 with 至/到/长期/履行完毕."""
     if "期" in t and (TERM_KEY.search(t) is not None or _BARE_TERM_LABEL.match(t) is not None):
         return True
-    return _names_contract(t) and _PERIOD_HINT.search(t) is not None
+    return _names_contract(t) and (
+        _PERIOD_HINT_OPENING.match(t) is not None or _PERIOD_HINT.search(t) is not None
+    )
 
 
 def _own(span: tuple[int, int], offset: int) -> tuple[int, int]:
@@ -564,19 +598,17 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
 
 #: A term key's value left to a later agreement: 由双方另行协商确定 / 另行约定 / 待定 (nothing else follows).
 _DEFERRED = re.compile(
-    r"\s*(?:为|是|:|：)?\s*(?:由[^,，。;；]{0,8}?)?(?:另行|另外|再行|届时|日后|今后|以后|后续)"
+    r"\s*+(?:(?:为|是|:|：)\s*+)?(?:由[^,，。;；]{0,8}?)?(?:另行|另外|再行|届时|日后|今后|以后|后续)"
     r"(?:协商|约定|商定|确定|议定|商议)[^,，。;；]{0,4}[。;；]?\s*$"
-    r"|\s*(?:为|是|:|：)?\s*(?:待定|未定|另定|另议|暂不确定|暂不约定)[。;；]?\s*$"
+    r"|\s*+(?:(?:为|是|:|：)\s*+)?(?:待定|未定|另定|另议|暂不确定|暂不约定)[。;；]?\s*$"
 )
 
 
-def _periods(doc: Document, units: list[tuple[int, str, int]]) -> list[Period]:
+def _periods(doc: Document, units: dict[int, tuple[str, int]]) -> list[Period]:
     out: list[Period] = []
-    blocks = doc.blocks
-    near = set(block_indices_naming(doc, _PERIOD_WORDS))
-    for i, t, offset in units:
-        if i not in near and t is blocks[i].norm:
-            continue  # a block as it is, without a word every period holds (one scan of the document)
+    # a block as it is without a word every period holds has none (one scan of the document)
+    for i in sorted({*block_indices_naming(doc, _PERIOD_WORDS), *units}):
+        t, offset = _unit(doc, units, i)
         if not _holds_period(t):
             continue  # every period holds a term key, or 本合同 with 至/到/长期/履行完毕
         for s, e in clause_spans(t):
@@ -720,10 +752,15 @@ _EFFECT_DATE_IS = re.compile(
 _NOT_CONTRACT_EFFECT = re.compile(r"补充协议|变更|修改|修订|补充|通知|授权|发票|订单确认|担保|保证")
 
 
-def _effectiveness(units: list[tuple[int, str, int]]) -> list[Effectiveness]:
+#: Every effectiveness clause holds one of these (生效, 成立, 算数 / 作数).
+_EFFECT_WORDS = ("效", "成立", "算数", "作数")
+
+
+def _effectiveness(doc: Document, units: dict[int, tuple[str, int]]) -> list[Effectiveness]:
     out: list[Effectiveness] = []
-    for i, t, offset in units:
-        if ("效" not in t and "成立" not in t and "数" not in t) or not _EFFECTIVE.search(t):
+    for i in sorted({*block_indices_naming(doc, _EFFECT_WORDS), *units}):
+        t, offset = _unit(doc, units, i)
+        if not _EFFECTIVE.search(t):
             continue
         for s, e in clause_spans(t):
             clause = t[s:e]
@@ -839,7 +876,7 @@ def _changes(doc: Document) -> list[Change]:
             continue
         for s, e in clause_spans(t):
             clause = t[s:e]
-            ch = _change_in(clause)
+            ch = _change_in(clause) if _CHANGE_GATE.search(clause) else None
             if ch is None or _CONTACT_CHANGE.search(clause):
                 continue
             lo = max(0, ch.start() - 10)
@@ -1006,11 +1043,12 @@ def _signed(doc: Document, dates: list[DateAt]) -> list[DateAt]:
 def analyse(doc: Document) -> TermFacts:
     """The term facts of a read document."""
     dates: list[DateAt] = []
-    for i, b in enumerate(doc.blocks):
-        for d in find_dates(b.norm):
+    blocks = doc.blocks
+    for i in block_indices_naming(doc, _DATE_WORDS):  # a date holds 月 or an ISO year (19xx, 20xx, 21xx)
+        for d in find_dates(blocks[i].norm):
             dates.append(DateAt(d, Where(i, d.span)))
     units = _units(doc)
-    effect = [dataclasses.replace(x, where=_clip(doc, x.where)) for x in _effectiveness(units)]
+    effect = [dataclasses.replace(x, where=_clip(doc, x.where)) for x in _effectiveness(doc, units)]
     periods = [dataclasses.replace(p, where=_clip(doc, p.where)) for p in _periods(doc, units)]
     if effect:
         periods = [
