@@ -33,8 +33,11 @@ from benchmarks import line
 
 ROOT = Path(__file__).resolve().parent.parent
 N_RENDER = int(os.environ.get("BENCH_CLUSTER_RENDER", "640"))  # 10 tasks of 64 deals
-N_LINT = int(os.environ.get("BENCH_CLUSTER_LINT", "120"))  # 15 tasks of 8 drafts
+N_LINT = int(os.environ.get("BENCH_CLUSTER_LINT", "120"))  # 8 (1 worker) or 14 (2 workers) tasks
 REPEAT = int(os.environ.get("BENCH_CLUSTER_REPEAT", "3"))
+#: ``lint`` ships paths (the workers of a LocalCluster see the client's disk); ``lint-bytes`` the files'
+#: bytes, as for workers without a shared disk.
+KINDS = tuple(os.environ.get("BENCH_CLUSTER_KINDS", "render,lint,lint-bytes").split(","))
 IDLE = 5.0  # seconds each cluster is left idle to measure what its client + scheduler cost doing nothing
 
 
@@ -139,13 +142,13 @@ def _cluster_child(conn, workers: int, src: str, drafts: str, tmp: str) -> None:
             report = render_on_cluster([src], f"{tmp}/c{workers}-{next(runs)}", client)
             assert report.ok, report.failures[:3]
 
-        def lint() -> None:
-            result = lint_on_cluster([drafts], client)
+        def lint(ship: str = "auto") -> None:
+            result = lint_on_cluster([drafts], client, ship=ship)  # type: ignore[arg-type]
             assert len(result.files) == N_LINT
 
-        jobs = {"render": render, "lint": lint}
-        render()  # warm: every worker compiles the templates and loads the rules once
-        lint()
+        jobs = {"render": render, "lint": lint, "lint-bytes": lambda: lint("bytes")}
+        for kind in KINDS:  # warm: every worker compiles the templates and loads the rules once
+            jobs[kind]()
         conn.send("ready")
         jobs["idle"] = lambda: time.sleep(IDLE)
         while (what := conn.recv()) != "stop":
@@ -184,7 +187,7 @@ def _on_clusters(src: str, drafts: str, tmp: Path, repeat: int) -> tuple[dict, f
         for c in clusters.values():
             c.ready()
         runs: dict[tuple[str, int], list[Timing]] = {}
-        for kind in ("render", "lint"):
+        for kind in KINDS:
             for i in range(repeat):
                 for w in (1, 2) if i % 2 == 0 else (2, 1):
                     runs.setdefault((kind, w), []).append(clusters[w].ask(kind))
@@ -212,23 +215,26 @@ def run(repeat: int = REPEAT) -> list[str]:
         src = _deals_file(tmp, N_RENDER)
         drafts = _drafts(tmp, N_LINT)
         runs = iter(range(10**6))
-        render_docx(json.loads(Path(src).read_text(encoding="utf-8").splitlines()[0]))  # compile once
+        local: dict[int, Timing] = {}
+        if "render" in KINDS:
+            render_docx(json.loads(Path(src).read_text(encoding="utf-8").splitlines()[0]))  # compile once
+            for jobs in (1, 2):
+                local[jobs] = _timed(
+                    lambda j=jobs: render_batch([src], tmp / f"l{j}-{next(runs)}", jobs=j), repeat
+                )
         lint_paths([drafts])
-        local = {
-            jobs: _timed(lambda j=jobs: render_batch([src], tmp / f"l{j}-{next(runs)}", jobs=j), repeat)
-            for jobs in (1, 2)
-        }
         local_lint = _timed(lambda: lint_paths([drafts]), repeat)
         cluster, rss = _on_clusters(src, drafts, tmp, repeat)
     med = {key: _median(timings) for key, timings in cluster.items()}
-    render1, render2, lint1, lint2 = (
-        med[k] for k in (("render", 1), ("render", 2), ("lint", 1), ("lint", 2))
-    )
+    plan = {
+        "render": (N_RENDER, "docs/s", local.get(1), local.get(2), ("--jobs 1", "--jobs 2")),
+        "lint": (N_LINT, "files/s", local_lint, local_lint, ("local lint", "local lint")),
+        "lint-bytes": (N_LINT, "files/s", local_lint, local_lint, ("local lint", "local lint")),
+    }
     out: list[str] = []
-    for kind, n, unit, one, two, base1, base2, vs in (
-        ("render", N_RENDER, "docs/s", render1, render2, local[1], local[2], ("--jobs 1", "--jobs 2")),
-        ("lint", N_LINT, "files/s", lint1, lint2, local_lint, local_lint, ("local lint", "local lint")),
-    ):
+    for kind in KINDS:
+        n, unit, base1, base2, vs = plan[kind]
+        one, two = med[(kind, 1)], med[(kind, 2)]
         for w, t, base, name in ((1, one, base1, vs[0]), (2, two, base2, vs[1])):
             label = f"cluster {kind} {w} worker{'s' if w > 1 else ''}"
             out.append(line(f"{label} {unit} (vs {name})", n / t.wall, unit, n / base.wall, unit))
