@@ -517,3 +517,16 @@ def test_fast_pattern_matches_what_the_bare_pattern_matches(module: str, fast: s
 
     mod = importlib.import_module(module)
     assert_led(getattr(mod, fast), getattr(mod, bare))
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "whole"),
+    [
+        ("一方有其他违反合同约定之行为的，应按本合同标的总额的30%向另一方支付违约金。", "标的总额", True),
+        ("任何一方违约的，应以合同标的额的20%向守约方支付违约金。", "合同标的额", False),
+        ("乙方逾期交货的，按未交标的物价款的10%支付违约金。", "未交标的物价款", False),
+    ],
+)
+def test_a_base_may_name_the_subject_matter(text: str, base: str, whole: bool) -> None:
+    (p,) = [p for p in facts(text).penalties if p.kind == "lump_sum"]
+    assert p.base == base and p.whole_total is whole
