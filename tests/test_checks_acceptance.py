@@ -570,3 +570,88 @@ def test_a_title_numbered_by_word_makes_a_goods_contract(title: str) -> None:
     )
     assert fires("acceptance/no-deemed-acceptance", body)
     assert not fires("acceptance/no-deemed-acceptance", body + "\n买方逾期未签发验收证书的，视为验收合格。")
+
+
+# -- round 4: deemed acceptance in every wording, colloquial starts, titles -------------------------------
+
+WINDOW = "设备买卖合同\n第五条 验收\n买方应在到货后5个工作日内组织验收。\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weak consequence (就算收了, 就当验过了) whose sentence before is about inspection
+        "二手设备买卖协议\n五、验货\n东西送到后，买方三天内验货。三天里没吭声的，就当验过了。",
+        "二手设备买卖协议\n五、验货\n机器送到以后买方两天内看货验机；两天里没说话的就当收下了。",
+        "二手设备买卖协议\n货拉到后需方当天点数验货，过了三天没找我们的，就算认了。",
+        # the act before the lead, without 视为
+        WINDOW + "买方在前款期限内未提出书面异议的，该批设备的到货验收即告完成。",
+        WINDOW + "因买方原因逾期未组织验收的，自期限届满之日起，终验即视为通过。",
+        WINDOW + "买方未在上述期限内签署的，验收单自动生效。",
+        # the certificate deemed signed when its deadline lapses
+        WINDOW + "买方应在收到验收证书后五日内签署，逾期未签署也未书面提出异议的，视为已签署。",
+        WINDOW + "如买方在上述期限内未进行验收测试，则该期限届满之日应被视为验收证书签发之日。",
+        WINDOW + "超过七日未签的，验收单视为已经签署。",
+        # Traditional script and translated wording
+        "買賣合約\n第三條 驗收\n買方應於貨到後10日內檢驗，期滿未以書面提出異議者，貨物即被視為已被買方接受。",
+        "供货协议\n5.1 买方应在交付日后7个工作日内对货物进行检验。\n"
+        "5.2 如买方未在第5.1条规定的期限内书面通知卖方任何不符，货物应被视为已被买方接受。",
+        # deemed in the general terms, the window in the special terms
+        "采购合同\n第一部分 通用条款\n5.2 买方应在专用条款约定的期限内验收，逾期未验收的，视为验收合格。\n"
+        "第二部分 专用条款\n5.1 验收期限：到货后5个工作日。",
+    ],
+)
+def test_deemed_acceptance_in_other_wordings(text: str) -> None:
+    assert not fires("acceptance/no-deemed-acceptance", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        WINDOW + "验收通过即视为交付完成。",  # acceptance counts as delivery: no deemed acceptance
+        WINDOW + "验收合格后即完成交付。",
+        WINDOW + "第八条 通知\n乙方变更联系地址的应书面通知甲方，甲方三日内未回复的，视为同意。",  # a change
+        "二手设备买卖协议\n五、验货\n东西送到后，买方三天内验货。\n八、其他\n三天里没吭声的，就当同意续签。",
+    ],
+)
+def test_no_deemed_acceptance_where_only_something_else_is_deemed(text: str) -> None:
+    assert fires("acceptance/no-deemed-acceptance", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二手设备买卖协议\n五、验车\n车到了乙方三天内验车，主要看发动机有没有毛病。",
+        "二手设备买卖协议\n五、验货\n设备到了买方七天内验机。",
+        "二手设备买卖协议\n五、验货\n货一到乙方两天内点数验货。",
+        "二手设备买卖协议\n五、验货\n机器运到了，买方五天内试机验收。",
+    ],
+)
+def test_a_colloquial_arrival_starts_the_window(text: str) -> None:
+    assert not fires("acceptance/window-no-start", text)
+    assert fires(
+        "acceptance/window-no-start",
+        text.replace("车到了", "").replace("设备到了", "").replace("货一到", "").replace("机器运到了，", ""),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对于解冻后方能发现的内在品质问题，买方可于产品生产日期起12个月的保质期内提出书面异议。",
+        "买方可在收货后两年的保质期内就内在质量问题提出书面异议。",
+        "对隐蔽缺陷，买方可于到货之日起十八个月的有效期内书面通知卖方。",
+    ],
+)
+def test_an_objection_within_a_named_span_is_an_objection_period(text: str) -> None:
+    contract = "食品买卖合同\n乙方应于2027年5月1日前交货。\n" + text
+    assert not fires("acceptance/no-objection-period", contract)
+    assert fires("acceptance/no-objection-period", "食品买卖合同\n乙方应于2027年5月1日前交货。\n")
+
+
+@pytest.mark.parametrize("title", ["检验与验收", "验收", "质量检验"])
+def test_document_findings_point_at_the_clause_not_a_bare_title(title: str) -> None:
+    text = f"供货协议\n{title}\n买方应在交付日后对货物进行检验。"
+    for rid in ("acceptance/no-window", "acceptance/no-deemed-acceptance"):
+        (f,) = run_rule(rid, text)
+        assert f.snippet.startswith("买方应在交付日后"), rid

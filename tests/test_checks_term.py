@@ -239,3 +239,79 @@ def test_an_indefinite_term_has_no_end(text: str) -> None:
 
 def test_a_renewing_term_has_an_end() -> None:
     assert not ids("经销协议\n本协议有效期一年，自签订之日起计算，期满自动续期一年。", "term/no-start-or-end")
+
+
+# -- round 4: terms left open, warranty-like ends, plain-word termination, 合约 ----------------------------
+
+
+def _term_findings(text: str) -> list[str]:
+    return sorted(set(ids(text, "term/no-term", "term/no-start-or-end", "term/no-termination")))
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "本合同自签字之日起生效，其有效期限由双方另行协商确定。",
+        "本合同自签字之日起生效，合同期限另行约定。",
+        "本合同自签字之日起生效。合同期限：待定。",
+        "本协议自盖章之日起生效，本协议的有效期由双方届时协商确定。",
+    ],
+)
+def test_a_term_left_to_later_agreement_is_reported_at_its_clause(clause: str) -> None:
+    text = "买卖合同\n" + clause + "\n乙方逾期交货超过30日的，甲方有权解除本合同。"
+    found = lint_text(text, Settings(select=("term/no-term", "term/no-start-or-end")))
+    assert [f.rule for f in found] == ["term/no-start-or-end"]
+    assert "另行协商" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "本合同自签字之日起生效，合同期限由双方协商确定为两年。",
+        "合同有效期内价格另行协商确定。本合同自签字之日起生效，有效期至2027年12月31日。",
+    ],
+)
+def test_a_term_with_a_value_is_not_left_open(clause: str) -> None:
+    assert _term_findings("买卖合同\n" + clause + "\n乙方逾期交货超过30日的，甲方有权解除本合同。") == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "本合约自双方签署盖章之日起生效，至保固期届满之日终止。",
+        "本合同自双方盖章之日起生效，三包期满后自动失效。",
+        "本合同自签字之日起生效，至包修期届满之日失效。",
+        "本协议自盖章之日起生效，到保用期结束那天终止。",
+    ],
+)
+def test_a_term_that_ends_with_a_warranty_in_any_name(clause: str) -> None:
+    text = "买卖合同\n" + clause + "\n乙方逾期交货超过30日的，甲方有权解除本合同。"
+    assert _term_findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "晚了超过二十天，另一方可以不买（不卖）了，已经收的钱退回去。",
+        "晚了一个月还没送到，买方可以不要这台车了，钱退回来。",
+        "车送晚了半个月以上，乙方可以退订，甲方退还定金。",
+        "拖了十天还不给钱，卖方可以不卖了。",
+    ],
+)
+def test_plain_word_termination_after_a_delay(clause: str) -> None:
+    text = "二手车买卖协议\n这个协议签字那天起算数，到2027年12月31日为止。\n" + clause
+    assert "term/no-termination" not in _term_findings(text)
+
+
+@pytest.mark.parametrize(
+    "clause", ["乙方可以不要发票，价格按不含税计。", "甲方不卖给第三方。", "买方可以不买保险。"]
+)
+def test_not_buying_something_else_is_no_termination(clause: str) -> None:
+    text = "二手车买卖协议\n这个协议签字那天起算数，到2027年12月31日为止。\n" + clause
+    assert "term/no-termination" in _term_findings(text)
+
+
+@pytest.mark.parametrize("title", ["買賣合約", "设备购销合约", "服務合約"])
+def test_a_heyue_is_a_contract(title: str) -> None:
+    text = f"{title}\n甲方向乙方購買車床2台。本合約一式兩份。"
+    assert set(_term_findings(text)) == {"term/no-term", "term/no-termination"}
