@@ -222,8 +222,9 @@ def _stamp(path: str) -> tuple[int, int] | None:
 
 
 def sees_as_client(probes: list[tuple[str, tuple[int, int]]]) -> bool:
-    """On a worker: does it see each of these files as the client does (same size and mtime)?"""
-    return all(_stamp(path) == tuple(stamp) for path, stamp in probes)
+    """On a worker: does it see each of these files as the client does (same size and mtime) and may it
+    read them?"""
+    return all(_stamp(path) == tuple(stamp) and os.access(path, os.R_OK) for path, stamp in probes)
 
 
 def worker_rules(ids: tuple[str, ...] | None, extras: tuple = ()) -> list:
