@@ -772,3 +772,27 @@ def test_round4_tab_table_header_with_a_standard_column() -> None:
         "电动葫芦\tCD1-5t\t2\t台\tJB/T 9008.1\n钢丝绳\t6×19-12mm\t200\t米\tGB/T 20118"
     )
     assert NQ4 not in ids(text, NQ4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、买的什么\n乙方店里那台二手压面机一台，八成新，乙方看过。",
+        "第一条 标的\n甲方向乙方出售二手叉车一辆，现状交付。",
+        "一、卖的是啥\n仓库里的1台二手空压机，能正常开机。",
+    ],
+)
+def test_round4_used_machine_not_identified(text: str) -> None:
+    assert UI in ids(text, UI), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、买的什么\n二手压面机一台，品牌银鹰，2021年购买。",
+        "第一条 标的\n甲方向乙方出售二手叉车一辆，车架号LFB2019A0032，现状交付。",
+        "一、卖的是啥\n1台二手空压机，型号见附件照片，能正常开机。",
+    ],
+)
+def test_round4_used_machine_identified(text: str) -> None:
+    assert UI not in ids(text, UI), text

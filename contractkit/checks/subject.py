@@ -23,6 +23,7 @@ from contractkit.contract.subject import (
     fixes_quantity,
     in_quantity_cell,
     in_subject_section,
+    is_subject_clause,
     item_reports_quantity,
     quality_heading,
     subject_clauses,
@@ -221,6 +222,46 @@ _LOOSE_SPEC = re.compile(
 )
 
 
+#: One used machine or vehicle sold (甲方场子里的二手装载机一台 / 一辆二手叉车): a specific thing.
+_USED_ONE = re.compile(
+    r"二手(?P<a>[\u4e00-\u9fff]{1,10}?)\s*(?:一|1)\s*(?:台|辆|部|架|艘|套)(?![\u4e00-\u9fff]{0,2}(?:以上|左右))"
+    r"|(?:一|1)\s*(?:台|辆|部|架|艘|套)\s*二手(?P<b>[\u4e00-\u9fff]{1,10}?)(?=[，,。；;\s]|$)"
+)
+#: What identifies a used machine: its model, serial, engine or frame number, plate, year made, an annex.
+_IDENTIFIED = re.compile(
+    r"型号|编号|车架号|发动机号|序列号|机身号|机号|VIN|车牌|牌照|号牌|品牌|厂牌|铭牌|\d{4}\s*年\s*(?:出厂|生产|购|产|制造|上牌)"
+    r"|附件|清单|照片|[A-Z]{1,5}-?[A-Z]{0,2}\d{2,}"
+)
+_USED_WORD = ("二手",)
+
+
+def _unidentified_used(doc: Document) -> tuple[Block, tuple[int, int]] | None:
+    """The clause selling one used machine or vehicle (二手装载机一台) when nothing in its section (nor an
+    item table) identifies it by model, serial or year: which machine is sold is not fixed."""
+    facts = _facts(doc)
+    if any(_IDENTIFIED.search(f"{it.name} {it.model} {it.spec}") for it in facts.items):
+        return None
+    for i in blocks_naming_any(doc, _USED_WORD):
+        block = doc.blocks[i]
+        m = _USED_ONE.search(block.norm)
+        if m is None or not (in_subject_section(block) or subject_clause_any(block)):
+            continue
+        near = [
+            b.norm
+            for b in doc.blocks[max(0, i - 2) : i + 8]
+            if b is block or (block.section and b.section == block.section)
+        ]
+        if any(_IDENTIFIED.search(t) for t in near):
+            return None
+        return block, m.span()
+    return None
+
+
+def subject_clause_any(block: Block) -> bool:
+    """True when one clause of the block is a subject clause."""
+    return any(is_subject_clause(block, block.norm[s:e]) for s, e in clause_spans(block.norm))
+
+
 @rule(
     id="subject/unquantified-item",
     title="标的物缺少数量、单位或量化规格",
@@ -240,6 +281,7 @@ _LOOSE_SPEC = re.compile(
         "约定被告向原告采购不锈钢储罐，合同总金额168000元。",
         "合同主要约定，货物名称为“SD-03”，单位为套。",
         "设备名称及数量为：1、喷淋塔1台，2、低温等离子1台，3、风机及管道1套，4、烟气处理1套。",
+        "一、买的什么车\n甲方场子里的二手叉车一台，车况乙方已经看过。",
     ],
     good=[
         "| 品名 | 规格型号 | 单位 | 数量 |\n| 数控车床 | CK6150 | 台 | 2 |",
@@ -249,6 +291,7 @@ _LOOSE_SPEC = re.compile(
         "以实际使用数量为准，使用多少付多少款。",
         "高速物流公司向鲁20公司购买玉米，由省粮油集团负责保管。",
         "设备为：1、喷淋塔1台（处理风量20000m³/h），2、风机1台（功率15kW），3、UV光氧设备1套（型号UV-20）。",
+        "一、买的什么车\n二手叉车一台，合力CPD30，2018年出厂，车况乙方已经看过。",
     ],
 )
 def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -290,6 +333,17 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"The goods ({names}) are listed by name and count only, with no model, spec or parameters "
             "(Civil Code Art. 511(1)).",
             span=cl.where.span,
+        )
+    used = _unidentified_used(doc)
+    if used is not None:
+        block, span = used
+        yield ctx.report(
+            block,
+            f"出售的二手设备“{block.norm[span[0] : span[1]]}”没有写明品牌、型号、出厂编号或年份："
+            "卖的是哪一台无法确定，交付和验收时易生争议（民法典第510条、第511条）。",
+            "The used machine sold is not identified by make, model, serial number or year: which one is "
+            "sold cannot be established (Civil Code Arts. 510–511).",
+            span=span,
         )
     for block in map(doc.blocks.__getitem__, blocks_naming_any(doc, _QTY_OR_NAME)):
         if "|" in block.norm:

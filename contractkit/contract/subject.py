@@ -132,7 +132,7 @@ SUBJECT_SECTION = re.compile(r"标的|产品|货物|设备|名称|数量|规格|
 #: The same with the colloquial headings (一、卖的是哪辆车 / 一、买什么、多少钱): for subject clauses only,
 #: not for the goods section a quality standard is looked for in.
 _SUBJECT_SECTION_ANY = re.compile(
-    SUBJECT_SECTION.pattern + r"|[买卖](?:的是|什么|啥)|哪(?:辆|台|些|几)|什么东西"
+    SUBJECT_SECTION.pattern + r"|[买卖](?:的是|的)?(?:什么|啥)|[买卖]的是|哪(?:辆|台|些|几)|什么东西"
 )
 _PURCHASE = (
     r"随(?:车|机|货)(?:送|附|带|赠|配)|"  # 随车送：备胎、充电枪等附件若干 — what comes with the goods
