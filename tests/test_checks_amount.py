@@ -371,3 +371,36 @@ def test_a_price_clause_naming_the_tax_in_any_wording_is_not_missing_it(clause: 
     assert lint_text(_PRICE_HEAD + clause, rule) == []
     bare = _PRICE_HEAD + "本合同总价为人民币600,000.00元。"
     assert [f.rule for f in lint_text(bare, rule)] == ["amount/tax-missing"]
+
+
+@pytest.mark.parametrize(
+    ("qty", "price", "rows"),
+    [
+        (
+            "数量（千只）",
+            "单价（元/只）",
+            "| 瓶坯 | 3,000 | 0.142 | 426,000.00 |\n| 瓶盖 | 1,500 | 0.205 | 307,500.00 |\n",
+        ),
+        (
+            "Qty (k pcs)",
+            "Unit price (RMB/pc)",
+            "| 瓶坯 | 3,000 | 0.142 | 426,000.00 |\n| 瓶盖 | 1,500 | 0.205 | 307,500.00 |\n",
+        ),
+        (
+            "数量（万个）",
+            "单价（元/个）",
+            "| 瓶坯 | 30 | 1.42 | 426,000.00 |\n| 瓶盖 | 15 | 2.05 | 307,500.00 |\n",
+        ),
+        (
+            "数量（千只）",
+            "单价（元/千只）",
+            "| 瓶坯 | 3,000 | 142.00 | 426,000.00 |\n| 瓶盖 | 1,500 | 205.00 | 307,500.00 |\n",
+        ),
+    ],
+)
+def test_a_quantity_counted_in_thousands_times_a_price_per_piece(qty: str, price: str, rows: str) -> None:
+    rule = Settings(select=("amount/table-total-mismatch",))
+    table = f"| 品名 | {qty} | {price} | 金额（元） |\n" + rows + "| 合计 |  |  | 733,500.00 |\n"
+    assert lint_text(table, rule) == []
+    wrong = table.replace("426,000.00", "462,000.00")
+    assert len(lint_text(wrong, rule)) >= 1

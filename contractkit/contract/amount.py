@@ -237,8 +237,28 @@ def _item_tables(tables: list[Table]) -> list[ItemTable]:
             header = header_of(header, rows[0].cells)  # 2027年 (merged) above 数量 | 单价
             rows = rows[1:]
         for binding in bind(header):
-            out.extend(_bound_lines(rows, binding, header[binding.amount]))
+            scale = count_scale(header[binding.qty], header[binding.price])
+            out.extend(_bound_lines(rows, binding, header[binding.amount], scale))
     return out
+
+
+#: A quantity counted in thousands (数量（千只）, Qty (k pcs), 万个): each unit of it is that many pieces.
+_COUNT_UNIT = re.compile(
+    r"(千|万|百)\s*(?:只|个|件|支|片|套|粒|瓶|张|块|根|条|枚|颗|袋|盒|罐)|(?<![A-Za-z])(k)\s*pcs?\b|(thousand)",
+    re.IGNORECASE,
+)
+#: A price for a lot of them (元/千只, per thousand): the quantity and the price count the same unit.
+_LOT_PRICE = re.compile(r"/\s*(?:千|万|百)|per\s+(?:thousand|k\b)|/\s*k\s*pcs?", re.IGNORECASE)
+_COUNTS = {"千": Decimal(1000), "万": Decimal(10000), "百": Decimal(100), "k": Decimal(1000)}
+
+
+def count_scale(qty_header: str, price_header: str) -> Decimal:
+    """How many pieces one unit of the quantity column is when the price is per piece: 1000 for 数量（千只）
+    beside 单价（元/只）, 1 when both count the same unit (元/千只) or no count is named."""
+    m = _COUNT_UNIT.search(qty_header)
+    if m is None or _LOT_PRICE.search(price_header):
+        return Decimal(1)
+    return _COUNTS[m.group(1) or "k"]  # k pcs, thousand: a thousand
 
 
 _MINUS = re.compile(r"^\s*[-−－]\s*|^\s*[(（]\s*|\s*[)）]\s*$")
@@ -266,7 +286,9 @@ _TOTAL_OTHER = re.compile(
 )
 
 
-def _bound_lines(rows: list[Row], b: Binding, amount_header: str = "") -> list[ItemTable]:
+def _bound_lines(
+    rows: list[Row], b: Binding, amount_header: str = "", count: Decimal = Decimal(1)
+) -> list[ItemTable]:
     """The lines of one column group; a 小计 row closes a section (checked against its own lines), a 合计 /
     总计 row ends the table (its figure is their sum unless it names another tax basis or something else,
     e.g. 合计（含13%增值税） under a 不含税金额 column, 优惠后合计)."""
@@ -304,7 +326,7 @@ def _bound_lines(rows: list[Row], b: Binding, amount_header: str = "") -> list[I
         if q is None or p is None or a is None:
             complete = complete and not any(cells[k].strip() for k in (b.qty, b.price, b.amount))
             continue
-        p, a = p * b.price_scale, a * b.amount_scale
+        q, p, a = q * count, p * b.price_scale, a * b.amount_scale
         discount = (
             _line_discount(cells[b.discount], q * p, a)
             if b.discount is not None and b.discount < len(cells)
