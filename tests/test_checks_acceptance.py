@@ -655,3 +655,20 @@ def test_document_findings_point_at_the_clause_not_a_bare_title(title: str) -> N
     for rid in ("acceptance/no-window", "acceptance/no-deemed-acceptance"):
         (f,) = run_rule(rid, text)
         assert f.snippet.startswith("买方应在交付日后"), rid
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "28天强度报告不合格的，甲方仍可在交付后35日内提出异议。",
+        "化验结果不合格的，买方可在到货后45日内书面提出异议。",
+        "对复检结果有异议的，乙方可于收到结果后两个月内提出。",
+    ],
+)
+def test_an_objection_to_one_tests_result_is_no_short_quality_period(clause: str) -> None:
+    text = "水泥买卖合同\n乙方应于2027年5月1日前交货。\n" + clause
+    assert not fires("acceptance/objection-period-range", text)
+    assert fires(
+        "acceptance/objection-period-range",
+        text.replace(clause, "对于内在质量问题，买方可在到货后两个月内提出异议。"),
+    )

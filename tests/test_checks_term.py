@@ -315,3 +315,29 @@ def test_not_buying_something_else_is_no_termination(clause: str) -> None:
 def test_a_heyue_is_a_contract(title: str) -> None:
     text = f"{title}\n甲方向乙方購買車床2台。本合約一式兩份。"
     assert set(_term_findings(text)) == {"term/no-term", "term/no-termination"}
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "这份协议双方签字按手印就生效，到乙方付清尾款、一年保修到期为止。",
+        "这个协议签字就生效，到尾款给清为止。",
+        "合同签字当天起算，管到保修到期为止。",
+        "本协议自盖章之日起生效，至余款付完之日终止。",
+    ],
+)
+def test_a_term_that_ends_with_the_last_payment_or_the_warranty_in_plain_words(clause: str) -> None:
+    assert "term/no-term" not in _term_findings("二手车买卖协议\n" + clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "晚了一个月以上的，对方可以不做这笔买卖了，已经给的钱、送的货各自退回。",
+        "逾期超过二十天，乙方可以不做了。",
+        "拖了半个月还没送，买方可以不做这单生意了。",
+    ],
+)
+def test_not_doing_the_deal_after_a_delay_is_termination(clause: str) -> None:
+    text = "二手车买卖协议\n这个协议签字那天起算数，到2027年12月31日为止。\n" + clause
+    assert "term/no-termination" not in _term_findings(text)

@@ -290,6 +290,10 @@ _HIDDEN = re.compile(r"内在|隐蔽|难以发现|不能发现|无法发现|潜�
 _LATENT = re.compile(
     r"内在|隐蔽|难以发现|不能发现|无法发现|潜在|内部缺陷|其他质量|质量问题|质量缺陷|品质问题|品质缺陷|性能"
 )
+#: An objection to one test's result (28天强度报告不合格的, 对检测结果有异议的): a period of that test only.
+_TEST_RESULT = re.compile(
+    r"(?:报告|检验结果|检测结果|化验结果|复检结果|复验结果|试验结果|测试结果|结论)[^,，。;；]{0,8}?(?:不合格|不符|有异议|异议)"
+)
 _APPEARANCE = re.compile(r"外观|数量|表面|包装|外包装|型号|件数|袋数|箱数|规格|标识|标签|破损|短少")
 
 _DEEMED_LEAD = (
@@ -743,7 +747,10 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
                 continue
             months = months_of(w.length)
             if _HIDDEN.search(clause) or months >= 1:
-                out.append(Period("latent", w.act, w.length, months, False, w.where))
+                # 28天强度报告不合格的，甲方仍可在交付后35日内提出异议: one test's result, a scope as
+                # narrow as appearance (no general quality-objection period)
+                scoped = _TEST_RESULT.search(clause) is not None
+                out.append(Period("latent", w.act, w.length, months, scoped, w.where))
                 break
     return out
 
