@@ -270,3 +270,34 @@ def test_a_letter_discount_given_without_approval_is_reported_where_it_is_explai
     text = _LETTER.format(said="本函第 1 项 10%、第 2 项 6%的折扣系销售代表为争取客户主动给予。")
     (f,) = lint_text(text, QUOTE_RULE)
     assert "10%" in f.message and "主动给予" in f.snippet
+
+
+_GRANT_HEAD = "报价单\n报价编号：BJ-2027-0501\n报价日期：2027年5月1日\n本报价有效期30日。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "pct"),
+    [
+        (
+            "折扣政策：订货30吨以上享受3%批量折扣，由销售经理审批；超过3%的须经销售总监审批。本单合计40吨，给予8%。",
+            "8",
+        ),
+        ("优惠说明：老客户可申请优惠，须经销售经理和销售总监批准。本次下浮 12%。", "12"),
+        ("让利政策：销售代表可给予不超过5%的折扣。经与客户沟通，本单享受 9%。", "9"),
+    ],
+)
+def test_a_share_granted_beside_a_discount_paragraph_is_a_discount(text: str, pct: str) -> None:
+    (f,) = lint_text(_GRANT_HEAD + text, QUOTE_RULE)
+    assert f"{pct}%" in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本单合计40吨，给予8%。",  # no discount named in the paragraph
+        "折扣：无。付款：签约后给予 30%预付款。",
+        "优惠说明：本单不打折。乙方给予 13%增值税专用发票。",
+    ],
+)
+def test_a_granted_share_of_something_else_is_no_discount(text: str) -> None:
+    assert lint_text(_GRANT_HEAD + text, QUOTE_RULE) == []

@@ -917,7 +917,7 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
         ln.discount_where.block for ln in lines if ln.discount_where
     }
     out: list[Discount] = []
-    for i, s, sent in _sentences(doc, ("优惠", "折", "让利", "下浮", "降价", "discount")):
+    for i, s, sent in _sentences(doc, _FREE_WORDS):
         if i in line_blocks or (doc.blocks[i].kind == "cell" and _in_line_table(doc, i, lines)):
             continue
         refs = _line_numbers(sent)
@@ -933,7 +933,8 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
             numbers.add(m.start(2))  # 第1项10%、第2项6%的折扣: a discount per line named
             where = Where(i, (s + m.start(), s + m.end()))
             out.append(Discount(Decimal(m.group(2)), "折扣", (int(m.group(1)),), where, group_key(sent)))
-        for m in (*_DISCOUNT_TEXT.finditer(sent), *_DISCOUNT_AFTER.finditer(sent)):
+        granted = _GRANTED.finditer(sent) if _DISCOUNT_WORD.search(doc.blocks[i].norm) else ()
+        for m in (*_DISCOUNT_TEXT.finditer(sent), *_DISCOUNT_AFTER.finditer(sent), *granted):
             if m.start(1) in numbers:
                 continue
             piece = _piece_around(sent, m.start(), m.end())
@@ -950,6 +951,16 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
     return tuple(out)
 
 
+#: A share granted with no discount word beside it (本单合计40吨，给予8%。), read where the paragraph names a
+#: discount; not a share of a payment, the tax or a penalty.
+_GRANTED = re.compile(
+    r"(?:给予|给与|享受|享有|让利|下浮)\s*"
+    + _PCT
+    + r"(?!\s*(?:的)?(?:增值税|税|预付|首付|货款|定金|违约金|滞纳金|利息|保证金))"
+)
+_DISCOUNT_WORD = re.compile(r"折扣|优惠|折让|让利")
+#: The words of a sentence that may state a discount (a grant verb: 给予8% beside a discount paragraph).
+_FREE_WORDS = ("优惠", "折", "让利", "下浮", "降价", "discount", "给予", "给与", "享受", "享有")
 #: A list number opening an item of a quote written as a letter: ``1.`` / ``2、`` / ``（3）``.
 _ITEM_NO = re.compile(r"^\s*(?:(\d{1,3})\s*[.、．](?!\d)|[（(](\d{1,3})[)）])")
 #: One line's share in a discount sentence listing several: 第1项10% / 第 2 项的折扣为 6%.
