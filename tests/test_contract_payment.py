@@ -719,3 +719,20 @@ def test_colloquial_lateness_ends_the_payment_sentence(text: str) -> None:
 def test_not_later_than_is_a_deadline_not_lateness() -> None:
     (inst,) = read_installments("验收合格后，买方应不晚于10日付清余款。")
     assert inst.remainder
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("机器拉到乙方店里、试完机器那天，乙方再给8,400元（占70%），最晚不超过送到后第3天。", 70),
+        ("预付30%，货到付款70%。", 70),
+        ("设备验收那天，买方再付5,000元（占合同价的25%）。", 25),
+        ("到货当天，买方付清余款（60%）。", 60),
+    ],
+)
+def test_a_payment_due_at_an_event_pays_when_the_act_ends_its_trigger(text: str, share: int) -> None:
+    assert Decimal(share) in {r.share for r in read_installments(text)}
+
+
+def test_a_payment_that_is_only_the_event_of_its_trigger_is_none() -> None:
+    assert read_installments("支付首付款后，乙方发货。") == []

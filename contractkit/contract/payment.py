@@ -513,6 +513,10 @@ def _pays(body: str, timing: Timing) -> bool:
     ):
         return bool(PAY_VERB.search(body) or _RETENTION.search(body))
     s, e = timing.trigger.span
+    if timing.trigger.kind != "payment":
+        acts = list(PAY_VERB.finditer(body, s, e))
+        if acts and acts[-1].end() >= len(body[:e].rstrip()) - 1:
+            return True  # 试完机器那天乙方再给 / 货到付款: the trigger ends with the act of paying itself
     rest = body[:s] + "，" + body[e:]
     return bool(PAY_VERB.search(rest) or _RETENTION.search(rest))
 
