@@ -887,3 +887,28 @@ def test_term_key_is_the_nested_form_flattened() -> None:
         "合同期",
     ]:
         assert [m.span() for m in facts.TERM_KEY.finditer(text)] == [m.span() for m in nested.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲方有权解除本合同",
+        "如乙方违约，甲方有权撤销订单",
+        "乙方逾期的，本合同即作废",
+        "买方可以不要了",
+        "卖方可以把设备拉回",
+        "本合同自动终止",
+        "解除本合同",
+        "有下列解除情形",
+        "买方可以退货",
+        "卖方可以不干这活了",
+        "乙方可以不做这笔买卖了",
+        "甲方有权收回全部货物",
+    ],
+)
+def test_every_termination_match_holds_a_gate_word(text: str) -> None:
+    """The clause gate of the termination reader never hides a ground: each match holds one of its words."""
+    from contractkit.contract import term as facts
+
+    m = facts._TERMINATE.search(text) or facts._ENDS_DEAL.search(text)
+    assert m is not None and facts._TERMINATION_GATE.search(m.group())

@@ -606,6 +606,11 @@ _DEFERRED = re.compile(
 )
 
 
+#: After a term key: 合同有效期内 (a reference to the term) / 合同期限届满后 (a consequence of its end).
+_WITHIN_TERM = re.compile(r"(?:期限|期间|期)?内")
+_TERM_OVER = re.compile(r"\s*(?:届满|期满|满|终止|结束|到期)(?!(?:之?日|日期)?\s*(?:为(?!止)|是|:|：))")
+
+
 def _periods(doc: Document, units: dict[int, tuple[str, int]]) -> list[Period]:
     out: list[Period] = []
     # a block as it is without a word every period holds has none (one scan of the document)
@@ -624,12 +629,9 @@ def _periods(doc: Document, units: dict[int, tuple[str, int]]) -> list[Period]:
                     continue  # 报价有效期, 产品剩余有效期, 质保期: not the contract's term
                 if km.group() == "有效期" and km.start() > 4 and not _names_contract(clause):
                     continue  # a bare 有效期 mid-sentence is of something else (药品有效期不少于12个月)
-                if re.match(r"(?:期限|期间|期)?内", clause[km.end() : km.end() + 3]):
+                if _WITHIN_TERM.match(clause[km.end() : km.end() + 3]):
                     continue  # 合同有效期内单价固定: a reference to the term, not the term
-                if re.match(
-                    r"\s*(?:届满|期满|满|终止|结束|到期)(?!(?:之?日|日期)?\s*(?:为(?!止)|是|:|：))",
-                    clause[km.end() : km.end() + 7],
-                ):
+                if _TERM_OVER.match(clause[km.end() : km.end() + 7]):
                     continue  # 合同期限届满后…: a consequence
                 keys.append(km)
             found: list[Period] = []
@@ -653,7 +655,12 @@ def _periods(doc: Document, units: dict[int, tuple[str, int]]) -> list[Period]:
                 found.append(
                     Period("本合同", None, None, False, None, em.group("event"), None, False, False, end)
                 )
-            elif not keys and (vm := _VALID_FOR.search(clause)) and (lasting := _length_at(clause, vm.end())):
+            elif (
+                not keys
+                and "有效" in clause
+                and (vm := _VALID_FOR.search(clause))
+                and (lasting := _length_at(clause, vm.end()))
+            ):
                 # 本协议自生效日起生效，并持续有效三（3）年: the length the contract stays in force
                 start = "生效" if "生效" in clause or "成立" in clause else None
                 where = Where(i, _own((s, e), offset))
@@ -665,10 +672,9 @@ def _periods(doc: Document, units: dict[int, tuple[str, int]]) -> list[Period]:
                 found.append(Period("本合同", None, start, False, None, None, lasting, False, False, where))
             elif not keys:
                 # 本合同自…至…止 / 这个协议签字就生效，到2026年12月31日为止 / 八、期限：自…起至…止
-                cm = (
-                    _CONTRACT_SPAN.search(clause)
-                    or _CONTRACT_WORD.search(clause)
-                    or (_BARE_TERM_LABEL.match(clause) if "期" in clause else None)
+                named = _names_contract(clause)  # both contract patterns name one
+                cm = (_CONTRACT_SPAN.search(clause) or _CONTRACT_WORD.search(clause) if named else None) or (
+                    _BARE_TERM_LABEL.match(clause) if "期" in clause else None
                 )
                 if cm is None or not (
                     find_dates(clause[cm.start() :])
@@ -701,8 +707,10 @@ _CONTRACT_SUBJECT = re.compile(r"(?:本|该|这份|此|这个)(?:合同|协议|�
 def _lasting(clause: str) -> Duration | None:
     """The length a clause says the contract itself stays in force (本合同自生效之日起一年内有效,
     本协议以三年为限), not a deadline of something done under it (本合同生效之日起30日内付款)."""
+    if "有效" not in clause and "为限" not in clause:
+        return None
     cm = _CONTRACT_SUBJECT.search(clause)
-    if cm is None or ("有效" not in clause and "为限" not in clause):
+    if cm is None:
         return None
     for x in find_durations(clause[cm.end() :]):
         end = cm.end() + x.span[1]
@@ -836,6 +844,8 @@ _CHANNELS: tuple[tuple[Channel, re.Pattern[str]], ...] = (
     ("im", re.compile(r"即时通讯|QQ|钉钉|企业微信")),
     ("fax", re.compile(r"传真")),
 )
+#: Every match of a channel of :data:`_CHANNELS` is a match of this one (a cheap test before them).
+_ANY_CHANNEL = re.compile("|".join(rx.pattern for _, rx in _CHANNELS), re.IGNORECASE)
 _NEGATE = re.compile(
     r"不得|不能|不可|不构成|无效|不视为|不产生|不作为|不具有|不具备|除外|不以|非经|未经|无约束力|不具约束力|"
     r"不发生效力|不生效|不予认可|不被视为|均不|不属于|不认可|不接受|以外的|之外的|不算|不作数|不能算|都不行|没用"
@@ -884,10 +894,11 @@ def _changes(doc: Document) -> list[Change]:
             lo = max(0, ch.start() - 10)
             if _OPERATIONAL.search(clause, lo, ch.end()) and not _OWN_OBJECT.search(clause, lo, ch.end()):
                 continue  # 交货时间如需调整，…以电话通知 / 订单数量的调整: an operational detail
-            written = _WRITTEN_REQUIRED.search(clause) is not None
-            parts = _subclauses(clause)
-            act_negated = bool(_NEG_CHANGE.search(clause))  # 电子邮件往来不构成对本合同的修改
-            for channel, rx in _CHANNELS:
+            channels = _ANY_CHANNEL.search(clause) is not None  # most change clauses name no channel
+            written = channels and _WRITTEN_REQUIRED.search(clause) is not None
+            parts = _subclauses(clause) if channels else []
+            act_negated = channels and bool(_NEG_CHANGE.search(clause))  # 电子邮件往来不构成对本合同的修改
+            for channel, rx in _CHANNELS if channels else ():
                 for m in rx.finditer(clause):
                     part = next((p for p in parts if p[0] <= m.start() < p[1]), (0, len(clause)))
                     negated = bool(_NEGATE.search(clause, part[0], part[1]))
@@ -911,9 +922,10 @@ def _changes(doc: Document) -> list[Change]:
 
 #: Every ``_TERMINATE`` match holds one of these.
 _TERMINATION_WORDS = (
-    "解除", "终止", "解约", "撤销", "取消", "不再履行", "作废", "不买", "不卖", "不干了", "不租", "不订",
+    "解除", "终止", "解约", "撤销", "取消", "不再履行", "作废", "不买", "不卖", "不干", "不租", "不订",
     "不做", "拉回", "运回", "收回", "取回", "退货", "退单", "退订", "退车", "退机", "退设备", "拒收", "不要",
 )  # fmt: skip
+_TERMINATION_GATE = re.compile("|".join(_TERMINATION_WORDS))
 #: A right that ends the deal in plain words (可以退货并要求返还货款, 有权收回货物, 可以退单, 可以不要这批货):
 #: a termination when the clause states a delay as its ground.
 _ENDS_DEAL = re.compile(
@@ -977,6 +989,8 @@ def _terminations(doc: Document) -> list[Termination]:
             if s >= len(own):
                 break  # the next line's own clauses are read with that line
             clause = t[s:e]
+            if _TERMINATION_GATE.search(clause) is None:
+                continue  # every match of _TERMINATE or _ENDS_DEAL holds one of the words
             m = _TERMINATE.search(clause)
             while m is not None and _CONSEQUENCE.match(clause, m.end() - 2 if m.end() >= 2 else 0):
                 m = _TERMINATE.search(clause, m.end())
