@@ -161,6 +161,7 @@ GLUED_NOT = [
     ("第五条 付款5.1%的违约金由乙方承担，甲方", "第五条 付款5.1%的违约金由乙方承担"),  # an amount: as before
     ("9 合同期限与修改10.1 本合同…", None),  # the clause of another section: no glued title
     ("3 台设备，3.1 验收", None),  # a sentence before the number
+    ("1 / 1.1 / 1.1.1; 上海国际经济贸易仲裁委员会", None),  # numbering levels listed: no title
     ("9 合同期限与修改", None),  # a bare number and a title alone stay body text (so does a count in a table)
 ]
 

@@ -108,6 +108,7 @@ def _heading_cached(text: str) -> tuple[str, str, str] | None:
 _GLUED_CLAUSE = re.compile(
     r"(?<![\d.])(?P<num>\d{1,3})\.1(?![\d%.])(?!\s*(?:年|个月|月|日|天|万|元|米|吨|倍|公斤|千克))"
 )
+_WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 #: A bare number and a space before a title (``9 合同期限与修改``), not before a count (``2 个工作日``).
 _BARE_NUMBER = re.compile(r"(?P<num>\d{1,3})\s+(?![个台套件只日天年月周次份项元万吨米%])(?=\S)")
 
@@ -123,7 +124,7 @@ def _glued_title(rest: str, num: str) -> str | None:
     title = rest[: m.start()].strip()
     if not title or len(title) > _MAX_TITLE or _TITLE_END.search(title) or title[0].isdecimal():
         return None
-    return title
+    return title if _WORDY.search(title) else None  # a title has words: ``1 / 1.1 / 1.1.1`` has none
 
 
 _heading.cache_clear = _heading_cached.cache_clear  # type: ignore[attr-defined]
