@@ -118,7 +118,11 @@ class Feeder:
         """The next chunk (None when nothing is left)."""
         batch: list[LintItem] = []
         want, budget = self.size(), CHUNK_BYTES
-        while self.ahead and len(batch) < want:
+        while len(batch) < want:
+            if not self.ahead:
+                self._fill()  # walk on: the window may have emptied into local results
+                if not self.ahead:
+                    break
             item = self.ahead[0]
             cost = item.stamp[0] if item.stamp else 0
             if batch and cost > budget:
