@@ -10,6 +10,11 @@ OUT     := out
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-m 'not slow'"` (skip the wheel and fresh-clone tests).
 PYTEST_ARGS ?=
+# pytest processes (pytest-xdist; 0 = one process, as plain `pytest`). The tests that hold LibreOffice pools,
+# a Dask cluster, a server, OCR or a fresh clone share one xdist group (tests/conftest.py: XDIST_GROUPS) and
+# run one after another on one worker while the other takes the rest.
+PYTEST_JOBS ?= 2
+PYTEST_XDIST := $(if $(filter-out 0,$(PYTEST_JOBS)),-n $(PYTEST_JOBS) --dist loadgroup)
 
 .PHONY: demo test bench eval lint-code soffice fonts gallery clean
 
@@ -65,7 +70,7 @@ demo: $(STAMP) soffice
 test: $(STAMP) soffice
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 	$(BIN)/contractkit templates check
 
 # Accuracy on the labelled corpora: recall, false alarms, clean files alarmed; then every miss and false alarm.

@@ -34,11 +34,46 @@ def require_external(path: Path) -> Path:
     pytest.skip(reason)
 
 
+#: Test modules that hold a machine-wide resource (LibreOffice converter pools and warm listeners, a Dask
+#: LocalCluster, a server, OCR, a wheel build or a fresh clone's ``make``), by xdist group. Under
+#: ``pytest -n 2 --dist loadgroup`` (``make test``) each group runs on one worker, its tests one after
+#: another, so two such tests never compete for the machine; the rendered-samples modules share one worker
+#: so the per-session PDF cache (:func:`soffice_to_pdf`) converts each deal once. Plain ``pytest`` ignores
+#: the groups.
+XDIST_GROUPS = {
+    "machine": (
+        "test_cluster",
+        "test_cluster_optional",
+        "test_serve",
+        "test_serve_pool",
+        "test_serve_warm",
+        "test_serve_browser",
+        "test_pdf_convert",
+        "test_pdf_lifecycle",
+        "test_pdf_supervision",
+        "test_pdf_output",
+        "test_render_batch",
+        "test_readers_office",
+        "test_ocr",
+        "test_wheel",
+        "test_fresh_clone",
+        "test_fuzz_runner",
+    ),
+    "rendered-samples": ("test_layout", "test_roundtrip"),
+}
+_GROUP_OF = {module: group for group, modules in XDIST_GROUPS.items() for module in modules}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark every test that uses the external corpus ``external_corpus`` (select with ``-m``)."""
+    """Mark every test that uses the external corpus ``external_corpus`` (select with ``-m``), and put the
+    tests of :data:`XDIST_GROUPS` in their xdist group."""
     for item in items:
         if any(name in getattr(item, "fixturenames", ()) for name in EXTERNAL_FIXTURES):
             item.add_marker(pytest.mark.external_corpus)
+        group = _GROUP_OF.get(item.path.stem)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +94,8 @@ def judgments_path() -> Path:
 
 
 def soffice_to_pdf(src: Path, outdir: Path) -> Path:
-    """Convert ``src`` with a fresh soffice (own profile) and return the PDF.
+    """Convert ``src`` with a fresh soffice (own profile) and return the PDF; a document of the same content
+    (zip members, not timestamps) converted earlier in the session gets that conversion's PDF again.
 
     LibreOffice is installed by `make test`, so a missing soffice fails the test instead of skipping it.
     """
@@ -68,6 +104,11 @@ def soffice_to_pdf(src: Path, outdir: Path) -> Path:
 
     if shutil.which("soffice") is None:
         pytest.fail("LibreOffice (soffice) is missing: run `make soffice` (make test installs it)")
+    key = _content_key(Path(src))
+    pdf = outdir / f"{Path(src).stem}.pdf"
+    if key in _PDF_CACHE:  # the same document converted earlier in this session: its PDF again
+        pdf.write_bytes(_PDF_CACHE[key])
+        return pdf
     profile = outdir / ".lo-profile"
     proc = subprocess.run(
         [
@@ -83,10 +124,32 @@ def soffice_to_pdf(src: Path, outdir: Path) -> Path:
         capture_output=True,
         timeout=180,
     )
-    pdf = outdir / f"{Path(src).stem}.pdf"
     assert proc.returncode == 0 and pdf.exists(), proc.stderr.decode(errors="replace")
     assert pdf.read_bytes().startswith(b"%PDF")
+    _PDF_CACHE[key] = pdf.read_bytes()
     return pdf
+
+
+#: PDFs :func:`soffice_to_pdf` made this session, by the content of their source (test_layout and
+#: test_roundtrip render the same deals: each is converted once).
+_PDF_CACHE: dict[tuple[str, str], bytes] = {}
+
+
+def _content_key(src: Path) -> tuple[str, str]:
+    """(stem, digest of the content): for a zip (.docx) its members' names and bytes, which repeat between two
+    renders of one deal while the zip's timestamps do not; else the file's bytes."""
+    import hashlib
+    import zipfile
+
+    digest = hashlib.sha256()
+    data = src.read_bytes()
+    try:
+        with zipfile.ZipFile(src) as z:
+            for info in sorted(z.infolist(), key=lambda i: i.filename):
+                digest.update(info.filename.encode() + b"\0" + z.read(info) + b"\0")
+    except (zipfile.BadZipFile, OSError):
+        digest.update(data)
+    return src.stem, digest.hexdigest()
 
 
 def doc_of(text: str):
