@@ -10,11 +10,12 @@ OUT     := out
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-m 'not slow'"` (skip the wheel and fresh-clone tests).
 PYTEST_ARGS ?=
-# pytest processes (pytest-xdist; 0 = one process, as plain `pytest`). The tests that hold LibreOffice pools,
-# a Dask cluster, a server, OCR or a fresh clone share one xdist group (tests/conftest.py: XDIST_GROUPS) and
-# run one after another on one worker while the other takes the rest.
-PYTEST_JOBS ?= 2
-PYTEST_XDIST := $(if $(filter-out 0,$(PYTEST_JOBS)),-n $(PYTEST_JOBS) --dist loadgroup)
+# pytest processes (pytest-xdist), opt-in until two full green runs under it are recorded: `make test
+# PYTEST_JOBS=2` runs each test file on one of two workers (--dist loadfile: a module's fixtures, e.g. the
+# wheel build, are made once). --dist loadgroup cannot be used yet: xdist 3.8 tags grouped tests through
+# item._nodeid, which pytest 9 no longer reads, so xdist_group marks are silently ignored.
+PYTEST_JOBS ?= 0
+PYTEST_XDIST := $(if $(filter-out 0 1,$(PYTEST_JOBS)),-n $(PYTEST_JOBS) --dist loadfile)
 
 .PHONY: demo test bench eval lint-code soffice fonts gallery clean
 

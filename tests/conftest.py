@@ -34,46 +34,11 @@ def require_external(path: Path) -> Path:
     pytest.skip(reason)
 
 
-#: Test modules that hold a machine-wide resource (LibreOffice converter pools and warm listeners, a Dask
-#: LocalCluster, a server, OCR, a wheel build or a fresh clone's ``make``), by xdist group. Under
-#: ``pytest -n 2 --dist loadgroup`` (``make test``) each group runs on one worker, its tests one after
-#: another, so two such tests never compete for the machine; the rendered-samples modules share one worker
-#: so the per-session PDF cache (:func:`soffice_to_pdf`) converts each deal once. Plain ``pytest`` ignores
-#: the groups.
-XDIST_GROUPS = {
-    "machine": (
-        "test_cluster",
-        "test_cluster_optional",
-        "test_serve",
-        "test_serve_pool",
-        "test_serve_warm",
-        "test_serve_browser",
-        "test_pdf_convert",
-        "test_pdf_lifecycle",
-        "test_pdf_supervision",
-        "test_pdf_output",
-        "test_render_batch",
-        "test_readers_office",
-        "test_ocr",
-        "test_wheel",
-        "test_fresh_clone",
-        "test_fuzz_runner",
-    ),
-    "rendered-samples": ("test_layout", "test_roundtrip"),
-}
-_GROUP_OF = {module: group for group, modules in XDIST_GROUPS.items() for module in modules}
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark every test that uses the external corpus ``external_corpus`` (select with ``-m``), and put the
-    tests of :data:`XDIST_GROUPS` in their xdist group."""
+    """Mark every test that uses the external corpus ``external_corpus`` (select with ``-m``)."""
     for item in items:
         if any(name in getattr(item, "fixturenames", ()) for name in EXTERNAL_FIXTURES):
             item.add_marker(pytest.mark.external_corpus)
-        group = _GROUP_OF.get(item.path.stem)
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")
