@@ -64,9 +64,10 @@ class Settings:
     lpr_1y: Decimal = Decimal("3.0")  # percent a year
     lpr_date: dt.date = dt.date(2025, 5, 20)  # effective date of lpr_1y
     rate_cap_multiple: Decimal = Decimal("4")  # annualized penalty above this × LPR is flagged
-    # above the 4 × LPR reference but within this annual figure (0.05 %/day × 365, §14 "info" band) a
-    # penalty rate is noted (info), not warned about
-    rate_warn_annual: Decimal = Decimal("18.25")
+    # an optional practice band: above the 4 × LPR reference but within this annual figure a penalty rate
+    # is noted (info), not warned about — e.g. 18.25 (0.05 %/day × 365, legal-basis §14). Unset (the
+    # default), every rate above 4 × LPR is warned about, as the project's labelled clauses count it.
+    rate_warn_annual: Decimal | None = None
     # -- penalties and deposits (§1.5, §2) ----------------------------------------------------------
     deposit_max_percent: Decimal = Decimal("20")  # 民法典 586
     # an overall penalty cap above this share of the contract total is "far above" the loss
@@ -309,6 +310,11 @@ def _date(raw: Any) -> dt.date:
     return raw
 
 
+def _unset_or(check: Any) -> Any:
+    """A check that also lets the value stay unset (None: the setting's default meaning)."""
+    return lambda raw: None if raw is None else check(raw)
+
+
 def _optional_text(raw: Any) -> str | None:
     if raw is None:
         return None
@@ -350,7 +356,7 @@ _CHECKS: dict[str, Any] = {
     "lpr_1y": _decimal_in(_ZERO, Decimal(20), low_open=True),
     "lpr_date": _date,
     "rate_cap_multiple": _decimal_in(_ZERO, Decimal(100), low_open=True),
-    "rate_warn_annual": _decimal_in(_ZERO, Decimal(365), low_open=True),
+    "rate_warn_annual": _unset_or(_decimal_in(_ZERO, Decimal(365), low_open=True)),
     "deposit_max_percent": _decimal_in(_ZERO, _HUNDRED, low_open=True),
     "penalty_cap_max_percent": _decimal_in(_ZERO, _HUNDRED, low_open=True),
     "objection_period_months": lambda raw: _pair(raw, lambda x: _whole(x, 1, 600)),

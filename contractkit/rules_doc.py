@@ -85,6 +85,8 @@ def _one_line(text: str) -> str:
 
 
 def _show(value: object) -> str:
+    if value is None:
+        return "unset"
     if isinstance(value, tuple):
         return "[" + ", ".join(str(v) for v in value) + "]"
     return str(value)

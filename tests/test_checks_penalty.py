@@ -64,7 +64,9 @@ OVER_CAP = [  # above the practice band, nothing bounding the total: a warning
     ("逾期付款的，每天按欠款的千分之三支付违约金。", "109.5%"),
     ("逾期付款违约金为0.06%/日。", "21.9%"),
 ]
-#: Above 4 × LPR but within 0.05 % a day, the common practice band: a note (info), no fix.
+#: Above 4 × LPR but within 0.05 % a day: a warning by default (the labelled clauses count 0.05 %/day and
+#: 15 %/yr as defects), a note (info, no fix) when a company reviews by the practice band (18.25 %/yr).
+PRACTICE = Settings().replace(rate_warn_annual="18.25")
 PRACTICE_BAND = [
     ("甲方逾期付款的，按日万分之五支付违约金。", "18.25%"),
     ("逾期付款违约金为0.05%/日。", "18.25%"),
@@ -102,8 +104,14 @@ def test_rate_over_cap_fails_with_the_figures(text: str, annual: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "annual"), PRACTICE_BAND)
-def test_rate_in_the_practice_band_is_a_note(text: str, annual: str) -> None:
+def test_rate_above_4_lpr_warns_by_default(text: str, annual: str) -> None:
     (f,) = run_rule("penalty/rate-above-cap", text)
+    assert str(f.severity) == "warning" and annual in f.message and "likely to be cut" in f.message_en
+
+
+@pytest.mark.parametrize(("text", "annual"), PRACTICE_BAND)
+def test_rate_in_the_practice_band_is_a_note(text: str, annual: str) -> None:
+    (f,) = run_rule("penalty/rate-above-cap", text, PRACTICE)
     assert str(f.severity) == "info" and f.fix is None
     assert annual in f.message and "12%" in f.message and "参照" in f.message and "常见区间" in f.message
     assert "practice band" in f.message_en and "likely to be cut" not in f.message_en
@@ -148,6 +156,7 @@ def test_rate_warn_annual_moves_the_band() -> None:
     narrow = Settings().replace(rate_warn_annual="12")  # no practice band: everything above 12 % warns
     (g,) = run_rule("penalty/rate-above-cap", "甲方逾期付款的，按日万分之五支付违约金。", narrow)
     assert str(g.severity) == "warning"
+    assert Settings().rate_warn_annual is None  # the default: no band either
 
 
 def test_a_user_severity_applies_to_warnings_not_notes() -> None:
@@ -155,7 +164,7 @@ def test_a_user_severity_applies_to_warnings_not_notes() -> None:
 
     st = Settings(select=("penalty/rate-above-cap",), severity={"penalty/rate-above-cap": "error"})
     (warn,) = lint_text("甲方逾期付款的，按日千分之一支付违约金。", st)
-    (note,) = lint_text("甲方逾期付款的，按日万分之五支付违约金。", st)
+    (note,) = lint_text("甲方逾期付款的，按日万分之五支付违约金。", st.replace(rate_warn_annual="18.25"))
     assert str(warn.severity) == "error" and str(note.severity) == "info"
 
 
@@ -183,8 +192,9 @@ def test_daily_rate_fires_exactly_when_annual_exceeds_cap(n: int) -> None:
     found = run_rule("penalty/rate-above-cap", text)
     assert bool(found) == (annual > Settings().rate_cap_annual)
     if found:
-        want = "info" if annual <= Settings().rate_warn_annual else "warning"
-        assert [str(f.severity) for f in found] == [want]
+        assert [str(f.severity) for f in found] == ["warning"]
+        (g,) = run_rule("penalty/rate-above-cap", text, PRACTICE)
+        assert str(g.severity) == ("info" if annual <= 18 + Decimal("0.25") else "warning")
 
 
 @settings(max_examples=60, deadline=None)
@@ -197,7 +207,7 @@ def test_weekly_capped_rate_bands(tenths: int, cap: int) -> None:
         assert annual <= Settings().rate_cap_annual
         return
     bounded = cap <= Settings().penalty_cap_max_percent and annual < Decimal("36.5")
-    want = "info" if annual <= Settings().rate_warn_annual or bounded else "warning"
+    want = "info" if bounded else "warning"
     assert str(f.severity) == want, (text, f.message)
 
 
@@ -725,18 +735,18 @@ def _tracked(path: Path) -> tuple[str, str]:
         (
             "甲方逾期付款的，每日按未付款项的千分之五支付违约金，累计不超过未付款项的10%。",
             "千分之五",
-            "万分之五",
+            "万分之三点二",  # 11.68 % a year, within 4 × LPR (rounded down)
         ),
         (
             "乙方逾期交货的，每逾期一日按逾期部分货款的0.1%支付违约金，但以合同总价的5%为限。",
             "0.1%",
-            "0.05%",
+            "0.032%",
         ),
-        ("买方逾期付款的，按月息2%计收逾期利息。", "2%", "1.5%"),
+        ("买方逾期付款的，按月息2%计收逾期利息。", "2%", "1%"),
         (
             "需方迟延付款的，每迟延满七日按未付金额的千分之八支付违约金，最高不超过未付金额的10%。",
             "千分之八",
-            "千分之三点五",
+            "千分之二点三",
         ),
     ],
 )

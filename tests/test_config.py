@@ -15,7 +15,7 @@ def test_defaults_match_legal_basis():
     s = Settings()
     assert s.lpr_1y == Decimal("3.0") and s.lpr_date == dt.date(2025, 5, 20)
     assert s.rate_cap_annual == Decimal("12.0")  # 4 × LPR
-    assert s.rate_warn_annual == Decimal("18.25")  # 0.05 %/day × 365 (§14 practice band)
+    assert s.rate_warn_annual is None  # no practice band: above 4 × LPR is a warning (the labelled clauses)
     assert s.deposit_max_percent == Decimal("20")  # 民法典 586
     assert s.objection_period_months == (12, 24)
     assert Decimal("13") in s.vat_rates and Decimal("17") in s.obsolete_vat_rates

@@ -129,6 +129,8 @@ def _capped_fix(block: Block, tier: Tier, cap: Decimal) -> Fix | None:
 
 #: 0.1 % a day (× 365): a rate at or above it is warned about whatever bounds its total (legal-basis §14).
 HIGH_ANNUAL = Decimal("36.5")
+#: 0.05 % a day (× 365): the statutory default late-payment interest owed to SMEs (legal-basis §6).
+_SME_ANNUAL = Decimal("18.25")
 
 Band = Literal["practice", "bounded", "warn"]
 
@@ -145,7 +147,8 @@ class _Bands:
     @classmethod
     def of(cls, st: Settings) -> _Bands:
         cap = st.rate_cap_annual
-        return cls(cap, max(st.rate_warn_annual, cap), st.penalty_cap_max_percent)
+        warn = cap if st.rate_warn_annual is None else max(st.rate_warn_annual, cap)
+        return cls(cap, warn, st.penalty_cap_max_percent)
 
     def band(self, annual: Decimal, bounded: bool) -> Band | None:
         """None within the reference; ``practice`` up to ``warn``; ``bounded`` below 0.1 % a day when an
@@ -214,13 +217,16 @@ def _report_rate(
     )
     if band == "practice":
         warn, daily = _pct(bands.warn), _pct(bands.warn / 365)
+        sme = bands.warn == _SME_ANNUAL
         zh = (
-            f"，但未超过日{daily}（年化{warn}）的常见区间（日万分之五也是逾期支付中小企业款项的法定默认利率）。"
-            "仅作提示。"
+            f"，但未超过日{daily}（年化{warn}）的常见区间"
+            + ("（日万分之五也是逾期支付中小企业款项的法定默认利率）" if sme else "")
+            + "。仅作提示。"
         )
         en = (
-            f", but within the common practice band of {daily} a day ({warn} a year), also the statutory "
-            "default late-payment interest owed to SMEs. A note, not a warning."
+            f", but within the common practice band of {daily} a day ({warn} a year)"
+            + (", also the statutory default late-payment interest owed to SMEs" if sme else "")
+            + ". A note, not a warning."
         )
     else:
         words = _cap_words(doc, cap) if cap is not None else ""
@@ -248,20 +254,21 @@ _NOTE_HINT = (
     title_en="Penalty rate above the cap once annualized",
     severity="warning",
     why="4倍LPR（默认3.0%×4=12%）是民间借贷的利率上限，对买卖合同的违约金只是参照：法院审查违约金时以损失为"
-    "基础，超过损失30%一般认定为过分高于损失（合同编通则解释第65条）。因此分档：年化不超过4倍LPR的不提示；"
-    "超过4倍LPR但不超过日万分之五（年化18.25%，实践常见，也是逾期支付中小企业款项的法定默认利率）的仅作提示；"
-    "超过日万分之五的警告，很可能被调减——但违约金总额设有合理上限（如累计不超过合同价格的5%）且低于日千分"
-    "之一的仅作提示，因总额不会超过该上限；达到日千分之一（年化36.5%）的一律警告。同一迟延的违约金、滞纳金、"
-    "利息合并计算（民间借贷规定第29条参照）。",
+    "基础，超过损失30%一般认定为过分高于损失（合同编通则解释第65条），并常以4倍LPR为参照。因此：年化不超过4倍"
+    "LPR的不提示；超过的警告，很可能被调减——但违约金总额设有合理上限（如累计不超过合同价格的5%）且低于日千分"
+    "之一的仅作提示，因总额不会超过该上限；达到日千分之一（年化36.5%）的一律警告。按实践常见区间审查的公司"
+    "可设rate_warn_annual = 18.25（日万分之五，也是逾期支付中小企业款项的法定默认利率）：不超过该值的仅作"
+    "提示。同一迟延的违约金、滞纳金、利息合并计算（民间借贷规定第29条参照）。",
     why_en="4 × the one-year LPR (default 12 %) caps loan interest and is only a reference for a sales "
     "penalty: courts start from the loss and treat a penalty more than 30 % above it as excessive (2023 "
-    "interpretation Art. 65). So: up to 4 × LPR nothing is said; above it but within 0.05 % a day (18.25 % "
-    "a year, common practice and the statutory default late-payment interest owed to SMEs) a note; above "
-    "that a warning (likely to be cut) — unless an overall cap bounds the total (e.g. at most 5 % of the "
+    "interpretation Art. 65) and often use 4 × LPR as the reference. So: up to 4 × LPR nothing is said; "
+    "above it a warning (likely to be cut) — unless an overall cap bounds the total (e.g. at most 5 % of the "
     "price) and the rate is below 0.1 % a day, then a note; at or above 0.1 % a day (36.5 % a year) always a "
-    "warning. Charges for the same delay count together.",
+    "warning. A company that reviews by the common practice band sets rate_warn_annual = 18.25 (0.05 % a "
+    "day, also the statutory default late-payment interest owed to SMEs): rates within it are then a note. "
+    "Charges for the same delay count together.",
     basis="民法典第585条；合同编通则解释第65条；保障中小企业款项支付条例第17条；民间借贷规定第25、28、29条（参照）",
-    fix="把利率降到日万分之五（年化18.25%）以内，例如“每日按未付款项的万分之三计付违约金”（年化10.95%），"
+    fix="把利率降到4倍LPR以内，例如“每日按未付款项的万分之三计付违约金”（年化10.95%），"
     "或为按日（周）计算的违约金约定合理的总额上限。",
     bad=[
         "甲方逾期付款的，每日按未付款项的千分之一支付违约金。",
@@ -270,6 +277,7 @@ _NOTE_HINT = (
         "如在5个工作日内未执行，逾期一天按10%缴纳滞纳金。",
         "逾期付款违约金为日未交款的3‰。",
         "如逾期未还按每月0.05加收滞纳金。",
+        "乙方逾期付款的，按照未付款项的日万分之五向甲方支付违约金。",
         "买方逾期付款的，按逾期总额支付每日万分之五的违约金及万分之三的滞纳金。",
         "逾期付款的，按一年期LPR的10倍计付违约金。",
         "卖方逾期交货的，每日按逾期部分货款的0.08%支付违约金。",
