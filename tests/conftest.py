@@ -9,6 +9,7 @@ when it is absent; ``CONTRACTKIT_REQUIRE_SHARED=1`` (set by ``.ci/run``) turns t
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,62 @@ def page_lines(*texts: str):
         for i, t in enumerate(texts)
     ]
     return Document(path="<lines>", kind="pdf", blocks=blocks)
+
+
+# -- fast patterns: a regex led by a lookahead of its first characters matches what the bare one does --
+
+
+def first_chars(pattern: str, flags: int = 0) -> set[str]:
+    """Every character a match of ``pattern`` can start with (read from the parsed pattern; digits as 0–9).
+
+    A pattern led by ``(?=[…])`` with all of these in the class matches exactly what the bare one matches."""
+    import re._constants as c
+    import re._parser as parser
+
+    def walk(seq) -> tuple[set[str], bool]:  # (first characters, whether ``seq`` can match nothing)
+        out: set[str] = set()
+        for op, av in seq:
+            if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+                continue  # zero-width: the next item starts the match
+            if op is c.LITERAL:
+                return out | {chr(av)}, False
+            if op is c.IN:
+                for o, a in av:
+                    if o is c.LITERAL:
+                        out.add(chr(a))
+                    elif o is c.RANGE:
+                        out.update(map(chr, range(a[0], a[1] + 1)))
+                    elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                        out.update("0123456789")
+                    else:
+                        raise AssertionError(f"unbounded first character: {o} {a}")
+                return out, False
+            if op is c.SUBPATTERN:
+                got, empty = walk(av[3])
+            elif op is c.BRANCH:
+                results = [walk(b) for b in av[1]]
+                got, empty = set().union(*(r[0] for r in results)), any(r[1] for r in results)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                got, empty = walk(av[2])
+                empty = empty or av[0] == 0
+            else:
+                raise AssertionError(f"unexpected item {op}")
+            out |= got
+            if not empty:
+                return out, False
+        return out, True
+
+    chars, empty = walk(parser.parse(pattern, flags))
+    assert not empty, "a pattern that can match nothing cannot be led by a lookahead"
+    return chars
+
+
+def assert_led(fast: re.Pattern[str], bare: str) -> None:
+    """``fast`` is ``(?=[class])(?:bare)`` and the class holds every first character of ``bare``."""
+    m = re.match(r"\(\?=(\[[^\]]*\])\)\(\?:", fast.pattern)
+    assert m is not None and fast.pattern == f"{m.group()}{bare})", (
+        "not led by a lookahead of the bare pattern"
+    )
+    lead = re.compile(m.group(1), fast.flags)
+    missing = {ch for ch in first_chars(bare, fast.flags) if not lead.fullmatch(ch)}
+    assert not missing, f"the lookahead lacks {sorted(missing)}"

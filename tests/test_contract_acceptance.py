@@ -779,7 +779,7 @@ def test_an_objection_cut_by_a_line_wrap(first: str, second: str) -> None:
 )
 def test_fast_pattern_matches_what_the_bare_pattern_matches(fast: str, bare: str) -> None:
     """A pattern led (for speed) by a lookahead of its first characters finds just the bare one's matches."""
-    from test_contract_term import assert_led
+    from conftest import assert_led
 
     from contractkit.contract import acceptance
 

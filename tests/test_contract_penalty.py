@@ -513,7 +513,7 @@ def test_fast_pattern_matches_what_the_bare_pattern_matches(module: str, fast: s
     """A pattern led (for speed) by a lookahead of its first characters finds just the bare one's matches."""
     import importlib
 
-    from test_contract_term import assert_led  # the first-character reader shared with the term tests
+    from conftest import assert_led
 
     mod = importlib.import_module(module)
     assert_led(getattr(mod, fast), getattr(mod, bare))

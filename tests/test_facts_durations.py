@@ -114,7 +114,7 @@ def test_a_clause_comma_before_the_number_is_no_thousands_separator(text: str, v
 
 def test_fast_pattern_matches_what_the_bare_pattern_matches() -> None:
     """The duration pattern, led by a lookahead of every number's first character, changes no match."""
-    from test_contract_term import assert_led
+    from conftest import assert_led
 
     from contractkit.facts import durations
 
