@@ -80,6 +80,10 @@ BOUNDED = [
     "乙方逾期交货的，每逾期一日按逾期部分货款的0.08%支付违约金，累计不超过该部分货款的10%。",
     "供方每晚交一天货，赔晚交部分货值的万分之九，最多赔到合同总价的百分之五为止。",
     "甲方逾期付款的，每日按未付款项的0.07%计付违约金；违约金以逾期款项的20%为限。",
+    # the figure before 为上限 (以…为上限): the cap's share is read, as 以…为限
+    "卖方逾期交货的，每日按逾期部分货款的0.05%支付违约金，以合同总价的10%为上限。",
+    "卖方逾期交货的，每日按迟交货款的0.06%支付违约金；买方逾期付款的，每日按欠款的0.05%支付违约金。双方违约金各以合同总价的10%为上限。",
+    "供方迟延交货的，按日万分之六向需方支付违约金，违约金总额以该批货款的8%为上限。",
 ]
 #: At or above 0.1 % a day a cap does not help: still a warning.
 HIGH_AND_CAPPED = [
@@ -119,9 +123,11 @@ def test_rate_in_the_practice_band_is_a_note(text: str, annual: str) -> None:
 
 @pytest.mark.parametrize("text", BOUNDED)
 def test_rate_with_a_bounded_total_is_a_note(text: str) -> None:
-    (f,) = run_rule("penalty/rate-above-cap", text)
-    assert str(f.severity) == "info" and f.fix is None
-    assert "总额" in f.message and "第65条" in f.message and "capped" in f.message_en
+    found = run_rule("penalty/rate-above-cap", text)
+    assert found
+    for f in found:
+        assert str(f.severity) == "info" and f.fix is None
+        assert "总额" in f.message and "第65条" in f.message and "capped" in f.message_en
 
 
 @pytest.mark.parametrize("text", HIGH_AND_CAPPED)
