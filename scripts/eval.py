@@ -30,6 +30,9 @@ DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "extra11",
     ROOT / "tests" / "corpus" / "extra12",
     ROOT / "tests" / "corpus" / "extra13",
+    ROOT / "tests" / "corpus" / "extra14",
+    ROOT / "tests" / "corpus" / "extra15",
+    ROOT / "tests" / "corpus" / "extra16",
 )
 
 
