@@ -24,6 +24,7 @@ from contractkit.facts.gates import blocks_naming_any, register
 from contractkit.facts.rates import rate_fraction_spans
 from contractkit.facts.sentences import clause_spans
 from contractkit.facts.spans import contains_any
+from contractkit.numerals import CN_NUM_CHARS, parse_cn_int
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
@@ -106,19 +107,13 @@ _LPR_MULTIPLE = re.compile(
     r"(?:的|×|x|X|\*)\s*(?P<n>[一二两三四五六七八九十]|\d{1,3}(?:\.\d+)?)\s*倍|(?P<m>两|二|三|四|五|六|十)倍"
     r"|(?:加计|上浮|加收|加|\+|增加)\s*(?P<p>\d{1,3}(?:\.\d+)?)\s*%"
 )
-_CN_DIGIT = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
+
+
+def _times(raw: str) -> Decimal:
+    """A multiple as written: 四 → 4, 十 → 10, 1.5 → 1.5."""
+    return Decimal(parse_cn_int(raw)) if raw in CN_NUM_CHARS else Decimal(raw)
+
+
 _CAP = re.compile(
     r"(?:累计|总额|总计|合计|总和|总共|一共|加起来|加在一起)[^,，。;；\n]{0,8}?(?:不(?:得|应|能|会)?|最高不|均不)"
     r"(?:超过|高于|超出)"
@@ -490,10 +485,9 @@ def _lpr_multiple(clause: str, start: int) -> Decimal:
     if not m:
         return Decimal(1)
     if m.group("n"):
-        raw = m.group("n")
-        return Decimal(_CN_DIGIT[raw]) if raw in _CN_DIGIT else Decimal(raw)
+        return _times(m.group("n"))
     if m.group("m"):
-        return Decimal(_CN_DIGIT[m.group("m")])
+        return _times(m.group("m"))
     return 1 + Decimal(m.group("p")) / 100
 
 
@@ -798,8 +792,7 @@ def _clause_penalties(
             if ceiling.group("pct") or ceiling.group("pct2"):
                 d.ceiling_pct = Decimal(ceiling.group("pct") or ceiling.group("pct2"))
             else:
-                raw = ceiling.group("n")
-                d.ceiling_lpr = Decimal(_CN_DIGIT[raw]) if raw in _CN_DIGIT else Decimal(raw)
+                d.ceiling_lpr = _times(ceiling.group("n"))
     return out
 
 
