@@ -10,6 +10,7 @@ false alarm (file, rule, quoted text). Exit 0 always: tests/test_eval_thresholds
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -46,7 +47,10 @@ def main(argv: list[str]) -> int:
         if not target.exists():
             print(f"# skipped {target}: not found (external corpus, not in the project)")
             continue
-        score = evaluate_clauses(target) if target.suffix == ".jsonl" else evaluate_folder(target)
+        if target.suffix == ".jsonl":
+            score = evaluate_clauses(target)
+        else:
+            score = evaluate_folder(target, jobs=min(os.cpu_count() or 1, 4))
         for line in report_lines(score, verbose=not quiet):
             print(line, flush=True)
     return 0

@@ -218,8 +218,9 @@ from contractkit.render.pdf import PdfConverter
 docs = [Path(p) for p in sys.argv[1:]]
 with PdfConverter(jobs=2) as conv:
     print(conv.profile_root, flush=True)
-    for _ in conv.convert_many([(d, d.with_suffix(".pdf")) for d in docs]):
-        pass
+    for i, _ in enumerate(conv.convert_many([(d, d.with_suffix(".pdf")) for d in docs])):
+        if i == 0:
+            print("converting", flush=True)  # LibreOffice is at work and most documents are still to do
 """
 
 
@@ -227,7 +228,7 @@ with PdfConverter(jobs=2) as conv:
 def test_no_soffice_left_after_sigterm_or_ctrl_c(tmp_path, sig):
     import time
 
-    docs = [make_cjk_docx(tmp_path / f"s{i}.docx", paragraphs=80) for i in range(12)]
+    docs = [make_cjk_docx(tmp_path / f"s{i}.docx", paragraphs=80) for i in range(24)]
     child = subprocess.Popen(
         [sys.executable, "-c", _CHILD, *map(str, docs)],
         stdout=subprocess.PIPE,
@@ -240,6 +241,7 @@ def test_no_soffice_left_after_sigterm_or_ctrl_c(tmp_path, sig):
     while not _pgrep(f"soffice.bin.*{root}") and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _pgrep(f"soffice.bin.*{root}"), "LibreOffice never started"
+    assert child.stdout.readline().strip() == "converting"  # mid-run, not after the last document
     child.send_signal(sig)
     assert child.wait(timeout=30) != 0
     # SIGKILLed grandchildren (soffice.bin) can take a moment to vanish on a loaded machine: poll, don't guess
