@@ -212,7 +212,10 @@ def test_cli_convert_reports_failures_and_converts_the_rest(tmp_path, capsys):
 
 
 _CHILD = """
+import signal
 import sys
+# Ctrl-C as in a terminal (a child started in the background of a script inherits SIGINT ignored)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from pathlib import Path
 from contractkit.render.pdf import PdfConverter
 docs = [Path(p) for p in sys.argv[1:]]
