@@ -47,10 +47,18 @@ def main(argv: list[str]) -> int:
         if not target.exists():
             print(f"# skipped {target}: not found (external corpus, not in the project)")
             continue
-        if target.suffix == ".jsonl":
-            score = evaluate_clauses(target)
-        else:
-            score = evaluate_folder(target, jobs=min(os.cpu_count() or 1, 4))
+        try:
+            if target.suffix == ".jsonl":
+                score = evaluate_clauses(target)
+            else:
+                score = evaluate_folder(target, jobs=min(os.cpu_count() or 1, 4))
+        except (OSError, ValueError) as exc:  # no labels.json, not JSON, a line that is not JSON
+            print(
+                f"eval: {target}: cannot read its labels ({exc}); a set is a folder with a labels.json "
+                "(see tests/corpus/labelled/MANIFEST.md) or a .jsonl clause file",
+                file=sys.stderr,
+            )
+            return 2
         for line in report_lines(score, verbose=not quiet):
             print(line, flush=True)
     return 0

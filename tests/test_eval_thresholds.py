@@ -107,3 +107,21 @@ def test_further_labelled_sets_do_not_regress(
     assert score.recall >= min_recall, report
     assert score.false_alarms <= max_alarms, report
     assert score.clean_alarmed <= max_clean_alarmed, report
+
+
+@pytest.mark.parametrize("labels", [None, "{not json"])
+def test_eval_script_says_why_a_folder_is_no_set(tmp_path: Path, labels: str | None) -> None:
+    """`make eval FOLDER` on a folder without a readable labels.json: a clear message and exit 2."""
+    import subprocess
+    import sys
+
+    if labels is not None:
+        (tmp_path / "labels.json").write_text(labels, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(HERE.parent / "scripts" / "eval.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "cannot read its labels" in run.stderr and "labels.json" in run.stderr
