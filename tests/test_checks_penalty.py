@@ -1066,3 +1066,72 @@ def test_rules_judging_what_the_framework_may_hold_skip_a_call_off_order(body: s
 
     assert [f.rule for f in lint_text(CALL_OFF + body, Settings(select=(rule,)))] == []
     assert [f.rule for f in lint_text("买卖合同\n" + body, Settings(select=(rule,)))] == [rule]
+
+
+# --- round 5: colloquial caps with any verb, late delivery as a price deduction, words between ---
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [
+        ("卖方晚交一天，按晚交那部分货款的万分之五少付，最多少付5%。", Decimal(5)),
+        ("买方晚给钱一天，按欠的钱每天万分之四给卖方，最多也就5%。", Decimal(5)),
+        ("乙方每晚到一天，按货款的万分之六从货款里扣，最多扣到8%。", Decimal(8)),
+        ("甲方拖一天付款，每天按欠款万分之三补给乙方，顶多罚百分之十。", Decimal(10)),
+    ],
+)
+def test_a_cap_with_any_verb_before_its_figure_caps_the_penalty(text: str, percent: Decimal) -> None:
+    from contractkit.contract.penalty import penalty_facts
+
+    assert not fires("penalty/no-cap", text)
+    (p,) = [p for p in penalty_facts(assign_sections_doc(text)).penalties if p.kind == "rate"]
+    assert p.cap is not None and p.cap.percent == percent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方每晚交货一天，按货款的万分之五赔给甲方违约金，最多5%的货物可以分批交付。",
+        "甲方逾期付款的，每日按未付款的万分之五支付违约金。卖方最多可分3批发货，每批不少于500元。",
+    ],
+)
+def test_most_of_something_else_is_no_cap(text: str) -> None:
+    assert fires("penalty/no-cap", text)
+
+
+GOODS_HEAD = "甲方（买方）向乙方（卖方）购买设备2台，合同总价10万元，乙方于2026年6月1日前送货到甲方仓库。\n"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "乙方晚装好一天，从尾款里扣100元，最多扣2000元。",
+        "乙方每晚送来一天，甲方少付货款的万分之五，最多少付5%。",
+        "乙方未按甲方要货通知书载明的日期送达的，每迟延一日按该批货物价款的万分之五扣减货款。",
+        "卖方晚拉到一天，就从货款里扣300块。",
+    ],
+)
+def test_late_delivery_as_a_deduction_in_any_wording_is_a_remedy(clause: str) -> None:
+    assert not fires("penalty/no-late-delivery-penalty", GOODS_HEAD + clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "乙方未按要货计划载明的日期送达的，每迟延一日按该批货物价款的万分之五扣减货款，累计不超过10%。",
+        "乙方未按甲方书面通知的交货时间交付的，每迟延一日按迟交部分价款的万分之三扣减货款，最多扣5%。",
+        "乙方晚送一天，按晚送那部分货款的万分之五少付，最多少付5%。",
+    ],
+)
+def test_the_sellers_deduction_balances_the_buyers_penalty(clause: str) -> None:
+    text = (
+        GOODS_HEAD
+        + "甲方逾期付款的，每逾期一日按应付未付金额的万分之二点五支付违约金，累计不超过应付未付金额的5%。\n"
+        + clause
+    )
+    assert not fires("penalty/one-sided", text)
+
+
+def test_a_buyers_penalty_alone_is_still_one_sided() -> None:
+    text = GOODS_HEAD + "甲方逾期付款的，每逾期一日按应付未付金额的万分之二点五支付违约金，累计不超过5%。"
+    assert fires("penalty/one-sided", text)

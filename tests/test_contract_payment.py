@@ -736,3 +736,106 @@ def test_a_payment_due_at_an_event_pays_when_the_act_ends_its_trigger(text: str,
 
 def test_a_payment_that_is_only_the_event_of_its_trigger_is_none() -> None:
     assert read_installments("支付首付款后，乙方发货。") == []
+
+
+# --- round 5: colloquial transfers, remedies that are no installment, local article headings ---
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("签完合同两天内先转5000元，剩下的8000元货到以后一周内转清。", [5000, 8000]),
+        ("货送到验完以后五天内给剩下的3万元。", [30000]),
+        ("订货当天先转1万元，余下的9000元装好以后三天内打款。", [10000, 9000]),
+        ("签字当天转2万元，机器到了试完以后十天内再转6000元。", [20000, 6000]),
+    ],
+)
+def test_colloquial_transfers_are_installments(text: str, amounts: list[int]) -> None:
+    raws = read_installments(text)
+    assert [r.amount[0] for r in raws if r.amount] == [Decimal(a) for a in amounts]
+    assert all(r.timing.trigger is not None for r in raws)
+
+
+def test_the_rest_said_colloquially_is_the_remainder() -> None:
+    (_first, rest) = read_installments("签完合同两天内先转5000元，剩下的8000元货到以后一周内转清。")
+    assert rest.remainder
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卖方晚交货一天，买方从货款里扣200元。",
+        "乙方迟送三日以上的，按每日500元从尾款中扣。",
+        "甲方每晚交一天货，乙方少付货款的千分之一。",
+        "卖方晚到一天，就少给他100块。",
+        "买方过了两个月还不给余款的，卖方可以把车开回来。",
+        "乙方没给尾款之前，甲方可以不交钥匙。",
+    ],
+)
+def test_a_colloquial_remedy_is_no_installment(text: str) -> None:
+    assert read_installments(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本协议自签字之日起生效，至买方付清全部货款之日止。",
+        "保修期内卖方负责维修，直到尾款结清为止。",
+        "这份协议双方签字就生效，到买方付清余款为止。",
+    ],
+)
+def test_a_term_ending_when_payment_is_made_is_no_installment(text: str) -> None:
+    assert read_installments(text) == []
+
+
+def test_a_payment_ending_a_schedule_still_counts_before_the_bound() -> None:
+    (inst,) = read_installments("每月5日前支付人民币5万元，直至付清全部货款为止。")
+    assert inst.amount is not None and inst.amount[0] == Decimal(50000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单金额的30%，甲方在订单双方签章后5个工作日内支付",
+        "采购单经双方盖章后十日内付款30%",
+        "协议签字按手印后三天内给3000元",
+    ],
+)
+def test_signing_in_any_wording_triggers(text: str) -> None:
+    assert read_timing(text).trigger is not None and read_timing(text).trigger.kind == "contract_signed"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "专用条款第4条 付款（对应通用条款第十条）",
+        "特别约定第3条 结算方式",
+        "附件二第2条 货款支付",
+    ],
+)
+def test_a_local_article_heading_on_payment_opens_its_scope(heading: str) -> None:
+    facts = facts_of(
+        "第一条 标的\n甲方向乙方采购水泥。\n第二条 付款\n付款方式见专用条款。\n"
+        "第三条 其他\n未尽事宜另行协商。\n"
+        f"{heading}\n甲方在收到发票之日起30日内支付对账金额的95%。\n"
+        "对账金额的3%作为质量保证金，在供货完毕满12个月后15日内无息支付。\n"
+        "专用条款第5条 违约金\n甲方逾期付款的，每日按应付未付金额的万分之二点五支付违约金。"
+    )
+    assert [i.share for i in facts.installments] == [Decimal(95), Decimal(3)]
+
+
+def test_a_local_heading_on_something_else_keeps_payments_out_of_scope() -> None:
+    facts = facts_of(
+        "第一条 标的\n甲方向乙方采购水泥。\n第二条 付款\n合同签订后5日内支付30%，验收后10日内支付70%。\n"
+        "专用条款第5条 违约金（对应通用条款第十条）\n甲方逾期付款的，应支付逾期部分的20%。"
+    )
+    assert [i.share for i in facts.installments] == [Decimal(30), Decimal(70)]
+
+
+@pytest.mark.parametrize("heading", ["二、钱怎么给", "三、价钱和付钱", "四、给钱的办法"])
+def test_a_colloquial_money_heading_is_the_payment_section(heading: str) -> None:
+    facts = facts_of(
+        f"一、买什么\n二手叉车1台，38000元。\n{heading}\n签字当天先转8000元；剩下的30000元交车以后三天内转清。\n"
+        "五、晚了怎么办\n卖方晚交车一天，从尾款里扣50元；买方过了一个月还不给尾款的，卖方把车开回去。"
+    )
+    assert [i.amount.value for i in facts.installments if i.amount] == [Decimal(8000), Decimal(30000)]

@@ -277,3 +277,24 @@ def test_a_weekly_rate_on_a_base_or_per_complete_week(text: str, value: str) -> 
 )
 def test_a_periodic_installment_is_no_rate(text: str) -> None:
     assert find_rates(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方每晚到一天，按货款的万分之六从货款里扣",
+        "卖方每晚送一天，按合同总价的万分之六赔给买方",
+        "甲方每晚给一天，按欠款的万分之六加付",
+    ],
+)
+def test_a_lateness_cue_with_any_verb_binds_the_fraction(text: str) -> None:
+    (r,) = find_rates(text)
+    assert r.per == "day" and r.value == Decimal("0.06")
+
+
+@pytest.mark.parametrize(
+    ("count", "every"), [("七", 7), ("十五", 15), ("二十", 20), ("三十", 30), ("10", 10)]
+)
+def test_the_count_of_periods_in_a_cue_is_read_as_a_chinese_numeral(count: str, every: int) -> None:
+    (r,) = find_rates(f"每逾期满{count}日，按未交货部分价款的千分之二支付违约金")
+    assert r.every == every

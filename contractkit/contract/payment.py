@@ -77,7 +77,8 @@ def _vague(vs: tuple[VagueCondition, ...], locate: Locate) -> tuple[Vague, ...]:
 
 
 #: Section headings (and table headers) that name payment.
-PAYMENT_SECTION = ("付款", "支付", "结算", "价款", "货款", "合同价格", "合同金额", "费用", "款项")
+#: A colloquial heading names the money itself (二、钱怎么给, 付钱方式, 价钱和付钱).
+PAYMENT_SECTION = ("付款", "支付", "结算", "价款", "货款", "合同价格", "合同金额", "费用", "款项", "钱")
 _PAYMENT_SECTION = re.compile("|".join(PAYMENT_SECTION))
 #: A payment label at the start of a block (a key-terms table row, a bold run-in heading).
 _PAYMENT_LABEL = re.compile(r"^\W*\d*\W*(?:付款|支付|结算)(?:安排|方式|条件|期限|进度|节点|计划)")
@@ -105,6 +106,11 @@ PAY_GATE = (
     "线款",
     "碑款",
     "给",
+    # colloquial transfers: 先转20000元, 三天内转清, 打款, 打钱, 汇款
+    "转",
+    "打款",
+    "打钱",
+    "汇款",
 )
 #: A payment act or stage (支付, 付清, 预付, 尾款, 到货款, 先给…).
 PAY_VERB_PATTERN = (
@@ -113,10 +119,14 @@ PAY_VERB_PATTERN = (
     r"(?:到货|发货|交货|验收|调试|安装|投产|上线|首期|末期|[一二三四五六七八九十\d]期|里程碑)款|"
     r"(?:先|再|又|剩下的|余下的|另|第[一二两三四五六七八九十\d]{1,2}(?:次|笔|回))给"
     r"(?=\s*(?:\d|[一二两三四五六七八九十半]|钱|款|另|剩|余|尾|[。；;，,]|$))"
+    # colloquial: 十天内给剩下的166800元, 三天内给清, 先转20000元, 转清, 打款, 汇款
+    r"|(?<=[内后时])给(?=\s*(?:剩下|剩余|余下|尾款|余款|\d[\d,.]*\s*(?:万)?\s*(?:元|块)))|给(?:清|齐|完)|"
+    r"转(?:清|给|钱)|(?:先|再|又|另)转(?=\s*(?:\d|[一二两三四五六七八九十]))|打款|打钱|汇款|"
+    r"转(?=\s*(?:\d[\d,.]*|[一二两三四五六七八九十百千]+)\s*(?:万)?\s*(?:元|块))"
 )
 #: Led by a lookahead of its first characters (the same matches, found far faster: see the tests).
 PAY_VERB = re.compile(
-    rf"(?=[一七三上九二五交付余先八六再到剩十又发另四安定尾应投支末汇第结缴调转还进里预首验\d])(?:{PAY_VERB_PATTERN})"
+    rf"(?=[一七三上九二五交付余先八六再到剩十又发另四安定尾应投支末汇第结缴调转还进里预首验给打\d])(?:{PAY_VERB_PATTERN})"
 )
 #: A piece naming one of these is a penalty, interest, refund or deposit rule: the sentence stops there.
 _CONSEQUENCE_PATTERN = (
@@ -124,10 +134,16 @@ _CONSEQUENCE_PATTERN = (
     # colloquial lateness (尾款晚给超过15天的): not 不晚于 (a deadline)
     r"(?:晚|迟)(?:给|付|交|还|打)(?!于)|拖(?:着|了|延)|"
     r"扣除|扣款|抵扣|抵作|冲抵|折抵|有权(?:拒绝|暂停|停止|中止|不予|拒收|解除|顺延)"
+    # lateness of any performance, colloquial (晚装好一天, 晚送一天, 迟交三日, 晚了一个月): not 不晚于, 最晚
+    r"|(?<![不最])(?:晚|迟)(?!于|到)[\u4e00-\u9fff]{0,3}?(?:\d+|[一两二三四五六七八九十]+)\s*(?:个)?(?:天|日|周|月)"
+    # a deduction or reduction of the price, colloquial (从尾款里扣10块钱, 扣掉, 少付5%, 多给甲方10块钱)
+    r"|扣(?:掉|减|钱|\s*\d|[一两二三四五六七八九十])|从[^，,。；;]{0,8}?(?:里|中)扣|少付|少给|多给"
     # a refund of what was paid, words between: 退还甲方已支付的全部货款, 返还买方预付款
     r"|(?:退还|退回|返还|退付|返回)[^，,。；;]{0,8}?(?:已付|已支付|已收|已经支付|预付款|定金|全部货款|相应货款|货款|款项|价款)"
 )
-_CONSEQUENCE = re.compile(f"(?=[不冲利否如延扣折抵拖晚有未滞罚若赔返违迟退逾])(?:{_CONSEQUENCE_PATTERN})")
+_CONSEQUENCE = re.compile(
+    f"(?=[不冲利否如延扣折抵拖晚有未滞罚若赔返违迟退逾从少多])(?:{_CONSEQUENCE_PATTERN})"
+)
 #: A definition: “合同价格”（“Contract Price”）指… / "Price" means …
 _DEFINITION = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\W*)?[“\"「『](?P<term>[^”\"」』]{1,24})[”\"」』]\s*(?:[（(][^)）]{0,40}[)）])?\s*"
@@ -141,7 +157,7 @@ _WITHHOLD = re.compile(
 )
 #: A piece stating a failure to pay as the condition of a remedy (乙方未付清全部价款的，甲方有权拒绝交付).
 _FAILED_PAY = re.compile(
-    r"(?:未|尚未|没有|没|未能|不能|拒不)(?:按时|按期|如期|及时|足额|全额|全部)?(?:付清|结清|交清|缴清|支付|付款|付)"
+    r"(?:未|尚未|没有|没|未能|不能|拒不|还不|还没|不)(?:按时|按期|如期|及时|足额|全额|全部)?(?:付清|结清|交清|缴清|支付|付款|付|给|转|打)"
     r"(?!款项|部分|金额)[^，,。；;]{0,16}?(?:的|之前|以前|前|时)\s*$"
 )
 #: Asides that do not stop a payment sentence: a parenthesis (扣除相应比例预付款), a deduction of what was
@@ -169,8 +185,13 @@ RETENTION_WORDS = ("质保金", "质量保证金", "质量保修金", "保修金
 _RETENTION = re.compile("|".join(RETENTION_WORDS))
 _REMAINDER = re.compile(
     r"尾款|余款|余额|剩余(?:的)?(?:货款|款项|价款|合同款|部分|全部|款)|(?:剩余|全部|所有)?未付(?:清)?的?(?:全部)?(?:款项|货款|价款|部分|余款)|其余(?:的)?(?:货款|款项|价款|部分|款)?|全款|"
-    r"全部(?:货款|价款|款项|欠款|合同款)|全额(?:支付|付清|付款|结清)|一次性付清"
+    r"全部(?:货款|价款|款项|欠款|合同款)|全额(?:支付|付清|付款|结清)|一次性付清|"
+    # colloquial: 剩下的20200元, 余下的钱 (not 剩下的货物)
+    r"(?:剩下|余下)(?:的)?(?!货物|货|产品|设备|东西)(?:钱|货款|款项|价款|款|部分)?"
 )
+#: A time bound naming a payment as its end (到乙方付清尾款、一年保修到期为止; 直至货款全部付清时止): the
+#: piece dates something else (the term, a right), it pays nothing.
+_UNTIL = re.compile(r"(?:到|至|直至|直到)[^，,。；;]{0,24}?(?:为止|时止|之日止|之时止)")
 _WHOLE_PAY = re.compile(r"(?:(?<![预首])付款|付清|结清|支付(?:全部)?(?:货款|价款|合同款|款项))(?![前后时之])")
 
 
@@ -397,6 +418,8 @@ def _pieces(text: str) -> list[_Piece]:
         bare = _ASIDE.sub("", piece) if _aside_words(piece) else piece
         if _CONSEQUENCE.search(bare) or _FAILED_PAY.search(piece):
             break
+        if "止" in piece and _UNTIL.search(piece):
+            continue  # 到乙方付清尾款为止: the end of a term, not a payment
         shares = [(v, (s + a, s + b)) for v, (a, b) in _shares(piece)]
         amounts = [(v, c, (s + a, s + b)) for v, c, (a, b) in _amounts(piece)]
         rest = bool(_REMAINDER.search(piece))
@@ -598,11 +621,38 @@ def _payment_headings(doc: Document) -> set[str]:
     return {h for h in headings if _PAYMENT_SECTION.search(h)}
 
 
-def _in_scope(doc: Document, index: int, headings: set[str]) -> bool:
+def _in_scope(doc: Document, index: int, headings: set[str], local: frozenset[int] = frozenset()) -> bool:
     block = doc.blocks[index]
-    if not headings or block.section in headings:
+    if not headings or block.section in headings or index in local:
         return True
     return bool(_PAYMENT_LABEL.match(block.norm)) or _under_label(doc, index)
+
+
+#: An article heading the section reader does not see, on a line of its own inside a part (专用条款第4条 付款
+#: （对应通用条款第十条）, 附件二第3条 结算方式): a short line, its article number after a few words.
+_LOCAL_HEADING = re.compile(
+    r"^\W*[\u4e00-\u9fff《》]{0,10}第\s*[\d一二三四五六七八九十]+\s*条\s*(?P<title>[^。；;，,：:]{1,30})$"
+)
+
+
+def _local_payment_blocks(doc: Document, indices: list[int]) -> frozenset[int]:
+    """The blocks of ``indices`` under a local article heading naming payment (:data:`_LOCAL_HEADING`), up
+    to the next local heading; one pass over the blocks, only when such a heading leads a line."""
+    wanted = set(indices)
+    out: set[int] = set()
+    paying = False
+    for i, b in enumerate(doc.blocks):
+        norm = b.norm
+        if "条" in norm[:24] and len(norm) <= 48 and (m := _LOCAL_HEADING.match(norm.strip())) is not None:
+            paying = _PAYMENT_SECTION.search(_REFERENCE_ASIDE.sub("", m.group("title"))) is not None
+            continue
+        if paying and i in wanted:
+            out.add(i)
+    return frozenset(out)
+
+
+#: The part of a title pointing to another article (（对应通用条款第十条）): not what the article is about.
+_REFERENCE_ASIDE = re.compile(r"[（(][^)）]*[)）]")
 
 
 #: A payment label closing its clause's head (专用条款第6条（对应通用条款第十条） 付款方式：), the items
@@ -726,11 +776,12 @@ def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
         # block is read alone, and one naming no payment word (PAY_GATE holds every literal of PAY_VERB)
         # states no installment
         named = sorted(set(named) | {i for i, b in enumerate(doc.blocks) if b.section in headings})
+    local = _local_payment_blocks(doc, named) if headings else frozenset()
     indices = [
         i
         for i in named
         if doc.blocks[i].kind != "cell"
-        and _in_scope(doc, i, headings)
+        and _in_scope(doc, i, headings, local)
         and not _TABLE_ROW.match(doc.blocks[i].norm)  # a text table row: read as a table
     ]
     indices = sorted(set(indices) | set(_key_term_cells(doc, named)))

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from contractkit.facts.spans import ARABIC, CN_CHARS, NUMBER, contains_any, to_decimal
+from contractkit.numerals import parse_cn_int
 
 Per = Literal["hour", "day", "week", "month", "year"]
 _PER_YEAR = {
@@ -96,7 +97,7 @@ _RESTATED = re.compile(r"\s*[（(]\s*[\d.]+\s*[%‰‱]\s*[)）]")
 # C: a period cue earlier in the clause binds the first fraction after it: 每逾期一日，按…的0.5%.
 _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
 _CUE = re.compile(
-    r"每(?:逾期|延迟|迟延|延期|超期|拖延|迟交|迟付|晚交|晚付|晚送|迟|晚|逾|拖|多)(?:交货|交付|付款|支付|履行)?满?"
+    r"每(?:逾期|延迟|迟延|延期|超期|拖延|迟交|迟付|晚交|晚付|晚送|迟|晚|逾|拖|多)(?:交货|交付|付款|支付|履行|[交付送到发还给装])?满?"
     rf"(?P<cn>{_COUNT})?个?(?:自然)?(?P<cw>小时|日|天|周|星期|月|年)"
     r"|(?:按|逐)(?P<cd>日|天)|每(?P<ce>日|天)(?:按|应|向)"
     # translated: 就每一逾期日按合同价格的1% / 每个迟延日 / 每一延误周
@@ -121,34 +122,16 @@ _BARE = re.compile(
 _CHAINED = re.compile(
     rf"(?:的?(?:违约金|滞纳金|罚息|利息|资金占用费))?\s*(?:以及|及|和|、|另加|加上|并处)\s*(?:按)?\s*(?:{FRACTION})"
 )
-_CN_COUNT = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 
 
 def _count(raw: str | None) -> int:
     """The number of periods in a cue (满七日 → 7); 1 when none is written or it cannot be read."""
-    if not raw or raw in ("一", "1"):
+    if not raw:
         return 1
-    if raw.isdigit():
-        return max(1, int(raw))
-    if raw in _CN_COUNT:
-        return _CN_COUNT[raw]
-    if raw.startswith("十") and len(raw) == 2 and raw[1] in _CN_COUNT:
-        return 10 + _CN_COUNT[raw[1]]
-    if len(raw) == 2 and raw.endswith("十") and raw[0] in _CN_COUNT:
-        return 10 * _CN_COUNT[raw[0]]
-    return 1
+    try:
+        return max(1, parse_cn_int(raw))
+    except ValueError:
+        return 1
 
 
 _CUE_WINDOW = 60
