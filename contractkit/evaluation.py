@@ -144,27 +144,53 @@ def score_findings(
 def evaluate_folder(folder: str | Path, settings=None, *, jobs: int = 1) -> Score:
     """Lint every file named in ``folder/labels.json`` and score the findings (``jobs`` processes read and
     lint the files; the score is the same for any number)."""
-    folder = Path(folder)
-    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
-    score = Score(name=folder.name)
-    names = sorted(labels)
-    paths = [str(folder / name) for name in names]
-    if jobs > 1 and len(paths) > 1:
-        import concurrent.futures
-        import multiprocessing
+    return evaluate_folders([folder], settings, jobs=jobs)[0]
 
-        spawn = multiprocessing.get_context("spawn")  # no fork of a threaded parent (pytest, a server)
-        with concurrent.futures.ProcessPoolExecutor(min(jobs, len(paths)), mp_context=spawn) as pool:
-            outcomes = list(pool.map(_lint_one, paths, [settings] * len(paths)))
-    else:
-        outcomes = [_lint_one(path, settings) for path in paths]
-    for name, (error, findings) in zip(names, outcomes, strict=True):
-        if error:
-            score.unreadable.append(f"{name}: {error}")
-            score_findings(score, name, labels[name], [])
-            continue
-        score_findings(score, name, labels[name], findings)
-    return score
+
+def evaluate_folders(folders: list[str | Path], settings=None, *, jobs: int = 1) -> list[Score]:
+    """One score per labelled folder, their files linted together by ``jobs`` processes, largest first (a
+    scan's OCR starts early and both cores stay busy to the end); the same scores as one
+    :func:`evaluate_folder` each."""
+    sets = []
+    for folder in map(Path, folders):
+        labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+        sets.append((folder, labels, sorted(labels)))
+    paths = [str(folder / name) for folder, _, names in sets for name in names]
+    outcomes = dict(zip(paths, _lint_all(paths, settings, jobs), strict=True))
+    scores = []
+    for folder, labels, names in sets:
+        score = Score(name=folder.name)
+        for name in names:
+            error, findings = outcomes[str(folder / name)]
+            if error:
+                score.unreadable.append(f"{name}: {error}")
+            score_findings(score, name, labels[name], [] if error else findings)
+        scores.append(score)
+    return scores
+
+
+def _lint_all(paths: list[str], settings, jobs: int) -> list[tuple[str | None, list]]:
+    """:func:`_lint_one` of every path, in the order given (``jobs`` > 1: spawned processes, largest file
+    submitted first)."""
+    if jobs <= 1 or len(paths) <= 1:
+        return [_lint_one(path, settings) for path in paths]
+    import concurrent.futures
+    import multiprocessing
+
+    def size(path: str) -> int:
+        try:
+            return Path(path).stat().st_size
+        except OSError:
+            return 0  # a file named in labels.json but absent: _lint_one reports it
+
+    order = sorted(range(len(paths)), key=lambda i: -size(paths[i]))
+    spawn = multiprocessing.get_context("spawn")  # no fork of a threaded parent (pytest, a server)
+    with concurrent.futures.ProcessPoolExecutor(min(jobs, len(paths)), mp_context=spawn) as pool:
+        done = list(pool.map(_lint_one, [paths[i] for i in order], [settings] * len(paths)))
+    outcomes: list = [None] * len(paths)
+    for i, outcome in zip(order, done, strict=True):
+        outcomes[i] = outcome
+    return outcomes
 
 
 def _lint_one(path: str, settings) -> tuple[str | None, list]:
