@@ -33,12 +33,16 @@ from benchmarks import line
 
 ROOT = Path(__file__).resolve().parent.parent
 N_RENDER = int(os.environ.get("BENCH_CLUSTER_RENDER", "640"))  # 10 tasks of 64 deals
-N_LINT = int(os.environ.get("BENCH_CLUSTER_LINT", "120"))  # 8 (1 worker) or 14 (2 workers) tasks
+#: 600 drafts: ≈ 7 s of work on one worker, ≈ 3.5 s on two, so the fixed cost of a run (connecting the
+#: run to the workers, the first task's start, the last task's end: printed apart as a 2-draft run's wall
+#: time) is a few % of the timed run and the figure is the steady-state throughput a long archive sees.
+N_LINT = int(os.environ.get("BENCH_CLUSTER_LINT", "600"))
 REPEAT = int(os.environ.get("BENCH_CLUSTER_REPEAT", "3"))
 #: ``lint`` ships paths (the workers of a LocalCluster see the client's disk); ``lint-bytes`` the files'
 #: bytes, as for workers without a shared disk.
 KINDS = tuple(os.environ.get("BENCH_CLUSTER_KINDS", "render,lint,lint-bytes").split(","))
 IDLE = 5.0  # seconds each cluster is left idle to measure what its client + scheduler cost doing nothing
+SMALL = 2  # drafts of the run whose wall time is printed as a lint run's fixed cost
 
 
 def _deals_file(folder: Path, n: int) -> str:
@@ -60,10 +64,10 @@ def _deals_file(folder: Path, n: int) -> str:
     return str(path)
 
 
-def _drafts(folder: Path, n: int) -> str:
-    """``n`` drafts copied from samples/drafts (the .docx and the .txt ones, in turn)."""
+def _drafts(folder: Path, n: int, name: str = "drafts") -> str:
+    """``n`` drafts copied from samples/drafts (the .docx and the .txt ones, in turn) into ``folder/name``."""
     sources = sorted(p for p in (ROOT / "samples" / "drafts").iterdir() if p.is_file())
-    out = folder / "drafts"
+    out = folder / name
     out.mkdir()
     for i in range(n):
         src = sources[i % len(sources)]
@@ -146,7 +150,10 @@ def _cluster_child(conn, workers: int, src: str, drafts: str, tmp: str) -> None:
             result = lint_on_cluster([drafts], client, ship=ship)  # type: ignore[arg-type]
             assert len(result.files) == N_LINT
 
-        jobs = {"render": render, "lint": lint, "lint-bytes": lambda: lint("bytes")}
+        def small() -> None:  # the fixed cost of a run: two drafts
+            assert len(lint_on_cluster([f"{tmp}/small"], client).files) == SMALL
+
+        jobs = {"render": render, "lint": lint, "lint-bytes": lambda: lint("bytes"), "small": small}
         for kind in KINDS:  # warm: every worker compiles the templates and loads the rules once
             jobs[kind]()
         conn.send("ready")
@@ -191,6 +198,10 @@ def _on_clusters(src: str, drafts: str, tmp: Path, repeat: int) -> tuple[dict, f
             for i in range(repeat):
                 for w in (1, 2) if i % 2 == 0 else (2, 1):
                     runs.setdefault((kind, w), []).append(clusters[w].ask(kind))
+        if any(k.startswith("lint") for k in KINDS):
+            for i in range(max(3, repeat)):
+                for w in (1, 2) if i % 2 == 0 else (2, 1):
+                    runs.setdefault(("small", w), []).append(clusters[w].ask("small"))
         for w, c in clusters.items():
             runs[("idle", w)] = [c.ask("idle")]
         rss = clusters[2].ask("rss")
@@ -214,6 +225,7 @@ def run(repeat: int = REPEAT) -> list[str]:
         tmp = Path(name)
         src = _deals_file(tmp, N_RENDER)
         drafts = _drafts(tmp, N_LINT)
+        _drafts(tmp, SMALL, "small")
         runs = iter(range(10**6))
         local: dict[int, Timing] = {}
         if "render" in KINDS:
@@ -279,6 +291,14 @@ def run(repeat: int = REPEAT) -> list[str]:
                 1 / one.per_doc(n),
             )
         )
+    for w in (1, 2):
+        if ("small", w) in cluster:
+            fixed = statistics.median(t.wall for t in cluster[("small", w)])
+            out.append(
+                line(
+                    f"cluster lint {w} worker(s) fixed cost a run ({SMALL} drafts), wall", fixed * 1000, "ms"
+                )
+            )
     for w in (1, 2):
         idle = cluster[("idle", w)][0]
         out.append(

@@ -210,6 +210,34 @@ def test_the_cli_hands_render_and_lint_to_the_scheduler(client, deals, tmp_path,
     assert both[:half] == both[half:] and '"rule"' in both
 
 
+@pytest.mark.parametrize(
+    ("fmt", "local_options", "ship"),
+    [("text", ["--lang", "en"], []), ("json", [], ["--ship", "bytes"]), ("sarif", [], []), ("junit", [], [])],
+)
+def test_the_cli_prints_the_local_report_and_exit_status(client, tmp_path, capsys, fmt, local_options, ship):
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.7 torn")
+    (tmp_path / "notes.xyz").write_text("not a draft", encoding="utf-8")
+    (tmp_path / "noted.txt").write_text("甲方视情况支付尾款。contractkit: ignore payment\n", encoding="utf-8")
+    codes = []
+    for paths in (
+        [str(SAMPLES / "drafts"), str(tmp_path)],
+        [str(SAMPLES / "drafts" / "defective-sales-contract.txt")],
+    ):
+        local = main(["lint", *paths, "--format", fmt, *local_options])
+        expected = capsys.readouterr().out
+        ours = main(
+            ["lint", *paths, "--format", fmt, *local_options, "--scheduler", client.scheduler.address, *ship]
+        )
+        assert capsys.readouterr().out == expected and ours == local
+        codes.append(ours)
+    assert codes == [2, 1]  # a torn PDF: unreadable; the defective draft: findings at or above warning
+
+
+def test_ship_without_a_scheduler_is_a_usage_error(capsys):
+    assert main(["lint", str(SAMPLES / "drafts"), "--ship", "bytes"]) == 2
+    assert "--ship" in capsys.readouterr().err
+
+
 def test_the_cli_passes_seller_and_watermark_to_the_scheduler(client, tmp_path, capsys):
     address = client.scheduler.address
     deals = [str(SAMPLES / "quote-office.json"), str(SAMPLES / "contract-equipment.json")]
@@ -248,8 +276,8 @@ def test_lint_of_files_the_workers_cannot_see_falls_back_to_bytes(client, monkey
         ours = lint_on_cluster(["drafts", "missing.txt"], client, ship="path", chunk=2)
         assert sorted(resent) == sorted(f"drafts/{p.name}" for p in (SAMPLES / "drafts").iterdir())
         resent.clear()
-        auto = lint_on_cluster(["drafts"], client, chunk=2)  # the probe sees it: bytes from the start
-        assert not resent
+        auto = lint_on_cluster(["drafts"], client, chunk=2, in_flight=1)  # the first chunk back tells
+        assert resent == sorted(f"drafts/{p.name}" for p in (SAMPLES / "drafts").iterdir())[:2]
     finally:
         client.run(restore)
     local = lint_paths(["drafts", "missing.txt"])

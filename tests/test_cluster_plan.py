@@ -313,3 +313,56 @@ def test_a_bad_watermark_is_refused_before_anything_runs(tmp_path):
     with pytest.raises(UsageError):
         plan_render([str(src)], str(tmp_path / "out"), watermark="x" * 500)
     assert not (tmp_path / "out").exists()
+
+
+def _report_pool(folder: Path) -> list[str]:
+    """Inputs whose reports hold every kind of entry: the sample drafts, a clean file, a skipped one, an
+    unreadable one, a missing one, a deal, and a draft with a suppression note without a reason (a
+    ``meta/…`` finding: a SARIF pseudo-rule, formatted by the client)."""
+    (folder / "notes.xyz").write_text("not a draft", encoding="utf-8")
+    (folder / "bad.pdf").write_bytes(b"%PDF-1.7 torn")
+    (folder / "short.txt").write_text("甲方视情况支付尾款。违约金为合同总价的50%。", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "noted.txt").write_text(
+        "甲方视情况支付尾款。contractkit: ignore payment\n违约金为合同总价的50%。", encoding="utf-8"
+    )
+    drafts = sorted(str(p) for p in (SAMPLES / "drafts").iterdir())
+    return [*drafts, str(folder), str(folder / "missing.docx"), str(SAMPLES / "quote-office.json")]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    picks=st.lists(st.integers(0, 9), min_size=1, max_size=6),
+    fmt=st.sampled_from(["text", "json", "sarif"]),
+    lang=st.sampled_from(["zh", "en"]),
+    chunk=st.integers(1, 4),
+)
+def test_a_report_written_by_the_workers_is_the_local_report_byte_for_byte(picks, fmt, lang, chunk):
+    from contractkit.cluster.lint import Feeder
+    from contractkit.cluster.report import Part, ReportSpec, assemble
+    from contractkit.cluster.tasks import lint_chunk_packed
+    from contractkit.cluster.wire import unpack_chunk
+    from contractkit.config import Settings
+    from contractkit.lint import SKIPPED, available_rules
+    from contractkit.reports import FORMATS
+
+    pool = _report_pool(Path(tempfile.mkdtemp(prefix="report-")))
+    paths = [pool[i] for i in picks]  # 7 drafts, the folder, a missing file, a deal
+    rules, conf = dict(available_rules()), Settings()
+    spec = ReportSpec(fmt, lang, tuple(rules))
+    feeder = Feeder(paths, conf, chunk=chunk, threads=2, uris=fmt == "sarif")
+    flying = []
+    while (batch := feeder()) is not None:
+        flying.append(lint_chunk_packed(batch, conf, tuple(rules), (), None, spec))
+    for blob in reversed(flying):  # results arrive in any order
+        for index, got in unpack_chunk(blob):
+            feeder.fill(index, got)
+    report = assemble(feeder.slots, spec, rules)
+    local = lint_paths(paths, conf, rules=list(rules.values()))
+    assert report.text == FORMATS[fmt](local, rules, lang)
+    assert (report.worst, report.unreadable) == (local.worst(), sum(1 for fr in local.files if fr.error))
+    on_workers = [  # all but the unreadable, the skipped and (SARIF) those with a pseudo-rule's finding
+        not fr.error and all(f.rule in rules if fmt == "sarif" else f.rule != SKIPPED for f in fr.findings)
+        for fr in local.files
+    ]
+    assert [isinstance(s, Part) for s in feeder.slots] == on_workers

@@ -112,6 +112,13 @@ def check_ids(names: tuple[str, ...], known: list[str], option: str) -> None:
     help="Lint on a Dask cluster (tcp://host:8786, local:N); same findings as locally. See docs/scale.md.",
 )
 @click.option(
+    "--ship",
+    type=click.Choice(["auto", "path", "bytes"]),
+    default=None,
+    help="With --scheduler: workers read the files (path), get their bytes (bytes), or auto (default). "
+    "See docs/scale.md.",
+)
+@click.option(
     "--ocr",
     type=click.Choice(["auto", "always", "never"]),
     default="auto",
@@ -143,6 +150,7 @@ def lint(
     author: str,
     against_path: str | None,
     scheduler: str | None = None,
+    ship: str | None = None,
     ocr: str = "auto",
     revisions: str = "accepted",
 ) -> int:
@@ -220,10 +228,17 @@ def lint(
     from contractkit.readers.model import ReadOptions
 
     options = ReadOptions(ocr=ocr, revisions=revisions)  # type: ignore[arg-type]  # click.Choice checked
+    if ship and not scheduler:
+        raise UsageError("--ship goes with --scheduler", zh="--ship 须与 --scheduler 一起使用")
     if scheduler:  # only here is contractkit.cluster (and dask) imported
-        from contractkit.cluster.cli import lint_result
+        from contractkit.cluster.cli import lint_report, lint_result
 
-        result = lint_result(paths, settings, scheduler, list(rules.values()), options)
+        if not (baseline_path or write_baseline_path or annotate_out or redline_out):  # need no findings
+            report = lint_report(paths, settings, scheduler, rules, options, fmt=fmt, lang=lang, ship=ship)
+            if report is not None:  # written on the workers: the bytes printed below
+                click.echo(report.text, nl=False)
+                return report.exit_code(Severity.parse(settings.fail_on), exit_zero)
+        result = lint_result(paths, settings, scheduler, list(rules.values()), options, ship)
     else:
         result = lint_paths(paths, settings, rules=list(rules.values()), read_options=options)
     if baseline_path:

@@ -14,6 +14,7 @@ from contractkit.config import Settings
 from contractkit.findings import LintResult
 
 if TYPE_CHECKING:
+    from contractkit.cluster.report import ClusterReport
     from contractkit.deal.seller import SellerProfile
 
 
@@ -88,15 +89,60 @@ def lint_result(
     scheduler: str,
     rules: list | None = None,
     read_options: object = None,
+    ship: str | None = None,
 ) -> LintResult:
-    """``contractkit lint … --scheduler ADDRESS``: the LintResult the local engine would give."""
+    """``contractkit lint … --scheduler ADDRESS``: the LintResult the local engine would give (``ship``:
+    ``auto``, ``path`` or ``bytes``, see :func:`contractkit.cluster.lint.lint_on_cluster`)."""
     from contractkit.cluster.lint import lint_on_cluster
 
     progress, finish = progress_bar("linting")
     try:
         with connect(scheduler) as client:
             return lint_on_cluster(
-                paths, client, settings, rules=rules, read_options=read_options, progress=progress
+                paths,
+                client,
+                settings,
+                rules=rules,
+                read_options=read_options,
+                progress=progress,
+                ship=ship,  # type: ignore[arg-type]  # checked by choose_ship
+            )
+    finally:
+        finish()
+
+
+def lint_report(
+    paths: tuple[str, ...],
+    settings: Settings,
+    scheduler: str,
+    rules: dict,
+    read_options: object = None,
+    *,
+    fmt: str,
+    lang: str,
+    ship: str | None = None,
+) -> ClusterReport | None:
+    """``contractkit lint … --scheduler ADDRESS --format FMT``: the report written file by file on the workers
+    (the bytes of the local report), or None for a format the client writes itself (junit, github, text
+    in colours) — then use :func:`lint_result`."""
+    from contractkit.cluster.lint import lint_report_on_cluster
+    from contractkit.cluster.report import workers_format
+
+    if not workers_format(fmt):
+        return None
+    progress, finish = progress_bar("linting")
+    try:
+        with connect(scheduler) as client:
+            return lint_report_on_cluster(
+                paths,
+                client,
+                settings,
+                rules,
+                fmt=fmt,
+                lang=lang,
+                read_options=read_options,
+                progress=progress,
+                ship=ship,  # type: ignore[arg-type]  # checked by choose_ship
             )
     finally:
         finish()

@@ -2,7 +2,8 @@
 skipped entries are listed exactly as locally) and hands out paths — or, for workers that cannot read the
 client's disk, the files' bytes — in chunks that shrink towards the end of the run; workers read and lint
 and send each chunk's results back as one compact blob. The result is in input order, so every report
-format prints what the local run prints."""
+format prints what the local run prints; for ``text``, ``json`` and ``sarif`` the workers also write each
+file's part of the report and the client only joins them (:mod:`contractkit.cluster.report`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
 
+from contractkit.cluster.report import ClusterReport, Part, ReportSpec
 from contractkit.cluster.tasks import LintItem, lint_chunk_packed
 from contractkit.config import Settings
 from contractkit.findings import FileResult, LintResult
@@ -26,9 +28,6 @@ CHUNK_BYTES = 8 * 2**20
 #: Entries walked ahead of submission (paths and sizes only): when the walk ends inside this window the
 #: client knows what is left and sizes the last chunks to it, so no worker idles while another finishes.
 LOOKAHEAD = 4096
-#: How many of the first local files are looked at on every worker to decide ``ship="auto"``.
-PROBES = 3
-
 Ship = Literal["auto", "path", "bytes"]
 
 
@@ -46,18 +45,19 @@ class Feeder:
         chunk: int,
         threads: int,
         read_options: object = None,
+        uris: bool = False,
     ) -> None:
         from contractkit.lint import walk_inputs
 
-        self.settings, self.read_options = settings, read_options
+        self.settings, self.read_options, self.uris = settings, read_options, uris
         self.chunk, self.threads = max(1, chunk), max(1, threads)
         self.max_bytes = settings.max_input_mb * 1024 * 1024
         self.entries = iter(walk_inputs(paths))
         self.ahead: deque[LintItem] = deque()
-        self.slots: list[FileResult | None] = []
+        self.slots: list[FileResult | Part | None] = []
         self.exhausted = False
         self.done = 0  # slots filled
-        self.ship: Ship = "path"
+        self.ship: Ship = "path"  # "auto" hands out paths until :meth:`learn` settles it
         self.as_bytes: set[int] = set()  # items a worker could not see as the client does
         self._fill()
 
@@ -74,8 +74,9 @@ class Feeder:
             if isinstance(entry, Skipped):
                 self.fill(index, skipped_result(entry, self.settings.lang))
                 continue
+            uri = self._uri(entry) if self.uris else None  # as the local SARIF names the file
             if "://" in entry:  # a URL: the workers fetch it
-                self.ahead.append(LintItem(index, entry))
+                self.ahead.append(LintItem(index, entry, uri=uri))
                 continue
             try:
                 st = os.stat(entry)
@@ -85,7 +86,13 @@ class Feeder:
                 self.fill(index, self._local(entry))
                 continue
             source = entry if os.path.isabs(entry) else os.path.abspath(entry)
-            self.ahead.append(LintItem(index, entry, None, source, (st.st_size, st.st_mtime_ns)))
+            self.ahead.append(LintItem(index, entry, None, source, (st.st_size, st.st_mtime_ns), uri))
+
+    @staticmethod
+    def _uri(name: str) -> str:
+        from contractkit.reports.sarif import relative_uri
+
+        return relative_uri(name)
 
     def _local(self, name: str) -> FileResult:
         """The local engine's result for a file the client cannot hand out (its error message)."""
@@ -93,7 +100,7 @@ class Feeder:
 
         return lint_file(name, self.settings, max_bytes=self.max_bytes, read_options=self.read_options)
 
-    def fill(self, index: int, result: FileResult) -> None:
+    def fill(self, index: int, result: FileResult | Part) -> None:
         """Record one file's result."""
         if self.slots[index] is None:
             self.done += 1
@@ -103,10 +110,6 @@ class Feeder:
     def total(self) -> int | None:
         """The number of files, once the walk has ended."""
         return len(self.slots) if self.exhausted else None
-
-    def probes(self) -> list[tuple[str, tuple[int, int]]]:
-        """The first few local files with what the client saw of them (size, mtime)."""
-        return [(it.source, it.stamp) for it in list(self.ahead)[:PROBES] if it.stamp and it.source]
 
     def size(self) -> int:
         """Files for the next chunk: ``chunk``, or fewer once what remains is known."""
@@ -147,7 +150,14 @@ class Feeder:
         except OSError:
             self.fill(item.index, self._local(item.name))
             return None
-        return LintItem(item.index, item.name, data)
+        return LintItem(item.index, item.name, data, uri=item.uri)
+
+    def learn(self, blind: bool) -> None:
+        """``auto``: the first chunk back settles it — paths while a worker saw its files (each file it
+        does not see still comes back unread and goes again as bytes), bytes for the rest of the run when
+        it saw none of them (workers without the client's disk)."""
+        if self.ship == "auto":
+            self.ship = "bytes" if blind else "path"
 
     def resend(self, items: list[LintItem]) -> None:
         """Items a worker could not see as the client does: sent again, first, with their bytes."""
@@ -156,33 +166,22 @@ class Feeder:
             self.ahead.appendleft(item)
 
     def result(self) -> LintResult:
-        return LintResult(files=[fr for fr in self.slots if fr is not None])
+        """The run's LintResult (every file as a FileResult: a run without a report)."""
+        return LintResult(files=[fr for fr in self.slots if isinstance(fr, FileResult)])
 
 
-def choose_ship(client: Any, feeder: Feeder, ship: str | None) -> Ship:
-    """``ship`` as asked; ``auto`` (the default, or the Dask config key ``contractkit.ship``): paths when
-    every worker sees the first local files as the client does (same size and modification time: a
-    LocalCluster, a shared disk), else bytes. In path mode a worker that joins later and cannot see a file
-    returns it unread and the client sends its bytes instead, so the choice never changes a result."""
+def choose_ship(ship: str | None) -> Ship:
+    """``ship`` as asked, or the Dask config key ``contractkit.ship``, or ``auto`` — checked."""
     import dask
-
-    from contractkit.cluster.tasks import sees_as_client
 
     ship = ship or dask.config.get("contractkit.ship", "auto")
     if ship not in ("auto", "path", "bytes"):
         from contractkit.errors import UsageError
 
-        raise UsageError(f"unknown ship mode {ship!r}", hint="use auto, path or bytes")
-    if ship != "auto":
-        return ship  # type: ignore[return-value]
-    probes = feeder.probes()
-    if not probes:
-        return "path"
-    try:
-        seen = client.run(sees_as_client, probes)
-    except Exception:
-        return "bytes"
-    return "path" if seen and all(seen.values()) else "bytes"
+        raise UsageError(
+            f"unknown ship mode {ship!r}", hint="use auto, path or bytes", zh=f"未知的 ship 方式 {ship!r}"
+        )
+    return ship  # type: ignore[return-value]
 
 
 def lint_on_cluster(
@@ -199,10 +198,57 @@ def lint_on_cluster(
 ) -> LintResult:
     """Lint ``paths`` (files, folders, fsspec URLs) on ``client``'s cluster. ``ship``: ``"path"`` — workers
     read the files (a shared disk, a LocalCluster); ``"bytes"`` — the client reads local files and sends
-    them (workers need no shared disk); ``"auto"`` (default) — paths when the workers see the client's
-    files, see :func:`choose_ship`. ``rules`` and ``read_options`` (OCR, tracked changes) as for
-    ``contractkit.lint.lint_paths`` (default: every registered rule); the registered rules travel as ids,
-    others (a playbook's) as objects."""
+    them (workers need no shared disk); ``"auto"`` (default, or the Dask config key ``contractkit.ship``) —
+    paths, then bytes when the first chunk back was not seen by its worker (:meth:`Feeder.learn`); in path
+    mode a file a worker does not see as the client does (size, mtime, readable) comes back unread and
+    goes again as bytes, so the mode never changes a result. ``rules`` and ``read_options`` (OCR, tracked
+    changes) as for ``contractkit.lint.lint_paths`` (default: every registered rule); the registered rules
+    travel as ids, others (a playbook's) as objects."""
+    kw = {"read_options": read_options, "ship": ship, "progress": progress, "chunk": chunk}
+    return _run(paths, client, settings, rules, None, in_flight=in_flight, **kw).result()
+
+
+def lint_report_on_cluster(
+    paths: Iterable[str | Path],
+    client: Any,
+    settings: Settings | None,
+    rules: dict,
+    *,
+    fmt: str,
+    lang: str = "zh",
+    read_options: object = None,
+    ship: Ship | None = None,
+    progress: Callable[[int, int | None], Any] | None = None,
+    chunk: int = CHUNK,
+    in_flight: int | None = None,
+) -> ClusterReport:
+    """The ``fmt`` report (``text``, ``json`` or ``sarif``: :data:`contractkit.cluster.report.FORMATS`) of
+    ``rules`` (id → rule, in the report's order) over ``paths``, written on the workers file by file and
+    joined here: the bytes ``contractkit.reports.FORMATS[fmt](lint_paths(...), rules, lang)`` gives locally.
+    Other arguments as for :func:`lint_on_cluster`."""
+    from contractkit.cluster.report import assemble
+
+    spec = ReportSpec(fmt, lang, tuple(rules))
+    kw = {"read_options": read_options, "ship": ship, "progress": progress, "chunk": chunk}
+    feeder = _run(paths, client, settings, list(rules.values()), spec, in_flight=in_flight, **kw)
+    return assemble([s for s in feeder.slots if s is not None], spec, rules)
+
+
+def _run(
+    paths: Iterable[str | Path],
+    client: Any,
+    settings: Settings | None,
+    rules: Iterable | None,
+    report: ReportSpec | None,
+    *,
+    read_options: object,
+    ship: Ship | None,
+    progress: Callable[[int, int | None], Any] | None,
+    chunk: int,
+    in_flight: int | None,
+) -> Feeder:
+    """Lint on the cluster; the feeder holds each file's result (with ``report``, its part where the worker
+    wrote one)."""
     from contractkit.cluster.engine import default_in_flight, stream, threads_of, warm_workers
     from contractkit.cluster.wire import unpack_chunk
     from contractkit.lint import available_rules
@@ -216,10 +262,11 @@ def lint_on_cluster(
         ids = tuple(r.id for r in chosen)
         extras = tuple(r for r in chosen if registry.get(r.id) is not r)
     threads = threads_of(client)
-    feeder = Feeder(paths, settings, chunk=chunk, threads=threads, read_options=read_options)
+    uris = report is not None and report.fmt == "sarif"
+    feeder = Feeder(paths, settings, chunk=chunk, threads=threads, read_options=read_options, uris=uris)
     warm_workers(client)
-    feeder.ship = choose_ship(client, feeder, ship)
-    args = (settings, ids, extras, read_options)
+    feeder.ship = choose_ship(ship)
+    args = (settings, ids, extras, read_options, report)
     limit = in_flight or default_in_flight(client, threads)
     for batch, result in stream(client, lint_chunk_packed, feeder, *args, in_flight=limit):
         if isinstance(result, BaseException):
@@ -235,6 +282,7 @@ def lint_on_cluster(
                     feeder.fill(index, fr)
             if unseen:
                 feeder.resend([it for it in batch if it.index in unseen])
+            feeder.learn(len(unseen) == len(batch))
         if progress:
             progress(feeder.done, feeder.total)
-    return feeder.result()
+    return feeder

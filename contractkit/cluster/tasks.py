@@ -204,13 +204,15 @@ class LintItem:
     """One file to lint: ``name`` as reported; ``data`` its bytes (shipped by the client), or None when the
     worker reads it itself: ``source`` (the client's absolute path, on a shared disk; default ``name``) or
     ``name`` as an fsspec URL. ``stamp`` is the (size, mtime in ns) the client saw: a worker that sees the
-    file otherwise (another machine's disk) returns it unread, and the client sends its bytes instead."""
+    file otherwise (another machine's disk) returns it unread, and the client sends its bytes instead.
+    ``uri`` is the file as the client's SARIF report names it (for a report written on the worker)."""
 
     index: int
     name: str
     data: bytes | None = None
     source: str | None = None
     stamp: tuple[int, int] | None = None
+    uri: str | None = None
 
 
 def _stamp(path: str) -> tuple[int, int] | None:
@@ -219,12 +221,6 @@ def _stamp(path: str) -> tuple[int, int] | None:
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
-
-
-def sees_as_client(probes: list[tuple[str, tuple[int, int]]]) -> bool:
-    """On a worker: does it see each of these files as the client does (same size and mtime) and may it
-    read them?"""
-    return all(_stamp(path) == tuple(stamp) and os.access(path, os.R_OK) for path, stamp in probes)
 
 
 def worker_rules(ids: tuple[str, ...] | None, extras: tuple = ()) -> list:
@@ -258,7 +254,9 @@ def lint_chunk(
         for item in items:
             if item.data is None and "://" not in item.name:
                 source = item.source or item.name
-                if item.stamp is not None and _stamp(source) != item.stamp:
+                if item.stamp is not None and (
+                    _stamp(source) != item.stamp or not os.access(source, os.R_OK)
+                ):
                     out.append((item.index, None))
                     continue
                 result = lint_file(source, settings, rules=rules, read_options=read_options)
@@ -277,11 +275,26 @@ def lint_chunk(
     return out
 
 
-def lint_chunk_packed(items: list[LintItem], *args: object) -> bytes:
-    """:func:`lint_chunk` as one compact blob for the wire (:func:`contractkit.cluster.wire.pack_chunk`)."""
+def lint_chunk_packed(
+    items: list[LintItem],
+    settings: object,
+    ids: tuple[str, ...] | None = None,
+    extras: tuple = (),
+    read_options: object = None,
+    report: object = None,
+) -> bytes:
+    """:func:`lint_chunk` as one compact blob for the wire (:func:`contractkit.cluster.wire.pack_chunk`);
+    with ``report`` (a :class:`~contractkit.cluster.report.ReportSpec`) each file as its part of that
+    report where the worker can write it (:func:`contractkit.cluster.report.part`)."""
     from contractkit.cluster.wire import pack_chunk
 
-    return pack_chunk(lint_chunk(items, *args))  # type: ignore[arg-type]
+    results: list = lint_chunk(items, settings, ids, extras, read_options)
+    if report is not None:
+        from contractkit.cluster.report import part
+
+        uris = {it.index: it.uri for it in items}
+        results = [(i, fr if fr is None else part(fr, report, uris[i]) or fr) for i, fr in results]  # type: ignore[arg-type]
+    return pack_chunk(results)
 
 
 def _fetch(url: str) -> bytes:
