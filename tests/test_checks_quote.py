@@ -301,3 +301,47 @@ def test_a_share_granted_beside_a_discount_paragraph_is_a_discount(text: str, pc
 )
 def test_a_granted_share_of_something_else_is_no_discount(text: str) -> None:
     assert lint_text(_GRANT_HEAD + text, QUOTE_RULE) == []
+
+
+# --- round 5: an approval by a role whose authority the discount exceeds ---
+
+POLICY_TIERS = (
+    "折扣政策：单项折扣不超过5%由销售经理审批；超过5%、不超过10%由区域总监审批；超过10%须总经理审批。\n"
+)
+TIER_TABLE = (
+    "报价单\n本报价30日内有效。\n"
+    "| 序号 | 产品名称 | 目录单价 | 折扣 | 折后单价 |\n"
+    "| 1 | 综合治疗台 | 68,000.00 | {d1} | {n1} |\n"
+    "| 2 | 高速手机 | 4,800.00 | 九五折（5%） | 4,560.00 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("d1", "n1", "record"),
+    [
+        ("九二折（8%）", "62,560.00", "区域总监 冯丽 同意综合治疗台九二折 2026年11月28日"),
+        ("8%", "62,560.00", "区域总监 冯丽 同意第1项8%折扣 2026年11月28日"),
+        ("九二折", "62,560.00", "大区总监 冯丽：同意第1项九二折，2026年11月28日"),
+    ],
+)
+def test_a_tier_approved_at_its_level_is_clean(d1: str, n1: str, record: str) -> None:
+    text = (
+        TIER_TABLE.format(d1=d1, n1=n1) + POLICY_TIERS + f"审批：销售经理 张涛 同意高速手机九五折；{record}"
+    )
+    assert lint_text(text, QUOTE_RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("d1", "n1", "record"),
+    [
+        ("八五折（15%）", "57,800.00", "区域总监 冯丽 同意综合治疗台八五折 2026年11月28日"),
+        ("15%", "57,800.00", "区域总监 冯丽 同意第1项15%折扣 2026年11月28日"),
+        ("八五折", "57,800.00", "大区总监 冯丽：同意第1项八五折，2026年11月28日"),
+    ],
+)
+def test_an_approval_beyond_its_level_is_reported_where_it_is_recorded(d1: str, n1: str, record: str) -> None:
+    text = (
+        TIER_TABLE.format(d1=d1, n1=n1) + POLICY_TIERS + f"审批：销售经理 张涛 同意高速手机九五折；{record}"
+    )
+    (f,) = lint_text(text, QUOTE_RULE)
+    assert "总经理" in f.message and "冯丽" in f.snippet

@@ -336,3 +336,65 @@ def test_a_date_in_an_approval_row_is_no_row_number() -> None:
 def test_letter_discounts_name_their_lines(text: str, want: set) -> None:
     got = {(int(d.percent), d.lines) for d in quote(HEAD + text).discounts}
     assert want <= got
+
+
+# --- round 5: a discount restated in brackets, regional directors, tier pieces, wrapped rows ---
+
+
+@pytest.mark.parametrize(
+    ("cell", "percent"),
+    [("八五折（15%）", 15), ("九二折 (8%)", 8), ("12%（八八折）", 12), ("9折（10%）", 10)],
+)
+def test_a_discount_restated_in_brackets_counts_once(cell: str, percent: int) -> None:
+    assert [p.percent for p, _span in discount_parts(cell)] == [Decimal(percent)]
+
+
+def test_two_different_discounts_in_brackets_still_add_up() -> None:
+    assert sum(p.percent for p, _ in discount_parts("阶梯10%（另加推荐5%）")) == Decimal(15)
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [
+        "折扣政策：销售代表可给予不超过5%的折扣；5%以上至10%须区域总监审批；10%以上须总经理审批。",
+        "折扣政策：单项折扣5%以内（含）由销售经理审批，5%以上至10%（含）由大区总监审批，超过10%须经总经理审批。",
+        "折扣政策：超过5%、不超过10%由区域销售总监审批；超过10%须总经理审批。",
+    ],
+)
+def test_a_regional_director_tier_sits_between_manager_and_general_manager(policy: str) -> None:
+    q = quote(HEAD + "首单优惠8%。\n" + policy)
+    assert q.policy is not None
+    assert q.policy.required(Decimal(8)) == ("sales_director",)
+    assert q.policy.required(Decimal(12)) == ("general_manager",)
+
+
+PDF_HEAD = HEAD + "序号 产品名称 规格型号 技术标准 数量 目录单价\n（元）\n折扣 成交单价\n（元）\n金额（元）\n"
+
+
+def test_a_quantity_opening_a_wrapped_line_is_no_row_number() -> None:
+    rows = (
+        "1 不锈钢水箱\nBDF-304，6m×4m×3m\nGB/T 20024—2006\n2 座 86,500.00 首单折扣 5% 82,175.00 164,350.00\n"
+        "2 组合水箱\nBDF-444 GB/T 20024—2006 1 座 54,800.00 阶梯折扣 12% 48,224.00 48,224.00\n"
+        "合计 212,574.00\n"
+    )
+    lines = quote(PDF_HEAD + rows).lines
+    assert [(ln.number, ln.discount) for ln in lines] == [(1, Decimal(5)), (2, Decimal(12))]
+
+
+@pytest.mark.parametrize("tail", ["疗机》", "（B型）\n配套", "-2016"])
+def test_a_rows_last_cell_wrapping_onto_its_own_line_does_not_end_the_table(tail: str) -> None:
+    rows = (
+        f"1 牙科综合治疗台\n6 台 68,000.00 九二折 62,560.00 375,360.00 YY/T 1043.1《牙科治\n{tail}\n"
+        "2 高速手机\n6 套 4,800.00 九五折 4,560.00 27,360.00 YY 0836-2011\n合计 402,720.00\n"
+    )
+    lines = quote(PDF_HEAD + rows).lines
+    assert [(ln.number, ln.discount) for ln in lines] == [(1, Decimal(8)), (2, Decimal(5))]
+
+
+@pytest.mark.parametrize(
+    ("record", "percent"),
+    [("区域总监 冯丽 同意综合治疗台八五折 2026年11月28日", 15), ("大区总监 刘斌 同意第1项八八折", 12)],
+)
+def test_an_approval_names_the_discount_it_approves_as_a_zhe(record: str, percent: int) -> None:
+    (a,) = quote(HEAD + "审批记录：" + record).approvals
+    assert a.role == "sales_director" and a.percent == Decimal(percent)

@@ -268,7 +268,23 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
         said = next(
             (d.where for d in facts.discounts if line.number is not None and line.number in d.lines), None
         )
-        where = pending or said or line.discount_where or line.where
+        # an approval of this very discount by a role whose authority it exceeds (区域总监 同意第1项八五折
+        # when above 10 % the general manager must approve): the record that falls short
+        short = next(
+            (
+                a.where
+                for a in facts.approvals
+                if a.given
+                and a.where is not None
+                and a.role not in missing
+                and a.percent == line.discount
+                and (
+                    (line.number is not None and line.number in a.lines) or (not a.lines and a.group is None)
+                )
+            ),
+            None,
+        )
+        where = pending or said or short or line.discount_where or line.where
         no = f"第{line.number}项" if line.number is not None else f"“{line.name}”"
         note = (
             next((a.note for a in facts.approvals if a.where == pending and a.note), None)

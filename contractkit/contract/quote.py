@@ -41,6 +41,7 @@ from contractkit.contract.quote_approvals import (
 from contractkit.contract.tables import Cell, column, tables
 from contractkit.facts import find_durations
 from contractkit.facts.document import has_blank, is_quote
+from contractkit.numerals import parse_cn_int
 from contractkit.readers.model import Block, Document
 
 if TYPE_CHECKING:
@@ -202,7 +203,6 @@ _DATE = re.compile(
 _PCT = r"(\d{1,2}(?:\.\d{1,2})?)\s*[%％]"
 _PART = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{0,8}?)\s*" + _PCT)
 _ZHE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})\s*折(?!旧|算|合|扣|让|价)")
-_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _DISCOUNT_TEXT = re.compile(
     r"(?:优惠|折扣|折让|让利|下浮|降价|discount)[^，,。；;%\d]{0,10}?" + _PCT, re.IGNORECASE
 )
@@ -272,11 +272,7 @@ def _money(raw: str) -> Decimal | None:
 
 def _zhe_percent(raw: str) -> Decimal | None:
     """``85折``/``八五折`` → 15 (percent off); ``9折``/``九折`` → 10."""
-    if raw[0].isdigit():
-        v = Decimal(raw)
-    else:
-        digits = [_CN_DIGIT[c] for c in raw]
-        v = Decimal(digits[0]) if len(digits) == 1 else Decimal(digits[0] * 10 + digits[1]) / 10
+    v = Decimal(raw) if raw[0].isdigit() else Decimal(parse_cn_int(raw))  # 八五 → 85, read as 8.5 below
     if v >= 10:
         v = v / 10
     if not Decimal(0) < v < Decimal(10):
@@ -301,6 +297,36 @@ def discount_parts(text: str) -> list[tuple[DiscountPart, tuple[int, int]]]:
         pct = _zhe_percent(m.group(1))
         if pct is not None:
             out.append((DiscountPart("折", pct), m.span()))
+    return _restated_once(text, out)
+
+
+#: Between a discount and the same figure restated in brackets: 八五折（15%）, 15%（八五折）, 九二折 (8%).
+_RESTATING = re.compile(r"^\s*[（(]\s*$")
+
+
+def _restated_once(
+    text: str, parts: list[tuple[DiscountPart, tuple[int, int]]]
+) -> list[tuple[DiscountPart, tuple[int, int]]]:
+    """The parts with a figure restated in brackets right after the same discount (八五折（15%）) kept once:
+    it is one discount in two notations, not two to add up."""
+    parts = sorted(parts, key=lambda x: x[1])
+    out: list[tuple[DiscountPart, tuple[int, int]]] = []
+    for part, span in parts:
+        if out:
+            prev, pspan = out[-1]
+            bare = (
+                not part.label.strip("（( ")
+                or not prev.label.strip("（( ")
+                or "折" in (part.label, prev.label)
+            )
+            if (
+                prev.percent == part.percent
+                and bare
+                and _RESTATING.match(text[pspan[1] : span[0]] + (part.label if part.label != "折" else ""))
+            ):
+                out[-1] = (prev, (pspan[0], max(pspan[1], span[1])))
+                continue
+        out.append((part, span))
     return out
 
 
@@ -420,7 +446,11 @@ def _line(
 
 
 _PDF_HEADER = re.compile(r"序号|产品名称|品名")
-_ROW_START = re.compile(r"^\s*(\d{1,3})\s+\S")
+#: A row's number, then its first cell; not a quantity and its unit (2 座 86,500.00 on a wrapped line).
+_ROW_START = re.compile(
+    r"^\s*(\d{1,3})\s+(?!(?:台|套|座|件|个|只|支|箱|包|把|盒|吨|米|项|批|组|根|块|张|片|瓶|桶|袋|卷|辆|部|份|双|副|对|"
+    r"平方米|公斤|千克|kg|pcs|m)(?:\s|$|\d))\S"
+)
 
 
 def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
@@ -453,6 +483,9 @@ def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
                 g = _heading_group(blocks[j].norm) or (
                     group_key(blocks[j].norm) if _SUBTOTAL.search(blocks[j].norm) else None
                 )
+                if g is None and number > 1 and (nxt := _after_wrap(blocks, j, number)) is not None:
+                    j = nxt  # the row before's last cell wrapped onto a line of its own (…《牙科治 / 疗机》)
+                    continue
                 if g is None or j + 1 >= n:
                     break
                 if not _SUBTOTAL.search(blocks[j].norm):
@@ -477,6 +510,21 @@ def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
 
 
 _MONEY_COL = re.compile(r"单价|金额|总价|小计|价格|price|amount", re.I)
+_WRAP_MAX = 3
+
+
+def _after_wrap(blocks: list[Block], j: int, number: int) -> int | None:
+    """The index of the line starting row ``number`` when the lines from ``j`` up to it only carry on the
+    row before (no figure, no total, no option heading), else None."""
+    for k in range(j, min(len(blocks), j + _WRAP_MAX + 1)):
+        norm = blocks[k].norm
+        if _row_start(norm, number):
+            return k if k > j else None
+        if blocks[k].kind == "cell" or _MONEY.search(norm) or _TOTAL_ROW.match(norm) or _heading_group(norm):
+            return None
+    return None
+
+
 _SUBTOTAL = re.compile(r"小计|合计|subtotal", re.I)
 
 
@@ -718,7 +766,7 @@ def _policy(doc: Document) -> DiscountPolicy | None:
             found = limit is not None
         for piece in _tier_pieces(sent):
             roles = _roles_in(piece)
-            if roles and _NEEDS.search(piece) and (_is_policy_text(piece) or re.search(r"超过|超出", piece)):
+            if roles and _NEEDS.search(piece) and (_is_policy_text(piece) or _ABOVE.search(piece)):
                 am = _ABOVE.search(piece)
                 lower = next(Decimal(g) for g in am.groups() if g) if am else (limit or Decimal(0))
                 tiers.append(PolicyTier(lower, roles))
@@ -743,10 +791,19 @@ def _policy(doc: Document) -> DiscountPolicy | None:
 def _tier_pieces(sent: str) -> list[str]:
     """A policy sentence cut before each threshold it names (``超过5%…须销售经理批准，超过10%须…``)."""
     starts = [m.start() for m in _ABOVE.finditer(sent)]
-    if len(starts) < 2:
+    if not starts:
         return [sent]
-    starts[0] = 0
+    lead = sent[: starts[0]]
+    if not (_roles_in(lead) and _PCT_ANY.search(lead)):
+        if len(starts) < 2:
+            return [sent]
+        starts[0] = 0  # 折扣超过5%的须经…: the words before the first threshold are its subject
+    else:
+        starts.insert(0, 0)  # 5%以内由销售经理审批，5%以上至10%由区域总监审批: the lowest tier stands alone
     return [sent[a:b] for a, b in zip(starts, [*starts[1:], len(sent)], strict=True)]
+
+
+_PCT_ANY = re.compile(_PCT)
 
 
 _POLICY_WORDS = ("折扣", "优惠", "让利", "discount", "审批", "批准", "核准", "签批", "权限")
@@ -906,8 +963,12 @@ def _row_number(doc: Document, i: int) -> tuple[int, ...]:
 
 
 def _percent(text: str) -> Decimal | None:
+    """The discount an approval names: a percent (同意12%折扣), else a 折 (同意第1项八八折 → 12)."""
     m = re.search(_PCT, text)
-    return Decimal(m.group(1)) if m else None
+    if m:
+        return Decimal(m.group(1))
+    z = _ZHE.search(text) if "折" in text else None
+    return _zhe_percent(z.group(1)) if z else None
 
 
 def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discount, ...]:

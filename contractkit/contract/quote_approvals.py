@@ -29,6 +29,11 @@ ROLE_TITLES: dict[str, tuple[str, ...]] = {
         "销售副总经理",
         "营销副总经理",
         "分管销售副总",
+        # a regional or area director: the level between the sales manager and the general manager
+        "区域总监",
+        "区域销售总监",
+        "大区总监",
+        "片区总监",
         "sales director",
     ),
     "general_manager": ("总经理", "总裁", "general manager"),
