@@ -672,3 +672,146 @@ def test_an_objection_to_one_tests_result_is_no_short_quality_period(clause: str
         "acceptance/objection-period-range",
         text.replace(clause, "对于内在质量问题，买方可在到货后两个月内提出异议。"),
     )
+
+
+# -- round 5: a length stated elsewhere, deemed acceptance and latent periods in other words -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the special terms set the window; the general clause only says acceptance happens
+        "第八条 检验\n8.1 设备运抵后，需方组织开箱检验。\n8.2 需方应自设备运抵之日起五个工作日内完成检验。",
+        # a definition names the window
+        "第一条 释义\n“验收期”指货物送达后的七个工作日。\n第六条 验收\n货物送达后，采购方对货物进行验收。",
+        # the window is referred to the special terms in the next sentence of the same clause
+        "第九条 货物到库后，买受人进行数量和质量验收。验收时间、异议时间按专用条款约定。",
+        # an annex holds the window
+        "四、验收\n卖方交货后，由买方组织验收，验收时限详见附件三。",
+        # an objection window in the next clause bounds the inspection
+        "五、验货\n货到工地后，甲方验货。数量或质量不符的，甲方应在收货后48小时内书面通知乙方。",
+    ],
+)
+def test_a_length_stated_elsewhere_is_every_start_only_clauses_length(text: str) -> None:
+    assert not fires("acceptance/window-no-length", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第六条 验收\n货物送达后，采购方对货物进行验收。",
+        # only a latent-defect period of months: the inspection itself still has no length
+        "第六条 验收\n货物送达后，采购方对货物进行验收。对内在质量问题，采购方可在到货后十二个月内书面提出。",
+        # an annex that holds the standard, not the window
+        "第六条 验收\n货物送达后，采购方按附件二所列技术标准进行验收。",
+    ],
+)
+def test_a_start_without_a_length_anywhere_still_fails(text: str) -> None:
+    assert fires("acceptance/window-no-length", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "设备运到后，甲方应于2027年6月15日前完成验收。",
+        "每车到厂后，需方当班过磅、取样验收。",
+        "货物送到的当天，买方点数验货。",
+        "安装调试完毕后的次日，买受人组织验收。",
+        "货物到库后，甲方于五月二十日前完成验收。",
+    ],
+)
+def test_a_date_or_a_named_day_bounds_the_window(text: str) -> None:
+    assert not fires("acceptance/window-no-length", text)
+    assert not fires("acceptance/no-window", GOODS + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3.2 全部设备经买方验收合格并签署《验收确认书》后，买方支付总价款的55%。",
+        "第二期款：采购人验收合格并出具《验收报告》后，采购人支付合同价的40%。",
+        "附件《验收确认书》（格式）为本合同组成部分。",
+        "尾款在买方签发《最终验收证书》后支付。",
+    ],
+)
+def test_an_acceptance_document_named_as_a_payment_trigger_is_no_window(text: str) -> None:
+    for rid in ("acceptance/window-no-length", "acceptance/window-no-start", "acceptance/vague-window"):
+        assert not fires(rid, text), rid
+
+
+def test_a_document_title_does_not_hide_the_act_it_governs() -> None:
+    assert fires("acceptance/window-no-length", "到货后买方按《检验规范》组织验收。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a latent-defect period in plain words
+        "当时看不出来的毛病，半年内乙方照样负责修好。",
+        "用了以后才发现的问题，甲方一年内都可以找乙方，乙方负责退换。",
+        "隐蔽缺陷，买方可以自到货之日起一年内向卖方主张。",
+        "质量问题的索赔期为到货后180天。",
+        "乙方对所供产品实行三包，期限一年。",
+        "产品的质量责任期为交付后十八个月。",
+    ],
+)
+def test_a_warranty_or_latent_period_in_any_wording_is_an_objection_period(text: str) -> None:
+    goods = "甲方向乙方采购设备2台。乙方应在合同签订后30日内送货上门。"
+    assert fires("acceptance/no-objection-period", goods)
+    assert not fires("acceptance/no-objection-period", goods + text), text
+
+
+def test_a_claim_period_for_transit_damage_is_no_quality_period() -> None:
+    goods = "甲方向乙方采购设备2台。乙方应在合同签订后30日内送货上门。"
+    assert fires("acceptance/no-objection-period", goods + "运输途中损坏的索赔期为到货后7日。")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # by use
+        "设备投入使用即表明买方已接受该设备。",
+        "甲方开始使用产品的，就表示认可产品质量。",
+        # by signing a delivery note
+        "买方在送货单上签字，即表示货物数量、外观验收合格。",
+        "送货单经买方签收的，即代表该批货物检验合格。",
+        # by silence, in plain words
+        "过了三天没说有问题，就当货没问题。",
+        "三天内不提出来，以后就不能再说质量不行。",
+        "三天里甲方什么都没讲的，乙方的货就算过关了。",
+        # by the lapse of the window, in translated wording
+        "检验期届满时买方既未签发验收证书也未发出拒收通知的，货物视为已于检验期最后一日被验收。",
+        "买方未能在验收期内签发验收证书或说明拒绝理由的，货物应视为在验收期届满之日获得验收。",
+        "逾期未提出的，买方不得再以数量或外观不符为由拒收或索赔。",
+        "Buyer's failure to reject the Goods within the Inspection Period constitutes acceptance.",
+    ],
+)
+def test_deemed_acceptance_by_use_signature_silence_or_lapse(tail: str) -> None:
+    base = GOODS + "买方应在到货后3日内验收。"
+    assert fires("acceptance/no-deemed-acceptance", base)
+    assert not fires("acceptance/no-deemed-acceptance", base + tail), tail
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "买方签收送货单仅表示收到货物，不代表质量验收合格。",
+        "逾期未提出的，卖方不得拒绝更换。",
+        "买方应在收到发票后表示确认。",
+    ],
+)
+def test_no_deemed_acceptance_where_nothing_stands_for_acceptance(tail: str) -> None:
+    assert fires("acceptance/no-deemed-acceptance", GOODS + "买方应在到货后3日内验收。" + tail), tail
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "质量保修期24个月，自竣工验收合格之日起计；屋面防水保修5年。",
+        "整机质保期为十二个月，主机框架保修五年。",
+        "质保期为验收合格之日起18个月。钢结构主体的保修期为十年。",
+    ],
+)
+def test_a_longer_period_beside_the_main_one_in_range_is_no_finding(text: str) -> None:
+    assert not fires("acceptance/objection-period-range", text)
+    assert fires("acceptance/objection-period-range", "屋面防水保修5年。")

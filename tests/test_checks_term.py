@@ -341,3 +341,53 @@ def test_a_term_that_ends_with_the_last_payment_or_the_warranty_in_plain_words(c
 def test_not_doing_the_deal_after_a_delay_is_termination(clause: str) -> None:
     text = "二手车买卖协议\n这个协议签字那天起算数，到2027年12月31日为止。\n" + clause
     assert "term/no-termination" not in _term_findings(text)
+
+
+# -- round 5: an open-ended term of a confirmation or an order; changes in plain words or by a channel ------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "本确认书经双方签章后生效，长期有效。",
+        "本订单自双方盖章之日起生效并长期有效。",
+        "这份协议两家签字以后一直有效。",
+        "本合同自签订之日起生效，无限期有效。",
+    ],
+)
+def test_an_open_ended_term_is_found_in_any_designation_of_the_contract(clause: str) -> None:
+    text = "产品买卖合同\n" + clause
+    found = [f for f in lint_text(text, Settings(select=["term/no-start-or-end", "term/no-term"]))]
+    assert [f.rule for f in found] == ["term/no-start-or-end"]
+    assert found[0].snippet and clause.rstrip("。") in found[0].snippet
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "要改什么，两家老板在微信上说一声、对方回个“好”就算数。",
+        "以后想改合同里的东西，打个电话说好就行。",
+        "但交货批次、数量及交货时间的调整，经双方项目负责人电话或微信确认即可生效。",
+        "订货数量的增减，经双方业务员通过电子邮件确认后即按新数量执行。",
+        "单价如需调整的，以甲方采购经理微信确认为准。",
+        "需要变动规格型号的，双方通过邮件确认即生效，无需另签补充协议。",
+    ],
+)
+def test_a_change_allowed_by_a_channel_in_other_words(clause: str) -> None:
+    assert ids("买卖合同\n" + clause, "term/informal-change") == ["term/informal-change"] * len(
+        [w for w in ("电话", "微信", "邮件") if w in clause]
+    )
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "要改什么得双方写下来签字盖章，光是微信上说的、电话里讲的都不算。",
+        "交货时间如需调整，乙方应提前三日以电话通知甲方。",
+        "交货日期调整的，乙方应以书面形式通知甲方，经甲方盖章确认后生效；电话通知不作为调整依据。",
+        "双方日常联系可以用微信，合同的修改必须书面盖章。",
+        "发货前乙方以微信告知甲方车牌号，数量以双方签字的送货单为准。",
+    ],
+)
+def test_a_notice_or_a_negated_channel_is_no_informal_change(clause: str) -> None:
+    assert ids("买卖合同\n" + clause, "term/informal-change") == []

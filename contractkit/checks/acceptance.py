@@ -123,9 +123,25 @@ def _agreed_elsewhere(facts: AcceptanceFacts) -> bool:
 
 def _settles_timing(w: Window, vague: tuple[str, ...], doc: Document) -> bool:
     """The window sets some timing: a length, on the spot, agreed elsewhere, a blank or a vague word."""
-    if w.length is not None or w.immediate or w.refers_back or w.blank:
+    if w.length is not None or w.immediate or w.dated or w.refers_back or w.blank:
         return True
     return vague_word(_norm(doc, w.where), vague) is not None or w.vague is not None
+
+
+#: A notice period this long is a warranty-like latent-defect period, not the inspection window.
+_LATENT_MONTHS = 3
+
+
+def _length_stated(w: Window) -> bool:
+    """The window states the document's inspection length: a window named as such with a length or a
+    reference (验收期限为到货后10个工作日 / 验收期限以专用条款为准, a key-terms row, a definition), or any
+    inspection or objection window with a length that is not a latent-defect period of months (a general
+    clause 到货后组织验收 is read with 到库后3个工作日内完成验收 in the special terms)."""
+    if w.named and (w.length is not None or w.refers_back):
+        return True
+    if w.length is None:
+        return False
+    return not (w.latent and months_of(w.length) >= _LATENT_MONTHS)
 
 
 # -- rules ---------------------------------------------------------------------------------------------
@@ -259,10 +275,10 @@ def window_no_length(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         return
     vague = ctx.settings.vague_triggers
     windows = _facts(doc).windows
-    if any(w.named and w.length is not None for w in windows):
-        return  # 验收期限为到货后10个工作日 (a key-terms entry, a definition) is every such clause's length
+    if any(_length_stated(w) for w in windows):
+        return  # the document sets the length somewhere: every clause without one is read with it
     for w in windows:
-        if w.length is not None or w.start is None or w.immediate or w.refers_back or w.blank:
+        if w.length is not None or w.start is None or w.immediate or w.dated or w.refers_back or w.blank:
             continue
         if w.vague or vague_word(_norm(doc, w.where), vague):
             continue
@@ -460,8 +476,9 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
     periods = _facts(doc).periods
     # a longer warranty for a part (其中激光器的质保期为三十六个月) beside the machine's favours the buyer
     has_main = any(not p.component for p in periods)
-    # a longer free repair beside an objection period in range favours the buyer (3年免费维修, 24个月异议期)
-    objection_in_range = any(p.kind != "warranty" and lo <= p.months <= hi for p in periods)
+    # a longer free repair beside an objection period in range favours the buyer (3年免费维修, 24个月异议期),
+    # as does a longer warranty of one work or part beside the main one (质量保修期24个月；屋面防水保修5年)
+    main_in_range = any(lo <= p.months <= hi for p in periods)
     for p in periods:
         quoted = p.length.where.text(doc)
         block = _block(doc, p.length.where)
@@ -478,7 +495,7 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
                 " defects; hidden defects may still be raised later.",
                 span=p.length.where.span,
             )
-        elif p.months > hi and not (p.component and has_main) and not objection_in_range:
+        elif p.months > hi and not (p.component and has_main) and not main_in_range:
             yield ctx.report(
                 block,
                 f"质量异议期/质保期“{quoted}”长于{hi}个月：卖方将长期承担质量责任（民法典第621条的二年上限只适用于"

@@ -60,6 +60,7 @@ class Window:
     latent: bool  # the clause is about hidden / intrinsic quality
     appearance: bool  # the clause is about quantity / appearance only
     named: bool = False  # the window named as such (验收期限为…, “验收期”指…, a key-terms row)
+    dated: bool = False  # a calendar date or a named day bounds the act (于2027年5月20日前, 到货次日)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,13 +151,44 @@ GATE: tuple[str, ...] = (
     "瑕疵",
     "缺陷",
     "不符",
+    # a latent-defect period in plain words (当时看不出来的毛病，一年内乙方负责退换 / 半年内负责修好)
+    "毛病",
+    "看不出",
+    "退换",
+    "更换",
+    "换货",
+    "换新",
+    "包退",
+    "保换",
+    "维修",
+    "修理",
+    "修好",
+    "主张",
+    "索赔",
     "deemed",
     "Deemed",
+    # the leads of a deemed rule that names no act word (投入使用即表明已接受 / 期满未回复的，默认已收货)
+    "默认",
+    "自动",
+    "认为",
+    "即为",
+    "表示",
+    "表明",
+    "即代表",
+    "就代表",
+    "意味着",
+    "即构成",
+    "onstitut",
+    "mounts to",
+    "reated as",
+    "egarded as",
+    "onsidered as",
 )
 # The nominal uses of an act word: a result, a document, a body, a fee, a standard — not the act itself.
 _NOMINAL = (
     r"(?!合格|不合格|通过|完成|完毕|结束|标准|报告|单|证|结论|结果|记录|机构|部门|费|水平|依据|方法|项目|数据|意见|"
-    r"检疫|款|期|规则|程序|人员|样品|设备|工具|仪器|批号|资料|手续)"
+    r"检疫|款|期|规则|程序|人员|样品|设备|工具|仪器|批号|资料|手续|确认书|确认单|确认函|确认表|申请|通知书|小组|"
+    r"委员会|会议|纪要|流程|条件|清单|表|文件|证明)"
 )
 #: An act of acceptance (the strict sense: the contract provides for acceptance).
 #: After an act word, a point in time: the act names when something else starts (保修一年，从验收那天算 /
@@ -165,7 +197,10 @@ _AS_TIME = (
     r"(?!后|之后|以后|前|之前|日|之日"
     r"|(?:过了?|完了?|好了?|签字|签署|签收|确认)?(?:的)?(?:那天|当天|这天|那日|当日|那一天|之日|之时|时起|起|开始|算起))"
 )
-ACT_PATTERN = rf"(?<!视为)(?<!视同)(?<!经)(?<!出厂)(?:验收|检验|验货|查验|验机){_NOMINAL}{_AS_TIME}"
+# (a word inside 《…》 is the title of a document: 《验收确认书》, 《检验规范》)
+ACT_PATTERN = (
+    rf"(?<!视为)(?<!视同)(?<!经)(?<!出厂)(?<![《〈])(?:验收|检验|验货|查验|验机){_NOMINAL}{_AS_TIME}"
+)
 #: (Each pattern ``X`` built from an ``X_PATTERN`` opens with a lookahead of the first characters of all its
 #: branches, so the engine skips every other position at once; ``tests/test_contract_acceptance.py`` checks
 #: that it matches exactly what the bare pattern matches.)
@@ -178,6 +213,8 @@ _INSPECT = (
 _OBJECT = (
     r"提出(?:书面)?(?:质量)?异议|书面(?:形式)?提出|提出(?=[,，。;；]|$)|异议"
     r"|(?:书面|以书面形式)?(?:通知|告知)|反映|提出来"
+    # 一年内向卖方主张 / 十二个月内都可以找乙方 / 可向供方索赔: the claim named in other words
+    r"|(?:向|找)(?:卖方|乙方|供方|出卖人|供应商|供货方|对方|厂家|厂方)|主张(?!违约金)|(?<!违约)索赔"
 )
 _REMEDY = (
     r"更换|换货|退换|退货|修复|维修|修理|整改|返工|返修|补足|补发|补齐|补货|派员|到场|到达|响应|答复|回复|处理|"
@@ -188,7 +225,9 @@ _VERB = re.compile(
 )
 #: A clause that can state a window names an inspection or objection act, or a window as such.
 ACTISH_PATTERN = rf"{_INSPECT}|{_OBJECT}|(?:验收|检验|验货|查验)期"
-_ACTISH = re.compile(rf"(?=[验检查核清测试抽取送复开签看计过称点终初预提书异以通告反])(?:{ACTISH_PATTERN})")
+_ACTISH = re.compile(
+    rf"(?=[验检查核清测试抽取送复开签看计过称点终初预提书异以通告反向找主索])(?:{ACTISH_PATTERN})"
+)
 # The act named before a window with nothing after it: 验收期限 设备到达…之日起5个工作日内.
 _ACT_BEFORE = re.compile(rf"(?<!视为)(?<!视同)(?:{_INSPECT}){_NOMINAL.replace('|期|', '|')}|异议期")
 _DEADLINE_TAIL = ("以内", "之内", "内", "里", "前", "之前", "以前", "为限", "的期间", "期间")
@@ -257,12 +296,32 @@ _IN_WARRANTY_FAILURE = re.compile(
     r"(?:问题|缺陷|瑕疵|故障|损坏|异常)"
 )
 _AT_EVENT = re.compile(rf"(?:{_EVENTS})[^,，。;；]{{0,10}}?(?<![同小及])时(?!间|限|效)")
-_IMMEDIATE = re.compile(r"当场|当面|当即|即时|立即|随即|现场(?:验收|查验|检验|清点|核对|检查)")
+_IMMEDIATE = re.compile(
+    r"当场|当面|当即|即时|立即|随即|现场(?:验收|查验|检验|清点|核对|检查)|当日|当天|同日|同一天|当班|即日"
+)
+#: A calendar date or a named day that bounds the act (应于2027年5月20日前完成验收 / 到货次日验收).
+_DATED = re.compile(
+    r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*[日号]\s*(?:前|之前|以前|止|为止|之内|以内|内)"
+    r"|次日|翌日|第二天|隔天|第二日"
+)
+#: Places a window may be stated in other than the clause itself (the special terms, an annex, an order).
+_ELSEWHERE = (
+    r"专用条款|专用合同条款|特别条款|特殊条款|特别约定|补充条款|补充协议|附件|附表|附录|技术协议|质量协议|技术规格书|"
+    r"订单|采购单|要素表|合同要素|合同首部|首部|主要条款|商务条款"
+)
+#: What an annex also holds: the standard the goods are inspected against, not the window.
+_STANDARD = r"(?:标准|规范|指标|方法|要求|参数)"
 _REFERS_BACK = re.compile(
     r"(?:约定|规定|上述|前述|前款|本款|该|此|以上|所述|同一|前项)[^,，。;；]{0,12}?(?:期限|期间|时间|时限)"
     r"|(?:验收|检验|异议|检测|复检|验货)(?:期|期限|期间)内"
     r"|(?:按|依|依照|按照|根据|依据|见|在|于|同|如|与)\s*(?:本合同)?第\s*[\d一二三四五六七八九十.()（）]+\s*(?:条|款|项)"
     r"|(?:要素表|附件)[^,，。;；]{0,12}?(?:期限|期间|时间|时限)|合同约定的?期限"
+    # 验收期限以专用条款为准 / 具体验收时间详见附件二 / 检验期按订单约定: the window is stated elsewhere
+    # (the window word right before the reference: 检验期按附表1所列技术标准 names the standard, no window)
+    rf"|(?:期限|期间|时间|时限|期)[”\"」]?(?:、[^,，。;；]{{1,8}}?)?\s*(?:(?:详见|参见|见)[^,，。;；]{{0,12}}?(?:{_ELSEWHERE})"
+    rf"|(?:按|依|依照|按照|根据|以|适用|由)[^,，。;；]{{0,12}}?(?:{_ELSEWHERE})(?![^,，。;；]{{0,12}}?{_STANDARD})"
+    rf"[^,，。;；]{{0,8}}?(?:为准|约定|规定|执行|确定|载明|列明|所列|所载))"
+    rf"|(?:{_ELSEWHERE})[^,，。;；]{{0,12}}?(?:约定|规定|载明|确定|列明|写明)的?[^,，。;；]{{0,4}}?(?:期限|期间|时间|时限)"
 )
 #: Vague window words (the rule takes the configured list; this default serves the extracted facts).
 VAGUE_WINDOW_WORDS: tuple[str, ...] = (
@@ -298,11 +357,15 @@ _APPEARANCE = re.compile(r"外观|数量|表面|包装|外包装|型号|件数|�
 
 _DEEMED_LEAD = (
     r"即告|即属|即认为|则认为|均认为|即确认为?|即作|视为|视同|视作|看作|当作|当做|算作|算是|就算|即算|便算|就当|"
-    r"认定为|推定为?|即为|就是|便是|默认为?|自动|应认为|应当认为|应被认为|被认为|应被视作|被视作|等于|等同于|相当于"
+    r"认定为|推定为?|即为|就是|便是|默认为?|自动|应认为|应当认为|应被认为|被认为|应被视作|被视作|等于|等同于|相当于|"
+    # 签收送货单即表示验收合格 / 投入使用即表明已接受: an act of the buyer that stands for acceptance
+    r"即表示|就表示|即表明|就表明|即代表|就代表|即意味着|即构成|即说明"
 )
 _DEEMED_TARGET = (
     r"验收合格|检验合格|验货合格|合格|验收通过|通过验收|通过|认可|接受|同意|无异议|符合|已验收|已经验收|"
-    r"验收完毕|验收完成|验收了|验收过|验过|满意|确认|无误|没问题|没有问题|接收|签收|收货|收下|收了|认了"
+    r"验收完毕|验收完成|验收了|验收过|验过|满意|确认|无误|没问题|没有问题|接收|签收|收货|收下|收了|认了|过关"
+    # 视为已于检验期最后一日被验收 / 应视为在验收期届满之日获得验收: the passive of translated drafts
+    r"|(?:被|获|获得)(?:买方|甲方|需方|采购方)?(?:验收|接受|接收|认可|批准)"
     # 视为买方已于验收期最后一日签发验收证书: the acceptance document deemed issued
     r"|(?:签发|签署|签字|签认|出具|签订|开具)(?:了)?[^,，。;；]{0,6}?(?:验收|终验|初验|检验合格)(?:证书|单|报告|确认书|记录|证明)"
     # 该期限届满之日应被视为验收证书签发之日 / 视为验收单已经签署: the document named before the act
@@ -320,6 +383,9 @@ DEEMED_PATTERN = (
     r"|与[^,，。;；]{0,16}(?:验收|终验)(?:证书|单|报告)具有同等效力"
     r"|按(?:照)?[^,，。;；]{0,8}?(?:验收|检验)?(?:合格|通过)(?:处理|对待|认定|接收|收货|签收|验收|入库)"
     r"|deemed\b[^.;]{0,40}?\b(?:accept|conform|approv|pass)"
+    # failure to reject within the Inspection Period constitutes acceptance / shall be treated as accepted
+    r"|fail(?:s|ed|ure)?\b[^.;]{0,80}?\b(?:constitutes?|shall\s+constitute|amounts?\s+to)\s+(?:an?\s+)?acceptance"
+    r"|(?:treated|regarded|considered)\s+as\s+(?:having\s+been\s+)?(?:accept|approv)"
     # 验收应被视为已经完成 / 到货验收即告完成 / 验收证书自动生效: the act (or its document) before the lead
     rf"|(?:验收|检验|终验|初验|验货|验车|验机)(?:证书|单|报告|确认书|记录)?"
     rf"(?:(?!合格|通过|完成|完毕)[^,，。;；]){{0,8}}?(?:{_DEEMED_LEAD})"
@@ -328,13 +394,15 @@ DEEMED_PATTERN = (
     r"|(?:未|没有?)[^。;；]{0,30}?(?:异议|通知|验收|检验)[^。;；]{0,20}?丧失[^,，。;；]{0,20}?(?:权利|权)"
 )
 _DEEMED = re.compile(
-    rf"(?=[即则均视看当算就便认推默自应被等相日作按与验检终初未没dD])(?:{DEEMED_PATTERN})", re.IGNORECASE
+    rf"(?=[即则均视看当算就便认推默自应被等相日作按与验检终初未没dDfFtTrRcC])(?:{DEEMED_PATTERN})",
+    re.IGNORECASE,
 )
 #: Silence within the window as a condition (逾期未提出书面异议的， / 三天里没说的，), and what follows it.
 _SILENCE = re.compile(
     r"(?:未|没有?|不|既未|并未|均未)[^,，。;；]{0,30}?(?:异议|通知|告知|提出|反馈|反映|验收|检验|验货|意见|"
-    r"(?<!说)说(?!明)|吭声)"
-    r"[^,，。;；]{0,8}?(?:的|者|时)\s*[,，]\s*(?P<then>[^。;；]{1,30})"
+    r"(?<!说)说(?!明)|吭声|吭气|吱声|(?<![讲演])讲(?!解|座|明)|反馈|找)"
+    # 逾期未提出书面异议的， / 三天内不提出来，(the 的 of a condition is often left out in plain words)
+    r"[^,，。;；]{0,8}?(?:的|者|时)?\s*[,，]\s*(?P<then>[^。;；]{1,30})"
 )
 #: Every ``_SILENCE`` match holds one of these.
 _SILENCE_HINT = contains_any(["未", "没", "不"])
@@ -348,6 +416,9 @@ _SILENCE_THEN = re.compile(
 _RELEASE = re.compile(
     r"不再(?:承担|负责|负)|免除[^,，。;；]{0,8}责任|不(?:承担|负)[^,，。;；]{0,4}质量"
     r"|以[^,，。;；]{0,16}?(?:送货单|交货单|发货单|出库单|磅单|装箱单|交付|交货|发货|送货)[^,，。;；]{0,12}?为准"
+    # 买方不得再以数量或外观不符为由拒收 / 以后就不能再说质量不行: silence forfeits the objection
+    r"|(?:不得|不能|无权|不可|不再)[^,，。;；]{0,2}?(?:再|就)[^,，。;；]{0,16}?"
+    r"(?:提出|主张|要求|拒收|拒绝|退货|退换|索赔|说|提|反悔|异议)"
 )
 #: A consequence that refuses or blames (拒绝收货, 不得验收, 乙方不承担责任) is no acceptance.
 _REFUSAL = re.compile(r"拒|不得|不予|无权|不能|不视为|不构成|不符|不合格|违约|赔偿|承担")
@@ -367,7 +438,9 @@ _DEEMED_CONTEXT = re.compile(rf"(?=[验检异合质品aicoAICO])(?:{DEEMED_CONTE
 _DEEMED_GATE = contains_any(
     ["视", "算", "即为", "即是", "为验收", "作为", "按", "默认", "自动", "即告", "即属", "同等效力", "认定",
      "当作", "当做", "看作", "认为", "确认", "即作", "合格论", "推定", "就是", "便是", "就当",
-     "等于", "等同于", "相当于", "丧失", "deemed", "Deemed"]
+     "等于", "等同于", "相当于", "丧失", "deemed", "Deemed", "表示", "表明", "即代表", "就代表", "意味着",
+     "即构成", "即说明",
+     "onstitut", "mounts to", "reated as", "egarded as", "onsidered as"]
 )  # fmt: skip
 #: A warranty written as a verb (保修一年) holds one of these.
 _WARRANTY_GATE = contains_any(["保修", "质保", "保用", "包修", "包换", "保固", "三包", "修", "换"])
@@ -389,6 +462,10 @@ PERIOD_WORDS: tuple[str, ...] = (
     "包换期",
     "质量担保期",
     "缺陷通知期",
+    "质量责任期",
+    "保换期",
+    "包退期",
+    "索赔期",  # of quality only (质量问题的索赔期为到货后180天), see _CLAIM_OF_QUALITY
 )
 # 保证期间 alone is a guarantor's period (民法典第692条), not a warranty.
 PERIOD_WORD_PATTERN = (
@@ -398,7 +475,11 @@ _PERIOD_WORD = re.compile(
     "(?=[" + "".join(sorted({w[0] for w in PERIOD_WORDS})) + rf"wW])(?:{PERIOD_WORD_PATTERN})", re.IGNORECASE
 )
 #: A warranty written as a verb with its length: 保修一年 / 质保两年 / 免费保修12个月.
-_WARRANTY_VERB = re.compile(r"(?:保修|质保|保用|包修|包换|保固|三包)(?:期限?)?\s*(?:为|是|:|：)?\s*$")
+_WARRANTY_VERB = re.compile(
+    r"(?:保修|质保|保用|包修|包换|保固|三包)(?:期限?)?\s*(?:为|是|:|：)?\s*$"
+    # 实行三包，期限一年 / 保修，时间为两年: the length named after a comma
+    r"|(?:保修|质保|保用|包修|包换|保固|三包)\s*[,，]\s*(?:期限|时间|年限|期)\s*(?:为|是|:|：)?\s*$"
+)
 #: A free repair or exchange bounded by a length (一年内免费修, 半年内包换) — a warranty in plain words.
 _FREE_REPAIR = re.compile(
     r"\s*(?:以内|之内|内)\s*(?:出现[^,，。;；]{0,8}?的?，?)?(?:免费|无偿)?(?:维修|修理|修|包修|保修|包换|换新|退换|更换)"
@@ -700,6 +781,8 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
             blank=blank is not None,
             latent=latent,
             appearance=appearance,
+            named=_WINDOW_LABEL.search(clause) is not None,
+            dated=_DATED.search(clause) is not None,
         )
     )
     return out
@@ -710,7 +793,7 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
     latent = _LATENT.search(clause) is not None
     appearance = not latent and _APPEARANCE.search(clause) is not None
     for kw in _PERIOD_WORD.finditer(clause):
-        if _NOT_LENGTH.match(clause, kw.end()):
+        if _NOT_LENGTH.match(clause, kw.end()) or not _period_word_holds(clause, kw):
             continue
         durs = [
             d
@@ -720,7 +803,7 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
         if durs:
             d = durs[0]
             a, b = kw.end() + d.span[0], kw.end() + d.span[1]
-            kind: PeriodKind = "objection" if "异议" in kw.group() else "warranty"
+            kind: PeriodKind = "objection" if "异议" in kw.group() or "索赔" in kw.group() else "warranty"
             length = Length(d.value, d.unit, _where(i, s, a, b))
             part = _COMPONENT.search(clause, 0, kw.start()) is not None
             where = _where(i, s, 0, len(clause))
@@ -728,7 +811,7 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
             break
     if not out:
         for d in find_durations(clause):
-            m = _WARRANTY_VERB.search(clause, max(0, d.span[0] - 8), d.span[0])
+            m = _WARRANTY_VERB.search(clause, max(0, d.span[0] - 12), d.span[0])
             if m is None:
                 m = _WARRANTY_AFTER.match(clause, d.span[1])
             if m is None and months_of(d) >= 1:  # 一年内免费修 / 三个月内包换: a free repair for months
@@ -753,6 +836,16 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
                 out.append(Period("latent", w.act, w.length, months, scoped, w.where))
                 break
     return out
+
+
+#: A claim period (索赔期) is a quality-objection period only in a clause about quality.
+_CLAIM_OF_QUALITY = re.compile(r"质量|品质|瑕疵|缺陷|性能|不合格|不符")
+
+
+def _period_word_holds(clause: str, kw: re.Match[str]) -> bool:
+    """Whether the period word ``kw`` names a warranty or objection period (索赔期 only about quality, not
+    a claim for transit damage or a penalty)."""
+    return kw.group() != "索赔期" or _CLAIM_OF_QUALITY.search(clause) is not None
 
 
 def out_where(i: int, s: int, clause: str) -> Where:
@@ -968,7 +1061,7 @@ def extract(contract: Contract) -> AcceptanceFacts:
         other = _XREF_OTHER.search(clause) is not None and contract.structure.kind == "order"
         if other or _BY_REFERENCE.search(clause):
             by_reference.append(out_where(i, s, clause))
-        has_word = _PERIOD_WORD.search(clause) is not None
+        has_word = any(_period_word_holds(clause, kw) for kw in _PERIOD_WORD.finditer(clause))
         named = named or has_word
         if has_word or ws or _WARRANTY_GATE(clause):
             periods.extend(_periods_of(i, s, clause, ws))

@@ -290,7 +290,7 @@ _END_SENTENCE = re.compile(
     rf"|(?:{_WARRANTY_OF})期[^。;；]{{0,4}}?(?:满|届满|结束|到期)|货款(?:全部)?(?:付清|结清)|(?:付清|结清)(?:全部)?货款)"
     r"[^。;；]{0,8}?(?:后|之日|时)?(?:自动|自行|即告|即|自然|随即)?(?:终止|失效|解除)"
 )
-_LONG_TERM = re.compile(r"长期有效|永久有效|无固定期限|自动续(?:期|延|签)|顺延一年|续展")
+_LONG_TERM = re.compile(r"长期有效|永久有效|无固定期限|无限期|一直有效|自动续(?:期|延|签)|顺延一年|续展")
 #: A term with no end at all (not a fixed term that renews).
 _INDEFINITE = re.compile(r"长期有效|永久有效|无固定期限|无限期|一直有效")
 _BLANK_DATE = re.compile(
@@ -643,7 +643,7 @@ def _periods(doc: Document, units: dict[int, tuple[str, int]]) -> list[Period]:
             if (
                 not keys
                 and _LONG_TERM.search(clause)
-                and re.search(r"(?:本|该)(?:合同|协议|合约|契约)", clause)
+                and _CONTRACT_SUBJECT.search(clause)  # 本合同 / 本确认书 / 这份协议 / 本订单
             ):
                 where = Where(i, _own((s, e), offset))
                 endless = _INDEFINITE.search(clause) is not None
@@ -809,7 +809,7 @@ def _effectiveness(doc: Document, units: dict[int, tuple[str, int]]) -> list[Eff
 # -- changes --------------------
 
 #: Every match of :func:`_change_in` holds one of these.
-CHANGE_WORDS = ("变更", "修改", "修订", "补充", "更改", "调整", "改", "变动")
+CHANGE_WORDS = ("变更", "修改", "修订", "补充", "更改", "调整", "改", "变动", "增减")
 CHANGE_PATTERN = (
     r"(?:变更|修改|修订|补充|更改)(?:或(?:变更|修改|补充|解除))?(?:本|该)?(?:合同|协议|合约|确认书|订单|条款)"
     r"|(?:合同|协议|合约|契约|确认书|订单)(?:的)?(?:内容|条款)?(?:的)?(?:任何)?(?:变更|修改|修订|补充|更改)"
@@ -819,8 +819,10 @@ CHANGE_PATTERN = (
     r"|(?:任何|一切|所有)(?:的)?(?:变更|修改|修订|补充)"
     r"|(?:如需|如要|若需|需要|如有|若有)(?:变更|修改|调整|补充|更改)"
     r"|(?:合同|协议|合约|确认书|订单)[^,，。;；]{0,6}?(?:变更|修改|调整|更改)"
+    # 要改什么，… / 想改合同里的东西 / 要是变什么: a change in plain words, the contract not named
+    r"|(?:要|想|需要|如要|若要|如果要|要是)(?:改|变)(?:动|一下)?(?:什么|啥|合同|协议|东西|内容|条款|的话|的地方)"
 )
-_CHANGE_ANYWHERE = re.compile(rf"(?=[变修补更合协契确订对任需范一所如若])(?:{CHANGE_PATTERN})")
+_CHANGE_ANYWHERE = re.compile(rf"(?=[变修补更合协契确订对任需范一所如若要想])(?:{CHANGE_PATTERN})")
 #: A clause that opens with the change itself: 变更须以书面形式作出.
 _CHANGE_OPENING = re.compile(r"\W{0,8}(?:变更|修改|补充)(?:须|应|必须|均|需|以)")
 
@@ -855,6 +857,18 @@ _NEG_CHANGE = re.compile(
     r"(?:不构成|不视为|不作为|不属于|不得|不能|不可|不产生|均不|不予|不再|不作|不因)[^,，。;；]{0,10}?"
     r"(?:变更|修改|修订|补充|更改|调整)"
 )
+#: A change of a core term (数量, 单价, 交货时间, 批次…) — an operational detail unless a channel makes it
+#: effective (交货批次、数量的调整，经双方项目负责人电话或微信确认即可生效).
+_CORE_TERM_CHANGE = re.compile(
+    r"(?:数量|单价|价格|价款|规格|型号|交货|交付|批次|送货|到货|发货)[^,，。;；]{0,10}?"
+    r"(?:调整|变更|更改|修改|变动|增减|变化)"
+    r"|(?:调整|变更|更改|修改|变动|增减)[^,，。;；]{0,6}?(?:数量|单价|价格|规格|型号|交货|交付|批次)"
+)
+#: A channel's confirmation that makes the change itself effective (确认即可生效, 确认为准, 说好就行).
+_EFFECTIVE_BY = re.compile(
+    r"(?:确认|说好|同意|答复|回复)[^,，。;；]{0,4}?"
+    r"(?:即可生效|即生效|后生效|生效|为准|即可|就行|就算数|算数|即按|后即按|后执行|即执行|有效)"
+)
 _CONTACT_CHANGE = re.compile(r"(?:变更|更改)[^,，。;；]{0,10}(?:联系|电话|地址|邮箱|账户|账号|联系人|送达)")
 
 
@@ -880,19 +894,33 @@ _OWN_OBJECT = re.compile(
 )
 
 
+def _effective_by_channel(clause: str) -> re.Match[str] | None:
+    """The change of a core term that a channel's confirmation makes effective (数量的调整经微信确认即可生效),
+    or None: a notice of rescheduling (交货时间如需调整，乙方应以电话通知) changes nothing."""
+    if not _ANY_CHANNEL.search(clause):
+        return None
+    core = _CORE_TERM_CHANGE.search(clause)
+    if core is None or _EFFECTIVE_BY.search(clause, core.end()) is None:
+        return None
+    return core
+
+
 def _changes(doc: Document) -> list[Change]:
     out: list[Change] = []
     for i in block_indices_naming(doc, CHANGE_WORDS):
         t = doc.blocks[i].norm
-        if not _change_in(t):
+        if not _change_in(t) and _effective_by_channel(t) is None:
             continue
         for s, e in clause_spans(t):
             clause = t[s:e]
             ch = _change_in(clause) if _CHANGE_GATE.search(clause) else None
+            by_channel = _effective_by_channel(clause)
+            ch = ch or by_channel
             if ch is None or _CONTACT_CHANGE.search(clause):
                 continue
             lo = max(0, ch.start() - 10)
-            if _OPERATIONAL.search(clause, lo, ch.end()) and not _OWN_OBJECT.search(clause, lo, ch.end()):
+            own = _OWN_OBJECT.search(clause, lo, ch.end())
+            if by_channel is None and _OPERATIONAL.search(clause, lo, ch.end()) and not own:
                 continue  # 交货时间如需调整，…以电话通知 / 订单数量的调整: an operational detail
             channels = _ANY_CHANNEL.search(clause) is not None  # most change clauses name no channel
             written = channels and _WRITTEN_REQUIRED.search(clause) is not None
