@@ -404,3 +404,47 @@ def test_a_quantity_counted_in_thousands_times_a_price_per_piece(qty: str, price
     assert lint_text(table, rule) == []
     wrong = table.replace("426,000.00", "462,000.00")
     assert len(lint_text(wrong, rule)) >= 1
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "合同总价：505,300.00元，價格含 996 增人税、运费及调试费。",  # a scan's 含9%增值税
+        "合同总价：505,300.00元，价格含9％増値税及运费。",
+        "合同总价：505,300.00元，上述价格含 13 % 増倌税。",
+    ],
+)
+def test_a_price_clause_naming_the_tax_garbled_by_a_scan_is_not_silent(clause: str) -> None:
+    text = "设备买卖合同\n第二条 价格\n" + clause
+    assert lint_text(text, Settings(select=("amount/tax-missing",))) == []
+
+
+def test_a_price_clause_naming_no_tax_still_is() -> None:
+    text = "设备买卖合同\n第二条 价格\n合同总价：505,300.00元，含运费及调试费。"
+    assert [f.rule for f in lint_text(text, Settings(select=("amount/tax-missing",)))] == [
+        "amount/tax-missing"
+    ]
+
+
+@pytest.mark.parametrize(
+    "basis",
+    [
+        "依据：《竹地板年度采购框架协议》，本订单未约定事项均按该协议执行。",
+        "本订单依据双方签订的《年度供货框架合同》下达，未尽事宜按该合同执行。",
+        "本采购订单为《2027年度采购主协议》项下订单，其余条款适用该主协议。",
+    ],
+)
+def test_an_order_under_a_framework_takes_the_vat_rate_from_it(basis: str) -> None:
+    text = (
+        "采购订单\n订单号：SJ-2027-001\n" + basis + "\n采购方：甲公司  供货方：乙公司\n"
+        "| 产品名称 | 数量 | 含税单价（元） | 金额（元） |\n| 竹地板 | 1200 | 128.00 | 153,600.00 |\n"
+        "订单金额：人民币153,600.00元。"
+    )
+    assert lint_text(text, Settings(select=("amount/vat-rate-missing",))) == []
+
+
+def test_a_contract_with_a_tax_inclusive_price_and_no_rate_still_is_flagged() -> None:
+    text = "买卖合同\n甲方向乙方采购竹地板1200平方米，含税单价128.00元，合同总价153,600.00元。"
+    assert [f.rule for f in lint_text(text, Settings(select=("amount/vat-rate-missing",)))] == [
+        "amount/vat-rate-missing"
+    ]

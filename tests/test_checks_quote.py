@@ -345,3 +345,20 @@ def test_an_approval_beyond_its_level_is_reported_where_it_is_recorded(d1: str, 
     )
     (f,) = lint_text(text, QUOTE_RULE)
     assert "总经理" in f.message and "冯丽" in f.snippet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "报价函\n橡木桶40只，目录价每只7,600.00元；贵司为新客户，给予首单折扣6%，成交价每只7,144.00元。",
+        "报价单\n交换机：目录价3,280.00元，九五折，报价单价3,116.00元，40台。",
+        "报价单\n水箱：目录价86,500.00元，阶梯5%+推荐3%，成交单价79,580.00元。",
+    ],
+)
+def test_a_price_below_list_by_the_discount_stated_between_is_no_off_list_price(text: str) -> None:
+    assert not [f for f in lint_text(text, QUOTE) if f.rule == "quote/price-off-list"]
+
+
+def test_a_price_below_list_by_more_than_the_stated_discount_is_off_list() -> None:
+    text = "报价函\n橡木桶40只，目录价每只7,600.00元；给予首单折扣6%，成交价每只7,000.00元。"
+    assert [f.rule for f in lint_text(text, QUOTE)].count("quote/price-off-list") == 1

@@ -52,7 +52,12 @@ _RATE_AFTER = re.compile(r"(?:增值税|税率|税点)[^,，。；;%\d]{0,8}?(\d
 _RATE_BEFORE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:增值税|税率|税点|的税)")
 _RATE_WORDS = re.compile(r"税率|征收率")
 #: The tax named in a price clause, in any wording: the treatment is addressed there, even when unreadable.
-_TAX_NAMED = re.compile(r"增值税|税金|税费|税款|税额|含税|不含税|价税|未税|税前|税后|\bVAT\b", re.IGNORECASE)
+_TAX_NAMED = re.compile(
+    r"增值税|税金|税费|税款|税额|含税|不含税|价税|未税|税前|税后|\bVAT\b"
+    # a scan garbling the words between (價格含 996 增人税 for 含9%增值税): 含 … 税 within a few characters
+    r"|含[^，,。；;：:]{0,8}?税",
+    re.IGNORECASE,
+)
 _PRICE_WORDS = re.compile(r"单价|总价|价款|合同金额|合同价格|报价|货款|价格")
 _COMMERCIAL = re.compile(r"买卖|销售|采购|供货|购销|报价|订货|供应")
 _QTY_WORD, _PRICE_WORD = "数量", "单价"
@@ -402,6 +407,8 @@ def tax_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     id="amount/vat-rate-missing",
+    # an order under a framework takes the rate from it (附件一所列单价为含13%增值税的到货价)
+    kinds=("contract", "order", "quote"),
     title="写明含税或不含税但未写增值税税率",
     title_en="Tax-inclusive or net price without a VAT rate",
     severity="warning",

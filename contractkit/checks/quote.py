@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract import contract_of
-from contractkit.contract.quote import ROLE_NAMES, QuoteFacts, QuoteLine
+from contractkit.contract.quote import ROLE_NAMES, QuoteFacts, QuoteLine, discount_parts
 from contractkit.errors import ContractkitError
 from contractkit.findings import Finding
 from contractkit.readers.model import Document
@@ -171,7 +171,7 @@ def price_off_list(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if not om:
             continue
         listed, offered = (Decimal(m.group(1).replace(",", "")) for m in (lm, om))
-        if listed != offered:
+        if listed != offered and not _discounted(block.norm[lm.end() : om.start()], listed, offered):
             yield ctx.report(
                 block,
                 f"报价单价 {offered:,.2f} 与文中的目录价 {listed:,.2f} 不一致，"
@@ -180,6 +180,16 @@ def price_off_list(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 "change needs sales manager and director approval.",
                 span=om.span(1),
             )
+
+
+def _discounted(between: str, listed: Decimal, offered: Decimal) -> bool:
+    """True when the words between a list price and the offered price state the discount that makes one the
+    other (目录价7,600.00元；给予首单折扣6%，成交价7,144.00元): a discount, judged by the discount rule."""
+    parts = discount_parts(between)
+    if not parts:
+        return False
+    off = sum((p.percent for p, _span in parts), Decimal(0))
+    return abs(listed * (100 - off) / 100 - offered) <= Decimal("0.01") * max(1, len(parts))
 
 
 def _pct(value: Decimal) -> str:
