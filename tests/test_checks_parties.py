@@ -688,3 +688,115 @@ def test_round4_name_ends_at_its_company_form(text: str) -> None:
 def test_round4_trade_name_at_the_head_is_reported_there(text: str, head: str) -> None:
     found = [f for f in lint_text(text, Settings(select=(INC,))) if f.rule == INC]
     assert len(found) == 1 and head in found[0].snippet, (text, found)
+
+
+# -- round 5: what each kind of party must state -------------------------------------------------------------
+
+_SET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def _uscc(first17: str) -> str:
+    total = sum(_SET.index(c) * w for c, w in zip(first17, _WEIGHTS, strict=True))
+    return first17 + _SET[(31 - total % 31) % 31]
+
+
+_COUNTERPART = (
+    "\n卖方：东莞市华创塑胶制品有限公司\n统一社会信用代码：91350100M000100Y43\n"
+    "地址：广东省东莞市长安镇振安中路88号\n法定代表人：李建华  电话：0769-85321234\n第一条 标的\n"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # Hong Kong / Macau / Taiwan / abroad: a business registration, 董事 for 法定代表人
+        "买方：宏达国际贸易有限公司\n商业登记证号码：61234567\n地址：香港湾仔告士打道138号联合鹿岛大厦12楼\n"
+        "董事：陈志明  电话：+852 2528 1234",
+        "買方：澳門新濠電器貿易有限公司\n商業登記編號：SO 12345\n地址：澳門新馬路61號永光大廈8樓\n"
+        "董事：何家偉　電話：+853 2833 4567",
+        "买方：Keller Maschinenbau GmbH\n公司注册编号：HRB 123456\n"
+        "地址：Industriestrasse 12, 70565 Stuttgart, Germany\n授权代表：Thomas Keller  电话：+49 711 123456",
+        "買方：新加坡環宇機電私人有限公司（Global Mech Pte. Ltd.）\n公司註冊編號：201912345K\n"
+        "地址：新加坡裕廊東街21號\n授權代表：陳志強　電話：+65 6221 3456",
+        # 个体工商户: the operator where a company has 法定代表人, the operator's ID for the code
+        f"买方：义乌市稠城阿强五金店\n统一社会信用代码：{_uscc('92330782MA2H7Y5D5')}\n"
+        "经营者：陈志强　电话：13858961427\n经营场所：浙江省义乌市稠城街道工人北路1128号",
+        "买方：金华市婺城区晓琳服饰定制工作室（个体工商户，经营者：林晓琳）\n"
+        f"统一社会信用代码：{_uscc('92330702MA2H7Y5D5')}\n门店地址：浙江省金华市婺城区宾虹西路2399号\n"
+        "联系电话：15967340218",
+        "买方：王大明（个体工商户，字号：大明建材经营部）\n身份证号：320102196805121234\n"
+        "经营地址：江苏省南京市江宁区上元大街66号\n电话：13913812345",
+        "買方：台山市大江鎮興記五金商行（個體工商戶）\n經營者：黃志興\n"
+        f"統一社會信用代碼：{_uscc('92440781MA4X1234X')}\n經營地址：廣東省台山市大江鎮公益路22號\n電話：13702212345",
+        # natural persons, public institutions, cooperatives, social organisations
+        "买方：李秀英\n身份证号码：330106197503151828\n家庭住址：浙江省杭州市西湖区文三路259号5幢201室\n"
+        "联系电话：13805712345",
+        f"买方：南京市第一医院\n统一社会信用代码：{_uscc('12320100466003248')}\n地址：南京市秦淮区长乐路68号\n"
+        "院长：李明\n联系电话：025-52271000",
+        f"买方：杭州市西湖区文新街道社区卫生服务中心\n统一社会信用代码：{_uscc('12330106670653284')}\n"
+        "住所：浙江省杭州市西湖区文一西路328号\n单位负责人：赵敏　电话：0571-88901234",
+        f"买方：湖南禾丰种植专业合作社\n统一社会信用代码：{_uscc('93430121MA4L12345')}\n"
+        "住所：湖南省长沙县黄兴镇蓝田村\n理事长：李明　电话：13873112345",
+        f"买方：上海市浦东新区书法家协会\n统一社会信用代码：{_uscc('51310115MJ4959215')}\n"
+        "地址：上海市浦东新区世纪大道1500号\n会长：孙明　电话：021-58881234",
+    ],
+)
+def test_round5_each_kind_of_party_complete_in_its_own_terms(head: str) -> None:
+    text = head + _COUNTERPART
+    assert rules(text) & {"parties/missing-details", "parties/inconsistent-name"} == set(), text
+
+
+@pytest.mark.parametrize(
+    ("head", "missing"),
+    [
+        ("买方：李秀英\n身份证号码：330106197503151828\n联系电话：13805712345", "住所/地址"),
+        (
+            "买方：宏达国际贸易有限公司\n商业登记证号码：61234567\n董事：陈志明  电话：+852 2528 1234",
+            "住所/地址",
+        ),
+        (
+            "买方：金华市婺城区晓琳服饰定制工作室（个体工商户）\n经营者：林晓琳\n"
+            "门店地址：浙江省金华市婺城区宾虹西路2399号\n联系电话：15967340218",
+            "统一社会信用代码（或经营者身份证号）",
+        ),
+        (
+            f"买方：义乌市稠城阿强五金店\n统一社会信用代码：{_uscc('92330782MA2H7Y5D5')}\n电话：13858961427\n"
+            "经营场所：浙江省义乌市稠城街道工人北路1128号",
+            "经营者",
+        ),
+        (
+            f"买方：湖南禾丰种植专业合作社\n统一社会信用代码：{_uscc('93430121MA4L12345')}\n"
+            "住所：湖南省长沙县黄兴镇蓝田村\n电话：13873112345",
+            "法定代表人",
+        ),
+    ],
+)
+def test_round5_what_each_kind_lacks_is_still_reported(head: str, missing: str) -> None:
+    found = [f for f in lint_text(head + _COUNTERPART, PARTIES) if f.rule == "parties/missing-details"]
+    assert len(found) == 1 and missing in found[0].message, found
+
+
+@pytest.mark.parametrize(
+    ("head", "seal"),
+    [
+        ("买方：星辉娱乐集团有限公司（香港注册公司）", "买方（签章）：星辉娱乐集团有限公司　董事：梁家豪"),
+        ("買方：澳門新濠電器貿易有限公司", "買方（簽章）：澳門新濠電器貿易有限公司（澳門註冊公司）"),
+        ("买方：砀山县玄庙镇丰收农资经营部（个体工商户）", "买方：砀山县玄庙镇丰收农资经营部　经营者孙长林"),
+        ("买方：苏州湖畔国际学校（民办非企业单位）", "买方 Buyer：苏州湖畔国际学校（盖章 seal）"),
+        ("买方：烟台 途亮汽车服务有限公司", "买方（盖章）：烟台途亮汽车服务有限公司"),
+        ("买方：孙长林（个体工商户字号：丰收农资经营部）", "买方（签字）：孙长林"),
+    ],
+)
+def test_round5_one_name_with_a_note_or_spacing_is_consistent(head: str, seal: str) -> None:
+    text = f"{head}\n{_COUNTERPART}\n{seal}\n卖方（盖章）：东莞市华创塑胶制品有限公司"
+    assert "parties/inconsistent-name" not in {f.rule for f in lint_text(text, Settings(select=(INC,)))}
+
+
+def test_round5_a_branch_or_another_trade_name_is_still_inconsistent() -> None:
+    for head, seal in (
+        ("买方：上海华联商贸有限公司（北京分公司）", "买方（盖章）：上海华联商贸有限公司"),
+        ("买方：星辉娱乐集团有限公司（香港注册公司）", "买方（签章）：星辉文化集团有限公司"),
+    ):
+        text = f"{head}\n{_COUNTERPART}\n{seal}"
+        assert INC in {f.rule for f in lint_text(text, Settings(select=(INC,)))}, text

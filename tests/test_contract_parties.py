@@ -463,3 +463,111 @@ def test_a_signature_line_with_a_representative_names_the_company(line: str) -> 
     text = f"买方：合肥华筑装饰工程有限公司\n卖方：{SELLER}\n第一条 标的\n{line}\n"
     names = [m.name for m in parties(text).mentions if m.signature]
     assert names == ["合肥华筑装修有限公司"]
+
+
+# -- the kind of each party (round 5) ------------------------------------------------------------------------
+
+_USCC_SET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def uscc(first17: str) -> str:
+    """``first17`` with its GB 32100-2015 check character."""
+    total = sum(_USCC_SET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    return first17 + _USCC_SET[(31 - total % 31) % 31]
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.name) for p in parties(text).parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Hong Kong, Macau, Taiwan, abroad: a business registration, an address there, a foreign form
+        ("买方：宏达国际贸易有限公司\n商业登记证号码：61234567\n地址：香港湾仔告士打道138号", "foreign"),
+        ("買方：澳門新濠電器貿易有限公司\n商業登記編號：SO 12345\n地址：澳門新馬路61號", "foreign"),
+        ("甲方：台湾永丰精密股份有限公司\n统一编号：12345678\n地址：台北市内湖区瑞光路188号", "foreign"),
+        ("卖方：新加坡环宇机电私人有限公司\n公司注册编号：201912345K", "foreign"),
+        ("甲方：Keller Maschinenbau GmbH\nCompany No.: HRB 123456", "foreign"),
+        ("甲方：东京精机株式会社\n地址：日本东京都港区芝公园1-2-3", "foreign"),
+        ("买方：星辉娱乐集团有限公司（香港注册公司）\n地址：九龙旺角亚皆老街83号", "foreign"),
+        # 个体工商户: code 92, a note, a shop name, the operator named with the 字号
+        (f"甲方：义乌市稠城阿强五金店\n统一社会信用代码：{uscc('92330782MA2H7Y5D5')}", "sole_trader"),
+        ("乙方：金华市婺城区晓琳服饰定制工作室（个体工商户）\n经营者：林晓琳", "sole_trader"),
+        ("甲方：王大明（个体工商户，字号：大明建材经营部）\n身份证号：320102196805121234", "sole_trader"),
+        ("买方：砀山县玄庙镇丰收农资经营部\n经营者：孙长林", "sole_trader"),
+        # natural persons, public institutions, cooperatives, social organisations, partnerships
+        ("甲方：李秀英\n身份证号码：330106197503151828\n家庭住址：杭州市西湖区文三路259号", "person"),
+        (f"甲方：南京市第一医院\n统一社会信用代码：{uscc('12320100466003248')}", "public"),
+        ("甲方：杭州市西湖区文新街道社区卫生服务中心\n单位负责人：赵敏", "public"),
+        (f"卖方：宏福蔬菜种植专业合作社\n统一社会信用代码：{uscc('93330100MA2B3C4D5')}", "cooperative"),
+        (f"甲方：上海市浦东新区书法家协会\n统一社会信用代码：{uscc('51310115MJ4959215')}", "social"),
+        ("乙方：苏州湖畔国际学校（民办非企业单位）\n地址：苏州市高新区科灵路78号", "social"),
+        ("乙方：北京明德律师事务所（普通合伙）\n执行事务合伙人：王明", "partnership"),
+        (f"甲方：{BUYER}\n统一社会信用代码：91320594MA1TE3N650", "company"),
+    ],
+)
+def test_party_kind_from_code_registration_note_name_and_labels(text: str, kind: str) -> None:
+    (got,) = kinds(text)
+    assert got[0] == kind, (text, got)
+
+
+def test_a_xianggang_road_in_qingdao_is_not_hong_kong() -> None:
+    (p,) = parties(f"甲方：{BUYER}\n住所：山东省青岛市市南区香港中路76号").parties
+    assert p.kind == "company" and not p.foreign
+
+
+@given(
+    authority=st.sampled_from(["91", "92", "93", "11", "12", "13", "51", "52", "53"]),
+    region=st.text(alphabet="0123456789", min_size=6, max_size=6),
+    body=st.text(alphabet=_USCC_SET, min_size=9, max_size=9),
+)
+def test_kind_follows_the_code_category_whatever_the_name(authority: str, region: str, body: str) -> None:
+    expected = {"91": "company", "92": "sole_trader", "93": "cooperative"}.get(authority) or (
+        "public" if authority[0] == "1" else "social"
+    )
+    code = uscc(authority + region + body)
+    text = f"甲方：宁波东港实业\n统一社会信用代码：{code}\n地址：宁波市江北区人民路8号"
+    (p,) = parties(text).parties
+    assert p.kind == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        ("砀山县玄庙镇丰收农资经营部（个体工商户）", "砀山县玄庙镇丰收农资经营部"),
+        ("星輝娛樂集團有限公司(香港註冊公司)", "星輝娛樂集團有限公司"),
+        ("苏州湖畔国际学校（民办非企业单位）", "苏州湖畔国际学校"),
+        ("佛山百彩色母料有限公司（外商独资）", "佛山百彩色母料有限公司"),
+        ("上海华联商贸有限公司（北京分公司）", "上海华联商贸有限公司（北京分公司）"),
+    ],
+)
+def test_core_name_drops_a_note_but_keeps_a_branch(name: str, core: str) -> None:
+    from contractkit.contract.party_kinds import split_note
+
+    assert split_note(name)[0] == core
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "kind"),
+    [
+        ("店面地址：浙江省义乌市稠城街道工人北路1128号", "店面地址", "address"),
+        ("门店地址：浙江省金华市宾虹西路2399号", "门店地址", "address"),
+        ("家庭住址：杭州市西湖区文三路259号", "家庭住址", "address"),
+        ("院长：李明", "院长", "legal"),
+        ("理事长：赵德明", "理事长", "legal"),
+        ("單位負責人：趙敏", "单位负责人", "legal"),
+        ("商業登記證號碼：73918462-000-09-26-4", "商业登记证号码", "reg"),
+        ("董事：梁家豪", "董事", "agent"),
+    ],
+)
+def test_round5_detail_labels(line: str, label: str, kind: str) -> None:
+    (p,) = parties(f"甲方：宁波东港实业有限公司\n{line}").parties
+    assert kind in p.details and p.details[kind].label == label, values(p)
+
+
+def test_a_label_a_scan_glued_to_the_address_before_it() -> None:
+    text = f"卖方：{SELLER}\n地址：青岛市崂山区株洲路 151 号 3 号楼法定代表人: 高文涛 电话: 0532-88706215"
+    (p,) = parties(text).parties
+    assert values(p)["legal"].startswith("高文涛") and values(p)["address"].endswith("3 号楼")

@@ -18,6 +18,7 @@ from contractkit.checks.base import RuleContext, rule
 from contractkit.contract.delivery import classify_place
 from contractkit.contract.model import Where, contract_of
 from contractkit.contract.parties import Parties, Party, phone_spans
+from contractkit.contract.party_kinds import is_person_name, split_note
 from contractkit.deal.identifiers import phone_problem, uscc_problem
 from contractkit.findings import Finding
 from contractkit.readers.model import Block, Document
@@ -29,6 +30,29 @@ _DETAILS_EN = {
     "legal": "legal representative",
     "phone": "phone",
 }
+#: Who acts for a party of each kind, where a company has its 法定代表人.
+_HEAD_OF = {
+    "sole_trader": ("经营者", "operator"),
+    "partnership": ("执行事务合伙人", "managing partner"),
+    "public": ("法定代表人/负责人", "legal representative or head"),
+    "organisation": ("法定代表人/负责人", "legal representative or head"),
+}
+
+
+def _detail_zh(p: Party, kind: str) -> str:
+    """The Chinese name of a missing detail for a party of ``p``'s kind (经营者 for a 个体工商户)."""
+    if kind == "code" and p.kind == "sole_trader":
+        return "统一社会信用代码（或经营者身份证号）"
+    return _HEAD_OF[p.kind][0] if kind == "legal" and p.kind in _HEAD_OF else _DETAILS[kind]
+
+
+def _detail_en(p: Party, kind: str) -> str:
+    """The English name of a missing detail for a party of ``p``'s kind."""
+    if kind == "code" and p.kind == "sole_trader":
+        return "credit code (or the operator's ID number)"
+    return _HEAD_OF[p.kind][1] if kind == "legal" and p.kind in _HEAD_OF else _DETAILS_EN[kind]
+
+
 _MASKED = re.compile(r"[Xx*＊]{3,}")
 #: Every ``_USCC_LABEL`` match ends in this word.
 _USCC_WORD = ("信用代码",)
@@ -65,22 +89,39 @@ def _block(doc: Document, where: Where | None) -> Block | None:
 
 
 def _wanted(doc: Document, p: Party) -> list[str]:
-    """The details a party must state: a company its code, address and legal representative (not on a
-    quote); a person or a foreign party an address; the customer a quote is addressed to, or the parties of
-    an order under a framework agreement, only their names."""
+    """The details a party must state, by its kind (:mod:`contractkit.contract.party_kinds`): an
+    organisation with a credit code — company, partnership, cooperative, public institution, social
+    organisation — its code, address and legal representative (not on a quote); a 个体工商户 its code (or
+    its operator's ID), address and operator; a natural person or a party outside the mainland its
+    address; the customer a quote is addressed to, or the parties of an order under a framework agreement,
+    only their names. ``code`` stands for any registration (a 商业登记证 too); a phone is wanted when
+    another party gives one."""
     structure = contract_of(doc).structure
     if structure.under_agreement:
         return []  # an order placed under a framework or master agreement: the agreement identifies them
     quote = structure.kind == "quote"
     if quote and p.role == "buyer":
         return []  # a quote is the quoting side's offer: it identifies itself, the addressee is named
-    if p.person or p.foreign:
-        return ["address"]  # 法定代表人 and the credit code are PRC notions
-    if p.has("id") and _SOLE_TRADER.search(p.name):
-        wanted = ["address", "legal"]  # a 个体工商户: its operator (经营者) and his ID number identify it
+    if p.kind in ("person", "foreign"):
+        wanted = ["address"]  # 法定代表人 and the credit code are PRC notions of organisations
+    elif p.kind == "sole_trader":
+        wanted = ["address"] if p.has("id") else ["code", "address"]
+        if not quote and not _operator_named(p):
+            wanted.append("legal")
     else:
         wanted = ["code", "address"] if quote else ["code", "address", "legal"]
     return [*wanted, "phone"] if _phone_expected(doc, p) else wanted
+
+
+def _operator_named(p: Party) -> bool:
+    """True when a 个体工商户's operator is named: a 经营者 line, or the operator as the party (孙长林（字号：
+    丰收农资经营部）)."""
+    return p.has("legal") or (p.has("trade") and is_person_name(p.core_name))
+
+
+def _states(p: Party, kind: str) -> bool:
+    """True when ``p`` states ``kind`` — a credit code also as another registration (商业登记证, 注册号)."""
+    return p.has(kind) or (kind == "code" and p.has("reg"))
 
 
 def _phone_expected(doc: Document, p: Party) -> bool:
@@ -102,10 +143,6 @@ def _phone_expected(doc: Document, p: Party) -> bool:
 
 _REACH = ("phone", "contact", "email", "fax")
 _PHONE_WORDS = ("电话", "手机", "联系方式", "Tel", "TEL", "tel")
-
-
-#: A sole trader's name: 个体工商户, or a shop or trading department (…五金商店, …经营部, …门市部).
-_SOLE_TRADER = re.compile(r"个体|(?:商店|经营部|门市部|商行|店)(?:[(（][^)）]*[)）])?$")
 
 
 def _named(p: Party) -> bool:
@@ -162,11 +199,11 @@ def missing_details(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for p in facts(doc).parties:
         if not _named(p):
             continue
-        missing = [k for k in _wanted(doc, p) if not p.has(k)]
+        missing = [k for k in _wanted(doc, p) if not _states(p, k)]
         if not missing:
             continue
-        zh = "、".join(_DETAILS[k] for k in missing)
-        en = ", ".join(_DETAILS_EN[k] for k in missing)
+        zh = "、".join(_detail_zh(p, k) for k in missing)
+        en = ", ".join(_detail_en(p, k) for k in missing)
         block, span = _anchor(doc, p)
         yield ctx.report(
             block,
@@ -502,22 +539,28 @@ def _cut_by_wrap(doc: Document, where: Where, short: str, full: str) -> bool:
     return nxt.lstrip().startswith(rest) or f" {rest}" in nxt
 
 
+def _same_name(one: str, other: str) -> bool:
+    """True when two writings are one name: they differ only in spacing (a scan's 烟台 途亮…) or in the
+    note after the name (…经营部（个体工商户）, …有限公司（香港注册公司）, （外商独资）)."""
+    a, b = _SPACE.sub("", one), _SPACE.sub("", other)
+    return a == b or split_note(a)[0] == split_note(b)[0]
+
+
+_SPACE = re.compile(r"\s+")
+
+
 def _misread(doc: Document, a: Where, b: Where | None, one: str, other: str) -> bool:
-    """True when two names differ by one character and one of them was read by OCR (版村 for 版材): a reading
-    error of a scan, not a second name (a careful reader of the page sees one name)."""
+    """True when two names of the same length differ in one character — two in a name of ten or more — and
+    one of them was read by OCR (版村 for 版材; 油驰 at the head and 澜邓 at the seal for 澜驰, each line
+    misread once): a reading error of a scan, not a second name (a careful reader of the page sees one)."""
     ocr = set(doc.meta.get("ocr") or ())
-    if not ocr or len(one) != len(other) or sum(x != y for x, y in zip(one, other, strict=True)) != 1:
+    if not ocr or len(one) != len(other):
+        return False
+    differ = sum(x != y for x, y in zip(one, other, strict=True))
+    if differ != 1 and not (differ == 2 and len(one) >= 10):
         return False
     pages = {_block(doc, w).location.page for w in (a, b) if w is not None and _block(doc, w) is not None}
     return bool(pages & ocr)
-
-
-#: A note of the enterprise type after a company's name (有限公司（外商独资）, （中外合资）,
-#: （台港澳法人独资）): the registration records it as the type; the name is the same with or without it.
-_TYPE_NOTE = re.compile(
-    r"(?<=公司)\s*[（(](?:外商独资|中外合资|中外合作|台港澳(?:法人)?独资|台港澳与境内合资|外国法人独资|国有独资|自然人独资"
-    r"|法人独资|非自然人投资或控股的法人独资|自然人投资或控股)[）)]\s*$"
-)
 
 
 #: The detail kinds that name a person acting for a party (法定代表人, 经营者, 授权代表, 联系人).
@@ -586,16 +629,14 @@ def inconsistent_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if p is None or not _named(p) or not _CJK.search(m.name) or not _CJK.search(p.name):
             continue
         other = m.name
-        if other == p.name or other in known or other in reported or has_blank(other):
-            continue
-        if _TYPE_NOTE.sub("", other) == _TYPE_NOTE.sub("", p.name):
-            continue  # 佛山百彩色母料有限公司(外商独资): the company type noted after the name
+        if other in reported or has_blank(other) or any(_same_name(other, k) for k in known):
+            continue  # 佛山百彩色母料有限公司(外商独资), 烟台 途亮…: a type noted after the name, OCR spacing
         if _cut_by_wrap(doc, m.where, other, p.name) or _misread(doc, m.where, p.name_where, other, p.name):
             continue
         if m.signature and _signatory(p, other):
             continue  # 甲方：孙建民（签字） for a shop whose 经营者 is 孙建民: who signs for the party
         other = _ORG_END.sub("", other) if _ORG_END.search(other) else other
-        if other == p.name or other in known or other in reported:
+        if other in reported or any(_same_name(other, k) for k in known):
             continue  # …有限公司 经 买方签回(盖章):…: the name ends at its company form
         reported.add(other)
         at_head = _legal_form(other) and not _legal_form(p.name) and p.name_where is not None

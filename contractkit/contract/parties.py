@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from contractkit.contract.model import Where
+from contractkit.contract.party_kinds import PartyKind, kind_of, split_note
 from contractkit.contract.structure import BUYER_WORDS, NEUTRAL_WORDS, SELLER_WORDS, Role, lexicon_role
 
 if TYPE_CHECKING:
@@ -26,31 +27,52 @@ if TYPE_CHECKING:
     from contractkit.readers.model import Document
 
 DetailKind = Literal[
-    "name", "code", "id", "address", "legal", "agent", "phone", "fax", "email", "contact", "bank", "account"
-]
+    "name", "code", "reg", "id", "trade", "address", "legal", "agent", "phone", "fax", "email", "contact",
+    "bank", "account",
+]  # fmt: skip
 
 #: Detail labels by kind, in any drafting style (Chinese and English), longest first within a kind.
 DETAIL_LABELS: dict[str, tuple[str, ...]] = {
     "code": (
         "统一社会信用代码", "社会信用代码", "信用代码", "统一编号", "组织机构代码", "营业执照注册号",
         "营业执照号码", "营业执照号", "营业执照", "工商注册号", "注册号", "纳税人识别号", "税务登记号",
-        "税号",
-        "unified social credit code", "credit code", "registration no", "registration number",
+        "税号", "unified social credit code", "credit code",
     ),
-    "id": ("公民身份号码", "身份证号码", "身份证号", "身份证", "证件号码", "id no", "passport no"),
+    # a registration outside the mainland's credit-code system (Hong Kong 商業登記證, a company number)
+    "reg": (
+        "商业登记证号码", "商业登记证号", "商业登记号码", "商业登记编号", "商业登记证", "商业登记",
+        "公司注册编号", "公司注册号码", "公司注册号", "公司编号", "注册编号", "注册证书编号", "登记证号码",
+        "business registration no", "business registration number", "br no", "company registration no",
+        "company registration number", "company no", "company number", "registration no",
+        "registration number",
+    ),
+    "id": (
+        "香港居民身份证号码", "香港身份证号码", "澳门居民身份证号码", "居民身份证号码", "公民身份号码",
+        "身份证件号码", "身份证号码", "身份证号", "身份证", "证件号码",
+        "证件号", "护照号码", "护照号", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "id no",
+        "passport no",
+    ),
+    # the 字号 (trading name) of a 个体工商户 whose operator is named as the party
+    "trade": ("个体工商户字号", "个体户字号", "字号名称", "字号", "商号", "店名", "店铺名称"),
     "address": (
-        "注册地址", "单位地址", "公司地址", "企业地址", "单位住所", "公司住所", "企业住所", "住所地", "住所",
-        "注册地", "营业地址", "营业场所", "主要经营场所", "经营场所", "办公地点", "所在地",
-        "通讯地址", "通信地址", "联系地址", "办公地址", "经营地址", "送达地址",
-        "地址", "住址", "registered address", "address",
+        "注册地址", "单位地址", "公司地址", "企业地址", "单位住所", "公司住所", "企业住所", "住所地址",
+        "住所地", "住所", "注册地", "营业地址", "营业场所", "主要经营场所", "经营场所", "办公场所",
+        "办公地点", "所在地", "通讯地址", "通信地址", "联系地址", "联络地址", "办公地址", "经营地址",
+        "送达地址", "店面地址", "门店地址", "店铺地址", "门市地址", "工厂地址", "厂址", "家庭住址",
+        "家庭地址", "户籍地址", "户籍地", "现住址", "居住地址", "现居住地", "常住地址", "地址", "住址",
+        "registered address", "registered office", "business address", "address",
     ),
     "legal": (
-        "法定代表人", "法人代表", "法定代表", "负责人", "法人", "执行事务合伙人", "经营者", "投资人",
+        "法定代表人姓名", "法定代表人", "法人代表", "法定代表", "单位负责人", "主要负责人", "负责人姓名",
+        "负责人", "法人", "执行事务合伙人", "经营者姓名", "经营者",
+        "投资人", "店主", "理事长", "会长", "董事长",
+        "执行董事", "院长", "校长", "局长", "所长", "站长", "馆长", "园长", "厂长", "社长", "主任",
         "legal representative",
     ),
     "agent": (
         "法定代表人或授权代表", "法定代表人或委托代理人", "法定代表人/授权代表", "授权代表", "委托代理人",
-        "代理人", "签约代表", "代表人", "代表", "authorised representative", "authorized representative",
+        "代理人", "签约代表", "代表人", "代表", "董事", "authorised representative",
+        "authorized representative", "authorised signatory", "authorized signatory", "director",
     ),
     "phone": (
         "联系电话", "电话号码", "电话", "手机号码", "手机号", "手机", "联系方式", "固定电话", "tel",
@@ -58,10 +80,12 @@ DETAIL_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "fax": ("传真", "fax"),
     "email": ("电子邮箱", "电子邮件", "邮箱", "e-mail", "email"),
-    "contact": ("联系人", "销售代表", "业务代表", "业务员", "经办人", "contact person", "contact"),
+    "contact": (
+        "联系人姓名", "联系人", "销售代表", "业务代表", "业务员", "经办人", "contact person", "contact",
+    ),
     "bank": ("开户银行", "开户行", "开户名称", "户名", "bank"),
     "account": ("银行账号", "银行账户", "收款账号", "账号", "帐号", "账户", "account no", "account"),
-    "name": ("单位名称", "企业名称", "公司名称", "名称", "全称", "name"),
+    "name": ("单位名称", "企业名称", "公司名称", "名称", "全称", "姓名", "name"),
     "other": ("日期", "签署日期", "签订日期", "邮编", "邮政编码", "date"),
 }  # fmt: skip
 _KIND_OF_LABEL = {w: k for k, words in DETAIL_LABELS.items() for w in words}
@@ -107,7 +131,7 @@ _BARE = re.compile(
     r"(?:\s*[A-Za-z][A-Za-z .()/&-]{0,40}?)?\s*[:：]?\s*$",
     re.IGNORECASE,
 )
-_OTHER_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}(?:[(（][^)）]{0,10}[)）])?\s*[:：]")
+_OTHER_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{1,12}(?:[(（][^)）]{0,10}[)）])?\s*[:：]")
 _SIGN_TAIL = re.compile(rf"\s*{_SIGN_PAREN}\s*$")
 #: Party data sits at the head (party block, key-terms table) and the tail (signature block) of a document;
 #: in between only lines that start with a party word are read.
@@ -144,7 +168,9 @@ _PHONE_IN = re.compile(r"(?:\+?\d[\d\s-]{5,}\d)")
 _FILLER = re.compile(r"^[\s_＿\-—.…/]*$")
 #: Chinese labels of the details that identify a party; one may follow a name or stand before its value
 #: without a colon (``…有限公司 统一社会信用代码9150…``, ``住所 重庆市…``).
-_STRONG_KINDS = ("code", "address", "legal", "phone", "agent", "contact", "fax", "email", "bank", "account")
+_STRONG_KINDS = (
+    "code", "reg", "id", "address", "legal", "phone", "agent", "contact", "fax", "email", "bank", "account"
+)  # fmt: skip
 _STRONG_ALT = "|".join(
     re.escape(w)
     for w in sorted(
@@ -187,9 +213,23 @@ class Party:
     role: Role | None
     name: str
     name_where: Where | None
-    foreign: bool
-    person: bool
+    kind: PartyKind
     details: dict[str, Detail] = field(default_factory=dict)
+
+    @property
+    def foreign(self) -> bool:
+        """True for a party outside the mainland (Hong Kong, Macau, Taiwan, abroad): no credit code."""
+        return self.kind == "foreign"
+
+    @property
+    def person(self) -> bool:
+        """True for a natural person (a name, an ID number)."""
+        return self.kind == "person"
+
+    @property
+    def core_name(self) -> str:
+        """The name without the note in brackets after it (（个体工商户）, （香港注册公司））."""
+        return split_note(self.name)[0]
 
     def detail(self, kind: str) -> Detail | None:
         """The first filled-in detail of ``kind``, else the blank one, else None."""
@@ -317,10 +357,13 @@ _PARTY_CELL = re.compile(rf"(?:{_PARTY_ALT})(?:\s*{_SIGN_PAREN})?", re.IGNORECAS
 _PARTY_ROW = re.compile(rf"^\s*(?:{_PARTY_CELL.pattern}\s+)+{_PARTY_CELL.pattern}\s*$", re.IGNORECASE)
 
 
-#: A phone or mail label a scan glued to the value before it (``法定代表人:王海滨电话: 0532-…``).
+#: A phone, mail or legal-representative label a scan glued to the value before it (``法定代表人:王海滨电话:
+#: 0532-…``, ``…3 号楼法定代表人: 高文涛``): labels no address or name ends with.
 _GLUED = re.compile(
-    r"(?:联系电话|电话号码|电话|手机号码|手机号|手机|传真|电子邮箱|电子邮件|邮箱)(?=\s*[:：])"
+    r"(?:联系电话|电话号码|电话|手机号码|手机号|手机|传真|电子邮箱|电子邮件|邮箱|法定代表人|统一社会信用代码"
+    r"|授权代表|委托代理人)(?=\s*[:：])"
 )
+_GLUED_GATE = ("电", "手机", "传真", "邮", "法定代表人", "信用代码", "授权代表", "委托代理人")
 #: The characters a segment may follow (:data:`_SEP_AT`).
 _SEP_CHARS = frozenset(' \t(（;；,，、\n:”“"')
 
@@ -475,7 +518,7 @@ def _starts(text: str, lo: int) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     end = lo
     starts = ([0] if lo == 0 else []) + [m.end() for m in _SEP_AT.finditer(text, max(0, lo - 1))]
-    if "电" in text or "手机" in text or "传真" in text or "邮" in text:
+    if any(w in text for w in _GLUED_GATE):
         glued = [
             g.start()
             for g in _GLUED.finditer(text, lo)
@@ -798,8 +841,7 @@ def analyse(doc: Document, structure: Structure) -> Parties:
             role=o.role,
             name=o.name,
             name_where=o.name_where,
-            foreign=_foreign(o),
-            person=bool(_PERSON.fullmatch(o.name)) and not _ORG_SUFFIX.search(o.name),
+            kind=kind_of(o.name, {k: d.value for k, d in o.details.items() if not d.blank}),
             details=dict(o.details),
         )
         for o in (opened[k] for k in order)
@@ -1021,20 +1063,6 @@ def _defined_parties(doc: Document, structure: Structure) -> list[_Open]:
     return out
 
 
-#: Places outside the mainland's credit-code and phone-number system.
-_OUTSIDE_MAINLAND = re.compile(
-    r"台湾|台北|新北|桃园|台中|台南|高雄|新竹|基隆|香港|九龙|新界|澳门|Hong Kong|Macau|Taiwan", re.I
-)
-
-
-def _foreign(o: _Open) -> bool:
-    """A party outside the mainland: a name without Chinese characters, a Taiwan/HK/Macau name or address."""
-    if o.name and not _CJK.search(o.name):
-        return True
-    address = o.details.get("address")
-    return bool(_OUTSIDE_MAINLAND.search(o.name) or (address and _OUTSIDE_MAINLAND.search(address.value)))
-
-
 def _key(structure: Structure, designation: str) -> str:
     """Parties are keyed by role when the text says it (甲方 and 买方 are then one party)."""
     return _role(structure, designation) or designation
@@ -1070,7 +1098,8 @@ def _deal_parties(doc: Document) -> Parties:
                 details[kind] = Detail(kind, field_name, str(value), False, where)
             elif value:
                 details[kind] = Detail(kind, field_name, str(value), False, Where(0, (0, 0)))
-        out.append(Party(key, (key,), role, name, where, foreign, False, details))  # type: ignore[arg-type]
+        kind = "foreign" if foreign else kind_of(name, {k: d.value for k, d in details.items()})
+        out.append(Party(key, (key,), role, name, where, kind, details))  # type: ignore[arg-type]
     return Parties(tuple(out), (), {})
 
 
