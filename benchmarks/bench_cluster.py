@@ -38,9 +38,11 @@ N_RENDER = int(os.environ.get("BENCH_CLUSTER_RENDER", "640"))  # 10 tasks of 64 
 #: time) is a few % of the timed run and the figure is the steady-state throughput a long archive sees.
 N_LINT = int(os.environ.get("BENCH_CLUSTER_LINT", "600"))
 REPEAT = int(os.environ.get("BENCH_CLUSTER_REPEAT", "3"))
-#: ``lint`` ships paths (the workers of a LocalCluster see the client's disk); ``lint-bytes`` the files'
-#: bytes, as for workers without a shared disk.
-KINDS = tuple(os.environ.get("BENCH_CLUSTER_KINDS", "render,lint,lint-bytes").split(","))
+#: ``lint`` ships paths (the workers of a LocalCluster see the client's disk) and returns the findings
+#: (``lint_on_cluster``); ``lint-sarif`` is what ``lint DIR --format sarif --scheduler`` does (the workers
+#: write the report's parts, next to the local lint + SARIF report); ``lint-bytes`` ships the files' bytes,
+#: as for workers without a shared disk.
+KINDS = tuple(os.environ.get("BENCH_CLUSTER_KINDS", "render,lint,lint-sarif,lint-bytes").split(","))
 IDLE = 5.0  # seconds each cluster is left idle to measure what its client + scheduler cost doing nothing
 SMALL = 2  # drafts of the run whose wall time is printed as a lint run's fixed cost
 
@@ -131,8 +133,9 @@ def _cluster_child(conn, workers: int, src: str, drafts: str, tmp: str) -> None:
     from distributed import Client, LocalCluster
 
     from contractkit.cluster.engine import LOCAL_CLUSTER, QUIET
-    from contractkit.cluster.lint import lint_on_cluster
+    from contractkit.cluster.lint import lint_on_cluster, lint_report_on_cluster
     from contractkit.cluster.render import render_on_cluster
+    from contractkit.lint import available_rules
 
     runs = iter(range(10**6))
     with (
@@ -153,7 +156,13 @@ def _cluster_child(conn, workers: int, src: str, drafts: str, tmp: str) -> None:
         def small() -> None:  # the fixed cost of a run: two drafts
             assert len(lint_on_cluster([f"{tmp}/small"], client).files) == SMALL
 
+        def sarif() -> None:  # what `lint DIR --format sarif --scheduler` does: the report, not objects
+            rules = dict(available_rules())
+            report = lint_report_on_cluster([drafts], client, None, rules, fmt="sarif")
+            assert report.text.count('"ruleId"') > N_LINT
+
         jobs = {"render": render, "lint": lint, "lint-bytes": lambda: lint("bytes"), "small": small}
+        jobs["lint-sarif"] = sarif
         for kind in KINDS:  # warm: every worker compiles the templates and loads the rules once
             jobs[kind]()
         conn.send("ready")
@@ -215,6 +224,15 @@ def _median(runs: list[Timing]) -> Timing:
     return Timing(*(statistics.median(getattr(r, k) for r in runs) for k in ("wall", "workers", "client")))
 
 
+def _local_sarif(drafts: str):
+    """The local ``lint DIR --format sarif``: lint, then the report."""
+    from contractkit.lint import available_rules, lint_paths
+    from contractkit.reports import FORMATS
+
+    rules = dict(available_rules())
+    return lambda: FORMATS["sarif"](lint_paths([drafts], rules=list(rules.values())), rules, "zh")
+
+
 def run(repeat: int = REPEAT) -> list[str]:
     """Medians of ``repeat`` runs (the cluster's interleaved)."""
     from contractkit.lint import lint_paths
@@ -236,12 +254,14 @@ def run(repeat: int = REPEAT) -> list[str]:
                 )
         lint_paths([drafts])
         local_lint = _timed(lambda: lint_paths([drafts]), repeat)
+        local_sarif = _timed(_local_sarif(drafts), repeat) if "lint-sarif" in KINDS else None
         cluster, rss = _on_clusters(src, drafts, tmp, repeat)
     med = {key: _median(timings) for key, timings in cluster.items()}
     plan = {
         "render": (N_RENDER, "docs/s", local.get(1), local.get(2), ("--jobs 1", "--jobs 2")),
         "lint": (N_LINT, "files/s", local_lint, local_lint, ("local lint", "local lint")),
         "lint-bytes": (N_LINT, "files/s", local_lint, local_lint, ("local lint", "local lint")),
+        "lint-sarif": (N_LINT, "files/s", local_sarif, local_sarif, ("local lint + SARIF",) * 2),
     }
     out: list[str] = []
     for kind in KINDS:
@@ -310,6 +330,128 @@ def run(repeat: int = REPEAT) -> list[str]:
     return out
 
 
+_SCHEDULER = """
+import cProfile, sys, time
+out = sys.argv.pop(1)
+profile = cProfile.Profile(time.thread_time) if out else None
+if profile:
+    import atexit
+    atexit.register(lambda: (profile.disable(), profile.dump_stats(out)))
+    profile.enable()
+from distributed.cli.dask_scheduler import main
+sys.argv[0] = "dask-scheduler"
+main()
+"""
+
+
+def apart(workers: int = 2, n: int = N_LINT, repeat: int = REPEAT, profile: str = "") -> list[str]:
+    """Lint on a ``dask scheduler`` and ``workers`` ``dask worker`` processes of their own (with the QUIET
+    settings as DASK_… variables), this process the client: each process's CPU seconds a file by psutil
+    (median of ``repeat`` runs of ``n`` drafts, both kinds of lint run), and with ``profile`` a folder, a
+    cProfile (CPU time) of the client's and the scheduler's main threads there, their top lines printed."""
+    import pstats
+    import signal
+    import subprocess
+    import sys
+
+    from contractkit.cluster.engine import QUIET
+
+    env = dict(os.environ)
+    for key, value in QUIET.items():
+        env["DASK_" + "__".join(part.upper().replace("-", "_") for part in key.split("."))] = str(value)
+    os.environ.update(env)
+    with tempfile.TemporaryDirectory() as name:
+        drafts, port = _drafts(Path(name), n), 28786 + os.getpid() % 1000
+        sched_prof = str(Path(profile) / "scheduler.prof") if profile else ""
+        cmd = [sys.executable, "-c", _SCHEDULER, sched_prof, "--port", str(port), "--dashboard-address", ":0"]
+        procs = [subprocess.Popen(cmd, env=env, stderr=subprocess.DEVNULL)]
+        worker = [
+            sys.executable,
+            "-m",
+            "distributed.cli.dask_worker",
+            f"tcp://127.0.0.1:{port}",
+            "--nthreads",
+        ]
+        worker += ["1", "--no-nanny", "--dashboard-address", ":0"]
+        procs += [subprocess.Popen(worker, env=env, stderr=subprocess.DEVNULL) for _ in range(workers)]
+        try:
+            return _apart_runs(procs[0], port, workers, drafts, n, repeat, profile)
+        finally:
+            for proc in reversed(procs):
+                proc.send_signal(signal.SIGINT)
+                proc.wait(60)
+            if profile:
+                for who in ("client", "scheduler"):
+                    print(f"# {who}: top by own CPU time")
+                    pstats.Stats(str(Path(profile) / f"{who}.prof")).sort_stats("tottime").print_stats(15)
+
+
+def _apart_runs(
+    scheduler, port: int, workers: int, drafts: str, n: int, repeat: int, profile: str
+) -> list[str]:
+    import cProfile
+
+    import psutil
+    from distributed import Client
+
+    from contractkit.cluster.lint import lint_on_cluster, lint_report_on_cluster
+    from contractkit.lint import available_rules
+
+    def cpu(proc: psutil.Process) -> float:
+        t = proc.cpu_times()
+        return t.user + t.system
+
+    rules = dict(available_rules())
+    kinds = {
+        "lint": lambda: lint_on_cluster([drafts], client),
+        "lint-sarif": lambda: lint_report_on_cluster([drafts], client, None, rules, fmt="sarif"),
+    }
+    time.sleep(2)
+    with Client(f"tcp://127.0.0.1:{port}", timeout=60) as client:
+        client.wait_for_workers(workers, timeout=60)
+        sched, me = psutil.Process(scheduler.pid), psutil.Process()
+        prof = cProfile.Profile(time.thread_time) if profile else None
+        out = []
+        for kind, job in kinds.items():
+            job()  # warm
+            rows = []
+            for _ in range(repeat):
+                s0, c0, w0 = cpu(sched), cpu(me), sum(client.run(_worker_cpu).values())
+                t0 = time.perf_counter()
+                if prof:
+                    prof.enable()
+                job()
+                if prof:
+                    prof.disable()
+                wall = time.perf_counter() - t0
+                s1, c1, w1 = cpu(sched), cpu(me), sum(client.run(_worker_cpu).values())
+                rows.append((wall, c1 - c0, s1 - s0, w1 - w0))
+            wall, c, sc, w = (statistics.median(r[i] for r in rows) for i in range(4))
+            label = f"cluster {kind} apart, {workers} worker(s), {n} drafts, CPU per file"
+            out.append(
+                f"{label}: client {c / n * 1e3:.3g} ms, scheduler {sc / n * 1e3:.3g} ms, "
+                f"workers {w / n * 1e3:.3g} ms (wall {wall:.2f} s)"
+            )
+        s0 = cpu(sched)
+        time.sleep(IDLE)
+        out.append(
+            line(
+                f"cluster apart, {workers} worker(s), idle CPU, scheduler",
+                (cpu(sched) - s0) / IDLE * 1e3,
+                "ms/s",
+            )
+        )
+        if prof:
+            prof.dump_stats(str(Path(profile) / "client.prof"))
+    return out
+
+
 if __name__ == "__main__":
-    for text in run():
-        print(text)
+    import sys
+
+    if sys.argv[1:2] == ["apart"]:  # python -m benchmarks.bench_cluster apart [PROFILE_DIR]
+        for text in apart(profile=(sys.argv[2:3] or [""])[0]):
+            print(text)
+    else:
+        for text in run():
+            print(text)

@@ -366,3 +366,28 @@ def test_a_report_written_by_the_workers_is_the_local_report_byte_for_byte(picks
         for fr in local.files
     ]
     assert [isinstance(s, Part) for s in feeder.slots] == on_workers
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    parts=st.lists(
+        st.sampled_from(["a", "link", "..", ".", "b c", "报价", "x%.txt", "f.txt", "lf.txt"]), max_size=4
+    ),
+    absolute=st.booleans(),
+)
+def test_the_clients_sarif_file_names_are_relative_uri(parts, absolute, tmp_path, monkeypatch):
+    from contractkit.cluster.report import Uris
+    from contractkit.reports.sarif import relative_uri
+
+    root = tmp_path / "cwd"
+    if not root.exists():
+        (root / "a").mkdir(parents=True)
+        (root / "b c").mkdir()
+        (root / "a" / "f.txt").write_text("x", encoding="utf-8")
+        (root / "link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+        (tmp_path / "elsewhere").mkdir()
+        (root / "a" / "lf.txt").symlink_to(tmp_path / "elsewhere")
+    monkeypatch.chdir(root / "a")
+    name = "/".join(parts) or "f.txt"
+    name = str(root / name) if absolute else name
+    assert Uris()(name) == relative_uri(name)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
 
-from contractkit.cluster.report import ClusterReport, Part, ReportSpec
+from contractkit.cluster.report import ClusterReport, Part, ReportSpec, Uris
 from contractkit.cluster.tasks import LintItem, lint_chunk_packed
 from contractkit.config import Settings
 from contractkit.findings import FileResult, LintResult
@@ -49,7 +49,8 @@ class Feeder:
     ) -> None:
         from contractkit.lint import walk_inputs
 
-        self.settings, self.read_options, self.uris = settings, read_options, uris
+        self.settings, self.read_options = settings, read_options
+        self.uris = Uris() if uris else None  # SARIF's name of each file, made here (the client's cwd)
         self.chunk, self.threads = max(1, chunk), max(1, threads)
         self.max_bytes = settings.max_input_mb * 1024 * 1024
         self.entries = iter(walk_inputs(paths))
@@ -74,7 +75,7 @@ class Feeder:
             if isinstance(entry, Skipped):
                 self.fill(index, skipped_result(entry, self.settings.lang))
                 continue
-            uri = self._uri(entry) if self.uris else None  # as the local SARIF names the file
+            uri = self.uris(entry) if self.uris else None  # as the local SARIF names the file
             if "://" in entry:  # a URL: the workers fetch it
                 self.ahead.append(LintItem(index, entry, uri=uri))
                 continue
@@ -87,12 +88,6 @@ class Feeder:
                 continue
             source = entry if os.path.isabs(entry) else os.path.abspath(entry)
             self.ahead.append(LintItem(index, entry, None, source, (st.st_size, st.st_mtime_ns), uri))
-
-    @staticmethod
-    def _uri(name: str) -> str:
-        from contractkit.reports.sarif import relative_uri
-
-        return relative_uri(name)
 
     def _local(self, name: str) -> FileResult:
         """The local engine's result for a file the client cannot hand out (its error message)."""

@@ -11,9 +11,12 @@ pseudo-rule's index depends on the files before it), and on the client's side th
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 from contractkit.findings import FileResult, LintResult, Severity
 
@@ -45,6 +48,32 @@ def workers_format(fmt: str) -> bool:
     """Whether ``lint --format fmt`` is formatted on the workers (text only without colours, i.e. when stdout
     is not a terminal)."""
     return fmt in FORMATS and not (fmt == "text" and sys.stdout.isatty())
+
+
+class Uris:
+    """``contractkit.reports.sarif.relative_uri`` for many files of few folders (the same string): each
+    folder is resolved once a run, not each file's every component — ≈ 15 µs a file instead of ≈ 300.
+    A name that is a link itself, holds ``..``, is a URL or an odd one goes to ``relative_uri``."""
+
+    def __init__(self) -> None:
+        self.cwd = os.path.realpath(os.getcwd())
+        self.folders: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        from contractkit.reports.sarif import relative_uri
+
+        head, tail = os.path.split(name)
+        odd = os.name != "posix" or "://" in name or tail in ("", ".") or ".." in name.split("/")
+        if odd or os.path.islink(name):  # realpath reads '..' after a missing folder as the OS does not
+            return relative_uri(name)
+        folder = self.folders.get(head)
+        if folder is None:
+            folder = self.folders[head] = os.path.realpath(head or ".")
+        resolved = os.path.join(folder, tail)
+        rel = os.path.relpath(resolved, self.cwd)
+        if rel == ".." or rel.startswith("../"):
+            return Path(resolved).as_uri()
+        return quote(rel, safe="/")
 
 
 def _indented(value: Any, depth: int) -> str:
