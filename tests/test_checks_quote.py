@@ -362,3 +362,24 @@ def test_a_price_below_list_by_the_discount_stated_between_is_no_off_list_price(
 def test_a_price_below_list_by_more_than_the_stated_discount_is_off_list() -> None:
     text = "报价函\n橡木桶40只，目录价每只7,600.00元；给予首单折扣6%，成交价每只7,000.00元。"
     assert [f.rule for f in lint_text(text, QUOTE)].count("quote/price-off-list") == 1
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "报价日期 2026 年 12 月 21 日 客户名称 嘉兴某公司 报价有效期 以我司最终确认为准 序号 产品名称",
+        "报价有效期：另行通知。",
+        "报价日期：2027年3月1日；有效期：以双方后续确认为准。",
+    ],
+)
+def test_a_validity_label_with_no_term_is_reported_where_it_stands(field: str) -> None:
+    text = "报价单\n" + field + "\n除湿机 4台，单价18,600.00元。"
+    (f,) = [f for f in lint_text(text, QUOTE) if f.rule == "quote/no-validity"]
+    assert "有效期" in f.snippet and "确定的期限" in f.message
+
+
+def test_a_form_line_with_a_term_after_the_validity_label_has_validity() -> None:
+    text = (
+        "报价单\n报价日期 2026 年 12 月 21 日 报价有效期 30 天 序号 产品名称\n除湿机 4台，单价18,600.00元。"
+    )
+    assert not [f for f in lint_text(text, QUOTE) if f.rule == "quote/no-validity"]

@@ -92,6 +92,19 @@ def no_validity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
     if not facts.is_quote or facts.validity:
         return
+    if facts.open_validity:  # 报价有效期 以我司最终确认为准: named, but no term anyone can count
+        w = facts.open_validity[0]
+        block = doc.blocks[w.block]
+        words = block.norm[w.span[0] : w.span[1]]
+        yield ctx.report(
+            block,
+            f"报价有效期“{words}”不是确定的期限；要约未定承诺期限的，对方可在合理期限内承诺（民法典第481条）。",
+            f"The quote's validity '{words}' is no definite period; an offer without one can be accepted "
+            "within a reasonable time (Civil Code Art. 481).",
+            span=w.span,
+            snippet=block.text[max(0, w.span[0] - 6) : w.span[1]].strip(),  # the label and its value
+        )
+        return
     yield ctx.report(
         doc.blocks[0] if doc.blocks else None,
         "报价单未写明有效期；要约未定承诺期限的，对方可在合理期限内承诺（民法典第481条）。",

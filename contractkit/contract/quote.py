@@ -146,6 +146,8 @@ class QuoteFacts:
     policy: DiscountPolicy | None
     approvals: tuple[Approval, ...]
     requirements: tuple[Requirement, ...] = ()
+    #: Validity labels with no term after them (报价有效期 以我司最终确认为准): validity named, not given.
+    open_validity: tuple[Where, ...] = ()
 
     def approved_roles(
         self, line: int | None = None, percent: Decimal | None = None, group: str | None = None
@@ -700,7 +702,31 @@ def _term_of(text: str) -> tuple[date | None, int | None]:
     return until, days
 
 
+_VALIDITY_LABEL = re.compile(r"(?:报价)?有效期(?:限)?|validity\b")
 _VALIDITY_KEY = re.compile(r"^\s*(?:报价)?有效期(?:限)?\s*[:：]?\s*$|^\s*validity\s*[:：]?\s*$", re.I)
+
+
+def _open_validity(doc: Document) -> tuple[Where, ...]:
+    """The validity labels whose value states no term (报价有效期 以我司最终确认为准 / 有效期：另行通知), each
+    with the words after the label up to the end of its field (the next label of a form line)."""
+    out: list[Where] = []
+    for i, s, sent in _sentences(doc, ("有效期",)):
+        low = sent.lower()
+        for lab in _VALIDITY_LABEL.finditer(low):
+            if _NOT_VALIDITY.search(sent[max(0, lab.start() - 4) : lab.end()]) or has_blank(sent):
+                continue
+            value = sent[lab.end() :]
+            cut = _FIELD_END.search(value)
+            value = value[: cut.start()] if cut else value
+            if len(value.strip(" :：为是")) < 2 or _term_of(value) != (None, None):
+                continue
+            start = s + lab.end() + (len(value) - len(value.lstrip(" :：为是")))
+            out.append(Where(i, (start, s + lab.end() + len(value.rstrip()))))
+    return tuple(out)
+
+
+#: Where the value of a form field ends: a sentence end or the next field's label (序号, 联系人, 报价日期).
+_FIELD_END = re.compile(r"[。；;\n]|序号|联系人|报价日期|报价人|客户名称|电话|地址|\s{2,}")
 
 
 def _validity(doc: Document) -> tuple[Validity, ...]:
@@ -721,7 +747,11 @@ def _validity(doc: Document) -> tuple[Validity, ...]:
         bare = _BARE_VALIDITY.match(sent) is not None  # 有效期：2026年6月30日 — in a quote, the quote's
         if not (bare or _VALID_SUBJECT.search(sent) or _VALID_SUBJECT.search(head[-20:])):
             continue
-        until, days = _term_of(sent)
+        # a label (报价有效期 …): its value follows it — on a form line the words before are other fields
+        # (报价日期 2026 年 12 月 21 日 … 报价有效期 以我司最终确认为准)
+        lab = _VALIDITY_LABEL.match(low, m.start())
+        after = sent[lab.end() :] if lab else ""
+        until, days = _term_of(after if len(after.strip(" :：为是")) >= 2 else sent)
         if until is None and days is None:
             continue
         out.append(Validity(until, days, Where(i, (s + m.start(), s + len(sent.rstrip())))))
@@ -1105,4 +1135,5 @@ def extract(contract: Contract) -> QuoteFacts:
         _policy(doc),
         approvals,
         needs,
+        _open_validity(doc) if not doc.deal else (),
     )
