@@ -815,3 +815,76 @@ def test_no_deemed_acceptance_where_nothing_stands_for_acceptance(tail: str) -> 
 def test_a_longer_period_beside_the_main_one_in_range_is_no_finding(text: str) -> None:
     assert not fires("acceptance/objection-period-range", text)
     assert fires("acceptance/objection-period-range", "屋面防水保修5年。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲方应在到货后5日内验收。乙方应及时派员参加验收。",
+        "乙方发货后应及时通知甲方准备验收。甲方应在到货后5日内验收。",
+        "买方应在到货后5日内验收。如发现质量问题，买方应尽快书面告知卖方。",
+        "验收不合格的，乙方应及时更换。",
+    ],
+)
+def test_a_vague_notice_or_attendance_beside_a_computable_window_is_no_vague_window(text: str) -> None:
+    assert not fires("acceptance/vague-window", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买方应在到货后5日内清点数量。质量检验由买方及时组织。",
+        "如发现质量问题，买方应及时通知卖方。",
+        "到货后，需方应尽快对产品进行抽样检验；数量以送货单为准。",
+    ],
+)
+def test_a_vague_word_that_bounds_the_inspection_or_the_only_notice_still_fails(text: str) -> None:
+    assert fires("acceptance/vague-window", text)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "买方签收送货单即视同验收。",
+        "逾期未提出书面异议的，货物质量以卖方出厂检验报告为准。",
+        "过期没来验的，就按验收合格算。",
+        "买方未在检验期内提出异议的，卖方交付的货物即被认定为符合合同约定。",
+    ],
+)
+def test_deemed_acceptance_in_yet_other_words(tail: str) -> None:
+    assert not fires("acceptance/no-deemed-acceptance", GOODS + "买方应在到货后3日内验收。" + tail), tail
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "免费维修期为一年。",
+        "质量担保：自交货之日起一年。",
+        "货物在交付后十二个月内如出现制造缺陷，卖方应予以修复或更换。",
+        "卖方保证货物在交付后12个月内没有材料和工艺缺陷。",
+        "自验收合格之日起一年内，设备因质量原因损坏的，由乙方承担修理费用。",
+    ],
+)
+def test_a_warranty_in_yet_other_words_is_an_objection_period(text: str) -> None:
+    goods = "甲方向乙方采购设备2台。乙方应在合同签订后30日内送货上门。"
+    assert not fires("acceptance/no-objection-period", goods + text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方应在收到通知后1个月内对有缺陷的货物予以更换。",
+        "发现缺陷的，卖方应在一个月内免费更换。",
+        "货物有瑕疵的，乙方应于两个月内更换。",
+        "设备出现故障的，卖方应在1个月内修理完毕。",
+    ],
+)
+def test_a_deadline_to_remedy_a_defect_found_is_no_short_warranty(text: str) -> None:
+    assert not fires("acceptance/objection-period-range", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["三个月内出现质量问题的，乙方负责更换。", "设备自收货后六个月内出现故障的，卖方应免费维修。"]
+)
+def test_a_short_warranty_for_defects_that_occur_still_fails(text: str) -> None:
+    assert fires("acceptance/objection-period-range", text)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contractkit.checks._common import doc_text, is_quote, memo
 from contractkit.checks._common import is_chinese as _is_chinese
 from contractkit.checks.base import RuleContext, rule
-from contractkit.contract.acceptance import AcceptanceFacts, Window, months_of, vague_word
+from contractkit.contract.acceptance import AcceptanceFacts, Window, months_of, vague_word, verb_after
 from contractkit.contract.model import Where, contract_of
 from contractkit.facts import heading_of
 from contractkit.findings import Finding
@@ -329,13 +329,25 @@ def vague_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc):
         return
     words = ctx.settings.vague_triggers
-    for w in _facts(doc).windows:
+    windows = _facts(doc).windows
+    stated: bool | None = None  # whether the document sets a computable window (looked at once, if needed)
+    for w in windows:
         if w.length is not None or w.refers_back:
             continue
-        found = vague_word(_norm(doc, w.where), words)
+        text = _norm(doc, w.where)
+        found = vague_word(text, words)
         if found is None:
             continue
         word, i = found
+        # 乙方应及时派员参加验收 / 发现质量问题应及时通知卖方: the vague word bounds the seller's attendance
+        # or a notice; beside a computable window (到货后5日内验收) the inspection is timed
+        bound = verb_after(text, i + len(word))
+        if bound == "remedy":
+            continue
+        if bound == "object":
+            stated = any(_length_stated(x) for x in windows) if stated is None else stated
+            if stated:
+                continue
         s = w.where.span[0]
         yield ctx.report(
             _block(doc, w.where),

@@ -366,6 +366,8 @@ _DEEMED_TARGET = (
     r"验收完毕|验收完成|验收了|验收过|验过|满意|确认|无误|没问题|没有问题|接收|签收|收货|收下|收了|认了|过关"
     # 视为已于检验期最后一日被验收 / 应视为在验收期届满之日获得验收: the passive of translated drafts
     r"|(?:被|获|获得)(?:买方|甲方|需方|采购方)?(?:验收|接受|接收|认可|批准)"
+    # 签收送货单即视同验收: the act itself, ending the phrase
+    r"|验收(?=\s*(?:[,，。;；]|$))"
     # 视为买方已于验收期最后一日签发验收证书: the acceptance document deemed issued
     r"|(?:签发|签署|签字|签认|出具|签订|开具)(?:了)?[^,，。;；]{0,6}?(?:验收|终验|初验|检验合格)(?:证书|单|报告|确认书|记录|证明)"
     # 该期限届满之日应被视为验收证书签发之日 / 视为验收单已经签署: the document named before the act
@@ -381,7 +383,7 @@ DEEMED_PATTERN = (
     r"|日\s*(?:即为|即是|为|作为|视为|视同|视作)(?:验收合格|验收|终验合格|终验)(?:日|之日|日期)(?!起)"
     r"|[作按][^,，。;；]{0,8}?合格论"
     r"|与[^,，。;；]{0,16}(?:验收|终验)(?:证书|单|报告)具有同等效力"
-    r"|按(?:照)?[^,，。;；]{0,8}?(?:验收|检验)?(?:合格|通过)(?:处理|对待|认定|接收|收货|签收|验收|入库)"
+    r"|按(?:照)?[^,，。;；]{0,8}?(?:验收|检验)?(?:合格|通过)(?:处理|对待|认定|接收|收货|签收|验收|入库|算|计)"
     r"|deemed\b[^.;]{0,40}?\b(?:accept|conform|approv|pass)"
     # failure to reject within the Inspection Period constitutes acceptance / shall be treated as accepted
     r"|fail(?:s|ed|ure)?\b[^.;]{0,80}?\b(?:constitutes?|shall\s+constitute|amounts?\s+to)\s+(?:an?\s+)?acceptance"
@@ -415,7 +417,8 @@ _SILENCE_THEN = re.compile(
 #: (即以送货单载明的数量和质量为准): the legal effect of deemed acceptance (民法典第621条).
 _RELEASE = re.compile(
     r"不再(?:承担|负责|负)|免除[^,，。;；]{0,8}责任|不(?:承担|负)[^,，。;；]{0,4}质量"
-    r"|以[^,，。;；]{0,16}?(?:送货单|交货单|发货单|出库单|磅单|装箱单|交付|交货|发货|送货)[^,，。;；]{0,12}?为准"
+    r"|以[^,，。;；]{0,16}?(?:送货单|交货单|发货单|出库单|磅单|装箱单|交付|交货|发货|送货|出厂检验|检验报告|质检报告|"
+    r"合格证|质量证明)[^,，。;；]{0,12}?为准"
     # 买方不得再以数量或外观不符为由拒收 / 以后就不能再说质量不行: silence forfeits the objection
     r"|(?:不得|不能|无权|不可|不再)[^,，。;；]{0,2}?(?:再|就)[^,，。;；]{0,16}?"
     r"(?:提出|主张|要求|拒收|拒绝|退货|退换|索赔|说|提|反悔|异议)"
@@ -443,7 +446,24 @@ _DEEMED_GATE = contains_any(
      "onstitut", "mounts to", "reated as", "egarded as", "onsidered as"]
 )  # fmt: skip
 #: A warranty written as a verb (保修一年) holds one of these.
-_WARRANTY_GATE = contains_any(["保修", "质保", "保用", "包修", "包换", "保固", "三包", "修", "换"])
+_WARRANTY_GATE = contains_any(
+    [
+        "保修",
+        "质保",
+        "保用",
+        "包修",
+        "包换",
+        "保固",
+        "三包",
+        "修",
+        "换",
+        "担保",
+        "缺陷",
+        "故障",
+        "质量问题",
+        "瑕疵",
+    ]
+)
 #: Warranty / objection period words (保质期 is shelf life, not one of them).
 PERIOD_WORDS: tuple[str, ...] = (
     "质量异议期",
@@ -466,6 +486,7 @@ PERIOD_WORDS: tuple[str, ...] = (
     "保换期",
     "包退期",
     "索赔期",  # of quality only (质量问题的索赔期为到货后180天), see _CLAIM_OF_QUALITY
+    "免费维修期",
 )
 # 保证期间 alone is a guarantor's period (民法典第692条), not a warranty.
 PERIOD_WORD_PATTERN = (
@@ -476,7 +497,9 @@ _PERIOD_WORD = re.compile(
 )
 #: A warranty written as a verb with its length: 保修一年 / 质保两年 / 免费保修12个月.
 _WARRANTY_VERB = re.compile(
-    r"(?:保修|质保|保用|包修|包换|保固|三包)(?:期限?)?\s*(?:为|是|:|：)?\s*$"
+    r"(?:保修|质保|保用|包修|包换|保固|三包|质量担保)(?:期限?)?\s*(?:为|是|:|：)?"
+    # 质量担保：自交货之日起一年 / 保修自验收合格之日起两年: the start between the word and the length
+    r"(?:\s*(?:自|从)[^,，。;；]{1,16}?(?:起|开始)(?:计算|算)?)?\s*$"
     # 实行三包，期限一年 / 保修，时间为两年: the length named after a comma
     r"|(?:保修|质保|保用|包修|包换|保固|三包)\s*[,，]\s*(?:期限|时间|年限|期)\s*(?:为|是|:|：)?\s*$"
 )
@@ -486,7 +509,11 @@ _FREE_REPAIR = re.compile(
     # 一年内，设备出现非人为故障的，卖方免费维修: the defect and the repairer between
     r"|\s*(?:以内|之内|内)[^。;；]{0,24}?(?:免费|无偿|负责|包)(?:维修|修理|修复|修|更换|换|退换|保修)"
     # 卖方保证货物自验收之日起一年内无质量问题: a guarantee of no defect for the length
-    r"|\s*(?:以内|之内|内)[^,，。;；]{0,4}?(?:无|不出现|不发生|不会出现)[^,，。;；]{0,6}?(?:质量问题|质量缺陷|故障)"
+    r"|\s*(?:以内|之内|内)[^,，。;；]{0,4}?(?:无|没有|不存在|不出现|不发生|不会出现|不会发生)[^,，。;；]{0,8}?"
+    r"(?:质量问题|缺陷|故障|瑕疵)"
+    # 十二个月内如出现制造缺陷，卖方应予以修复 / 一年内因质量原因损坏的，由乙方承担修理费用: the defect first
+    r"|\s*(?:以内|之内|内)[^。;；]{0,16}?(?:缺陷|故障|质量问题|质量原因|损坏|瑕疵|毛病)[^。;；]{0,16}?"
+    r"(?:予以|应当|应|须|必须|负责|免费|无偿)?(?:维修|修理|修复|更换|退换|承担[^,，。;；]{0,4}?(?:修理|维修)费)"
 )
 #: A warranty named after its length: 提供自验收之日起18个月的质保 / 一年的免费保修.
 _WARRANTY_AFTER = re.compile(r"\s*(?:的)?\s*(?:免费)?(?:质保|保修|质量保证|三包|保固)(?![金款])")
@@ -567,6 +594,13 @@ def governing_act(clause: str, start: int, end: int) -> tuple[str, WindowKind | 
         b = before[-1]
         return b.group(), ("objection" if b.group() == "异议" else "inspection"), b.span()
     return "", None, None
+
+
+def verb_after(clause: str, at: int) -> str | None:
+    """The kind of the first act verb after offset ``at``: ``"inspect"``, ``"object"`` (a notice or an
+    objection), ``"remedy"`` (the seller's replacement, attendance, a payment…), or None."""
+    m = _VERB.search(clause, at)
+    return m.lastgroup if m else None
 
 
 def start_before(clause: str, at: int) -> tuple[int, int] | None:
@@ -811,11 +845,13 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
             break
     if not out:
         for d in find_durations(clause):
-            m = _WARRANTY_VERB.search(clause, max(0, d.span[0] - 12), d.span[0])
+            m = _WARRANTY_VERB.search(clause, max(0, d.span[0] - 28), d.span[0])
             if m is None:
                 m = _WARRANTY_AFTER.match(clause, d.span[1])
-            if m is None and months_of(d) >= 1:  # 一年内免费修 / 三个月内包换: a free repair for months
-                m = _FREE_REPAIR.match(clause, d.span[1])
+            if m is None and months_of(d) >= 1 and not _remedy_deadline(clause, d):
+                m = _FREE_REPAIR.match(
+                    clause, d.span[1]
+                )  # 一年内免费修 / 三个月内包换: a free repair for months
             if m is not None:
                 length = Length(d.value, d.unit, _where(i, s, *d.span))
                 out.append(
@@ -836,6 +872,33 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
                 out.append(Period("latent", w.act, w.length, months, scoped, w.where))
                 break
     return out
+
+
+#: What a remedy deadline runs from: a defect found or notified (发现缺陷的， / 收到通知后).
+_DEFECT_OR_NOTICE = re.compile(r"发现|缺陷|瑕疵|故障|质量问题|不合格|损坏|毛病|通知|接到|报修|要求")
+#: A length that runs from the handover of the goods (收货后 / 验收合格之日起): a warranty, not a deadline.
+_RECEIPT_START = re.compile(
+    r"(?:到货|收货|交付|交货|验收|安装|调试|签收|投入使用)[^,，。;；]{0,6}?(?:后|之日起|日起|起)"
+)
+#: A start that is a notice or a request (收到通知后 / 接到报修之日起): the length is a response deadline.
+_NOTICE_START = re.compile(r"通知|报修|要求|申请|告知|反映|投诉")
+#: A deadline the seller must act within: 应在 / 应于 / 须在 right before the length.
+_MUST_WITHIN = re.compile(r"(?:应|须|必须|应当|需|将|负责)\s*(?:在|于)\s*$")
+
+
+def _remedy_deadline(clause: str, d: Duration) -> bool:
+    """The length is the seller's deadline to remedy a defect already found (发现缺陷的，卖方应在一个月内免费
+    更换 / 收到通知后1个月内予以更换), not a warranty for defects that occur within it (一年内出现故障的，
+    卖方免费维修 / 甲方一年内都可以找乙方，乙方负责退换)."""
+    a = d.span[0]
+    if verb_after(clause, d.span[1]) != "remedy":
+        return False
+    st = start_before(clause, a)
+    if st is not None and _NOTICE_START.search(clause, st[0], st[1]):
+        return True  # 收到通知后1个月内予以更换 / 接到报修后一个月内修复
+    if not _MUST_WITHIN.search(clause, max(0, a - 6), a) or _RECEIPT_START.search(clause, max(0, a - 16), a):
+        return False  # 应在收货后一年内负责更换: the length runs from receipt, a warranty
+    return _DEFECT_OR_NOTICE.search(clause, 0, a) is not None
 
 
 #: A claim period (索赔期) is a quality-objection period only in a clause about quality.
