@@ -186,3 +186,35 @@ def test_dispute_resolution_left_to_another_agreement() -> None:
     assert ids(supplement, ND) == []
     statute = supplement.replace("按《设备买卖合同》第十二条执行", "按《中华人民共和国民事诉讼法》处理")
     assert ids(statute, ND) == [ND]  # a statute is no agreed method
+
+
+@pytest.mark.parametrize(
+    "parties",
+    [
+        "甲方：北京华科电子有限公司\n乙方：上海明达机械有限公司",  # names only
+        "买方：临沂鲁南新能源科技有限公司\n住所：山东省临沂市兰山区沂蒙路77号\n卖方：许昌中能电气有限公司",
+        "甲方：北京华科电子有限公司\n地址：____________\n乙方：上海明达机械有限公司\n地址：____________",
+    ],
+)
+def test_a_court_is_not_judged_when_a_party_seat_is_not_stated(parties: str) -> None:
+    text = f"买卖合同\n{parties}\n因本合同发生的争议，协商不成的，由广州市天河区人民法院管辖。"
+    assert ids(text, CC) == []
+    seats = (
+        "买卖合同\n甲方：北京华科电子有限公司\n地址：北京市海淀区中关村大街1号\n"
+        "乙方：上海明达机械有限公司\n地址：上海市闵行区莘庄工业区1号\n"
+        "因本合同发生的争议，协商不成的，由广州市天河区人民法院管辖。"
+    )
+    assert ids(seats, CC) == [CC]
+
+
+@pytest.mark.parametrize(
+    "court",
+    ["苏州工业园区人民法院", "江苏省苏州工业园区人民法院", "苏州市工业园区人民法院"],
+)
+def test_a_court_of_the_zone_a_party_sits_in_is_connected(court: str) -> None:
+    text = (
+        "买卖合同\n买方：苏州湖滨学校\n地址：江苏省苏州市工业园区星湖街1288号\n"
+        "卖方：常熟织造有限公司\n地址：江苏省常熟市虞山街道海虞北路8号\n"
+        f"因本合同引起的争议，由{court}管辖。"
+    )
+    assert ids(text, CC) == []

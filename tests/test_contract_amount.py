@@ -311,3 +311,22 @@ def test_a_row_followed_by_a_spec_fragment_is_read(tail: str) -> None:
         ]
     ).item_tables
     assert sum(line.amount for line in table.lines) == Decimal("163400.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "rates"),
+    [
+        # the share of the price an invoice is issued for, not the rate it is issued at
+        ("甲方收到乙方开具的合同总价30%增值税专用发票后十日内付款。", []),
+        ("乙方应先开具金额为合同总价款40%的增值税专用发票。", []),
+        ("卖方开具货款之50%的增值税普通发票，买方收票后付款。", []),
+        ("乙方开具合同价款10%的专票后，甲方支付质保金。", []),
+        ("乙方开具60%增值税专用发票后，甲方支付进度款。", []),  # no VAT rate was ever 60 %
+        # the rate it is issued at, whatever the rate
+        ("乙方开具16%增值税专用发票。", ["16"]),
+        ("乙方开具13%的增值税专用发票，合同总价为100,000元。", ["13"]),
+        ("乙方开具税率为9%的增值税普通发票。", ["9"]),
+    ],
+)
+def test_an_invoice_for_a_share_of_the_price_states_no_rate(text: str, rates: list[str]) -> None:
+    assert [str(v) for v, _ in vat_rates(normalize(text))] == rates

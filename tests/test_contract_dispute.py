@@ -226,3 +226,27 @@ def test_a_remedy_in_court_outside_a_dispute_clause_is_no_method() -> None:
 def test_a_court_for_a_development_zone(address: str, court: str, connected: bool | None) -> None:
     f = facts(f"买卖合同\n卖方住所：{address}\n争议解决：向{court}人民法院提起诉讼。")
     assert [c.connected for c in f.courts] == [connected]
+
+
+@pytest.mark.parametrize(
+    ("address", "court", "connected"),
+    [
+        # the court's name leaves out the 省/市 an address writes
+        ("江苏省苏州市工业园区星湖街1288号", "苏州工业园区", True),
+        ("上海市浦东新区张江路88号", "上海浦东新区", True),
+        ("苏州工业园区金鸡湖大道99号", "江苏省苏州市工业园区", True),
+        ("浙江省杭州市余杭区文一西路969号", "杭州余杭区", True),
+        # a zone court of a party's city: which districts it serves is not in the text
+        ("广东省深圳市南山区科技园南路1号", "深圳前海合作区", None),
+        ("天津市和平区南京路1号", "天津滨海新区", None),
+        # no party, signing or performance place there
+        ("广东省广州市天河区体育西路1号", "深圳前海合作区", False),
+        ("北京市海淀区中关村大街1号", "北京朝阳区", False),
+    ],
+)
+def test_a_court_named_without_its_province_or_city_suffix(
+    address: str, court: str, connected: bool | None
+) -> None:
+    buyer = "买方住所：湖北省武汉市洪山区珞喻路1号"
+    f = facts(f"买卖合同\n卖方住所：{address}\n{buyer}\n争议由{court}人民法院管辖。")
+    assert [c.connected for c in f.courts] == [connected]

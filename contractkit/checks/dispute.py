@@ -196,6 +196,15 @@ def no_dispute_clause(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
+def _seats_known(doc: Document) -> bool:
+    """True when at least two parties are introduced and every one states its address (住所, 地址): only
+    then can a court be judged to sit where no party does."""
+    parties = contract_of(doc).parties.parties
+    return len(parties) >= 2 and all(
+        (d := p.detail("address")) is not None and not d.blank and d.value.strip() for p in parties
+    )
+
+
 @rule(
     id="dispute/court-without-connection",
     scope="document",
@@ -232,8 +241,10 @@ def court_without_connection(doc: Document, ctx: RuleContext) -> Iterator[Findin
     if not is_chinese(doc, min_chars=4):
         return
     facts = _facts(doc)
-    if facts.method != "court":
+    if facts.method != "court" or not any(c.connected is False for c in facts.courts):
         return
+    if not _seats_known(doc):
+        return  # a party's seat is not stated: the court may be there
     for c in facts.courts:
         if c.connected is not False:
             continue

@@ -635,16 +635,33 @@ _RATE_INVOICE = re.compile(
     rf"{_INVOICE_AT})"
 )
 _TAX_GATE = ("税",)
+#: A percent right before an invoice (30%增值税专用发票, 40%的增值税普通发票, 50%的专票) ...
+_BEFORE_INVOICE = re.compile(r"\s*[%％]\s*(?:的)?\s*(?:增值税)?\s*(?:专用|普通|电子)?(?:发票|专票|普票)")
+#: ... after a base of the price (合同总价30%, 货款的50%, 金额为合同总价款40%): the invoice's share of it.
+_SHARE_BASE = re.compile(
+    r"(?:总价|价款|总额|金额|货款|合同价|价格|款项|预付款|进度款|尾款|结算价)(?:款)?\s*(?:的|之)?\s*$"
+)
+#: No VAT rate was ever above this: a larger percent before an invoice is a share of the price.
+_RATE_CEILING = Decimal(17)
+
+
+def _invoice_share(text: str, m: re.Match[str]) -> bool:
+    """True when the percent of ``m`` is the share of the price an invoice is issued for (开具合同总价30%
+    增值税专用发票), not the rate it is issued at (开具16%增值税专用发票)."""
+    if not _BEFORE_INVOICE.match(text, m.end(1)):
+        return False
+    return bool(_SHARE_BASE.search(text, 0, m.start(1))) or Decimal(m.group(1)) > _RATE_CEILING
 
 
 def vat_rates(text: str) -> list[tuple[Decimal, tuple[int, int]]]:
-    """The VAT rates stated in ``text`` (13%增值税, 税率为9%, 6%的税率), with the span of the number."""
+    """The VAT rates stated in ``text`` (13%增值税, 税率为9%, 6%的税率), with the span of the number; not the
+    share of the price an invoice is for (合同总价30%增值税专用发票)."""
     out: list[tuple[Decimal, tuple[int, int]]] = []
     seen: set[tuple[int, int]] = set()
     for pat in (_RATE_AFTER, _RATE_BEFORE, _RATE_INVOICE):
         for m in pat.finditer(text):
             around = text[max(0, m.start() - 12) : m.end() + 4]
-            if _OTHER_TAX.search(around) or m.span(1) in seen:
+            if _OTHER_TAX.search(around) or m.span(1) in seen or _invoice_share(text, m):
                 continue
             seen.add(m.span(1))
             out.append((Decimal(m.group(1)), m.span(1)))

@@ -519,11 +519,43 @@ def _connected(place: str, doc: Document, options: list[Option]) -> bool | None:
     name = names[-1]
     text = doc.text
     inside = sum(opt.text.count(name) for opt in options)
-    if text.count(name) > inside:
+    if text.count(name) > inside or _named_alike(place, text, options):
         return True
     if len(names) >= 2 and _zone_in_city(names[-2]).search(text):
         return None  # 潍坊市滨海经济技术开发区: which district's court serves the zone is not in the text
+    city = _ZONE_COURT.match(_place_key(_PROVINCE_HEAD.sub("", place)))
+    if city and text.count(city.group(1)) > sum(opt.text.count(city.group(1)) for opt in options):
+        return None  # 深圳前海合作区, a party in 深圳市南山区: the zone's districts are not in the text
     return False
+
+
+#: A court of a zone of a city (深圳前海合作区, 苏州工业园区, 天津滨海新区): the city and the zone.
+_ZONE_COURT = re.compile(
+    r"^([\u4e00-\u9fff]{2,3}?)[\u4e00-\u9fff]{1,8}?(?:合作区|园区|开发区|高新区|保税区|新区|试验区|自贸区)$"
+)
+
+
+#: A province or a city before a district (苏州市工业园区, 江苏省苏州市): suffixes an address writes and a
+#: court's name leaves out (苏州工业园区人民法院).
+_LEVEL_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:省|市)(?=[\u4e00-\u9fff])")
+_PROVINCE_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,7}?(?:省|自治区)")
+
+
+def _place_key(text: str) -> str:
+    """``text`` without the 省/市 suffixes between place names (江苏省苏州市工业园区 → 江苏苏州工业园区)."""
+    return _LEVEL_SUFFIX.sub("", text)
+
+
+def _named_alike(place: str, text: str, options: list[Option]) -> bool:
+    """True when the court's place, province and city suffixes aside, is written outside the dispute text:
+    苏州工业园区 (the court's name) in an address 江苏省苏州市工业园区星湖街1288号."""
+    if "省" not in text and "市" not in text:
+        return False
+    key = _place_key(_PROVINCE_HEAD.sub("", place))
+    if len(key) < 4:
+        return False  # a bare name (海淀) was looked for as written
+    inside = sum(_place_key(opt.text).count(key) for opt in options)
+    return _place_key(text).count(key) > inside
 
 
 def _zone_in_city(city: str) -> re.Pattern[str]:
