@@ -115,7 +115,11 @@ def vague_quantity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if hits:
                 word, a, b = hits[0]
                 found.append((i, word, s + a, s + b))
+    quote = contract_of(doc).structure.kind == "quote"
+    reported = {b for it in facts.items if _item_problems(it, quote) for b in it.blocks}
     for i, word, a, b in found:
+        if i in reported:
+            continue  # 若干 in a row whose spec is 待定: subject/unquantified-item reports the row
         yield ctx.report(doc.blocks[i], _VAGUE_ZH.format(word=word), _VAGUE_EN.format(word=word), span=(a, b))
     if fixed:  # 以实际送货为准 leaves open a quantity the contract lists
         for o in opened.values():
@@ -204,6 +208,9 @@ _CONTENTS = re.compile(
 _DEFERRED_SPEC = re.compile(
     r"待定|另定|未定|另行(?:确定|约定|商定|通知|提供)|后续(?:提供|确定|通知)|届时|待确认|待[甲乙买卖需供]方"
     r"|以[^，,。；;]{0,16}?(?:后续|另行|届时|通知)[^，,。；;]{0,10}?为准"
+    # left to what the seller delivers: 型号及保温性能以卖方实际供货为准, 以实物为准, 以供方提供的为准
+    r"|以[^，,。；;]{0,10}?(?:实际|实物)[^，,。；;]{0,8}?为准"
+    r"|以[^，,。；;]{0,4}?[甲乙买卖供需]方[^，,。；;]{0,8}?(?:提供|供应|发出|交付|确定)的?[^，,。；;]{0,6}?为准"
     r"|按[^，,。；;]{0,10}?(?:要求|需要|需求|风格|习惯|意见|喜好)(?:配置|搭配|定制|制作|提供|确定|调整)?"
     r"|按[^，,。；;]{0,8}?标准配置|视[^，,。；;]{0,8}?(?:情况|需要)|根据[^，,。；;]{0,8}?(?:需要|要求)"
     # left to one side's choice: 由卖方根据库存情况搭配 / 由乙方确定 / 卖方自行选定
@@ -427,7 +434,7 @@ def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if head is None and not facts.items:
         return
     if quality_heading(doc) is None and _model_named(doc, facts, head) and _warranted(doc):
-        return  # 智能快递柜 ZY-M60 … 整机质保12个月: the maker's model, guaranteed for a period
+        return  # 智能快递柜 ZY-M60 … 整机质保12个月 / 380W光源，14色: the model or figures, guaranteed
     yield ctx.report(
         _subject_clause(doc, facts, head),
         "合同有标的条款但未约定质量标准：依民法典第511条第一项，按强制性国家标准、推荐性国家标准、行业标准、"
@@ -437,17 +444,35 @@ def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
-#: A maker's model code: ZY-M60, CK6150, CPD20L, HM-740-4 (letters, then digits; not a standard's GB/ISO).
+#: A maker's model code: ZY-M60, CK6150, CPD20L, HM-740-4, 2ZGQ-6D, 1GQN-200 (letters, then digits, after
+#: at most three leading digits; not a standard's GB/ISO).
 _MODEL_CODE = re.compile(
-    r"(?<![A-Za-z0-9])(?!GB|ISO|IEC)(?:[A-Z]{1,5}-?[A-Z]{0,2}\d{2,}|[A-Z]{2,5}-[A-Z0-9]*\d)[A-Za-z0-9\-/.]*"
+    r"(?<![A-Za-z0-9])(?!GB|ISO|IEC)\d{0,3}(?:[A-Z]{1,5}-?[A-Z]{0,2}\d{2,}|[A-Z]{2,5}-[A-Z0-9]*\d)[A-Za-z0-9\-/.]*"
+)
+#: A technical parameter with its figure (380W, 4096通道, 22kW, 40MPa, 1600×800×750, Φ60×3.2): a spec that
+#: fixes what the goods are, and with a guarantee what they must do.
+_PARAMETER = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:[×xX*]\s*\d|(?:kW|KW|kVA|W|kV|V|mA|A|Ah|mAh|Hz|MPa|kPa|Pa|bar|mm|cm|m³|m3|m²|㎡|m|ml|mL|L"
+    r"|kg|g|t|℃|°C|dB|lm|rpm|HP|P)(?![A-Za-z])|通道|色|路|寸|英寸|匹|万像素|像素|流明|马力|转|毫米|厘米|米|毫升|升"
+    r"|公斤|千克|克|吨|行|层|档|位)"
+    r"|[ΦφØ]\s*\d"
 )
 
 
+def _identified(it: Item) -> bool:
+    """True when an item is identified by a model code or a quantified technical parameter (in its model,
+    name or spec)."""
+    text = f"{it.model} {it.name} {it.spec}"
+    return _MODEL_CODE.search(text) is not None or _PARAMETER.search(f"{it.model} {it.spec}") is not None
+
+
 def _model_named(doc: Document, facts: SubjectFacts, head: Block | None) -> bool:
-    """True when every item is identified by a model code (in its model, name or spec), or — with no item
-    table — every numbered line of the subject section (any of its lines when none is numbered)."""
+    """True when every item is identified by a model code or a quantified parameter (an item whose spec is
+    left open is reported by subject/unquantified-item and not judged here), or — with no item table — every
+    numbered line of the subject section (any of its lines when none is numbered)."""
     if facts.items:
-        return all(_MODEL_CODE.search(f"{it.model} {it.name} {it.spec}") for it in facts.items)
+        judged = [it for it in facts.items if not _spec_left_open(it)]
+        return bool(judged) and all(_identified(it) for it in judged)
     if head is None:
         return False
     at = next(i for i, b in enumerate(doc.blocks) if b is head)
@@ -464,6 +489,11 @@ def _model_named(doc: Document, facts: SubjectFacts, head: Block | None) -> bool
 
 #: A numbered line of goods in the subject section (1. 智能快递柜… / 2、… / （3）…).
 _ITEM_LINE = re.compile(r"^\s*(?:\d{1,2}[.、．)）](?!\d)|[(（]\d{1,2}[)）])")
+
+
+def _spec_left_open(it: Item) -> bool:
+    """True when subject/unquantified-item reports the item's spec as left open (型号待定, 按甲方要求配置)."""
+    return any(zh.startswith("规格") for zh, _en in _item_problems(it))
 
 
 def _warranted(doc: Document) -> bool:

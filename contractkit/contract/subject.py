@@ -38,6 +38,7 @@ StandardKind = Literal[
     "listed",
     "as_is",
     "genuine",
+    "maker",
     "grade",
     "certified",
     "conformity",
@@ -236,7 +237,7 @@ _COMMIT = r"(?:(?:符合|按照?|执行|依据|依照|满足|达到|遵守|参�
 _COMMIT_AFTER = r"(?!\s*\d)"
 _AGREEMENT = (
     r"技术协议|技术规格书|技术规格|技术规范书?|规格书|技术要求|技术参数|性能参数|性能指标|产品说明书|质量要求|质量标准"
-    r"|技术标准|图纸|验收标准|检验标准|验收依据|检验依据"
+    r"|技术标准|图纸|验收标准|检验标准|验收依据|检验依据|品质协议|质量协议|质量保证协议"
 )
 _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
     (
@@ -258,10 +259,19 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
     (
         "agreement",
         re.compile(
-            rf"{_COMMIT}(?:{_AGREEMENT}){_COMMIT_AFTER}|(?:{_AGREEMENT})(?=\s*(?:见|为|:|：|执行|如下))"
+            rf"{_COMMIT}(?:{_AGREEMENT}){_COMMIT_AFTER}|(?:{_AGREEMENT})(?=\s*(?:详见|见|为|:|：|执行|如下|按|以|依|附后))"
+            # 双方签订的技术协议 / 技术协议（附件2）为本合同不可分割的组成部分
+            rf"|(?:签订|签署|确认|盖章|会签)的?[^,，。；;]{{0,6}}?(?:{_AGREEMENT})"
+            rf"|(?:{_AGREEMENT})[^,，。；;]{{0,16}}?(?:组成部分|同等(?:法律)?效力)"
         ),
     ),
-    ("sample", re.compile(r"样品|封样|样箱|样板|样本|样衣|小样|标样|确认样|首件|色卡|色板")),
+    (
+        "sample",
+        re.compile(
+            r"样品|封样|封存样|留样|存样|样箱|样板(?!间|房)|样本|样衣|小样|标样|确认样|首件|色卡|色板|样机|样件|样车|样砖"
+            r"|样布|色样|产前样|大货样|实物样"
+        ),
+    ),
     (
         "listed",
         re.compile(
@@ -272,6 +282,9 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
             # each item identified by an annex or catalogue entry: ISBN、书名、版次…均以附件为准
             r"|(?:ISBN|书号|版次|货号|料号|图号|规格型号|技术参数)[^。；;]{0,24}?以(?:本合同)?(?:附件|附表|清单|书目)"
             r"[^。；;]{0,8}?为准"
+            # the quality set by an annex: 质量要求详见附件2 / 货物的质量应符合附件一的约定 / 品质以附件三为准
+            r"|(?:质量|品质|技术|规格|性能|标准)[^,，。；;]{0,8}?(?:符合|按照?|依照?|以|详见|见|执行|满足|达到)"
+            r"[^,，。；;]{0,6}?(?:附件|附表|附录)"
         ),
     ),
     # used goods sold in a stated condition: 设备按乙方查看时的现状交付 / 以现状出售 / sold as is
@@ -285,7 +298,26 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
     ),
     # genuine goods required (正版图书, 原厂正品, 存在盗版的…): identity is the quality term of branded goods
     # (原厂全新产品, 全新原装, 原厂配件: the maker's new goods are the quality term of spare parts)
-    ("genuine", re.compile(r"正版|正品|原装|原厂(?:正品|原装|生产|出品|全新|新品|配件|件)|全新原厂|盗版")),
+    # (brand-new goods or original parts guaranteed: 均为全新、未使用过的, 原厂件, 不以翻新件或副厂件替代)
+    (
+        "genuine",
+        re.compile(
+            r"正版|正品|原装|原厂(?:正品|原装|生产|出品|全新|新品|配件|件)|全新原厂|盗版"
+            r"|(?:为|是|系|保证|确保)[^,，。；;]{0,6}?全新|全新(?:、|，|,|未使用|未经使用|出厂|且)"
+            r"|全新的?(?:货物|产品|设备|机器|整机|配件|零件|部件|原装|正品)"
+            r"|(?:全新|货物|产品|设备|配件|零件|部件)[^,，。；;]{0,4}?未经?(?:使用|翻新)"
+            r"|非翻新|翻新件|翻新机|副厂件|拆机件|纯正配件"
+        ),
+    ),
+    # the maker's published specification: 以生产商官方网站公布的产品规格书为准, 符合制造商出厂标准
+    (
+        "maker",
+        re.compile(
+            r"(?:生产厂家|生产厂商|厂家|厂商|制造商|制造厂|生产商|原厂|品牌方|品牌商)[^,，。；;]{0,14}?"
+            r"(?:公布|发布|公开|提供|出具|标称|规定|承诺|标示|标注)(?:的|之)?[^,，。；;]{0,10}?(?:参数|规格|指标|标准|性能|技术)"
+            r"|(?:出厂|厂家|原厂)(?:检验)?(?:标准|技术标准|质量标准|技术规格|规格书|技术参数)"
+        ),
+    ),
     # a quality grade or a quality indicator with its figure (优等品, 一级, 耐印力10万印, 纯度≥99.7%)
     (
         "grade",
@@ -337,6 +369,8 @@ _GRADE_WORDS = (
     "耐印力", "耐磨", "寿命", "纯度", "含量", "水分", "杂质", "精度", "强度", "硬度", "合格率", "不良率",
     "良品率", "白度", "色牢度", "误差", "偏差", "公差", "允差", "色差", "漏水率", "故障率",
 )  # fmt: skip
+#: Every match of the ``maker`` kind holds one of these.
+_MAKER_WORDS = ("厂家", "厂商", "制造商", "制造厂", "生产商", "原厂", "品牌方", "品牌商", "出厂")
 #: Every match of the ``certified`` kind holds one of these.
 _CERTIFIED_WORDS = ("注册证", "注册备案", "备案凭证", "船级社", "产品认证", "认证", "证书", "标志", "型式")
 #: Every match of the ``conformity`` kind holds one of these.
@@ -376,8 +410,14 @@ _STANDARD_GATE = (
     "正品",
     "原装",
     "原厂",
-    "全新原厂",
+    "全新",
+    "翻新",
+    "副厂",
+    "拆机",
+    "纯正",
     "盗版",
+    *_MAKER_WORDS,
+    "附录",
     *_GRADE_WORDS,
     *_CERTIFIED_WORDS,
     *_CONFORMITY_WORDS,
@@ -414,10 +454,11 @@ def _gate(pattern: str) -> Callable[[str], bool]:
 
 _KIND_GATES: dict[StandardKind, Callable[[str], bool]] = {
     "agreement": _AGREEMENT_GATE,
-    "listed": lambda c: "所列" in c or "附件" in c or "附表" in c,
+    "listed": lambda c: "所列" in c or "附件" in c or "附表" in c or "附录" in c,
     # one compiled scan per gate (a loop of ``in`` tests over a word list costs more)
     "as_is": _gate(r"现状|" + "|".join(_CONDITION_WORDS) + r"|[Aa][Ss][- ][Ii][Ss]"),
-    "genuine": contains_any(("正版", "正品", "原装", "原厂", "盗版")),
+    "genuine": contains_any(("正版", "正品", "原装", "原厂", "盗版", "全新", "翻新", "副厂", "拆机", "纯正")),
+    "maker": contains_any(_MAKER_WORDS),
     "certified": contains_any(_CERTIFIED_WORDS),
     "conformity": contains_any(_CONFORMITY_WORDS),
     "grade": contains_any(_GRADE_WORDS),
@@ -434,6 +475,12 @@ def _numbered(clause: str) -> re.Match[str] | None:
             return m
         letter = _LATIN.search(clause, letter.start() + 1)
     return None
+
+
+def _numbered_span(clause: str) -> tuple[StandardKind, int, int] | None:
+    """The first numbered standard (GB/T 3091-2015) of ``clause`` as ``("numbered", start, end)``."""
+    m = _numbered(clause)
+    return ("numbered", m.start(), m.end()) if m is not None else None
 
 
 def first_standard(clause: str) -> tuple[StandardKind, int, int] | None:
@@ -453,7 +500,16 @@ def first_standard(clause: str) -> tuple[StandardKind, int, int] | None:
 #: Quality described by taste instead of figures or a standard.
 _SUBJECTIVE = re.compile(
     r"(?:精装|豪华|高档|优质|上乘|美观|先进(?!先出)|一流|高端|精良|质量(?:良好|较好|好(?!坏))|高品质|高质量|最优|上等|精美)"
-    r"(?!的?(?:售后|技术|培训)?服务)"
+    # not the goods' quality: a service, who a party is or serves (高端客户, 一流企业, 高档酒店), a project or
+    # a building's fit-out (…项目精装修工程, 高档小区)
+    r"(?!的?(?:(?:售后|技术|培训)?服务|客户|用户|企业|厂家|厂商|品牌商|供应商|合作伙伴|酒店|宾馆|餐厅|会所|商场|门店|小区"
+    r"|楼盘|住宅|社区|项目|市场|人才|团队|单位|公司|写字楼|公寓|别墅|修(?:工程|项目|房|住宅|交付)))"
+)
+#: A phrase of use (用于…项目精装修工程, 供…使用): where the goods go, not what quality they have.
+_USE = re.compile(r"(?:用于|用在|适用于|应用于|供[^,，。；;]{1,20}?使用)[^,，。；;]*")
+#: What a party is (卖方为国内一流的布草生产企业): praise of the party, not a quality of the goods.
+_WHO_IS = re.compile(
+    r"(?:是|为|系|作为)[^,，。；;]{0,20}?(?:企业|厂家|厂商|公司|供应商|品牌|制造商|生产商|服务商|经销商|集团)(?=[,，。；;]|$)"
 )
 _SUBJECTIVE_WORDS = (
     "精装", "豪华", "高档", "优质", "上乘", "美观", "先进", "一流", "高端", "精良",
@@ -689,6 +745,12 @@ def vague_hits(clause: str, words: tuple[str, ...]) -> list[tuple[str, int, int]
                 end = m.end()
                 hits.append(("等", end - (2 if masked[end - 2 : end] == "等等" else 1), end))
     return sorted(hits, key=lambda h: h[1])
+
+
+#: A statement of intent before the purchase verb (想直接买, 拟向乙方采购, 计划购置): why the contract is made
+_INTENT = re.compile(
+    r"(?:想|拟|准备|计划|打算|有意|希望|欲|意向)(?:要|直接|再|先|一次性)?(?:向[^,，。；;]{1,16}?)?(?:采购|购买|买|订购|购置|购进|进)"
+)
 
 
 #: The vague words the extracted facts report: the default setting and 等 (the rule takes the setting).
@@ -1186,6 +1248,11 @@ def extract(contract: Contract) -> SubjectFacts:
     subjective: list[Vague] = []
 
     recitals = recital_blocks(doc)
+    # the item table counts every line: a vague word before the first section or in a statement of intent
+    # only announces what the table fixes
+    all_counted = bool(items) and all(it.quantity is not None for it in items)
+    sections = contract.structure.sections
+    preamble_end = min((sec.where.block for sec in sections), default=0) if all_counted else 0
 
     def subject(i: int, block: Block, clause: str) -> bool:
         return i in item_blocks or (i not in recitals and is_subject_clause(block, clause))
@@ -1193,8 +1260,10 @@ def extract(contract: Contract) -> SubjectFacts:
     # one scan of the document's clauses for every lexicon, then cheap literal tests per clause
     for block, s, e, clause in clauses_naming(doc, _ALL_GATES):
         i = block.location.index
-        if _STANDARD_GATE_ANY(clause) and i not in standard_heads:
-            found = first_standard(clause)
+        if _STANDARD_GATE_ANY(clause):
+            # a column named 执行标准 or 技术要求 is no standard; a standard's number in the header is one
+            # (执行标准：GB/T 3091-2015 | 规格型号（符合GB/T 700-2006）)
+            found = first_standard(clause) if i not in standard_heads else _numbered_span(clause)
             if found is not None:
                 kind, a, b = found
                 standards.append(Standard(kind, Where(i, (s + a, s + b))))
@@ -1202,6 +1271,9 @@ def extract(contract: Contract) -> SubjectFacts:
         if _SUBJECTIVE_GATE(clause) and (is_subject or _QUALITY_CLAUSE.search(clause)):
             # 《优质碳素结构钢…》 is a title, 为稳定优质稻谷来源 a purpose
             untitled = purpose_masked(_TITLE.sub(_blank_out, clause) if "《" in clause else clause)
+            if "用" in clause or "供" in clause:
+                untitled = _USE.sub(_blank_out, untitled)
+            untitled = _WHO_IS.sub(_blank_out, untitled)
             for m in _SUBJECTIVE.finditer(untitled):
                 subjective.append(Vague(m.group(), Where(i, (s + m.start(), s + m.end()))))
         if not is_subject:
@@ -1216,6 +1288,8 @@ def extract(contract: Contract) -> SubjectFacts:
                         continue  # 数量 一批: the row is an unquantified item, reported as such
                 elif not fixes_quantity(clause, word, a, in_subject_section(block)):
                     continue
+                elif all_counted and (i < preamble_end or _INTENT.search(clause, 0, a) is not None):
+                    continue  # 想直接买一批用过的盘扣架 before the table that counts them: intent, a recital
                 vague.append(Vague(word, Where(i, (s + a, s + b))))
         if "为准" in clause:
             m = _OPEN.search(clause)
