@@ -83,6 +83,7 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
     stats = GlyphStats()
     pages_with_text = 0
     ocr_pages: list[int] = []
+    langs: str | None = None  # OCR languages: both until the first OCR'd page shows the script
     for i in range(n):
         try:
             page = pdf[i]  # type: ignore[index]
@@ -94,7 +95,7 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
                     textpage.close()
                 text = _PDFIUM_NOISE.sub("", raw)
                 if mode == "always" or (mode == "auto" and not text.strip()):
-                    lines = _ocr_page(page, name, i + 1, len(ocr_pages), max_ocr_pages)
+                    lines, langs = _ocr_page(page, name, i + 1, len(ocr_pages), max_ocr_pages, langs)
                     ocr_pages.append(i + 1)
                 else:
                     lines = None
@@ -136,10 +137,15 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
     return Document(path=name, kind="pdf", blocks=blocks, meta=meta)
 
 
-def _ocr_page(page: object, name: str, number: int, done: int, limit: int) -> list[str]:
-    """The OCR'd lines of one PDF page; past the page limit, no Tesseract or too slow: UnreadableInput."""
+def _ocr_page(
+    page: object, name: str, number: int, done: int, limit: int, langs: str | None
+) -> tuple[list[str], str]:
+    """The OCR'd lines of one PDF page read with ``langs`` (None: both Chinese scripts), and the languages
+    for the next page (:func:`~contractkit.readers.ocr.langs_after`); past the page limit, no Tesseract or
+    too slow: UnreadableInput."""
     from contractkit.readers import ocr
 
+    langs = langs or ocr.LANGS
     if done >= limit:
         raise UnreadableInput(
             f"more than {limit} pages need OCR",
@@ -151,9 +157,10 @@ def _ocr_page(page: object, name: str, number: int, done: int, limit: int) -> li
         )
     ocr.require(name)
     try:
-        return ocr.image_lines(ocr.render_pdf_page(page))
+        lines = ocr.image_lines(ocr.render_pdf_page(page), langs=langs)
     except (TimeoutError, ocr.OcrFailed) as exc:
         raise ocr.page_unreadable(name, number, exc) from None
+    return lines, ocr.langs_after(lines, langs)
 
 
 class GlyphStats:

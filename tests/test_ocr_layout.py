@@ -1,0 +1,165 @@
+"""OCR of scanned layouts: a ruled table's grid removed before Tesseract (it took the table for a picture
+and read none of it), one language once a page is plainly Simplified, stray marks for an ideographic space
+dropped. Pages drawn here (Noto CJK, 200 dpi, turned 0.3°, blurred) with our own text; one page is OCR'd."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from contractkit.readers import ocr
+from contractkit.readers.pdf import read_pdf
+
+FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+needs_tesseract = pytest.mark.skipif(
+    not (ocr.available() and FONT.exists() and shutil.which("tesseract")),
+    reason="needs Tesseract (chi_sim, chi_tra) and the Noto CJK fonts",
+)
+
+
+def _grid(size: tuple[int, int], xs: list[int], ys: list[int], width: int = 3) -> Image.Image:
+    """A white page with a table grid: vertical rulings at ``xs``, horizontal ones at ``ys``."""
+    page = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(page)
+    for y in ys:
+        draw.rectangle((xs[0], y, xs[-1] + width - 1, y + width - 1), fill=0)
+    for x in xs:
+        draw.rectangle((x, ys[0], x + width - 1, ys[-1] + width - 1), fill=0)
+    return page
+
+
+def _dark(page: Image.Image, box: tuple[int, int, int, int]) -> int:
+    """Pixels darker than ink level in ``box``."""
+    return sum(1 for v in page.crop(box).tobytes() if v < ocr.INK_LEVEL)
+
+
+def test_rulings_go_and_strokes_stay() -> None:
+    page = _grid((1200, 900), [100, 300, 700, 1100], [200, 260, 320, 380])
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((150, 215, 152, 245), fill=0)  # a vertical stroke inside a cell, shorter than the row
+    draw.rectangle((320, 230, 420, 232), fill=0)  # a horizontal stroke, far shorter than a ruling
+    draw.rectangle((200, 600, 260, 602), fill=0)  # a short underline for a blank, under no table
+    clean = ocr.remove_rulings(page)
+    assert _dark(clean, (0, 190, 1200, 400)) == _dark(clean, (150, 215, 153, 246)) + _dark(
+        clean, (320, 230, 421, 233)
+    )
+    assert _dark(clean, (150, 215, 153, 246)) == 3 * 31  # the strokes untouched
+    assert _dark(clean, (320, 230, 421, 233)) == 101 * 3
+    assert _dark(clean, (200, 600, 261, 603)) == 61 * 3
+    assert ocr.remove_rulings(Image.new("L", (300, 300), 255)).tobytes() == bytes(300 * 300 * [255])
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(st.integers(60, 140), min_size=2, max_size=5),
+    st.lists(st.integers(50, 90), min_size=1, max_size=4),
+)
+def test_any_grid_is_removed_whole(columns: list[int], rows: list[int]) -> None:
+    xs, ys = [40], [40]
+    for w in columns:
+        xs.append(xs[-1] + w)
+    for h in rows:
+        ys.append(ys[-1] + h)
+    size = (max(xs[-1] + 60, 6 * (xs[-1] - xs[0]) // 5 + 60), ys[-1] + 60)
+    page = _grid(size, xs, ys)
+    if xs[-1] - xs[0] < size[0] * ocr.RULING_SHARE:
+        return  # a table narrower than a ruling's length is not claimed
+    assert _dark(ocr.remove_rulings(page), (0, 0, *size)) == 0
+
+
+SIMPLIFIED_PAGE = [
+    "第三条 结算：买方收到增值税专用发票后十五日内，将货款汇入卖方指定账户。",
+    "第四条 运输：货物由卖方负责运输并承担运费，运输途中的损坏、遗失由卖方负责。",
+    "卖方开户银行：中国建设银行绍兴越城支行",
+]
+#: The same page read with both scripts: Tesseract gives some Traditional forms on a Simplified page.
+MIXED_READ = [
+    "第三條 结算：買方收到增值税专用發票后十五日内，将貨款汇入卖方指定賬户。",
+    "第四条 运输：货物由卖方负责运输并承担运费，運輸途中的损坏、遗失由卖方负责。",
+    "卖方开户银行：中国建设银行绍兴越城支行",
+]
+TRADITIONAL_PAGE = [
+    "第三條 結算：買方收到統一發票後十五日內，將貨款匯入賣方指定帳戶。",
+    "第四條 運輸：貨物由賣方負責運送並負擔運費，運送途中之損壞、遺失由賣方負責。",
+]
+
+
+def test_one_language_only_after_a_plainly_simplified_page() -> None:
+    assert ocr.langs_after(SIMPLIFIED_PAGE) == ocr.SIMPLIFIED
+    assert ocr.langs_after(MIXED_READ) == ocr.SIMPLIFIED
+    assert ocr.langs_after(TRADITIONAL_PAGE) == ocr.LANGS
+    assert ocr.langs_after(["甲方：", "乙方：", "2027年4月8日"]) == ocr.LANGS  # no evidence either way
+    assert ocr.langs_after(SIMPLIFIED_PAGE, "chi_tra") == "chi_tra"  # a caller's choice stays
+    assert ocr.langs_after(TRADITIONAL_PAGE, ocr.SIMPLIFIED) == ocr.SIMPLIFIED  # decided once
+
+
+def test_stray_marks_of_an_ideographic_space_are_dropped() -> None:
+    def words(*texts: str) -> list[ocr.Word]:
+        out, left = [], 0
+        for t in texts:
+            out.append((left, 40 * len(t), 40, t))
+            left += 40 * len(t) + 10
+        return out
+
+    assert ocr.join_words(words("第一条", "”设备")) == "第一条 设备"
+    assert ocr.join_words(words("第三條]交貨:", "甲方")) == "第三條 交貨:甲方"
+    assert ocr.join_words(words("91330104MA2H7KQ35D", "“联系电话:")) == "91330104MA2H7KQ35D 联系电话:"
+    assert ocr.join_words(words("以下简称", "“甲方”")).endswith("以下简称 “甲方”")  # a pair stays
+    assert ocr.join_words(words("见附件", "「报价单」")) == "见附件「报价单」"
+
+
+def _draw_scan(path: Path) -> None:
+    """One page at 200 dpi: a title, a party block, a ruled item table, a clause and a signature table."""
+    page = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(page)
+    body = ImageFont.truetype(str(FONT), 29, index=2)  # Noto Serif CJK SC
+    title = ImageFont.truetype(str(FONT), 48, index=2)
+    draw.text((560, 180), "五金配件订购合同", font=title, fill=0)
+    draw.text((200, 320), "订购方：常州恒瑞机电设备有限公司", font=body, fill=0)
+    draw.text((200, 390), "供应方：温州瓯海精工紧固件厂", font=body, fill=0)
+    xs, ys = [200, 330, 700, 900, 1160, 1450], [470, 540, 610, 680, 750]
+    rows = [
+        ["序号", "品名", "数量", "单价（元）", "金额（元）"],
+        ["1", "不锈钢六角螺栓", "8000件", "1.35", "10,800.00"],
+        ["2", "镀锌平垫圈", "12000件", "0.18", "2,160.00"],
+        ["3", "尼龙锁紧螺母", "8000件", "0.42", "3,360.00"],
+    ]
+    for y, row in zip(ys, rows, strict=False):
+        for x, cell in zip(xs, row, strict=False):
+            draw.text((x + 14, y + 16), cell, font=body, fill=0)
+    for y in ys:
+        draw.rectangle((xs[0], y, xs[-1] + 2, y + 2), fill=0)
+    for x in xs:
+        draw.rectangle((x, ys[0], x + 2, ys[-1] + 2), fill=0)
+    draw.text((200, 820), "第二条　供应方应于2027年9月10日前交货，运费由供应方承担。", font=body, fill=0)
+    for y in (960, 1040):
+        draw.rectangle((200, y, 1450, y + 2), fill=0)
+    draw.text((214, 980), "订购方（盖章）：", font=body, fill=0)
+    draw.text((860, 980), "供应方（盖章）：", font=body, fill=0)
+    page = page.rotate(0.3, expand=False, fillcolor=255, resample=Image.Resampling.BICUBIC)
+    page.filter(ImageFilter.GaussianBlur(0.4)).save(path, "PDF", resolution=200)
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_ruled_table_rows_come_back_one_line_each(tmp_path: Path) -> None:
+    _draw_scan(tmp_path / "scan.pdf")
+    doc = read_pdf(tmp_path / "scan.pdf")
+    texts = [b.norm.replace(" ", "") for b in doc.blocks]
+    for name, amount in (
+        ("不锈钢六角螺栓", "10,800.00"),
+        ("镀锌平垫圈", "2,160.00"),
+        ("尼龙锁紧螺母", "3,360.00"),
+    ):
+        (row,) = [t for t in texts if name in t]  # the row is one block, its amount on it
+        assert amount in row
+    order = [
+        next(i for i, t in enumerate(texts) if key in t)
+        for key in ("订购方:常州", "序号", "第二条", "供应方(")
+    ]
+    assert order == sorted(order)
