@@ -555,3 +555,42 @@ def test_amounts_that_miss_the_total_are_reported_even_when_the_last_pays_off(
 )
 def test_an_order_formed_or_confirmed_is_a_trigger(clause: str) -> None:
     assert ids(clause, NT, ND) == []
+
+
+@pytest.mark.parametrize("count", ["两", "三", "十二", "12", "二十四"])
+def test_a_split_counts_its_parts_in_any_numeral(count: str) -> None:
+    assert ids(f"余款分{count}期付清。", "payment/split-without-amounts") == ["payment/split-without-amounts"]
+
+
+COLLOQUIAL = (
+    "二手设备买卖协议\n卖方（甲方）：某某门诊部\n买方（乙方）：某某诊所\n一、买什么\n二手牙椅2台，一共40200元。\n"
+    "{heading}\n{pay}\n三、晚了怎么办\n{remedy}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "remedy",
+    [
+        "甲方晚装好一天，从尾款里扣10块钱，最多扣2000块；乙方过了一个月还不给尾款的，甲方可以把设备拉回去。",
+        "甲方晚送一天，按晚送那部分货款的万分之五少付，最多少付5%。",
+        "卖方迟交三日以上的，买方从货款中扣500元；买方没给尾款之前，卖方可以不交钥匙。",
+    ],
+)
+@pytest.mark.parametrize("heading", ["二、钱怎么给", "二、付钱"])
+def test_colloquial_remedies_are_no_installments(remedy: str, heading: str) -> None:
+    pay = "签完字3天内乙方先转20000元；剩下的20200元，设备装好、乙方验完货以后3天内转清。"
+    text = COLLOQUIAL.format(heading=heading, pay=pay, remedy=remedy)
+    assert ids(text, NT, ND) == []
+
+
+@pytest.mark.parametrize(
+    "pay",
+    [
+        "签完字3天内乙方先转20000元；剩下的20200元，设备装好、乙方验完货以后转清。",
+        "签字当天先转2万元；余下的钱装好以后再打款。",
+        "签完字3天内乙方先给20000元；货到了验完以后给剩下的20200元。",
+    ],
+)
+def test_a_colloquial_installment_without_its_period_is_still_found(pay: str) -> None:
+    text = COLLOQUIAL.format(heading="二、钱怎么给", pay=pay, remedy="甲方晚装好一天，从尾款里扣10块钱。")
+    assert ids(text, NT, ND) == [ND]

@@ -19,6 +19,7 @@ from contractkit.facts.spans import contains_any
 from contractkit.facts.triggers import VAGUE_LITERALS, find_vague
 from contractkit.findings import Finding
 from contractkit.money import format_amount
+from contractkit.numerals import parse_cn_int
 from contractkit.readers.model import Document
 
 #: "按合同约定" / "第五条规定的期限内" / "付款时间如下": the time is stated elsewhere.
@@ -606,7 +607,6 @@ _SPLIT = re.compile(
     r"分\s*(?P<n>[两二三四五六七八九十\d]+)\s*(?:次|期|笔|批次)\s*(?:支付|付清|付款|结清|交清|付)"
 )
 _EACH_PART = re.compile(r"每(?:期|次|笔|月)[^，,。；;]{0,6}?(?:\d|[一二三四五六七八九十百千万]+(?:万)?元|%)")
-_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 @rule(
@@ -635,7 +635,10 @@ def split_without_amounts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if m is None:
             continue
         n_text = m.group("n")
-        n = int(n_text) if n_text.isdigit() else _CN_COUNT.get(n_text, 0)
+        try:
+            n = parse_cn_int(n_text)  # 两 / 三 / 十二 / 12
+        except ValueError:
+            n = 0
         if n < 2:
             continue
         here = doc.blocks.index(block)
