@@ -748,6 +748,7 @@ def test_a_payment_that_is_only_the_event_of_its_trigger_is_none() -> None:
         ("货送到验完以后五天内给剩下的3万元。", [30000]),
         ("订货当天先转1万元，余下的9000元装好以后三天内打款。", [10000, 9000]),
         ("签字当天转2万元，机器到了试完以后十天内再转6000元。", [20000, 6000]),
+        ("签合同当天先打5000块到卖方卡上，货到以后三天内汇3万元。", [5000, 30000]),
     ],
 )
 def test_colloquial_transfers_are_installments(text: str, amounts: list[int]) -> None:

@@ -108,8 +108,7 @@ PAY_GATE = (
     "给",
     # colloquial transfers: 先转20000元, 三天内转清, 打款, 打钱, 汇款
     "转",
-    "打款",
-    "打钱",
+    "打",
     "汇款",
 )
 #: A payment act or stage (支付, 付清, 预付, 尾款, 到货款, 先给…).
@@ -122,7 +121,7 @@ PAY_VERB_PATTERN = (
     # colloquial: 十天内给剩下的166800元, 三天内给清, 先转20000元, 转清, 打款, 汇款
     r"|(?<=[内后时])给(?=\s*(?:剩下|剩余|余下|尾款|余款|\d[\d,.]*\s*(?:万)?\s*(?:元|块)))|给(?:清|齐|完)|"
     r"转(?:清|给|钱)|(?:先|再|又|另)转(?=\s*(?:\d|[一二两三四五六七八九十]))|打款|打钱|汇款|"
-    r"转(?=\s*(?:\d[\d,.]*|[一二两三四五六七八九十百千]+)\s*(?:万)?\s*(?:元|块))"
+    r"(?:转|打|汇)(?=\s*(?:\d[\d,.]*|[一二两三四五六七八九十百千]+)\s*(?:万)?\s*(?:元|块))"
 )
 #: Led by a lookahead of its first characters (the same matches, found far faster: see the tests).
 PAY_VERB = re.compile(
@@ -356,7 +355,9 @@ _TENTHS = re.compile(
 #: 首付货款15万: 万 with no 元 after a payment word.
 _BARE_WAN = re.compile(r"(?<=款|金|费|给|付)\s*(?:计|为)?\s*(\d+(?:\.\d+)?)\s*万(?![元美欧块])")
 #: Colloquial money: 3万块, 200块钱 (块 before punctuation or 钱: not 3块钢板).
-_KUAI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万)?\s*块(?:钱|(?![\u4e00-\u9fff]))")
+_KUAI = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万)?\s*块(?:钱|(?![\u4e00-\u9fff])|(?=到|给|打|转|汇|作为|当|定金|押金|订金))"
+)
 
 
 def _amounts(piece: str) -> list[tuple[Decimal, str, tuple[int, int]]]:
