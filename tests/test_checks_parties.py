@@ -800,3 +800,16 @@ def test_round5_a_branch_or_another_trade_name_is_still_inconsistent() -> None:
     ):
         text = f"{head}\n{_COUNTERPART}\n{seal}"
         assert INC in {f.rule for f in lint_text(text, Settings(select=(INC,)))}, text
+
+
+@pytest.mark.parametrize("reading", ["913601247EU3HH5C96HH", "913601247EU3H5C96", "9136012477EU3H5C96H"])
+def test_a_scanned_code_of_the_wrong_length_is_not_judged(reading: str) -> None:
+    from contractkit.checks.parties import ocr_repaired
+
+    assert ocr_repaired(reading) is None
+
+
+def test_a_scanned_code_of_eighteen_characters_is_judged() -> None:
+    from contractkit.checks.parties import ocr_repaired
+
+    assert ocr_repaired("91321204ma7e3k2t3k") == "91321204MA7E3K2T3K"

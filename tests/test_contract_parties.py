@@ -571,3 +571,24 @@ def test_a_label_a_scan_glued_to_the_address_before_it() -> None:
     text = f"卖方：{SELLER}\n地址：青岛市崂山区株洲路 151 号 3 号楼法定代表人: 高文涛 电话: 0532-88706215"
     (p,) = parties(text).parties
     assert values(p)["legal"].startswith("高文涛") and values(p)["address"].endswith("3 号楼")
+
+
+@pytest.mark.parametrize(
+    ("lines", "address"),
+    [
+        (
+            "地址:浙江省宁波市北仑区新碶街道黄山西路\n211 号 电话:0574-86150277",
+            "浙江省宁波市北仑区新碶街道黄山西路211 号",
+        ),
+        ("住所：江苏省苏州市工业园区星湖街\n88号3幢  法定代表人：张伟", "江苏省苏州市工业园区星湖街88号3幢"),
+        ("地址：上海市闵行区春东路\n12-3号 联系电话：021-64891234", "上海市闵行区春东路12-3号"),
+    ],
+)
+def test_an_address_wrapped_before_its_house_number_is_joined(lines: str, address: str) -> None:
+    (p,) = parties(f"报价方：{SELLER} 统一社会信用代码：91350100M000100Y43 {lines}").parties
+    assert values(p)["address"] == address
+
+
+def test_a_line_after_an_address_that_is_no_house_number_stays_apart() -> None:
+    (p,) = parties(f"卖方：{SELLER}\n地址：沈阳市铁西区北二路\n2027年交货").parties
+    assert values(p)["address"] == "沈阳市铁西区北二路"

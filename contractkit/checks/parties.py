@@ -380,9 +380,12 @@ def ocr_read(doc: Document, block: Block) -> bool:
 
 def ocr_repaired(code: str) -> str | None:
     """The credit code a scan printed: upper case, with the letters GB 32100 never uses read as their digit
-    twins — or None when such a letter was there and the repaired code still fails (the reading is not to be
-    judged). A code with no such letter is returned upper-cased, to be checked as it stands."""
+    twins — or None when such a letter was there and the repaired code still fails, or the reading is not 18
+    characters long (the reading is not to be judged). A code with no such letter is returned upper-cased,
+    to be checked as it stands."""
     upper = code.strip().upper()
+    if len(upper) != 18:
+        return None  # 913601247EU3HH5C96HH for …EU3H5C96H: a scan doubles and drops characters
     if not _EXCLUDED & set(upper):
         return upper
     repaired = upper.translate(_OCR_TWINS)

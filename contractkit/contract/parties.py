@@ -686,6 +686,29 @@ def _wrapped_value(party: _Open, cell: tuple[int, int, int, str]) -> bool:
     return False
 
 
+#: The rest of an address a line wrap carried to the next line: its house number (``211 号``, ``88号3幢``,
+#: ``12-3号``) at the start of that line.
+_ADDRESS_REST = re.compile(
+    r"^\s*(?P<v>[\d一二三四五六七八九十百零〇]{1,5}(?:\s*[-－之]\s*\d{1,4})?\s*(?:号院|号楼|号|弄|栋|幢|座)"
+    r"[0-9A-Za-z\u4e00-\u9fff\-－#()（）]{0,16}?)(?=\s|[,，;；。]|$)"
+)
+
+
+def _wrapped_address(doc: Document, parties: list[_Open], cell: tuple[int, int, int, str]) -> None:
+    """Join to an address that ends the line before the house number a line wrap carried to this line
+    (``地址:浙江省宁波市北仑区新碶街道黄山西路`` ⏎ ``211 号 电话:…``)."""
+    i, base, _e, text = cell
+    m = _ADDRESS_REST.match(text) if base == 0 else None
+    if m is None:
+        return
+    previous = doc.blocks[i - 1].norm.rstrip() if i > 0 else ""
+    for p in parties:
+        d = p.details.get("address")
+        if d is not None and not d.blank and d.where.block == i - 1 and d.where.span[1] >= len(previous):
+            p.details["address"] = Detail(d.kind, d.label, d.value + m.group("v"), False, d.where)
+            return
+
+
 def analyse(doc: Document, structure: Structure) -> Parties:
     """The parties of a read document (text layouts; JSON deals are handled by :func:`extract`)."""
     opened: dict[str, _Open] = {}
@@ -702,6 +725,8 @@ def analyse(doc: Document, structure: Structure) -> Parties:
         segs = _segments(row)
         for seg in segs:
             seg.col = grid[seg.col]
+        if heads and doc.blocks[first].location.table is None:
+            _wrapped_address(doc, [opened[k] for k in heads], row[0])
         if not segs:
             in_table = doc.blocks[first].location.table is not None
             if heads and len(row) == 1 and _wrapped_value(opened[heads[-1]], row[0]):
