@@ -391,3 +391,30 @@ def test_a_change_allowed_by_a_channel_in_other_words(clause: str) -> None:
 )
 def test_a_notice_or_a_negated_channel_is_no_informal_change(clause: str) -> None:
     assert ids("买卖合同\n" + clause, "term/informal-change") == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "合同签字后生效，货款两清后合同终止。",
+        "本合同经双方盖章后生效，双方义务全部履行后本合同自行终止。",
+        "本合同生效后，在双方履行完毕全部权利义务之前持续有效。",
+        "本合同在双方权利义务履行完毕后自动终止。",
+        "合同签订生效后，货物交付且款项支付完毕，本合同即履行完毕。",
+    ],
+)
+def test_a_term_that_ends_with_performance_in_other_words_is_a_term(clause: str) -> None:
+    assert ids("买卖合同\n" + clause, "term/no-term", "term/no-start-or-end") == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "一方严重违约致使合同目的不能实现的，另一方有权提前结束本合同。",
+        "甲方逾期付款超过30天的，乙方可以不再履行剩余交货义务。",
+        "卖方连续两次交货不合格的，买方可以退出本合同。",
+    ],
+)
+def test_a_termination_right_in_other_words(clause: str) -> None:
+    assert ids("买卖合同\n" + clause, "term/no-termination") == []
+    assert ids("买卖合同\n本合同一式两份。", "term/no-termination") == ["term/no-termination"]

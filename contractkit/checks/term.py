@@ -111,6 +111,8 @@ def _no_start_or_end(p: Period) -> str | None:
     """``"start"`` or ``"end"`` when the period lacks it (a template blank or 长期有效 lacks nothing)."""
     if p.blank or p.open_ended:
         return None
+    if not p.has_start and p.end is None and p.length is None and p.end_event is not None:
+        return None  # 本合同在双方义务履行完毕后终止: it runs from formation (民法典第502条) to the event
     if p.has_start and not p.has_end:
         return "end"
     if p.has_end and not p.has_start:
@@ -126,10 +128,11 @@ def _no_start_or_end(p: Period) -> str | None:
     why="合同期限（有效期、服务期限、履行期限）只写了起点、只写了终点或只写了长度，或写作“长期有效”而没有终点，"
     "期限无法计算，何时届满、"
     "何时可以要求履行或结算都不明确；履行期限是民法典第470条列明的合同一般条款，约定不明的依第511条第四项随时履行。"
-    "只写终点或长度而合同另有生效条款的，期限自生效之日起算，不算缺少起点。",
+    "只写终点或长度而合同另有生效条款的，期限自生效之日起算，不算缺少起点；以履行完毕等事件为终点的，期限自合同成立时起算。",
     why_en="A term (validity, service or performance period) with only a start, only an end or only a "
     "length cannot be computed: when it expires is unclear (Civil Code Arts. 470, 511(4)). An end or a "
-    "length with an effectiveness clause elsewhere runs from effectiveness and lacks nothing.",
+    "length with an effectiveness clause elsewhere runs from effectiveness and lacks nothing; a term that "
+    "ends at an event (full performance) runs from formation.",
     basis="民法典第470条、第511条第四项",
     fix="写明起止，例如“本合同有效期自2026年1月1日起至2026年12月31日止”，或“服务期限为一年，自合同生效之日起计算”。",
     bad=[
