@@ -594,3 +594,21 @@ def test_colloquial_remedies_are_no_installments(remedy: str, heading: str) -> N
 def test_a_colloquial_installment_without_its_period_is_still_found(pay: str) -> None:
     text = COLLOQUIAL.format(heading="二、钱怎么给", pay=pay, remedy="甲方晚装好一天，从尾款里扣10块钱。")
     assert ids(text, NT, ND) == [ND]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3. 付款：（1）合同签订后15日内支付合同价格的30%；（2）验收合格后30日内支付合同价格的60%；"
+        "（3）质保期满后15日内支付剩余5%。",
+        "付款方式：签约后7日内付40%，到货后10日内付50%，余款5%于质保期满后付清。",
+        "第四条 付款 合同生效后5日内预付20%；安装调试完成后15日内付70%；其余5%在终验后30日内结清。",
+    ],
+)
+def test_a_rest_whose_share_leaves_a_gap_in_a_one_paragraph_schedule_is_a_mismatch(text: str) -> None:
+    assert ids(text, SM) == [SM]
+
+
+def test_a_rest_closing_a_one_paragraph_schedule_is_clean() -> None:
+    text = "付款方式：签约后7日内付40%，到货后10日内付50%，余款10%于质保期满后付清。"
+    assert ids(text, SM) == []

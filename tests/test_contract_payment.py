@@ -43,7 +43,7 @@ TIMED = [
     ("在收到甲方货物的60日内将全部货款汇入甲方账户", "other", "day"),
     ("设备运至工地现场5日内支付40%到货款", "other", "day"),
     ("买方需试用完毕三天内支付30%", "other", "day"),
-    ("签完合同3天内，甲方先付30%预付款", "other", "day"),
+    ("签完合同3天内，甲方先付30%预付款", "contract_signed", "day"),
     ("货全部送到、装好、验完货以后7天内，甲方再付60%", "other", "day"),
     ("质保期一年满后5日内支付10%质保金", "other", "day"),
     ("设备验收合格后两个月内付总价款的50%", "acceptance", "month"),
@@ -840,3 +840,37 @@ def test_a_colloquial_money_heading_is_the_payment_section(heading: str) -> None
         "五、晚了怎么办\n卖方晚交车一天，从尾款里扣50元；买方过了一个月还不给尾款的，卖方把车开回去。"
     )
     assert [i.amount.value for i in facts.installments if i.amount] == [Decimal(8000), Decimal(30000)]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["3.（对应通用条款第八条）付款：", "5.（见通用条款第10条）付款方式：", "（二）(对应第八条) 结算："],
+)
+def test_a_run_in_payment_label_after_an_aside_is_in_scope(label: str) -> None:
+    facts = facts_of(
+        "第一条 标的\n甲方向乙方采购消防泵。\n第二条 付款\n付款比例、条件和期限见专用条款。\n"
+        "第三部分 专用条款\n"
+        f"{label}（1）合同签订后15日内支付合同价格的30%；（2）验收合格后30日内支付合同价格的70%。"
+    )
+    assert [i.share for i in facts.installments] == [Decimal(30), Decimal(70)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("签了协议3天内，甲方先付36790元", "contract_signed"),
+        ("签好合同两天内先转5000元", "contract_signed"),
+        ("协议签好以后一周内付清", "other"),
+    ],
+)
+def test_colloquial_signing_with_the_period_right_after_triggers(text: str, kind: str) -> None:
+    t = read_timing(text)
+    assert t.trigger is not None and t.trigger.kind == kind and t.deadline is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["等甲方几家分店生意稳定了，甲方再付剩下的36790元。", "装好以后甲方付余下的货款。", "年底前付全部货款。"],
+)
+def test_paying_the_rest_by_name_is_an_installment(text: str) -> None:
+    assert len(read_installments(text)) == 1

@@ -421,7 +421,11 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if (
         len(shares) >= 2
         and not open_rest
-        and not (running < 100 and any(_rest_with_share(doc, i) for i in items))
+        and not (
+            running < 100
+            and len({i.where.block for i in items}) > 1  # a schedule in one paragraph is read whole
+            and any(_rest_with_share(doc, i) for i in items)
+        )
         and not _whole_schedules(doc, facts)
     ):
         listed = " + ".join(f"{x.normalize():f}%" for x in shares)

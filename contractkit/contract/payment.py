@@ -80,8 +80,12 @@ def _vague(vs: tuple[VagueCondition, ...], locate: Locate) -> tuple[Vague, ...]:
 #: A colloquial heading names the money itself (二、钱怎么给, 付钱方式, 价钱和付钱).
 PAYMENT_SECTION = ("付款", "支付", "结算", "价款", "货款", "合同价格", "合同金额", "费用", "款项", "钱")
 _PAYMENT_SECTION = re.compile("|".join(PAYMENT_SECTION))
-#: A payment label at the start of a block (a key-terms table row, a bold run-in heading).
-_PAYMENT_LABEL = re.compile(r"^\W*\d*\W*(?:付款|支付|结算)(?:安排|方式|条件|期限|进度|节点|计划)")
+#: A payment label at the start of a block (a key-terms table row, a bold run-in heading), perhaps after an
+#: aside (3.（对应通用条款第八条）付款：…).
+_PAYMENT_LABEL = re.compile(
+    r"^\W*\d*\W*(?:[（(][^（()）]{0,20}[)）]\s*)?"
+    r"(?:(?:付款|支付|结算)(?:安排|方式|条件|期限|进度|节点|计划)|(?:付款|支付|结算|价款支付)\s*[:：])"
+)
 #: Every payment sentence names one of these (a cheap gate).
 PAY_GATE = (
     "付",
@@ -119,6 +123,7 @@ PAY_VERB_PATTERN = (
     r"(?:先|再|又|剩下的|余下的|另|第[一二两三四五六七八九十\d]{1,2}(?:次|笔|回))给"
     r"(?=\s*(?:\d|[一二两三四五六七八九十半]|钱|款|另|剩|余|尾|[。；;，,]|$))"
     # colloquial: 十天内给剩下的166800元, 三天内给清, 先转20000元, 转清, 打款, 汇款
+    r"|(?<![不未])付(?=\s*(?:剩下|剩余|余下|其余|尾款|余款|全款|全部))"
     r"|(?<=[内后时])给(?=\s*(?:剩下|剩余|余下|尾款|余款|\d[\d,.]*\s*(?:万)?\s*(?:元|块)))|给(?:清|齐|完)|"
     r"转(?:清|给|钱)|(?:先|再|又|另)转(?=\s*(?:\d|[一二两三四五六七八九十]))|打款|打钱|汇款|"
     r"(?:转|打|汇)(?=\s*(?:\d[\d,.]*|[一二两三四五六七八九十百千]+)\s*(?:万)?\s*(?:元|块))"
