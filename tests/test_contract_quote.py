@@ -398,3 +398,20 @@ def test_a_rows_last_cell_wrapping_onto_its_own_line_does_not_end_the_table(tail
 def test_an_approval_names_the_discount_it_approves_as_a_zhe(record: str, percent: int) -> None:
     (a,) = quote(HEAD + "审批记录：" + record).approvals
     assert a.role == "sales_director" and a.percent == Decimal(percent)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "序号 设备名称 规格型号 技术标准 数量 目录价 折扣 折后价 金额",
+        "序号 产品名称 数量 标准价 折扣 成交价 金额",
+        "序号 品名 型号 数量 原价 优惠 净价 小计",
+    ],
+)
+def test_a_pdf_header_naming_prices_without_danjia_is_read(header: str) -> None:
+    rows = (
+        "1 风扇式造雪机 SF-30\n4 台 268,000.00 5% 254,600.00 1,018,400.00\n"
+        "2 枪式造雪机 LG-12 10 台 36,000.00 12% 31,680.00 316,800.00\n合计 1,335,200.00\n"
+    )
+    lines = quote(HEAD + header + "\n" + rows).lines
+    assert [(ln.number, ln.discount) for ln in lines] == [(1, Decimal(5)), (2, Decimal(12))]

@@ -471,7 +471,7 @@ def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
         while h + 1 < n and h - i < 8 and not _row_start(blocks[h + 1].norm, 1):
             h += 1
         head = " ".join(b.norm for b in blocks[i : h + 1])
-        if not _PRICE_COL.search(head) or h + 1 >= n:
+        if not (_PRICE_COL.search(head) or _LIST_COL.search(head) or _NET_COL.search(head)) or h + 1 >= n:
             i += 1
             continue
         has_disc = _DISC_COL.search(head.replace("折后", "")) is not None
@@ -511,7 +511,9 @@ def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
         i = max(j, i + 1)
 
 
-_MONEY_COL = re.compile(r"单价|金额|总价|小计|价格|price|amount", re.I)
+_MONEY_COL = re.compile(
+    r"单价|金额|总价|小计|价格|目录价|折后价|成交价|标准价|原价|牌价|净价|price|amount", re.I
+)
 _WRAP_MAX = 3
 
 
