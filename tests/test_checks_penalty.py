@@ -1135,3 +1135,29 @@ def test_the_sellers_deduction_balances_the_buyers_penalty(clause: str) -> None:
 def test_a_buyers_penalty_alone_is_still_one_sided() -> None:
     text = GOODS_HEAD + "甲方逾期付款的，每逾期一日按应付未付金额的万分之二点五支付违约金，累计不超过5%。"
     assert fires("penalty/one-sided", text)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "卖方迟延交货的，买方可以催告卖方尽快交货，卖方不承担其他责任。",
+        "乙方逾期交货的，甲方有权要求乙方继续履行。",
+        "供方未按期交货的，应及时书面告知需方原因。",
+    ],
+)
+def test_a_late_delivery_clause_without_a_penalty_is_where_both_findings_point(clause: str) -> None:
+    text = (
+        GOODS_HEAD
+        + clause
+        + "\n甲方迟延付款的，每迟延一日按迟付金额的0.03%向乙方支付违约金，最高不超过迟付金额的5%。"
+    )
+    missing = run_rule("penalty/no-late-delivery-penalty", text)
+    one_sided = run_rule("penalty/one-sided", text)
+    assert len(missing) == 1 and len(one_sided) == 1
+    assert clause[:6] in missing[0].snippet and clause[:6] in one_sided[0].snippet
+
+
+def test_with_no_late_delivery_clause_the_missing_penalty_is_the_documents() -> None:
+    text = GOODS_HEAD + "甲方迟延付款的，每迟延一日按迟付金额的0.03%向乙方支付违约金。"
+    (f,) = run_rule("penalty/no-late-delivery-penalty", text)
+    assert f.snippet == ""

@@ -20,7 +20,7 @@ from contractkit.checks.acceptance import delivers_goods, is_chinese, is_goods_c
 from contractkit.checks.base import RuleContext, rule
 from contractkit.config import Settings
 from contractkit.contract import contract_of
-from contractkit.contract.penalty import Cap, Penalty, PenaltyFacts, Tier, remedies
+from contractkit.contract.penalty import Cap, Penalty, PenaltyFacts, Tier, remedies, unremedied_breach
 from contractkit.facts import Rate, find_percents, find_rates
 from contractkit.facts.rates import capped_fraction
 from contractkit.findings import Finding, Fix, Severity
@@ -461,6 +461,17 @@ def no_late_delivery_penalty(doc: Document, ctx: RuleContext) -> Iterator[Findin
         or _LATE_DELIVERY.search(doc_text(doc))
         or _has_penalty_for(doc, "late_delivery")
     ):
+        return
+    bare = unremedied_breach(doc, "late_delivery")
+    if bare is not None:  # 卖方迟延交货的，买方可以催告…，卖方不承担其他责任: named, with no penalty
+        block = doc.blocks[bare.block]
+        yield ctx.report(
+            block,
+            "逾期交货条款未约定违约金：卖方迟延交货时，买方须自行举证实际损失才能索赔（民法典第584条）。",
+            "The late-delivery clause states no penalty: if the seller delivers late the buyer must prove "
+            "its actual loss to claim damages (Civil Code Art. 584).",
+            span=bare.span,
+        )
         return
     yield ctx.report(
         None,
@@ -1108,13 +1119,16 @@ def _one_sided_by_facts(doc: Document, ctx: RuleContext, penalties: list[Penalty
     text = doc_text(doc)
     own = first.party or _ROLE_NAME[role]
     other = _other_name(text, role, own)
+    # the other side's main breach named with no penalty (卖方迟延交货的，…不承担其他责任): where it lacks
+    bare = unremedied_breach(doc, "late_delivery" if role == "buyer" else "late_payment")
+    where = bare if bare is not None else first.where
     yield ctx.report(
-        doc.blocks[first.where.block],
+        doc.blocks[where.block],
         f"违约金只约束{own}，{other}违约时没有违约金，只能举证实际损失索赔，权利义务失衡"
         "（格式条款中可能依民法典第497条无效）。",
         f"Only the {'buyer' if role == 'buyer' else 'seller'} ({own}) is subject to a penalty; a breach by "
         f"{other} carries none, so the other side can only claim proven losses (see Civil Code Art. 497).",
-        span=first.where.span,
+        span=where.span,
     )
 
 

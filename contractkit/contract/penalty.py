@@ -576,6 +576,35 @@ def remedies(doc: Document) -> tuple[Remedy, ...]:
     return memo(doc, "penalty.remedies", compute)
 
 
+#: Literals one of which every late-payment or late-delivery wording holds (a cheap scan for
+#: :func:`unremedied_breach`).
+_LATE_WORDS: tuple[str, ...] = (
+    "逾期", "迟延", "延迟", "延期", "拖延", "超期", "未按", "不按", "未能", "不能", "晚", "迟", "拖", "欠",
+    "未", "没", "超过", "到期", "届满", "延误", "误期", "短交", "少交",
+)  # fmt: skip
+
+
+def unremedied_breach(doc: Document, breach: Breach) -> Where | None:
+    """The first clause naming ``breach`` (late payment or delivery) that gives no remedy for it
+    (卖方迟延交货的，买方可以催告卖方尽快交货，卖方不承担其他责任), as the span from the breach wording to the
+    clause's end; None when every clause naming it gives one (or none names it)."""
+    pattern = _LATE_PAY if breach == "late_payment" else _LATE_DELIVERY
+    index = block_index(doc)
+    for block, s, _e, clause in clauses_naming(doc, _LATE_WORDS):
+        m = pattern.search(clause)
+        if m is None:
+            continue
+        other = _LATE_DELIVERY if breach == "late_payment" else _LATE_PAY
+        first = other.search(clause)
+        if first is not None and first.start() < m.start():
+            continue  # the clause is about the other breach first (逾期付款的…，延期交货): not this one's
+        found = _remedy(clause, 0)
+        if found is not None and found[0] == breach:
+            continue
+        return _where(index[id(block)], s, (m.start(), len(clause.rstrip("。；;"))))
+    return None
+
+
 def _remedy(text: str, lead: int) -> tuple[Breach, tuple[int, int]] | None:
     """The breach ``text`` gives a remedy for, with the span (in the clause after ``lead`` characters of its
     lead line) from the breach to the remedy; None when it names no late payment or delivery, no remedy
