@@ -448,3 +448,20 @@ def test_a_contract_with_a_tax_inclusive_price_and_no_rate_still_is_flagged() ->
     assert [f.rule for f in lint_text(text, Settings(select=("amount/vat-rate-missing",)))] == [
         "amount/vat-rate-missing"
     ]
+
+
+@given(
+    qty=st.integers(min_value=1, max_value=5000),
+    price=st.integers(min_value=1, max_value=900),
+    off=st.sampled_from([0, 0, 90, 900, -180]),
+)
+@hsettings(deadline=None, max_examples=40)
+def test_a_text_table_line_with_a_price_per_unit_is_checked(qty: int, price: int, off: int) -> None:
+    amount = Decimal(qty * price + off)
+    text = (
+        "购销合同\n品名 规格 数量 单价 小计\n"
+        f"生豆 水洗 {qty:,}公斤  {price}元/公斤  {format_amount(amount)}元\n"
+        f"一共{format_amount(amount)}元，含9%增值税。"
+    )
+    found = [f.rule for f in lint_text(text, AMOUNT)]
+    assert (found == ["amount/table-total-mismatch"]) == (off != 0), found

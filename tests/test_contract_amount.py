@@ -330,3 +330,27 @@ def test_a_row_followed_by_a_spec_fragment_is_read(tail: str) -> None:
 )
 def test_an_invoice_for_a_share_of_the_price_states_no_rate(text: str, rates: list[str]) -> None:
     assert [str(v) for v, _ in vat_rates(normalize(text))] == rates
+
+
+@pytest.mark.parametrize(
+    ("rows", "total"),
+    [
+        (
+            ["苹果 一级 1,200公斤  8元/公斤  9,600.00元", "香蕉 二级 500公斤  6元/公斤  3,000.00元"],
+            "一共12,600.00元（大写：人民币壹万贰仟陆佰元整）。",
+        ),
+        (
+            ["槽钢 Q235  40吨   ¥4150/吨   166,000.00", "角钢 Q235  12吨   ¥4020/吨   48,240.00"],
+            "合计 214,240.00元",
+        ),
+        (
+            ["打包带 PET 300卷  45.5元/卷  13,650.00元", "打扣 镀锌 20箱  120 元 / 箱  2,400.00元"],
+            "总共16,050.00元，含13%增值税。",
+        ),
+    ],
+)
+def test_a_text_table_with_prices_per_unit_is_read(rows: list[str], total: str) -> None:
+    (table,) = facts_of("\n".join(["品名 规格 数量 单价 金额", *rows, total])).item_tables
+    assert table.complete and len(table.lines) == 2
+    assert table.stated_total == sum(line.amount for line in table.lines)
+    assert all(line.quantity * line.unit_price == line.amount for line in table.lines)

@@ -348,14 +348,17 @@ _MONEY_TOKEN = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2}"
 _LOOSE_LINE = re.compile(
     rf"(?:^|\s|(?<=[\u4e00-\u9fff]))(?P<q>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
     rf"(?P<unit>\s*[\u4e00-\u9fffA-Za-z²³/]{{1,4}}(?:[(（][^()（）]{{1,8}}[)）])?)?\s+"
-    rf"(?:[¥￥]\s*)?(?P<p>{_MONEY_TOKEN})\s+(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d,.%])"
+    # a price per unit may be a whole number (62元/公斤, ¥38/kg): its unit says it is a price
+    rf"(?:[¥￥]\s*)?(?P<p>{_MONEY_TOKEN}|\d+(?:\.\d+)?(?=\s*元?\s*/))"
+    r"(?P<per>\s*元?\s*/\s*[\u4e00-\u9fffA-Za-z]{1,3})?\s+"
+    rf"(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d,.%])"
 )
 #: A total the PDF ran into the last line (``1500 kg 420.00 666,000.00合计 1,467,000.00``).
 _GLUED_TOTAL = re.compile(r"(?<=\d)\s*(?=(?:合计|总计)[^\d]{0,8}?(?:[¥￥]\s*)?\d)")
 #: The total of a line; what follows may be the next heading run into it (合计 2,085,000.00附表 B …), never
 #: more figures (the token is never cut short: 2,085 of 2,085,000.00) or a unit of ten thousand.
 _LOOSE_TOTAL = re.compile(
-    rf"^\s*(?:合计|总计|小计|总价)[^\d]{{0,8}}?(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d,.])\s*(?:元)?\s*"
+    rf"^\s*(?:合计|总计|小计|总价|一共|总共|共计)[^\d]{{0,8}}?(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d,.])\s*(?:元)?\s*"
     r"(?:$|[;；。，,(（]|(?=[\u4e00-\u9fff])(?![万亿千百]))"
 )
 _LOOSE_GAP = 8
@@ -369,11 +372,11 @@ _TABLE_ROW_START = re.compile(r"\s*\|")
 def _plausible(m: re.Match[str]) -> bool:
     """A row read from text, not figures an OCR or a layout ran together: a quantity written like money
     (46.00) has its unit after it, and the price and the amount are written alike (both with cents or
-    neither)."""
+    neither) unless the price names its unit (62元/公斤)."""
     q, p, a = m.group("q"), m.group("p"), m.group("a")
     if re.search(r"\.\d{2}$", q) and not m.group("unit"):
         return False
-    return ("." in p) == ("." in a)
+    return bool(m.group("per")) or ("." in p) == ("." in a)
 
 
 def _loose_end(text: str, end: int, cut: int) -> bool:
