@@ -465,3 +465,52 @@ def test_a_text_table_line_with_a_price_per_unit_is_checked(qty: int, price: int
     )
     found = [f.rule for f in lint_text(text, AMOUNT)]
     assert (found == ["amount/table-total-mismatch"]) == (off != 0), found
+
+
+def _pdf(lines: list[str], *, ocr: bool) -> list[str]:
+    from contractkit.lint import lint_document
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    blocks = [
+        Block(text=t, norm=normalize(t), location=Location(i, page=1, line=i + 1), kind="line")
+        for i, t in enumerate(lines)
+    ]
+    doc = Document(path="x.pdf", kind="pdf", blocks=blocks, meta={"ocr": [1]} if ocr else {})
+    return sorted(f.rule for f in lint_document(doc, AMOUNT) if f.rule.startswith("amount/"))
+
+
+#: A scan whose OCR dropped the second row's amount figure (one row short of the total).
+_SCAN_ROWS = [
+    "产品购销合同",
+    "序号 名称 数量 单价 金额(元)",
+    "1 路灯灯头 260 套 1,150.00 299,000.00",
+    "2 路灯灯杆 160 根 2,380.00 380,800.00",
+]
+
+
+@pytest.mark.parametrize(
+    "total",
+    [
+        "合计人民币 800,200.00 元,大写人民币捌拾万零贰佰元整,含13%增值税。",
+        "合计 800,200.00 元（大写：捌拾万零贰佰元整），价格含13%增值税。",
+        "合计：¥800,200.00，人民币捌拾万零贰佰元整，含税13%。",
+    ],
+)
+def test_a_scanned_total_confirmed_by_its_words_is_no_table_mismatch(total: str) -> None:
+    assert _pdf([*_SCAN_ROWS, total], ocr=True) == []
+    assert _pdf([*_SCAN_ROWS, total], ocr=False) == ["amount/table-total-mismatch"]  # typed: rows are read
+
+
+@pytest.mark.parametrize(
+    "price",
+    [
+        "合同总价人民币 800,200.00 元,大写人民币捌拾万零贰佰元整, 发票。",
+        "合同总价:800,200.00 元(捌拾万零贰佰元整)增 专用发票",
+        "总价款 800,200.00 元，乙方开具 专票。",
+    ],
+)
+def test_a_scanned_price_line_naming_an_invoice_is_no_missing_tax(price: str) -> None:
+    lines = ["产品购销合同", "第一条 价格", price]
+    assert _pdf(lines, ocr=True) == []
+    assert _pdf(lines, ocr=False) == ["amount/tax-missing"]

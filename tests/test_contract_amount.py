@@ -354,3 +354,18 @@ def test_a_text_table_with_prices_per_unit_is_read(rows: list[str], total: str) 
     assert table.complete and len(table.lines) == 2
     assert table.stated_total == sum(line.amount for line in table.lines)
     assert all(line.quantity * line.unit_price == line.amount for line in table.lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "rates"),
+    [
+        ("上述价格含税13%，合计100,000元。", ["13"]),
+        ("单价含税（9%），总价50,000元。", ["9"]),
+        ("这个价含13个点的税，总共3万元。", ["13"]),
+        ("乙方开6个点的专票。", ["6"]),
+        ("税点3个点，乙方是小规模纳税人。", ["3"]),
+        ("甲方支付含税总价的30%，即30,000元。", []),  # a share of the gross price, not a rate
+    ],
+)
+def test_a_rate_written_tersely_or_in_points(text: str, rates: list[str]) -> None:
+    assert [str(v) for v, _ in vat_rates(normalize(text))] == rates

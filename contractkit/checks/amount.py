@@ -58,6 +58,7 @@ _TAX_NAMED = re.compile(
     r"|含[^，,。；;：:]{0,8}?税",
     re.IGNORECASE,
 )
+_INVOICE = re.compile(r"发票|專票|专票")
 _PRICE_WORDS = re.compile(r"单价|总价|价款|合同金额|合同价格|报价|货款|价格")
 _COMMERCIAL = re.compile(r"买卖|销售|采购|供货|购销|报价|订货|供应")
 _QTY_WORD, _PRICE_WORD = "数量", "单价"
@@ -288,6 +289,21 @@ def _rounded_price(line: ItemLine) -> bool:
     return abs(line.amount - line.quantity * line.unit_price) <= line.quantity * half
 
 
+def _scanned_blocks(doc: Document) -> set[int]:
+    """The blocks of the pages read by OCR."""
+    pages = set((doc.meta or {}).get("ocr") or ())
+    if not pages:
+        return set()
+    return {i for i, b in enumerate(doc.blocks) if b.location.page in pages}
+
+
+def _words_confirm(facts: AmountFacts, where: Where, value: Decimal) -> bool:
+    """True when an amount in words in the block of ``where`` says ``value`` too."""
+    return any(
+        a.upper and a.money.where.block == where.block and a.money.value == value for a in facts.amounts
+    )
+
+
 @rule(
     id="amount/table-total-mismatch",
     scope="document",
@@ -318,6 +334,7 @@ def _rounded_price(line: ItemLine) -> bool:
 def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
     seen: set[Where] = set()
+    scanned = _scanned_blocks(doc)
     for table in facts.item_tables:
         total = Decimal(0)
         computed = Decimal(0)
@@ -344,6 +361,8 @@ def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if any(total - d == stated for d in facts.discounts) or stated == computed:
             continue  # a discount below the table, or the total is right and a line is wrong (reported)
+        if table.total_where.block in scanned and _words_confirm(facts, table.total_where, stated):
+            continue  # on a scan the rows are what OCR misreads or drops; the total agrees with its 大写
         yield ctx.report(
             doc.blocks[table.total_where.block],
             f"各行金额之和为 {format_amount(total)}，表中合计为 {format_amount(stated)}，不一致。",
@@ -390,6 +409,12 @@ def tax_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         return  # no price stated
     if any(_TAX_NAMED.search(doc.blocks[a.money.where.block].norm) for a in figures):
         return  # the price clause names the tax in words the facts do not read (价税合计, a scan's 會13%)
+    scanned = _scanned_blocks(doc)
+    if any(
+        a.money.where.block in scanned and _INVOICE.search(doc.blocks[a.money.where.block].norm)
+        for a in figures
+    ):
+        return  # a scanned price line naming an invoice (…元整, 发票。): OCR dropped the words before it
     block = next(
         (
             doc.blocks[a.money.where.block]

@@ -358,7 +358,7 @@ _GLUED_TOTAL = re.compile(r"(?<=\d)\s*(?=(?:合计|总计)[^\d]{0,8}?(?:[¥￥]\
 #: The total of a line; what follows may be the next heading run into it (合计 2,085,000.00附表 B …), never
 #: more figures (the token is never cut short: 2,085 of 2,085,000.00) or a unit of ten thousand.
 _LOOSE_TOTAL = re.compile(
-    rf"^\s*(?:合计|总计|小计|总价|一共|总共|共计)[^\d]{{0,8}}?(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d,.])\s*(?:元)?\s*"
+    rf"^\s*(?:合计|总计|小计|总价|一共|总共|共计)[^\d]{{0,8}}?(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d]|[,.]\d)\s*(?:元)?\s*"
     r"(?:$|[;；。，,(（]|(?=[\u4e00-\u9fff])(?![万亿千百]))"
 )
 _LOOSE_GAP = 8
@@ -638,6 +638,11 @@ _RATE_INVOICE = re.compile(
     rf"{_INVOICE_AT})"
 )
 _TAX_GATE = ("税",)
+#: A rate right after 含税/税点 or counted in points (含税13%, 含税（9%）, 含13个点的税, 开6个点的专票).
+_RATE_TERSE = re.compile(
+    r"(?:含税|税点)\s*[（(:：]?\s*(\d{1,2}(?:\.\d+)?)\s*(?:[%％]|个点)"
+    r"|(\d{1,2}(?:\.\d+)?)\s*个点\s*(?:的)?\s*(?:增值税|税|专票|普票|(?:增值税)?(?:专用|普通)?发票)"
+)
 #: A percent right before an invoice (30%增值税专用发票, 40%的增值税普通发票, 50%的专票) ...
 _BEFORE_INVOICE = re.compile(r"\s*[%％]\s*(?:的)?\s*(?:增值税)?\s*(?:专用|普通|电子)?(?:发票|专票|普票)")
 #: ... after a base of the price (合同总价30%, 货款的50%, 金额为合同总价款40%): the invoice's share of it.
@@ -668,6 +673,11 @@ def vat_rates(text: str) -> list[tuple[Decimal, tuple[int, int]]]:
                 continue
             seen.add(m.span(1))
             out.append((Decimal(m.group(1)), m.span(1)))
+    for m in _RATE_TERSE.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        if m.span(g) not in seen and not _OTHER_TAX.search(text[max(0, m.start() - 12) : m.end() + 4]):
+            seen.add(m.span(g))
+            out.append((Decimal(m.group(g)), m.span(g)))
     return sorted(out, key=lambda r: r[1])
 
 
