@@ -888,3 +888,64 @@ def test_a_deadline_to_remedy_a_defect_found_is_no_short_warranty(text: str) -> 
 )
 def test_a_short_warranty_for_defects_that_occur_still_fails(text: str) -> None:
     assert fires("acceptance/objection-period-range", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "验收证书的签发时间由买方根据其项目进度确定。",
+        "货物到场后，验收时间由甲方另行通知。",
+        "设备安装完毕后，买方择期组织验收。",
+    ],
+)
+def test_timing_left_to_one_partys_discretion_is_a_vague_window(text: str) -> None:
+    assert fires("acceptance/vague-window", text)
+    assert not fires("acceptance/window-no-length", text)
+
+
+def test_a_standard_left_to_the_buyer_is_no_vague_timing() -> None:
+    assert not fires("acceptance/vague-window", "验收标准由甲方确定，到货后甲方应在3日内验收。")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "买方在试运行结束后5日内不签署也不书面说明理由的，视为验收合格。",
+        "买方自到货之日起七日内未提出书面异议的，视为货物验收合格。",
+        "到货后三天内甲方没说有问题的，就算验收通过。",
+    ],
+)
+def test_a_deemed_rule_bounded_by_a_length_is_the_window(clause: str) -> None:
+    assert not fires("acceptance/no-window", GOODS + "甲方组织验收，双方签署验收报告。" + clause)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一年内发现的质量问题甲方都可以找乙方。",
+        "十二个月内出现的内在质量问题，买方可书面提出。",
+        "乙方在收到订单后2个工作日内未书面提出异议的，订单成立。",
+        "对发票金额有异议的，应在收到发票后5日内提出。",
+    ],
+)
+def test_a_latent_period_or_an_order_objection_is_no_window_without_start(text: str) -> None:
+    assert not fires("acceptance/window-no-start", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["质量问题乙方负责到送货后12个月。", "产品质量卖方保到安装后一年。", "品质问题我们管到收货后半年。"],
+)
+def test_quality_answered_for_up_to_a_length_is_a_warranty(text: str) -> None:
+    goods = "甲方向乙方采购设备2台。乙方应在合同签订后30日内送货上门。"
+    assert not fires("acceptance/no-objection-period", goods + text), text
+
+
+def test_no_deemed_acceptance_points_at_the_last_inspection_clause() -> None:
+    text = (
+        GOODS
+        + "买方应在交付日后15个工作日内对货物进行检验。\n货物符合约定的，买方签发验收证书。\n"
+        + "验收证书的签发时间由买方根据其项目进度确定。"
+    )
+    (f,) = run_rule("acceptance/no-deemed-acceptance", text)
+    assert "项目进度" in f.snippet

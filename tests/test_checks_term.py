@@ -418,3 +418,53 @@ def test_a_term_that_ends_with_performance_in_other_words_is_a_term(clause: str)
 def test_a_termination_right_in_other_words(clause: str) -> None:
     assert ids("买卖合同\n" + clause, "term/no-termination") == []
     assert ids("买卖合同\n本合同一式两份。", "term/no-termination") == ["term/no-termination"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "第七条 合同自签字盖章之日起生效，至2028年6月30日终止。",
+        "7. 合同自双方盖章之日起生效，至2028年6月30日止。",
+        "八、协议自签订之日起生效，至2027年12月31日止。",
+    ],
+)
+def test_a_bare_contract_after_an_article_number_states_the_term(clause: str) -> None:
+    assert ids("买卖合同\n" + clause, "term/no-term", "term/no-start-or-end") == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "本协议自双方签字盖章之日起生效，有效期至双方另行协商确定。",
+        "本协议有效期自签订之日起至双方另行约定之日止。",
+        "合同期限自2027年1月1日起，结束日期届时另行商定。",
+    ],
+)
+def test_an_end_left_to_a_later_agreement_is_found_at_its_clause(clause: str) -> None:
+    found = lint_text("框架协议\n" + clause, Settings(select=["term/no-start-or-end", "term/no-term"]))
+    assert [f.rule for f in found] == ["term/no-start-or-end"]
+    assert "另行" in found[0].message and found[0].snippet
+
+
+def test_a_later_agreement_on_other_matters_defers_no_term() -> None:
+    text = "买卖合同\n本合同自双方签字盖章之日起生效，至2027年12月31日止，未尽事宜由双方另行协商解决。"
+    assert ids(text, "term/no-term", "term/no-start-or-end") == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "本协议及订单的变更须采用书面形式（含双方指定邮箱往来的电子邮件）。",
+        "对本合同的任何变更均须以书面形式（包括传真、电子邮件）确认。",
+        "本合同的修改应以书面形式作出，书面形式包括双方盖章的纸质文件及双方指定邮箱之间的电子邮件。",
+    ],
+)
+def test_a_channel_spelt_out_as_part_of_the_writing_required_is_no_informal_change(clause: str) -> None:
+    assert ids("框架协议\n" + clause, "term/informal-change") == []
+
+
+def test_an_email_given_the_force_of_writing_is_still_informal() -> None:
+    text = (
+        "框架协议\n对本协议的任何修订可以书面形式作出，亦可由双方联系人通过电子邮件确认，与书面修订同等有效。"
+    )
+    assert ids(text, "term/informal-change") == ["term/informal-change"]

@@ -18,7 +18,14 @@ from collections.abc import Iterator
 from contractkit.checks._common import doc_text, is_quote, memo
 from contractkit.checks._common import is_chinese as _is_chinese
 from contractkit.checks.base import RuleContext, rule
-from contractkit.contract.acceptance import AcceptanceFacts, Window, months_of, vague_word, verb_after
+from contractkit.contract.acceptance import (
+    AcceptanceFacts,
+    Window,
+    discretion_in,
+    months_of,
+    vague_word,
+    verb_after,
+)
 from contractkit.contract.model import Where, contract_of
 from contractkit.facts import heading_of
 from contractkit.findings import Finding
@@ -113,6 +120,21 @@ def _first_act(doc: Document, facts: AcceptanceFacts) -> Where:
             continue
         return w
     return facts.acts[0]
+
+
+def _last_window(doc: Document, facts: AcceptanceFacts) -> Where | None:
+    """The last inspection window clause (not a latent-defect period, not a heading): where a deemed rule
+    would follow (验收证书的签发时间由买方确定 / 专用条款: 到达现场后由甲方组织验收)."""
+    for w in reversed(facts.windows):
+        if w.length is not None and w.latent and months_of(w.length) >= _LATENT_MONTHS:
+            continue
+        block = doc.blocks[w.where.block]
+        if block.kind == "heading" or (len(block.norm) <= 16 and heading_of(block.norm) is not None):
+            continue
+        if block.kind != "cell" and _BARE_TITLE.match(block.norm.strip()):
+            continue
+        return w.where
+    return None
 
 
 def _agreed_elsewhere(facts: AcceptanceFacts) -> bool:
@@ -232,6 +254,8 @@ def window_no_start(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for w in _facts(doc).windows:
         if w.length is None or w.start is not None or w.blank or w.refers_back:
             continue
+        if w.latent and months_of(w.length) >= _LATENT_MONTHS:
+            continue  # 一年内发现的质量问题甲方都可以找乙方: a latent-defect period, no inspection window
         block = _block(doc, w.length.where)
         quoted = w.length.where.text(doc)
         yield ctx.report(
@@ -335,7 +359,7 @@ def vague_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if w.length is not None or w.refers_back:
             continue
         text = _norm(doc, w.where)
-        found = vague_word(text, words)
+        found = vague_word(text, words) or discretion_in(text)  # 及时 / 由买方根据其项目进度确定
         if found is None:
             continue
         word, i = found
@@ -398,7 +422,7 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
     if not facts.acts or facts.deemed or _agreed_elsewhere(facts):
         return
-    first = next((w.where for w in facts.windows if w.length is not None), None) or _first_act(doc, facts)
+    first = _last_window(doc, facts) or _first_act(doc, facts)
     yield ctx.report(
         _block(doc, first),
         "合同有验收条款，但没有“逾期未验收或未提出异议视为验收合格”的约定：买方拖延验收时，以验收合格为条件的付款可能"

@@ -234,6 +234,10 @@ _DEADLINE_TAIL = ("以内", "之内", "内", "里", "前", "之前", "以前", "
 #: A window named as such (a key-terms row: 验收期限 设备到达后的合理期限内).
 _WINDOW_LABEL = re.compile(
     r"(?:验收|检验|验货|查验)(?:期限|期间|时间|时限|期(?=[”\"]?\s*(?:指|是指|系指|为|:|：)))"
+    # 验收证书的签发时间由买方确定: the time of the acceptance document is the window's
+    # (the subject of its clause: 自验收证书签发日期起30日内付款 dates a payment)
+    r"|(?:验收|检验|终验)(?:证书|单|报告|确认书)的(?:签发|签署|出具)?(?:时间|期限|日期)"
+    r"(?=\s*(?:由|为|是|:|：|应|须|不|在|视))"
 )
 #: A length that is a named span, the act within it (可于生产日期起12个月的保质期内提出书面异议).
 _NAMED_SPAN_TAIL = re.compile(r"(?:的)?[\u4e00-\u9fff]{1,5}?期(?:限|间)?(?:以内|之内|内)")
@@ -337,13 +341,32 @@ VAGUE_WINDOW_WORDS: tuple[str, ...] = (
     "酌情",
     "双方协商确定",
 )
+#: Timing left to one party's discretion (由买方根据其项目进度确定, 由甲方另行通知, 择期): no computable
+#: window.
+#: (a time named: 验收标准由甲方确定 leaves the standard, not the time, to the buyer)
+_DISCRETION = re.compile(
+    r"(?:时间|日期|期限|时限)[^,，。;；]{0,4}?由(?:买方|甲方|需方|采购方|采购人|买受人|卖方|乙方|供方)[^,，。;；]{0,12}?"
+    r"(?:自行|单方)?(?:确定|决定|安排|另行通知)"
+    r"|择期|(?:时间|日期)[^,，。;；]{0,6}?视[^,，。;；]{0,8}?(?:进度|情况|需要)而定"
+)
+
+
+def discretion_in(clause: str) -> tuple[str, int] | None:
+    """Timing left to one party's discretion in ``clause`` (由买方根据其项目进度确定, 择期), and where."""
+    m = _DISCRETION.search(clause)
+    return (m.group(), m.start()) if m else None
+
+
 #: Words that contain a vague word without being one (交货批次及时间).
 _NOT_VAGUE = re.compile(r"及时间|及时限|以及时")
 _BLANK_WINDOW = re.compile(
     r"(?:[ \u3000_＿]{2,}|\[\s*\]|【\s*】)\s*(?:个)?(?:小时|工作日|自然日|日|天|个月)\s*(?:以内|之内|内)"
 )
 #: An objection / notice window concerns acceptance only in a clause about quality or conformity.
-_QUALITY_CONTEXT = re.compile(r"质量|品质|验|检|异议|不符|不合格|瑕疵|缺陷|短少|破损|损坏|货损")
+#: (异议 alone is no such clause: 收到订单后2个工作日内未提出异议的，订单成立 is about the order.)
+_QUALITY_CONTEXT = re.compile(
+    r"质量|品质|验|检|不符|不合格|瑕疵|缺陷|短少|破损|损坏|货损|货物|产品|设备|标的物|数量|外观|规格|型号"
+)
 #: Hidden defects only (质量问题 alone may be what the inspection window is for).
 _HIDDEN = re.compile(r"内在|隐蔽|难以发现|不能发现|无法发现|潜在|内部缺陷|其他质量")
 _LATENT = re.compile(
@@ -462,6 +485,9 @@ _WARRANTY_GATE = contains_any(
         "故障",
         "质量问题",
         "瑕疵",
+        "保到",
+        "管到",
+        "负责到",
     ]
 )
 #: Warranty / objection period words (保质期 is shelf life, not one of them).
@@ -500,6 +526,8 @@ _WARRANTY_VERB = re.compile(
     r"(?:保修|质保|保用|包修|包换|保固|三包|质量担保)(?:期限?)?\s*(?:为|是|:|：)?"
     # 质量担保：自交货之日起一年 / 保修自验收合格之日起两年: the start between the word and the length
     r"(?:\s*(?:自|从)[^,，。;；]{1,16}?(?:起|开始)(?:计算|算)?)?\s*$"
+    # 质量问题乙方负责到送货后12个月: the seller answers for quality up to a length after delivery
+    r"|(?:质量|品质)[^,，。;；]{0,10}?(?:负责|保|管|包)(?:到|至)[^,，。;；]{0,10}?$"
     # 实行三包，期限一年 / 保修，时间为两年: the length named after a comma
     r"|(?:保修|质保|保用|包修|包换|保固|三包)\s*[,，]\s*(?:期限|时间|年限|期)\s*(?:为|是|:|：)?\s*$"
 )
@@ -617,6 +645,12 @@ def start_before(clause: str, at: int) -> tuple[int, int] | None:
     return base + max(0, len(stripped) - 4), base + len(stripped)
 
 
+#: Silence right after a length (5日内不签署也不书面说明理由的): the window a deemed rule ends.
+_SILENT_TAIL = re.compile(
+    r"\s*(?:以内|之内|内)\s*[,，]?\s*(?:买方|甲方|需方|采购方|采购人|买受人)?\s*(?:既|均|并|仍|也)?(?:不|未|没有?)"
+)
+
+
 def _length_windows(clause: str) -> list[tuple[Duration, str, WindowKind, tuple[int, int] | None, bool]]:
     """The durations of ``clause`` that bound an act of inspection or objection, with that act and whether
     the window is named as such (验收期限为…, “验收期”指…)."""
@@ -641,6 +675,10 @@ def _length_windows(clause: str) -> list[tuple[Duration, str, WindowKind, tuple[
         act, kind, span = governing_act(clause, d.span[0], d.span[1])
         if kind == "objection" and not _QUALITY_CONTEXT.search(clause):
             continue  # 不可抗力…三日内通知对方
+        if kind is None and _SILENT_TAIL.match(clause, d.span[1]) and deemed_in(clause) is not None:
+            # 买方在试运行结束后5日内不签署也不书面说明理由的，视为验收合格: the silence bounds the window
+            out.append((d, "异议", "objection", None, False))
+            continue
         if kind is not None:
             out.append((d, act, kind, span, _PERIOD_IS.search(head) is not None))
     return out
@@ -786,6 +824,8 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
     if out:
         return out
     blank = _BLANK_WINDOW.search(clause)
+    if vague is None:
+        vague = discretion_in(clause)
     m = has_act or _WINDOW_LABEL.search(clause)
     if m is None and (refers or blank is not None):
         m = next((v for v in _VERB.finditer(clause) if v.lastgroup == "inspect" or "异议" in v.group()), None)

@@ -244,9 +244,16 @@ def _names_contract(t: str) -> bool:
 
 
 _DATE_DASH = re.compile(r"\s*(?:起)?\s*(?:-|—|－|~|～)\s*")
+#: An article number before a bare 合同 opening a clause (第七条 合同自签字盖章之日起生效 / 7. 合同… /
+#: 八、协议…).
+_ARTICLE_NO = (
+    r"(?:第\s*[一二三四五六七八九十百\d]+\s*条|[一二三四五六七八九十]+\s*[、.．]"
+    r"|\d{1,2}(?:\.\d{1,2})*\s*[.、．]?)?\s*"
+)
 #: 本合同, 这份协议 — or a bare 合同/协议 opening the clause (colloquial: 合同签了就生效，管到2027年底).
 _CONTRACT_WORD = re.compile(
-    r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)|^\W{0,4}(?:合同|协议|合约)(?!期|有效|编号|号|价|款|金额|总价|附件)"
+    r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)"
+    rf"|^\W{{0,4}}{_ARTICLE_NO}(?:合同|协议|合约)(?!期|有效|编号|号|价|款|金额|总价|附件)"
     # 两家签字盖章这天起协议就算数: the contract named after the start
     r"|(?<=[起后])\s*[,，]?\s*(?:合同|协议|合约)(?=就|即|便|才|开始|生效|算数|作数)"
 )
@@ -262,7 +269,7 @@ _PERIOD_HINT = re.compile(
     r"(?=[本该这此。;；起后])(?:(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)|[。;；]\W{0,4}(?:合同|协议|合约)"
     r"|[起后]\s*[,，]?\s*(?:合同|协议|合约)(?=就|即|便|才|开始|生效|算数|作数))" + _PERIOD_END_WORD
 )
-_PERIOD_HINT_OPENING = re.compile(r"\W{0,4}(?:合同|协议|合约)" + _PERIOD_END_WORD)
+_PERIOD_HINT_OPENING = re.compile(rf"\W{{0,4}}{_ARTICLE_NO}(?:合同|协议|合约)" + _PERIOD_END_WORD)
 #: Every period holds one of these: 期 of a term key, or a word of ``_PERIOD_HINT``.
 _PERIOD_WORDS = (
     "期",
@@ -535,6 +542,8 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
                 end_event = None if d.date else "date"
             elif _END_EVENT.search(em.group()) or _EVENT_END.search(em.group()):
                 end_event = em.group("what").strip()[-10:]
+                if _LATER_AGREEMENT.search(end_event):
+                    end_event, em = None, None  # 至双方另行约定之日止: the end is left to a later agreement
     if em is None and (dm := _DATE_END.search(rest)) is not None:
         g = "date" if dm.group("date") else "date2"
         d = _date_in(text, rest_start + dm.start(g), rest_start + dm.end(g))
@@ -590,7 +599,9 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
     indefinite = open_ended and bool(_INDEFINITE.search(rest))
     blank = bool(_BLANK_DATE.search(rest))
     deferred = False
-    if not (sm or em or length or open_ended or blank):
+    if not (em or length or open_ended or blank) and key is not None and _LATER_AGREEMENT.search(rest):
+        deferred = True  # 有效期自签订之日起至双方另行约定之日止: a start, the end left to a later agreement
+    elif not (sm or em or length or open_ended or blank):
         if key is None or not _DEFERRED.match(text, key.end()):
             return None
         deferred = True  # 其有效期限由双方另行协商确定: a term key whose value is left to a later agreement
@@ -610,9 +621,15 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
     )
 
 
+#: An end left to a later agreement (至双方另行约定之日止, 届时另行商定).
+_LATER_AGREEMENT = re.compile(
+    r"^[^,，。;；]*?(?:另行|再行|届时|日后|今后)(?:协商|约定|商定|确定|议定|商议)"
+    r"|(?:结束|终止|到期|截止|届满)(?:日期|时间|日)?[^,，。;；]{0,8}?(?:另行|再行|届时|日后|今后)(?:协商|约定|商定|确定|议定)"
+)
 #: A term key's value left to a later agreement: 由双方另行协商确定 / 另行约定 / 待定 (nothing else follows).
 _DEFERRED = re.compile(
-    r"\s*+(?:(?:为|是|:|：)\s*+)?(?:由[^,，。;；]{0,8}?)?(?:另行|另外|再行|届时|日后|今后|以后|后续)"
+    # (有效期至双方另行协商确定: the end itself left open)
+    r"\s*+(?:(?:为|是|:|：)\s*+)?(?:(?:由|至|到)[^,，。;；]{0,8}?)?(?:另行|另外|再行|届时|日后|今后|以后|后续)"
     r"(?:协商|约定|商定|确定|议定|商议)[^,，。;；]{0,4}[。;；]?\s*$"
     r"|\s*+(?:(?:为|是|:|：)\s*+)?(?:待定|未定|另定|另议|暂不确定|暂不约定)[。;；]?\s*$"
 )
@@ -893,6 +910,12 @@ def _subclauses(clause: str) -> list[tuple[int, int]]:
     return out
 
 
+#: The written form a change requires, spelt out as including a channel: 书面形式（含…电子邮件） /
+#: 书面形式包括….
+_WRITING_INCLUDES = re.compile(
+    r"(?:须|应|必须|需|应当|均须|均应|只能|仅能?|一律)[^,，。;；]{0,8}?书面(?:形式)?\s*"
+    r"(?:[（(](?:含|包括|包含)?[^（）()]*|(?:，|,)?\s*(?:书面形式)?(?:包括|包含|含)[^,，。;；]*)$"
+)
 #: A change required to be in writing (修改须签订书面补充协议, 变更应以双方签字盖章的书面形式作出).
 _WRITTEN_REQUIRED = re.compile(
     r"(?:须|应|必须|需|应当|均须|均应|只能|仅能?|一律)[^,，。;；]{0,14}?(?:书面|签字|盖章|签章)"
@@ -950,7 +973,11 @@ def _changes(doc: Document) -> list[Change]:
                     if written and not _CHANGE_GATE.search(clause, part[0], part[1]):
                         negated = True
                     word = m.group()
-                    allowed = not (negated or act_negated)
+                    # 变更须采用书面形式（含指定邮箱往来的电子邮件）: the channel is a kind of the writing
+                    in_writing = (
+                        _WRITING_INCLUDES.search(clause, max(0, m.start() - 40), m.start()) is not None
+                    )
+                    allowed = not (negated or act_negated or in_writing)
                     out.append(Change(channel, word, allowed, Where(i, (s + m.start(), s + m.end()))))
             if re.search(r"书面|签字|盖章|签章", clause):
                 out.append(Change("written", "书面", True, Where(i, (s, e))))
