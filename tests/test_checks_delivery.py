@@ -52,7 +52,8 @@ def test_address(text: str, hit: bool) -> None:
 @given(st.sampled_from(INCOTERMS_2020), st.sampled_from(["上海港", "汉堡", "宁波"]))
 def test_current_terms_with_edition_pass(term: str, place: str) -> None:
     assert ids(f"贸易术语：{term} {place} Incoterms® 2020。", OI, NE) == []
-    assert ids(f"贸易术语：{term} {place}。", OI, NE) == [NE]
+    # DPU exists in Incoterms 2020 only: the rule names its edition
+    assert ids(f"贸易术语：{term} {place}。", OI, NE) == ([] if term == "DPU" else [NE])
 
 
 @given(st.sampled_from(OBSOLETE_INCOTERMS))
@@ -408,3 +409,24 @@ def test_round4_facility_with_its_address_is_located() -> None:
         "卖方应于2027年5月1日前将货物送至买方在苏州的仓库（江苏省苏州市吴中区郭巷街道尹山湖路77号）。"
     )
     assert AD not in ids(text, AD)
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        # a delivered rule of a domestic deal to the buyer's door: the edition changes nothing
+        ("卖方应于2027年3月31日前将货物以DAP方式交付至江苏省南通市通州区世纪大道588号买方车间。", False),
+        ("交货条件：DDP 买方工厂（浙江省嘉兴市秀洲区旺林路288号），运费及保险由卖方承担。", False),
+        ("價格條件：DAP 廣東省東莞市長安鎮振安中路88號買方倉庫。", False),
+        # no door, another rule, or a party abroad: the edition is asked
+        ("卖方以DAP方式交付至买方指定仓库。", True),
+        ("交货条件：FCA 江苏省苏州市工业园区星湖街88号卖方工厂。", True),
+        (
+            "买方：Keller Maschinenbau GmbH\n地址：Industriestrasse 12, Stuttgart, Germany\n"
+            "卖方以DAP方式交付至江苏省南通市通州区世纪大道588号。",
+            True,
+        ),
+    ],
+)
+def test_round5_edition_of_a_delivered_rule_to_the_door_of_a_domestic_deal(text: str, hit: bool) -> None:
+    assert (NE in ids(text, NE)) is hit

@@ -428,3 +428,64 @@ def test_an_address_wrapped_onto_a_line_of_its_own(text: str, house: bool) -> No
 def test_a_party_facility_without_the_partys_address(text: str, kind: str) -> None:
     places = [p for p in facts(text).places if p.labelled]
     assert places and places[0].kind == kind
+
+
+# -- round 5 ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "house"),
+    [
+        # a number naming a spot inside premises is no street number
+        ("甲方厂区二号仓库", False),
+        ("江苏省苏州市工业园区买方3号库", False),
+        ("浙江省宁波市北仑区保税区甲方物流园5号月台", False),
+        ("上海市浦东新区买方厂区2号门", False),
+        # a number after its street is, whatever follows it
+        ("陕西省西安市灞桥区港务大道 88 号冷库", True),
+        ("天津市滨海新区黄海路219号买方二号仓库", True),
+        ("浙江省杭州市西湖区中山路一号仓库", True),
+        ("广州市天河区体育西路8号门面", True),
+    ],
+)
+def test_a_numbered_warehouse_or_gate_is_no_house_number(text: str, house: bool) -> None:
+    assert classify_place(text)[1] is house
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "徽邻各社区门店（门店清单另发）",
+        "各加盟店（地址另行提供）",
+        "买方下属各网点，网点名单届时通知",
+        "买方届时指定之香港或深圳门店",
+    ],
+)
+def test_places_whose_list_or_choice_comes_later_are_designated(text: str) -> None:
+    (p,) = places_in(f"交货地点：{text}", 0)
+    assert p.kind == "designated", p
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲方负责运到乙方诊所（柳州市城中区文惠路21号二楼），并且装好调试好。最晚2026年12月20日前装好。",
+        "卖方负责送货到买方车间并安装，合同签订后20日内安装调试完毕。",
+        "設備由賣方運至買方廠房，並於2027年1月31日前安裝完成。",
+    ],
+)
+def test_a_deadline_for_installing_delivered_goods_fixes_the_time(text: str) -> None:
+    assert facts(text).has_time
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("交货日期 待甲方通知交货地点 宁夏银川市镇北堡镇华西村 208 号其他 付款按框架协议执行", "on_notice"),
+        ("交货时间：另行通知  交货地点：甲方仓库  付款方式：按订单结算", "on_notice"),
+        ("交货日期 2027年5月10日交货地点 浙江省嘉兴市旺林路288号 备注：按框架协议", "date"),
+    ],
+)
+def test_a_time_label_value_ends_at_the_next_form_label(line: str, kind: str) -> None:
+    times = [t for t in facts(f"采购订单\n{line}").times if t.labelled]
+    assert times and times[0].kind == kind, times

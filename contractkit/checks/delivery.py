@@ -14,7 +14,7 @@ from contractkit.checks._common import doc_text, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.checks.term import is_contract
 from contractkit.contract import contract_of
-from contractkit.contract.delivery import INCOTERMS_2020, OBSOLETE_INCOTERMS, DeliveryFacts
+from contractkit.contract.delivery import INCOTERMS_2020, OBSOLETE_INCOTERMS, DeliveryFacts, classify_place
 from contractkit.findings import Finding, Fix
 from contractkit.readers.model import Document
 
@@ -255,6 +255,7 @@ def obsolete_incoterm(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     good=[
         "贸易术语：FOB 上海港 Incoterms® 2020。",
         "本合同价格为CIF汉堡港价格，适用《2020年国际贸易术语解释通则》。",
+        "卖方应于2027年3月31日前将全部货物以DAP方式交付至江苏省南通市通州区世纪大道588号买方总装车间。",
     ],
 )
 def incoterm_no_edition(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -264,7 +265,7 @@ def incoterm_no_edition(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if facts.edition is not None:
         return
     term = next((t for t in facts.terms if not t.obsolete), None)
-    if term is None:
+    if term is None or _edition_moot(doc, facts):
         return
     end = term.where.span[1]
     yield ctx.report(  # one finding is enough: the fix is one sentence for the whole contract
@@ -279,6 +280,31 @@ def incoterm_no_edition(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             note_en=f"the current edition Incoterms® 2020 named after {term.code}",
         ),
     )
+
+
+#: Delivered rules to the buyer's door, the same in Incoterms 2010 and 2020 (DPU exists in 2020 only).
+_DOOR_TERMS = frozenset(("DAP", "DDP", "DPU"))
+
+
+def _edition_moot(doc: Document, facts: DeliveryFacts) -> bool:
+    """True when naming the edition changes nothing: every rule named is DPU (2020 only), or a delivered
+    rule (DAP, DDP) of a domestic deal — no party outside the mainland — to an address down to the door
+    (以DAP方式交付至南通市…世纪大道588号…)."""
+    codes = {t.code.upper() for t in facts.terms if not t.obsolete}
+    if codes == {"DPU"}:
+        return True
+    if not codes <= _DOOR_TERMS:
+        return False
+    if any(p.foreign for p in contract_of(doc).parties.parties):
+        return False
+    if any(p.kind == "address" and p.house_number for p in facts.places):
+        return True
+    # DDP 买方工厂（浙江省嘉兴市秀洲区旺林路288号）: the door in brackets after the rule's place
+    for t in facts.terms:
+        rest = doc.blocks[t.where.block].norm[t.where.span[1] : t.where.span[1] + 80]
+        if classify_place(rest.split("。")[0]) == ("address", True):
+            return True
+    return False
 
 
 @rule(

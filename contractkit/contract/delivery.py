@@ -61,19 +61,28 @@ _SPOT_LATER_NOTE = re.compile(r"[(（]" + _SPOT_LATER.pattern[1:])
 _BARE_ADDRESS = re.compile(r"(?<![住注册通讯联系邮寄收件办公营业])地址\s*(?:[:：]|就是|即为|是|为)\s*")
 _SENT_TO = re.compile(r"(?:送|运|发|交付|交货|送货|交|寄|运送|配送|开|拉|搬)(?:至|到|往)|运抵|送达至|送抵")
 _PLACE_END = re.compile(
-    r"[，,。；;\n]|(?:的|之)(?:运|费|风险|时)|(?:并|后|前|时|(?:交付|交货)(?!地点|地址)|卸货|签收|验收|装船|装车|装运|"
+    r"[，,。；;\n]|(?:的|之)(?:运|费|风险|时)|(?:并|后|前|(?<![届及临随适同准])时|(?:交付|交货)(?!地点|地址)|卸货|签收|验收|装船|装车|装运|"
     r"安装|调试|使用|存放)"
 )
 #: A delivery word used as a noun (交货日期相应顺延, 到货验收): not a delivery with a time before it.
 _VERB_AS_NOUN = re.compile(
     r"^(?:日期|时间|地点|地址|期限|期|批次|方式|数量|计划|安排|单|验收|检验|后|之日|前|通知|情况|进度|义务)"
 )
+#: A spot inside premises a number names (甲方二号仓库, 园区3号库, 2号门, 5号月台): no street number —
+#: unless the number follows its street.
+_SPOT = (
+    r"仓库|冷库|库房|仓|库|车间|大门|门(?![面市店牌])|卸货口|卸货区|收货口|出入口|入口|月台|站台|道口|泊位|堆场|货位|柜台"
+    r"|窗口|线"
+)
 #: Administrative units and streets: a string with one is an address. 区 after 厂/小/社/校… is a noun.
 _ADMIN = re.compile(
     r"省|自治区|市|县|旗|镇|乡|街道|村|(?<![厂小社景库片营校院辖城郊地矿货场站停园])区|路|街|大道|巷|胡同|弄"
 )
 _HOUSE_NO = re.compile(
-    r"\d+\s*(?:号|栋|幢|座|室|楼|层|弄|单元|号楼|号院|号库|号厂房|#)|[一二三四五六七八九十百零〇]+(?:号|栋|幢|座|弄|号楼)"
+    # a number right after its street is the street number (港务大道 88 号冷库, 中山路一号仓库)
+    r"(?:路|街|道|巷|弄|胡同|村|组|里)\s*(?:\d+(?:\s*-\s*\d+)?|[一二三四五六七八九十百零〇]+)\s*号"
+    r"|\d+\s*(?:号楼|号院|号厂房|号(?!\s*(?:" + _SPOT + r"))|栋|幢|座|室|楼|层|弄|单元|#)"
+    r"|[一二三四五六七八九十百零〇]+(?:号楼|号(?!\s*(?:" + _SPOT + r"))|栋|幢|座|弄)"
     r"|#\s*\d|No\.?\s*\d|\d+-\d+",
     re.IGNORECASE,
 )
@@ -251,6 +260,8 @@ def classify_place(text: str) -> tuple[PlaceKind, bool]:
     notes = [m.group() for m in _BRACKETED.finditer(text)]
     if outer.strip() and notes and all(_NOTE.search(n) and not _HOUSE_NO.search(n) for n in notes):
         text = outer
+    if _LIST_LATER.search(text) and _PLACE_NOUN.search(text):
+        return "designated", False  # 各社区门店（门店清单另发）: the list of places is still to come
     if _EACH.match(text):
         return "reference", False  # 各乡镇站点 / 各门店: a class of places, listed elsewhere
     house = _HOUSE_NO.search(text) is not None
@@ -271,6 +282,16 @@ def classify_place(text: str) -> tuple[PlaceKind, bool]:
 
 
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+#: The list of the places sent later in the words after them: 买方下属各网点，网点名单届时通知.
+_LIST_LATER_NEXT = re.compile(
+    r"[，,]?[^。；;\n]{0,6}?(?:清单|名单|名录|明细|地址)[^，,。；;）)]{0,4}?(?:另发|另行(?:发送|提供|通知|告知|确定)"
+    r"|届时(?:通知|提供|确定|发送)|后续(?:提供|发送|通知)|待定)"
+)
+#: The list or address of the places sent later: 门店清单另发, 地址另行提供, 名单届时通知.
+_LIST_LATER = re.compile(
+    r"(?:清单|名单|名录|明细|地址|位置)[^，,。；;）)]{0,4}?(?:另发|另行(?:发送|提供|通知|告知|确定)|届时(?:通知|提供|确定|发送)"
+    r"|后续(?:提供|发送|通知)|待定)"
+)
 #: What a bracketed note about freight or range says (市区内免运费, 含卸货, 运费另计): it is no address.
 _NOTE = re.compile(r"费|免|包邮|含|另计|范围|以内|区内|市内|上门|卸货|搬运")
 #: A class of places rather than one (各乡镇站点, 每个门店, 所属各分公司): the list is elsewhere.
@@ -360,7 +381,7 @@ def places_in(text: str, block: int) -> list[Place]:
                 continue  # 到达 without a delivery word around it
             seen.add(s)
             kind, house = classify_place(value)
-            later = None if house else _SPOT_LATER.search(text[e:])
+            later = None if house else (_SPOT_LATER.search(text[e:]) or _LIST_LATER_NEXT.match(text, e))
             if not house and kind in ("site", "port", "reference", "address"):
                 if later is not None:
                     kind = "designated"  # the named area is no delivery point until the call
@@ -540,8 +561,37 @@ def _listed_below(doc: Document, i: int) -> DeliveryTime | None:
     return None
 
 
+#: The next label of a form line (交货地点, 付款方式, 其他 …): a time label's value ends there.
+_NEXT_LABEL = re.compile(
+    r"(?:交货|交付|送货|收货|到货|卸货|提货)(?:地点|地址)|(?:付款|结算|支付)(?:方式|条件)|(?<=\S)其[他它]\s|备注\s*[:：]?"
+)
+#: Delivery completed by installing (装好, 安装完毕, 调试完成, 安装到位): a deadline for it is the delivery's.
+_DONE = re.compile(
+    r"装好|安装好|装完|安装完毕|安装完成|完成安装|安装调试完毕|安装调试完成|调试完毕|调试完成|安装到位|安装就位|交付使用"
+)
+_DONE_WORDS = ("装好", "装完", "安装完", "完成安装", "调试完", "安装到位", "安装就位", "交付使用")
+
+
+def _done_time(clause: str) -> TimeKind | None:
+    """``date`` or ``period`` when a date or a deadline stands before a completion of installation (最晚
+    2026年12月20日前装好, 合同签订后20日内安装调试完毕), with no payment verb between; else None."""
+    for m in _DATE.finditer(clause):
+        if _completes_after(clause, m.end()):
+            return "date"
+    for d in find_durations(clause):
+        if clause[d.span[1] :].lstrip().startswith(DEADLINE_WORDS) and _completes_after(clause, d.span[1]):
+            return "period"
+    return None
+
+
+def _completes_after(clause: str, at: int) -> bool:
+    rest = clause[at : at + 30]
+    m = _DONE.search(rest)
+    return m is not None and not _PAY_VERB.search(rest, 0, m.start())
+
+
 #: Every clause with a delivery time holds one of these (the verbs, or a time label's first word).
-_TIME_GATE: tuple[str, ...] = (*DELIVERY_VERBS, "到场", "进场", "交期")
+_TIME_GATE: tuple[str, ...] = (*DELIVERY_VERBS, "到场", "进场", "交期", *_DONE_WORDS)
 
 
 def _times(doc: Document) -> list[DeliveryTime]:
@@ -552,6 +602,9 @@ def _times(doc: Document) -> list[DeliveryTime]:
         if lm:
             s = start + lm.end()
             e = start + len(clause)
+            nxt = _NEXT_LABEL.search(block.norm, s + 1, e)
+            if nxt is not None:
+                e = nxt.start()  # a form run into one line: 交货日期 待甲方通知交货地点 宁夏…
             value = block.norm[s:e]
             kind = classify_time(value)
             if not value.strip() and block.kind == "cell":
@@ -562,10 +615,16 @@ def _times(doc: Document) -> list[DeliveryTime]:
             out.append(DeliveryTime(value, kind, True, Where(i, (s, e))))
             continue
         if not _VERB.search(clause):
+            done = None if _BREACH.search(clause) else _done_time(clause)
+            if done is not None and _VERB.search(block.norm):
+                # 运到乙方诊所…。最晚2026年12月20日前装好: the goods delivered and installed by a date
+                out.append(DeliveryTime(clause, done, False, Where(i, (start, start + len(clause)))))
             continue
         if _verb_time(clause):
             kind: TimeKind = "date" if _DATE.search(clause) else "period"
             out.append(DeliveryTime(clause, kind, False, Where(i, (start, start + len(clause)))))
+        elif (done := _done_time(clause)) is not None and not _BREACH.search(clause):
+            out.append(DeliveryTime(clause, done, False, Where(i, (start, start + len(clause)))))
         elif (
             (d := _DOCUMENT_FIXES.search(clause)) is not None
             and not _CATCH_ALL.search(clause, 0, d.start())
