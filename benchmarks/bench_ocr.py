@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Similarity (difflib ratio, normalized text without spaces) at which an OCR line is the known line.
 LINE_MATCH = 0.8
 #: The pipeline before round 5: both languages, Tesseract's line grouping, rulings left on the page.
-BASELINE: dict[str, Any] = {"langs": "chi_sim+chi_tra", "unrule": False}
+BASELINE: dict[str, Any] = {"langs": "chi_sim+chi_tra", "unrule": False, "assemble": False}
 
 # ----------------------------------------------------------------------------------------------- our texts
 # Each contract: a list of ("T" title | "P" paragraph | "R" right-aligned | "TABLE" rows | "PB" page break).
@@ -202,10 +202,40 @@ def known_lines(pdf: Path) -> list[list[str]]:
                 else:
                     rows.append([c])
             rows.sort(key=lambda r: -r[0][0])  # top of the page first
-            pages.append(["".join(ch for *_, ch in sorted(r, key=lambda c: c[2])) for r in rows])
+            pages.append(_whole_rows(["".join(ch for *_, ch in sorted(r, key=lambda c: c[2])) for r in rows]))
     finally:
         doc.close()
     return pages
+
+
+def _table_rows() -> dict[str, str]:
+    """Every table row of our contracts (its cells joined) by its sorted characters without spaces."""
+    out = {}
+    for blocks in CONTRACTS.values():
+        for kind, value in blocks:
+            if kind == "TABLE":
+                for row in value:
+                    text = "".join(row)
+                    out["".join(sorted(text.replace(" ", "")))] = text
+    return out
+
+
+def _whole_rows(lines: list[str]) -> list[str]:
+    """``lines`` with a table row whose cells wrap (two or more lines on the page) as one line: a row is
+    one line of the truth."""
+    rows = _table_rows()
+    out, k = [], 0
+    while k < len(lines):
+        for n in (4, 3, 2):
+            key = "".join(sorted("".join(lines[k : k + n]).replace(" ", "")))
+            if k + n <= len(lines) and key in rows:
+                out.append(rows[key])
+                k += n
+                break
+        else:
+            out.append(lines[k])
+            k += 1
+    return out
 
 
 def levenshtein(a: str, b: str) -> int:
@@ -281,7 +311,7 @@ def read_scan(pdf: Path, **options: Any) -> tuple[list[list[str]], list[float]]:
         for i in range(len(doc)):
             page = doc[i]
             t0 = _cpu()
-            lines.append(ocr.image_lines(ocr.render_pdf_page(page), langs=langs, **options))
+            lines.append(ocr.image_lines(ocr.render_pdf_page(page), langs=langs, cache=False, **options))
             langs = ocr.langs_after(lines[-1], langs) if chained else langs
             cpu.append(_cpu() - t0)
     finally:

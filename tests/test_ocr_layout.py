@@ -163,3 +163,43 @@ def test_ruled_table_rows_come_back_one_line_each(tmp_path: Path) -> None:
         for key in ("订购方:常州", "序号", "第二条", "供应方(")
     ]
     assert order == sorted(order)
+
+
+def _line(top: int, *cells: tuple[int, str]) -> list[tuple[int, ocr.Word]]:
+    """One of Tesseract's lines: words at ``(left, text)``, 40 px high, 40 px a character."""
+    return [(top, (left, 40 * len(text), 40, text)) for left, text in cells]
+
+
+def test_a_table_rows_cells_read_as_separate_lines_are_one_row() -> None:
+    lines = [  # Tesseract's order: by column, as psm 4 reads a table it takes for blocks
+        _line(100, (0, "序号"), (200, "品名")),
+        _line(160, (0, "1"), (200, "镀锌角钢")),
+        _line(102, (600, "数量")),
+        _line(158, (600, "12吨")),
+        _line(101, (900, "金额（元）")),
+        _line(163, (900, "59,160.00")),
+    ]
+    rows = [ocr.join_words(r) for r in ocr.rows_of(lines)]
+    assert rows == ["序号 品名 数量 金额（元）", "1 镀锌角钢 12吨 59,160.00"]
+
+
+def test_a_clause_tail_in_a_block_of_its_own_joins_its_line() -> None:
+    lines = [
+        _line(300, (0, "第六条违约：乙方迟延交货，每日按货款的万分之二计付违约金，总额不超")),
+        _line(380, (0, "第七条争议：提交仲裁。")),
+        _line(304, (1480, "过货款的10%。")),
+    ]
+    rows = [ocr.join_words(r) for r in ocr.rows_of(lines)]
+    assert rows[0].endswith("总额不超 过货款的10%。") and rows[1] == "第七条争议：提交仲裁。"
+
+
+@given(st.lists(st.integers(1, 30), min_size=1, max_size=8), st.integers(45, 80))
+def test_prose_lines_stay_apart_and_in_order(lengths: list[int], pitch: int) -> None:
+    lines = [_line(100 + k * pitch, (0, "款" * n)) for k, n in enumerate(lengths)]
+    rows = ocr.rows_of(list(reversed(lines)))
+    assert [r[0][3] for r in rows] == ["款" * n for n in lengths]
+
+
+def test_words_on_top_of_each_other_are_two_rows() -> None:
+    rows = ocr.rows_of([_line(100, (0, "甲方盖章")), _line(115, (60, "2027年"))])
+    assert len(rows) == 2

@@ -3,9 +3,12 @@
 
 Used for PDF pages without a text layer (``--ocr auto``: only those pages; ``always``: every page) and for
 .png / .jpg / .tif images (a multi-page TIFF page by page). Each page is rendered or loaded in greyscale,
-straightened (a scan a degree or two off is turned back: the angle whose rows of ink are sharpest), read by
-Tesseract line by line, and the lines joined into paragraphs as the PDF reader joins them. Spaces Tesseract
-puts between Chinese characters are dropped. Findings on such text say it came from OCR (``meta['ocr']``).
+straightened (a scan a degree or two off is turned back: the angle whose rows of ink are sharpest), cleared
+of table rulings (Tesseract takes a ruled table for a picture), read by Tesseract line by line, and the lines
+joined into paragraphs as the PDF reader joins them. Spaces Tesseract puts between Chinese characters are
+dropped. A document's first page is read with both Chinese scripts; once a page is plainly Simplified, the
+rest with ``chi_sim`` alone (about 30 % less CPU). A page read before with the same settings is not read
+again (:mod:`contractkit.readers.ocr_cache`). Findings on such text say it came from OCR (``meta['ocr']``).
 
 Bounds: images over :data:`MAX_PIXELS` are refused, each page has a time limit, at most ``max_pages`` pages,
 and Tesseract runs under an address-space cap (``CONTRACTKIT_OCR_MEMORY_MB``,
@@ -191,10 +194,19 @@ def _line_opening(ink: Any, length: int) -> Any:
     return grown
 
 
+#: A ruled table's row on the page: its top and bottom and the x of its vertical rulings, in pixels.
+GridRow = tuple[int, int, list[int]]
+
+
 def remove_rulings(page: Any) -> Any:
-    """``page`` (greyscale, straightened) with a table's rulings painted white: long horizontal runs of ink,
-    and within each row between two of them the pixel columns inked from top to bottom. Tesseract takes a
-    ruled table for a picture and reads none of it; its cells without the grid are lines of text."""
+    """``page`` (greyscale, straightened) with a table's rulings painted white (:func:`unruled`)."""
+    return unruled(page)[0]
+
+
+def unruled(page: Any) -> tuple[Any, list[GridRow]]:
+    """``page`` with a table's rulings painted white — long horizontal runs of ink, and within each row
+    between two of them the pixel columns inked from top to bottom — and the table rows so found (two
+    vertical rulings at least). Tesseract takes a ruled table for a picture and reads none of it."""
     from PIL import Image, ImageChops, ImageFilter
 
     ink = page.point(lambda v: 255 if v < INK_LEVEL else 0)
@@ -203,17 +215,20 @@ def remove_rulings(page: Any) -> Any:
     profile = rulings.resize((1, page.height), Image.Resampling.BOX).tobytes()
     rows = [y for y, v in enumerate(profile) if v]
     if not rows:
-        return page
+        return page, []
     mask = ImageChops.darker(rulings, ink)
-    bands = [(a, b) for a, b in itertools.pairwise(rows) if b - a > 4]
-    for top, bottom in bands:
+    grid: list[GridRow] = []
+    for top, bottom in ((a, b) for a, b in itertools.pairwise(rows) if b - a > 4):
         band = ink.crop((0, top + 2, page.width, bottom - 1))
         fill = band.resize((page.width, 1), Image.Resampling.BOX).tobytes()
-        for x, v in enumerate(fill):
-            if v >= 255 * COLUMN_FILL:
-                mask.paste(255, (x, top, x + 1, bottom + 1))
+        columns = [x for x, v in enumerate(fill) if v >= 255 * COLUMN_FILL]
+        for x in columns:
+            mask.paste(255, (x, top, x + 1, bottom + 1))
+        xs = [x for k, x in enumerate(columns) if k == 0 or x - columns[k - 1] > 1]  # one x per ruling
+        if len(xs) >= 2:
+            grid.append((top, bottom, xs))
     mask = mask.filter(ImageFilter.MaxFilter(3))  # the ruling's grey edges too
-    return ImageChops.lighter(page, mask)
+    return ImageChops.lighter(page, mask), grid
 
 
 #: A page at least this many pixels on its long side (≈ 210 dpi for A4) is softened before OCR.
@@ -280,13 +295,36 @@ def image_lines(
     psm: int = PSM,
     smooth: bool = True,
     unrule: bool = True,
+    assemble: bool = True,
+    cache: bool = True,
 ) -> list[str]:
     """The text lines Tesseract reads on one page image (greyscale, straightened, rulings removed), in
-    reading order."""
+    reading order; a page read before with the same settings comes from :mod:`~contractkit.readers.ocr_cache`
+    (``cache=False``: always read)."""
+    from contractkit.readers import ocr_cache
+
+    settings = {"langs": langs, "psm": psm, "smooth": smooth, "unrule": unrule, "assemble": assemble}
+    settings["memory"] = ocr_memory_mb()
+    key = ocr_cache.page_key(image, **settings) if cache else ""
+    found = ocr_cache.get(key) if cache else None
+    if found is not None:
+        return [TableRow(text[1:]) if text[:1] == "\x1e" else text[1:] for text in found]
+    lines = _read_page(
+        image, langs=langs, timeout=timeout, psm=psm, smooth=smooth, unrule=unrule, assemble=assemble
+    )
+    if cache:  # a table row marked by a leading record separator, any other line by a space
+        ocr_cache.put(key, [("\x1e" if isinstance(x, TableRow) else " ") + x for x in lines])
+    return lines
+
+
+def _read_page(
+    image: Any, *, langs: str, timeout: float, psm: int, smooth: bool, unrule: bool, assemble: bool
+) -> list[str]:
+    """Tesseract's lines of one page image, prepared as :func:`image_lines` says."""
     import pytesseract
 
     page = deskew(image.convert("L"))
-    page = remove_rulings(page) if unrule else page
+    page, grid = unruled(page) if unrule else (page, [])
     page = soften(page) if smooth else page
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one page per core; Tesseract's threads only contend
     try:
@@ -301,14 +339,102 @@ def image_lines(
         raise OcrFailed(f"Tesseract failed ({code}); memory limit {ocr_memory_mb()} MB") from None
     except RuntimeError as exc:  # pytesseract's timeout
         raise TimeoutError(str(exc)) from None
-    lines: dict[tuple[int, int, int], list[Word]] = {}
+    lines: dict[tuple[int, int, int], list[tuple[int, Word]]] = {}
     for i, word in enumerate(data["text"]):
         if not word.strip() or float(data["conf"][i]) < 0 or _RULE.match(word.strip()):
             continue
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         box = (data["left"][i], data["width"][i], data["height"][i], word.strip())
-        lines.setdefault(key, []).append(box)
-    return [join_words(lines[key]) for key in sorted(lines)]
+        lines.setdefault(key, []).append((data["top"][i], box))
+    found = [lines[key] for key in sorted(lines)]
+    if not assemble:
+        return [join_words([w for _, w in x]) for x in found]
+    return assemble_lines(found, grid)
+
+
+def assemble_lines(lines: list[list[tuple[int, Word]]], grid: list[GridRow]) -> list[str]:
+    """The page's lines, top to bottom: each row of a ruled table (``grid``) one :class:`TableRow` (its
+    cells left to right, a cell's wrapped lines joined), the rest :func:`rows_of` Tesseract's lines."""
+    cells: dict[tuple[int, int], list[tuple[int, Word]]] = {}
+    free: list[list[tuple[int, Word]]] = []
+    for line in lines:
+        rest = []
+        for top, word in line:
+            middle = top + word[2] / 2
+            row = next((k for k, (a, b, _) in enumerate(grid) if a <= middle <= b), None)
+            if row is None:
+                rest.append((top, word))
+            else:
+                column = sum(x < word[0] + word[1] / 2 for x in grid[row][2])
+                cells.setdefault((row, column), []).append((top, word))
+        if rest:
+            free.append(rest)
+    placed: list[tuple[float, str]] = []
+    for words in rows_of(free):
+        placed.append((min(t for t, _ in _tops(words, lines)), join_words(words)))
+    for row in sorted({r for r, _ in cells}):
+        texts = [_cell_text(cells[key]) for key in sorted(k for k in cells if k[0] == row)]
+        placed.append((grid[row][0], TableRow(" ".join(t for t in texts if t))))
+    placed.sort(key=lambda p: p[0])
+    return [text for _, text in placed]
+
+
+def _tops(words: list[Word], lines: list[list[tuple[int, Word]]]) -> list[tuple[int, Word]]:
+    """``words`` with their tops (looked up in ``lines``)."""
+    ids = {id(w) for w in words}
+    return [(t, w) for line in lines for t, w in line if id(w) in ids] or [(0, words[0])]
+
+
+def _cell_text(words: list[tuple[int, Word]]) -> str:
+    """One table cell's words: its lines top to bottom, each left to right, joined without a break."""
+    out = ""
+    for row in rows_of([[w] for w in words]):
+        text = join_words(row)
+        sep = (
+            " "
+            if out[-1:].isascii() and out[-1:].isalnum() and text[:1].isascii() and text[:1].isalnum()
+            else ""
+        )
+        out += sep + text
+    return out
+
+
+class TableRow(str):
+    """An OCR'd line that is one whole row of a ruled table: a block of its own, never joined to others."""
+
+
+#: Two of Tesseract's lines are one row of the page when they overlap vertically by this share of the
+#: lower one's height and not horizontally: a table row's cells, a signature table's two columns, a
+#: clause's tail Tesseract put in a block of its own.
+ROW_OVERLAP = 0.5
+
+
+def rows_of(lines: list[list[tuple[int, Word]]]) -> list[list[Word]]:
+    """Tesseract's lines (each word with its top) regrouped into the page's rows, top to bottom: a line
+    joins the row it overlaps vertically (:data:`ROW_OVERLAP`) without overlapping its words horizontally."""
+    spans = []
+    for words in lines:
+        top = min(t for t, _ in words)
+        bottom = max(t + w[2] for t, w in words)
+        spans.append((top, bottom, [w for _, w in words]))
+    spans.sort(key=lambda s: (s[0] + s[1]) / 2)
+    rows: list[tuple[int, int, list[Word]]] = []
+    for top, bottom, words in spans:
+        for k in range(len(rows) - 1, max(-1, len(rows) - 4), -1):  # the last few rows: they are the nearest
+            r_top, r_bottom, r_words = rows[k]
+            overlap = min(bottom, r_bottom) - max(top, r_top)
+            if overlap >= ROW_OVERLAP * min(bottom - top, r_bottom - r_top) and not _overlaps(words, r_words):
+                rows[k] = (min(top, r_top), max(bottom, r_bottom), r_words + words)
+                break
+        else:
+            rows.append((top, bottom, words))
+    return [words for _, _, words in rows]
+
+
+def _overlaps(a: list[Word], b: list[Word]) -> bool:
+    """True when a word of ``a`` and one of ``b`` share over half the narrower one's width (adjacent
+    characters' boxes often share a pixel or two)."""
+    return any(min(x + wx, y + wy) - max(x, y) > min(wx, wy) / 2 for x, wx, _, _ in a for y, wy, _, _ in b)
 
 
 #: A word's box on the page and its text: (left, width, height, text), in pixels.
@@ -372,11 +498,24 @@ def page_blocks(lines: list[str], page: int, start_index: int) -> list[Block]:
     from contractkit.readers.pdf import paragraphs
 
     blocks = []
-    for number, para in paragraphs(lines):
+    for number, para in _paragraphs(lines, paragraphs):
         kind = "heading" if looks_like_heading(para) else "line"
         loc = Location(start_index + len(blocks), page=page, line=number)
         blocks.append(Block(text=para, norm=normalize(para), location=loc, kind=kind))
     return blocks
+
+
+def _paragraphs(lines: list[str], join: Any) -> list[tuple[int, str]]:
+    """``join`` (the PDF reader's paragraphs) over the runs of lines between table rows; a row alone."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for k, line in enumerate([*lines, TableRow("")]):
+        if isinstance(line, TableRow):
+            out.extend((start + n, text) for n, text in join(lines[start:k]))
+            if line.strip():
+                out.append((k + 1, str(line)))
+            start = k + 1
+    return out
 
 
 def render_pdf_page(page: Any, dpi: int = DPI) -> Any:

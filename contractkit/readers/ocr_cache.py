@@ -1,0 +1,119 @@
+"""A bounded cache of OCR'd pages, keyed by the page image's hash and everything that shapes the reading.
+
+Variants of one scan share pages, and re-linting an archive reads the same pages again: Tesseract (seconds a
+page) runs once per distinct page. In memory: the last :data:`MEMORY_PAGES` pages of this process. On disk,
+only when ``CONTRACTKIT_OCR_CACHE`` names a folder: at most :data:`DISK_PAGES` pages there, the oldest
+removed first. A key is a SHA-256 of the pixels, their size and mode, the reading's settings (languages,
+page segmentation, softening, ruling removal, memory cap), Tesseract's version and :data:`PIPELINE`, so a
+page is never served from another reading; only successful readings are kept, and a damaged or foreign
+entry on disk is ignored (the page is read again).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+#: Bumped whenever the reading of a page changes (preprocessing, line assembly, clean-up of lines).
+PIPELINE = "5.1"
+#: Pages kept in memory per process (their lines only: a few kB each).
+MEMORY_PAGES = 64
+#: Pages kept in the disk cache folder at most.
+DISK_PAGES = 5000
+ENV = "CONTRACTKIT_OCR_CACHE"
+_memory: OrderedDict[str, list[str]] = OrderedDict()
+_puts = 0
+
+
+@functools.lru_cache(maxsize=1)
+def _tesseract_version() -> str:
+    try:
+        import pytesseract
+
+        return str(pytesseract.get_tesseract_version())
+    except Exception:
+        return "?"
+
+
+def page_key(image: Any, **settings: object) -> str:
+    """The cache key of reading ``image`` (a PIL image) with ``settings``."""
+    digest = hashlib.sha256()
+    head = [PIPELINE, _tesseract_version(), image.mode, image.size, sorted(settings.items())]
+    digest.update(repr(head).encode())
+    digest.update(image.tobytes())
+    return digest.hexdigest()
+
+
+def _folder() -> Path | None:
+    value = os.environ.get(ENV, "").strip()
+    return Path(value) if value else None
+
+
+def get(key: str) -> list[str] | None:
+    """The lines cached for ``key`` (memory first, then the disk folder if set), or None."""
+    if key in _memory:
+        _memory.move_to_end(key)
+        return list(_memory[key])
+    folder = _folder()
+    if folder is None:
+        return None
+    try:
+        lines = json.loads((folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not (isinstance(lines, list) and all(isinstance(x, str) for x in lines)):
+        return None
+    _remember(key, lines)
+    return list(lines)
+
+
+def put(key: str, lines: list[str]) -> None:
+    """Keep ``lines`` for ``key``: in memory, and on disk when the folder is set (written atomically)."""
+    global _puts
+    _remember(key, list(lines))
+    folder = _folder()
+    if folder is None:
+        return
+    try:
+        sub = folder / key[:2]
+        sub.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=sub, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(lines, fh, ensure_ascii=False)
+        os.replace(tmp, sub / f"{key}.json")
+    except OSError:
+        return  # a cache that cannot be written is no cache: the page was read all the same
+    _puts += 1
+    if _puts % 100 == 1:
+        trim(folder)
+
+
+def trim(folder: Path, keep: int = DISK_PAGES) -> None:
+    """Remove the oldest pages of the disk cache ``folder`` beyond ``keep``."""
+    entries = []
+    for path in folder.glob("??/*.json"):
+        with contextlib.suppress(OSError):
+            entries.append((path.stat().st_mtime, path))
+    entries.sort()
+    for _, path in entries[: max(0, len(entries) - keep)]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def clear_memory() -> None:
+    """Forget the pages cached in this process."""
+    _memory.clear()
+
+
+def _remember(key: str, lines: list[str]) -> None:
+    _memory[key] = lines
+    _memory.move_to_end(key)
+    while len(_memory) > MEMORY_PAGES:
+        _memory.popitem(last=False)
