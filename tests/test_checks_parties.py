@@ -813,3 +813,44 @@ def test_a_scanned_code_of_eighteen_characters_is_judged() -> None:
     from contractkit.checks.parties import ocr_repaired
 
     assert ocr_repaired("91321204ma7e3k2t3k") == "91321204MA7E3K2T3K"
+
+
+def _scan(lines: list[str], ocr: bool):
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    blocks = [
+        Block(t, normalize(t), Location(index=i, page=1, line=i + 1), "line", None, None)
+        for i, t in enumerate(lines)
+    ]
+    return Document("scan.pdf", "pdf", blocks, None, {"pages": 1, "ocr": [1] if ocr else []})
+
+
+@pytest.mark.parametrize(
+    ("head", "seal"),
+    [
+        # each line of the scan misread on its own: one character in five may differ
+        ("宿州市埔桥区丰禾烂食种植专业合作社", "宿州市韧桥区丰玫粮食种植专业合作社"),
+        ("青岛油驰洗车设备有限公司", "青岛澜邓洗车设备有限公司"),
+        ("烟台 途亮汽车服务有限公司", "烟台途亮汽车服务有限公司"),
+    ],
+)
+def test_round5_a_scan_misreading_both_lines_is_one_name(head: str, seal: str) -> None:
+    from contractkit.lint import lint_document
+
+    lines = ["购销合同", f"供方：{head}", "需方：威海海韵彩印有限公司", f"供方（盖章）：{seal}"]
+    assert INC not in {f.rule for f in lint_document(_scan(lines, True), Settings(select=(INC,)))}
+    if " " not in head:  # typed, the same two names are two names
+        assert INC in {f.rule for f in lint_document(_scan(lines, False), Settings(select=(INC,)))}
+
+
+def test_round5_a_scan_with_another_trade_name_is_still_inconsistent() -> None:
+    from contractkit.lint import lint_document
+
+    lines = [
+        "购销合同",
+        "供方：黑龙江寒地禾丰粮油有限公司",
+        "需方：威海海韵彩印有限公司",
+        "供方（盖章）：黑龙江北大荒米业集团有限公司",
+    ]
+    assert INC in {f.rule for f in lint_document(_scan(lines, True), Settings(select=(INC,)))}

@@ -553,14 +553,15 @@ _SPACE = re.compile(r"\s+")
 
 
 def _misread(doc: Document, a: Where, b: Where | None, one: str, other: str) -> bool:
-    """True when two names of the same length differ in one character — two in a name of ten or more — and
-    one of them was read by OCR (版村 for 版材; 油驰 at the head and 澜邓 at the seal for 澜驰, each line
-    misread once): a reading error of a scan, not a second name (a careful reader of the page sees one)."""
+    """True when two names of the same length differ in one character of every five (at least one) and one
+    of them was read by OCR (版村 for 版材; 油驰 at the head and 澜邓 at the seal for 澜驰; 埔桥…丰禾烂食 and
+    韧桥…丰玫粮食 for 埇桥…丰禾粮食 — each line misread on its own): a reading error of a scan, not a second
+    name (a careful reader of the page sees one)."""
     ocr = set(doc.meta.get("ocr") or ())
     if not ocr or len(one) != len(other):
         return False
     differ = sum(x != y for x, y in zip(one, other, strict=True))
-    if differ != 1 and not (differ == 2 and len(one) >= 10):
+    if not 1 <= differ <= max(1, len(one) // 5):
         return False
     pages = {_block(doc, w).location.page for w in (a, b) if w is not None and _block(doc, w) is not None}
     return bool(pages & ocr)
