@@ -796,3 +796,106 @@ def test_round4_used_machine_not_identified(text: str) -> None:
 )
 def test_round4_used_machine_identified(text: str) -> None:
     assert UI not in ids(text, UI), text
+
+
+# -- round 5 (R15): quality terms the goods' own line states, price lists by model, where it is reported ----
+
+NQ5 = "subject/no-quality-standard"
+UI5 = "subject/unquantified-item"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a grade of material or use, or a substance excluded, in the goods' own line (a text table, prose)
+        "订货单\n一、货物\n品名\t规格\t数量\t单价\n一次性餐盒\t750ml 食品级PP，不含双酚A\t300箱\t88元",
+        "第一条 货物\n硅胶奶嘴4000个，医用级液态硅胶，单价3元。",
+        "第一条 产品\n| 品名 | 规格 | 单位 | 数量 |\n| 儿童书桌 | E0级多层实木板，1200×600 | 张 | 60 |",
+        "第一条 货物\n焊锡丝500卷，无铅，线径0.8mm。",
+        "Article 1 Goods\n第一条 货物\n水杯 2000只，Tritan材质，BPA-free。",
+        # a performance tested over a stated time
+        "第一条 产品\n防水卷材3000平方米。\n第二条 要求\n卷材浸水168小时不渗漏、不起泡。",
+        "第一条 货物\n户外长椅20张，铸铝椅脚，盐雾试验720小时不生锈。",
+        "一、买什么\n密封圈一万个，放在80度热水里泡48小时不能变形。",
+        # a rate or measure bounded by a figure
+        "第一条 设备\n碾米机2台。\n第四条 验收\n试运行24小时，出米率不低于68%、碎米率不高于6%的为合格。",
+        "第一条 货物\n稻谷300吨，含水率≤14%。",
+        "第一条 货物\n不锈钢板50张，厚度不小于1.2mm。",
+    ],
+)
+def test_round5_quality_terms_in_the_goods_line_silence_no_quality_standard(text: str) -> None:
+    assert NQ5 not in ids(text, NQ5), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # look-alikes: a tax basis, a silence, a response time, an interest rate, a quantity bound
+        "第一条 货物\n打印纸500箱，不含税单价120元。",
+        "第一条 货物\n办公椅200把。\n第四条 验收\n甲方3日内无书面异议的视为合格。",
+        "第一条 货物\n复印机6台。\n第五条 售后\n乙方接到报修24小时内不响应的，甲方可另行委托维修。",
+        "第一条 货物\n钢管800米。\n第六条 违约\n逾期付款利息按年利率不高于6%计算。",
+        "第一条 货物\n水泥，年采购量不低于500吨。",
+    ],
+)
+def test_round5_look_alikes_are_no_quality_term(text: str) -> None:
+    assert NQ5 in ids(text, NQ5), text
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| 编号 | 产品型号 | 规格 | 计量单位 | 含税单价 |\n| B1 | XJ-200 | 宽200mm，耐油 | 米 | 45.00 |",
+        "| 序号 | 设备型号 | 主要参数 | 单位 | 数量 |\n| 1 | QY25K5 | 起重量25t | 台 | 1 |",
+        "| 产品型号 | 颜色 | 单位 | 单价 |\n| TK-90S | 白 | 只 | 12.50 |",
+    ],
+)
+def test_round5_a_price_list_by_model_names_its_goods_by_the_model(table: str) -> None:
+    text = f"第二条 产品与价格\n产品见下表，质量符合GB/T 1234-2020。\n{table}"
+    assert UI5 not in ids(text, UI5)
+
+
+def test_round5_a_code_in_a_name_column_is_still_only_a_code() -> None:
+    text = "第一条 货物\n| 产品名称 | 规格 | 单位 | 数量 |\n| XJ-200 | 宽200mm | 米 | 300 |"
+    assert UI5 in ids(text, UI5)
+
+
+@pytest.mark.parametrize(
+    "service",
+    ["| 4 | 安装调试 | 含管路连接 | 1 | 项 |", "| 4 | 运输及保险 | 门到门 | 1 | 项 |"],
+)
+def test_round5_a_service_line_needs_no_model_beside_models_under_a_warranty(service: str) -> None:
+    text = (
+        "第一条 设备\n| 序号 | 名称 | 型号 | 数量 | 单位 |\n| 1 | 冷却塔 | LBC-80 | 2 | 台 |\n"
+        f"| 2 | 水泵 | ISW65-160 | 2 | 台 |\n{service}\n第五条 质保\n质保期为验收合格后12个月。"
+    )
+    assert ids(text, NQ5) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        (("序号", "名称", "数量", "单位"), ("1", "办公椅", "200", "把")),
+        (("No.", "名称 Item", "数量 Qty", "单位 Unit"), ("01", "折叠桌 Folding table", "40", "张 pcs")),
+        (("编号", "货物名称", "单位", "数量"), ("A1", "文件柜", "个", "12")),
+    ],
+)
+def test_round5_no_quality_standard_quotes_the_goods_not_the_number_cell(tmp_path, header, row) -> None:
+    import docx
+
+    from contractkit.lint import lint_paths
+
+    d = docx.Document()
+    d.add_paragraph("第一条 货物")
+    t = d.add_table(rows=1, cols=4)
+    for cell, text in zip(t.rows[0].cells, header, strict=True):
+        cell.text = text
+    for cell, text in zip(t.add_row().cells, row, strict=True):
+        cell.text = text
+    d.add_paragraph("第二条 付款")
+    d.add_paragraph("到货后10日内付清全部货款。")
+    path = tmp_path / "goods.docx"
+    d.save(str(path))
+    (fr,) = lint_paths([path], Settings(select=(NQ5,))).files
+    (f,) = fr.findings
+    assert row[1] in f.snippet and f.snippet.strip() != row[0]

@@ -157,7 +157,7 @@ def _item_problems(it: Item, quote: bool = False) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     qty, unit = it.quantity_text, it.unit
     words = re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", it.name)
-    if it.source != "pdf-row" and not _CJK.search(it.name) and not words:
+    if it.source != "pdf-row" and not it.name_is_model and not _CJK.search(it.name) and not words:
         problems.append((f"名称“{it.name}”只是代码", f"the name '{it.name}' is only a code"))
     if (
         it.source in ("table", "text-table")
@@ -471,7 +471,8 @@ def _model_named(doc: Document, facts: SubjectFacts, head: Block | None) -> bool
     left open is reported by subject/unquantified-item and not judged here), or — with no item table — every
     numbered line of the subject section (any of its lines when none is numbered)."""
     if facts.items:
-        judged = [it for it in facts.items if not _spec_left_open(it)]
+        # a service line (安装调试 | 含电气布线) is identified by its goods; an open spec is judged elsewhere
+        judged = [it for it in facts.items if not _spec_left_open(it) and not _SERVICE.search(it.name)]
         return bool(judged) and all(_identified(it) for it in judged)
     if head is None:
         return False
@@ -501,11 +502,18 @@ def _warranted(doc: Document) -> bool:
     return any(p.kind == "warranty" for p in contract_of(doc).acceptance.periods)
 
 
+def _name_block(doc: Document, it: Item) -> Block:
+    """The block of an item's row that names the goods (not its number cell ``1``), else the row's first."""
+    blocks = [doc.blocks[i] for i in it.blocks]
+    named = next((b for b in blocks if it.name and it.name in b.norm), None)
+    return named or next((b for b in blocks if _CJK.search(b.norm)), blocks[0])
+
+
 def _subject_clause(doc: Document, facts: SubjectFacts, head: Block | None) -> Block:
-    """Where a missing standard is reported: the first item row, else the first clause of the subject
-    section after its heading (never the heading itself)."""
+    """Where a missing standard is reported: the first item row's goods cell, else the first clause of the
+    subject section after its heading (never the heading itself)."""
     if facts.items:
-        return doc.blocks[facts.items[0].where.block]
+        return _name_block(doc, facts.items[0])
     assert head is not None
     at = next(i for i, b in enumerate(doc.blocks) if b is head)
     for b in doc.blocks[at + 1 : at + 12]:

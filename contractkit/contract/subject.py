@@ -40,6 +40,8 @@ StandardKind = Literal[
     "genuine",
     "maker",
     "grade",
+    "material",
+    "performance",
     "certified",
     "conformity",
     "column",
@@ -64,6 +66,7 @@ class Item:
     where: Where  # the row (its first block)
     row: str  # the row's cells joined by " | "
     blocks: tuple[int, ...]  # every block of the row
+    name_is_model: bool = False  # the goods column is a model column (产品型号 | AC-F60): its code names them
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +330,31 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
             r"|阻燃等级|防护等级|能效等级|(?<!数量)(?<!重量)(?<!计量)(?<!称重)(?<![磅量])(?:误差|偏差|公差|允差)|色差|漏水率|故障率)"
             r"\s*(?:为|:|：|≥|≤|>|<|＞|＜|不低于|不高于|不小于|不大于|不超过|不得超过|不得大于|不得低于|小于|大于|达到"
             r"|应(?:不)?(?:低于|高于|超过|小于|大于|在))?\s*[±+]?\s*\d"
+            # any rate, output or measure bounded by a figure: 碎米率不高于8%, 产量不低于4t/h, 厚度≥0.5mm
+            r"|(?:(?![利费税汇比价])[\u4e00-\u9fff]率|产量|效率|功率|能力|[温厚亮硬密浓粘粗细深速照]度|[压拉承载张]力)"
+            r"\s*(?:应|须|需)?\s*(?:不低于|不高于|不小于|不大于|≥|≤|＞|＜)\s*\d"
+        ),
+    ),
+    # a grade of material or of use, or a substance excluded: 食品级原纸, 医用级硅胶, E0级板材, 分析纯,
+    # 不含荧光剂, 无铅焊锡, BPA-free (what the goods are made of is their quality term)
+    (
+        "material",
+        re.compile(
+            r"(?:食品|食品接触|医用|医疗|药用|药品|饲料|电子|试剂|化妆品|母婴|婴童|光学|核)级"
+            r"|(?<![A-Za-z0-9])(?:E0|E1|ENF|F4星)\s*级|分析纯|优级纯|化学纯"
+            r"|(?:不含|不含有|无|不得含有?|禁用|禁止(?:使用|添加|含有))(?:任何)?(?:荧光(?:增白)?剂|增白剂|甲醛|重金属|铅|镉|汞"
+            r"|六价铬|双酚A|BPA|塑化剂|邻苯(?:二甲酸酯)?|石棉|偶氮|苯|防腐剂|色素|卤素)"
+            r"|(?i:\b(?:BPA|lead|formaldehyde|halogen)[- ]free\b)"
+        ),
+    ),
+    # a performance the goods must show, tested over a stated time: 冷饮里3小时不能软塌, 浸泡24小时不变形,
+    # 连续运行72小时无故障, 盐雾试验500小时不生锈
+    (
+        "performance",
+        re.compile(
+            r"\d+(?:\.\d+)?\s*(?:个)?(?:小时|分钟|秒|天|日|次|周期|h|H|min)(?:内|以上|后)?[^,，。；;\d]{0,4}?"
+            r"(?:不|无|不能|不得|不会|不应|不出现|没有)(?:任何)?(?:软塌|软化|塌陷|变形|渗漏|漏水|漏气|漏液|开裂|裂纹|褪色|掉色|脱色"
+            r"|脱落|断裂|起泡|生锈|锈蚀|破损|霉变|分层|脱层|老化|故障|异常|发黄|粉化)"
         ),
     ),
     # a certification or registration the goods must hold: 医疗器械注册证, CCS 船级社证书, 3C 认证 (the
@@ -368,6 +396,20 @@ _GRADE_WORDS = (
     "优等品", "一等品", "级品", "特级", "质量等级", "产品等级", "防护等级", "阻燃等级", "能效等级",
     "耐印力", "耐磨", "寿命", "纯度", "含量", "水分", "杂质", "精度", "强度", "硬度", "合格率", "不良率",
     "良品率", "白度", "色牢度", "误差", "偏差", "公差", "允差", "色差", "漏水率", "故障率",
+    "不低于", "不高于", "不小于", "不大于", "≥", "≤", "＞", "＜",
+)  # fmt: skip
+#: Every match of the ``material`` kind holds one of these.
+_MATERIAL_WORDS = (
+    "食品级", "食品接触级", "医用级", "医疗级", "药用级", "药品级", "饲料级", "电子级", "试剂级", "化妆品级",
+    "母婴级", "婴童级", "光学级", "核级", "E0", "E1", "ENF", "F4星", "分析纯", "优级纯", "化学纯",
+    "荧光", "增白剂", "甲醛", "重金属", "铅", "镉", "汞", "六价铬", "双酚", "BPA", "塑化剂", "邻苯", "石棉",
+    "偶氮", "苯", "防腐剂", "色素", "卤素", "free", "FREE", "Free",
+)  # fmt: skip
+#: Every match of the ``performance`` kind holds one of these.
+_PERFORMANCE_WORDS = (
+    "软塌", "软化", "塌陷", "变形", "渗漏", "漏水", "漏气", "漏液", "开裂", "裂纹", "褪色", "掉色", "脱色",
+    "脱落", "断裂", "起泡", "生锈", "锈蚀", "破损", "霉变", "分层", "脱层", "老化", "故障", "异常", "发黄",
+    "粉化",
 )  # fmt: skip
 #: Every match of the ``maker`` kind holds one of these.
 _MAKER_WORDS = ("厂家", "厂商", "制造商", "制造厂", "生产商", "原厂", "品牌方", "品牌商", "出厂")
@@ -419,6 +461,8 @@ _STANDARD_GATE = (
     *_MAKER_WORDS,
     "附录",
     *_GRADE_WORDS,
+    *_MATERIAL_WORDS,
+    *_PERFORMANCE_WORDS,
     *_CERTIFIED_WORDS,
     *_CONFORMITY_WORDS,
     "Q/",
@@ -462,6 +506,8 @@ _KIND_GATES: dict[StandardKind, Callable[[str], bool]] = {
     "certified": contains_any(_CERTIFIED_WORDS),
     "conformity": contains_any(_CONFORMITY_WORDS),
     "grade": contains_any(_GRADE_WORDS),
+    "material": contains_any(_MATERIAL_WORDS),
+    "performance": contains_any(_PERFORMANCE_WORDS),
     "generic": lambda c: "标准" in c or "规范" in c,
 }
 
@@ -534,6 +580,8 @@ _QTY_COLS = ("数量", "供货量", "采购量", "订货量")
 _UNIT_COLS = ("单位",)
 _SPEC_COLS = ("规格", "技术参数", "主要参数", "参数", "技术要求", "指标", "材质")
 _MODEL_COLS = ("型号", "图号", "牌号", "货号")
+#: A goods column header that names the goods (产品名称, 品名), not only their model (产品型号).
+_NAMED_COL = re.compile(r"名称|品名|品种|名目|描述|内容")
 _PRICE_COLS = ("单价",)
 register(_NAME_COLS, _QTY_COLS)
 _SKIP_ROW = re.compile(r"合计|总计|小计|总价|大写|备注|以下空白")
@@ -896,6 +944,10 @@ def _items_of_table(
     model_c = _column(header, _MODEL_COLS, skip=(name_c,))
     spec_c = _column(header, _SPEC_COLS, skip=tuple(c for c in (name_c, model_c) if c is not None))
     price_c = _column(header, _PRICE_COLS)
+    # 产品型号 / 货号 as the goods column (a price list by model): the model code is the item's name
+    name_is_model = any(m in header[name_c] for m in _MODEL_COLS) and not _NAMED_COL.search(header[name_c])
+    if name_is_model and model_c is None:
+        model_c = name_c
     source: ItemSource = "table" if doc.blocks[table[0][1]].kind == "cell" else "text-table"
     out: list[Item] = []
     for cells, i in table[header_at + 1 :]:
@@ -927,6 +979,7 @@ def _items_of_table(
                 where=Where(i, (0, len(doc.blocks[i].text))),
                 row=" | ".join(cells),
                 blocks=tuple(row_blocks.get(i, [i])),
+                name_is_model=name_is_model,
             )
         )
     return out
