@@ -673,7 +673,8 @@ def vat_rates(text: str) -> list[tuple[Decimal, tuple[int, int]]]:
                 continue
             seen.add(m.span(1))
             out.append((Decimal(m.group(1)), m.span(1)))
-    for m in _RATE_TERSE.finditer(text):
+    terse = "含税" in text or "税点" in text or "个点" in text
+    for m in _RATE_TERSE.finditer(text) if terse else ():
         g = 1 if m.group(1) is not None else 2
         if m.span(g) not in seen and not _OTHER_TAX.search(text[max(0, m.start() - 12) : m.end() + 4]):
             seen.add(m.span(g))
