@@ -899,3 +899,25 @@ def test_round5_no_quality_standard_quotes_the_goods_not_the_number_cell(tmp_pat
     (fr,) = lint_paths([path], Settings(select=(NQ5,))).files
     (f,) = fr.findings
     assert row[1] in f.snippet and f.snippet.strip() != row[0]
+
+
+@pytest.mark.parametrize(
+    ("title", "qty"),
+    [
+        ("年度采购框架协议", "按订单"),
+        ("框架采购合同", "以每次订单为准"),
+        ("办公用品年度供货框架协议", "按甲方每次采购需求确定"),
+    ],
+)
+def test_round5_a_framework_price_list_leaves_quantities_to_the_orders(title: str, qty: str) -> None:
+    text = (
+        f"{title}\n第一条 本协议为框架协议，甲方按需向乙方发出订单，订单载明数量和交货日期。\n"
+        f"第二条 产品与价格\n| 品名 | 规格 | 单位 | 数量 | 单价 |\n| 复印纸 | A4 70g | 箱 | {qty} | 150.00 |"
+    )
+    assert UI5 not in ids(text, UI5)
+    # the same price list in a contract of its own leaves the quantity open
+    sale = (
+        "购销合同\n第一条 产品与价格\n| 品名 | 规格 | 单位 | 数量 | 单价 |\n"
+        f"| 复印纸 | A4 70g | 箱 | {qty} | 150.00 |"
+    )
+    assert UI5 in ids(sale, UI5)

@@ -115,8 +115,8 @@ def vague_quantity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if hits:
                 word, a, b = hits[0]
                 found.append((i, word, s + a, s + b))
-    quote = contract_of(doc).structure.kind == "quote"
-    reported = {b for it in facts.items if _item_problems(it, quote) for b in it.blocks}
+    quote, framework = _price_list_kind(doc)
+    reported = {b for it in facts.items if _item_problems(it, quote, framework) for b in it.blocks}
     for i, word, a, b in found:
         if i in reported:
             continue  # 若干 in a row whose spec is 待定: subject/unquantified-item reports the row
@@ -153,7 +153,15 @@ _BOUNDED_QTY = re.compile(
 )
 
 
-def _item_problems(it: Item, quote: bool = False) -> list[tuple[str, str]]:
+def _price_list_kind(doc: Document) -> tuple[bool, bool]:
+    """Whether the document is a quote, and whether it is a framework agreement (its price list leaves the
+    quantities to the orders placed under it: 数量 按订单 / 以每次订单为准 is its design, not a gap)."""
+    structure = contract_of(doc).structure
+    return structure.kind == "quote", structure.framework and structure.applicable_kind == "contract"
+
+
+def _item_problems(it: Item, quote: bool = False, framework: bool = False) -> list[tuple[str, str]]:
+    """What an item lacks (a name, a numeric quantity, a unit, a quantified spec), in Chinese and English."""
     problems: list[tuple[str, str]] = []
     qty, unit = it.quantity_text, it.unit
     words = re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", it.name)
@@ -161,13 +169,15 @@ def _item_problems(it: Item, quote: bool = False) -> list[tuple[str, str]]:
         problems.append((f"名称“{it.name}”只是代码", f"the name '{it.name}' is only a code"))
     if (
         it.source in ("table", "text-table")
+        and not framework
         and qty
         and not has_blank(qty)
         and not re.search(r"\d", qty)
         and not _CONTENTS.search(f"{it.name} {it.spec}")  # 一批 | 含铜管20米、保温棉10卷: counted by contents
     ):
         problems.append((f"数量“{qty}”不是数字", f"quantity '{qty}' is not a number"))
-    if it.source in ("table", "text-table") and qty and not quote and (b := _BOUNDED_QTY.search(qty)):
+    bounded = it.source in ("table", "text-table") and qty and not quote and not framework
+    if bounded and (b := _BOUNDED_QTY.search(qty)):
         # 不少于6000 / 200吨以上 beside a fixed unit price and amount: how many is to be delivered is open
         problems.append((f"数量“{b.group().strip()}”只是上限或下限", f"quantity '{qty}' is only a bound"))
     if it.unit_column and not unit and not (qty and _UNIT_IN_QTY.search(qty)):
@@ -304,9 +314,9 @@ def subject_clause_any(block: Block) -> bool:
 def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """Items (table rows, purchase sentences) with no numeric quantity, unit or quantified spec."""
     facts = _facts(doc)
-    quote = contract_of(doc).structure.kind == "quote"  # a quote's ≥500 is a price tier, not a quantity
+    quote, framework = _price_list_kind(doc)  # a quote's ≥500 is a price tier, not a quantity
     for it in facts.items:
-        problems = _item_problems(it, quote)
+        problems = _item_problems(it, quote, framework)
         if problems:
             zh = "；".join(p[0] for p in problems)
             en = "; ".join(p[1] for p in problems)
