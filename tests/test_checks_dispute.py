@@ -218,3 +218,26 @@ def test_a_court_of_the_zone_a_party_sits_in_is_connected(court: str) -> None:
         f"因本合同引起的争议，由{court}管辖。"
     )
     assert ids(text, CC) == []
+
+
+@pytest.mark.parametrize("court", ["威海市环玲区", "威海市环萃区", "山东省威海市坏翠区"])
+def test_a_scanned_court_district_may_be_misread(court: str) -> None:
+    from contractkit.lint import lint_document
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    lines = [
+        "买卖合同",
+        "甲方：威海华印有限公司 地址：山东省威海市环翠区青岛路1号",
+        "乙方：济南新材有限公司 地址：山东省济南市历下区经十路1号",
+        f"第八条争议解决:协商不成的，向{court}人民法院起诉。",
+    ]
+    blocks = [
+        Block(text=t, norm=normalize(t), location=Location(i, page=1, line=i + 1), kind="line")
+        for i, t in enumerate(lines)
+    ]
+    rules = Settings(select=(CC,))
+    scan = Document(path="x.pdf", kind="pdf", blocks=blocks, meta={"ocr": [1]})
+    assert [f.rule for f in lint_document(scan, rules) if f.rule == CC] == []
+    typed = Document(path="x.pdf", kind="pdf", blocks=blocks)
+    assert [f.rule for f in lint_document(typed, rules)] == [CC]

@@ -15,7 +15,7 @@ from contractkit.checks._common import is_chinese
 from contractkit.checks.base import RuleContext, rule
 from contractkit.checks.term import is_contract
 from contractkit.contract import contract_of
-from contractkit.contract.dispute import DisputeFacts, Option
+from contractkit.contract.dispute import PLACE_NAME, DisputeFacts, Option
 from contractkit.findings import Finding
 from contractkit.readers.model import Document
 
@@ -196,6 +196,15 @@ def no_dispute_clause(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
+def _misread_district(doc: Document, place: str, block: int) -> bool:
+    """True when a court on a scanned page is named by a city the contract names elsewhere and a district it
+    does not (威海市环玲区 for 环翠区): the district may be an OCR misreading, its connection unknown."""
+    if doc.blocks[block].location.page not in set((doc.meta or {}).get("ocr") or ()):
+        return False
+    names = [n for n in PLACE_NAME.findall(place) if n not in ("人民", "中级", "基层")]
+    return len(names) >= 2 and doc.text.count(names[-2]) > doc.blocks[block].norm.count(names[-2])
+
+
 def _seats_known(doc: Document) -> bool:
     """True when at least two parties are introduced and every one states its address (住所, 地址): only
     then can a court be judged to sit where no party does."""
@@ -246,7 +255,7 @@ def court_without_connection(doc: Document, ctx: RuleContext) -> Iterator[Findin
     if not _seats_known(doc):
         return  # a party's seat is not stated: the court may be there
     for c in facts.courts:
-        if c.connected is not False:
+        if c.connected is not False or _misread_district(doc, c.place, c.where.block):
             continue
         yield ctx.report(
             doc.blocks[c.where.block],

@@ -489,7 +489,8 @@ def _alias(name: str, other: str) -> bool:
     return any((a in name and b in other) or (b in name and a in other) for a, b in _KNOWN_ALIASES)
 
 
-_PLACE_NAME = re.compile(
+#: A place name and its administrative suffix (潍坊市, 海淀区, 浦东新区): the name before the suffix.
+PLACE_NAME = re.compile(
     r"([\u4e00-\u9fff]{2,8}?)(?:特别行政区|自治区|自治州|自治县|省|市|地区|新区|区|县|旗|盟)"
 )
 _PLACE_TAIL = re.compile(r"(?:有管辖权|具有管辖权)的?$")
@@ -513,7 +514,7 @@ def _connected(place: str, doc: Document, options: list[Option]) -> bool | None:
     """Whether the court's most specific place name appears in the contract outside its dispute text."""
     if _DESCRIBED.search(place):
         return None
-    names = [n for n in _PLACE_NAME.findall(place) if n not in ("人民", "中级", "基层")]
+    names = [n for n in PLACE_NAME.findall(place) if n not in ("人民", "中级", "基层")]
     if not names:
         return None
     name = names[-1]
