@@ -508,6 +508,7 @@ def test_a_scanned_total_confirmed_by_its_words_is_no_table_mismatch(total: str)
         "合同总价人民币 800,200.00 元,大写人民币捌拾万零贰佰元整, 发票。",
         "合同总价:800,200.00 元(捌拾万零贰佰元整)增 专用发票",
         "总价款 800,200.00 元，乙方开具 专票。",
+        "合同总价:人民币 800,200.00 元(大写: 人民币捌拾万零贰佰元整), 含 13% 增值",
     ],
 )
 def test_a_scanned_price_line_naming_an_invoice_is_no_missing_tax(price: str) -> None:

@@ -58,7 +58,8 @@ _TAX_NAMED = re.compile(
     r"|含[^，,。；;：:]{0,8}?税",
     re.IGNORECASE,
 )
-_INVOICE = re.compile(r"发票|專票|专票")
+#: What a scanned price line keeps of its tax words when OCR drops the rest (…, 发票。 / 含 13% 增值).
+_INVOICE = re.compile(r"发票|專票|专票|增值")
 _PRICE_WORDS = re.compile(r"单价|总价|价款|合同金额|合同价格|报价|货款|价格")
 _COMMERCIAL = re.compile(r"买卖|销售|采购|供货|购销|报价|订货|供应")
 _QTY_WORD, _PRICE_WORD = "数量", "单价"
@@ -414,7 +415,7 @@ def tax_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         a.money.where.block in scanned and _INVOICE.search(doc.blocks[a.money.where.block].norm)
         for a in figures
     ):
-        return  # a scanned price line naming an invoice (…元整, 发票。): OCR dropped the words before it
+        return  # a scanned price line naming an invoice or 增值 (…元整, 发票。): OCR dropped the rest
     block = next(
         (
             doc.blocks[a.money.where.block]
