@@ -949,3 +949,27 @@ def test_no_deemed_acceptance_points_at_the_last_inspection_clause() -> None:
     )
     (f,) = run_rule("acceptance/no-deemed-acceptance", text)
     assert "项目进度" in f.snippet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第五条 验收\n5.1 货到后买方组织验收。\n5.2 买方须于七个工作日内对货物进行检验并书面确认。",
+        "8.1 设备安装完毕后，甲方组织验收。\n8.2 甲方应在十日内完成检验工作。",
+        "六、验收\n东西送到后甲方验货。\n甲方要在3天内验完。",
+    ],
+)
+def test_a_length_with_no_start_sets_no_length_for_a_start_only_clause(text: str) -> None:
+    """A length whose start is not stated is window-no-start's; the start-only clause still lacks a length."""
+    assert fires("acceptance/window-no-length", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5.1 货到后买方组织验收。\n5.2 买方应于货物到达之日起七个工作日内完成检验。",
+        "8.1 设备安装完毕后，甲方组织验收。\n8.2 验收期限：安装完毕后十日。",
+    ],
+)
+def test_a_full_window_elsewhere_is_the_start_only_clauses_length(text: str) -> None:
+    assert not fires("acceptance/window-no-length", text)

@@ -158,11 +158,12 @@ def _length_stated(w: Window) -> bool:
     """The window states the document's inspection length: a window named as such with a length or a
     reference (验收期限为到货后10个工作日 / 验收期限以专用条款为准, a key-terms row, a definition), or any
     inspection or objection window with a length that is not a latent-defect period of months (a general
-    clause 到货后组织验收 is read with 到库后3个工作日内完成验收 in the special terms)."""
+    clause 到货后组织验收 is read with 到库后3个工作日内完成验收 in the special terms); a length whose
+    start is not stated (须于五个工作日内检验) sets no length for the others."""
     if w.named and (w.length is not None or w.refers_back):
         return True
-    if w.length is None:
-        return False
+    if w.length is None or (w.start is None and not (w.dated or w.immediate)):
+        return False  # a length with no start of its own is window-no-start's, not every clause's length
     return not (w.latent and months_of(w.length) >= _LATENT_MONTHS)
 
 
