@@ -489,3 +489,8 @@ def test_a_deadline_for_installing_delivered_goods_fixes_the_time(text: str) -> 
 def test_a_time_label_value_ends_at_the_next_form_label(line: str, kind: str) -> None:
     times = [t for t in facts(f"采购订单\n{line}").times if t.labelled]
     assert times and times[0].kind == kind, times
+
+
+def test_an_installation_period_running_from_the_delivery_fixes_no_delivery_time() -> None:
+    text = "卖方在收到买方发货通知后将设备运至大庆市萨尔图区东风路12号，并于到货后15日内完成安装调试。"
+    assert not facts(text).has_time

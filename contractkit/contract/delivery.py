@@ -579,9 +579,14 @@ def _done_time(clause: str) -> TimeKind | None:
         if _completes_after(clause, m.end()):
             return "date"
     for d in find_durations(clause):
+        if _FROM_DELIVERY.search(clause, max(0, d.span[0] - 10), d.span[0]):
+            continue  # 到货后15日内完成安装调试: a period that runs from the delivery fixes no delivery time
         if clause[d.span[1] :].lstrip().startswith(DEADLINE_WORDS) and _completes_after(clause, d.span[1]):
             return "period"
     return None
+
+
+_FROM_DELIVERY = re.compile(r"(?:到货|交货|送达|运抵|交付|送到|收货|到场|进场)(?:之日)?(?:后|起)\s*$")
 
 
 def _completes_after(clause: str, at: int) -> bool:
