@@ -37,6 +37,9 @@ DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "extra16",
     ROOT / "tests" / "corpus" / "extra17",
     ROOT / "tests" / "corpus" / "extra18",
+    ROOT / "tests" / "corpus" / "extra19",
+    ROOT / "tests" / "corpus" / "extra20",
+    ROOT / "tests" / "corpus" / "extra21",
 )
 
 
