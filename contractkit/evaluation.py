@@ -141,6 +141,18 @@ def score_findings(
         score.clean_alarmed += 1
 
 
+def read_labels(folder: str | Path) -> dict[str, dict]:
+    """``folder/labels.json``: file name → label (``clean``, ``defects``); ValueError saying what is wrong
+    when it is not JSON or not that shape, OSError when it cannot be read."""
+    labels = json.loads((Path(folder) / "labels.json").read_text(encoding="utf-8"))
+    if not isinstance(labels, dict) or not all(isinstance(v, dict) for v in labels.values()):
+        raise ValueError("labels.json must be an object of file name → {clean, defects}")
+    for name, label in labels.items():
+        if not isinstance(label.get("defects", []), list):
+            raise ValueError(f"labels.json: {name}: 'defects' must be a list")
+    return labels
+
+
 def evaluate_folder(folder: str | Path, settings=None, *, jobs: int = 1) -> Score:
     """Lint every file named in ``folder/labels.json`` and score the findings (``jobs`` processes read and
     lint the files; the score is the same for any number)."""
@@ -153,7 +165,7 @@ def evaluate_folders(folders: list[str | Path], settings=None, *, jobs: int = 1)
     :func:`evaluate_folder` each."""
     sets = []
     for folder in map(Path, folders):
-        labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+        labels = read_labels(folder)
         sets.append((folder, labels, sorted(labels)))
     paths = [str(folder / name) for folder, _, names in sets for name in names]
     outcomes = dict(zip(paths, _lint_all(paths, settings, jobs), strict=True))

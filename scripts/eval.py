@@ -10,7 +10,6 @@ false alarm (file, rule, quoted text). Exit 0 always: tests/test_eval_thresholds
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -45,7 +44,7 @@ DEFAULT_SETS = (
 
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
-    from contractkit.evaluation import evaluate_clauses, evaluate_folders, report_lines
+    from contractkit.evaluation import evaluate_clauses, evaluate_folders, read_labels, report_lines
 
     quiet = "--quiet" in argv
     targets = [Path(a) for a in argv if a != "--quiet"] or list(DEFAULT_SETS)
@@ -56,8 +55,8 @@ def main(argv: list[str]) -> int:
             continue
         try:
             if target.suffix != ".jsonl":
-                json.loads((target / "labels.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:  # no labels.json, not JSON
+                read_labels(target)
+        except (OSError, ValueError) as exc:  # no labels.json, not JSON, not a set's labels
             return _no_set(target, exc)
         present.append(target)
     folders = [t for t in present if t.suffix != ".jsonl"]

@@ -163,7 +163,7 @@ def test_folders_scored_together_score_as_each_alone(tmp_path: Path) -> None:
     assert together[0].found_by_family["subject"] == 1
 
 
-@pytest.mark.parametrize("labels", [None, "{not json"])
+@pytest.mark.parametrize("labels", [None, "{not json", "[1, 2]", '{"a.txt": {"defects": 3}}'])
 def test_eval_script_says_why_a_folder_is_no_set(tmp_path: Path, labels: str | None) -> None:
     """`make eval FOLDER` on a folder without a readable labels.json: a clear message and exit 2."""
     import subprocess

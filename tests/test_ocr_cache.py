@@ -95,3 +95,28 @@ def test_keys_differ_exactly_when_pixels_differ(a: bytes, b: bytes) -> None:
     one, two = Image.frombytes("L", (4, 3), a), Image.frombytes("L", (4, 3), b)
     assert (ocr_cache.page_key(one, langs="x") == ocr_cache.page_key(two, langs="x")) == (a == b)
     assert ocr_cache.page_key(one, langs="x") != ocr_cache.page_key(one, langs="y")
+
+
+def test_an_oversized_disk_entry_is_not_read(
+    reads: list[dict[str, object]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(ocr_cache.ENV, str(tmp_path))
+    ocr.image_lines(_page())
+    (entry,) = tmp_path.glob("??/*.json")
+    entry.write_text('["' + "甲" * (ocr_cache.MAX_ENTRY_BYTES // 3 + 1) + '"]', encoding="utf-8")
+    ocr_cache.clear_memory()
+    ocr.image_lines(_page())
+    assert len(reads) == 2  # read again, not served from a file larger than any page's lines
+
+
+def test_a_write_that_fails_leaves_nothing_half_written(
+    reads: list[dict[str, object]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(ocr_cache.ENV, str(tmp_path))
+
+    def no_room(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ocr_cache.os, "replace", no_room)
+    assert ocr.image_lines(_page())  # the page is read all the same
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]

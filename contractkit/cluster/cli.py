@@ -4,8 +4,9 @@ print what the local commands print. Imported only when ``--scheduler`` is given
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -34,6 +35,18 @@ def progress_bar(verb: str) -> tuple[Callable[[int, int | None], None] | None, C
     return update, bar.stop
 
 
+@contextmanager
+def connected(scheduler: str, verb: str) -> Iterator[tuple[Any, Callable[[int, int | None], None] | None]]:
+    """A client of the cluster at ``scheduler`` and the progress callback of a bar saying ``verb``; the bar
+    stops however the run ends."""
+    progress, finish = progress_bar(verb)
+    try:
+        with connect(scheduler) as client:
+            yield client, progress
+    finally:
+        finish()
+
+
 def render_command(
     files: tuple[str, ...],
     out: str | None,
@@ -58,23 +71,19 @@ def render_command(
             "with --scheduler the output is a folder or URL: give -o a folder, not a file",
             zh="使用 --scheduler 时输出须为文件夹或 URL：-o 请给文件夹而非文件",
         )
-    progress, finish = progress_bar("rendering")
-    try:
-        with connect(scheduler) as client:
-            report = render_on_cluster(
-                list(files),
-                dest,
-                client,
-                fmt=fmt,
-                template=template,
-                templates_dir=templates_dir,
-                allow_duplicates=allow_duplicates,
-                progress=progress,
-                seller=seller,
-                watermark=watermark,
-            )
-    finally:
-        finish()
+    with connected(scheduler, "rendering") as (client, progress):
+        report = render_on_cluster(
+            list(files),
+            dest,
+            client,
+            fmt=fmt,
+            template=template,
+            templates_dir=templates_dir,
+            allow_duplicates=allow_duplicates,
+            progress=progress,
+            seller=seller,
+            watermark=watermark,
+        )
     for failure in report.failures:
         click.echo(f"error: {failure}", err=True)
     for warning in report.warnings:
@@ -95,20 +104,16 @@ def lint_result(
     ``auto``, ``path`` or ``bytes``, see :func:`contractkit.cluster.lint.lint_on_cluster`)."""
     from contractkit.cluster.lint import lint_on_cluster
 
-    progress, finish = progress_bar("linting")
-    try:
-        with connect(scheduler) as client:
-            return lint_on_cluster(
-                paths,
-                client,
-                settings,
-                rules=rules,
-                read_options=read_options,
-                progress=progress,
-                ship=ship,  # type: ignore[arg-type]  # checked by choose_ship
-            )
-    finally:
-        finish()
+    with connected(scheduler, "linting") as (client, progress):
+        return lint_on_cluster(
+            paths,
+            client,
+            settings,
+            rules=rules,
+            read_options=read_options,
+            progress=progress,
+            ship=ship,  # type: ignore[arg-type]  # checked by choose_ship
+        )
 
 
 def lint_report(
@@ -130,19 +135,15 @@ def lint_report(
 
     if not workers_format(fmt):
         return None
-    progress, finish = progress_bar("linting")
-    try:
-        with connect(scheduler) as client:
-            return lint_report_on_cluster(
-                paths,
-                client,
-                settings,
-                rules,
-                fmt=fmt,
-                lang=lang,
-                read_options=read_options,
-                progress=progress,
-                ship=ship,  # type: ignore[arg-type]  # checked by choose_ship
-            )
-    finally:
-        finish()
+    with connected(scheduler, "linting") as (client, progress):
+        return lint_report_on_cluster(
+            paths,
+            client,
+            settings,
+            rules,
+            fmt=fmt,
+            lang=lang,
+            read_options=read_options,
+            progress=progress,
+            ship=ship,  # type: ignore[arg-type]  # checked by choose_ship
+        )

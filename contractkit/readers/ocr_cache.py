@@ -27,6 +27,8 @@ PIPELINE = "5.1"
 MEMORY_PAGES = 64
 #: Pages kept in the disk cache folder at most.
 DISK_PAGES = 5000
+#: A disk entry larger than this is not read (a page's lines are a few kB).
+MAX_ENTRY_BYTES = 1 << 20
 ENV = "CONTRACTKIT_OCR_CACHE"
 _memory: OrderedDict[str, list[str]] = OrderedDict()
 _puts = 0
@@ -64,8 +66,11 @@ def get(key: str) -> list[str] | None:
     folder = _folder()
     if folder is None:
         return None
+    path = folder / key[:2] / f"{key}.json"
     try:
-        lines = json.loads((folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_ENTRY_BYTES:
+            return None  # no page's lines are that long: not an entry of ours
+        lines = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not (isinstance(lines, list) and all(isinstance(x, str) for x in lines)):
@@ -85,11 +90,16 @@ def put(key: str, lines: list[str]) -> None:
         sub = folder / key[:2]
         sub.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(dir=sub, prefix=".tmp-")
+    except OSError:
+        return  # a cache that cannot be written is no cache: the page was read all the same
+    try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(lines, fh, ensure_ascii=False)
         os.replace(tmp, sub / f"{key}.json")
     except OSError:
-        return  # a cache that cannot be written is no cache: the page was read all the same
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)  # nothing half-written is left in the folder
+        return
     _puts += 1
     if _puts % 100 == 1:
         trim(folder)
