@@ -203,3 +203,25 @@ def test_prose_lines_stay_apart_and_in_order(lengths: list[int], pitch: int) -> 
 def test_words_on_top_of_each_other_are_two_rows() -> None:
     rows = ocr.rows_of([_line(100, (0, "甲方盖章")), _line(115, (60, "2027年"))])
     assert len(rows) == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        (
+            "第六条违约：乙方迟延交货，每日按迟交部分货款的万分之二点五计付违约金，总额不超",
+            "过合同总价的5%。",
+        ),
+        ("第4条 付款：买方应于货物验收合格并收到卖方开具的增值税专用发票之日起三十", "日内付清全部货款。"),
+        (
+            "第十二条 本合同经双方授权代表签字并加盖公章或合同专用章后生效，有效期至二〇",
+            "二八年十二月三十一日止。",
+        ),
+    ],
+)
+def test_an_article_line_that_ran_to_the_margin_keeps_its_tail(first: str, rest: str) -> None:
+    lines = [first, rest, "第十三条 其他：未尽事宜由双方协商解决。"]
+    blocks = ocr.page_blocks(lines, 1, 0)
+    assert [b.text for b in blocks] == [first + rest, lines[2]]
+    short = ocr.page_blocks(["第五条 验收", "买方应于到货后七日内验收。"], 1, 0)
+    assert len(short) == 2  # a heading of its own stays one

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 #: Bumped whenever the reading of a page changes (preprocessing, line assembly, clean-up of lines).
-PIPELINE = "5.1"
+PIPELINE = "5.2"
 #: Pages kept in memory per process (their lines only: a few kB each).
 MEMORY_PAGES = 64
 #: Pages kept in the disk cache folder at most.
