@@ -511,36 +511,10 @@ def _paragraphs(lines: list[str], join: Any) -> list[tuple[int, str]]:
     start = 0
     for k, line in enumerate([*lines, TableRow("")]):
         if isinstance(line, TableRow):
-            out.extend((start + n, text) for n, text in _wrapped_articles(lines[start:k], join))
+            out.extend((start + n, text) for n, text in join(lines[start:k]))
             if line.strip():
                 out.append((k + 1, str(line)))
             start = k + 1
-    return out
-
-
-def _wrapped_articles(lines: list[str], join: Any) -> list[tuple[int, str]]:
-    """``join(lines)`` with an article's first line that ran to the margin without ending a sentence
-    (第六条违约：…总额不超) joined to the paragraph after it, which the PDF reader's paragraphs keep apart
-    (such a line looks like a heading)."""
-    from contractkit.readers.pdf import _FULL_LINE, _ITEM_START, _SENTENCE_END, _width
-
-    paras = join(lines)
-    if not paras:
-        return paras
-    widest = max(_width(x) for x in lines)
-    out = [paras[0]]
-    for number, text in paras[1:]:
-        first, prev = out[-1]
-        if (
-            looks_like_heading(prev)
-            and _width(prev) >= _FULL_LINE * widest
-            and not prev.rstrip().endswith(_SENTENCE_END)
-            and not _ITEM_START.match(text)
-            and not looks_like_heading(text)
-        ):
-            out[-1] = (first, prev.rstrip() + text.lstrip())
-        else:
-            out.append((number, text))
     return out
 
 

@@ -190,6 +190,7 @@ _SENTENCE_END = tuple("。；;！!？?：:")
 _LABEL = re.compile(r"^\s*[\u4e00-\u9fff（）()A-Za-z ]{1,14}[：:]")
 _SHORT = 16  # display width (a CJK character counts 2) under which a line is a title or a cell, not prose
 _FULL_LINE = 0.85  # share of the page's widest line at which a line is taken to run to the margin
+_ARTICLE_LINE = 3 * _SHORT  # display width beyond any heading's title: a 第N条 line this long is clause text
 _ITEM_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|\d+(?:\.\d+)*[\.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]"
     r"|[一二三四五六七八九十]+、|[•·●■□☑√※]|\d+\s|[\u4e00-\u9fff（）()A-Za-z ]{1,14}[：:])"
@@ -219,15 +220,19 @@ def paragraphs(lines: list[str]) -> list[tuple[int, str]]:
 def _continues(last_line: str, line: str, widest: float) -> bool:
     """True when ``line`` continues the paragraph whose latest line is ``last_line``.
 
-    A line that ran to the right margin wraps. Otherwise a short line that does not end a sentence (a
-    title, a table cell) stands alone, and so does a label line (``有效期至：…``).
+    A line that ran to the right margin wraps, an article's first line too (``第六条 违约：…总额不`` /
+    ``超过合同总价的5%。``: a heading is short, it never runs to the margin). Otherwise a short line that
+    does not end a sentence (a title, a table cell) stands alone, and so does a label line (``有效期至：…``).
     """
-    if last_line.endswith(_SENTENCE_END) or looks_like_heading(last_line):
+    if last_line.endswith(_SENTENCE_END):
         return False
     if _ITEM_START.match(line) or looks_like_heading(line):
         return False
-    if _width(last_line) >= _FULL_LINE * widest:
-        return True  # ran to the margin: it wraps
+    ran_to_margin = _width(last_line) >= _FULL_LINE * widest
+    if looks_like_heading(last_line):
+        return ran_to_margin and _width(last_line) >= _ARTICLE_LINE
+    if ran_to_margin:
+        return True  # it wraps
     if _width(line) < _SHORT and not line.endswith(_SENTENCE_END):
         return False
     return not _LABEL.match(last_line)
