@@ -80,10 +80,10 @@ def _vague(vs: tuple[VagueCondition, ...], locate: Locate) -> tuple[Vague, ...]:
 #: A colloquial heading names the money itself (二、钱怎么给, 付钱方式, 价钱和付钱).
 PAYMENT_SECTION = ("付款", "支付", "结算", "价款", "货款", "合同价格", "合同金额", "费用", "款项", "钱")
 _PAYMENT_SECTION = re.compile("|".join(PAYMENT_SECTION))
-#: A payment label at the start of a block (a key-terms table row, a bold run-in heading), perhaps after an
-#: aside (3.（对应通用条款第八条）付款：…).
+#: A payment label at the start of a block (a key-terms table row, a bold run-in heading), perhaps after its
+#: item number and an aside (3.（对应通用条款第八条）付款：…, （二）(对应第八条) 结算：…).
 _PAYMENT_LABEL = re.compile(
-    r"^\W*\d*\W*(?:[（(][^（()）]{0,20}[)）]\s*)?"
+    r"^\W*(?:\d+|[一二三四五六七八九十]{1,3})?\W*(?:[（(][^（()）]{0,20}[)）]\s*)?"
     r"(?:(?:付款|支付|结算)(?:安排|方式|条件|期限|进度|节点|计划)|(?:付款|支付|结算|价款支付)\s*[:：])"
 )
 #: Every payment sentence names one of these (a cheap gate).
@@ -193,9 +193,11 @@ _REMAINDER = re.compile(
     # colloquial: 剩下的20200元, 余下的钱 (not 剩下的货物)
     r"(?:剩下|余下)(?:的)?(?!货物|货|产品|设备|东西)(?:钱|货款|款项|价款|款|部分)?"
 )
-#: A time bound naming a payment as its end (到乙方付清尾款、一年保修到期为止; 直至货款全部付清时止): the
-#: piece dates something else (the term, a right), it pays nothing.
-_UNTIL = re.compile(r"(?:到|至|直至|直到)[^，,。；;]{0,24}?(?:为止|时止|之日止|之时止)")
+#: A time bound naming a payment as its end (到乙方付清尾款、一年保修到期为止; 直至货款全部付清时止;
+#: 至…甲方付清全部合同款项之日终止): the piece dates something else (the term, a right), it pays nothing.
+_UNTIL = re.compile(
+    r"(?:到|至|直至|直到)[^，,。；;]{0,30}?(?:为止|时止|之日止|之时止|(?:之日|之时|时)(?:终止|失效|届满))"
+)
 _WHOLE_PAY = re.compile(r"(?:(?<![预首])付款|付清|结清|支付(?:全部)?(?:货款|价款|合同款|款项))(?![前后时之])")
 
 
@@ -424,7 +426,7 @@ def _pieces(text: str) -> list[_Piece]:
         bare = _ASIDE.sub("", piece) if _aside_words(piece) else piece
         if _CONSEQUENCE.search(bare) or _FAILED_PAY.search(piece):
             break
-        if "止" in piece and _UNTIL.search(piece):
+        if ("止" in piece or "失效" in piece or "届满" in piece) and _UNTIL.search(piece):
             continue  # 到乙方付清尾款为止: the end of a term, not a payment
         shares = [(v, (s + a, s + b)) for v, (a, b) in _shares(piece)]
         amounts = [(v, c, (s + a, s + b)) for v, c, (a, b) in _amounts(piece)]
@@ -643,18 +645,32 @@ _LOCAL_HEADING = re.compile(
 
 def _local_payment_blocks(doc: Document, indices: list[int]) -> frozenset[int]:
     """The blocks of ``indices`` under a local article heading naming payment (:data:`_LOCAL_HEADING`), up
-    to the next local heading; one pass over the blocks, only when such a heading leads a line."""
+    to the next local heading, the next article run in at a paragraph's start (第八条 合同期限与生效：…) or
+    the next section the section reader sees; one pass over the blocks."""
     wanted = set(indices)
     out: set[int] = set()
     paying = False
+    section = None
     for i, b in enumerate(doc.blocks):
         norm = b.norm
-        if "条" in norm[:24] and len(norm) <= 48 and (m := _LOCAL_HEADING.match(norm.strip())) is not None:
-            paying = _PAYMENT_SECTION.search(_REFERENCE_ASIDE.sub("", m.group("title"))) is not None
-            continue
+        if b.section != section:  # a section of its own begins: the local heading's scope ends
+            section = b.section
+            paying = False
+        if "条" in norm[:24]:
+            if len(norm) <= 48 and (m := _LOCAL_HEADING.match(norm.strip())) is not None:
+                paying = _PAYMENT_SECTION.search(_REFERENCE_ASIDE.sub("", m.group("title"))) is not None
+                continue
+            if paying and (r := _RUN_IN_ARTICLE.match(norm)) is not None:
+                paying = _PAYMENT_SECTION.search(_REFERENCE_ASIDE.sub("", r.group("title"))) is not None
         if paying and i in wanted:
             out.add(i)
     return frozenset(out)
+
+
+#: An article run in at a paragraph's start, its title before a colon (第八条 合同期限与生效：本合同自…).
+_RUN_IN_ARTICLE = re.compile(
+    r"^\W*[\u4e00-\u9fff《》]{0,10}第\s*[\d一二三四五六七八九十百]+\s*条\s*(?P<title>[^。；;，,：:]{1,30})[：:]"
+)
 
 
 #: The part of a title pointing to another article (（对应通用条款第十条）): not what the article is about.

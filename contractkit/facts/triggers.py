@@ -127,10 +127,19 @@ _BOUND_BEFORE = ("不超过", "不得超过", "最迟", "最晚", "最长")
 _COMMA_BEFORE_WORD = re.compile(r",(?!\d)")
 
 
+#: 日 of a period as a scan misreads it (3 个工作旦内, 15 曰内): read as 日 (same length, spans kept).
+_OCR_DAY = re.compile(r"(?<=工作)[旦曰]|(?<=[\d个])\s*[旦曰](?=\s*(?:内|以内|之内|前|后))")
+
+
 def _durations(text: str) -> list[Duration]:
     """:func:`find_durations` of ``text`` read with a half-width comma before a word as "，" (same length):
-    normalized text writes "，一周内" as ",一周内", which the duration pattern takes for a digit group."""
-    return find_durations(_COMMA_BEFORE_WORD.sub("，", text) if "," in text else text)
+    normalized text writes "，一周内" as ",一周内", which the duration pattern takes for a digit group; and
+    with 日 misread by a scan (工作旦, 曰) as 日."""
+    if "," in text:
+        text = _COMMA_BEFORE_WORD.sub("，", text)
+    if "旦" in text or "曰" in text:
+        text = _OCR_DAY.sub(lambda m: m.group().replace("旦", "日").replace("曰", "日"), text)
+    return find_durations(text)
 
 
 def find_deadline(text: str, after: int) -> Duration | None:
@@ -257,13 +266,17 @@ _DONE = (
     r"完成|完毕|结束|合格|通过|确认|成立|签收|收到|到位|下单|交付|到达|到场|到厂|验收|生效|签订|签署|签字|签章|盖章|提交|开具|"
     r"出具|发出|送达|运抵|上线|投产|运行|封顶|竣工|审计|结算|交清|退清|办妥|发货|交货|安装|调试|调式|进场|提货|"
     r"装船|装运|出运|开票|备货|通知|批准|审批|审核|领取|清点|入库|抵达|确认书|运至|运到|送至|送到|到达|满|"
-    r"试用|使用|签完|验完|装完|装好|送完|做完|干完|弄好|到齐|货到|试完|试好|调好|修好|弄完|搞定|签了|签好"
+    r"试用|使用|签完|验完|装完|装好|送完|做完|干完|弄好|到齐|货到|试完|试好|调好|修好|弄完|搞定|签了|签好|"
+    # a trial found sound, colloquial (试烤没问题后, 试机没毛病后, 用着没有问题后)
+    r"没问题|没有问题|没毛病|无问题"
 )
 _DONE_ANY = re.compile(_DONE)
+#: The very day of a completed event (验完车的当天, 试完机器那天): payment due on it.
+_SAME_DAY = r"(?:当天|当日|那天|那日|这天|同日)"
 _UNIT_AHEAD = r"(?=\s*(?:满\s*)?" + _N + r"\s*(?:个)?(?:工作日|自然日|日历日|日|天|小时|周|星期|月|年))"
 _GENERIC_EVENT = re.compile(
     rf"(?P<ev>[^，,。；;:：()（）]{{0,30}}?(?:{_DONE})[^，,。；;:：]{{0,6}}?)"
-    rf"(?P<rel>之日起|之日后|之日|日起|以后|之后|后|起|的{_UNIT_AHEAD}|{_UNIT_AHEAD})"
+    rf"(?P<rel>之日起|之日后|之日|日起|以后|之后|后|起|的{_UNIT_AHEAD}|{_UNIT_AHEAD}|(?:的)?{_SAME_DAY})"
     rf"|(?P<ev2>[^，,。；;:：()（）]{{2,30}}?)(?:之日起|之日后|之日|日起算|日起)"
     rf"|(?P<ev3>货到|到货|交货|发货|提货|收货|票到|开票|验收合格|收到发票){_UNIT_AHEAD}"
 )
@@ -453,7 +466,10 @@ def read_timing(text: str) -> Timing:
             d = _duration_due(text[:window_end], lead.end() if lead else end)
         if d is not None and d.span[0] >= end:
             return Timing(ev, Deadline(d.value, d.unit, d.span))
-        if text[max(0, end - 2) : end] in ("当日", "当天", "同日") or text[end - 1 : end] == "时":
+        if (
+            text[max(0, end - 2) : end] in ("当日", "当天", "同日", "那天", "那日", "这天")
+            or text[end - 1 : end] == "时"
+        ):
             return Timing(ev, Deadline(None, "immediate", ev.span))
     bare = _duration_due(text)
     if events:
