@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from contractkit.checks.base import RuleContext, rule
+from contractkit.checks.base import RuleContext, clause_around, rule
 from contractkit.contract import contract_of
+from contractkit.contract.model import Where
 from contractkit.contract.quote import ROLE_NAMES, QuoteFacts, QuoteLine, discount_parts
 from contractkit.errors import ContractkitError
 from contractkit.findings import Finding
@@ -292,10 +293,11 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
             (d.where for d in facts.discounts if line.number is not None and line.number in d.lines), None
         )
         # an approval of this very discount by a role whose authority it exceeds (区域总监 同意第1项八五折
-        # when above 10 % the general manager must approve): the record that falls short
+        # when above 10 % the general manager must approve): the record that falls short, quoted beside the
+        # discount it does not cover (a reviewer looks at the discount first, then at its approval)
         short = next(
             (
-                a.where
+                a
                 for a in facts.approvals
                 if a.given
                 and a.where is not None
@@ -307,21 +309,36 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
             ),
             None,
         )
-        where = pending or said or short or line.discount_where or line.where
+        where = pending or said or line.discount_where or line.where
         no = f"第{line.number}项" if line.number is not None else f"“{line.name}”"
         note = (
             next((a.note for a in facts.approvals if a.where == pending and a.note), None)
             if pending
             else None
         )
+        span = where.span if where.span != (0, 0) else None
+        snippet = None
+        record = ""
+        if short is not None and short.where is not None and pending is None:
+            record = _record_text(doc, short.where)
+            snippet = clause_around(doc.blocks[where.block].text, span) + " …… " + record
         yield ctx.report(
             doc.blocks[where.block],
             f"{no}折扣 {_pct(line.discount)}% 超过政策上限 {_pct(limit)}%，缺少{_who(missing)}的审批记录"
-            + (f"（{note}，审批尚未作出）。" if note else "。"),
+            + (f"（{note}，审批尚未作出）。" if note else "")
+            + ("（已记录的审批超出审批人权限，见所引审批记录）。" if record else "")
+            + ("" if note or record else "。"),
             f"Line {line.number or line.name}: discount {_pct(line.discount)}% exceeds the policy limit "
             f"{_pct(limit)}% and lacks approval by {', '.join(missing)}"
-            + (f" ('{note}': promised, not given)." if note else "."),
-            span=where.span if where.span != (0, 0) else None,
+            + (f" ('{note}': promised, not given)." if note else "")
+            + (
+                " (the approval recorded, quoted beside the discount, is beyond its approver's authority)."
+                if record
+                else ""
+            )
+            + ("" if note or record else "."),
+            span=span,
+            snippet=snippet,
         )
     loose = [
         d
@@ -392,6 +409,13 @@ def _sentence_at(doc: Document, d) -> str:
     start = max(norm.rfind(c, 0, d.where.span[0]) for c in "。；;") + 1
     ends = [k for k in (norm.find(c, d.where.span[1]) for c in "。；;") if k != -1]
     return norm[start : min(ends) if ends else len(norm)]
+
+
+def _record_text(doc: Document, where: Where) -> str:
+    """The text of an approval record (its span, else its block), at most 80 characters."""
+    text = doc.blocks[where.block].text
+    piece = (text[where.span[0] : where.span[1]] if where.span != (0, 0) else text).strip()
+    return piece if len(piece) <= 80 else piece[:79] + "…"
 
 
 def _who(roles: list[str]) -> str:
