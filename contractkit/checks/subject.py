@@ -507,9 +507,25 @@ def _spec_left_open(it: Item) -> bool:
     return any(zh.startswith("规格") for zh, _en in _item_problems(it))
 
 
+#: The seller answers for defects found in a period (供方负责退换, 免费更换, 包退包换, 无偿维修).
+_REMEDY = re.compile(
+    r"(?:负责|免费|无偿|包|予以|给予)\s*(?:退换|更换|调换|换货|退货|维修|修理|补发|重做)"
+    r"|(?:退换|更换|调换)(?:货物)?并承担|包退|包换"
+)
+
+
 def _warranted(doc: Document) -> bool:
-    """True when the seller guarantees the goods for a period (质保期12个月, 保修一年)."""
-    return any(p.kind == "warranty" for p in contract_of(doc).acceptance.periods)
+    """True when the seller guarantees the goods for a period (质保期12个月, 保修一年), or answers for the
+    defects found in the quality-objection period (质量异议期十二个月，期内因质量造成的…供方负责退换)."""
+    for p in contract_of(doc).acceptance.periods:
+        if p.kind == "warranty":
+            return True
+        if p.kind == "objection" and not p.appearance:
+            norm = doc.blocks[p.where.block].norm
+            end = norm.find("。", p.where.span[0])
+            if _REMEDY.search(norm, p.where.span[0], end if end != -1 else len(norm)):
+                return True
+    return False
 
 
 def _name_block(doc: Document, it: Item) -> Block:

@@ -366,6 +366,9 @@ _LOOSE_GAP = 8
 _PRICE_AMOUNT_END = re.compile(
     rf"(?<![\d,.])(?:[¥￥]\s*)?(?:{_MONEY_TOKEN})\s+(?:[¥￥]\s*)?(?:{_MONEY_TOKEN})\s*$"
 )
+#: A PDF line ending in an amount with a figure before it: on a scanned page, a row whose other figures OCR
+#: misread (24,000 千克 7 7.60了 182,400.00), so the lines read are not all there.
+_AMOUNT_END = re.compile(r"\d\D+?(?<![\d,.])(?:[¥￥]\s*)?(?:\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})\s*$")
 _TABLE_ROW_START = re.compile(r"\s*\|")
 
 
@@ -433,6 +436,7 @@ def _loose_item_tables(doc: Document) -> list[ItemTable]:
     lines: list[ItemLine] = []
     since = 0
     unread = open_row = False  # a numbered row whose figures were not read: the lines are not all there
+    scanned = set((doc.meta or {}).get("ocr") or ())
     for i in range(heads[0], len(doc.blocks)):
         block = doc.blocks[i]
         if block.kind == "cell" or _TABLE_ROW_START.match(block.norm):
@@ -450,7 +454,10 @@ def _loose_item_tables(doc: Document) -> list[ItemTable]:
             open_row = True  # a new numbered row starts here
         if found:
             open_row = False
-        elif _PRICE_AMOUNT_END.search(norm, 0, cut) and not _LOOSE_TOTAL.match(norm):
+        elif (
+            _PRICE_AMOUNT_END.search(norm, 0, cut)
+            or (block.location.page in scanned and _AMOUNT_END.search(norm, 0, cut))
+        ) and not _LOOSE_TOTAL.match(norm):
             unread = True  # 4052ci按实际需要 支 460.00 7,360.00: a row whose quantity is no number
         for m in found:  # a PDF line may hold more than one row (pdfplumber joins cells that touch)
             q, p, a = (Decimal(m.group(k).replace(",", "")) for k in ("q", "p", "a"))
@@ -632,7 +639,11 @@ _RATE_AFTER = re.compile(
 )
 _RATE_BEFORE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:增值税|税率|税点|的税)")
 #: The rate an invoice is issued at: 按13%开具增值税专用发票, 货物按13%、铺装服务按9%开具增值税专用发票.
-_INVOICE_AT = r"\s*(?:的)?(?:税率)?\s*(?:开具|开|出具|提供)\s*(?:增值税)?(?:专用|普通)?发票"
+#: The invoice may name whom it is issued to first (按3%给乙方开增值税普通发票, 按13%向买方开具专用发票).
+_INVOICE_AT = (
+    r"\s*(?:的)?(?:税率)?\s*(?:(?:给|向|为)\s*(?:[甲乙丙买卖供需对]方|贵司|我司|客户)\s*)?"
+    r"(?:开具|开|出具|提供)\s*(?:增值税)?(?:专用|普通)?发票"
+)
 _RATE_INVOICE = re.compile(
     rf"按\s*(\d{{1,2}}(?:\.\d+)?)\s*[%％](?=(?:[、，,和及与][^，,。；;%]{{0,10}}?按\s*\d{{1,2}}(?:\.\d+)?\s*[%％])*"
     rf"{_INVOICE_AT})"

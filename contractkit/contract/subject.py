@@ -181,6 +181,12 @@ _ATTACHED: dict[str, re.Pattern[str]] = {
     "大概": re.compile(rf"大概(?:为|计|合|有)?\s*{_NUM}"),
     "部分": re.compile(rf"(?<![组其剩余未超差不该此本各全大小一尚])部分(?=(?:{_GOODS}))"),
     "相关": re.compile(r"相关(?=(?:配件|附件|设备|产品|货物|耗材|备件|器材|服务|软件|工程))"),
+    # 多个 before places, projects, units or periods says where or when, not how much is bought
+    # (甲方承接多个城市轨道交通…施工，需采购滚刀)
+    "多个": re.compile(
+        r"多个(?!(?:城市|地区|地点|区域|省份|省|市|县|区|项目|工地|工程|标段|区间|门店|网点|分店|分公司|"
+        r"部门|单位|客户|批次|阶段|订单|方面|环节|季度|月|年|工作日))"
+    ),
 }
 #: 等 / 等等 closing a list of goods (服务器、交换机等), not a list of fees or laws.
 _LIST_DENG = re.compile(
@@ -723,7 +729,10 @@ _SITE_SIZE = re.compile(
     r"(?:(?:库|厂房|车间|会议室|仓库|场地|厂区|园区|办公室|大楼|门店|店面|展厅|机房|宿舍|教室|大厅|礼堂|场馆|工地|现场|过道|通道)"
     r"\s*[（(]\s*(?:(?:建筑|使用|占地)?面积|占地)?|占地(?:面积)?|建筑面积|(?:厂区|场地|库房|仓库)面积"
     # any room or site measured by its area (健身房平面图（面积约120平方米）): goods are not sized by 面积
-    r"|[（(]\s*(?:[\u4e00-\u9fff]{0,6})?面积)\s*(?:为|有|共)?\s*$"
+    r"|[（(]\s*(?:[\u4e00-\u9fff]{0,6})?面积"
+    # the premises named first inside the brackets (用于…足球场翻新（场地约7,800平方米）)
+    r"|[（(]\s*(?:场地|厂区|园区|厂房|车间|仓库|库房|球场|操场|场馆|展厅|机房|大厅|门店|店面|现场|工地)"
+    r"(?:(?:建筑|使用|占地|总)?面积)?)\s*(?:为|有|共)?\s*$"
 )
 
 
