@@ -51,9 +51,22 @@ _GATE: tuple[str, ...] = (
 _CONTEXT = re.compile(
     rf"{_CHARGE.pattern}|利率|逾期|迟延|延迟|延期|违约|拖欠|欠款|欠费|欠交|超期|未按|不按|未能按|LPR|贷款市场报价利率"
     r"|晚交|晚付|晚送|晚给|晚还|迟给|晚到|晚一天|每晚|扣款|拖一天|每拖|延误|误期|赔偿|扣减"
-    # lateness of any act, counted (晚装好一天, 迟交货三日, 晚了一个月): not 不晚于, 最晚
-    r"|(?<![不最])(?:晚|迟)(?!于)[\u4e00-\u9fff]{0,3}?(?:\d+|[一两二三四五六七八九十]+)\s*(?:个)?(?:天|日|周|月)"
 )
+#: Lateness of any act, counted (晚装好一天, 迟交货三日, 晚了一个月): not 不晚于, 最晚. Apart from
+#: ``_CONTEXT`` (whose alternation of literals scans fast) and read only where 晚 or 迟 stands.
+_COUNTED_LATE = re.compile(
+    r"(?:晚|迟)(?<!不晚)(?<!最晚)(?<!不迟)(?<!最迟)(?!于)[\u4e00-\u9fff]{0,3}?(?:\d+|[一两二三四五六七八九十]+)\s*(?:个)?"
+    r"(?:天|日|周|月)"
+)
+
+
+def _in_context(clause: str) -> bool:
+    """The clause speaks of a breach or a charge (:data:`_CONTEXT`, or a counted lateness)."""
+    return _CONTEXT.search(clause) is not None or (
+        ("晚" in clause or "迟" in clause) and _COUNTED_LATE.search(clause) is not None
+    )
+
+
 _NOT_CHARGE_AFTER = r"(?!违约金|滞纳金|赔偿金|罚金|利息|资金占用费)"
 _LATE_PAY_PATTERN = (
     r"(?:逾期|迟延|延迟|延期|拖延|超期|未按[^,，。;；]{0,8}?|不按[^,，。;；]{0,8}?|未能按[^,，。;；]{0,8}?"
@@ -563,7 +576,7 @@ def remedies(doc: Document) -> tuple[Remedy, ...]:
         out: list[Remedy] = []
         index = block_index(doc)
         for block, s, _e, clause in clauses_naming(doc, _GATE):
-            if _CONTEXT.search(clause) is None:
+            if not _in_context(clause):
                 continue
             bi = index[id(block)]
             lead = _lead(doc, bi) if s == 0 else ""
@@ -646,7 +659,7 @@ def _extract(doc: Document, roles: _Roles) -> PenaltyFacts:
         m = _NO_ADJUST.search(clause) if "违约金" in clause and _adjust_words(clause) else None
         if m:
             no_adjust.append(_where(bi, s, m.span()))
-        context = _CONTEXT.search(clause) is not None
+        context = _in_context(clause)
         stack = _stacking(clause, bi, s) if context and _two_charges(clause) else None
         if stack is not None:
             stacked.append(stack)
