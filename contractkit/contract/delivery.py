@@ -53,7 +53,9 @@ _PLACE_LABEL = re.compile(
 #: The exact spot left to a later call: 北港区码头现场，具体位置由收货人电话通知 / 具体地址另行通知.
 _SPOT_LATER = re.compile(
     r"^[^。；;\n]{0,6}?具体(?:送货|交货|收货|卸货|送|交)?"
-    r"(?:位置|地点|地方|地址|卸货点|卸货口|收货口|收货点|入口|库位|门店|哪家店?|哪个[^，,。；;]{0,4}|哪里|到哪)"
+    r"(?:位置|地点|地方|地址|卸货点|卸货口|收货口|收货点|入口|库位|门店|哪家店?|哪里|到哪"
+    # 具体哪口塘 / 哪个仓库 / 哪一栋: which one of the party's places
+    r"|哪[一两几]?[个口家条间座处栋幢块片号台所][^，,。；;]{0,4})"
     r"[^。；;\n]{0,16}?(?:通知|指定|确定|告知|另行|为准|电话说|再说|说了算|联系)"
 )
 #: The same in a place's own bracket: 甲方各项目服务中心（具体送货地址由收货人电话通知）.
@@ -82,14 +84,16 @@ _HOUSE_NO = re.compile(
     # a number right after its street is the street number (港务大道 88 号冷库, 中山路一号仓库)
     r"(?:路|街|道|巷|弄|胡同|村|组|里)\s*(?:\d+(?:\s*-\s*\d+)?|[一二三四五六七八九十百零〇]+)\s*号"
     r"|\d+\s*(?:号楼|号院|号厂房|号(?!\s*(?:" + _SPOT + r"))|栋|幢|座|室|楼|层|弄|单元|#)"
-    r"|[一二三四五六七八九十百零〇]+(?:号楼|号(?!\s*(?:" + _SPOT + r"))|栋|幢|座|弄)"
+    r"|(?<![哪几])[一二三四五六七八九十百零〇]+(?:号楼|号(?!\s*(?:" + _SPOT + r"))|栋|幢|座|弄)"  # not 哪一栋
     r"|#\s*\d|No\.?\s*\d|\d+-\d+",
     re.IGNORECASE,
 )
 _PORT = re.compile(r"港|码头|机场|车站|火车站|口岸|保税区|堆场")
 #: The place is left to one side's later say: 甲方指定地点, 需方指定仓库, 另行通知的地点, 待定.
 _DESIGNATED = re.compile(
-    r"(?:指定|另行(?:通知|指定|确定|商定|约定)|通知的|书面通知|确认的|待定|另定|届时(?:通知|确定)|协商确定)"
+    r"(?:指定|另行(?:通知|指定|确定|商定|约定)|通知的|书面通知|确认的|待定|另定|届时(?:通知|确定)|协商确定"
+    # said by one side, colloquially: 送到乙方说的地方 / 买方到时候讲好的仓库
+    r"|(?:说|讲)(?:好)?的(?=地方|地点|位置|地址|仓库|库房|店|门店|工地|现场|场地|厂))"
 )
 #: What a designated place is: a place noun (not a mailbox or an account).
 _PLACE_NOUN = re.compile(
@@ -326,6 +330,24 @@ def _named_site(text: str) -> bool:
     return len(tail) >= 4 and not _PARTY_START.match(tail) and _SITE.search(tail) is not None
 
 
+def _place_end(value: str) -> int | None:
+    """Where a place's value ends at a verb-like word: a bracket the word stands in belongs to the place
+    whole (甲方鱼塘（具体哪口塘到时候电话说）), or is cut at its opening when it does not close."""
+    m = _PLACE_END.search(value, 2)
+    while m is not None:
+        opened = max(value.rfind("(", 0, m.start()), value.rfind("（", 0, m.start()))
+        closed = max(value.rfind(")", 0, m.start()), value.rfind("）", 0, m.start()))
+        if opened <= closed:
+            return m.start()
+        close = min(
+            (k for k in (value.find(")", m.start()), value.find("）", m.start())) if k >= 0), default=-1
+        )
+        if close < 0:
+            return opened
+        m = _PLACE_END.search(value, close + 1)
+    return None
+
+
 def _place_value(text: str, start: int) -> tuple[int, int]:
     """The span of the place written from ``start``: up to the clause end or the next verb-like word."""
     window = text[start : start + 80]
@@ -341,9 +363,9 @@ def _place_value(text: str, start: int) -> tuple[int, int]:
             break
         end = k + 1
     value = window[:end]
-    m = _PLACE_END.search(value, 2)
-    if m and not _HOUSE_NO.search(value[m.start() :]):
-        value = value[: m.start()]
+    cut = _place_end(value)
+    if cut is not None and not _HOUSE_NO.search(value[cut:]):
+        value = value[:cut]
     value = value.rstrip(" ：:")
     lead = len(value) - len(value.lstrip())
     return start + lead, start + len(value)
@@ -789,6 +811,22 @@ def _edition(doc: Document) -> tuple[int | None, Where | None]:
     return None, None
 
 
+#: An edition written as a bare year after the term: CIF汉堡（2020年版）/ FOB上海 2020通则 / 2010版.
+_TERM_EDITION = re.compile(r"(?<!\d)(?P<y>20[012]0)\s*(?:年\s*)?(?:版|通则)")
+
+
+def _edition_by_term(doc: Document, terms: list[TradeTerm]) -> tuple[int | None, Where | None]:
+    """The edition written as a year right after a trade term and its place (within its clause)."""
+    for t in terms:
+        b, (_s, e) = t.where.block, t.where.span
+        text = doc.blocks[b].norm
+        stop = re.compile(r"[。；;\n]").search(text, e)
+        m = _TERM_EDITION.search(text, e, min(e + 30, stop.start() if stop else len(text)))
+        if m is not None:
+            return int(m.group("y")), Where(b, m.span())
+    return None, None
+
+
 # ------------------------------------------------------------------------------------------ extract
 
 
@@ -836,12 +874,15 @@ def extract_document(doc: Document) -> DeliveryFacts:
                 value = block.norm[s:e]
                 kind, house = classify_place(value)
                 places.append(Place(value, kind, house, True, Where(kv.where.block, (s, e))))
+    terms = _terms(doc)
     edition, edition_where = _edition(doc)
+    if edition is None:
+        edition, edition_where = _edition_by_term(doc, terms)
     return DeliveryFacts(
         mentioned=first is not None,
         places=tuple(places),
         times=tuple(_times(doc)),
-        terms=tuple(_terms(doc)),
+        terms=tuple(terms),
         edition=edition,
         edition_where=edition_where,
         risk=tuple(risk),
@@ -874,8 +915,8 @@ def _unlocated(contract: Contract, place: Place) -> Place:
     """A labelled place that is only a party's facility (交货地点：买方嘉兴分拨中心) in a document that gives
     that party no address (an order whose parties' details are in the framework) is left to be located; a
     facility located only by its town (送至买方在成都的仓库) is, whatever the party's address."""
-    if place.kind != "reference":
-        return place
+    if place.kind != "reference" or _AGREED_PLACE.search(place.text):
+        return place  # 甲方在订单中指定的仓库: each order states it
     if _FACILITY_IN_TOWN.match(_BRACKETED.sub("", place.text).strip()):
         return Place(place.text, "designated", False, place.labelled, place.where)
     if not place.labelled:
