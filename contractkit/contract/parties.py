@@ -44,7 +44,8 @@ DETAIL_LABELS: dict[str, tuple[str, ...]] = {
         "公司注册编号", "公司注册号码", "公司注册号", "公司编号", "注册编号", "注册证书编号", "登记证号码",
         "business registration no", "business registration number", "br no", "company registration no",
         "company registration number", "company no", "company number", "registration no",
-        "registration number",
+        "registration number", "commercial register", "commercial registry", "trade register",
+        "handelsregister", "registered number",
     ),
     "id": (
         "香港居民身份证号码", "香港身份证号码", "澳门居民身份证号码", "居民身份证号码", "公民身份号码",
@@ -105,7 +106,7 @@ _SEGMENT = re.compile(
     rf"(?:(?P<party>{_PARTY_ALT})(?:的)?(?:基本)?(?:信息|资料|情况)?(?:\s*(?P<paren>[(（][^)）]{{0,30}}[)）]))?"
     rf"(?P<pclose>\s*[)）])?\s*(?P<plabel>{_LABEL_ALT})?"
     rf"|(?P<label>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*(?:{_LABEL_ALT}))*(?:\s*[)）])?))"
-    rf"\s*(?P<sign>{_SIGN_PAREN})?(?P<english>\s*[A-Za-z][A-Za-z .()/&-]{{0,40}}?)?\s*[:：]",
+    rf"\s*(?P<sign>{_SIGN_PAREN})?(?P<english>\s*[A-Za-z][A-Za-z .()/&-]{{0,40}}?)?\.?\s*[:：]",
     re.IGNORECASE,
 )
 #: Where a segment may start: the start of a cell, after a space, an opening bracket, a separator or the
@@ -131,7 +132,10 @@ _BARE = re.compile(
     r"(?:\s*[A-Za-z][A-Za-z .()/&-]{0,40}?)?\s*[:：]?\s*$",
     re.IGNORECASE,
 )
-_OTHER_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{1,12}(?:[(（][^)）]{0,10}[)）])?\s*[:：]")
+#: A label line of a kind not read (邮编：…, 开户许可证：…, VAT No.: …, Place of registration: …).
+_OTHER_LABEL = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff]{1,12}(?:[(（][^)）]{0,10}[)）])?|[A-Za-z][A-Za-z .'/&-]{1,30})\s*[:：]"
+)
 _SIGN_TAIL = re.compile(rf"\s*{_SIGN_PAREN}\s*$")
 #: Party data sits at the head (party block, key-terms table) and the tail (signature block) of a document;
 #: in between only lines that start with a party word are read.
@@ -1060,6 +1064,34 @@ def _flat_parties(doc: Document, structure: Structure) -> list[_Open]:
             _fill(target, _Seg(None, False, kinds, m.group("label"), value, block, span, 0))
         if len(heads) >= 2:
             return heads
+    return _glued_parties(doc, structure)
+
+
+#: A party word and a company name after it, in a header table a PDF reader ran into one line with the
+#: cells before it (``…订单类型 常规补货采购方 济南仁和…有限公司 供货方 山东康泓…有限公司用货院区 …``).
+_GLUED_PARTY = re.compile(
+    rf"(?P<party>{_PARTY_ALT})\s+(?P<name>[\u4e00-\u9fff()（）]{{2,40}}?公司(?:[\u4e00-\u9fff]{{2,8}}?分公司)?)",
+    re.IGNORECASE,
+)
+
+
+def _glued_parties(doc: Document, structure: Structure) -> list[_Open]:
+    """Two parties of different roles named side by side in one header line of the first ones, each a
+    party word, a space and a company name (no colon: the cells of a table a PDF reader joined)."""
+    for i, b in enumerate(doc.blocks[:12]):
+        t = b.norm
+        if b.kind != "line" or ":" in t or "：" in t or "公司" not in t:
+            continue
+        heads: dict[str, _Open] = {}
+        for m in _GLUED_PARTY.finditer(t):
+            d = _squeeze(m.group("party"))
+            key = _key(structure, d)
+            if key not in heads:
+                name = m.group("name")
+                heads[key] = _Open(key, d, _role(structure, d), name, Where(i, m.span("name")), i, [d])
+        roles = {o.role for o in heads.values()}
+        if len(heads) >= 2 and "buyer" in roles and "seller" in roles:
+            return list(heads.values())
     return []
 
 

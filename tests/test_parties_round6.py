@@ -1,0 +1,125 @@
+"""Party facts and rules, accuracy round 6: a foreign party's English detail lines (a label of a kind not
+read, 'Company No.:', a commercial register) keep its block open; parties outside the mainland."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from contractkit.config import Settings
+from contractkit.contract import contract_of
+from contractkit.lint import lint_document, lint_paths, lint_text
+from contractkit.readers.model import Block, Document, Location
+from contractkit.readers.normalize import normalize
+
+PARTIES = Settings(select=("parties",))
+_BUYER = (
+    "采购合同\n买方：苏州精工机械制造有限公司\n统一社会信用代码：91320594MA1MX8QJ3W\n"
+    "住所：江苏省苏州市工业园区星湖街88号\n法定代表人：王力\n电话：0512-62345678\n"
+)
+_SUBJECT = "第一条 标的：数控车床CK6150，2台，单价人民币150,000元。\n"
+
+
+def rules(text: str) -> list[str]:
+    return [f.rule for f in lint_text(text, PARTIES)]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "VAT No.: DE123456789",
+        "Place of registration: München",
+        "Commercial register: HRB 123456, Amtsgericht",
+    ],
+)
+def test_an_english_label_line_keeps_the_foreign_party_open(other: str) -> None:
+    seller = (
+        f"卖方 Seller：Müller Maschinenbau GmbH\n{other}\n"
+        "Address: Leopoldstraße 25, 80802 München, Germany\nManaging Director: Hans Müller\n"
+        "Tel: +49 89 1234567\n"
+    )
+    assert rules(_BUYER + seller + _SUBJECT) == []
+    # the address is what a foreign party must give: without it the block is still reported
+    missing = seller.replace("Address: Leopoldstraße 25, 80802 München, Germany\n", "")
+    assert rules(_BUYER + missing + _SUBJECT) == ["parties/missing-details"]
+
+
+def test_a_company_number_with_its_dot_is_read_as_a_registration() -> None:
+    seller = (
+        "卖方：Albion Instruments Limited\nCompany No.: 01234567\n"
+        "Registered office: 12 King Street, Manchester M2 4LQ, United Kingdom\nDirector: John Smith\n"
+        "Tel: +44 161 123 4567\n"
+    )
+    assert rules(_BUYER + seller + _SUBJECT) == []
+
+
+@pytest.mark.parametrize(
+    ("seller", "found"),
+    [
+        ("乙方：宏達貿易（香港）有限公司\n商業登記號碼：12345678\n地址：香港九龍觀塘道388號創紀之城1期12樓\n"
+         "董事：李志明\n電話：+852 2345 6789\n", []),
+        ("乙方：宏達貿易（香港）有限公司\n商業登記號碼：12345678\n董事：李志明\n電話：+852 2345 6789\n",
+         ["parties/missing-details"]),
+        ("乙方：台灣精密機械股份有限公司\n統一編號：12345678\n地址：台北市內湖區瑞光路513巷22號\n負責人：陳大明\n"
+         "電話：02-2797-1234\n", []),
+        ("乙方：澳門永利工程有限公司\n登記編號：SO12345\n電話：+853 2888 1234\n",
+         ["parties/missing-details"]),
+    ],
+)  # fmt: skip
+def test_parties_outside_the_mainland_need_an_address_not_a_credit_code(
+    seller: str, found: list[str]
+) -> None:
+    assert rules(_BUYER.replace("买方", "甲方") + seller + _SUBJECT) == found
+
+
+def test_a_word_table_of_a_foreign_party_with_an_unknown_label_row(tmp_path: Path) -> None:
+    from docx import Document as Docx
+
+    rows = [
+        ("买方 Buyer", "苏州精工机械制造有限公司"), ("统一社会信用代码", "91320594MA1MX8QJ3W"),
+        ("住所", "江苏省苏州市工业园区星湖街88号"), ("法定代表人", "王力"), ("电话", "0512-62345678"),
+        ("卖方 Seller", "Müller Maschinenbau GmbH"), ("VAT No.", "DE123456789"),
+        ("Address", "Leopoldstraße 25, 80802 München, Germany"), ("Tel", "+49 89 1234567"),
+    ]  # fmt: skip
+    doc = Docx()
+    doc.add_paragraph("采购合同 Purchase Agreement")
+    table = doc.add_table(rows=len(rows), cols=2)
+    for row, (label, value) in zip(table.rows, rows, strict=True):
+        row.cells[0].text = f"{label}："
+        row.cells[1].text = value
+    doc.add_paragraph(_SUBJECT.strip())
+    path = tmp_path / "foreign.docx"
+    doc.save(path)
+    (fr,) = lint_paths([path], PARTIES).files
+    assert [f.rule for f in fr.findings] == []
+
+
+def _pdf(lines: list[str]) -> Document:
+    blocks = [
+        Block(text=t, norm=normalize(t), location=Location(i, page=1, line=i + 1), kind="line")
+        for i, t in enumerate(lines)
+    ]
+    return Document(path="order.pdf", kind="pdf", blocks=blocks, meta={"pages": 1})
+
+
+def _order(supplier: str) -> list[str]:
+    return [
+        "仁和医疗集团 SPD 平台打印件采购订单(章丘院区)订单编号 RH-PO-ZQ-2027-0007 "
+        "框架协议 RHYL-HC-KJ-2027-02《医用耗材年度采购框架协议》 订单类型 常规补货"
+        f"采购方 济南仁和医疗管理集团有限公司 供货方 {supplier}用货院区 仁和医院章丘院区 "
+        "经办人 刘建 0531-83217620序号 编码 品名 规格 数量 含税单价(元) 含税金额(元)",
+        "1 RH-01 一次性使用输液器 带针 重力式 12000 支 1.86 22,320.00",
+        "备注 本订单为框架协议项下订单,除本表所列事项外,付款、验收、违约及争议解决均按框架协议执行。",
+        "采购方(盖章):济南仁和医疗管理集团有限公司  日期:2027 年 3 月 2 日",
+        "供货方(盖章):山东康泓医疗器械有限公司  日期:2027 年 3 月 3 日",
+    ]
+
+
+def test_parties_of_a_header_table_run_into_one_pdf_line_are_read() -> None:
+    doc = _pdf(_order("山东康泓医疗器械有限公司"))
+    names = [p.name for p in contract_of(doc).parties.parties]
+    assert names == ["济南仁和医疗管理集团有限公司", "山东康泓医疗器械有限公司"]
+    assert lint_document(doc, PARTIES) == []  # an order under a framework: no phone wanted either
+    other = lint_document(_pdf(_order("山东康泓医药科技有限公司")), PARTIES)
+    assert [f.rule for f in other] == ["parties/inconsistent-name"]
