@@ -122,9 +122,12 @@ def _first_act(doc: Document, facts: AcceptanceFacts) -> Where:
     return facts.acts[0]
 
 
-def _last_window(doc: Document, facts: AcceptanceFacts) -> Where | None:
+def _last_window(doc: Document, facts: AcceptanceFacts, vague: tuple[str, ...]) -> Where | None:
     """The last inspection window clause (not a latent-defect period, not a heading): where a deemed rule
-    would follow (验收证书的签发时间由买方确定 / 专用条款: 到达现场后由甲方组织验收)."""
+    would follow (验收证书的签发时间由买方确定 / 专用条款: 到达现场后由甲方组织验收). A clause that sets the
+    window's timing (a length, a start, a vague word: 买方应在双方方便时进行验收测试) comes before one that
+    only names the act (未通过验收测试的，卖方应在15个工作日内整改 / 质保金于验收满12个月后支付)."""
+    candidates = []
     for w in reversed(facts.windows):
         if w.length is not None and w.latent and months_of(w.length) >= _LATENT_MONTHS:
             continue
@@ -133,8 +136,10 @@ def _last_window(doc: Document, facts: AcceptanceFacts) -> Where | None:
             continue
         if block.kind != "cell" and _BARE_TITLE.match(block.norm.strip()):
             continue
-        return w.where
-    return None
+        candidates.append(w)
+    timed = (w for w in candidates if w.start is not None or _settles_timing(w, vague, doc))
+    first = next(timed, None) or next(iter(candidates), None)
+    return first.where if first is not None else None
 
 
 def _agreed_elsewhere(facts: AcceptanceFacts) -> bool:
@@ -423,7 +428,7 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
     if not facts.acts or facts.deemed or _agreed_elsewhere(facts):
         return
-    first = _last_window(doc, facts) or _first_act(doc, facts)
+    first = _last_window(doc, facts, ctx.settings.vague_triggers) or _first_act(doc, facts)
     yield ctx.report(
         _block(doc, first),
         "合同有验收条款，但没有“逾期未验收或未提出异议视为验收合格”的约定：买方拖延验收时，以验收合格为条件的付款可能"

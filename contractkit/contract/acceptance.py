@@ -195,11 +195,13 @@ _NOMINAL = (
 #: 从验收过了那天开始算 / 自验收之时起), it provides for no acceptance.
 _AS_TIME = (
     r"(?!后|之后|以后|前|之前|日|之日"
-    r"|(?:过了?|完了?|好了?|签字|签署|签收|确认)?(?:的)?(?:那天|当天|这天|那日|当日|那一天|之日|之时|时起|起|开始|算起))"
+    r"|(?:过了?|完了?|好了?|签字|签署|签收|确认)?(?:的)?(?:那天|当天|这天|那日|当日|那一天|之日|之时|时起|起|开始|算起)"
+    # 质保金于验收满12个月后支付: a length counted from the acceptance
+    r"|\s*满(?!意))"
 )
 # (a word inside 《…》 is the title of a document: 《验收确认书》, 《检验规范》)
 ACT_PATTERN = (
-    rf"(?<!视为)(?<!视同)(?<!经)(?<!出厂)(?<![《〈])(?:验收|检验|验货|查验|验机){_NOMINAL}{_AS_TIME}"
+    rf"(?<!视为)(?<!视同)(?<!经)(?<!出厂)(?<!通过)(?<![《〈])(?:验收|检验|验货|查验|验机){_NOMINAL}{_AS_TIME}"
 )
 #: (Each pattern ``X`` built from an ``X_PATTERN`` opens with a lookahead of the first characters of all its
 #: branches, so the engine skips every other position at once; ``tests/test_contract_acceptance.py`` checks
@@ -229,7 +231,11 @@ _ACTISH = re.compile(
     rf"(?=[验检查核清测试抽取送复开签看计过称点终初预提书异以通告反向找主索])(?:{ACTISH_PATTERN})"
 )
 # The act named before a window with nothing after it: 验收期限 设备到达…之日起5个工作日内.
-_ACT_BEFORE = re.compile(rf"(?<!视为)(?<!视同)(?:{_INSPECT}){_NOMINAL.replace('|期|', '|')}|异议期")
+# (设备通过验收测试的，买方应在3个工作日内签发验收证书: a test passed is its result, not the act timed)
+_ACT_BEFORE = re.compile(
+    rf"(?<!视为)(?<!视同)(?<!通过)(?<!通过验收)(?<!通过检验)"
+    rf"(?:{_INSPECT}){_NOMINAL.replace('|期|', '|')}|异议期"
+)
 _DEADLINE_TAIL = ("以内", "之内", "内", "里", "前", "之前", "以前", "为限", "的期间", "期间")
 #: A window named as such (a key-terms row: 验收期限 设备到达后的合理期限内).
 _WINDOW_LABEL = re.compile(
@@ -435,6 +441,8 @@ _SILENCE_HINT = contains_any(["未", "没", "不"])
 _SILENCE_THEN = re.compile(
     r"合格|无误|认可|接受|接收|签收|收货|收了|收下|符合(?:约定|合同)|没问题|无异议|(?:已|完成|通过)验收"
     r"|验收(?:通过|完成|完毕)|即确认|确认(?:无误|合格|收货|数量|质量)"
+    # 终验收于期限届满之日通过 / 验收在期满之日即告完成: the acceptance passes when the period lapses
+    r"|(?:验收|终验|初验)[^,，。;；]{0,12}?(?:届满|期满|到期|最后一日|最后一天)[^,，。;；]{0,6}?(?:通过|完成|完毕)"
 )
 #: Silence that releases the seller (卖方不再承担质量责任) or lets its delivery papers govern
 #: (即以送货单载明的数量和质量为准): the legal effect of deemed acceptance (民法典第621条).

@@ -186,7 +186,13 @@ TERM_WORDS = tuple(w + "期" for w in TERM_OF.split("|")) + tuple(w + "的期" f
 #: Periods that are not the contract's own term.
 _OTHER_PERIOD = re.compile(
     r"(?:质保|保修|质量保证|保证|保密|付款|交货|交付|验收|异议|检验|报价|试用|试运行|维保|产品|剩余|保质|证书"
-    r"|许可证|注册证|执照|药品|货物|证件|资质|批文|电池|标签|发票|承兑|汇票|授权书|委托书)[^,，。;；]{0,3}$"
+    r"|许可证|注册证|执照|药品|货物|证件|资质|批文|电池|标签|发票|承兑|汇票|授权书|委托书|保函)[^,，。;；]{0,3}$"
+)
+#: A security or document named just before a bare 有效期 after a comma (提交银行履约保函，有效期至终验收
+#: 合格之日后30日): the validity of that instrument, not the contract's term.
+_INSTRUMENT_BEFORE = re.compile(
+    r"(?:保函|保证金|信用证|担保函|担保书|保险单|保单|授权书|委托书|汇票|证书|许可证|执照|报价单?|报价函)"
+    r"[^,，。;；]{0,12}[,，]\s*$"
 )
 #: ``本合同自2026年1月1日起至2026年12月31日止``: a period without a term key.
 _CONTRACT_SPAN = re.compile(r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约)[^,，。;；]{0,6}?(?:自|从)")
@@ -232,6 +238,31 @@ _END_EVENT = re.compile(
 )
 #: ``至…之日止`` with no date: the end is an event, whatever it is (至最后一批货物验收合格之日止).
 _EVENT_END = re.compile(r"(?:之日|当日|那天|当天|这天|那一天)\s*(?:止|为止|结束|终止|失效|届满)$")
+#: A remark in brackets inside an end event (至质保期（LED灯具除外）届满之日终止): read without it.
+_REMARK = re.compile(r"[（(][^（）()]{0,24}[)）]")
+#: What an end ``至…终止`` without a date names when it is an event: a payment, a completion, an expiry, an
+#: acceptance (至质保金付清之日终止, read even when OCR spoils 之日: 至质保金付请之只终止).
+_EVENT_VERB = re.compile(r"付|清|结算|满|完|毕|验收|交付|交货|履行|到期|届|合格|解除|撤销")
+#: ``至 <event> (之日) 止|终止|失效|结束`` in a clause without a term key (本合同自…生效，至质保金付清
+#: 之日终止).
+_EVENT_UNTIL = re.compile(
+    r"(?:至|到|直至)\s*(?P<what>[^,，。;；\d]{2,24}?)\s*(?:之日|当日|那天|当天)?\s*(?:止|为止|终止|结束|失效)"
+)
+
+
+def _ends_at_event(end: str, what: str) -> bool:
+    """Whether the end ``end`` (至…止) names an event (至质保期届满之日止, 至最后一批货物验收合格之日止,
+    至质保金付清之日终止), a remark in brackets left out; a date is not an event."""
+    bare = _REMARK.sub("", end) if "(" in end or "（" in end else end
+    if _END_EVENT.search(bare) or _EVENT_END.search(bare):
+        return True
+    return (
+        not any(c.isdigit() for c in what)
+        and bare.endswith(("止", "终止", "失效"))
+        and _EVENT_VERB.search(what) is not None
+    )
+
+
 #: A long-stop date after an event end: 且最迟不晚于…, 但最长不超过…, 最晚至….
 _LONG_STOP = re.compile(
     r"(?:最迟|最晚|不晚于|不迟于|最长不超过|但不超过|最长至)\s*(?:不晚于|不迟于|至|到|于)?\s*"
@@ -291,15 +322,16 @@ _PERIOD_WORDS = (
 )
 #: 本合同在双方权利义务履行完毕后自动终止: a term that ends with performance.
 _END_SENTENCE = re.compile(
-    r"(?:本|该)(?:合同|协议|合约|契约|订单|确认书)[^。;；]{0,24}?(?P<event>(?:权利)?义务(?:全部)?履行完毕|履行完毕|全部履行完"
+    r"(?:本|该|这份|这个|此)(?:合同|协议|合约|契约|订单|确认书)[^。;；]{0,24}?(?P<event>(?:权利)?义务(?:全部)?履行完毕|履行完毕|全部履行完"
     r"|履行完(?:毕|成)?[^。;；]{0,8}?义务|义务[^。;；]{0,4}?履行完(?:毕|成)?"
     r"|(?:交货|交付|付款|验收|结算|货款支付)[^。;；]{0,10}?(?:完成|完毕|结束)|完成[^。;；]{0,10}?(?:交货|交付|付款|义务)"
     rf"|(?:{_WARRANTY_OF})期[^。;；]{{0,4}}?(?:满|届满|结束|到期)|货款(?:全部)?(?:付清|结清)|(?:付清|结清)(?:全部)?货款"
     # 双方义务全部履行后本合同自行终止 / 货款两清后合同终止: performance without 完毕, payment in plain words
     r"|义务(?:全部|均已|已)?履行(?=后|之后|以后|之日|时)|(?:货款|款项|价款)(?:全部)?(?:两清|付讫|支付完毕))"
-    r"[^。;；]{0,8}?(?:后|之日|时)?(?:自动|自行|即告|即|自然|随即)?(?:终止|失效|解除)"
+    # (这份合同…保修期满就结束: 结束 in plain words)
+    r"[^。;；]{0,8}?(?:后|之日|时)?(?:自动|自行|即告|即|自然|随即|就|便)?(?:终止|失效|解除|结束)"
     # 本合同在双方履行完毕全部权利义务之前持续有效: in force until performance
-    r"|(?:本|该)(?:合同|协议|合约|契约|订单|确认书)[^。;；]{0,24}?(?P<until>履行完毕|全部履行|履行完)[^。;；]{0,12}?"
+    r"|(?:本|该|这份|这个|此)(?:合同|协议|合约|契约|订单|确认书)[^。;；]{0,24}?(?P<until>履行完毕|全部履行|履行完)[^。;；]{0,12}?"
     r"(?:之前|前|以前|为止)\s*(?:持续|一直|始终|继续|均)?有效"
 )
 #: 货款两清后合同终止 / 双方义务全部履行后本合同自行终止: the event first, the contract named after it.
@@ -540,7 +572,7 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
             if d is not None:
                 end_date = d.date
                 end_event = None if d.date else "date"
-            elif _END_EVENT.search(em.group()) or _EVENT_END.search(em.group()):
+            elif _ends_at_event(em.group(), em.group("what")):
                 end_event = em.group("what").strip()[-10:]
                 if _LATER_AGREEMENT.search(end_event):
                     end_event, em = None, None  # 至双方另行约定之日止: the end is left to a later agreement
@@ -652,18 +684,31 @@ def _periods(doc: Document, units: dict[int, tuple[str, int]]) -> list[Period]:
             if "期" not in clause and not _names_contract(clause):
                 continue  # no term key, and every other period names the contract
             keys = []
+            cut = len(
+                clause
+            )  # the text a period without a term key is read in (not an instrument's validity)
             for km in TERM_KEY.finditer(clause):
                 own = km.group().startswith(("合同", "协议", "合约", "本合同", "本协议", "本合约"))
                 if not own and _OTHER_PERIOD.search(clause, max(0, km.start() - 5), km.start()):
                     continue  # 报价有效期, 产品剩余有效期, 质保期: not the contract's term
                 if km.group() == "有效期" and km.start() > 4 and not _names_contract(clause):
                     continue  # a bare 有效期 mid-sentence is of something else (药品有效期不少于12个月)
+                if km.group() == "有效期" and (
+                    im := _INSTRUMENT_BEFORE.search(clause, max(0, km.start() - 30), km.start())
+                ):
+                    # 提交履约保函，有效期至…: the guarantee's validity, its clause from its comma segment on
+                    cut = min(
+                        cut, max(clause.rfind(",", 0, im.start()), clause.rfind("，", 0, im.start()), 0)
+                    )
+                    continue
                 if _WITHIN_TERM.match(clause[km.end() : km.end() + 3]):
                     continue  # 合同有效期内单价固定: a reference to the term, not the term
                 if _TERM_OVER.match(clause[km.end() : km.end() + 7]):
                     continue  # 合同期限届满后…: a consequence
                 keys.append(km)
             found: list[Period] = []
+            if not keys:
+                clause = clause[:cut]
             for n, km in enumerate(keys):
                 upto = keys[n + 1].start() if n + 1 < len(keys) else len(clause)
                 p = _period(clause[:upto], km, km.start(), i, *_own((s, e), offset))
@@ -707,6 +752,7 @@ def _periods(doc: Document, units: dict[int, tuple[str, int]]) -> list[Period]:
                 if cm is None or not (
                     find_dates(clause[cm.start() :])
                     or _END_EVENT.search(clause, cm.start())
+                    or _until_event(clause, cm.start())
                     or _YEAR_END_IN.search(clause, cm.start())
                 ):
                     continue
@@ -730,6 +776,12 @@ _VALID_FOR = re.compile(
 
 
 _CONTRACT_SUBJECT = re.compile(r"(?:本|该|这份|此|这个)(?:合同|协议|合约|契约|确认书|订单)")
+
+
+def _until_event(clause: str, at: int) -> bool:
+    """Whether ``clause`` after ``at`` ends the contract at an event (至质保金付清之日终止)."""
+    m = _EVENT_UNTIL.search(clause, at)
+    return m is not None and _ends_at_event(m.group(), m.group("what"))
 
 
 def _lasting(clause: str) -> Duration | None:
@@ -893,6 +945,8 @@ _CORE_TERM_CHANGE = re.compile(
     r"|(?:调整|变更|更改|修改|变动|增减)[^,，。;；]{0,6}?(?:数量|单价|价格|规格|型号|交货|交付|批次)"
 )
 #: A channel's confirmation that makes the change itself effective (确认即可生效, 确认为准, 说好就行).
+#: A core term named before a channel that changes it (订单的数量及交货日期可由…电话…确认变更).
+_CORE_TERM = re.compile(r"数量|单价|价格|价款|规格|型号|交货|交付|批次|送货|到货|发货|合同|协议|订单")
 _EFFECTIVE_BY = re.compile(
     r"(?:确认|说好|同意|答复|回复)[^,，。;；]{0,4}?"
     r"(?:即可生效|即生效|后生效|生效|为准|即可|就行|就算数|算数|即按|后即按|后执行|即执行|有效)"
@@ -918,7 +972,7 @@ _WRITING_INCLUDES = re.compile(
 )
 #: A change required to be in writing (修改须签订书面补充协议, 变更应以双方签字盖章的书面形式作出).
 _WRITTEN_REQUIRED = re.compile(
-    r"(?:须|应|必须|需|应当|均须|均应|只能|仅能?|一律)[^,，。;；]{0,14}?(?:书面|签字|盖章|签章)"
+    r"(?<![无不毋])(?:须|应|必须|需|应当|均须|均应|只能|仅能?|一律)[^,，。;；]{0,14}?(?:书面|签字|盖章|签章)"
 )
 #: Operational details a contract lets the parties adjust (交货时间, 订单数量, 送货地址), not the contract.
 _OPERATIONAL = re.compile(r"交货|送货|发货|到货|数量|批次|时间|日期|地点|地址|联系人|账户|账号|排产|计划")
@@ -928,15 +982,28 @@ _OWN_OBJECT = re.compile(
 )
 
 
+#: A channel that makes the change itself (可由双方业务人员通过电话或微信确认变更 / 经微信协商调整): the
+#: change verb follows the channel's confirmation, not a notice (以电话通知) of a change made otherwise.
+_CHANNEL_CHANGES = re.compile(
+    rf"(?:{'|'.join(rx.pattern for _, rx in _CHANNELS)})[^,，。;；]{{0,8}}?"
+    r"(?:确认|协商|商定|沟通|约定|同意)\s*(?:后|一致后?)?\s*(?:即可|即|可|就)?\s*(?:变更|调整|更改|修改|变动)",
+    re.IGNORECASE,
+)
+
+
 def _effective_by_channel(clause: str) -> re.Match[str] | None:
-    """The change of a core term that a channel's confirmation makes effective (数量的调整经微信确认即可生效),
-    or None: a notice of rescheduling (交货时间如需调整，乙方应以电话通知) changes nothing."""
+    """The change of a core term that a channel's confirmation makes effective (数量的调整经微信确认即可生效,
+    订单的数量及交货日期可由双方通过电话或微信确认变更), or None: a notice of rescheduling (交货时间如需调整，
+    乙方应以电话通知) changes nothing."""
     if not _ANY_CHANNEL.search(clause):
         return None
     core = _CORE_TERM_CHANGE.search(clause)
-    if core is None or _EFFECTIVE_BY.search(clause, core.end()) is None:
-        return None
-    return core
+    if core is not None and _EFFECTIVE_BY.search(clause, core.end()) is not None:
+        return core
+    made = _CHANNEL_CHANGES.search(clause)
+    if made is not None and _CORE_TERM.search(clause, 0, made.start()):
+        return made
+    return None
 
 
 def _changes(doc: Document) -> list[Change]:
