@@ -39,6 +39,8 @@ DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "extra19",
     ROOT / "tests" / "corpus" / "extra20",
     ROOT / "tests" / "corpus" / "extra21",
+    ROOT / "tests" / "corpus" / "extra22",
+    ROOT / "tests" / "corpus" / "extra23",
 )
 
 

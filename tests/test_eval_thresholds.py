@@ -110,6 +110,9 @@ FURTHER = [
     ("extra19", 0.90, 17, 4),  # W16: unseen until the end of round 5 (start 17/20, 32 FA, 7/12): a floor
     ("extra20", 0.77, 8, 2),  # W19: likewise (start 16/22, 16 FA, 4/11)
     ("extra21", 0.86, 22, 4),  # W20: likewise (start 19/22, 48 FA, 8/11)
+    # W22, W23: measured unseen at the start of round 6 (ec58ea1), tuning sets from ~01:40 of that round
+    ("extra22", 0.72, 18, 3),  # start 16/22, 18 FA, 3/11
+    ("extra23", 0.86, 24, 5),  # start 19/22, 24 FA, 5/11
 ]
 
 
