@@ -123,3 +123,21 @@ def test_parties_of_a_header_table_run_into_one_pdf_line_are_read() -> None:
     assert lint_document(doc, PARTIES) == []  # an order under a framework: no phone wanted either
     other = lint_document(_pdf(_order("山东康泓医药科技有限公司")), PARTIES)
     assert [f.rule for f in other] == ["parties/inconsistent-name"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("俄罗斯远东贸易有限公司", "foreign"),  # a country of the address list starts a name too
+        ("（澳大利亚）矿业有限公司", "foreign"),
+        ("桃园县顺发五金有限公司", "company"),  # a town an address there may start with does not
+        ("内蒙古伊泰煤炭股份有限公司", "company"),
+    ],
+)
+def test_one_list_of_places_outside_the_mainland_for_names_and_addresses(name: str, kind: str) -> None:
+    from contractkit.contract.party_kinds import kind_of, outside_mainland_address
+
+    assert kind_of(name, {}) == kind
+    assert outside_mainland_address("桃园市中坜区中华路二段88号")  # an address there may
+    assert outside_mainland_address("俄罗斯莫斯科市特维尔大街7号")
+    assert not outside_mainland_address("山东省青岛市市南区香港中路10号")

@@ -35,13 +35,36 @@ _NOTE = re.compile(r"\s*[(（](?P<note>[^()（）]{1,16})[)）]\s*$")
 _NOT_A_NOTE = re.compile(r"分公司|分店|分厂|分行|分部|分社|分所|分院|办事处|营业部|门店|以下|简称|下称")
 #: Notes and name parts that say the party is registered outside the mainland.
 _OUTSIDE_NOTE = re.compile(r"香港|澳门|台湾|境外|外国|海外|港澳|离岸|hong\s*kong|macau|macao|taiwan", re.I)
+#: Hong Kong, Macau, Taiwan and the countries a party outside the mainland is most often registered in, in
+#: Chinese: one list for names (香港…有限公司, …（新加坡）私人有限公司) and addresses (新加坡…, 日本东京都…).
+_OUTSIDE_PLACES = (
+    "香港", "澳门", "台湾", "新加坡", "马来西亚", "日本", "韩国", "大韩民国", "美国", "美利坚",
+    "英国", "德国", "法国", "意大利", "西班牙", "荷兰", "比利时", "瑞士", "瑞典", "丹麦",
+    "挪威", "芬兰", "奥地利", "波兰", "俄罗斯", "加拿大", "澳大利亚", "新西兰", "泰国", "越南",
+    "印度尼西亚", "印度", "印尼", "菲律宾", "柬埔寨", "缅甸", "老挝", "阿联酋", "迪拜", "沙特",
+    "土耳其", "以色列", "巴西", "墨西哥", "智利", "阿根廷", "南非", "埃及", "哈萨克斯坦", "乌兹别克斯坦",
+    "蒙古", "巴基斯坦", "孟加拉",
+)  # fmt: skip
+#: Districts and cities an address there may start with (a company name starting with 桃园 need not be).
+_OUTSIDE_TOWNS = (
+    "九龙",
+    "新界",
+    "氹仔",
+    "路环",
+    "台北",
+    "新北",
+    "桃园",
+    "台中",
+    "台南",
+    "高雄",
+    "新竹",
+    "基隆",
+)
+_OUTSIDE_ALT = "|".join(_OUTSIDE_PLACES)
 #: An address outside the mainland: it starts with Hong Kong, Macau, Taiwan or another country (a 香港路 in
 #: 青岛 does not), or names such a place in Latin letters.
 _OUTSIDE_ADDRESS = re.compile(
-    r"^\s*(?:中国)?\s*(?:香港|九龙|新界|澳门|氹仔|路环|台湾|台北|新北|桃园|台中|台南|高雄|新竹|基隆|新加坡|马来西亚"
-    r"|日本|韩国|大韩民国|美国|美利坚|英国|德国|法国|意大利|西班牙|荷兰|比利时|瑞士|瑞典|丹麦|挪威|芬兰|奥地利|波兰"
-    r"|俄罗斯|加拿大|澳大利亚|新西兰|泰国|越南|印度|印度尼西亚|印尼|菲律宾|柬埔寨|缅甸|老挝|阿联酋|迪拜|沙特|土耳其"
-    r"|以色列|巴西|墨西哥|智利|阿根廷|南非|埃及|哈萨克斯坦|乌兹别克斯坦|蒙古|巴基斯坦|孟加拉)"
+    rf"^\s*(?:中国)?\s*(?:{_OUTSIDE_ALT}|{'|'.join(_OUTSIDE_TOWNS)})"
     r"|hong\s*kong|kowloon|new\s+territories|macau|macao|taiwan|taipei|singapore|malaysia|japan|korea"
     r"|germany|france|italy|spain|netherlands|belgium|switzerland|sweden|denmark|norway|finland|austria"
     r"|poland|russia|canada|australia|new\s+zealand|thailand|vietnam|viet\s+nam|india|indonesia"
@@ -52,8 +75,7 @@ _OUTSIDE_ADDRESS = re.compile(
 #: A name of a party registered outside the mainland: a place at its start (香港…有限公司), a place in
 #: brackets (…（香港）有限公司), a foreign form of company (株式会社, 私人有限公司, Pte, GmbH).
 _OUTSIDE_NAME = re.compile(
-    r"^\s*(?:香港|澳门|台湾|新加坡|日本|韩国|美国|英国|德国|法国|意大利|马来西亚|泰国|越南)"
-    r"|[(（](?:香港|澳门|台湾|新加坡|日本|韩国|美国|英国|德国|法国|意大利|马来西亚|泰国|越南)[)）]"
+    rf"^\s*(?:{_OUTSIDE_ALT})|[(（](?:{_OUTSIDE_ALT})[)）]"
     r"|株式会社|私人有限公司|有限会社|合同会社|\bPte\b|\bGmbH\b|\bS\.?A\.?S?\b|\bS\.?p\.?A\.?\b|\bB\.?V\.?\b"
     r"|\bInc\b|\bLLC\b|\bPLC\b|\bK\.?K\.?\b|Sdn\.?\s*Bhd",
     re.IGNORECASE,
