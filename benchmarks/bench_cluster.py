@@ -233,6 +233,39 @@ def _local_sarif(drafts: str):
     return lambda: FORMATS["sarif"](lint_paths([drafts], rules=list(rules.values())), rules, "zh")
 
 
+def _lint_folders(folders: list[str]) -> int:
+    """Lint ``folders`` in this process (run in a pool process): the number of files linted."""
+    from contractkit.lint import lint_paths
+
+    return len(lint_paths(folders).files)
+
+
+def _machine_ceiling(drafts: str, repeat: int) -> list[float]:
+    """Lint's scaling on this machine without Dask: the drafts linted by one warmed process, then by two
+    (each half) at once; ``wall(1) ÷ (2 × wall(2))`` per adjacent pair — what two cores give lint here (shared
+    caches, memory bandwidth, neighbours), the ceiling of any 2-worker figure."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    names = sorted(os.listdir(drafts))
+    halves = [str(Path(drafts).parent / f"half{h}") for h in (0, 1)]
+    for h, half in enumerate(halves):
+        os.mkdir(half)
+        for name in names[h::2]:
+            os.link(Path(drafts) / name, Path(half) / name)
+    effs = []
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(_lint_folders, [[halves[0]], [halves[1]]]))  # warm both processes
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            assert pool.submit(_lint_folders, halves).result() == len(names)
+            one = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            assert sum(pool.map(_lint_folders, [[halves[0]], [halves[1]]])) == len(names)
+            effs.append(one / (2 * (time.perf_counter() - t0)))
+    return effs
+
+
 def run(repeat: int = REPEAT) -> list[str]:
     """Medians of ``repeat`` runs (the cluster's interleaved)."""
     from contractkit.lint import lint_paths
@@ -255,6 +288,7 @@ def run(repeat: int = REPEAT) -> list[str]:
         lint_paths([drafts])
         local_lint = _timed(lambda: lint_paths([drafts]), repeat)
         local_sarif = _timed(_local_sarif(drafts), repeat) if "lint-sarif" in KINDS else None
+        ceiling = _machine_ceiling(drafts, repeat) if any(k.startswith("lint") for k in KINDS) else []
         cluster, rss = _on_clusters(src, drafts, tmp, repeat)
     med = {key: _median(timings) for key, timings in cluster.items()}
     plan = {
@@ -309,6 +343,17 @@ def run(repeat: int = REPEAT) -> list[str]:
                 1 / two.per_doc(n),
                 unit,
                 1 / one.per_doc(n),
+            )
+        )
+    if ceiling:
+        spread = f"{min(ceiling):.2f}–{max(ceiling):.2f}"
+        out.append(
+            line(
+                f"local lint, 2 processes, no Dask: scaling efficiency, wall clock ({spread}; vs target)",
+                statistics.median(ceiling),
+                "",
+                0.9,
+                "",
             )
         )
     for w in (1, 2):
