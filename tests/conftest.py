@@ -20,6 +20,43 @@ SAMPLES = ROOT / "samples"
 CORPUS = Path(os.environ.get("CONTRACTKIT_SHARED_CORPUS") or ROOT.parent / "shared" / "corpus" / "real")
 REQUIRE_ENV = "CONTRACTKIT_REQUIRE_SHARED"
 EXTERNAL_FIXTURES = ("corpus_dir", "judgments_path")
+#: The OCR disk cache's variable (:mod:`contractkit.readers.ocr_cache`); the session sets it (see below).
+OCR_CACHE_ENV = "CONTRACTKIT_OCR_CACHE"
+OCR_CACHE_PREFIX = "contractkit-test-ocr-"
+_OCR_SESSION = pytest.StashKey[tuple[str, "str | None"]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One OCR disk cache for the whole test session, in a fresh temporary folder.
+
+    Variants of a scan share pages and several modules read the same scans, each pool worker and each CLI
+    subprocess with its own in-memory cache: with ``CONTRACTKIT_OCR_CACHE`` pointing here, Tesseract reads a
+    page once per session (the first read is always a real one: the folder starts empty, a value set before
+    the session is put aside and restored). xdist workers inherit the controller's folder. Tests of OCR
+    itself control their own environment (``tests/test_ocr_cache.py`` unsets it; ``cache=False`` reads).
+    """
+    if hasattr(config, "workerinput"):  # an xdist worker: the controller's folder, inherited
+        return
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix=OCR_CACHE_PREFIX)
+    config.stash[_OCR_SESSION] = (folder, os.environ.get(OCR_CACHE_ENV))
+    os.environ[OCR_CACHE_ENV] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the session's OCR cache folder and restore the variable as it was."""
+    import shutil
+
+    saved = config.stash.get(_OCR_SESSION, None)
+    if saved is None:
+        return
+    folder, before = saved
+    if before is None:
+        os.environ.pop(OCR_CACHE_ENV, None)
+    else:
+        os.environ[OCR_CACHE_ENV] = before
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def require_external(path: Path) -> Path:
