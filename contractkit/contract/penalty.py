@@ -177,7 +177,11 @@ _CUMULATIVE = re.compile(
     r"|既[^。;；]{0,30}?又|(?:并|且|还应|还须|另行|另外|另)[^,，。;；]{0,10}?(?:支付|承担|赔偿|要求|主张)[^,，。;；]{0,16}?违约金"
     r"|(?:并|且|另|还)(?:有权)?(?:要求|主张|请求)[^,，。;；]{0,20}?违约金"
 )
-_CHOICE = re.compile(r"选择|择一|只能|仅能|不得同时|不能同时|二者择|任选")
+_CHOICE = re.compile(
+    r"选择|择一|只能|仅能|不得同时|不能同时|二者择|任选"
+    # a bar on claiming the other as well (依定金罚则主张权利者，不得就同一违约行为另行主张违约金)
+    r"|(?:不得|不能|不可|无权|不再)[^，,。；;]{0,12}?(?:另行|再行|再|同时|一并)(?:主张|要求|请求|适用|收取)"
+)
 _ADJUST = r"(?:调整|调减|调低|调高|减少|降低|增减|增加)"
 _NO_ADJUST = re.compile(
     rf"违约金[^,，。;；]{{0,12}}?(?:均|一律|概|都)?(?:不(?:得|予|能|可|再|受|因|作)|无须|无需)[^,，。;；]{{0,12}}?{_ADJUST}"
@@ -542,6 +546,7 @@ class _Draft:
     section: str = ""
     ceiling_lpr: Decimal | None = None
     ceiling_pct: Decimal | None = None
+    segment: tuple[int, int] = (0, 0)  # a rate's own lead in its clause: from the rate before it to it
 
 
 #: A lead line that says what the next line is about: a question (问12：卖方晚交货呢？), a label (逾期交货：).
@@ -820,6 +825,7 @@ def _clause_penalties(
             groups[key].tiers.append(tier)
         else:
             d = _Draft("rate", charge, breach, (bi, s), tier.where, base, whole, [tier], section=section)
+            d.segment = (last_end, r.span[0])
             groups[key] = d
             out.append(d)
         last_end, last_breach = r.span[1], breach
@@ -838,7 +844,12 @@ def _clause_penalties(
     for d in out:
         if d.kind != "lpr":
             d.any_breach = any_breach
-        d.payer, d.party = _payer(label + clause, d.breach, roles)
+        a, b = d.segment
+        if a > 0 and _DESIGNATION.search(clause, a, b):
+            # a later rate of the clause led by its own party (供方逾期交货，每日…违约金，需方逾期付款，每日…)
+            d.payer, d.party = _payer(clause[a:], d.breach, roles)
+        else:
+            d.payer, d.party = _payer(label + clause, d.breach, roles)
         if ceiling is not None and d.kind == "rate":
             if ceiling.group("pct") or ceiling.group("pct2"):
                 d.ceiling_pct = Decimal(ceiling.group("pct") or ceiling.group("pct2"))
