@@ -778,6 +778,27 @@ _ZHE_LIMIT = re.compile(
 )
 _ABOVE = re.compile(r"(?<!不)(?<!得)(?:超过|超出|高于|大于)\s*" + _PCT + r"|" + _PCT + r"\s*以上")
 _NEEDS = re.compile(r"须经|需经|应经|须由|需由|应由|报请|报经|审批|批准")
+#: A threshold written as the share of the price kept (折扣低于90%须经销售总监审批: a price below 90 % of
+#: the standard one, a discount above 10 %); a share of half or less is no price share (低于5%).
+_BELOW_SHARE = re.compile(r"(?<!不)(?<!得)低于\s*(?:标准价|目录价|原价|牌价)?(?:的)?\s*" + _PCT)
+
+
+def _threshold(piece: str) -> tuple[int, Decimal] | None:
+    """Where the first threshold of ``piece`` stands and the discount it is above (超过10% / 低于90%: 10)."""
+    am = _ABOVE.search(piece)
+    bm = next((m for m in _BELOW_SHARE.finditer(piece) if Decimal(m.group(1)) > 50), None)
+    if bm is not None and (am is None or bm.start() < am.start()):
+        return bm.start(), 100 - Decimal(bm.group(1))
+    if am is not None:
+        return am.start(), next(Decimal(g) for g in am.groups() if g)
+    return None
+
+
+def _threshold_starts(sent: str) -> list[int]:
+    """Where each threshold of ``sent`` starts (超过…, …以上, 低于 a price share)."""
+    starts = [m.start() for m in _ABOVE.finditer(sent)]
+    starts += [m.start() for m in _BELOW_SHARE.finditer(sent) if Decimal(m.group(1)) > 50]
+    return sorted(starts)
 
 
 def _policy(doc: Document) -> DiscountPolicy | None:
@@ -798,13 +819,17 @@ def _policy(doc: Document) -> DiscountPolicy | None:
             found = limit is not None
         for piece in _tier_pieces(sent):
             roles = _roles_in(piece)
-            if roles and _NEEDS.search(piece) and (_is_policy_text(piece) or _ABOVE.search(piece)):
-                am = _ABOVE.search(piece)
-                lower = next(Decimal(g) for g in am.groups() if g) if am else (limit or Decimal(0))
+            th = _threshold(piece) if roles else None
+            if roles and _NEEDS.search(piece) and (_is_policy_text(piece) or th is not None):
+                lower = th[1] if th is not None else (limit or Decimal(0))
                 tiers.append(PolicyTier(lower, roles))
                 found = True
         if found and first is None:
             first = Where(i, (s, s + len(sent)))
+    ladder = _authority_ladder(doc)
+    if ladder is not None:
+        tiers.extend(ladder[0])
+        first = first or ladder[1]
     for rows in tables(doc):  # 折扣幅度 | 审批权限
         read = policy_rows(rows)
         if read is None:
@@ -820,9 +845,34 @@ def _policy(doc: Document) -> DiscountPolicy | None:
     return DiscountPolicy(limit, approvers, tuple(tiers), first)
 
 
+#: A role's authority stated as a ceiling (销售经理审批权限：5%以内；区域总监：10%以内).
+_AUTHORITY = re.compile(
+    rf"(?P<role>{ROLE_RE.pattern})(?:的)?(?:审批)?(?:权限)?\s*(?:为|是|[:：])?\s*{_PCT}\s*(?:（含）|\(含\))?\s*(?:以内|以下|之内)",
+    re.IGNORECASE,
+)
+
+
+def _authority_ladder(doc: Document) -> tuple[list[PolicyTier], Where] | None:
+    """Tiers from a block stating two or more roles' authorities as ceilings (销售经理审批权限：5%以内；
+    区域总监：10%以内): beyond the ceiling below it, a discount needs the role whose ceiling it is within."""
+    for i, s, _sent in _sentences(doc, ("权限",)):
+        norm = doc.blocks[i].norm
+        found = [(Decimal(m.group(2)), roles_in(m.group("role")), m) for m in _AUTHORITY.finditer(norm, s)]
+        found = [(pct, roles, m) for pct, roles, m in found if roles]
+        if len(found) < 2:
+            continue
+        found.sort(key=lambda x: x[0])
+        tiers = [
+            PolicyTier(found[k - 1][0] if k else Decimal(0), roles)
+            for k, (_pct, roles, _m) in enumerate(found)
+        ]
+        return tiers, Where(i, (found[0][2].start(), max(m.end() for *_x, m in found)))
+    return None
+
+
 def _tier_pieces(sent: str) -> list[str]:
     """A policy sentence cut before each threshold it names (``超过5%…须销售经理批准，超过10%须…``)."""
-    starts = [m.start() for m in _ABOVE.finditer(sent)]
+    starts = _threshold_starts(sent)
     if not starts:
         return [sent]
     lead = sent[: starts[0]]
