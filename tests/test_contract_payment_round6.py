@@ -112,3 +112,58 @@ def test_a_payment_label_after_its_item_number_and_an_aside_is_in_scope() -> Non
         "（2）验收合格后30日内支付合同价格的70%。"
     )
     assert [i.share for i in facts.installments] == [Decimal(30), Decimal(70)]
+
+
+# --- payment left to the payer's own receivables ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "剩下的70000元等乙方年底收完账再给。",
+        "余款待买方收回下游客户货款后支付。",
+        "尾款等我们把年底的账收齐了再给。",
+    ],
+)
+def test_payment_waiting_on_the_payers_receivables_is_vague(text: str) -> None:
+    (raw,) = read_installments(text)
+    assert raw.vague
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "等设备验收完毕后10日内付清余款。",
+        "待乙方签收完货物后3日内支付尾款。",
+        "等货到验收完，三天内把剩下的钱转清。",
+    ],
+)
+def test_an_inspection_or_receipt_of_goods_is_no_receivable(text: str) -> None:
+    assert all(not r.vague for r in read_installments(text))
+
+
+# --- a precondition that is a party's own performance is no vague condition ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合同价格的10%作为质量保证金，在保修期届满后30日内支付，但以卖方已履行全部保修义务为前提。",
+        "进度款以乙方提交全部竣工资料为前提，在审核后15日内支付合同价格的40%。",
+    ],
+)
+def test_a_precondition_of_performance_is_not_vague(text: str) -> None:
+    assert all(not r.vague for r in read_installments(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "尾款30万元在验收后支付，以业主付款为前提。",
+        "余款20万元以甲方完成项目融资为前提支付。",
+        "剩余货款以甲方完成内部审批为前提支付。",
+    ],
+)
+def test_a_precondition_of_the_payers_funds_is_still_vague(text: str) -> None:
+    (raw,) = read_installments(text)
+    assert raw.vague

@@ -366,6 +366,9 @@ _DEPENDS_ON = re.compile(
     r"|(?:等|待|到)[^，,。；;]{0,12}?(?:生意|经营|营业|销售|销路|效益|资金|手头|现金流|周转)[^，,。；;]{0,4}?"
     r"(?:稳定|好转|好了|宽裕|宽松|充裕|回笼|盈利|起色|正常|转好|做起来|有了|缓过来|缓过劲|好起来|回暖|回血)"
     r"|(?:等|待)[^，,。；;]{0,8}?(?:有钱|赚了钱|挣了钱|方便)(?:了|的时候|时|后)"
+    # 等乙方年底收完账再给 / 待收回下游货款后: the payer's own receivables decide
+    r"|(?:等|待)[^，,。；;]{0,12}?(?:(?<![验签接])收(?:完|齐|回)(?:了)?[^，,。；;]{0,6}?(?:账|款|钱)"
+    r"|账[^，,。；;]{0,2}?(?:收|要)(?:完|齐|回来)|回(?:完|了)?款)"
     # 待甲方年度预算资金下达后 / 财政专项资金拨付到位后 / 上级经费批复后: the payer's funding decides
     r"|(?:预算|财政|专项|上级|拨款|经费|项目资金)[^，,。；;]{0,6}?(?:下达|拨付|拨款|到位|到账|批复|落实)"
 )
@@ -377,6 +380,7 @@ VAGUE_LITERALS: tuple[str, ...] = (
     "视", "根据", "押",
     "生意", "经营", "营业", "销售", "销路", "效益", "资金", "手头", "现金流", "周转",
     "有钱", "赚了钱", "挣了钱", "方便",
+    "收完", "收齐", "收回", "要完", "要齐", "要回来", "回款", "回完款", "回了款",
     "预算", "财政", "专项", "上级", "拨款", "经费", "项目资金",
 )  # fmt: skip
 #: "协商" that forbids or changes, not defers: 经双方协商一致可以变更.
@@ -399,7 +403,17 @@ def find_vague(text: str) -> list[VagueCondition]:
     ]
     if _NEGOTIATED_CHANGE.search(text):
         out = [v for v in out if "协商" not in v.word]
+    out = [v for v in out if not (v.word == "为前提" and _PERFORMED_PRECONDITION.search(text, 0, v.span[1]))]
     return sorted(out, key=lambda v: v.span)
+
+
+#: A precondition that is a party's own performance (以卖方已履行全部保修义务为前提, 以乙方提交全部竣工资料
+#: 为前提): anyone can tell whether it is met; not the payer's funds or a third party's payment
+#: (以业主付款为前提).
+_PERFORMED_PRECONDITION = re.compile(
+    r"以(?:[^，,。；;]{0,20}?(?:已|均已|全部)?)(?:履行|完成|交付|提交|提供|修复|办妥)"
+    r"(?![^，,。；;]{0,16}?(?:付款|拨付|回款|资金|拨款|融资|筹|贷款|预算|审批|审计))[^，,。；;]{0,16}?为前提$"
+)
 
 
 def _duration_due(text: str, start: int = 0) -> Duration | None:
