@@ -191,3 +191,43 @@ def test_the_guarantee_clause_finding_is_gone_but_the_real_one_stays() -> None:
     text = CONTRACT + "本合同期限自2027年1月1日起计算。\n乙方提交履约保函，有效期至验收合格之日后30日。"
     (f,) = run_rule("term/no-start-or-end", text)
     assert "2027年1月1日" in f.snippet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合同变更可以以电话方式进行，但须事后补签书面协议。",
+        "本合同的修改可以通过微信方式确认。",
+    ],
+)
+def test_a_channel_used_as_the_means_is_no_contact_change(text: str) -> None:
+    assert [c for c in term(text).changes if c.allowed and c.channel not in ("written", "fax")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "任何一方变更联系电话、电子邮箱的，应书面通知对方。",
+        "乙方变更收款账户的，应提前以书面通知甲方。",
+        "一方更改通讯地址，应通过电子邮件告知对方。",
+    ],
+)
+def test_a_change_of_contact_details_stays_no_contract_change(text: str) -> None:
+    assert not [c for c in term(text).changes if c.allowed and c.channel not in ("written", "fax")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "八、这个协议管多长时间\n从2027年3月1日签字这天起，到2027年12月31日为止。",
+        "3. 合同到什么时候\n自2027年1月1日起至2027年12月31日止。",
+    ],
+)
+def test_a_heading_asking_for_the_term_is_answered_below(text: str) -> None:
+    (p,) = term(text).periods
+    assert p.end is not None
+    assert not rules(CONTRACT + text + "\n签字按手印就生效。", "term/no-term")
+
+
+def test_a_heading_asking_something_else_is_no_term() -> None:
+    assert term("五、货多久能到\n合同签订后30日内送到。").periods == ()

@@ -211,6 +211,8 @@ _INSPECT = (
     r"验收|检验|验货|查验|检查|核对|清点|检测|测试|(?<!调)试验|抽检|抽样|取样|送检|复检|复验|复试|开箱|检定|验证|签收|"
     r"看货|验看|验机|试用|试车|试机|计量|过磅|称重|点数|点验|看(?![作待法])|签署[^,，。;；]{0,4}?验收(?:证书|单|报告|确认书|记录)|"
     r"(?:终|初|预)验收|(?:终|初|预)验(?!收)"
+    # 7个工作日内组织验收小组逐台检测: the body convened is the act
+    r"|(?:组织|组建|成立)(?:验收|检验)(?:小组|委员会|组)"
 )
 _OBJECT = (
     r"提出(?:书面)?(?:质量)?异议|书面(?:形式)?提出|提出(?=[,，。;；]|$)|异议"
@@ -219,7 +221,7 @@ _OBJECT = (
     r"|(?:向|找)(?:卖方|乙方|供方|出卖人|供应商|供货方|对方|厂家|厂方)|主张(?!违约金)|(?<!违约)索赔"
 )
 _REMEDY = (
-    r"更换|换货|退换|退货|修复|维修|修理|整改|返工|返修|补足|补发|补齐|补货|派员|到场|到达|响应|答复|回复|处理|"
+    r"更换|换货|退换|退货|修复|维修|修理|整改|返工|返修|补足|补发|补齐|补货|派员|到场|到达|(?<!投标)响应|答复|回复|处理|"
     r"赔偿|支付|付款|付清|付|退还|清运|运离|开具|提供|发货|交货|交付|重新|解除|采购|申请|送达|上门|改善"
 )
 _VERB = re.compile(
@@ -228,7 +230,7 @@ _VERB = re.compile(
 #: A clause that can state a window names an inspection or objection act, or a window as such.
 ACTISH_PATTERN = rf"{_INSPECT}|{_OBJECT}|(?:验收|检验|验货|查验)期"
 _ACTISH = re.compile(
-    rf"(?=[验检查核清测试抽取送复开签看计过称点终初预提书异以通告反向找主索])(?:{ACTISH_PATTERN})"
+    rf"(?=[验检查核清测试抽取送复开签看计过称点终初预提书异以通告反向找主索组成])(?:{ACTISH_PATTERN})"
 )
 # The act named before a window with nothing after it: 验收期限 设备到达…之日起5个工作日内.
 # (设备通过验收测试的，买方应在3个工作日内签发验收证书: a test passed is its result, not the act timed)
@@ -260,7 +262,7 @@ _START_MARK = re.compile(
     r"|(?:之日起|之日后|以后|之后|后|起)\s*[,，]\s*[^,，。;；]{1,10}?(?:应当|应|须|必须|可以|可)?\s*(?:在|于)\s*$"
     # 各项指标达到《技术协议》的，双方在3日内: the condition met is the start
     r"|的\s*[,，]\s*[^,，。;；]{0,10}?(?:应当|应|须|必须|可以|可)?\s*(?:在|于)\s*$"
-    r"|(?:到货|货到|收货|收到货|交货|到场|进场|提货|签收|到达|送达)了?\s*$"
+    r"|(?:到货|货到|收货|收到货|交货|到场|进场|提货|签收|到达|送达|卸完车|卸完货|卸车|卸货|卸完)了?\s*$"
 )
 #: A start stated after the length: 七个工作日内，自到货之日起计算 / 以到货之日为起算日.
 _START_AFTER = re.compile(
@@ -285,7 +287,7 @@ _START_SPAN = re.compile(
 _EVENTS = (
     r"到货|货到|到达|送达|运抵|抵达|到场|进场|到厂|到库|入库|到站|到港|到馆|收货|收到|接到|签收|接收|交货|交付|提货|发货|发运|装运|装船|卸船|"
     r"卸货|出厂|安装|调试|开箱|上线|试运行|投产|投入使用|使用|通知|申请|签订|签署|生效|完工|竣工|完成|"
-    r"送到|运到|拉到|送来|运来|装好"
+    r"送到|运到|拉到|送来|运来|装好|卸完|卸车"
 )
 _START_EVENT = re.compile(
     rf"(?:{_EVENTS})[^,，。;；]{{0,12}}?(?:之日起|之日后|日起|之后|以后|后(?!果|续)|起(?!诉))"
@@ -313,6 +315,8 @@ _IMMEDIATE = re.compile(
 _DATED = re.compile(
     r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*[日号]\s*(?:前|之前|以前|止|为止|之内|以内|内)"
     r"|次日|翌日|第二天|隔天|第二日"
+    # 不迟于交货后第5个工作日完成验收: an ordinal day after the start bounds the act
+    r"|(?:后|起)的?\s*第\s*[\d一二三四五六七八九十两]+\s*(?:个)?(?:工作日|自然日|日|天)"
 )
 #: Places a window may be stated in other than the clause itself (the special terms, an annex, an order).
 _ELSEWHERE = (
@@ -354,6 +358,14 @@ _DISCRETION = re.compile(
     r"(?:时间|日期|期限|时限)[^,，。;；]{0,4}?由(?:买方|甲方|需方|采购方|采购人|买受人|卖方|乙方|供方)[^,，。;；]{0,12}?"
     r"(?:自行|单方)?(?:确定|决定|安排|另行通知)"
     r"|择期|(?:时间|日期)[^,，。;；]{0,6}?视[^,，。;；]{0,8}?(?:进度|情况|需要)而定"
+    # 甲方视工程进度安排验收 / 买方根据生产情况安排检验: the act put when the buyer's progress allows
+    r"|(?:视|根据|按照?|依)[^,，。;；]{0,8}?(?:进度|情况|需要)[^,，。;；]{0,2}?(?:安排|确定|决定|择时)"
+    r"(?=[^,，。;；]{0,6}?(?:验收|检验|验货|查验|测试|检测|终验|初验))"
+    # 由甲方另行安排时间组织最终验收: the party first, the time it fixes after
+    r"|由(?:买方|甲方|需方|采购方|采购人|买受人)[^,，。;；]{0,4}?(?:另行|自行|单方|择期)?(?:安排|确定|决定|通知)(?:的)?"
+    r"(?:具体)?(?:时间|日期)"
+    # 验收的具体时间由双方另行商定: the time left to a later agreement of both
+    r"|(?:时间|日期|期限|时限)[^,，。;；]{0,4}?(?:由|经)?(?:双方|各方)?(?:另行|再行|届时|日后)(?:商定|协商|约定|确定|议定)"
 )
 
 
@@ -541,7 +553,7 @@ _WARRANTY_VERB = re.compile(
 )
 #: A free repair or exchange bounded by a length (一年内免费修, 半年内包换) — a warranty in plain words.
 _FREE_REPAIR = re.compile(
-    r"\s*(?:以内|之内|内)\s*(?:出现[^,，。;；]{0,8}?的?，?)?(?:免费|无偿)?(?:维修|修理|修|包修|保修|包换|换新|退换|更换)"
+    r"\s*(?:以内|之内|内)\s*(?:出现[^,，。;；]{0,8}?的?，?)?(?:免费|无偿)?(?:上门)?(?:维修|修理|修|包修|保修|包换|换新|退换|更换)"
     # 一年内，设备出现非人为故障的，卖方免费维修: the defect and the repairer between
     r"|\s*(?:以内|之内|内)[^。;；]{0,24}?(?:免费|无偿|负责|包)(?:维修|修理|修复|修|更换|换|退换|保修)"
     # 卖方保证货物自验收之日起一年内无质量问题: a guarantee of no defect for the length
@@ -743,6 +755,8 @@ _OPEN_END = re.compile(r"[^。;；!！?？:：]\s*$")
 COLLOQUIAL_VAGUE: tuple[str, ...] = (
     "有空的时候", "有空时", "有空再", "得空", "方便的时候", "方便时", "有时间的时候", "过段时间", "过几天",
     "回头", "改天", "看情况", "抓紧时间", "抓紧", "赶紧", "赶快", "早点", "尽量早", "及早", "适时",
+    # 在适当时间内 / 收货后一段时间内 / 若干日内: a time with no number
+    "适当时间", "适当的时间", "适当期限", "一段时间", "若干日", "若干天", "若干个工作日", "近期",
 )  # fmt: skip
 
 
@@ -909,10 +923,19 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
                 )
                 break
     if not out and not _DEEMED.search(clause):  # a window that ends in deemed acceptance is the inspection's
+        outer = _outer_limit(clause) if _HIDDEN.search(clause) else None
+        if outer is not None:
+            # 对隐蔽缺陷，买方应于发现后十五日内书面通知，但最迟不得超过到货后十八个月: the outer limit is the
+            # objection period, the days after discovery only the notice
+            length = Length(outer.value, outer.unit, _where(i, s, *outer.span))
+            out.append(Period("latent", "异议", length, months_of(outer), False, out_where(i, s, clause)))
+            return out
         for w in windows:
             if w.kind != "objection" or w.length is None or w.appearance:
                 continue
             months = months_of(w.length)
+            if months < 1 and w.start is not None and _after_discovery(clause, s, w.start):
+                continue  # 发现隐蔽缺陷后十五日内书面通知: a notice after discovery, no objection period
             if _HIDDEN.search(clause) or months >= 1:
                 # 28天强度报告不合格的，甲方仍可在交付后35日内提出异议: one test's result, a scope as
                 # narrow as appearance (no general quality-objection period)
@@ -920,6 +943,27 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
                 out.append(Period("latent", w.act, w.length, months, scoped, w.where))
                 break
     return out
+
+
+#: An outer limit before a length (但最迟不得超过到货后十八个月 / 最长不超过收货之日起两年).
+_OUTER_BEFORE = re.compile(
+    r"(?:最迟|最长|最晚|但)?\s*(?:不得|不应|不能|不)超过[^,，。;；]{0,12}?$|(?:最迟|最长|最晚)[^,，。;；]{0,12}?$"
+)
+
+
+def _outer_limit(clause: str) -> Duration | None:
+    """The outer limit of a hidden-defect objection, a month or more (最迟不得超过到货后十八个月), or None."""
+    if "超过" not in clause and "最" not in clause:
+        return None
+    for d in find_durations(clause):
+        if months_of(d) >= 1 and _OUTER_BEFORE.search(clause, max(0, d.span[0] - 16), d.span[0]):
+            return d
+    return None
+
+
+def _after_discovery(clause: str, s: int, start: Where) -> bool:
+    """Whether a window's start (in block offsets; the clause at ``s``) is a discovery (发现质量问题后)."""
+    return "发现" in clause[max(0, start.span[0] - s) : max(0, start.span[1] - s)]
 
 
 #: What a remedy deadline runs from: a defect found or notified (发现缺陷的， / 收到通知后).

@@ -319,6 +319,10 @@ _PERIOD_WORDS = (
     "失效",
     "终止",
     "答",  # not a period word: an answer (答：…) may be read as ``合同期限：answer`` (one scan for both)
+    # nor these: a heading asking for the term (八、这个协议管多长时间) is read with the paragraph under it
+    "多长",
+    "多久",
+    "什么时候",
 )
 #: 本合同在双方权利义务履行完毕后自动终止: a term that ends with performance.
 _END_SENTENCE = re.compile(
@@ -426,6 +430,12 @@ _TERM_HEADING = re.compile(
     r"(?P<key>(?:\S\s?){0,6}?(?:期限|期间|有效期|服务期|租赁期))\s*[:：]?\s*$"
 )
 _LABEL_CELL = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[:：]?\s*$")
+#: A heading that asks for the term, its answer in the next paragraph (八、这个协议管多长时间).
+_TERM_QUESTION_HEADING = re.compile(
+    r"^\s*(?:第\s*\S{1,4}\s*条|[一二三四五六七八九十]+[、.]|\d{1,2}(?:\.\d{1,2})*\.?)?\s*[^，。；,;:：]{0,6}?"
+    r"(?:合同|协议|合约)[^，。；,;:：？?]{0,6}?(?:管多长时间|多长时间|多久|多长|管到什么时候|到什么时候|什么时候到期)"
+    r"[？?]?\s*$"
+)
 #: A contract written as questions and answers: the answer (答：…) to a question about the term
 #: (问14：合同管多长时间？, 本协议的期限是多久？, 合同有效期到什么时候?), on the question's line or the next.
 _ANSWER = re.compile(r"(?:^\s*|[？?]\s*)答\s*\d*\s*[:：.、]")
@@ -472,6 +482,20 @@ def _units(doc: Document) -> dict[int, tuple[str, int]]:
         ):
             label = re.sub(r"\s+", "", hm.group("key")) + "："  # 第三条 委托期限 / 自  年 月 日至…
             out[i] = (label + blocks[i].norm, len(label))
+    for h in candidates:
+        i = h + 1
+        head = blocks[h].norm
+        if (
+            ("多" in head or "什么时候" in head)
+            and i < len(blocks)
+            and i not in out
+            and blocks[i].location.table is None
+            and _TERM_QUESTION_HEADING.match(head)
+        ):
+            out[i] = (
+                _TERM_LABEL + blocks[i].norm,
+                len(_TERM_LABEL),
+            )  # 八、这个协议管多长时间 / 从…起，到…为止
     for i in candidates:
         if (
             i not in out
@@ -951,7 +975,11 @@ _EFFECTIVE_BY = re.compile(
     r"(?:确认|说好|同意|答复|回复)[^,，。;；]{0,4}?"
     r"(?:即可生效|即生效|后生效|生效|为准|即可|就行|就算数|算数|即按|后即按|后执行|即执行|有效)"
 )
-_CONTACT_CHANGE = re.compile(r"(?:变更|更改)[^,，。;；]{0,10}(?:联系|电话|地址|邮箱|账户|账号|联系人|送达)")
+#: A change of contact details (变更联系电话、电子邮箱的): not of the contract; a channel used as the means
+#: (合同变更可以以电话方式进行) is no contact detail.
+_CONTACT_CHANGE = re.compile(
+    r"(?:变更|更改)[^,，。;；]{0,10}(?<![以过用经])(?:联系|电话|地址|邮箱|账户|账号|联系人|送达)"
+)
 
 
 def _subclauses(clause: str) -> list[tuple[int, int]]:
