@@ -71,3 +71,69 @@ def test_an_objection_period_the_seller_answers_for_guarantees_a_model(remedy: s
 def test_an_objection_period_alone_guarantees_nothing(period: str) -> None:
     found = lint_text(_GOODS + period + "\n", STANDARD)
     assert [f.rule for f in found] == ["subject/no-quality-standard"]
+
+
+UNQUANTIFIED = Settings(select=("subject/unquantified-item",))
+_TABLE = (
+    "设备买卖合同\n第一条 标的\n| 序号 | 名称 | 型号规格 | 单位 | 数量 | 单价(元) | 金额(元) |\n"
+    "| 1 | 全自动超声波清洗线 | 见表下说明 | 台 | 2 | 168,000.00 | 336,000.00 |\n"
+    "| 2 | 单槽超声波清洗机 | JK-360，36L | 台 | 4 | 9,800.00 | 39,200.00 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["第1项清洗线的槽数、型号以买方另行书面通知为准。", "全自动超声波清洗线的槽数待定。"],
+)
+def test_a_spec_referred_to_a_note_that_defers_it_is_left_open(note: str) -> None:
+    found = lint_text(_TABLE + note + "\n", UNQUANTIFIED)
+    assert [(f.rule, f.snippet) for f in found] == [("subject/unquantified-item", note)]
+
+
+@pytest.mark.parametrize("note", ["第1项清洗线为五槽式，型号JK-5T。", "第2项清洗机的型号另行书面通知。"])
+def test_a_note_that_fixes_the_spec_or_speaks_of_another_row_is_no_deferral(note: str) -> None:
+    assert lint_text(_TABLE + note + "\n", UNQUANTIFIED) == []
+
+
+@pytest.mark.parametrize(
+    ("spec", "flagged"), [("配套 matching", True), ("配套", True), ("配套5HXG-30", False)]
+)
+def test_a_matching_spec_names_no_figures(spec: str, flagged: bool) -> None:
+    text = (
+        "购销合同\n一、标的\n| 名称 | 规格 | 数量 | 单价 | 金额 |\n"
+        "| 批式循环谷物干燥机 | 5HXG-30，批处理量30吨 | 4台 | 268,000.00 | 1,072,000.00 |\n"
+        f"| 生物质热风炉 Biomass hot-air furnace | {spec} | 4台 | 96,000.00 | 384,000.00 |\n"
+    )
+    found = lint_text(text, UNQUANTIFIED)
+    assert [f.rule for f in found] == (["subject/unquantified-item"] if flagged else [])
+
+
+def _pdf(lines: list[str]):
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    blocks = [
+        Block(text=t, norm=normalize(t), location=Location(i, page=1, line=i + 1), kind="line")
+        for i, t in enumerate(lines)
+    ]
+    return Document(path="scan.pdf", kind="pdf", blocks=blocks, meta={"pages": 1, "ocr": [1]})
+
+
+def test_pdf_rows_a_stray_mark_and_a_quantity_before_its_unit_are_read() -> None:
+    from contractkit.contract.model import contract_of
+
+    doc = _pdf(
+        [
+            "设备买卖合同",
+            "第一条 标的",
+            "序号 名称 型号规格 数量 单价(元) 金额(元)",
+            "1 全自动超声波清洗线 见表下说明 2 台 168,000.00 “336,000.00",
+            "2 单槽超声波清洗机 JK-360,36L,功率 1.2kW 4 台 9,800.00 39,200.00",
+            "合计 375,200.00",
+        ]
+    )
+    items = contract_of(doc).subject.items
+    assert [(it.name, it.spec, it.quantity_text, it.unit) for it in items] == [
+        ("全自动超声波清洗线", "见表下说明", "2", "台"),
+        ("单槽超声波清洗机", "JK-360,36L,功率 1.2kW", "4", "台"),
+    ]

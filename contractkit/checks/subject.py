@@ -208,6 +208,34 @@ def _item_problems(it: Item, quote: bool = False, framework: bool = False) -> li
     return problems
 
 
+#: A spec that points to a note under the table (见表下说明, 详见备注, 参见下文).
+_NOTE_REF = re.compile(
+    r"^\s*(?:详?见|参见)\s*(?:表下|表后|下表|下文|下方|本表|备注栏)?\s*(?:说明|备注|附注|注释|注)"
+)
+_ROW_NO = re.compile(r"^\s*(\d{1,2})\s")
+
+
+def _noted_deferral(doc: Document, it: Item) -> tuple[Block, tuple[int, int]] | None:
+    """Where the note an item's spec points to (见表下说明) leaves that spec to be fixed later (第1项清洗线的
+    槽数、型号以买方另行书面通知为准), else None."""
+    spec = it.spec if it.spec_column else it.model
+    if not spec or not _NOTE_REF.match(spec):
+        return None
+    no = _ROW_NO.match(it.row)
+    own = re.compile(rf"第\s*{no.group(1)}\s*(?:项|行|号)") if no is not None else None
+    last = max(it.blocks)
+    for b in doc.blocks[last + 1 : last + 10]:
+        norm = b.norm
+        if own is not None and not own.search(norm) and it.name not in norm:
+            continue
+        if own is None and it.name not in norm:
+            continue
+        m = _DEFERRED_SPEC.search(norm)
+        if m is not None:
+            return b, m.span()
+    return None
+
+
 #: A row whose name or spec counts its contents (铜管20米、保温棉10卷): a 一批 / 1套 quantity is then fixed.
 _CONTENTS = re.compile(
     r"\d+(?:\.\d+)?\s*(?:米|卷|个|套|件|台|只|根|箱|吨|千克|公斤|kg|㎡|平方米|张|支|把|副|块|条|包|袋|桶|瓶|盒|组|樘)"
@@ -216,7 +244,8 @@ _CONTENTS = re.compile(
 )
 #: A spec left to later or to one side's say: 待定, 另行确定, 以买方后续提供的图纸为准, 按甲方要求配置.
 _DEFERRED_SPEC = re.compile(
-    r"待定|另定|未定|另行(?:确定|约定|商定|通知|提供)|后续(?:提供|确定|通知)|届时|待确认|待[甲乙买卖需供]方"
+    r"待定|另定|未定|另行(?:书面|以书面形式)?(?:确定|约定|商定|通知|提供)|后续(?:提供|确定|通知)|届时|待确认"
+    r"|待[甲乙买卖需供]方"
     r"|以[^，,。；;]{0,16}?(?:后续|另行|届时|通知)[^，,。；;]{0,10}?为准"
     # left to what the seller delivers: 型号及保温性能以卖方实际供货为准, 以实物为准, 以供方提供的为准
     r"|以[^，,。；;]{0,10}?(?:实际|实物)[^，,。；;]{0,8}?为准"
@@ -234,8 +263,9 @@ _DEFERRED_WORD = re.compile(
 #: A spec that is only a loose word (高精度, 优质, 常规, 标准型): a descriptive spec (荧光橙，背印标识;
 #: 丁腈涂层浸胶) identifies the goods even without a figure.
 _LOOSE_SPEC = re.compile(
-    r"高精度|高品质|高质量|优质|先进|精良|高档|豪华|上乘|一流|良好|较好|耐用|美观|^\s*(?:标准|常规|通用|普通|一般|标配)"
-    r"(?:型|款|版|配置)?\s*$"
+    r"高精度|高品质|高质量|优质|先进|精良|高档|豪华|上乘|一流|良好|较好|耐用|美观"
+    # the word alone, or with its English gloss in a bilingual table (配套 matching, 标准型 standard)
+    r"|^\s*(?:标准|常规|通用|普通|一般|标配|配套)(?:型|款|版|配置|使用)?(?:\s+[A-Za-z][A-Za-z ./-]*)?\s*$"
 )
 
 
@@ -317,6 +347,18 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     quote, framework = _price_list_kind(doc)  # a quote's ≥500 is a price tier, not a quantity
     for it in facts.items:
         problems = _item_problems(it, quote, framework)
+        noted = None if problems else _noted_deferral(doc, it)
+        if noted is not None:  # 见表下说明 … 第1项清洗线的槽数、型号以买方另行书面通知为准
+            block, span = noted
+            yield ctx.report(
+                block,
+                f"标的物“{it.name}”的规格见表下说明，而说明把规格留待以后确定：交付时无法核对，"
+                "规格不明按民法典第511条按国家/行业标准或通常标准履行。",
+                f"Item '{it.name}': its spec refers to a note that leaves it to be fixed later; delivery "
+                "cannot be checked and Civil Code Art. 511 defaults apply.",
+                span=span,
+            )
+            continue
         if problems:
             zh = "；".join(p[0] for p in problems)
             en = "; ".join(p[1] for p in problems)

@@ -605,6 +605,11 @@ _PDF_TAIL_QTY_FIRST = re.compile(
     r"(?P<nums>\d[\d,]*(?:\.\d+)?\s+\d[\d,]*(?:\.\d+)?)\s*$"
 )
 _ROW_START = re.compile(r"^\s*(?P<no>\d{1,2})\s+(?P<name>\S.*)$")
+#: A mark OCR reads beside a figure of a scanned row (“336,000.00, ”功率): a space keeps the offsets.
+_OCR_MARK = re.compile(r"[“”\"‘’'](?=\s*\d)")
+_OCR_MARK_GATE = contains_any(["“", "”", '"', "‘", "’", "'"])
+#: The figure a text ends with (the quantity before a unit).
+_FIGURE_END = re.compile(r"(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*$")
 
 
 # -- helpers -----------------------------------------------------------------------------------------------
@@ -1019,21 +1024,32 @@ def _pdf_items(doc: Document, start: int) -> list[Item]:
             row.append(i)
         else:
             continue
-        text = " ".join(doc.blocks[j].norm for j in row)
+        raw = " ".join(doc.blocks[j].norm for j in row)
+        # a scan's stray mark before a figure (台 2 168,000.00 “336,000.00): read as a space (same offsets)
+        text = _OCR_MARK.sub(" ", raw) if _OCR_MARK_GATE(raw) else raw
         tail = (_PDF_TAIL_QTY_FIRST if qty_first else _PDF_TAIL).search(text)
         if tail is None:
             if len(row) > 12:
                 break
             continue
         nums = tail.group("nums").split()
+        cut = tail.start()
         head = _ROW_START.match(doc.blocks[row[0]].norm)
         assert head is not None
         name = head.group("name").split()[0]
         if qty_first:
             qty = re.sub(r"\s+", "", tail.group("qty"))
+        elif from_end is not None and from_end <= len(nums):
+            qty = nums[-from_end]
         else:
-            qty = nums[-from_end] if from_end is not None and from_end <= len(nums) else nums[0]
-        body = text[len(head.group("no")) : tail.start()].strip()
+            # fewer figures after the unit than the header puts after 数量 (6,000 张 46.00 276,000.00): the
+            # quantity stands before its unit
+            before = _FIGURE_END.search(text, 0, tail.start()) if tail.group("unit") else None
+            if before is not None and from_end is not None:
+                qty, cut = before.group(1), before.start()
+            else:
+                qty = nums[0]
+        body = raw[len(head.group("no")) : cut].strip()
         spec = body[len(name) :].strip()
         out.append(
             Item(
@@ -1048,7 +1064,7 @@ def _pdf_items(doc: Document, start: int) -> list[Item]:
                 unit_price=None,
                 source="pdf-row",
                 where=Where(row[0], (0, len(doc.blocks[row[0]].text))),
-                row=text,
+                row=raw,
                 blocks=tuple(row),
             )
         )
