@@ -639,9 +639,9 @@ _RATE_AFTER = re.compile(
 )
 _RATE_BEFORE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*[%％]\s*(?:的)?\s*(?:增值税|税率|税点|的税)")
 #: The rate an invoice is issued at: 按13%开具增值税专用发票, 货物按13%、铺装服务按9%开具增值税专用发票.
-#: The invoice may name whom it is issued to first (按3%给乙方开增值税普通发票, 按13%向买方开具专用发票).
+#: The invoice may name whom it is issued to first (按3%给乙方开增值税普通发票, 按1%给开普通发票).
 _INVOICE_AT = (
-    r"\s*(?:的)?(?:税率)?\s*(?:(?:给|向|为)\s*(?:[甲乙丙买卖供需对]方|贵司|我司|客户)\s*)?"
+    r"\s*(?:的)?(?:税率)?\s*(?:(?:给|向|为)\s*(?:[甲乙丙买卖供需对]方|贵司|我司|客户)?\s*)?"
     r"(?:开具|开|出具|提供)\s*(?:增值税)?(?:专用|普通)?发票"
 )
 _RATE_INVOICE = re.compile(
