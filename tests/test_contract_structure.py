@@ -119,6 +119,13 @@ def test_definitions(text: str, term: str) -> None:
         ("Purchase Order No. 2026-118\nBuyer: ACME Ltd.", "order"),
         ("采 购 合 同\n甲方（采购方）：重庆渝驰汽车零部件制造有限公司", "contract"),
         ("年度采购框架协议\n甲方（采购方）：重庆渝驰汽车零部件制造有限公司", "contract"),
+        # a quote letter whose numbered clause broke after 合同 on a PDF line: the clause is no title
+        (
+            "致：宁波东甬禽蛋有限公司\n贵司询价的设备，我司报价如下：\n一、设备：蛋品分级机一台\n"
+            "四、交货期为合同\n签订后30日内。\n本报价有效期至2027年3月31日。",
+            "quote",
+        ),
+        ("尊敬的客户：\n现就贵司所询产品报价如下。\n3. 付款按合同\n约定执行。\n报价有效期：30天。", "quote"),
     ],
 )
 def test_kind(text: str, kind: str) -> None:

@@ -597,6 +597,8 @@ def _title(doc: Document, first_head: int) -> tuple[str, Where | None]:
         g = _GLUED_TITLE.match(t[:40])
         if g and _FIELD_LABEL.match(t, g.end()):
             continue  # 合同编号：… / 报价单号 … — a field of a form's head, not its title
+        if _NUMBERED_CLAUSE.match(t):
+            continue  # 四、交货期为合同… — a numbered clause (a PDF line broken after 合同) is no title
         if len(t) > 60:
             if g and _kind_of_title(g.group("title")) is not None:
                 title = g.group("title").strip()
@@ -616,6 +618,13 @@ def _title(doc: Document, first_head: int) -> tuple[str, Where | None]:
             s = block.norm.index(t)
             return _squeeze(t), _where(i, (s, s + len(t)))
     return "", None
+
+
+#: a clause's own number at the start of a line: 四、 / 1. / 1.2 / 3、 / （一） / 第五条
+_NUMBERED_CLAUSE = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}[、．]|\d{1,2}(?:\.\d{1,2})*[、．.](?!\d)|\d{1,2}\.\d{1,2}\s"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十百\d]{1,4}[条條章])"
+)
 
 
 def _split_title(blocks: list[Block]) -> tuple[str, Where] | None:
