@@ -8,10 +8,7 @@ from pathlib import Path
 import pytest
 
 from contractkit.config import Settings
-from contractkit.contract import contract_of
-from contractkit.lint import lint_document, lint_paths, lint_text
-from contractkit.readers.model import Block, Document, Location
-from contractkit.readers.normalize import normalize
+from contractkit.lint import lint_paths, lint_text
 
 PARTIES = Settings(select=("parties",))
 _BUYER = (
@@ -93,36 +90,6 @@ def test_a_word_table_of_a_foreign_party_with_an_unknown_label_row(tmp_path: Pat
     doc.save(path)
     (fr,) = lint_paths([path], PARTIES).files
     assert [f.rule for f in fr.findings] == []
-
-
-def _pdf(lines: list[str]) -> Document:
-    blocks = [
-        Block(text=t, norm=normalize(t), location=Location(i, page=1, line=i + 1), kind="line")
-        for i, t in enumerate(lines)
-    ]
-    return Document(path="order.pdf", kind="pdf", blocks=blocks, meta={"pages": 1})
-
-
-def _order(supplier: str) -> list[str]:
-    return [
-        "仁和医疗集团 SPD 平台打印件采购订单(章丘院区)订单编号 RH-PO-ZQ-2027-0007 "
-        "框架协议 RHYL-HC-KJ-2027-02《医用耗材年度采购框架协议》 订单类型 常规补货"
-        f"采购方 济南仁和医疗管理集团有限公司 供货方 {supplier}用货院区 仁和医院章丘院区 "
-        "经办人 刘建 0531-83217620序号 编码 品名 规格 数量 含税单价(元) 含税金额(元)",
-        "1 RH-01 一次性使用输液器 带针 重力式 12000 支 1.86 22,320.00",
-        "备注 本订单为框架协议项下订单,除本表所列事项外,付款、验收、违约及争议解决均按框架协议执行。",
-        "采购方(盖章):济南仁和医疗管理集团有限公司  日期:2027 年 3 月 2 日",
-        "供货方(盖章):山东康泓医疗器械有限公司  日期:2027 年 3 月 3 日",
-    ]
-
-
-def test_parties_of_a_header_table_run_into_one_pdf_line_are_read() -> None:
-    doc = _pdf(_order("山东康泓医疗器械有限公司"))
-    names = [p.name for p in contract_of(doc).parties.parties]
-    assert names == ["济南仁和医疗管理集团有限公司", "山东康泓医疗器械有限公司"]
-    assert lint_document(doc, PARTIES) == []  # an order under a framework: no phone wanted either
-    other = lint_document(_pdf(_order("山东康泓医药科技有限公司")), PARTIES)
-    assert [f.rule for f in other] == ["parties/inconsistent-name"]
 
 
 @pytest.mark.parametrize(

@@ -232,8 +232,8 @@ def missing_details(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def missing_phone(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_chinese(doc, min_chars=4) or contract_of(doc).structure.under_agreement:
-        return  # an order under a framework: the agreement gives the parties' details
+    if not is_chinese(doc, min_chars=4):
+        return
     for p in facts(doc).parties:
         if not _named(p) or p.has("phone") or "phone" in _wanted(doc, p):
             continue  # parties/missing-details reports a phone the other party gives

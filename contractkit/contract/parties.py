@@ -1064,34 +1064,6 @@ def _flat_parties(doc: Document, structure: Structure) -> list[_Open]:
             _fill(target, _Seg(None, False, kinds, m.group("label"), value, block, span, 0))
         if len(heads) >= 2:
             return heads
-    return _glued_parties(doc, structure)
-
-
-#: A party word and a company name after it, in a header table a PDF reader ran into one line with the
-#: cells before it (``…订单类型 常规补货采购方 济南仁和…有限公司 供货方 山东康泓…有限公司用货院区 …``).
-_GLUED_PARTY = re.compile(
-    rf"(?P<party>{_PARTY_ALT})\s+(?P<name>[\u4e00-\u9fff()（）]{{2,40}}?公司(?:[\u4e00-\u9fff]{{2,8}}?分公司)?)",
-    re.IGNORECASE,
-)
-
-
-def _glued_parties(doc: Document, structure: Structure) -> list[_Open]:
-    """Two parties of different roles named side by side in one header line of the first ones, each a
-    party word, a space and a company name (no colon: the cells of a table a PDF reader joined)."""
-    for i, b in enumerate(doc.blocks[:12]):
-        t = b.norm
-        if b.kind != "line" or ":" in t or "：" in t or "公司" not in t:
-            continue
-        heads: dict[str, _Open] = {}
-        for m in _GLUED_PARTY.finditer(t):
-            d = _squeeze(m.group("party"))
-            key = _key(structure, d)
-            if key not in heads:
-                name = m.group("name")
-                heads[key] = _Open(key, d, _role(structure, d), name, Where(i, m.span("name")), i, [d])
-        roles = {o.role for o in heads.values()}
-        if len(heads) >= 2 and "buyer" in roles and "seller" in roles:
-            return list(heads.values())
     return []
 
 
