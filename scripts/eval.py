@@ -41,6 +41,9 @@ DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "extra21",
     ROOT / "tests" / "corpus" / "extra22",
     ROOT / "tests" / "corpus" / "extra23",
+    ROOT / "tests" / "corpus" / "extra24",
+    ROOT / "tests" / "corpus" / "extra25",
+    ROOT / "tests" / "corpus" / "extra26",
 )
 
 
