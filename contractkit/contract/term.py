@@ -708,9 +708,8 @@ def _periods(doc: Document, units: dict[int, tuple[str, int]]) -> list[Period]:
             if "期" not in clause and not _names_contract(clause):
                 continue  # no term key, and every other period names the contract
             keys = []
-            cut = len(
-                clause
-            )  # the text a period without a term key is read in (not an instrument's validity)
+            # the text a period without a term key is read in (not an instrument's validity)
+            cut = len(clause)
             for km in TERM_KEY.finditer(clause):
                 own = km.group().startswith(("合同", "协议", "合约", "本合同", "本协议", "本合约"))
                 if not own and _OTHER_PERIOD.search(clause, max(0, km.start() - 5), km.start()):
@@ -968,9 +967,9 @@ _CORE_TERM_CHANGE = re.compile(
     r"(?:调整|变更|更改|修改|变动|增减|变化)"
     r"|(?:调整|变更|更改|修改|变动|增减)[^,，。;；]{0,6}?(?:数量|单价|价格|规格|型号|交货|交付|批次)"
 )
-#: A channel's confirmation that makes the change itself effective (确认即可生效, 确认为准, 说好就行).
 #: A core term named before a channel that changes it (订单的数量及交货日期可由…电话…确认变更).
 _CORE_TERM = re.compile(r"数量|单价|价格|价款|规格|型号|交货|交付|批次|送货|到货|发货|合同|协议|订单")
+#: A channel's confirmation that makes the change itself effective (确认即可生效, 确认为准, 说好就行).
 _EFFECTIVE_BY = re.compile(
     r"(?:确认|说好|同意|答复|回复)[^,，。;；]{0,4}?"
     r"(?:即可生效|即生效|后生效|生效|为准|即可|就行|就算数|算数|即按|后即按|后执行|即执行|有效)"
