@@ -111,6 +111,10 @@ FURTHER = [
     # W22, W23: measured unseen at the start of round 6 (16/22, 18 FA; 19/22, 24 FA), then tuned on
     ("extra22", 0.81, 9, 3),  # round 6 end: 18/22, 9 FA
     ("extra23", 0.86, 21, 5),  # round 6 end: 19/22, 21 FA
+    # W21, W24, W25: unseen to the end of round 6 (start 17/22, 27 FA; 15/24, 44; 18/22, 13), tuned on since
+    ("extra24", 0.81, 27, 6),  # round 6 end: 18/22, 27 FA
+    ("extra25", 0.62, 44, 3),  # 15/24, 44 FA (28 on one hand-filled form scan read as nonsense)
+    ("extra26", 0.86, 13, 4),  # 19/22, 13 FA
 ]
 
 
