@@ -26,6 +26,9 @@ from pathlib import Path
 
 from contractkit.findings import Finding, Severity
 
+#: Findings that say the product could not read part of a file well (not a judgement about the contract):
+#: counted as reading notices, printed on their own line, never as false alarms nor as hits.
+READING_NOTICES = frozenset({"meta/low-confidence-ocr"})
 #: Two quotes overlap when they share a run of at least this many characters (or one contains the other).
 MIN_OVERLAP = 6
 _SPACE = re.compile(r"[\s…]+")
@@ -89,6 +92,7 @@ class Score:
     rates_total: int = 0
     rates_right: int = 0
     rate_errors: list[str] = field(default_factory=list)
+    notices: list[Alarm] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -100,7 +104,11 @@ class Score:
 
 
 def _counted(f: Finding) -> bool:
-    return f.severity >= Severity.WARNING and not f.rule.startswith("internal/")
+    return (
+        f.severity >= Severity.WARNING
+        and not f.rule.startswith("internal/")
+        and f.rule not in READING_NOTICES
+    )
 
 
 def score_findings(
@@ -108,6 +116,11 @@ def score_findings(
 ) -> None:
     """Add one file's (or sentence's) findings, scored against its label, to ``score``."""
     counted = [f for f in findings if _counted(f)]
+    score.notices.extend(
+        Alarm(name, f.rule, f.location.describe("en"), f.snippet)
+        for f in findings
+        if f.rule in READING_NOTICES
+    )
     used: set[int] = set()
     score.files += 1
     defects = label.get("defects") or []
@@ -275,6 +288,9 @@ def report_lines(score: Score, verbose: bool = True) -> list[str]:
         out.append(f"eval.{n}.rates_annualized: {score.rates_right}/{score.rates_total} rates")
     if score.unreadable:
         out.append(f"eval.{n}.unreadable: {len(score.unreadable)} files")
+    if score.notices:
+        read_badly = len({a.file for a in score.notices})
+        out.append(f"eval.{n}.reading_notices: {read_badly} files (parts read too poorly to judge)")
     for fam in sorted(score.defects_by_family):
         alarms = sum(1 for a in score.alarms if a.rule.split("/", 1)[0] == fam)
         out.append(
@@ -293,6 +309,8 @@ def report_lines(score: Score, verbose: bool = True) -> list[str]:
             out.append(f"  MISS {m.file} [{m.family}] {m.what} — quote: {m.quote!r}")
         for a in score.alarms:
             out.append(f"  FALSE {a.file} {a.rule} @ {a.where}: {a.snippet[:100]!r}")
+        for a in score.notices:
+            out.append(f"  NOTICE {a.file} {a.rule} @ {a.where}: {a.snippet[:100]!r}")
         for e in score.rate_errors:
             out.append(f"  RATE {e}")
     return out
