@@ -1,4 +1,4 @@
-"""Durations: 72小时, 五个工作日, 十五日, 15天, 12个月, 一年, 一年半, 两周, 三十(30)日, 半年.
+"""Durations: 72小时, 五个工作日, 十五日, 15天, 12个月, 一年, 一年半, 两周, 三十(30)日, 半年, 七個工作天, 3个银行工作日.
 
 Excluded: ordinals (第5日), dates (2026年, 12月31日), article numbers (第5条), 周岁/周年.
 """
@@ -25,8 +25,8 @@ class Duration:
     span: tuple[int, int]
 
 
-_UNIT_WORDS = "小时天日周月年"
-_mentions_unit = contains_any([*_UNIT_WORDS, "钟头", "星期"])
+_UNIT_WORDS = "小时時天日周週月年"
+_mentions_unit = contains_any([*_UNIT_WORDS, "钟头", "鐘頭", "星期", "礼拜", "禮拜"])
 _UNITS: dict[str, Unit] = {
     "小时": "hour",
     "个小时": "hour",
@@ -34,6 +34,13 @@ _UNITS: dict[str, Unit] = {
     "个钟头": "hour",
     "工作日": "working_day",
     "个工作日": "working_day",
+    # 工作天 (Taiwan, Hong Kong and colloquial), 银行工作日 / 营业日 (a business day)
+    "工作天": "working_day",
+    "个工作天": "working_day",
+    "银行工作日": "working_day",
+    "个银行工作日": "working_day",
+    "营业日": "working_day",
+    "个营业日": "working_day",
     "日": "day",
     "天": "day",
     "自然日": "day",
@@ -51,10 +58,14 @@ _UNITS: dict[str, Unit] = {
     "年": "year",
     "个年": "year",
 }
+# Traditional spellings (個月, 小時, 個工作天, 銀行工作日, 週, 禮拜, 鐘頭): the same units
+_TRADITIONAL = str.maketrans("个时钟头礼拜银营", "個時鐘頭禮拜銀營")
+_UNITS.update({u.translate(_TRADITIONAL): unit for u, unit in list(_UNITS.items())})
+_UNITS.update({"週": "week", "個週": "week"})
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 
 DURATION_PATTERN = (
-    rf"(?<![\d第每{CN_CHARS}])(?<!\d[.,])(?P<num>{NUMBER}|半)(?P<half>个半)?\s*"
+    rf"(?<![\d第每{CN_CHARS}])(?<!\d[.,])(?P<num>{NUMBER}|半)(?P<half>[个個]半)?\s*"
     rf"(?:[（(]\s*(?P<alt>{NUMBER})\s*[）)]\s*)?"
     rf"(?P<unit>{_UNIT_RE})(?![岁年度底初末份号])(?P<half_after>半(?![价数成额])(?=\s*(?:[内以之,，。;；)）]|$)))?"
 )
