@@ -1,5 +1,5 @@
-"""Durations, accuracy round 7: Traditional unit spellings (個月, 小時, 週, 禮拜, 鐘頭), 工作天 and business days
-(银行工作日, 营业日) are lengths of the units they name."""
+"""Durations, accuracy round 7: Traditional unit spellings (個月, 小時, 週, 禮拜, 鐘頭), 工作天 and
+business days (银行工作日, 营业日) are lengths of the units they name."""
 
 from __future__ import annotations
 

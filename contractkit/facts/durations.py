@@ -1,4 +1,6 @@
-"""Durations: 72小时, 五个工作日, 十五日, 15天, 12个月, 一年, 一年半, 两周, 三十(30)日, 半年, 七個工作天, 3个银行工作日.
+"""Durations: 72小时, 五个工作日, 十五日, 15天, 12个月, 一年, 一年半, 两周, 三十(30)日, 半年, 七個工作天.
+
+Traditional spellings and business days (個月, 小時, 週, 銀行工作日, 营业日) are the units they name.
 
 Excluded: ordinals (第5日), dates (2026年, 12月31日), article numbers (第5条), 周岁/周年.
 """
