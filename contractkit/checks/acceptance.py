@@ -12,6 +12,7 @@ shared with :mod:`contractkit.checks.penalty`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -28,7 +29,7 @@ from contractkit.contract.acceptance import (
 )
 from contractkit.contract.model import Where, contract_of
 from contractkit.facts import heading_of
-from contractkit.findings import Finding
+from contractkit.findings import Finding, Severity
 from contractkit.readers.model import Block, Document
 
 __all__ = ["delivers_goods", "has_acceptance_section", "is_chinese", "is_goods_contract", "months_of"]
@@ -488,23 +489,27 @@ def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title="质量异议期或质保期超出常见范围",
     title_en="Quality-objection period outside the usual range",
     severity="warning",
-    why="质量异议期过短的，依民法典第622条只视为外观瑕疵的异议期，隐蔽瑕疵仍可在合理期限内主张；过长则卖方长期承担"
-    "质量责任。惯例为12–24个月。",
+    why="质量异议期过短的，依民法典第622条只视为外观瑕疵的异议期，隐蔽瑕疵仍可在合理期限内主张。惯例为12–24个月。"
+    "易损件、耗材在主质保期之外另约较短的保修属正常。长于惯例的质保期有利于买方，是商业选择而非瑕疵：只作提示"
+    "（info）；卖方立场的公司可在审查手册中以 warranty.months 上限把它定为警告。",
     why_en="A too-short objection period counts only for visible"
     " (appearance) defects (Civil Code Art. 622); hidden "
-    "defects may still be raised later. A very long one keeps"
-    " the seller liable for years. Practice: 12–24 months.",
+    "defects may still be raised later. Practice: 12–24 months. A shorter warranty of a wear part or"
+    " consumable beside the main one is normal. A period longer than usual favours the buyer, a commercial"
+    " choice and no defect: it is only noted (info); a seller-side company makes it a warning with a"
+    " warranty.months limit in its playbook.",
     basis="民法典第621条、第622条；行业惯例（legal-basis §14）",
     fix="把质保期/质量异议期定在约定范围内，例如“质保期为验收合格之日起12个月”；短期限只用于数量和外观瑕疵。",
     bad=[
         "质保期为验收合格之日起3个月。",
-        "质量异议期为收货后5年。",
+        "质量异议期为收货后45日。",
         "对于难以发现的内在质量问题，甲方可自到货之日起三个月内书面提出异议。",
         "产品保修半年。",
     ],
     good=[
         "质保期为验收合格之日起12个月。",
         "质量异议期为收货后两年。",
+        "整机质保期为验收合格之日起12个月；刀具属易损件，保修3个月。",
         "数量和外观瑕疵的异议期为到货后3日。",
         "对于内在质量问题，甲方可自到货之日起十二个月内书面提出异议。",
     ],
@@ -521,12 +526,15 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
     # a longer free repair beside an objection period in range favours the buyer (3年免费维修, 24个月异议期),
     # as does a longer warranty of one work or part beside the main one (质量保修期24个月；屋面防水保修5年)
     main_in_range = any(lo <= p.months <= hi for p in periods)
+    whole_in_range = any(lo <= p.months <= hi for p in periods if not p.component)
     for p in periods:
         quoted = p.length.where.text(doc)
         block = _block(doc, p.length.where)
         if p.months < lo:
             if p.appearance:
                 continue  # a short period for quantity / appearance defects is normal
+            if p.wear and whole_in_range:
+                continue  # 喷头属易损件，保修6个月 beside the machine's 12 months: a wear part's own warranty
             yield ctx.report(
                 block,
                 f"质量异议期/质保期“{quoted}”短于{lo}个月：依民法典第622条，过短的期限只视为外观瑕疵的异议期，"
@@ -538,13 +546,16 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
                 span=p.length.where.span,
             )
         elif p.months > hi and not (p.component and has_main) and not main_in_range:
-            yield ctx.report(
+            # a long warranty favours the buyer: a commercial choice, noted for a seller's reader (a
+            # seller-side playbook makes it a warning with a warranty.months limit), not a defect
+            note = ctx.report(
                 block,
-                f"质量异议期/质保期“{quoted}”长于{hi}个月：卖方将长期承担质量责任（民法典第621条的二年上限只适用于"
-                "未约定质保期的情形）。",
-                f"The objection/warranty period '{quoted}' is longer"
+                f"提示：质量异议期/质保期“{quoted}”长于{hi}个月，卖方将长期承担质量责任（民法典第621条的二年上限只适用于"
+                "未约定质保期的情形）；如代表卖方，请确认这是商业上接受的安排。",
+                f"Note: the objection/warranty period '{quoted}' is longer"
                 f" than {hi} months: the seller stays liable for "
                 "quality for a long time (the 2-year limit of Art."
-                " 621 applies only when no warranty is agreed).",
+                " 621 applies only when no warranty is agreed); for the seller, check that this is accepted.",
                 span=p.length.where.span,
             )
+            yield dataclasses.replace(note, severity=min(note.severity, Severity.INFO))

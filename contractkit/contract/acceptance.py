@@ -82,6 +82,9 @@ class Period:
     appearance: bool  # for quantity / appearance defects only
     where: Where  # the clause
     component: bool = False  # for one part (其中激光器的质保期, 主要部件24个月), beside the whole machine's
+    wear: bool = (
+        False  # for a wear part or consumable (喷头属易损件, 滤芯等耗材): its own short warranty is normal
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +278,8 @@ _DEFINES_WINDOW = re.compile(
 )
 #: A part of the goods whose own period stands beside the whole machine's.
 _COMPONENT = re.compile(r"其中|部件|组件|配件|电池|激光器|发动机|变速箱|压缩机|电机|光源|易损件")
+#: A wear part or consumable, named before its period (刀片属易损件 / 滤芯等耗材 / 密封圈等消耗性配件).
+_WEAR = re.compile(r"易损|易耗|耗材|消耗品|消耗性|损耗件|耗损件|磨损件|低值易耗")
 _QUOTED_LENGTH = re.compile(r"(?:上述|前述|前款|上款|该|此|以上|约定的|规定的)\s*$")
 _DURATION_NEXT = re.compile(
     rf"\s*(?:的)?\s*(?:{NUMBER}|半)\s*(?:个)?\s*(?:小时|工作日|自然日|日|天|周|个月|月|年)"
@@ -902,8 +907,20 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
             kind: PeriodKind = "objection" if "异议" in kw.group() or "索赔" in kw.group() else "warranty"
             length = Length(d.value, d.unit, _where(i, s, a, b))
             part = _COMPONENT.search(clause, 0, kw.start()) is not None
+            wear = _WEAR.search(clause, 0, kw.start()) is not None
             where = _where(i, s, 0, len(clause))
-            out.append(Period(kind, kw.group(), length, months_of(d), appearance, where, component=part))
+            out.append(
+                Period(
+                    kind,
+                    kw.group(),
+                    length,
+                    months_of(d),
+                    appearance,
+                    where,
+                    component=part or wear,
+                    wear=wear,
+                )
+            )
             break
     if not out:
         for d in find_durations(clause):
@@ -916,10 +933,13 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
                 )  # 一年内免费修 / 三个月内包换: a free repair for months
             if m is not None:
                 length = Length(d.value, d.unit, _where(i, s, *d.span))
+                # 喷头属易损部件，保修6个月 / 其中电池保修一年: a part's own warranty, named before it
+                wear = _WEAR.search(clause, 0, d.span[0]) is not None
+                part = wear or _COMPONENT.search(clause, 0, d.span[0]) is not None
+                where = out_where(i, s, clause)
+                word = m.group().strip()
                 out.append(
-                    Period(
-                        "warranty", m.group().strip(), length, months_of(d), False, out_where(i, s, clause)
-                    )
+                    Period("warranty", word, length, months_of(d), False, where, component=part, wear=wear)
                 )
                 break
     if not out and not _DEEMED.search(clause):  # a window that ends in deemed acceptance is the inspection's
@@ -1072,13 +1092,26 @@ def _others_act(clause: str, at: int, sellers: tuple[str, ...]) -> tuple[bool, b
     return bool(actors) and actors[-1] in sellers, False
 
 
+#: The goods handed over, as the sentence before a window states it (货到当天两边一起试机。/ 东西送到后先
+#: 点数。): a handover only — a signing, a notice or a use before the window starts another period.
+_HANDOVER_START = re.compile(
+    r"(?:到货|货到|收到货|收货|送到|运到|拉到|送达|运抵|抵达|到达|到库|到厂|到场|签收|交付|交货|卸货|卸车|卸完车?|卸完货)"
+    r"了?[^,，。;；]{0,8}?(?:之日起|之日后|日起|之后|以后|后(?!果|续)|起(?!诉)|当天|当日|那天|时(?!间|限|效))"
+    r"|(?:货|东西|设备|机器|产品|货物|材料)[^,，。;；]{0,6}?(?:到了|一到)"
+)
+
+
 def _from_sentence(w: Window, text: str, s: int) -> Window:
     """A length without a start takes the start event of an earlier clause of the same sentence
-    (货物运抵后，甲方应清点件数；并在3日内完成验收)."""
+    (货物运抵后，甲方应清点件数；并在3日内完成验收), or else the handover of the sentence before it in the
+    same block (货到当天两边一起开机试机。…2天内没提出来的，就算验过了)."""
     if w.start is not None or w.length is None or s == 0:
         return w
     head = max(text.rfind("。", 0, s), text.rfind("\n", 0, s)) + 1
     events = list(_START_EVENT.finditer(text, head, s))
+    if not events and head > 0 and text[head - 1] == "。":
+        before = max(text.rfind("。", 0, head - 1), text.rfind("\n", 0, head - 1)) + 1
+        events = list(_HANDOVER_START.finditer(text, before, head))
     if not events:
         return w
     return dataclasses.replace(w, start=Where(w.where.block, events[-1].span()))
@@ -1175,12 +1208,17 @@ def extract(contract: Contract) -> AcceptanceFacts:
             seller_names.append(contract.structure.names_for("seller") or _SELLER_WORDS)
         return seller_names[0]
 
-    current, title_len = -1, 0
-    started: list[Window] = []  # windows of the current block with a start and a length
+    current, title_len, section = -1, 0, None
+    # windows with a start and a length, of the current block — or of the current section's earlier blocks
+    # (1. 收到货3天内点数… / 2. 3天内没提出来的，就当验过了: the same length is the same window)
+    started: list[Window] = []
     for block, s, _e, clause in clauses_naming(doc, GATE):
         i = index[id(block)]
         if i != current:
-            current, started, title_len = i, [], -1
+            same_section = block.section is not None and block.section == section
+            current, title_len, section = i, -1, block.section
+            if not same_section:
+                started = []
         act = _act_in(clause)
         others, done = _others_act(clause, act.start(), sellers()) if act is not None else (False, False)
         # “验收”指买方按附件B进行的检验: a definition says what a word means, it provides for no act
