@@ -1,6 +1,6 @@
-"""Acceptance, accuracy round 7: a long warranty is a note, not a warning; a wear part's own short warranty beside
-the machine's is normal; a window's start read from the sentence before it or from an earlier window of the same
-length in the same section; windows in 工作天 (Traditional)."""
+"""Acceptance, accuracy round 7: a long warranty is a note, not a warning; a wear part's own short warranty
+beside the machine's is normal; a window's start read from the sentence before it or from an earlier window
+of the same length in the same section; windows in 工作天 (Traditional)."""
 
 from __future__ import annotations
 
