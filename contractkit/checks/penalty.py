@@ -22,6 +22,7 @@ from contractkit.config import Settings
 from contractkit.contract import contract_of
 from contractkit.contract.penalty import Cap, Penalty, PenaltyFacts, Tier, remedies, unremedied_breach
 from contractkit.facts import Rate, find_percents, find_rates
+from contractkit.facts.durations import find_durations
 from contractkit.facts.rates import capped_fraction
 from contractkit.findings import Finding, Fix, Severity
 from contractkit.readers.model import Block, Document
@@ -909,6 +910,27 @@ _ACCELERATE = re.compile(
     r"|所有(?:货款|款项|欠款|剩余)|视为全部到期|全部到期"
 )
 _ACCELERATE_GATE = ("一期",)
+#: A missed installment that must first be demanded (经催告后仍未支付, 宽限期): terminating then is the
+#: ordinary remedy for a delay in a main obligation (民法典第563条), not an acceleration of the balance.
+_DEMAND = re.compile(r"催告|催款通知|书面催|宽限期")
+#: 任何一期逾期超过六十日 / 迟延达30天以上: the lateness a termination waits for.
+_LATE_BY = re.compile(r"(?:超过|超出|满|达到?)\s*$")
+_GRACE_DAYS = 15
+_DAYS = {"day": 1, "working_day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _graced(clause: str, start: int) -> bool:
+    """The missed installment of ``clause`` (from ``start``) lets the other side terminate only after a
+    demand or a lateness of at least :data:`_GRACE_DAYS` days (超过六十日, 逾期满一个月)."""
+    if _DEMAND.search(clause, start):
+        return True
+    for d in find_durations(clause[start:]):
+        a, b = start + d.span[0], start + d.span[1]
+        if not (_LATE_BY.search(clause, max(start, a - 3), a) or clause.startswith(("以上", "仍"), b)):
+            continue
+        if d.value * _DAYS.get(d.unit, 0) >= _GRACE_DAYS:
+            return True
+    return False
 
 
 @rule(
@@ -938,6 +960,7 @@ _ACCELERATE_GATE = ("一期",)
         "买方未支付到期价款的数额达到全部价款的五分之一，经催告后十五日内仍未支付的，卖方有权要求支付全部价"
         "款。",
         "第一期货款于合同签订后5日内支付。",
+        "买方迟延支付任何一期款项超过四十五日的，卖方有权书面通知解除本合同并要求赔偿损失。",
     ],
 )
 def acceleration_on_one_installment(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -948,7 +971,14 @@ def acceleration_on_one_installment(doc: Document, ctx: RuleContext) -> Iterator
         m = _ANY_INSTALLMENT.search(clause)
         if not m or "五分之一" in clause:
             continue
-        acc = _ACCELERATE.search(clause, m.end())
+        acc = next(
+            (
+                a
+                for a in _ACCELERATE.finditer(clause, m.end())
+                if a.group() != "解除" or not _graced(clause, m.start())
+            ),
+            None,
+        )
         if not acc:
             continue
         yield ctx.report(
