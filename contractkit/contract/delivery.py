@@ -42,10 +42,15 @@ TimeKind = Literal[
 DELIVERY_VERBS: tuple[str, ...] = (
     "交货", "交付", "送达", "发货", "到货", "送至", "运至", "运抵", "送货", "供货", "提货", "装运", "交至",
     "发运", "出货", "送到", "运到", "装船", "交运", "交售", "交足", "交齐", "送交", "交送", "配送", "出运",
-    "送过去", "送过来", "运过去", "拉过去", "送去", "开到", "拉到", "搬到",
+    "送过去", "送过来", "运过去", "拉过去", "送去", "开到", "拉到", "搬到", "装上",
 )  # fmt: skip
-#: 供货方/供货商 name a party, not a delivery.
-_VERB = re.compile("|".join(v if v != "供货" else "供货(?!方|商|单位|人)" for v in DELIVERY_VERBS))
+#: 供货方/供货商 name a party, not a delivery; 装上 delivers only onto a vessel or vehicle
+#: (将货物装上买方指定的船舶: an FOB shipment is the delivery).
+_VERB_FORMS = {
+    "供货": "供货(?!方|商|单位|人)",
+    "装上": "装上(?=[^，,。；;]{0,12}?(?:船|车|集装箱|货柜|飞机|航班|列车))",
+}
+_VERB = re.compile("|".join(_VERB_FORMS.get(v, v) for v in DELIVERY_VERBS))
 _PLACE_LABEL = re.compile(
     r"(?:交货|交付|送货|收货|到货|卸货|提货|交接|供货|履行|目的)(?:地点|地址|场所|地)"
     r"(?:及方式)?[”\"」』]?(?:\s*(?:[:：]|就是|即为|即|为|是|在|设在|设于|是指|系指|指)\s*|\s+(?=[^\s:：]))"
@@ -103,7 +108,9 @@ _PLACE_NOUN = re.compile(
 
 _TIME_LABEL = re.compile(
     r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|装船|出货|进场|交售)(?:时间|日期|期限|期|时限|周期|日(?![起内前后期]))"
-    r"(?:及[^:：\s]{0,6})?[”\"」』]?\s*(?:[:：]|是指|系指|指|为|是|\s|(?=自|于|在|应|须))\s*"
+    r"(?:及[^:：\s]{0,6})?[”\"」』]?\s*(?:[:：]|是指|系指|指|为|是|\s|(?=自|于|在|应|须"
+    # 交货日期不迟于2027年4月30日 / 交付时间最迟为…: a deadline word opens the value
+    r"|不迟于|不晚于|不得迟于|不得晚于|至迟|最迟|最晚|截至|截止))\s*"
 )
 _TIME_COL = re.compile(
     r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|进场|交售)(?:时间|日期|期限|期|日)|交期|交货期"
@@ -145,11 +152,12 @@ _NOTICE_PERIOD = re.compile(
 _AFTER_EVENT = re.compile(r"(?:之日起|之日后|日起|起|后)\s*$")
 #: The time is fixed in another document: 以订单为准, 按附件二交货计划, 见采购订单.
 _DOCUMENT_FIXES = re.compile(
-    r"(?:以|按|见|根据|依)[^，,。；;]{0,10}?(?:订单|采购单|附件|附表|要货单|交货计划表|框架协议|主协议|总协议"
+    # 以甲方发出、乙方确认的采购订单为准: the order may be qualified by who issues and confirms it
+    r"(?:以|按|见|根据|依)[^，,。；;]{0,16}?(?:订单|采购单|附件|附表|要货单|交货计划表|框架协议|主协议|总协议"
     r"|专用条款|合同要素表|要素表|附录|(?:协议|合同)第\s*[\d一二三四五六七八九十.]+\s*条)"
     # an order that states the date (订单载明订单编号、数量、交货日期及交货地点)
     r"|(?:订单|采购单|订货单|要货单|通知单)(?:中|上)?(?:应)?(?:载明|列明|注明|写明|明确|确定|约定|规定)"
-    r"(?=[^。；;]{0,40}?(?:交货|交付|到货|送货|供货)(?:日期|时间|期限|期))"
+    r"(?=[^。；;]{0,40}?(?:交货|交付|到货|送货|供货|发货)(?:日期|时间|期限|期|日(?![起内后前])))"
 )
 #: A catch-all reference (其他按框架协议执行 / 未尽事宜按主协议): it fixes what is not written, not a time.
 _CATCH_ALL = re.compile(r"(?:其他|其余|其它|未尽|未写明|未载明|未约定|未列明)[^，,。；;]{0,12}$")
@@ -371,6 +379,18 @@ def _place_value(text: str, start: int) -> tuple[int, int]:
     return start + lead, start + len(value)
 
 
+#: A delivery made as each order says (按订单将货物送至…, 根据每份采购订单的要求送到…): the order fixes
+#: the place.
+_BY_ORDER = re.compile(
+    r"(?:按|依|根据|按照|依照|依据)\s*(?:每份|每次|各|该|当次|具体|甲方|买方|需方)?(?:的)?(?:书面)?"
+    r"(?:采购订单|订单|采购单|订货单|要货单|送货通知单)"
+)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in "。；;\n") + 1
+
+
 def places_in(text: str, block: int) -> list[Place]:
     """The delivery places written in one block's normalized text."""
     out: list[Place] = []
@@ -417,6 +437,8 @@ def places_in(text: str, block: int) -> list[Place]:
                 and re.match(r"\s*(?:后|之后|之日|时|起|当日)", text[e:])
             ):
                 kind = "reference"  # 运至甲方指定地点后…: an event, the place itself is agreed elsewhere
+            if kind == "designated" and _BY_ORDER.search(text, _sentence_start(text, s), s):
+                kind = "reference"  # 乙方按订单将货物送至甲方指定校区: each order names the place
             out.append(Place(value, kind, house, labelled, Where(block, (s, e))))
     return out
 
@@ -532,6 +554,7 @@ def _key_value(row: Row, key: re.Pattern[str]) -> Cell | None:
 
 _TIME_NOUN = re.compile(
     r"时间|日期|期限|交货期|交期|批次|何时|什么时候|要货时|需货时|用货时|需要时|计划|进度|排期"
+    r"|(?:交货|交付|到货|送货|发货)日(?![起内后前])"
 )
 
 

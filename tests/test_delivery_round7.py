@@ -1,0 +1,87 @@
+"""Delivery facts and rules, accuracy round 7: a date after its label and a deadline word (交货日期不迟于…), a
+shipment onto a vessel as the delivery (装上买方指定的船舶), and a framework that leaves date and place to
+each order (订单载明…要求到货日 / 以…确认的采购订单为准 / 按订单将货物送至甲方指定校区)."""
+
+from __future__ import annotations
+
+import pytest
+
+from contractkit.config import Settings
+from contractkit.lint import lint_text
+
+DATE = Settings(select=("delivery/no-delivery-date",))
+HOUSE = Settings(select=("delivery/address-no-house-number",))
+_HEAD = (
+    "买卖合同\n甲方（买方）：杭州明湖酒店管理有限公司\n住所：浙江省杭州市西湖区文三路200号\n"
+    "乙方（卖方）：宁波海川厨具有限公司\n住所：浙江省宁波市鄞州区天童路18号\n第一条 标的：商用灶具10台。\n"
+)
+
+
+def rules(text: str, settings: Settings) -> list[str]:
+    return [f.rule for f in lint_text(_HEAD + text + "\n", settings)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第二条 交货\n交货条件：DAP买方杭州仓库（Incoterms 2020），交货日期不迟于2027年6月15日。",
+        "第二条 交货\n乙方负责送货至甲方酒店后厨，交付时间最迟为2027年3月1日。",
+        "第二条 交货\n货物送至甲方仓库，到货日期不晚于2027年8月31日。",
+        "第二条 交货\n交货期限截至2027年5月20日，由乙方送至甲方。",
+    ],
+)
+def test_a_date_after_a_deadline_word_is_the_delivery_date(text: str) -> None:
+    assert rules(text, DATE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第二条 交货\n卖方应于2027年4月10日前在宁波北仑港将货物装上买方指定的船舶，并通知买方。",
+        "第二条 交货\n卖方须在2027年7月1日前把货物装上买方租用的集装箱卡车。",
+        "第二条 交货\n乙方于信用证开立后30日内在上海港将货物装上甲方派来的船只。",
+    ],
+)
+def test_loading_onto_the_buyers_vessel_by_a_date_is_the_delivery(text: str) -> None:
+    assert rules(text + "\n货物的风险自交货时转移。", DATE) == []
+
+
+def test_loading_a_machine_part_is_no_delivery() -> None:
+    text = "第二条 交货\n乙方负责将货物送至甲方酒店。\n第三条 安装\n乙方应于2027年4月1日前把燃烧器装上灶台。"
+    assert rules(text, DATE) == ["delivery/no-delivery-date"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "框架协议期内，甲方以书面订单向乙方采购。每份订单载明品名、数量、单价及要求到货日，经双方确认后生效。\n"
+        "乙方负责将货物送到甲方仓库。",
+        "每次采购的品种、数量、交货时间及地点以甲方下达、乙方书面确认的采购订单为准。\n乙方负责送货上门。",
+        "采购单上应写明数量和交货日，乙方按采购单送货。",
+    ],
+)
+def test_a_framework_leaving_the_date_to_each_order_has_a_date(text: str) -> None:
+    assert rules(text, DATE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方按订单将货物送至甲方指定门店，由门店负责人签收。",
+        "乙方应根据每份采购订单的要求将货物运至甲方指定仓库。",
+        "卖方依买方订单把货物送到买方指定的分店。",
+    ],
+)
+def test_a_designated_place_the_order_names_is_no_missing_address(text: str) -> None:
+    assert rules(text, HOUSE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方将货物送至甲方指定门店，由门店负责人签收。",
+        "按照约定，乙方应将货物运至甲方指定仓库。",
+    ],
+)
+def test_a_designated_place_without_an_order_is_still_reported(text: str) -> None:
+    assert rules(text, HOUSE) == ["delivery/address-no-house-number"]
