@@ -15,6 +15,7 @@ from contractkit.checks.base import RuleContext, clause_around, rule
 from contractkit.contract import contract_of
 from contractkit.contract.model import Where
 from contractkit.contract.quote import ROLE_NAMES, QuoteFacts, QuoteLine, discount_parts
+from contractkit.contract.quote_approvals import Approval
 from contractkit.errors import ContractkitError
 from contractkit.findings import Finding
 from contractkit.readers.model import Document
@@ -262,6 +263,9 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
     # one statement granting a discount the lines show (上述优惠后单价特别给予目录价22%的优惠): reported once,
     # there, rather than once per line
     stated = {d.percent for d in facts.discounts if not d.lines and d.group is None}
+    # one finding per discount decision (the same discount, lacking the same roles, explained and approved
+    # by the same records), not one per row: three rows at 12 % under one recorded approval are one decision
+    decisions: dict[tuple, list[_Decided]] = {}
     for line in facts.lines:
         if line.discount is None or line.discount <= limit:
             continue
@@ -292,25 +296,20 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
         said = next(
             (d.where for d in facts.discounts if line.number is not None and line.number in d.lines), None
         )
-        # an approval of this very discount by a role whose authority it exceeds (区域总监 同意第1项八五折
-        # when above 10 % the general manager must approve): the record that falls short, quoted beside the
-        # discount it does not cover (a reviewer looks at the discount first, then at its approval)
-        short = next(
-            (
-                a
-                for a in facts.approvals
-                if a.given
-                and a.where is not None
-                and a.role not in missing
-                and a.percent == line.discount
-                and (
-                    (line.number is not None and line.number in a.lines) or (not a.lines and a.group is None)
-                )
-            ),
-            None,
-        )
+        short = _short_approval(facts, missing, line.number, line.discount)
+        key = (line.discount, tuple(missing), pending, said, short.where if short else None)
+        decisions.setdefault(key, []).append((line, missing, pending, said, short))
+    for rows in decisions.values():
+        line, missing, pending, said, short = rows[0]
+        discount = line.discount or Decimal(0)
         where = pending or said or line.discount_where or line.where
-        no = f"第{line.number}项" if line.number is not None else f"“{line.name}”"
+        numbers = [r[0].number for r in rows]
+        if all(n is not None for n in numbers):
+            no = "、".join(f"第{n}项" for n in numbers)
+            no_en = "Line" + ("s " if len(numbers) > 1 else " ") + ", ".join(str(n) for n in numbers)
+        else:
+            no = "、".join(f"“{r[0].name}”" for r in rows)
+            no_en = "Line " + ", ".join(r[0].name for r in rows)
         note = (
             next((a.note for a in facts.approvals if a.where == pending and a.note), None)
             if pending
@@ -319,20 +318,25 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
         span = where.span if where.span != (0, 0) else None
         snippet = None
         record = ""
+        block = doc.blocks[where.block]
         if short is not None and short.where is not None and pending is None:
-            record = _record_text(doc, short.where)
-            snippet = clause_around(doc.blocks[where.block].text, span) + " …… " + record
+            # the recorded approval that falls short is what the reviewer must look at: the finding sits
+            # there, the discount it does not cover quoted beside it
+            record = _record_clause(doc, short.where)
+            snippet = record + " …… " + clause_around(block.text, span)
+            block = doc.blocks[short.where.block]
+            span = short.where.span if short.where.span != (0, 0) else None
         yield ctx.report(
-            doc.blocks[where.block],
-            f"{no}折扣 {_pct(line.discount)}% 超过政策上限 {_pct(limit)}%，缺少{_who(missing)}的审批记录"
+            block,
+            f"{no}折扣 {_pct(discount)}% 超过政策上限 {_pct(limit)}%，缺少{_who(missing)}的审批记录"
             + (f"（{note}，审批尚未作出）。" if note else "")
             + ("（已记录的审批超出审批人权限，见所引审批记录）。" if record else "")
             + ("" if note or record else "。"),
-            f"Line {line.number or line.name}: discount {_pct(line.discount)}% exceeds the policy limit "
+            f"{no_en}: discount {_pct(discount)}% exceeds the policy limit "
             f"{_pct(limit)}% and lacks approval by {', '.join(missing)}"
             + (f" ('{note}': promised, not given)." if note else "")
             + (
-                " (the approval recorded, quoted beside the discount, is beyond its approver's authority)."
+                " (the approval recorded, quoted with the discount, is beyond its approver's authority)."
                 if record
                 else ""
             )
@@ -356,13 +360,55 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
     if not missing:
         return
     block = doc.blocks[d.where.block] if doc.blocks else None
+    span = d.where.span if block is not None and doc.deal is None else None
+    short = _short_approval(facts, missing, d.lines[0] if d.lines else None, d.percent)
+    if block is not None and doc.deal is None and short is not None and short.where is not None:
+        # a recorded approval that does not cover the discount: the finding sits at that record
+        snippet = _record_clause(doc, short.where) + " …… " + clause_around(block.text, span)
+        record_span = short.where.span if short.where.span != (0, 0) else None
+        yield ctx.report(
+            doc.blocks[short.where.block],
+            f"折扣 {_pct(d.percent)}% 超过政策上限 {_pct(limit)}%，缺少{_who(missing)}的审批记录"
+            "（已记录的审批超出审批人权限，见所引审批记录）。",
+            f"Discount {_pct(d.percent)}% exceeds the policy limit {_pct(limit)}% and lacks approval "
+            f"by {', '.join(missing)} (the approval recorded, quoted with the discount, is beyond its "
+            "approver's authority).",
+            span=record_span,
+            snippet=snippet,
+        )
+        return
     yield ctx.report(
         block,
         f"折扣 {_pct(d.percent)}% 超过政策上限 {_pct(limit)}%，缺少{_who(missing)}的审批记录。",
         f"Discount {_pct(d.percent)}% exceeds the policy limit {_pct(limit)}% and lacks approval "
         f"by {', '.join(missing)}.",
-        span=d.where.span if block is not None and doc.deal is None else None,
+        span=span,
     )
+
+
+def _short_approval(
+    facts: QuoteFacts, missing: list[str], number: int | None, percent: Decimal | None
+) -> Approval | None:
+    """A given approval of this discount by a role whose authority it exceeds (区域总监 同意第1项八五折 when
+    above 10 % the general manager must approve; 本次12%的折扣已经销售经理审批 when above 10 % the director
+    must countersign): one naming this line, or the quote as a whole, at this discount or at none."""
+    return next(
+        (
+            a
+            for a in facts.approvals
+            if a.given
+            and a.where is not None
+            and a.role not in missing
+            and (a.percent is None or a.percent == percent)
+            and ((number is not None and number in a.lines) or (not a.lines and a.group is None))
+        ),
+        None,
+    )
+
+
+#: A line over the limit: the roles it lacks, its pending record, the sentence explaining it, the record
+#: that falls short.
+_Decided = tuple[QuoteLine, list[str], Where | None, Where | None, Approval | None]
 
 
 def _line_said(facts: QuoteFacts, number: int | None) -> bool:
@@ -416,6 +462,13 @@ def _record_text(doc: Document, where: Where) -> str:
     text = doc.blocks[where.block].text
     piece = (text[where.span[0] : where.span[1]] if where.span != (0, 0) else text).strip()
     return piece if len(piece) <= 80 else piece[:79] + "…"
+
+
+def _record_clause(doc: Document, where: Where) -> str:
+    """The sentence of an approval record (本次12%的折扣已经销售经理审批同意。), else its text."""
+    if where.span == (0, 0):
+        return _record_text(doc, where)
+    return clause_around(doc.blocks[where.block].text, where.span, limit=100)
 
 
 def _who(roles: list[str]) -> str:

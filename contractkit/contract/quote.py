@@ -212,7 +212,9 @@ _DISCOUNT_TEXT = re.compile(
 _DISCOUNT_AFTER = re.compile(_PCT + r"\s*(?:的)?\s*(?:优惠|折扣|折让|让利)")
 #: Sentences about the policy or the approvals, not a discount given.
 _POLICY_CUE = re.compile(
-    r"权限|审批|批准|核准|政策|办法|制度|不超过|不得超过|不高于|以内|须经|需经|应经|超过|超出"
+    r"权限|审批|批准|核准|政策|办法|制度|不超过|不得超过|不高于|以内|须经|需经|应经"
+    # a threshold of the discount (超过10%的折扣), not the reason given for one (采购额超过50万元)
+    r"|(?:超过|超出|高于|大于)\s*" + _PCT
 )
 _LIMIT = re.compile(
     r"(?:不超过|不得超过|不高于|不大于|最高|上限为?|以内为?)\s*"
@@ -777,7 +779,10 @@ _ZHE_LIMIT = re.compile(
     r"(?:最多|最低|不低于|不得低于|最大)[^，,。；;]{0,4}?(\d(?:\.\d)?|[一二三四五六七八九]{1,2})\s*折"
 )
 _ABOVE = re.compile(r"(?<!不)(?<!得)(?:超过|超出|高于|大于)\s*" + _PCT + r"|" + _PCT + r"\s*以上")
-_NEEDS = re.compile(r"须经|需经|应经|须由|需由|应由|报请|报经|审批|批准")
+_NEEDS = re.compile(
+    r"须经|需经|应经|须由|需由|应由|报请|报经|审批|批准|核准|签批|加签|会签"
+    r"|[须需应]\s*(?:另|再|还|并|同时|亦|另行)\s*(?:经|由|报|获)"
+)
 #: A threshold written as the share of the price kept (折扣低于90%须经销售总监审批: a price below 90 % of
 #: the standard one, a discount above 10 %); a share of half or less is no price share (低于5%).
 _BELOW_SHARE = re.compile(r"(?<!不)(?<!得)低于\s*(?:标准价|目录价|原价|牌价)?(?:的)?\s*" + _PCT)
@@ -822,6 +827,10 @@ def _policy(doc: Document) -> DiscountPolicy | None:
             th = _threshold(piece) if roles else None
             if roles and _NEEDS.search(piece) and (_is_policy_text(piece) or th is not None):
                 lower = th[1] if th is not None else (limit or Decimal(0))
+                below = [t for t in tiers if t.above < lower]
+                if below and _FURTHER.search(piece):
+                    # 超过10%的须另经销售总监批准 / 再经销售总监加签: in addition to the tier below
+                    roles = tuple(dict.fromkeys(max(below, key=lambda t: t.above).roles + roles))
                 tiers.append(PolicyTier(lower, roles))
                 found = True
         if found and first is None:
@@ -849,6 +858,12 @@ def _policy(doc: Document) -> DiscountPolicy | None:
 _AUTHORITY = re.compile(
     rf"(?P<role>{ROLE_RE.pattern})(?:的)?(?:审批)?(?:权限)?\s*(?:为|是|[:：])?\s*{_PCT}\s*(?:（含）|\(含\))?\s*(?:以内|以下|之内)",
     re.IGNORECASE,
+)
+
+
+#: A tier that adds an approver to the one below it (须另经, 再经…加签, 还须, 并经).
+_FURTHER = re.compile(
+    r"另经|另需|另须|另由|另行报|再经|再由|再报|加签|会签|还须|还需|还应|并经|并须|亦须|同时经"
 )
 
 
@@ -888,14 +903,22 @@ def _tier_pieces(sent: str) -> list[str]:
 _PCT_ANY = re.compile(_PCT)
 
 
-_POLICY_WORDS = ("折扣", "优惠", "让利", "discount", "审批", "批准", "核准", "签批", "权限")
-_POLICY_GATE = re.compile(r"权限|须经|需经|应经|审批|批准|核准|可给予|[须需应]\s*(?:由|报)?\s*(?:销售|营销)")
+_POLICY_WORDS = (
+    "折扣", "优惠", "让利", "discount", "审批", "批准", "核准", "签批", "权限",
+    "加签", "会签", "另经", "再经",
+)  # fmt: skip
+_POLICY_GATE = re.compile(
+    r"权限|须经|需经|应经|审批|批准|核准|可给予|[须需应]\s*(?:由|报)?\s*(?:销售|营销)|加签|会签"
+    r"|[须需应]\s*(?:另|再|还|并|同时|亦)\s*(?:经|由|报)"
+)
 
 
 def _is_policy_text(text: str) -> bool:
     return (
         re.search(
             r"须经|需经|应经|须由|需由|应由|须报|需报|应报|须获|需获|应获|须取得|需取得|必须|应当|方可|才能|报请|报经"
+            # a further approver the policy adds: 超过10%的须另经销售总监书面批准, 还需报总经理
+            r"|[须需应]\s*(?:另|再|还|并|同时|亦|另行)\s*(?:经|由|报|获)|另经|再经|还须|还需"
             r"|依据|按照.{0,12}(?:办法|制度)|[须需应]\s*(?:销售|营销)",
             text,
         )
@@ -970,16 +993,28 @@ def _approvals(doc: Document) -> tuple[tuple[Approval, ...], tuple[Requirement, 
         t = b.norm
         if i in seen_rows or b.kind == "cell" or not any(w in t for w in _ROLE_WORDS):
             continue
-        matches = list(_ROLE_RE.finditer(t))
+        own = len(t)
+        # a sentence wrapped onto the next line or page (已经销售经理赵敏（2026 / 年1月21日）和销售总监…
+        # 共同审批同意): its rest, read with it; the roles there are read in their own block
+        ext = t + _continuation(doc, i, seen_rows)
+        matches = list(_ROLE_RE.finditer(ext))
         segs = []
         for n, m in enumerate(matches):
-            end = matches[n + 1].start() if n + 1 < len(matches) else len(t)
-            seg = t[m.end() : end]
+            end = matches[n + 1].start() if n + 1 < len(matches) else len(ext)
+            seg = ext[m.end() : end]
             cut = re.search(r"[。；;]", seg)
-            segs.append(seg[: cut.start()] if cut else seg)
+            seg = seg[: cut.start()] if cut else seg
+            if m.start() < own < m.end() + len(seg) and not _VIA.search(
+                ext[max(0, m.start() - 12) : m.start()]
+            ):
+                seg = seg[: max(0, own - m.end())]  # only an approval announced (已经/经/由…) runs on
+            segs.append(seg)
+        t = ext
         for n, m in enumerate(matches):
+            if m.start() >= own:
+                break
             seg = segs[n]
-            if _LISTED.match(seg) and n + 1 < len(segs) and _ASSENT.search(segs[n + 1]):
+            if _LISTED.match(_PAREN.sub("", seg)) and n + 1 < len(segs) and _ASSENT.search(segs[n + 1]):
                 seg += segs[n + 1]  # 经销售经理彭晓燕、销售总监叶国栋审批同意: one assent for both
             before = t[max(0, m.start() - 12) : m.start()]
             sentence_start = max(t.rfind(c, 0, m.start()) for c in "。；;") + 1
@@ -995,7 +1030,9 @@ def _approvals(doc: Document) -> tuple[tuple[Approval, ...], tuple[Requirement, 
             signed = name is not None and (
                 _DATE.search(seg) or re.search(r"审核|审批|批准|签字|签名", before)
             )
-            if not (_ASSENT.search(seg) or signed or verdict is False or awaited):
+            # 已经销售经理审批 / 已由销售总监批准: the approval is given, named or not
+            done = _DONE_BEFORE.search(before) is not None and _DONE_VERB.match(seg) is not None
+            if not (_ASSENT.search(seg) or signed or done or verdict is False or awaited):
                 continue
             if name is None and re.search(
                 r"超过|超出|权限|政策|不超过", t[sentence_start : m.end() + len(seg)]
@@ -1006,7 +1043,7 @@ def _approvals(doc: Document) -> tuple[tuple[Approval, ...], tuple[Requirement, 
             first_role = next(x.start() for x in matches if x.start() >= sentence_start)
             lines = _line_numbers(seg) or _line_numbers(t[sentence_start:first_role]) or _row_number(doc, i)
             group = group_key(t[sentence_start : m.end() + len(seg)])
-            where = Where(i, (m.start(), m.end() + len(seg)))
+            where = Where(i, (m.start(), min(own, m.end() + len(seg))))
             given = verdict is not False and awaited is None
             out.append(
                 Approval(
@@ -1024,6 +1061,33 @@ def _approvals(doc: Document) -> tuple[tuple[Approval, ...], tuple[Requirement, 
     return tuple(out), tuple(needs)
 
 
+_SENTENCE_END = ("。", "；", ";", "！", "？", "!", "?")
+#: Words before a role that announce its approval (已经销售经理…审批同意, 经销售经理…批准, 由…签批).
+_VIA = re.compile(r"(?:已经|已由|业经|经|由)\s*$")
+
+
+def _continuation(doc: Document, i: int, skip: set[int]) -> str:
+    """The rest of block ``i``'s last sentence when the block breaks it off (a wrapped line, a page break):
+    the next one or two line blocks up to their first sentence end; "" when block ``i`` ends a sentence."""
+    if doc.blocks[i].norm.rstrip().endswith(_SENTENCE_END):
+        return ""
+    out = ""
+    for k in range(i + 1, min(len(doc.blocks), i + 3)):
+        b = doc.blocks[k]
+        if b.kind == "cell" or k in skip:
+            break
+        cut = re.search(r"[。；;]", b.norm)
+        if cut:
+            return out + b.norm[: cut.end()]
+        out += b.norm
+    return out
+
+
+#: Words before a role that say its approval has been given (已经销售经理审批), with the verb after it.
+_DONE_BEFORE = re.compile(r"(?:已经|已由|已获|已报经?|业经|已通过)\s*$")
+_DONE_VERB = re.compile(r"\s*(?:[\u4e00-\u9fff]{2,4}\s*)?(?:审批|批准|核准|签批|审核|同意)")
+#: A bracketed note (a date, an approval number) between a person and the next role: 赵敏（1月21日）和….
+_PAREN = re.compile(r"[（(][^（）()]*[）)]")
 #: A role's segment that only names its person before the next role (``彭晓燕、``).
 _LISTED = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,4})?\s*[、,，和及与]\s*$")
 #: Words before a role that make its approval awaited, not given: 待销售总监批准, 尚需销售总监审批.
