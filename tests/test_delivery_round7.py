@@ -85,3 +85,69 @@ def test_a_designated_place_the_order_names_is_no_missing_address(text: str) -> 
 )
 def test_a_designated_place_without_an_order_is_still_reported(text: str) -> None:
     assert rules(text, HOUSE) == ["delivery/address-no-house-number"]
+
+
+# -- misses: orders' places, a later call, DAP with a foreign-invested party --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方于2027年3月1日前送达甲方码头施工现场，具体卸货位置由甲方现场人员指定。",
+        "交货地点：甲方东湖路校区体育馆（收货人：王芳，电话027-87654321）。",
+        "交货地点：甲方指定的海上养殖平台，具体以甲方通知为准。",
+        "乙方于2027年3月1日前把货送到甲方新开的店里。",
+        "乙方于2027年3月1日前将货物运至买方新建的二号仓库。",
+    ],
+)
+def test_a_place_without_its_door_is_reported(text: str) -> None:
+    assert rules(text, HOUSE) == ["delivery/address-no-house-number"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "交货地点：浙江省杭州市西湖区文三路200号甲方后厨（收货人：王芳，电话0571-87654321）。",
+        "乙方于2027年3月1日前把货送到甲方酒店。",
+        "通知送达甲方后即生效。乙方于2027年3月1日前交货至甲方仓库。",
+    ],
+)
+def test_a_place_with_its_door_or_the_partys_own_is_not_reported(text: str) -> None:
+    assert rules(text, HOUSE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方送货到甲方仓库。什么时候送，到时候双方电话再约。",
+        "货由乙方送到甲方仓库，哪天送以后再商量。",
+        "乙方负责送货上门，送货时间届时电话确定。",
+    ],
+)
+def test_a_delivery_time_left_to_a_later_call_is_no_date(text: str) -> None:
+    assert rules(text, Settings(select=("delivery/date-on-notice",))) == ["delivery/date-on-notice"]
+
+
+def test_a_payment_on_the_day_of_delivery_is_no_delivery_time() -> None:
+    text = "乙方送货到甲方仓库。\n签合同当天甲方先付2万元定金。货送到当天甲方再付5万元。"
+    assert rules(text, DATE) == ["delivery/no-delivery-date"]
+
+
+EDITION = Settings(select=("delivery/incoterm-no-edition",))
+_FOREIGN = (
+    "买卖合同\n卖方：苏州德联精密机械有限公司，一家外商独资企业\n住所：江苏省苏州市工业园区星湖街88号\n"
+    "买方：南通华东重工有限公司\n住所：江苏省南通市通州区世纪大道588号\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "交货条件：DAP 江苏省南通市通州区世纪大道588号买方总装车间。",
+        "卖方应于2027年3月31日前以DDP方式交付至江苏省南通市通州区世纪大道588号。",
+    ],
+)
+def test_a_door_delivery_with_a_foreign_invested_party_needs_its_edition(text: str) -> None:
+    assert [f.rule for f in lint_text(_FOREIGN + text, EDITION)] == ["delivery/incoterm-no-edition"]
+    domestic = _FOREIGN.replace("，一家外商独资企业", "")
+    assert [f.rule for f in lint_text(domestic + text, EDITION)] == []

@@ -66,7 +66,11 @@ _SPOT_LATER = re.compile(
 #: The same in a place's own bracket: 甲方各项目服务中心（具体送货地址由收货人电话通知）.
 _SPOT_LATER_NOTE = re.compile(r"[(（]" + _SPOT_LATER.pattern[1:])
 _BARE_ADDRESS = re.compile(r"(?<![住注册通讯联系邮寄收件办公营业])地址\s*(?:[:：]|就是|即为|是|为)\s*")
-_SENT_TO = re.compile(r"(?:送|运|发|交付|交货|送货|交|寄|运送|配送|开|拉|搬)(?:至|到|往)|运抵|送达至|送抵")
+_SENT_TO = re.compile(
+    r"(?:送|运|发|交付|交货|送货|交|寄|运送|配送|开|拉|搬)(?:至|到|往)|运抵|送达至|送抵"
+    # 于2027年2月5日前送达甲方船坞施工现场: 送达 with its place (not 送达时 / 送达后 / 送达之日)
+    r"|送达(?![时后日之的，,。；;\s])"
+)
 _PLACE_END = re.compile(
     r"[，,。；;\n]|(?:的|之)(?:运|费|风险|时)|(?:并|后|前|(?<![届及临随适同准])时|(?:交付|交货)(?!地点|地址)|卸货|签收|验收|装船|装车|装运|"
     r"安装|调试|使用|存放)"
@@ -104,6 +108,8 @@ _DESIGNATED = re.compile(
 _PLACE_NOUN = re.compile(
     r"地点|地址|仓库|库房|库|现场|工地|场所|场地|位置|厂|港|码头|车间|处|地方|门店|门市|网点|收货点|中心|小区|园区"
     r"|基地|机房|办公室|办公楼|大楼|楼宇|门卫|项目部|站点|分公司|营业部|校区|院区|病区|医院|学校|工厂|物业"
+    # offshore and waterside places: 海上养殖平台, 3号泊位, 锚地, 渔排
+    r"|平台|泊位|锚地|渔排"
 )
 
 _TIME_LABEL = re.compile(
@@ -170,6 +176,10 @@ _ON_NOTICE_VERB = re.compile(
     r"|(?:等|待|听|等候)[^，,。；;]{0,12}?(?:电话|书面|口头|微信|短信)?(?:通知|告知)(?!书|单)(?![^，,。；;]{0,14}(?:再|才))"
 )
 _BREACH = re.compile(r"逾期|迟延|延迟|延期|违约|顺延|不可抗力")
+#: A sentence about a payment: an amount of money, a deposit or a payment verb.
+_PAYMENT_SENTENCE = re.compile(
+    r"\d[\d,.]*\s*万?元|[付给交转][^，,。；;]{0,6}?元|定金|订金|货款|预付款|尾款|付款|支付"
+)
 _PAY_VERB = re.compile(r"支付|付款|付清|付至|退还|返还|开具|结算|汇款")
 _NOT_DELIVERY_OF = re.compile(r"发票|通知书|款项|货款|价款")
 
@@ -267,6 +277,8 @@ def classify_place(text: str) -> tuple[PlaceKind, bool]:
     """The kind of a place string and whether it has a house number."""
     if has_blank(text) or not text.strip(" _＿"):
         return "blank", False
+    # a contact in brackets (收货人：刘畅，电话010-…) is no part of the place: its digits are no house number
+    text = _CONTACT_NOTE.sub("", text) if _CONTACT.search(text) else text
     # a note in brackets (贵司指定地点（市区内免运费）) is no address unless it has the house number
     outer = _BRACKETED.sub("", text)
     notes = [m.group() for m in _BRACKETED.finditer(text)]
@@ -294,6 +306,8 @@ def classify_place(text: str) -> tuple[PlaceKind, bool]:
 
 
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_CONTACT = re.compile(r"收货人|联系人|联系电话|电话|手机|传真|[Tt]el|TEL")
+_CONTACT_NOTE = re.compile(r"[(（][^()（）]*?(?:" + _CONTACT.pattern + r")[^()（）]*[)）]")
 #: The list of the places sent later in the words after them: 买方下属各网点，网点名单届时通知.
 _LIST_LATER_NEXT = re.compile(
     r"[，,]?[^。；;\n]{0,6}?(?:清单|名单|名录|明细|地址)[^，,。；;）)]{0,4}?(?:另发|另行(?:发送|提供|通知|告知|确定)"
@@ -644,6 +658,19 @@ def _completes_after(clause: str, at: int) -> bool:
 _TIME_GATE: tuple[str, ...] = (*DELIVERY_VERBS, "到场", "进场", "交期", *_DONE_WORDS)
 
 
+#: When to deliver, left to a later call in plain words: 什么时候送，到时候两家电话再约 / 哪天发货以后再商量 /
+#: 送货时间届时电话确定.
+_TIME_LATER = re.compile(
+    r"(?:什么时候|何时|哪天|哪一天|几时|几号|送货时间|交货时间|发货时间|到货时间)[^。；;]{0,4}?"
+    r"(?:送|交|发|运|拉|到货|交货|发货|送货)?[^。；;]{0,3}?[，,]?\s*"
+    r"(?:到时候|到时|届时|以后|之后|回头|再)[^，,。；;]{0,10}?(?:电话|微信|当面|口头)?[^，,。；;]{0,3}?"
+    r"(?:再)?(?:约|商量|定|确定|协商|说|联系|通知)"
+)
+
+
+_TIME_LATER_GATE = ("什么时候", "何时", "哪天", "哪一天", "几时", "几号", "时间")
+
+
 def _times(doc: Document) -> list[DeliveryTime]:
     out: list[DeliveryTime] = []
     for block, start, _end, clause in clauses_naming(doc, _TIME_GATE):
@@ -691,7 +718,10 @@ def _times(doc: Document) -> list[DeliveryTime]:
         elif (m := _notice_governs(clause)) is not None:
             span = (start + m.start(), start + m.end())
             out.append(DeliveryTime(m.group(), "on_notice", False, Where(i, span)))
-        elif _RECURRING.search(clause) or _IMMEDIATE.search(clause):
+        elif (_RECURRING.search(clause) or _IMMEDIATE.search(clause)) and not _PAYMENT_SENTENCE.search(
+            clause
+        ):
+            # (签协议当天先给1万元定金，送货结账时这1万抵货款: a payment's day, not a delivery time)
             kind = "recurring" if _RECURRING.search(clause) else "immediate"
             out.append(DeliveryTime(clause, kind, False, Where(i, (start, start + len(clause)))))
         elif (ev := _until_event(clause)) is not None:
@@ -717,6 +747,9 @@ def _times(doc: Document) -> list[DeliveryTime]:
                     continue
                 out.append(DeliveryTime(cell.text, classify_time(cell.text), True, cell.where))
             break
+    for i in block_indices_naming(doc, _TIME_LATER_GATE):  # 什么时候送，到时候两家电话再约: a later call
+        for later in _TIME_LATER.finditer(doc.blocks[i].norm):
+            out.append(DeliveryTime(later.group(), "on_notice", False, Where(i, later.span())))
     out.extend(_column_dates(doc))
     return [_ahead(doc, t) for t in out]
 
@@ -934,13 +967,22 @@ _FACILITY_IN_TOWN = re.compile(
 )
 
 
+#: A party's facility said to be a new or another one (甲方新开的馆里, 买方新建的二号仓库, 甲方另一个厂区):
+#: not the party's address in the party block.
+_NEW_FACILITY = re.compile(
+    r"^(?:甲方|乙方|买方|卖方|需方|供方|采购方|采购人|供应商|出卖人|买受人|订货方|订购方|供货方|收货方)(?:的|之)?"
+    r"(?:新开|新建|新设|新租|新搬|新装修|刚开|刚建|正在建|在建|另一|另外)[^，,。；;（()）]{0,12}$"
+)
+
+
 def _unlocated(contract: Contract, place: Place) -> Place:
     """A labelled place that is only a party's facility (交货地点：买方嘉兴分拨中心) in a document that gives
     that party no address (an order whose parties' details are in the framework) is left to be located; a
     facility located only by its town (送至买方在成都的仓库) is, whatever the party's address."""
     if place.kind != "reference" or _AGREED_PLACE.search(place.text):
         return place  # 甲方在订单中指定的仓库: each order states it
-    if _FACILITY_IN_TOWN.match(_BRACKETED.sub("", place.text).strip()):
+    bare = _BRACKETED.sub("", place.text).strip()
+    if _FACILITY_IN_TOWN.match(bare) or _NEW_FACILITY.match(bare):
         return Place(place.text, "designated", False, place.labelled, place.where)
     if not place.labelled:
         return place
