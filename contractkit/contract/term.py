@@ -975,9 +975,10 @@ _EFFECTIVE_BY = re.compile(
     r"(?:即可生效|即生效|后生效|生效|为准|即可|就行|就算数|算数|即按|后即按|后执行|即执行|有效)"
 )
 #: A change of contact details (变更联系电话、电子邮箱的): not of the contract; a channel used as the means
-#: (合同变更可以以电话方式进行) is no contact detail.
+#: (合同变更可以以电话方式进行, 变更可由双方业务人员电话或微信确认) is no contact detail.
 _CONTACT_CHANGE = re.compile(
-    r"(?:变更|更改)[^,，。;；]{0,10}(?<![以过用经])(?:联系|电话|地址|邮箱|账户|账号|联系人|送达)"
+    r"(?:变更|更改)(?:(?!可|由|经|通过|须|应|以|确认|协商)[^,，。;；]){0,10}(?<![以过用经])"
+    r"(?:联系|电话|地址|邮箱|账户|账号|联系人|送达)"
 )
 
 
