@@ -85,3 +85,62 @@ def test_termination_after_a_grace_is_not_acceleration(text: str) -> None:
 )
 def test_acceleration_or_instant_termination_still_fires(text: str) -> None:
     assert fires("penalty/acceleration-on-one-installment", text)
+
+
+# --- vague conditions: the payer's own trade, a third party's payment, a colloquial closing 给 ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2. 剩下60%，就是36000元，等甲方店里客流上来了再看情况给。",
+        "尾款2万元，等我们培训班生源多了再结给你。",
+        "剩下的钱等我这批货卖出去、下家把钱打过来再结给你。",
+        "余款8000元，等乙方订单多了再说，看情况给。",
+    ],
+)
+def test_payment_on_the_payers_trade_or_a_third_partys_payment_is_vague(text: str) -> None:
+    assert fires("payment/vague-trigger", "二手设备转让协议\n甲方：张三\n乙方：李四\n" + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "货物交给甲方指定的收货人。",
+        "乙方收到货款后把发票交给甲方。",
+        "等甲方订单确认后5日内发货。",
+    ],
+)
+def test_handing_over_or_an_order_is_not_a_vague_payment(text: str) -> None:
+    assert not fires("payment/vague-trigger", "二手设备转让协议\n甲方：张三\n乙方：李四\n" + text)
+
+
+# --- a key-terms table row numbered before its label (5 | 付款 | (1)…；(2)…) is read as prose ---
+
+
+def test_a_numbered_payment_row_of_a_key_terms_table_is_read() -> None:
+    text = (
+        "买卖合同专用条款\n"
+        "| 条款 | 约定内容 |\n"
+        "| 4 交货 | 2026年8月31日前送至买方仓库。 |\n"
+        "| 5 付款 | （1）预付款：合同生效后10个工作日内支付合同总价的30%；（2）到货款：买方在货物签收且收到"
+        "发票后支付合同总价的70%。 |\n"
+    )
+    assert fires("payment/trigger-without-deadline", text)
+
+
+# --- a schedule adding up to the price written out in words is no mismatch ---
+
+
+def test_a_schedule_matching_the_price_in_words_is_not_a_mismatch() -> None:
+    text = (
+        "旧钢管买卖协议\n甲方：赵一\n乙方：钱二\n"
+        "1. 钢管：共200根，每根50元，合计10,000.00元。\n"
+        "2. 扣件：共500个，每个4元，合计2,000.00元。\n"
+        "两样总共12,000.00元，大写壹万贰仟元整。\n"
+        "付钱：\n"
+        "1. 签协议当天，乙方先给2千元定金，结账时抵货款。\n"
+        "2. 货拉走当天，乙方再付5,000.00元。\n"
+        "3. 剩下的5,000.00元，乙方验完货后10天内付清。\n"
+    )
+    assert not fires("payment/shares-mismatch", text)

@@ -447,6 +447,8 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if total is None or len(amounts) < 2 or len(amounts) < len(items):
         return  # each installment states its amount (第二次给9200元…付清: a rest with an amount is not open)
     got = sum(amounts, Decimal(0))
+    if got != total.value and _written_out(doc, got, total.currency):
+        return  # the schedule adds up to the price the parties wrote out in words (一共98,400.00元，大写…)
     if got != total.value and not shares:  # with shares, payment/share-amount-mismatch checks each amount
         yield ctx.report(
             first,
@@ -456,6 +458,15 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"{format_amount(total.value)}. " + _ART628_EN,
             snippet=snippet,
         )
+
+
+def _written_out(doc: Document, value: Decimal, currency: str) -> bool:
+    """True when ``value`` is an amount the draft states both in figures and in words (大写): a price the
+    parties wrote out, which the schedule may be checked against when the total read is a line's 合计."""
+    return any(
+        a.upper and a.pair is not None and a.money.value == value and a.money.currency == currency
+        for a in contract_of(doc).amount.amounts
+    )
 
 
 @rule(

@@ -146,6 +146,8 @@ PAY_VERB_PATTERN = (
     r"|(?<=[内后时])给(?=\s*(?:剩下|剩余|余下|尾款|余款|\d[\d,.]*\s*(?:万)?\s*(?:元|块)))|给(?:清|齐|完)|"
     r"转(?:清|给|钱)|(?:先|再|又|另)转(?=\s*(?:\d|[一二两三四五六七八九十]))|打款|打钱|汇款|"
     r"(?:转|打|汇)(?=\s*(?:\d[\d,.]*|[一二两三四五六七八九十百千]+)\s*(?:万)?\s*(?:元|块))"
+    # colloquial settling (再结给你, 结给乙方) and a sentence closing on the payment (再看情况给。)
+    r"|结给|(?<![交送留借卖租递带寄发分还供转嫁配让托赠献])给(?:你|您)?(?=\s*(?:[。；;]|$))"
 )
 #: Led by a lookahead of its first characters (the same matches, found far faster: see the tests).
 PAY_VERB = re.compile(
@@ -852,7 +854,9 @@ def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
 
 #: The label of a key-terms row (合同要素表: 付款 | (1)预付款：… ) whose value cell is prose to read.
 _KEY_LABEL = re.compile(
-    r"^\W*(?:付款|支付|结算|价款支付|合同价款支付)(?:方式|条件|安排|进度|节点|计划|期限|约定)?\W*$"
+    # a row number or clause number may lead it (5 | 付款, 第六条 付款方式, 二、结算方式)
+    r"^\W*(?:(?:\d{1,2}(?:\.\d{1,2})*|第?[一二三四五六七八九十]{1,3}[条项]?)\W*)?"
+    r"(?:付款|支付|结算|价款支付|合同价款支付)(?:方式|条件|安排|进度|节点|计划|期限|约定)?\W*$"
 )
 
 
