@@ -266,11 +266,17 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
     # one finding per discount decision (the same discount, lacking the same roles, explained and approved
     # by the same records), not one per row: three rows at 12 % under one recorded approval are one decision
     decisions: dict[tuple, list[_Decided]] = {}
+    schedule = facts.policy is not None and bool(facts.policy.schedule)
     for line in facts.lines:
         if line.discount is None or line.discount <= limit:
             continue
         if line.group is None and line.discount in stated and not _line_said(facts, line.number):
             continue
+        granted = None
+        if schedule and facts.policy is not None:
+            granted = facts.policy.scheduled(_quantity(doc, line))
+            if granted is not None and line.discount <= granted:
+                continue  # the volume schedule grants it at this quantity (2,000–4,999套 8%)
         missing = _missing(facts, ctx, line.number, line.discount, line.group)
         if not missing:
             continue
@@ -297,10 +303,16 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
             (d.where for d in facts.discounts if line.number is not None and line.number in d.lines), None
         )
         short = _short_approval(facts, missing, line.number, line.discount)
-        key = (line.discount, tuple(missing), pending, said, short.where if short else None)
+        key = (line.discount, tuple(missing), pending, said, short.where if short else None, granted)
         decisions.setdefault(key, []).append((line, missing, pending, said, short))
-    for rows in decisions.values():
+    for (*_k, granted), rows in decisions.items():
         line, missing, pending, said, short = rows[0]
+        cap = _pct(granted) + "%（按数量适用的阶梯折扣）" if granted is not None else _pct(limit) + "%"
+        cap_en = (
+            f"{_pct(granted)}% (the volume tier for its quantity)"
+            if granted is not None
+            else f"{_pct(limit)}%"
+        )
         discount = line.discount or Decimal(0)
         where = pending or said or line.discount_where or line.where
         numbers = [r[0].number for r in rows]
@@ -328,12 +340,12 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
             span = short.where.span if short.where.span != (0, 0) else None
         yield ctx.report(
             block,
-            f"{no}折扣 {_pct(discount)}% 超过政策上限 {_pct(limit)}%，缺少{_who(missing)}的审批记录"
+            f"{no}折扣 {_pct(discount)}% 超过政策上限 {cap}，缺少{_who(missing)}的审批记录"
             + (f"（{note}，审批尚未作出）。" if note else "")
             + ("（已记录的审批超出审批人权限，见所引审批记录）。" if record else "")
             + ("" if note or record else "。"),
             f"{no_en}: discount {_pct(discount)}% exceeds the policy limit "
-            f"{_pct(limit)}% and lacks approval by {', '.join(missing)}"
+            f"{cap_en} and lacks approval by {', '.join(missing)}"
             + (f" ('{note}': promised, not given)." if note else "")
             + (
                 " (the approval recorded, quoted with the discount, is beyond its approver's authority)."
@@ -409,6 +421,38 @@ def _short_approval(
 #: A line over the limit: the roles it lacks, its pending record, the sentence explaining it, the record
 #: that falls short.
 _Decided = tuple[QuoteLine, list[str], Where | None, Where | None, Approval | None]
+
+
+_FIGURE = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d%％])")
+
+
+def _quantity(doc: Document, line: QuoteLine) -> Decimal | None:
+    """The quantity of ``line``, read from its row: the amount after its net price divided by that price
+    when whole (3,000 = 68,640.00 / 22.88), else the whole number just before its list price."""
+    first = doc.blocks[line.where.block]
+    if first.kind == "cell":
+        loc = first.location
+        texts = [
+            b.norm
+            for b in doc.blocks
+            if b.kind == "cell"
+            and (b.location.part, b.location.table, b.location.row) == (loc.part, loc.table, loc.row)
+        ]
+    else:
+        last = line.discount_where.block if line.discount_where is not None else line.where.block
+        texts = [doc.blocks[k].norm for k in range(line.where.block, max(line.where.block, last) + 1)]
+    figures = [Decimal(m.group(1).replace(",", "")) for t in texts for m in _FIGURE.finditer(t)]
+    if line.net_price is not None and line.net_price in figures:
+        k = figures.index(line.net_price)
+        if k + 1 < len(figures) and line.net_price > 0:
+            q = figures[k + 1] / line.net_price
+            if q == q.to_integral_value() and q > 0:
+                return q
+    if line.list_price is not None and line.list_price in figures:
+        k = figures.index(line.list_price)
+        if k > 0 and figures[k - 1] == figures[k - 1].to_integral_value() and figures[k - 1] > 0:
+            return figures[k - 1]
+    return None
 
 
 def _line_said(facts: QuoteFacts, number: int | None) -> bool:

@@ -121,6 +121,22 @@ class DiscountPolicy:
     approvers: tuple[str, ...]
     tiers: tuple[PolicyTier, ...]
     where: Where
+    #: A volume schedule the policy grants without approval (500–1,999套 5%；5,000套及以上 12%): per entry the
+    #: lowest quantity, the highest (None: and above) and the discount; the tiers then apply to a discount
+    #: beyond the schedule (阶梯折扣以外的额外折扣须经…审批).
+    schedule: tuple[tuple[Decimal, Decimal | None, Decimal], ...] = ()
+
+    def scheduled(self, quantity: Decimal | None) -> Decimal | None:
+        """The discount the volume schedule grants at ``quantity`` (0 below its first entry); with no
+        quantity known, the schedule's highest discount; None without a schedule."""
+        if not self.schedule:
+            return None
+        if quantity is None:
+            return max(p for _lo, _hi, p in self.schedule)
+        return max(
+            (p for lo, hi, p in self.schedule if quantity >= lo and (hi is None or quantity <= hi)),
+            default=Decimal(0),
+        )
 
     def required(self, percent: Decimal) -> tuple[str, ...]:
         """The roles a discount of ``percent`` needs: those of the highest tier it exceeds."""
@@ -851,7 +867,40 @@ def _policy(doc: Document) -> DiscountPolicy | None:
         return None
     tiers = list(dict.fromkeys(tiers))
     approvers = tuple(dict.fromkeys(r for t in tiers for r in t.roles))
-    return DiscountPolicy(limit, approvers, tuple(tiers), first)
+    schedule = _volume_schedule(doc)
+    if schedule and limit is None and all(t.above == 0 for t in tiers):
+        limit = Decimal(0)  # only the schedule is given freely: beyond it, the tiers
+    return DiscountPolicy(limit, approvers, tuple(tiers), first, schedule)
+
+
+_QTY = r"(\d{1,3}(?:,\d{3})+|\d+)"
+#: One entry of a volume discount schedule: 500–1,999 套 5% / 2000至4999件：8% / 5,000 套及以上 12%.
+_VOLUME_ENTRY = re.compile(
+    _QTY + r"\s*(?:[-–—~～至到]\s*" + _QTY + r"|(?:[\u4e00-\u9fff]{1,2})?\s*(?:及以上|以上|起))\s*"
+    r"(?:[\u4e00-\u9fff]{1,2})?\s*(?:及以上|以上)?\s*[:：]?\s*" + _PCT
+)
+_VOLUME_CUE = re.compile(r"阶梯|批量|数量|订购量|采购量|订货量")
+
+
+def _volume_schedule(doc: Document) -> tuple[tuple[Decimal, Decimal | None, Decimal], ...]:
+    """The volume discount schedule a policy states (two or more entries by quantity, in a block or two
+    under a heading naming 阶梯/批量/数量), lowest quantity first; () when there is none."""
+    for i, b in enumerate(doc.blocks):
+        entries = list(_VOLUME_ENTRY.finditer(b.norm))
+        if len(entries) < 2:
+            continue
+        context = " ".join(doc.blocks[k].norm for k in range(max(0, i - 2), i + 1))
+        if not _VOLUME_CUE.search(context):
+            continue
+        out = []
+        for m in entries:
+            lo = Decimal(m.group(1).replace(",", ""))
+            hi = Decimal(m.group(2).replace(",", "")) if m.group(2) else None
+            out.append((lo, hi, Decimal(m.group(3))))
+        out.sort(key=lambda e: e[0])
+        if all(out[k][2] <= out[k + 1][2] for k in range(len(out) - 1)):
+            return tuple(out)
+    return ()
 
 
 #: A role's authority stated as a ceiling (销售经理审批权限：5%以内；区域总监：10%以内).
