@@ -523,9 +523,32 @@ def _short_names(doc: Document, p: Party, known: set[str]) -> Iterator[tuple[Blo
                     pass
                 elif t.endswith(_COMPANY_FORMS, 0, at + 2):
                     pass  # a full registered name (…为天津滨港集团有限公司的全资子公司): another company
+                elif _dropped_by_scan(doc, block, short, p.name):
+                    pass  # 成都航教育装备限公司 for 成都启航教育装备有限公司: characters a scan lost
                 elif not _names_a_place(t, best, at + 2, p):
                     yield block, best, short
             at = t.find("公司", at + 2)
+
+
+def _dropped_by_scan(doc: Document, block: Block, short: str, full: str) -> bool:
+    """True when ``short`` is ``full`` with single characters lost here and there by OCR, not a short
+    name someone chose: the block was read by OCR and, from where ``short`` starts in ``full``, it keeps
+    four in five characters, in order, and loses none two in a row (成都航教育装备限公司 for
+    成都启航教育装备有限公司). A chosen short name drops whole words — the form, the business (华力公司,
+    嘉陵教学装备公司 for …有限公司)."""
+    ocr = set(doc.meta.get("ocr") or ())
+    if not short or (block.location.page not in ocr and getattr(block, "confidence", None) is None):
+        return False
+    span = full[max(0, full.find(short[0])) :]
+    if not len(short) < len(span) <= len(short) * 5 // 4:
+        return False
+    at = 0
+    for ch in short:
+        k = span.find(ch, at)
+        if k < 0 or k - at > 1:
+            return False  # not in order, or two characters lost in a row
+        at = k + 1
+    return len(span) - at <= 1
 
 
 def _cut_by_wrap(doc: Document, where: Where, short: str, full: str) -> bool:
@@ -637,6 +660,9 @@ def inconsistent_name(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # 佛山百彩色母料有限公司(外商独资), 烟台 途亮…: a type noted after the name, OCR spacing
         if _cut_by_wrap(doc, m.where, other, p.name) or _misread(doc, m.where, p.name_where, other, p.name):
             continue
+        seal = _block(doc, m.where)
+        if seal is not None and _dropped_by_scan(doc, seal, _ORG_END.sub("", other), p.name):
+            continue  # 重庆嘉教学装备有限公司 at the seal of a scan: the head's name with a character lost
         if m.signature and _signatory(p, other):
             continue  # 甲方：孙建民（签字） for a shop whose 经营者 is 孙建民: who signs for the party
         other = _ORG_END.sub("", other) if _ORG_END.search(other) else other

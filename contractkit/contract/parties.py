@@ -42,6 +42,7 @@ DETAIL_LABELS: dict[str, tuple[str, ...]] = {
     "reg": (
         "商业登记证号码", "商业登记证号", "商业登记号码", "商业登记编号", "商业登记证", "商业登记",
         "公司注册编号", "公司注册号码", "公司注册号", "公司编号", "注册编号", "注册证书编号", "登记证号码",
+        "登记编号", "登记号码", "登记证号", "注册证号",
         "business registration no", "business registration number", "br no", "company registration no",
         "company registration number", "company no", "company number", "registration no",
         "registration number", "commercial register", "commercial registry", "trade register",
@@ -134,7 +135,7 @@ _BARE = re.compile(
 )
 #: A label line of a kind not read (邮编：…, 开户许可证：…, VAT No.: …, Place of registration: …).
 _OTHER_LABEL = re.compile(
-    r"^\s*(?:[\u4e00-\u9fff]{1,12}(?:[(（][^)）]{0,10}[)）])?|[A-Za-z][A-Za-z .'/&-]{1,30})\s*[:：]"
+    r"^\s*(?:[\u4e00-\u9fff]{1,20}(?:[(（][^)）]{0,10}[)）])?|[A-Za-z][A-Za-z .'/&-]{1,30})\s*[:：]"
 )
 _SIGN_TAIL = re.compile(rf"\s*{_SIGN_PAREN}\s*$")
 #: Party data sits at the head (party block, key-terms table) and the tail (signature block) of a document;
@@ -506,12 +507,68 @@ def _segments(row: list[tuple[int, int, int, str]]) -> list[_Seg]:
             continue
         if ":" not in text:
             if (pm := _PLAIN_DETAIL.match(text)) and not _ROW_START.match(text):
+                parts = _plain_parts(text)
+                if len(parts) >= 2:
+                    # 信用代码 9143…，地址 长沙市…，老板（法定代表人）彭银川，电话 0731-…: one detail a part
+                    for label, value, s in parts:
+                        segs.append(
+                            _seg(None, label, False, value, i, (base + s, base + s + len(value)), col)
+                        )
+                    continue
                 value = pm.group("value").rstrip("。;；,，")
                 s = base + pm.start("value")
                 segs.append(_seg(None, pm.group("label"), False, value, i, (s, s + len(value)), col))
             continue  # every other segment ends in a colon (normalized text folds ： to :)
-        segs.extend(_colon_segments(text, base, i, col, _starts(text, 0)))
+        starts = _starts(text, 0)
+        im = _ISSUER_LABEL.match(text) if not starts or starts[0].start() > 0 else None
+        if im is not None and (not starts or starts[0].start() >= im.end()):
+            # 澳门商业及动产登记局登记编号：SO 58213 — a registration named after the office that keeps it
+            vend = starts[0].start() if starts else len(text)
+            raw = text[im.end() : vend]
+            value = raw.strip().rstrip("。;；,，")
+            s = base + im.end() + len(raw) - len(raw.lstrip())
+            segs.append(_seg(None, im.group("label"), False, value, i, (s, s + len(value)), col))
+        segs.extend(_colon_segments(text, base, i, col, starts))
     return segs
+
+
+_REG_ALT = "|".join(
+    re.escape(w)
+    for w in sorted(
+        (w for k in ("code", "reg") for w in DETAIL_LABELS[k] if not w.isascii()), key=len, reverse=True
+    )
+)
+#: A registration label after the name of the office that issues it (澳门商业及动产登记局登记编号：,
+#: 香港公司注册处公司编号：, 新加坡会计与企业管制局注册号：): the label is the registration's kind.
+_ISSUER_LABEL = re.compile(
+    rf"^\s*[\u4e00-\u9fff]{{2,16}}?(?P<label>{_REG_ALT})\s*(?:[(（][^)）]{{0,10}}[)）])?"
+    r"(?:\s*[A-Za-z][A-Za-z .()/&-]{0,30}?)?\s*[:：]"
+)
+
+
+#: One part of a detail line without colons: a detail label at the start of the line or after a
+#: separator, bare or in brackets after an everyday word (老板（法定代表人）彭银川), then its value up to the
+#: next separator.
+_PLAIN_PART = re.compile(
+    rf"(?:^|(?<=[,，;；、]))\s*(?:[\u4e00-\u9fff]{{1,4}}[(（])?(?P<label>{_STRONG_ALT})(?:[)）])?"
+    r"[ \t\u3000]*(?P<value>[^,，;；、。\s][^,，;；、。]*)"
+)
+
+
+def _plain_parts(text: str) -> list[tuple[str, str, int]]:
+    """(label, value, start) of each ``label value`` part of a detail line whose parts a comma separates —
+    only when every part is one (a value that runs on holds a comma of its own: keep the line whole)."""
+    parts: list[tuple[str, str, int]] = []
+    pos = 0
+    for m in _PLAIN_PART.finditer(text):
+        if text[pos : m.start()].strip(" ,，;；、\t"):
+            return []  # text between the parts that no label opens
+        value = m.group("value").rstrip()
+        parts.append((m.group("label"), value, m.start("value")))
+        pos = m.start("value") + len(m.group("value"))
+    if text[pos:].strip(" ,，;；、。\t"):
+        return []
+    return parts
 
 
 def _starts(text: str, lo: int) -> list[re.Match[str]]:
@@ -608,7 +665,17 @@ def _mention_name(name: str, signature: bool) -> bool:
 def _clean_name(value: str) -> str:
     m = _NAME_END.search(value)
     name = value[: m.start()] if m else value
-    return name.strip().rstrip("(（")
+    name = name.strip().rstrip("(（")
+    if (em := _ENGLISH_AFTER.search(name)) and len(_CJK.findall(name[: em.start()])) >= 4:
+        name = name[: em.start()]  # 上海…有限公司 Shanghai … Co.: the English name of the same party
+    return name
+
+
+#: An English rendering after a Chinese name (…有限公司 Shanghai Yuanzhou Ship Management Co., Ltd.): two or
+#: more Latin words after a space, to the end.
+_ENGLISH_AFTER = re.compile(
+    r"(?<=[\u4e00-\u9fff)）])(?:\s+|\s*/\s*)[A-Za-z][A-Za-z&.'-]*(?:[ ,]+[A-Za-z&.()'-]+)+[.,]?\s*$"
+)
 
 
 def _is_name(value: str) -> bool:
