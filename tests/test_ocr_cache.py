@@ -120,3 +120,37 @@ def test_a_write_that_fails_leaves_nothing_half_written(
     monkeypatch.setattr(ocr_cache.os, "replace", no_room)
     assert ocr.image_lines(_page())  # the page is read all the same
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+def test_a_lines_confidence_comes_back_from_memory_and_disk(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Each line keeps Tesseract's confidence in it through the cache; an entry of the older shape (lines
+    without confidences) is not served: the page is read again."""
+    calls: list[int] = []
+
+    def fake(image: Image.Image, **options: object) -> list[str]:
+        calls.append(1)
+        return [
+            ocr.OcrLine("供方：某某贸易有限公司", 91.5),
+            ocr.TableRow("1 水泵 3台 900.00", 42.25),
+            "无分数",
+        ]
+
+    ocr_cache.clear_memory()
+    monkeypatch.setattr(ocr, "_read_page", fake)
+    monkeypatch.setenv(ocr_cache.ENV, str(tmp_path))
+    first = ocr.image_lines(_page())
+    for _ in range(2):  # from memory, then from disk as a new process would
+        again = ocr.image_lines(_page())
+        assert again == first and len(calls) == 1
+        assert [ocr.line_confidence(x) for x in again] == [91.5, 42.25, None]
+        assert isinstance(again[1], ocr.TableRow) and not isinstance(again[0], ocr.TableRow)
+        ocr_cache.clear_memory()
+    (entry,) = tmp_path.glob("??/*.json")
+    for old in ('[" 供方：某某贸易有限公司"]', '[[" 甲方", "90"]]', '[[" 甲方", true]]', '[[" 甲方"]]'):
+        entry.write_text(old, encoding="utf-8")
+        ocr_cache.clear_memory()
+        ocr.image_lines(_page())
+    assert len(calls) == 5
+    ocr_cache.clear_memory()

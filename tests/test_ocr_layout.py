@@ -225,3 +225,35 @@ def test_an_article_line_that_ran_to_the_margin_keeps_its_tail(first: str, rest:
     assert [b.text for b in blocks] == [first + rest, lines[2]]
     short = ocr.page_blocks(["第五条 验收", "买方应于到货后七日内验收。"], 1, 0)
     assert len(short) == 2  # a heading of its own stays one
+
+
+def test_a_lines_confidence_is_its_words_weighted_by_their_characters() -> None:
+    """A long misread fill-in weighs as much as it is long: a line of a sure four-character label and a
+    thirteen-character guess is about as sure as the guess."""
+    label, guess, cell = (0, 160, 40, "交货地点"), (200, 480, 40, "em亭翌六jamweand"), (700, 80, 40, "吨")
+    confs = {id(label): 95.0, id(guess): 20.0, id(cell): 60.0}
+    (line,) = ocr.assemble_lines([[(10, label), (10, guess)]], [], confs)
+    assert isinstance(line, ocr.OcrLine) and line.conf == pytest.approx((4 * 95 + 13 * 20) / 17)
+    grid = [(0, 100, [650, 750, 900])]
+    (row,) = ocr.assemble_lines([[(20, cell)]], grid, confs)
+    assert isinstance(row, ocr.TableRow) and row.conf == 60.0
+    assert ocr.assemble_lines([[(10, label)]], []) == ["交货地点"]  # no confidences given: none known
+    assert ocr.line_confidence(ocr.assemble_lines([[(10, label)]], [])[0]) is None
+
+
+def test_a_paragraphs_confidence_is_its_lines_weighted_by_their_length() -> None:
+    lines = [
+        ocr.OcrLine("第六条 违约责任：卖方逾期交货的，每逾期一日按逾期部分货款的千分之", 90.0),
+        ocr.OcrLine("二支付违约金。", 30.0),
+        ocr.OcrLine("第七条 争议：提交南京仲裁委员会仲裁。", 88.0),
+        ocr.TableRow("1 钢板 20吨", 50.0),
+        "第八条 其他：无。",  # a line with no confidence known
+    ]
+    blocks = ocr.page_blocks(lines, 2, 5)
+    assert [b.confidence for b in blocks[1:]] == [88.0, 50.0, None]
+    a, b = len(lines[0]), len(lines[1])
+    assert blocks[0].confidence == pytest.approx((a * 90 + b * 30) / (a + b))
+    assert ocr.page_confidence(lines) == pytest.approx(
+        sum(len(x) * x.conf for x in lines[:4]) / sum(len(x) for x in lines[:4])
+    )
+    assert ocr.page_confidence(["无分数"]) is None

@@ -128,6 +128,9 @@ class Block:
     Simplified, full-width ASCII folded to half-width, ``\u3000`` to a space. ``norm`` has the same length as
     ``text`` so an offset found in ``norm`` quotes the same characters of ``text``.
     ``section`` is the heading of the clause the block sits in (e.g. ``第五条 验收``), if known.
+    ``confidence`` is how sure OCR was of the block's words (Tesseract's word confidences, 0–100, averaged
+    over its characters: :func:`contractkit.readers.ocr.word_confidence`); None for text that was not
+    OCR'd (a text layer, a .docx), which is read as written.
     """
 
     text: str
@@ -136,6 +139,7 @@ class Block:
     kind: BlockKind = "paragraph"
     section: str | None = None
     style: str | None = None
+    confidence: float | None = None
 
     def __init__(
         self,
@@ -145,6 +149,7 @@ class Block:
         kind: BlockKind = "paragraph",
         section: str | None = None,
         style: str | None = None,
+        confidence: float | None = None,
     ) -> None:
         s = _BLOCK_SET  # as Location.__init__: the generated __init__, by the slots' setters
         s[0](self, text)
@@ -153,6 +158,7 @@ class Block:
         s[3](self, kind)
         s[4](self, section)
         s[5](self, style)
+        s[6](self, confidence)
 
 
 def _frozen_setters(cls: type) -> tuple[Any, ...]:

@@ -308,12 +308,13 @@ def image_lines(
     key = ocr_cache.page_key(image, **settings) if cache else ""
     found = ocr_cache.get(key) if cache else None
     if found is not None:
-        return [TableRow(text[1:]) if text[:1] == "\x1e" else text[1:] for text in found]
+        return [(TableRow if text[:1] == "\x1e" else OcrLine)(text[1:], conf) for text, conf in found]
     lines = _read_page(
         image, langs=langs, timeout=timeout, psm=psm, smooth=smooth, unrule=unrule, assemble=assemble
     )
     if cache:  # a table row marked by a leading record separator, any other line by a space
-        ocr_cache.put(key, [("\x1e" if isinstance(x, TableRow) else " ") + x for x in lines])
+        marked = [("\x1e" if isinstance(x, TableRow) else " ") + x for x in lines]
+        ocr_cache.put(key, [(text, line_confidence(x)) for text, x in zip(marked, lines, strict=True)])
     return lines
 
 
@@ -340,21 +341,39 @@ def _read_page(
     except RuntimeError as exc:  # pytesseract's timeout
         raise TimeoutError(str(exc)) from None
     lines: dict[tuple[int, int, int], list[tuple[int, Word]]] = {}
+    confs: dict[int, float] = {}  # id of a word's box: Tesseract's confidence in it (0–100)
     for i, word in enumerate(data["text"]):
         if not word.strip() or float(data["conf"][i]) < 0 or _RULE.match(word.strip()):
             continue
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         box = (data["left"][i], data["width"][i], data["height"][i], word.strip())
+        confs[id(box)] = float(data["conf"][i])
         lines.setdefault(key, []).append((data["top"][i], box))
     found = [lines[key] for key in sorted(lines)]
     if not assemble:
-        return [join_words([w for _, w in x]) for x in found]
-    return assemble_lines(found, grid)
+        return [
+            OcrLine(join_words(ws), word_confidence(ws, confs)) for ws in ([w for _, w in x] for x in found)
+        ]
+    return assemble_lines(found, grid, confs)
 
 
-def assemble_lines(lines: list[list[tuple[int, Word]]], grid: list[GridRow]) -> list[str]:
+def word_confidence(words: list[Word], confs: dict[int, float] | None) -> float | None:
+    """Tesseract's confidence in a run of ``words`` (``confs``: by the id of each word's box): the mean of
+    the words' confidences weighted by their characters, so a long misread fill-in weighs as much as it
+    is long; None when no word's confidence is known."""
+    if not confs:
+        return None
+    known = [(len(w[3]), confs[id(w)]) for w in words if id(w) in confs]
+    total = sum(n for n, _ in known)
+    return sum(n * c for n, c in known) / total if total else None
+
+
+def assemble_lines(
+    lines: list[list[tuple[int, Word]]], grid: list[GridRow], confs: dict[int, float] | None = None
+) -> list[str]:
     """The page's lines, top to bottom: each row of a ruled table (``grid``) one :class:`TableRow` (its
-    cells left to right, a cell's wrapped lines joined), the rest :func:`rows_of` Tesseract's lines."""
+    cells left to right, a cell's wrapped lines joined), the rest :func:`rows_of` Tesseract's lines; each
+    an :class:`OcrLine` with its words' confidence (:func:`word_confidence`) when ``confs`` gives them."""
     cells: dict[tuple[int, int], list[tuple[int, Word]]] = {}
     free: list[list[tuple[int, Word]]] = []
     for line in lines:
@@ -371,10 +390,13 @@ def assemble_lines(lines: list[list[tuple[int, Word]]], grid: list[GridRow]) -> 
             free.append(rest)
     placed: list[tuple[float, str]] = []
     for words in rows_of(free):
-        placed.append((min(t for t, _ in _tops(words, lines)), join_words(words)))
+        text = OcrLine(join_words(words), word_confidence(words, confs))
+        placed.append((min(t for t, _ in _tops(words, lines)), text))
     for row in sorted({r for r, _ in cells}):
-        texts = [_cell_text(cells[key]) for key in sorted(k for k in cells if k[0] == row)]
-        placed.append((grid[row][0], TableRow(" ".join(t for t in texts if t))))
+        keys = sorted(k for k in cells if k[0] == row)
+        texts = [_cell_text(cells[key]) for key in keys]
+        conf = word_confidence([w for key in keys for _, w in cells[key]], confs)
+        placed.append((grid[row][0], TableRow(" ".join(t for t in texts if t), conf)))
     placed.sort(key=lambda p: p[0])
     return [text for _, text in placed]
 
@@ -399,7 +421,24 @@ def _cell_text(words: list[tuple[int, Word]]) -> str:
     return out
 
 
-class TableRow(str):
+class OcrLine(str):
+    """An OCR'd line, and ``conf``: Tesseract's confidence in its words (0–100, :func:`word_confidence`),
+    None when not known (a line from elsewhere)."""
+
+    conf: float | None
+
+    def __new__(cls, text: str = "", conf: float | None = None) -> OcrLine:
+        line = super().__new__(cls, text)
+        line.conf = conf
+        return line
+
+
+def line_confidence(line: str) -> float | None:
+    """The confidence of an OCR'd ``line`` (:class:`OcrLine`), None for a plain string."""
+    return getattr(line, "conf", None)
+
+
+class TableRow(OcrLine):
     """An OCR'd line that is one whole row of a ruled table: a block of its own, never joined to others."""
 
 
@@ -494,15 +533,32 @@ _SPACE_BEFORE_MARK = re.compile(r"(?<=\S)\s+(?=[:：;；,，。、)）])|(?<=[(�
 
 
 def page_blocks(lines: list[str], page: int, start_index: int) -> list[Block]:
-    """The paragraphs of one OCR'd page as blocks (``page``, first ``line``)."""
+    """The paragraphs of one OCR'd page as blocks (``page``, first ``line``), each with the confidence of
+    its lines (:func:`paragraph_confidence`)."""
     from contractkit.readers.pdf import paragraphs
 
     blocks = []
-    for number, para in _paragraphs(lines, paragraphs):
+    paras = _paragraphs(lines, paragraphs)
+    starts = [number for number, _ in paras] + [len(lines) + 1]
+    for k, (number, para) in enumerate(paras):
         kind = "heading" if looks_like_heading(para) else "line"
         loc = Location(start_index + len(blocks), page=page, line=number)
-        blocks.append(Block(text=para, norm=normalize(para), location=loc, kind=kind))
+        conf = paragraph_confidence(lines[number - 1 : starts[k + 1] - 1])
+        blocks.append(Block(text=para, norm=normalize(para), location=loc, kind=kind, confidence=conf))
     return blocks
+
+
+def paragraph_confidence(lines: list[str]) -> float | None:
+    """The confidence of the OCR'd ``lines`` a paragraph is made of: their confidences weighted by their
+    length (None when no line's is known)."""
+    known = [(len(x.strip()), c) for x in lines if (c := line_confidence(x)) is not None and x.strip()]
+    total = sum(n for n, _ in known)
+    return sum(n * c for n, c in known) / total if total else None
+
+
+def page_confidence(lines: list[str]) -> float | None:
+    """An honest figure for one OCR'd page: the confidence of all its lines, weighted by their length."""
+    return paragraph_confidence(lines)
 
 
 def _paragraphs(lines: list[str], join: Any) -> list[tuple[int, str]]:
@@ -567,6 +623,7 @@ def read_image(
     check_size(path, max_bytes)
     require(name, langs)
     blocks: list[Block] = []
+    confidence: dict[int, float | None] = {}
     pages = 0
     for pages, image in enumerate(_images(name, max_pages), start=1):
         try:
@@ -575,6 +632,7 @@ def read_image(
             raise page_unreadable(name, pages, exc) from None
         langs = langs_after(lines, langs)
         blocks.extend(page_blocks(lines, pages, len(blocks)))
+        confidence[pages] = page_confidence(lines)
     if not any(b.text.strip() for b in blocks):
         raise UnreadableInput(
             "OCR found no text in the image",
@@ -583,6 +641,5 @@ def read_image(
             zh="OCR 未在图片中识别到文字",
             hint_zh="请以 300 dpi 扫描，保持端正、清晰",
         )
-    return Document(
-        path=name, kind="pdf", blocks=blocks, meta={"pages": pages, "ocr": list(range(1, pages + 1))}
-    )
+    meta = {"pages": pages, "ocr": list(range(1, pages + 1)), "ocr_confidence": confidence}
+    return Document(path=name, kind="pdf", blocks=blocks, meta=meta)

@@ -21,8 +21,9 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-#: Bumped whenever the reading of a page changes (preprocessing, line assembly, clean-up of lines).
-PIPELINE = "5.2"
+#: Bumped whenever the reading of a page changes (preprocessing, line assembly, clean-up of lines) or the
+#: shape of what is kept (6.0: each line with Tesseract's confidence in it).
+PIPELINE = "6.0"
 #: Pages kept in memory per process (their lines only: a few kB each).
 MEMORY_PAGES = 64
 #: Pages kept in the disk cache folder at most.
@@ -30,7 +31,10 @@ DISK_PAGES = 5000
 #: A disk entry larger than this is not read (a page's lines are a few kB).
 MAX_ENTRY_BYTES = 1 << 20
 ENV = "CONTRACTKIT_OCR_CACHE"
-_memory: OrderedDict[str, list[str]] = OrderedDict()
+#: One cached line: its text (a leading mark says a table row) and Tesseract's confidence in it (0–100, or
+#: None when not known).
+Line = tuple[str, float | None]
+_memory: OrderedDict[str, list[Line]] = OrderedDict()
 _puts = 0
 
 
@@ -58,7 +62,7 @@ def _folder() -> Path | None:
     return Path(value) if value else None
 
 
-def get(key: str) -> list[str] | None:
+def get(key: str) -> list[Line] | None:
     """The lines cached for ``key`` (memory first, then the disk folder if set), or None."""
     if key in _memory:
         _memory.move_to_end(key)
@@ -70,16 +74,24 @@ def get(key: str) -> list[str] | None:
     try:
         if path.stat().st_size > MAX_ENTRY_BYTES:
             return None  # no page's lines are that long: not an entry of ours
-        lines = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not (isinstance(lines, list) and all(isinstance(x, str) for x in lines)):
-        return None
+        lines = [_line(x) for x in json.loads(path.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError):
+        return None  # unreadable, not JSON, not a list of [text, confidence] pairs: read the page again
     _remember(key, lines)
     return list(lines)
 
 
-def put(key: str, lines: list[str]) -> None:
+def _line(entry: object) -> Line:
+    """One cached line read back from JSON (``[text, confidence]``); anything else is a ValueError."""
+    if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
+        raise ValueError("not a cached line")
+    text, conf = entry
+    if conf is not None and (isinstance(conf, bool) or not isinstance(conf, int | float)):
+        raise ValueError("not a confidence")
+    return text, None if conf is None else float(conf)
+
+
+def put(key: str, lines: list[Line]) -> None:
     """Keep ``lines`` for ``key``: in memory, and on disk when the folder is set (written atomically)."""
     global _puts
     _remember(key, list(lines))
@@ -122,7 +134,7 @@ def clear_memory() -> None:
     _memory.clear()
 
 
-def _remember(key: str, lines: list[str]) -> None:
+def _remember(key: str, lines: list[Line]) -> None:
     _memory[key] = lines
     _memory.move_to_end(key)
     while len(_memory) > MEMORY_PAGES:

@@ -11,8 +11,9 @@ on long files. pdfplumber is deliberately not used here: it is ~20x slower per p
 
 Scans: a page without a text layer is rendered and read by OCR (:mod:`contractkit.readers.ocr`) with
 ``ocr="auto"`` (the default), every page with ``"always"``; ``"never"`` refuses a PDF with no text at all,
-as before. ``meta["ocr"]`` lists the OCR'd pages (1-based). At most ``max_ocr_pages`` pages are OCR'd, each
-within the OCR page time limit and pixel bound.
+as before. ``meta["ocr"]`` lists the OCR'd pages (1-based), ``meta["ocr_confidence"]`` Tesseract's
+confidence in each (0–100, :func:`~contractkit.readers.ocr.page_confidence`; each block has its own). At
+most ``max_ocr_pages`` pages are OCR'd, each within the OCR page time limit and pixel bound.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
     stats = GlyphStats()
     pages_with_text = 0
     ocr_pages: list[int] = []
+    confidence: dict[int, float | None] = {}  # an OCR'd page: Tesseract's confidence in its lines
     langs: str | None = None  # OCR languages: both until the first OCR'd page shows the script
     for i in range(n):
         try:
@@ -106,9 +108,10 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
                 f"cannot read page text ({exc})", path=name, where=f"page {i + 1}"
             ) from None
         if lines is not None:
-            from contractkit.readers.ocr import page_blocks
+            from contractkit.readers.ocr import page_blocks, page_confidence
 
             page_found = page_blocks(lines, i + 1, len(blocks))
+            confidence[i + 1] = page_confidence(lines)
             pages_with_text += bool(page_found)
             blocks.extend(page_found)
             continue
@@ -133,7 +136,9 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
             hint="lint with --ocr auto (the default), or lint the original .docx instead",
         )
     stats.check(name)
-    meta = {"pages": n, "pages_with_text": pages_with_text, "ocr": ocr_pages}
+    meta: dict = {"pages": n, "pages_with_text": pages_with_text, "ocr": ocr_pages}
+    if ocr_pages:
+        meta["ocr_confidence"] = confidence
     return Document(path=name, kind="pdf", blocks=blocks, meta=meta)
 
 
