@@ -69,6 +69,7 @@ def lint_document(
 
     settings = Settings.resolve(settings)
     pool = list(rules) if rules is not None else list(available_rules().values())
+    read_blocks = doc.blocks  # as read: with OCR's confidence in each (the sectioned copies drop it)
     doc = Document(
         path=doc.path, kind=doc.kind, blocks=assign_sections(doc.blocks), deal=doc.deal, meta=doc.meta
     )
@@ -104,10 +105,102 @@ def lint_document(
         marks = document_markers(doc)
         if marks:
             out = apply_markers(out, marks, ran=[r.id for r in ran])
+    out = withhold_poorly_read(Document(doc.path, doc.kind, read_blocks, doc.deal, doc.meta), out)
     from contractkit.reading import reading_notes  # meta/ocr, meta/revisions: what reading did
 
     out.extend(reading_notes(doc))
     return sorted(out, key=_sort_key)
+
+
+#: The reading notice that replaces the findings on parts of a scan OCR read too poorly to judge.
+LOW_CONFIDENCE = "meta/low-confidence-ocr"
+#: An OCR'd page is read poorly when Tesseract's confidence in it (its words', weighted by their characters,
+#: 0–100: ``Document.meta["ocr_confidence"]``) is under this. Measured over the 130 OCR'd pages of the
+#: corpus scans (tests/corpus/*/*scan*): every well-read page is at 77 or more, the pages of a printed form
+#: filled in by hand, whose fill-ins Tesseract turns into nonsense, at 44 to 52.
+PAGE_LOW = 65
+#: On a poorly read page, a block (paragraph) is read poorly under this confidence: the form pages' blocks
+#: with garbled fill-ins measured 15–71, their printed clauses read right 74–87. On a well-read page a
+#: low block is left alone: there it is an isolated code, stamp or table row (measured 14–72 on well-read
+#: pages, mostly read right), not a region the rules cannot see.
+BLOCK_LOW = 75
+#: A page under this confidence is taken as unreadable (no line of it can be relied on): all of it is
+#: withheld and said to be unchecked, as a file part that could not be read.
+PAGE_UNREADABLE = 30
+
+
+def poorly_read(doc: Document) -> tuple[list, list[int]]:
+    """The blocks of ``doc`` OCR read too poorly to judge (:data:`BLOCK_LOW` on a page under
+    :data:`PAGE_LOW`, every block of a page under :data:`PAGE_UNREADABLE`) and the unreadable pages."""
+    pages: dict = doc.meta.get("ocr_confidence") or {}
+    low = {p for p, c in pages.items() if c is not None and c < PAGE_LOW}
+    unreadable = sorted(p for p in low if pages[p] < PAGE_UNREADABLE)
+    blocks = [
+        b
+        for b in doc.blocks
+        if b.location.page in low
+        and (b.location.page in unreadable or (b.confidence is not None and b.confidence < BLOCK_LOW))
+    ]
+    return blocks, unreadable
+
+
+def withhold_poorly_read(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """``findings`` without those OCR's reading cannot support, and one :data:`LOW_CONFIDENCE` warning
+    instead, naming the lines read poorly and the checks withheld: a finding located in a poorly read block
+    (:func:`poorly_read`), and a document-level one (no quote, no span: "no dispute clause") whenever there
+    are such blocks — the clause may be in them. Documents read well (a text layer, a well-read scan) come
+    back unchanged."""
+    blocks, unreadable = poorly_read(doc)
+    if not blocks and not unreadable:
+        return findings
+    where = {b.location.index for b in blocks}
+    kept: list[Finding] = []
+    withheld: list[str] = []
+    for f in findings:
+        own = f.rule.startswith(("meta/", "internal/"))
+        if not own and (f.location.index in where or (not f.snippet and f.span is None)):
+            withheld.append(f.rule)
+        else:
+            kept.append(f)
+    kept.append(_low_confidence_notice(blocks, unreadable, sorted(set(withheld)), doc.meta))
+    return kept
+
+
+def _low_confidence_notice(blocks: list, unreadable: list[int], withheld: list[str], meta: dict) -> Finding:
+    """The one warning of :func:`withhold_poorly_read`: the lines read poorly, the checks withheld."""
+    lines: dict[int, list[int]] = {}
+    for b in blocks:
+        if b.location.page not in unreadable:
+            lines.setdefault(b.location.page, []).append(b.location.line)
+    pages = meta.get("ocr_confidence") or {}
+    zh_parts = [f"第{p}页第{'、'.join(map(str, ls))}行" for p, ls in sorted(lines.items())]
+    en_parts = [f"page {p} line(s) {', '.join(map(str, ls))}" for p, ls in sorted(lines.items())]
+    zh, en = [], []
+    if zh_parts:
+        zh.append(
+            f"扫描件{'，'.join(zh_parts)} OCR 识别可信度低（低于 {BLOCK_LOW}/100），识别出的文字不可据以判断"
+        )
+        en.append(f"OCR read {'; '.join(en_parts)} of the scan poorly (confidence under {BLOCK_LOW}/100)")
+    for p in unreadable:
+        zh.append(f"第{p}页几乎无法识别（整页可信度 {pages[p]:.0f}/100），该页未检查")
+        en.append(
+            f"page {p} could not be read (confidence {pages[p]:.0f}/100 for the page): it was not checked"
+        )
+    if withheld:
+        zh.append(f"以下检查的结论已暂不报告：{'、'.join(withheld)}")
+        en.append(f"withheld, as the text they rest on is not reliable: {', '.join(withheld)}")
+    else:
+        zh.append("这些行中的问题无法被发现")
+        en.append("problems in those lines cannot be found")
+    first = blocks[0].location if blocks else Location(index=0, page=unreadable[0])
+    return Finding(
+        rule=LOW_CONFIDENCE,
+        severity=Severity.WARNING,
+        message="；".join(zh) + "。请对照扫描件人工核对这些行。",
+        message_en="; ".join(en) + ". Read those lines on the scan by hand.",
+        location=first,
+        hint="rescan at 300 dpi or more, or lint the original document; type in handwritten fill-ins",
+    )
 
 
 def lint_text(

@@ -1,0 +1,187 @@
+"""Parts of a scan OCR read too poorly to judge: their findings, and the document's "missing X" findings
+(the clause may be in them), are withheld, and one ``meta/low-confidence-ocr`` warning names the lines and
+the checks withheld; a page read so poorly that nothing on it can be relied on is said to be unchecked.
+A well-read scan and a text document keep every finding. Two pages drawn here (Noto CJK, 200 dpi) with
+our own contract: one clean, one with its fill-ins in a hurried "hand" (each character turned, sheared,
+sized and smeared on its own), as on a printed form filled in by hand."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from contractkit import lint
+from contractkit.findings import Finding, Severity
+from contractkit.lint import LOW_CONFIDENCE, lint_document, withhold_poorly_read
+from contractkit.readers import ocr
+from contractkit.readers.model import Block, Document, Location
+from contractkit.readers.pdf import read_pdf
+from contractkit.readers.text import document_from_text
+
+FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+needs_tesseract = pytest.mark.skipif(
+    not (ocr.available() and FONT.exists() and shutil.which("tesseract")),
+    reason="needs Tesseract (chi_sim, chi_tra) and the Noto CJK fonts",
+)
+#: A form's printed labels and what was filled in after each.
+FORM = [
+    ("一、货物名称及数量：", "工业除湿机 DH-90 型 共 40 台"),
+    ("二、合同总价：", "人民币 186,000.00 元（含 13% 增值税）"),
+    ("三、交货时间及地点：", "2027年5月20日前送至买方南通仓库"),
+    ("四、验收：", "买方收货后7日内验收，逾期未提异议视为合格"),
+    ("五、付款：", "验收合格后30日内一次付清全部货款"),
+    ("六、违约责任：", "卖方逾期交货每日按货款的千分之一支付违约金"),
+    ("七、争议解决：", "协商不成的，向买方所在地人民法院起诉"),
+    ("八、合同期限：", "自双方签章之日起至2027年12月31日止"),
+]
+
+
+def _hand(page: Image.Image, at: tuple[int, int], text: str, rnd: random.Random) -> None:
+    """``text`` as a hurried hand: each character turned, sized, sheared and smeared on its own."""
+    x, y = at
+    for ch in text:
+        size = rnd.randint(26, 40)
+        font = ImageFont.truetype(str(FONT), size, index=rnd.choice([0, 2]))
+        glyph = Image.new("L", (size * 2, size * 2), 0)
+        ImageDraw.Draw(glyph).text((size // 2, size // 3), ch, font=font, fill=255)
+        shear = (1, rnd.uniform(-0.5, 0.5), 0, rnd.uniform(-0.3, 0.3), 1, 0)
+        glyph = glyph.transform(glyph.size, Image.Transform.AFFINE, shear)
+        glyph = glyph.rotate(rnd.uniform(-30, 30), resample=Image.Resampling.BICUBIC)
+        page.paste(0, (x, y + rnd.randint(-10, 10)), glyph.filter(ImageFilter.MaxFilter(3)))
+        x += int(size * rnd.uniform(0.8, 1.2))
+
+
+def _draw_form(path: Path, *, by_hand: bool) -> None:
+    """One page at 200 dpi: a title, the parties, the form's eight clauses filled in, signature labels."""
+    rnd = random.Random(7)
+    page = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(page)
+    body = ImageFont.truetype(str(FONT), 30, index=2)  # Noto Serif CJK SC
+    draw.text((620, 160), "设备买卖合同", font=ImageFont.truetype(str(FONT), 48, index=2), fill=0)
+    draw.text((160, 280), "买方：南通恒泰纺织机械有限公司", font=body, fill=0)
+    draw.text((160, 340), "卖方：苏州清风环境设备有限公司", font=body, fill=0)
+    y = 440
+    for label, filled in FORM:
+        draw.text((160, y), label, font=body, fill=0)
+        x = 160 + int(draw.textlength(label, font=body))
+        if by_hand:
+            _hand(page, (x, y), filled, rnd)
+        else:
+            draw.text((x, y), filled, font=body, fill=0)
+        y += 90
+    draw.text((160, y + 60), "买方（盖章）：", font=body, fill=0)
+    draw.text((900, y + 60), "卖方（盖章）：", font=body, fill=0)
+    page = page.rotate(0.3, expand=False, fillcolor=255, resample=Image.Resampling.BICUBIC)
+    page.filter(ImageFilter.GaussianBlur(0.4)).save(path, "PDF", resolution=200)
+
+
+def _unwithheld(monkeypatch: pytest.MonkeyPatch, doc: Document) -> list[Finding]:
+    """The findings as they were before anything was withheld."""
+    monkeypatch.setattr(lint, "withhold_poorly_read", lambda doc, found: found)
+    try:
+        return lint_document(doc)
+    finally:
+        monkeypatch.undo()
+
+
+def _missing(findings: list[Finding]) -> list[str]:
+    """The document-level findings (no quote, no span) of the rules."""
+    return [f.rule for f in findings if not f.rule.startswith("meta/") and not f.snippet and f.span is None]
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_a_form_filled_in_by_hand_is_reported_as_read_poorly_not_as_missing_clauses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _draw_form(tmp_path / "form.pdf", by_hand=True)
+    doc = read_pdf(tmp_path / "form.pdf")
+    assert doc.meta["ocr_confidence"][1] < lint.PAGE_LOW
+    before = _unwithheld(monkeypatch, doc)
+    assert _missing(before)  # the clauses OCR garbled were reported missing
+    found = lint_document(doc)
+    (notice,) = [f for f in found if f.rule == LOW_CONFIDENCE]
+    assert notice.severity == Severity.WARNING and notice.location.page == 1
+    assert notice.message.startswith("扫描件第1页第") and "请对照扫描件人工核对" in notice.message
+    assert "Read those lines on the scan by hand" in notice.message_en
+    assert not _missing(found)
+    for rule in _missing(before):
+        assert rule in notice.message and rule in notice.message_en  # said to be withheld
+    poor = {b.location.index for b in lint.poorly_read(doc)[0]}
+    assert poor and not [f for f in found if f.location.index in poor and f.rule != LOW_CONFIDENCE]
+    assert {b.location.line for b in doc.blocks if b.location.index in poor} >= {1 + k for k in range(4, 8)}
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_the_same_form_typed_in_keeps_every_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _draw_form(tmp_path / "form.pdf", by_hand=False)
+    doc = read_pdf(tmp_path / "form.pdf")
+    assert doc.meta["ocr_confidence"][1] >= lint.PAGE_LOW
+    assert all(b.confidence is not None for b in doc.blocks)
+    found = lint_document(doc)
+    assert found == _unwithheld(monkeypatch, doc)
+    assert LOW_CONFIDENCE not in {f.rule for f in found}
+
+
+def _scan(confidences: list[float], page_conf: float, texts: list[str] | None = None) -> Document:
+    texts = texts or [f"第{k + 1}条 甲方应于收货后十日内付款。" for k in range(len(confidences))]
+    blocks = [
+        Block(t, t, Location(k, page=1, line=2 * k + 1), "line", confidence=c)
+        for k, (t, c) in enumerate(zip(texts, confidences, strict=True))
+    ]
+    return Document("scan.pdf", "pdf", blocks, meta={"ocr": [1], "ocr_confidence": {1: page_conf}})
+
+
+def _finding(rule: str, index: int, snippet: str = "") -> Finding:
+    span = (0, len(snippet)) if snippet else None
+    return Finding(rule, Severity.WARNING, "问题", "problem", Location(index, page=1), snippet, span)
+
+
+def test_withholding_on_a_poorly_read_page() -> None:
+    doc = _scan([88.0, 31.0, 52.0, 90.0], 48.0)
+    found = [
+        _finding("payment/vague-deadline", 0, "收货后十日内"),  # a well-read line: kept
+        _finding("delivery/no-delivery-date", 1, "交货时间"),  # on a garbled line: withheld
+        _finding("dispute/no-dispute-clause", 0),  # the clause may be in the garbled lines: withheld
+        _finding("meta/unused-suppression", 2),  # the product's own notes stay
+    ]
+    out = withhold_poorly_read(doc, found)
+    assert [f.rule for f in out] == ["payment/vague-deadline", "meta/unused-suppression", LOW_CONFIDENCE]
+    notice = out[-1]
+    assert notice.location == doc.blocks[1].location
+    assert "第1页第3、5行" in notice.message and "page 1 line(s) 3, 5" in notice.message_en
+    assert "delivery/no-delivery-date、dispute/no-dispute-clause" in notice.message
+    assert "未检查" not in notice.message  # no page is beyond reading
+
+
+def test_a_well_read_scan_or_a_text_keeps_its_findings() -> None:
+    found = [_finding("delivery/no-delivery-date", 1, "交货时间"), _finding("dispute/no-dispute-clause", 0)]
+    # a well-read page with one unsure line (a stamp, a registration code): nothing withheld, no notice
+    assert withhold_poorly_read(_scan([88.0, 26.0, 91.0], 84.0), found) == found
+    assert withhold_poorly_read(document_from_text("甲方\n乙方"), found) == found
+    unknown = _scan([88.0, 26.0], 84.0)
+    unknown.meta.pop("ocr_confidence")
+    assert withhold_poorly_read(unknown, found) == found
+
+
+def test_a_page_beyond_reading_is_said_to_be_unchecked() -> None:
+    doc = _scan([22.0, 80.0], 25.0)  # even its surer line is not relied on
+    out = withhold_poorly_read(doc, [_finding("amount/tax-missing", 1, "甲方应于")])
+    (notice,) = out
+    assert (
+        notice.rule == LOW_CONFIDENCE and "第1页几乎无法识别" in notice.message and "未检查" in notice.message
+    )
+    assert "page 1 could not be read" in notice.message_en and "amount/tax-missing" in notice.message
+    assert "第1页第" not in notice.message  # the page as a whole, not line by line
+
+
+def test_nothing_withheld_still_names_the_lines() -> None:
+    """No finding rests on the garbled lines, yet a defect in them cannot be found: the reviewer is told."""
+    out = withhold_poorly_read(_scan([90.0, 40.0], 55.0), [])
+    (notice,) = out
+    assert "第1页第3行" in notice.message and "这些行中的问题无法被发现" in notice.message
