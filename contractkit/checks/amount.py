@@ -538,6 +538,7 @@ def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "本合同总价为100,000.00美元，以人民币支付的，按付款当日中国人民银行公布的汇率中间价折算。",
         "本合同总价为人民币600,000.00元。",
         "合同总金额：USD 125,200.00，买方以美元电汇方式付款。",
+        "合同总价为EUR 48,000.00，以欧元计价和支付，不涉及人民币结算。",
     ],
 )
 def no_exchange_rate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

@@ -722,6 +722,22 @@ _RMB_PAY = re.compile(
 )
 
 
+#: Words that deny a payment in RMB just before it (不涉及人民币结算, 不以人民币支付, 而非人民币,
+#: 无需折算为人民币).
+_RMB_DENIED = re.compile(
+    r"(?:不涉及|不涉|不以|不用|不得以|不得用|不使用|不接受|不采用|不进行|不作|不做|无需|无须|不需|不必|而非|并非|非以|而不是"
+    r"|不会以)\s*(?:以|用|折算为?|换算为?|折合)?\s*$"
+)
+
+
+def _rmb_denied(norm: str, m: re.Match[str]) -> bool:
+    """True when the RMB payment ``m`` is denied (以美元计价和支付，不涉及人民币结算): payment stays in the
+    foreign currency."""
+    at = norm.find("人民币", m.start(), m.end())
+    at = m.start() if at < 0 else at
+    return _RMB_DENIED.search(norm, max(0, at - 8), at) is not None
+
+
 def _currency(doc: Document, amounts: list[StatedAmount]) -> CurrencyFacts:
     from contractkit.checks._common import block_indices_naming
 
@@ -730,7 +746,10 @@ def _currency(doc: Document, amounts: list[StatedAmount]) -> CurrencyFacts:
     rule: Where | None = None
     if foreign:
         for i in block_indices_naming(doc, ("人民币", "RMB", "CNY")):
-            m = _RMB_PAY.search(doc.blocks[i].norm)
+            m = next(
+                (m for m in _RMB_PAY.finditer(doc.blocks[i].norm) if not _rmb_denied(doc.blocks[i].norm, m)),
+                None,
+            )
             if m is not None and rmb is None:
                 norm = doc.blocks[i].norm
                 for s, e in clause_spans(norm):
