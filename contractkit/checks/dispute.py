@@ -181,7 +181,11 @@ def unfilled_choice(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     basis="民法典第470条；民事诉讼法第24条、第35条",
     fix="增加争议解决条款，例如“协商不成的，向合同签订地人民法院提起诉讼”或“提交北京仲裁委员会仲裁”。",
     bad=["本合同一式两份，自双方签字盖章之日起生效。", "第八条 争议解决\n因本合同发生的争议，双方协商解决。"],
-    good=["协商不成的，向合同签订地人民法院提起诉讼。", "因本合同发生的争议，提交北京仲裁委员会仲裁。"],
+    good=[
+        "协商不成的，向合同签订地人民法院提起诉讼。",
+        "因本合同发生的争议，提交北京仲裁委员会仲裁。",
+        "七、吵架了怎么办\n先商量。商量不好，就到甲方所在地人民法院起诉。",
+    ],
 )
 def no_dispute_clause(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
