@@ -98,6 +98,7 @@ def test_a_designated_place_without_an_order_is_still_reported(text: str) -> Non
         "交货地点：甲方指定的海上养殖平台，具体以甲方通知为准。",
         "乙方于2027年3月1日前把货送到甲方新开的店里。",
         "乙方于2027年3月1日前将货物运至买方新建的二号仓库。",
+        "乙方于2027年3月1日前都送到甲方仓库（思明区那边，到时候电话告诉具体位置）。",  # no contact
     ],
 )
 def test_a_place_without_its_door_is_reported(text: str) -> None:

@@ -306,7 +306,8 @@ def classify_place(text: str) -> tuple[PlaceKind, bool]:
 
 
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-_CONTACT = re.compile(r"收货人|联系人|联系电话|电话|手机|传真|[Tt]el|TEL")
+#: A contact in a bracket: its label, or a phone label with its number (not 到时候电话告诉具体位置).
+_CONTACT = re.compile(r"收货人|联系人|联系电话|(?:电话|手机|传真|[Tt]el|TEL)\s*[:：]?\s*[\d(（+]")
 _CONTACT_NOTE = re.compile(r"[(（][^()（）]*?(?:" + _CONTACT.pattern + r")[^()（）]*[)）]")
 #: The list of the places sent later in the words after them: 买方下属各网点，网点名单届时通知.
 _LIST_LATER_NEXT = re.compile(
