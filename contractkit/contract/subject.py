@@ -581,10 +581,14 @@ _VAGUE_GATE_ANY = contains_any(_VAGUE_GATE)
 _BUY_GATE = contains_any(_BUY_WORDS)
 _QUALITY_CLAUSE = re.compile(r"质量|品质|标准|保证")
 
-_NAME_COLS = ("名称", "品名", "产品", "货物", "设备", "品种", "材料", "零件", "商品")
+#: Goods column headers, formal and everyday (东西 | 要求 | 数量 of a colloquial list, 物品, 货品).
+_NAME_COLS = (
+    "名称", "品名", "产品", "货物", "设备", "品种", "材料", "零件", "商品", "东西", "货品", "物品", "物料",
+    "品目", "器材",
+)  # fmt: skip
 _QTY_COLS = ("数量", "供货量", "采购量", "订货量")
 _UNIT_COLS = ("单位",)
-_SPEC_COLS = ("规格", "技术参数", "主要参数", "参数", "技术要求", "指标", "材质")
+_SPEC_COLS = ("规格", "技术参数", "主要参数", "参数", "技术要求", "指标", "材质", "要求")
 _MODEL_COLS = ("型号", "图号", "牌号", "货号")
 #: A goods column header that names the goods (产品名称, 品名), not only their model (产品型号).
 _NAMED_COL = re.compile(r"名称|品名|品种|名目|描述|内容")
@@ -1275,6 +1279,25 @@ _PURPOSE = re.compile(
 )
 
 
+_PHRASE_END = re.compile(r"[,，;；]")
+#: Verbs of having or running something (设有, 拥有, 旗下有, 经营): what they count is the party's own.
+_HAVE = re.compile(r"设有|拥有|开设|开有|下设|下辖|旗下|经营|运营|管理|分布|共有|有")
+
+
+def _circumstance(clause: str, a: int) -> bool:
+    """True when the vague word at ``a`` sits in a phrase of its own before the phrase that buys, after a
+    verb of having and with no purchase verb or quantity label in its phrase: it describes the parties'
+    circumstances (甲方设有多个教学校区，需长期采购二胡; 乙方旗下有若干门店，拟向甲方订购…), not the goods
+    (办公设备一批，由乙方供应 stays vague)."""
+    start = max((m.end() for m in _PHRASE_END.finditer(clause, 0, a)), default=0)
+    end_m = _PHRASE_END.search(clause, a)
+    if end_m is None or _HAVE.search(clause, start, a) is None:
+        return False  # the goods may follow in the same phrase
+    if _PURCHASE_OR_LABEL.search(clause, start, end_m.start()) is not None:
+        return False
+    return _PURCHASE_RE.search(clause, end_m.end()) is not None
+
+
 def purpose_masked(clause: str) -> str:
     """``clause`` with its purpose phrases (为稳定…来源) blanked out, same length."""
     return (
@@ -1287,6 +1310,8 @@ def fixes_quantity(clause: str, word: str, a: int, in_section: bool) -> bool:
     phrase, and an approximation (约, 左右) after a purchase verb or a quantity label — or, in the subject
     section, with no purchase verb after it."""
     if purpose_masked(clause)[a] == "\0":
+        return False
+    if _circumstance(clause, a):
         return False
     if word not in _APPROXIMATE or _QUANTITY_LEAD.search(clause, 0, a) is not None:
         return True

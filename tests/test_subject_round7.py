@@ -1,0 +1,61 @@
+"""Round 7 (subject): a colloquial goods list (东西 | 要求 | 数量 …) is an item table that counts the goods a
+preamble announces as 一批; a vague count of the parties' own circumstances (设有多个校区) before the phrase
+that buys is no vague quantity."""
+
+from __future__ import annotations
+
+import pytest
+
+from contractkit.config import Settings
+from contractkit.contract.extract import extract_text
+from contractkit.lint import lint_text
+
+VAGUE = Settings(select=("subject/vague-quantity",))
+
+
+def rules(text: str) -> set[str]:
+    return {f.rule for f in lint_text(text, VAGUE)}
+
+
+@pytest.mark.parametrize(
+    "head", ["东西\t要求\t数量\t单价\t小计", "物品\t规格\t数量\t单价\t金额", "货品\t要求\t数量\t单价\t小计"]
+)
+def test_an_everyday_goods_list_is_an_item_table(head: str) -> None:
+    text = (
+        "买咖啡机的协议\n甲方：武汉豆香咖啡有限公司\n乙方：武汉汇泉餐饮设备有限公司\n"
+        "我们店里要开分店，找乙方买一批咖啡机和配套的东西，商量好了写下来。\n"
+        "一、买什么、多少钱\n"
+        f"{head}\n"
+        "半自动咖啡机\t双头，15bar，不锈钢机身\t2台\t8600元\t17200元\n"
+        "磨豆机\t64毫米平刀，定量出粉\t2台\t2300元\t4600元\n"
+        "总共21800元。\n二、其他\n签字后生效。\n"
+    )
+    items = extract_text(text).subject.items
+    assert [it.name for it in items] == ["半自动咖啡机", "磨豆机"]
+    assert all(it.quantity is not None for it in items)
+    assert "subject/vague-quantity" not in rules(text)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "甲方在上海设有多个门店，需长期采购咖啡豆及耗材。",
+        "甲方旗下有若干分校，拟向乙方订购教学钢琴。",
+        "买方拥有多个养殖基地，现向卖方购买饲料。",
+    ],
+)
+def test_the_parties_own_circumstances_are_not_a_vague_quantity(clause: str) -> None:
+    text = f"第一条 标的\n{clause}具体数量以每次订单为准。\n"
+    assert "subject/vague-quantity" not in rules(text)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "第一条 标的\n办公设备一批，由乙方供应。",
+        "第一条 标的\n甲方向乙方采购办公设备一批。",
+        "第一条 标的\n甲方有一批旧设备需要处理，乙方采购其中的若干台。",
+    ],
+)
+def test_a_vague_quantity_of_the_goods_is_still_reported(clause: str) -> None:
+    assert "subject/vague-quantity" in rules(clause + "\n")
