@@ -152,3 +152,15 @@ def test_a_door_delivery_with_a_foreign_invested_party_needs_its_edition(text: s
     assert [f.rule for f in lint_text(_FOREIGN + text, EDITION)] == ["delivery/incoterm-no-edition"]
     domestic = _FOREIGN.replace("，一家外商独资企业", "")
     assert [f.rule for f in lint_text(domestic + text, EDITION)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方于2027年1月1日前交货至甲方酒店。\n第十条 通知\n双方确认的送达地址为杭州市西湖区文三路。",
+        "乙方于2027年1月1日前交货至甲方酒店。\n法律文书送达甲方指定地点即视为送达。",
+        "乙方于2027年1月1日前交货至甲方酒店。\n书面通知以专人送达对方指定的办公室。",
+    ],
+)
+def test_a_notice_served_is_no_delivery_place(text: str) -> None:
+    assert rules(text, HOUSE) == []

@@ -65,11 +65,11 @@ _SPOT_LATER = re.compile(
 )
 #: The same in a place's own bracket: 甲方各项目服务中心（具体送货地址由收货人电话通知）.
 _SPOT_LATER_NOTE = re.compile(r"[(（]" + _SPOT_LATER.pattern[1:])
-_BARE_ADDRESS = re.compile(r"(?<![住注册通讯联系邮寄收件办公营业])地址\s*(?:[:：]|就是|即为|是|为)\s*")
+_BARE_ADDRESS = re.compile(r"(?<![住注册通讯联系邮寄收件办公营业达])地址\s*(?:[:：]|就是|即为|是|为)\s*")
 _SENT_TO = re.compile(
     r"(?:送|运|发|交付|交货|送货|交|寄|运送|配送|开|拉|搬)(?:至|到|往)|运抵|送达至|送抵"
     # 于2027年2月5日前送达甲方船坞施工现场: 送达 with its place (not 送达时 / 送达后 / 送达之日)
-    r"|送达(?![时后日之的，,。；;\s])"
+    r"|送达(?![时后日之的，,。；;\s]|地址|方式|对方)"
 )
 _PLACE_END = re.compile(
     r"[，,。；;\n]|(?:的|之)(?:运|费|风险|时)|(?:并|后|前|(?<![届及临随适同准])时|(?:交付|交货)(?!地点|地址)|卸货|签收|验收|装船|装车|装运|"
@@ -402,6 +402,10 @@ _BY_ORDER = re.compile(
 )
 
 
+#: What is served rather than delivered (通知, 文书, 函件): 送达 after it is no delivery of the goods.
+_SERVED = re.compile(r"通知|文书|函|信件|邮件|快递|材料|单据|发票|文件|资料|送达地址")
+
+
 def _sentence_start(text: str, at: int) -> int:
     return max(text.rfind(c, 0, at) for c in "。；;\n") + 1
 
@@ -430,6 +434,8 @@ def places_in(text: str, block: int) -> list[Place]:
                 r"(?:甲方|乙方|买方|卖方|需方|供方|对方|贵方|我方)(?:处|手中)?$", value
             ):
                 continue  # 送达甲方: a person, not a place
+            if m.group() == "送达" and _SERVED.search(text, _sentence_start(text, m.start()), m.start()):
+                continue  # 法律文书送达甲方指定地点 / 通知以专人送达: a notice served, not goods delivered
             if (
                 not labelled
                 and not _VERB.search(text[max(0, m.start() - 12) : m.end()])
