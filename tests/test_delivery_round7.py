@@ -58,6 +58,8 @@ def test_loading_a_machine_part_is_no_delivery() -> None:
         "乙方负责将货物送到甲方仓库。",
         "每次采购的品种、数量、交货时间及地点以甲方下达、乙方书面确认的采购订单为准。\n乙方负责送货上门。",
         "采购单上应写明数量和交货日，乙方按采购单送货。",
+        "本协议为框架协议。各批次的交货期由每份订单确定，乙方负责送货至甲方仓库。",
+        "每批货物的交货日期在采购订单中约定，乙方送货至甲方仓库。",
     ],
 )
 def test_a_framework_leaving_the_date_to_each_order_has_a_date(text: str) -> None:
@@ -164,3 +166,7 @@ def test_a_door_delivery_with_a_foreign_invested_party_needs_its_edition(text: s
 )
 def test_a_notice_served_is_no_delivery_place(text: str) -> None:
     assert rules(text, HOUSE) == []
+
+
+def test_a_penalty_left_to_the_order_fixes_no_delivery_date() -> None:
+    assert rules("乙方送货至甲方仓库。逾期交货的违约金在订单中约定。", DATE) == ["delivery/no-delivery-date"]
