@@ -158,3 +158,14 @@ def test_a_tier_discount_below_its_quantity_needs_the_approvals(
 ) -> None:
     (f,) = lint_text(_volume_quote(qty, pct, net, amount), RULE)
     assert "第1项" in f.message and "阶梯" in f.message and "销售经理、销售总监" in f.message
+
+
+def test_a_statement_explaining_a_row_counts_that_rows_approval() -> None:
+    text = (
+        "报价单\n本报价20日内有效。\n"
+        "| 序号 | 产品名称 | 目录单价 | 折扣 | 折后单价 |\n| 1 | 液压油缸 | 1,000.00 | 8% | 920.00 |\n"
+        "| 2 | 齿轮泵 | 500.00 | 3% | 485.00 |\n"
+        "折扣：油缸 8%为年度返利折扣（客户上年采购额超过80万元），齿轮泵 3%为首单折扣。"
+        "按我司政策，业务员权限为6%，超过6%至9%须销售经理批准；第1项8%已经销售经理孟凡宇批准。\n"
+    )
+    assert lint_text(text, RULE) == []

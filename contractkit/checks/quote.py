@@ -373,12 +373,19 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
     d = next((x for x in loose if x.percent == top and _GRANT.search(_sentence_at(doc, x))), None) or next(
         x for x in loose if x.percent == top
     )
-    missing = _missing(facts, ctx, d.lines[0] if d.lines else None, d.percent, d.group)
+    # a statement naming no line explains the line at its discount (机器人 6%为阶梯折扣 beside a 6 % row):
+    # that line's approvals count for it
+    number = (
+        d.lines[0]
+        if d.lines
+        else next((ln.number for ln in facts.lines if ln.discount == d.percent and ln.group is None), None)
+    )
+    missing = _missing(facts, ctx, number, d.percent, d.group)
     if not missing:
         return
     block = doc.blocks[d.where.block] if doc.blocks else None
     span = d.where.span if block is not None and doc.deal is None else None
-    short = _short_approval(facts, missing, d.lines[0] if d.lines else None, d.percent)
+    short = _short_approval(facts, missing, number, d.percent)
     if block is not None and doc.deal is None and short is not None and short.where is not None:
         # a recorded approval that does not cover the discount: the finding sits at that record
         snippet = _record_clause(doc, short.where) + " …… " + clause_around(block.text, span)
