@@ -59,3 +59,26 @@ def test_the_parties_own_circumstances_are_not_a_vague_quantity(clause: str) -> 
 )
 def test_a_vague_quantity_of_the_goods_is_still_reported(clause: str) -> None:
     assert "subject/vague-quantity" in rules(clause + "\n")
+
+
+@pytest.mark.parametrize(
+    ("heading", "line"),
+    [
+        ("一、卖的东西、多少、多少钱", "2. 包装纸箱一批，够装这些货用，打包算3,600.00元。"),
+        ("一、要的货", "1. 不锈钢餐盘，直径26厘米，大概800个左右，每个12元。"),
+        ("一、订的货和价钱", "3. 配套螺丝若干，随货送。"),
+        ("二、买多少、怎么算钱", "1. 红砖大约3万块，按实际送到的算。"),
+    ],
+)
+def test_an_everyday_goods_heading_makes_its_lines_subject_clauses(heading: str, line: str) -> None:
+    parties = "甲方：温州瓯江餐饮有限公司\n乙方：温州鹿城百货有限公司"
+    text = f"买卖协议\n{parties}\n{heading}\n{line}\n二、其他\n签字生效。\n"
+    assert "subject/vague-quantity" in rules(text)
+
+
+def test_an_everyday_goods_heading_with_exact_counts_is_not_vague() -> None:
+    text = (
+        "买卖协议\n甲方：温州瓯江餐饮有限公司\n乙方：温州鹿城百货有限公司\n一、要的货\n"
+        "1. 不锈钢餐盘，直径26厘米，800个，每个12元。\n二、怎么送\n乙方送到甲方店里，离仓库大概3公里。\n"
+    )
+    assert "subject/vague-quantity" not in rules(text)

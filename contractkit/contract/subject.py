@@ -137,6 +137,8 @@ SUBJECT_SECTION = re.compile(r"标的|产品|货物|设备|名称|数量|规格|
 #: not for the goods section a quality standard is looked for in.
 _SUBJECT_SECTION_ANY = re.compile(
     SUBJECT_SECTION.pattern + r"|[买卖](?:的是|的)?(?:什么|啥)|[买卖]的是|哪(?:辆|台|些|几)|什么东西"
+    # everyday headings: 卖的东西、多少、多少钱 / 要的货 / 订的货和价钱 / 买多少
+    r"|[买卖要订进供送](?:的|了)(?:东西|货|物品)|[买卖要订](?:多少|几)"
 )
 _PURCHASE = (
     r"随(?:车|机|货)(?:送|附|带|赠|配)|"  # 随车送：备胎、充电枪等附件若干 — what comes with the goods
