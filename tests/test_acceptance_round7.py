@@ -35,6 +35,8 @@ def test_a_long_warranty_is_only_noted(text: str) -> None:
         "设备质保期为十二个月；滤芯等耗材保修一个月。",
         "质量保证期为验收合格后18个月，其中密封圈等易耗配件的质保期为3个月。",
         "整机保修一年。灯管属消耗品，保修六个月或1000小时，以先到者为准。",
+        "易损件（皮带、刷子）保修三个月，整机保修一年。",
+        "易损件的质保期为3个月，整机的质保期为12个月。",
     ],
 )
 def test_a_wear_part_short_warranty_beside_the_machine_is_normal(text: str) -> None:
@@ -45,6 +47,7 @@ def test_a_wear_part_short_warranty_beside_the_machine_is_normal(text: str) -> N
     "text",
     [
         "刀片属易损件，保修3个月。",  # no main warranty beside it
+        "易损件保修3个月，整机保修4个月。",  # the machine's own is short too
         "整机质保期为验收合格之日起6个月。",
         "质量异议期为收货后两个月。",
         "产品保修半年。",

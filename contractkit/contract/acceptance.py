@@ -893,8 +893,11 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
     out: list[Period] = []
     latent = _LATENT.search(clause) is not None
     appearance = not latent and _APPEARANCE.search(clause) is not None
+    # a wear part's period first (易损件保修三个月，整机保修一年): read on for the machine's, its part
+    # named after the wear part's length
+    prev = 0
     for kw in _PERIOD_WORD.finditer(clause):
-        if _NOT_LENGTH.match(clause, kw.end()) or not _period_word_holds(clause, kw):
+        if kw.start() < prev or _NOT_LENGTH.match(clause, kw.end()) or not _period_word_holds(clause, kw):
             continue
         durs = [
             d
@@ -906,8 +909,8 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
             a, b = kw.end() + d.span[0], kw.end() + d.span[1]
             kind: PeriodKind = "objection" if "异议" in kw.group() or "索赔" in kw.group() else "warranty"
             length = Length(d.value, d.unit, _where(i, s, a, b))
-            part = _COMPONENT.search(clause, 0, kw.start()) is not None
-            wear = _WEAR.search(clause, 0, kw.start()) is not None
+            part = _COMPONENT.search(clause, prev, kw.start()) is not None
+            wear = _WEAR.search(clause, prev, kw.start()) is not None
             where = _where(i, s, 0, len(clause))
             out.append(
                 Period(
@@ -921,9 +924,13 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
                     wear=wear,
                 )
             )
-            break
-    if not out:
+            if not wear:
+                break
+            prev = b
+    if not out or all(p.wear for p in out):
         for d in find_durations(clause):
+            if d.span[0] < prev or any(p.length.where.span[0] - s == d.span[0] for p in out):
+                continue
             m = _WARRANTY_VERB.search(clause, max(0, d.span[0] - 28), d.span[0])
             if m is None:
                 m = _WARRANTY_AFTER.match(clause, d.span[1])
@@ -934,14 +941,16 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
             if m is not None:
                 length = Length(d.value, d.unit, _where(i, s, *d.span))
                 # 喷头属易损部件，保修6个月 / 其中电池保修一年: a part's own warranty, named before it
-                wear = _WEAR.search(clause, 0, d.span[0]) is not None
-                part = wear or _COMPONENT.search(clause, 0, d.span[0]) is not None
+                wear = _WEAR.search(clause, prev, d.span[0]) is not None
+                part = wear or _COMPONENT.search(clause, prev, d.span[0]) is not None
                 where = out_where(i, s, clause)
                 word = m.group().strip()
                 out.append(
                     Period("warranty", word, length, months_of(d), False, where, component=part, wear=wear)
                 )
-                break
+                if not wear:
+                    break
+                prev = d.span[1]
     if not out and not _DEEMED.search(clause):  # a window that ends in deemed acceptance is the inspection's
         outer = _outer_limit(clause) if _HIDDEN.search(clause) else None
         if outer is not None:
