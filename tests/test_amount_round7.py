@@ -40,3 +40,21 @@ def test_one_foreign_currency_with_rmb_denied_needs_no_rate(clause: str) -> None
 def test_a_payment_in_rmb_still_needs_a_rate(clause: str) -> None:
     text = f"买卖合同\n第一条 合同总价为USD 86,400.00。\n第二条 {clause}\n"
     assert "amount/no-exchange-rate" in rules(text)
+
+
+TOTAL = Settings(select=("amount/table-total-mismatch",))
+
+
+@pytest.mark.parametrize("gap", [" " * 40, " " * 90, "\t\t\t"])
+@pytest.mark.parametrize(("stated", "reported"), [("96,500.00", True), ("86,500.00", False)])
+def test_a_total_set_far_right_of_its_label_is_read(gap: str, stated: str, reported: bool) -> None:
+    text = (
+        "产品明细\n"
+        "序号  产品名称      规格            数量    单价（元）  金额（元）\n"
+        "1     不锈钢法兰    DN100，PN16     500个   121.00      60,500.00\n"
+        "2     橡胶垫片      DN100，3mm      2,000片  13.00      26,000.00\n"
+        f"合计{gap}{stated}\n"
+        "第一条 质量\n按国家标准。\n"
+    )
+    got = "amount/table-total-mismatch" in {f.rule for f in lint_text(text, TOTAL)}
+    assert got is reported

@@ -358,7 +358,7 @@ _GLUED_TOTAL = re.compile(r"(?<=\d)\s*(?=(?:合计|总计)[^\d]{0,8}?(?:[¥￥]\
 #: The total of a line; what follows may be the next heading run into it (合计 2,085,000.00附表 B …), never
 #: more figures (the token is never cut short: 2,085 of 2,085,000.00) or a unit of ten thousand.
 _LOOSE_TOTAL = re.compile(
-    rf"^\s*(?:合计|总计|小计|总价|一共|总共|共计)[^\d]{{0,8}}?(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d]|[,.]\d)\s*(?:元)?\s*"
+    rf"^\s*(?:合计|总计|小计|总价|一共|总共|共计)[^\d]{{0,8}}?\s*(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d]|[,.]\d)\s*(?:元)?\s*"
     r"(?:$|[;；。，,(（]|(?=[\u4e00-\u9fff])(?![万亿千百]))"
 )
 _LOOSE_GAP = 8
