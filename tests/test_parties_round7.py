@@ -138,3 +138,40 @@ def test_a_chosen_short_name_in_a_scan_is_still_reported() -> None:
         "嘉陵公司负责卸货。嘉陵教学装备公司开具发票。\n"
     )
     assert "parties/inconsistent-name" in {f.rule for f in lint_document(_scanned(text, True), PARTIES)}
+
+
+def _key_terms(buyer_rows: str) -> str:
+    return (
+        "买卖合同 合同要素表\n1 合同编号 HT-2026-015\n"
+        "2 买方 南京秦淮文具贸易有限公司\n"
+        f"{buyer_rows}"
+        "6 卖方 宁波鄞州笔业有限公司\n7 卖方统一社会信用代码 91330212MA2H8K3L4P\n"
+        "8 卖方住所 浙江省宁波市鄞州区天童南路88号\n9 卖方法定代表人及电话 陈立言;0574-88120034\n"
+        "10 标的 见货物明细表\n"
+    )
+
+
+def test_a_numbered_key_terms_row_names_the_party() -> None:
+    rows = (
+        "3 买方统一社会信用代码 91320104MA1N2K3L4X\n4 买方住所 江苏省南京市秦淮区中华路100号\n"
+        "5 买方联系电话 025-84412233\n"
+    )
+    buyer = extract_text(_key_terms(rows)).parties.by_role("buyer")
+    assert buyer is not None and buyer.name == "南京秦淮文具贸易有限公司"
+    found = [f for f in lint_text(_key_terms(rows), PARTIES) if f.rule == "parties/missing-details"]
+    assert len(found) == 1 and "法定代表人" in found[0].message  # the buyer gives only a phone
+
+
+def test_a_numbered_key_terms_row_with_every_detail_is_complete() -> None:
+    rows = (
+        "3 买方统一社会信用代码 91320104MA1N2K3L4X\n4 买方住所 江苏省南京市秦淮区中华路100号\n"
+        "5 买方法定代表人及电话 周静;025-84412233\n"
+    )
+    assert "parties/missing-details" not in rules(_key_terms(rows))
+
+
+@pytest.mark.parametrize("line", ["1 甲方 应于收货后3日内验收", "2 乙方 负责运输和卸货"])
+def test_a_numbered_duty_of_a_party_is_no_party_name(line: str) -> None:
+    text = f"甲方：南京秦淮文具贸易有限公司\n乙方：宁波鄞州笔业有限公司\n第一条 责任\n{line}\n"
+    names = {p.name for p in extract_text(text).parties.parties}
+    assert names == {"南京秦淮文具贸易有限公司", "宁波鄞州笔业有限公司"}

@@ -125,6 +125,10 @@ _TABLE_LINE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_PART = re.compile(_LABEL_ALT, re.IGNORECASE)
+#: ``2 买方 杭州墨林文房用品连锁有限公司``: a numbered key-terms row of a party word and its name.
+_NUMBERED_PARTY = re.compile(
+    rf"^\s*\d{{1,2}}\s+(?P<party>{_PARTY_ALT})\s+(?P<value>[^\s\d].*?)\s*$", re.IGNORECASE
+)
 #: A cell that is only a label (``报价单位``, ``客户名称``, ``单位名称(章)``, ``供方``): the next cell is its
 #: value.
 _BARE = re.compile(
@@ -496,6 +500,13 @@ def _segments(row: list[tuple[int, int, int, str]]) -> list[_Seg]:
                 segs.extend(
                     _colon_segments(row[col + 1][3], row[col + 1][1], row[col + 1][0], col + 1, inner)
                 )
+            continue
+        nm = _NUMBERED_PARTY.match(text) if ":" not in text and text.lstrip()[:1].isdigit() else None
+        if nm is not None and _ORG_SUFFIX.search(_UNCLOSED_TAIL.sub("", nm.group("value").strip())):
+            # 2 买方 杭州墨林文房用品连锁有限公司: a numbered key-terms row naming the party, no label
+            value = nm.group("value").strip()
+            s = base + nm.start("value")
+            segs.append(_seg(nm.group("party"), "", False, value, i, (s, s + len(value)), col))
             continue
         tm = _TABLE_LINE.match(text) if _ROW_START.match(text) else None
         if tm and ":" not in text[: tm.start("value")] and "：" not in text[: tm.start("value")]:
