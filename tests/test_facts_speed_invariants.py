@@ -4,6 +4,7 @@ plain definition it replaces (results only, no timing)."""
 from __future__ import annotations
 
 import random
+import re
 
 from contractkit.facts.document import (
     _any_of,
@@ -19,7 +20,7 @@ _ALPHABET = "交货付至送达到期日金额违约合同甲乙方ab.*?|()[]\\^
 
 
 def _random_words(rng: random.Random) -> tuple[str, ...]:
-    count = rng.randint(1, 30)
+    count = rng.randint(1, 60)  # both sides of document._TREE_WORDS
     words = {"".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, 4))) for _ in range(count)}
     return tuple(sorted(words, key=lambda w: rng.random()))
 
@@ -38,15 +39,31 @@ def test_word_regex_finds_the_first_place_any_word_starts() -> None:
 
 
 def test_word_regex_shares_common_prefixes() -> None:
-    """Words with one first character are one branch of the regex (a prefix tree), words that are prefixes
-    of others included; the empty tuple matches nothing, the empty word everywhere."""
-    rx = _any_of(("交货", "交付", "交", "送达", "交货期"))
-    assert rx.pattern.count("交") == 1
-    for text, hit in (("乙方应于收款后交货", 7), ("送达地址", 0), ("甲方交", 2), ("付款", None)):
+    """A long word tuple's regex is a prefix tree: words with one first character are one branch of it,
+    words that are prefixes of others included; the empty tuple matches nothing, the empty word everywhere."""
+    long = ("交货", "交付", "交", "送达", "交货期", *(f"第{n}期款" for n in range(40)))
+    rx = _any_of(long)
+    assert rx.pattern.count("交") == 1 and rx.pattern.count("第") == 1
+    texts = (("乙方应于收款后交货", 7), ("送达地址", 0), ("甲方交", 2), ("付款", None), ("第39期款", 0))
+    for text, hit in texts:
         m = rx.search(text)
         assert (m.start() if m else None) == hit
     assert _any_of(()).search("任何文字") is None
     assert _any_of(("", "期")).search("合同") is not None
+    assert _any_of(("", *long)).search("合同") is not None
+
+
+def test_word_tree_finds_what_the_plain_alternation_finds() -> None:
+    """``word_tree(words)`` as a regex, for short tuples too, finds the first place any word starts."""
+    rng = random.Random(5)
+    for _ in range(2000):
+        words = tuple(w for w in _random_words(rng) if w)
+        rx = re.compile(word_tree(words))
+        text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 40)))
+        for pos in range(0, len(text) + 1, 3):
+            finds = [i for i in (text.find(w, pos) for w in words) if i != -1]
+            m = rx.search(text, pos)
+            assert (m.start() if m else None) == (min(finds) if finds else None), (words, text, pos)
 
 
 def _doc(lines: list[str], section: str | None = None) -> Document:

@@ -119,15 +119,20 @@ def in_section(block: Block, words: Iterable[str]) -> bool:
     return bool(head) and _any_of(tuple(words)).search(head) is not None
 
 
+#: From this many words on, the word regex is a prefix tree (:func:`~contractkit.facts.spans.word_tree`):
+#: measured on the real-text benchmark, a scan of the document 10-40 % faster (116 words: 0.63 → 0.37 ms,
+#: 263 words: 1.14 → 0.80 ms), for about twice the one-time compile (1.2 → 2.4 ms); below 40 words the
+#: scan gains nothing and the compile costs more.
+_TREE_WORDS = 40
+
+
 @lru_cache(maxsize=256)
 def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     """A regex matching exactly where one of the literal ``words`` begins (none: a regex that never
-    matches), written as a prefix tree (see :func:`~contractkit.facts.spans.word_tree`)."""
-    if not words:
-        return re.compile(r"(?!)")
-    if "" in words:  # the empty word is found everywhere
-        return re.compile("")
-    return re.compile(word_tree(words))
+    matches)."""
+    if len(words) >= _TREE_WORDS and "" not in words:
+        return re.compile(word_tree(words))
+    return re.compile("|".join(map(re.escape, words)) or r"(?!)")
 
 
 def find_heading(doc: Document, words: Iterable[str]) -> Block | None:

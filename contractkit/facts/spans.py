@@ -12,12 +12,8 @@ Span = tuple[int, int]
 
 
 def contains_any(words: Iterable[str]) -> Callable[[str], bool]:
-    """A test "does the text contain one of ``words``" (one compiled regex scan, not a loop of ``in``; no
-    words, or an empty one, is contained in every text)."""
-    words = tuple(words)
-    if not words or "" in words:
-        return lambda text: True
-    search = re.compile(word_tree(words)).search
+    """A test "does the text contain one of ``words``" (one compiled regex scan, not a loop of ``in``)."""
+    search = re.compile("|".join(map(re.escape, words))).search
     return lambda text: search(text) is not None
 
 
@@ -25,8 +21,9 @@ def word_tree(words: Iterable[str]) -> str:
     """The alternation of the literal, non-empty ``words`` as a prefix tree: ``交(?:货|付|至)|送达`` for 交货,
     交付, 交至, 送达. It matches the same strings at the same places as ``交货|交付|交至|送达`` (so a search
     finds the same first place), but a place where a word may start tries one branch per distinct first
-    character, not one per word: a third less time on tuples of a hundred words and more. Every top-level
-    branch starts with a literal, so the regex engine still skips places where no word starts."""
+    character, not one per word: a third less time on tuples of a hundred words and more, though twice the
+    time to compile. Every top-level branch starts with a literal, so the regex engine still skips places
+    where no word starts."""
     root: dict[str, dict] = {}
     for word in words:
         node = root
