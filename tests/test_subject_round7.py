@@ -82,3 +82,39 @@ def test_an_everyday_goods_heading_with_exact_counts_is_not_vague() -> None:
         "1. 不锈钢餐盘，直径26厘米，800个，每个12元。\n二、怎么送\n乙方送到甲方店里，离仓库大概3公里。\n"
     )
     assert "subject/vague-quantity" not in rules(text)
+
+
+def test_a_preamble_batch_before_a_table_with_an_uncounted_row_is_not_reported_twice() -> None:
+    text = (
+        "买咖啡机的协议\n甲方：武汉豆香咖啡有限公司\n乙方：武汉汇泉餐饮设备有限公司\n"
+        "我们店里要开分店，找乙方买一批咖啡机和配套的东西，商量好了写下来。\n"
+        "一、买什么、多少钱\n东西\t要求\t数量\t单价\t小计\n"
+        "半自动咖啡机\t双头，15bar，不锈钢机身\t2台\t8600元\t17200元\n"
+        "咖啡杯\t陶瓷，白色，每箱48只\t若干\t300元\t900元\n二、其他\n签字后生效。\n"
+    )
+    found = [f for f in lint_text(text, Settings(select=("subject",))) if f.rule.startswith("subject/")]
+    assert [f.rule for f in found if "一批" in (f.message or "")] == []
+    assert any(f.rule == "subject/unquantified-item" for f in found)
+
+
+QUALITY = Settings(select=("subject/no-quality-standard",))
+
+
+@pytest.mark.parametrize(
+    ("name", "spec", "reported"),
+    [
+        ("训练球", "三星训练球，白色，每盒100个", False),
+        ("大米", "一级，东北粳米，袋装", False),
+        ("茶叶", "特级龙井，罐装", False),
+        ("白砂糖", "优等品，袋装", False),
+        ("抹布", "白色，每包10条", True),
+    ],
+)
+def test_a_grade_identifies_what_is_sold(name: str, spec: str, reported: bool) -> None:
+    text = (
+        "采购合同\n第一条 标的\n| 货物名称 | 规格 | 数量 | 单价 |\n"
+        f"| {name} | {spec} | 20 | 100元 |\n"
+        "第二条 保修\n质保期12个月，质保期内出现质量问题的，乙方负责免费更换。\n"
+    )
+    got = "subject/no-quality-standard" in {f.rule for f in lint_text(text, QUALITY)}
+    assert got is reported

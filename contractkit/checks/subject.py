@@ -516,7 +516,19 @@ def _identified(it: Item) -> bool:
     """True when an item is identified by a model code or a quantified technical parameter (in its model,
     name or spec)."""
     text = f"{it.model} {it.name} {it.spec}"
-    return _MODEL_CODE.search(text) is not None or _PARAMETER.search(f"{it.model} {it.spec}") is not None
+    spec = f"{it.model} {it.spec}"
+    return (
+        _MODEL_CODE.search(text) is not None
+        or _PARAMETER.search(spec) is not None
+        or _GRADE.search(spec) is not None
+    )
+
+
+#: A grade that fixes the quality of a product sold by grade (三星训练球, 一级品, A级, 优等品, 特级).
+_GRADE = re.compile(
+    r"(?:[一二三四五六七1-7]\s*星(?!期))|(?<![\u4e00-\u9fff])(?:特|一|二|三|甲|乙|[A-D]{1,3}|[1-3])\s*级(?:品)?"
+    r"|优等品|一等品|二等品|合格品|特级|一级品|二级品"
+)
 
 
 def _model_named(doc: Document, facts: SubjectFacts, head: Block | None) -> bool:

@@ -1353,11 +1353,11 @@ def extract(contract: Contract) -> SubjectFacts:
     subjective: list[Vague] = []
 
     recitals = recital_blocks(doc)
-    # the item table counts every line: a vague word before the first section or in a statement of intent
-    # only announces what the table fixes
-    all_counted = bool(items) and all(it.quantity is not None for it in items)
+    # an item table: a vague word before the first section or in a statement of intent only announces what
+    # the table fixes (a row that does not count its goods is reported on its own row)
+    tabled = bool(items)
     sections = contract.structure.sections
-    preamble_end = min((sec.where.block for sec in sections), default=0) if all_counted else 0
+    preamble_end = min((sec.where.block for sec in sections), default=0) if tabled else 0
 
     def subject(i: int, block: Block, clause: str) -> bool:
         return i in item_blocks or (i not in recitals and is_subject_clause(block, clause))
@@ -1393,7 +1393,7 @@ def extract(contract: Contract) -> SubjectFacts:
                         continue  # 数量 一批: the row is an unquantified item, reported as such
                 elif not fixes_quantity(clause, word, a, in_subject_section(block)):
                     continue
-                elif all_counted and (i < preamble_end or _INTENT.search(clause, 0, a) is not None):
+                elif tabled and (i < preamble_end or _INTENT.search(clause, 0, a) is not None):
                     continue  # 想直接买一批用过的盘扣架 before the table that counts them: intent, a recital
                 vague.append(Vague(word, Where(i, (s + a, s + b))))
         if "为准" in clause:
