@@ -465,6 +465,9 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "购销合同\n一、产品\n1. 智能快递柜主柜 ZY-M60，60格口，10组。\n二、验收\n"
         "整机质保12个月，自验收合格之日起算。",
         "采购合同\n第一条 标的\n叉车 CPD20L 6台。\n第五条 保修\n乙方对设备免费保修两年。",
+        "采购合同\n第一条 标的\n| 货物名称 | 规格 | 数量 | 单价 |\n"
+        "| 大米 | 一级，东北粳米，袋装 | 20 | 100元 |\n"
+        "第二条 保修\n质保期12个月，质保期内出现质量问题的，乙方负责免费更换。",
     ],
 )
 def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
