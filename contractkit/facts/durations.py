@@ -43,6 +43,8 @@ _UNITS: dict[str, Unit] = {
     "个银行工作日": "working_day",
     "营业日": "working_day",
     "个营业日": "working_day",
+    "银行营业日": "working_day",
+    "个银行营业日": "working_day",
     "日": "day",
     "天": "day",
     "自然日": "day",
@@ -61,7 +63,7 @@ _UNITS: dict[str, Unit] = {
     "个年": "year",
 }
 # Traditional spellings (個月, 小時, 個工作天, 銀行工作日, 週, 禮拜, 鐘頭): the same units
-_TRADITIONAL = str.maketrans("个时钟头礼拜银营", "個時鐘頭禮拜銀營")
+_TRADITIONAL = str.maketrans("个时钟头礼拜银营业", "個時鐘頭禮拜銀營業")
 _UNITS.update({u.translate(_TRADITIONAL): unit for u, unit in list(_UNITS.items())})
 _UNITS.update({"週": "week", "個週": "week"})
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
