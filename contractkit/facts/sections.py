@@ -191,6 +191,6 @@ def assign_sections(blocks: list[Block]) -> list[Block]:
             out.append(block)
         else:
             b = block
-            out.append(Block(b.text, b.norm, b.location, b.kind, current, b.style))
+            out.append(Block(b.text, b.norm, b.location, b.kind, current, b.style, b.confidence))
     memo_blocks(out, "headings", lambda: heads)  # the same texts: the same headings
     return out

@@ -43,25 +43,33 @@ def ocr_memory_mb() -> int:
     return _setting("CONTRACTKIT_OCR_MEMORY_MB", OCR_MEMORY_MB)
 
 
-def capped(cmd: list[str], megabytes: int) -> list[str]:
-    """``cmd`` run with an address-space limit of ``megabytes`` MB (unchanged when ``megabytes`` is 0)."""
-    if megabytes <= 0:
+def capped(cmd: list[str], megabytes: int, cpu_seconds: int = 0) -> list[str]:
+    """``cmd`` run with an address-space limit of ``megabytes`` MB and a CPU-time limit of ``cpu_seconds``
+    (each unchanged when 0; over the CPU limit the kernel sends SIGXCPU)."""
+    if megabytes <= 0 and cpu_seconds <= 0:
         return list(cmd)
-    limit = megabytes * 1024 * 1024
     prlimit = shutil.which("prlimit")
     if prlimit:
-        return [prlimit, f"--as={limit}", "--", *cmd]
-    return ["sh", "-c", f'ulimit -v {megabytes * 1024} && exec "$@"', "sh", *cmd]
+        opts = [f"--as={megabytes * 1024 * 1024}"] if megabytes > 0 else []
+        opts += [f"--cpu={cpu_seconds}"] if cpu_seconds > 0 else []
+        return [prlimit, *opts, "--", *cmd]
+    ulimits = ([f"ulimit -v {megabytes * 1024}"] if megabytes > 0 else []) + (
+        [f"ulimit -t {cpu_seconds}"] if cpu_seconds > 0 else []
+    )
+    return ["sh", "-c", " && ".join(ulimits) + ' && exec "$@"', "sh", *cmd]
 
 
-def capped_program(program: str, megabytes: int, folder: str | Path | None = None) -> str:
-    """Path of a small executable that runs ``program`` with its arguments under the cap — for libraries that
-    take one program path (pytesseract's ``tesseract_cmd``). Returns ``program`` itself when uncapped."""
-    if megabytes <= 0:
+def capped_program(
+    program: str, megabytes: int, folder: str | Path | None = None, cpu_seconds: int = 0
+) -> str:
+    """Path of a small executable that runs ``program`` with its arguments under the caps (memory, CPU
+    time) — for libraries that take one program path (pytesseract's ``tesseract_cmd``). ``program`` itself
+    when uncapped."""
+    if megabytes <= 0 and cpu_seconds <= 0:
         return program
     base = Path(folder or tempfile.gettempdir())
-    script = base / f"contractkit-capped-{Path(program).name}-{megabytes}-{os.getuid()}.sh"
-    words = " ".join(shlex.quote(part) for part in capped([program], megabytes))
+    script = base / f"contractkit-capped-{Path(program).name}-{megabytes}-{cpu_seconds}-{os.getuid()}.sh"
+    words = " ".join(shlex.quote(part) for part in capped([program], megabytes, cpu_seconds))
     body = f'#!/bin/sh\nexec {words} "$@"\n'
     try:
         if script.read_text(encoding="utf-8") == body:
