@@ -175,3 +175,12 @@ def test_a_numbered_duty_of_a_party_is_no_party_name(line: str) -> None:
     text = f"甲方：南京秦淮文具贸易有限公司\n乙方：宁波鄞州笔业有限公司\n第一条 责任\n{line}\n"
     names = {p.name for p in extract_text(text).parties.parties}
     assert names == {"南京秦淮文具贸易有限公司", "宁波鄞州笔业有限公司"}
+
+
+def test_a_numbered_sentence_ending_like_a_company_is_no_party_name() -> None:
+    text = (
+        "甲方：南京秦淮文具贸易有限公司\n乙方：宁波鄞州笔业有限公司\n第一条 责任\n"
+        "1 甲方 收货后，应当书面通知乙方驻南京的办事处\n"
+    )
+    names = {p.name for p in extract_text(text).parties.parties}
+    assert names == {"南京秦淮文具贸易有限公司", "宁波鄞州笔业有限公司"}

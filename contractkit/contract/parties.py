@@ -502,7 +502,12 @@ def _segments(row: list[tuple[int, int, int, str]]) -> list[_Seg]:
                 )
             continue
         nm = _NUMBERED_PARTY.match(text) if ":" not in text and text.lstrip()[:1].isdigit() else None
-        if nm is not None and _ORG_SUFFIX.search(_UNCLOSED_TAIL.sub("", nm.group("value").strip())):
+        if (
+            nm is not None
+            and len(nm.group("value").strip()) <= 40
+            and not re.search(r"[,，;；。]", nm.group("value"))
+            and _ORG_SUFFIX.search(_UNCLOSED_TAIL.sub("", nm.group("value").strip()))
+        ):
             # 2 买方 杭州墨林文房用品连锁有限公司: a numbered key-terms row naming the party, no label
             value = nm.group("value").strip()
             s = base + nm.start("value")
