@@ -118,3 +118,11 @@ def test_a_grade_identifies_what_is_sold(name: str, spec: str, reported: bool) -
     )
     got = "subject/no-quality-standard" in {f.rule for f in lint_text(text, QUALITY)}
     assert got is reported
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["乙方现有若干台旧机床，出售给甲方。", "甲方拥有一批二手货架，卖给乙方。"],
+)
+def test_the_sellers_own_stock_sold_as_counted_is_still_vague(clause: str) -> None:
+    assert "subject/vague-quantity" in rules(f"第一条 标的\n{clause}\n")

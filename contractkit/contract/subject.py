@@ -1282,6 +1282,11 @@ _PURPOSE = re.compile(
 
 
 _PHRASE_END = re.compile(r"[,，;；]")
+#: Whom goods go to after a purchase verb (给乙方, 予买方, 与甲方), and the particles around it.
+_TO_PARTY = re.compile(
+    r"(?:给|予|与|向|于)?\s*(?:甲方|乙方|丙方|买方|卖方|需方|供方|对方|你方|我方|贵方|贵司|我司)|[了的。]"
+)
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 #: Verbs of having or running something (设有, 拥有, 旗下有, 经营): what they count is the party's own.
 _HAVE = re.compile(r"设有|拥有|开设|开有|下设|下辖|旗下|经营|运营|管理|分布|共有|有")
 
@@ -1297,7 +1302,14 @@ def _circumstance(clause: str, a: int) -> bool:
         return False  # the goods may follow in the same phrase
     if _PURCHASE_OR_LABEL.search(clause, start, end_m.start()) is not None:
         return False
-    return _PURCHASE_RE.search(clause, end_m.end()) is not None
+    buy = _PURCHASE_RE.search(clause, end_m.end())
+    if buy is None:
+        return False
+    # the purchase names goods of its own (采购二胡及配件), not only whom they go to (出售给乙方: the goods
+    # are the ones counted before — 现有若干台旧设备，出售给乙方 stays vague)
+    stop = _PHRASE_END.search(clause, buy.end())
+    rest = _TO_PARTY.sub("", clause[buy.end() : stop.start() if stop else len(clause)])
+    return len(_CJK_CHAR.findall(rest)) >= 2
 
 
 def purpose_masked(clause: str) -> str:
