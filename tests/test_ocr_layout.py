@@ -257,3 +257,57 @@ def test_a_paragraphs_confidence_is_its_lines_weighted_by_their_length() -> None
         sum(len(x) * x.conf for x in lines[:4]) / sum(len(x) for x in lines[:4])
     )
     assert ocr.page_confidence(["无分数"]) is None
+
+
+def _fake_data(words: list[tuple[int, str, float]]) -> dict[str, list[object]]:
+    """Tesseract's image_to_data for ``words`` (line number, text, confidence), one word per line slot."""
+    data: dict[str, list[object]] = {
+        k: [] for k in ("text", "conf", "block_num", "par_num", "line_num", "left", "top", "width", "height")
+    }
+    for k, (line, text, conf) in enumerate(words):
+        for key, value in (
+            ("text", text),
+            ("conf", conf),
+            ("block_num", 1),
+            ("par_num", 1),
+            ("line_num", line),
+            ("left", 100 + 60 * k),
+            ("top", 100 * line),
+            ("width", 40 * len(text)),
+            ("height", 40),
+        ):
+            data[key].append(value)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("speck", "kept"),
+    [
+        ((2, "三", 0.0), False),  # one character, no confidence, alone on its line: dust
+        ((2, "旺", 0), False),
+        ((2, "三", 31.0), True),  # some confidence: a character
+        ((2, "日期", 0.0), True),  # two characters: a word
+        ((1, "甲", 0.0), True),  # in a line with others: part of it
+    ],
+)
+def test_a_lone_character_read_without_confidence_is_a_speck(
+    monkeypatch: pytest.MonkeyPatch, speck: tuple[int, str, float], kept: bool
+) -> None:
+    import pytesseract
+
+    words = [(1, "买方应于收货后", 93.0), (1, "七日内验收。", 90.0), speck, (3, "卖方：苏州某某公司", 88.0)]
+    monkeypatch.setattr(pytesseract, "image_to_data", lambda *a, **k: _fake_data(words))
+    page = Image.new("L", (1200, 500), 255)
+    lines = ocr._read_page(
+        page, langs=ocr.LANGS, timeout=5, psm=ocr.PSM, smooth=False, unrule=False, assemble=True
+    )
+    assert any(speck[1] in x for x in lines) == kept
+    assert any("七日内验收" in x for x in lines) and any("苏州某某公司" in x for x in lines)
+
+
+def test_a_table_cell_of_one_unsure_character_is_kept() -> None:
+    """A speck is a row of the page; in a ruled table's cell one character (套) is the text."""
+    cell, speck = (700, 40, 40, "套"), (300, 40, 40, "三")
+    confs = {id(cell): 0.0, id(speck): 0.0}
+    lines = ocr.assemble_lines([[(20, cell)], [(400, speck)]], [(0, 100, [650, 750, 900])], confs)
+    assert lines == ["套"] and isinstance(lines[0], ocr.TableRow)

@@ -351,10 +351,20 @@ def _read_page(
         lines.setdefault(key, []).append((data["top"][i], box))
     found = [lines[key] for key in sorted(lines)]
     if not assemble:
-        return [
-            OcrLine(join_words(ws), word_confidence(ws, confs)) for ws in ([w for _, w in x] for x in found)
-        ]
+        words = [ws for ws in ([w for _, w in x] for x in found) if not _speck(ws, confs)]
+        return [OcrLine(join_words(ws), word_confidence(ws, confs)) for ws in words]
     return assemble_lines(found, grid, confs)
+
+
+#: A row of the page Tesseract reads as one character it has no confidence in (0) is a speck — dust, a
+#: ruling's stub, a stamp's edge — not text: on the corpus scans such rows stood for nothing on the page (a
+#: lone 三 under a table, 旺 beside a party block). A table cell keeps its one character.
+SPECK_CONF = 0.0
+
+
+def _speck(words: list[Word], confs: dict[int, float] | None) -> bool:
+    """True when the line ``words`` is a speck (:data:`SPECK_CONF`): one character, no confidence."""
+    return len(words) == 1 and len(words[0][3]) == 1 and (confs or {}).get(id(words[0]), 100.0) <= SPECK_CONF
 
 
 def word_confidence(words: list[Word], confs: dict[int, float] | None) -> float | None:
@@ -390,6 +400,8 @@ def assemble_lines(
             free.append(rest)
     placed: list[tuple[float, str]] = []
     for words in rows_of(free):
+        if _speck(words, confs):  # a row of the page that is one speck (a table's cell keeps its character)
+            continue
         text = OcrLine(join_words(words), word_confidence(words, confs))
         placed.append((min(t for t, _ in _tops(words, lines)), text))
     for row in sorted({r for r, _ in cells}):

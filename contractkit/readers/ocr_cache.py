@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 #: Bumped whenever the reading of a page changes (preprocessing, line assembly, clean-up of lines) or the
-#: shape of what is kept (6.0: each line with Tesseract's confidence in it).
-PIPELINE = "6.0"
+#: shape of what is kept (6.0: each line with Tesseract's confidence in it; 6.2: specks dropped).
+PIPELINE = "6.2"
 #: Pages kept in memory per process (their lines only: a few kB each).
 MEMORY_PAGES = 64
 #: Pages kept in the disk cache folder at most.
