@@ -20,7 +20,7 @@ _ALPHABET = "交货付至送达到期日金额违约合同甲乙方ab.*?|()[]\\^
 
 
 def _random_words(rng: random.Random) -> tuple[str, ...]:
-    count = rng.randint(1, 60)  # both sides of document._TREE_WORDS
+    count = rng.randint(1, 130)  # both sides of document._TREE_WORDS
     words = {"".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, 4))) for _ in range(count)}
     return tuple(sorted(words, key=lambda w: rng.random()))
 
@@ -28,7 +28,7 @@ def _random_words(rng: random.Random) -> tuple[str, ...]:
 def test_word_regex_finds_the_first_place_any_word_starts() -> None:
     """``_any_of(words).search(text, pos)`` starts where the earliest ``text.find(word, pos)`` does."""
     rng = random.Random(12)
-    for _ in range(3000):
+    for _ in range(800):
         words = _random_words(rng)
         text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 60)))
         rx = _any_of(words)
@@ -41,10 +41,10 @@ def test_word_regex_finds_the_first_place_any_word_starts() -> None:
 def test_word_regex_shares_common_prefixes() -> None:
     """A long word tuple's regex is a prefix tree: words with one first character are one branch of it,
     words that are prefixes of others included; the empty tuple matches nothing, the empty word everywhere."""
-    long = ("交货", "交付", "交", "送达", "交货期", *(f"第{n}期款" for n in range(40)))
+    long = ("交货", "交付", "交", "送达", "交货期", *(f"第{n}期款" for n in range(100)))
     rx = _any_of(long)
     assert rx.pattern.count("交") == 1 and rx.pattern.count("第") == 1
-    texts = (("乙方应于收款后交货", 7), ("送达地址", 0), ("甲方交", 2), ("付款", None), ("第39期款", 0))
+    texts = (("乙方应于收款后交货", 7), ("送达地址", 0), ("甲方交", 2), ("付款", None), ("第99期款", 0))
     for text, hit in texts:
         m = rx.search(text)
         assert (m.start() if m else None) == hit
@@ -56,7 +56,7 @@ def test_word_regex_shares_common_prefixes() -> None:
 def test_word_tree_finds_what_the_plain_alternation_finds() -> None:
     """``word_tree(words)`` as a regex, for short tuples too, finds the first place any word starts."""
     rng = random.Random(5)
-    for _ in range(2000):
+    for _ in range(800):
         words = tuple(w for w in _random_words(rng) if w)
         rx = re.compile(word_tree(words))
         text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 40)))
@@ -83,7 +83,8 @@ def test_naming_scans_equal_their_definitions() -> None:
     doc = _doc(lines, section="第一条 付款")
     every = all_clauses(doc)
     many = tuple(f"{a}{b}" for a in "交送付验质违" for b in "货达款收保约付期")  # 48 words: the regex path
-    for words in (("违约金",), ("送达", "送货", "交付"), many, ("附件", "技术", "？", "一份")):
+    tree = tuple(f"{a}{b}{c}" for a in "交送付验质" for b in "货达款收约" for c in "期完后的金")  # 125 words
+    for words in (("违约金",), ("送达", "送货", "交付"), many, tree, ("附件", "技术", "？", "一份")):
         assert clauses_naming(doc, words) == [c for c in every if any(w in c[3] for w in words)]
         assert block_indices_naming(doc, words) == [
             i for i, b in enumerate(doc.blocks) if any(w in b.norm for w in words)
@@ -96,7 +97,7 @@ def test_contains_any_is_any_word_in_the_text() -> None:
     """``contains_any(words)(text)`` is ``any(w in text for w in words)``; with no words (or an empty one)
     every text contains them."""
     rng = random.Random(7)
-    for _ in range(3000):
+    for _ in range(1000):
         words = _random_words(rng)
         test = contains_any(iter(words))  # any iterable, read once
         for _ in range(5):

@@ -119,11 +119,12 @@ def in_section(block: Block, words: Iterable[str]) -> bool:
     return bool(head) and _any_of(tuple(words)).search(head) is not None
 
 
-#: From this many words on, the word regex is a prefix tree (:func:`~contractkit.facts.spans.word_tree`):
-#: measured on the real-text benchmark, a scan of the document 10-40 % faster (116 words: 0.63 → 0.37 ms,
-#: 263 words: 1.14 → 0.80 ms), for about twice the one-time compile (1.2 → 2.4 ms); below 40 words the
-#: scan gains nothing and the compile costs more.
-_TREE_WORDS = 40
+#: From this many words on, the word regex is a prefix tree (:func:`~contractkit.facts.spans.word_tree`).
+#: Measured on the real-text benchmark (45 pages): a scan of the document 30-40 % faster (116 words:
+#: 0.63 → 0.37 ms, 263 words: 1.14 → 0.80 ms) for a one-time compile about twice as long (263 words:
+#: 1.2 → 2.4 ms); from 40 to 100 words the scans gain 10 % and the compile costs as much as a few documents
+#: save, below 40 nothing is gained.
+_TREE_WORDS = 100
 
 
 @lru_cache(maxsize=256)
