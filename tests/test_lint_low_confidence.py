@@ -185,3 +185,27 @@ def test_nothing_withheld_still_names_the_lines() -> None:
     out = withhold_poorly_read(_scan([90.0, 40.0], 55.0), [])
     (notice,) = out
     assert "第1页第3行" in notice.message and "这些行中的问题无法被发现" in notice.message
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_a_page_under_heavy_noise_is_unchecked_not_clean(tmp_path: Path) -> None:
+    """Ink blots over a quarter of the page: every line Tesseract finds is nonsense, no finding may stand."""
+    _draw_form(tmp_path / "form.pdf", by_hand=False)
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(tmp_path / "form.pdf"))
+    page = pdf[0].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+    pdf.close()
+    rnd, draw = random.Random(3), ImageDraw.Draw(page)
+    for _ in range(page.width * page.height // 160):
+        x, y = rnd.randrange(page.width - 8), rnd.randrange(page.height - 8)
+        draw.ellipse((x, y, x + rnd.randint(3, 8), y + rnd.randint(3, 8)), fill=0)
+    page.save(tmp_path / "blotted.pdf", resolution=200)
+    doc = read_pdf(tmp_path / "blotted.pdf")
+    assert doc.meta["ocr_confidence"][1] < lint.PAGE_UNREADABLE
+    found = [f for f in lint_document(doc) if not f.rule.startswith("meta/ocr")]
+    (notice,) = found  # the one warning, no finding on the guesses
+    assert (
+        notice.rule == LOW_CONFIDENCE and "第1页几乎无法识别" in notice.message and "未检查" in notice.message
+    )
