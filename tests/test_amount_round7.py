@@ -58,3 +58,17 @@ def test_a_total_set_far_right_of_its_label_is_read(gap: str, stated: str, repor
     )
     got = "amount/table-total-mismatch" in {f.rule for f in lint_text(text, TOTAL)}
     assert got is reported
+
+
+@pytest.mark.parametrize(("stated", "reported"), [("86,500.00", False), ("96,500.00", True)])
+def test_a_total_row_with_the_total_quantity_before_the_amount(stated: str, reported: bool) -> None:
+    text = (
+        "产品明细\n"
+        "序号  产品名称      规格            数量      单价（元）  金额（元）\n"
+        "1     不锈钢法兰    DN100，PN16     500个     121.00      60,500.00\n"
+        "2     橡胶垫片      DN100，3mm      2,000个   13.00       26,000.00\n"
+        f"合计                                2,500个                {stated}\n"
+        "第一条 质量\n按国家标准。\n"
+    )
+    got = "amount/table-total-mismatch" in {f.rule for f in lint_text(text, TOTAL)}
+    assert got is reported

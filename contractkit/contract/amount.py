@@ -353,12 +353,18 @@ _LOOSE_LINE = re.compile(
     r"(?P<per>\s*元?\s*/\s*[\u4e00-\u9fffA-Za-z]{1,3})?\s+"
     rf"(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d,.%])"
 )
+#: A unit of count or measure after a figure (8,000公斤, 120台): a quantity, not money.
+_MEASURE_UNIT = (
+    r"(?:公斤|千克|克|吨|件|个|台|套|条|米|箱|包|袋|只|张|块|瓶|桶|卷|根|片|盒|支|双|把|副|组|批|平方|立方|升"
+    r"|kg|KG|pcs|PCS)"
+)
 #: A total the PDF ran into the last line (``1500 kg 420.00 666,000.00合计 1,467,000.00``).
 _GLUED_TOTAL = re.compile(r"(?<=\d)\s*(?=(?:合计|总计)[^\d]{0,8}?(?:[¥￥]\s*)?\d)")
 #: The total of a line; what follows may be the next heading run into it (合计 2,085,000.00附表 B …), never
 #: more figures (the token is never cut short: 2,085 of 2,085,000.00) or a unit of ten thousand.
 _LOOSE_TOTAL = re.compile(
-    rf"^\s*(?:合计|总计|小计|总价|一共|总共|共计)[^\d]{{0,8}}?\s*(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d]|[,.]\d)\s*(?:元)?\s*"
+    rf"^\s*(?:合计|总计|小计|总价|一共|总共|共计)[^\d]{{0,8}}?\s*(?:\d[\d,]*(?:\.\d+)?\s*{_MEASURE_UNIT}\s+)?"
+    rf"(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d]|[,.]\d)(?!\s*{_MEASURE_UNIT})\s*(?:元)?\s*"
     r"(?:$|[;；。，,(（]|(?=[\u4e00-\u9fff])(?![万亿千百]))"
 )
 _LOOSE_GAP = 8
