@@ -165,6 +165,23 @@ def test_ocr_over_its_memory_cap_is_unreadable_not_clean(
     assert read_pdf(pdfs["scan300"]).meta["ocr"]
 
 
+@needs_tools
+def test_ocr_over_its_cpu_time_is_unreadable_not_clean(
+    pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page's OCR is bounded by its own CPU time (SIGXCPU), not the wall clock of a loaded machine: over the
+    bound the scan is reported with the reason, never passed as clean."""
+    from contractkit.readers import ocr_cache
+
+    monkeypatch.setattr(ocr_cache, "get", lambda key: None)  # Tesseract really runs (no page read before)
+    monkeypatch.setattr(ocr, "PAGE_CPU_SECONDS", 1)  # a 300 dpi page takes Tesseract several CPU seconds
+    with pytest.raises(UnreadableInput, match="CPU time") as info:
+        read_pdf(pdfs["scan300"])
+    assert info.value.zh and "CPU" in info.value.zh
+    result = lint_file(pdfs["scan300"])
+    assert result.error and "CPU" in result.error and not result.findings
+
+
 def test_missing_tesseract_is_said_not_silent(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(ocr, "available", lambda langs=ocr.LANGS: False)
     with pytest.raises(UnreadableInput, match="Tesseract"):

@@ -43,18 +43,24 @@ def ocr_memory_mb() -> int:
     return _setting("CONTRACTKIT_OCR_MEMORY_MB", OCR_MEMORY_MB)
 
 
+#: Seconds between the soft CPU limit (SIGXCPU: the process stops, and the caller knows why) and the hard
+#: one (SIGKILL, for a process that ignores SIGXCPU).
+CPU_GRACE = 5
+
+
 def capped(cmd: list[str], megabytes: int, cpu_seconds: int = 0) -> list[str]:
     """``cmd`` run with an address-space limit of ``megabytes`` MB and a CPU-time limit of ``cpu_seconds``
-    (each unchanged when 0; over the CPU limit the kernel sends SIGXCPU)."""
+    (each unchanged when 0; over the CPU limit the kernel sends SIGXCPU, :data:`CPU_GRACE` s later
+    SIGKILL)."""
     if megabytes <= 0 and cpu_seconds <= 0:
         return list(cmd)
     prlimit = shutil.which("prlimit")
     if prlimit:
         opts = [f"--as={megabytes * 1024 * 1024}"] if megabytes > 0 else []
-        opts += [f"--cpu={cpu_seconds}"] if cpu_seconds > 0 else []
+        opts += [f"--cpu={cpu_seconds}:{cpu_seconds + CPU_GRACE}"] if cpu_seconds > 0 else []
         return [prlimit, *opts, "--", *cmd]
     ulimits = ([f"ulimit -v {megabytes * 1024}"] if megabytes > 0 else []) + (
-        [f"ulimit -t {cpu_seconds}"] if cpu_seconds > 0 else []
+        [f"ulimit -S -t {cpu_seconds}", f"ulimit -H -t {cpu_seconds + CPU_GRACE}"] if cpu_seconds > 0 else []
     )
     return ["sh", "-c", " && ".join(ulimits) + ' && exec "$@"', "sh", *cmd]
 

@@ -23,6 +23,7 @@ import itertools
 import os
 import re
 import shutil
+import signal
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,8 +45,14 @@ PSM = 4
 DPI = 300
 #: An image larger than this (pixels) is refused: a real page at 600 dpi is about 35 MP.
 MAX_PIXELS = 60_000_000
-#: Seconds Tesseract may spend on one page.
-PAGE_TIMEOUT = 120
+#: CPU seconds Tesseract may spend on one page (a 300 dpi A4 page takes 3–8 s): a bound on the page's own
+#: work, whatever the load of the machine (over it the kernel stops Tesseract with SIGXCPU).
+PAGE_CPU_SECONDS = 120
+#: Wall-clock seconds before a page's Tesseract is stopped whatever its CPU time: a backstop against a
+#: process that waits instead of working, generous for a machine shared by many processes.
+PAGE_TIMEOUT = 600
+#: Exit statuses of a process stopped by SIGXCPU (by the signal itself; as a shell reports it).
+_CPU_EXCEEDED = (-signal.SIGXCPU, 128 + signal.SIGXCPU)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")
 INSTALL_HINT = (
     "install Tesseract with the Chinese data: sudo apt-get install tesseract-ocr tesseract-ocr-chi-sim "
@@ -251,18 +258,25 @@ class OcrFailed(Exception):
     """Tesseract ran and failed on a page (out of memory under its cap, or damaged image data)."""
 
 
+class CpuTimeExceeded(TimeoutError):
+    """Tesseract used more than :data:`PAGE_CPU_SECONDS` of CPU time on one page (stopped by SIGXCPU)."""
+
+
 _TESSERACT_DEFAULT = "tesseract"
 
 
 @contextlib.contextmanager
 def _capped_tesseract(pytesseract: Any) -> Iterator[None]:
-    """pytesseract pointed at Tesseract under the memory cap (:mod:`contractkit.office.limits`) meanwhile."""
+    """pytesseract pointed at Tesseract under the memory and CPU-time caps (:mod:`contractkit.office.limits`)
+    meanwhile."""
     cmd = pytesseract.pytesseract.tesseract_cmd
     program = shutil.which(_TESSERACT_DEFAULT)
     if cmd != _TESSERACT_DEFAULT or program is None:  # the user chose another Tesseract: leave it as set
         yield
         return
-    pytesseract.pytesseract.tesseract_cmd = capped_program(program, ocr_memory_mb())
+    pytesseract.pytesseract.tesseract_cmd = capped_program(
+        program, ocr_memory_mb(), cpu_seconds=PAGE_CPU_SECONDS
+    )
     try:
         yield
     finally:
@@ -271,6 +285,14 @@ def _capped_tesseract(pytesseract: Any) -> Iterator[None]:
 
 def page_unreadable(path: str, number: int, exc: Exception) -> UnreadableInput:
     """The error for a page OCR could not read: over time, or Tesseract failing (its cap)."""
+    if isinstance(exc, CpuTimeExceeded):
+        return UnreadableInput(
+            f"OCR of page {number} took more than {PAGE_CPU_SECONDS} s of CPU time",
+            path=path,
+            where=f"page {number}",
+            hint="scan at 300 dpi, one page per image",
+            zh=f"第 {number} 页 OCR 占用 CPU 超过 {PAGE_CPU_SECONDS} 秒",
+        )
     if isinstance(exc, TimeoutError):
         return UnreadableInput(
             f"OCR of page {number} took longer than {PAGE_TIMEOUT} s",
@@ -334,6 +356,8 @@ def _read_page(
                 page, lang=langs, config=f"--psm {psm}", timeout=timeout, output_type=pytesseract.Output.DICT
             )
     except pytesseract.TesseractError as exc:  # it exited with an error: over its memory cap, damaged data
+        if exc.status in _CPU_EXCEEDED:
+            raise CpuTimeExceeded(f"more than {PAGE_CPU_SECONDS} s of CPU time") from None
         raise OcrFailed(f"Tesseract failed ({exc.status}); memory limit {ocr_memory_mb()} MB") from None
     except (subprocess.CalledProcessError, OSError) as exc:  # it could not even start under the cap
         code = getattr(exc, "returncode", None)
