@@ -126,3 +126,22 @@ def test_a_grade_identifies_what_is_sold(name: str, spec: str, reported: bool) -
 )
 def test_the_sellers_own_stock_sold_as_counted_is_still_vague(clause: str) -> None:
     assert "subject/vague-quantity" in rules(f"第一条 标的\n{clause}\n")
+
+
+@pytest.mark.parametrize(
+    ("spec", "reported"),
+    [
+        ("二手，无油静音型，1拖3", False),
+        ("2021年买的，带遥控", False),
+        ("八成新，带遥控", False),
+        ("黑色，带遥控", True),
+    ],
+)
+def test_a_used_item_is_identified_by_its_description(spec: str, reported: bool) -> None:
+    text = (
+        "采购合同\n第一条 标的\n| 货物名称 | 规格 | 数量 | 单价 |\n"
+        f"| 空压机 | {spec} | 1台 | 3200元 |\n"
+        "第二条 保修\n质保期12个月，质保期内出现质量问题的，乙方负责免费更换。\n"
+    )
+    got = "subject/no-quality-standard" in {f.rule for f in lint_text(text, QUALITY)}
+    assert got is reported

@@ -516,10 +516,12 @@ _PARAMETER = re.compile(
 
 
 def _identified(it: Item) -> bool:
-    """True when an item is identified by a model code or a quantified technical parameter (in its model,
-    name or spec)."""
+    """True when an item is identified by a model code, a quantified technical parameter or a grade (in its
+    model, name or spec), or is a used thing sold as it is."""
     text = f"{it.model} {it.name} {it.spec}"
     spec = f"{it.model} {it.spec}"
+    if _USED_ITEM.search(text):
+        return True  # a used machine is the one thing sold, identified by its description and age
     return (
         _MODEL_CODE.search(text) is not None
         or _PARAMETER.search(spec) is not None
@@ -527,6 +529,10 @@ def _identified(it: Item) -> bool:
     )
 
 
+#: A used item: a specific thing sold as it is (二手空压机, 旧货架, 2023年买的, 八成新, 用过一季).
+_USED_ITEM = re.compile(
+    r"二手|旧(?:设备|机|货)|用过|(?:19|20)\d{2}\s*年(?:买|购|购入|购置|出厂|产)|[五六七八九]成新"
+)
 #: A grade that fixes the quality of a product sold by grade (三星训练球, 一级品, A级, 优等品, 特级).
 _GRADE = re.compile(
     r"(?:[一二三四五六七1-7]\s*星(?!期))|(?<![\u4e00-\u9fff])(?:特|一|二|三|甲|乙|[A-D]{1,3}|[1-3])\s*级(?:品)?"
