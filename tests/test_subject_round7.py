@@ -145,3 +145,14 @@ def test_a_used_item_is_identified_by_its_description(spec: str, reported: bool)
     )
     got = "subject/no-quality-standard" in {f.rule for f in lint_text(text, QUALITY)}
     assert got is reported
+
+
+def test_a_quality_requirement_column_is_not_the_spec() -> None:
+    text = (
+        "采购合同\n第一条 标的\n"
+        "| 名称 | 型号/配置 | 数量 | 单位 | 单价 | 技术标准/质量要求 |\n"
+        "| 电动叉车 | 型号按买方需要另行确定 | 4 | 台 | 86,000.00 | GB/T 10827；出厂检验合格 |\n"
+    )
+    (item,) = extract_text(text).subject.items
+    assert item.spec != "GB/T 10827；出厂检验合格"
+    assert "subject/unquantified-item" in {f.rule for f in lint_text(text, Settings(select=("subject",)))}

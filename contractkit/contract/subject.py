@@ -590,7 +590,9 @@ _NAME_COLS = (
 )  # fmt: skip
 _QTY_COLS = ("数量", "供货量", "采购量", "订货量")
 _UNIT_COLS = ("单位",)
-_SPEC_COLS = ("规格", "技术参数", "主要参数", "参数", "技术要求", "指标", "材质", "要求")
+_SPEC_COLS = ("规格", "技术参数", "主要参数", "参数", "技术要求", "指标", "材质")
+#: An everyday spec header standing alone (东西 | 要求 | 数量): not a 质量要求 / 技术标准 column.
+_PLAIN_SPEC_HEAD = re.compile(r"^\s*(?:具体)?要求\s*$")
 _MODEL_COLS = ("型号", "图号", "牌号", "货号")
 #: A goods column header that names the goods (产品名称, 品名), not only their model (产品型号).
 _NAMED_COL = re.compile(r"名称|品名|品种|名目|描述|内容")
@@ -963,6 +965,8 @@ def _items_of_table(
     unit_c = _column(header, _UNIT_COLS)
     model_c = _column(header, _MODEL_COLS, skip=(name_c,))
     spec_c = _column(header, _SPEC_COLS, skip=tuple(c for c in (name_c, model_c) if c is not None))
+    if spec_c is None:
+        spec_c = next((k for k, h in enumerate(header) if _PLAIN_SPEC_HEAD.match(h)), None)
     price_c = _column(header, _PRICE_COLS)
     # 产品型号 / 货号 as the goods column (a price list by model): the model code is the item's name
     name_is_model = any(m in header[name_c] for m in _MODEL_COLS) and not _NAMED_COL.search(header[name_c])
