@@ -44,6 +44,11 @@ DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "extra24",
     ROOT / "tests" / "corpus" / "extra25",
     ROOT / "tests" / "corpus" / "extra26",
+    ROOT / "tests" / "corpus" / "extra27",
+    ROOT / "tests" / "corpus" / "extra28",
+    ROOT / "tests" / "corpus" / "extra29",
+    ROOT / "tests" / "corpus" / "extra30",
+    ROOT / "tests" / "corpus" / "extra31",
 )
 
 

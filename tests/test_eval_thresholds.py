@@ -110,12 +110,19 @@ FURTHER = [
     ("extra20", 0.95, 1, 0),  # 21/22, 1 FA
     ("extra21", 0.95, 1, 1),  # 21/22, 1 FA
     # W22, W23: measured unseen at the start of round 6 (16/22, 18 FA; 19/22, 24 FA), then tuned on
-    ("extra22", 0.81, 9, 3),  # round 6 end: 18/22, 9 FA
-    ("extra23", 0.86, 21, 5),  # round 6 end: 19/22, 21 FA
+    ("extra22", 1.0, 0, 0),  # round 7 end: 22/22, 0 FA (round 6 end: 18/22, 9)
+    ("extra23", 1.0, 0, 0),  # 22/22, 0 FA (19/22, 21)
     # W21, W24, W25: unseen to the end of round 6 (start 17/22, 27 FA; 15/24, 44; 18/22, 13), tuned on since
-    ("extra24", 0.81, 27, 6),  # round 6 end: 18/22, 27 FA
-    ("extra25", 0.62, 44, 3),  # 15/24, 44 FA (28 on one hand-filled form scan read as nonsense)
-    ("extra26", 0.86, 13, 4),  # 19/22, 13 FA
+    ("extra24", 1.0, 0, 0),  # round 7 end: 22/22, 0 FA
+    ("extra25", 0.91, 0, 0),  # 22/24, 0 FA; the hand-filled form scans are reading notices (MAX_READ_BADLY)
+    ("extra26", 1.0, 0, 0),  # 22/22, 0 FA
+    # W26–W30: unseen to the end of round 7 (start 4008046 → end a07a246), floors at the end figures
+    ("extra27", 0.79, 23, 3),  # 17/24, 26 FA → 19/24, 23 FA
+    ("extra28", 0.85, 26, 6),  # 18/21, 26 → 18/21, 26
+    # extra29: 22 of the 49 on a form filled in by pen, read above the confidence bounds but fill-ins misread
+    ("extra29", 0.76, 49, 5),  # 16/21, 52 → 16/21, 49
+    ("extra30", 0.82, 16, 3),  # 19/23, 23 → 19/23, 16
+    ("extra31", 0.90, 14, 3),  # 19/22, 18 → 20/22, 14
 ]
 
 
