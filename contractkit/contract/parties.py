@@ -587,6 +587,13 @@ def _plain_parts(text: str) -> list[tuple[str, str, int]]:
     return parts
 
 
+#: ``卖货的一方（下面叫卖方）：``, ``买东西的（以下称买方）：``: an everyday wording whose bracket gives the
+#: designation — the segment starts at the party word after the introducing word.
+_INTRO_DESIGNATION = re.compile(
+    rf"[(（]\s*(?:以下|下面|下文|下)?(?:简称为|简称|称为|叫做|叫|称)\s*(?=(?:{_PARTY_ALT})\s*[)）]\s*[:：])"
+)
+
+
 def _starts(text: str, lo: int) -> list[re.Match[str]]:
     """The ``label：`` segments of ``text`` from ``lo`` that start a cell or follow a space or separator
     (tried only there, and only where a party word or label may start: no scan of every position)."""
@@ -603,11 +610,16 @@ def _starts(text: str, lo: int) -> list[re.Match[str]]:
         ]
         if glued:
             starts = sorted({*starts, *glued})
+    intro = (
+        {m.end() for m in _INTRO_DESIGNATION.finditer(text, lo)} if "叫" in text or "称" in text else set()
+    )
+    if intro:
+        starts = sorted({*starts, *intro})
     for p in starts:
         if p < end or p >= len(text) or text[p] not in _SEG_FIRST:
             continue
         m = _SEGMENT.match(text, p)
-        if m is not None and m.group("pclose") and text[p - 1 : p] not in ("(", "（"):
+        if m is not None and m.group("pclose") and text[p - 1 : p] not in ("(", "（") and p not in intro:
             m = None  # 买的一方（甲方）：, 卖机器的（乙方）： — a closing bracket only after an opening one
         if m is not None:
             out.append(m)
