@@ -953,7 +953,8 @@ _CHANNELS: tuple[tuple[Channel, re.Pattern[str]], ...] = (
 _ANY_CHANNEL = re.compile("|".join(rx.pattern for _, rx in _CHANNELS), re.IGNORECASE)
 _NEGATE = re.compile(
     r"不得|不能|不可|不构成|无效|不视为|不产生|不作为|不具有|不具备|除外|不以|非经|未经|无约束力|不具约束力|"
-    r"不发生效力|不生效|不予认可|不被视为|均不|不属于|不认可|不接受|以外的|之外的|不算|不作数|不能算|都不行|没用"
+    # 不发生变更效力 / 没有修改效力 / 不具有变更合同的效力: the channel's agreement is no change
+    r"不发生[^,，。;；]{0,6}?效力|没有[^,，。;；]{0,6}?效力|不具(?:有|备)?[^,，。;；]{0,8}?效力|不生效|不予认可|不被视为|均不|不属于|不认可|不接受|以外的|之外的|不算|不作数|不能算|都不行|没用"
 )
 #: A negated change act: 不构成对本合同的修改, 不视为变更, 均不得变更本合同.
 _NEG_CHANGE = re.compile(
