@@ -375,6 +375,12 @@ _PRICE_AMOUNT_END = re.compile(
 #: A PDF line ending in an amount with a figure before it: on a scanned page, a row whose other figures OCR
 #: misread (24,000 千克 7 7.60了 182,400.00), so the lines read are not all there.
 _AMOUNT_END = re.compile(r"\d\D+?(?<![\d,.])(?:[¥￥]\s*)?(?:\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})\s*$")
+#: A line ending in three figures — a quantity (with its unit), a price (with 元 or 元/unit) and an amount —
+#: written in a way the row reader does not take (6个 260 1,560; 1项 6800元 6,800.00元): a row not read.
+_THREE_FIGURES_END = re.compile(
+    r"(?<![\d,.])\d[\d,.]*\s*[\u4e00-\u9fffA-Za-z²³]{0,4}\s+(?:[¥￥]\s*)?\d[\d,.]*\s*"
+    r"(?:元(?:\s*/\s*[\u4e00-\u9fffA-Za-z²³]{1,4})?)?\s+(?:[¥￥]\s*)?\d[\d,.]*\s*元?\s*$"
+)
 _TABLE_ROW_START = re.compile(r"\s*\|")
 
 
@@ -462,6 +468,7 @@ def _loose_item_tables(doc: Document) -> list[ItemTable]:
             open_row = False
         elif (
             _PRICE_AMOUNT_END.search(norm, 0, cut)
+            or _THREE_FIGURES_END.search(norm, 0, cut)
             or (block.location.page in scanned and _AMOUNT_END.search(norm, 0, cut))
         ) and not _LOOSE_TOTAL.match(norm):
             unread = True  # 4052ci按实际需要 支 460.00 7,360.00: a row whose quantity is no number
