@@ -42,3 +42,35 @@ def test_rows_all_read_still_checked_against_the_total() -> None:
         "切割机 J3G-400 4台 1,280.00 5,120.00\n砂轮片 400mm 50片 36.00 1,800.00\n合计 7,920.00\n"
     )
     assert "amount/table-total-mismatch" in _rules(text)
+
+
+SUBJECT = Settings(select=("subject",))
+
+
+def _subject_rules(text: str) -> set[str]:
+    return {f.rule for f in lint_text(text, SUBJECT)}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "标的：液压挖掘机 XE215，斗容 1.0m³，整机重量约 21.5t，2 台，单价¥680,000.00；",
+        "标的：柴油发电机组，额定功率约 500kW，1 套，总价¥420,000.00；",
+        "标的：离心泵，流量约 80m³/h，扬程 32m，3 台，每台¥18,600.00。",
+    ],
+)
+def test_approximate_property_of_counted_goods_is_no_vague_quantity(line: str) -> None:
+    text = f"设备买卖合同\n第一条 标的\n{line}\n第二条 交货\n签订后30日内交货。\n"
+    assert "subject/vague-quantity" not in _subject_rules(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "标的：螺纹钢 HRB400，重约 120吨，单价¥3,900.00/吨。",  # the weight is how much is bought
+        "标的：液压挖掘机 XE215，约 3 台，单价¥680,000.00。",  # the count itself is approximate
+    ],
+)
+def test_approximate_quantity_still_reported(line: str) -> None:
+    text = f"设备买卖合同\n第一条 标的\n{line}\n第二条 交货\n签订后30日内交货。\n"
+    assert "subject/vague-quantity" in _subject_rules(text)

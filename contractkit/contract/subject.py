@@ -1323,13 +1323,30 @@ def purpose_masked(clause: str) -> str:
     )
 
 
+#: A property of the goods an approximation may follow (整机重约48t, 功率约250kW): a figure of the spec.
+_PROPERTY_BEFORE = re.compile(
+    r"(?:重|重量|自重|功率|容量|排量|长度|宽度|高度|厚度|直径|尺寸|处理能力|产能|产量|能耗|转速|流量|扬程)"
+    r"\s*(?:为|[:：])?\s*$"
+)
+#: A fixed count of the goods in the same clause (1 台, 2套): what is bought is counted, not approximated.
+_FIXED_COUNT = re.compile(r"(?<![\d.约])(?<!约 )\d+\s*(?:台|套|辆|部|件|个|组|只|把|架)(?![\u4e00-\u9fff]?/)")
+
+
+def _property_of_counted(clause: str, word: str, a: int) -> bool:
+    """True when 约 follows a property word (整机重约48t) in a clause that counts the goods (…，1 台): the
+    approximation is of the spec, not of how many are bought."""
+    if word not in ("约", "大约", "大概") or _PROPERTY_BEFORE.search(clause, 0, a) is None:
+        return False
+    return _FIXED_COUNT.search(clause) is not None
+
+
 def fixes_quantity(clause: str, word: str, a: int, in_section: bool) -> bool:
     """True when a vague word at ``a`` of a subject clause bears on what is bought: outside a purpose
     phrase, and an approximation (约, 左右) after a purchase verb or a quantity label — or, in the subject
     section, with no purchase verb after it."""
     if purpose_masked(clause)[a] == "\0":
         return False
-    if _circumstance(clause, a):
+    if _circumstance(clause, a) or _property_of_counted(clause, word, a):
         return False
     if word not in _APPROXIMATE or _QUANTITY_LEAD.search(clause, 0, a) is not None:
         return True
@@ -1401,6 +1418,8 @@ def extract(contract: Contract) -> SubjectFacts:
             continue
         if _VAGUE_GATE_ANY(clause):
             for word, a, b in vague_hits(clause, DEFAULT_WORDS):
+                if _property_of_counted(clause, word, a):
+                    continue  # 整机重约48t，1 台: the spec is approximate, the goods are counted
                 if i in row_items:
                     item = row_items[i]
                     if not in_quantity_cell(doc, i, item, word, s + a, s + b):
