@@ -74,3 +74,21 @@ def test_approximate_property_of_counted_goods_is_no_vague_quantity(line: str) -
 def test_approximate_quantity_still_reported(line: str) -> None:
     text = f"设备买卖合同\n第一条 标的\n{line}\n第二条 交货\n签订后30日内交货。\n"
     assert "subject/vague-quantity" in _subject_rules(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "产品清单（云栖湾三期住宅精装修室内门）：实木复合门 800×2100mm，20 樘。",
+        "标的：公寓精装修木地板，多层实木 15mm，E0 级，1,200 平方米。",
+        "标的：酒店精装修卫浴五金，304 不锈钢，壁厚 1.2mm，300 套。",
+    ],
+)
+def test_fit_out_of_a_building_is_no_subjective_quality(line: str) -> None:
+    text = f"采购合同\n第一条 标的\n{line}\n第二条 交货\n签订后30日内交货。\n"
+    assert "subject/subjective-quality" not in _subject_rules(text)
+
+
+def test_fit_out_words_of_the_goods_still_reported() -> None:
+    text = "采购合同\n第一条 标的\n标的：画册，精装，铜版纸 157g，500 本，质量要求美观。\n"
+    assert "subject/subjective-quality" in _subject_rules(text)

@@ -553,9 +553,9 @@ def first_standard(clause: str) -> tuple[StandardKind, int, int] | None:
 
 #: Quality described by taste instead of figures or a standard.
 _SUBJECTIVE = re.compile(
-    r"(?:精装|豪华|高档|优质|上乘|美观|先进(?!先出)|一流|高端|精良|质量(?:良好|较好|好(?!坏))|高品质|高质量|最优|上等|精美)"
+    r"(?:(?<!住宅|公寓|别墅|楼盘|小区|项目|大楼|酒店)精装|豪华|高档|优质|上乘|美观|先进(?!先出)|一流|高端|精良|质量(?:良好|较好|好(?!坏))|高品质|高质量|最优|上等|精美)"
     # not the goods' quality: a service, who a party is or serves (高端客户, 一流企业, 高档酒店), a project or
-    # a building's fit-out (…项目精装修工程, 高档小区)
+    # a building's fit-out (…项目精装修工程, 高档小区, 住宅精装修室内门)
     r"(?!的?(?:(?:售后|技术|培训)?服务|客户|用户|企业|厂家|厂商|品牌商|供应商|合作伙伴|酒店|宾馆|餐厅|会所|商场|门店|小区"
     r"|楼盘|住宅|社区|项目|市场|人才|团队|单位|公司|写字楼|公寓|别墅|修(?:工程|项目|房|住宅|交付)))"
 )
