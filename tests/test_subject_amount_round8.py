@@ -92,3 +92,30 @@ def test_fit_out_of_a_building_is_no_subjective_quality(line: str) -> None:
 def test_fit_out_words_of_the_goods_still_reported() -> None:
     text = "采购合同\n第一条 标的\n标的：画册，精装，铜版纸 157g，500 本，质量要求美观。\n"
     assert "subject/subjective-quality" in _subject_rules(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        (
+            "采购单\n1. 钢管：共200根，每根50元，合计10,000.00元。\n"
+            "2. 扣件：共500个，每个4元，合计2,000.00元。\n"
+            "两样总共12,000.00元，大写壹万贰仟元整。\n",
+            "12000.00",
+        ),
+        (
+            "采购单\n1. 水泥：每吨420元，共30吨，合计12,600.00元；\n"
+            "2. 砂：每吨90元，共50吨，合计4,500.00元。\n"
+            "以上一共17,100.00元（壹万柒仟壹佰元整）。\n",
+            "17100.00",
+        ),
+        # one item: its 合计 is the total
+        ("采购单\n钢管共200根，单价50元，合计10,000.00元。\n交货后付清。\n", "10000.00"),
+    ],
+)
+def test_total_is_not_one_item_lines_subtotal(text: str, total: str) -> None:
+    from decimal import Decimal
+
+    from contractkit.contract.extract import extract_text
+
+    assert extract_text(text).amount.total.value == Decimal(total)

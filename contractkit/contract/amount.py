@@ -610,11 +610,18 @@ _NOT_TOTAL_BEFORE = re.compile(
 )
 
 
+#: A unit price before the total word of a sentence (每个18元，合计…; 单价…，合计…): an item line's subtotal.
+_ITEM_PRICE = re.compile(
+    r"每\s*[个件台套只吨根米箱包袋张块瓶桶卷片盒支把组副双条]\s*(?:人民币)?\s*[¥￥]?\s*\d[\d,.]*\s*元|单价"
+)
+
+
 def _total(doc: Document, amounts: list[StatedAmount]) -> Money | None:
     """The largest figure (else 大写) of the first sentence stating the contract total and paying nothing."""
     by_block: dict[int, list[StatedAmount]] = {}
     for a in amounts:
         by_block.setdefault(a.money.where.block, []).append(a)
+    fallback: Money | None = None
     for i in sorted(by_block):
         norm = doc.blocks[i].norm
         for s, e in clause_spans(norm):
@@ -636,8 +643,14 @@ def _total(doc: Document, amounts: list[StatedAmount]) -> Money | None:
             if _PAY_ACT.search(sentence[: inside[0].money.where.span[0] - s]):
                 continue  # 合同签订后支付合同总价的30%，即3万元: an installment
             figures = [a for a in inside if not a.upper] or inside
-            return max(figures, key=lambda a: a.money.value).money
-    return None
+            best = max(figures, key=lambda a: a.money.value).money
+            if _ITEM_PRICE.search(sentence[: m.start()]):
+                fallback = fallback or best  # 共3000个，每个18元，合计54,000.00元: one item line's subtotal
+                continue
+            if fallback is not None and not any(a.pair is not None or a.upper for a in inside):
+                return fallback
+            return best  # 三样一共98,400.00元，大写…: the total written out both ways, after the item lines
+    return fallback
 
 
 _TREATMENT = [
