@@ -623,6 +623,12 @@ _SPLIT = re.compile(
     r"分\s*(?P<n>[两二三四五六七八九十\d]+)\s*(?:次|期|笔|批次)\s*(?:支付|付清|付款|结清|交清|付)"
 )
 _EACH_PART = re.compile(r"每(?:期|次|笔|月)[^，,。；;]{0,6}?(?:\d|[一二三四五六七八九十百千万]+(?:万)?元|%)")
+#: The parts laid out in a schedule or annex the clause points to (按附表四分三期支付,
+#: 依附件2所列节点分两期付款, 按付款计划表分三次支付): each part's share or amount is stated there.
+_BY_SCHEDULE = re.compile(
+    r"(?:按|依|照|依照|按照|根据|见|详见|参照)\s*(?:本合同|本协议)?\s*(?:所附)?\s*"
+    r"(?:附表|附件|附录|附页|付款(?:计划|安排|进度)?(?:表|清单)|付款计划|分期付款表)"
+)
 
 
 @rule(
@@ -640,6 +646,7 @@ _EACH_PART = re.compile(r"每(?:期|次|笔|月)[^，,。；;]{0,6}?(?:\d|[一�
     good=[
         "被告应于2015年10月15日前支付货款的50%，2015年10月31日前支付剩余50%。",
         "本合同价款分两期支付：合同签订后5日内支付30%；验收合格后10日内支付70%。",
+        "货款依附件三所列付款节点分四期支付。",
     ],
 )
 def split_without_amounts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -667,6 +674,8 @@ def split_without_amounts(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         ]
         if _EACH_PART.search(clause):
             continue  # 分10期支付，每期人民币115,500.00元
+        if _BY_SCHEDULE.search(clause, 0, m.start()):
+            continue  # 按附表四分三期支付: the schedule states each part
         if len(later) >= n or any(i.trigger is not None and i.trigger.kind == "periodic" for i in later):
             continue  # 每月底支付34125元: one periodic line states every part
         yield ctx.report(
