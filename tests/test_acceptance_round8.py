@@ -46,3 +46,42 @@ def test_a_period_in_plain_words_is_an_objection_period(text: str) -> None:
 
 def test_a_contract_without_any_period_still_fires() -> None:
     assert run_rule(NO_PERIOD, SALE + "二、质量\n板材应符合国家标准，乙方随货提供合格证。")
+
+
+NO_START = "acceptance/window-no-start"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "任何一方违反质量条款且在15日内未予纠正的，守约方可书面通知解除本合同。",
+        "乙方产品质量不达标，在20日内仍未整改的，甲方可以通知乙方终止合同。",
+        "一方违反质量保证义务，经催告后30日内仍不改正的，对方可以书面形式通知解约。",
+    ],
+)
+def test_a_notice_that_ends_the_contract_is_no_objection_window(text: str) -> None:
+    assert not run_rule(NO_START, GOODS + text)
+
+
+def test_a_notice_of_defects_without_a_start_still_fires() -> None:
+    assert run_rule(NO_START, GOODS + "买方须在10日内书面通知乙方质量问题。")
+
+
+NO_WINDOW = "acceptance/no-window"
+PLAIN = GOODS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方交车时甲方在现场签了交接单，就算验过了。",
+        "甲方可以试开一圈，当场签收交接单的，视为验收合格。",
+        "货送到后甲方当面点清签字，签了字就当验收完了。",
+    ],
+)
+def test_a_deemed_acceptance_on_the_spot_settles_the_timing(text: str) -> None:
+    assert not run_rule(NO_WINDOW, PLAIN + text)
+
+
+def test_a_deemed_acceptance_with_no_timing_still_fires() -> None:
+    assert run_rule(NO_WINDOW, PLAIN + "甲方对叉车进行验收，验收合格后签署验收单。")

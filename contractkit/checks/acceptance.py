@@ -29,6 +29,7 @@ from contractkit.contract.acceptance import (
 )
 from contractkit.contract.model import Where, contract_of
 from contractkit.facts import heading_of
+from contractkit.facts.sentences import clause_spans
 from contractkit.findings import Finding, Severity
 from contractkit.readers.model import Block, Document
 
@@ -108,6 +109,21 @@ def _block(doc: Document, where: Where) -> Block:
 def _norm(doc: Document, where: Where) -> str:
     """The normalized text at ``where`` (Traditional script matched as Simplified: 儘快 is 尽快)."""
     return doc.blocks[where.block].norm[where.span[0] : where.span[1]]
+
+
+#: A deemed acceptance upon an act on the spot (买方在现场签了提货单，就算验过了 / 当场签收的，视为验收合格):
+#: acceptance happens at that act, so its timing is settled.
+_ON_THE_SPOT = re.compile(r"当场|当面|现场")
+
+
+def _deemed_on_the_spot(doc: Document, facts: AcceptanceFacts) -> bool:
+    """Whether a deemed-acceptance rule follows an act on the spot in its own clause."""
+    for d in facts.deemed:
+        norm = doc.blocks[d.where.block].norm
+        for s, e in clause_spans(norm):
+            if s <= d.where.span[0] < e and _ON_THE_SPOT.search(norm, s, d.where.span[0]):
+                return True
+    return False
 
 
 def _first_act(doc: Document, facts: AcceptanceFacts) -> Where:
@@ -200,6 +216,7 @@ def _length_stated(w: Window) -> bool:
         "第六条 检验\n甲方应于货物送达之日起五个工作日内对产品进行检验。",
         "第六条 检验\n甲方应在收货后3日内核对数量和外观，并书面告知乙方。产品由甲方检验。",
         "四、验收\n货物到达时，需方当场清点验收。",
+        "五、验货\n提货时买方在现场签了提货单，就算验过了。",
         "第六条 知识产权\n本合同产生的知识产权归甲方所有。",
         "一、旧车回收\n旧车按现状回收，乙方对旧车已逐台查验，不得以旧车状况为由调整回收价款。乙方负责交货。",
     ],
@@ -212,7 +229,7 @@ def no_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not facts.acts or _agreed_elsewhere(facts):
         return
     vague = ctx.settings.vague_triggers
-    if any(_settles_timing(w, vague, doc) for w in facts.windows):
+    if any(_settles_timing(w, vague, doc) for w in facts.windows) or _deemed_on_the_spot(doc, facts):
         return
     first = _first_act(doc, facts)
     yield ctx.report(
