@@ -464,6 +464,27 @@ def _pieces(text: str) -> list[_Piece]:
     return out
 
 
+#: 定金 named as what the payment is, not what it is denied to be (不是定金, 非定金, 不作为定金).
+_DEPOSIT_WORD = re.compile(r"(?<!不是)(?<!并非)(?<!不作为)(?<!不属于)(?<!不视为)(?<!不按)(?<![非不])定金")
+
+
+def _closes_aside(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends an aside in brackets opened in it (付30%（算货款的一部分，不是定金）):
+    the comma pieces inside the brackets belong to the installment that opened them."""
+    part = text[start:end].rstrip()
+    if not part.endswith((")", "）")):
+        return False
+    depth = 0
+    for ch in part:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
 def _groups(text: str, pieces: list[_Piece]) -> list[_Group]:
     """Pieces grouped into installments: each anchored piece starts one, conditions join their neighbour."""
     groups: list[_Group] = []
@@ -476,6 +497,11 @@ def _groups(text: str, pieces: list[_Piece]) -> list[_Group]:
             continue
         piece_text = text[p.start : p.end]
         prev = groups[-1] if groups else None
+        if prev is not None and pending and _closes_aside(text, prev.start, pending[-1].end):
+            prev.pieces.extend(
+                pending
+            )  # 30%预付款（算货款的一部分，不是定金）: an aside inside the installment
+            pending = []
         if (
             prev is not None
             and not pending
@@ -604,7 +630,9 @@ def read_installments(text: str) -> list[RawInstallment]:
         chosen = (shares[-1] if cumulative else shares[0]) if shares else None
         share = chosen[0] if chosen else None
         kind: Kind = (
-            "retention" if _RETENTION.search(body) else ("deposit" if "定金" in body else "installment")
+            "retention"
+            if _RETENTION.search(body)
+            else ("deposit" if _DEPOSIT_WORD.search(body) else "installment")
         )
         if not _RETENTION.search(body) and (
             any(_SECURITY_SHARE.search(text[p.start : p.end]) for p in g.pieces)
