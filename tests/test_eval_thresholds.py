@@ -116,13 +116,12 @@ FURTHER = [
     ("extra24", 1.0, 0, 0),  # round 7 end: 22/22, 0 FA
     ("extra25", 0.91, 0, 0),  # 22/24, 0 FA; the hand-filled form scans are reading notices (MAX_READ_BADLY)
     ("extra26", 1.0, 0, 0),  # 22/22, 0 FA
-    # W26–W30: unseen to the end of round 7 (start 4008046 → end a07a246), floors at the end figures
-    ("extra27", 0.79, 23, 3),  # 17/24, 26 FA → 19/24, 23 FA
-    ("extra28", 0.85, 26, 6),  # 18/21, 26 → 18/21, 26
-    # extra29: 22 of the 49 on a form filled in by pen, read above the confidence bounds but fill-ins misread
-    ("extra29", 0.76, 49, 5),  # 16/21, 52 → 16/21, 49
-    ("extra30", 0.82, 16, 3),  # 19/23, 23 → 19/23, 16
-    ("extra31", 0.90, 14, 3),  # 19/22, 18 → 20/22, 14
+    # W26–W30: unseen to the end of round 7 (start 4008046 → end a07a246), then a short tuning round (9f1b750)
+    ("extra27", 0.79, 13, 2),  # 17/24, 26 FA → 19/24, 23 FA unseen → 19/24, 13 tuned
+    ("extra28", 0.85, 18, 4),  # 18/21, 26 → 18/21, 26 → 18/21, 18
+    ("extra29", 0.76, 28, 2),  # 16/21, 52 → 16/21, 49 → 16/21, 28 (most left on a form filled in by pen)
+    ("extra30", 0.82, 9, 2),  # 19/23, 23 → 19/23, 16 → 19/23, 9
+    ("extra31", 0.90, 3, 1),  # 19/22, 18 → 20/22, 14 → 20/22, 3
 ]
 
 
