@@ -15,40 +15,21 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _extra_number(path: Path) -> int:
+    """1 for ``extra``, N for ``extraN``: the order the sets were written in."""
+    return int(path.name.removeprefix("extra") or 1)
+
+
+#: The labelled corpus, the judgment clauses (third-party, read from ../shared) and every extra set, in order.
 DEFAULT_SETS = (
     ROOT / "tests" / "corpus" / "labelled",
     ROOT.parent / "shared" / "corpus" / "real" / "clauses" / "judgments.jsonl",
-    ROOT / "tests" / "corpus" / "extra",
-    ROOT / "tests" / "corpus" / "extra2",
-    ROOT / "tests" / "corpus" / "extra3",
-    ROOT / "tests" / "corpus" / "extra4",
-    ROOT / "tests" / "corpus" / "extra5",
-    ROOT / "tests" / "corpus" / "extra6",
-    ROOT / "tests" / "corpus" / "extra7",
-    ROOT / "tests" / "corpus" / "extra8",
-    ROOT / "tests" / "corpus" / "extra9",
-    ROOT / "tests" / "corpus" / "extra10",
-    ROOT / "tests" / "corpus" / "extra11",
-    ROOT / "tests" / "corpus" / "extra12",
-    ROOT / "tests" / "corpus" / "extra13",
-    ROOT / "tests" / "corpus" / "extra14",
-    ROOT / "tests" / "corpus" / "extra15",
-    ROOT / "tests" / "corpus" / "extra16",
-    ROOT / "tests" / "corpus" / "extra17",
-    ROOT / "tests" / "corpus" / "extra18",
-    ROOT / "tests" / "corpus" / "extra19",
-    ROOT / "tests" / "corpus" / "extra20",
-    ROOT / "tests" / "corpus" / "extra21",
-    ROOT / "tests" / "corpus" / "extra22",
-    ROOT / "tests" / "corpus" / "extra23",
-    ROOT / "tests" / "corpus" / "extra24",
-    ROOT / "tests" / "corpus" / "extra25",
-    ROOT / "tests" / "corpus" / "extra26",
-    ROOT / "tests" / "corpus" / "extra27",
-    ROOT / "tests" / "corpus" / "extra28",
-    ROOT / "tests" / "corpus" / "extra29",
-    ROOT / "tests" / "corpus" / "extra30",
-    ROOT / "tests" / "corpus" / "extra31",
+    *sorted(
+        (p for p in (ROOT / "tests" / "corpus").glob("extra*") if (p / "labels.json").is_file()),
+        key=_extra_number,
+    ),
 )
 
 
