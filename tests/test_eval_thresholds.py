@@ -156,6 +156,12 @@ def test_further_labelled_sets_do_not_regress(
     assert len({a.file for a in score.notices}) <= MAX_READ_BADLY.get(name, 0), report
 
 
+def test_every_extra_set_has_a_ratchet_row() -> None:
+    """A set added to ``tests/corpus`` is in ``make eval`` at once (eval globs them); it needs a row here."""
+    on_disk = {p.name for p in (HERE / "corpus").glob("extra*") if (p / "labels.json").is_file()}
+    assert on_disk == {row[0] for row in FURTHER}
+
+
 def test_a_reading_notice_is_neither_a_hit_nor_a_false_alarm() -> None:
     """``meta/low-confidence-ocr`` (part of a scan read too poorly to judge) is counted apart and printed."""
     from contractkit.evaluation import score_findings
