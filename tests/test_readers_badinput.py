@@ -206,3 +206,31 @@ def test_every_refusal_of_a_bad_file_exists_in_both_languages(tmp_path):
         zh, en = info.value.text("zh"), info.value.text("en")
         assert info.value.zh and zh != en, name
         assert any("\u4e00" <= ch <= "\u9fff" for ch in info.value.zh), (name, zh)
+
+
+def _blank_pdf(path: Path, pages: int) -> Path:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        pdf.new_page(595, 842)
+    pdf.save(str(path))
+    pdf.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("pages", "options", "says"),
+    [
+        (0, {}, "不是可读取的 PDF"),  # PDFium refuses a file with no page
+        (3, {"max_pages": 2}, "PDF 有 3 页（上限 2 页）"),
+        (1, {"ocr": "never"}, "都没有文字层"),
+    ],
+)
+def test_refusals_of_a_pdf_exist_in_both_languages(tmp_path, pages, options, says):
+    from contractkit.readers.pdf import read_pdf
+
+    with pytest.raises(UnreadableInput) as info:
+        read_pdf(_blank_pdf(tmp_path / "x.pdf", pages), **options)
+    assert says in info.value.text("zh")
+    assert info.value.text("en") != info.value.text("zh")

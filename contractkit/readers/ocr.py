@@ -292,6 +292,7 @@ def page_unreadable(path: str, number: int, exc: Exception) -> UnreadableInput:
             where=f"page {number}",
             hint="scan at 300 dpi, one page per image",
             zh=f"第 {number} 页 OCR 占用 CPU 超过 {PAGE_CPU_SECONDS} 秒",
+            hint_zh="请以 300 dpi 扫描，每张图片一页",
         )
     if isinstance(exc, TimeoutError):
         return UnreadableInput(
@@ -306,6 +307,7 @@ def page_unreadable(path: str, number: int, exc: Exception) -> UnreadableInput:
         where=f"page {number}",
         hint="scan at 300 dpi, or raise CONTRACTKIT_OCR_MEMORY_MB",
         zh=f"第 {number} 页 OCR 失败（{exc}）",
+        hint_zh="请以 300 dpi 扫描，或调高 CONTRACTKIT_OCR_MEMORY_MB",
     )
 
 

@@ -60,9 +60,15 @@ def read_pdf(
                 "encrypted PDF: remove the password first",
                 path=name,
                 hint="open it with the password and save or print it to a PDF without protection",
+                zh="PDF 已加密：请先去除密码",
+                hint_zh="用密码打开后另存或打印为不加密的 PDF",
             ) from None
         raise UnreadableInput(
-            f"not a readable PDF ({exc})", path=name, hint="the file is damaged or not a PDF"
+            f"not a readable PDF ({exc})",
+            path=name,
+            hint="the file is damaged or not a PDF",
+            zh=f"不是可读取的 PDF（{exc}）",
+            hint_zh="文件已损坏或不是 PDF",
         ) from None
     try:
         return _read_pages(pdf, name, max_pages, mode, max_ocr_pages)
@@ -75,10 +81,14 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
 
     n = len(pdf)  # type: ignore[arg-type]
     if n == 0:
-        raise UnreadableInput("PDF has no pages", path=name)
+        raise UnreadableInput("PDF has no pages", path=name, zh="PDF 没有页面")
     if n > max_pages:
         raise UnreadableInput(
-            f"PDF has {n} pages (limit {max_pages})", path=name, hint="split the file or raise max_pages"
+            f"PDF has {n} pages (limit {max_pages})",
+            path=name,
+            hint="split the file or raise max_pages",
+            zh=f"PDF 有 {n} 页（上限 {max_pages} 页）",
+            hint_zh="请拆分文件，或调高 max_pages",
         )
     blocks: list[Block] = []
     stats = GlyphStats()
@@ -105,7 +115,10 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
                 page.close()
         except pdfium.PdfiumError as exc:
             raise UnreadableInput(
-                f"cannot read page text ({exc})", path=name, where=f"page {i + 1}"
+                f"cannot read page text ({exc})",
+                path=name,
+                where=f"page {i + 1}",
+                zh=f"第 {i + 1} 页的文字无法读取（{exc}）",
             ) from None
         if lines is not None:
             from contractkit.readers.ocr import page_blocks, page_confidence
@@ -128,12 +141,16 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
             f"OCR found no text on the {len(ocr_pages)} scanned page(s)",
             path=name,
             hint="scan at 300 dpi, straight and in focus",
+            zh=f"OCR 未在 {len(ocr_pages)} 页扫描件中识别到文字",
+            hint_zh="请以 300 dpi 扫描，保持端正、清晰",
         )
     if pages_with_text == 0:
         raise UnreadableInput(
             f"no text layer on any of the {n} page(s): a scanned PDF needs OCR first",
             path=name,
             hint="lint with --ocr auto (the default), or lint the original .docx instead",
+            zh=f"{n} 页都没有文字层：扫描的 PDF 需要先做 OCR",
+            hint_zh="用 --ocr auto（默认）检查，或改为检查原始 .docx",
         )
     stats.check(name)
     meta: dict = {"pages": n, "pages_with_text": pages_with_text, "ocr": ocr_pages}
