@@ -189,6 +189,44 @@ def _length_stated(w: Window) -> bool:
     return not (w.latent and months_of(w.length) >= _LATENT_MONTHS)
 
 
+#: Used goods, or goods sold as they are (二手颚破, 旧机器不包修, 按现状交付, 机器现在什么样就按什么样卖):
+#: a short guarantee is the bargain of such a sale (民法典第618条: the parties may limit the seller's
+#: liability).
+_USED_GOODS = re.compile(
+    r"二手|(?<![折陈])旧(?:设备|机器|机子|机|车|货|件)|(?:使用|用)过的(?:设备|机器|车|货)"
+    r"|(?:按|以)?现状(?:交付|交货|出售|销售|转让|移交|买卖|卖)|按现状|原样(?:交付|出售|转让)|什么样就按什么样"
+)
+
+
+def _section_title(block: Block) -> bool:
+    return block.kind == "heading" or (len(block.norm) <= 16 and heading_of(block.norm) is not None)
+
+
+def _used_goods(doc: Document, i: int) -> bool:
+    """Whether the document's title or the section of block ``i`` says the goods are used or sold as they
+    are (a trade-in of old goods in another section of a contract for new ones says nothing of them)."""
+
+    def title() -> bool:
+        first = next((b for b in doc.blocks[:3] if b.norm.strip()), None)
+        if first is None or len(first.norm) > 40 or heading_of(first.norm) is not None:
+            return False  # 一、旧车回收 is a section's heading, not the document's title
+        return _USED_GOODS.search(first.norm) is not None
+
+    if memo(doc, "acceptance.used-title", title):
+        return True
+    blocks = doc.blocks
+    section = blocks[i].section
+    if section:
+        return any(_USED_GOODS.search(b.norm) for b in blocks if b.section == section)
+    lo = i
+    while lo > 0 and not _section_title(blocks[lo]):
+        lo -= 1
+    hi = i + 1
+    while hi < len(blocks) and not _section_title(blocks[hi]):
+        hi += 1
+    return any(_USED_GOODS.search(b.norm) for b in blocks[lo:hi])
+
+
 # -- rules ---------------------------------------------------------------------------------------------
 
 
@@ -507,12 +545,15 @@ def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title_en="Quality-objection period outside the usual range",
     severity="warning",
     why="质量异议期过短的，依民法典第622条只视为外观瑕疵的异议期，隐蔽瑕疵仍可在合理期限内主张。惯例为12–24个月。"
-    "易损件、耗材在主质保期之外另约较短的保修属正常。长于惯例的质保期有利于买方，是商业选择而非瑕疵：只作提示"
+    "易损件、耗材在主质保期之外另约较短的保修属正常；二手设备或按现状出售的货物只保较短期限，是当事人对出卖人责任的"
+    "约定限制（民法典第618条），不提示。长于惯例的质保期有利于买方，是商业选择而非瑕疵：只作提示"
     "（info）；卖方立场的公司可在审查手册中以 warranty.months 上限把它定为警告。",
     why_en="A too-short objection period counts only for visible"
     " (appearance) defects (Civil Code Art. 622); hidden "
     "defects may still be raised later. Practice: 12–24 months. A shorter warranty of a wear part or"
-    " consumable beside the main one is normal. A period longer than usual favours the buyer, a commercial"
+    " consumable beside the main one is normal, and so is a short guarantee of used goods or goods sold as"
+    " they are (the parties limit the seller's liability, Art. 618). A period longer than usual favours"
+    " the buyer, a commercial"
     " choice and no defect: it is only noted (info); a seller-side company makes it a warning with a"
     " warranty.months limit in its playbook.",
     basis="民法典第621条、第622条；行业惯例（legal-basis §14）",
@@ -529,6 +570,8 @@ def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "整机质保期为验收合格之日起12个月；刀具属易损件，保修3个月。",
         "数量和外观瑕疵的异议期为到货后3日。",
         "对于内在质量问题，甲方可自到货之日起十二个月内书面提出异议。",
+        "二手叉车转让协议\n旧车按现状交付，发动机和变速箱保修三个月。",
+        "五、保修\n这台是用过的设备，按现状卖。半年内发动机出现故障的，卖方免费维修。",
     ],
     params=("objection_period_months",),
 )
@@ -552,6 +595,8 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
                 continue  # a short period for quantity / appearance defects is normal
             if p.wear and whole_in_range:
                 continue  # 喷头属易损件，保修6个月 beside the machine's 12 months: a wear part's own warranty
+            if _used_goods(doc, p.length.where.block):
+                continue  # 旧机器不包修，就包三个月内机架裂纹: a used machine's short guarantee
             yield ctx.report(
                 block,
                 f"质量异议期/质保期“{quoted}”短于{lo}个月：依民法典第622条，过短的期限只视为外观瑕疵的异议期，"

@@ -1,6 +1,7 @@
 """Durations: 72小时, 五个工作日, 十五日, 15天, 12个月, 一年, 一年半, 两周, 三十(30)日, 半年, 七個工作天.
 
-Traditional spellings and business days (個月, 小時, 週, 銀行工作日, 营业日) are the units they name.
+Traditional spellings and business days (個月, 小時, 週, 銀行工作日, 营业日) are the units they name. 日 as a
+scan misreads it after a number (7 旦内, 15 曰内, 3 个工作旦内) is 日.
 
 Excluded: ordinals (第5日), dates (2026年, 12月31日), article numbers (第5条), 周岁/周年.
 """
@@ -102,7 +103,15 @@ def _restates(text: str, prev: Duration, start: int, value: Decimal, unit: Unit)
     return between in ("（", "(") and prev.value == value and prev.unit == unit
 
 
+#: 日 of a length as a scan misreads it (7 旦内, 15 曰内, 3 个工作旦内): a number before it and a
+#: deadline or start word after it — 元旦 / 一旦 have neither.
+_OCR_DAY = re.compile(r"(?:(?<=工作)|(?<=[\d个])|(?<=\d\s))[旦曰](?=\s*(?:内|以内|之内|前|后|起))")
+
+
 def _find_durations_scan(text: str) -> list[Duration]:
+    if "旦" in text or "曰" in text:
+        # same length: the spans found are the spans of the text as written
+        text = _OCR_DAY.sub("日", text)
     if not _mentions_unit(text):
         return []
     out: list[Duration] = []
