@@ -188,7 +188,8 @@ _NOT_DELIVERY_OF = re.compile(r"发票|通知书|款项|货款|价款")
 
 _EDITION = re.compile(
     r"incoterms\s*®?\s*(?:\(r\))?\s*(?P<y1>20\d\d)|(?P<y2>20\d\d)\s*年?\s*版?\s*《?\s*国际贸易术语解释通则"
-    r"|国际贸易术语解释通则\s*》?\s*[（(]?\s*(?:incoterms\s*®?\s*)?(?P<y3>20\d\d)",
+    # 《国际贸易术语解释通则®2020》 / 通则（Incoterms® 2020）: the mark may stand after the Chinese name
+    r"|国际贸易术语解释通则\s*®?\s*》?\s*[（(]?\s*(?:incoterms\s*®?\s*)?(?P<y3>20\d\d)",
     re.IGNORECASE,
 )
 _TERM = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, TERM_WORDS)) + r")(?![A-Za-z])")
@@ -305,10 +306,16 @@ def classify_place(text: str) -> tuple[PlaceKind, bool]:
         return "address", True
     if _DESIGNATED.search(text) and _PLACE_NOUN.search(text) and not _AGREED_PLACE.search(text):
         return "designated", False
+    if _PORT_AREA.search(text) and len(text) <= 30:
+        # 白云机场甲方机库 / 新港码头二号仓库: a building inside a port or an airport, no street nor number —
+        # as inside a bonded zone (沙头角保税区港湾环球仓库), the door is not stated
+        return "address", False
     return "reference", False
 
 
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+#: A port, a quay or an airport as an area with buildings inside (not 香港, the city).
+_PORT_AREA = re.compile(r"(?<!香)港(?!澳|台|币)|码头|机场")
 #: A contact in a bracket: its label, or a phone label with its number (not 到时候电话告诉具体位置).
 _CONTACT = re.compile(r"收货人|联系人|联系电话|(?:电话|手机|传真|[Tt]el|TEL)\s*[:：]?\s*[\d(（+]")
 _CONTACT_NOTE = re.compile(r"[(（][^()（）]*?(?:" + _CONTACT.pattern + r")[^()（）]*[)）]")
@@ -544,7 +551,34 @@ def _verb_time(clause: str) -> bool:
     for d in find_durations(clause):
         if clause[d.span[1] :].lstrip().startswith(DEADLINE_WORDS) and _delivers_after(clause, d.span[1]):
             return True
-    return any(_delivers_after(clause, m.end()) for m in _SEASON.finditer(clause))
+    if any(_delivers_after(clause, m.end()) for m in _SEASON.finditer(clause)):
+        return True
+    return _deadline_after_verb(clause)
+
+
+#: A deadline word before a date (不迟于2026年4月30日, 最迟于…前): the date bounds what was named before it.
+_DEADLINE_BEFORE_DATE = re.compile(r"(?:不迟于|不晚于|不得迟于|不得晚于|至迟|最迟|最晚)\s*(?:于|在|为)?\s*$")
+#: An act other than delivering right after a date (…前付款 / …前完成验收): the date is that act's.
+_OTHER_ACT_AFTER = re.compile(
+    r"^[^，,。；;]{0,8}?(?:支付|付款|付清|结算|开具|验收|检验|通知|提出|确认|签署|签订)"
+)
+
+
+def _deadline_after_verb(clause: str) -> bool:
+    """A delivery verb, then a deadline date for it (卖方应分两批交付：第一批不迟于2026年4月30日 / 交货：最迟
+    2027年3月1日): no payment verb between, no other act after the date."""
+    v = _VERB.search(clause)
+    if v is None or _VERB_AS_NOUN.match(clause, v.end()) or _BREACH.search(clause, 0, v.start()):
+        return False
+    for m in _DATE.finditer(clause, v.end()):
+        if m.start() - v.end() > 60:
+            break
+        if not _DEADLINE_BEFORE_DATE.search(clause, max(v.end(), m.start() - 8), m.start()):
+            continue
+        if _PAY_VERB.search(clause, v.end(), m.start()) or _OTHER_ACT_AFTER.match(clause[m.end() :]):
+            continue
+        return True
+    return False
 
 
 def _delivers_after(clause: str, at: int) -> bool:
