@@ -581,10 +581,16 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
             start_event = None if d.date else "date"
         else:
             what = sm.group("what")
-            if not re.search(r"生效|签订|签署|签字|签章|盖章|交付|交货|验收|到货|成立|发出", what):
+            # 自双方阖章之日起生效 (盖章 as a scan misread it) / 自买方收到保证金之日起生效: whatever
+            # the event, the contract runs from its effectiveness
+            effective = re.match(r"\s*(?:生效|发生效力|起效)", rest[sm.end() :]) is not None
+            if (
+                not re.search(r"生效|签订|签署|签字|签章|盖章|交付|交货|验收|到货|成立|发出", what)
+                and not effective
+            ):
                 sm = None
             else:
-                start_event = "生效" if "生效" in what or "成立" in what else what.strip()[-6:]
+                start_event = "生效" if "生效" in what or "成立" in what or effective else what.strip()[-6:]
     if em:
         if em.group("date"):
             d = _date_in(text, rest_start + em.start("date"), rest_start + em.end("date"))
