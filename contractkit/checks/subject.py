@@ -198,6 +198,14 @@ def _item_problems(it: Item, quote: bool = False, framework: bool = False) -> li
     elif (
         (it.spec_column or it.model)
         and not service
+        and deferred
+        and _NUMBER.search(deferred)
+        and (c := _deferred_spec_clause(deferred)) is not None
+    ):  # LYH-400配套，规格材质按乙方标准配置: the model is named, its material and size are left open
+        problems.append((f"规格“{c}”未确定", f"spec '{c}' is left open"))
+    elif (
+        (it.spec_column or it.model)
+        and not service
         and spec
         and not has_blank(spec)
         and not _NUMBER.search(spec)
@@ -207,6 +215,26 @@ def _item_problems(it: Item, quote: bool = False, framework: bool = False) -> li
         elif _LOOSE_SPEC.search(spec):  # 高精度 / 常规: no figure, only a word
             problems.append((f"规格“{spec}”未量化", f"spec '{spec}' has no figures"))
     return problems
+
+
+#: The spec itself named as the subject of a clause (规格材质…, 配置及参数…, 型号、规格…).
+_SPEC_SUBJECT = re.compile(
+    r"^\s*(?:(?:规格|型号|材质|材料|配置|参数|技术参数|性能参数|技术要求|技术指标)\s*(?:及|和|与|、|/)?\s*){1,3}"
+    r"(?:均|统一|一律)?"
+)
+
+
+def _deferred_spec_clause(spec: str) -> str | None:
+    """The clause of a spec that has figures elsewhere (a model, a size) which leaves the spec itself open:
+    规格材质按乙方标准配置, 配置及参数以卖方出厂标准配置为准, 型号规格另行确定 — not a clause about colour
+    or packing (颜色按甲方要求), and not one that gives figures."""
+    for part in re.split(r"[，,；;]", spec):
+        m = _SPEC_SUBJECT.match(part)
+        if m is None or m.end() == len(part.rstrip()) or _NUMBER.search(part):
+            continue
+        if _DEFERRED_SPEC.search(part, m.end()) is not None:
+            return part.strip()
+    return None
 
 
 #: A spec that points to a note under the table (见表下说明, 详见备注, 参见下文).
@@ -256,6 +284,10 @@ _DEFERRED_SPEC = re.compile(
     # left to one side's choice: 由卖方根据库存情况搭配 / 由乙方确定 / 卖方自行选定
     r"|(?:由|归)[甲乙买卖供需]方[^，,。；;]{0,12}?(?:搭配|确定|选定|决定|调配|配置|安排)"
     r"|[甲乙买卖供需]方自行(?:搭配|确定|选定|决定|调配|配置|安排)|根据[^，,。；;]{0,8}?(?:库存|货源|情况)"
+    # left to one side's own standard, named by no number (按卖方现行出厂标准, 以卖方出厂标准配置为准,
+    # 执行厂家企业标准): what the standard says is neither in the contract nor fixed
+    r"|(?:按|以|执行|依|依照|按照|参照)\s*(?:[甲乙买卖供需]方|厂家|生产厂家?|制造商|原厂|供货商)[^，,。；;]{0,6}?"
+    r"(?:标准|规范)"
 )
 #: A word that leaves the model or spec open, wherever it stands in a row (型号待定, 规格另行确定).
 _DEFERRED_WORD = re.compile(

@@ -613,6 +613,15 @@ _PDF_TAIL_QTY_FIRST = re.compile(
     r"(?P<nums>\d[\d,]*(?:\.\d+)?\s+\d[\d,]*(?:\.\d+)?)\s*$"
 )
 _ROW_START = re.compile(r"^\s*(?P<no>\d{1,2})\s+(?P<name>\S.*)$")
+#: A row of a table without a number column: it starts with the goods' name (a word, or a Latin code before
+#: one), never with a figure, a clause number (第二条, 2.) or a label (合同总金额：).
+_UNNUMBERED_ROW = re.compile(
+    r"^\s*(?!第[一二三四五六七八九十\d]{1,3}[条章])[A-Za-z\u4e00-\u9fff][^:：\s]*(?:\s|$)"
+)
+_NO_NUMBER = re.compile(r"^(?P<no>\s*)(?P<name>\S.*)$", re.S)
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+#: A line that ends a sentence (。；;): a clause, not the first half of a wrapped row.
+_SENTENCE_END = re.compile(r"[。；;]\s*$")
 #: A mark OCR reads beside a figure of a scanned row (“336,000.00, ”功率): a space keeps the offsets.
 _OCR_MARK = re.compile(r"[“”\"‘’'](?=\s*\d)")
 _OCR_MARK_GATE = contains_any(["“", "”", '"', "‘", "’", "'"])
@@ -653,13 +662,27 @@ def is_subject_clause(block: Block, clause: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _is_subject(section: str, clause: str) -> bool:
-    if _OTHER_SUBJECT.search(clause):
+    other = _TECH_LOSS.sub("", clause) if "损失" in clause else clause
+    if _OTHER_SUBJECT.search(other):
         return False
     if ("地" in clause or "址" in clause or "位置" in clause) and _PLACE_CLAUSE.match(clause):
         return False  # 交货地点：…物资供应站（距北门约800米）: where the goods go, not what is bought
     if section and _SUBJECT_SECTION_ANY.search(section):
         return True
-    return _PURCHASE_OR_LABEL.search(clause) is not None
+    return _PURCHASE_OR_LABEL.search(clause) is not None or _PRICED_COUNT.search(clause) is not None
+
+
+#: A loss the goods are measured by (坍落度经时损失不超过60mm, 插入损失≤0.3dB, 热损失): a figure of the
+#: spec, not a loss a breach causes.
+_TECH_LOSS = re.compile(
+    r"(?:经时|坍落度|扩展度|热|压力|压|功率|插入|回波|传输|能量|介质|铁|铜|水头|沿程|局部|烧|灼烧|干燥)损失"
+)
+#: A count priced into an amount (180片 × 168元 = 30,240元, 6套×2,000元/套=12,000元): the line of what is
+#: bought, and its count is the quantity.
+_PRICED_COUNT = re.compile(
+    r"\d[\d,.]*\s*[\u4e00-\u9fff]{1,2}[^×xX*＊=＝。；;]{0,24}?[×xX*＊]\s*[¥￥]?\s*\d[\d,.]*\s*元"
+    r"(?:\s*/\s*[\u4e00-\u9fff]{1,2})?\s*[=＝]\s*[¥￥]?\s*\d"
+)
 
 
 #: A clause that states a place (交货地点：…, 地址：…, 安装位置为…): where, not what is bought.
@@ -1011,12 +1034,15 @@ def _items_of_table(
 
 def _pdf_items(doc: Document, start: int) -> list[Item]:
     """Rows of a table whose columns a PDF (or a plain text) set apart by single spaces, after the header at
-    block ``start``: a row starts with its number and ends with unit, quantity, price and amount."""
+    block ``start``: a row starts with its number and ends with unit, quantity, price and amount. A table
+    without a number column (产品名称 规格型号 单位 数量 单价 金额) has one row a line (two when a scan wraps
+    it), each ending in its figures, up to the first line that is not a row."""
     header = doc.blocks[start].norm.split()
     # a form line run into the header (…用货单位 某公司序号 产品名称 数量 单位): the columns start at 序号
     numbered = [k for k, h in enumerate(header) if h.endswith(("序号", "编号", "序"))]
     if numbered:
         header = header[numbered[-1] :]
+    unnumbered = not numbered and _column(header[:1], _NAME_COLS) == 0
     qty_c = _column(header, _QTY_COLS)
     unit_c = _column(header, _UNIT_COLS)
     from_end = len(header) - qty_c if qty_c is not None else None
@@ -1028,7 +1054,9 @@ def _pdf_items(doc: Document, start: int) -> list[Item]:
         norm = doc.blocks[i].norm
         if _SKIP_ROW.search(norm[:6]):
             break
-        if _ROW_START.match(norm) and not row:
+        if unnumbered and (doc.blocks[i].kind == "heading" or not _UNNUMBERED_ROW.match(norm)):
+            break  # 第二条 质量标准 / 合同总金额：… after the rows: the table has ended
+        if (unnumbered or _ROW_START.match(norm)) and not row:
             row = [i]
         elif row:
             row.append(i)
@@ -1039,14 +1067,16 @@ def _pdf_items(doc: Document, start: int) -> list[Item]:
         text = _OCR_MARK.sub(" ", raw) if _OCR_MARK_GATE(raw) else raw
         tail = (_PDF_TAIL_QTY_FIRST if qty_first else _PDF_TAIL).search(text)
         if tail is None:
-            if len(row) > 12:
+            if len(row) > (1 if unnumbered else 12) or (unnumbered and _SENTENCE_END.search(norm)):
                 break
             continue
         nums = tail.group("nums").split()
         cut = tail.start()
-        head = _ROW_START.match(doc.blocks[row[0]].norm)
+        head = _ROW_START.match(doc.blocks[row[0]].norm) if not unnumbered else _NO_NUMBER.match(raw)
         assert head is not None
-        name = head.group("name").split()[0]
+        words = head.group("name").split()
+        # a Latin code before the goods' name (ATS 自动转换开关柜): both are the name
+        name = " ".join(words[:2]) if len(words) > 2 and not _CJK_CHAR.search(words[0]) else words[0]
         if qty_first:
             qty = re.sub(r"\s+", "", tail.group("qty"))
         elif from_end is not None and from_end <= len(nums):
@@ -1061,6 +1091,8 @@ def _pdf_items(doc: Document, start: int) -> list[Item]:
                 qty = nums[0]
         body = raw[len(head.group("no")) : cut].strip()
         spec = body[len(name) :].strip()
+        if unnumbered:
+            spec = spec.lstrip(",，;；、 ")  # ATS 自动转换开关柜 ,按需方要求配置: the comma a scan set apart
         out.append(
             Item(
                 name=name,
@@ -1350,6 +1382,9 @@ def fixes_quantity(clause: str, word: str, a: int, in_section: bool) -> bool:
         return False
     if word not in _APPROXIMATE or _QUANTITY_LEAD.search(clause, 0, a) is not None:
         return True
+    priced = _PRICED_COUNT.search(clause, max(0, a - 12))
+    if priced is not None and priced.start() <= a + 8 and a < priced.end():
+        return True  # 大概180片左右 × 168元 = 30,240元: the count priced into the amount is approximate
     # 甲方厂区约5000平方米，乙方为其提供苗木: a figure before the purchase describes something else
     return in_section and _PURCHASE_RE.search(clause, a) is None
 
