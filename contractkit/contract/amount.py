@@ -157,20 +157,30 @@ def _read_tables(doc: Document) -> list[Table]:
         stripped = line.strip()
         if current and stripped and _BOX_BORDER.fullmatch(stripped):
             continue  # a border between box-drawn rows: ├───┼───┤
-        if stripped.startswith("|") and stripped.count("|") >= 3:
+        bare = not stripped.startswith("|") and stripped.count("|") >= 3 and not stripped.endswith("|")
+        if (stripped.startswith("|") and stripped.count("|") >= 3) or bare:
+            # a row written without its outer bars (1 | 板锤 | 件 | 24 | 2,980.00 | 71,520.00): the first cell
+            # runs from the line's start, the last to its end
             parts: list[Cell] = []
-            pos = line.index("|") + 1
+            pos = 0 if bare else line.index("|") + 1
             col = 0
             while True:
                 nxt = line.find("|", pos)
                 if nxt == -1:
-                    break
+                    if bare:
+                        nxt = len(line.rstrip())
+                        if nxt <= pos:
+                            break
+                    else:
+                        break
                 seg = line[pos:nxt]
                 lead = len(seg) - len(seg.lstrip())
                 text = seg.strip()
                 parts.append(Cell(text, i, (pos + lead, pos + lead + len(text)), col))
                 col += 1
                 pos = nxt + 1
+                if pos > len(line.rstrip()):
+                    break
             if not all(_RULE_CELL.fullmatch(p.text) for p in parts):
                 current.append(Row(tuple(parts)))
             continue
@@ -236,6 +246,14 @@ def _item_tables(tables: list[Table]) -> list[ItemTable]:
         if rows and is_header_row(rows[0].cells, header):
             header = header_of(header, rows[0].cells)  # 2027年 (merged) above 数量 | 单价
             rows = rows[1:]
+        if not bind(header):
+            # one box drawn around a form (订单编号 | … rows, then 序号 | 产品 | 数量 | 单价 | 金额): the item
+            # table starts at the row that names its columns
+            at = next(
+                (k for k, r in enumerate(rows) if is_header_row(list(r.cells)) and bind(list(r.cells))), None
+            )
+            if at is not None:
+                header, rows = list(rows[at].cells), rows[at + 1 :]
         for binding in bind(header):
             scale = count_scale(header[binding.qty], header[binding.price])
             out.extend(_bound_lines(rows, binding, header[binding.amount], scale))
