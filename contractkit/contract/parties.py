@@ -90,6 +90,13 @@ DETAIL_LABELS: dict[str, tuple[str, ...]] = {
     "name": ("单位名称", "企业名称", "公司名称", "名称", "全称", "姓名", "name"),
     "other": ("日期", "签署日期", "签订日期", "邮编", "邮政编码", "date"),
 }  # fmt: skip
+#: Detail labels as a scan misreads them: 人 read as 入 (法定代表入, 联系入), and an address label whose first
+#: character is lost (址： for 住址 / 地址 — no other label ends a word in 址).
+DETAIL_LABELS = {
+    kind: (*words, *(w.replace("人", "入") for w in words if "人" in w and not w.isascii()))
+    + (("址",) if kind == "address" else ())
+    for kind, words in DETAIL_LABELS.items()
+}
 _KIND_OF_LABEL = {w: k for k, words in DETAIL_LABELS.items() for w in words}
 #: The labels and party words a padded word (``电　　话``, ``甲　　方``) may be.
 _KNOWN_WORDS = frozenset(_KIND_OF_LABEL) | frozenset((*BUYER_WORDS, *SELLER_WORDS, *NEUTRAL_WORDS))
