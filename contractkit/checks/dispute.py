@@ -9,6 +9,7 @@ or "arbitration or court"; 民事诉讼法 Art. 35 limits a chosen court to conn
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from contractkit.checks._common import is_chinese
@@ -105,6 +106,8 @@ def arbitration_no_commission(doc: Document, ctx: RuleContext) -> Iterator[Findi
     if len(names) == 1 or (not names and facts.commission_blank):
         return
     o = arb[0]
+    if not names and _misread_commission(doc, o):
+        return  # 提交广灿创裁委员会仲裁 on a scan: a commission is named, its name misread
     if names:
         msg = f"约定了{len(names)}家仲裁机构（{'、'.join(names)}），"
         msg_en = f"{len(names)} arbitration commissions are named ({', '.join(names)}); "
@@ -125,6 +128,27 @@ def arbitration_no_commission(doc: Document, ctx: RuleContext) -> Iterator[Findi
         "16, 18).",
         span=o.where.span,
     )
+
+
+#: A body named before the verb of arbitration (提交广州仲裁委员会仲裁) as a scan may misread it: a name of
+#: its own, then 委员会 (or 仲裁院 / 仲裁中心), then 仲裁 — the characters of 仲裁 inside the name misread
+#: (广灿创裁委员会, 广如伸截委员会).
+_BODY_BEFORE_ARBITRATION = re.compile(
+    r"(?:提交|提请|交由|递交|交付|向|由)\s*(?P<body>[\u4e00-\u9fff]{2,14}?(?:委员会|仲裁院|仲裁中心))\s*(?:进行)?\s*仲裁"
+)
+#: A body named by where it is, not by its name (当地, 甲方所在地, 有管辖权的): no commission chosen.
+_PLACEHOLDER_BODY = re.compile(r"当地|本地|所在地|有关|相关|有管辖权|任何|任一|双方|一方|签订地|履行地|指定")
+
+
+def _misread_commission(doc: Document, o: Option) -> bool:
+    """True when the arbitration clause is on a page read by OCR and names a body of its own before 仲裁 (a
+    commission whose name the scan misread, so the facts read none): there is no judging that no commission
+    is chosen."""
+    block = doc.blocks[o.where.block]
+    if block.location.page is None or block.location.page not in ((doc.meta or {}).get("ocr") or ()):
+        return False
+    m = _BODY_BEFORE_ARBITRATION.search(block.norm)
+    return m is not None and _PLACEHOLDER_BODY.search(m.group("body")) is None
 
 
 @rule(
