@@ -1,0 +1,267 @@
+"""Round 9 (parties, subject, amount, dispute): what the tuning sets extra27–31 showed.
+
+- subject: a spec left to one side's own standard (按供方现行企业标准, 以卖方出厂标准配置为准) or,
+  beside a model that has figures, a clause that leaves the spec itself open (规格材质按卖方标准配置) is
+  not fixed; a table without a number column (产品名称 规格 单位 数量 单价 金额, a scan's or a text's
+  rows) is read row by row; an approximate count in a line that prices it (约200袋 × 45元 = 9,000元) or
+  in a clause whose spec names a measured loss (坍落度经时损失) is a vague quantity.
+- amount: a table written with bars between its cells but none at the ends is read; an item table inside one
+  box drawn around a whole order form starts at the row that names its columns.
+- parties: a detail label as a scan misreads it (址： for 住址, 法定代表入) still gives the detail.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from contractkit.config import Settings
+from contractkit.lint import lint_text
+
+SUBJECT = Settings(select=("subject",))
+AMOUNT = Settings(select=("amount",))
+PARTIES = Settings(select=("parties",))
+
+
+def _rules(text: str, settings: Settings) -> list[str]:
+    return [f.rule for f in lint_text(text, settings)]
+
+
+def _messages(text: str, settings: Settings) -> list[str]:
+    return [f.message for f in lint_text(text, settings)]
+
+
+# -- subject: a spec left to one side's own standard ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "按供方现行企业标准",
+        "以卖方出厂标准配置为准",
+        "执行厂家内部标准",
+        "参照乙方标准",
+    ],
+)
+def test_spec_left_to_one_sides_own_standard_is_open(spec: str) -> None:
+    text = (
+        "采购合同\n第一条 标的\n| 品名 | 规格 | 单位 | 数量 | 单价 |\n"
+        "| 硅酮密封胶 | 拉伸强度≥0.6MPa，300ml/支 | 支 | 500 | 32.00 |\n"
+        f"| 结构胶 | {spec} | 支 | 300 | 58.00 |\n"
+    )
+    assert "subject/unquantified-item" in _rules(text, SUBJECT)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "按GB/T 14683-2017执行",
+        "按卖方企业标准Q/ZJ 001-2024",  # a standard named by its number is fixed
+        "拉伸强度≥0.6MPa，包装按卖方标准",  # packing left to the seller's standard: not the spec
+    ],
+)
+def test_spec_with_a_named_standard_or_only_packing_left_open_is_fixed(spec: str) -> None:
+    text = (
+        "采购合同\n第一条 标的\n| 品名 | 规格 | 单位 | 数量 | 单价 |\n"
+        f"| 结构胶 | {spec} | 支 | 300 | 58.00 |\n"
+    )
+    assert "subject/unquantified-item" not in _rules(text, SUBJECT)
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "HP300配套，规格材质按卖方标准配置",
+        "适配XG-200；型号规格另行确定",
+        "KD-90主机用，技术参数以供方提供的为准",
+    ],
+)
+def test_a_clause_leaving_the_spec_open_beside_a_model_is_reported(model: str) -> None:
+    text = f"购销合同\n一、标的\n| 品名 | 型号 | 单位 | 数量 |\n| 耐磨衬板 | {model} | 套 | 4 |\n"
+    messages = _messages(text, SUBJECT)
+    assert any("未确定" in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "HP300配套，材质ZGMn13，每套含上衬板2件",
+        "适配XG-200，颜色按买方要求",  # the colour is the buyer's choice: the spec is fixed
+    ],
+)
+def test_a_model_with_its_spec_or_only_a_colour_choice_is_fixed(model: str) -> None:
+    text = f"购销合同\n一、标的\n| 品名 | 型号 | 单位 | 数量 |\n| 耐磨衬板 | {model} | 套 | 4 |\n"
+    assert "subject/unquantified-item" not in _rules(text, SUBJECT)
+
+
+# -- subject: a table without a number column, one row a line ------------------------------------------------
+
+_UNNUMBERED = (
+    "家具采购合同\n第一条 产品、数量、金额\n产品名称 规格型号 单位 数量 单价(元) 金额(元)\n"
+    "会议桌 胡桃木贴皮,3600X1400X760mm 张 6 4,800.00 28,800.00\n"
+    "{second}\n"
+    "合计 {total}\n"
+    "第二条 质量标准：符合GB/T 3324-2017《木家具通用技术条件》。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "total", "word"),
+    [
+        ("会议椅 款式待定 把 40 650.00 26,000.00", "54,800.00", "款式待定"),
+        ("DK 文件柜 ,按买方要求配置 组 10 1,200.00 12,000.00", "40,800.00", "按买方要求配置"),
+    ],
+)
+def test_rows_of_a_table_without_a_number_column_are_read(second: str, total: str, word: str) -> None:
+    messages = _messages(_UNNUMBERED.format(second=second, total=total), SUBJECT)
+    assert any(word in m and "未确定" in m for m in messages), messages
+
+
+def test_rows_of_a_table_without_a_number_column_that_are_specified_pass() -> None:
+    text = _UNNUMBERED.format(second="会议椅 网布,五星脚,可升降 把 40 650.00 26,000.00", total="54,800.00")
+    assert "subject/unquantified-item" not in _rules(text, SUBJECT)
+
+
+def test_the_unnumbered_table_ends_at_the_first_line_that_is_no_row() -> None:
+    text = (
+        "家具采购合同\n第一条 产品、数量、金额\n产品名称 规格型号 单位 数量 单价(元) 金额(元)\n"
+        "会议桌 胡桃木贴皮,3600X1400X760mm 张 6 4,800.00 28,800.00\n"
+        "合同总金额:人民币贰万捌仟捌佰元整。\n"
+        "备用 款式待定 把 40 650.00 26,000.00\n"
+    )
+    assert "subject/unquantified-item" not in _rules(text, SUBJECT)
+
+
+# -- subject: an approximate count --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1. 瓷砖胶 C2TE 20kg/袋 约200袋（多退少补）× 45元 = 9,000元",
+        "2. 美缝剂 双组份 大概60支左右 × 38元 = 2,280元",
+    ],
+)
+def test_an_approximate_count_priced_into_the_amount_is_vague(line: str) -> None:
+    text = f"老王你好，按昨天说的：\n{line}\n合计按实际数量结。\n"
+    assert "subject/vague-quantity" in _rules(text, SUBJECT)
+
+
+def test_an_exact_count_priced_into_the_amount_passes() -> None:
+    text = "老王你好，按昨天说的：\n1. 瓷砖胶 C2TE 20kg/袋 200袋 × 45元 = 9,000元\n"
+    assert "subject/vague-quantity" not in _rules(text, SUBJECT)
+
+
+def test_a_measured_loss_in_the_spec_does_not_take_the_clause_out_of_the_goods() -> None:
+    text = (
+        "一、买什么、买多少\n"
+        "1. 缓凝型减水剂，固含量20%，坍落度经时损失不超过40mm，30吨左右，每吨2800元，共84000元。\n"
+    )
+    assert "subject/vague-quantity" in _rules(text, SUBJECT)
+
+
+def test_a_loss_a_breach_causes_is_still_no_goods_clause() -> None:
+    text = "一、买什么、买多少\n1. 因卖方原因造成的损失约5万元左右，由卖方赔偿。\n"
+    assert "subject/vague-quantity" not in _rules(text, SUBJECT)
+
+
+# -- amount: tables drawn with bars -------------------------------------------------------------------------
+
+
+def test_a_table_without_outer_bars_is_checked() -> None:
+    text = (
+        "采购订单\n序号 | 品名 | 单位 | 数量 | 单价（元） | 金额（元）\n"
+        "1 | 颚板 | 件 | 8 | 6,250.00 | 50,000.00\n"
+        "2 | 侧护板 | 件 | 16 | 1,180.00 | 19,880.00\n"
+        "合计 |  |  |  |  | 69,880.00\n"
+    )
+    messages = _messages(text, AMOUNT)
+    assert any("18,880.00" in m for m in messages), messages
+
+
+def test_a_table_without_outer_bars_that_adds_up_passes() -> None:
+    text = (
+        "采购订单\n序号 | 品名 | 单位 | 数量 | 单价（元） | 金额（元）\n"
+        "1 | 颚板 | 件 | 8 | 6,250.00 | 50,000.00\n"
+        "2 | 侧护板 | 件 | 16 | 1,180.00 | 18,880.00\n"
+        "合计 |  |  |  |  | 68,880.00\n"
+    )
+    assert "amount/table-total-mismatch" not in _rules(text, AMOUNT)
+
+
+_BOXED = (
+    "┌────────────┬──────────────────────┐\n"
+    "│订单编号    │DH-2026-031            │\n"
+    "│供货方      │某某五金有限公司        │\n"
+    "├────┬──────┬──────┬──────┬──────┤\n"
+    "│序号│产品  │数量  │单价（元）│金额（元）│\n"
+    "├────┼──────┼──────┼──────┼──────┤\n"
+    "│1   │合页  │500个 │12.00 │6,000.00 │\n"
+    "│2   │拉手  │300个 │8.50  │{amount} │\n"
+    "└────┴──────┴──────┴──────┴──────┘\n"
+)
+
+
+def test_an_item_table_inside_a_form_box_is_checked() -> None:
+    messages = _messages(_BOXED.format(amount="2,850.00"), AMOUNT)
+    assert any("2,550.00" in m for m in messages), messages
+
+
+def test_an_item_table_inside_a_form_box_that_adds_up_passes() -> None:
+    assert "amount/table-total-mismatch" not in _rules(_BOXED.format(amount="2,550.00"), AMOUNT)
+
+
+# -- parties: labels a scan misreads ------------------------------------------------------------------------
+
+
+def test_detail_labels_as_a_scan_misreads_them_still_give_the_details() -> None:
+    text = (
+        "购销合同\n需方：洛阳恒信制药有限公司\n统一社会信用代码：91410300MA44N2Y86B\n"
+        "址：河南省洛阳市涧西区南昌路 18 号\n法定代表入：刘建国 电话：0379-64281975\n"
+        "供方：郑州新彩印务有限公司\n统一社会信用代码：91410100MA46T8JQ2K\n"
+        "住址：河南省郑州市金水区文化路 96 号\n法定代表人：陈思远 电话：0371-63927184\n"
+        "第一条 产品\n说明书 1000 张。\n"
+    )
+    assert not any("缺少" in m for m in _messages(text, PARTIES))
+
+
+# -- dispute: a commission's name a scan misread --------------------------------------------------------------
+
+
+def _scanned(text: str, ocr: bool = True):
+    """``text`` as the lines of page 1 of a PDF, read by OCR (a scan) or from its text layer."""
+    from dataclasses import replace
+
+    from contractkit.readers.model import Document
+    from contractkit.readers.text import document_from_text
+
+    d = document_from_text(text)
+    blocks = [replace(b, location=replace(b.location, page=1, line=b.location.index + 1)) for b in d.blocks]
+    return Document(path="scan.pdf", kind="pdf", blocks=blocks, meta={"ocr": [1] if ocr else []})
+
+
+DISPUTE = Settings(select=("dispute/arbitration-no-commission",))
+
+
+def _dispute_rules(text: str, ocr: bool = True) -> list[str]:
+    from contractkit.lint import lint_document
+
+    return [f.rule for f in lint_document(_scanned(text, ocr), DISPUTE) if not f.rule.startswith("meta/")]
+
+
+_ARBITRATION = "购销合同\n第八条 争议解决：协商不成的，提交{body}仲裁。\n"
+
+
+@pytest.mark.parametrize("body", ["杭川忡栽委员会", "苏卅仲哉委员会"])
+def test_a_commission_misread_on_a_scan_is_not_judged_missing(body: str) -> None:
+    assert _dispute_rules(_ARBITRATION.format(body=body)) == []
+
+
+def test_a_misread_commission_in_a_text_layer_is_still_judged() -> None:
+    assert _dispute_rules(_ARBITRATION.format(body="杭川忡栽委员会"), ocr=False) == [
+        "dispute/arbitration-no-commission"
+    ]
+
+
+@pytest.mark.parametrize("body", ["当地仲裁机构", "甲方所在地仲裁委员会", "有关仲裁委员会"])
+def test_a_body_named_by_place_on_a_scan_is_still_no_commission(body: str) -> None:
+    assert _dispute_rules(_ARBITRATION.format(body=body)) == ["dispute/arbitration-no-commission"]
