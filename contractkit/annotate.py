@@ -140,7 +140,11 @@ def annotate_docx(src: str | Path, findings: Iterable[Finding], out: str | Path,
     from contractkit.fileio import atomic_path, read_bounded
 
     if Path(out).resolve() == Path(src).resolve():
-        raise UsageError("--annotate must name a new file, not the draft itself", path=str(out))
+        raise UsageError(
+            "--annotate must name a new file, not the draft itself",
+            path=str(out),
+            zh="--annotate 须指定一个新文件，不能是草稿本身",
+        )
     document = docx.Document(io.BytesIO(read_bounded(src)))
     paras = dict(iter_paragraphs(document.element.body))
     first_key = next((k for k, p in paras.items() if "".join(t for _, t in _run_texts(p)).strip()), None)

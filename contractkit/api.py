@@ -212,8 +212,17 @@ def annotate_docx(
         from contractkit.errors import UnreadableInput
 
         (fr,) = lint_paths(docx, settings=settings).files
-        if fr.error:
-            raise UnreadableInput(fr.error, path=str(docx))
+        if fr.error:  # worded in the settings' language (path included): read again for the other one
+            import dataclasses
+
+            s = _settings(settings)
+            en, zh = (
+                fr.error
+                if s.lang == x
+                else lint_paths(docx, settings=dataclasses.replace(s, lang=x)).files[0].error
+                for x in ("en", "zh")
+            )
+            raise UnreadableInput(en or fr.error, zh=zh or fr.error)
         findings = fr.findings
     return write(docx, findings, out, lang)
 

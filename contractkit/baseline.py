@@ -113,7 +113,11 @@ def load_baseline(path: str | Path) -> list[Entry]:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise UnreadableInput(
-            f"not a readable baseline ({exc})", path=name, hint="write one with --write-baseline FILE"
+            f"not a readable baseline ({exc})",
+            path=name,
+            hint="write one with --write-baseline FILE",
+            zh=f"不是可读取的基线文件（{exc}）",
+            hint_zh="请用 --write-baseline FILE 重新生成",
         ) from None
 
 

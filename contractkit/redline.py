@@ -65,7 +65,11 @@ def redline_docx(
     from contractkit.fixes import plan
 
     if Path(out).resolve() == Path(src).resolve():
-        raise UsageError("--redline must name a new file, not the draft itself", path=str(out))
+        raise UsageError(
+            "--redline must name a new file, not the draft itself",
+            path=str(out),
+            zh="--redline 须指定一个新文件，不能是草稿本身",
+        )
     findings = list(findings)
     if doc is None:
         from contractkit.readers.dispatch import read_document

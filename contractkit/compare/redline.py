@@ -249,9 +249,17 @@ def write_redline(
     from contractkit.fileio import atomic_path, read_bounded
 
     if Path(out).resolve() == Path(ours_docx).resolve():
-        raise UsageError("--redline must name a new file, not our draft itself", path=str(out))
+        raise UsageError(
+            "--redline must name a new file, not our draft itself",
+            path=str(out),
+            zh="--redline 须指定一个新文件，不能是我方版本本身",
+        )
     if not str(ours_docx).lower().endswith(".docx"):
-        raise UsageError("--redline needs our version as a .docx", path=str(ours_docx))
+        raise UsageError(
+            "--redline needs our version as a .docx",
+            path=str(ours_docx),
+            zh="--redline 需要我方版本为 .docx 文件",
+        )
     document = docx.Document(io.BytesIO(read_bounded(ours_docx)))
     date = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     count = apply_changes(document, comparison, author=author, date=date)
