@@ -60,6 +60,8 @@ def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs
             raise UsageError(
                 f"{src} and {seen[key]} would both be written to {dst}",
                 hint="convert them into different folders",
+                zh=f"{src} 和 {seen[key]} 会写到同一个文件 {dst}",
+                hint_zh="请把它们转换到不同的文件夹",
             )
         seen[key] = src
         pairs.append((src, dst))

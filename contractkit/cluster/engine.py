@@ -64,7 +64,12 @@ def connect(address: str) -> Iterator[Any]:
 
         n = address.partition(":")[2]
         if n and not n.isdigit():
-            raise UsageError(f"bad scheduler {address!r}", hint="use local or local:N (N worker processes)")
+            raise UsageError(
+                f"bad scheduler {address!r}",
+                hint="use local or local:N (N worker processes)",
+                zh=f"调度器地址无效：{address!r}",
+                hint_zh="请用 local 或 local:N（N 个工作进程）",
+            )
         kw = {"n_workers": int(n)} if n else {}
         with (
             dask.config.set(QUIET),

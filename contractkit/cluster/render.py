@@ -272,12 +272,22 @@ def plan_render(
     from contractkit.render.decorate import check_watermark
 
     if fmt not in CHUNK:
-        raise UsageError(f"unknown format {fmt!r}", hint="use docx, pdf or both")
+        raise UsageError(
+            f"unknown format {fmt!r}",
+            hint="use docx, pdf or both",
+            zh=f"未知的输出格式 {fmt!r}",
+            hint_zh="请用 docx、pdf 或 both",
+        )
     if watermark is not None:  # refused up front, with the local batch's message
         try:
             watermark = check_watermark(watermark)
         except ValueError as exc:
-            raise UsageError(str(exc), hint="give a short text such as 草稿", zh="水印文字无效") from None
+            raise UsageError(
+                str(exc),
+                hint="give a short text such as 草稿",
+                zh="水印文字无效",
+                hint_zh="请给一段简短的文字，例如 草稿",
+            ) from None
     target = Destination(str(dest))
     if target.local and Path(target.root).exists() and not Path(target.root).is_dir():
         raise UsageError(

@@ -40,7 +40,11 @@ def schema_dir() -> Path:
         if (candidate / "deal.schema.json").is_file():
             return candidate
     raise ConfigError(
-        "schema files not found", path=str(here.parent / "schemas"), hint="reinstall contractkit"
+        "schema files not found",
+        path=str(here.parent / "schemas"),
+        hint="reinstall contractkit",
+        zh="找不到 schema 文件",
+        hint_zh="请重新安装 contractkit",
     )
 
 

@@ -88,6 +88,8 @@ def read_docx(
             f"not a readable Word document ({type(exc).__name__}: {exc})",
             path=name,
             hint="open it in Word and save it again as .docx",
+            zh=f"不是可读取的 Word 文档（{type(exc).__name__}: {exc}）",
+            hint_zh="请用 Word 打开后重新另存为 .docx",
         ) from None
     reader = _Reader(name, styles, styles.default, mode)
     reader.numbering = Numbering.of(numbering_root, styles)

@@ -205,6 +205,8 @@ class GlyphStats:
                 f"unreadable glyphs / font without ToUnicode: {self.bad} of {self.total} characters",
                 path=path,
                 hint="export the PDF again with embedded Unicode fonts, or lint the source .docx",
+                zh=f"字形无法识别 / 字体缺少 ToUnicode 映射：{self.total} 个字符中有 {self.bad} 个",
+                hint_zh="请重新导出嵌入 Unicode 字体的 PDF，或直接检查原始 .docx",
             )
 
 

@@ -158,7 +158,12 @@ def render_batch(
     from contractkit.render.lifecycle import temp_dir
 
     if fmt not in ("docx", "pdf", "both"):
-        raise UsageError(f"unknown format {fmt!r}", hint="use docx, pdf or both")
+        raise UsageError(
+            f"unknown format {fmt!r}",
+            hint="use docx, pdf or both",
+            zh=f"未知的输出格式 {fmt!r}",
+            hint_zh="请用 docx、pdf 或 both",
+        )
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(

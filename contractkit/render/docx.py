@@ -83,7 +83,11 @@ class CompiledTemplate:
         members, infos = read_template_zip(self.path)
         doc_name = self.main_part(members)
         if doc_name not in members:
-            raise TemplateError("no word/document.xml in the template", path=str(self.path))
+            raise TemplateError(
+                "no word/document.xml in the template",
+                path=str(self.path),
+                zh="模板中没有 word/document.xml（不是有效的 Word 文档）",
+            )
         patcher = DocxTemplate.__new__(DocxTemplate)  # patch_xml is stateless
         rendered: set[str] = set()
 
@@ -349,7 +353,12 @@ def resolve_template(
     or a path to a .docx; None → the default for the deal's kind."""
     if template is None:
         if kind not in DEFAULT_BY_KIND:
-            raise UsageError(f"no default template for deal kind {kind!r}", hint="pass --template NAME|PATH")
+            raise UsageError(
+                f"no default template for deal kind {kind!r}",
+                hint="pass --template NAME|PATH",
+                zh=f"单据类型 {kind!r} 没有默认模板",
+                hint_zh="请用 --template 指定模板名称或路径",
+            )
         template = DEFAULT_BY_KIND[kind]
     text = str(template)
     looks_like_path = isinstance(template, Path) or "/" in text or "\\" in text or text.endswith(".docx")
@@ -358,11 +367,21 @@ def resolve_template(
         if path.is_file():
             return path
         if "/" in text or "\\" in text:
-            raise UsageError("template not found", path=text, hint="give a .docx path or a template name")
+            raise UsageError(
+                "template not found",
+                path=text,
+                hint="give a .docx path or a template name",
+                zh="找不到模板",
+                hint_zh="请给出 .docx 文件路径或模板名称",
+            )
     name = text[:-5] if text.endswith(".docx") else text
     if templates_dir and not Path(templates_dir).is_dir():
         raise UsageError(
-            "templates folder not found", path=str(templates_dir), hint="--templates takes a folder of .docx"
+            "templates folder not found",
+            path=str(templates_dir),
+            hint="--templates takes a folder of .docx",
+            zh="找不到模板文件夹",
+            hint_zh="--templates 须指定存放 .docx 模板的文件夹",
         )
     folders = [Path(templates_dir)] if templates_dir else []
     folders.append(BUNDLED)
@@ -374,6 +393,8 @@ def resolve_template(
     raise UsageError(
         f"unknown template {text!r}",
         hint=f"known templates: {', '.join(known)}; or give a path to a .docx",
+        zh=f"未知模板 {text!r}",
+        hint_zh=f"已有模板：{'、'.join(known)}；也可以给出 .docx 文件路径",
     )
 
 
@@ -383,7 +404,7 @@ def load_template(path: str | Path) -> CompiledTemplate:
     try:
         st = p.stat()
     except OSError:
-        raise UsageError("template not found", path=str(path)) from None
+        raise UsageError("template not found", path=str(path), zh="找不到模板") from None
     key = (str(p), st.st_mtime_ns, st.st_size)
     compiled = _CACHE.get(key)
     if compiled is None:
