@@ -95,6 +95,7 @@ def render(
     from contractkit.cli.validate import safe_output
     from contractkit.config import load_settings
     from contractkit.deal.seller import resolve_profile
+    from contractkit.errors import UsageError
     from contractkit.render.batch import render_batch
 
     safe_output()
@@ -103,9 +104,14 @@ def render(
     templates_dir = templates_dir or settings.templates
     seller = resolve_profile(seller_path, settings)
     if pdfa and fmt == "docx" and not (out and Path(out).suffix.lower() == ".pdf"):
-        raise click.UsageError("--pdfa is for PDF output: add --format pdf or --format both")
+        raise UsageError(
+            "--pdfa is for PDF output: add --format pdf or --format both",
+            zh="--pdfa 只用于 PDF 输出：请加上 --format pdf 或 --format both",
+        )
     if scheduler and pdfa:
-        raise click.UsageError("--pdfa is not yet passed to --scheduler")
+        raise UsageError(
+            "--pdfa is not yet passed to --scheduler", zh="--pdfa 目前还不能与 --scheduler 一起使用"
+        )
     if scheduler:  # only here is contractkit.cluster (and dask) imported
         from contractkit.cluster.cli import render_command
 
@@ -124,7 +130,10 @@ def render(
     if _single(files, out):
         return _render_one(files[0], out, template, templates_dir, fmt, opts, pdfa)
     if out and Path(out).suffix.lower() in (".docx", ".pdf"):
-        raise click.UsageError("several deals render into a folder: give -o a folder, not a file")
+        raise UsageError(
+            "several deals render into a folder: give -o a folder, not a file",
+            zh="多笔单据须输出到文件夹：-o 请给文件夹，不要给文件名",
+        )
     out_dir = Path(out or "out")
     progress, finish = _progress_bar()
     try:
