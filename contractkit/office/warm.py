@@ -32,7 +32,7 @@ from contractkit.errors import ContractkitError, ConverterError
 from contractkit.office.command import soffice_command
 from contractkit.office.limits import office_memory_mb
 from contractkit.render.lifecycle import reaped, sweep
-from contractkit.render.pdf import INSTALL_HINT, find_soffice
+from contractkit.render.pdf import INSTALL_HINT, INSTALL_HINT_ZH, NOT_INSTALLED_ZH, find_soffice
 
 HELPER = Path(__file__).resolve().parent / "uno_helper.py"
 UNO_PYTHONS = ("/usr/bin/python3", "/usr/local/bin/python3")
@@ -55,10 +55,20 @@ class WarmConverter:
     def __init__(self, *, timeout: float = 60.0, max_docs: int = 50, startup: float = 60.0) -> None:
         self.soffice = find_soffice()
         if not self.soffice:
-            raise ConverterError("LibreOffice (soffice) is not installed or not on PATH", hint=INSTALL_HINT)
+            raise ConverterError(
+                "LibreOffice (soffice) is not installed or not on PATH",
+                hint=INSTALL_HINT,
+                zh=NOT_INSTALLED_ZH,
+                hint_zh=INSTALL_HINT_ZH,
+            )
         self.python = uno_python()
         if not self.python:
-            raise ConverterError("python3-uno is not installed", hint="sudo apt-get install python3-uno")
+            raise ConverterError(
+                "python3-uno is not installed",
+                hint="sudo apt-get install python3-uno",
+                zh="未安装 python3-uno",
+                hint_zh="请运行 sudo apt-get install python3-uno 安装",
+            )
         self.timeout, self.max_docs, self.startup = float(timeout), max(1, max_docs), float(startup)
         self.stats = {"starts": 0, "timeouts": 0, "crashes": 0, "retries": 0, "converted": 0, "failed": 0}
         sweep()  # folders of a converter that was killed
@@ -78,7 +88,7 @@ class WarmConverter:
         """Convert each (docx, pdf) pair in turn; yield it with None or its error."""
         for src, pdf in pairs:
             if self._closed:
-                raise ConverterError("the PDF converter is closed")
+                raise ConverterError("the PDF converter is closed", zh="PDF 转换器已关闭")
             yield (src, pdf), self._convert(Path(src), Path(pdf))
 
     def close(self) -> None:
@@ -94,7 +104,7 @@ class WarmConverter:
 
         Raises :class:`ConverterError` when LibreOffice cannot open it, runs out of time or memory."""
         if self._closed:
-            raise ConverterError("the converter is closed")
+            raise ConverterError("the converter is closed", zh="转换器已关闭")
         stage = self._base / "job"
         shutil.rmtree(stage, ignore_errors=True)
         stage.mkdir()
@@ -102,11 +112,12 @@ class WarmConverter:
         staged, produced = stage / f"d{suffix}", stage / "d.docx"
         shutil.copyfile(src, staged)
         error = "LibreOffice could not convert this file"
+        error_zh = "LibreOffice 无法转换此文件"
         for attempt in range(2):
             try:
                 answer = self._ask(staged, produced, "MS Word 2007 XML")
             except ConverterError as exc:
-                error = exc.message
+                error, error_zh = exc.message, exc.zh or exc.message
                 self._stop()
                 if attempt == 0:
                     self.stats["retries"] += 1
@@ -117,10 +128,11 @@ class WarmConverter:
                 shutil.rmtree(stage, ignore_errors=True)
                 return data
             error = f"LibreOffice could not open the file ({answer.get('error', 'no document')})"
+            error_zh = f"LibreOffice 无法打开此文件（{answer.get('error', 'no document')}）"
             break
         self.stats["failed"] += 1
         shutil.rmtree(stage, ignore_errors=True)
-        raise ConverterError(error, path=str(src))
+        raise ConverterError(error, path=str(src), zh=error_zh)
 
     def warm_up(self) -> None:
         """Start the listener now (the pool calls this at start-up so the first request does not wait)."""
@@ -144,11 +156,12 @@ class WarmConverter:
         staged, produced = stage / "d.docx", stage / "d.pdf"
         staged.write_bytes(data)
         error = "LibreOffice could not convert this file"
+        error_zh = "LibreOffice 无法转换此文件"
         for attempt in range(2):
             try:
                 answer = self._ask(staged, produced)
             except ConverterError as exc:  # timed out or crashed: a fresh listener, one retry
-                error = exc.message
+                error, error_zh = exc.message, exc.zh or exc.message
                 self._stop()
                 if attempt == 0:
                     self.stats["retries"] += 1
@@ -159,9 +172,10 @@ class WarmConverter:
                 self.stats["converted"] += 1
                 return None
             error = f"LibreOffice could not convert this file ({answer.get('error', 'no PDF')})"
+            error_zh = f"LibreOffice 无法转换此文件（{answer.get('error', 'no PDF')}）"
             break
         self.stats["failed"] += 1
-        return ConverterError(error, path=str(src))
+        return ConverterError(error, path=str(src), zh=error_zh)
 
     def _ask(self, src: Path, out: Path, filter_name: str = "writer_pdf_Export") -> dict:
         if self._helper is not None and not self._alive():
@@ -177,18 +191,19 @@ class WarmConverter:
             self._helper.stdin.flush()
         except OSError:
             self.stats["crashes"] += 1
-            raise ConverterError("LibreOffice stopped") from None
+            raise ConverterError("LibreOffice stopped", zh="LibreOffice 已停止运行") from None
         self._done += 1
         try:
             answer = self._answers.get(timeout=self.timeout)  # counted from the start of this document
         except queue.Empty:
             self.stats["timeouts"] += 1
             raise ConverterError(
-                f"LibreOffice did not finish within {self.timeout:g} s; retried once"
+                f"LibreOffice did not finish within {self.timeout:g} s; retried once",
+                zh=f"LibreOffice 未在 {self.timeout:g} 秒内完成；已重试一次",
             ) from None
         if answer is None or (not answer.get("ok") and not self._alive()):  # the listener died under it
             self.stats["crashes"] += 1
-            raise ConverterError("LibreOffice crashed; retried once")
+            raise ConverterError("LibreOffice crashed; retried once", zh="LibreOffice 崩溃；已重试一次")
         return answer
 
     def _alive(self) -> bool:
@@ -202,7 +217,7 @@ class WarmConverter:
         env = dict(os.environ, HOME=str(self._base), SAL_USE_VCLPLUGIN="svp")
         with self._lock:
             if self._closed:
-                raise ConverterError("the PDF converter is closed")
+                raise ConverterError("the PDF converter is closed", zh="PDF 转换器已关闭")
             self._office = subprocess.Popen(  # reaped: dies with this process, even on SIGKILL
                 reaped(
                     soffice_command(
@@ -240,8 +255,15 @@ class WarmConverter:
                 raise ConverterError(
                     f"LibreOffice exited while starting (memory limit {office_memory_mb()} MB)",
                     hint="raise CONTRACTKIT_OFFICE_MEMORY_MB, or check the install: " + INSTALL_HINT,
+                    zh=f"LibreOffice 启动时退出（内存上限 {office_memory_mb()} MB）",
+                    hint_zh="请调高 CONTRACTKIT_OFFICE_MEMORY_MB，或检查安装：" + INSTALL_HINT_ZH,
                 )
-            raise ConverterError("LibreOffice did not start", hint=INSTALL_HINT)
+            raise ConverterError(
+                "LibreOffice did not start",
+                hint=INSTALL_HINT,
+                zh="LibreOffice 未能启动",
+                hint_zh=INSTALL_HINT_ZH,
+            )
 
     def _wait_ready(self, answers: queue.Queue) -> dict | None:
         """The helper's ready line, or None when it does not come in time or LibreOffice exits first."""

@@ -57,6 +57,11 @@ INSTALL_HINT = (
     "install LibreOffice and CJK fonts: sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk "
     "(or run `make soffice`)"
 )
+INSTALL_HINT_ZH = (
+    "请安装 LibreOffice 和中日韩字体：sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk"
+    "（或运行 `make soffice`）"
+)
+NOT_INSTALLED_ZH = "未安装 LibreOffice（soffice），或不在 PATH 中"
 _POLL = 0.05
 
 
@@ -122,7 +127,12 @@ class PdfConverter:
         self.soffice = find_soffice()
         self.pdfa = bool(pdfa)  # PDF/A-2b (archiving copies): LibreOffice's SelectPdfVersion = 2
         if not self.soffice:
-            raise ConverterError("LibreOffice (soffice) is not installed or not on PATH", hint=INSTALL_HINT)
+            raise ConverterError(
+                "LibreOffice (soffice) is not installed or not on PATH",
+                hint=INSTALL_HINT,
+                zh=NOT_INSTALLED_ZH,
+                hint_zh=INSTALL_HINT_ZH,
+            )
         self.jobs = max(1, int(jobs))
         self.timeout = float(timeout)
         self.max_docs_per_worker = max(1, int(max_docs_per_worker))
@@ -164,7 +174,7 @@ class PdfConverter:
     ) -> Iterator[tuple[tuple[Path, Path], Exception | None]]:
         """Convert (docx, pdf) pairs with ``jobs`` workers; yield each pair with None or its error."""
         if self._closed:
-            raise ConverterError("the PDF converter is closed")
+            raise ConverterError("the PDF converter is closed", zh="PDF 转换器已关闭")
         pairs = [(Path(a), Path(b)) for a, b in pairs]
         if not pairs:
             return
@@ -190,7 +200,9 @@ class PdfConverter:
                     item = results.get(timeout=0.2)
                 except queue.Empty:
                     if not any(w.is_alive() for w in workers) and results.empty():
-                        raise ConverterError("PDF workers stopped unexpectedly") from None
+                        raise ConverterError(
+                            "PDF workers stopped unexpectedly", zh="PDF 转换进程意外停止"
+                        ) from None
                     continue
                 left -= 1
                 yield item
@@ -329,6 +341,7 @@ class PdfConverter:
         if rc == 0 and not timed_out:  # LibreOffice skipped these (could not load them)
             failed, rest = todo, []
             reason = "LibreOffice could not convert this file"
+            reason_zh = "LibreOffice 无法转换此文件"
         else:
             self._count("timeouts" if timed_out else "crashes")
             after = [k for k in todo if k > max(done, default=-1)]
@@ -340,6 +353,11 @@ class PdfConverter:
                 if timed_out
                 else f"LibreOffice crashed (exit status {rc})"
             )
+            reason_zh = (
+                f"LibreOffice 未在 {self.timeout:g} 秒内完成转换"
+                if timed_out
+                else f"LibreOffice 崩溃（退出状态 {rc}）"
+            )
         retry = []
         for k in failed:
             t = batch[k]
@@ -350,7 +368,14 @@ class PdfConverter:
             else:
                 self._count("failed")
                 t.finished = True
-                results.put((t.pair, ConverterError(f"{reason}; retried once", path=str(t.pair[0]))))
+                results.put(
+                    (
+                        t.pair,
+                        ConverterError(
+                            f"{reason}; retried once", path=str(t.pair[0]), zh=f"{reason_zh}；已重试一次"
+                        ),
+                    )
+                )
         return retry, rest
 
     def _deliver(self, produced: Path, task: _Task, results: queue.Queue) -> None:
@@ -359,7 +384,10 @@ class PdfConverter:
         task.finished = True
         if self.pdfa and not is_pdfa(produced):
             self._count("failed")
-            results.put((task.pair, ConverterError(PDFA_MISSING, path=str(task.pair[0]), hint=PDFA_HINT)))
+            error = ConverterError(
+                PDFA_MISSING, path=str(task.pair[0]), hint=PDFA_HINT, zh=PDFA_MISSING_ZH, hint_zh=PDFA_HINT_ZH
+            )
+            results.put((task.pair, error))
             return
         with contextlib.suppress(OSError, ValueError):  # the creator is a courtesy: never fail a PDF over it
             set_creator(produced)
@@ -375,7 +403,14 @@ class PdfConverter:
         except OSError as exc:
             self._count("failed")
             results.put(
-                (task.pair, ConverterError(f"cannot write the PDF: {exc.strerror}", path=str(task.pair[1])))
+                (
+                    task.pair,
+                    ConverterError(
+                        f"cannot write the PDF: {exc.strerror}",
+                        path=str(task.pair[1]),
+                        zh=f"无法写入 PDF：{exc.strerror}",
+                    ),
+                )
             )
 
     # -- process control ------------------------------------------------------------------------------
@@ -409,6 +444,8 @@ class PdfConverter:
 PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 PDFA_MISSING = "LibreOffice wrote a PDF without the PDF/A identification (pdfaid) — not an archiving copy"
 PDFA_HINT = "PDF/A needs LibreOffice 7.4 or later (soffice --version)"
+PDFA_MISSING_ZH = "LibreOffice 生成的 PDF 缺少 PDF/A 标识（pdfaid），不是归档版本"
+PDFA_HINT_ZH = "PDF/A 需要 LibreOffice 7.4 或更高版本（可用 soffice --version 查看）"
 
 
 def export_filter(pdfa: bool = False) -> str:
@@ -433,7 +470,9 @@ def _raise_on_sigterm(signum: int, frame: object) -> None:
 def _as_error(exc: Exception, path: Path) -> Exception:
     if isinstance(exc, ContractkitError):
         return exc
-    return ConverterError(f"{type(exc).__name__}: {exc}", path=str(path))
+    return ConverterError(
+        f"{type(exc).__name__}: {exc}", path=str(path), zh=f"PDF 转换失败（{type(exc).__name__}: {exc}）"
+    )
 
 
 def convert_files(

@@ -84,6 +84,7 @@ class ConverterPool:
         self._closed = False
         self.busy = 0
         self.error: str | None = None  # why the pool cannot convert (LibreOffice missing), if so
+        self.error_zh: str | None = None  # the same in Chinese
         self.counts = {"converted": 0, "failed": 0, "abandoned": 0, "refused": 0, "expired": 0}
         self._avg = 2.0  # seconds per batch, moving average (for Retry-After)
         self._retired = {"starts": 0, "timeouts": 0, "crashes": 0, "retries": 0, "replaced": 0}
@@ -95,7 +96,7 @@ class ConverterPool:
         try:
             self._slots = [Slot(i, self._factory()) for i in range(self.workers)]
         except ConverterError as exc:
-            self.error = exc.text("en")
+            self.error, self.error_zh = exc.text("en"), exc.text("zh")
             return
         for slot in self._slots:
             t = threading.Thread(
@@ -122,7 +123,7 @@ class ConverterPool:
             self._closed = True
             while self._queue:
                 job = self._queue.popleft()
-                _fail(job, ConverterError("the server is shutting down"))
+                _fail(job, ConverterError("the server is shutting down", zh="服务器正在关闭"))
             self._cond.notify_all()
         for slot in self._slots:
             with contextlib.suppress(Exception):
@@ -153,11 +154,11 @@ class ConverterPool:
     async def convert(self, data: bytes, name: str = "document.docx") -> bytes:
         """The PDF of one .docx (bytes); raises Busy, QueueTimeout or the converter's error."""
         if self.error:
-            raise ConverterError(self.error)
+            raise ConverterError(self.error, zh=self.error_zh or self.error)
         job = Job(data, name)
         with self._cond:
             if self._closed:
-                raise ConverterError("the server is shutting down")
+                raise ConverterError("the server is shutting down", zh="服务器正在关闭")
             if len(self._queue) >= self.queue_size + self.workers - self.busy:
                 self.counts["refused"] += 1
                 raise Busy(self.retry_after(), "conversion")
@@ -225,7 +226,12 @@ class ConverterPool:
                     self._run(slot.converter, batch)
             except Exception as exc:  # never leave a request waiting forever
                 for job in batch:
-                    _fail(job, exc if isinstance(exc, ConverterError) else ConverterError(str(exc)))
+                    _fail(
+                        job,
+                        exc
+                        if isinstance(exc, ConverterError)
+                        else ConverterError(str(exc), zh=f"PDF 转换失败：{exc}"),
+                    )
             finally:
                 with self._cond:
                     self.busy -= 1
@@ -247,7 +253,7 @@ class ConverterPool:
         try:
             slot.converter = self._factory()
         except ConverterError as exc:
-            self.error = exc.text("en")
+            self.error, self.error_zh = exc.text("en"), exc.text("zh")
         slot.aborted = False
 
     def _run(self, conv: Any, batch: list[Job]) -> None:
@@ -279,7 +285,12 @@ class ConverterPool:
             finally:
                 results.close()
                 for src in left:
-                    _fail(pairs[src][1], ConverterError("the conversion stopped before this document"))
+                    _fail(
+                        pairs[src][1],
+                        ConverterError(
+                            "the conversion stopped before this document", zh="转换在处理到此文档之前已停止"
+                        ),
+                    )
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
