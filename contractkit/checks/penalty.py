@@ -452,6 +452,7 @@ def no_late_payment_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding
     good=[
         "乙方于合同签订后30日内交货，逾期交货的，每日按合同总价的万分之三支付违约金。",
         "卖方应于2026年5月1日前送货。卖方迟延交付的，应按日向买方支付合同价款万分之三的违约金。",
+        "交货条件：FOB 宁波港。卖方未按期装船的，每逾期一日按迟装部分货款的万分之五支付违约金。",
     ],
 )
 def no_late_delivery_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -573,6 +574,8 @@ def cap_too_high(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         for p in find_percents(clause):
             if p.span[0] < m.start() or p.value <= limit:
                 continue
+            if clause[p.span[1] : p.span[1] + 1].isdigit():
+                break  # 逾期金额的59%0: a digit after the sign, a figure a scan garbled — its size is unknown
             a, b = s + p.span[0], s + p.span[1]
             yield ctx.report(
                 block,

@@ -72,6 +72,8 @@ _LATE_PAY_PATTERN = (
     r"(?:逾期|迟延|延迟|延期|拖延|超期|未按[^,，。;；]{0,8}?|不按[^,，。;；]{0,8}?|未能按[^,，。;；]{0,8}?"
     r"|不能按[^,，。;；]{0,8}?|未|没有|晚|迟)\s*(?:向[^,，。;；]{1,10}?)?"
     r"(?:付款|付清|还款|还清|偿还|结清|结算|交款|交费|付钱|给钱|打款|汇款|交付[^,，。;；]{0,3}?(?:费|款)"
+    # the installment named after the verb: 不按时付尾款, 未付预付款, 晚付进度款
+    r"|付(?:尾款|余款|首款|预付款|进度款|到货款|验收款|全款|余额|货款|价款)"
     rf"|(?:支付|交纳|缴纳|缴付){_NOT_CHARGE_AFTER})"
     r"|拖欠|欠付|欠交|欠缴|应付未付|未付款|未付金额|未交款|逾期未还|逾期款项|逾期金额|逾期应付"
     r"|(?:付款|付钱|给钱|打款|交钱|交款|还钱|回款|结款|货款)(?:付|给|打|交|还|结)?(?:晚了|迟了|拖了|延误|超期|逾期)"
@@ -92,18 +94,24 @@ _LATE_DELIVERY_PATTERN = (
     r"\s*(?:交货|交付(?![^,，。;；]{0,3}?(?:费|款))|发货|供货|到货|送货|提供服务|完成安装|完成|履行交付|到场|供应"
     r"|送达|交售|交运|发运|装运|起运|出货|运抵|运到|送到|送至|交齐|供齐|进场|入场|进厂|到厂|到站|到港|交割|竣工|完工"
     r"|安装|调试|上线|投产|提交(?:货物|产品|设备|成果)"
+    # shipment as the delivery (FOB/CIF: 卖方未按期装船的, 迟延装柜)
+    r"|装船|装柜|交船"
     # colloquial: 晚装好一天, 迟装完, 晚送来, 晚拉到, 晚交车
     r"|装好|装完|装上|送来|送过来|拉来|拉到|运来|交车)"
     r"|迟交|延误交期|交期延误|未交货|不交货|晚交(?!钱|款|费)|晚送|迟送|拖[^,，。;；]{0,4}?送货|中断供应|停止供应"
-    r"|(?:未|少|短)交(?:部分|货物|数量|的?(?:货|产品|设备|稻谷|粮食))|交售数量不足|交货数量不足|短交|少交|迟到|晚到"
+    # the seller not letting the buyer take the goods it is to collect (过了11月25日还没让拉机器, 不给提货)
+    r"|(?:没|没有|不|未)(?:让|给|准|允许)[^,，。;；]{0,4}?(?:拉走|拉货|拉机器|拉设备|拉|提货|提走|取货|运走)"
+    # 迟到 / 晚到 of the goods; 最晚到, 最迟到 are a deadline (最晚到2027年3月31日)
+    r"|(?:未|少|短)交(?:部分|货物|数量|的?(?:货|产品|设备|稻谷|粮食))|交售数量不足|交货数量不足|短交|少交"
+    r"|(?<![最不])迟到|(?<![最不])晚到"
     r"|(?:交货|送货|到货|发货|供货|货)(?:送|到|发|交)?(?:晚了|迟了|拖了|延误|超期|误期)"
     # words between: 未能在约定期限内交付, 交货期每延误一天, 超过交货期限, 到期仍未交货
     r"|(?:未|没有|没|未能|不能)(?:在|于|依|依照|按照|按|如)[^,，。;；]{0,14}?"
-    r"(?:交货|交付(?![^,，。;；]{0,3}?(?:费|款))|发货|供货|到货|送货|送达|交售|运抵|运到|送到|进场|完成安装)"
-    r"|(?:交货|交付|发货|供货|到货|送货|交售)(?:期|期限|时间|日期)?(?:每)?(?:延误|延迟|迟延|逾期|超期|推迟|拖延)"
+    r"(?:交货|交付(?![^,，。;；]{0,3}?(?:费|款))|发货|供货|到货|送货|送达|交售|运抵|运到|送到|进场|完成安装|装船|装运)"
+    r"|(?:交货|交付|发货|供货|到货|送货|交售|装船)(?:期|期限|时间|日期)?(?:每)?(?:延误|延迟|迟延|逾期|超期|推迟|拖延)"
     r"|超过(?:约定的?)?(?:交货|交付|供货|发货)(?:期限|时间|日期)|(?:到期|届满)(?:后)?仍?未(?:交货|交付|发货|供货)"
 )
-_LATE_DELIVERY = re.compile(f"(?=[不中交供停到发少届延拖晚未没短货超迟送逾])(?:{_LATE_DELIVERY_PATTERN})")
+_LATE_DELIVERY = re.compile(f"(?=[不中交供停到发少届延拖晚未没短货超迟送逾装])(?:{_LATE_DELIVERY_PATTERN})")
 #: A remedy for a breach: a charge, the deposit forfeited or doubled, or a figure (a deduction or damages at
 #: 500元 a day, 0.05%): damages "for the loss" with no figure are no agreed penalty.
 _REMEDY = re.compile(
@@ -473,6 +481,27 @@ def _breach(text: str) -> Breach | None:
     return None
 
 
+#: The lead of a rate closed by the act it accrues on (乙方□期交货，每日按…; 需方□期付款的，每逾期一日按…): a
+#: rate that runs by the day on a delivery or a payment is for its delay, whatever word the lateness has (a
+#: scan misreads 逾期 as 作期, 全期, 傅期) — not an act described further (交付的货物质量不符的).
+_ACT_HEAD = re.compile(
+    r"(?P<d>交货|交貨|交付(?!\s*(?:的|之))|发货|供货|到货|送货|装船|装运|发运)|(?P<p>付款|付清|结清|结算|支付(?:货款|价款|款项))"
+)
+_ACT_END = re.compile(r"\s*(?:的|者|时)?\s*[,，:：]?\s*$")
+_RATE_CUE = re.compile(r"每|按")
+
+
+def _act_breach(lead: str) -> Breach | None:
+    """The breach of a rate whose lead names no lateness but ends, before its rate cue (每日, 按), with
+    the act of delivering or paying (:data:`_ACT_HEAD`); None otherwise."""
+    cue = _RATE_CUE.search(lead)
+    head = lead[: cue.start()] if cue else lead
+    acts = list(_ACT_HEAD.finditer(head))
+    if not acts or not _ACT_END.fullmatch(head, acts[-1].end()):
+        return None
+    return "late_delivery" if acts[-1].group("d") else "late_payment"
+
+
 def _charge_of(clause: str, start: int, end: int) -> str:
     """The charge word of a rate or share: one inside it (月利息为1%), the nearest after it in its sentence,
     else the nearest before."""
@@ -761,8 +790,11 @@ def _apply_caps(drafts: list[_Draft], caps: list[tuple[Cap, int, str, bool]]) ->
 
 def _cap(clause: str, bi: int, s: int, m: re.Match[str], scoped: bool) -> Cap:
     pct = next((p for p in find_percents(clause) if p.span[0] >= m.start()), None)
+    garbled = pct is not None and clause[pct.span[1] : pct.span[1] + 1].isdigit()
+    if garbled:  # 逾期金额的59%0: a digit after the sign, a figure the scan garbled — the cap's size unknown
+        pct = None
     amt = None
-    if pct is None:
+    if pct is None and not garbled:
         amt = next((a for a in find_amounts(clause) if a.span[0] >= m.start()), None)
     figure = pct.span if pct is not None else amt.span if amt is not None else None
     percent = pct.value if pct else None
@@ -810,6 +842,8 @@ def _clause_penalties(
         seg_end = _SEGMENT_END.search(clause, r.span[1])
         after = clause[r.span[1] : seg_end.start() if seg_end else len(clause)]
         breach = _breach(clause[last_end : r.span[0]]) or last_breach or _breach(after) or whole_breach
+        if breach == "other":
+            breach = _act_breach(clause[last_end : r.span[0]]) or "other"
         named = _CHARGE.search(clause)
         charge = (
             _charge_of(clause, r.span[0], r.span[1]) if named or not label_charge else label_charge.group()

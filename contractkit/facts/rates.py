@@ -50,9 +50,12 @@ class Rate:
 # A fraction: 万分之五, 千分之三, 百分之三十, 0.05%, 5‰, 5‱ (value in percent via _fraction_value).
 #: A decimal written digit by digit in Chinese (〇.〇三%: 0.03 %).
 _CN_DECIMAL = "[〇零一二三四五六七八九]+[.．][〇零一二三四五六七八九]+"
+#: A decimal whose point a scan lost (0.03 % read as ``0 03 %``): a lone 0, a space, then digits led by a 0 —
+#: never a figure of its own (``03 %``), so read as the decimal it was.
+_LOST_POINT = r"0\s(?=0\d{0,3}\s*[%‰‱])0\d{0,3}"
 FRACTION = (
     rf"(?:(?P<base>万分之|千分之|百分之)\s*(?P<cn>{NUMBER})"
-    rf"|(?<![\d.])(?P<ar>{ARABIC}|{_CN_DECIMAL})\s*(?P<sign>%|‰|‱))"
+    rf"|(?<![\d.])(?P<ar>{_LOST_POINT}|{ARABIC}|{_CN_DECIMAL})\s*(?P<sign>%|‰|‱))"
 )
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九．", "00123456789.")
 _FRACTION = re.compile(FRACTION)
@@ -73,7 +76,10 @@ def fraction_value(m: re.Match[str]) -> Decimal:
     """The percent value of a match of ``FRACTION`` (万分之五 → 0.05); ValueError if the number is not one."""
     if m.group("base"):
         return to_decimal(m.group("cn")) / _DIVISOR[m.group("base")]
-    return to_decimal(m.group("ar").translate(_CN_DIGITS)) / _SIGN[m.group("sign")]
+    ar = m.group("ar").translate(_CN_DIGITS)
+    if " " in ar or "\t" in ar:  # 0 03 %: the point a scan lost
+        ar = ".".join(ar.split())
+    return to_decimal(ar) / _SIGN[m.group("sign")]
 
 
 # A: the period comes first: 日万分之五, 每日0.05%, 月息1%, 年利率24%, 日利率0.05%.
@@ -110,7 +116,7 @@ _CUE = re.compile(
 )
 #: Before a fraction after a cue: it caps a total (累计不超过逾期金额的5%), not a rate.
 _CAPS_TOTAL = re.compile(
-    r"累计|最高|上限|封顶|(?:总额|总计|合计)不|(?:不超过|不得超过|不高于|不超出)[^,，]+的\s*$"
+    r"累计|最高|上限|封顶|最多|至多|顶多|(?:总额|总计|合计)不|(?:不超过|不得超过|不高于|不超出)[^,，]+的\s*$"
 )
 _CAP_AFTER = re.compile(r"\s*(?:为限|为上限|封顶)")
 # A bare decimal after a period (每月0.05加收滞纳金): a rate whose unit is not written — ambiguous.
