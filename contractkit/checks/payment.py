@@ -363,6 +363,30 @@ def _rest_with_share(doc: Document, inst: Installment) -> bool:
     return _REST.search(text) is not None
 
 
+def _amounts_confirm(facts: PaymentFacts, running: Decimal) -> bool:
+    """True when every installment also states its amount, each the amount of its share of the contract
+    total, and together they come to the shares' sum, not the total (30%即¥1,650,120 + 55%即¥3,025,220 +
+    剩余10%即¥550,040 of ¥5,500,400): the figures bear the shortfall out — a rest stated with its share does
+    not close the sum then."""
+    total = facts.total
+    items = facts.installments
+    if total is None or total.value <= 0 or not items:
+        return False
+    got = Decimal(0)
+    for inst in items:
+        if (
+            inst.share is None
+            or inst.amount is None
+            or inst.cumulative
+            or inst.amount.currency != total.currency
+        ):
+            return False
+        if abs(total.value * inst.share / 100 - inst.amount.value) > 1:
+            return False
+        got += inst.amount.value
+    return abs(total.value * running / 100 - got) <= len(items) and got < total.value
+
+
 def _quoted(doc: Document, inst: Installment) -> str:
     """An installment as the schedule finding quotes it: its text, led by its share's own words when they
     stand apart (a table's 比例 cell beside the 付款条件 cell)."""
@@ -399,6 +423,8 @@ def _quoted(doc: Document, inst: Installment) -> str:
         "第三条 付款方式\n合同签订后5日内支付30%。\n验收合格后5日内支付60%。",
         "第三条 付款方式\n合同总价为人民币10万元。\n合同签订后5日内支付人民币3万元。\n"
         "验收合格后5日内支付人民币6万元。",
+        "第三条 付款方式\n合同总价为人民币200,000.00元。\n签约后7日内支付合同总价的30%，即60,000.00元；\n"
+        "验收合格后30日内支付合同总价的60%，即120,000.00元；\n质保期满后10日内支付剩余5%，即10,000.00元。",
     ],
     good=[
         "第三条 付款方式\n合同签订后5日内支付30%。\n验收合格后5日内支付60%。\n质保期满后10日内支付10%。",
@@ -406,6 +432,8 @@ def _quoted(doc: Document, inst: Installment) -> str:
         "合同总价的10%作为质保金，质保期满无质量问题后10日内无息退还。",
         "第三条 付款方式\n合同签订后5日内支付30%。\n到货后10日内累计支付至合同总价的90%。\n"
         "质保期满后付清余款10%。",
+        "第三条 付款方式\n合同签订后5日内支付30%。\n"
+        "余款70%按批结算：每批货物验收合格后10日内支付该批货款的70%。",
     ],
 )
 def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -426,6 +454,7 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             running < 100
             and len({i.where.block for i in items}) > 1  # a schedule in one paragraph is read whole
             and any(_rest_with_share(doc, i) for i in items)
+            and not _amounts_confirm(facts, running)
         )
         and not _whole_schedules(doc, facts)
     ):
@@ -552,6 +581,8 @@ def share_amount_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         expected = (total.value * inst.share / 100).quantize(Decimal("0.01"))
         if abs(expected - inst.amount.value) <= Decimal("1"):
             continue
+        if inst.share > 0 and _total_elsewhere(doc, inst.amount.value * 100 / inst.share):
+            continue  # its share of the item table's 合计: the total read is in doubt, not the installment
         block = doc.blocks[inst.amount.where.block]
         yield ctx.report(
             block,
@@ -561,6 +592,16 @@ def share_amount_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"{format_amount(expected)}, but the amount says {format_amount(inst.amount.value)}.",
             span=inst.amount.where.span,
         )
+
+
+def _total_elsewhere(doc: Document, implied: Decimal) -> bool:
+    """True when ``implied`` (the total an installment's amount and share imply) is the 合计 of the
+    draft's item table while the contract total read is another figure (its 大写 misread by a scan,
+    壹佰贰拾屆萬柒仟陆佰 read as 7,600): then it is the total read, not the installment, in doubt."""
+    return any(
+        t.stated_total is not None and abs(t.stated_total - implied) <= 1
+        for t in contract_of(doc).amount.item_tables
+    )
 
 
 _INTEREST_WORDS = ("利息", "利率", "息")

@@ -421,6 +421,14 @@ _LABELLED_SHARE = re.compile(
 )
 
 
+#: A share of one batch or delivery (该批货物金额的60%, 每批货款的70%): restating, batch by batch, the
+#: share of an installment named just before it (余款60%，即…，按批结算：…支付该批货物金额的60%) — the
+#: same money.
+_OF_BATCH = re.compile(
+    r"(?:该|每|当|本|各|此)(?:批|次|车|期)[^，,。；;%\d]{0,10}?(?:金额|货款|价款|款项|货值)的?\s*\d"
+)
+
+
 def _comma_pieces(text: str) -> list[tuple[int, str]]:
     """(start, text) of the comma pieces, a piece cut again where a stage label with its share begins."""
     out: list[tuple[int, str]] = []
@@ -536,7 +544,10 @@ def _groups(text: str, pieces: list[_Piece]) -> list[_Group]:
             prev is not None
             and p.shares
             and {v for v, _ in p.shares} == {v for q in prev.pieces for v, _ in q.shares}
-            and _LABELLED_SHARE.match(text, prev.start)
+            and (
+                _LABELLED_SHARE.match(text, prev.start)
+                or (_OF_BATCH.search(piece_text) and read_timing(text[prev.start : prev.end]).trigger is None)
+            )
         ):
             prev.pieces.extend([*pending, p])  # 发货款70%：…支付该批货款的70%: the label's share restated
             pending = []
@@ -600,10 +611,20 @@ def _pays(body: str, timing: Timing) -> bool:
     return bool(PAY_VERB.search(rest) or _RETENTION.search(rest))
 
 
+#: The basis the price is settled on (按实际用量结算, 按磅单数量结算, 以实收数量结算): a quantity rule,
+#: not an act of paying.
+_SETTLE_BASIS = re.compile(
+    r"(?:按|以|依|按照|根据)[^，,。；;]{0,8}?(?:用量|数量|重量|方量|吨数|件数|磅单|过磅|计量|实收|实发|实际|实测)"
+    r"[^，,。；;]{0,4}?(?:进行)?结算"
+)
+
+
 def read_installments(text: str) -> list[RawInstallment]:
     """The installments stated in one sentence (or table row) ``text``, in order (offsets into ``text``)."""
     if not PAY_VERB.search(text) or _TITLE.search(text):
         return []
+    if "结算" in text and not PAY_VERB.search(_SETTLE_BASIS.sub("，", text)):
+        return []  # 20吨左右，按实际用量结算，每吨3600元: how the price is counted, no payment
     out: list[RawInstallment] = []
     pieces = _pieces(text)
     definition = _DEFINITION.match(text)
