@@ -320,10 +320,10 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
         )
         discount = line.discount or Decimal(0)
         where = pending or said or line.discount_where or line.where
-        numbers = [r[0].number for r in rows]
-        if all(n is not None for n in numbers):
-            no = "、".join(f"第{n}项" for n in numbers)
-            no_en = "Line" + ("s " if len(numbers) > 1 else " ") + ", ".join(str(n) for n in numbers)
+        row_numbers = [r[0].number for r in rows]
+        if all(n is not None for n in row_numbers):
+            no = "、".join(f"第{n}项" for n in row_numbers)
+            no_en = "Line" + ("s " if len(row_numbers) > 1 else " ") + ", ".join(str(n) for n in row_numbers)
         else:
             no = "、".join(f"“{r[0].name}”" for r in rows)
             no_en = "Line " + ", ".join(r[0].name for r in rows)
@@ -336,6 +336,10 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
         snippet = None
         record = ""
         block = doc.blocks[where.block]
+        if where is not pending and where is not said and line.basis_tail is not None:
+            # the row's discount basis wrapped onto the next line is quoted with it
+            # (首单 5%+推荐 3% / +年末促销 4%)
+            snippet = clause_around(block.text, span) + " " + line.basis_tail.text(doc)
         if short is not None and short.where is not None and pending is None:
             # the recorded approval that falls short is what the reviewer must look at: the finding sits
             # there, the discount it does not cover quoted beside it

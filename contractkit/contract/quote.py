@@ -10,6 +10,7 @@ a role named in the policy sentence (``超过8%的须经销售经理和销售总
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -91,6 +92,8 @@ class QuoteLine:
     discount_where: Where | None
     where: Where
     group: str | None = None
+    #: the rest of the row's discount basis wrapped onto the next text line (首单 5%+推荐 3% / +年末促销 4%)
+    basis_tail: Where | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +257,8 @@ _LINE_REF = re.compile(
 #: A money figure in a text row; a number after 约 or before a unit (约18,000页, 1,200 台) is a spec or a
 #: quantity, not a price.
 _MONEY = re.compile(
-    r"(?<![\d.,约A-Za-z\-/])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{2})(?![\d%]|[.,]\d)"
+    # a unit price of a small part may run to four decimals (0.150, 0.1425 元/只)
+    r"(?<![\d.,约A-Za-z\-/])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{2,4})(?![\d%]|[.,]\d)"
     r"(?!\s?(?:页|张|件|个|台|套|支|只|箱|包|瓶|桶|卷|份|袋|块|米|吨|公斤|千克|克|升|毫升|小时|次|册|本|人|平方"
     r"|kg|km|mm|pcs|m\b))",
     re.IGNORECASE,
@@ -317,7 +321,27 @@ def discount_parts(text: str) -> list[tuple[DiscountPart, tuple[int, int]]]:
         pct = _zhe_percent(m.group(1))
         if pct is not None:
             out.append((DiscountPart("折", pct), m.span()))
-    return _restated_once(text, out)
+    return _broken_down_once(text, _restated_once(text, out))
+
+
+_BRACKET = re.compile(r"\s*[（(]([^（()）]*)[)）]")
+
+
+def _broken_down_once(
+    text: str, parts: list[tuple[DiscountPart, tuple[int, int]]]
+) -> list[tuple[DiscountPart, tuple[int, int]]]:
+    """The parts with a total followed by its breakdown in brackets (8%（首单5%+阶梯3%）, 6%（首单6%）)
+    kept once: the parts inside add up to the figure before them, so that figure is their sum, not one
+    more part."""
+    out = list(parts)
+    for k, (part, (_s, e)) in enumerate(parts):
+        m = _BRACKET.match(text, e)
+        if m is None:
+            continue
+        inside = [x for x in parts if m.start(1) <= x[1][0] and x[1][1] <= m.end(1)]
+        if inside and sum((x[0].percent for x in inside), Decimal(0)) == part.percent:
+            out.remove(parts[k])
+    return out
 
 
 #: Between a discount and the same figure restated in brackets: 八五折（15%）, 15%（八五折）, 九二折 (8%).
@@ -615,7 +639,7 @@ def _plain_row(
             block = first + k
             e0 = min(parts[-1][1][1], starts[k] + len(blocks[block].norm))
             dwhere = Where(block, (s0 - starts[k], e0 - starts[k]))
-    return _line(
+    line = _line(
         number,
         name,
         None,
@@ -627,6 +651,24 @@ def _plain_row(
         Where(first, (0, len(blocks[first].text))),
         group,
     )
+    tail = _wrapped_basis(blocks, last, lt[monies[-1].end() :])
+    return dataclasses.replace(line, basis_tail=tail) if tail is not None else line
+
+
+#: A row's discount basis ending in a part (首单 5%+推荐 3%) and the next text line going on with more
+#: (+年末促销 4%…): the basis cell wrapped.
+_BASIS_END = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,8}\s*\d{1,2}(?:\.\d{1,2})?\s*[%％]\s*$")
+_BASIS_GOES_ON = re.compile(
+    r"^\s*[+＋]\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*\d{1,2}(?:\.\d{1,2})?\s*[%％]"
+    r"(?:\s*[+＋]\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*\d{1,2}(?:\.\d{1,2})?\s*[%％])*"
+)
+
+
+def _wrapped_basis(blocks: list[Block], last: int, tail: str) -> Where | None:
+    if last + 1 >= len(blocks) or not _BASIS_END.search(tail):
+        return None
+    m = _BASIS_GOES_ON.match(blocks[last + 1].norm)
+    return Where(last + 1, (m.start(), m.end())) if m else None
 
 
 #: Between the list and the net price of a text row there is only the discount cell (阶梯10%+推荐5%, 九五折).
@@ -761,7 +803,10 @@ def _validity(doc: Document) -> tuple[Validity, ...]:
     for i, s, sent in _sentences(doc, _VALID_WORDS):
         low = sent.lower()
         m = _VALIDITY.search(low) or re.search(r"逾期[须需]重新报价|有效", sent)
-        if not m or _NOT_VALIDITY.search(sent) or has_blank(sent):
+        # 报价有效期 names the quote's own term: a warranty or shelf life elsewhere in a form line
+        # flattened into one sentence (…质保 3 个月报价有效期 本报价有效期至…) is another field
+        own = m is not None and m.group().startswith("报价")
+        if not m or (not own and _NOT_VALIDITY.search(sent)) or has_blank(sent):
             continue
         head = doc.blocks[i].norm[:s]
         bare = _BARE_VALIDITY.match(sent) is not None  # 有效期：2026年6月30日 — in a quote, the quote's
@@ -1174,7 +1219,14 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
     }
     out: list[Discount] = []
     for i, s, sent in _sentences(doc, _FREE_WORDS):
-        if i in line_blocks or (doc.blocks[i].kind == "cell" and _in_line_table(doc, i, lines)):
+        if doc.blocks[i].kind == "cell" and _in_line_table(doc, i, lines):
+            continue
+        if i in line_blocks:
+            # a row's own cells never name a line: a statement run into a row's line (a PDF form's 折扣构成
+            # 第 1 项 12%（阶梯 6%+首单 1%+项目特价 5%） after the last row) still states each line's discount
+            for m in _LINE_PCT.finditer(sent) if "项" in sent or "行" in sent else ():
+                where = Where(i, (s + m.start(), s + m.end()))
+                out.append(Discount(Decimal(m.group(2)), "折扣", (int(m.group(1)),), where, group_key(sent)))
             continue
         refs = _line_numbers(sent)
         if re.search(r"不超过|不得超过|权限|可给予|须经|需经|应经|政策|办法|制度", sent):
@@ -1194,12 +1246,14 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
             if m.start(1) in numbers:
                 continue
             piece = _piece_around(sent, m.start(), m.end())
-            if not refs and (_POLICY_CUE.search(piece) or _ROLE_RE.search(piece)):
+            # a piece naming one line's product (本单扫描仪折扣为15%) states that line's discount
+            own = refs or _named_line(piece[: piece.find(m.group(1))], lines)
+            if not own and (_POLICY_CUE.search(piece) or _ROLE_RE.search(piece)):
                 continue  # the policy or an approval (超过5%的折扣; 本单折扣8%，审批记录如下 is a discount)
             numbers.add(m.start(1))
             label = sent[m.start() : m.start(1)].strip() or sent[m.end(1) : m.end()].strip(" %％的")
             where = Where(i, (s + m.start(), s + m.end()))
-            out.append(Discount(Decimal(m.group(1)), label, refs, where, group_key(sent)))
+            out.append(Discount(Decimal(m.group(1)), label, own, where, group_key(sent)))
         for m in _ZHE.finditer(sent):
             pct = _zhe_percent(m.group(1))
             if pct is not None:
@@ -1229,6 +1283,30 @@ def _piece_around(sent: str, start: int, end: int) -> str:
     cuts = [m.end() for m in _PIECE_END.finditer(sent, 0, start)]
     after = _PIECE_END.search(sent, end)
     return sent[cuts[-1] if cuts else 0 : after.start() if after else len(sent)]
+
+
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _named_line(text: str, lines: tuple[QuoteLine, ...]) -> tuple[int, ...]:
+    """The number of the one line whose product ``text`` names by the end of its name (扫描仪 for
+    三维激光扫描仪, 软件 for 点云处理软件 — the head word a Chinese name ends with), the longest such
+    ending winning; () when none does or two lines share it."""
+    best: dict[int, int] = {}
+    for ln in lines:
+        run = _NAME_RUN.match(ln.name.strip())
+        if ln.number is None or run is None:
+            continue
+        word = run.group()
+        for k in range(len(word) - 1):  # the endings of the name, two characters at least
+            if word[k:] in text:
+                best[ln.number] = max(best.get(ln.number, 0), len(word) - k)
+                break
+    if not best:
+        return ()
+    top = max(best.values())
+    winners = [n for n, size in best.items() if size == top]
+    return (winners[0],) if len(winners) == 1 else ()
 
 
 def _in_line_table(doc: Document, i: int, lines: tuple[QuoteLine, ...]) -> bool:
