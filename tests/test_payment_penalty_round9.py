@@ -203,3 +203,24 @@ def test_a_discount_basis_wrapped_onto_the_next_line_is_quoted() -> None:
     )
     (f,) = lint_document(doc, _DISCOUNT)
     assert f.snippet.endswith("首单 5%+老客户 3% +季度促销 3%")
+
+
+# --- a rate per working day, annualised over the 250 working days of a year ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "annual"),
+    [
+        ("每逾期一个工作日，按合同总价的0.1%支付违约金", Decimal(25)),
+        ("逾期付款的，每工作日按欠款的千分之一计付违约金", Decimal(25)),
+        ("每个迟延工作日按合同价格的万分之二支付违约金", Decimal(5)),
+    ],
+)
+def test_a_rate_per_working_day_is_annualised(text: str, annual: Decimal) -> None:
+    (rate,) = find_rates(text)
+    assert rate.per == "working_day" and rate.annual_percent() == annual
+
+
+def test_a_rate_per_working_day_above_the_cap_fires() -> None:
+    text = "卖方于签约后30日内交货。卖方逾期交货的，每逾期一个工作日按逾期部分货款的千分之一支付违约金。"
+    assert fires("penalty/rate-above-cap", text)

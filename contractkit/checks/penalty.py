@@ -97,7 +97,9 @@ _REFERRED = re.compile(
 
 
 def _tier_figure(t: Tier) -> str:
-    per = {"hour": "小时", "day": "日", "week": "周", "month": "月", "year": "年"}[t.per]
+    per = {"hour": "小时", "day": "日", "working_day": "工作日", "week": "周", "month": "月", "year": "年"}[
+        t.per
+    ]
     every = f"每{t.every}{per}" if t.every != 1 else f"每{per}"
     return f"{every}{_pct(t.value_pct)}"
 
@@ -259,7 +261,8 @@ _NOTE_HINT = (
     "LPR的不提示；超过的警告，很可能被调减——但违约金总额设有合理上限（如累计不超过合同价格的5%）且低于日千分"
     "之一的仅作提示，因总额不会超过该上限；达到日千分之一（年化36.5%）的一律警告。按实践常见区间审查的公司"
     "可设rate_warn_annual = 18.25（日万分之五，也是逾期支付中小企业款项的法定默认利率）：不超过该值的仅作"
-    "提示。同一迟延的违约金、滞纳金、利息合并计算（民间借贷规定第29条参照）。",
+    "提示。同一迟延的违约金、滞纳金、利息合并计算（民间借贷规定第29条参照）。按工作日计的费率以一年250个"
+    "工作日折算。",
     why_en="4 × the one-year LPR (default 12 %) caps loan interest and is only a reference for a sales "
     "penalty: courts start from the loss and treat a penalty more than 30 % above it as excessive (2023 "
     "interpretation Art. 65) and often use 4 × LPR as the reference. So: up to 4 × LPR nothing is said; "
@@ -267,7 +270,7 @@ _NOTE_HINT = (
     "price) and the rate is below 0.1 % a day, then a note; at or above 0.1 % a day (36.5 % a year) always a "
     "warning. A company that reviews by the common practice band sets rate_warn_annual = 18.25 (0.05 % a "
     "day, also the statutory default late-payment interest owed to SMEs): rates within it are then a note. "
-    "Charges for the same delay count together.",
+    "Charges for the same delay count together. A rate per working day is annualised over 250 working days.",
     basis="民法典第585条；合同编通则解释第65条；保障中小企业款项支付条例第17条；民间借贷规定第25、28、29条（参照）",
     fix="把利率降到4倍LPR以内，例如“每日按未付款项的万分之三计付违约金”（年化10.95%），"
     "或为按日（周）计算的违约金约定合理的总额上限。",
@@ -283,6 +286,7 @@ _NOTE_HINT = (
         "逾期付款的，按一年期LPR的10倍计付违约金。",
         "卖方逾期交货的，每日按逾期部分货款的0.08%支付违约金。",
         "卖方每迟延交货一周，按迟延部分价款的1%支付违约金，累计不超过合同价格的5%。",
+        "卖方每逾期一个工作日，按逾期部分货款的千分之一支付违约金。",
     ],
     good=[
         "甲方逾期付款的，每日按未付款项的万分之三支付违约金。",

@@ -18,10 +18,13 @@ from typing import Literal
 from contractkit.facts.spans import ARABIC, CN_CHARS, NUMBER, contains_any, to_decimal
 from contractkit.numerals import parse_cn_int
 
-Per = Literal["hour", "day", "week", "month", "year"]
+Per = Literal["hour", "day", "working_day", "week", "month", "year"]
+#: Periods a year; a working day is one of the 250 of a PRC year (365 days less 104 weekend days and 11
+#: public holidays: 全年月平均工作天数 20.83 × 12).
 _PER_YEAR = {
     "hour": Decimal(8760),
     "day": Decimal(365),
+    "working_day": Decimal(250),
     "week": Decimal(52),
     "month": Decimal(12),
     "year": Decimal(1),
@@ -42,7 +45,8 @@ class Rate:
     ambiguous: bool = False
 
     def annual_percent(self) -> Decimal:
-        """The rate as percent a year (day ×365, week ×52, month ×12, divided by ``every``)."""
+        """The rate as percent a year (day ×365, working day ×250, week ×52, month ×12, divided by
+        ``every``)."""
         annual = self.value * _PER_YEAR[self.per]
         return annual if self.every == 1 else (annual / self.every).quantize(Decimal("0.0001"))
 
@@ -63,6 +67,7 @@ _DIVISOR = {"万分之": Decimal(100), "千分之": Decimal(10), "百分之": De
 _SIGN = {"%": Decimal(1), "‰": Decimal(10), "‱": Decimal(100)}
 _PER_WORD: dict[str, Per] = {
     "小时": "hour",
+    "工作日": "working_day",
     "日": "day",
     "天": "day",
     "周": "week",
@@ -84,13 +89,13 @@ def fraction_value(m: re.Match[str]) -> Decimal:
 
 # A: the period comes first: 日万分之五, 每日0.05%, 月息1%, 年利率24%, 日利率0.05%.
 _PREFIXED = re.compile(
-    rf"(?:(?P<p1>每|按|逐)(?P<w1>日|天|周|月|年)(?:利率|利息|息|费率)?"
+    rf"(?:(?P<p1>每|按|逐)(?P<w1>工作日|日|天|周|月|年)(?:利率|利息|息|费率)?"
     rf"|(?<![\d{CN_CHARS}])(?P<w2>日|天|周|月|年)(?:化利率|化|利率|利息|息|费率)"
     rf"|(?<![\d{CN_CHARS}年月])(?P<w3>日)"
     # 日未交款的3‰ / 按日欠款金额的千分之五: the overdue base stands between the period and the fraction
     rf"|(?<=[为按计以])(?P<w4>日|天|月)[^\d,，。；;]{{0,6}}?(?:未|欠|应付|逾期|迟)[^\d,，。；;]{{0,8}}?的"
     # 每日合同价格的0.1%: a daily rate on a base (no verb between: 每月支付合同总价的10% is an installment)
-    rf"|每(?P<w5>日|天|周|星期)(?:(?!支付|交付|结算|按)[^\d,，。；;]){{1,12}}?的)"
+    rf"|每(?P<w5>工作日|日|天|周|星期)(?:(?!支付|交付|结算|按)[^\d,，。；;]){{1,12}}?的)"
     rf"\s*(?:为|按|是|计|计算)?\s*(?:{FRACTION})"
 )
 # B: the period follows: 千分之三/日, 0.05%/天, 万分之五每日, 0.05%按日计.
@@ -104,10 +109,10 @@ _RESTATED = re.compile(r"\s*[（(]\s*[\d.]+\s*[%‰‱]\s*[)）]")
 _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
 _CUE = re.compile(
     r"每(?:逾期|延迟|迟延|延期|超期|拖延|迟交|迟付|晚交|晚付|晚送|迟|晚|逾|拖|多)(?:交货|交付|付款|支付|履行|[交付送到发还给装])?满?"
-    rf"(?P<cn>{_COUNT})?个?(?:自然)?(?P<cw>小时|日|天|周|星期|月|年)"
-    r"|(?:按|逐)(?P<cd>日|天)|每(?P<ce>日|天)(?:按|应|向)"
+    rf"(?P<cn>{_COUNT})?个?(?:自然)?(?P<cw>小时|工作日|日|天|周|星期|月|年)"
+    r"|(?:按|逐)(?P<cd>日|天)|每(?P<ce>工作日|日|天)(?:按|应|向)"
     # translated: 就每一逾期日按合同价格的1% / 每个迟延日 / 每一延误周
-    r"|每(?:一个?|个)?(?:逾期|迟延|延迟|延误|超期|迟交|延期|拖延)(?P<cg>小时|日|天|周|星期|月)"
+    r"|每(?:一个?|个)?(?:逾期|迟延|延迟|延误|超期|迟交|延期|拖延)(?P<cg>小时|工作日|日|天|周|星期|月)"
     # for each complete week: 就每一完整周支付合同价格百分之零点五
     r"|每(?:一个?|个)?(?:完整的?|整)(?P<ch>周|星期|日|天)"
     r"|(?<!每)(?:逾期|迟延|延迟|超期|迟交|延期|晚交|晚付|晚送|晚|迟|拖)(?:给|交|付|送|到|发|还)?(?:一|1)(?P<cf>日|天)"
