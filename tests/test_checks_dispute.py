@@ -241,3 +241,59 @@ def test_a_scanned_court_district_may_be_misread(court: str) -> None:
     assert [f.rule for f in lint_document(scan, rules) if f.rule == CC] == []
     typed = Document(path="x.pdf", kind="pdf", blocks=blocks)
     assert [f.rule for f in lint_document(typed, rules)] == [CC]
+
+
+# -- 或裁或诉 written as one pair of ways (仲裁或诉讼方式解决) ----------------------------------------
+
+PAIR_HEAD = "买卖合同\n第九条 争议解决\n"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "协商不成的，双方可选择仲裁或诉讼方式解决。",
+        "协商不成的，通过诉讼或仲裁途径处理。",
+        "协商不成的，任何一方可以采取仲裁或者诉讼的方式解决。",
+    ],
+)
+def test_arbitration_or_court_as_one_pair_is_both(clause: str) -> None:
+    assert AC in ids(PAIR_HEAD + clause + "\n", "dispute")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "协商不成的，向甲方所在地人民法院起诉。仲裁或诉讼费用由败诉方承担。",
+        "协商不成的，提交苏州仲裁委员会仲裁。仲裁或诉讼的费用由败诉方承担。",
+    ],
+)
+def test_a_fee_for_arbitration_or_court_chooses_neither(clause: str) -> None:
+    assert ids(PAIR_HEAD + clause + "\n", "dispute") == []
+
+
+# -- a colloquial dispute sentence (商量不好, 沟通无果, 谈判失败) and heading (吵架了怎么办) ------------
+
+PIANO_HEAD = (
+    "二手钢琴转让协议\n甲方：杭州琴韵艺术培训有限公司\n乙方：宁波和声琴行有限公司\n"
+    "一、东西和价钱\n甲方把三台二手立式钢琴卖给乙方，总价人民币36000元。\n"
+)
+PIANO_TAIL = "\n本协议一式两份，签字盖章后生效。\n"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "二、其他\n先商量。商量不好，就到杭州市西湖区人民法院起诉。",
+        "二、其他\n两家沟通无果的，找宁波市海曙区人民法院告对方。",
+        "二、其他\n真有问题先谈，谈判失败就向杭州仲裁委员会申请仲裁。",
+        "二、吵架了怎么办\n到甲方所在地的法院去解决。",
+        "二、有争执怎么办\n可以到乙方所在地人民法院起诉。",
+    ],
+)
+def test_a_colloquial_dispute_clause_is_a_dispute_clause(clause: str) -> None:
+    assert ND not in ids(PIANO_HEAD + clause + PIANO_TAIL, "dispute")
+
+
+def test_a_court_named_for_another_matter_is_no_dispute_clause() -> None:
+    text = PIANO_HEAD + "二、其他\n乙方应把钢琴送到法院家属院的琴房。" + PIANO_TAIL
+    assert ND in ids(text, "dispute")
