@@ -1,7 +1,8 @@
 """Errors the library raises. Each carries the file, the place and a fix hint; the CLI turns them into
 one line and an exit status (1 invalid data, 2 usage or unreadable input). Nothing here imports click.
 
-Messages are English by default; ``zh`` / ``hint_zh`` carry the Chinese text and ``text(lang)`` picks one.
+Messages are English by default; ``zh`` / ``hint_zh`` carry the Chinese text (and ``where_zh`` a place
+written in words, 第 3 行 for line 3) and ``text(lang)`` picks one.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class ContractkitError(Exception):
         hint: str | None = None,
         zh: str | None = None,
         hint_zh: str | None = None,
+        where_zh: str | None = None,
     ):
         super().__init__(message)
         self.message = message
@@ -29,6 +31,7 @@ class ContractkitError(Exception):
         self.hint = hint
         self.zh = zh
         self.hint_zh = hint_zh
+        self.where_zh = where_zh
 
     def __str__(self) -> str:
         return self.text("en")
@@ -36,7 +39,8 @@ class ContractkitError(Exception):
     def text(self, lang: str = "en", *, with_path: bool = True) -> str:
         """``path: where: message — hint`` in ``lang`` (English where no Chinese text exists)."""
         message, hint = self.localized(lang)
-        parts = [p for p in ((self.path if with_path else None), self.where) if p]
+        where = self.where_zh if lang == "zh" and self.zh and self.where_zh else self.where
+        parts = [p for p in ((self.path if with_path else None), where) if p]
         text = ": ".join([*parts, message])
         return f"{text} — {hint}" if hint else text
 
@@ -81,5 +85,6 @@ class DealInvalid(ContractkitError):
         first = problems[0] if problems else None
         en_first = first.text("en") if hasattr(first, "text") else first
         summary = f"{len(problems)} problem(s); first: {en_first}" if first else "invalid deal"
-        zh = f"{len(problems)} 个问题；第一个：{first}" if first else "单据无效"
+        zh_first = first.text("zh") if hasattr(first, "text") else first
+        zh = f"{len(problems)} 个问题；第一个：{zh_first}" if first else "单据无效"
         super().__init__(summary, path=path, zh=zh)

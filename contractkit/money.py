@@ -61,7 +61,12 @@ def to_decimal(value: str | int | Decimal) -> Decimal:
         raise TypeError(f"money must not be a {type(value).__name__} ({value!r}); pass a str, int or Decimal")
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise AmountError(f"not a finite amount: {value}", hint="use a number such as 1409.50")
+            raise AmountError(
+                f"not a finite amount: {value}",
+                hint="use a number such as 1409.50",
+                zh=f"不是有限的金额：{value}",
+                hint_zh="请写数字，例如 1409.50",
+            )
         return value
     if isinstance(value, int):
         return Decimal(value)
@@ -80,11 +85,13 @@ def to_decimal(value: str | int | Decimal) -> Decimal:
         raise AmountError(
             f"not an amount: {value!r}",
             hint='write digits, "," every three places if any: "1,409.50", "¥1409.5", "1409.50元"',
+            zh=f"不是金额：{value!r}",
+            hint_zh="请写数字，千分位可用“,”分隔：“1,409.50”“¥1409.5”“1409.50元”",
         )
     try:
         return Decimal(s.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the regex already guarantees a valid literal
-        raise AmountError(f"not an amount: {value!r}") from exc
+        raise AmountError(f"not an amount: {value!r}", zh=f"不是金额：{value!r}") from exc
 
 
 def quantize_cents(amount: Decimal) -> Decimal:
@@ -138,16 +145,24 @@ def amount_to_upper(amount: Decimal, *, prefix: str = "人民币") -> str:
     amount = to_decimal(amount)
     if amount < 0:
         raise AmountError(
-            f"negative amount {amount} cannot be written in 大写", hint="write the absolute value"
+            f"negative amount {amount} cannot be written in 大写",
+            hint="write the absolute value",
+            zh=f"负数金额 {amount} 无法写成大写",
+            hint_zh="请写其绝对值",
         )
     if amount != quantize_cents(amount):
         raise AmountError(
-            f"amount {amount} has fractions of a cent", hint="round it first with quantize_cents()"
+            f"amount {amount} has fractions of a cent",
+            hint="round it first with quantize_cents()",
+            zh=f"金额 {amount} 含有不足一分的部分",
+            hint_zh="请先用 quantize_cents() 四舍五入到分",
         )
     if amount > MAX_AMOUNT:
         raise AmountError(
             f"amount {amount} is beyond the 大写 limit of 9999亿 (999,999,999,999.99)",
             hint="split the amount or state it in figures only",
+            zh=f"金额 {amount} 超出大写上限 9999亿（999,999,999,999.99）",
+            hint_zh="请拆分金额，或只用阿拉伯数字书写",
         )
     cents = int(amount * 100)
     yuan, jiao, fen = cents // 100, cents // 10 % 10, cents % 10
@@ -215,8 +230,16 @@ def _strip_prefix(text: str) -> tuple[str, bool]:
     return (s[m.end() :], True) if m else (s, False)
 
 
-def _fail(text: str, message: str, hint: str | None = None) -> AmountError:
-    return AmountError(f"malformed 大写 amount {text!r}: {message}", hint=hint)
+def _fail(
+    text: str, message: str, hint: str | None = None, *, zh: str, hint_zh: str | None = None
+) -> AmountError:
+    """A malformed 大写 amount: ``message`` / ``hint`` in English, ``zh`` / ``hint_zh`` in Chinese."""
+    return AmountError(
+        f"malformed 大写 amount {text!r}: {message}",
+        hint=hint,
+        zh=f"大写金额 {text!r} 格式有误：{zh}",
+        hint_zh=hint_zh,
+    )
 
 
 def _parse_integer(text: str, s: str) -> int:
@@ -230,15 +253,29 @@ def _parse_integer(text: str, s: str) -> int:
     for i, ch in enumerate(s):
         if ch == "零":
             if zero:
-                raise _fail(text, "two 零 in a row", "write one 零 for a run of zeros")
+                raise _fail(
+                    text,
+                    "two 零 in a row",
+                    "write one 零 for a run of zeros",
+                    zh="连续两个“零”",
+                    hint_zh="连续的零只写一个“零”",
+                )
             if digit is not None:
-                raise _fail(text, f"零 right after the digit {_DIGITS[digit]} (missing unit?)")
+                raise _fail(
+                    text,
+                    f"零 right after the digit {_DIGITS[digit]} (missing unit?)",
+                    zh=f"数字{_DIGITS[digit]}后紧跟“零”（是否漏了单位？）",
+                )
             if i == 0:
-                raise _fail(text, "leading 零")
+                raise _fail(text, "leading 零", zh="开头是“零”")
             zero = True
         elif ch in _DIGIT_VALUE:
             if digit is not None:
-                raise _fail(text, f"two digits in a row ({_DIGITS[digit]}{ch}) — a unit is missing")
+                raise _fail(
+                    text,
+                    f"two digits in a row ({_DIGITS[digit]}{ch}) — a unit is missing",
+                    zh=f"两个数字相连（{_DIGITS[digit]}{ch}）——漏了单位",
+                )
             digit = _DIGIT_VALUE[ch]
         elif ch in _UNIT_VALUE:
             unit = _UNIT_VALUE[ch]
@@ -246,43 +283,63 @@ def _parse_integer(text: str, s: str) -> int:
                 if ch == "拾" and i == 0:
                     digit = 1  # bare leading 拾 = 壹拾 (flagged by upper_problems)
                 elif zero:
-                    raise _fail(text, f"零 directly before the unit {ch}")
+                    raise _fail(text, f"零 directly before the unit {ch}", zh=f"单位{ch}前直接是“零”")
                 else:
-                    raise _fail(text, f"unit {ch} without a digit before it")
+                    raise _fail(text, f"unit {ch} without a digit before it", zh=f"单位{ch}前没有数字")
             if unit >= last_unit:
-                raise _fail(text, f"misplaced unit {ch}", "units inside a group go 仟 → 佰 → 拾")
+                raise _fail(
+                    text,
+                    f"misplaced unit {ch}",
+                    "units inside a group go 仟 → 佰 → 拾",
+                    zh=f"单位{ch}位置不对",
+                    hint_zh="每组之内单位依次为 仟 → 佰 → 拾",
+                )
             section += digit * unit
             last_unit, digit, zero = unit, None, False
         elif ch in ("万", "亿"):
             if digit is not None:
                 if last_unit > 10 and last_unit != 10_000 and not zero:
-                    raise _fail(text, f"ambiguous final digit {_DIGITS[digit]} before {ch} (missing 零?)")
+                    raise _fail(
+                        text,
+                        f"ambiguous final digit {_DIGITS[digit]} before {ch} (missing 零?)",
+                        zh=f"{ch}前的末位数字{_DIGITS[digit]}有歧义（是否漏了“零”？）",
+                    )
                 section += digit
             elif zero:
-                raise _fail(text, f"零 directly before {ch}")
+                raise _fail(text, f"零 directly before {ch}", zh=f"{ch}前直接是“零”")
             if section == 0:
-                raise _fail(text, f"{ch} without a number before it")
+                raise _fail(text, f"{ch} without a number before it", zh=f"{ch}前没有数字")
             if ch in groups_done or (ch == "亿" and "万" in groups_done):
-                raise _fail(text, f"misplaced unit {ch}", "亿 comes before 万, each once")
+                raise _fail(
+                    text,
+                    f"misplaced unit {ch}",
+                    "亿 comes before 万, each once",
+                    zh=f"单位{ch}位置不对",
+                    hint_zh="亿在万之前，各写一次",
+                )
             total += section * (10_000 if ch == "万" else 100_000_000)
             groups_done.append(ch)
             section, digit, last_unit, zero = 0, None, 10_000, False
         else:  # pragma: no cover - filtered by the caller
-            raise _fail(text, f"unexpected character {ch!r}")
+            raise _fail(text, f"unexpected character {ch!r}", zh=f"意外的字符 {ch!r}")
     if zero and digit is None:
-        raise _fail(text, "零 at the end of the integer part (before 元)")
+        raise _fail(text, "零 at the end of the integer part (before 元)", zh="整数部分（元之前）以“零”结尾")
     if digit is not None:
         if last_unit > 10 and last_unit != 10_000 and not zero:
             raise _fail(
                 text,
                 f"ambiguous final digit {_DIGITS[digit]} (is it units or a shortened next unit?)",
                 "write 零 before a units digit that follows 佰 or 仟, e.g. 壹仟零伍元",
+                zh=f"末位数字{_DIGITS[digit]}有歧义（是个位，还是省略了下一位单位？）",
+                hint_zh="佰或仟之后的个位数字前请写“零”，例如 壹仟零伍元",
             )
         if last_unit == 10_000 and groups_done and not zero:
             raise _fail(
                 text,
                 f"ambiguous final digit {_DIGITS[digit]} after {groups_done[-1]}",
                 f"write 零 before it, e.g. 壹{groups_done[-1]}零{_DIGITS[digit]}元",
+                zh=f"{groups_done[-1]}之后的末位数字{_DIGITS[digit]}有歧义",
+                hint_zh=f"请在其前写“零”，例如 壹{groups_done[-1]}零{_DIGITS[digit]}元",
             )
         section += digit
     return total + section
@@ -295,11 +352,13 @@ def _check_characters(text: str, s: str) -> None:
                 text,
                 f"lowercase numeral {ch} is not allowed in 大写",
                 f"write {_LOWERCASE[ch]} instead of {ch}",
+                zh=f"大写金额中不能用小写数字{ch}",
+                hint_zh=f"请写“{_LOWERCASE[ch]}”而不是“{ch}”",
             )
         if ch.isdigit():
-            raise _fail(text, f"Arabic digit {ch} inside 大写")
+            raise _fail(text, f"Arabic digit {ch} inside 大写", zh=f"大写金额中有阿拉伯数字{ch}")
         if ch not in _ALLOWED:
-            raise _fail(text, f"unknown character {ch!r}")
+            raise _fail(text, f"unknown character {ch!r}", zh=f"未知字符 {ch!r}")
 
 
 def upper_to_amount(text: str) -> Decimal:
@@ -307,37 +366,67 @@ def upper_to_amount(text: str) -> Decimal:
     body, _ = _strip_prefix(text)
     s = body.translate(_VARIANTS)
     if not s:
-        raise _fail(text, "empty amount")
+        raise _fail(text, "empty amount", zh="金额为空")
     _check_characters(text, s)
     if "整" in s[:-1]:
-        raise _fail(text, "整 in the middle", "整 (正) may only end the amount")
+        raise _fail(
+            text,
+            "整 in the middle",
+            "整 (正) may only end the amount",
+            zh="“整”写在了中间",
+            hint_zh="“整”（正）只能写在金额末尾",
+        )
     whole = s.endswith("整")
     if whole:
         s = s[:-1]
     if s.count("元") > 1 or s.count("角") > 1 or s.count("分") > 1:
-        raise _fail(text, "元, 角 or 分 written twice")
+        raise _fail(text, "元, 角 or 分 written twice", zh="元、角或分写了两次")
     if "元" in s:
         int_part, frac = s.split("元")
     elif s and s[-1] in "角分":
         int_part, frac = "", s
     else:
-        raise _fail(text, "no 元, 角 or 分", "end the amount with 元整, 角整 or 分")
+        raise _fail(
+            text,
+            "no 元, 角 or 分",
+            "end the amount with 元整, 角整 or 分",
+            zh="没有元、角或分",
+            hint_zh="金额请以 元整、角整 或 分 结尾",
+        )
     if int_part in ("零", ""):
         yuan = 0
         if int_part == "零" and frac:
-            raise _fail(text, "零元 followed by 角/分", "write 伍角 / 伍分 without 零元")
+            raise _fail(
+                text,
+                "零元 followed by 角/分",
+                "write 伍角 / 伍分 without 零元",
+                zh="“零元”之后接角/分",
+                hint_zh="请直接写 伍角 / 伍分，不写“零元”",
+            )
     else:
         yuan = _parse_integer(text, int_part)
     m = re.fullmatch(r"(零)?(?:([壹贰叁肆伍陆柒捌玖])角)?(零)?(?:([壹贰叁肆伍陆柒捌玖])分)?", frac)
     if m is None:
-        raise _fail(text, f"cannot read the 角/分 part {frac!r}", "write e.g. 伍角叁分 or 零贰分")
+        raise _fail(
+            text,
+            f"cannot read the 角/分 part {frac!r}",
+            "write e.g. 伍角叁分 or 零贰分",
+            zh=f"无法读取角/分部分 {frac!r}",
+            hint_zh="例如写 伍角叁分 或 零贰分",
+        )
     z1, jiao, z2, fen = m.groups()
     if z2 or (z1 and (not (jiao or fen) or yuan == 0)):
-        raise _fail(text, "misplaced 零 in the 角/分 part")
+        raise _fail(text, "misplaced 零 in the 角/分 part", zh="角/分部分的“零”位置不对")
     if whole and fen:
-        raise _fail(text, "整 after 分", "no 整 (正) is written after 分")
+        raise _fail(
+            text,
+            "整 after 分",
+            "no 整 (正) is written after 分",
+            zh="“分”之后写了“整”",
+            hint_zh="“分”之后不写“整”（正）",
+        )
     if not int_part and not (jiao or fen):
-        raise _fail(text, "no amount")
+        raise _fail(text, "no amount", zh="没有金额")
     value = yuan * 100 + (_DIGIT_VALUE[jiao] * 10 if jiao else 0) + (_DIGIT_VALUE[fen] if fen else 0)
     return (Decimal(value) / 100).quantize(CENT)
 
