@@ -515,3 +515,125 @@ def test_a_scanned_price_line_naming_an_invoice_is_no_missing_tax(price: str) ->
     lines = ["产品购销合同", "第一条 价格", price]
     assert _pdf(lines, ocr=True) == []
     assert _pdf(lines, ocr=False) == ["amount/tax-missing"]
+
+
+# -- an invoice's recipient before its rate (按3%给乙方开增值税普通发票), a scanned row garbled --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rates"),
+    [
+        ("含税价，甲方按3%给乙方开增值税普通发票（个体户小规模）。", ["3"]),
+        ("货款含税，卖方按13%向买方开具增值税专用发票。", ["13"]),
+        ("价格含税，我司按1%为贵司开具增值税普通发票。", ["1"]),
+        ("这个价钱是含税的，王记是小规模纳税人，按1%给开增值税普通发票。", ["1"]),
+        ("价格含税，乙方按合同总价给甲方开具增值税专用发票。", []),
+    ],
+)
+def test_the_rate_of_an_invoice_named_with_its_recipient_is_read(text: str, rates: list[str]) -> None:
+    from contractkit.contract.amount import vat_rates
+    from contractkit.readers.normalize import normalize
+
+    assert [v for v, _ in vat_rates(normalize(text))] == [Decimal(r) for r in rates]
+
+
+def test_a_small_scale_rate_with_the_recipient_is_no_missing_rate() -> None:
+    rule = Settings(select=("amount/vat-rate-missing",))
+    head = "二手设备转让合同\n一、价钱\n四样一共100000元（人民币壹拾万元整），含税价，"
+    assert lint_text(head + "甲方按3%给乙方开增值税普通发票（个体户小规模）。\n", rule) == []
+    found = lint_text(head + "甲方给乙方开增值税普通发票。\n", rule)
+    assert [f.rule for f in found] == ["amount/vat-rate-missing"]
+
+
+_GARBLED_ROWS = [
+    "苹果购销合同",
+    "第一条货物:卖方向买方供应苹果,规格、数量和价格如下:",
+    "品名 规格 数量 单价(元/ 千克) 金额(元)",
+    "红富士苹果(一级) 果径 80mm 以上 24,000 千克 7 7.60了 182,400.00",
+    "红富士苹果(二级) 果径 75-80mm 16,000 千克 6.20 99,200.00",
+    "合计 281,600.00",
+    "第二条价款:合同总价 281,600.00 元,价格含 9% 增值税。",
+]
+
+
+def test_a_scanned_row_whose_figures_ocr_garbled_leaves_the_table_unsummed() -> None:
+    from contractkit.lint import lint_document
+
+    rule = Settings(select=("amount/table-total-mismatch",))
+    found = lint_document(_scanned(_GARBLED_ROWS), rule)
+    assert [f.rule for f in found if f.rule.startswith("amount/")] == []
+    # a total that is wrong against rows that are all read is still reported on a scan
+    rows = [
+        *_GARBLED_ROWS[:3],
+        "红富士苹果(一级) 果径 80mm 以上 24,000 千克 7.60 182,400.00",
+        *_GARBLED_ROWS[4:],
+    ]
+    rows[5] = "合计 291,600.00"
+    found = lint_document(_scanned(rows), rule)
+    assert [f.rule for f in found if f.rule.startswith("amount/")] == ["amount/table-total-mismatch"]
+
+
+# -- one foreign currency with RMB settlement denied needs no exchange rate --------------------------------
+
+RATE = Settings(select=("amount/no-exchange-rate",))
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "本合同以欧元计价和支付，不涉及人民币结算。",
+        "货款以港币计价并以港币电汇，不以人民币支付。",
+        "价格以美元表示，买方以美元付款而非人民币结算。",
+        "全部价款以日元计价、结算，无需折算为人民币支付。",
+    ],
+)
+def test_one_foreign_currency_with_rmb_denied_needs_no_rate(clause: str) -> None:
+    text = f"买卖合同\n第一条 合同总价为EUR 86,400.00。\n第二条 {clause}\n"
+    assert "amount/no-exchange-rate" not in {f.rule for f in lint_text(text, RATE)}
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "本合同以欧元计价，买方以人民币支付。",
+        "价格以美元计价，买方可以美元或人民币付款。",
+        "货款以美元计价，不足部分以人民币支付。",
+    ],
+)
+def test_a_payment_in_rmb_still_needs_a_rate(clause: str) -> None:
+    text = f"买卖合同\n第一条 合同总价为USD 86,400.00。\n第二条 {clause}\n"
+    assert "amount/no-exchange-rate" in {f.rule for f in lint_text(text, RATE)}
+
+
+# -- a total set far right of its label ----------------------------------------------------------------------
+
+TOTAL = Settings(select=("amount/table-total-mismatch",))
+
+
+@pytest.mark.parametrize("gap", [" " * 40, " " * 90, "\t\t\t"])
+@pytest.mark.parametrize(("stated", "reported"), [("96,500.00", True), ("86,500.00", False)])
+def test_a_total_set_far_right_of_its_label_is_read(gap: str, stated: str, reported: bool) -> None:
+    text = (
+        "产品明细\n"
+        "序号  产品名称      规格            数量    单价（元）  金额（元）\n"
+        "1     不锈钢法兰    DN100，PN16     500个   121.00      60,500.00\n"
+        "2     橡胶垫片      DN100，3mm      2,000片  13.00      26,000.00\n"
+        f"合计{gap}{stated}\n"
+        "第一条 质量\n按国家标准。\n"
+    )
+    got = "amount/table-total-mismatch" in {f.rule for f in lint_text(text, TOTAL)}
+    assert got is reported
+
+
+@pytest.mark.parametrize(("stated", "reported"), [("86,500.00", False), ("96,500.00", True)])
+def test_a_total_row_with_the_total_quantity_before_the_amount(stated: str, reported: bool) -> None:
+    text = (
+        "产品明细\n"
+        "序号  产品名称      规格            数量      单价（元）  金额（元）\n"
+        "1     不锈钢法兰    DN100，PN16     500个     121.00      60,500.00\n"
+        "2     橡胶垫片      DN100，3mm      2,000个   13.00       26,000.00\n"
+        f"合计                                2,500个                {stated}\n"
+        "第一条 质量\n按国家标准。\n"
+    )
+    got = "amount/table-total-mismatch" in {f.rule for f in lint_text(text, TOTAL)}
+    assert got is reported
