@@ -10,6 +10,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from contractkit.config import Settings
+from contractkit.contract.extract import extract_text
 from contractkit.findings import Severity
 from contractkit.lint import lint_paths, lint_text
 
@@ -605,8 +606,6 @@ def test_a_phone_read_by_ocr_is_not_judged(phone: str) -> None:
     ],
 )
 def test_a_value_wrapped_onto_its_own_line_keeps_the_party_open(lines: str, kind: str, value: str) -> None:
-    from contractkit.contract.extract import extract_text
-
     text = (
         f"买方：合肥华筑装饰工程有限公司\n{lines}\n住所：安徽省合肥市包河区徽州大道6001号\n法定代表人：程静"
     )
@@ -854,3 +853,50 @@ def test_round5_a_scan_with_another_trade_name_is_still_inconsistent() -> None:
         "供方（盖章）：黑龙江北大荒米业集团有限公司",
     ]
     assert INC in {f.rule for f in lint_document(_scan(lines, True), Settings(select=(INC,)))}
+
+
+# -- an everyday party label whose bracket gives the designation (卖东西的一方（下面叫卖方）：) --------------
+
+
+def _everyday_doc(seller_label: str, buyer_label: str) -> str:
+    return (
+        "配件买卖协议\n"
+        f"{seller_label}：成都市武侯区顺达五金机电经营部（个体工商户）\n"
+        "统一社会信用代码：92510107MA6DLW3K2R\n"
+        "经营者：罗德明　手机：139-0801-2266\n"
+        "店面地址：四川省成都市武侯区武侯大道312号五金城3栋108号\n"
+        f"{buyer_label}：成都佳信机械设备有限公司\n"
+        "统一社会信用代码：91510107MA61R8UX4A\n"
+        "法定代表人：唐晓燕　电话：028-85127733\n"
+        "地址：四川省成都市武侯区科华北路66号3楼\n"
+        "一、东西和价钱\n"
+        "轴承 10套，每套300元，合计3,000.00元。\n"
+        "二、其他\n"
+        "有争议到成都市武侯区人民法院起诉。\n"
+        "卖方：成都市武侯区顺达五金机电经营部（盖章）　经营者签字：　　　日期：2026年3月2日\n"
+        "买方：成都佳信机械设备有限公司（盖章）　代表签字：　　　日期：2026年3月2日\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("seller_label", "buyer_label"),
+    [
+        ("卖东西的一方（下面叫卖方）", "买东西的一方（下面叫买方）"),
+        ("出货的（以下称卖方）", "收货的（以下称买方）"),
+        ("供货的这边（下称卖方）", "要货的这边（下称买方）"),
+        ("卖家（简称卖方）", "买家（简称买方）"),
+    ],
+)
+def test_everyday_label_with_designation_in_brackets(seller_label: str, buyer_label: str) -> None:
+    text = _everyday_doc(seller_label, buyer_label)
+    parties = extract_text(text).parties.parties
+    assert len(parties) == 2
+    seller = next(p for p in parties if "卖方" in p.designations)
+    assert seller.has("code") and seller.has("address")
+    assert "parties/missing-details" not in rules(text)
+
+
+def test_bracket_without_introducing_word_is_not_a_designation() -> None:
+    # a bracket that only mentions a party word in passing (``（卖方负责运输）``) opens no party
+    text = "运输（卖方负责运输）：送到买方仓库。\n"
+    assert extract_text(text).parties.parties == ()
