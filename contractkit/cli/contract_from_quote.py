@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from contractkit.cli.options import config_option
+from contractkit.cli.options import config_option, lang_option
 from contractkit.cli.render import seller_option
 
 
@@ -23,6 +23,7 @@ from contractkit.cli.render import seller_option
 @click.option("--arbitration", "commission", help="Arbitration commission instead of a court.")
 @seller_option
 @config_option
+@lang_option
 def contract_from_quote(
     quote: str,
     output: str,
@@ -34,6 +35,7 @@ def contract_from_quote(
     commission: str | None,
     seller_path: str | None,
     config_path: str | None,
+    lang: str,
 ) -> None:
     """Carry a quote's parties, items, discounts, delivery and payment into a contract deal.
 
@@ -49,10 +51,33 @@ def contract_from_quote(
     from contractkit.config import load_settings
     from contractkit.deal.from_quote import contract_from_quote as convert
     from contractkit.deal.seller import merge_seller, resolve_profile
+    from contractkit.errors import UnreadableInput, UsageError
 
     if court and commission:
-        raise click.UsageError("--court and --arbitration exclude each other (或裁或审 voids the clause)")
-    data = json.loads(Path(quote).read_text(encoding="utf-8"))
+        raise UsageError(
+            "--court and --arbitration exclude each other (或裁或审 voids the clause)",
+            zh="--court 与 --arbitration 只能选一个（或裁或审会使争议解决条款无效）",
+        )
+    try:
+        data = json.loads(Path(quote).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:  # one line and exit 2, not an internal error
+        raise UnreadableInput(
+            f"malformed JSON: {exc.msg}",
+            path=quote,
+            where=f"line {exc.lineno}, column {exc.colno}",
+            hint="fix the JSON syntax at that place",
+            zh=f"JSON 格式错误：{exc.msg}",
+            hint_zh="请修正该处的 JSON 语法",
+            where_zh=f"第 {exc.lineno} 行第 {exc.colno} 列",
+        ) from None
+    except UnicodeDecodeError:
+        raise UnreadableInput(
+            "not UTF-8 text",
+            path=quote,
+            hint="save the quote as UTF-8",
+            zh="不是 UTF-8 文本",
+            hint_zh="请把报价单另存为 UTF-8 编码",
+        ) from None
     try:
         deal, defaults = convert(
             data,
@@ -64,17 +89,28 @@ def contract_from_quote(
             commission=commission,
         )
     except ValueError as exc:
-        raise click.UsageError(f"{quote}: {exc}") from exc
+        raise UsageError(f"{quote}: {exc}", zh=f"{quote}：{_chinese(exc)}") from exc
     profile = resolve_profile(seller_path, load_settings(config_path) if seller_path is None else None)
     problems = contractkit.validate(merge_seller(deal, profile))
     for p in problems:
-        click.echo(f"{output}: {p.pointer}: {p.message}", err=True)
+        click.echo(f"{output}: {p.text(lang)}", err=True)
     if problems:
-        raise SystemExit(1)
+        click.get_current_context().exit(1)  # exit 1 through main() and CliRunner alike
     Path(output).write_text(json.dumps(deal, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     click.echo(f"wrote {output}")
     for pointer in defaults:
         click.echo(f"  to review (default filled in): {pointer} = {_at(deal, pointer)}", err=True)
+
+
+def _chinese(exc: ValueError) -> str:
+    """The Chinese text of a refusal: a library error's own, or the part after `` / `` of a bilingual
+    ``English / 中文`` message (the whole message when it has no Chinese part)."""
+    from contractkit.errors import ContractkitError
+
+    if isinstance(exc, ContractkitError):
+        return exc.text("zh")
+    _, sep, zh = str(exc).rpartition(" / ")
+    return zh if sep and any("\u4e00" <= ch <= "\u9fff" for ch in zh) else str(exc)
 
 
 def _at(deal: dict, pointer: str) -> object:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from contractkit.cli.options import jobs_option
+from contractkit.cli.options import given_lang, jobs_option, lang_option
 
 
 @click.command()
@@ -29,7 +29,10 @@ from contractkit.cli.options import jobs_option
 )
 @jobs_option
 @click.option("--pdfa", is_flag=True, help="Write PDF/A-2b (archiving copies; fonts embedded).")
-def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs: int, pdfa: bool) -> int:
+@lang_option
+def convert(
+    files: tuple[str, ...], output_dir: str | None, timeout: float, jobs: int, pdfa: bool, lang: str
+) -> int:
     """Convert .docx files to PDF with LibreOffice (external links and linked images are stripped first).
 
     \b
@@ -37,6 +40,7 @@ def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs
       contractkit convert out/*.docx
       contractkit convert a.docx b.docx -o pdf/ --jobs 2
       contractkit convert out/XS-2026-0158.docx -o archive/ --pdfa
+      contractkit convert a.docx b.docx -o pdf/ --lang zh
     """
     from contractkit.cli.validate import safe_output
     from contractkit.errors import UnreadableInput, UsageError, WriteFailed
@@ -67,6 +71,7 @@ def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs
         pairs.append((src, dst))
 
     failed = unreadable = 0
+    errors_lang = given_lang()  # a file's error line reads like main()'s: English unless --lang is given
     with PdfConverter(
         jobs, timeout=timeout, pdfa=pdfa
     ) as conv:  # ConverterError (exit 2) when soffice is missing
@@ -76,8 +81,19 @@ def convert(files: tuple[str, ...], output_dir: str | None, timeout: float, jobs
             else:
                 failed += 1
                 unreadable += isinstance(err, UnreadableInput | WriteFailed)
-                click.echo(f"error: {err if getattr(err, 'path', None) else f'{src}: {err}'}", err=True)
+                click.echo(_error_line(src, err, errors_lang), err=True)
         for warning in conv.warnings:
             click.echo(warning, err=True)
     click.echo(f"{len(pairs) - failed} converted, {failed} failed", err=True)
     return 2 if unreadable else 1 if failed else 0
+
+
+def _error_line(src: Path, err: BaseException, lang: str) -> str:
+    """``error: FILE: message`` (``错误：…`` in Chinese when the error has Chinese text)."""
+    from contractkit.errors import ContractkitError
+
+    if lang == "zh" and isinstance(err, ContractkitError) and err.zh:
+        prefix, text = "错误：", err.text("zh")
+    else:
+        prefix, text = "error: ", str(err)
+    return f"{prefix}{text if getattr(err, 'path', None) else f'{src}: {text}'}"

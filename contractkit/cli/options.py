@@ -53,3 +53,16 @@ def output_format_option(choices: list[str], default: str) -> Callable[[F], F]:
         )(fn)
 
     return deco
+
+
+def given_lang(default: str = "en") -> str:
+    """The ``--lang`` given on the command line, else ``default``.
+
+    Error lines a command prints itself (one per failed file) follow the rule of ``main()``'s boundary: they
+    stay English unless ``--lang`` is given, while the option's ``zh`` default is for reports and notices."""
+    from click.core import ParameterSource
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or ctx.get_parameter_source("lang") in (None, ParameterSource.DEFAULT):
+        return default
+    return ctx.params.get("lang") or default

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from contractkit.cli.options import config_option, jobs_option, output_format_option
+from contractkit.cli.options import config_option, jobs_option, lang_option, output_format_option
 
 
 def seller_option(fn):
@@ -66,6 +66,7 @@ def _single(files: tuple[str, ...], out: str | None) -> bool:
     help="Draw TEXT (e.g. 草稿) diagonally in grey on every page of the .docx and PDF.",
 )
 @click.option("--pdfa", is_flag=True, help="Write PDF/A-2b (archiving copies; fonts embedded).")
+@lang_option
 def render(
     files: tuple[str, ...],
     out: str | None,
@@ -79,6 +80,7 @@ def render(
     seller_path: str | None,
     watermark: str | None,
     pdfa: bool,
+    lang: str,
 ) -> int:
     """Render deals (JSON files, folders, JSON Lines) to Word documents named by their number.
 
@@ -91,6 +93,7 @@ def render(
       contractkit render samples/ -o out/ --jobs 2 --format both
       contractkit render deal.json --seller samples/profiles/seller-profile.json --watermark 草稿
       contractkit render samples/contract-equipment.json -o archive/ --format pdf --pdfa
+      contractkit render deal.json --template quote --lang en
     """
     from contractkit.cli.validate import safe_output
     from contractkit.config import load_settings
@@ -128,7 +131,7 @@ def render(
         )
     opts = {"seller": seller, "watermark": watermark}
     if _single(files, out):
-        return _render_one(files[0], out, template, templates_dir, fmt, opts, pdfa)
+        return _render_one(files[0], out, template, templates_dir, fmt, opts, pdfa, lang)
     if out and Path(out).suffix.lower() in (".docx", ".pdf"):
         raise UsageError(
             "several deals render into a folder: give -o a folder, not a file",
@@ -167,6 +170,7 @@ def _render_one(
     fmt: str,
     opts: dict,
     pdfa: bool,
+    lang: str = "zh",
 ) -> int:
     from contractkit.cli.validate import warning_text
     from contractkit.deal.load import load_deal
@@ -177,7 +181,7 @@ def _render_one(
 
     deal = load_deal(src)
     for w in fraction_warnings(merge_seller(deal, opts.get("seller"))):
-        click.echo(f"{src}: {w.pointer}: {warning_text(w, 'zh')}", err=True)
+        click.echo(f"{src}: {w.pointer}: {warning_text(w, lang)}", err=True)
     if out is None:
         target = Path("out") / f"{safe_name(str(deal.get('number') or ''), Path(src).stem)}.docx"
     else:
