@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import contractkit
-from contractkit.cli import cli
+from contractkit.cli import cli, main
 from contractkit.deal.derive import compute
 from contractkit.deal.from_quote import contract_from_quote, contract_title
 
@@ -57,10 +57,20 @@ def test_cli_writes_a_valid_contract_that_renders_with_the_discount_row(tmp_path
 def test_cli_refuses_a_contract_and_both_court_and_arbitration(tmp_path):
     out = str(tmp_path / "c.json")
     contract = str(SAMPLES / "contract-equipment.json")
-    assert CliRunner().invoke(cli, ["contract-from-quote", contract, "-o", out]).exit_code == 2
+    assert main(["contract-from-quote", contract, "-o", out]) == 2  # the console script's boundary
     quote = str(SAMPLES / "quote-office.json")
     args = ["contract-from-quote", quote, "-o", out, "--court", "某法院", "--arbitration", "某仲裁委员会"]
-    assert CliRunner().invoke(cli, args).exit_code == 2
+    assert main(args) == 2
+
+
+def test_cli_exits_1_when_the_contract_does_not_validate(tmp_path):
+    quote = dict(QUOTE, items=[dict(QUOTE["items"][0], quantity=-3)])
+    src = tmp_path / "q.json"
+    src.write_text(json.dumps(quote, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "c.json"
+    assert main(["contract-from-quote", str(src), "-o", str(out)]) == 1  # returned, not raised
+    assert CliRunner().invoke(cli, ["contract-from-quote", str(src), "-o", str(out)]).exit_code == 1
+    assert not out.exists()
 
 
 @given(st.text(min_size=1, max_size=20).filter(lambda s: not s.endswith("报价单")))

@@ -15,12 +15,6 @@ PACKAGE = Path(contractkit.__file__).resolve().parent
 
 #: Errors whose constructor builds its own Chinese text (no ``zh`` keyword to pass).
 _OWN_TEXT = {"DealInvalid"}
-#: Modules owned elsewhere whose errors still lack Chinese text (request filed:
-#: briefs/requests/H-i18n-money-pricelist.md); drop an entry once its module is done.
-_PENDING = {"money.py", "pricelist.py"}
-#: click.UsageError kept where a test drives the bare click group (CliRunner(cli), which gives a library
-#: error exit status 1, not 2): briefs/requests/H-i18n-contract-from-quote.md.
-_CLICK_PENDING = {"cli/contract_from_quote.py"}
 
 
 def _trees() -> dict[str, ast.Module]:
@@ -53,8 +47,6 @@ def _missing_zh() -> list[str]:
     classes = _error_classes(trees) - _OWN_TEXT
     out = []
     for rel, tree in trees.items():
-        if rel in _PENDING:
-            continue
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
@@ -65,8 +57,6 @@ def _missing_zh() -> list[str]:
                 and node.func.attr == "UsageError"
             )
             if called not in classes and not is_click_usage:
-                continue
-            if is_click_usage and rel in _CLICK_PENDING:
                 continue
             keywords = {k.arg for k in node.keywords}  # None: ``**kwargs`` forwarded as they are
             if is_click_usage or not keywords & {"zh", None}:
@@ -157,3 +147,48 @@ def test_render_usage_errors_are_contractkit_errors_shown_in_one_line(
     code, err = _run(capsys, "render", str(deal), "-o", str(tmp_path / "q.docx"), "--pdfa")
     assert code == 2
     assert err.startswith("error: --pdfa is for PDF output")  # the library's UsageError, not click's
+
+
+def test_a_bad_price_list_is_refused_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = str(_draft(tmp_path / "d.docx"))
+    prices = tmp_path / "价目表.csv"
+    prices.write_text("编码,单价\nPC-01,待定\n", encoding="utf-8")
+    code, err = _run(capsys, "lint", draft, "--price-list", str(prices), "--lang", "zh")
+    assert code == 2
+    assert err.startswith(f"错误：{prices}: 第 2 行: 单价 '待定' 不是数字 — 请用 JSON")
+    code, err = _run(capsys, "lint", draft, "--price-list", str(prices), "--lang", "en")
+    assert code == 2 and f"{prices}: line 2: unit price '待定' is not a number — use JSON" in err
+
+    prices.write_text("PC-01,3999\n", encoding="utf-8")  # no header row
+    code, err = _run(capsys, "lint", draft, "--price-list", str(prices), "--lang", "zh")
+    assert code == 2 and "第 1 行: CSV 表头须有 unit_price（单价）列" in err
+
+
+def test_a_price_list_in_broken_json_or_another_encoding_in_chinese(tmp_path: Path) -> None:
+    from contractkit.pricelist import PriceListError, load_price_list
+
+    broken = tmp_path / "prices.json"
+    broken.write_text('{"items": [{"sku": "PC-01", "unit_price": }]}', encoding="utf-8")
+    with pytest.raises(PriceListError) as info:
+        load_price_list(broken)
+    assert "第 1 行第 " in info.value.text("zh") and "不是有效的 JSON" in info.value.text("zh")
+    assert "line 1 column " in info.value.text("en")
+    gbk = tmp_path / "prices.csv"
+    gbk.write_bytes("名称,单价\n台式电脑,3999\n".encode("gbk"))
+    with pytest.raises(PriceListError) as info:
+        load_price_list(gbk)
+    assert info.value.localized("zh") == ("不是 UTF-8 文本", "请把价格表另存为 UTF-8 编码")
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]", encoding="utf-8")
+    with pytest.raises(PriceListError) as info:
+        load_price_list(empty)
+    assert info.value.text("zh", with_path=False).startswith("价格表为空 — 请用 JSON")
+
+
+def test_deal_invalid_quotes_its_first_problem_in_chinese() -> None:
+    from contractkit.errors import DealInvalid, UnreadableInput
+
+    first = UnreadableInput("the file is empty", path="d.json", zh="文件为空")
+    error = DealInvalid([first], path="d.json")
+    assert error.text("zh") == "d.json: 1 个问题；第一个：d.json: 文件为空"
+    assert error.text("en") == "d.json: 1 problem(s); first: d.json: the file is empty"

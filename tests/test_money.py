@@ -259,3 +259,59 @@ def test_format_amount_matches_quantize(amount):
     text = format_amount(amount)
     assert to_decimal(text) == quantize_cents(amount)
     assert text.count(".") == 1 and len(text.split(".")[1]) == 2
+
+
+# --- Chinese text of AmountError (--lang zh shows it) ---
+
+
+@pytest.mark.parametrize(
+    ("call", "zh", "hint_zh"),
+    [
+        (lambda: to_decimal("一千二百块"), "不是金额：'一千二百块'", "千分位"),
+        (lambda: to_decimal(Decimal("Infinity")), "不是有限的金额：Infinity", "1409.50"),
+        (lambda: amount_to_upper(Decimal("-88.00")), "负数金额 -88.00 无法写成大写", "绝对值"),
+        (lambda: amount_to_upper(Decimal("12.345")), "金额 12.345 含有不足一分的部分", "quantize_cents"),
+        (lambda: amount_to_upper(Decimal("1000000000000")), "超出大写上限 9999亿", "拆分金额"),
+    ],
+)
+def test_amount_errors_carry_chinese_text(call, zh, hint_zh):
+    with pytest.raises(AmountError) as info:
+        call()
+    message, hint = info.value.localized("zh")
+    assert zh in message and hint and hint_zh in hint
+    assert info.value.text("en") == info.value.message + (f" — {info.value.hint}" if info.value.hint else "")
+
+
+@pytest.mark.parametrize(
+    ("text", "zh"),
+    [
+        ("壹佰零零伍元整", "连续两个“零”"),
+        ("零壹佰元整", "开头是“零”"),
+        ("壹贰元整", "两个数字相连（壹贰）"),
+        ("佰元整", "单位佰前没有数字"),
+        ("壹仟贰元整", "末位数字贰有歧义"),
+        ("壹仟一百元整", "不能用小写数字一"),
+        ("壹仟5元整", "阿拉伯数字5"),
+        ("人民币", "金额为空"),
+        ("壹元整伍角", "“整”写在了中间"),
+        ("壹元贰元整", "元、角或分写了两次"),
+        ("壹佰", "没有元、角或分"),
+        ("零元伍角", "“零元”之后接角/分"),
+        ("壹元伍分整", "“分”之后写了“整”"),
+    ],
+)
+def test_malformed_upper_is_explained_in_chinese(text, zh):
+    with pytest.raises(AmountError) as info:
+        upper_to_amount(text)
+    message, _ = info.value.localized("zh")
+    assert message.startswith(f"大写金额 {text!r} 格式有误：") and zh in message
+    assert info.value.message.startswith(f"malformed 大写 amount {text!r}: ")  # English unchanged
+
+
+@given(st.text(alphabet="零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整一二5", max_size=12))
+def test_every_malformed_upper_has_chinese_text(text):
+    try:
+        upper_to_amount(text)
+    except AmountError as exc:
+        assert exc.zh and exc.zh.startswith("大写金额") and exc.text("zh") != exc.text("en")
+        assert (exc.hint is None) == (exc.hint_zh is None)  # a hint in one language has its translation
