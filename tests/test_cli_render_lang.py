@@ -145,6 +145,17 @@ def test_a_malformed_quote_is_one_line_not_an_internal_error(
     assert code == 2 and "line 1, column 29: malformed JSON" in err and "internal error" not in err
 
 
+def test_a_quote_that_is_not_an_object_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listed = tmp_path / "quotes.json"
+    listed.write_text('[{"kind": "quote"}]', encoding="utf-8")
+    code, err = _run(
+        capsys, "contract-from-quote", str(listed), "-o", str(tmp_path / "c.json"), "--lang", "zh"
+    )
+    assert code == 2 and err.startswith(f"错误：{listed}: 顶层是 JSON list，不是对象")
+
+
 def test_contract_problems_follow_lang(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     quote = json.loads(Path(QUOTE).read_text(encoding="utf-8"))
     quote["items"][0]["quantity"] = 0  # carried into the contract, which then fails its schema

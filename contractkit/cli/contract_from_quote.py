@@ -78,6 +78,14 @@ def contract_from_quote(
             zh="不是 UTF-8 文本",
             hint_zh="请把报价单另存为 UTF-8 编码",
         ) from None
+    if not isinstance(data, dict):
+        raise UnreadableInput(
+            f"the top level is a JSON {type(data).__name__}, not an object",
+            path=quote,
+            hint='a quote is one JSON object such as {"kind": "quote", ...}',
+            zh=f"顶层是 JSON {type(data).__name__}，不是对象",
+            hint_zh='一份报价单是一个 JSON 对象，例如 {"kind": "quote", ...}',
+        )
     try:
         deal, defaults = convert(
             data,
