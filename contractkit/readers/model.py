@@ -130,7 +130,10 @@ class Block:
     ``section`` is the heading of the clause the block sits in (e.g. ``第五条 验收``), if known.
     ``confidence`` is how sure OCR was of the block's words (Tesseract's word confidences, 0–100, averaged
     over its characters: :func:`contractkit.readers.ocr.word_confidence`); None for text that was not
-    OCR'd (a text layer, a .docx), which is read as written.
+    OCR'd (a text layer, a .docx), which is read as written. ``words`` are the character ranges of
+    ``text`` each of Tesseract's words covers, with its confidence in that word: ``(start, end,
+    confidence)`` (:func:`contractkit.readers.ocr.paragraph_words`), so a finding can tell whether the
+    text it quotes was read well; empty for text that was not OCR'd.
     """
 
     text: str
@@ -140,6 +143,7 @@ class Block:
     section: str | None = None
     style: str | None = None
     confidence: float | None = None
+    words: tuple[tuple[int, int, float], ...] = ()
 
     def __init__(
         self,
@@ -150,6 +154,7 @@ class Block:
         section: str | None = None,
         style: str | None = None,
         confidence: float | None = None,
+        words: tuple[tuple[int, int, float], ...] = (),
     ) -> None:
         s = _BLOCK_SET  # as Location.__init__: the generated __init__, by the slots' setters
         s[0](self, text)
@@ -159,6 +164,7 @@ class Block:
         s[4](self, section)
         s[5](self, style)
         s[6](self, confidence)
+        s[7](self, words)
 
 
 def _frozen_setters(cls: type) -> tuple[Any, ...]:

@@ -332,13 +332,22 @@ def image_lines(
     key = ocr_cache.page_key(image, **settings) if cache else ""
     found = ocr_cache.get(key) if cache else None
     if found is not None:
-        return [(TableRow if text[:1] == "\x1e" else OcrLine)(text[1:], conf) for text, conf in found]
+        return [
+            (TableRow if text[:1] == "\x1e" else OcrLine)(text[1:], conf, tuple(map(tuple, words)))
+            for text, conf, words in found
+        ]
     lines = _read_page(
         image, langs=langs, timeout=timeout, psm=psm, smooth=smooth, unrule=unrule, assemble=assemble
     )
     if cache:  # a table row marked by a leading record separator, any other line by a space
         marked = [("\x1e" if isinstance(x, TableRow) else " ") + x for x in lines]
-        ocr_cache.put(key, [(text, line_confidence(x)) for text, x in zip(marked, lines, strict=True)])
+        ocr_cache.put(
+            key,
+            [
+                (text, line_confidence(x), [list(r) for r in line_words(x)])
+                for text, x in zip(marked, lines, strict=True)
+            ],
+        )
     return lines
 
 
@@ -378,7 +387,7 @@ def _read_page(
     found = [lines[key] for key in sorted(lines)]
     if not assemble:
         words = [ws for ws in ([w for _, w in x] for x in found) if not _speck(ws, confs)]
-        return [OcrLine(join_words(ws), word_confidence(ws, confs)) for ws in words]
+        return [_line(ws, confs) for ws in words]
     return assemble_lines(found, grid, confs)
 
 
@@ -428,13 +437,15 @@ def assemble_lines(
     for words in rows_of(free):
         if _speck(words, confs):  # a row of the page that is one speck (a table's cell keeps its character)
             continue
-        text = OcrLine(join_words(words), word_confidence(words, confs))
+        text = _line(words, confs)
         placed.append((min(t for t, _ in _tops(words, lines)), text))
     for row in sorted({r for r, _ in cells}):
         keys = sorted(k for k in cells if k[0] == row)
         texts = [_cell_text(cells[key]) for key in keys]
         conf = word_confidence([w for key in keys for _, w in cells[key]], confs)
-        placed.append((grid[row][0], TableRow(" ".join(t for t in texts if t), conf)))
+        text = " ".join(t for t in texts if t)
+        ranges = word_ranges(text, [w for key in keys for w in _cell_words(cells[key])], confs)
+        placed.append((grid[row][0], TableRow(text, conf, ranges)))
     placed.sort(key=lambda p: p[0])
     return [text for _, text in placed]
 
@@ -443,6 +454,11 @@ def _tops(words: list[Word], lines: list[list[tuple[int, Word]]]) -> list[tuple[
     """``words`` with their tops (looked up in ``lines``)."""
     ids = {id(w) for w in words}
     return [(t, w) for line in lines for t, w in line if id(w) in ids] or [(0, words[0])]
+
+
+def _cell_words(words: list[tuple[int, Word]]) -> list[Word]:
+    """One table cell's words in the order :func:`_cell_text` joins them."""
+    return [w for row in rows_of([[w] for w in words]) for w in sorted(row)]
 
 
 def _cell_text(words: list[tuple[int, Word]]) -> str:
@@ -460,20 +476,81 @@ def _cell_text(words: list[tuple[int, Word]]) -> str:
 
 
 class OcrLine(str):
-    """An OCR'd line, and ``conf``: Tesseract's confidence in its words (0–100, :func:`word_confidence`),
-    None when not known (a line from elsewhere)."""
+    """An OCR'd line, ``conf``: Tesseract's confidence in its words (0–100, :func:`word_confidence`), None
+    when not known (a line from elsewhere), and ``words``: the character ranges of the line each word of
+    Tesseract's covers, with its confidence (:data:`WordRange`, :func:`word_ranges`)."""
 
     conf: float | None
+    words: tuple[WordRange, ...]
 
-    def __new__(cls, text: str = "", conf: float | None = None) -> OcrLine:
+    def __new__(cls, text: str = "", conf: float | None = None, words: tuple = ()) -> OcrLine:
         line = super().__new__(cls, text)
         line.conf = conf
+        line.words = tuple((int(a), int(b), float(c)) for a, b, c in words)
         return line
+
+
+#: A character range of a line's or block's text read as one of Tesseract's words, and its confidence in
+#: that word: (start, end, confidence 0–100).
+WordRange = tuple[int, int, float]
 
 
 def line_confidence(line: str) -> float | None:
     """The confidence of an OCR'd ``line`` (:class:`OcrLine`), None for a plain string."""
     return getattr(line, "conf", None)
+
+
+def line_words(line: str) -> tuple[WordRange, ...]:
+    """The word ranges of an OCR'd ``line`` (:class:`OcrLine`), none for a plain string."""
+    return getattr(line, "words", ())
+
+
+def _line(words: list[Word], confs: dict[int, float] | None) -> OcrLine:
+    """One OCR'd line of ``words``: its text, its confidence and its words' ranges."""
+    text = join_words(words)
+    return OcrLine(text, word_confidence(words, confs), word_ranges(text, sorted(words), confs))
+
+
+def _char_map(source: str, target: str) -> list[int | None]:
+    """For each character of ``source``, the index of the character of ``target`` it became (None when it
+    was dropped): the clean-up of a line (spaces between Chinese characters dropped, a ruling's bar turned
+    into a space, a misread bracket mended) and the joining of lines into paragraphs keep almost every
+    character, in order."""
+    from difflib import SequenceMatcher
+
+    out: list[int | None] = [None] * len(source)
+    for a, b, n in SequenceMatcher(None, source, target, autojunk=False).get_matching_blocks():
+        for k in range(n):
+            out[a + k] = b + k
+    return out
+
+
+def carry_ranges(source: str, ranges: tuple[WordRange, ...], target: str) -> tuple[WordRange, ...]:
+    """``ranges`` of ``source`` carried onto ``target``, the text ``source`` became: each range spans from
+    the first to the last of its characters that ``target`` kept (a range none of whose characters was
+    kept is dropped)."""
+    if not ranges:
+        return ()
+    where = _char_map(source, target)
+    out = []
+    for start, end, conf in ranges:
+        kept = [i for i in where[start:end] if i is not None]
+        if kept:
+            out.append((min(kept), max(kept) + 1, conf))
+    return tuple(out)
+
+
+def word_ranges(text: str, words: list[Word], confs: dict[int, float] | None) -> tuple[WordRange, ...]:
+    """The ranges of ``text`` (the line joined from ``words``, in that order) each word covers, with
+    Tesseract's confidence in it; none when no confidence is known."""
+    if not confs:
+        return ()
+    source, ranges = "", []
+    for w in words:
+        if id(w) in confs:
+            ranges.append((len(source), len(source) + len(w[3]), confs[id(w)]))
+        source += w[3]
+    return carry_ranges(source, tuple(ranges), text)
 
 
 class TableRow(OcrLine):
@@ -581,9 +658,22 @@ def page_blocks(lines: list[str], page: int, start_index: int) -> list[Block]:
     for k, (number, para) in enumerate(paras):
         kind = "heading" if looks_like_heading(para) else "line"
         loc = Location(start_index + len(blocks), page=page, line=number)
-        conf = paragraph_confidence(lines[number - 1 : starts[k + 1] - 1])
-        blocks.append(Block(text=para, norm=normalize(para), location=loc, kind=kind, confidence=conf))
+        own = lines[number - 1 : starts[k + 1] - 1]
+        conf = paragraph_confidence(own)
+        words = paragraph_words(own, para)
+        blocks.append(
+            Block(text=para, norm=normalize(para), location=loc, kind=kind, confidence=conf, words=words)
+        )
     return blocks
+
+
+def paragraph_words(lines: list[str], para: str) -> tuple[WordRange, ...]:
+    """The word ranges of the OCR'd ``lines`` carried onto ``para``, the paragraph joined from them."""
+    source, ranges = "", []
+    for line in lines:
+        ranges.extend((a + len(source), b + len(source), c) for a, b, c in line_words(line))
+        source += str(line)
+    return carry_ranges(source, tuple(ranges), para)
 
 
 def paragraph_confidence(lines: list[str]) -> float | None:

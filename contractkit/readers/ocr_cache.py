@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 #: Bumped whenever the reading of a page changes (preprocessing, line assembly, clean-up of lines) or the
-#: shape of what is kept (6.0: each line with Tesseract's confidence in it; 6.2: specks dropped).
-PIPELINE = "6.2"
+#: shape of what is kept (6.0: each line with Tesseract's confidence in it; 6.2: specks dropped; 6.3: each
+#: line with its words' character ranges and confidences).
+PIPELINE = "6.3"
 #: Pages kept in memory per process (their lines only: a few kB each).
 MEMORY_PAGES = 64
 #: Pages kept in the disk cache folder at most.
@@ -31,9 +32,9 @@ DISK_PAGES = 5000
 #: A disk entry larger than this is not read (a page's lines are a few kB).
 MAX_ENTRY_BYTES = 1 << 20
 ENV = "CONTRACTKIT_OCR_CACHE"
-#: One cached line: its text (a leading mark says a table row) and Tesseract's confidence in it (0–100, or
-#: None when not known).
-Line = tuple[str, float | None]
+#: One cached line: its text (a leading mark says a table row), Tesseract's confidence in it (0–100, or
+#: None when not known) and its words' ranges ``[start, end, confidence]`` in the text.
+Line = tuple[str, float | None, list]
 _memory: OrderedDict[str, list[Line]] = OrderedDict()
 _puts = 0
 
@@ -76,19 +77,28 @@ def get(key: str) -> list[Line] | None:
             return None  # no page's lines are that long: not an entry of ours
         lines = [_line(x) for x in json.loads(path.read_text(encoding="utf-8"))]
     except (OSError, ValueError, TypeError):
-        return None  # unreadable, not JSON, not a list of [text, confidence] pairs: read the page again
+        return None  # unreadable, not JSON, not a list of [text, confidence, words]: read the page again
     _remember(key, lines)
     return list(lines)
 
 
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def _line(entry: object) -> Line:
-    """One cached line read back from JSON (``[text, confidence]``); anything else is a ValueError."""
-    if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
+    """One cached line read back from JSON (``[text, confidence, [[start, end, confidence], …]]``);
+    anything else is a ValueError."""
+    if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str)):
         raise ValueError("not a cached line")
-    text, conf = entry
-    if conf is not None and (isinstance(conf, bool) or not isinstance(conf, int | float)):
+    text, conf, words = entry
+    if conf is not None and not _number(conf):
         raise ValueError("not a confidence")
-    return text, None if conf is None else float(conf)
+    if not isinstance(words, list) or not all(
+        isinstance(w, list) and len(w) == 3 and all(_number(v) for v in w) for w in words
+    ):
+        raise ValueError("not a line's word ranges")
+    return text, None if conf is None else float(conf), [[int(a), int(b), float(c)] for a, b, c in words]
 
 
 def put(key: str, lines: list[Line]) -> None:
