@@ -637,3 +637,59 @@ def test_a_total_row_with_the_total_quantity_before_the_amount(stated: str, repo
     )
     got = "amount/table-total-mismatch" in {f.rule for f in lint_text(text, TOTAL)}
     assert got is reported
+
+
+# -- text-laid rows the row reader does not take; the total is not one item line's 合计 -----------------
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a whole-number price beside a whole-number amount
+        ("切割机 J3G-400 4台 1,280 5,120", "砂轮片 400mm 50片 36 1,800", "合计 6,920"),
+        # the price and the amount both carry 元, the price per unit
+        (
+            "切割机 J3G-400 4台 1,280.00元 5,120.00元",
+            "砂轮片 400mm 50片 36元/片 1,800.00元",
+            "合计 6,920.00元，大写陆仟玖佰贰拾元整。",
+        ),
+        # a lump-sum line: one 项 at a whole-number price with 元
+        ("切割机 J3G-400 4台 1,280.00 5,120.00", "上门调试 1项 900元 900.00元", "一共 6,020.00元"),
+    ],
+)
+def test_rows_not_read_leave_the_total_unchecked(rows: tuple[str, ...]) -> None:
+    text = "工具采购单\n品名 规格 数量 单价 金额\n" + "\n".join(rows) + "\n交货：签订后7天内送到。\n"
+    assert "amount/table-total-mismatch" not in {f.rule for f in lint_text(text, AMOUNT)}
+
+
+def test_rows_all_read_still_checked_against_the_total() -> None:
+    text = (
+        "工具采购单\n品名 规格 数量 单价 金额\n"
+        "切割机 J3G-400 4台 1,280.00 5,120.00\n砂轮片 400mm 50片 36.00 1,800.00\n合计 7,920.00\n"
+    )
+    assert "amount/table-total-mismatch" in {f.rule for f in lint_text(text, AMOUNT)}
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        (
+            "采购单\n1. 钢管：共200根，每根50元，合计10,000.00元。\n"
+            "2. 扣件：共500个，每个4元，合计2,000.00元。\n"
+            "两样总共12,000.00元，大写壹万贰仟元整。\n",
+            "12000.00",
+        ),
+        (
+            "采购单\n1. 水泥：每吨420元，共30吨，合计12,600.00元；\n"
+            "2. 砂：每吨90元，共50吨，合计4,500.00元。\n"
+            "以上一共17,100.00元（壹万柒仟壹佰元整）。\n",
+            "17100.00",
+        ),
+        # one item: its 合计 is the total
+        ("采购单\n钢管共200根，单价50元，合计10,000.00元。\n交货后付清。\n", "10000.00"),
+    ],
+)
+def test_total_is_not_one_item_lines_subtotal(text: str, total: str) -> None:
+    from contractkit.contract.extract import extract_text
+
+    assert extract_text(text).amount.total.value == Decimal(total)

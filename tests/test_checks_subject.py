@@ -1172,3 +1172,49 @@ def test_a_quality_requirement_column_is_not_the_spec() -> None:
     (item,) = extract_text(text).subject.items
     assert item.spec != "GB/T 10827；出厂检验合格"
     assert "subject/unquantified-item" in {f.rule for f in lint_text(text, Settings(select=("subject",)))}
+
+
+# -- an approximate property of counted goods; a building's fit-out (精装修) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "标的：液压挖掘机 XE215，斗容 1.0m³，整机重量约 21.5t，2 台，单价¥680,000.00；",
+        "标的：柴油发电机组，额定功率约 500kW，1 套，总价¥420,000.00；",
+        "标的：离心泵，流量约 80m³/h，扬程 32m，3 台，每台¥18,600.00。",
+    ],
+)
+def test_approximate_property_of_counted_goods_is_no_vague_quantity(line: str) -> None:
+    text = f"设备买卖合同\n第一条 标的\n{line}\n第二条 交货\n签订后30日内交货。\n"
+    assert VQ not in ids(text, VQ)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "标的：螺纹钢 HRB400，重约 120吨，单价¥3,900.00/吨。",  # the weight is how much is bought
+        "标的：液压挖掘机 XE215，约 3 台，单价¥680,000.00。",  # the count itself is approximate
+    ],
+)
+def test_approximate_quantity_still_reported(line: str) -> None:
+    text = f"设备买卖合同\n第一条 标的\n{line}\n第二条 交货\n签订后30日内交货。\n"
+    assert VQ in ids(text, VQ)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "产品清单（云栖湾三期住宅精装修室内门）：实木复合门 800×2100mm，20 樘。",
+        "标的：公寓精装修木地板，多层实木 15mm，E0 级，1,200 平方米。",
+        "标的：酒店精装修卫浴五金，304 不锈钢，壁厚 1.2mm，300 套。",
+    ],
+)
+def test_fit_out_of_a_building_is_no_subjective_quality(line: str) -> None:
+    text = f"采购合同\n第一条 标的\n{line}\n第二条 交货\n签订后30日内交货。\n"
+    assert SQ not in ids(text, SQ)
+
+
+def test_fit_out_words_of_the_goods_still_reported() -> None:
+    text = "采购合同\n第一条 标的\n标的：画册，精装，铜版纸 157g，500 本，质量要求美观。\n"
+    assert SQ in ids(text, SQ)
