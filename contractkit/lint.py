@@ -141,7 +141,7 @@ WORD_LOW = 50
 #: Characters on either side of a finding's quoted span whose words it also rests on: a rule that finds
 #: something missing after what it quotes ("合同生效后" with no days after it) read the words next to it.
 NEAR = 2
-#: A garbled part of a line: a run of poorly read words (:data:`WORD_LOW`, a character apart at most)
+#: A garbled part of a line: a run of poorly read words (:data:`WORD_LOW`, only spaces between them)
 #: holding at least this many Chinese characters — a fill-in read as nonsense (阔瞪衔, 熙攻公司), not one
 #: unsure character of a printed clause. The notice quotes them.
 GARBLED_CHARS = 2
@@ -155,13 +155,13 @@ PAGE_GARBLED = 12
 
 
 def weak_ranges(block: Block) -> list[tuple[int, int]]:
-    """The character ranges of ``block`` (merged when a character apart at most) whose words OCR read
+    """The character ranges of ``block`` (merged when only spaces part them) whose words OCR read
     under :data:`WORD_LOW`; none for text that was not OCR'd."""
     out: list[list[int]] = []
     for start, end, conf in sorted(block.words):
         if conf >= WORD_LOW:
             continue
-        if out and start - out[-1][1] <= 1:
+        if out and not block.text[out[-1][1] : start].strip():  # next to it, or a space apart
             out[-1][1] = max(out[-1][1], end)
         else:
             out.append([start, end])

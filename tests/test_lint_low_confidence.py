@@ -209,3 +209,96 @@ def test_a_page_under_heavy_noise_is_unchecked_not_clean(tmp_path: Path) -> None
     assert (
         notice.rule == LOW_CONFIDENCE and "第1页几乎无法识别" in notice.message and "未检查" in notice.message
     )
+
+
+def _form_page(garbled: int, page_conf: float = 82.0) -> Document:
+    """A page read well as a whole (``page_conf`` passes PAGE_LOW) whose first ``garbled`` lines carry a
+    fill-in OCR read as nonsense (two characters under WORD_LOW), the rest read surely; then one line with
+    a well-read clause and a misread number, and one with a misread fill-in inside a sentence."""
+    blocks = []
+    for k in range(garbled):
+        text = f"收货人：渊锢{k}号"
+        words = ((0, 3, 93.0), (3, 4, 90.0), (4, 5, 12.0), (5, 6, 0.0), (6, 8, 88.0))
+        blocks.append(
+            Block(text, text, Location(k, page=1, line=k + 1), "line", confidence=80.0, words=words)
+        )
+    clause = "买方应于到货后 3O 日内付清货款。"
+    words = ((0, 2, 95.0), (2, 4, 94.0), (4, 7, 92.0), (8, 10, 31.0), (11, 13, 90.0), (13, 18, 91.0))
+    blocks.append(
+        Block(clause, clause, Location(garbled, page=1, line=garbled + 1), "line", None, None, 90.0, words)
+    )
+    court = "争议由甲方所在地捐诂人民法院管辖。"
+    words = ((0, 8, 94.0), (8, 10, 20.0), (10, 17, 93.0))
+    blocks.append(
+        Block(court, court, Location(garbled + 1, page=1, line=garbled + 2), "line", None, None, 88.0, words)
+    )
+    return Document("form.pdf", "pdf", blocks, meta={"ocr": [1], "ocr_confidence": {1: page_conf}})
+
+
+def _at(rule: str, doc: Document, index: int, quote: str, *, span: bool = True) -> Finding:
+    at = doc.blocks[index].text.index(quote)
+    where = (at, at + len(quote)) if span else None
+    return Finding(rule, Severity.WARNING, "问题", "problem", doc.blocks[index].location, quote, where)
+
+
+def test_a_well_read_page_with_many_garbled_fill_ins_withholds_what_rests_on_them() -> None:
+    """The page passes PAGE_LOW, yet its fill-ins are nonsense: a finding quoting a misread word (or
+    ending just before one: "到货后" with the days misread after it) is withheld, one on well-read words
+    stands, a document-level one is withheld, and the notice quotes the garbled words."""
+    n = lint.PAGE_GARBLED
+    doc = _form_page(n)
+    assert doc.meta["ocr_confidence"][1] >= lint.PAGE_LOW
+    found = [
+        _at("parties/address-incomplete", doc, 0, "渊锢0号"),  # on the garbled fill-in
+        _at("payment/trigger-without-deadline", doc, n, "到货后"),  # the misread 3O right after it
+        _at("payment/vague-deadline", doc, n, "付清货款"),  # well read, away from the misread number
+        _at("dispute/court-unclear", doc, n + 1, "争议由甲方所在地捐诂人民法院管辖。", span=False),
+        _finding("penalty/no-late-payment-penalty", 0),  # may be in the garbled parts
+    ]
+    out = withhold_poorly_read(doc, found)
+    assert [f.rule for f in out] == ["payment/vague-deadline", LOW_CONFIDENCE]
+    notice = out[-1]
+    assert "“渊锢”" in notice.message and "'渊锢'" in notice.message_en
+    assert f"等 {n + 1} 处" in notice.message  # the garbled parts beyond those quoted are counted
+    for rule in ("parties/address-incomplete", "payment/trigger-without-deadline", "dispute/court-unclear"):
+        assert rule in notice.message and rule in notice.message_en
+    assert "penalty/no-late-payment-penalty" in notice.message
+    assert notice.location == doc.blocks[0].location  # no line is low as a whole (80): the first garbled
+
+
+def test_a_few_unsure_words_on_a_well_read_page_withhold_nothing() -> None:
+    """Under PAGE_GARBLED garbled parts a page is a well-read scan with a stamp or a code read unsurely:
+    every finding stands, even one quoting an unsure word, and there is no notice."""
+    doc = _form_page(lint.PAGE_GARBLED - 3)
+    found = [_at("parties/address-incomplete", doc, 0, "渊锢0号"), _finding("dispute/no-dispute-clause", 0)]
+    assert withhold_poorly_read(doc, found) == found
+
+
+def test_weak_ranges_merge_neighbours_and_garbled_parts_need_two_chinese_characters() -> None:
+    text = "电话：0O5-88 甲乙丙"
+    words = ((0, 2, 90.0), (3, 6, 20.0), (7, 9, 30.0), (10, 11, 10.0), (11, 12, 95.0), (12, 13, 5.0))
+    block = Block(text, text, Location(0, page=1, line=1), "line", words=words)
+    assert lint.weak_ranges(block) == [(3, 6), (7, 11), (12, 13)]  # 0O5-: a mark between; 乙 read well
+    assert lint.garbled_parts(block) == []  # digits, and lone Chinese characters: not a garbled fill-in
+    words = ((0, 2, 90.0), (3, 6, 20.0), (6, 9, 30.0), (10, 11, 10.0), (11, 12, 45.0), (12, 13, 5.0))
+    block = Block(text, text, Location(0, page=1, line=1), "line", words=words)
+    assert lint.weak_ranges(block) == [(3, 13)]  # a space apart: one run
+    assert [text[a:b] for a, b in lint.garbled_parts(block)] == ["0O5-88 甲乙丙"]
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_the_hand_filled_forms_notice_quotes_the_words_ocr_garbled(tmp_path: Path) -> None:
+    """On a real scan: each block carries Tesseract's words as ranges of its text, the fill-ins' words
+    are read under WORD_LOW, the printed labels' above it, and the notice quotes garbled fill-ins."""
+    _draw_form(tmp_path / "form.pdf", by_hand=True)
+    doc = read_pdf(tmp_path / "form.pdf")
+    assert all(b.words for b in doc.blocks)
+    for b in doc.blocks:
+        assert all(0 <= s < e <= len(b.text) and 0 <= c <= 100 for s, e, c in b.words)
+    parts = [b.text[s:e] for b in doc.blocks for s, e in lint.garbled_parts(b)]
+    assert parts
+    labels = [b for b in doc.blocks if b.text.startswith(("买方：", "卖方："))]
+    assert labels and all(c >= lint.WORD_LOW for b in labels for s, e, c in b.words if e <= 3)
+    (notice,) = [f for f in lint_document(doc) if f.rule == LOW_CONFIDENCE]
+    assert "OCR could not read" in notice.message_en or lint.poorly_read(doc)[0]

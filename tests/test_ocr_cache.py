@@ -125,14 +125,14 @@ def test_a_write_that_fails_leaves_nothing_half_written(
 def test_a_lines_confidence_comes_back_from_memory_and_disk(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """Each line keeps Tesseract's confidence in it through the cache; an entry of the older shape (lines
-    without confidences) is not served: the page is read again."""
+    """Each line keeps Tesseract's confidence in it and its words' ranges through the cache; an entry of an
+    older shape (lines without confidences, or without word ranges) is not served: the page is read again."""
     calls: list[int] = []
 
     def fake(image: Image.Image, **options: object) -> list[str]:
         calls.append(1)
         return [
-            ocr.OcrLine("供方：某某贸易有限公司", 91.5),
+            ocr.OcrLine("供方：某某贸易有限公司", 91.5, ((0, 2, 96.0), (3, 11, 41.5))),
             ocr.TableRow("1 水泵 3台 900.00", 42.25),
             "无分数",
         ]
@@ -145,12 +145,15 @@ def test_a_lines_confidence_comes_back_from_memory_and_disk(
         again = ocr.image_lines(_page())
         assert again == first and len(calls) == 1
         assert [ocr.line_confidence(x) for x in again] == [91.5, 42.25, None]
+        assert [ocr.line_words(x) for x in again] == [((0, 2, 96.0), (3, 11, 41.5)), (), ()]
         assert isinstance(again[1], ocr.TableRow) and not isinstance(again[0], ocr.TableRow)
         ocr_cache.clear_memory()
     (entry,) = tmp_path.glob("??/*.json")
-    for old in ('[" 供方：某某贸易有限公司"]', '[[" 甲方", "90"]]', '[[" 甲方", true]]', '[[" 甲方"]]'):
+    shapes = ('[" 供方：某某贸易有限公司"]', '[[" 甲方", "90"]]', '[[" 甲方", true]]', '[[" 甲方"]]')
+    shapes += ('[[" 甲方", 90.0]]', '[[" 甲方", 90.0, [[0, 1]]]]', '[[" 甲方", 90.0, [[0, 1, "x"]]]]')
+    for old in shapes:  # older shapes (6.2: no word ranges) and damaged ones
         entry.write_text(old, encoding="utf-8")
         ocr_cache.clear_memory()
         ocr.image_lines(_page())
-    assert len(calls) == 5
+    assert len(calls) == 1 + len(shapes)
     ocr_cache.clear_memory()
