@@ -51,7 +51,7 @@ def contract_from_quote(
     from contractkit.config import load_settings
     from contractkit.deal.from_quote import contract_from_quote as convert
     from contractkit.deal.seller import merge_seller, resolve_profile
-    from contractkit.errors import UnreadableInput, UsageError
+    from contractkit.errors import ContractkitError, UnreadableInput, UsageError
 
     if court and commission:
         raise UsageError(
@@ -96,8 +96,16 @@ def contract_from_quote(
             court=court,
             commission=commission,
         )
-    except ValueError as exc:
-        raise UsageError(f"{quote}: {exc}", zh=f"{quote}：{_chinese(exc)}") from exc
+    except UsageError as exc:  # not a quote: the file first (its message names the kind)
+        raise UsageError(
+            f"{quote}: {exc.message}",
+            hint=exc.hint,
+            zh=f"{quote}：{exc.zh}" if exc.zh else None,
+            hint_zh=exc.hint_zh,
+        ) from None
+    except ContractkitError as exc:  # the quote lacks what the contract needs (no number): exit 1
+        exc.path = exc.path or quote
+        raise
     profile = resolve_profile(seller_path, load_settings(config_path) if seller_path is None else None)
     problems = contractkit.validate(merge_seller(deal, profile))
     for p in problems:
@@ -108,17 +116,6 @@ def contract_from_quote(
     click.echo(f"wrote {output}")
     for pointer in defaults:
         click.echo(f"  to review (default filled in): {pointer} = {_at(deal, pointer)}", err=True)
-
-
-def _chinese(exc: ValueError) -> str:
-    """The Chinese text of a refusal: a library error's own, or the part after `` / `` of a bilingual
-    ``English / 中文`` message (the whole message when it has no Chinese part)."""
-    from contractkit.errors import ContractkitError
-
-    if isinstance(exc, ContractkitError):
-        return exc.text("zh")
-    _, sep, zh = str(exc).rpartition(" / ")
-    return zh if sep and any("\u4e00" <= ch <= "\u9fff" for ch in zh) else str(exc)
 
 
 def _at(deal: dict, pointer: str) -> object:

@@ -14,8 +14,16 @@ from contractkit.fileio import DEFAULT_MAX_BYTES, read_bounded
 DEAL_SUFFIXES = (".json", ".jsonl")
 
 
+class _Constant(ValueError):
+    """NaN, Infinity or -Infinity in a deal: JSON has no such numbers and a deal's amounts must be finite."""
+
+    def __init__(self, name: str):
+        super().__init__(f"{name} is not allowed in a deal")
+        self.name = name
+
+
 def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed in a deal")
+    raise _Constant(name)
 
 
 def decode_deal_text(data: bytes, label: str) -> str:
@@ -65,8 +73,25 @@ def parse_deal(text: str, *, label: str, line_offset: int = 0) -> dict:
             hint="fix the JSON syntax at that place",
             zh=f"JSON 格式错误：{exc.msg}",
             hint_zh="请修正该处的 JSON 语法",
+            where_zh=f"第 {exc.lineno + line_offset} 行第 {exc.colno} 列",
         ) from None
-    except (ValueError, RecursionError) as exc:
+    except _Constant as exc:
+        raise UnreadableInput(
+            f"malformed JSON: {exc}",
+            path=label,
+            hint="write a finite number there (or leave the field out)",
+            zh=f"JSON 格式错误：单据中不允许出现 {exc.name}",
+            hint_zh="请在该处填写有限的数字（或删去该字段）",
+        ) from None
+    except RecursionError:
+        raise UnreadableInput(
+            "malformed JSON: nested too deeply",
+            path=label,
+            hint="a deal nests a few levels; check how the file was generated",
+            zh="JSON 格式错误：嵌套层数过多",
+            hint_zh="单据只有几层嵌套；请检查文件的生成方式",
+        ) from None
+    except ValueError as exc:
         raise UnreadableInput(f"malformed JSON: {exc}", path=label, zh=f"JSON 格式错误：{exc}") from None
     if not isinstance(value, dict):
         raise UnreadableInput(
