@@ -205,3 +205,54 @@ def test_join_words_of_tight_chinese_words_is_their_concatenation(parts: list[st
         words.append((left, 40 * len(p), 40, p))
         left += 40 * len(p) + 5
     assert ocr.join_words(words) == "".join(parts)
+
+
+def test_word_ranges_follow_the_cleaned_line() -> None:
+    """Each word's confidence lands on the characters it became in the line: spaces between Chinese words
+    dropped, a table's bar turned into a space, a misread bracket mended."""
+    words = [
+        (0, 40, 40, "交货"),
+        (44, 40, 40, "地点"),
+        (90, 8, 40, "|"),
+        (110, 80, 40, "〈南通)"),
+        (200, 40, 40, "仓库"),
+    ]
+    confs = {id(w): c for w, c in zip(words, (91.0, 88.0, 10.0, 30.0, 95.0), strict=True)}
+    text = ocr.join_words(words)
+    ranges = ocr.word_ranges(text, words, confs)
+    assert text == "交货地点 （南通）仓库"
+    assert [(text[a:b], c) for a, b, c in ranges] == [
+        ("交货", 91.0),
+        ("地点", 88.0),
+        ("南通", 30.0),  # the mended brackets are new characters: the word spans what it kept
+        ("仓库", 95.0),
+    ]  # the bar is gone: no range of its own
+
+
+def test_a_paragraphs_word_ranges_cross_its_joined_lines() -> None:
+    first = ocr.OcrLine(
+        "卖方逾期交货的，每日按逾期部分货款的千分之一支付违约金，累计不超",
+        90.0,
+        ((0, 2, 96.0), (15, 17, 12.0)),
+    )
+    second = ocr.OcrLine("过合同总价的百分之十。", 90.0, ((0, 1, 20.0), (1, 3, 94.0)))
+    (block,) = ocr.page_blocks([first, second], 1, 0)
+    assert block.text == first + second
+    assert [(block.text[a:b], c) for a, b, c in block.words] == [
+        ("卖方", 96.0),
+        ("货款", 12.0),
+        ("过", 20.0),
+        ("合同", 94.0),
+    ]
+
+
+@given(st.lists(st.text(alphabet="甲乙丙 付款,。", min_size=1, max_size=5), min_size=1, max_size=6))
+def test_carried_ranges_stay_inside_the_text_and_in_order(parts: list[str]) -> None:
+    source, ranges = "", []
+    for k, p in enumerate(parts):
+        ranges.append((len(source), len(source) + len(p), float(k)))
+        source += p
+    target = " ".join(source.split())
+    out = ocr.carry_ranges(source, tuple(ranges), target)
+    assert all(0 <= a < b <= len(target) for a, b, _ in out)
+    assert [c for _, _, c in out] == sorted(c for _, _, c in out)
