@@ -224,7 +224,7 @@ def test_detail_labels_as_a_scan_misreads_them_still_give_the_details() -> None:
     assert not any("缺少" in m for m in _messages(text, PARTIES))
 
 
-# -- dispute: a commission's name a scan misread --------------------------------------------------------------
+# -- dispute: a commission's name a scan misread ---------------------------------------------------------
 
 
 def _scanned(text: str, ocr: bool = True):
