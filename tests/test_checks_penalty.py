@@ -1161,3 +1161,33 @@ def test_with_no_late_delivery_clause_the_missing_penalty_is_the_documents() -> 
     text = GOODS_HEAD + "甲方迟延付款的，每迟延一日按迟付金额的0.03%向乙方支付违约金。"
     (f,) = run_rule("penalty/no-late-delivery-penalty", text)
     assert f.snippet == ""
+
+
+# === round 7 ===
+
+# --- a termination after a long lateness is not an acceleration of the balance ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8.2 买方迟延支付任何一期款项超过四十五日的，卖方有权书面通知解除本合同，并要求买方赔偿损失。",
+        "任一期货款逾期满两个月仍未支付的，守约方可以解除合同。",
+        "买方任何一期付款逾期，经卖方书面催告后十五日内仍未支付的，卖方有权解除合同。",
+    ],
+)
+def test_termination_after_a_grace_is_not_acceleration(text: str) -> None:
+    assert not fires("penalty/acceleration-on-one-installment", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买方任何一期货款未按期支付的，卖方即有权解除合同。",
+        "买方任何一期付款逾期超过三十日的，卖方有权解除合同并收回全部设备。",
+        "任一期货款逾期超过二十日的，剩余全部货款视为全部到期，买方应一次性付清。",
+        "如需方出现任何一期逾期付款，逾期3天的，供方有权解除合同。",
+    ],
+)
+def test_acceleration_or_instant_termination_still_fires(text: str) -> None:
+    assert fires("penalty/acceleration-on-one-installment", text)
