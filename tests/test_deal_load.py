@@ -131,3 +131,40 @@ def test_fifo_deal_in_a_folder_is_refused_not_waited_on(tmp_path):
     os.mkfifo(tmp_path / "x.json")
     [(label, err)] = list(iter_deals([tmp_path]))
     assert label == str(tmp_path / "x.json") and "not a regular file" in str(err)
+
+
+def test_malformed_json_names_the_place_in_chinese_too(tmp_path):
+    p = tmp_path / "报价.json"
+    p.write_text('{"kind": "quote",\n  "number": "Q-1"\n  "items": []}', encoding="utf-8")
+    with pytest.raises(UnreadableInput) as info:
+        load_deal(p)
+    assert info.value.where == "line 3, column 3" and info.value.where_zh == "第 3 行第 3 列"
+    assert (
+        info.value.text("zh")
+        == f"{p}: 第 3 行第 3 列: JSON 格式错误：Expecting ',' delimiter — 请修正该处的 JSON 语法"
+    )
+
+
+def test_a_jsonl_line_is_named_by_its_line_in_the_file_in_chinese(tmp_path):
+    p = tmp_path / "deals.jsonl"
+    p.write_text('{"kind": "quote"}\n\n{"kind": "quote", }\n', encoding="utf-8")
+    (_, _good), (label, error) = list(iter_deals([p]))
+    assert label.endswith(":3") and isinstance(error, UnreadableInput) and error.where_zh == "第 3 行第 19 列"
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_a_constant_that_is_no_number_is_refused_in_both_languages(tmp_path, constant):
+    p = tmp_path / "d.json"
+    p.write_text('{"kind": "quote", "price": {"vat_rate": ' + constant + "}}", encoding="utf-8")
+    with pytest.raises(UnreadableInput) as info:
+        load_deal(p)
+    assert f"{constant} is not allowed" in info.value.text("en") and info.value.hint
+    assert f"单据中不允许出现 {constant}" in info.value.text("zh") and "有限的数字" in info.value.text("zh")
+
+
+def test_nesting_too_deep_for_the_parser_is_refused_in_both_languages(tmp_path):
+    p = tmp_path / "d.json"
+    p.write_text('{"a": ' + "[" * 200_000 + "]" * 200_000 + "}", encoding="utf-8")
+    with pytest.raises(UnreadableInput) as info:
+        load_deal(p)
+    assert "嵌套" in info.value.text("zh") and "nest" in info.value.text("en")

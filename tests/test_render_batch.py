@@ -162,3 +162,80 @@ def test_an_output_that_is_a_file_says_what_it_must_be(tmp_path: Path) -> None:
     wanted = r"a folder \(or, for one deal, a file name ending in \.docx or \.pdf\)"
     with pytest.raises(UsageError, match=wanted):
         render_batch([str(SAMPLES / "quote-office.json")], existing)
+
+
+def _mixed_batch(tmp_path: Path) -> Path:
+    """A folder of four quotes: one good, one with a price in words, one not JSON, one VAT rate of 0.13 %."""
+    src = tmp_path / "批次"
+    src.mkdir()
+    base = json.loads((SAMPLES / "quote-office.json").read_text("utf-8"))
+    (src / "a-good.json").write_text(json.dumps(base, ensure_ascii=False), "utf-8")
+    bad = dict(base, number="Q-价格错")
+    bad["items"] = [dict(base["items"][0], unit_price="捌仟玖佰元")]
+    bad.pop("totals", None)
+    (src / "b-price.json").write_text(json.dumps(bad, ensure_ascii=False), "utf-8")
+    (src / "c-broken.json").write_text('{"kind": "quote",\n  "number": ,}', "utf-8")
+    vat = dict(base, number="Q-税率", price=dict(base["price"], vat_rate="0.13"))
+    vat.pop("totals", None)
+    (src / "d-vat.json").write_text(json.dumps(vat, ensure_ascii=False), "utf-8")
+    return src
+
+
+def _lines(err: str, name: str) -> list[str]:
+    return [line for line in err.splitlines() if name in line]
+
+
+def test_cli_batch_errors_and_warnings_in_chinese_with_lang_zh(tmp_path, capsys):
+    src = _mixed_batch(tmp_path)
+    code = main(["render", str(src), "-o", str(tmp_path / "out"), "--lang", "zh"])
+    err = capsys.readouterr().err
+    assert code == 2  # an unreadable deal among them
+    [price] = _lines(err, "b-price.json")
+    assert price.startswith("错误：") and "/items/0/unit_price: 单价" in price and "unit price" not in price
+    [broken] = _lines(err, "c-broken.json")
+    assert broken.startswith("错误：") and ": 第 2 行第 13 列: JSON 格式错误" in broken
+    assert "line 2" not in broken and "fix the JSON" not in broken and "请修正" in broken
+    [vat] = _lines(err, "d-vat.json")
+    assert ": /price/vat_rate: 警告：" in vat and "13 %" in vat
+    assert "4 笔单据中已生成 2 笔，写出 2 个文件；2 笔失败" in err and "deal(s)" not in err
+
+
+def test_cli_batch_errors_and_warnings_in_english_with_lang_en(tmp_path, capsys):
+    src = _mixed_batch(tmp_path)
+    code = main(["render", str(src), "-o", str(tmp_path / "out"), "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 2
+    [price] = _lines(err, "b-price.json")
+    assert price.startswith("error: ") and "/items/0/unit_price: unit price" in price
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in price.split("/items/0/unit_price: ")[1])
+    [broken] = _lines(err, "c-broken.json")
+    assert "line 2, column 13: malformed JSON" in broken and "第" not in broken
+    [vat] = _lines(err, "d-vat.json")
+    assert ": /price/vat_rate: warning: 'VAT rate' 0.13 %" in vat and "警告" not in vat
+    assert "2 of 4 deal(s) rendered, 2 file(s) written; 2 failed" in err
+
+
+def test_cli_batch_without_lang_keeps_its_lines(tmp_path, capsys):
+    """Without --lang: a deal's problems in Chinese and other errors in English (as validate and main()
+    print them), warnings Chinese first."""
+    src = _mixed_batch(tmp_path)
+    assert main(["render", str(src), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    [price] = _lines(err, "b-price.json")
+    assert price.startswith("error: ") and "/items/0/unit_price: 单价" in price
+    [broken] = _lines(err, "c-broken.json")
+    assert broken.startswith("error: ") and "line 2, column 13: malformed JSON" in broken
+    [vat] = _lines(err, "d-vat.json")
+    assert "警告：「增值税税率」" in vat and "did you mean 13 %" in vat  # Chinese first, as it always was
+    assert "2 of 4 deal(s) rendered" in err
+
+
+def test_failure_and_warning_carry_both_languages(tmp_path):
+    report = render_batch([str(_mixed_batch(tmp_path))], tmp_path / "out")
+    by_name = {Path(f.label).name: f for f in report.failures}
+    price = by_name["b-price.json"]
+    assert "单价" in price.text("zh") and "unit price" in price.text("en") and str(price) == price.text("zh")
+    broken = by_name["c-broken.json"]
+    assert broken.unreadable and "第 2 行" in broken.text("zh") and str(broken) == broken.text("en")
+    [vat] = report.warnings
+    assert "d-vat.json" in vat and "警告：" in vat and "warning: " in vat.text("en")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from contractkit.cli.options import config_option, jobs_option, lang_option, output_format_option
+from contractkit.cli.options import config_option, given_lang, jobs_option, lang_option, output_format_option
 
 
 def seller_option(fn):
@@ -99,7 +99,7 @@ def render(
     from contractkit.config import load_settings
     from contractkit.deal.seller import resolve_profile
     from contractkit.errors import UsageError
-    from contractkit.render.batch import render_batch
+    from contractkit.render.batch import render_batch, warning_line
 
     safe_output()
 
@@ -154,11 +154,16 @@ def render(
         )
     finally:
         finish()
+    # a deal's problems and warnings follow --lang (Chinese by default, as validate prints them); other
+    # errors and the summary follow main()'s boundary (Chinese only when --lang zh is given)
+    errors = given_lang()
     for failure in report.failures:
-        click.echo(f"error: {failure}", err=True)
+        shown = lang if failure.problem else errors
+        head = "错误：" if errors == "zh" and shown == "zh" and failure.message_zh else "error: "
+        click.echo(f"{head}{failure.text(shown)}", err=True)
     for warning in report.warnings:
-        click.echo(warning, err=True)
-    click.echo(report.summary() + f" → {out_dir}/", err=not report.ok)
+        click.echo(warning_line(warning, lang), err=True)
+    click.echo(report.summary(errors) + f" → {out_dir}/", err=not report.ok)
     return report.exit_code
 
 

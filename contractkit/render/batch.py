@@ -21,15 +21,56 @@ _BAD_NAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 @dataclass(frozen=True)
 class Failure:
-    """One deal that was not rendered: where it came from, the JSON pointer (or place) and the message."""
+    """One deal that was not rendered: where it came from, the JSON pointer (or place) and the message, in
+    English (``message``, ``pointer``) and Chinese (``message_zh``, ``pointer_zh``; empty when there is none).
+    ``problem`` marks a deal's data problem (a validation Problem), shown in Chinese unless English is asked
+    for, as ``validate`` shows problems; an error (unreadable, a template, a converter) is English unless
+    Chinese is asked for, as at main()'s boundary. ``str()`` is that default line; ``text(lang)`` picks."""
 
     label: str
     pointer: str
     message: str
     unreadable: bool = False
+    message_zh: str = ""
+    pointer_zh: str = ""
+    problem: bool = False
 
     def __str__(self) -> str:
-        return ": ".join(p for p in (self.label, self.pointer, self.message) if p)
+        return self.text("zh" if self.problem else "en")
+
+    def text(self, lang: str = "en") -> str:
+        """``label: place: message`` in ``lang`` (English where no Chinese text exists)."""
+        zh = lang == "zh" and bool(self.message_zh)
+        place = (self.pointer_zh or self.pointer) if zh else self.pointer
+        return ": ".join(p for p in (self.label, place, self.message_zh if zh else self.message) if p)
+
+
+class BatchWarning(str):
+    """A deal's warning (it is rendered anyway): as a ``str`` the line batches have always printed,
+    ``label: pointer: 警告：中文 / English``; ``text(lang)`` the line for ``--lang`` (``warning: …`` in
+    English)."""
+
+    label: str
+    problem: Any
+
+    def __new__(cls, label: str, problem: Any) -> BatchWarning:
+        line = f"{label}: {problem.pointer}: 警告：{problem.message} / {problem.message_en}"
+        self = super().__new__(cls, line)
+        self.label, self.problem = label, problem
+        return self
+
+    def __getnewargs__(self) -> tuple[str, Any]:  # type: ignore[override]
+        return self.label, self.problem
+
+    def text(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return f"{self.label}: {self.problem.pointer}: warning: {self.problem.message_en}"
+        return str(self)
+
+
+def warning_line(warning: str, lang: str = "zh") -> str:
+    """A report warning in ``lang``: a deal's (BatchWarning) follows it; a converter's line is as it is."""
+    return warning.text(lang) if isinstance(warning, BatchWarning) else str(warning)
 
 
 @dataclass
@@ -38,7 +79,8 @@ class BatchReport:
 
     written: list[Path] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # written anyway, e.g. characters without a font
+    #: written anyway: a deal's BatchWarning (e.g. 0.13 % for 13 %), a converter's line (no font for …)
+    warnings: list[str] = field(default_factory=list)
     deals: int = 0
 
     @property
@@ -56,8 +98,11 @@ class BatchReport:
             return 0
         return 2 if any(f.unreadable for f in self.failures) else 1
 
-    def summary(self) -> str:
+    def summary(self, lang: str = "en") -> str:
         rendered = self.deals - self.failed_deals
+        if lang == "zh":
+            text = f"{self.deals} 笔单据中已生成 {rendered} 笔，写出 {len(self.written)} 个文件"
+            return text + (f"；{self.failed_deals} 笔失败" if self.failures else "")
         text = f"{rendered} of {self.deals} deal(s) rendered, {len(self.written)} file(s) written"
         if self.failures:
             text += f"; {self.failed_deals} failed"
@@ -88,15 +133,34 @@ def safe_name(text: str, fallback: str = "deal") -> str:
 
 
 def failures_of(label: str, exc: BaseException) -> list[Failure]:
-    """The Failure rows for one deal's error (every problem of an invalid deal)."""
+    """The Failure rows for one deal's error (every problem of an invalid deal), in both languages."""
     if isinstance(exc, DealInvalid) and exc.problems:
-        return [
-            Failure(label, getattr(p, "pointer", ""), getattr(p, "message", str(p))) for p in exc.problems
-        ]
+        return [_problem_failure(label, p) for p in exc.problems]
     if isinstance(exc, ContractkitError):
-        msg = exc.message + (f" ({exc.hint})" if exc.hint else "")
-        return [Failure(label, exc.where or "", msg, isinstance(exc, UnreadableInput | WriteFailed))]
+        message, hint = exc.localized("en")
+        zh_message, zh_hint = exc.localized("zh") if exc.zh else ("", None)
+        return [
+            Failure(
+                label,
+                exc.where or "",
+                message + (f" ({hint})" if hint else ""),
+                isinstance(exc, UnreadableInput | WriteFailed),
+                message_zh=zh_message + (f"（{zh_hint}）" if zh_message and zh_hint else ""),
+                pointer_zh=(exc.where_zh or "") if zh_message else "",
+            )
+        ]
     return [Failure(label, "", f"{type(exc).__name__}: {exc}")]
+
+
+def _problem_failure(label: str, problem: Any) -> Failure:
+    """A validation Problem (Chinese ``message``, English ``message_en``) as a Failure; anything else by
+    its text."""
+    pointer = getattr(problem, "pointer", "")
+    zh = getattr(problem, "message", None)
+    en = getattr(problem, "message_en", None)
+    if isinstance(zh, str) and isinstance(en, str):
+        return Failure(label, pointer, en or zh, message_zh=zh, problem=True)
+    return Failure(label, pointer, str(zh if zh is not None else problem))
 
 
 @dataclass(frozen=True)
@@ -200,9 +264,7 @@ def render_batch(
         if not isinstance(deal, BaseException) and seller is not None:
             deal = merge_seller(deal, seller)
         if not isinstance(deal, BaseException):
-            report.warnings.extend(
-                f"{label}: {w.pointer}: 警告：{w.message} / {w.message_en}" for w in fraction_warnings(deal)
-            )
+            report.warnings.extend(BatchWarning(label, w) for w in fraction_warnings(deal))
         if not isinstance(deal, BaseException) and not allow_duplicates:
             deal = _duplicate(label, deal, numbers)
         if isinstance(deal, BaseException):
@@ -294,7 +356,8 @@ def _run(jobs_list: list[_Job], jobs: int):
                 yield result
     except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): report, go on
         for job in jobs_list[returned:]:
-            yield job.label, None, [Failure(job.label, "", f"worker process died: {exc}")]
+            why, why_zh = f"worker process died: {exc}", f"工作进程意外退出：{exc}"
+            yield job.label, None, [Failure(job.label, "", why, message_zh=why_zh)]
 
 
 def _to_pdf(
