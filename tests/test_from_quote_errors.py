@@ -166,3 +166,39 @@ def test_a_value_of_the_wrong_type_never_crashes(path: tuple, value: object) -> 
     node[path[-1]] = value  # type: ignore[index]
     code, _, err, _ = _run(quote, "--lang", "zh")
     assert code in (0, 1, 2) and "internal error" not in err, err
+
+
+# -- read as every deal is read ---------------------------------------------------------------------------
+
+
+def test_a_duplicated_key_in_the_quote_is_refused_not_silently_dropped() -> None:
+    text = json.dumps(QUOTE, ensure_ascii=False).replace(
+        '"unit_price": "8999.00"', '"unit_price": "8999.00", "unit_price": "899.90"', 1
+    )
+    code, _, err, written = _run(None, "--lang", "zh", raw=text)
+    assert code == 2 and not written
+    assert err.startswith("错误：QUOTE: /items/0: 重复的键 'unit_price'") and "每个键只保留一项" in err
+    code, _, err, _ = _run(None, raw=text)
+    assert code == 2 and "/items/0: duplicate key 'unit_price'" in err
+
+
+def test_amounts_written_as_json_numbers_are_carried_exactly() -> None:
+    quote = copy.deepcopy(QUOTE)
+    quote.pop("totals", None)
+    text = json.dumps(quote, ensure_ascii=False).replace(
+        '"unit_price": "8999.00"', '"unit_price": 8999.10', 1
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "q.json", Path(tmp) / "c.json"
+        src.write_text(text, encoding="utf-8")
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+            assert main(["contract-from-quote", str(src), "-o", str(out)]) == 0, err.getvalue()
+        written = out.read_text(encoding="utf-8")
+    assert '"unit_price": 8999.10\n' in written  # the number as the quote wrote it, not the float 8999.1
+    assert json.loads(written)["items"][0]["unit_price"] == 8999.1
+
+
+def test_a_quote_with_nan_is_refused_in_both_languages() -> None:
+    text = json.dumps(QUOTE, ensure_ascii=False).replace('"vat_rate": "13"', '"vat_rate": NaN', 1)
+    code, _, err, _ = _run(None, "--lang", "zh", raw=text)
+    assert code == 2 and "单据中不允许出现 NaN" in err and "internal error" not in err

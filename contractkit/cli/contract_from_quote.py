@@ -50,42 +50,18 @@ def contract_from_quote(
     import contractkit
     from contractkit.config import load_settings
     from contractkit.deal.from_quote import contract_from_quote as convert
+    from contractkit.deal.load import load_deal
     from contractkit.deal.seller import merge_seller, resolve_profile
-    from contractkit.errors import ContractkitError, UnreadableInput, UsageError
+    from contractkit.errors import ContractkitError, UsageError
 
     if court and commission:
         raise UsageError(
             "--court and --arbitration exclude each other (或裁或审 voids the clause)",
             zh="--court 与 --arbitration 只能选一个（或裁或审会使争议解决条款无效）",
         )
-    try:
-        data = json.loads(Path(quote).read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:  # one line and exit 2, not an internal error
-        raise UnreadableInput(
-            f"malformed JSON: {exc.msg}",
-            path=quote,
-            where=f"line {exc.lineno}, column {exc.colno}",
-            hint="fix the JSON syntax at that place",
-            zh=f"JSON 格式错误：{exc.msg}",
-            hint_zh="请修正该处的 JSON 语法",
-            where_zh=f"第 {exc.lineno} 行第 {exc.colno} 列",
-        ) from None
-    except UnicodeDecodeError:
-        raise UnreadableInput(
-            "not UTF-8 text",
-            path=quote,
-            hint="save the quote as UTF-8",
-            zh="不是 UTF-8 文本",
-            hint_zh="请把报价单另存为 UTF-8 编码",
-        ) from None
-    if not isinstance(data, dict):
-        raise UnreadableInput(
-            f"the top level is a JSON {type(data).__name__}, not an object",
-            path=quote,
-            hint='a quote is one JSON object such as {"kind": "quote", ...}',
-            zh=f"顶层是 JSON {type(data).__name__}，不是对象",
-            hint_zh='一份报价单是一个 JSON 对象，例如 {"kind": "quote", ...}',
-        )
+    # as every deal is read: amounts as Decimal, a size bound, a duplicated key or NaN refused, the place
+    # of a syntax error in both languages
+    data = load_deal(quote)
     try:
         deal, defaults = convert(
             data,
@@ -112,10 +88,28 @@ def contract_from_quote(
         click.echo(f"{output}: {p.text(lang)}", err=True)
     if problems:
         click.get_current_context().exit(1)  # exit 1 through main() and CliRunner alike
-    Path(output).write_text(json.dumps(deal, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    Path(output).write_text(dump_deal(deal) + "\n", encoding="utf-8")
     click.echo(f"wrote {output}")
     for pointer in defaults:
         click.echo(f"  to review (default filled in): {pointer} = {_at(deal, pointer)}", err=True)
+
+
+def dump_deal(deal: dict) -> str:
+    """``deal`` as indented JSON, each Decimal written as the number it is (``8999.00`` stays ``8999.00``,
+    never a float's ``8999.0`` or a string)."""
+    import re
+    import secrets
+    from decimal import Decimal
+
+    mark = f"decimal-{secrets.token_hex(8)}:"
+
+    def number(value: object) -> str:
+        if isinstance(value, Decimal):
+            return f"{mark}{value}"
+        raise TypeError(f"{type(value).__name__} is not JSON")
+
+    text = json.dumps(deal, ensure_ascii=False, indent=2, default=number)
+    return re.sub(f'"{re.escape(mark)}([^"]*)"', r"\1", text)
 
 
 def _at(deal: dict, pointer: str) -> object:
