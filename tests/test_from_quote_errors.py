@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import datetime as dt
 import io
 import json
 import tempfile
@@ -202,3 +203,19 @@ def test_a_quote_with_nan_is_refused_in_both_languages() -> None:
     text = json.dumps(QUOTE, ensure_ascii=False).replace('"vat_rate": "13"', '"vat_rate": NaN', 1)
     code, _, err, _ = _run(None, "--lang", "zh", raw=text)
     assert code == 2 and "单据中不允许出现 NaN" in err and "internal error" not in err
+
+
+# -- dates and options ----------------------------------------------------------------------------------
+
+
+def test_signed_on_29_february_the_default_term_runs_to_the_end_of_february() -> None:
+    code, _, err, written = _run(QUOTE, "--signing-date", "2028-02-29")
+    assert code == 0 and written and "internal error" not in err, err
+    assert "/term/end = 2029-02-28" in err
+    deal, _ = contract_from_quote(QUOTE, signing_date=dt.date(2026, 3, 10))
+    assert deal["term"]["end"] == "2027-03-09"  # a full year, both days counted, as before
+
+
+def test_an_empty_contract_number_is_a_usage_error() -> None:
+    code, _, err, written = _run(QUOTE, "--number", " ", "--lang", "zh")
+    assert code == 2 and not written and err.startswith("错误：--number 为空")

@@ -54,6 +54,13 @@ def contract_from_quote(
     from contractkit.deal.seller import merge_seller, resolve_profile
     from contractkit.errors import ContractkitError, UsageError
 
+    if number is not None and not number.strip():
+        raise UsageError(
+            "--number is empty",
+            hint="give the contract number, or leave --number out for the quote number + -HT",
+            zh="--number 为空",
+            hint_zh="请给出合同编号，或不加 --number（使用报价单编号加 -HT）",
+        )
     if court and commission:
         raise UsageError(
             "--court and --arbitration exclude each other (或裁或审 voids the clause)",

@@ -23,6 +23,16 @@ def contract_title(quote_title: str | None) -> str | None:
     return None
 
 
+def one_year_from(start: dt.date) -> dt.date:
+    """The last day of a one-year term from ``start`` (both days counted): 2026-03-10 → 2027-03-09; from
+    29 February the next year has no such day, so the term runs to its end of February (2029-02-28)."""
+    try:
+        anniversary = start.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        anniversary = dt.date(start.year + 1, 3, 1)
+    return anniversary - dt.timedelta(days=1)
+
+
 def contract_from_quote(
     quote: dict[str, Any],
     *,
@@ -69,7 +79,7 @@ def contract_from_quote(
     deal["signing"] = {"date": signed.isoformat()}
     if signing_place:
         deal["signing"]["place"] = signing_place
-    end = term_end or signed.replace(year=signed.year + 1) - dt.timedelta(days=1)
+    end = term_end or one_year_from(signed)
     if term_end is None:
         defaults.append("/term/end")
     deal["term"] = {"start": signed.isoformat(), "end": end.isoformat(), "effective": "signed_and_sealed"}
