@@ -219,3 +219,25 @@ def test_signed_on_29_february_the_default_term_runs_to_the_end_of_february() ->
 def test_an_empty_contract_number_is_a_usage_error() -> None:
     code, _, err, written = _run(QUOTE, "--number", " ", "--lang", "zh")
     assert code == 2 and not written and err.startswith("错误：--number 为空")
+
+
+def test_the_contract_never_overwrites_the_quote(tmp_path: Path) -> None:
+    src = tmp_path / "q.json"
+    src.write_text(json.dumps(QUOTE, ensure_ascii=False), encoding="utf-8")
+    before = src.read_bytes()
+    stderr = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(stderr):
+        code = main(["contract-from-quote", str(src), "-o", str(tmp_path / "." / "q.json"), "--lang", "zh"])
+    assert code == 2 and "合同会覆盖报价单本身" in stderr.getvalue() and src.read_bytes() == before
+
+
+def test_an_output_that_cannot_be_written_is_one_line_exit_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    src = tmp_path / "q.json"
+    src.write_text(json.dumps(QUOTE, ensure_ascii=False), encoding="utf-8")
+    stderr = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(stderr):
+        code = main(["contract-from-quote", str(src), "-o", str(blocker / "c.json")])
+    assert code == 2 and "cannot write the output" in stderr.getvalue()
+    assert "internal error" not in stderr.getvalue()

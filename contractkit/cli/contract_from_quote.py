@@ -53,6 +53,7 @@ def contract_from_quote(
     from contractkit.deal.load import load_deal
     from contractkit.deal.seller import merge_seller, resolve_profile
     from contractkit.errors import ContractkitError, UsageError
+    from contractkit.fileio import atomic_write
 
     if number is not None and not number.strip():
         raise UsageError(
@@ -60,6 +61,14 @@ def contract_from_quote(
             hint="give the contract number, or leave --number out for the quote number + -HT",
             zh="--number 为空",
             hint_zh="请给出合同编号，或不加 --number（使用报价单编号加 -HT）",
+        )
+    if _same_file(quote, output):
+        raise UsageError(
+            "the contract would overwrite the quote",
+            path=output,
+            hint="give -o another file name, e.g. contract.json",
+            zh="合同会覆盖报价单本身",
+            hint_zh="请给 -o 另一个文件名，例如 contract.json",
         )
     if court and commission:
         raise UsageError(
@@ -95,10 +104,18 @@ def contract_from_quote(
         click.echo(f"{output}: {p.text(lang)}", err=True)
     if problems:
         click.get_current_context().exit(1)  # exit 1 through main() and CliRunner alike
-    Path(output).write_text(dump_deal(deal) + "\n", encoding="utf-8")
+    atomic_write(output, (dump_deal(deal) + "\n").encode("utf-8"))  # never half-written; WriteFailed
     click.echo(f"wrote {output}")
     for pointer in defaults:
         click.echo(f"  to review (default filled in): {pointer} = {_at(deal, pointer)}", err=True)
+
+
+def _same_file(a: str, b: str) -> bool:
+    """True when ``b`` names the file ``a`` (the same path, or a link to it)."""
+    try:
+        return Path(a).resolve() == Path(b).resolve() or Path(a).samefile(b)
+    except OSError:
+        return False
 
 
 def dump_deal(deal: dict) -> str:
