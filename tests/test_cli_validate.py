@@ -45,7 +45,7 @@ def test_malformed_exits_2_with_line_and_column(capsys, samples_dir):
     path = samples_dir / "invalid" / "malformed.json"
     code, out = _run(capsys, path)
     assert code == 2
-    assert f"{path}: line 4, column 3: JSON 格式错误" in out
+    assert f"{path}: 第 4 行第 3 列: JSON 格式错误" in out
     code, out = _run(capsys, path, "--lang", "en")
     assert code == 2 and f"{path}: line 4, column 3: malformed JSON" in out
     assert out.splitlines()[-1] == "0 valid, 0 invalid, 1 unreadable"
