@@ -122,12 +122,19 @@ FURTHER = [
     ("extra29", 0.76, 28, 2),  # 16/21, 52 → 16/21, 49 → 16/21, 28 (most left on a form filled in by pen)
     ("extra30", 0.82, 9, 2),  # 19/23, 23 → 19/23, 16 → 19/23, 9
     ("extra31", 0.90, 3, 1),  # 19/22, 18 → 20/22, 14 → 20/22, 3
+    # W31–W35: unseen to the end of round 9 (start 239afed → end 1cc38c3)
+    ("extra32", 0.79, 19, 3),  # 19/24, 21 FA → 19/24, 19 FA unseen
+    ("extra33", 0.81, 28, 3),  # 18/22, 28 → 18/22, 28
+    ("extra34", 0.95, 35, 4),  # 21/22, 42 → 21/22, 35
+    ("extra35", 0.70, 30, 5),  # 20/30, 30 → 21/30, 30
+    ("extra36", 0.79, 20, 6),  # 19/24, 20 → 19/24, 20
 ]
 
 
 #: Files a set may have reading notices on (``meta/low-confidence-ocr``: parts of a scan read too poorly to
-#: judge): a notice withholds findings, so it is bounded like a false alarm — only the hand-filled form scan.
-MAX_READ_BADLY = {"extra25": 3}
+#: judge): a notice withholds findings, so it is bounded like a false alarm — the hand-filled form scans
+#: (extra25, extra29: fill-ins garbled) and two noisy 150 dpi scans of printed text (extra32, extra36).
+MAX_READ_BADLY = {"extra25": 3, "extra29": 3, "extra32": 3, "extra36": 3}
 
 
 @pytest.fixture(scope="module")
