@@ -265,3 +265,46 @@ def test_a_misread_commission_in_a_text_layer_is_still_judged() -> None:
 @pytest.mark.parametrize("body", ["当地仲裁机构", "甲方所在地仲裁委员会", "有关仲裁委员会"])
 def test_a_body_named_by_place_on_a_scan_is_still_no_commission(body: str) -> None:
     assert _dispute_rules(_ARBITRATION.format(body=body)) == ["dispute/arbitration-no-commission"]
+
+
+# -- round 9, tuning on extra32–36 ---------------------------------------------------------------------------
+
+_PROSE_PARTIES = (
+    "设备买卖协议\n"
+    "本协议由以下双方签订：\n"
+    "(1) 宁波澄川精密机械有限公司，一家依法设立的有限责任公司，统一社会信用代码：91330206MA2H8K3L5P，"
+    "住所：浙江省宁波市北仑区明州路66号，法定代表人：沈立群，联系电话：0574-86112233（“卖方”）；及\n"
+    "(2) 合肥嘉衡智能装备有限公司，一家依法设立的有限责任公司，统一社会信用代码：91340100MA2T6W9Q1X，"
+    "住所：安徽省合肥市高新区望江西路900号，法定代表人：陆文涛，联系电话：0551-63218877（“买方”）。\n"
+    "1 货物\n1.1 卖方向买方出售附表所列货物。\n"
+    "| 卖方：宁波澄川精密机械有限公司（盖章） | 买方：合肥嘉衡智能装备有限公司（盖章） |\n"
+    "| 授权代表（签字）：__________ | 授权代表（签字）：__________ |\n"
+)
+
+
+def test_a_signature_row_of_a_text_table_does_not_hide_the_party_block() -> None:
+    # the signature row's cell border (… （盖章） |) is no part of the name: the parties named in prose
+    # at the head, with all their details, are the same parties
+    assert "parties/missing-details" not in _rules(_PROSE_PARTIES, PARTIES)
+
+
+def test_a_party_block_without_details_is_still_judged_beside_a_text_table_signature() -> None:
+    text = _PROSE_PARTIES.replace("，统一社会信用代码：91330206MA2H8K3L5P", "").replace(
+        "住所：浙江省宁波市北仑区明州路66号，法定代表人：沈立群，", ""
+    )
+    assert "parties/missing-details" in _rules(text, PARTIES)
+
+
+@pytest.mark.parametrize(("no", "first"), [("序号", "1"), ("编号", "A1")])
+def test_a_number_column_run_into_the_goods_header_is_its_own_column(no: str, first: str) -> None:
+    # 序号 品名 set apart by one space in the header, the rows by wide spaces: 1 is the number, not the goods
+    text = (
+        "采购订单\n"
+        f"{no} 品名          规格                        数量      单价（元）   金额（元）\n"
+        f"{first}    不锈钢保温杯      容量500ml，304不锈钢，杯高21cm     200只     35.00      7,000.00\n"
+        "2    硅胶杯盖          直径7cm，食品级硅胶              200个      4.00        800.00\n"
+        "合计：7,800.00元\n"
+    )
+    assert "subject/unquantified-item" not in _rules(text, SUBJECT)
+    spec_open = text.replace("容量500ml，304不锈钢，杯高21cm", "规格待定")
+    assert "subject/unquantified-item" in _rules(spec_open, SUBJECT)

@@ -149,6 +149,8 @@ _OTHER_LABEL = re.compile(
     r"^\s*(?:[\u4e00-\u9fff]{1,20}(?:[(（][^)）]{0,10}[)）])?|[A-Za-z][A-Za-z .'/&-]{1,30})\s*[:：]"
 )
 _SIGN_TAIL = re.compile(rf"\s*{_SIGN_PAREN}\s*$")
+#: The border of a cell of a table drawn in text (``| 卖方：…（盖章） | 买方：… |``) after a value.
+_CELL_BORDER = re.compile(r"(?:\s*[|｜])+\s*$")
 #: Party data sits at the head (party block, key-terms table) and the tail (signature block) of a document;
 #: in between only lines that start with a party word are read.
 _HEAD_ZONE = 120
@@ -661,6 +663,9 @@ def _seg(
     p = _squeeze(party) if party else None
     if p in _NOT_A_PARTY:
         p, kinds = None, kinds or ("contact",)
+    if (bm := _CELL_BORDER.search(value)) and bm.start() > 0:
+        value = value[: bm.start()]  # …（盖章） | — a text table's cell border
+        span = (span[0], span[0] + len(value))
     if p is not None and _SIGN_TAIL.search(value) and _SIGN_WORDS.search(value):
         sign = True
         value = _SIGN_TAIL.sub("", value)
