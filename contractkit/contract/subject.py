@@ -975,13 +975,32 @@ def _is_header(cells: list[str]) -> bool:
     return _column(cells, (*_QTY_COLS, *_UNIT_COLS), skip=(name_c,)) is not None
 
 
+#: A header cell that runs the number column into the next (``序号 品名`` / ``编号 产品`` set apart by one
+#: space, while the rows set ``1`` and the name apart by wide spaces).
+_NUMBER_HEAD = re.compile(r"^(?P<no>序号|编号|序|No\.?|NO\.?)\s+(?P<rest>\S.*)$")
+
+
+def _split_number_head(header: list[str], rows: list[list[str]]) -> list[str]:
+    """``header`` with a number column run into the next header cell split off, when the rows below have
+    one cell more than the header (so that ``1`` is read as the number, not as the goods' name)."""
+    at = next((k for k, h in enumerate(header) if _NUMBER_HEAD.match(h)), None)
+    if at is None or not rows:
+        return header
+    wider = sum(1 for r in rows if len(r) == len(header) + 1)
+    if wider * 2 <= len(rows):
+        return header
+    m = _NUMBER_HEAD.match(header[at])
+    assert m is not None
+    return [*header[:at], m.group("no"), m.group("rest"), *header[at + 1 :]]
+
+
 def _items_of_table(
     table: list[tuple[list[str], int]], doc: Document, row_blocks: dict[int, list[int]]
 ) -> list[Item]:
     header_at = next((n for n, (cells, _) in enumerate(table) if _is_header(cells)), None)
     if header_at is None:
         return []
-    header = table[header_at][0]
+    header = _split_number_head(table[header_at][0], [cells for cells, _ in table[header_at + 1 :]])
     name_c = _column(header, _NAME_COLS)
     assert name_c is not None
     qty_c = _column(header, _QTY_COLS)
