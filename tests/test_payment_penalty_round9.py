@@ -224,3 +224,22 @@ def test_a_rate_per_working_day_is_annualised(text: str, annual: Decimal) -> Non
 def test_a_rate_per_working_day_above_the_cap_fires() -> None:
     text = "卖方于签约后30日内交货。卖方逾期交货的，每逾期一个工作日按逾期部分货款的千分之一支付违约金。"
     assert fires("penalty/rate-above-cap", text)
+
+
+# --- a list under a special-conditions label naming two aspects of payment ------------------------------
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["2.【对应通用条款第五条】付款比例及期限：", "（三）支付方式和时间：", "附加约定四 结算比例与条件："],
+)
+def test_a_list_under_a_label_naming_two_aspects_of_payment_is_read(label: str) -> None:
+    doc = doc_of(
+        "第一部分 通用条款\n第五条 付款方式。价款以电汇支付，比例及期限见专用条款。\n"
+        "第二部分 专用条款\n"
+        f"{label}\n（1）首付款：合同价格的25%，签约后10日内支付；\n"
+        "（2）进度款：合同价格的45%，到货验收合格后15日内支付；\n"
+        "（3）结算款：合同价格的20%，安装完毕后20日内支付。"
+    )
+    assert [i.share for i in contract_of(doc).payment.installments] == [Decimal(25), Decimal(45), Decimal(20)]
+    assert fires("payment/shares-mismatch", doc)

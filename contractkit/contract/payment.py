@@ -750,7 +750,11 @@ _REFERENCE_ASIDE = re.compile(r"[（(][^)）]*[)）]")
 
 #: A payment label closing its clause's head (专用条款第6条（对应通用条款第十条） 付款方式：), the items
 #: below it ((1)预付款：… (2)到货款：…) stating the schedule; the section reader may not see a heading there.
-_LABEL_AT_END = re.compile(r"(?:付款|支付|结算)(?:安排|方式|条件|期限|进度|节点|计划)?(?:如下)?\s*[:：]\s*$")
+#: Its head may name two aspects joined (付款比例及期限：, 支付方式和时间：).
+_LABEL_ASPECT = r"(?:安排|方式|条件|期限|进度|节点|计划|比例|时间|金额)"
+_LABEL_AT_END = re.compile(
+    rf"(?:付款|支付|结算){_LABEL_ASPECT}?(?:[及和与、]{_LABEL_ASPECT})?(?:如下)?\s*[:：]\s*$"
+)
 _LIST_ITEM = re.compile(
     r"^\s*(?:[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[)）、]|[①②③④⑤⑥⑦⑧⑨⑩]|[a-h][.)）])"
 )
@@ -764,9 +768,11 @@ def _under_label(doc: Document, index: int) -> bool:
         return False
     for j in range(index - 1, max(-1, index - _LIST_MAX - 1), -1):
         norm = blocks[j].norm
+        if _LABEL_AT_END.search(norm) is not None:
+            return True  # the label, numbered itself or not (（三）支付方式和时间：)
         if _LIST_ITEM.match(norm):
             continue
-        return _LABEL_AT_END.search(norm) is not None
+        return False
     return False
 
 
