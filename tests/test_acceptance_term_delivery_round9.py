@@ -205,3 +205,23 @@ def test_a_start_of_no_named_event_is_still_missing() -> None:
         + "第一条 卖方于2027年3月15日前交货。\n第八条 期限：自双方确认之日起，有效期至2029年4月30日。"
     )
     assert fires(TERM, text)
+
+
+# -- round 9b: a length after its start, then the clause goes on ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "第九条 运维服务期自系统整体验收通过之日起两年，年度运维费为人民币30,000.00元。",
+        "第九条 合作期限自首批货物交付之日起三年，期满前三十日双方协商续约事宜。",
+    ],
+)
+def test_a_length_after_its_start_followed_by_more_is_the_term(clause: str) -> None:
+    text = _PARTIES + "第一条 卖方于2027年3月15日前交货。\n" + clause
+    assert not fires(TERM, text)
+
+
+def test_a_deadline_after_a_start_is_still_no_length() -> None:
+    text = _PARTIES + "第一条 卖方于2027年3月15日前交货。\n第九条 运维服务期自系统整体验收通过之日起，乙方应每30日派员巡检一次。"
+    assert fires(TERM, text)

@@ -655,6 +655,7 @@ def _period(text: str, key: re.Match[str] | None, at: int, block: int, s: int, e
         and re.search(r"(?:之日起|后|内|前)\s*$", rest[max(0, length.span[0] - 6) : length.span[0]])
         and not _VALID_AFTER.match(rest, length.span[1])
         and not _CLAUSE_END.match(rest, length.span[1])
+        and not (key is not None and _PHRASE_END.match(rest, length.span[1]))
     ):
         length = None  # 生效之日起30日内交货 is a deadline, not the term (生效之日起一年内有效 is the term)
     open_ended = bool(_LONG_TERM.search(rest))
@@ -795,6 +796,9 @@ def _periods(doc: Document, units: dict[int, tuple[str, int]]) -> list[Period]:
 
 #: A length that ends its clause (有效期自双方签章之日起两年。): the term's length, not a deadline of an act.
 _CLAUSE_END = re.compile(r"\s*[。；;!！]?\s*$")
+#: A length that ends its phrase after a term key (运维服务期自终验之日起三年，服务费每年…): the term's length; a
+#: deadline runs on into its act (自生效之日起30日内交货).
+_PHRASE_END = re.compile(r"\s*[,，]")
 #: What follows a length that is the term, not a deadline: 自生效之日起一年内有效, …三年为限, …两年届满.
 _VALID_AFTER = re.compile(r"\s*(?:内|之内)?\s*(?:有效|为限|届满|期满|为止|止)")
 #: ``本协议…持续有效三年`` / ``合同继续有效12个月``: a length the contract stays in force, without a term key.
