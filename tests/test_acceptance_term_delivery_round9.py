@@ -223,5 +223,9 @@ def test_a_length_after_its_start_followed_by_more_is_the_term(clause: str) -> N
 
 
 def test_a_deadline_after_a_start_is_still_no_length() -> None:
-    text = _PARTIES + "第一条 卖方于2027年3月15日前交货。\n第九条 运维服务期自系统整体验收通过之日起，乙方应每30日派员巡检一次。"
+    text = (
+        _PARTIES
+        + "第一条 卖方于2027年3月15日前交货。\n"
+        + "第九条 运维服务期自系统整体验收通过之日起，乙方应每30日派员巡检一次。"
+    )
     assert fires(TERM, text)

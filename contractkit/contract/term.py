@@ -796,8 +796,8 @@ def _periods(doc: Document, units: dict[int, tuple[str, int]]) -> list[Period]:
 
 #: A length that ends its clause (有效期自双方签章之日起两年。): the term's length, not a deadline of an act.
 _CLAUSE_END = re.compile(r"\s*[。；;!！]?\s*$")
-#: A length that ends its phrase after a term key (运维服务期自终验之日起三年，服务费每年…): the term's length; a
-#: deadline runs on into its act (自生效之日起30日内交货).
+#: A length that ends its phrase after a term key (运维服务期自终验之日起三年，服务费每年…): the term's
+#: length; a deadline runs on into its act (自生效之日起30日内交货).
 _PHRASE_END = re.compile(r"\s*[,，]")
 #: What follows a length that is the term, not a deadline: 自生效之日起一年内有效, …三年为限, …两年届满.
 _VALID_AFTER = re.compile(r"\s*(?:内|之内)?\s*(?:有效|为限|届满|期满|为止|止)")
