@@ -243,3 +243,25 @@ def test_a_list_under_a_label_naming_two_aspects_of_payment_is_read(label: str) 
     )
     assert [i.share for i in contract_of(doc).payment.installments] == [Decimal(25), Decimal(45), Decimal(20)]
     assert fires("payment/shares-mismatch", doc)
+
+
+# --- a security handed over as the condition of a payment -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "首付款：合同生效且买方收到卖方出具的合同金额8%的银行保函及发票后10个工作日内，买方支付合同金额的25%。",
+        "卖方递交合同价款10%的履约保函后7日内，买方付合同价款的30%。",
+        "买方收到卖方提交的人民币60,000元履约保证金及收据后5日内，支付合同价款的40%。",
+    ],
+)
+def test_a_security_that_conditions_a_payment_is_its_trigger_not_a_share(clause: str) -> None:
+    raws = read_installments(clause)
+    assert len(raws) == 1 and raws[0].share in (Decimal(25), Decimal(30), Decimal(40))
+    assert raws[0].timing.trigger is not None and raws[0].timing.deadline is not None
+    assert not fires("payment/installment-without-trigger", "第四条 付款\n" + clause)
+
+
+def test_a_security_alone_is_still_no_payment() -> None:
+    assert read_installments("卖方应于签约后7日内向买方提交合同价款10%的履约保函。") == []

@@ -204,6 +204,12 @@ _SECURITY_SHARE = re.compile(
     rf"|(?:提交|出具|开具|提供)(?:(?!{_SECURITY})[^。；;，,]){{0,12}}?{_ANCHOR}[^。；;]{{0,40}}?{_SECURITY}"
 )
 _SECURITY_WORD = re.compile(_SECURITY)
+#: A security handed over as the condition of a payment (收到乙方提交的合同总价5%的银行履约保函及发票后…支付
+#: 20%): its share or sum sizes the security, not the payment; the payment's own share follows.
+_SECURITY_CONDITION = re.compile(
+    rf"(?:收到|提交|出具|开具|提供|递交)[^，,。；;]{{0,20}}?{_ANCHOR}[^，,。；;\d%]{{0,14}}?{_SECURITY}"
+    r"(?=[^，,。；;]{0,30}?后)"
+)
 #: A sentence about title (所有权保留): it names payment only as a condition.
 _TITLE = re.compile(r"所有权|产权|物权|返利|返点|提成|佣金|奖励|奖金")
 RETENTION_WORDS = ("质保金", "质量保证金", "质量保修金", "保修金", "质保款", "质保尾款")
@@ -460,6 +466,10 @@ def _pieces(text: str) -> list[_Piece]:
             continue  # 到乙方付清尾款为止: the end of a term, not a payment
         shares = [(v, (s + a, s + b)) for v, (a, b) in _shares(piece)]
         amounts = [(v, c, (s + a, s + b)) for v, c, (a, b) in _amounts(piece)]
+        if shares or amounts:
+            sized = [(s + m.start(), s + m.end()) for m in _SECURITY_CONDITION.finditer(piece)]
+            shares = [x for x in shares if not any(a <= x[1][0] < b for a, b in sized)]
+            amounts = [x for x in amounts if not any(a <= x[2][0] < b for a, b in sized)]
         rest = bool(_REMAINDER.search(piece))
         whole = bool(
             not rest
@@ -656,7 +666,7 @@ def read_installments(text: str) -> list[RawInstallment]:
             else ("deposit" if _DEPOSIT_WORD.search(body) else "installment")
         )
         if not _RETENTION.search(body) and (
-            any(_SECURITY_SHARE.search(text[p.start : p.end]) for p in g.pieces)
+            any(_SECURITY_SHARE.search(_SECURITY_CONDITION.sub("", text[p.start : p.end])) for p in g.pieces)
             or (_SECURITY_WORD.search(body) and not any(p.shares or p.amounts for p in g.pieces))
         ):
             continue  # 2万元作为履约保证金 / 合同总价10%的保函 / 该保证金…退回: a security, not a payment
