@@ -229,3 +229,38 @@ def test_a_deadline_after_a_start_is_still_no_length() -> None:
         + "第九条 运维服务期自系统整体验收通过之日起，乙方应每30日派员巡检一次。"
     )
     assert fires(TERM, text)
+
+
+# -- round 9b: a supplementary agreement leaves the rest to the main contract ------------------------------
+
+_SUPPLEMENT = (
+    "《设备采购合同》补充协议\n甲方（买方）：南京宁川电子有限公司\n乙方（卖方）：合肥华彩包装有限公司\n"
+    "双方于2026年5月8日签订《设备采购合同》（以下称原合同）。经协商，对原合同第三条修改如下：\n"
+    "一、数量由20台增加为26台，合同总价相应调整为人民币520,000.00元。\n"
+    "二、新增6台于2026年9月30日前交付，到货后买方按原合同约定组织验收。\n"
+    "{rest}\n本补充协议自双方盖章之日起生效。"
+)
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "三、原合同其他条款不变，继续有效。",
+        "三、本补充协议未约定的事项，仍按原合同执行。",
+        "三、未经本补充协议修改的原合同条款继续有效。",
+    ],
+)
+@pytest.mark.parametrize(
+    "rule_id", ["term/no-term", "term/no-termination", "acceptance/no-deemed-acceptance"]
+)
+def test_a_supplement_leaves_what_it_does_not_amend_to_the_main_contract(rest: str, rule_id: str) -> None:
+    assert not fires(rule_id, _SUPPLEMENT.format(rest=rest))
+
+
+@pytest.mark.parametrize("rule_id", ["term/no-term", "term/no-termination"])
+def test_a_contract_of_its_own_still_needs_its_term_and_termination(rule_id: str) -> None:
+    text = (
+        _PARTIES
+        + "第一条 卖方于2027年3月15日前交货。\n第八条 本合同自双方盖章之日起生效，其他未尽事宜另行协商。"
+    )
+    assert fires(rule_id, text)

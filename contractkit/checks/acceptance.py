@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contractkit.checks._common import doc_text, is_quote, memo
 from contractkit.checks._common import is_chinese as _is_chinese
 from contractkit.checks.base import RuleContext, rule
+from contractkit.checks.term import amends_main_contract
 from contractkit.contract.acceptance import (
     AcceptanceFacts,
     Window,
@@ -159,10 +160,11 @@ def _last_window(doc: Document, facts: AcceptanceFacts, vague: tuple[str, ...]) 
     return first.where if first is not None else None
 
 
-def _agreed_elsewhere(facts: AcceptanceFacts) -> bool:
+def _agreed_elsewhere(facts: AcceptanceFacts, doc: Document) -> bool:
     """Acceptance terms live in another document: a clause puts acceptance under the framework / general
-    terms (验收、质保…均适用框架协议). An order placed under an agreement is left out by ``kinds``."""
-    return bool(facts.by_reference)
+    terms (验收、质保…均适用框架协议), or the document is a supplement that leaves what it does not amend
+    to the main contract (原合同其他条款不变). An order placed under an agreement is left out by ``kinds``."""
+    return bool(facts.by_reference) or amends_main_contract(doc)
 
 
 def _settles_timing(w: Window, vague: tuple[str, ...], doc: Document) -> bool:
@@ -264,7 +266,7 @@ def no_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_goods_contract(doc):
         return
     facts = _facts(doc)
-    if not facts.acts or _agreed_elsewhere(facts):
+    if not facts.acts or _agreed_elsewhere(facts, doc):
         return
     vague = ctx.settings.vague_triggers
     if any(_settles_timing(w, vague, doc) for w in facts.windows) or _deemed_on_the_spot(doc, facts):
@@ -482,7 +484,7 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_goods_contract(doc):
         return
     facts = _facts(doc)
-    if not facts.acts or facts.deemed or _agreed_elsewhere(facts):
+    if not facts.acts or facts.deemed or _agreed_elsewhere(facts, doc):
         return
     first = _last_window(doc, facts, ctx.settings.vague_triggers) or _first_act(doc, facts)
     yield ctx.report(
@@ -526,7 +528,7 @@ def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not delivers_goods(doc):
         return
     facts = _facts(doc)
-    if facts.period_named or facts.periods or "质量保证" in doc_text(doc) or _agreed_elsewhere(facts):
+    if facts.period_named or facts.periods or "质量保证" in doc_text(doc) or _agreed_elsewhere(facts, doc):
         return
     lo, hi = ctx.settings.objection_period_months
     yield ctx.report(

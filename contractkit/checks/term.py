@@ -66,6 +66,26 @@ def _is_contract(doc: Document) -> bool:
     return bool(_CONTRACT_WORD.search(doc_text(doc)))
 
 
+#: A supplementary agreement that leaves what it does not amend to the main contract (原合同其他条款不变
+#: / 本补充协议未约定的，适用主合同 / 未被本补充协议修改的条款继续有效): the term, the termination grounds
+#: and the acceptance rules it does not restate are the main contract's.
+_MAIN_CONTRACT = r"(?:主合同|原合同|原协议|主协议|原買賣合同|主合約|原合約)"
+_REST_OF_MAIN = re.compile(
+    _MAIN_CONTRACT + r"[^。；;\n]{0,80}?(?:其余|其他|其它|未被?[^。；;\n]{0,12}?(?:修改|变更|修订)的)"
+    r"[^。；;\n]{0,40}?(?:条款|内容|约定|事项)[^。；;\n]{0,6}?(?:不变|继续有效|仍然有效|仍有效|继续履行|均有效)"
+    r"|(?:补充协议|補充協議)[^。；;\n]{0,4}?未(?:约定|规定|涉及|尽)[^。；;\n]{0,12}?(?:适用|按照?|依照?|以|执行)"
+    r"[^。；;\n]{0,4}?"
+    + _MAIN_CONTRACT
+    + r"|未(?:经|被)?(?:本)?(?:补充协议|補充協議)[^。；;\n]{0,4}?(?:修改|变更|修订)的[^。；;\n]{0,4}?"
+    + _MAIN_CONTRACT
+)
+
+
+def amends_main_contract(doc: Document) -> bool:
+    """A supplementary agreement that leaves what it does not amend to the main contract."""
+    return memo(doc, "term.amends_main", lambda: _REST_OF_MAIN.search(doc_text(doc)) is not None)
+
+
 # -- impossible dates --------------------
 
 
@@ -209,10 +229,12 @@ def no_start_or_end(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     severity="warning",
     why="合同只写了何时生效，没有写明期限（起止日期或期限长度）或以履行完毕为终点，合同何时届满、"
     "价格和供货义务何时结束都不确定；履行期限是民法典第470条列明的合同一般条款，约定不明的依第510条、"
-    "第511条第四项补充，双方容易各执一词。依框架协议下达的订单沿用协议的期限，不在此列。",
+    "第511条第四项补充，双方容易各执一词。依框架协议下达的订单沿用协议的期限、补充协议写明未修改的部分适用原合同的"
+    "沿用原合同的期限，不在此列。",
     why_en="The contract says when it takes effect but not how long it runs (dates, a length, or until "
     "performance): when prices and supply obligations end is uncertain (Civil Code Arts. 470, 510, 511(4)). "
-    "An order under a framework agreement takes the agreement's term.",
+    "An order under a framework agreement takes the agreement's term, and a supplement that leaves the rest "
+    "to the main contract takes the main contract's.",
     basis="民法典第470条、第510条、第511条第四项",
     fix="增加期限条款，例如“本合同有效期自2026年1月1日起至2026年12月31日止”或“本合同自生效之日起至双方义务履行完毕之日止”。",
     bad=[
@@ -227,7 +249,7 @@ def no_start_or_end(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     ],
 )
 def no_term(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_contract(doc) or facts(doc).periods:
+    if not is_contract(doc) or facts(doc).periods or amends_main_contract(doc):
         return  # a period with one end missing is term/no-start-or-end's finding
     yield ctx.report(
         None,
@@ -375,10 +397,12 @@ def informal_change(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title_en="No termination conditions",
     severity="warning",
     why="合同没有约定解除条件时只能依民法典第563条的法定解除事由（不可抗力、预期违约、催告后仍迟延、根本违约），"
-    "对方迟延交货或付款时守约方难以及时解约止损。违约、不可抗力和变更条款中的解除权都算约定的解除条件。",
+    "对方迟延交货或付款时守约方难以及时解约止损。违约、不可抗力和变更条款中的解除权都算约定的解除条件。"
+    "补充协议写明未修改的部分适用原合同（原合同其他条款不变）的，解除条件是原合同的，不在此列。",
     why_en="Without agreed termination grounds only the statutory ones of Civil Code Art. 563 apply (force "
     "majeure, anticipatory repudiation, delay after notice, fundamental breach): a party cannot cut its loss "
-    "quickly when the other is late. A termination right in a breach, force-majeure or change clause counts.",
+    "quickly when the other is late. A termination right in a breach, force-majeure or change clause counts. "
+    "A supplement that leaves what it does not amend to the main contract takes the main contract's grounds.",
     basis="民法典第562条、第563条、第565条",
     fix="增加解除条款，例如“乙方逾期交货超过30日，经甲方书面催告后15日内仍未交付的，甲方有权书面通知解除本合同”。",
     bad=[
@@ -389,10 +413,11 @@ def informal_change(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "买卖合同\n乙方逾期交货超过30日的，甲方有权书面通知解除本合同。",
         "买卖合同\n有下列情形之一的，本合同终止：（一）合同期限届满；（二）双方协商一致。",
         "买卖合同\n不可抗力持续超过三十日的，任何一方均可书面通知对方解除合同。",
+        "《买卖合同》补充协议\n一、交货期改为2026年9月30日。\n二、原合同其他条款不变，继续有效。",
     ],
 )
 def no_termination(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    if not is_contract(doc) or facts(doc).terminations:
+    if not is_contract(doc) or facts(doc).terminations or amends_main_contract(doc):
         return
     yield ctx.report(
         None,
