@@ -736,6 +736,39 @@ def _put(party: _Open, kind: str, seg: _Seg, value: str, span: tuple[int, int]) 
     party.details[kind] = Detail(kind, seg.label, value, blank, Where(seg.block, span))
 
 
+#: Details whose value is one short token (a code, a number, a person): what follows it after a semicolon
+#: is another detail written without its label.
+_SHORT_KINDS = ("code", "reg", "id", "legal")
+_BARE_ADDRESS = re.compile(
+    r"^[\u4e00-\u9fff]{2,}(?:省|市|自治区|区|县)[^;；]*?[\d一二三四五六七八九十]\s*(?:号|弄|栋|幢|座)"
+)
+_PART_SPLIT = re.compile(r"\s*[;；]\s*")
+
+
+def _unlabelled_parts(value: str) -> tuple[str, list[tuple[str, str, int]]] | None:
+    """``value`` split at its semicolons when each part after the first is an address (省/市…号) or a
+    phone written without a label: the first part, and (kind, value, offset) of the others."""
+    pieces = [(m.start(), m.end()) for m in _PART_SPLIT.finditer(value)]
+    if not pieces:
+        return None
+    starts = [0, *(e for _s, e in pieces)]
+    ends = [*(s for s, _e in pieces), len(value)]
+    head = value[: ends[0]].strip()
+    rest: list[tuple[str, str, int]] = []
+    for a, b in zip(starts[1:], ends[1:], strict=True):
+        part = value[a:b].strip()
+        if not part:
+            continue
+        spans = phone_spans(part)
+        if spans and spans[0][0] == 0 and spans[-1][1] >= len(part.rstrip(")）")):
+            rest.append(("phone", part, a))
+        elif _BARE_ADDRESS.match(part):
+            rest.append(("address", part, a))
+        else:
+            return None  # a part of another sort: the value is left whole
+    return (head, rest) if head and rest else None
+
+
 def _fill(party: _Open, seg: _Seg) -> None:
     """Put one detail segment's value into ``party`` (a label naming two kinds splits the value)."""
     kinds = [k for k in seg.kinds if k not in ("name", "other")]
@@ -751,6 +784,14 @@ def _fill(party: _Open, seg: _Seg) -> None:
             if rest and rest_kinds:
                 _put(party, rest_kinds[0], seg, rest, (seg.span[0], seg.span[0] + len(rest)))
             return
+    if len(kinds) == 1 and kinds[0] in _SHORT_KINDS and (parts := _unlabelled_parts(seg.value)):
+        # 统一社会信用代码：9142…；湖北省武汉市…727号；027-8763…: the address and phone after it unlabelled
+        head, rest = parts
+        _put(party, kinds[0], seg, head, (seg.span[0], seg.span[0] + len(head)))
+        for kind, value, at in rest:
+            span = (seg.span[0] + at, seg.span[0] + at + len(value))
+            _put(party, kind, _Seg(None, False, (kind,), "", value, seg.block, span, seg.col), value, span)
+        return
     for k in kinds:
         _put(party, k, seg, seg.value, seg.span)
     if "contact" in kinds and "phone" not in kinds and (pm := _PHONE_IN.search(seg.value)):
