@@ -148,6 +148,7 @@ def _read_tables(doc: Document) -> list[Table]:
     raw: list[list[Row]] = []
     current: list[Row] = []
     grid: dict[tuple[int, int], dict[int, list[int]]] = {}
+    current_bare = False  # the current text table's rows are written without outer bars
     for i, block in enumerate(doc.blocks):
         loc = block.location
         if block.kind == "cell" and loc.table is not None and loc.row is not None:
@@ -158,9 +159,22 @@ def _read_tables(doc: Document) -> list[Table]:
         if current and stripped and _BOX_BORDER.fullmatch(stripped):
             continue  # a border between box-drawn rows: ├───┼───┤
         bare = not stripped.startswith("|") and stripped.count("|") >= 3 and not stripped.endswith("|")
+        # in a table written without outer bars, a row whose first cell is empty starts with its first bar
+        # (   | 合计 |  | 100吨 |  | 324,000.00): that bar parts two cells, it is no border
+        empty_first = (
+            not bare
+            and bool(current)
+            and current_bare
+            and stripped.startswith("|")
+            and not stripped.endswith("|")
+            and stripped.count("|") >= 2
+        )
+        bare = bare or empty_first
         if (stripped.startswith("|") and stripped.count("|") >= 3) or bare:
             # a row written without its outer bars (1 | 板锤 | 件 | 24 | 2,980.00 | 71,520.00): the first cell
             # runs from the line's start, the last to its end
+            if not current:
+                current_bare = bare
             parts: list[Cell] = []
             pos = 0 if bare else line.index("|") + 1
             col = 0
