@@ -308,3 +308,50 @@ def test_a_number_column_run_into_the_goods_header_is_its_own_column(no: str, fi
     assert "subject/unquantified-item" not in _rules(text, SUBJECT)
     spec_open = text.replace("容量500ml，304不锈钢，杯高21cm", "规格待定")
     assert "subject/unquantified-item" in _rules(spec_open, SUBJECT)
+
+
+def test_a_semicolon_list_after_a_credit_code_gives_the_address_and_phone() -> None:
+    text = (
+        "报价函\n致：某某公司\n我司报价如下：……\n"
+        "报价单位：南昌赣测仪器有限公司（统一社会信用代码：91360125MA38K2L7XB；"
+        "江西省南昌市红谷滩区丰和中大道1188号；0791-86551234）\n"
+    )
+    assert "parties/missing-details" not in _rules(text, PARTIES)
+    no_address = text.replace("江西省南昌市红谷滩区丰和中大道1188号；", "")
+    assert _rules(no_address, PARTIES) == ["parties/missing-details"]
+
+
+_BARE_BAR_TABLE = (
+    "采购订单\n"
+    "  序号 | 品名 | 包装 | 数量 | 单价(元/吨) | 金额(元)\n"
+    "  1 | 工业盐 | 50kg/袋 | 30吨 | 1,200.00 | 36,000.00\n"
+    "  2 | 融雪液 | 1吨桶 | 10吨 | 5,000.00 | {second}\n"
+    "   | 合计 |  | 40吨 |  | 86,000.00\n"
+)
+
+
+def test_a_total_row_with_an_empty_first_cell_is_read_by_its_columns() -> None:
+    # the row starts with the bar between its empty first cell and 合计: 40吨 is the quantity, not the total
+    assert "amount/table-total-mismatch" not in _rules(_BARE_BAR_TABLE.format(second="50,000.00"), AMOUNT)
+    assert "amount/table-total-mismatch" in _rules(_BARE_BAR_TABLE.format(second="60,000.00"), AMOUNT)
+
+
+def _vat_rules(text: str, ocr: bool) -> list[str]:
+    from contractkit.lint import lint_document
+
+    settings = Settings(select=("amount/vat-rate-invalid",))
+    return [f.rule for f in lint_document(_scanned(text, ocr), settings) if not f.rule.startswith("meta/")]
+
+
+@pytest.mark.parametrize("rate", ["90", "130", "60"])
+def test_a_rate_in_force_with_a_stray_digit_on_a_scan_is_a_misread(rate: str) -> None:
+    text = f"购销合同\n合同总价：人民币100,000.00元，含 {rate}% 增值税。\n"
+    assert _vat_rules(text, ocr=True) == []
+    assert _vat_rules(text, ocr=False) == ["amount/vat-rate-invalid"]  # typed, it is what was written
+
+
+@pytest.mark.parametrize("rate", ["16", "10", "20"])
+def test_a_former_or_unknown_rate_on_a_scan_is_still_judged(rate: str) -> None:
+    assert _vat_rules(f"购销合同\n合同总价：人民币100,000.00元，含{rate}%增值税。\n", ocr=True) == [
+        "amount/vat-rate-invalid"
+    ]

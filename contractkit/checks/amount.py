@@ -474,6 +474,18 @@ def vat_rate_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
+def _misread_rate(rate: Decimal, allowed: set[Decimal], obsolete: set[Decimal]) -> bool:
+    """True when ``rate`` (not in force, not a former rate) is a rate in force with one digit more — what a
+    scan makes of 9% (90%), 13% (130%, 183%) or 6% (60%)."""
+    if rate in obsolete or rate != rate.to_integral_value():
+        return False
+    digits = str(int(rate))
+    if len(digits) < 2:
+        return False
+    shorter = {Decimal(digits[:k] + digits[k + 1 :]) for k in range(len(digits))}
+    return any(r in allowed for r in shorter if r)  # 0% is no rate a stray digit hides
+
+
 @rule(
     id="amount/vat-rate-invalid",
     title="增值税税率不是现行税率",
@@ -493,9 +505,13 @@ def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     allowed = set(ctx.settings.vat_rates)
     obsolete = set(ctx.settings.obsolete_vat_rates)
     by_value: dict[Decimal, list] = {}
+    scanned = set((doc.meta or {}).get("ocr") or ())
     for t in _facts(doc).tax:
-        if t.rate is not None and t.rate not in allowed:
-            by_value.setdefault(t.rate, []).append(t)
+        if t.rate is None or t.rate in allowed:
+            continue
+        if doc.blocks[t.where.block].location.page in scanned and _misread_rate(t.rate, allowed, obsolete):
+            continue  # 含 90% 增值税 on a scan: a stray digit read into 9%, not a rate anyone wrote
+        by_value.setdefault(t.rate, []).append(t)
     for value, mentions in by_value.items():
         # the clause that sets the rate, rather than one that repeats it for the invoice
         def sets_rate(t) -> bool:
