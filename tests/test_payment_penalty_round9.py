@@ -265,3 +265,50 @@ def test_a_security_that_conditions_a_payment_is_its_trigger_not_a_share(clause:
 
 def test_a_security_alone_is_still_no_payment() -> None:
     assert read_installments("卖方应于签约后7日内向买方提交合同价款10%的履约保函。") == []
+
+
+# --- payment left to another agreement, money paid before, a supplement keeping the main contract ------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "其余结算付款、质量异议及违约责任等事项，仍按双方签订的年度供货协议执行。",
+        "本订单未列明的事项（交货验收、付款结算、售后等）一律依照框架合同办理。",
+    ],
+)
+def test_matters_left_to_another_agreement_are_no_installment(line: str) -> None:
+    assert read_installments(line) == []
+    text = "采购订单\n第一条 货物：电动阀门20台，单价1,200元。\n第二条 " + line
+    assert not fires("payment/installment-without-trigger", text)
+
+
+def test_money_paid_before_is_no_installment_but_the_balance_is() -> None:
+    raws = read_installments(
+        "买方已依原合同付清的首付款¥30,000.00转为本期款项，不足部分¥12,000.00由买方在本协议签署后7日内支付。"
+    )
+    assert [r.amount[0] for r in raws if r.amount] == [Decimal("12000.00")]
+    assert raws[0].timing.trigger is not None
+
+
+SUPPLEMENT = (
+    "《空压机购销合同》补充协议\n甲方（买方）：某某机械有限公司\n乙方（卖方）：某某压缩机有限公司\n"
+    "一、原合同第三条修改为：乙方于2027年4月30日前交付全部货物。\n"
+    "二、原合同第五条修改为：甲方在货物验收合格后10日内支付全部货款。\n"
+    "三、{keep}\n"
+    "四、本补充协议自双方盖章之日起生效。"
+)
+
+
+@pytest.mark.parametrize(
+    "keep", ["本补充协议未约定的事项，适用原合同。", "本协议未规定的内容，仍按主合同的约定执行。"]
+)
+def test_a_supplement_keeping_the_main_contract_needs_no_penalties_of_its_own(keep: str) -> None:
+    text = SUPPLEMENT.format(keep=keep)
+    assert not fires("penalty/no-late-delivery-penalty", text)
+    assert not fires("penalty/no-late-payment-penalty", text)
+
+
+def test_a_supplement_keeping_nothing_still_lacks_its_penalties() -> None:
+    text = SUPPLEMENT.format(keep="双方另行确认。")
+    assert fires("penalty/no-late-delivery-penalty", text)

@@ -239,6 +239,17 @@ _CUMULATIVE = re.compile(
     r"(?:累计|支付至|付至)[^，,。；;]{0,14}?\d+(?:\.\d+)?\s*%|达到(?:合同)?(?:总价|总额)的?\s*\d"
 )
 _SAME = re.compile(r"^\W*(?:即|折合|计|合计|共计|共|约|为|金额为|就是|也就是|相当于)")
+#: Matters left to another agreement (其余付款、验收…事项，均按框架协议执行; 其余事项（…结算付款…）按主合同
+#: 执行): naming payment among them pays nothing here.
+_MATTERS_REFERRED = re.compile(
+    r"(?:事项|事宜|条款|内容)[^。；;]{0,40}?(?:均|都|仍|一律|继续)?(?:按|依|依照|按照|适用|参照)"
+    r"[^。；;]{0,16}?(?:协议|合同|约定|条款)[^。；;]{0,8}?(?:执行|办理|处理|为准|约定)"
+)
+#: Money paid before, under an earlier agreement (甲方已按主合同支付的预付款¥75,600.00计入本项): no
+#: installment falls due for it.
+_ALREADY_PAID = re.compile(
+    r"(?<![未尚])已(?:经)?(?:(?:按|依|依照|按照|根据)[^，,。；;]{0,10}?)?(?:支付|付|付清|交付|交纳|缴纳|收取|收到)(?:了)?的"
+)
 _STATEMENT = re.compile(r"(?:款|金)[”\"」]?\s*(?:为|是|:|：|[:：]?\s*(?:是指|系指|指))")
 #: A percent next to these is a tax, discount, cap or penalty figure, not a share.
 _PCT_AFTER_NOT = re.compile(
@@ -644,6 +655,8 @@ def read_installments(text: str) -> list[RawInstallment]:
         or _PRICE_TERM.search(term)
     ):
         return []  # “合同价格”指买方应支付的全部价款（即人民币…元）: a definition, not a payment
+    if not any(p.shares or p.amounts for p in pieces) and _MATTERS_REFERRED.search(text):
+        return []  # 其余付款、验收…事项均按框架协议执行: payment left to another agreement
     remedy = _WITHHOLD.search(text)
     before = [p for p in pieces if p.end <= remedy.start()] if remedy else []
     if (
@@ -673,6 +686,8 @@ def read_installments(text: str) -> list[RawInstallment]:
         if kind == "retention" and _FROM_EACH.search(body):
             continue  # 每次付款时扣留当期应付款的5%作为质保金: withheld out of the installments, not paid
         raw_timing = read_timing(body)
+        if raw_timing.trigger is None and raw_timing.deadline is None and _ALREADY_PAID.search(body):
+            continue  # 已按主合同支付的预付款¥75,600.00计入本项: paid before, nothing falls due
         if not _pays(body, raw_timing):
             continue  # 车价为86万元 / 支付首批货款后享受…: no payment is made here
         timing = _shift(raw_timing, g.start)
