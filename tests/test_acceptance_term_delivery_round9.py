@@ -264,3 +264,32 @@ def test_a_contract_of_its_own_still_needs_its_term_and_termination(rule_id: str
         + "第一条 卖方于2027年3月15日前交货。\n第八条 本合同自双方盖章之日起生效，其他未尽事宜另行协商。"
     )
     assert fires(rule_id, text)
+
+
+# -- round 9b: the previous or the next calendar month is no length -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每季度首月10日前，双方核对上一个月内已验收货物的数量",
+        "需方应于下一个月内完成对账",
+        "上一年内到货的批次",
+    ],
+)
+def test_the_previous_or_next_calendar_period_is_no_length(text: str) -> None:
+    assert find_durations(text) == []
+
+
+@pytest.mark.parametrize("text", ["到货后一个月内验收", "期满前一个月书面通知", "验收合格后一年内"])
+def test_a_length_of_one_month_is_still_a_length(text: str) -> None:
+    assert len(find_durations(text)) == 1
+
+
+def test_a_reconciliation_of_last_month_is_no_window_without_a_start() -> None:
+    text = (
+        _PARTIES
+        + "第五条 验收：需方应在到货后3日内验收，逾期未验收的视为验收合格。\n"
+        + "第六条 按月结算：每月8日前，双方核对上一个月内已验收合格产品的数量与金额，形成对账单。"
+    )
+    assert not fires(NO_START, text)

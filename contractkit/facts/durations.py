@@ -108,6 +108,10 @@ def _restates(text: str, prev: Duration, start: int, value: Decimal, unit: Unit)
 _OCR_DAY = re.compile(r"(?:(?<=工作)|(?<=[\d个])|(?<=\d\s))[旦曰](?=\s*(?:内|以内|之内|前|后|起))")
 
 
+#: 上一个月 / 下一个季度 / 上一年: the calendar period before or after (not 以上 / 以下, bounds of a number).
+_CALENDAR_NEXT_OR_LAST = re.compile(r"(?<![以之])[上下]$")
+
+
 def _find_durations_scan(text: str) -> list[Duration]:
     if "旦" in text or "曰" in text:
         # same length: the spans found are the spans of the text as written
@@ -130,6 +134,8 @@ def _find_durations_scan(text: str) -> list[Duration]:
             continue  # 12月 is a month, 12个月 a duration
         if unit == "日" and m.end() < len(text) and text[m.end()] == "期":
             continue  # 日期
+        if num == "一" and _CALENDAR_NEXT_OR_LAST.search(text, 0, m.start()):
+            continue  # 上一个月 / 下一年: the previous or the next calendar period, not a length
         if out and _restates(text, out[-1], m.start(), value, _UNITS[unit]):
             continue  # 三十日（30日）: count once
         end = m.end() if unit == "年" else m.end("unit")  # 一年半: half a year more; 三天半 is rare
