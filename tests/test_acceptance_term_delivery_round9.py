@@ -293,3 +293,15 @@ def test_a_reconciliation_of_last_month_is_no_window_without_a_start() -> None:
         + "第六条 按月结算：每月8日前，双方核对上一个月内已验收合格产品的数量与金额，形成对账单。"
     )
     assert not fires(NO_START, text)
+
+
+# -- round 9b: a date spaced out by a PDF or a scan is no length ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["乙方应于 2026 年 9 月 18 日前送货到厂", "交货日期：2026年 11 月 3 日"])
+def test_the_day_of_a_spaced_date_is_no_length(text: str) -> None:
+    assert find_durations(text) == []
+
+
+def test_a_spaced_length_is_still_a_length() -> None:
+    assert [(d.value, d.unit) for d in find_durations("到货后 18 日内验收")] == [(18, "day")]

@@ -92,9 +92,9 @@ def _is_date(text: str, m: re.Match[str], unit: str) -> bool:
             return True  # 二〇二六年
         return bool(_DATE_AFTER.match(text, m.end()))
     if unit in ("日", "天"):
-        before = text[max(0, start - 1) : start]
+        before = text[max(0, start - 3) : start].rstrip()[-1:]
         if before in ("月", "年"):
-            return True  # 12月31日 / 5月5日
+            return True  # 12月31日 / 5月5日 / 4 月 20 日 (spaced out by a PDF or a scan)
     return False
 
 
