@@ -305,3 +305,21 @@ def test_the_day_of_a_spaced_date_is_no_length(text: str) -> None:
 
 def test_a_spaced_length_is_still_a_length() -> None:
     assert [(d.value, d.unit) for d in find_durations("到货后 18 日内验收")] == [(18, "day")]
+
+
+# -- round 9b: a place that names what a list of costs covers is no delivery place -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合同总价含运至买方指定仓库的运输、保险及卸货费用。",
+        "单价已包括送至需方工地的包装、运输和装卸费。",
+    ],
+)
+def test_a_place_that_names_what_costs_cover_is_no_delivery_place(text: str) -> None:
+    assert not fires(HOUSE, text)
+
+
+def test_a_designated_place_to_deliver_to_is_still_flagged() -> None:
+    assert fires(HOUSE, "乙方应将货物运至买方指定仓库，运输、保险及卸货费用由乙方承担。")

@@ -475,8 +475,16 @@ def places_in(text: str, block: int) -> list[Place]:
 
 
 def _cost_mention(text: str, end: int) -> bool:
-    """``运至客户厂区的运费``: the place names what the freight covers, not where delivery is."""
-    return re.match(r"\s*(?:的|之)?\s*(?:运费|运输费|运杂费|费用|全部费用|物流费)", text[end:]) is not None
+    """``运至客户厂区的运费`` / ``…的运输、包装、装卸费用``: the place names what the costs cover, not where
+    delivery is."""
+    return _COST_AFTER.match(text, end) is not None
+
+
+#: The costs a place is named for: 的运费 / 的全部费用 / 的运输、包装、装卸费用 / 的包装、运输和装卸费.
+_COST_AFTER = re.compile(
+    r"\s*(?:的|之)?\s*(?:(?:运输|包装|装卸|卸货|卸车|保险|搬运|仓储|安装|吊装|运杂|物流)\s*[、，,和及与]?\s*){0,6}"
+    r"(?:运费|运输费|运杂费|费用|费|全部费用|物流费)"
+)
 
 
 #: A line that goes on with a house number: ``15 号需方三号织造车间`` after a line ending in ``三江路``.
