@@ -312,3 +312,20 @@ def test_a_supplement_keeping_the_main_contract_needs_no_penalties_of_its_own(ke
 def test_a_supplement_keeping_nothing_still_lacks_its_penalties() -> None:
     text = SUPPLEMENT.format(keep="双方另行确认。")
     assert fires("penalty/no-late-delivery-penalty", text)
+
+
+# --- delivering the whole or the rest of the goods is no payment ------------------------------------------
+
+
+def test_delivering_shares_of_the_goods_is_no_payment_schedule() -> None:
+    text = (
+        "第三条 交货\n卖方应于2027年5月10日前交付全部设备的40%，于2027年6月30日前交付其余60%。\n"
+        "第四条 付款\n每批设备验收合格后30日内，买方支付该批设备金额的100%。"
+    )
+    assert read_installments("卖方应于5月10日前交付全部设备的40%，于6月30日前交付其余60%。") == []
+    assert not fires("payment/shares-mismatch", text)
+
+
+def test_handing_over_the_rest_of_the_price_is_still_a_payment() -> None:
+    raws = read_installments("设备验收合格后15日内，买方交付其余货款。")
+    assert len(raws) == 1 and raws[0].remainder
