@@ -355,3 +355,16 @@ def test_a_former_or_unknown_rate_on_a_scan_is_still_judged(rate: str) -> None:
     assert _vat_rules(f"购销合同\n合同总价：人民币100,000.00元，含{rate}%增值税。\n", ocr=True) == [
         "amount/vat-rate-invalid"
     ]
+
+
+@pytest.mark.parametrize("spec", ["TX-70；按卖方常规款式", "TX-70，以供方通常做法为准", "按乙方惯常工艺"])
+def test_a_spec_left_to_one_sides_usual_make_is_open(spec: str) -> None:
+    text = (
+        "买卖合同\n第一条 标的\n"
+        "| 序号 | 名称 | 规格型号 | 单位 | 数量 | 单价 | 金额 |\n"
+        f"| 1 | 防尘口罩 | {spec} | 只 | 500 | 3.00 | 1,500.00 |\n"
+        "| 2 | 防护手套 | GL-09；丁腈，长30cm | 副 | 200 | 5.00 | 1,000.00 |\n"
+    )
+    assert "subject/unquantified-item" in _rules(text, SUBJECT)
+    fixed = text.replace(spec, "TX-70；三层熔喷，过滤效率≥95%")
+    assert "subject/unquantified-item" not in _rules(fixed, SUBJECT)

@@ -229,6 +229,8 @@ def _deferred_spec_clause(spec: str) -> str | None:
     规格材质按乙方标准配置, 配置及参数以卖方出厂标准配置为准, 型号规格另行确定 — not a clause about colour
     or packing (颜色按甲方要求), and not one that gives figures."""
     for part in re.split(r"[，,；;]", spec):
+        if re.fullmatch(rf"\s*{_SIDE_USUAL}(?:为准)?\s*", part):
+            return part.strip()  # JH-H20；按乙方常规款式: beside the model, the make is the seller's usual
         m = _SPEC_SUBJECT.match(part)
         if m is None or m.end() == len(part.rstrip()) or _NUMBER.search(part):
             continue
@@ -271,6 +273,11 @@ _CONTENTS = re.compile(
     r"[^，,;；]{0,12}[、，,;；和及][^，,;；]{0,12}?\d+(?:\.\d+)?\s*(?:米|卷|个|套|件|台|只|根|箱|吨|千克|公斤|kg|㎡"
     r"|平方米|张|支|把|副|块|条|包|袋|桶|瓶|盒|组|樘)"
 )
+#: Left to one side's usual make (按乙方常规款式, 以卖方通常做法为准): the contract does not say what it is.
+_SIDE_USUAL = (
+    r"(?:按|以|按照|依)\s*[甲乙买卖供需]方(?:的)?\s*(?:常规|通常|惯常|一般|习惯|惯用)"
+    r"(?:款式|式样|样式|做法|工艺|规格|型号|配置|产品)"
+)
 #: A spec left to later or to one side's say: 待定, 另行确定, 以买方后续提供的图纸为准, 按甲方要求配置.
 _DEFERRED_SPEC = re.compile(
     r"待定|另定|未定|另行(?:书面|以书面形式)?(?:确定|约定|商定|通知|提供)|后续(?:提供|确定|通知)|届时|待确认"
@@ -288,6 +295,7 @@ _DEFERRED_SPEC = re.compile(
     # 执行厂家企业标准): what the standard says is neither in the contract nor fixed
     r"|(?:按|以|执行|依|依照|按照|参照)\s*(?:[甲乙买卖供需]方|厂家|生产厂家?|制造商|原厂|供货商)[^，,。；;]{0,6}?"
     r"(?:标准|规范)"
+    r"|" + _SIDE_USUAL
 )
 #: A word that leaves the model or spec open, wherever it stands in a row (型号待定, 规格另行确定).
 _DEFERRED_WORD = re.compile(
@@ -357,6 +365,7 @@ def subject_clause_any(block: Block) -> bool:
         "| 品名 | 规格型号 | 单位 | 数量 |\n| 数控车床 | 高精度 | 台 | 2 |",
         "| 品名 | 规格型号 | 单位 | 数量 |\n| 数控车床 | CK6150 | 台 | 若干 |",
         "| 设备名称 | 型号 | 主要技术参数 | 单位 | 数量 |\n| 模温机 | LC-MT12 | 按甲方要求配置 | 台 | 4 |",
+        "| 品名 | 规格型号 | 单位 | 数量 |\n| 洁净头罩 | JH-H20；按乙方常规款式 | 只 | 300 |",
         "货物名称：数控车床；数量：待定。",
         "约定被告向原告采购不锈钢储罐，合同总金额168000元。",
         "合同主要约定，货物名称为“SD-03”，单位为套。",
