@@ -300,3 +300,28 @@ def test_carried_ranges_stay_inside_the_text_and_in_order(parts: list[str]) -> N
     out = ocr.carry_ranges(source, tuple(ranges), target)
     assert all(0 <= a < b <= len(target) for a, b, _ in out)
     assert [c for _, _, c in out] == sorted(c for _, _, c in out)
+
+
+@pytest.mark.parametrize(
+    ("plain", "cleared", "kept", "readings"),
+    [
+        (90.0, 95.0, "plain", 1),  # read well: not read again (clearing would erode thin strokes)
+        (55.0, 86.0, "cleared", 2),  # read poorly, better cleared: the cleared reading
+        (70.0, 64.0, "plain", 2),  # read poorly, worse cleared (a hand-filled form): the plain one
+    ],
+)
+def test_a_page_read_poorly_is_read_again_with_its_noise_cleared(
+    monkeypatch: pytest.MonkeyPatch, plain: float, cleared: float, kept: str, readings: int
+) -> None:
+    from PIL import Image
+
+    calls: list[bool] = []
+
+    def fake(image: object, *, clear: bool = False, **how: object) -> list[str]:
+        calls.append(clear)
+        return [ocr.OcrLine("cleared" if clear else "plain", cleared if clear else plain, ())]
+
+    monkeypatch.setattr(ocr, "_read_page", fake)
+    lines = ocr.image_lines(Image.new("L", (20, 20), 255), cache=False)
+    assert [str(x) for x in lines] == [kept]
+    assert len(calls) == readings

@@ -23,8 +23,9 @@ from typing import Any
 
 #: Bumped whenever the reading of a page changes (preprocessing, line assembly, clean-up of lines) or the
 #: shape of what is kept (6.0: each line with Tesseract's confidence in it; 6.2: specks dropped; 6.3: each
-#: line with its words' character ranges and confidences; 6.4: salt noise cleared before OCR).
-PIPELINE = "6.4"
+#: line with its words' character ranges and confidences; 6.4: salt noise cleared before OCR; 6.5: read
+#: cleared only when read poorly without).
+PIPELINE = "6.5"
 #: Pages kept in memory per process (their lines only: a few kB each).
 MEMORY_PAGES = 64
 #: Pages kept in the disk cache folder at most.
