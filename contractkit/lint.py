@@ -118,7 +118,9 @@ LOW_CONFIDENCE = "meta/low-confidence-ocr"
 #: An OCR'd page is read poorly when Tesseract's confidence in it (its words', weighted by their characters,
 #: 0–100: ``Document.meta["ocr_confidence"]``) is under this. Measured over the 130 OCR'd pages of the
 #: corpus scans (tests/corpus/*/*scan*): every well-read page is at 77 or more, the pages of a printed form
-#: filled in by hand, whose fill-ins Tesseract turns into nonsense, at 44 to 52.
+#: filled in by hand, whose fill-ins Tesseract turns into nonsense, at 44 to 52. Printed contracts scanned
+#: noisy at 150 dpi (extra32 w31_b07, extra36 w35_b06) read at 52–79 with 23–28 garbled parts until the
+#: reader cleared their salt noise (:data:`contractkit.readers.ocr.DESPECKLE_UNDER`): now 82–91, 0–3.
 PAGE_LOW = 65
 #: On a poorly read page, a block (paragraph) is read poorly under this confidence: the form pages' blocks
 #: with garbled fill-ins measured 15–71, their printed clauses read right 74–87. On a well-read page a
