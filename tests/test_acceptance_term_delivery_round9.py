@@ -323,3 +323,22 @@ def test_a_place_that_names_what_costs_cover_is_no_delivery_place(text: str) -> 
 
 def test_a_designated_place_to_deliver_to_is_still_flagged() -> None:
     assert fires(HOUSE, "乙方应将货物运至买方指定仓库，运输、保险及卸货费用由乙方承担。")
+
+
+# -- round 9b: a channel the contract was formed by is no channel of change --------------------------------
+
+INFORMAL = "term/informal-change"
+
+
+def test_a_channel_the_contract_was_formed_by_is_no_channel_of_change() -> None:
+    text = (
+        _PARTIES
+        + "九、订立、生效及变更本合同经双方往来的电子邮件及本订单确认书订立，自双方盖章之日起生效。"
+        + "其后的任何变更须以书面补充协议为之。"
+    )
+    assert not fires(INFORMAL, text)
+
+
+def test_a_change_by_email_is_still_flagged() -> None:
+    text = _PARTIES + "九、本合同的变更可以通过双方往来的电子邮件确认。"
+    assert fires(INFORMAL, text)

@@ -993,6 +993,11 @@ _CONTACT_CHANGE = re.compile(
 )
 
 
+#: What follows a channel the contract was formed by (以上述电子邮件往来及本确认函订立): formation, not a
+#: change (not 经电子邮件签订的补充协议, a change agreed by email).
+_FORMED_BY = re.compile(r"[^,，。;；]{0,20}?(?:订立|成立|签订|缔结)(?!后|之后|以后|的)")
+
+
 def _subclauses(clause: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
@@ -1078,6 +1083,8 @@ def _changes(doc: Document) -> list[Change]:
                     # 日常联系可通过微信进行，但对本合同的任何修改须签订书面补充协议: contact, not a change
                     if written and not _CHANGE_GATE.search(clause, part[0], part[1]):
                         negated = True
+                    if _FORMED_BY.match(clause, m.end()):
+                        continue  # 本合同以上述电子邮件往来及本确认函订立: how it was formed, not changed
                     word = m.group()
                     # 变更须采用书面形式（含指定邮箱往来的电子邮件）: the channel is a kind of the writing
                     in_writing = (
