@@ -329,3 +329,34 @@ def test_delivering_shares_of_the_goods_is_no_payment_schedule() -> None:
 def test_handing_over_the_rest_of_the_price_is_still_a_payment() -> None:
     raws = read_installments("设备验收合格后15日内，买方交付其余货款。")
     assert len(raws) == 1 and raws[0].remainder
+
+
+# --- a schedule a scan misread is not summed -------------------------------------------------------------
+
+MISREAD = (
+    "第四条 付款",
+    "1. 合同签订后 7 日内,买方支付合同价款的 20%6,即 30,000.00 元;",
+    "2. 到货验收合格后 10 日内,买方支付合同价款的 709%6,即 105,000.00 元;",
+    "3. 质保期满后 10 日内,买方支付合同价款的 10%。",
+)
+
+
+def _scanned(doc):
+    from dataclasses import replace
+
+    from contractkit.facts import assign_sections
+
+    return replace(doc, blocks=assign_sections(doc.blocks), meta={"ocr": [1]})
+
+
+def test_a_scanned_schedule_with_a_misread_percent_is_not_summed() -> None:
+    assert not fires("payment/shares-mismatch", _scanned(page_lines(*MISREAD)))
+
+
+def test_the_same_schedule_typed_is_summed() -> None:
+    doc = page_lines(*MISREAD)
+    from dataclasses import replace
+
+    from contractkit.facts import assign_sections
+
+    assert fires("payment/shares-mismatch", replace(doc, blocks=assign_sections(doc.blocks)))
