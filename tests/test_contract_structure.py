@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contractkit.contract.extract import extract_text
+from contractkit.contract.extract import extract, extract_text
 
 
 def structure(text: str):
@@ -418,3 +418,29 @@ def test_pdf_headings_glued_to_their_first_clause_are_sections() -> None:
     )
     tops = [(x.label, x.title) for x in s.sections if x.level == 1]
     assert tops == [("1 标的", "标的"), ("2 合同期限与修改", "合同期限与修改")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "补充协议\n一、交货期改为2026年9月30日。\n二、原合同其他条款不变，继续有效。",
+            "原合同其他条款不变，继续有效",
+        ),
+        (
+            "补充协议\n一、单价调整为每件12元。\n二、本补充协议未约定的，适用主合同。",
+            "本补充协议未约定的，适用主合同",
+        ),
+    ],
+)
+def test_a_supplement_leaving_the_rest_to_the_main_contract_is_a_fact(text: str, quoted: str) -> None:
+    from contractkit.readers.text import document_from_text
+
+    doc = document_from_text(text, "<text>")
+    where = extract(doc).structure.amends_main
+    assert where is not None
+    assert where.text(doc) in quoted
+
+
+def test_a_contract_naming_no_main_contract_amends_none() -> None:
+    assert structure("买卖合同\n甲方：某公司\n第一条 其他条款按本合同第五条执行。").amends_main is None

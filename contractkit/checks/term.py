@@ -66,24 +66,10 @@ def _is_contract(doc: Document) -> bool:
     return bool(_CONTRACT_WORD.search(doc_text(doc)))
 
 
-#: A supplementary agreement that leaves what it does not amend to the main contract (原合同其他条款不变
-#: / 本补充协议未约定的，适用主合同 / 未被本补充协议修改的条款继续有效): the term, the termination grounds
-#: and the acceptance rules it does not restate are the main contract's.
-_MAIN_CONTRACT = r"(?:主合同|原合同|原协议|主协议|原買賣合同|主合約|原合約)"
-_REST_OF_MAIN = re.compile(
-    _MAIN_CONTRACT + r"[^。；;\n]{0,80}?(?:其余|其他|其它|未被?[^。；;\n]{0,12}?(?:修改|变更|修订)的)"
-    r"[^。；;\n]{0,40}?(?:条款|内容|约定|事项)[^。；;\n]{0,6}?(?:不变|继续有效|仍然有效|仍有效|继续履行|均有效)"
-    r"|(?:补充协议|補充協議)[^。；;\n]{0,4}?未(?:约定|规定|涉及|尽)[^。；;\n]{0,12}?(?:适用|按照?|依照?|以|执行)"
-    r"[^。；;\n]{0,4}?"
-    + _MAIN_CONTRACT
-    + r"|未(?:经|被)?(?:本)?(?:补充协议|補充協議)[^。；;\n]{0,4}?(?:修改|变更|修订)的[^。；;\n]{0,4}?"
-    + _MAIN_CONTRACT
-)
-
-
 def amends_main_contract(doc: Document) -> bool:
-    """A supplementary agreement that leaves what it does not amend to the main contract."""
-    return memo(doc, "term.amends_main", lambda: _REST_OF_MAIN.search(doc_text(doc)) is not None)
+    """A supplementary agreement that leaves what it does not amend to the main contract (the facts model's
+    ``structure.amends_main``)."""
+    return contract_of(doc).structure.amends_main is not None
 
 
 # -- impossible dates --------------------

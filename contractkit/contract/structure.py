@@ -294,6 +294,10 @@ class Structure:
     #: Where the document says it is placed under another agreement whose terms govern it (依据双方签订的
     #: 《年度采购框架协议》…, 本订单未尽事宜按《产品购销合同》执行, under the Master Supply Agreement).
     incorporates: Where | None = None
+    #: Where a supplementary agreement leaves what it does not amend to the main contract
+    #: (原合同其他条款不变, 本补充协议未约定的，适用主合同, 未被本补充协议修改的条款继续有效): the terms it
+    #: does not restate are the main contract's (its term, termination grounds, acceptance rules).
+    amends_main: Where | None = None
     #: The definition entries (``1.1.5 “验收期”指…``, ``本合同所称X，是指…``, a definitions table), in
     #: document order: clauses that say what a term means, not what a party must do.
     definition_entries: tuple[DefinitionEntry, ...] = ()
@@ -883,6 +887,7 @@ def analyse(doc: Document) -> Structure:
         general_terms=general,
         language=_language(doc),
         incorporates=incorporates,
+        amends_main=_amends_main(doc),
         definition_entries=tuple(entries),
         _definition_spans={i: tuple(sorted(v)) for i, v in covered.items()},
         _definition_blocks=frozenset(i for i, v in covered.items() if _covered_whole(doc.blocks[i].norm, v)),
@@ -948,6 +953,28 @@ def _incorporates(doc: Document, title: Where | None) -> Where | None:
         bm = _INCORPORATES_BARE.search(t, after)
         if bm:
             return _where(i, bm.span())
+    return None
+
+
+_MAIN_CONTRACT = r"(?:主合同|原合同|原协议|主协议|原買賣合同|主合約|原合約)"
+_REST_OF_MAIN = re.compile(
+    _MAIN_CONTRACT + r"[^。；;\n]{0,80}?(?:其余|其他|其它|未被?[^。；;\n]{0,12}?(?:修改|变更|修订)的)"
+    r"[^。；;\n]{0,40}?(?:条款|内容|约定|事项)[^。；;\n]{0,6}?(?:不变|继续有效|仍然有效|仍有效|继续履行|均有效)"
+    r"|(?:补充协议|補充協議)[^。；;\n]{0,4}?未(?:约定|规定|涉及|尽)[^。；;\n]{0,12}?(?:适用|按照?|依照?|以|执行)"
+    r"[^。；;\n]{0,4}?"
+    + _MAIN_CONTRACT
+    + r"|未(?:经|被)?(?:本)?(?:补充协议|補充協議)[^。；;\n]{0,4}?(?:修改|变更|修订)的[^。；;\n]{0,4}?"
+    + _MAIN_CONTRACT
+)
+_MAIN_CONTRACT_WORDS = ("主合同", "原合同", "原协议", "主协议", "原買賣合同", "主合約", "原合約")
+
+
+def _amends_main(doc: Document) -> Where | None:
+    """The first clause in which a supplementary agreement leaves the rest to the main contract."""
+    for i in block_indices_naming(doc, _MAIN_CONTRACT_WORDS):
+        m = _REST_OF_MAIN.search(doc.blocks[i].norm)
+        if m:
+            return _where(i, m.span())
     return None
 
 
