@@ -1,8 +1,8 @@
 """Acceptance, term and delivery, accuracy round 9: a short guarantee of used goods, an objection period
 named in a phrase (提出异议的期限为…), an objection window that follows another window in its sentence,
 a length whose 日 a scan misread (7 旦内), an edition after the Chinese name with its mark (通则®2020),
-a delivery deadline after the verb (分两批交付：第一批不迟于…), a legal representative named in Latin
-script, a building inside an airport or port, and a term that starts at effectiveness whatever the event."""
+a delivery deadline after the verb (分两批交付：第一批不迟于…), a building inside an airport or port,
+and a term that starts at effectiveness whatever the event."""
 
 from __future__ import annotations
 
@@ -153,16 +153,6 @@ def test_a_deadline_date_of_another_act_is_no_delivery_time(text: str) -> None:
 def test_an_edition_after_the_chinese_name_with_its_mark_is_read() -> None:
     text = "贸易术语：FOB 宁波港（《国际贸易术语解释通则®2020》）。"
     assert not fires(EDITION, _PARTIES + text)
-
-
-def test_a_legal_representative_in_latin_script_makes_the_edition_matter() -> None:
-    head = (
-        "买卖合同\n买方：无锡康睿医疗器械有限公司\n法定代表人：Anna K. Lindqvist\n"
-        "卖方：常州华联塑业有限公司\n法定代表人：周明\n"
-    )
-    text = "卖方应于2027年3月31日前以DAP方式交付至江苏省无锡市新吴区长江路21号买方仓库。"
-    assert fires(EDITION, head + text)
-    assert not fires(EDITION, head.replace("Anna K. Lindqvist", "林安娜") + text)
 
 
 @pytest.mark.parametrize("place", ["双流机场乙方维修机库", "新港码头甲方二号仓库"])

@@ -246,12 +246,11 @@ def obsolete_incoterm(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     why="FOB、CIF 等术语在《国际贸易术语解释通则》各版本中的含义不同"
     "（如2020版 CIP 的保险级别、FCA 的已装船提单），"
     "未注明版本时交货义务、费用和风险的划分可能产生争议，依民法典第510条只能按交易习惯确定。"
-    "境内双方以DAP/DDP送货上门（写到门牌号）的，版本无关紧要，不提示；但一方为外商投资企业（或法定代表人以外文姓名"
-    "登记）的，仍应写明版本。",
+    "境内双方以DAP/DDP送货上门（写到门牌号）的，版本无关紧要，不提示；但一方为外商投资企业的，仍应写明版本。",
     why_en="FOB, CIF and the other rules differ between Incoterms editions (e.g. CIP insurance level, FCA "
     "on-board bill of lading in 2020): without the edition, delivery, costs and risk are open to dispute "
     "(Civil Code Art. 510). A DAP/DDP delivery to the door between two domestic parties is not flagged; one"
-    " with a foreign-invested party (or one whose legal representative is named in Latin script) still is.",
+    " with a foreign-invested party still is.",
     basis="国际商会《国际贸易术语解释通则》2020；民法典第510条",
     fix="在术语后写明地点和版本，例如“FOB 上海港 Incoterms® 2020”。",
     bad=[
@@ -259,8 +258,6 @@ def obsolete_incoterm(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "本合同价格为CIF汉堡港价格。",
         "卖方：苏州德联精密机械有限公司（外商独资企业）\n买方：南通华东重工有限公司\n"
         "卖方应于2027年3月31日前将全部货物以DAP方式交付至江苏省南通市通州区世纪大道588号买方总装车间。",
-        "买方：无锡康睿医疗器械有限公司\n法定代表人：Anna K. Lindqvist\n卖方：常州华联塑业有限公司\n"
-        "卖方应于2027年3月31日前以DAP方式交付至江苏省无锡市新吴区长江路21号买方仓库。",
     ],
     good=[
         "贸易术语：FOB 上海港 Incoterms® 2020。",
@@ -300,10 +297,6 @@ _DOOR_TERMS = frozenset(("DAP", "DDP", "DPU"))
 _FOREIGN_INVESTED = re.compile(r"外商独资|外商投资|外资企业|中外合资|中外合作|台港澳|港澳台|外国法人独资")
 
 
-#: A legal representative named in Latin script (Michael R. Hartley): a foreign investor's appointee.
-_LATIN_NAME = re.compile(r"^\s*[A-Za-z][A-Za-z.\-']*(?:\s+[A-Za-z][A-Za-z.\-']*)+\s*$")
-
-
 def _edition_moot(doc: Document, facts: DeliveryFacts) -> bool:
     """True when naming the edition changes nothing: every rule named is DPU (2020 only), or a delivered
     rule (DAP, DDP) of a domestic deal — no party outside the mainland — to an address down to the door
@@ -321,8 +314,6 @@ def _edition_moot(doc: Document, facts: DeliveryFacts) -> bool:
         for p in parties
     ):
         return False  # a foreign-invested party (外商独资企业) reads DAP by its group's edition: name it
-    if any(_LATIN_NAME.match(d.value) for p in parties if (d := p.detail("legal")) is not None):
-        return False  # 法定代表人：Michael R. Hartley — a foreign-invested company in all likelihood: name it
     if any(p.kind == "address" and p.house_number for p in facts.places):
         return True
     # DDP 买方工厂（浙江省嘉兴市秀洲区旺林路288号）: the door in brackets after the rule's place
