@@ -190,11 +190,12 @@ def _low_pages(doc: Document) -> set[int]:
     return low | {p for p, n in garbled.items() if n >= PAGE_GARBLED}
 
 
-def poorly_read(doc: Document) -> tuple[list, list[int]]:
+def poorly_read(doc: Document, low: set[int] | None = None) -> tuple[list, list[int]]:
     """The blocks of ``doc`` OCR read too poorly to judge (:data:`BLOCK_LOW` on a poorly read page:
-    :func:`_low_pages`; every block of a page under :data:`PAGE_UNREADABLE`) and the unreadable pages."""
+    ``low``, by default :func:`_low_pages`; every block of a page under :data:`PAGE_UNREADABLE`) and the
+    unreadable pages."""
     pages: dict = doc.meta.get("ocr_confidence") or {}
-    low = _low_pages(doc)
+    low = _low_pages(doc) if low is None else low
     unreadable = sorted(p for p in low if pages[p] is not None and pages[p] < PAGE_UNREADABLE)
     blocks = [
         b
@@ -222,8 +223,10 @@ def withhold_poorly_read(doc: Document, findings: list[Finding]) -> list[Finding
     text (:func:`_located`) rests on a word OCR read poorly (:func:`weak_ranges`); and a document-level one
     (no quote, no span: "no dispute clause") whenever there are such parts — the clause may be in them.
     Documents read well (a text layer, a well-read scan) come back unchanged."""
-    blocks, unreadable = poorly_read(doc)
+    if not doc.meta.get("ocr_confidence"):
+        return findings  # nothing was OCR'd (a text layer, a .docx): nothing read poorly
     low = _low_pages(doc)
+    blocks, unreadable = poorly_read(doc, low)
     garbled = [(b, [b.text[s:e] for s, e in garbled_parts(b)]) for b in doc.blocks if b.location.page in low]
     where = {b.location.index for b in blocks}
     named = [(b, parts) for b, parts in garbled if parts and b.location.index not in where]
