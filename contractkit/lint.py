@@ -67,12 +67,17 @@ def lint_document(
     from contractkit.checks.base import RuleContext, effective_severity, selected
     from contractkit.contract.model import forget as forget_contract
     from contractkit.facts import assign_sections
+    from contractkit.facts.choices import mask_unchosen
 
     settings = Settings.resolve(settings)
     pool = list(rules) if rules is not None else list(available_rules().values())
     read_blocks = doc.blocks  # as read: with OCR's confidence in each (the sectioned copies drop it)
     doc = Document(
-        path=doc.path, kind=doc.kind, blocks=assign_sections(doc.blocks), deal=doc.deal, meta=doc.meta
+        path=doc.path,
+        kind=doc.kind,
+        blocks=assign_sections(mask_unchosen(doc.blocks)),
+        deal=doc.deal,
+        meta=doc.meta,
     )
     out: list[Finding] = []
     ran = list(selected(pool, settings))

@@ -152,8 +152,13 @@ def forget(doc: Document) -> None:
 def extract(doc: Document) -> Contract:
     """The facts model of a read document (assigns sections first, as the lint engine does)."""
     from contractkit.facts import assign_sections
+    from contractkit.facts.choices import mask_unchosen
 
     prepared = Document(
-        path=doc.path, kind=doc.kind, blocks=assign_sections(doc.blocks), deal=doc.deal, meta=doc.meta
+        path=doc.path,
+        kind=doc.kind,
+        blocks=assign_sections(mask_unchosen(doc.blocks)),
+        deal=doc.deal,
+        meta=doc.meta,
     )
     return Contract(prepared)
