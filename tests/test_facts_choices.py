@@ -128,3 +128,38 @@ def test_masking_keeps_length_and_is_idempotent(options, per_line):
     for ticked, option in options:
         if ticked or not decided:
             assert option in joined
+
+
+PICK_FORMS = [
+    "协商不成的，按下列第（二）种方式解决：（一）提交杭州仲裁委员会仲裁；（二）依法向甲方所在地人民法院起诉。",
+    "争议解决方式：双方选择第2种：\n1. 提交杭州仲裁委员会仲裁；\n2. 向甲方所在地人民法院起诉。",
+    "（1）提交杭州仲裁委员会仲裁；（2）向甲方住所地人民法院起诉。双方选择第（2）种。",
+    "協商不成的，按下列第（二）種方式解決：（一）提交廣州仲裁委員會仲裁；（二）向買受人所在地人民法院起訴。",
+    "争议解决：采用以下第②种方式：①提交杭州仲裁委员会仲裁 ②向甲方所在地人民法院起诉",
+]
+
+
+@pytest.mark.parametrize("form", PICK_FORMS)
+def test_picked_by_number_is_one_forum(form):
+    assert "dispute/arbitration-and-court" not in _rules(lint_text(form), "dispute/")
+
+
+def test_picked_penalty_option_leaves_the_other_unread():
+    form = (
+        "逾期付款违约金按下列第（1）种方式计算：（1）每日按未付款的万分之三，总额不超过合同总价的10%；"
+        "（2）每日按未付款的千分之五。"
+    )
+    assert "penalty/rate-above-cap" not in _rules(lint_text(form), "penalty/")
+    assert "penalty/rate-above-cap" in _rules(lint_text(form.replace("第（1）种", "第（2）种")), "penalty/")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "协商不成的，按下列第____种方式解决：（一）提交杭州仲裁委员会仲裁；（二）依法向甲方所在地人民法院起诉。",
+        "逾期超过30日的，依第二项处理：（1）解除合同（2）继续履行",  # 项 cites an item, no list word
+        "按下列第（三）种方式解决：（一）仲裁；（二）诉讼。",  # the pick names no offered option
+    ],
+)
+def test_no_pick_leaves_options_alone(text):
+    assert _norms(text) == [b.norm for b in document_from_text(text).blocks]
