@@ -474,6 +474,24 @@ def vat_rate_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
+#: The levy rates of simplified taxation (简易计税): 5 % for the sale or lease of real estate and labour
+#: dispatch on the difference, and the statutory reductions (个人出租住房减按1.5%, 二手车减按0.5%). They are
+#: lawful where the clause says the simplified method applies.
+_LEVY_RATES = frozenset((Decimal("5"), Decimal("1.5"), Decimal("0.5")))
+_LEVY_CONTEXT = re.compile(
+    r"征收率|简易计税|简易征收|简易办法|减按|差额(?:征税|纳税|计税)|不动产|房屋|房产|租赁|出租|租金|劳务派遣"
+)
+
+
+def _levy_rate(doc: Document, t) -> bool:
+    """True when ``t`` is a simplified-taxation levy rate stated as one (含5%增值税（简易计税）,
+    按5%征收率)."""
+    if t.rate not in _LEVY_RATES:
+        return False
+    norm = doc.blocks[t.where.block].norm
+    return _LEVY_CONTEXT.search(norm, max(0, t.where.span[0] - 40), t.where.span[1] + 40) is not None
+
+
 def _misread_rate(rate: Decimal, allowed: set[Decimal], obsolete: set[Decimal]) -> bool:
     """True when ``rate`` (not in force, not a former rate) is a rate in force with one digit more — what a
     scan makes of 9% (90%), 13% (130%, 183%) or 6% (60%)."""
@@ -491,14 +509,19 @@ def _misread_rate(rate: Decimal, allowed: set[Decimal], obsolete: set[Decimal]) 
     title="增值税税率不是现行税率",
     title_en="VAT rate not in force",
     severity="warning",
-    why="现行增值税税率为13%、9%、6%、0%，简易计税征收率3%（小规模纳税人减按1%）；"
+    why="现行增值税税率为13%、9%、6%、0%，简易计税征收率3%（小规模纳税人减按1%），不动产销售、租赁等简易计税5%；"
     "17%、16%、11%、10%已于2018年、2019年调整废止。写错税率会导致开票和价款计算错误。",
     why_en="VAT rates in force are 13 %, 9 %, 6 % and 0 %, with 3 % (reduced to 1 %) for simplified "
-    "levy; 17/16/11/10 % were abolished in 2018–2019. A wrong rate breaks invoicing and the price.",
+    "levy and 5 % for real estate sold or leased under it; 17/16/11/10 % were abolished in 2018–2019. "
+    "A wrong rate breaks invoicing and the price.",
     basis="增值税法第10条、第11条；财政部 税务总局 海关总署公告2019年第39号",
     fix="改为适用的现行税率，例如货物销售13%。",
     bad=["上述价格含16%增值税。", "本合同价款不含税，增值税税率为17%。"],
-    good=["上述价格含13%增值税。", "本合同价款不含税，增值税税率为6%。"],
+    good=[
+        "上述价格含13%增值税。",
+        "本合同价款不含税，增值税税率为6%。",
+        "年租金120,000.00元（含5%增值税，出租方选择简易计税）。",
+    ],
     params=("vat_rates", "obsolete_vat_rates"),
 )
 def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -507,7 +530,7 @@ def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     by_value: dict[Decimal, list] = {}
     scanned = set((doc.meta or {}).get("ocr") or ())
     for t in _facts(doc).tax:
-        if t.rate is None or t.rate in allowed:
+        if t.rate is None or t.rate in allowed or _levy_rate(doc, t):
             continue
         if doc.blocks[t.where.block].location.page in scanned and _misread_rate(t.rate, allowed, obsolete):
             continue  # 含 90% 增值税 on a scan: a stray digit read into 9%, not a rate anyone wrote

@@ -99,6 +99,10 @@ def _wanted(doc: Document, p: Party) -> list[str]:
     structure = contract_of(doc).structure
     if structure.under_agreement:
         return []  # an order placed under a framework or master agreement: the agreement identifies them
+    if _platform_order(doc, p):
+        # an order placed on a platform: the names its verified accounts carry identify the sides — a legal
+        # entity's name; a shop's name alone (…旗舰店) is no one a claim can be brought against
+        return [] if _ENTITY_NAME.search(p.core_name) or _states(p, "code") else ["code"]
     quote = structure.kind == "quote"
     if quote and p.role == "buyer":
         return []  # a quote is the quoting side's offer: it identifies itself, the addressee is named
@@ -111,6 +115,65 @@ def _wanted(doc: Document, p: Party) -> list[str]:
     else:
         wanted = ["code", "address"] if quote else ["code", "address", "legal"]
     return [*wanted, "phone"] if _phone_expected(doc, p) else wanted
+
+
+#: An order placed on a trading platform: it says the platform's rules or agreement govern it, or it names
+#: the sides as the platform does (买家 / 卖家 / 店铺).
+_PLATFORM_RULES = re.compile(
+    r"(?:平台|商城|电商|网店)[^，,。；;\n]{0,12}?(?:规则|协议|服务条款|交易规则|下单|成交|确认)"
+    r"|(?:通过|经由|在)[^，,。；;\n]{0,12}?(?:平台|商城|网店|店铺)[^，,。；;\n]{0,6}?(?:下单|订购|购买|采购|成交)"
+    r"|\b(?:platform|marketplace)\b",
+    re.IGNORECASE,
+)
+_PLATFORM_SIDES = ("买家", "卖家", "店铺", "卖家店铺", "商家")
+#: The name of a legal entity or a registered business, not a shop's name on a platform (…旗舰店, …专营店).
+_ENTITY_NAME = re.compile(
+    r"(?:公司|厂|合作社|中心|研究院|研究所|学校|医院|事务所|商行|经营部|门市部|工作室|合伙企业|\b(?:Ltd|Limited|Inc|LLC|GmbH|Co)\.?)$",
+    re.IGNORECASE,
+)
+
+
+def _platform_order(doc: Document, p: Party) -> bool:
+    """True for an order (not a contract) placed on a trading platform (订单详情, 平台交易规则,
+    买家/卖家): the platform's real-name accounts identify the sides (电子商务法第27条), its rules are their
+    agreement, and the order printout carries the names — a careful reviewer does not ask it for credit
+    codes and legal representatives."""
+    if contract_of(doc).structure.kind != "order":
+        return False
+    if any(d in _PLATFORM_SIDES for d in p.designations):
+        return True
+    return any(_PLATFORM_RULES.search(b.norm) for b in doc.blocks[:400])
+
+
+_SHOP_LINE = re.compile(
+    r"^\s*(?:卖家店铺|店铺名称|卖家|商家|店铺)\s*[:：]\s*(?P<name>[^\s，,；;。]{2,40}?店)\s*$"
+)
+
+
+def _shop_only_seller(doc: Document) -> tuple[Block, tuple[int, int], str] | None:
+    """On a platform order, the line naming the seller by a shop (卖家店铺：…旗舰店) when no seller of the
+    order is named as a legal entity or gives a credit code: who sells, and can be sued, is not said."""
+    structure = contract_of(doc).structure
+    if structure.kind != "order" or structure.under_agreement:
+        return None
+    sellers = [p for p in facts(doc).parties if p.role == "seller"]
+    if any(_ENTITY_NAME.search(p.core_name) or _states(p, "code") for p in sellers):
+        return None
+    if not any(_PLATFORM_RULES.search(b.norm) or "买家" in b.norm for b in doc.blocks[:400]):
+        return None
+    for i, b in enumerate(doc.blocks[:200]):
+        m = _SHOP_LINE.match(b.norm)
+        if m is None:
+            continue
+        # 卖家主体：郑州…有限公司 / 统一社会信用代码：… under the shop: the seller block names the entity
+        block = doc.blocks[i + 1 : i + 7]
+        if any(_USCC_ANY.search(n.norm) or _ENTITY_VALUE.search(n.norm) for n in block):
+            return None
+        return b, m.span("name"), m.group("name")
+    return None
+
+
+_ENTITY_VALUE = re.compile(r"[:：]\s*[^\s:：]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|厂)\s*$")
 
 
 def _operator_named(p: Party) -> bool:
@@ -196,6 +259,14 @@ def _anchor(doc: Document, p: Party) -> tuple[Block | None, tuple[int, int] | No
 def missing_details(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
+    if (shop := _shop_only_seller(doc)) is not None:
+        block, span, name = shop
+        yield ctx.report(
+            block,
+            f"卖家仅以店铺名称“{name}”标识，未写明经营主体（公司全称）及统一社会信用代码。",
+            f"The seller is named only by its shop '{name}': no legal entity and no credit code.",
+            span=span,
+        )
     for p in facts(doc).parties:
         if not _named(p):
             continue
@@ -235,7 +306,7 @@ def missing_phone(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc, min_chars=4):
         return
     for p in facts(doc).parties:
-        if not _named(p) or p.has("phone") or "phone" in _wanted(doc, p):
+        if not _named(p) or p.has("phone") or "phone" in _wanted(doc, p) or _platform_order(doc, p):
             continue  # parties/missing-details reports a phone the other party gives
         block, span = _anchor(doc, p)
         yield ctx.report(

@@ -185,7 +185,7 @@ def _item_problems(it: Item, quote: bool = False, framework: bool = False) -> li
         problems.append(("未写计量单位", "no unit"))
     spec = it.spec if it.spec_column else it.model
     service = _SERVICE.search(it.name) is not None
-    deferred = it.model if it.spec_column and _DEFERRED_SPEC.search(it.model) else spec
+    deferred = it.model if it.spec_column and _deferred(it.model) else spec
     if (
         (it.spec_column or it.model)
         and not service
@@ -210,7 +210,7 @@ def _item_problems(it: Item, quote: bool = False, framework: bool = False) -> li
         and not has_blank(spec)
         and not _NUMBER.search(spec)
     ):
-        if _DEFERRED_SPEC.search(spec):  # 款式及防护等级待定 / 按甲方要求配置: the spec is left open
+        if _deferred(spec):  # 款式及防护等级待定 / 按甲方要求配置: the spec is left open
             problems.append((f"规格“{spec}”未确定", f"spec '{spec}' is left open"))
         elif _LOOSE_SPEC.search(spec):  # 高精度 / 常规: no figure, only a word
             problems.append((f"规格“{spec}”未量化", f"spec '{spec}' has no figures"))
@@ -219,7 +219,7 @@ def _item_problems(it: Item, quote: bool = False, framework: bool = False) -> li
 
 #: The spec itself named as the subject of a clause (规格材质…, 配置及参数…, 型号、规格…).
 _SPEC_SUBJECT = re.compile(
-    r"^\s*(?:(?:规格|型号|材质|材料|配置|参数|技术参数|性能参数|技术要求|技术指标)\s*(?:及|和|与|、|/)?\s*){1,3}"
+    r"^\s*(?:(?:具体)?(?:规格|型号|材质|材料|配置|参数|技术参数|性能参数|技术要求|技术指标|尺寸|款式|式样|品牌)\s*(?:及|和|与|、|/)?\s*){1,3}"
     r"(?:均|统一|一律)?"
 )
 
@@ -234,7 +234,7 @@ def _deferred_spec_clause(spec: str) -> str | None:
         m = _SPEC_SUBJECT.match(part)
         if m is None or m.end() == len(part.rstrip()) or _NUMBER.search(part):
             continue
-        if _DEFERRED_SPEC.search(part, m.end()) is not None:
+        if _deferred(part, m.end()) is not None:
             return part.strip()
     return None
 
@@ -261,7 +261,7 @@ def _noted_deferral(doc: Document, it: Item) -> tuple[Block, tuple[int, int]] | 
             continue
         if own is None and it.name not in norm:
             continue
-        m = _DEFERRED_SPEC.search(norm)
+        m = _deferred(norm)
         if m is not None:
             return b, m.span()
     return None
@@ -273,10 +273,18 @@ _CONTENTS = re.compile(
     r"[^，,;；]{0,12}[、，,;；和及][^，,;；]{0,12}?\d+(?:\.\d+)?\s*(?:米|卷|个|套|件|台|只|根|箱|吨|千克|公斤|kg|㎡"
     r"|平方米|张|支|把|副|块|条|包|袋|桶|瓶|盒|组|樘)"
 )
-#: Left to one side's usual make (按乙方常规款式, 以卖方通常做法为准): the contract does not say what it is.
+#: Who a spec can be left to: a party by any of its designations (甲方, 出卖人, 卖家, 供货商, 承揽人, 我司 …;
+#: the normalized text folds 繁體 to 简体, so 出賣人 and 供貨商 read the same).
+_SIDE = (
+    r"(?:[甲乙丙买卖供需]方|出卖人|买受人|卖家|买家|商家|供应商|供货商|供应方|供货方|供货单位|供应单位|厂家|厂商"
+    r"|生产厂家?|生产商|制造商|制造厂|原厂|承揽人|定作人|承包人|我方|我司|本公司|贵方|贵司)"
+)
+#: Left to one side's own make or standard (按乙方常规款式, 以卖方通常做法为准, 依出卖人出厂标准,
+#: 以卖方标准规格为准, 按供货商常规配置, 以承揽人设计为准, 按卖家平时的款式): what it is lies with that side,
+#: not in the contract.
 _SIDE_USUAL = (
-    r"(?:按|以|按照|依)\s*[甲乙买卖供需]方(?:的)?\s*(?:常规|通常|惯常|一般|习惯|惯用)"
-    r"(?:款式|式样|样式|做法|工艺|规格|型号|配置|产品)"
+    rf"(?:按|以|按照|依|依照|参照|照|执行)\s*{_SIDE}(?:的)?\s*[^，,。；;\d]{{0,6}}?"
+    r"(?:常规|通常|惯常|一般|习惯|惯用|平时|平常|日常|现有|现行|出厂|标准|规范|设计|做法|款式|式样)"
 )
 #: A spec left to later or to one side's say: 待定, 另行确定, 以买方后续提供的图纸为准, 按甲方要求配置.
 _DEFERRED_SPEC = re.compile(
@@ -285,18 +293,37 @@ _DEFERRED_SPEC = re.compile(
     r"|以[^，,。；;]{0,16}?(?:后续|另行|届时|通知)[^，,。；;]{0,10}?为准"
     # left to what the seller delivers: 型号及保温性能以卖方实际供货为准, 以实物为准, 以供方提供的为准
     r"|以[^，,。；;]{0,10}?(?:实际|实物)[^，,。；;]{0,8}?为准"
-    r"|以[^，,。；;]{0,4}?[甲乙买卖供需]方[^，,。；;]{0,8}?(?:提供|供应|发出|交付|确定)的?[^，,。；;]{0,6}?为准"
+    rf"|以[^，,。；;]{{0,4}}?{_SIDE}[^，,。；;]{{0,8}}?(?:提供|供应|发出|交付|确定)的?[^，,。；;]{{0,6}}?为准"
     r"|按[^，,。；;]{0,10}?(?:要求|需要|需求|风格|习惯|意见|喜好)(?:配置|搭配|定制|制作|提供|确定|调整)?"
     r"|按[^，,。；;]{0,8}?标准配置|视[^，,。；;]{0,8}?(?:情况|需要)|根据[^，,。；;]{0,8}?(?:需要|要求)"
+    # left to the site or the use: 型号以现场需要为准, 规格依使用需求确定
+    r"|(?:以|依)[^，,。；;]{0,8}?(?:需要|需求)(?:为准|确定|而定)"
     # left to one side's choice: 由卖方根据库存情况搭配 / 由乙方确定 / 卖方自行选定
-    r"|(?:由|归)[甲乙买卖供需]方[^，,。；;]{0,12}?(?:搭配|确定|选定|决定|调配|配置|安排)"
-    r"|[甲乙买卖供需]方自行(?:搭配|确定|选定|决定|调配|配置|安排)|根据[^，,。；;]{0,8}?(?:库存|货源|情况)"
+    rf"|(?:由|归){_SIDE}[^，,。；;]{{0,12}}?(?:搭配|确定|选定|决定|调配|配置|安排)"
+    rf"|{_SIDE}自行(?:搭配|确定|选定|决定|调配|配置|安排)|根据[^，,。；;]{{0,8}}?(?:库存|货源|情况)"
     # left to one side's own standard, named by no number (按卖方现行出厂标准, 以卖方出厂标准配置为准,
     # 执行厂家企业标准): what the standard says is neither in the contract nor fixed
-    r"|(?:按|以|执行|依|依照|按照|参照)\s*(?:[甲乙买卖供需]方|厂家|生产厂家?|制造商|原厂|供货商)[^，,。；;]{0,6}?"
-    r"(?:标准|规范)"
     r"|" + _SIDE_USUAL
 )
+#: A document or sample the spec is fixed by (附件二, 技术协议, 图纸编号, 双方封存的样品): a spec left to
+#: one side's design or standard is still fixed when the clause names where that is written down.
+_FIXED_BY = re.compile(
+    r"附件|附表|附录|附图|技术协议|技术规格书|规格书|图纸编号|图号|封样|封存|签样|确认样|样品|样板"
+)
+_LATER = re.compile(r"后续|另行|届时|待|以后|将来")
+
+
+def _deferred(text: str, pos: int = 0) -> re.Match[str] | None:
+    """The first deferral of ``text`` (from ``pos``) whose clause does not name where the spec is written
+    down (or names it as still to come: 以卖方后续提供的样品为准)."""
+    for m in _DEFERRED_SPEC.finditer(text, pos):
+        lo = max((text.rfind(c, 0, m.start()) for c in "，,；;。"), default=-1) + 1
+        hi = min((k for c in "，,；;。" if (k := text.find(c, m.end())) >= 0), default=len(text))
+        if not _FIXED_BY.search(text, lo, hi) or _LATER.search(text, lo, hi):
+            return m
+    return None
+
+
 #: A word that leaves the model or spec open, wherever it stands in a row (型号待定, 规格另行确定).
 _DEFERRED_WORD = re.compile(
     r"(?:型号|规格|配置|款式|品种|颜色|尺寸|参数)?(?:待定|另定|未定|另行(?:确定|约定|商定|通知)|待确认)"

@@ -9,6 +9,7 @@ resolves disputes. Arbitration and court are recognised in any wording (提交�
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -101,6 +102,11 @@ _PICK = re.compile(
     r"(?:下列|以下|如下)?第\s*(?P<n>[^种项条]{0,12}?)\s*(?:种|项)(?:方式)?|单选|择一|选择(?:下列|以下|如下)"
 )
 _PICK_N = re.compile(r"第\s*(?P<n>[^种项条，,。]{0,12}?)\s*(?:种|项)(?:方式)")
+#: An option's number where the option starts after a colon inside a clause (争议解决方式：双方选择第（2）种：
+#: （1）提交…仲裁；（2）向…法院起诉): the first option shares its clause with the "choose" words.
+_ITEM_AFTER_COLON = re.compile(
+    r"[:：]\s*(?:[（(](?P<a>[\d一二三四五六七八九十]{1,2})[)）]|(?P<b>[\d一二三四五六七八九十]{1,2})\s*[.、](?!\d))"
+)
 _NAME_END = re.compile(r"仲裁委员会|国际仲裁中心|仲裁中心|仲裁院|仲裁机构")
 _NAME_LEAD = re.compile(r"^(?:在|于)")
 _NAME_STOP = set('交向由至到将的和或及与、，,：:；;。（(“"《 \u3000_＿请')
@@ -310,7 +316,7 @@ def _dispute_options(doc: Document) -> list[Option]:
         text = block.norm
         whole = in_section(block, DISPUTE_SECTION)
         near = any(context[max(0, i - 3) : i + 1])
-        spans = [(0, len(text))] if whole else split_clauses(text)
+        spans = _inline_items(text) if whole else split_clauses(text)
         labelled = _labelled_value(doc, i)
         for s, e in spans:
             part = text[s:e]
@@ -332,11 +338,28 @@ def _dispute_options(doc: Document) -> list[Option]:
                     court,
                     bool(_MARK.match(part)),
                     bool(_BOX.match(part)),
-                    _number(_ITEM.match(part)),
+                    _number(_ITEM.match(part) or ([*_ITEM_AFTER_COLON.finditer(part)] or [None])[-1]),
                     Where(i, (s, e)),
                 )
             )
     return out
+
+
+#: Where a numbered option starts inside a line (争议解决方式：选择第2项。1. 向…法院起诉；2. 提交…仲裁).
+_INLINE_ITEM = re.compile(
+    r"(?:(?<=[;；。:：])|^)\s*(?:[（(][\d一二三四五六七八九十]{1,2}[)）]|[\d一二三四五六七八九十]{1,2}\s*[.、](?!\d)"
+    r"|☑|√|■|☒|✓|✔|▣|□|☐|○)"
+)
+
+
+def _inline_items(text: str) -> list[tuple[int, int]]:
+    """A dispute-section line as one span, or as one span per option when it lists two or more, numbered or
+    boxed (争议解决：□ 提交…仲裁；□ 向…法院起诉)."""
+    starts = [m.start() for m in _INLINE_ITEM.finditer(text) if m.start() > 0]
+    if len(starts) < 2:
+        return [(0, len(text))]
+    cuts = [0, *starts, len(text)]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if a < b]
 
 
 def _labelled_value(doc: Document, i: int) -> bool:
@@ -366,7 +389,7 @@ def _picked_number(doc: Document) -> tuple[bool, int | None]:
             continue
         m = _PICK_N.search(block.norm) or _PICK.search(block.norm)
         if m and (in_section(block, DISPUTE_SECTION) or "方式" in block.norm):
-            raw = (m.groupdict().get("n") or "").strip()
+            raw = (m.groupdict().get("n") or "").strip().strip("（）() ")  # 第（2）种: the number in brackets
             if raw.isdigit():
                 return True, int(raw)
             if raw in _CN_N:

@@ -663,8 +663,9 @@ def _seg(
     p = _squeeze(party) if party else None
     if p in _NOT_A_PARTY:
         p, kinds = None, kinds or ("contact",)
-    if (bm := _CELL_BORDER.search(value)) and bm.start() > 0:
-        value = value[: bm.start()]  # …（盖章） | — a text table's cell border
+    if bm := _CELL_BORDER.search(value):
+        # …（盖章） | — a text table's cell border (授权代表： | — an empty value)
+        value = value[: bm.start()]
         span = (span[0], span[0] + len(value))
     if p is not None and _SIGN_TAIL.search(value) and _SIGN_WORDS.search(value):
         sign = True
@@ -861,6 +862,38 @@ def _wrapped_address(doc: Document, parties: list[_Open], cell: tuple[int, int, 
             return
 
 
+def _display_x(text: str, end: int) -> int:
+    """How far right offset ``end`` of a text line stands (a Chinese character is two columns wide)."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text[:end])
+
+
+def _position(doc: Document, row: list[tuple[int, int, int, str]], seg: _Seg) -> tuple[str, int, int] | None:
+    """Where ``seg`` stands across the page: ``("grid", table, column)`` in a Word table, ``("pipe", 0, n)``
+    after the n-th cell border of a text table (| 卖方：… | 买方：… |), ``("x", 0, x)`` for the cell of a
+    space-aligned line starting x columns from the left; None when it cannot be told."""
+    b = doc.blocks[seg.block]
+    if b.location.table is not None:
+        return ("grid", b.location.table, seg.col)
+    t = _unpad(b.norm) if " " in b.norm else b.norm
+    if t.lstrip()[:1] in ("|", "｜"):
+        return ("pipe", 0, sum(t.count(c, 0, seg.span[0]) for c in ("|", "｜")))
+    for i, start, end, _text in row:
+        if i == seg.block and start <= seg.span[0] <= end:
+            return ("x", 0, _display_x(t, start))
+    return None
+
+
+def _by_column(heads: list[tuple[tuple[str, int, int], str]], at: tuple[str, int, int] | None) -> str | None:
+    """The party whose column ``at`` stands in, given where each party's cell of the head row stood."""
+    if at is None or not heads or heads[0][0][:2] != at[:2]:
+        return None
+    if at[0] != "x":
+        return next((k for pos, k in heads if pos[2] == at[2]), None)
+    # space-aligned lines are aligned by characters or by display width, as the writer's editor showed them:
+    # the nearest party's start is the column
+    return min(heads, key=lambda pk: abs(pk[0][2] - at[2]))[1]
+
+
 def analyse(doc: Document, structure: Structure) -> Parties:
     """The parties of a read document (text layouts; JSON deals are handled by :func:`extract`)."""
     opened: dict[str, _Open] = {}
@@ -868,10 +901,17 @@ def analyse(doc: Document, structure: Structure) -> Parties:
     mentions: list[Mention] = []
     heads: list[str] = []  # keys of the parties opened by the last row that opened any
     columns: dict[int, str] = {}  # column → party key, for 项目｜供方｜需方 tables
+    #: where each party of a row naming two or more side by side stood (卖方：… | 买方：…): the rows under it
+    #: give each party its details in its own column, also when the other column's cell is empty
+    head_at: list[tuple[tuple[str, int, int], str]] = []
     for row in _rows(doc):
         first = row[0][0]
         if row[0][1] == _BODY_LINE:
-            heads, columns = [], {}  # the body: party lines only where a line starts with a party
+            heads, columns, head_at = (
+                [],
+                {},
+                [],
+            )  # the body: party lines only where a line starts with a party
             continue
         grid = _grid(doc, row)
         segs = _segments(row)
@@ -886,7 +926,7 @@ def analyse(doc: Document, structure: Structure) -> Parties:
             if not (heads and (_OTHER_LABEL.match(row[0][3]) or (in_table and columns))):
                 # an unknown label line (邮编：…, 开户许可证：…), or an unknown label row of a party table
                 # (国家或地区 | SG), keeps the party open
-                heads, columns = [], {}
+                heads, columns, head_at = [], {}, []
             continue
         party_segs = [s for s in segs if s.party and not s.kinds]
         if len(party_segs) >= 2 and all(not s.value for s in party_segs):
@@ -916,7 +956,11 @@ def analyse(doc: Document, structure: Structure) -> Parties:
                     _fill(opened[key], seg)
             continue
         row_heads: list[str] = []
+        prev_heads = heads
+        row_at: list[tuple[tuple[str, int, int], str]] = []
         for seg in segs:
+            if seg.party and (pos := _position(doc, row, seg)) is not None:
+                row_at.append((pos, _key(structure, seg.party)))
             if seg.party and not seg.kinds:
                 key = _key(structure, seg.party)
                 name = _clean_name(seg.value)
@@ -972,12 +1016,41 @@ def analyse(doc: Document, structure: Structure) -> Parties:
                     if not p.name:
                         p.name, p.name_where = name, _where(seg, name)
                 _fill(p, seg)
+        first_party = next((s for s in segs if s.party), None)
         if row_heads:
             heads = row_heads
             columns = {}
+            distinct = {pos for pos, _k in row_at}
+            same_line = len({pos[:2] for pos in distinct}) == 1
+            head_at = sorted(row_at, key=lambda pk: pk[0][2]) if len(distinct) >= 2 and same_line else []
         detail_segs = [s for s in segs if not s.party and s.kinds]
         if not detail_segs or not heads:
             continue
+        if (
+            row_heads
+            and prev_heads
+            and first_party is not None
+            and doc.blocks[first_party.block].location.table is None
+        ):
+            # 法定代表人：刘卫东 电话：0731-… 需方：株洲…有限公司 — a scan's line holding the end of one
+            # party's block and the start of the next: what precedes the new label is the previous party's
+            before = [
+                s for s in detail_segs if s.block == first_party.block and s.span[0] < first_party.span[0]
+            ]
+            for seg in before:
+                _fill(opened[prev_heads[-1]], seg)
+            detail_segs = [s for s in detail_segs if s not in before]
+            if not detail_segs:
+                continue
+        cells = len({(s.block, s.col) for s in detail_segs})
+        if not row_heads and head_at and (head_at[0][0][0] != "x" or cells < len(head_at)):
+            # a space-aligned line as wide as the head row keeps its order (the rule below)
+            keyed = [_by_column(head_at, _position(doc, row, s)) for s in detail_segs]
+            if all(k is not None for k in keyed):
+                for seg, key in zip(detail_segs, keyed, strict=True):
+                    assert key is not None
+                    _fill(opened[key], seg)
+                continue
         same = len({s.kinds for s in detail_segs}) == 1
         if len(heads) >= 2 and same and len(detail_segs) == len(heads):
             targets = heads

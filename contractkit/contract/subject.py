@@ -590,7 +590,7 @@ _NAME_COLS = (
 )  # fmt: skip
 _QTY_COLS = ("数量", "供货量", "采购量", "订货量")
 _UNIT_COLS = ("单位",)
-_SPEC_COLS = ("规格", "技术参数", "主要参数", "参数", "技术要求", "指标", "材质")
+_SPEC_COLS = ("规格", "技术参数", "主要参数", "参数", "技术要求", "指标", "材质", "款式", "配置")
 #: An everyday spec header standing alone (东西 | 要求 | 数量): not a 质量要求 / 技术标准 column.
 _PLAIN_SPEC_HEAD = re.compile(r"^\s*(?:具体)?要求\s*$")
 _MODEL_COLS = ("型号", "图号", "牌号", "货号")
