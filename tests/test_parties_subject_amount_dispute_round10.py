@@ -241,3 +241,24 @@ def test_boxes_in_one_line_none_ticked_is_a_choice_left_unmade() -> None:
 def test_both_options_ticked_is_arbitration_and_court() -> None:
     text = "第十条 争议解决：☑ 提交 广州仲裁委员会 仲裁；☑ 向 卖方所在地 人民法院起诉。"
     assert "dispute/arbitration-and-court" in loud(text, "dispute")
+
+
+# -- subject: the chat a written confirmation was drawn from is talk, not terms -------------------------------
+
+CHAT = (
+    "微信群聊天记录\n[2026-10-08 14:20] 王强（采购）：样品收到了，先订一批，月底要。\n"
+    "[2026-10-08 14:31] 李娜（销售）：好的，数量定了发我。\n"
+    "订单确认书\n本确认书根据上述聊天记录整理，聊天记录与本确认书不一致的，以本确认书为准。\n"
+    "一、货物：不锈钢保温杯 500ml 1,000 个，单价 45.00 元。\n"
+)
+
+
+def test_vague_words_in_the_chat_a_confirmation_prevails_over_are_not_terms() -> None:
+    assert "subject/vague-quantity" not in loud(CHAT, "subject")
+
+
+def test_vague_words_in_a_chat_without_a_prevailing_confirmation_still_count() -> None:
+    text = CHAT.replace("聊天记录与本确认书不一致的，以本确认书为准。", "双方确认。").replace(
+        "1,000 个", "一批"
+    )
+    assert "subject/vague-quantity" in loud(text, "subject")

@@ -118,9 +118,12 @@ def vague_quantity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 found.append((i, word, s + a, s + b))
     quote, framework = _price_list_kind(doc)
     reported = {b for it in facts.items if _item_problems(it, quote, framework) for b in it.blocks}
+    talk = _negotiation_lines(doc)
     for i, word, a, b in found:
         if i in reported:
             continue  # 若干 in a row whose spec is 待定: subject/unquantified-item reports the row
+        if i in talk:
+            continue  # 想先订一批 in the chat the confirmation below was drawn from: talk, not a term
         yield ctx.report(doc.blocks[i], _VAGUE_ZH.format(word=word), _VAGUE_EN.format(word=word), span=(a, b))
     if fixed:  # 以实际送货为准 leaves open a quantity the contract lists
         for o in opened.values():
@@ -132,6 +135,25 @@ def vague_quantity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 _VAGUE_EN.format(word="以实际…为准"),
                 span=o.where.span,
             )
+
+
+#: A message of an exported chat (钉钉/微信: [2026-11-19 09:52] 陈伟：…, 2026-11-19 09:52 陈伟：…).
+_CHAT_LINE = re.compile(
+    r"^\s*[\[【(（]?\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[\]】)）]?"
+)
+#: The written terms prevail over the talk before them (聊天记录中与本确认书不一致的，以本确认书为准).
+_PREVAILS = re.compile(
+    r"(?:聊天|沟通|往来|记录|磋商|洽谈)[^。；;\n]{0,30}?以本(?:确认书|确认函|订单|合同|协议)为准"
+    r"|以本(?:确认书|确认函|订单|合同|协议)为准[^。；;\n]{0,20}?(?:聊天|沟通|往来|记录)"
+)
+
+
+def _negotiation_lines(doc: Document) -> frozenset[int]:
+    """The chat messages of a document whose written terms say they prevail over the chat they were drawn
+    from: what was said while negotiating (想先订一批, 数量等我确认) is no term of the deal."""
+    if not any(_PREVAILS.search(b.norm) for b in doc.blocks):
+        return frozenset()
+    return frozenset(i for i, b in enumerate(doc.blocks) if _CHAT_LINE.match(b.norm))
 
 
 def _bears_on_quantity(
