@@ -243,7 +243,7 @@ def test_both_options_ticked_is_arbitration_and_court() -> None:
     assert "dispute/arbitration-and-court" in loud(text, "dispute")
 
 
-# -- subject: the chat a written confirmation was drawn from is talk, not terms -------------------------------
+# -- subject: the chat a written confirmation was drawn from is talk, not terms ------------------------------
 
 CHAT = (
     "微信群聊天记录\n[2026-10-08 14:20] 王强（采购）：样品收到了，先订一批，月底要。\n"
@@ -262,3 +262,15 @@ def test_vague_words_in_a_chat_without_a_prevailing_confirmation_still_count() -
         "1,000 个", "一批"
     )
     assert "subject/vague-quantity" in loud(text, "subject")
+
+
+def test_a_supplement_leaving_the_rest_to_the_main_contract_needs_no_quality_clause() -> None:
+    text = (
+        "补充协议\n甲乙双方于2026年3月签订《竹制品采购合同》，现就增加采购品种补充如下：\n"
+        "| 序号 | 品名 | 规格 | 单位 | 数量 | 单价 |\n"
+        "| 1 | 竹编收纳篮（大号） | 40×30×25cm | 个 | 500 | 32.00 |\n"
+        "本补充协议未约定的事项，适用原合同的约定。\n"
+    )
+    assert "subject/no-quality-standard" not in loud(text, "subject")
+    alone = text.replace("本补充协议未约定的事项，适用原合同的约定。\n", "")
+    assert "subject/no-quality-standard" in loud(alone.replace("补充协议", "采购合同"), "subject")

@@ -567,6 +567,9 @@ def no_quality_standard(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
     if facts.standards or not is_chinese(doc, min_chars=10):
         return
+    structure = contract_of(doc).structure
+    if structure.amends_main is not None or structure.under_agreement:
+        return  # a supplement or an order leaving the rest to the main agreement: quality is governed there
     head = next(
         (
             b
