@@ -382,29 +382,43 @@ def informal_change(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title="未约定合同解除条件",
     title_en="No termination conditions",
     severity="warning",
-    why="合同没有约定解除条件时只能依民法典第563条的法定解除事由（不可抗力、预期违约、催告后仍迟延、根本违约），"
-    "对方迟延交货或付款时守约方难以及时解约止损。违约、不可抗力和变更条款中的解除权都算约定的解除条件。"
-    "补充协议写明未修改的部分适用原合同（原合同其他条款不变）的，解除条件是原合同的，不在此列。",
-    why_en="Without agreed termination grounds only the statutory ones of Civil Code Art. 563 apply (force "
-    "majeure, anticipatory repudiation, delay after notice, fundamental breach): a party cannot cut its loss "
-    "quickly when the other is late. A termination right in a breach, force-majeure or change clause counts. "
-    "A supplement that leaves what it does not amend to the main contract takes the main contract's grounds.",
+    why="合同按日历期限履行（写明终止日期、期限长度或长期有效），或是框架协议，却没有约定解除条件时，只能依民法典"
+    "第563条的法定解除事由（不可抗力、预期违约、催告后仍迟延、根本违约），期限内对方迟延交货或付款时守约方难以及时"
+    "解约止损。违约、不可抗力和变更条款中的解除权、“本合同在下列情形下终止”都算约定的解除条件。"
+    "合同写明至双方义务履行完毕（质保期届满、货款付清）时终止、没有日历终点的一次交易，以履行为期，第563条的法定"
+    "解除权（催告后仍迟延、根本违约）已足以应对，不在此列；补充协议写明未修改的部分适用原合同（原合同其他条款不变）"
+    "的，解除条件是原合同的，也不在此列。",
+    why_en="A contract that runs by the calendar (an end date, a length, or 'valid indefinitely') or a "
+    "framework agreement without agreed termination grounds has only the statutory ones of Civil Code "
+    "Art. 563 (force majeure, anticipatory repudiation, delay after notice, fundamental breach): a party "
+    "cannot cut its loss quickly when the other is late. A termination right in a breach, force-majeure or "
+    "change clause counts, and so does 'this contract terminates in the following cases'. A one-off exchange "
+    "that ends when performed (until both parties have performed, the warranty has expired, the price is "
+    "paid), with no calendar end, has Art. 563 for delay and fundamental breach and is left out; so is a "
+    "supplement that leaves what it does not amend to the main contract.",
     basis="民法典第562条、第563条、第565条",
     fix="增加解除条款，例如“乙方逾期交货超过30日，经甲方书面催告后15日内仍未交付的，甲方有权书面通知解除本合同”。",
     bad=[
         "买卖合同\n本合同一式两份，自双方签字盖章之日起生效。",
         "买卖合同\n甲乙双方经协商一致，订立本合同。保密期限至本合同终止后两年。合同解除不影响结算条款的效力。",
+        "买卖合同\n本合同自双方签字盖章之日起生效，合同履行期限：2026年4月30日至2028年6月30日。",
+        "买卖协议\n本协议自双方签字盖章之日起生效，至保修期届满之日终止，但最迟不晚于2029年6月30日。",
+        "年度采购框架协议\n本协议自签订之日起生效，至双方义务履行完毕之日终止。",
     ],
     good=[
         "买卖合同\n乙方逾期交货超过30日的，甲方有权书面通知解除本合同。",
         "买卖合同\n有下列情形之一的，本合同终止：（一）合同期限届满；（二）双方协商一致。",
         "买卖合同\n不可抗力持续超过三十日的，任何一方均可书面通知对方解除合同。",
+        "买卖合同\n有效期至2027年12月31日。本合同在下列情形下终止：乙方逾期交货超过三十日。",
         "《买卖合同》补充协议\n一、交货期改为2026年9月30日。\n二、原合同其他条款不变，继续有效。",
+        "设备买卖合同\n本合同自双方签字盖章之日起生效，至质保期届满且质保金付清之日终止。",
     ],
 )
 def no_termination(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_contract(doc) or facts(doc).terminations or amends_main_contract(doc):
         return
+    if facts(doc).ends_with_performance and not contract_of(doc).structure.framework:
+        return  # a one-off exchange that ends when performed: Art. 563 covers delay and fundamental breach
     yield ctx.report(
         None,
         "合同未约定解除条件，只能依民法典第563条的法定事由解除。",

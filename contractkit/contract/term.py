@@ -269,6 +269,23 @@ _LONG_STOP = re.compile(
 )
 
 
+#: What may stand between an end event and its long-stop date: ``，但`` / ``，且`` / ``（``.
+_STOP_GAP = re.compile(
+    r"\s*(?:之日|当日)?\s*(?:止|终止|为止|届满|结束)?\s*[,，(（]?\s*(?:但|且|并且|并|同时)?\s*"
+)
+
+
+def _long_stop(text: str, at: int) -> dt.date | None:
+    """The long-stop date right after ``at`` (…履行完毕之日终止，最迟于2028年12月31日终止 / 但最迟
+    不晚于…), or None."""
+    gap = _STOP_GAP.match(text, at)
+    lm = _LONG_STOP.match(text, gap.end() if gap else at)
+    if lm is None:
+        return None  # 至履行完毕之日终止，乙方最迟于3月1日交货: a deadline of something else
+    d = _date_in(text, lm.end(), lm.end() + 4)
+    return d.date if d is not None else None
+
+
 def _names_contract(t: str) -> bool:
     """True when ``t`` names a contract (cheap gate before the period patterns)."""
     return "合同" in t or "协议" in t or "合约" in t or "契约" in t or "确认书" in t or "订单" in t
@@ -341,9 +358,11 @@ _END_SENTENCE = re.compile(
 #: 货款两清后合同终止 / 双方义务全部履行后本合同自行终止: the event first, the contract named after it.
 _EVENT_THEN_END = re.compile(
     r"(?P<event>(?:权利)?义务(?:全部|均已|已)?履行(?:完毕|完成|完)?|履行完毕|全部履行完毕?"
-    r"|(?:货款|款项|价款|全款|尾款)(?:全部)?(?:付清|结清|两清|付讫|支付完毕|结算完毕))"
-    r"[^。;；]{0,6}?(?:(?:后|之后|以后|之日|时)\s*[,，]?|\s*[,，])\s*(?:本|该)?(?:合同|协议|合约|契约|订单|确认书)"
-    r"(?:即|自动|自行|即告|随即|自然)?(?:终止|失效|解除|履行完毕|结束)"
+    r"|(?:货款|款项|价款|全款|尾款)(?:全部)?(?:付清|结清|两清|付讫|支付完毕|结算完毕)"
+    # 保修到期后合同就结束 / 质保期满后本合同自动终止: the warranty's end
+    rf"|(?:{_WARRANTY_OF})[^。;；,，]{{0,4}}?(?:期满|到期|届满|结束))"
+    r"[^。;；]{0,6}?(?:(?:后|之后|以后|之日|时)\s*[,，]?|\s*[,，])\s*(?:本|该|这份|这个)?(?:合同|协议|合约|契约|订单|确认书)"
+    r"(?:即|自动|自行|即告|随即|自然|就|便|也就)?(?:终止|失效|解除|履行完毕|结束|完了|到头)"
 )
 _LONG_TERM = re.compile(r"长期有效|永久有效|无固定期限|无限期|一直有效|自动续(?:期|延|签)|顺延一年|续展")
 #: A term with no end at all (not a fixed term that renews).
@@ -422,6 +441,23 @@ class TermFacts:
     def has_term(self) -> bool:
         """True when some period of the contract has an end, a length or is open-ended (长期有效)."""
         return any(p.has_end for p in self.periods)
+
+    @property
+    def ends_with_performance(self) -> bool:
+        """True when the contract says it ends with its own performance (至双方义务履行完毕之日止,
+        至质保期届满且质保金付清之日终止, 货款两清后合同终止) and no period of it runs by the calendar:
+        no end date (nor a long-stop date: 但最迟不晚于2029年6月30日), no length (服务期三年), no open
+        end (长期有效), no blank or deferred term. Such a contract lasts as long as the exchange it
+        governs."""
+        return any(p.end_event not in (None, "date") for p in self.periods) and not any(
+            p.end is not None
+            or p.end_event == "date"
+            or p.length is not None
+            or p.open_ended
+            or p.blank
+            or p.deferred
+            for p in self.periods
+        )
 
 
 #: A heading that names the contract's term, its text in the next paragraph: 第三条 委托期限 / 二、服务期.
@@ -757,7 +793,9 @@ def _periods(doc: Document, units: dict[int, tuple[str, int]]) -> list[Period]:
             elif not keys and (em := _END_SENTENCE.search(clause) or _EVENT_THEN_END.search(clause)):
                 end = Where(i, _own((s, e), offset))
                 event = em.group("event") or em.groupdict().get("until")
-                found.append(Period("本合同", None, None, False, None, event, None, False, False, end))
+                # 至保修期届满之日终止，但最迟不晚于2029年6月30日: the long-stop date is the calendar end
+                stop = _long_stop(clause, em.end())
+                found.append(Period("本合同", None, None, False, stop, event, None, False, False, end))
             elif (
                 not keys
                 and "有效" in clause
@@ -1129,6 +1167,12 @@ TERMINATE_PATTERN = (
     r"|(?:本|该)?(?:合同|协议|合约|契约|确认书|订单)(?:即|自动|自行|随即|立即)?(?:解除|终止)(?!后|的|之日|不影响|或|、|前)"
     r"|(?:解除|终止)(?:本|该)(?:合同|协议|合约|契约|确认书|订单)"
     r"|(?:解除|终止)(?:条件|情形|事由)"
+    # 本合同在下列情形下终止 / 本协议因下列原因之一而解除 (not 本合同因任何原因终止的: a consequence)
+    r"|(?:本|该)?(?:合同|协议|合约|契约|确认书|订单)(?:在|于|因|遇有|遇|出现|发生)(?:(?!任何|何种)[^。;；]){0,16}?"
+    r"(?:情形|情况|原因|事由|事件|条件|之一)[^。;；,，]{0,6}?(?:解除|终止)"
+    # 本合同自解除通知到达对方时解除 / 本协议自书面通知送达之日起终止: ended by a party's notice
+    r"|(?:本|该)?(?:合同|协议|合约|契约|确认书|订单)(?:即)?自[^。;；]{0,16}?(?:通知|函)[^。;；]{0,12}?"
+    r"(?:到达|送达|发出|收到)[^。;；]{0,8}?(?:解除|终止)"
 )
 _TERMINATE = re.compile(rf"(?=[有可得均方即的本该合协契确订解终])(?:{TERMINATE_PATTERN})")
 _CONSEQUENCE = re.compile(
