@@ -87,3 +87,36 @@ def test_a_long_stop_date_is_the_calendar_end_of_a_performance_term() -> None:
     other = "第九条 本合同自签字之日起生效，至双方义务履行完毕之日终止，乙方最迟于2027年3月31日前交货。"
     (q,) = extract_text(_HEAD + other).term.periods
     assert q.end is None  # a deadline of the delivery, not of the term
+
+
+# -- term/no-term: a term that ends with performance, in any wording, is a term -----------------------------
+
+PERFORMANCE_TERMS = [
+    _HEAD + "10.1 本合同自签署日生效，至双方义务履行完毕时终止。",
+    _HEAD_TW + "第九條 本合約自雙方用印之日起生效，於雙方權利義務履行完畢後失其效力。",
+    _HEAD + "12.1 本协议于生效日生效，并持续有效至双方在本协议项下的所有义务均已履行完毕之时。",
+    _HEAD + "八、合同签字就算数，东西送到、钱付清、保修期过了，这合同就算完了。",
+    _HEAD + "第九条 本合同于双方在本合同项下的义务全部履行完毕后终止。",
+    _HEAD + "| 合同期限 | 自合同签订之日起至质保期满止 |\n| 生效 | 双方盖章后生效 |",
+    _HEAD_TW + "第九條 本契約自雙方簽署之日起生效，至雙方義務履行完畢時終止。",
+]
+
+
+@pytest.mark.parametrize("text", PERFORMANCE_TERMS)
+def test_a_term_that_ends_with_performance_is_a_term(text: str) -> None:
+    assert ids(text, "term/no-term", "term/no-start-or-end") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (_HEAD + "第九条 本合同自双方签字盖章之日起生效。", "term/no-term"),
+        (_HEAD_TW + "第九條 本合約經雙方簽章後生效，一式兩份。", "term/no-term"),
+        (_HEAD + "第九条 本合同有效期自2027年1月1日起。", "term/no-start-or-end"),
+        (_HEAD_TW + "第九條 合約期間：自民國116年1月1日起。", "term/no-start-or-end"),
+        (_HEAD + "第九条 本合同自签字之日起生效，于双方协商确定的日期失效。", "term/no-term"),
+        (_HEAD + "第九条 本协议自签订之日起生效，其有效期限由双方另行协商确定。", "term/no-start-or-end"),
+    ],
+)
+def test_a_contract_without_a_term_is_still_found(text: str, rule: str) -> None:
+    assert rule in ids(text, "term/no-term", "term/no-start-or-end")

@@ -68,8 +68,10 @@ def _is_contract(doc: Document) -> bool:
 
 def amends_main_contract(doc: Document) -> bool:
     """A supplementary agreement that leaves what it does not amend to the main contract (the facts model's
-    ``structure.amends_main``)."""
-    return contract_of(doc).structure.amends_main is not None
+    ``structure.amends_main``), or a document the structure facts place under another agreement whose terms
+    govern it (``structure.incorporates``: 本合同未约定的事项适用框架协议)."""
+    structure = contract_of(doc).structure
+    return structure.amends_main is not None or structure.incorporates is not None
 
 
 # -- impossible dates --------------------

@@ -342,6 +342,9 @@ _PERIOD_WORDS = (
     "什么时候",
 )
 #: 本合同在双方权利义务履行完毕后自动终止: a term that ends with performance.
+#: How a contract's end is said: 终止, 失效, 结束, 失其效力 (繁體 drafting: 於…履行完畢後失其效力), 完结.
+_ENDS_WORDS = "终止|失效|解除|结束|失其效力|失去效力|效力终止|不再有效|完结"
+_ENDS_VERB = f"(?:{_ENDS_WORDS})"
 _END_SENTENCE = re.compile(
     r"(?:本|该|这份|这个|此)(?:合同|协议|合约|契约|订单|确认书)[^。;；]{0,24}?(?P<event>(?:权利)?义务(?:全部)?履行完毕|履行完毕|全部履行完"
     r"|履行完(?:毕|成)?[^。;；]{0,8}?义务|义务[^。;；]{0,4}?履行完(?:毕|成)?"
@@ -350,19 +353,22 @@ _END_SENTENCE = re.compile(
     # 双方义务全部履行后本合同自行终止 / 货款两清后合同终止: performance without 完毕, payment in plain words
     r"|义务(?:全部|均已|已)?履行(?=后|之后|以后|之日|时)|(?:货款|款项|价款)(?:全部)?(?:两清|付讫|支付完毕))"
     # (这份合同…保修期满就结束: 结束 in plain words)
-    r"[^。;；]{0,8}?(?:后|之日|时)?(?:自动|自行|即告|即|自然|随即|就|便)?(?:终止|失效|解除|结束)"
+    r"[^。;；]{0,8}?(?:后|之日|时)?(?:自动|自行|即告|即|自然|随即|就|便)?" + _ENDS_VERB +
     # 本合同在双方履行完毕全部权利义务之前持续有效: in force until performance
     r"|(?:本|该|这份|这个|此)(?:合同|协议|合约|契约|订单|确认书)[^。;；]{0,24}?(?P<until>履行完毕|全部履行|履行完)[^。;；]{0,12}?"
     r"(?:之前|前|以前|为止)\s*(?:持续|一直|始终|继续|均)?有效"
+    # 本协议持续有效至双方在本协议项下的所有义务均已履行完毕之时: in force up to performance
+    r"|(?:本|该|这份|这个|此)(?:合同|协议|合约|契约|订单|确认书)[^。;；]{0,24}?有效(?:期)?\s*(?:至|到|直至|直到)"
+    r"[^。;；]{0,30}?(?P<valid_until>履行完毕|全部履行|履行完|付清|结清)"
 )
 #: 货款两清后合同终止 / 双方义务全部履行后本合同自行终止: the event first, the contract named after it.
 _EVENT_THEN_END = re.compile(
     r"(?P<event>(?:权利)?义务(?:全部|均已|已)?履行(?:完毕|完成|完)?|履行完毕|全部履行完毕?"
-    r"|(?:货款|款项|价款|全款|尾款)(?:全部)?(?:付清|结清|两清|付讫|支付完毕|结算完毕)"
-    # 保修到期后合同就结束 / 质保期满后本合同自动终止: the warranty's end
-    rf"|(?:{_WARRANTY_OF})[^。;；,，]{{0,4}}?(?:期满|到期|届满|结束))"
-    r"[^。;；]{0,6}?(?:(?:后|之后|以后|之日|时)\s*[,，]?|\s*[,，])\s*(?:本|该|这份|这个)?(?:合同|协议|合约|契约|订单|确认书)"
-    r"(?:即|自动|自行|即告|随即|自然|就|便|也就)?(?:终止|失效|解除|履行完毕|结束|完了|到头)"
+    r"|(?:货款|款项|价款|全款|尾款|余款|钱)(?:全部|都)?(?:付清|结清|两清|付讫|支付完毕|结算完毕|付完|给清|给完)"
+    # 保修到期后合同就结束 / 质保期满后本合同自动终止 / 保修期过了: the warranty's end
+    rf"|(?:{_WARRANTY_OF})[^。;；,，]{{0,4}}?(?:期满|到期|届满|结束|过了|过去))"
+    r"[^。;；]{0,6}?(?:(?:后|之后|以后|之日|时)\s*[,，]?|\s*[,，])\s*(?:本|该|这份|这个|这|此)?(?:合同|协议|合约|契约|订单|确认书)"
+    r"(?:即|自动|自行|即告|随即|自然|就算|就|便|也就|也)?(?:履行完毕|完了|到头|算完|" + _ENDS_WORDS + ")"
 )
 _LONG_TERM = re.compile(r"长期有效|永久有效|无固定期限|无限期|一直有效|自动续(?:期|延|签)|顺延一年|续展")
 #: A term with no end at all (not a fixed term that renews).
@@ -792,7 +798,7 @@ def _periods(doc: Document, units: dict[int, tuple[str, int]]) -> list[Period]:
                 )
             elif not keys and (em := _END_SENTENCE.search(clause) or _EVENT_THEN_END.search(clause)):
                 end = Where(i, _own((s, e), offset))
-                event = em.group("event") or em.groupdict().get("until")
+                event = em.group("event") or em.groupdict().get("until") or em.groupdict().get("valid_until")
                 # 至保修期届满之日终止，但最迟不晚于2029年6月30日: the long-stop date is the calendar end
                 stop = _long_stop(clause, em.end())
                 found.append(Period("本合同", None, None, False, stop, event, None, False, False, end))
