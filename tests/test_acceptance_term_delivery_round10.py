@@ -120,3 +120,120 @@ def test_a_term_that_ends_with_performance_is_a_term(text: str) -> None:
 )
 def test_a_contract_without_a_term_is_still_found(text: str, rule: str) -> None:
     assert rule in ids(text, "term/no-term", "term/no-start-or-end")
+
+
+# -- acceptance: absence checks read the matter wherever and however the document states it ----------------
+
+_ACCEPT = "第五条 验收\n甲方应在到货后5日内验收，逾期未提出异议的视为验收合格。\n"
+_ACCEPT_TW = "第五條 驗收\n買受人應於貨到後七日內驗收，逾期未提出異議者視為驗收合格。\n"
+
+#: A quality-objection or warranty period in other words: 不超过N个月 as the bound of a quality objection,
+#: 瑕疵擔保期間, a clause typed on its article's line, 保固.
+OBJECTION_PERIODS = [
+    _HEAD + _ACCEPT + "第六条 质量异议：产品在保质期（自生产日期起36个月）内且自签收之日起不超过24个月，"
+    "经检测不符合执行标准的，甲方可提出质量异议。",
+    _HEAD_TW + _ACCEPT_TW + "第六條 出賣人之瑕疵擔保期間為交貨後十二個月。",
+    _HEAD + _ACCEPT + "第六条 甲方发现内在质量问题的，应在收货后十二个月内书面提出。",
+    _HEAD_TW + _ACCEPT_TW + "第六條 保固：保固期為驗收合格後一年，保固期內非人為損壞由出賣人免費修復。",
+    _HEAD + _ACCEPT + "7.1 卖方保证货物自验收之日起十二（12）个月内（“保证期”）不存在材料及工艺缺陷。",
+    _HEAD + _ACCEPT + "第六条 东西用着一年内坏了，乙方包换包修。",
+]
+
+
+@pytest.mark.parametrize("text", OBJECTION_PERIODS)
+def test_an_objection_period_in_other_words_is_read(text: str) -> None:
+    assert ids(text, "acceptance/no-objection-period") == []
+
+
+def test_an_order_that_leaves_open_matters_to_the_platform_rules_defers_its_warranty() -> None:
+    order = (
+        "采购订单\n买家：石家庄某机械有限公司\n卖家：郑州某油品有限公司\n商品：液压油20桶，单价3,280.00元。\n"
+        "卖家应于2027年1月12日前送达收货地址。买家应在签收后5个工作日内核对数量，逾期未提出异议的视为验收合格。\n"
+        "本订单未约定的事项，适用《某某平台交易规则》。"
+    )
+    assert ids(order, "acceptance/no-objection-period") == []
+    law = order.replace("适用《某某平台交易规则》", "按《中华人民共和国民法典》执行")
+    assert ids(law, "acceptance/no-objection-period") == ["acceptance/no-objection-period"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _HEAD + _ACCEPT + "第六条 乙方保证产品符合国家标准。",
+        _HEAD_TW + _ACCEPT_TW + "第六條 出賣人保證貨物符合約定規格。",
+        _HEAD + _ACCEPT + "第六条 保证期间为主债务履行期届满之日起六个月。",
+        _HEAD + _ACCEPT + "第六条 产品保质期为生产之日起24个月。",
+    ],
+)
+def test_no_objection_period_still_found(text: str) -> None:
+    assert ids(text, "acceptance/no-objection-period") == ["acceptance/no-objection-period"]
+
+
+#: Inspection at the handover itself: the buyer has no period to let lapse.
+ON_THE_SPOT = [
+    _HEAD
+    + "第五条 验收\n甲方应在每批货物到场当日逐件验收，不合格品当场退回。\n质保期为验收合格之日起12个月。",
+    _HEAD_TW + "第五條 驗收\n買受人應於貨物送達時當場點收，不符者當場拒收。\n保固期間為驗收合格後一年。",
+    _HEAD + "五、验货\n货送到时甲方当面点数验货，有问题当场退。\n保修一年。",
+]
+
+#: Deemed acceptance in other words: still no finding.
+DEEMED_IN_OTHER_WORDS = [
+    _HEAD + "第五条 验货\n货到后三天内验货，三天内没说的就算没问题。\n保修一年。",
+    _HEAD + "第五条 验收\n甲方应在到货后5日内验收，逾期不提出的，视为认可。\n保修一年。",
+    _HEAD_TW
+    + "第五條 驗收\n買受人應於貨到後七日內完成驗收；屆期未提出異議者，視同驗收通過。\n保固期間為一年。",
+    _HEAD + "6.1 买方应于交付日后七（7）个工作日内完成验收测试。\n"
+    "6.2 买方未在前款期限内书面通知卖方任何不符之处的，货物应被视为已被买方接受。\n保修一年。",
+]
+
+
+@pytest.mark.parametrize("text", ON_THE_SPOT + DEEMED_IN_OTHER_WORDS)
+def test_no_deemed_acceptance_passes_spot_checks_and_other_wordings(text: str) -> None:
+    assert ids(text, "acceptance/no-deemed-acceptance") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _HEAD + "第五条 验收\n甲方应在到货后5日内验收，验收合格后签署验收单。\n保修一年。",
+        _HEAD_TW + "第五條 驗收\n買受人應於貨到後七日內檢驗並簽署驗收單。\n保固期間為一年。",
+        _HEAD + "第五条 验收\n甲方应在到货后5日内验收，逾期的视为送达。\n保修一年。",
+        _HEAD + "第五条 验收\n甲方到货当日点数，并于到货后10日内完成性能检验。\n保修一年。",
+    ],
+)
+def test_no_deemed_acceptance_still_found(text: str) -> None:
+    assert ids(text, "acceptance/no-deemed-acceptance") == ["acceptance/no-deemed-acceptance"]
+
+
+#: A window whose start is in a defined term, a table cell, an annex or the special conditions.
+STARTS_ELSEWHERE = [
+    _HEAD + "1 定义\n1.1 “到货日”指货物运抵交货地点并经买方签收之日。\n6 验收\n"
+    "6.1 买方应于到货日后五（5）个工作日内完成验收，逾期未书面提出异议的，视为验收合格。",
+    _HEAD
+    + "| 项目 | 约定 |\n| 验收期限 | 到货后7日内 |\n| 验收 | 甲方应在上述期限内完成验收，逾期视为合格 |",
+    _HEAD + "第五条 验收：甲方应在7日内完成验收，起算时间见附件二。逾期未提出异议的，视为验收合格。\n"
+    "附件二 验收方案\n一、验收期限自设备安装调试完毕之日起计算。",
+    _HEAD + "第五条 验收：甲方应于10日内验收，起算日以合同要素表为准；逾期视为验收合格。",
+    _HEAD + "通用条款\n5.1 买方应在专用条款约定的期限内完成验收，逾期视为验收合格。\n"
+    "专用条款\n5.1 验收期限：货物到达现场之日起10日内。",
+    _HEAD_TW + "第五條 驗收\n買受人應於收貨後七日內完成驗收，逾期未以書面提出異議者，視為驗收合格。",
+]
+
+
+@pytest.mark.parametrize("text", STARTS_ELSEWHERE)
+def test_a_window_whose_start_is_stated_elsewhere_has_a_start(text: str) -> None:
+    assert ids(text, "acceptance/window-no-start", "acceptance/window-no-length") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _HEAD + "第五条 验收\n甲方应在7日内完成验收，逾期视为验收合格。",
+        _HEAD_TW + "第五條 驗收\n買受人應於七日內完成驗收，逾期視為驗收合格。",
+        _HEAD + "| 验收 | 需方在15日内验收，逾期视为合格 |",
+        _HEAD + "第五条 甲方须于五个工作日内对设备进行检验并书面确认。",
+    ],
+)
+def test_a_window_without_a_start_is_still_found(text: str) -> None:
+    assert ids(text, "acceptance/window-no-start") == ["acceptance/window-no-start"]

@@ -160,6 +160,19 @@ def _last_window(doc: Document, facts: AcceptanceFacts, vague: tuple[str, ...]) 
     return first.where if first is not None else None
 
 
+def _on_the_spot_only(doc: Document, facts: AcceptanceFacts) -> bool:
+    """Every inspection or objection window of the document is at the handover itself (到场当日逐株验收，
+    不合格的当场退回 / 交货时当场清点验收), none with a length: acceptance happens at delivery, so the buyer
+    has no period to let lapse (a latent-defect period of months and headings aside)."""
+    windows = [
+        w
+        for w in facts.windows
+        if not (w.length is not None and w.latent and months_of(w.length) >= _LATENT_MONTHS)
+        and not _section_title(doc.blocks[w.where.block])
+    ]
+    return bool(windows) and all(w.immediate and w.length is None and not w.vague for w in windows)
+
+
 def _agreed_elsewhere(facts: AcceptanceFacts, doc: Document) -> bool:
     """Acceptance terms live in another document: a clause puts acceptance under the framework / general
     terms (验收、质保…均适用框架协议), or the document is a supplement that leaves what it does not amend
@@ -456,11 +469,12 @@ def vague_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title_en="No deemed-acceptance rule",
     severity="warning",
     why="没有“逾期未提出书面异议的，视为验收合格”的约定，买方拖延验收时卖方难以证明交付合格，付款节点（验收合格后付款）"
-    "也可能无限期推迟。",
+    "也可能无限期推迟。验收在交货时当场完成（到场当日逐件验收、不合格品当场退回）的，买方没有可拖延的期限，不在此列。",
     why_en="Without 'no written objection within the period"
     " counts as acceptance', a buyer who delays acceptance "
     "leaves the seller unable to prove conforming delivery, and"
-    " payments due on acceptance may be put off indefinitely.",
+    " payments due on acceptance may be put off indefinitely. An inspection done at the handover itself"
+    " (checked on arrival day, rejects returned on the spot) leaves the buyer no period to delay.",
     basis="民法典第621条第1款、第623条",
     fix="补充：“买方逾期未验收或未提出书面异议的，视为验收合格。”",
     bad=[
@@ -477,6 +491,7 @@ def vague_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "需方到货后24小时内取样化验；化验结果未在到货后24小时内书面通知供方的，即按合格接收。",
         "甲方在签收之日起3日内核对数量；逾期未提出书面异议的，即确认数量和外观无误。",
         "货到了三天内验货，没问题就算收了。",
+        "第五条 验收\n买方应在每批苗木到场当日逐株验收，不合格苗木当场退回。",
     ],
 )
 def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -484,7 +499,7 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_goods_contract(doc):
         return
     facts = _facts(doc)
-    if not facts.acts or facts.deemed or _agreed_elsewhere(facts, doc):
+    if not facts.acts or facts.deemed or _agreed_elsewhere(facts, doc) or _on_the_spot_only(doc, facts):
         return
     first = _last_window(doc, facts, ctx.settings.vague_triggers) or _first_act(doc, facts)
     yield ctx.report(

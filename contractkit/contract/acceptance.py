@@ -218,7 +218,7 @@ ACT_PATTERN = (
 ACT = re.compile(rf"(?=[验检查])(?:{ACT_PATTERN})")
 _INSPECT = (
     r"验收|检验|验货|查验|检查|核对|清点|检测|测试|(?<!调)试验|抽检|抽样|取样|送检|复检|复验|复试|开箱|检定|验证|签收|"
-    r"看货|验看|验机|试用|试车|试机|计量|过磅|称重|点数|点验|看(?![作待法])|签署[^,，。;；]{0,4}?验收(?:证书|单|报告|确认书|记录)|"
+    r"看货|验看|验机|试用|试车|试机|计量|过磅|称重|点数|点验|点收|看(?![作待法])|签署[^,，。;；]{0,4}?验收(?:证书|单|报告|确认书|记录)|"
     r"(?:终|初|预)验收|(?:终|初|预)验(?!收)"
     # 7个工作日内组织验收小组逐台检测: the body convened is the act
     r"|(?:组织|组建|成立)(?:验收|检验)(?:小组|委员会|组)"
@@ -337,6 +337,13 @@ _ELSEWHERE = (
 )
 #: What an annex also holds: the standard the goods are inspected against, not the window.
 _STANDARD = r"(?:标准|规范|指标|方法|要求|参数)"
+#: A window's start stated in another part (起算时间见附件二 / 起算日以合同要素表为准 /
+#: 自专用条款约定之日起算).
+_START_ELSEWHERE = re.compile(
+    r"(?:起算|起始|开始计算|计算起点)(?:时间|日期|日|点|时点|事件)?[^,，。;；]{0,8}?(?:详见|参见|见|按|依|依照|按照|以|适用|由)"
+    rf"[^,，。;；]{{0,12}}?(?:{_ELSEWHERE})"
+    rf"|自(?:{_ELSEWHERE})[^,，。;；]{{0,12}}?(?:约定|规定|载明|列明)的?[^,，。;；]{{0,8}}?(?:之日|时|日)起?"
+)
 _REFERS_BACK = re.compile(
     r"(?:约定|规定|上述|前述|前款|本款|该|此|以上|所述|同一|前项)[^,，。;；]{0,12}?(?:期限|期间|时间|时限)"
     r"|(?:验收|检验|异议|检测|复检|验货)(?:期|期限|期间)内"
@@ -551,6 +558,9 @@ PERIOD_WORDS: tuple[str, ...] = (
     "异议的期限",
     "异议的期间",
     "免费维修期",
+    # 出賣人之瑕疵擔保期間為交貨後十二個月 (Taiwan drafting) / 品质保证期
+    "瑕疵担保期",
+    "品质保证期",
 )
 # 保证期间 alone is a guarantor's period (民法典第692条), not a warranty.
 PERIOD_WORD_PATTERN = (
@@ -734,6 +744,19 @@ _BY_REFERENCE = re.compile(
     r"(?=[验检质保])(?:验收|检验|质保|质量|保修)[^。;；]{0,60}?(?:适用|按照?|依照|依据|参照|执行|以)[^。;；]{0,12}?"
     r"(?:框架协议|框架合同|主协议|主合同|总协议|采购协议|通用条款|通用合同条款|质量协议|质量保证协议)"
 )
+#: What the matters a document leaves open may go to: another agreement or a rulebook the parties accepted
+#: (not a statute: 未尽事宜按《民法典》执行 defers nothing the parties agreed).
+_GOVERNING_TERMS = (
+    r"(?:框架协议|框架合同|主协议|主合同|总协议|采购协议|通用条款|通用合同条款|质量协议|质量保证协议"
+    r"|平台(?:交易|服务)?规则|交易规则|(?:平台|用户|会员)(?:服务)?协议|原合同|原协议)"
+)
+#: The matters a document leaves open governed by one of those (本订单未约定的事项，适用《平台交易规则》 /
+#: 未尽事宜按框架协议执行): its acceptance and warranty too, when it sets none of its own.
+_RESIDUAL_REFERENCE = re.compile(
+    r"(?:未约定|未尽|未规定|未明确|未涉及|没有约定|没约定)(?:的)?(?:事项|事宜|内容|条款)?[^。;；]{0,12}?"
+    r"(?:适用|按照?|依照|依据|参照|执行|以)[^。;；]{0,16}?" + _GOVERNING_TERMS
+)
+_RESIDUAL_WORDS = ("未约定", "未尽", "未规定", "未明确", "未涉及", "没有约定", "没约定")
 #: A cross-reference with the article's title (按协议第4条（交付与验收）执行): the title names no act.
 _XREF_TITLE = re.compile(
     r"第\s*[\d一二三四五六七八九十百.]+\s*(?:条|款|章|节|项)\s*[（(][^（）()]{1,24}[)）]"
@@ -773,6 +796,7 @@ def _act_in(clause: str) -> re.Match[str] | None:
 
 
 #: A heading that goes on with its clause after a colon (第三条验收：需方收货后五日内开箱抽检).
+_CLAUSE_PUNCT = re.compile(r"[,，。;；]")
 _HEADING_THEN_TEXT = re.compile(r"^[^:：]{1,16}[:：]\s*\S.{5,}")
 #: A clause that ends a line without a terminator goes on in the next line (a PDF or OCR line wrap).
 _OPEN_END = re.compile(r"[^。;；!！?？:：]\s*$")
@@ -848,6 +872,8 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
             ho = list(_HANDOVER_AT.finditer(clause, 0, d.span[0]))
             if ho:
                 st = ho[-1].span()
+        if st is None and (far := _START_ELSEWHERE.search(clause)) is not None:
+            st = far.span()  # 甲方应在7日内完成验收，起算时间见附件二: the start is the annex's
         previous = st or previous
         # 在上述三个工作日内 / 该期限: the length is quoted from the window defined elsewhere
         quoted = _QUOTED_LENGTH.search(clause, max(0, d.span[0] - 8), d.span[0]) is not None
@@ -876,6 +902,11 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
     m = has_act or _WINDOW_LABEL.search(clause)
     if m is None and (refers or blank is not None):
         m = next((v for v in _VERB.finditer(clause) if v.lastgroup == "inspect" or "异议" in v.group()), None)
+    if m is None and (at := _IMMEDIATE.search(clause)) is not None:
+        # 貨物送達時當場點收: an inspection at the handover in another verb, right after 当场 (not 验收当日
+        # 起算, acceptance as the day a warranty runs from)
+        v = _VERB.search(clause, at.end(), at.end() + 8)
+        m = v if v is not None and v.lastgroup == "inspect" else None
     warranty = _PERIOD_WORD.search(clause) is not None  # 质保期内发现质量问题的，应及时通知: a warranty claim
     if m is None and vague is not None and not warranty:  # 应在合理期限内会同乙方开箱清点: it bounds the act
         v = _VERB.search(clause, vague[1] + len(vague[0]))
@@ -972,7 +1003,10 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
                     break
                 prev = d.span[1]
     if not out and not _DEEMED.search(clause):  # a window that ends in deemed acceptance is the inspection's
-        outer = _outer_limit(clause) if _HIDDEN.search(clause) else None
+        # (质量异议：…自签收之日起不超过24个月，经检测不符合执行标准的，买家可提出质量异议: an outer limit of
+        # a quality objection in any clause that grants one)
+        objects = _HIDDEN.search(clause) or _QUALITY_OBJECTION.search(clause)
+        outer = _outer_limit(clause) if objects else None
         if outer is not None:
             # 对隐蔽缺陷，买方应于发现后十五日内书面通知，但最迟不得超过到货后十八个月: the outer limit is the
             # objection period, the days after discovery only the notice
@@ -994,6 +1028,10 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
     return out
 
 
+#: A quality objection granted in its own words (提出质量异议 / 就质量提出异议 / 品质索赔).
+_QUALITY_OBJECTION = re.compile(
+    r"(?:质量|品质)[^,，。;；]{0,6}?(?:异议|索赔)|提出[^,，。;；]{0,4}?(?:质量|品质)异议"
+)
 #: An outer limit before a length (但最迟不得超过到货后十八个月 / 最长不超过收货之日起两年).
 _OUTER_BEFORE = re.compile(
     r"(?:最迟|最长|最晚|但)?\s*(?:不得|不应|不能|不)超过[^,，。;；]{0,12}?$|(?:最迟|最长|最晚)[^,，。;；]{0,12}?$"
@@ -1266,8 +1304,10 @@ def extract(contract: Contract) -> AcceptanceFacts:
         ws: list[Window] = []
         if title_len < 0 and len(clause) <= 40:  # only a short clause can be a title
             title_len = 40 if block.kind == "heading" else 16 if heading_of(block.norm) is not None else 0
-            if title_len and _HEADING_THEN_TEXT.match(clause):
-                title_len = 0  # 第三条验收：需方收货后五日内开箱抽检: the heading goes on with its clause
+            if title_len and (_HEADING_THEN_TEXT.match(clause) or _CLAUSE_PUNCT.search(clause)):
+                # 第三条验收：需方收货后五日内开箱抽检 / 第六条 甲方发现内在质量问题的，应在…内书面提出:
+                # the heading goes on with its clause (a title holds no comma nor full stop)
+                title_len = 0
         # 需方应自到货之日起五日内完成质量验 | 收: an act word cut by a page's line wrap
         wraps = "验" in clause or "检" in clause or "质量" in clause or "异议" in clause
         read = _wrapped(doc, i, s, clause) if wraps else clause
@@ -1298,6 +1338,9 @@ def extract(contract: Contract) -> AcceptanceFacts:
         if "费" in clause:
             for m in _TEST_COST.finditer(clause):
                 costs.append(TestCost(m.group("payer"), _where(i, s, *m.span())))
+    for block, s, _e, clause in clauses_naming(doc, _RESIDUAL_WORDS):
+        if _RESIDUAL_REFERENCE.search(clause):
+            by_reference.append(out_where(index[id(block)], s, clause))
     # a key-terms table: the label in one cell (验收期限 / 质保期), the value in the next (到货后5个工作日内)
     seen = {w.where.block for w in windows} | {p.where.block for p in periods}
     for i, label, value in _labelled_cells(doc):
