@@ -431,6 +431,18 @@ def test_pdf_headings_glued_to_their_first_clause_are_sections() -> None:
             "补充协议\n一、单价调整为每件12元。\n二、本补充协议未约定的，适用主合同。",
             "本补充协议未约定的，适用主合同",
         ),
+        (
+            "补充协议\n一、交货地点改为苏州工业园区星湖街328号。\n二、本补充协议是原合同不可分割的组成部分。",
+            "本补充协议是原合同不可分割的组成部分",
+        ),
+        (
+            "补充协议\n一、质保期延长至24个月。\n二、本补充协议与原合同具有同等法律效力。",
+            "本补充协议与原合同具有同等法律效力",
+        ),
+        (
+            "補充協議\n一、單價調整為每件12元。\n二、本補充協議為原合約之一部分。",
+            "本補充協議為原合約之一部分",
+        ),
     ],
 )
 def test_a_supplement_leaving_the_rest_to_the_main_contract_is_a_fact(text: str, quoted: str) -> None:
@@ -444,3 +456,5 @@ def test_a_supplement_leaving_the_rest_to_the_main_contract_is_a_fact(text: str,
 
 def test_a_contract_naming_no_main_contract_amends_none() -> None:
     assert structure("买卖合同\n甲方：某公司\n第一条 其他条款按本合同第五条执行。").amends_main is None
+    # an annex is part of this contract: no main contract is amended
+    assert structure("买卖合同\n第九条 本合同附件是本合同不可分割的组成部分。").amends_main is None

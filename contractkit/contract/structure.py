@@ -956,7 +956,7 @@ def _incorporates(doc: Document, title: Where | None) -> Where | None:
     return None
 
 
-_MAIN_CONTRACT = r"(?:主合同|原合同|原协议|主协议|原買賣合同|主合約|原合約)"
+_MAIN_CONTRACT = r"(?:主合同|原合同|原协议|主协议|原買賣合同|原买卖合同|主合約|原合約|主合约|原合约)"
 _REST_OF_MAIN = re.compile(
     _MAIN_CONTRACT + r"[^。；;\n]{0,80}?(?:其余|其他|其它|未被?[^。；;\n]{0,12}?(?:修改|变更|修订)的)"
     r"[^。；;\n]{0,40}?(?:条款|内容|约定|事项)[^。；;\n]{0,6}?(?:不变|继续有效|仍然有效|仍有效|继续履行|均有效)"
@@ -965,8 +965,19 @@ _REST_OF_MAIN = re.compile(
     + _MAIN_CONTRACT
     + r"|未(?:经|被)?(?:本)?(?:补充协议|補充協議)[^。；;\n]{0,4}?(?:修改|变更|修订)的[^。；;\n]{0,4}?"
     + _MAIN_CONTRACT
+    # 本补充协议是原合同不可分割的组成部分 / 与原合同具有同等法律效力: the supplement is read into the main
+    # contract, whose terms stand where it says nothing
+    + r"|(?:补充协议|補充協議)[^。；;\n]{0,6}?(?:是|为|構成|构成|作为|係|系)"
+    + _MAIN_CONTRACT
+    + r"[^。；;\n]{0,4}?(?:不可分割的|有效的)?(?:组成部分|一部分|附件)"
+    + r"|(?:补充协议|補充協議)[^。；;\n]{0,6}?与"
+    + _MAIN_CONTRACT
+    + r"[^。；;\n]{0,4}?具有同等(?:的)?(?:法律)?效力"
 )
-_MAIN_CONTRACT_WORDS = ("主合同", "原合同", "原协议", "主协议", "原買賣合同", "主合約", "原合約")
+_MAIN_CONTRACT_WORDS = (
+    "主合同", "原合同", "原协议", "主协议", "原買賣合同", "原买卖合同",
+    "主合約", "原合約", "主合约", "原合约",
+)  # fmt: skip
 
 
 def _amends_main(doc: Document) -> Where | None:
