@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from contractkit.checks._common import clauses_naming, has_blank, is_chinese
 from contractkit.checks.base import RuleContext, rule
+from contractkit.contract.amount import Money
 from contractkit.contract.model import Where, contract_of
 from contractkit.contract.payment import PAY_GATE, PAY_VERB, Installment, PaymentFacts
 from contractkit.facts.spans import contains_any
@@ -387,6 +388,27 @@ def _amounts_confirm(facts: PaymentFacts, running: Decimal) -> bool:
     return abs(total.value * running / 100 - got) <= len(items) and got < total.value
 
 
+def _amounts_close(facts: PaymentFacts, running: Decimal) -> bool:
+    """True when the installments stated by amount alone (a 定金 of 62,920.00元 credited to the price, 签约后
+    先付5万元) make up, as their share of the contract total, what the shares leave: 20 % paid as a sum +
+    70 % + 10 % is a whole schedule. A sum that does not fill the gap exactly leaves the shares judged."""
+    total = facts.total
+    if total is None or total.value <= 0 or running >= 100:
+        return False
+    sums = [
+        i.amount.value
+        for i in facts.installments
+        if i.share is None
+        and i.amount is not None
+        and not i.cumulative
+        and not i.remainder
+        and i.amount.currency == total.currency
+    ]
+    if not sums:
+        return False
+    return abs(running + sum(sums, Decimal(0)) * 100 / total.value - 100) <= Decimal("0.01")
+
+
 def _quoted(doc: Document, inst: Installment) -> str:
     """An installment as the schedule finding quotes it: its text, led by its share's own words when they
     stand apart (a table's 比例 cell beside the 付款条件 cell)."""
@@ -457,6 +479,7 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             and not _amounts_confirm(facts, running)
         )
         and not _whole_schedules(doc, facts)
+        and not _amounts_close(facts, running)
     ):
         listed = " + ".join(f"{x.normalize():f}%" for x in shares)
         yield ctx.report(
@@ -599,7 +622,8 @@ def share_amount_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         expected = (total.value * inst.share / 100).quantize(Decimal("0.01"))
         if abs(expected - inst.amount.value) <= Decimal("1"):
             continue
-        if inst.share > 0 and _total_elsewhere(doc, inst.amount.value * 100 / inst.share):
+        implied = inst.amount.value * 100 / inst.share if inst.share > 0 else None
+        if implied is not None and (_total_elsewhere(doc, implied) or _stated_elsewhere(doc, implied, total)):
             continue  # its share of the item table's 合计: the total read is in doubt, not the installment
         block = doc.blocks[inst.amount.where.block]
         yield ctx.report(
@@ -610,6 +634,19 @@ def share_amount_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             f"{format_amount(expected)}, but the amount says {format_amount(inst.amount.value)}.",
             span=inst.amount.where.span,
         )
+
+
+def _stated_elsewhere(doc: Document, implied: Decimal, total: Money) -> bool:
+    """True when ``implied`` (the total an installment's amount and share imply) is another sum the draft
+    states (a supplement's 合同总价调整为人民币120,000.00元, an order's 订单金额 beside the framework's
+    total, a scan's total misread): the share is of that sum, so the total read is in doubt, not the
+    installment. A share and amount that disagree with every stated sum are still reported."""
+    return any(
+        abs(a.money.value - implied) <= 1
+        and a.money.currency == total.currency
+        and abs(a.money.value - total.value) > 1
+        for a in contract_of(doc).amount.amounts
+    )
 
 
 def _total_elsewhere(doc: Document, implied: Decimal) -> bool:

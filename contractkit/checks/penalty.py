@@ -82,9 +82,36 @@ def _has_penalty_for(doc: Document, breach: str) -> bool:
     agreement (an order under a framework: 违约责任按框架协议的约定执行)."""
     return (
         any(p.breach == breach for p in _facts(doc).penalties)
+        or any(_for_any_delay(doc, p) for p in _facts(doc).penalties)
         or any(r.breach == breach for r in remedies(doc))
         or _REFERRED.search(doc_text(doc)) is not None
     )
+
+
+#: A lateness of any performance, not named as paying or delivering (逾期履行, 迟延履行义务, 未按期履行).
+_ANY_DELAY = re.compile(
+    r"(?:逾期|迟延|延迟|延期|拖延|超期|未按期|未按时|不按期|不按时)(?:履行|履约|完成)?|(?:未|不)(?:按约定|按期|按时)?履行"
+)
+_SENTENCE_END = re.compile(r"[。；;\n]")
+_EITHER_SIDE = re.compile(r"一方|双方|违约方|各方|任一方")
+
+
+def _for_any_delay(doc: Document, p: Penalty) -> bool:
+    """A rate by the day (week, month) that either party owes for its own late performance, whatever it
+    is (任何一方逾期履行本合同义务的，每逾期一日…; 违约方每迟延一日…; 任一方遲延履行者…): it covers a late
+    payment and a late delivery alike. A rate for another breach by either party (违反保密义务的，每日…)
+    does not: the sentence up to the rate must name a delay."""
+    if p.breach != "other" or p.payer not in ("either", "unknown") or p.kind != "rate":
+        return False
+    if not any(t.per in ("day", "working_day", "week", "month") for t in p.tiers):
+        return False
+    norm = doc.blocks[p.where.block].norm
+    a, b = p.where.span
+    starts = [m.end() for m in _SENTENCE_END.finditer(norm, 0, a)]
+    start = starts[-1] if starts else 0
+    if p.payer == "unknown" and _EITHER_SIDE.search(norm, start, b) is None:
+        return False  # a payer not read: either side only where the sentence says so (一方迟延履行的)
+    return _ANY_DELAY.search(norm, start, b) is not None
 
 
 #: Liability agreed elsewhere: an order or a special-terms part referring to the framework / general terms.

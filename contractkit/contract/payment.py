@@ -930,8 +930,23 @@ def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
                 unread.append((sentence, locate))
     named_ones = _named_installments(doc, unread)
     if named_ones:  # the definitions state the shares the named installments pay: count them once
-        out = [i for i in out if not (i.statement and _DEFINED_SHARE.search(_norm_of(doc, i.where)))]
+        names = {m.group("name") for i in named_ones if (m := _NAMED.match(_norm_of(doc, i.where)))}
+        out = [
+            i
+            for i in out
+            if not (i.statement and _DEFINED_SHARE.search(_norm_of(doc, i.where)))
+            and not _names_stage(doc, i, names)
+        ]
     return out + named_ones
+
+
+def _names_stage(doc: Document, inst: Installment, names: set[str]) -> bool:
+    """An installment with no time of its own that names the stage it is (合同价格的30%（“预付款”）) when a
+    later sentence pays that stage by its name (预付款应在生效日后10个工作日内支付): one installment, its
+    share here and its time there."""
+    if inst.trigger is not None or inst.deadline is not None:
+        return False
+    return any(m.group("name") in names for m in _SHARE_NAMED.finditer(_norm_of(doc, inst.where)))
 
 
 #: The label of a key-terms row (合同要素表: 付款 | (1)预付款：… ) whose value cell is prose to read.
@@ -979,6 +994,12 @@ _DEFINED_SHARE = re.compile(
     r"[“\"「]?(?P<name>[\u4e00-\u9fff]{1,6}(?:款|金))[”\"」]?\s*[:：]?\s*(?:是指|系指|指)"
     r"[^。；;]{0,30}?(?P<pct>\d+(?:\.\d+)?)\s*%"
 )
+#: A share that names its stage in brackets after it, in the translated style (合同价格的百分之三十(30%)
+#: （“预付款”）, 合同总价的20%（以下简称“首付款”）).
+_SHARE_NAMED = re.compile(
+    r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*[)）]?\s*[（(]\s*(?:以下(?:简)?称|下称|简称|即)?\s*[“\"「]"
+    r"(?P<name>[\u4e00-\u9fff]{1,6}(?:款|金))[”\"」]\s*[)）]"
+)
 _NAMED = re.compile(r"^[\s\d.、)）(（]*(?P<name>[\u4e00-\u9fff]{1,6}(?:款|金))")
 
 
@@ -990,8 +1011,9 @@ def _named_installments(doc: Document, unread: list[tuple[str, Locate]]) -> list
     if not named:
         return []  # no sentence pays a stage by its name: the definitions are not read
     defined: dict[str, Decimal] = {}
-    for i in block_indices_naming(doc, ("指",)):
-        for m in _DEFINED_SHARE.finditer(doc.blocks[i].norm):
+    for i in block_indices_naming(doc, ("指", "“", '"', "「")):
+        norm = doc.blocks[i].norm
+        for m in (*_DEFINED_SHARE.finditer(norm), *_SHARE_NAMED.finditer(norm)):
             defined.setdefault(m.group("name"), Decimal(m.group("pct")))
     out: list[Installment] = []
     for sentence, locate, m in named:

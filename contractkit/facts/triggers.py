@@ -449,6 +449,25 @@ def _duration_due(text: str, start: int = 0) -> Duration | None:
     return None
 
 
+#: What may close a period written right after its event (验收后30天 | …, 收到发票后45日，支付): the end
+#: of the cell or text, a comma or stop, a table bar.
+_PERIOD_CLOSE = re.compile(r"\s*(?:$|[，,。；;|｜])")
+
+
+def _closing_period(text: str, start: int, end: int) -> Duration | None:
+    """A period written right after its event and closing the piece (a schedule cell 验收后30天, 票到60天；
+    a spreadsheet's 付款节点 column): in a payment text the period the payment falls due in, as 验收后30天内.
+    A period followed by other words (验收后30天的质保期) is not read so."""
+    for d in _durations(text[start:end]):
+        if text[start : start + d.span[0]].strip():
+            return None  # words between the event and the period
+        e = start + d.span[1]
+        if _PERIOD_CLOSE.match(text, e) is None:
+            return None
+        return Duration(d.value, d.unit, (start + d.span[0], e))
+    return None
+
+
 #: A period named as such: 付款期限为30天, 账期：60日, 信用期30天.
 _PERIOD_LABEL = re.compile(r"(?:付款期限|支付期限|账期|付款周期|信用期|结算期|付款期)\s*(?:为|是|:|：)?\s*$")
 
@@ -501,7 +520,9 @@ def read_timing(text: str) -> Timing:
                 if text[i] in "。；;\n":
                     window_end = i
                     break
-            d = _duration_due(text[:window_end], lead.end() if lead else end)
+            d = _duration_due(text[:window_end], lead.end() if lead else end) or _closing_period(
+                text, lead.end() if lead else end, window_end
+            )
         if d is not None and d.span[0] >= end:
             return Timing(ev, Deadline(d.value, d.unit, d.span))
         if (
