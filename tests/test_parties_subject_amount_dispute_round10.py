@@ -99,15 +99,18 @@ def test_scan_line_ending_one_party_and_starting_the_next(line: str) -> None:
     "extra",
     ["本订单依据平台交易规则成立。", "买卖双方通过工采汇平台下单成交。", ""],
 )
-def test_platform_order_needs_only_the_names(extra: str) -> None:
+def test_platform_order_needs_the_buyers_name_and_the_sellers_code(extra: str) -> None:
+    """The buyer is identified by its name; the seller, an operator, shows its licence (电子商务法第15条)."""
     text = (
         "订单详情\n订单编号：2026120112345678\n下单时间：2026-12-01 10:22\n"
-        "买家：石家庄恒远机械制造有限公司\n卖家：天津长润润滑油销售有限公司\n"
+        "买家：石家庄恒远机械制造有限公司\n卖家：天津长润润滑油销售有限公司（统一社会信用代码：91110108MA01XK7N3E）\n"
         "收货地址：河北省石家庄市栾城区装备产业园 6 号  收货人：赵亮\n"
         f"商品：长城液压油 L-HM46 18L × 20 桶  单价 420.00  实付 8,400.00\n{extra}\n"
     )
     assert loud(text, "parties") == []
     assert [f.rule for f in lint_text(text, Settings(select=("parties",)))] == []
+    without = text.replace("（统一社会信用代码：91110108MA01XK7N3E）", "")
+    assert [f.rule for f in lint_text(without, Settings(select=("parties",)))] == ["parties/missing-details"]
 
 
 def test_platform_order_whose_seller_is_only_a_shop_name_lacks_the_entity() -> None:

@@ -100,9 +100,12 @@ def _wanted(doc: Document, p: Party) -> list[str]:
     if structure.under_agreement:
         return []  # an order placed under a framework or master agreement: the agreement identifies them
     if _platform_order(doc, p):
-        # an order placed on a platform: the names its verified accounts carry identify the sides — a legal
-        # entity's name; a shop's name alone (…旗舰店) is no one a claim can be brought against
-        return [] if _ENTITY_NAME.search(p.core_name) or _states(p, "code") else ["code"]
+        # an order placed on a platform: the names its verified accounts carry identify the buyer; the
+        # seller is an operator who must show its business licence (电子商务法第15条): its credit code —
+        # a shop's name alone (…旗舰店) is no one a claim can be brought against
+        if p.role != "seller":
+            return [] if _ENTITY_NAME.search(p.core_name) or _states(p, "code") else ["code"]
+        return [] if _states(p, "code") else ["code"]
     quote = structure.kind == "quote"
     if quote and p.role == "buyer":
         return []  # a quote is the quoting side's offer: it identifies itself, the addressee is named
