@@ -123,11 +123,17 @@ FURTHER = [
     ("extra30", 1.0, 0, 0),  # 19/23, 23 → 19/23, 16 → 19/23, 9 → 23/23, 0
     ("extra31", 1.0, 0, 0),  # 19/22, 18 → 20/22, 14 → 20/22, 3 → 22/22, 0
     # W31–W35: unseen to the end of round 9 (start 239afed → end 1cc38c3), then a short tuning round (9460d04)
-    ("extra32", 0.79, 17, 3),  # 19/24, 21 FA → 19/24, 19 FA unseen → 19/24, 17 after a short tuning round
-    ("extra33", 0.86, 7, 1),  # 18/22, 28 → 18/22, 28 → 19/22, 7
-    ("extra34", 0.95, 7, 2),  # 21/22, 42 → 21/22, 35 → 21/22, 7
-    ("extra35", 0.70, 24, 4),  # 20/30, 30 → 21/30, 30 → 21/30, 24
+    ("extra32", 0.79, 2, 1),  # 19/24, 21 FA → 19/24, 19 FA unseen → 19/24, 17 tuned → round 10: 19/24, 2
+    ("extra33", 0.86, 7, 1),  # 18/22, 28 → 18/22, 28 → 19/22, 7 → round 10: 19/22, 7
+    ("extra34", 0.95, 0, 0),  # 21/22, 42 → 21/22, 35 → 21/22, 7 → round 10: 21/22, 0
+    ("extra35", 0.73, 7, 2),  # 20/30, 30 → 21/30, 30 → 21/30, 24 → round 10: 22/30, 7
     ("extra36", 0.87, 2, 1),  # 19/24, 20 → 19/24, 20 → 21/24, 2
+    # W36–W40: unseen to the end of round 10 (start 7990f85 → end); rows at the end figures, not tuned yet
+    ("extra37", 0.68, 5, 2),  # 17/25, 22 FA → 17/25, 5 (model forms: the ☑/□ choices mechanism)
+    ("extra38", 0.76, 8, 2),  # 20/26, 8 → 20/26, 8
+    ("extra39", 0.80, 32, 4),  # 21/26, 32 → 21/26, 32 (colloquial, phone-photo scans)
+    ("extra40", 0.70, 45, 7),  # 17/24, 45 → 17/24, 45 (SOE centralised procurement)
+    ("extra41", 0.87, 16, 4),  # 21/24, 16 → 21/24, 16 (Traditional Chinese, spreadsheet quotes)
 ]
 
 
