@@ -61,7 +61,11 @@ def arbitration_and_court(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if facts.method != "both":
         return
     opts = facts.chosen
-    o = next((x for x in opts if x.arb and x.court), next(x for x in opts if x.court))
+    # one clause offering both, else the court's; on a form with both boxes ticked, the ticked arbitration
+    # box — the choice the interpretation voids
+    both = next((x for x in opts if x.arb and x.court), None)
+    ticked = next((x for x in opts if x.arb and x.marked), None)
+    o = both or ticked or next(x for x in opts if x.court)
     yield ctx.report(
         doc.blocks[o.where.block],
         "争议解决同时约定了仲裁和法院诉讼（或裁或审），依仲裁法解释第7条仲裁协议无效；应二选一。",
@@ -148,7 +152,10 @@ def _misread_commission(doc: Document, o: Option) -> bool:
     if block.location.page is None or block.location.page not in ((doc.meta or {}).get("ocr") or ()):
         return False
     m = _BODY_BEFORE_ARBITRATION.search(block.norm)
-    return m is not None and _PLACEHOLDER_BODY.search(m.group("body")) is None
+    if m is None or _PLACEHOLDER_BODY.search(m.group("body")):
+        return False
+    # 由／仲裁委员会 read as 由一仲裁委员会: a struck-out name, not a misread one
+    return len(re.sub(r"仲裁委员会$|委员会$|仲裁院$|仲裁中心$", "", m.group("body"))) >= 2
 
 
 @rule(

@@ -82,8 +82,9 @@ _COURT = re.compile(
     r"(?:向|由|提交|提请|在|到|去|找)[^。；;\n]{0,30}?法院[^。；;\n]{0,4}?(?:提起|提出|进行)?(?:民事)?(?:诉讼|起诉|管辖|管)"
     r"|(?:诉讼|起诉)[^。；;\n]{0,4}(?:至|到|于)[^。；;\n]{0,20}?法院|法院管辖|诉讼(?:方式)?解决|通过诉讼"
     r"|依法(?:提起)?(?:诉讼|起诉)|(?:以|由)[^。；;\n]{0,30}?法院为[^。；;\n]{0,8}?管辖法院|管辖法院(?:为|是)"
-    r"|(?:到|去)法院|打官司|(?:提起|提出)(?:民事)?诉讼|(?:向|到|找)[^。；;\n]{0,30}?法院(?:申请|告)"
-    r"|(?:向|到|去|找)[^。；;\n]{0,30}?法院[^。；;\n]{0,2}?(?:解决|处理|评理|判)"
+    r"|(?:到|去)法院|打官司|(?:提起|提出)(?:民事)?诉讼|(?:向|到|去|找|上)[^。；;\n]{0,30}?法院(?:申请|告(?!知))"
+    r"|(?:向|到|去|找|上|在)[^。；;\n]{0,30}?法院[^。；;\n]{0,2}?(?:解决|处理|评理|说理|判|告(?![知示])|讨(?:个)?说法)"
+    r"|告(?:到|至|去|上)[^。；;\n]{0,20}?法院|(?:去|到|上)[^。；;\n]{0,20}?法院[^。；;\n]{0,6}?告状"
     r"|(?:争议解决|解决争议|管辖法院|管辖|诉讼)[^:：。；;\n]{0,6}[:：]\s*[^。；;\n]{2,30}?法院" + _EITHER_WAY
 )
 #: A key-terms table row: a label cell (争议解决) and the value cell after it (佛山仲裁委员会).
@@ -114,7 +115,7 @@ _UNNAMED = re.compile(
     r"^(?:该|有关|相关|当地|任何|一方|有管辖权|所在地|合同签订地|甲方|乙方|买方|卖方|双方|其他|其它|项目|工程)|所在地$"
 )
 _COURT_PLACE = re.compile(
-    r"(?:^|[向由到以至于:：,，])(?P<place>[^，,。；;:：向由到以至于]{1,30}?)的?(?:人民)?法院"
+    r"(?:^|[向由到以至于去找:：,，])(?P<place>[^，,。；;:：向由到以至于去找]{1,30}?)的?(?:人民)?法院"
 )
 _NOT_PLACE = re.compile(r"^(?:为|第一审|管辖|有管辖权)|^的?$")
 _CN_N = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -311,12 +312,16 @@ def _dispute_options(doc: Document) -> list[Option]:
     if not triggered:
         return out
     context = _context_hits(doc)
+    scanned = set((doc.meta or {}).get("ocr") or ())
     for i in triggered:
         block = blocks[i]
         text = block.norm
+        if block.location.page is not None and block.location.page in scanned:
+            text = _read_boxes(text)
         whole = in_section(block, DISPUTE_SECTION)
         near = any(context[max(0, i - 3) : i + 1])
-        spans = _inline_items(text) if whole else split_clauses(text)
+        boxes = sum(text.count(c) for c in "☑☒✓✔▣□☐")  # □ 仲裁 … ☑ 诉讼: a form line of options
+        spans = _inline_items(text) if whole or boxes >= 2 else split_clauses(text)
         labelled = _labelled_value(doc, i)
         for s, e in spans:
             part = text[s:e]
@@ -345,10 +350,25 @@ def _dispute_options(doc: Document) -> list[Option]:
     return out
 
 
+#: A form's box as a scan reads it: □ as 口, ☑ as 回 — at the start of an option (after the start, a colon, a
+#: separator or stray quote marks) and right before the way it offers (口仲裁, 回诉讼, 回向…法院起诉).
+_SCANNED_BOX = re.compile(
+    r"(?:(?<=^)|(?<=[:：;；,，。”“\"'\s]))(?P<box>[口回])(?=\s*(?:仲裁|诉讼|起诉|提交|提请|向|由|到|在))"
+)
+
+
+def _read_boxes(text: str) -> str:
+    """A scanned dispute line with the boxes its OCR read as 口 / 回 written □ / ☑ (same length, so spans
+    hold)."""
+    return _SCANNED_BOX.sub(lambda m: "□" if m.group("box") == "口" else "☑", text)
+
+
 #: Where a numbered option starts inside a line (争议解决方式：选择第2项。1. 向…法院起诉；2. 提交…仲裁).
 _INLINE_ITEM = re.compile(
     r"(?:(?<=[;；。:：])|^)\s*(?:[（(][\d一二三四五六七八九十]{1,2}[)）]|[\d一二三四五六七八九十]{1,2}\s*[.、](?!\d)"
     r"|☑|√|■|☒|✓|✔|▣|□|☐|○)"
+    # a box after a space or a stray quote mark (□ 仲裁 … ☑ 诉讼 on one form line)
+    r"|(?<=[\s”“\"，,])[ \t]*(?:☑|☒|✓|✔|▣|□|☐)"
 )
 
 
@@ -432,6 +452,8 @@ def _commissions(o: Option) -> tuple[list[Commission], bool]:
             if i > 0 and (text[i - 1] in "_＿" or text[i - 1].isspace()):
                 blank = True
             continue
+        if len(name.strip("／/\\-—－·・.")) < 2:
+            continue  # 由／仲裁委员会 (a scan: 由一, 由二) struck out: no commission's name is one character
         if _UNNAMED.search(name) or m.group(0) == "仲裁机构":
             continue
         full = name + m.group(0)
