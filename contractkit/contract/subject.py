@@ -289,6 +289,12 @@ _STANDARDS: tuple[tuple[StandardKind, re.Pattern[str]], ...] = (
             r"(?:上表|本表|明细表|清单|附件)[^,，。；;]{0,4}所列[^,，。；;]{0,4}(?:指标|参数|要求)"
             # 按第一条所列规格验收 / 符合本合约第一条所列规格 / 所列技术参数
             r"|所列(?:的)?(?:型号规格|技术规格|规格型号|规格|技术参数|参数|性能指标|指标|技术要求|质量要求)"
+            # goods meeting the specs of the table above: 符合上表规格 / 按本表技术参数 / 达到清单中的参数
+            r"|(?:符合|按照?|依照?|达到|满足|执行)[^,，。；;]{0,3}?(?:上表|本表|下表|前表|上述表格|明细表|货物清单"
+            r"|报价清单|清单)(?:所列|所述|所载|载明|中|内)?的?(?:型号规格|技术规格|规格型号|规格|技术参数|参数|性能指标"
+            r"|指标|技术要求|质量要求)"
+            r"|(?:质量|品质|规格|技术要求)[^,，。；;]{0,4}?(?:按|以|依|照)照?[^,，。；;]{0,2}?(?:上表|本表|下表|明细表|清单)"
+            r"(?:所列|所述|所载)?的?(?:内容|规定|要求)?(?:执行|为准)"
             r"|(?:附件|附表)[一二三四五六七八九十\d]*(?:的|所列|规定的)?(?:指标|参数|技术要求|质量要求)"
             # each item identified by an annex or catalogue entry: ISBN、书名、版次…均以附件为准
             r"|(?:ISBN|书号|版次|货号|料号|图号|规格型号|技术参数)[^。；;]{0,24}?以(?:本合同)?(?:附件|附表|清单|书目)"
@@ -438,6 +444,10 @@ _STANDARD_GATE = (
     "样",
     "图纸",
     "所列",
+    "上表",
+    "本表",
+    "下表",
+    "清单",
     "/T",
     "附件",
     "附表",
@@ -506,7 +516,7 @@ def _gate(pattern: str) -> Callable[[str], bool]:
 
 _KIND_GATES: dict[StandardKind, Callable[[str], bool]] = {
     "agreement": _AGREEMENT_GATE,
-    "listed": lambda c: "所列" in c or "附件" in c or "附表" in c or "附录" in c,
+    "listed": contains_any(("所列", "附件", "附表", "附录", "上表", "本表", "下表", "前表", "表格", "清单")),
     # one compiled scan per gate (a loop of ``in`` tests over a word list costs more)
     "as_is": _gate(r"现状|" + "|".join(_CONDITION_WORDS) + r"|[Aa][Ss][- ][Ii][Ss]"),
     "genuine": contains_any(("正版", "正品", "原装", "原厂", "盗版", "全新", "翻新", "副厂", "拆机", "纯正")),

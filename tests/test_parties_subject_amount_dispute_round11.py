@@ -1,0 +1,165 @@
+"""Round 11: mechanisms of the parties, subject, amount, dispute and quote families, tested on new phrasings
+(colloquial 个体户 dispute lines, scanned model forms whose boxes OCR reads as 口/回, quote forms whose
+validity label and value stand on separate lines). Clean texts a careful reviewer passes, defective ones that
+must still be found."""
+
+from __future__ import annotations
+
+import pytest
+
+from contractkit.config import Settings
+from contractkit.findings import Severity
+from contractkit.lint import lint_text
+from contractkit.readers.model import Block, Document, Location
+from contractkit.readers.normalize import normalize
+
+
+def loud(text: str, family: str) -> list[str]:
+    return [f.rule for f in lint_text(text, Settings(select=(family,))) if f.severity >= Severity.WARNING]
+
+
+HEAD = "卖方：寿光市绿源育苗场（个体工商户）\n买方：王秀芹\n一、买番茄嫁接苗 1000 株，单价 1 元。\n"
+TAIL = "三、本合同签字后生效。\n"
+
+
+# -- dispute: a court named with the verbs people use for suing -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "吵起来先商量，谈不拢去寿光市人民法院告。",
+        "闹矛盾了就上县法院讨个说法。",
+        "有纠纷先商量，实在不行就告到卖方那边的法院。",
+        "扯皮了先坐下来谈，谈不好去镇上的法院告状。",
+        "有分歧的，找乙方所在地法院评理。",
+        "有纠纷双方商量，商量不好就去法院。",
+    ],
+)
+def test_colloquial_court_lines_are_a_dispute_clause(line: str) -> None:
+    assert "dispute/no-dispute-clause" not in loud(HEAD + "二、" + line + "\n" + TAIL, "dispute")
+
+
+@pytest.mark.parametrize(
+    "line", ["双方有纠纷协商解决。", "有争议的，由法院告知双方结果。", "吵起来先商量着办。"]
+)
+def test_talk_only_or_a_court_that_only_informs_is_no_dispute_clause(line: str) -> None:
+    assert "dispute/no-dispute-clause" in loud(HEAD + "二、" + line + "\n" + TAIL, "dispute")
+
+
+def test_colloquial_arbitration_and_court_is_both() -> None:
+    line = "谈不拢去潍坊仲裁委员会仲裁，也可以去寿光市人民法院告。"
+    assert "dispute/arbitration-and-court" in loud(HEAD + "二、" + line + "\n" + TAIL, "dispute")
+
+
+# -- dispute: boxes of a scanned form (口 for □, 回 for ☑) -------------------------------------------------
+
+
+def _scanned(lines: list[str]) -> Document:
+    blocks = [
+        Block(text=t, norm=normalize(t), location=Location(index=i, page=1), kind="line")
+        for i, t in enumerate(lines)
+    ]
+    return Document(path="scan.pdf", kind="pdf", blocks=blocks, meta={"ocr": [1]})
+
+
+def _lint_doc(doc: Document) -> list[str]:
+    from contractkit.lint import lint_document
+
+    return [
+        f.rule for f in lint_document(doc, Settings(select=("dispute",))) if f.severity >= Severity.WARNING
+    ]
+
+
+FORM = [
+    "卖方：青岛海冷制冷设备有限公司",
+    "买方：青岛黄岛惠民超市有限公司",
+    "一、标的：卧式冷柜 6 台，共 36000 元。",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "十、争议解决:口仲裁(由二仲裁委员会仲裁) ” 回诉讼〈向青岛市黄岛区人民法院起诉)。",
+        "十、争议解决：口 仲裁（由／仲裁委员会仲裁）；回 诉讼（向青岛市黄岛区人民法院起诉）",
+        "争议解决方式:回向买方所在地人民法院起诉 口提交青岛仲裁委员会仲裁",
+    ],
+)
+def test_a_scanned_form_with_one_box_ticked_is_one_way(line: str) -> None:
+    assert _lint_doc(_scanned([*FORM, line, "十一、本合同自双方签章之日起生效。"])) == []
+
+
+def test_a_scanned_form_with_arbitration_ticked_and_the_commission_struck_out() -> None:
+    line = "十、争议解决:回仲裁(由一仲裁委员会仲裁) ” 口诉讼〈向青岛市黄岛区人民法院起诉)。"
+    assert "dispute/arbitration-no-commission" in _lint_doc(_scanned([*FORM, line]))
+
+
+def test_a_scanned_form_with_both_boxes_ticked_is_still_both() -> None:
+    line = "十、争议解决:回仲裁(由青岛仲裁委员会仲裁) ” 回诉讼(向青岛市黄岛区人民法院起诉)。"
+    assert "dispute/arbitration-and-court" in _lint_doc(_scanned([*FORM, line]))
+
+
+def test_a_mouth_inside_a_word_is_no_box() -> None:
+    # 出口 / 入口 are words, not boxes: the clause offers both ways
+    line = "进出口争议：可提交青岛仲裁委员会仲裁，也可以向入口所在地青岛市黄岛区人民法院起诉。"
+    assert "dispute/arbitration-and-court" in _lint_doc(_scanned([*FORM, line]))
+
+
+def test_a_struck_out_commission_ticked_on_a_typed_form() -> None:
+    text = (
+        "卖方：北京甲有限公司\n买方：北京乙有限公司\n一、标的：钢管100吨，共100000元。\n二、争议解决：\n"
+        "☑提交／仲裁委员会仲裁；□向甲方所在地人民法院起诉\n"
+    )
+    assert "dispute/arbitration-no-commission" in loud(text, "dispute")
+
+
+def test_both_boxes_ticked_on_separate_lines_is_reported_at_the_arbitration_box() -> None:
+    text = (
+        "卖方：合肥甲有限公司\n买方：合肥乙有限公司\n一、标的：货架 20 组，共 30000 元。\n八、争议解决\n"
+        "☑向甲方住所地人民法院起诉\n☑提交合肥仲裁委员会仲裁\n"
+    )
+    found = [
+        f for f in lint_text(text, Settings(select=("dispute",))) if f.rule == "dispute/arbitration-and-court"
+    ]
+    assert len(found) == 1 and "仲裁委员会" in found[0].snippet
+
+
+def test_a_colloquial_court_is_placed_by_its_name_not_the_words_before_it() -> None:
+    seats = (
+        "卖方：寿光市绿源育苗场，住所：山东省寿光市洛城街道东斟灌村\n"
+        "买方：王秀芹，住址：山东省寿光市孙家集街道三元朱村\n一、番茄苗 1000 株，单价 1 元。\n"
+    )
+    near = seats + "二、吵起来先商量，谈不拢去寿光市人民法院告。\n"
+    far = seats + "二、吵起来先商量，谈不拢去杭州市西湖区人民法院告。\n"
+    assert "dispute/court-without-connection" not in loud(near, "dispute")
+    assert "dispute/court-without-connection" in loud(far, "dispute")
+
+
+# -- subject: the goods' quality set by the specs of the item table ---------------------------------------
+
+GOODS = (
+    "卖方：寿光市文家暖棚设备有限公司\n买方：寿光市春来家庭农场\n一、货物\n品名 规格 数量 单价\n"
+    "保温被 克重1500克/平方米 64床 1150.00\n"
+)
+END = "二、有争议向寿光市人民法院起诉。\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "质量：保温被符合上表规格，缝合牢固。",
+        "货物按本表技术参数供货。",
+        "卷帘机应达到清单中的参数要求。",
+        "产品质量满足上表所述技术要求。",
+        "质量按上表执行。",
+        "品质以明细表所列规定为准。",
+    ],
+)
+def test_quality_by_the_table_above_is_a_standard(line: str) -> None:
+    assert "subject/no-quality-standard" not in loud(GOODS + line + "\n" + END, "subject")
+
+
+@pytest.mark.parametrize("line", ["质量：好。", "价格按上表执行。", "数量以清单为准。", "上表金额含税。"])
+def test_the_table_cited_for_price_or_quantity_sets_no_quality(line: str) -> None:
+    assert "subject/no-quality-standard" in loud(GOODS + line + "\n" + END, "subject")
