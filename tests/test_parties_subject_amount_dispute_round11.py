@@ -163,3 +163,38 @@ def test_quality_by_the_table_above_is_a_standard(line: str) -> None:
 @pytest.mark.parametrize("line", ["质量：好。", "价格按上表执行。", "数量以清单为准。", "上表金额含税。"])
 def test_the_table_cited_for_price_or_quantity_sets_no_quality(line: str) -> None:
     assert "subject/no-quality-standard" in loud(GOODS + line + "\n" + END, "subject")
+
+
+# -- quote: a validity label and its value on lines of their own (a form cell a PDF splits) ---------------
+
+QUOTE = (
+    "报价单\n报价单号：BJ-2026-001\n卖方：苏州柯菲诺商用咖啡设备有限公司\n客户：上海瑞庭酒店管理有限公司\n"
+    "1 咖啡机 4 台 40,600.00 5% 38,570.00 154,280.00\n"
+)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "报价有效期\nValid until\n2026 年 3 月 25 日(逾期须重新确认价格)",
+        "报价有效期\n30 日",
+        "Validity 报价有效期\n自报价日起 30 天",
+        "有效期：\n2026-04-30",
+        "Valid until\n报价有效期\n2026年5月1日前",
+    ],
+)
+def test_a_validity_value_on_the_line_below_its_label(rows: str) -> None:
+    assert "quote/no-validity" not in loud(QUOTE + rows + "\n", "quote")
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "报价有效期\nValid until\n另行通知",
+        "报价有效期\n交货期\n30 日",
+        "报价有效期",
+        "报价有效期\n付款方式\n预付 30%",
+    ],
+)
+def test_a_validity_label_with_no_term_below_is_no_validity(rows: str) -> None:
+    assert "quote/no-validity" in loud(QUOTE + rows + "\n", "quote")

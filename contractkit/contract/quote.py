@@ -765,7 +765,40 @@ def _term_of(text: str) -> tuple[date | None, int | None]:
 
 
 _VALIDITY_LABEL = re.compile(r"(?:报价)?有效期(?:限)?|validity\b")
-_VALIDITY_KEY = re.compile(r"^\s*(?:报价)?有效期(?:限)?\s*[:：]?\s*$|^\s*validity\s*[:：]?\s*$", re.I)
+_VALIDITY_KEY = re.compile(
+    r"^\s*(?:报价)?有效期(?:限)?\s*[:：]?\s*(?:(?:valid\s+(?:until|through|till)|validity)\s*[:：]?\s*)?$"
+    r"|^\s*(?:validity|valid\s+(?:until|through|till))\s*[:：]?\s*(?:(?:报价)?有效期(?:限)?\s*[:：]?\s*)?$",
+    re.I,
+)
+#: The English half of a bilingual label on a line of its own (Valid until, Validity:).
+_EN_VALIDITY_LABEL = re.compile(r"^\s*(?:validity|valid\s+(?:until|through|till|for))\s*[:：]?\s*$", re.I)
+#: How far below its label a validity value may stand (the label's other language, then the value).
+_VALUE_LINES = 3
+
+
+def _value_below(doc: Document, i: int) -> Validity | None:
+    """The validity whose label is block ``i`` alone (a form cell a PDF reads as lines of its own): the
+    date or length that opens one of the next lines, past the label's other language (Valid until)."""
+    seen = 0
+    for j in range(i + 1, min(len(doc.blocks), i + 1 + _VALUE_LINES + 2)):
+        text = doc.blocks[j].norm.strip()
+        if not text:
+            continue
+        if _EN_VALIDITY_LABEL.match(text):
+            continue
+        seen += 1
+        if seen > _VALUE_LINES - 1:
+            return None
+        head = re.split(r"[。；;]", text, maxsplit=1)[0][:30]
+        dm = _DATE.search(head)
+        if dm is not None and dm.start() <= 2:
+            until, days = _term_of(head[: dm.end()])
+            return Validity(until, days, Where(j, (0, len(doc.blocks[j].norm.rstrip()))))
+        until, days = _term_of(head[:20])
+        if days is not None and re.match(r"^\s*(?:自|从|报价)?[^，,。；;]{0,10}?\d", head):
+            return Validity(until, days, Where(j, (0, len(doc.blocks[j].norm.rstrip()))))
+        return None
+    return None
 
 
 def _open_validity(doc: Document) -> tuple[Where, ...]:
@@ -818,6 +851,9 @@ def _validity(doc: Document) -> tuple[Validity, ...]:
         after = sent[lab.end() :] if lab else ""
         until, days = _term_of(after if len(after.strip(" :：为是")) >= 2 else sent)
         if until is None and days is None:
+            value = _value_below(doc, i) if lab and _VALIDITY_KEY.match(doc.blocks[i].norm) else None
+            if value is not None:  # 报价有效期 / Valid until / 2026 年 3 月 25 日: label and value on lines
+                out.append(value)
             continue
         out.append(Validity(until, days, Where(i, (s + m.start(), s + len(sent.rstrip())))))
     for rows in tables(doc):  # 报价有效期 | 30天
