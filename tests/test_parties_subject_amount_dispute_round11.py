@@ -198,3 +198,79 @@ def test_a_validity_value_on_the_line_below_its_label(rows: str) -> None:
 )
 def test_a_validity_label_with_no_term_below_is_no_validity(rows: str) -> None:
     assert "quote/no-validity" in loud(QUOTE + rows + "\n", "quote")
+
+
+# -- subject/vague-quantity: a sum rounded is no quantity; counts headed by what is counted; split cells ---
+
+SELL = "卖方：东莞港晶光学元件有限公司\n买方：苏州瑞视智能科技有限公司\n一、标的\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "镀膜机 1 台，合同总价人民币 1,860,000.00 元（约 186 万元），大写：人民币壹佰捌拾陆万元整。",
+        "滤光片 40,000 片，总价 58,000.00 元，约合人民币 5.8 万元。",
+        "透镜 20,000 片，货款合计 157,000.00 元（约¥15.7万元）。",
+        "模组 500 套，金额共计伍万元整，约 5 万元。",
+        "透镜 20,000 片，单价 7.85 元，总价 157,000.00 元（约 15.7 万元）。",
+    ],
+)
+def test_a_sum_rounded_after_its_exact_figure_is_no_vague_quantity(line: str) -> None:
+    assert "subject/vague-quantity" not in loud(SELL + line + "\n", "subject")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "透镜约 20,000 片，总价 157,000.00 元。",
+        "采购镜片约两万片，价格另议。",
+        "滤光片 40,000 片左右，总价 58,000.00 元（约 5.8 万元）。",
+    ],
+)
+def test_an_approximate_count_beside_a_sum_is_still_vague(line: str) -> None:
+    assert "subject/vague-quantity" in loud(SELL + line + "\n", "subject")
+
+
+@pytest.mark.parametrize("head", ["株数", "棵数", "片数", "台数", "只数"])
+def test_a_count_column_named_by_what_it_counts_is_a_quantity_column(head: str) -> None:
+    text = (
+        "供苗方：潍坊沃丰种苗有限公司\n订苗方：青州市众诚蔬菜专业合作社\n"
+        f"代码\t品种\t{head}\t单价（元）\t金额（元）\n"
+        "P01\t番茄嫁接苗\t约36000\t1.10\t39600.00\nP03\t辣椒嫁接苗\t12000\t1.15\t13800.00\n"
+    )
+    assert "subject/vague-quantity" in loud(text, "subject")
+    assert "subject/vague-quantity" not in loud(text.replace("约36000", "36000"), "subject")
+
+
+def _pdf_lines(lines: list[str]) -> Document:
+    blocks = [
+        Block(text=t, norm=normalize(t), location=Location(index=i, page=1), kind="line")
+        for i, t in enumerate(lines)
+    ]
+    return Document(path="order.pdf", kind="pdf", blocks=blocks, meta={})
+
+
+TABLE_HEAD = [
+    "甲方：苏州瑞视智能科技有限公司",
+    "乙方：东莞港晶光学元件有限公司",
+    "一、产品、数量及价格",
+    "序号 品名及型号 规格 数量 单价 金额",
+    "A VL-G1 模造玻璃非球面透镜 外径 Φ6.50mm",
+]
+
+
+@pytest.mark.parametrize("cell", [["约", "40,000", "片"], ["約", "40,000片"], ["大约", "40,000", "片"]])
+def test_an_approximate_quantity_cell_read_line_by_line_is_vague(cell: list[str]) -> None:
+    doc = _pdf_lines([*TABLE_HEAD, *cell, "7.85 314,000.00", "合计 314,000.00"])
+    from contractkit.lint import lint_document
+
+    rules = [f.rule for f in lint_document(doc, Settings(select=("subject",)))]
+    assert "subject/vague-quantity" in rules
+
+
+def test_an_exact_quantity_cell_read_line_by_line_is_not_vague() -> None:
+    doc = _pdf_lines([*TABLE_HEAD, "40,000", "片", "7.85 314,000.00", "约定：合计 314,000.00"])
+    from contractkit.lint import lint_document
+
+    rules = [f.rule for f in lint_document(doc, Settings(select=("subject",)))]
+    assert "subject/vague-quantity" not in rules

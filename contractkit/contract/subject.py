@@ -174,7 +174,7 @@ _ATTACHED: dict[str, re.Pattern[str]] = {
     "一批": re.compile(r"(?<![第每首同该本上下前后逐分单整当两几多某任此那这])一批(?!次|号|量)"),
     "若干": re.compile(r"若干(?!问题|规定|意见|条|事项|年|意见)"),
     "左右": re.compile(
-        rf"{_NUM}(?![^\d,，。；;\s]{{0,4}}?{_TIME_UNIT}[^\d,，。；;\s]{{0,2}}左右)[^\d,，。；;\s]{{0,4}}左右"
+        rf"{_NUM}(?!\s?[^\d,，。；;\s]{{0,4}}?{_TIME_UNIT}[^\d,，。；;\s]{{0,2}}左右)\s?[^\d,，。；;\s]{{0,4}}左右"
     ),
     "约": re.compile(
         rf"(?<![大])约(?:为|计|合|有)?\s*{_NUM}(?![\d.,一二两三四五六七八九十百千万]*\s*(?:{_TIME_UNIT}))"
@@ -598,7 +598,11 @@ _NAME_COLS = (
     "名称", "品名", "产品", "货物", "设备", "品种", "材料", "零件", "商品", "东西", "货品", "物品", "物料",
     "品目", "器材",
 )  # fmt: skip
-_QTY_COLS = ("数量", "供货量", "采购量", "订货量")
+#: A count written as what is counted (株数 of seedlings, 台数, 片数) heads a quantity column too.
+_QTY_COLS = (
+    "数量", "供货量", "采购量", "订货量", "订购量", "需求量", "株数", "棵数", "件数", "台数", "套数", "箱数",
+    "片数", "根数", "只数", "头数", "袋数",
+)  # fmt: skip
 _UNIT_COLS = ("单位",)
 _SPEC_COLS = ("规格", "技术参数", "主要参数", "参数", "技术要求", "指标", "材质", "款式", "配置")
 #: An everyday spec header standing alone (东西 | 要求 | 数量): not a 质量要求 / 技术标准 column.
@@ -1302,6 +1306,31 @@ def _purchase(clause: str) -> tuple[str, tuple[int, int], bool, bool, bool] | No
 _TITLE = re.compile(r"《[^》\n]{1,80}》")
 
 
+#: A quantity cell a PDF reads as lines of its own: the approximation (约), the figure, the unit (片).
+_LONE_APPROXIMATION = re.compile(r"^\s*(?:约|大约|大概|约为)\s*$")
+_LONE_FIGURE = re.compile(r"^\s*\d[\d,]*(?:\.\d+)?\s*(?P<unit>[\u4e00-\u9fff]{1,2})?\s*$")
+_LONE_UNIT = re.compile(r"^\s*[\u4e00-\u9fff]{1,2}\b")
+
+
+def _split_approximations(doc: Document, seen: set[int]) -> list[Vague]:
+    """约 alone on a line of an item table, the next line a bare figure and then its unit (约 / 40,000 /
+    片): the quantity cell of a PDF row read line by line, approximate."""
+    out: list[Vague] = []
+    blocks = doc.blocks
+    for i in blocks_naming_any(doc, ("约", "大概")):
+        if i in seen or i + 1 >= len(blocks) or not _LONE_APPROXIMATION.match(blocks[i].norm):
+            continue
+        fig = _LONE_FIGURE.match(blocks[i + 1].norm)
+        if fig is None:
+            continue
+        unit = fig.group("unit") or (i + 2 < len(blocks) and _LONE_UNIT.match(blocks[i + 2].norm) is not None)
+        if unit:
+            word = blocks[i].norm.strip()
+            a = blocks[i].norm.find(word)
+            out.append(Vague(word, Where(i, (a, a + len(word)))))
+    return out
+
+
 def in_quantity_cell(doc: Document, i: int, item: Item, word: str, a: int, b: int) -> bool:
     """True when a vague word at ``a:b`` of block ``i`` (a block of ``item``'s row) bears on its quantity:
     an approximation (约, 左右) must sit in or right before the quantity; a list closer (等, 若干…) counts
@@ -1401,13 +1430,31 @@ def _property_of_counted(clause: str, word: str, a: int) -> bool:
     return _FIXED_COUNT.search(clause) is not None
 
 
+#: An approximation of a sum of money (约 186 万元, 约人民币 12 万元, 约¥3.5万): a figure of the price.
+_APPROX_SUM = re.compile(
+    r"\s*(?:为|计|合|有)?\s*(?:人民币|RMB|¥|￥)?\s*[\d一二两三四五六七八九十百千万][\d.,，一二两三四五六七八九十百千]*\s*"
+    r"(?:万|千|百|亿)?\s*(?:元|圆|块|美元|港元|港币|欧元)|\s*(?:人民币|RMB|¥|￥)"
+)
+#: The exact sum the approximation rounds, in the same clause (1,860,000.00 元, 大写：…元整).
+_EXACT_SUM = re.compile(r"\d[\d,]*\.\d{2}\s*(?:元|万元)?|[壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,}元")
+
+
+def _rounded_sum(clause: str, word: str, a: int) -> bool:
+    """True when the approximation at ``a`` rounds a sum of money stated exactly in the same clause
+    (合同总价 1,860,000.00 元（约 186 万元）): the price restated, no quantity left open."""
+    if word not in _APPROXIMATE:
+        return False
+    m = _APPROX_SUM.match(clause, a + len(word))
+    return m is not None and _EXACT_SUM.search(clause) is not None
+
+
 def fixes_quantity(clause: str, word: str, a: int, in_section: bool) -> bool:
     """True when a vague word at ``a`` of a subject clause bears on what is bought: outside a purpose
     phrase, and an approximation (约, 左右) after a purchase verb or a quantity label — or, in the subject
     section, with no purchase verb after it."""
     if purpose_masked(clause)[a] == "\0":
         return False
-    if _circumstance(clause, a) or _property_of_counted(clause, word, a):
+    if _circumstance(clause, a) or _property_of_counted(clause, word, a) or _rounded_sum(clause, word, a):
         return False
     if word not in _APPROXIMATE or _QUANTITY_LEAD.search(clause, 0, a) is not None:
         return True
@@ -1509,6 +1556,8 @@ def extract(contract: Contract) -> SubjectFacts:
             if p is not None:
                 goods, _span, quantified, priced, listed = p
                 purchases.append(Purchase(goods, Where(i, (s, e)), quantified, priced, listed))
+    if has_table:
+        vague.extend(_split_approximations(doc, {v.where.block for v in vague}))
     return SubjectFacts(
         items=tuple(items),
         has_item_table=has_table,
