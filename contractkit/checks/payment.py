@@ -660,7 +660,9 @@ def _total_elsewhere(doc: Document, implied: Decimal) -> bool:
 
 
 _INTEREST_WORDS = ("利息", "利率", "息")
-_INTEREST = re.compile(r"利息|利率|(?<![信休消])息(?!票)")
+#: 息 alone (月息, 年息) — not in 信息/休息/消息, 息票, nor before 价 (合同息价: a scan's misreading of
+#: 总价; no interest is a price).
+_INTEREST = re.compile(r"利息|利率|(?<![信休消])息(?![票价價])")
 #: Before a percent that is no rate of its own: a multiple or markup of a reference rate (LPR的150%, 同期贷款
 #: 利率上浮50%: the reference is annual), or a cap on the interest (利息累计不超过迟延款项的10%).
 _NOT_A_RATE = re.compile(

@@ -107,6 +107,10 @@ PAY_GATE = (
     "期款",
     "装款",
     "产款",
+    "运款",  # 投运款, 运行款
+    "工款",  # 竣工款, 完工款
+    "验款",  # 终验款, 初验款
+    "场款",  # 进场款
     "线款",
     "碑款",
     "给",
@@ -136,9 +140,13 @@ PAY_GATE = (
 )
 #: A payment act or stage (支付, 付清, 预付, 尾款, 到货款, 先给…).
 PAY_VERB_PATTERN = (
-    r"支付|付款|付清|付至|预付|首付|付给|应付|付.{0,3}款|结清|结算|尾款|余款|进度款|汇入|转账|缴纳|缴付|交清|交纳|还清|"
+    # 结算 is an act (按月结算), not a noun (结算金额, 结算单, 结算总金额, 结算价): a figure or a paper
+    r"支付|付款|付清|付至|预付|首付|付给|应付|付.{0,3}款|结清|结算(?!单(?!位)|(?:总)?金额|总额|价|数量|依据)|"
+    r"尾款|余款|进度款|汇入|转账|缴纳|缴付|交清|交纳|还清|"
     r"定金|(?<![不未])付\s*(?=\d|[一二三四五六七八九十百])|(?<![不未])付(?:合同|本合同)?(?:总价|总额|价款|价格|金额)|"
-    r"(?:到货|发货|交货|验收|调试|安装|投产|上线|首期|末期|[一二三四五六七八九十\d]期|里程碑)款|"
+    # a stage's money (到货款, 投运款 of a grid long form, 竣工款, 终验款, 进场款)
+    r"(?:到货|发货|交货|供货|备货|验收|终验|初验|调试|安装|投产|投运|运行|竣工|完工|进场|上线|首期|末期|"
+    r"[一二三四五六七八九十\d]期|里程碑)款|"
     r"(?:先|再|又|剩下的|余下的|另|第[一二两三四五六七八九十\d]{1,2}(?:次|笔|回))给"
     r"(?=\s*(?:\d|[一二两三四五六七八九十半]|钱|款|另|剩|余|尾|[。；;，,]|$))"
     # colloquial: 十天内给剩下的166800元, 三天内给清, 先转20000元, 转清, 打款, 汇款
@@ -153,7 +161,8 @@ PAY_VERB_PATTERN = (
 )
 #: Led by a lookahead of its first characters (the same matches, found far faster: see the tests).
 PAY_VERB = re.compile(
-    rf"(?=[一七三上九二五交付余先八六再到剩十又发另四安定尾应投支末汇第结缴调转还进里预首验给打\d])(?:{PAY_VERB_PATTERN})"
+    rf"(?=[一七三上九二五交付余先八六再到剩十又发另四安定尾应投支末汇第结缴调转还进里预首验给打供备终初运竣完\d])"
+    rf"(?:{PAY_VERB_PATTERN})"
 )
 #: A piece naming one of these is a penalty, interest, refund or deposit rule: the sentence stops there.
 _CONSEQUENCE_PATTERN = (
@@ -188,9 +197,11 @@ _FAILED_PAY = re.compile(
     r"(?!款项|部分|金额)[^，,。；;]{0,16}?(?:的|之前|以前|前|时)\s*$"
 )
 #: Asides that do not stop a payment sentence: a parenthesis (扣除相应比例预付款), a deduction of what was
-#: paid before (并扣除已付预付款).
+#: paid before (并扣除已付预付款), a deduction the payment is made net of (扣除考核扣款后，甲方…支付;
+#: 减去质量扣款后的余额) — the piece closing on 后, the payment still to come.
 _ASIDE = re.compile(
     r"[（(][^（()）]*[)）]|(?:扣除|扣减|抵扣|冲抵|折抵|抵减|减去)[^，,。；;]{0,10}?(?:预付款|首付款|预付|已付|已支付|定金)"
+    r"|(?:扣除|扣减|减去|减除)[^，,。；;]{1,14}?后\s*$"
 )
 #: Literals without which ``_ASIDE`` cannot match.
 _aside_words = contains_any(("（", "(", "扣", "抵", "冲", "减"))
@@ -214,7 +225,8 @@ _SECURITY_CONDITION = re.compile(
 )
 #: A sentence about title (所有权保留): it names payment only as a condition.
 _TITLE = re.compile(r"所有权|产权|物权|返利|返点|提成|佣金|奖励|奖金")
-RETENTION_WORDS = ("质保金", "质量保证金", "质量保修金", "保修金", "质保款", "质保尾款")
+#: 保固金 / 保固款: the Taiwanese (and Traditional-Chinese) word for the same retention money.
+RETENTION_WORDS = ("质保金", "质量保证金", "质量保修金", "保修金", "质保款", "质保尾款", "保固金", "保固款")
 _RETENTION = re.compile("|".join(RETENTION_WORDS))
 _REMAINDER = re.compile(
     r"(?=[尾余剩全所未其一])(?:"  # led by a lookahead of its first characters (a fast scan)
@@ -252,6 +264,11 @@ _MATTERS_REFERRED = re.compile(
 _ALREADY_PAID = re.compile(
     r"(?<![未尚])已(?:经)?(?:(?:按|依|依照|按照|根据)[^，,。；;]{0,10}?)?(?:支付|付|付清|交付|交纳|缴纳|收取|收到)(?:了)?的"
 )
+#: A settlement's line of money paid before, labelled so (已付到货款：人民币851,424.00元（…签发…）,
+#: 已收预付款：…): its dates record the past payment, nothing falls due.
+_PAID_LABEL = re.compile(
+    r"^\W*(?:[\d.]+\W*)?(?<![未尚])已(?:经)?(?:付|支付|收|收到|收取|结清|兑付)[\u4e00-\u9fff]{0,6}?(?:款|金)\s*[:：]"
+)
 _STATEMENT = re.compile(r"(?:款|金)[”\"」]?\s*(?:为|是|:|：|[:：]?\s*(?:是指|系指|指))")
 #: A percent next to these is a tax, discount, cap or penalty figure, not a share.
 _PCT_AFTER_NOT = re.compile(
@@ -263,6 +280,12 @@ _PCT_AFTER_NOT = re.compile(
 _PCT_BEFORE_NOT = re.compile(
     r"(?:税率|税点|增值税|征收率|折扣|优惠|下浮|上浮|超过|低于|高于|大于|小于|不足|可用率|合格率|含水量|误差|"
     r"采购量|销量|销售量|完成率|达成率|任务量|数量)\s*(?:为|是|按|[:：])?\s*$"
+)
+#: A percent stated as the sum of the schedule (付款安排（合计 100%）：, 按下列比例支付，合计100%：,
+#: 上述三期合计为合同总价的100%, 以上共计100%): the total of the shares listed, not one more — unless
+#: the words pay it (合计支付至90%).
+_SUM_BEFORE = re.compile(
+    r"(?:合计|共计|总计|总共|合共|一共)(?:为|是|占)?(?:(?!支付|付|结清|给)[^，,。；;\d%]){0,14}?$"
 )
 _AMOUNT_AFTER_NOT = re.compile(r"\s*(?:/|每|一)")
 _AMOUNT_BEFORE_NOT = re.compile(
@@ -379,6 +402,8 @@ def _shares(piece: str) -> list[tuple[Decimal, tuple[int, int]]]:
     for p in find_percents(piece):
         s, e = p.span
         if _PCT_AFTER_NOT.match(piece, e) or _PCT_BEFORE_NOT.search(piece[max(0, s - 8) : s]):
+            continue
+        if _SUM_BEFORE.search(piece, max(0, s - 20), s):
             continue
         if p.value < 0 or p.value > 100:
             continue
@@ -642,6 +667,20 @@ _SETTLE_BASIS = re.compile(
 )
 
 
+#: The label of a bilingual line (Payment 付款：, 付款 Payment:): what follows it is the installment.
+_LEAD_LABEL = re.compile(r"^[^:：]{0,40}[:：]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _english_only(body: str) -> bool:
+    """An installment written in English after a Chinese label (Payment 付款：20% within 10 Business Days
+    after contract signing;): the Chinese version beside it states the schedule — this reader's timing words
+    are Chinese, so the English one would be counted twice and read without its events."""
+    m = _LEAD_LABEL.match(body)
+    rest = body[m.end() :] if m else body
+    return len(re.findall(r"[A-Za-z]{3,}", rest)) >= 3 and not _CJK.search(rest)
+
+
 def read_installments(text: str) -> list[RawInstallment]:
     """The installments stated in one sentence (or table row) ``text``, in order (offsets into ``text``)."""
     if not PAY_VERB.search(text) or _TITLE.search(text):
@@ -669,6 +708,8 @@ def read_installments(text: str) -> list[RawInstallment]:
         return []  # 乙方付清全部价款前，甲方有权拒绝交付: a right to withhold, not a payment
     for g in _groups(text, pieces):
         body = text[g.start : g.end]
+        if _english_only(body):
+            continue
         shares = [s for p in g.pieces for s in p.shares]
         amounts = [a for p in g.pieces for a in p.amounts]
         remainder = any(p.remainder for p in g.pieces) and not shares
@@ -690,6 +731,8 @@ def read_installments(text: str) -> list[RawInstallment]:
         raw_timing = read_timing(body)
         if raw_timing.trigger is None and raw_timing.deadline is None and _ALREADY_PAID.search(body):
             continue  # 已按主合同支付的预付款¥75,600.00计入本项: paid before, nothing falls due
+        if _PAID_LABEL.match(text, g.start):
+            continue  # 已付到货款：人民币851,424.00元（…已兑付）: a settlement's record of money paid
         if not _pays(body, raw_timing):
             continue  # 车价为86万元 / 支付首批货款后享受…: no payment is made here
         timing = _shift(raw_timing, g.start)
@@ -915,6 +958,7 @@ def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
         parts = [Cell(doc.blocks[j].norm, j, (0, len(doc.blocks[j].norm)), 0) for j in run]
         text = "".join(p.text for p in parts)
         locate_text = _cells_locator(parts, sep=0)
+        stated: int | None = None  # the index in ``out`` of this paragraph's last untimed statement
         for s, e in clause_spans(text):
             sentence = text[s:e]
             if not PAY_VERB.search(sentence):
@@ -925,7 +969,21 @@ def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
             seen.add(key)
             locate = _shifted_locator(locate_text, s)
             raws = read_installments(sentence)
+            if not raws and stated is not None and (timed := _pays_stated(sentence)) is not None:
+                out[stated] = dataclasses.replace(
+                    out[stated],
+                    statement=False,
+                    trigger=_event(timed, locate),
+                    deadline=_due(timed, locate),
+                )  # 投运款：合同总价的30%，即…元。买方在…签署后30日内…支付。: its time follows it
+                stated = None
+                continue
             out.extend(_installment(raw, locate) for raw in raws)
+            stated = (
+                len(out) - 1
+                if len(raws) == 1 and raws[0].statement and raws[0].timing.trigger is None
+                else None
+            )
             if not raws:
                 unread.append((sentence, locate))
     named_ones = _named_installments(doc, unread)
@@ -938,6 +996,18 @@ def _prose_installments(doc: Document, headings: set[str]) -> list[Installment]:
             and not _names_stage(doc, i, names)
         ]
     return out + named_ones
+
+
+def _pays_stated(sentence: str) -> Timing | None:
+    """The timing of a sentence that pays, with no share or amount of its own, what the sentence before it
+    stated (10.3 投运款：合同总价的30%，即人民币…元。买方在《投运验收证书》签署后30日内，通过…支付。), None
+    when it pays nothing, states a figure, or is a consequence (甲方未在…后10日内支付的，…违约金)."""
+    if _CONSEQUENCE.search(sentence) or _FAILED_PAY.search(sentence) or _WITHHOLD.search(sentence):
+        return None
+    if find_percents(sentence) or _amounts(sentence):
+        return None
+    timing = read_timing(sentence)
+    return timing if timing.trigger is not None else None  # a bare period (30日内支付) starts from nothing
 
 
 def _names_stage(doc: Document, inst: Installment, names: set[str]) -> bool:
@@ -1139,8 +1209,13 @@ def _bare_row(text: str) -> RawInstallment:
 
 _RELEASE_VERB = re.compile(r"退还|返还|退回|释放|支付|付清|结清|归还|返回|付给|拨付|付款")
 _RETURNS = re.compile(r"退还|返还|退回|释放|归还|无息")
+#: No retention money held (不扣留质保金, 本合同不再另行扣留现金质量保证金, 无质保金, 不设保固金):
+#: the negation, perhaps an adverb (另行, 再, 单独) and the act, then a form (现金, 任何) — not
+#: 无息退还质保金.
 _NO_RETENTION = re.compile(
-    r"(?:不|无|免|不再|不予)(?:扣留|预留|保留|设置?|收取|扣除|留)?(?:任何)?(?:质保金|质量保证金|保修金)"
+    r"(?:不|无|免|不再|不予|未)(?:另行|另外|再|单独|额外|另)?"
+    r"(?:(?:扣留|预留|保留|设置?|收取|扣除|留|预扣|暂扣|扣|收|提取)(?:任何|现金|现金形式的|其他)?)?"
+    r"(?:质保金|质量保证金|保修金|质量保修金|质保款|保固金|保固款)"
 )
 #: Retention taken out of each payment (每次付款时扣留当期应付款的5%): a part of the shares, not one more.
 _FROM_EACH = re.compile(
@@ -1210,14 +1285,17 @@ def _retentions(doc: Document) -> list[Retention]:
         for i in block_indices_naming(doc, RETENTION_WORDS)
         for s, e in clause_spans(blocks[i].norm)
     ]
+    # a release sentence names the retention, or follows it and returns something (质保期届满后返还乙方) — in
+    # the next blocks, or in its own block after it (保固金…作为保固金；…届满之日起10个工作日内无息支付。)
+    after = [x for x in sentences if not _RETENTION.search(x[3])]
     sentences = [x for x in sentences if _RETENTION.search(x[3])]
-    # a release sentence names the retention, or follows it and returns something (质保期届满后返还乙方)
     named = {i for i, *_ in sentences}
+    first_named = {i: min(s for j, s, *_ in sentences if j == i) for i in named}
     follow = [
         (j, s, e, blocks[j].norm[s:e])
         for j in sorted({k for i in named for k in (i + 1, i + 2) if k < len(blocks)} - named)
         for s, e in clause_spans(blocks[j].norm)
-    ]
+    ] + [x for x in after if x[1] > first_named.get(x[0], len(blocks[x[0]].norm))]
     releases = []
     for i, s0, e, whole in sorted(sentences + [x for x in follow if _RETURNS.search(x[3])]):
         cut = _release_start(whole)  # 验收后30日内支付95%，5%作为质保金…: that timing is the 95 %'s

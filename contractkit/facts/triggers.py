@@ -47,8 +47,10 @@ _PATTERNS: list[tuple[Event, str]] = [
         rf"(?:合同|协议)?(?:生效)?{_AFTER}"
         # the contract or an order formed or confirmed: 订单成立后, 合同成立之日起, 订单经确认后
         rf"|(?:合同|协议|订单|订货单|采购单|确认书)(?:经(?:双方)?)?(?:成立|确认){_AFTER}"
-        # colloquial, the period right after: 签了协议3天内, 签好合同两天内
-        r"|签(?:了|好|完)(?:本|该|这份|这个)?(?:合同|协议)(?=\s*(?:\d|[一二两三四五六七八九十]))",
+        # colloquial, the period right after: 签了协议3天内, 签好合同两天内, 签合同3天内 (a bare 签合同 only
+        # before a period of time: not 签协议2份)
+        r"|签(?:了|好|完)(?:本|该|这份|这个)?(?:合同|协议)(?=\s*(?:\d|[一二两三四五六七八九十]))"
+        r"|签(?:本|该|这份|这个)?(?:合同|协议)(?=\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个)?(?:工作日|天|日|周|星期|个月|月|小时))",
     ),
     ("contract_effective", rf"(?:合同|协议)?生效{_AFTER}"),
     ("delivery", rf"(?:发货|交货|交付|发运|出货|供货|提货)(?:完成|完毕)?{_AFTER}"),
@@ -375,7 +377,9 @@ _COMPOUNDS = {"及时": "间", "适时": "间"}
 _OPEN_LIST = re.compile(r"等\s*(?:全部)?(?:退清|退还|交清|交付|完成|办妥|齐全|到位|结清|处理完毕)后")
 #: 视乙方工程款回收情况 / 根据甲方资金情况 / 视市场行情而定: payment that depends on a state of affairs.
 _DEPENDS_ON = re.compile(
-    r"视[^，,。；;]{0,14}?(?:情况|状况|而定)|根据[^，,。；;]{0,10}?(?:资金|回款|回收|经营|财务)(?:情况|状况)"
+    # … or on the payer's own plans (根据甲方资金安排另行确定, 按买方资金计划支付)
+    r"视[^，,。；;]{0,14}?(?:情况|状况|而定)"
+    r"|(?:根据|按照|依据|视)[^，,。；;]{0,10}?(?:资金|回款|回收|经营|财务)(?:情况|状况|安排|计划|周转|状态)(?![表书])"
     # 押三付一 with no unit (月/期/批) and no day: a rolling settlement no one can date
     r"|押\s*[一二三四五六七八九十\d]+\s*付\s*[一二三四五六七八九十\d]+(?![个月期批天日周])"
     # 等新店生意稳定了再给 / 待经营好转后 / 等有钱了: the payer's own business or cash decides
