@@ -113,7 +113,9 @@ _SELLS = re.compile(
 
 _QUOTE_TITLE = re.compile(
     r"报价单|报价书|报价函|报价表|报价方案|报价清单|报价明细|估价单|询价回复|询价答复|报价回复|的报价$"
-    r"|報價單|報價書|報價函|報價表|估價單|詢價回覆|quotation|\bquote\b|price\s+offer",
+    # a proforma invoice is the seller's priced offer of a trade deal (形式发票 / PROFORMA INVOICE / PI No.)
+    r"|報價單|報價書|報價函|報價表|估價單|詢價回覆|quotation|\bquote\b|price\s+offer"
+    r"|形式发票|形式發票|\bpro\s?-?\s?forma(?:\s+invoice)?\b|\bPI\s*No\b",
     re.IGNORECASE,
 )
 _ORDER_TITLE = re.compile(
@@ -170,7 +172,9 @@ _ORDER_FIELDS = re.compile(
 )
 _QUOTE_FIELDS = re.compile(
     r"报价(?:单)?(?:编号|单号|号|日期)|报价有效期|本报价有效|報價(?:單)?(?:編號|單號|號|日期)|報價有效"
-    r"|\bQuot(?:ation|e)\s+(?:No|Number|Date)\b|\bQuotation\s+valid",
+    r"|\bQuot(?:ation|e)\s+(?:No|Number|Date)\b|\bQuotation\s+valid"
+    # a proforma invoice's head (PROFORMA INVOICE 形式发票 PI No. …, run together with its fields)
+    r"|形式发票|形式發票|\bpro\s?-?\s?forma\s+invoice\b|\bPI\s*No\b",
     re.IGNORECASE,
 )
 _KEY_TERMS = re.compile(
