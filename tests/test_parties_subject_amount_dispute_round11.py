@@ -274,3 +274,49 @@ def test_an_exact_quantity_cell_read_line_by_line_is_not_vague() -> None:
 
     rules = [f.rule for f in lint_document(doc, Settings(select=("subject",)))]
     assert "subject/vague-quantity" not in rules
+
+
+# -- amount/table-total-mismatch: a PDF row whose quantity stands on the line above its price and amount --
+
+NET_HEAD = [
+    "甲方：青州市谭坊镇南段村刘长河种植场",
+    "乙方：昌乐县宝丰农业设施有限公司",
+    "1. 货物品名 规格 数量 单价",
+    "(元)",
+    "金额(元)防虫网 40 目,HDPE 单丝,幅宽 3 米,白色",
+    "6000 平方",
+    "米",
+    "2.80 16800.00遮阳网 遮阳率 70%,3 针,黑色 5000 平方",
+    "米",
+    "1.60 8000.00手动卷膜器 镀锌钢,摇把式",
+]
+
+
+def _amount_rules(lines: list[str]) -> list[str]:
+    from contractkit.lint import lint_document
+
+    return [f.rule for f in lint_document(_pdf_lines(lines), Settings(select=("amount",)))]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        ["120 个 28.00 3360.00合计 — — — 28160.00总价共计人民币贰万捌仟壹佰陆拾元整(28160.00 元)。"],
+        ["120 个 28.00 3360.00", "合计 28160.00"],
+        ["120 个 28.00 3,360.00合计 28,160.00 元"],
+    ],
+)
+def test_rows_whose_quantity_is_on_the_line_above_add_up(last: list[str]) -> None:
+    assert "amount/table-total-mismatch" not in _amount_rules([*NET_HEAD, *last])
+
+
+def test_rows_read_across_lines_that_do_not_add_up_are_reported() -> None:
+    lines = [*NET_HEAD, "120 个 28.00 3360.00合计 — — — 29160.00总价共计人民币贰万玖仟壹佰陆拾元整。"]
+    assert "amount/table-total-mismatch" in _amount_rules(lines)
+
+
+def test_a_row_across_lines_whose_figures_disagree_leaves_the_table_unread() -> None:
+    # 6000 × 2.80 is not 16900.00: the quantity above is not this row's, the table is not all read
+    lines = [*NET_HEAD, "120 个 28.00 3360.00合计 28260.00"]
+    lines[7] = lines[7].replace("16800.00", "16900.00")
+    assert "amount/table-total-mismatch" not in _amount_rules(lines)

@@ -14,6 +14,7 @@ from contractkit.contract.item_columns import Binding, bind, header_of, is_heade
 from contractkit.contract.model import Where
 from contractkit.facts import find_amounts
 from contractkit.facts.sentences import clause_spans
+from contractkit.money import quantize_cents
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
@@ -466,6 +467,39 @@ def _one_group(doc: Document, i: int) -> bool:
 
 
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s+[^\d\s]")
+#: A PDF line opening with a unit price and an amount, the next row's name run in after them (2.80
+#: 16800.00遮阳网 …): the end of a row whose quantity stands on the line(s) above (6000 平方 / 米).
+_LEADING_PAIR = re.compile(
+    rf"^\s*(?:[¥￥]\s*)?(?P<p>{_MONEY_TOKEN})\s+(?:[¥￥]\s*)?(?P<a>{_MONEY_TOKEN})(?![\d,.%])"
+    r"(?=\s*$|\s*[\u4e00-\u9fffA-Za-z])"
+)
+#: The quantity ending a line above (…白色 6000 平方), its unit maybe running on to a line of its own (米).
+_QTY_AT_END = re.compile(
+    r"(?:^|\s)(?P<q>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*[\u4e00-\u9fffA-Za-z²³/]{0,4}\s*$"
+)
+_UNIT_LINE = re.compile(r"^\s*[\u4e00-\u9fffA-Za-z²³/]{1,3}\s*$")
+
+
+def _row_above(doc: Document, i: int, lead: re.Match[str]) -> ItemLine | None:
+    """The row whose price and amount open line ``i``, with its quantity from the end of a line just above
+    (past a line holding only the unit's end): read only when quantity × price is the amount — else the row
+    is not read (None)."""
+    p, a = (Decimal(lead.group(k).replace(",", "")) for k in ("p", "a"))
+    for j in (i - 1, i - 2):
+        if j < 0:
+            return None
+        text = doc.blocks[j].norm
+        if j == i - 1 and _UNIT_LINE.match(text):
+            continue
+        m = _QTY_AT_END.search(text)
+        if m is None:
+            return None
+        q = Decimal(m.group("q").replace(",", ""))
+        if q == 0 or p == 0 or quantize_cents(q * p) != a:
+            return None
+        joined = f"{text.strip()} {lead.group().strip()}"
+        return ItemLine(q, p, Decimal(0), a, Where(i, lead.span("a")), joined)
+    return None
 
 
 def _loose_item_tables(doc: Document) -> list[ItemTable]:
@@ -496,7 +530,15 @@ def _loose_item_tables(doc: Document) -> list[ItemTable]:
         if start_m is not None and not any(m.start("q") == start_m.start(1) for m in found):
             unread = unread or open_row
             open_row = True  # a new numbered row starts here
-        if found:
+        lead = _LEADING_PAIR.match(norm, 0, cut) if not found or found[0].start("q") > 0 else None
+        if lead is not None:
+            row = _row_above(doc, i, lead)
+            if row is None:
+                unread = True  # a row's price and amount opening the line, its quantity not read
+            else:
+                lines.append(row)
+                since = 0
+        if found or lead is not None:
             open_row = False
         elif (
             _PRICE_AMOUNT_END.search(norm, 0, cut)
