@@ -320,3 +320,55 @@ def test_a_row_across_lines_whose_figures_disagree_leaves_the_table_unread() -> 
     lines = [*NET_HEAD, "120 个 28.00 3360.00合计 28260.00"]
     lines[7] = lines[7].replace("16800.00", "16900.00")
     assert "amount/table-total-mismatch" not in _amount_rules(lines)
+
+
+# -- quote/discount-without-approval: approvals recorded as fields (销售经理审批：张晓楠) -------------------
+
+OFFER = (
+    "报价单\n报价单号：BJ-2026-001\n报价有效期：30 天\n"
+    "卖方：南昌美佳商用家具有限公司\n客户：江西惠友超市有限公司\n"
+    "折扣政策：销售代表可给予不超过 8%的折扣，超过 8%的须经销售经理和销售总监书面审批。\n本次给予折扣10%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "审批记录：销售经理审批：张晓楠（2026年11月30日）；销售总监审批：刘振华（2026年12月1日）。",
+        "销售经理审核：张晓楠 2026-11-30；销售总监签批：刘振华 2026-12-01",
+        "审批：销售经理 张晓楠（11月30日） 销售总监 刘振华（12月1日）",
+        "销售经理审批：张晓楠；销售总监审批：刘振华",
+        "二、审批记录：销售总监审批：刘振华；销售经理审批：张晓楠。",
+    ],
+)
+def test_approvals_recorded_as_fields_cover_the_discount(record: str) -> None:
+    assert "quote/discount-without-approval" not in loud(OFFER + record + "\n", "quote")
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "审批记录：销售经理审批：张晓楠（2026年11月30日）；销售总监审批：／。",
+        "销售经理审批：张晓楠；销售总监审批：____",
+        "审批记录：销售经理审批：张晓楠（2026年11月30日）。",
+        "审批：销售经理 张晓楠，销售总监 未签",
+        "审批记录：销售经理审批：—；销售总监审批：—",
+    ],
+)
+def test_a_missing_or_blank_approval_field_is_still_reported(record: str) -> None:
+    found = [
+        f
+        for f in lint_text(OFFER + record + "\n", Settings(select=("quote",)))
+        if f.rule == "quote/discount-without-approval"
+    ]
+    assert len(found) == 1 and "销售总监" in found[0].message
+
+
+def test_a_blank_approval_field_is_where_the_finding_sits() -> None:
+    record = "审批记录：销售经理审批：张晓楠（2026年11月30日）；销售总监审批：／。"
+    found = [
+        f
+        for f in lint_text(OFFER + record + "\n", Settings(select=("quote",)))
+        if f.rule == "quote/discount-without-approval"
+    ]
+    assert "总监审批：／" in found[0].snippet

@@ -389,6 +389,29 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
         return
     block = doc.blocks[d.where.block] if doc.blocks else None
     span = d.where.span if block is not None and doc.deal is None else None
+    blank = next(
+        (
+            a
+            for a in facts.approvals
+            if not a.given
+            and a.where is not None
+            and a.role in missing
+            and ((number is not None and number in a.lines) or (not a.lines and a.group is None))
+        ),
+        None,
+    )
+    if block is not None and doc.deal is None and blank is not None and blank.where is not None:
+        # the missing role's approval recorded as awaited or left blank (销售总监审批：／): cited there
+        yield ctx.report(
+            doc.blocks[blank.where.block],
+            f"折扣 {_pct(d.percent)}% 超过政策上限 {_pct(limit)}%，缺少{_who(missing)}的审批记录"
+            f"（{blank.note or '待批'}，审批尚未作出）。",
+            f"Discount {_pct(d.percent)}% exceeds the policy limit {_pct(limit)}% and lacks approval "
+            f"by {', '.join(missing)} ('{blank.note or 'pending'}': not given).",
+            span=blank.where.span if blank.where.span != (0, 0) else None,
+            snippet=_record_clause(doc, blank.where) + " …… " + clause_around(block.text, span),
+        )
+        return
     short = _short_approval(facts, missing, number, d.percent)
     if block is not None and doc.deal is None and short is not None and short.where is not None:
         # a recorded approval that does not cover the discount: the finding sits at that record

@@ -1157,11 +1157,24 @@ def _approvals(doc: Document) -> tuple[tuple[Approval, ...], tuple[Requirement, 
             awaited = _AWAITED.search(before)
             pm = _PERSON.match(seg)
             name = pm.group(1) if pm and not _NOT_PERSON.search(pm.group(1)) else None
-            signed = name is not None and (
-                _DATE.search(seg) or re.search(r"审核|审批|批准|签字|签名", before)
+            signed = (
+                name is not None
+                and (
+                    _DATE.search(seg)
+                    or re.search(r"审核|审批|批准|签字|签名", before)
+                    # fields of an approval record: 销售经理审批：张晓楠 / 审批：销售经理 张晓楠 …
+                    or _SIGNED_FIELD.match(seg)
+                    or re.search(r"审核|审批|批准|签批", t[sentence_start : m.start()])
+                )
             )
             # 已经销售经理审批 / 已由销售总监批准: the approval is given, named or not
             done = _DONE_BEFORE.search(before) is not None and _DONE_VERB.match(seg) is not None
+            if name is None and _BLANK_APPROVAL.match(seg) and not _is_policy_text(t[sentence_start:]):
+                # 销售总监审批：／ — the role's approval field left blank: recorded as not given, cited there
+                where = Where(i, (m.start(), min(own, m.end() + len(seg.rstrip()))))
+                lines = _line_numbers(t[sentence_start : m.start()]) or _row_number(doc, i)
+                out.append(Approval(role, None, lines, None, where, None, False, "审批栏空白"))
+                continue
             if not (_ASSENT.search(seg) or signed or done or verdict is False or awaited):
                 continue
             if name is None and re.search(
@@ -1191,6 +1204,12 @@ def _approvals(doc: Document) -> tuple[tuple[Approval, ...], tuple[Requirement, 
     return tuple(out), tuple(needs)
 
 
+#: A role's approval field (审批：, 审核：, 签批：) before the approver's name.
+_SIGNED_FIELD = re.compile(r"^\s*(?:审批|审核|批准|签批|签字|签名)(?:人|签字)?\s*[:：]")
+#: A role's approval field with nothing in it (销售总监审批：／, 审批人：—, 签字：___).
+_BLANK_APPROVAL = re.compile(
+    r"^\s*(?:审批|审核|批准|签批|签字|签名|审批人|审批签字|意见)\s*[:：]\s*[／/—\-－_＿\s无空]*\s*[。；;,，]?\s*$"
+)
 _SENTENCE_END = ("。", "；", ";", "！", "？", "!", "?")
 #: Words before a role that announce its approval (已经销售经理…审批同意, 经销售经理…批准, 由…签批).
 _VIA = re.compile(r"(?:已经|已由|业经|经|由)\s*$")
