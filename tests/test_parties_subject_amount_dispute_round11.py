@@ -372,3 +372,29 @@ def test_a_blank_approval_field_is_where_the_finding_sits() -> None:
         if f.rule == "quote/discount-without-approval"
     ]
     assert "总监审批：／" in found[0].snippet
+
+
+# -- quote/price-off-list: a year or an edition is no price -------------------------------------------------
+
+LISTED = "报价单\n报价单号：BJ-CL-2026-1187\n报价方：湖北楚岚复合绝缘子有限公司\n客户：华岳电网集团有限公司\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "价格政策 目录价为我司 2026 年第 2 版价格表价格；报价有效期 本报价有效期至 2027 年 1 月 15 日。",
+        "目录价依据 2025 版价目表，报价日期 2026 年 11 月 28 日，有效期 30 天。",
+        "目录价取自《2026 年耗材价目表》；报价有效期至 2027 年 1 月 1 日。",
+        "标准价见第 3 页，报价 30 天内有效。",
+    ],
+)
+def test_years_and_editions_beside_price_words_are_no_prices(line: str) -> None:
+    assert "quote/price-off-list" not in loud(LISTED + line + "\n报价有效期：30 天\n", "quote")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["目录价 2,026.00 元，报价单价 2,027.00 元。", "目录价为 468.00 元/支，本次报价单价 480.00 元/支。"],
+)
+def test_a_quoted_price_off_the_stated_list_price_is_still_reported(line: str) -> None:
+    assert "quote/price-off-list" in loud(LISTED + line + "\n报价有效期：30 天\n", "quote")

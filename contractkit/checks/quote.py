@@ -20,11 +20,15 @@ from contractkit.errors import ContractkitError
 from contractkit.findings import Finding
 from contractkit.readers.model import Document
 
+#: A figure that is a date, an edition or a count, not a price (2026 年第 2 版价格表, 有效期至 2027 年 1 月).
+_NOT_A_PRICE = r"(?![\d.,]|\s*(?:年|月|日|号|版|天|个|%|％|期|次|份|家|项|条))"
 _LIST_PRICE = re.compile(
     r"(?:目录价|标准价|牌价|价目表价|指导价|原价|列表价)[^，,。；;\d]{0,6}?[¥￥]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    + _NOT_A_PRICE
 )
 _OFFER_PRICE = re.compile(
-    r"(?:报价单价|成交单价|成交价|单价|报价)[^，,。；;\d]{0,6}?[¥￥]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:报价单价|成交单价|成交价|单价|报价(?!有效|日期|单号|编号|时间|期限))[^，,。；;\d]{0,6}?[¥￥]?\s*"
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" + _NOT_A_PRICE
 )
 
 
