@@ -398,3 +398,97 @@ def test_years_and_editions_beside_price_words_are_no_prices(line: str) -> None:
 )
 def test_a_quoted_price_off_the_stated_list_price_is_still_reported(line: str) -> None:
     assert "quote/price-off-list" in loud(LISTED + line + "\n报价有效期：30 天\n", "quote")
+
+
+# -- quote: a discount given as the sum of its parts; PDF headers that wrap or name the goods otherwise ------
+
+POLICY = "我司价格政策：销售代表可给予不超过8%的折扣；超过8%的，须经销售经理和销售总监书面审批。\n"
+LETTER = (
+    "报价函\n报价单号：HZ-2026-088\n报价有效期：30 天\n致：华岳电网集团有限公司\n"
+    "序号 产品名称 数量 目录单价 折扣 折后单价 金额\n1 四分裂阻尼间隔棒 100 套 500.00 12% 440.00 44,000.00\n"
+)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "折扣：阶梯折扣8%＋年末促销4%，合计12%。",
+        "本次优惠由长期合作6%与首单6%组成，共计优惠12%。",
+        "折扣构成：阶梯8%、促销4%，总折扣12%。",
+    ],
+)
+def test_a_discount_summed_from_its_parts_is_cited_where_it_is_said(said: str) -> None:
+    text = LETTER + said + "\n" + POLICY + "审批环节 审批人\n销售经理 许德明\n"
+    found = [
+        f for f in lint_text(text, Settings(select=("quote",))) if f.rule == "quote/discount-without-approval"
+    ]
+    assert len(found) == 1 and "12%" in found[0].snippet and "销售总监" in found[0].message
+
+
+def test_a_summed_discount_with_every_approval_passes() -> None:
+    said = "折扣：阶梯折扣8%＋年末促销4%，合计12%。\n"
+    text = LETTER + said + POLICY + "本次折扣已经销售经理许德明、销售总监周立群审批同意。\n"
+    assert "quote/discount-without-approval" not in loud(text, "quote")
+
+
+def test_a_sum_of_tax_or_payment_is_no_discount() -> None:
+    text = LETTER.replace("12%", "5%").replace("440.00", "475.00").replace("44,000.00", "47,500.00")
+    text += "折扣5%。付款：预付30%，到货付60%，质保金10%，合计100%。\n" + POLICY
+    assert "quote/discount-without-approval" not in loud(text, "quote")
+
+
+def _quote_pdf(lines: list[str]) -> list[str]:
+    from contractkit.lint import lint_document
+
+    doc = _pdf_lines(lines)
+    return [f.rule for f in lint_document(doc, Settings(select=("quote",)))]
+
+
+BILINGUAL = [
+    "QUOTATION 报价单 Quotation No. 报价单号：APL-QT-2026-0133",
+    "From 报价方：广州艾普拉包装机械有限公司",
+    "To 询价方：郑州麦禾食品有限公司",
+    "No. 序",
+    "号",
+    "Model 型号 Description 描述 Qty",
+    "数量",
+    "List price 目录",
+    "价(RMB)",
+    "Discou",
+    "nt 折扣",
+    "Net price 折后",
+    "单价(RMB)",
+    "Amount 金",
+    "额(RMB)",
+    "1 FW450S Horizontal flow-wrap machine 枕式包装机",
+    "1 set",
+    "台468,000.00 12% 411,840.00 411,840.00",
+    "2 IF-12 Automatic infeed conveyor 自动理料上料输送线",
+    "1 set",
+    "套105,000.00 12% 92,400.00 92,400.00",
+    "Validity 报价有效期：until 2026-05-13",
+    "Discount policy 折扣政策：销售代表折扣权限为目录价的 8%，超过 8%的须经销售经理和销售总监书面审批。",
+]
+
+
+def test_rows_under_a_wrapped_bilingual_header_are_read() -> None:
+    record = "Special price approval 特价审批：Sales Manager 销售经理 王启明 approved 2026-04-10"
+    assert "quote/discount-without-approval" in _quote_pdf([*BILINGUAL, record])
+    both = record + "；Sales Director 销售总监 李文博 approved 2026-04-11"
+    assert "quote/discount-without-approval" not in _quote_pdf([*BILINGUAL, both])
+
+
+def test_rows_under_a_header_naming_the_goods_as_their_description() -> None:
+    lines = [
+        "报价单 报价单号：CFN-2026-0412",
+        "卖方：苏州柯菲诺商用咖啡设备有限公司",
+        "买方：上海瑞庭酒店管理有限公司",
+        "No. Model 型号 货物描述 数量 目录单价 折扣 折后单价 金额",
+        "1 CF-820 全自动商用意式咖啡机",
+        "4 台 40,600.00 10% 36,540.00 146,160.00",
+        "报价有效期：2026 年 3 月 25 日",
+        "折扣政策：销售代表可给予不超过目录价 8%的折扣；超过 8%的，须经销售经理和销售总监书面审批。",
+    ]
+    assert "quote/discount-without-approval" in _quote_pdf(lines)
+    lines[5] = "4 台 40,600.00 5% 38,570.00 154,280.00"
+    assert "quote/discount-without-approval" not in _quote_pdf(lines)

@@ -489,7 +489,25 @@ def _line(
     )
 
 
-_PDF_HEADER = re.compile(r"序号|产品名称|品名")
+_PDF_HEADER = re.compile(r"序号|产品名称|品名|货物名称|货物描述|商品名称|设备名称")
+#: A header's lines when its cells wrap (each a piece of a cell, up to this long).
+_WRAPPED_HEADER = 16
+_HEADER_PIECE = 24
+
+
+def _header_at(blocks: list[Block], i: int) -> bool:
+    """True when a PDF table header starts at block ``i``: 序号/品名 on it, or begun on it and ended on the
+    next line (No. 序 / 号 of a bilingual header whose cells wrap)."""
+    text = blocks[i].norm
+    if _PDF_HEADER.search(text):
+        return True
+    if i + 1 >= len(blocks) or blocks[i + 1].kind == "cell":
+        return False
+    head = text.rstrip()
+    m = _PDF_HEADER.search(head + blocks[i + 1].norm.lstrip())
+    return m is not None and m.start() < len(head) < m.end()
+
+
 #: A row's number, then its first cell; not a quantity and its unit (2 座 86,500.00 on a wrapped line).
 _ROW_START = re.compile(
     r"^\s*(\d{1,3})\s+(?!(?:台|套|座|件|个|只|支|箱|包|把|盒|吨|米|项|批|组|根|块|张|片|瓶|桶|袋|卷|辆|部|份|双|副|对|"
@@ -505,12 +523,17 @@ def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
     n = len(blocks)
     i = 0
     while i < n:
-        if blocks[i].kind == "cell" or not _PDF_HEADER.search(blocks[i].norm):
+        if blocks[i].kind == "cell" or not _header_at(blocks, i):
             i += 1
             continue
         # the header runs until the row numbered 1
         h = i
-        while h + 1 < n and h - i < 8 and not _row_start(blocks[h + 1].norm, 1):
+        # (a bilingual header whose cells wrap, List price 目录 / 价(RMB), runs over more, short, lines)
+        while (
+            h + 1 < n
+            and (h - i < 8 or (h - i < _WRAPPED_HEADER and len(blocks[h + 1].norm) <= _HEADER_PIECE))
+            and not _row_start(blocks[h + 1].norm, 1)
+        ):
             h += 1
         head = " ".join(b.norm for b in blocks[i : h + 1])
         if not (_PRICE_COL.search(head) or _LIST_COL.search(head) or _NET_COL.search(head)) or h + 1 >= n:
@@ -518,7 +541,10 @@ def _plain_lines(doc: Document) -> Iterator[QuoteLine]:
             continue
         has_disc = _DISC_COL.search(head.replace("折后", "")) is not None
         has_net = _NET_COL.search(head) is not None
-        wanted = max(2, len(_MONEY_COL.findall(head)))
+        # a bilingual header names each column twice (List price 目录价): the columns of one language
+        found = _MONEY_COL.findall(head)
+        latin = sum(1 for w in found if w.isascii())
+        wanted = max(2, max(latin, len(found) - latin) if latin and latin < len(found) else len(found))
         group = _heading_group(blocks[h].norm) if h > i else None  # 方案A（基础型） above row 1
         j, number = h + 1, 1
         while j < n:
@@ -1309,6 +1335,13 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
             label = sent[m.start() : m.start(1)].strip() or sent[m.end(1) : m.end()].strip(" %％的")
             where = Where(i, (s + m.start(), s + m.end()))
             out.append(Discount(Decimal(m.group(1)), label, own, where, group_key(sent)))
+        for m in _SUMMED.finditer(sent) if _DISCOUNT_WORD.search(sent) else ():
+            # 阶梯折扣8%+年末促销4%，合计12%: the discount the parts add up to
+            if m.start(1) in numbers or _POLICY_CUE.search(_piece_around(sent, m.start(), m.end())):
+                continue
+            numbers.add(m.start(1))
+            where = Where(i, (s + m.start(), s + m.end()))
+            out.append(Discount(Decimal(m.group(1)), "合计", refs, where, group_key(sent)))
         for m in _ZHE.finditer(sent):
             pct = _zhe_percent(m.group(1))
             if pct is not None:
@@ -1324,6 +1357,12 @@ _GRANTED = re.compile(
     + r"(?!\s*(?:的)?(?:增值税|税|预付|首付|货款|定金|违约金|滞纳金|利息|保证金))"
 )
 _DISCOUNT_WORD = re.compile(r"折扣|优惠|折让|让利")
+#: The sum of a discount's parts (…+年末促销4%，合计12% / 共计优惠 10%), not a tax or a payment share.
+_SUMMED = re.compile(
+    r"(?:合计|共计|总计|累计|综合|总)(?:折扣|优惠|折让|让利)?(?:为|是|达)?\s*"
+    + _PCT
+    + r"(?!\s*(?:的)?(?:增值税|税|预付|首付|货款|定金|违约金|保证金|质保金))"
+)
 #: The words of a sentence that may state a discount (a grant verb: 给予8% beside a discount paragraph).
 _FREE_WORDS = ("优惠", "折", "让利", "下浮", "降价", "discount", "给予", "给与", "享受", "享有")
 #: A list number opening an item of a quote written as a letter: ``1.`` / ``2、`` / ``（3）``.
