@@ -492,3 +492,57 @@ def test_rows_under_a_header_naming_the_goods_as_their_description() -> None:
     assert "quote/discount-without-approval" in _quote_pdf(lines)
     lines[5] = "4 台 40,600.00 5% 38,570.00 154,280.00"
     assert "quote/discount-without-approval" not in _quote_pdf(lines)
+
+
+# -- subject/unquantified-item: a measured property left to one side's usual make ---------------------
+
+ROW_HEAD = (
+    "甲方：青州市众诚蔬菜专业合作社\n乙方：寿光市宏达棚膜有限公司\n| 品名 | 规格 | 数量 | 单价 | 金额 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "幅宽12m，厚度、透光率按乙方常规产品",
+        "幅宽12m，厚度及透光率以卖方通常做法为准",
+        "长度50m，克重按供货商常规",
+        "外径Φ6.5mm，硬度以出卖人出厂标准为准",
+        "VR-300；抽速、功率按卖方标准配置",
+    ],
+)
+def test_a_measured_property_left_to_one_side_leaves_the_spec_open(spec: str) -> None:
+    text = ROW_HEAD + f"| PO棚膜 | {spec} | 2400 | 14.50 | 34,800.00 |\n"
+    assert "subject/unquantified-item" in loud(text, "subject")
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "幅宽12m，厚度0.12mm，透光率≥90%",
+        "幅宽12m，颜色按乙方常规",
+        "幅宽12m，厚度、透光率按附件一技术协议",
+        "幅宽12m，透光率≥90%，包装按乙方常规",
+    ],
+)
+def test_figures_given_or_only_colour_or_packing_left_is_a_fixed_spec(spec: str) -> None:
+    text = ROW_HEAD + f"| PO棚膜 | {spec} | 2400 | 14.50 | 34,800.00 |\n"
+    assert "subject/unquantified-item" not in loud(text, "subject")
+
+
+def test_a_pdf_row_whose_spec_cell_defers_after_the_model_is_open() -> None:
+    lines = [
+        "甲方：苏州真空设备用户有限公司",
+        "乙方：上海旋片真空泵有限公司",
+        "序号 产品名称 规格型号 数量 单价 金额",
+        "1 旋片式真空 泵VR-300 规格以卖方标准配置为准 8 46,800.00 374,400.00",
+        "2 旋片式真空 泵VR-100 抽速 100 m³/h 极限压力≤0.1 mbar 4 26,850.00 107,400.00",
+    ]
+    from contractkit.lint import lint_document
+
+    found = [
+        f
+        for f in lint_document(_pdf_lines(lines), Settings(select=("subject",)))
+        if f.rule == "subject/unquantified-item"
+    ]
+    assert len(found) == 1 and "规格以卖方标准配置为准" in found[0].snippet

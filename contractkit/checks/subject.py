@@ -241,7 +241,10 @@ def _item_problems(it: Item, quote: bool = False, framework: bool = False) -> li
 
 #: The spec itself named as the subject of a clause (规格材质…, 配置及参数…, 型号、规格…).
 _SPEC_SUBJECT = re.compile(
-    r"^\s*(?:(?:具体)?(?:规格|型号|材质|材料|配置|参数|技术参数|性能参数|技术要求|技术指标|尺寸|款式|式样|品牌)\s*(?:及|和|与|、|/)?\s*){1,3}"
+    r"^\s*(?:(?:具体)?(?:规格|型号|材质|材料|配置|参数|技术参数|性能参数|技术要求|技术指标|尺寸|款式|式样|品牌"
+    # a measured property (厚度、透光率按乙方常规产品; 覆盖半径及容量以卖方标准为准)
+    r"|厚度|宽度|幅宽|长度|高度|直径|口径|重量|克重|密度|硬度|强度|精度|功率|容量|压力|抽速|流量|扬程|转速"
+    r"|覆盖范围|覆盖半径|[\u4e00-\u9fff]{1,3}率|性能(?:指标)?)\s*(?:及|和|与|、|/)?\s*){1,3}"
     r"(?:均|统一|一律)?"
 )
 
@@ -250,7 +253,8 @@ def _deferred_spec_clause(spec: str) -> str | None:
     """The clause of a spec that has figures elsewhere (a model, a size) which leaves the spec itself open:
     规格材质按乙方标准配置, 配置及参数以卖方出厂标准配置为准, 型号规格另行确定 — not a clause about colour
     or packing (颜色按甲方要求), and not one that gives figures."""
-    for part in re.split(r"[，,；;]", spec):
+    # a PDF row's cells are set apart by spaces (泵VR-300 规格以卖方标准配置为准): each a part of its own
+    for part in re.split(r"[，,；;]|\s+(?=[\u4e00-\u9fff])", spec):
         if re.fullmatch(rf"\s*{_SIDE_USUAL}(?:为准)?\s*", part):
             return part.strip()  # JH-H20；按乙方常规款式: beside the model, the make is the seller's usual
         m = _SPEC_SUBJECT.match(part)
@@ -458,7 +462,7 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 block,
                 f"标的物“{it.name}”{zh}：交付时无法核对，规格不明按民法典第511条按国家/行业标准或通常标准履行。",
                 f"Item '{it.name}': {en}; delivery cannot be checked and Civil Code Art. 511 defaults apply.",
-                snippet=it.row if it.source == "table" else None,
+                snippet=it.row if it.source in ("table", "pdf-row") else None,
             )
     if not facts.has_item_table and not facts.refers_to_list:
         for p in facts.purchases:
