@@ -58,7 +58,9 @@ DATE = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}")
 _BLANK_CELL = re.compile(r"^[\s—\-－_＿/／无]*$")
 #: The person after a role, perhaps after a 签字/审批人 label: ``陈志远``, ``签字：王磊``.
 PERSON = re.compile(
-    r"^[\s:：/（(]*(?:(?:签字|签名|签章|审批人|批准人|审批签字|审批|审核|批准|签批|姓名)[）)]?\s*[:：]?\s*)?"
+    r"^[\s:：/（(]*(?:(?:签字|签名|签章|审批人|批准人|姓名)[）)]?\s*[:：]?\s*"
+    # an approval field (审批：张晓楠): the verb is a label only before its colon (审批后再经… is no name)
+    r"|(?:审批签字|审批|审核|批准|签批)\s*[:：]\s*)?"
     r"([\u4e00-\u9fff]{2,4}?)"
     r"(?=[\s　/,，、）)：:]|$|\d|同意|批准|审批|审核|签|已|于|和|及|与|（|\()"
 )
