@@ -546,3 +546,37 @@ def test_a_pdf_row_whose_spec_cell_defers_after_the_model_is_open() -> None:
         if f.rule == "subject/unquantified-item"
     ]
     assert len(found) == 1 and "规格以卖方标准配置为准" in found[0].snippet
+
+
+# -- parties/missing-details: a field struck out states nothing -------------------------------------
+
+PARTY_BLOCK = (
+    "甲方：安徽禾丰汇超市管理有限公司\n统一社会信用代码：91340104M6R20B4762\n住所：安徽省合肥市蜀山区望江西路1170号\n"
+    "法定代表人：钱立群  联系电话：0551-65328071\n"
+    "乙方：河北恒架商业设备制造有限公司\n统一社会信用代码：91130981395746180D\n住所：河北省泊头市工业园区裕华路17号\n"
+    "法定代表人：{legal}  联系电话：0317-8236409\n第一条 标的：货架 20 组。\n"
+)
+
+
+@pytest.mark.parametrize("legal", ["／", "/", "—", "无", "不适用"])
+def test_a_struck_out_legal_representative_of_a_company_is_missing(legal: str) -> None:
+    found = [
+        f
+        for f in lint_text(PARTY_BLOCK.format(legal=legal), Settings(select=("parties",)))
+        if f.rule == "parties/missing-details"
+    ]
+    assert len(found) == 1 and "法定代表人" in found[0].message and legal in found[0].snippet
+
+
+@pytest.mark.parametrize("legal", ["韩振东", "韩振东（董事长）"])
+def test_a_named_legal_representative_is_stated(legal: str) -> None:
+    assert "parties/missing-details" not in loud(PARTY_BLOCK.format(legal=legal), "parties")
+
+
+def test_a_struck_out_field_of_a_natural_person_is_not_wanted() -> None:
+    text = (
+        "甲方：安徽禾丰汇超市管理有限公司\n统一社会信用代码：91340104M6R20B4762\n住所：安徽省合肥市蜀山区望江西路1170号\n"
+        "法定代表人：钱立群\n乙方：张德顺\n身份证号：370783198203154517\n住址：山东省寿光市洛城街道东斟灌村\n"
+        "法定代表人：／\n第一条 标的：番茄苗 1000 株。\n"
+    )
+    assert "parties/missing-details" not in loud(text, "parties")

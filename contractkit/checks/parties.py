@@ -186,8 +186,16 @@ def _operator_named(p: Party) -> bool:
 
 
 def _states(p: Party, kind: str) -> bool:
-    """True when ``p`` states ``kind`` — a credit code also as another registration (商业登记证, 注册号)."""
+    """True when ``p`` states ``kind`` — a credit code also as another registration (商业登记证, 注册号);
+    a field struck out (法定代表人：／, —, 无) states nothing (a field left blank ____ is a template's)."""
+    d = p.details.get(kind)
+    if d is not None and _STRUCK_OUT.fullmatch(d.value.strip()):
+        return kind == "code" and p.has("reg")
     return p.has(kind) or (kind == "code" and p.has("reg"))
+
+
+#: A field's value that strikes it out as not applicable: ／, /, —, －, 无, 不适用, N/A.
+_STRUCK_OUT = re.compile(r"[／/—\-－–]{1,3}|无|不适用|(?i:n/?a)")
 
 
 def _phone_expected(doc: Document, p: Party) -> bool:
@@ -279,6 +287,20 @@ def missing_details(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         zh = "、".join(_detail_zh(p, k) for k in missing)
         en = ", ".join(_detail_en(p, k) for k in missing)
         block, span = _anchor(doc, p)
+        struck = [p.details[k] for k in missing if k in p.details]
+        if struck and struck[0].where is not None and 0 <= struck[0].where.block < len(doc.blocks):
+            # 法定代表人：／ — the field struck out is what the reviewer must look at: the finding sits there
+            field = struck[0]
+            line = doc.blocks[field.where.block].text
+            start = max(0, line.rfind(field.label, 0, field.where.span[1]))
+            yield ctx.report(
+                doc.blocks[field.where.block],
+                f"当事人“{p.name}”缺少：{zh}（“{field.label}”一栏划掉未填）。",
+                f"Party '{p.name}' lacks: {en} (the '{field.label}' field is struck out).",
+                span=(start, field.where.span[1]),
+                snippet=line[start : field.where.span[1]].strip() or None,
+            )
+            continue
         yield ctx.report(
             block,
             f"当事人“{p.name}”缺少：{zh}。",
