@@ -395,3 +395,47 @@ def test_payment_by_the_payers_funding_plan_is_vague(clause: str) -> None:
 def test_a_funding_plan_table_is_a_schedule_not_a_vague_condition() -> None:
     text = HEAD + "第三条 付款\n验收合格后10日内按照资金计划表所列金额支付。\n" + PEN
     assert not fires("payment/vague-trigger", text)
+
+
+# --- a scan's share past 100 % read from an unsure word ---
+
+
+def _scanned(schedule: str, unsure: str | None) -> object:
+    """A one-page scan: a heading line, then ``schedule`` as one line whose words are read surely except the
+    percent ``unsure`` (confidence 70)."""
+    from contractkit.readers.model import Block, Document, Location
+
+    lines = ["销售合同", "合同总价为人民币100,000.00元。", "第三条 付款", schedule]
+    blocks = []
+    for k, text in enumerate(lines):
+        words = [(0, len(text), 93.0)]
+        if unsure is not None and k == 3:
+            at = text.index(unsure)
+            words = [(0, at, 93.0), (at, at + len(unsure), 70.0), (at + len(unsure), len(text), 93.0)]
+        section = "第三条 付款" if k == 3 else None
+        blocks.append(
+            Block(text, text, Location(k, page=1, line=k + 1), "line", section, None, 92.0, tuple(words))
+        )
+    return Document("scan.pdf", "pdf", blocks, meta={"ocr": [1], "ocr_confidence": {1: 92.0}})
+
+
+SCAN = "签合同后3日内付40%，验收合格后7日内付55%，50%质保金满12个月后7日内付清。"
+
+
+def test_a_share_past_100_from_an_unsure_word_is_not_judged() -> None:
+    from conftest import run_rule
+
+    assert not run_rule("payment/shares-mismatch", _scanned(SCAN, "50%"))
+
+
+def test_a_share_past_100_read_surely_is_still_a_mismatch() -> None:
+    from conftest import run_rule
+
+    assert run_rule("payment/shares-mismatch", _scanned(SCAN, None))
+
+
+def test_a_shortfall_from_an_unsure_word_is_still_a_mismatch() -> None:
+    from conftest import run_rule
+
+    short = "签合同后3日内付40%，验收合格后7日内付50%，5%质保金满12个月后7日内付清。"
+    assert run_rule("payment/shares-mismatch", _scanned(short, "50%"))

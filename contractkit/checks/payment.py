@@ -469,6 +469,8 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     snippet = " / ".join(p if len(p) <= 80 else p[:79] + "…" for p in parts)  # the whole schedule
     first = doc.blocks[items[0].where.block]
     running = sum(shares, Decimal(0))
+    if running > 100 and _doubtful_share(doc, items):
+        return  # a share past 100 % read from a word the scan was unsure of: the scan, not the schedule
     if (
         len(shares) >= 2
         and not open_rest
@@ -515,6 +517,26 @@ def shares_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 
 #: A percent a scan misread: a digit glued after its sign (30%6 for 30%，) or three digits before it (659%).
 _MISREAD_PCT = re.compile(r"\d\s*%\s*\d|(?<![\d.])[1-9]\d{2,}(?:\.\d+)?\s*%")
+
+
+#: Below this OCR confidence (0–100) in the word holding a share, the scan may have read the share wrong.
+_DOUBTFUL_WORD = 80.0
+
+
+def _doubtful_share(doc: Document, items: tuple[Installment, ...]) -> bool:
+    """True when a share of the schedule was read by OCR from a word it was unsure of (a 5% photographed
+    and read as 50%): shares that run past 100 % then say more about the scan than the schedule."""
+    for inst in items:
+        w = inst.share_where
+        if w is None:
+            continue
+        block = doc.blocks[w.block]
+        if block.confidence is None or not block.words:
+            continue
+        for a, b, conf in block.words:
+            if a < w.span[1] and w.span[0] < b and conf < _DOUBTFUL_WORD:
+                return True
+    return False
 
 
 def _misread_schedule(doc: Document, items: tuple[Installment, ...]) -> bool:
