@@ -408,6 +408,8 @@ def tax_missing(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     figures = [a for a in facts.amounts if not a.upper]
     if not figures:
         return  # no price stated
+    if all(a.money.currency != "CNY" for a in figures):
+        return  # priced only in a foreign currency: a cross-border sale, whose price carries no PRC VAT
     if any(_TAX_NAMED.search(doc.blocks[a.money.where.block].norm) for a in figures):
         return  # the price clause names the tax in words the facts do not read (价税合计, a scan's 會13%)
     scanned = _scanned_blocks(doc)
@@ -597,7 +599,7 @@ def no_exchange_rate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             span=cur.rmb_payment.span,
         )
         return
-    if _PAID_IN_FOREIGN.search(doc_text(doc)):
+    if _PAID_IN_FOREIGN.search(doc_text(doc)) or _installments_in(doc, a.currency):
         return  # priced and paid in the foreign currency: nothing to convert
     block = doc.blocks[a.where.block]
     yield ctx.report(
@@ -607,6 +609,22 @@ def no_exchange_rate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "rule is stated.",
         span=a.where.span,
     )
+
+
+#: A documentary payment in the currency of the price (即期信用证, L/C at sight, T/T against B/L copy).
+_DOCUMENTARY = re.compile(r"信用证|\bL/?C\b|\bT/T\b|\bSWIFT\b|\bD/P\b|\bD/A\b|托收", re.IGNORECASE)
+
+
+def _installments_in(doc: Document, currency: str) -> bool:
+    """True when the payment terms state their sums in ``currency`` and none in RMB (30%定金即USD 8,460.00，
+    余款凭提单副本电汇), or pay by letter of credit or documentary collection with no RMB sum: the price
+    is paid as it is stated, nothing to convert."""
+    sums = [i.amount for i in contract_of(doc).payment.installments if i.amount is not None]
+    if any(m.currency == "CNY" for m in sums):
+        return False
+    if sums and all(m.currency == currency for m in sums):
+        return True
+    return _DOCUMENTARY.search(doc_text(doc)) is not None
 
 
 _BENCHMARK_WORDS = ("市值", "保护价", "市场价", "随行就市", "届时价格", "时价", "行情价", "面议")

@@ -75,10 +75,15 @@ def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding
     if not is_chinese(doc, min_chars=4):
         return
     reported: list[tuple[int, int, int]] = []
-    for place in _facts(doc).places:
+    places = _facts(doc).places
+    structure = contract_of(doc).structure
+    door = any(p.kind == "address" and p.house_number for p in places)
+    for place in places:
         b, (s, e) = place.where.block, place.where.span
         if any(b == rb and s < re_ and rs < e for rb, rs, re_ in reported):
             continue  # the same place read twice (after its label and after a trade term)
+        if door and place.kind == "designated" and structure.is_definition(b, (s, e)):
+            continue  # “交付日”指卖方将货物运至买方指定地点…之日: a term's meaning; the delivery clause gives the door
         block = doc.blocks[b]
         if place.kind == "address" and not place.house_number:
             zh = f"交货地址“{place.text}”没有写到门牌号，交付地点不明确。"

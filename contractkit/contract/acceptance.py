@@ -210,7 +210,8 @@ _AS_TIME = (
 )
 # (a word inside 《…》 is the title of a document: 《验收确认书》, 《检验规范》)
 ACT_PATTERN = (
-    rf"(?<!视为)(?<!视同)(?<!经)(?<!出厂)(?<!通过)(?<![《〈])(?:验收|检验|验货|查验|验机){_NOMINAL}{_AS_TIME}"
+    r"(?<!视为)(?<!视同)(?<!经)(?<!出厂)(?<!通过)(?<![《〈])"
+    rf"(?:验收|检验|验货|查验|验机(?!构)){_NOMINAL}{_AS_TIME}"  # (not the 验机 of 检验机构)
 )
 #: (Each pattern ``X`` built from an ``X_PATTERN`` opens with a lookahead of the first characters of all its
 #: branches, so the engine skips every other position at once; ``tests/test_contract_acceptance.py`` checks
@@ -218,7 +219,7 @@ ACT_PATTERN = (
 ACT = re.compile(rf"(?=[验检查])(?:{ACT_PATTERN})")
 _INSPECT = (
     r"验收|检验|验货|查验|检查|核对|清点|检测|测试|(?<!调)试验|抽检|抽样|取样|送检|复检|复验|复试|开箱|检定|验证|签收|"
-    r"看货|验看|验机|试用|试车|试机|计量|过磅|称重|点数|点验|点收|看(?![作待法])|签署[^,，。;；]{0,4}?验收(?:证书|单|报告|确认书|记录)|"
+    r"看货|验看|验机(?!构)|试用|试车|试机|计量|过磅|称重|点数|点验|点收|看(?![作待法])|签署[^,，。;；]{0,4}?验收(?:证书|单|报告|确认书|记录)|"
     r"(?:终|初|预)验收|(?:终|初|预)验(?!收)"
     # 7个工作日内组织验收小组逐台检测: the body convened is the act
     r"|(?:组织|组建|成立)(?:验收|检验)(?:小组|委员会|组)"
@@ -449,15 +450,19 @@ DEEMED_PATTERN = (
     r"|fail(?:s|ed|ure)?\b[^.;]{0,80}?\b(?:constitutes?|shall\s+constitute|amounts?\s+to)\s+(?:an?\s+)?acceptance"
     r"|(?:treated|regarded|considered)\s+as\s+(?:having\s+been\s+)?(?:accept|approv)"
     # 验收应被视为已经完成 / 到货验收即告完成 / 验收证书自动生效: the act (or its document) before the lead
-    rf"|(?:验收|检验|终验|初验|验货|验车|验机)(?:证书|单|报告|确认书|记录)?"
+    rf"|(?:验收|检验|终验|初验|验货|验车|验机(?!构))(?:证书|单|报告|确认书|记录)?"
     rf"(?:(?!合格|通过|完成|完毕)[^,，。;；]){{0,8}}?(?:{_DEEMED_LEAD})"
     # 验收证书视为已于该期限届满之日签署: the day of the deemed act between the lead and the act
     r"[^,，。;；]{0,2}?(?:已|已经)?(?:(?:于|在)[^,，。;；]{0,14}?)?(?:完成|完毕|通过|结束|生效|签发|签署|成立)"
     # 逾期未提异议，买方即丧失以货物不符为由拒收的权利: silence forfeits the objection
     r"|(?:未|没有?)[^。;；]{0,30}?(?:异议|通知|验收|检验)[^。;；]{0,20}?丧失[^,，。;；]{0,20}?(?:权利|权)"
+    # 逾期卖方不予受理 / 逾期提出的索赔概不受理 / 逾期视为买方放弃索赔权: a claim out of time is refused, so
+    # the goods stand as delivered (the claims period of a trade contract)
+    r"|逾期[^,，。;；]{0,10}?(?:(?:的|者)\s*[,，])?[^,，。;；]{0,8}?(?:不予|不再|概不|均不|将不)(?:受理|理赔|处理)"
+    r"|逾期[^,，。;；]{0,10}?(?:(?:的|者)\s*[,，])?[^,，。;；]{0,8}?(?:放弃|丧失|失去)[^,，。;；]{0,6}?(?:索赔|异议|主张)"
 )
 _DEEMED = re.compile(
-    rf"(?=[即则均视看当算就便认推默自应被等相日作按与验检终初未没dDfFtTrRcC])(?:{DEEMED_PATTERN})",
+    rf"(?=[即则均视看当算就便认推默自应被等相日作按与验检终初未没逾dDfFtTrRcC])(?:{DEEMED_PATTERN})",
     re.IGNORECASE,
 )
 #: Silence within the window as a condition (逾期未提出书面异议的， / 三天里没说的，), and what follows it.
@@ -505,7 +510,7 @@ _DEEMED_GATE = contains_any(
     ["视", "算", "即为", "即是", "为验收", "作为", "按", "默认", "自动", "即告", "即属", "同等效力", "认定",
      "当作", "当做", "看作", "认为", "确认", "即作", "合格论", "推定", "就是", "便是", "就当",
      "等于", "等同于", "相当于", "丧失", "deemed", "Deemed", "表示", "表明", "即代表", "就代表", "意味着",
-     "即构成", "即说明",
+     "即构成", "即说明", "不予受理", "不再受理", "概不受理", "不予理赔", "放弃",
      "onstitut", "mounts to", "reated as", "egarded as", "onsidered as"]
 )  # fmt: skip
 #: A warranty written as a verb (保修一年) holds one of these.

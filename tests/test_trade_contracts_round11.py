@@ -1,0 +1,150 @@
+"""Round 11: contracts of foreign trade written in Chinese (FOB / CIF, T/T against B/L copy, L/C at sight,
+a claims period instead of an acceptance window). A claim out of time refused is deemed acceptance; a price
+stated and paid only in a foreign currency carries no PRC VAT and needs no exchange rate; an inspection
+body (检验机构) is no inspection act. Clean texts a careful reviewer passes, defective ones still found."""
+
+from __future__ import annotations
+
+import pytest
+
+from contractkit.config import Settings
+from contractkit.contract.acceptance import ACT
+from contractkit.contract.extract import extract_text
+from contractkit.findings import Severity
+from contractkit.lint import lint_text
+
+
+def loud(text: str, rule: str) -> list[str]:
+    return [f.rule for f in lint_text(text, Settings(select=(rule,))) if f.severity >= Severity.WARNING]
+
+
+HEAD = (
+    "出口销售合同\n卖方：宁波海曙远帆园林工具有限公司\n买方：Gartenwerk Handels GmbH\n"
+    "一、品名：园艺剪 GS-200，12000把，单价USD 2.35，总价USD 28,200.00，FOB 宁波 Incoterms® 2020。\n"
+    "二、检验：买方有权在货物到达目的港后45日内复验。\n"
+)
+
+
+# -- a claim out of time refused: the goods stand as delivered ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "如发现品质或数量与合同不符，买方应于货物到达目的港后60日内提出索赔，逾期卖方不予受理。",
+        "品质异议须于货到目的港后45天内提出，逾期提出的，卖方概不受理。",
+        "买方对货物质量有异议的，应在到货后90日内凭检验报告提出索赔；逾期视为买方放弃索赔权利。",
+        "数量或质量不符的索赔应于卸货后30日内提出，逾期即丧失索赔权。",
+        "Quality claims: within 60 days after arrival; 质量索赔逾期提出的，卖方不予理赔。",
+    ],
+)
+def test_claim_out_of_time_refused_is_deemed_acceptance(clause: str) -> None:
+    assert extract_text(HEAD + "三、索赔：" + clause).acceptance.deemed
+    assert loud(HEAD + "三、索赔：" + clause, "acceptance/no-deemed-acceptance") == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # late payment or delivery refused: no acceptance
+        "如买方逾期付款，卖方不予发货。",
+        "卖方逾期交货超过30日的，买方有权不予接受并解除合同。",
+        # a claim window with no consequence of its lapse
+        "如发现品质或数量与合同不符，买方应于货物到达目的港后60日内提出索赔。",
+    ],
+)
+def test_refusals_of_other_things_are_no_deemed_acceptance(clause: str) -> None:
+    assert not extract_text(HEAD + "三、索赔：" + clause).acceptance.deemed
+    assert loud(HEAD + "三、索赔：" + clause, "acceptance/no-deemed-acceptance") == [
+        "acceptance/no-deemed-acceptance"
+    ]
+
+
+@pytest.mark.parametrize("text", ["第三方检验机构", "由国家认可的检验机构出具", "检验机构的报告为准"])
+def test_an_inspection_body_is_no_inspection_act(text: str) -> None:
+    assert ACT.search(text) is None
+
+
+def test_the_inspection_act_is_still_read_beside_its_body() -> None:
+    assert ACT.search("买方应委托检验机构于到货后10日内验机") is not None
+
+
+# -- a price only in a foreign currency: no PRC VAT, no exchange rate ----------------------------------------
+
+
+PAYMENTS_IN_USD = [
+    "四、付款：合同签订后7日内电汇30%定金即USD 8,460.00，余款USD 19,740.00凭提单副本电汇。",
+    "四、付款：买方应于装运前30日开立以卖方为受益人的不可撤销即期信用证。",
+    "四、付款：100% L/C at sight，信用证有效期至装运后21日。",
+    "四、付款：T/T 30% deposit, balance 70% against copy of B/L.",
+    "四、付款方式：付款交单（D/P at sight），由买方银行托收。",
+]
+
+
+@pytest.mark.parametrize("pay", PAYMENTS_IN_USD)
+def test_priced_and_paid_in_usd_needs_no_exchange_rate(pay: str) -> None:
+    assert loud(HEAD + pay, "amount/no-exchange-rate") == []
+
+
+@pytest.mark.parametrize(
+    "pay",
+    [
+        "四、付款：合同签订后7日内买方支付30%，余款于装运后10日内付清。",
+        "四、付款：签约后支付定金人民币50,000.00元，余款装运前付清。",
+        "四、付款：买方可以美元或人民币付款，于装运前付清。",
+    ],
+)
+def test_usd_price_with_no_currency_of_payment_or_an_rmb_sum_still_asks_for_the_rate(pay: str) -> None:
+    assert loud(HEAD + pay, "amount/no-exchange-rate") == ["amount/no-exchange-rate"]
+
+
+@pytest.mark.parametrize("pay", PAYMENTS_IN_USD)
+def test_a_price_only_in_foreign_currency_needs_no_vat_statement(pay: str) -> None:
+    assert loud(HEAD + pay, "amount/tax-missing") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "产品销售合同\n卖方：宁波海曙远帆园林工具有限公司\n买方：杭州临平绿苑园艺有限公司\n"
+        "一、园艺剪 GS-200，1200把，单价人民币23.50元，总价人民币28,200.00元。\n",
+        # a foreign price beside an RMB freight: a domestic part, whose tax is to be said
+        HEAD + "五、内陆运费人民币3,000.00元由买方承担。\n",
+    ],
+)
+def test_an_rmb_price_without_tax_words_is_still_reported(text: str) -> None:
+    assert loud(text, "amount/tax-missing") == ["amount/tax-missing"]
+
+
+# -- a place named in a definition: the term's meaning, not the delivery clause -----------------------------
+
+
+PARTIES = "买卖合同\n买方：苏州恒锐自动化科技有限公司\n卖方：东莞精研机器人配件有限公司\n"
+DOOR = "3.1 卖方应于2027年9月30日前将货物交付至江苏省苏州市工业园区星湖街328号买方仓库。\n"
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        '1.1.2 "交付日"：指卖方将货物运至买方指定地点并由买方签收送货单之日。',
+        "1.1.2 “到货”是指货物运抵买方指定的地点。",
+        "本合同所称“交货”，是指卖方将货物送至买方指定地点并经买方签收。",
+        "1.2 “交付”系指卖方将货物运到甲方指定地点，由甲方签收。",
+        '"Delivery Date" / “交货日期”：指货物运至买方指定地点之日。',
+    ],
+)
+def test_a_designated_place_in_a_definition_is_no_delivery_place_when_the_clause_gives_the_door(
+    definition: str,
+) -> None:
+    text = PARTIES + "1 定义\n" + definition + "\n3 交付\n" + DOOR
+    assert loud(text, "delivery/address-no-house-number") == []
+
+
+def test_a_definition_is_still_the_place_when_no_clause_gives_an_address() -> None:
+    text = PARTIES + '1 定义\n1.1.2 "交付日"：指卖方将货物运至买方指定地点之日。\n3 交付\n卖方于2027年9月30日前交货。\n'
+    assert loud(text, "delivery/address-no-house-number") == ["delivery/address-no-house-number"]
+
+
+def test_a_designated_place_in_an_operative_clause_is_still_reported_beside_an_address() -> None:
+    text = PARTIES + DOOR + "3.2 备品备件由卖方运至买方指定地点。\n"
+    assert loud(text, "delivery/address-no-house-number") == ["delivery/address-no-house-number"]
