@@ -141,10 +141,71 @@ def test_a_designated_place_in_a_definition_is_no_delivery_place_when_the_clause
 
 
 def test_a_definition_is_still_the_place_when_no_clause_gives_an_address() -> None:
-    text = PARTIES + '1 定义\n1.1.2 "交付日"：指卖方将货物运至买方指定地点之日。\n3 交付\n卖方于2027年9月30日前交货。\n'
+    text = PARTIES + '1 定义\n1.1.2 "交付日"：指卖方将货物运至买方指定地点之日。\n'
+    text += "3 交付\n卖方于2027年9月30日前交货。\n"
     assert loud(text, "delivery/address-no-house-number") == ["delivery/address-no-house-number"]
 
 
 def test_a_designated_place_in_an_operative_clause_is_still_reported_beside_an_address() -> None:
     text = PARTIES + DOOR + "3.2 备品备件由卖方运至买方指定地点。\n"
     assert loud(text, "delivery/address-no-house-number") == ["delivery/address-no-house-number"]
+
+
+# -- a bilingual arbitration clause names one institution twice ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "凡因本合同引起的争议，提交中国国际经济贸易仲裁委员会海峡两岸仲裁中心仲裁。"
+        "All disputes shall be submitted to CIETAC Cross-Straits Arbitration Center for arbitration.",
+        "争议提交香港国际仲裁中心仲裁。Any dispute shall be referred to the Hong Kong International "
+        "Arbitration Centre.",
+        "争议提交厦门仲裁委员会仲裁。Any dispute shall be submitted to Xiamen Arbitration Commission.",
+        "争议提交新加坡国际仲裁中心仲裁。Disputes shall be settled by the Singapore International "
+        "Arbitration Centre.",
+        "争议提交中国国际经济贸易仲裁委员会西南分会仲裁。Disputes: CIETAC Southwest Sub-Commission.",
+    ],
+)
+def test_a_bilingual_clause_names_one_commission(clause: str) -> None:
+    assert loud(HEAD + "九、仲裁：" + clause, "dispute/arbitration-no-commission") == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "争议提交中国国际经济贸易仲裁委员会或Singapore International Arbitration Centre仲裁。",
+        "争议提交北京仲裁委员会仲裁，或提交 Shanghai International Arbitration Center 仲裁。",
+    ],
+)
+def test_two_institutions_in_two_languages_are_still_two(clause: str) -> None:
+    assert loud(HEAD + "九、仲裁：" + clause, "dispute/arbitration-no-commission") == [
+        "dispute/arbitration-no-commission"
+    ]
+
+
+# -- paid by letter of credit: the bank pays; no late-payment penalty is missing ---------------------------
+
+
+@pytest.mark.parametrize(
+    "pay",
+    [
+        "四、付款：买方须于2027年5月10日前开立以卖方为受益人的不可撤销即期信用证，于装运后21天内在中国议付有效。",
+        "四、付款：100% irrevocable L/C at sight.",
+        "四、付款方式：凭即期信用证付款，信用证金额为合同总值的100%。",
+    ],
+)
+def test_a_price_paid_by_letter_of_credit_needs_no_late_payment_penalty(pay: str) -> None:
+    assert loud(HEAD + pay, "penalty/no-late-payment-penalty") == []
+
+
+@pytest.mark.parametrize(
+    "pay",
+    [
+        "四、付款：30%定金电汇，余款70%见提单副本电汇。",
+        "四、付款：30% T/T in advance, balance by L/C at sight.",
+        "四、付款：买方于货到后30日内付款。",
+    ],
+)
+def test_a_price_the_buyer_remits_still_wants_a_late_payment_penalty(pay: str) -> None:
+    assert loud(HEAD + pay, "penalty/no-late-payment-penalty") == ["penalty/no-late-payment-penalty"]

@@ -469,12 +469,14 @@ def vague_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title_en="No deemed-acceptance rule",
     severity="warning",
     why="没有“逾期未提出书面异议的，视为验收合格”的约定，买方拖延验收时卖方难以证明交付合格，付款节点（验收合格后付款）"
-    "也可能无限期推迟。验收在交货时当场完成（到场当日逐件验收、不合格品当场退回）的，买方没有可拖延的期限，不在此列。",
+    "也可能无限期推迟。验收在交货时当场完成（到场当日逐件验收、不合格品当场退回）的，买方没有可拖延的期限，不在此列；"
+    "外贸合同写明逾期索赔不予受理（或视为放弃索赔）的，与视为合格效果相同。",
     why_en="Without 'no written objection within the period"
     " counts as acceptance', a buyer who delays acceptance "
     "leaves the seller unable to prove conforming delivery, and"
     " payments due on acceptance may be put off indefinitely. An inspection done at the handover itself"
-    " (checked on arrival day, rejects returned on the spot) leaves the buyer no period to delay.",
+    " (checked on arrival day, rejects returned on the spot) leaves the buyer no period to delay; a trade"
+    " contract's 'claims out of time are not entertained' has the same effect as deemed acceptance.",
     basis="民法典第621条第1款、第623条",
     fix="补充：“买方逾期未验收或未提出书面异议的，视为验收合格。”",
     bad=[
@@ -492,6 +494,7 @@ def vague_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "甲方在签收之日起3日内核对数量；逾期未提出书面异议的，即确认数量和外观无误。",
         "货到了三天内验货，没问题就算收了。",
         "第五条 验收\n买方应在每批苗木到场当日逐株验收，不合格苗木当场退回。",
+        "六、检验与索赔\n如发现品质与合同不符，买方应于货物到达目的港后60日内提出索赔，逾期卖方不予受理。",
     ],
 )
 def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

@@ -380,9 +380,10 @@ def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title_en="Tax treatment or VAT rate not stated",
     severity="warning",
     why="价格条款应写明是否含税以及增值税税率（合同条款标准化执行要求）；未写明时，"
-    "价款是含税价还是不含税价、发票按什么税率开具都会发生争议。",
+    "价款是含税价还是不含税价、发票按什么税率开具都会发生争议。只以外币计价的进出口买卖不含境内增值税，不在此列。",
     why_en="The price clause should say whether tax is included and at which VAT rate; otherwise it is "
-    "disputed whether the price is gross or net and which invoice is owed.",
+    "disputed whether the price is gross or net and which invoice is owed. A price stated only in a foreign "
+    "currency (an export or import sale) carries no PRC VAT and is left out.",
     basis="增值税法第10条、第11条；民法典第510条、第511条第二项",
     fix="写明“上述价格含13%增值税”或“上述价格不含税，增值税税率为13%”。",
     bad=[
@@ -392,6 +393,8 @@ def table_total_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     good=[
         "设备买卖合同\n第三条 合同价款\n本合同总价为人民币600,000.00元，含13%增值税。",
         "设备买卖合同\n第三条 合同价款\n上述单价不含税，增值税税率为13%，总价为人民币600,000.00元。",
+        "出口销售合同\n卖方：宁波远帆园林工具有限公司\n买方：Gartenwerk Handels GmbH\n"
+        "总价：USD 28,200.00，FOB 宁波 Incoterms® 2020。",
     ],
     params=("vat_rates",),
 )
@@ -580,6 +583,7 @@ def vat_rate_invalid(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "本合同总价为人民币600,000.00元。",
         "合同总金额：USD 125,200.00，买方以美元电汇方式付款。",
         "合同总价为EUR 48,000.00，以欧元计价和支付，不涉及人民币结算。",
+        "总价USD 28,200.00。买方应于装运前30日开立以卖方为受益人的不可撤销即期信用证。",
     ],
 )
 def no_exchange_rate(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

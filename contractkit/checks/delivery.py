@@ -83,7 +83,8 @@ def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding
         if any(b == rb and s < re_ and rs < e for rb, rs, re_ in reported):
             continue  # the same place read twice (after its label and after a trade term)
         if door and place.kind == "designated" and structure.is_definition(b, (s, e)):
-            continue  # “交付日”指卖方将货物运至买方指定地点…之日: a term's meaning; the delivery clause gives the door
+            # “交付日”指卖方将货物运至买方指定地点…之日: a term's meaning; the delivery clause gives the door
+            continue
         block = doc.blocks[b]
         if place.kind == "address" and not place.house_number:
             zh = f"交货地址“{place.text}”没有写到门牌号，交付地点不明确。"

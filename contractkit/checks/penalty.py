@@ -422,6 +422,13 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield _report_rate(ctx, doc.blocks[c.where.block], what, band, caps[0], doc, c.where.span)
 
 
+#: Payment by a letter of credit (不可撤销即期信用证, L/C at sight), and payment the buyer remits itself.
+_LETTER_OF_CREDIT = re.compile(r"信用证|\bL/?C\b", re.IGNORECASE)
+_REMITTED = re.compile(
+    r"电汇|汇款|汇付|转账|支票|承兑汇票|现金|\bT/T\b|\bTT\b|托收|\bD/[PA]\b", re.IGNORECASE
+)
+
+
 @rule(
     id="penalty/no-late-payment-penalty",
     scope="document",
@@ -431,10 +438,11 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     severity="warning",
     why="没有逾期付款违约金时，卖方只能按LPR加计30–50%主张逾期付款损失（买卖合同解释第18条第4款），远低于常"
     "见的"
-    "日万分之三至万分之五。",
+    "日万分之三至万分之五。只以信用证付款的，由开证行凭单付款，不在此列。",
     why_en="Without a late-payment penalty the seller can only"
     " claim LPR plus 30–50 % as damages (sales-contract "
-    "interpretation Art. 18 ¶4), far below the usual 0.03–0.05 % a day.",
+    "interpretation Art. 18 ¶4), far below the usual 0.03–0.05 % a day. A price paid only by letter of credit"
+    " is paid by the issuing bank against documents and is left out.",
     basis="民法典第585条；买卖合同解释第18条第4款",
     fix="补充：“买方逾期付款的，每日按未付款项的万分之三向卖方支付违约金。”",
     bad=[
@@ -445,6 +453,7 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "乙方于合同签订后30日内交货。甲方于验收合格后10日内付款。甲方逾期付款的，每日按未付款项的万分之三支"
         "付违约金。",
         "乙方到货后通知甲方。甲方在收到发票后15日内支付货款，迟延支付的，按日万分之三计付滞纳金。",
+        "卖方应于2027年6月15日前装运。付款条件：买方须于2027年5月10日前开立以卖方为受益人的不可撤销即期信用证。",
     ],
 )
 def no_late_payment_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -454,6 +463,8 @@ def no_late_payment_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding
     text = doc_text(doc)
     if not _PAYMENT_TERMS.search(text) or _LATE_PAYMENT.search(text) or _has_penalty_for(doc, "late_payment"):
         return
+    if _LETTER_OF_CREDIT.search(text) and not _REMITTED.search(text):
+        return  # paid by letter of credit: the issuing bank pays against documents; the buyer opens it
     yield ctx.report(
         None,
         "合同未约定逾期付款违约金：买方迟延付款时，卖方只能按一年期LPR加计30–50%主张损失（买卖合同解释第18条"

@@ -475,8 +475,16 @@ def _commissions(o: Option) -> tuple[list[Commission], bool]:
         out.append(
             Commission(full, (), Where(o.where.block, (o.where.span[0] + i, o.where.span[0] + m.end())))
         )
+    prev_abbr: tuple[int, int] | None = None  # (end of the last abbreviation read, its commission's index)
     for m in _ABBREVIATED.finditer(text):
         full = m.group().strip()
+        if m.group("abbr") is None and prev_abbr is not None and not text[prev_abbr[0] : m.start()].strip():
+            # CIETAC Cross-Straits Arbitration Center / CIETAC South China Sub-Commission: the centre of the
+            # commission just named, one body
+            c = out[prev_abbr[1]]
+            out[prev_abbr[1]] = Commission(c.name, (*c.aliases, full), c.where)
+            prev_abbr = None
+            continue
         meant = _ABBREVIATION_OF.get(m.group("abbr") or "", ()) or _english_name(full)
         bracketed = m.start() > 0 and text[m.start() - 1] in "(（"
         k = next(
@@ -488,14 +496,26 @@ def _commissions(o: Option) -> tuple[list[Commission], bool]:
             ),
             None,
         )
+        if k is None and not meant and m.group("abbr") is None and any(_is_chinese_name(c.name) for c in out):
+            # a bilingual clause: an English name the reader cannot place (Cross-Straits Arbitration Center)
+            # beside the Chinese name it translates is that commission, not a second one
+            k = next(n for n, c in enumerate(out) if _is_chinese_name(c.name))
         if k is not None:  # 中国国际经济贸易仲裁委员会（CIETAC）: the abbreviation of a name already read
             c = out[k]
             out[k] = Commission(c.name, (*c.aliases, full), c.where)
+            if m.group("abbr") is not None:
+                prev_abbr = (m.end(), k)
             continue
         if not any(full == c.name or full in c.aliases for c in out):
             span = (o.where.span[0] + m.start(), o.where.span[0] + m.start() + len(full))
             out.append(Commission(full, meant, Where(o.where.block, span)))  # its Chinese names as aliases
+            if m.group("abbr") is not None:
+                prev_abbr = (m.end(), len(out) - 1)
     return out, blank
+
+
+def _is_chinese_name(name: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in name)
 
 
 _EN_CITY = {
@@ -506,11 +526,25 @@ _EN_CITY = {
 }  # fmt: skip
 
 
+#: Arbitral institutions abroad by their English names (a bilingual clause may name one beside a PRC one).
+_FOREIGN_CENTRES = (
+    ("Singapore International", "新加坡国际仲裁中心"),
+    ("Hong Kong International", "香港国际仲裁中心"),
+    ("London Court of International", "伦敦国际仲裁院"),
+    ("Arbitration Institute of the Stockholm", "斯德哥尔摩商会仲裁院"),
+    ("Korean Commercial", "大韩商事仲裁院"),
+    ("Japan Commercial", "日本商事仲裁协会"),
+)
+
+
 def _english_name(name: str) -> tuple[str, ...]:
     """The Chinese name of a commission written in English (Beijing Arbitration Commission → 北京仲裁委员会),
     when its city is known."""
     if name.startswith("China International Economic and Trade"):
         return ("中国国际经济贸易仲裁委员会",)
+    for en, zh in _FOREIGN_CENTRES:
+        if name.startswith(en):
+            return (zh,)
     city = _EN_CITY.get(name.split()[0]) if name.split() else None
     if city is None:
         return ()
@@ -528,7 +562,7 @@ def _english_name(name: str) -> tuple[str, ...]:
 _ABBREVIATED = re.compile(
     r"(?<![A-Za-z])(?P<abbr>CIETAC|SHIAC|SCIA|BAC|HKIAC|SIAC|CMAC|ICC|LCIA|SCC)(?![A-Za-z])"
     r"(?:\s*[\u4e00-\u9fff]{2,6}?分会)?"
-    r"|(?<![A-Za-z])(?:[A-Z][a-z]+\s+){1,6}(?:Arbitration\s+Commission|Arbitration\s+Cent(?:er|re)|Court\s+of"
+    r"|(?<![A-Za-z-])(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,6}(?:Arbitration\s+Commission|Arbitration\s+Cent(?:er|re)|Court\s+of"
     r"\s+International\s+Arbitration)"
 )
 #: The Chinese names an abbreviation stands for (compared by their first four characters).
