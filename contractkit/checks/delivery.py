@@ -135,6 +135,8 @@ def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         return
     if any(t.kind == "on_notice" for t in facts.times):
         return  # delivery/date-on-notice says where
+    if contract_of(doc).structure.amends_main is not None:
+        return  # a supplement or price annex leaving the rest to the main agreement keeps its delivery
     # point at the delivery put off until an event (等新店装修好了再送), else the first mention of delivery
     event = next((t.where for t in facts.times if t.kind == "event"), None)
     first = event or facts.first_mention

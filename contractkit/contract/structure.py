@@ -334,7 +334,9 @@ class Structure:
         """True for an order placed under an agreement (a framework, a master contract): its terms — term,
         termination, disputes, penalties, acceptance, the parties' details — live in that agreement, so a
         "missing X" check must not fire on the order. (A contract made under a framework stays a contract.)"""
-        return self.kind == "order" and (self.framework or self.incorporates is not None)
+        return (self.kind == "order" and (self.framework or self.incorporates is not None)) or (
+            self.amends_main is not None and self.kind != "quote"
+        )
 
     @property
     def applicable_kind(self) -> ApplicableKind:
@@ -964,27 +966,50 @@ def _incorporates(doc: Document, title: Where | None) -> Where | None:
     return None
 
 
-_MAIN_CONTRACT = r"(?:主合同|原合同|原协议|主协议|原買賣合同|原买卖合同|主合約|原合約|主合约|原合约)"
+_MAIN_CONTRACT = (
+    r"(?:主合同|原合同|原协议|主协议|原買賣合同|原买卖合同|主合約|原合約|主合约|原合约"
+    # the framework a supplement or annex amends (not 本框架协议: the framework speaking of its own annexes)
+    r"|(?<!本)(?<!该)(?:原)?(?:框架协议|框架合同|框架合约|总协议|框架協議|總協議)"
+    r"|原(?:采购|销售|购销|供货|买卖|设备|加工|订货)(?:合同|协议))"
+)
+#: A document that supplements or adjusts another: 补充协议 by its name, or a confirmation, annex or memo
+#: speaking of itself (本确认书, 本附件, 本备忘录 — not 附件一 or 订单确认书 named in the main agreement).
+_SUPPLEMENT = (
+    r"(?:补充协议|補充協議|补充合同|補充合同|变更协议|修改协议|修订协议|變更協議"
+    r"|本(?:价格)?(?:调整)?确认书|本(?:價格)?(?:調整)?確認書|本附件|本备忘录|本備忘錄|本调价函|本调整函|本函)"
+)
 _REST_OF_MAIN = re.compile(
-    _MAIN_CONTRACT + r"[^。；;\n]{0,80}?(?:其余|其他|其它|未被?[^。；;\n]{0,12}?(?:修改|变更|修订)的)"
+    _MAIN_CONTRACT + r"[^。；;\n]{0,80}?(?:其余|其他|其它|未被?[^。；;\n]{0,12}?(?:修改|变更|修订|调整)的)"
     r"[^。；;\n]{0,40}?(?:条款|内容|约定|事项)[^。；;\n]{0,6}?(?:不变|继续有效|仍然有效|仍有效|继续履行|均有效)"
-    r"|(?:补充协议|補充協議)[^。；;\n]{0,4}?未(?:约定|规定|涉及|尽)[^。；;\n]{0,12}?(?:适用|按照?|依照?|以|执行)"
+    + r"|"
+    + _SUPPLEMENT
+    + r"[^。；;\n]{0,4}?未(?:约定|规定|涉及|尽|调整|修改|变更)[^。；;\n]{0,12}?(?:适用|按照?|依照?|以|执行)"
     r"[^。；;\n]{0,4}?"
     + _MAIN_CONTRACT
-    + r"|未(?:经|被)?(?:本)?(?:补充协议|補充協議)[^。；;\n]{0,4}?(?:修改|变更|修订)的[^。；;\n]{0,4}?"
+    + r"|未(?:经|被)?(?:本)?(?:补充协议|補充協議|确认书|附件)[^。；;\n]{0,4}?(?:修改|变更|修订|调整)的"
+    r"[^。；;\n]{0,4}?"
+    + _MAIN_CONTRACT
+    # 未调整事项仍按框架协议执行 / 未修改的条款继续适用原合同: what an amendment leaves stands
+    + r"|未(?:调整|修改|变更|修订|調整)(?:的)?(?:事项|条款|内容|部分|事宜)?[^。；;\n]{0,6}?(?:仍|继续|均)?"
+    r"(?:按照?|适用|依照?|执行|以)[^。；;\n]{0,4}?"
     + _MAIN_CONTRACT
     # 本补充协议是原合同不可分割的组成部分 / 与原合同具有同等法律效力: the supplement is read into the main
     # contract, whose terms stand where it says nothing
-    + r"|(?:补充协议|補充協議)[^。；;\n]{0,6}?(?:是|为|構成|构成|作为|係|系)"
+    + r"|"
+    + _SUPPLEMENT
+    + r"[^。；;\n]{0,6}?(?:是|为|構成|构成|作为|係|系|為)"
     + _MAIN_CONTRACT
-    + r"[^。；;\n]{0,4}?(?:不可分割的|有效的)?(?:组成部分|一部分|附件)"
-    + r"|(?:补充协议|補充協議)[^。；;\n]{0,6}?与"
+    + r"[^。；;\n]{0,4}?(?:不可分割的|有效的)?(?:组成部分|一部分|附件|組成部分)"
+    + r"|"
+    + _SUPPLEMENT
+    + r"[^。；;\n]{0,6}?与"
     + _MAIN_CONTRACT
     + r"[^。；;\n]{0,4}?具有同等(?:的)?(?:法律)?效力"
 )
 _MAIN_CONTRACT_WORDS = (
     "主合同", "原合同", "原协议", "主协议", "原買賣合同", "原买卖合同",
-    "主合約", "原合約", "主合约", "原合约",
+    "主合約", "原合約", "主合约", "原合约", "框架", "总协议", "總協議", "原采购", "原销售", "原购销",
+    "原供货", "原买卖", "原设备", "原加工", "原订货",
 )  # fmt: skip
 
 
