@@ -16,7 +16,7 @@ _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 KIND_NAMES: dict[str, tuple[str, str]] = {
     "contract": ("合同", "contract"),
     "order": ("独立订单", "stand-alone order"),
-    "call_off": ("框架协议项下订单", "order under a framework agreement"),
+    "call_off": ("框架协议项下订单、补充协议", "order under a framework, supplement to a main agreement"),
     "quote": ("报价单", "quote"),
 }
 

@@ -331,9 +331,11 @@ class Structure:
 
     @property
     def under_agreement(self) -> bool:
-        """True for an order placed under an agreement (a framework, a master contract): its terms — term,
-        termination, disputes, penalties, acceptance, the parties' details — live in that agreement, so a
-        "missing X" check must not fire on the order. (A contract made under a framework stays a contract.)"""
+        """True for an order placed under an agreement (a framework, a master contract), or a supplement,
+        amendment or price annex that leaves what it does not change to its main agreement
+        (:attr:`amends_main`): its terms — term, termination, disputes, penalties, acceptance, the parties'
+        details — live in that agreement, so a "missing X" check must not fire on it. (A contract made under
+        a framework stays a contract.)"""
         return (self.kind == "order" and (self.framework or self.incorporates is not None)) or (
             self.amends_main is not None and self.kind != "quote"
         )
