@@ -209,3 +209,41 @@ def test_a_price_paid_by_letter_of_credit_needs_no_late_payment_penalty(pay: str
 )
 def test_a_price_the_buyer_remits_still_wants_a_late_payment_penalty(pay: str) -> None:
     assert loud(HEAD + pay, "penalty/no-late-payment-penalty") == ["penalty/no-late-payment-penalty"]
+
+
+# -- general terms give the window's start with a blank length, the special terms fill the length -----------
+
+GOODS = "买卖合同\n买方：杭州市临平区第二实验小学\n卖方：浙江启航教育装备有限公司\n标的：智慧黑板45套。\n"
+
+
+@pytest.mark.parametrize(
+    ("general", "special"),
+    [
+        ("采购人应在收到供应商书面验收申请后【 】个工作日内组织验收。", "验收期限为10个工作日。"),
+        ("买方应于货物到达后____日内验收。", "验收期：7日。"),
+        ("甲方在到货之日起（   ）日内完成验收。", "第2条约定的验收期限：15日。"),
+        ("需方收到货物后 ______ 个工作日内检验。", "检验期限为5个工作日。"),
+        ("交付后___天内验收。", "验收期限：3天。"),
+    ],
+)
+def test_a_length_filled_in_the_special_terms_takes_the_start_of_the_general_terms(
+    general: str, special: str
+) -> None:
+    text = (
+        GOODS
+        + "第二部分 通用条款\n2. 验收："
+        + general
+        + "\n第三部分 专用条款\n专用条款第2条："
+        + special
+        + "\n"
+    )
+    assert loud(text, "acceptance/window-no-start") == []
+
+
+def test_a_length_with_no_start_anywhere_is_still_reported() -> None:
+    text = (
+        GOODS
+        + "第二部分 通用条款\n2. 验收：采购人组织验收。\n"
+        + "第三部分 专用条款\n专用条款第2条：验收期限为10个工作日。\n"
+    )
+    assert loud(text, "acceptance/window-no-start") == ["acceptance/window-no-start"]

@@ -328,11 +328,17 @@ def window_no_start(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """A window length that bounds an inspection or objection, with no start event."""
     if not is_chinese(doc):
         return
-    for w in _facts(doc).windows:
+    windows = _facts(doc).windows
+    # a form's general terms give the start with the length left blank (收到验收申请后【 】个工作日内), the
+    # special terms fill the length (验收期限为10个工作日): one window, its start stated
+    started_blank = {w.kind for w in windows if w.blank and w.start is not None}
+    for w in windows:
         if w.length is None or w.start is not None or w.blank or w.refers_back:
             continue
         if w.latent and months_of(w.length) >= _LATENT_MONTHS:
             continue  # 一年内发现的质量问题甲方都可以找乙方: a latent-defect period, no inspection window
+        if w.kind in started_blank:
+            continue
         block = _block(doc, w.length.where)
         quoted = w.length.where.text(doc)
         yield ctx.report(

@@ -398,7 +398,8 @@ def discretion_in(clause: str) -> tuple[str, int] | None:
 #: Words that contain a vague word without being one (交货批次及时间).
 _NOT_VAGUE = re.compile(r"及时间|及时限|以及时")
 _BLANK_WINDOW = re.compile(
-    r"(?:[ \u3000_＿]{2,}|\[\s*\]|【\s*】)\s*(?:个)?(?:小时|工作日|自然日|日|天|个月)\s*(?:以内|之内|内)"
+    r"(?:[ \u3000_＿]{2,}|\[\s*\]|【\s*】|[（(]\s*[)）])"  # 【 】个工作日内 / （ ）日内: left blank
+    r"\s*(?:个)?(?:小时|工作日|自然日|日|天|个月)\s*(?:以内|之内|内)"
 )
 #: An objection / notice window concerns acceptance only in a clause about quality or conformity.
 #: (异议 alone is no such clause: 收到订单后2个工作日内未提出异议的，订单成立 is about the order.)
