@@ -247,3 +247,37 @@ def test_a_length_with_no_start_anywhere_is_still_reported() -> None:
         + "第三部分 专用条款\n专用条款第2条：验收期限为10个工作日。\n"
     )
     assert loud(text, "acceptance/window-no-start") == ["acceptance/window-no-start"]
+
+
+# -- a proforma invoice: its validity, its letterhead ----------------------------------------------------
+
+PI = (
+    "PROFORMA INVOICE 形式发票\nPI No.: NBYF-PI-2027-021  Date 日期: 2027-03-02\n"
+    "Seller 卖方: 宁波海曙远帆园林工具有限公司\nBuyer 买方: Gartenwerk Handels GmbH\n"
+    "1 | 园艺剪 GS-200 | 12,000 pcs | USD 2.35 | USD 28,200.00\n"
+)
+
+
+@pytest.mark.parametrize(
+    "validity",
+    [
+        "Validity 有效期: this PI is valid until 2027-03-31 本形式发票有效期至2027年3月31日",
+        "本形式发票自开具之日起30天内有效。",
+        "This proforma invoice is valid for 30 days.",
+        "PI有效期至2027年3月31日。",
+        "本形式發票有效期至2027年3月31日。",
+    ],
+)
+def test_a_proforma_invoice_states_its_validity(validity: str) -> None:
+    assert loud(PI + validity + "\n", "quote/no-validity") == []
+
+
+def test_a_proforma_invoice_with_only_a_shelf_life_has_no_validity() -> None:
+    assert loud(PI + "产品有效期24个月。\n", "quote/no-validity") == ["quote/no-validity"]
+
+
+@pytest.mark.parametrize("label", ["Add.: ", "Addr: ", "ADD：", "Add: "])
+def test_an_exporters_address_label_is_read(label: str) -> None:
+    text = "销售合同\n卖方：宁波海曙远帆园林工具有限公司\n" + label + "浙江省宁波市海曙区云林中路288号\n"
+    party = extract_text(text).parties.parties[0]
+    assert party.details["address"].value == "浙江省宁波市海曙区云林中路288号"

@@ -63,6 +63,8 @@ DETAIL_LABELS: dict[str, tuple[str, ...]] = {
         "送达地址", "店面地址", "门店地址", "店铺地址", "门市地址", "工厂地址", "厂址", "家庭住址",
         "家庭地址", "户籍地址", "户籍地", "现住址", "居住地址", "现居住地", "常住地址", "地址", "住址",
         "registered address", "registered office", "business address", "address",
+        # an exporter's letterhead: Add.: / Addr: (a label only before its colon)
+        "add.", "addr.", "addr", "add",
     ),
     "legal": (
         "法定代表人姓名", "法定代表人", "法人代表", "法定代表", "单位负责人", "主要负责人", "负责人姓名",

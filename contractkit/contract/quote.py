@@ -210,7 +210,11 @@ _VALIDITY = re.compile(
     r"有效期|(?:之?内|以内|前|止)\s*有效|有效(?:至|截止|到)|报价有效|valid(?:ity)?\b", re.IGNORECASE
 )
 #: A validity sentence is about the quote (not a product's shelf life or a licence term).
-_VALID_SUBJECT = re.compile(r"报价|本价格|上述价格|以上价格|价格|本单|要约|offer|quot|price", re.IGNORECASE)
+_VALID_SUBJECT = re.compile(
+    # a proforma invoice holds for a term as a quote does (本形式发票有效期至…, this PI is valid until)
+    r"报价|本价格|上述价格|以上价格|价格|本单|要约|形式发票|形式發票|offer|quot|price|(?<![A-Za-z])PI(?![A-Za-z])|pro\s?-?\s?forma",
+    re.IGNORECASE,
+)
 _EN_DAYS = re.compile(r"(\d{1,3})\s*(?:calendar\s+|working\s+|business\s+)?(days?|months?)\b", re.I)
 _BARE_VALIDITY = re.compile(
     r"^\s*(?:\d{1,2}\s*[.、．]\s*|[(（]?[一二三四五六七八九十]{1,2}[)）、]\s*)?有效期(?:限)?\s*[:：为]"
