@@ -281,3 +281,23 @@ def test_an_exporters_address_label_is_read(label: str) -> None:
     text = "销售合同\n卖方：宁波海曙远帆园林工具有限公司\n" + label + "浙江省宁波市海曙区云林中路288号\n"
     party = extract_text(text).parties.parties[0]
     assert party.details["address"].value == "浙江省宁波市海曙区云林中路288号"
+
+
+# -- a framework's price list: the minimum order quantity is no quantity bought ---------------------------
+
+PRICE_LIST = (
+    "年度采购框架协议\n买方：深圳市华晨电子有限公司\n卖方：东莞市恒川电子元件有限公司\n"
+    "物料编码 | 型号 | 规格 | 包装 | {head} | 单价(元/千只)\n"
+    "C0402-104K | HC0402X7R104K160NT | 0402,100nF,±10%,16V,X7R | 10,000只/盘 | 10,000只 | 6.80\n"
+    "C0603-106M | HC0603X5R106M100NT | 0603,10μF,±20%,10V,X5R | 4,000只/盘 | 4,000只 | 38.00\n"
+)
+
+
+@pytest.mark.parametrize("head", ["最小订购量", "起订量", "最低订购量", "订购倍数", "MOQ"])
+def test_a_minimum_order_column_makes_no_quantity(head: str) -> None:
+    assert loud(PRICE_LIST.format(head=head), "subject/unquantified-item") == []
+
+
+def test_a_quantity_column_still_makes_an_item_table() -> None:
+    rules = loud(PRICE_LIST.format(head="订购量"), "subject/unquantified-item")
+    assert rules and set(rules) == {"subject/unquantified-item"}

@@ -656,10 +656,16 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
+#: A header about the ordering step, not the quantity bought (最小订购量, 起订量, 订购倍数, MOQ): a
+#: framework's price list states it per line, with no quantity of its own.
+_NOT_QTY_HEAD = re.compile(r"最小|最低|起订|起购|倍数|包装量|\bMOQ\b", re.IGNORECASE)
+
+
 def _column(header: list[str], names: tuple[str, ...], skip: tuple[int, ...] = ()) -> int | None:
+    qty = names and names[0] == _QTY_COLS[0]
     for n in names:  # names in order of preference
         for i, h in enumerate(header):
-            if i not in skip and n in h:
+            if i not in skip and n in h and not (qty and _NOT_QTY_HEAD.search(h)):
                 return i
     return None
 
