@@ -108,7 +108,7 @@ FURTHER = [
     # W16, W19, W20: unseen to the end of round 5 (start 17/20, 32 FA; 16/22, 16; 19/22, 48), tuned on
     ("extra19", 1.0, 0, 0),  # round 9: 20/20, 0 FA (round 6 end: 19/20)
     ("extra20", 0.95, 1, 0),  # 21/22, 1 FA
-    ("extra21", 0.95, 1, 1),  # 21/22, 1 FA
+    ("extra21", 0.95, 0, 0),  # 21/22, 1 FA → round 11: 21/22, 0
     # W22, W23: measured unseen at the start of round 6 (16/22, 18 FA; 19/22, 24 FA), then tuned on
     ("extra22", 1.0, 0, 0),  # round 7 end: 22/22, 0 FA (round 6 end: 18/22, 9)
     ("extra23", 1.0, 0, 0),  # 22/22, 0 FA (19/22, 21)
@@ -123,17 +123,38 @@ FURTHER = [
     ("extra30", 1.0, 0, 0),  # 19/23, 23 → 19/23, 16 → 19/23, 9 → 23/23, 0
     ("extra31", 1.0, 0, 0),  # 19/22, 18 → 20/22, 14 → 20/22, 3 → 22/22, 0
     # W31–W35: unseen to the end of round 9 (start 239afed → end 1cc38c3), then a short tuning round (9460d04)
-    ("extra32", 0.79, 2, 1),  # 19/24, 21 FA → 19/24, 19 FA unseen → 19/24, 17 tuned → round 10: 19/24, 2
+    (
+        "extra32",
+        0.83,
+        1,
+        1,
+    ),  # 19/24, 21 → 19/24, 19 unseen → 19/24, 17 → r10: 19/24, 2 → r11: 20/24, 1
     ("extra33", 0.86, 7, 1),  # 18/22, 28 → 18/22, 28 → 19/22, 7 → round 10: 19/22, 7
     ("extra34", 0.95, 0, 0),  # 21/22, 42 → 21/22, 35 → 21/22, 7 → round 10: 21/22, 0
     ("extra35", 0.73, 7, 2),  # 20/30, 30 → 21/30, 30 → 21/30, 24 → round 10: 22/30, 7
     ("extra36", 0.87, 2, 1),  # 19/24, 20 → 19/24, 20 → 21/24, 2
-    # W36–W40: unseen to the end of round 10 (start 7990f85 → end); rows at the end figures, not tuned yet
-    ("extra37", 0.68, 5, 2),  # 17/25, 22 FA → 17/25, 5 (model forms: the ☑/□ choices mechanism)
-    ("extra38", 0.76, 8, 2),  # 20/26, 8 → 20/26, 8
-    ("extra39", 0.80, 32, 4),  # 21/26, 32 → 21/26, 32 (colloquial, phone-photo scans)
-    ("extra40", 0.70, 45, 7),  # 17/24, 45 → 17/24, 45 (SOE centralised procurement)
-    ("extra41", 0.87, 16, 4),  # 21/24, 16 → 21/24, 16 (Traditional Chinese, spreadsheet quotes)
+    # W36–W40: unseen to the end of round 10 (start 7990f85 → end), tuned on in round 11
+    (
+        "extra37",
+        0.80,
+        0,
+        0,
+    ),  # 17/25, 22 → 17/25, 5 (model forms, ☑/□) → round 11: 20/25, 0
+    ("extra38", 0.92, 0, 0),  # 20/26, 8 → 20/26, 8 → round 11: 24/26, 0
+    ("extra39", 0.92, 8, 2),  # 21/26, 32 → 21/26, 32 (colloquial, phone-photo scans) → round 11: 24/26, 8
+    ("extra40", 0.83, 0, 0),  # 17/24, 45 → 17/24, 45 (SOE centralised procurement) → round 11: 20/24, 0
+    (
+        "extra41",
+        0.95,
+        6,
+        1,
+    ),  # 21/24, 16 → 21/24, 16 (Traditional Chinese) → round 11: 23/24, 6
+    # W41–W45: unseen to the end of round 11 (start 1735c40 → end 5cd9c5b); rows at the end figures
+    ("extra42", 0.63, 13, 4),  # 14/22, 61 → 14/22, 13 (framework + call-offs: supplements under their main)
+    ("extra43", 0.81, 33, 5),  # 18/22, 33 → 18/22, 33 (1 / 1.1 / 1.1.1 with definitions)
+    ("extra44", 0.75, 18, 5),  # 18/24, 18 → 18/24, 18 (quotes as PDF)
+    ("extra45", 0.95, 20, 5),  # 21/22, 20 → 21/22, 20 (government procurement)
+    ("extra46", 0.72, 45, 6),  # 15/22, 108 → 16/22, 45 (export / import: the trade-contract readings)
 ]
 
 
