@@ -496,10 +496,10 @@ def _commissions(o: Option) -> tuple[list[Commission], bool]:
             ),
             None,
         )
-        if k is None and not meant and m.group("abbr") is None and any(_is_chinese_name(c.name) for c in out):
+        if k is None and not meant and m.group("abbr") is None and any(_CJK.search(c.name) for c in out):
             # a bilingual clause: an English name the reader cannot place (Cross-Straits Arbitration Center)
             # beside the Chinese name it translates is that commission, not a second one
-            k = next(n for n, c in enumerate(out) if _is_chinese_name(c.name))
+            k = next(n for n, c in enumerate(out) if _CJK.search(c.name))
         if k is not None:  # 中国国际经济贸易仲裁委员会（CIETAC）: the abbreviation of a name already read
             c = out[k]
             out[k] = Commission(c.name, (*c.aliases, full), c.where)
@@ -514,8 +514,7 @@ def _commissions(o: Option) -> tuple[list[Commission], bool]:
     return out, blank
 
 
-def _is_chinese_name(name: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in name)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 _EN_CITY = {
