@@ -16,12 +16,16 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import doc_text, is_quote, memo
+from contractkit.checks._common import clauses_naming, doc_text, is_quote, memo
 from contractkit.checks._common import is_chinese as _is_chinese
 from contractkit.checks.base import RuleContext, rule
 from contractkit.checks.term import amends_main_contract
 from contractkit.contract.acceptance import (
+    PERIOD_WORD_PATTERN,
+    PERIOD_WORDS,
+    SURVIVAL_WORDS,
     AcceptanceFacts,
+    Period,
     Window,
     discretion_in,
     months_of,
@@ -49,7 +53,8 @@ _DELIVERY_WORDS = ("交货", "到货", "发货", "送货", "供货", "收货", "
 _HANDOVER_OF_GOODS = re.compile(
     r"交付[^,，。;；]{0,4}?(?:货物|产品|设备|标的物)|(?:货物|产品|设备|标的物)(?:的)?交付"
 )
-_ACCEPT_HEAD = re.compile(r"验收|检验|验货|验机")
+#: (验 with the goods it checks names the act in plain words: 验苗, 验车, 验料, 验菜.)
+_ACCEPT_HEAD = re.compile(r"验收|检验|验货|验机|验[苗车料菜果种]")
 
 
 def _section(block: Block) -> str:
@@ -173,6 +178,24 @@ def _on_the_spot_only(doc: Document, facts: AcceptanceFacts) -> bool:
     return bool(windows) and all(w.immediate and w.length is None and not w.vague for w in windows)
 
 
+#: Acts of a window that only count or weigh (点数, 过磅) or receive (签收): no check of the goods' quality.
+_COUNTING_ACTS = ("点数", "清点", "核对", "计量", "过磅", "称重", "签收", "点收", "点验")
+
+
+def _timed_quality_check(facts: AcceptanceFacts) -> bool:
+    """A window that gives the buyer a set time from the handover to check quality, in any words (苗到后48小时
+    内检查质量 / 收到货三天内试机): an inspection the buyer may let lapse, though no 验收/检验 is named."""
+    return any(
+        w.kind == "inspection"
+        and w.length is not None
+        and w.start is not None
+        and not w.appearance
+        and w.act not in _COUNTING_ACTS
+        and not (w.latent and months_of(w.length) >= _LATENT_MONTHS)
+        for w in facts.windows
+    )
+
+
 def _agreed_elsewhere(facts: AcceptanceFacts, doc: Document) -> bool:
     """Acceptance terms live in another document: a clause puts acceptance under the framework / general
     terms (验收、质保…均适用框架协议), or the document is a supplement that leaves what it does not amend
@@ -240,6 +263,44 @@ def _used_goods(doc: Document, i: int) -> bool:
     while hi < len(blocks) and not _section_title(blocks[hi]):
         hi += 1
     return any(_USED_GOODS.search(b.norm) for b in blocks[lo:hi])
+
+
+def _survival(doc: Document, p: Period) -> bool:
+    """The period is a survival guarantee of live goods or covers the spoiling of perishable ones (苗栽下去
+    15天内死了的补苗 / 保活期 / 到货后3日内腐烂变质的包退): by the nature of the goods a short period is the
+    usual one (民法典第622条 looks to 标的物的性质和交易习惯)."""
+    return SURVIVAL_WORDS.search(_norm(doc, p.where)) is not None or "活" in p.word
+
+
+#: Later terms that replace earlier ones (本确认函条款取代此前往来邮件中与之不一致的内容 / 本项替代通用条款
+#: 关于12个月质量保证期的约定): a period stated before such a clause gives way to one stated after it.
+_SUPERSEDES = re.compile(
+    r"(?:取代|替代|代替)[^。；;]{0,24}?(?:此前|之前|先前|以往|往来|前述|上述|通用条款|一般条款|原)"
+)
+_SUPERSEDE_WORDS = ("取代", "替代", "代替")
+#: A period stated (质量保证期为… / 质保期：…), its length perhaps cut off by a page break.
+_PERIOD_STATED = re.compile(rf"(?:{PERIOD_WORD_PATTERN})\s*(?:为|是|:|：)", re.IGNORECASE)
+
+
+def _in_force(doc: Document, periods: tuple[Period, ...]) -> tuple[Period, ...]:
+    """``periods`` without those a later clause supersedes: stated before the first clause that replaces
+    earlier terms (an offer countered and confirmed in an exchange of letters, a model form's general clause
+    replaced by its special one), when a period is stated at or after that clause."""
+    for block, s, _e, clause in clauses_naming(doc, _SUPERSEDE_WORDS):
+        m = _SUPERSEDES.search(clause)
+        if m is None:
+            continue
+        at = (block.location.index, s)
+        later = [p for p in periods if (p.where.block, p.where.span[1]) > at]
+        if len(later) == len(periods):
+            break
+        if later or any(
+            (b.location.index, cs) >= at and _PERIOD_STATED.search(c)
+            for b, cs, _ce, c in clauses_naming(doc, PERIOD_WORDS)
+        ):
+            return tuple(later)
+        break
+    return periods
 
 
 # -- rules ---------------------------------------------------------------------------------------------
@@ -489,6 +550,8 @@ def vague_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "第五条 验收\n买方应在到货后72小时内验收。",
         "买方应于交货后5日内对货物进行检验。",
         "第五条 验收\n买方应在到货后3日内验收，逾期的视为送达。",
+        "三、送苗和验苗\n买方在苗到后48小时内检查质量，有问题的书面告诉卖方。",
+        "第五条 验收\n卖方逾期未回复订单的，视为接受该订单。买方应在到货后3日内验收。",
     ],
     good=[
         "第五条 验收\n买方应在到货后72小时内验收，逾期未提出书面异议的，视为验收合格。",
@@ -508,7 +571,9 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_goods_contract(doc):
         return
     facts = _facts(doc)
-    if not facts.acts or facts.deemed or _agreed_elsewhere(facts, doc) or _on_the_spot_only(doc, facts):
+    if not (facts.acts or _timed_quality_check(facts)):
+        return
+    if facts.deemed or _agreed_elsewhere(facts, doc) or _on_the_spot_only(doc, facts):
         return
     first = _last_window(doc, facts, ctx.settings.vague_triggers) or _first_act(doc, facts)
     yield ctx.report(
@@ -544,6 +609,7 @@ def no_deemed_acceptance(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "第五条 验收\n到货后3日内验收，逾期视为验收合格。质量异议期为收货后一年。",
         "第五条 验收\n到货后3日内验收。对内在质量问题，甲方可自到货之日起十二个月内书面提出异议。",
         "乙方应在合同签订后30日内交货，产品保修一年。",
+        "买方订嫁接苗2万株，卖方送货到棚。定植后十五日内死亡的苗，卖方免费补种。",
     ],
     params=("objection_period_months",),
 )
@@ -572,13 +638,17 @@ def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     severity="warning",
     why="质量异议期过短的，依民法典第622条只视为外观瑕疵的异议期，隐蔽瑕疵仍可在合理期限内主张。惯例为12–24个月。"
     "易损件、耗材在主质保期之外另约较短的保修属正常；二手设备或按现状出售的货物只保较短期限，是当事人对出卖人责任的"
-    "约定限制（民法典第618条），不提示。长于惯例的质保期有利于买方，是商业选择而非瑕疵：只作提示"
+    "约定限制（民法典第618条），不提示；苗木、禽苗等活体货物的保活期（定植后15天内死苗的补苗）依标的物的性质本就较短"
+    "（民法典第622条），亦不提示。后文条款明示取代前文（确认函取代此前往来函件、专用条款替代通用条款）的，只看取代后的期限。长于惯例的质保期有利于买方，是商业选择而非瑕疵：只作提示"
     "（info）；卖方立场的公司可在审查手册中以 warranty.months 上限把它定为警告。",
     why_en="A too-short objection period counts only for visible"
     " (appearance) defects (Civil Code Art. 622); hidden "
     "defects may still be raised later. Practice: 12–24 months. A shorter warranty of a wear part or"
     " consumable beside the main one is normal, and so is a short guarantee of used goods or goods sold as"
-    " they are (the parties limit the seller's liability, Art. 618). A period longer than usual favours"
+    " they are (the parties limit the seller's liability, Art. 618), and so is the survival guarantee of"
+    " live goods (seedlings that die within 15 days of planting are replaced: short by the nature of the"
+    " goods, Art. 622). A period stated before a clause that replaces earlier terms gives way to the one"
+    " stated after it. A period longer than usual favours"
     " the buyer, a commercial"
     " choice and no defect: it is only noted (info); a seller-side company makes it a warning with a"
     " warranty.months limit in its playbook.",
@@ -589,6 +659,8 @@ def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "质量异议期为收货后45日。",
         "对于难以发现的内在质量问题，甲方可自到货之日起三个月内书面提出异议。",
         "产品保修半年。",
+        "7.1 卖方保证货物自验收之日起六（6）个月（“质保期”）内无材料及工艺缺陷。",
+        "七、质保期（本项替代通用条款的约定）：自验收合格之日起6个月。",
     ],
     good=[
         "质保期为验收合格之日起12个月。",
@@ -598,6 +670,8 @@ def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "对于内在质量问题，甲方可自到货之日起十二个月内书面提出异议。",
         "二手叉车转让协议\n旧车按现状交付，发动机和变速箱保修三个月。",
         "五、保修\n这台是用过的设备，按现状卖。半年内发动机出现故障的，卖方免费维修。",
+        "二、苗栽下去10天内因苗本身带病死了的，卖方照死苗数补苗。",
+        "质保金于质保期（12个月）届满后15日内支付。",
     ],
     params=("objection_period_months",),
 )
@@ -606,7 +680,7 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
     if not is_chinese(doc):
         return
     lo, hi = ctx.settings.objection_period_months
-    periods = _facts(doc).periods
+    periods = _in_force(doc, _facts(doc).periods)
     # a longer warranty for a part (其中激光器的质保期为三十六个月) beside the machine's favours the buyer
     has_main = any(not p.component for p in periods)
     # a longer free repair beside an objection period in range favours the buyer (3年免费维修, 24个月异议期),
@@ -623,6 +697,8 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
                 continue  # 喷头属易损件，保修6个月 beside the machine's 12 months: a wear part's own warranty
             if _used_goods(doc, p.length.where.block):
                 continue  # 旧机器不包修，就包三个月内机架裂纹: a used machine's short guarantee
+            if _survival(doc, p):
+                continue  # 定植后15天内死苗的补苗: live goods, a short period by their nature (第622条)
             yield ctx.report(
                 block,
                 f"质量异议期/质保期“{quoted}”短于{lo}个月：依民法典第622条，过短的期限只视为外观瑕疵的异议期，"

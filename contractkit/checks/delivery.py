@@ -116,6 +116,7 @@ def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding
         "本合同项下货物由乙方送至甲方仓库。",
         "第五条 交货\n乙方负责运输并将本合同设备交付甲方，运费由乙方承担。",
         "二手设备转让协议\n卖方找车，等买方新店装修好了再送过去。",
+        "买卖合同\n乙方负责将货物送至甲方仓库。\n交货期限：／",
     ],
     good=[
         "乙方应于本合同签订后30日内将货物送至甲方仓库。",
@@ -125,6 +126,7 @@ def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding
         "稻谷收购合同\n乙方于2027年9月1日至10月31日期间分批交售，货物送至甲方粮库。",
         "采购合同\n乙方应在稻谷收割后15日内将稻谷交售至甲方粮库。",
         "采购合同\n乙方按甲方采购订单交货，订单载明交货日期。",
+        "买卖合同\n乙方分三批交货，交货日期分别为2027年3月1日、4月1日及5月1日之前。",
     ],
 )
 def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -137,8 +139,11 @@ def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         return  # delivery/date-on-notice says where
     if contract_of(doc).structure.amends_main is not None:
         return  # a supplement or price annex leaving the rest to the main agreement keeps its delivery
-    # point at the delivery put off until an event (等新店装修好了再送), else the first mention of delivery
-    event = next((t.where for t in facts.times if t.kind == "event"), None)
+    # point at the delivery put off until an event (等新店装修好了再送), or at a time label whose value fixes
+    # no time (交货时间：具体时间由卖方根据起苗情况确定 / 交货期限：／), else the first mention of delivery
+    event = next((t.where for t in facts.times if t.kind == "event"), None) or next(
+        (t.where for t in facts.times if t.kind == "other" and t.labelled), None
+    )
     first = event or facts.first_mention
     yield ctx.report(
         doc.blocks[first.block] if first is not None else None,

@@ -39,7 +39,9 @@ __all__ = [
     "is_contract",
 ]
 
-_QUOTE_TITLE = re.compile(r"报价|询价|价格表|价目表")
+#: A title that names an offer, not a contract: a quote, a price list, a proforma invoice (形式发票 / PROFORMA
+#: INVOICE — the seller's priced offer the buyer approves payment on, before the contract is signed).
+_QUOTE_TITLE = re.compile(r"报价|询价|价格表|价目表|形式发票|pro\s*-?\s*forma", re.IGNORECASE)
 #: What names a contract: 合同, 协议, 契约 and 合约 (買賣合約, Traditional and Hong Kong usage).
 _CONTRACT_WORD = re.compile(r"合同|协议|契约|合约")
 _RANGE = re.compile(r"\s*(?:起)?\s*(?:至|到|－|—|-|~|～)\s*")
@@ -234,6 +236,7 @@ def no_start_or_end(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "买卖合同\n本合同自双方签字盖章之日起生效，至双方义务履行完毕之日止。",
         "买卖合同\n本合同在双方权利义务履行完毕后自动终止。",
         "采购订单\n依据双方签订的《年度采购框架协议》，买方向卖方订购下列产品。\n本订单自双方盖章之日起生效。",
+        "买卖合同\n8. 期限合同自双方签字盖章之日起生效，到2027年12月31日为止。",
     ],
 )
 def no_term(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

@@ -159,6 +159,10 @@ GATE: tuple[str, ...] = (
     "看不出",
     # a defect in plain words (三个月内发现裂纹的，卖方退一半货款 / 一年里出问题的，卖方负责退货)
     "裂纹",
+    # live goods that die (栽下去15天内死了的，卖方补苗 / 保活期 / 成活率)
+    "死",
+    "成活",
+    "保活",
     "开裂",
     "断裂",
     "出问题",
@@ -424,8 +428,8 @@ _DEEMED_LEAD = (
     r"即表示|就表示|即表明|就表明|即代表|就代表|即意味着|即构成|即说明"
 )
 _DEEMED_TARGET = (
-    r"验收合格|检验合格|验货合格|合格|验收通过|通过验收|通过|认可|接受|同意|无异议|符合|已验收|已经验收|"
-    r"验收完毕|验收完成|验收了|验收过|验过|满意|确认|无误|没问题|没有问题|接收|签收|收货|收下|收了|认了|过关"
+    r"验收合格|检验合格|验货合格|合格|验收通过|通过验收|通过|认可|接受|同意|无异议|符合|相符|一致|已验收|已经验收|"
+    r"验收完毕|验收完成|验收了|验收过|验过|验好|验完|验妥|检好|满意|确认|无误|没问题|没有问题|接收|签收|收货|收下|收了|认了|过关"
     # 视为已于检验期最后一日被验收 / 应视为在验收期届满之日获得验收: the passive of translated drafts
     r"|(?:被|获|获得)(?:买方|甲方|需方|采购方)?(?:验收|接受|接收|认可|批准)"
     # 签收送货单即视同验收: the act itself, ending the phrase
@@ -536,6 +540,8 @@ _WARRANTY_GATE = contains_any(
         "保到",
         "管到",
         "负责到",
+        "死",
+        "活",
     ]
 )
 #: Warranty / objection period words (保质期 is shelf life, not one of them).
@@ -567,6 +573,10 @@ PERIOD_WORDS: tuple[str, ...] = (
     # 出賣人之瑕疵擔保期間為交貨後十二個月 (Taiwan drafting) / 品质保证期
     "瑕疵担保期",
     "品质保证期",
+    # live goods (苗木、种苗、活体): the period they must survive (保活期为定植后15天 / 成活保证期)
+    "保活期",
+    "成活保证期",
+    "成活期",
 )
 # 保证期间 alone is a guarantor's period (民法典第692条), not a warranty.
 PERIOD_WORD_PATTERN = (
@@ -604,6 +614,28 @@ _FREE_REPAIR = re.compile(
     r"(?:缺陷|故障|质量问题|(?:出|有)了?问题|损坏|瑕疵|毛病|裂纹|开裂|断裂|不符)[^。;；]{0,16}?"
     r"(?:维修|修理|修复|更换|换货|退货|退换|退[^,，。;；]{0,4}?(?:款|钱))"
 )
+#: Live goods that die within a length, and the seller's remedy (栽下去15天内因苗自身带病死了的，卖方免费
+#: 补苗 / 定植后10日内死亡的按单价退款 / 到场七天内病死的鸡苗包换): a survival guarantee — the period of
+#: goods whose nature makes a short one the usual (民法典第622条: 根据标的物的性质).
+_SURVIVAL = re.compile(
+    r"\s*(?:以内|之内|内|里)[^。;；]{0,40}?(?:死亡|死了|死苗|死株|病死|枯死|坏死|死掉|不成活|未成活|没活|没成活|腐烂|烂根)"
+    r"[^。;；]{0,24}?(?:补苗|补种|补栽|补植|补发|补足|补货|补|更换|换|退款|退钱|退[^,，。;；]{0,4}?(?:款|钱)|赔)"
+)
+#: What a survival guarantee or the spoiling of perishable goods is about: a short period suits their nature.
+SURVIVAL_WORDS = re.compile(
+    r"死亡|死了|死苗|死株|病死|枯死|坏死|死掉|成活|存活|保活|不活|没活|腐烂|烂根|变质|霉变|鲜活|活体"
+)
+#: A period word defined in brackets right after its length (卖方保证货物自验收之日起六(6)个月（“质保期”）内无
+#: 缺陷 / 十二个月（以下简称“保修期”）): the length is that period's (translated drafting).
+_DEFINED_AFTER = re.compile(
+    r"\s*[（(]\s*(?:以下|下文|下称|以下简称|简称|即)?\s*(?:简称|称为|称)?\s*[“\"「『]?\s*"
+    r"(?P<word>" + PERIOD_WORD_PATTERN + r")\s*[”\"」』]?\s*[)）]",
+    re.IGNORECASE,
+)
+#: A remark in brackets right after a period word, the period stated after it (质量保证期（本项替代通用条款
+#: 关于12个月质量保证期的约定）：自…起6个月): the length after it is the period's, a length inside it is
+#: another clause's (质保期（12个月）届满后15日内: the bracket is the length, nothing is stated after it).
+_REMARK_AFTER = re.compile(r"\s*[（(][^（）()]{1,60}[)）](?=\s*(?:为|是|:|：))")
 #: A warranty named after its length: 提供自验收之日起18个月的质保 / 一年的免费保修.
 _WARRANTY_AFTER = re.compile(r"\s*(?:的)?\s*(?:免费)?(?:质保|保修|质量保证|三包|保固)(?![金款])")
 # After a period word: its end (质保期届满后15日内) or its inside (质保期内48小时响应) — no length.
@@ -815,6 +847,33 @@ COLLOQUIAL_VAGUE: tuple[str, ...] = (
 )  # fmt: skip
 
 
+#: What a deemed consent may be of besides the goods: an order, an offer, a change, a statement (逾期未回传
+#: 亦未提出异议的，视为乙方接受该订单 / 视为同意调价 / 视为确认对账单): the formation or the accounts, not
+#: acceptance.
+_OFFER_OBJECT = re.compile(
+    r"\s*(?:了)?\s*(?:该|本|此|这个|这份|那个|上述|前述|相关|对方|甲方|乙方|买方|卖方|需方|供方)?(?:的)?\s*"
+    r"(?:采购)?(?:订单|订货单|要货单|报价|要约|变更|调价|价格调整|对账单|对账结果|结算单|合同条款|条款|排产计划|交货计划|方案)"
+    r"(?!项下|所列|中的|内的|的货|货物|产品)"
+)
+
+
+#: A conformity verb right before the order (视为该批货物符合订单 / 与订单相符): the order is the measure the
+#: goods are held to, so the goods are deemed accepted — no consent to the order.
+_CONFORMS_TO = re.compile(r"(?:符合|相符于?|一致于?|吻合|合乎|满足)\s*$")
+
+
+#: The accounts as what is deemed agreed (视为双方对账结果相符 / 视为确认结算金额): no goods are accepted.
+_ACCOUNTS = re.compile(r"对账|结算|账目|账款|余额|发票|开票")
+
+
+def _of_offer(clause: str, at: int) -> bool:
+    """Whether the consent ending at ``at`` is to an order, offer, change or statement (视为接受该订单), not
+    the goods' conformity to one (视为货物符合订单)."""
+    if _CONFORMS_TO.search(clause, max(0, at - 4), at):
+        return False
+    return _OFFER_OBJECT.match(clause, at) is not None
+
+
 def deemed_in(clause: str, context: str = "") -> tuple[str, tuple[int, int]] | None:
     """The deemed-acceptance rule of one clause (视为验收合格, 即按合格接收, 逾期未提出异议的，即确认…无误)
     as ``(text, span)``, or None. ``context`` is the text just before the clause (its sentence and the one
@@ -825,6 +884,8 @@ def deemed_in(clause: str, context: str = "") -> tuple[str, tuple[int, int]] | N
         for m in _DEEMED.finditer(clause):
             if m.group().startswith("日") and not _LAPSE.search(clause, 0, m.start() + 1):
                 continue  # 买方签发验收证书之日为验收之日: the buyer's own act dates the acceptance
+            if _of_offer(clause, m.end()) or _ACCOUNTS.search(m.group()):
+                continue  # 视为乙方接受该订单 / 视为对账结果相符: the order is formed, the accounts agreed
             if not about and context:  # looked at only when the clause holds a candidate
                 about = _DEEMED_CONTEXT.search(context) is not None
                 context = ""
@@ -835,7 +896,10 @@ def deemed_in(clause: str, context: str = "") -> tuple[str, tuple[int, int]] | N
     if about:
         for m in _SILENCE.finditer(clause):
             then = m.group("then")
-            if _RELEASE.search(then) or (_SILENCE_THEN.search(then) and not _REFUSAL.search(then)):
+            t = _SILENCE_THEN.search(then)
+            if t is not None and _of_offer(then, t.end()):
+                continue  # 未回传的，视为接受订单: an order formed by silence
+            if _RELEASE.search(then) or (t is not None and not _REFUSAL.search(then)):
                 return m.group(), m.span()
     return None
 
@@ -946,6 +1010,15 @@ def _windows_of(i: int, s: int, clause: str, has_act: re.Match[str] | None) -> l
     return out
 
 
+def _lengths_after(clause: str, at: int) -> list[Duration]:
+    """The lengths within 30 characters after ``at`` (offsets from ``at``), response times left out."""
+    return [
+        d
+        for d in find_durations(clause[at:])
+        if d.span[0] <= 30 and not (months_of(d) < 1 and _RESPONSE.match(clause, at + d.span[1]))
+    ]
+
+
 def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Period]:
     out: list[Period] = []
     latent = _LATENT.search(clause) is not None
@@ -953,17 +1026,36 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
     # a wear part's period first (易损件保修三个月，整机保修一年): read on for the machine's, its part
     # named after the wear part's length
     prev = 0
+    for d in find_durations(clause) if "(" in clause or "（" in clause else ():
+        defined = _DEFINED_AFTER.match(clause, d.span[1])
+        if defined is None or (defined.group("word") == "索赔期" and not _CLAIM_OF_QUALITY.search(clause)):
+            continue
+        # 自验收之日起六(6)个月（“质保期”）内: the period defined by its length (the word in the brackets is
+        # read no further)
+        word = defined.group("word")
+        kind_d: PeriodKind = "objection" if "异议" in word or "索赔" in word else "warranty"
+        wear = _WEAR.search(clause, prev, d.span[0]) is not None
+        part = wear or _COMPONENT.search(clause, prev, d.span[0]) is not None
+        length = Length(d.value, d.unit, _where(i, s, *d.span))
+        out.append(
+            Period(kind_d, word, length, months_of(d), appearance, out_where(i, s, clause), part, wear)
+        )
+        prev = defined.end()
+        if not wear:
+            return out
     for kw in _PERIOD_WORD.finditer(clause):
         if kw.start() < prev or _NOT_LENGTH.match(clause, kw.end()) or not _period_word_holds(clause, kw):
             continue
-        durs = [
-            d
-            for d in find_durations(clause[kw.end() :])
-            if d.span[0] <= 30 and not (months_of(d) < 1 and _RESPONSE.match(clause, kw.end() + d.span[1]))
-        ]
+        base = kw.end()
+        remark = _REMARK_AFTER.match(clause, base)
+        durs = _lengths_after(clause, remark.end()) if remark is not None else []
+        if durs:
+            base = remark.end()  # 质量保证期（本项替代通用条款关于12个月…的约定）：…6个月: after the remark
+        else:
+            durs = _lengths_after(clause, base)
         if durs:
             d = durs[0]
-            a, b = kw.end() + d.span[0], kw.end() + d.span[1]
+            a, b = base + d.span[0], base + d.span[1]
             kind: PeriodKind = "objection" if "异议" in kw.group() or "索赔" in kw.group() else "warranty"
             length = Length(d.value, d.unit, _where(i, s, a, b))
             part = _COMPONENT.search(clause, prev, kw.start()) is not None
@@ -995,13 +1087,15 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
                 m = _FREE_REPAIR.match(
                     clause, d.span[1]
                 )  # 一年内免费修 / 三个月内包换: a free repair for months
+            if m is None and not _remedy_deadline(clause, d):
+                m = _SURVIVAL.match(clause, d.span[1])  # 定植后15天内死苗的，卖方补苗: a survival guarantee
             if m is not None:
                 length = Length(d.value, d.unit, _where(i, s, *d.span))
                 # 喷头属易损部件，保修6个月 / 其中电池保修一年: a part's own warranty, named before it
                 wear = _WEAR.search(clause, prev, d.span[0]) is not None
                 part = wear or _COMPONENT.search(clause, prev, d.span[0]) is not None
                 where = out_where(i, s, clause)
-                word = m.group().strip()
+                word = "保活" if m.re is _SURVIVAL else m.group().strip()
                 out.append(
                     Period("warranty", word, length, months_of(d), False, where, component=part, wear=wear)
                 )
@@ -1348,16 +1442,19 @@ def extract(contract: Contract) -> AcceptanceFacts:
         if _RESIDUAL_REFERENCE.search(clause):
             by_reference.append(out_where(index[id(block)], s, clause))
     # a key-terms table: the label in one cell (验收期限 / 质保期), the value in the next (到货后5个工作日内)
+    # (a value cell read above for a window — 自验收之日起六(6)个月(见第7.1条) names 验收 — still gives its
+    # label's period)
     seen = {w.where.block for w in windows} | {p.where.block for p in periods}
+    seen_periods = {p.where.block for p in periods}
     for i, label, value in _labelled_cells(doc):
-        if i in seen:
+        if i in seen_periods or (i in seen and not _PERIOD_WORD.search(label)):
             continue
         for s, _e in clause_spans(value):
             if _PERIOD_WORD.search(value, s, _e) or ACT.search(value, s, _e):
                 continue  # a clause that names its own period or act speaks for itself
             text = f"{label}：{value[s:_e]}"
             shift = s - len(label) - 1  # offsets in ``text`` map back into the value cell
-            ws = _windows_of(i, shift, text, None) if _WINDOW_LABEL.search(label) else []
+            ws = _windows_of(i, shift, text, None) if _WINDOW_LABEL.search(label) and i not in seen else []
             windows.extend(dataclasses.replace(w, named=True) for w in ws if w.length is not None)
             if _PERIOD_WORD.search(label):
                 periods.extend(_periods_of(i, shift, text, ws))

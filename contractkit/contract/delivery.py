@@ -114,7 +114,8 @@ _PLACE_NOUN = re.compile(
 
 _TIME_LABEL = re.compile(
     r"(?:交货|交付|供货|到货|到场|发货|送货|装运|提货|装船|出货|进场|交售)(?:时间|日期|期限|期|时限|周期|日(?![起内前后期]))"
-    r"(?:及[^:：\s]{0,6})?[”\"」』]?\s*(?:[:：]|是指|系指|指|为|是|\s|(?=自|于|在|应|须"
+    # 交货日期分别为…、… / 交货期均为合同签订后30日: an adverb over a list of batches before 为
+    r"(?:及[^:：\s]{0,6})?[”\"」』]?\s*(?:(?:分别|依次|均|统一|一律|皆)(?=为|是|[:：]))?(?:[:：]|是指|系指|指|为|是|\s|(?=自|于|在|应|须"
     # 交货日期不迟于2027年4月30日 / 交付时间最迟为…: a deadline word opens the value
     r"|不迟于|不晚于|不得迟于|不得晚于|至迟|最迟|最晚|截至|截止))\s*"
 )
@@ -136,6 +137,16 @@ _RECURRING = re.compile(
     r"每(?:个)?(?:月|季度|季)[^，,。；;]{0,6}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]|每(?:周|星期)[一二三四五六日天]"
 )
 _IMMEDIATE = re.compile(r"立即|即时|当日|当天|同时|随时|现货")
+#: An immediate word right after the delivery (到货当日清点数量 / 交货的同时提供发票 / 收货当天签收): it dates
+#: another act at the delivery, not the delivery itself.
+_AT_DELIVERY = re.compile(r"(?:到货|交货|交付|送达|收货|提货|发货|送货|运抵|货到)(?:的|之)?\s*$")
+#: An immediate word right before the delivery verb (收到预付款后立即发货 / 当天送到): the delivery's own
+#: time, a payment named in the sentence or not.
+_IMMEDIATE_VERB = re.compile(
+    r"(?:立即|立刻|马上|随即|即时|当日|当天)\s*(?:安排|予以|进行)?\s*(?:" + _VERB.pattern + ")"
+)
+#: A value that marks the field as not applicable (交货期限：／ / 交货时间：— / 交货期：无): no time at all.
+_NOT_APPLICABLE = re.compile(r"^\s*(?:[/／\\]|—{1,2}|-{1,3}|无|不适用|N\s*/?\s*A)\s*(?=[,，;；。]|$)", re.I)
 #: A time left to one side's notice: 以甲方书面通知为准, 按买方订舱通知, 另行通知, 待定, 视…情况.
 _ON_NOTICE = re.compile(
     r"(?:以|按|根据|依|凭|按照|依据)[^，,。；;]{0,14}?(?:通知|指令|要求|计划|安排)(?:为准|执行|确定|安排|交货|发货)?"
@@ -545,9 +556,17 @@ def classify_time(text: str) -> TimeKind:
         return "period"
     if _ON_NOTICE.search(text):
         return "on_notice"
-    if _IMMEDIATE.search(text):
+    if _immediate(text):
         return "immediate"
     return "other"
+
+
+def _immediate(text: str) -> bool:
+    """An immediate word that times the delivery (立即发货, 现货, 当日送达) — not one that dates another act
+    at the delivery (到货当日清点数量, 交货的同时提供发票)."""
+    return any(
+        _AT_DELIVERY.search(text, max(0, m.start() - 6), m.start()) is None for m in _IMMEDIATE.finditer(text)
+    )
 
 
 def _verb_time(clause: str) -> bool:
@@ -566,6 +585,11 @@ def _verb_time(clause: str) -> bool:
 
 #: A deadline word before a date (不迟于2026年4月30日, 最迟于…前): the date bounds what was named before it.
 _DEADLINE_BEFORE_DATE = re.compile(r"(?:不迟于|不晚于|不得迟于|不得晚于|至迟|最迟|最晚)\s*(?:于|在|为)?\s*$")
+#: A date (or a list of dates, one a batch) closed by a deadline word after it: 分别于2027年1月20日、2月26日
+#: 之前 / 第一批2026年5月10日前 / …4月22日或之前.
+_DEADLINE_AFTER_DATE = re.compile(
+    rf"(?:\s*(?:[、,，]|及|和|与|以及)\s*(?:{_DATE.pattern}))*\s*(?:或|或者)?\s*(?:之前|以前|前(?!往|述|款)|为止)"
+)
 #: An act other than delivering right after a date (…前付款 / …前完成验收): the date is that act's.
 _OTHER_ACT_AFTER = re.compile(
     r"^[^，,。；;]{0,8}?(?:支付|付款|付清|结算|开具|验收|检验|通知|提出|确认|签署|签订)"
@@ -581,9 +605,11 @@ def _deadline_after_verb(clause: str) -> bool:
     for m in _DATE.finditer(clause, v.end()):
         if m.start() - v.end() > 60:
             break
-        if not _DEADLINE_BEFORE_DATE.search(clause, max(v.end(), m.start() - 8), m.start()):
+        tail = _DEADLINE_AFTER_DATE.match(clause, m.end())
+        if not (tail or _DEADLINE_BEFORE_DATE.search(clause, max(v.end(), m.start() - 8), m.start())):
             continue
-        if _PAY_VERB.search(clause, v.end(), m.start()) or _OTHER_ACT_AFTER.match(clause[m.end() :]):
+        end = tail.end() if tail else m.end()  # (…3月25日及4月22日之前付款: the dates are a payment's)
+        if _PAY_VERB.search(clause, v.end(), m.start()) or _OTHER_ACT_AFTER.match(clause[end:]):
             continue
         return True
     return False
@@ -735,6 +761,13 @@ def _times(doc: Document) -> list[DeliveryTime]:
             if nxt is not None:
                 e = nxt.start()  # a form run into one line: 交货日期 待甲方通知交货地点 宁夏…
             value = block.norm[s:e]
+            if (na := _NOT_APPLICABLE.match(value)) is not None:
+                # 交货期限：／，到货后10日内安装调试完毕: the field struck out — the rest of the line is
+                # another act's period
+                e = s + na.end()
+                value = block.norm[s:e]
+                out.append(DeliveryTime(value, "other", True, Where(i, (s, e))))
+                continue
             kind = classify_time(value)
             if not value.strip() and block.kind == "cell":
                 continue
@@ -770,8 +803,8 @@ def _times(doc: Document) -> list[DeliveryTime]:
         elif (m := _notice_governs(clause)) is not None:
             span = (start + m.start(), start + m.end())
             out.append(DeliveryTime(m.group(), "on_notice", False, Where(i, span)))
-        elif (_RECURRING.search(clause) or _IMMEDIATE.search(clause)) and not _PAYMENT_SENTENCE.search(
-            clause
+        elif ((_RECURRING.search(clause) or _immediate(clause)) and not _PAYMENT_SENTENCE.search(clause)) or (
+            _IMMEDIATE_VERB.search(clause) and not _BREACH.search(clause)
         ):
             # (签协议当天先给1万元定金，送货结账时这1万抵货款: a payment's day, not a delivery time)
             kind = "recurring" if _RECURRING.search(clause) else "immediate"
@@ -820,6 +853,10 @@ _DATE_COLUMN_WORDS = (
 )
 
 
+#: A signature line (采购方（盖章）：… 日期：…): the end of any table above it.
+_SIGNATURE_LINE = re.compile(r"(?:盖章|签章|签字|签名)\s*[)）]?\s*[:：]|(?<![交到发送货期])日期\s*[:：]")
+
+
 def _column_dates(doc: Document) -> list[DeliveryTime]:
     """Dates under a delivery-date column of a table a PDF gave as lines (the heading ends its line, each
     row's date follows on the row's lines): the first date within the next lines fixes the time."""
@@ -829,10 +866,18 @@ def _column_dates(doc: Document) -> list[DeliveryTime]:
         if b.kind == "cell" or len(b.norm.split()) < 2 or not _DATE_COLUMN.search(b.norm):
             continue
         for j in range(i + 1, min(len(doc.blocks), i + 30)):
-            m = _DATE.search(doc.blocks[j].norm)
+            norm = doc.blocks[j].norm
+            if _SIGNATURE_LINE.search(norm):
+                break  # the table is over: a date on the signature line is the signing's
+            m = _DATE.search(norm)
             if m is not None:
                 out.append(DeliveryTime(m.group(), "date", True, Where(j, m.span())))
                 break
+            notice = _ON_NOTICE.search(norm)
+            if notice is not None:  # a row whose date is 以甲方通知为准
+                out.append(DeliveryTime(notice.group(), "on_notice", True, Where(j, notice.span())))
+            if "合计" in norm or "总计" in norm:
+                break  # the total row ends the table's rows
     return out
 
 

@@ -206,9 +206,14 @@ _START_BARE = re.compile(
     r"(?:那天|当天|之日|当日|日|后)\s*(?:起|开始)"
 )
 #: A term labelled by a bare 期限 (八、期限：自双方签章之日起生效，至…止 / 期限与生效：…): the contract's.
+#: A PDF line may glue the heading to its clause (8. 期限合同自双方签字盖章之日起生效，到…为止): a numbered
+#: 期限 right before the contract named or the start (自/从) is that label too.
 _BARE_TERM_LABEL = re.compile(
     r"^\W{0,2}(?:第\s*\S{1,4}\s*条|[一二三四五六七八九十]+[、.．]|\d{1,2}(?:\.\d{1,2})*[.、．]?)?\s*"
     r"(?:生效(?:与|和|及)?)?(?:期限|期间)(?:(?:与|和|及)(?:生效|终止|解除))?\s*[:：]"
+    r"|^\W{0,2}(?:第\s*\S{1,4}\s*条|[一二三四五六七八九十]+[、.．]|\d{1,2}(?:\.\d{1,2})*[.、．])\s*"
+    r"(?:合同|协议|合约)?(?:期限|期间)(?:(?:与|和|及)(?:生效|终止|解除))?\s*"
+    r"(?=(?:本|该)?(?:合同|协议|合约)(?!期|有效|编号|价|款|金额)|(?:自|从)(?!行|动|负|理|己|愿))"
 )
 _START_DATE_TO = re.compile(r"(?P<what>[^,，。;；:：]{4,20}?)\s*(?:起)?\s*(?:至|到|－|—|-|~|～)")
 _END_AT = re.compile(
