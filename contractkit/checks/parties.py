@@ -592,6 +592,13 @@ def _names_a_place(text: str, start: int, end: int, p: Party) -> bool:
     return len(before) >= 6 and before[-8:] in own
 
 
+#: An organisation's name (with its abbreviation in brackets) just before a short name: the short name is
+#: that organisation's branch in a city (…集团（CCIC）青岛公司, …银行股份有限公司宁波分公司), not the party.
+_BRANCH_OF = re.compile(
+    r"(?:集团|总公司|公司|总局|总院|银行|检验检疫局|海关)\s*(?:[(（][A-Za-z0-9&\s]{2,12}[)）])?\s*$"
+)
+
+
 def _short_names(doc: Document, p: Party, known: set[str]) -> Iterator[tuple[Block, int, str]]:
     """Short company names (湘仁公司) that take their trade name from ``p`` but are not its name."""
     windows = _trade_windows(p.name)
@@ -619,6 +626,8 @@ def _short_names(doc: Document, p: Party, known: set[str]) -> Iterator[tuple[Blo
                     pass
                 elif t.endswith(_COMPANY_FORMS, 0, at + 2):
                     pass  # a full registered name (…为天津滨港集团有限公司的全资子公司): another company
+                elif _BRANCH_OF.search(t, max(0, best - 16), best):
+                    pass  # 中国检验认证集团（CCIC）青岛公司: a branch of the organisation named before it
                 elif _dropped_by_scan(doc, block, short, p.name):
                     pass  # 成都航教育装备限公司 for 成都启航教育装备有限公司: characters a scan lost
                 elif not _names_a_place(t, best, at + 2, p):

@@ -46,7 +46,9 @@ DETAIL_LABELS: dict[str, tuple[str, ...]] = {
         "business registration no", "business registration number", "br no", "company registration no",
         "company registration number", "company no", "company number", "registration no",
         "registration number", "commercial register", "commercial registry", "trade register",
-        "handelsregister", "registered number",
+        "handelsregister", "registered number", "注册登记号", "注册登记",
+        # Japan's 法人番号 (corporate number), Korea's 事業者登録番号 (business registration number)
+        "法人番号", "事业者登录番号", "corporate number",
     ),
     "id": (
         "香港居民身份证号码", "香港身份证号码", "澳门居民身份证号码", "居民身份证号码", "公民身份号码",
@@ -72,6 +74,8 @@ DETAIL_LABELS: dict[str, tuple[str, ...]] = {
         "投资人", "店主", "理事长", "会长", "董事长",
         "执行董事", "院长", "校长", "局长", "所长", "站长", "馆长", "园长", "厂长", "社长", "主任",
         "legal representative",
+        # the representative director of a Japanese 株式会社 (代表取締役) or a Korean company (代表理事)
+        "代表取缔役", "代表理事",
     ),
     "agent": (
         "法定代表人或授权代表", "法定代表人或委托代理人", "法定代表人/授权代表", "授权代表", "委托代理人",
@@ -104,8 +108,9 @@ _KIND_OF_LABEL = {w: k for k, words in DETAIL_LABELS.items() for w in words}
 _KNOWN_WORDS = frozenset(_KIND_OF_LABEL) | frozenset((*BUYER_WORDS, *SELLER_WORDS, *NEUTRAL_WORDS))
 _LABEL_ALT = "|".join(re.escape(w) for w in sorted(_KIND_OF_LABEL, key=len, reverse=True))
 _PARTY_WORDS = sorted({*BUYER_WORDS, *SELLER_WORDS, *NEUTRAL_WORDS}, key=len, reverse=True)
-#: Designations that are a person acting for a party, not a party (报价人: the sales rep).
-_NOT_A_PARTY = ("报价人",)
+#: Designations that are a person acting for a party, not a party (报价人: the sales rep), and the role of
+#: the party that person acts for.
+_NOT_A_PARTY: dict[str, Role] = {"报价人": "seller"}
 _PARTY_ALT = "|".join(
     r"\s?".join(re.escape(c) for c in w) if not w.isascii() else re.escape(w) for w in _PARTY_WORDS
 )
@@ -116,7 +121,8 @@ _SEGMENT = re.compile(
     rf"(?:(?P<party>{_PARTY_ALT})(?:的)?(?:基本)?(?:信息|资料|情况)?(?:\s*(?P<paren>[(（][^)）]{{0,30}}[)）]))?"
     rf"(?P<pclose>\s*[)）])?\s*(?P<plabel>{_LABEL_ALT})?"
     rf"|(?P<label>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*(?:{_LABEL_ALT}))*(?:\s*[)）])?))"
-    rf"\s*(?P<sign>{_SIGN_PAREN})?(?P<english>\s*[A-Za-z][A-Za-z .()/&-]{{0,40}}?)?\.?\s*[:：]",
+    rf"\s*(?P<sign>{_SIGN_PAREN})?(?P<gloss>\s*[(（][A-Za-z][A-Za-z .,'/&-]{{0,40}}[)）])?"
+    rf"(?P<english>\s*[A-Za-z][A-Za-z .()/&-]{{0,40}}?)?\.?\s*[:：]",
     re.IGNORECASE,
 )
 #: Where a segment may start: the start of a cell, after a space, an opening bracket, a separator or the
@@ -147,8 +153,11 @@ _BARE = re.compile(
     re.IGNORECASE,
 )
 #: A label line of a kind not read (邮编：…, 开户许可证：…, VAT No.: …, Place of registration: …).
+#: A bilingual form gives the English after the Chinese label (注册登记 Registration：…, 邮编 Post Code：…).
 _OTHER_LABEL = re.compile(
-    r"^\s*(?:[\u4e00-\u9fff]{1,20}(?:[(（][^)）]{0,10}[)）])?|[A-Za-z][A-Za-z .'/&-]{1,30})\s*[:：]"
+    r"^\s*(?:[\u4e00-\u9fff]{1,20}(?:[(（][^)）]{0,10}[)）]|[(（][A-Za-z][A-Za-z .,'/&-]{0,40}[)）])?"
+    r"(?:\s*[A-Za-z][A-Za-z .'/&-]{1,40})?"
+    r"|[A-Za-z][A-Za-z .'/&-]{1,30})\s*[:：]"
 )
 _SIGN_TAIL = re.compile(rf"\s*{_SIGN_PAREN}\s*$")
 #: The border of a cell of a table drawn in text (``| 卖方：…（盖章） | 买方：… |``) after a value.
@@ -197,8 +206,13 @@ _STRONG_ALT = "|".join(
         (w for k in _STRONG_KINDS for w in DETAIL_LABELS[k] if not w.isascii()), key=len, reverse=True
     )
 )
+#: A comma ends a name, except the one before the form of a company named in Latin letters (Co., Ltd.).
+_NAME_COMMA = (
+    r",(?!\s*(?:Ltd|Limited|Inc|LLC|Corp|Corporation|S\.?A|S\.?p\.?A|GmbH|Pte|Pty|B\.?V|AG|KG|PLC|JSC|Co)\b)"
+    r"|[，;；。]"
+)
 _NAME_END = re.compile(
-    rf"[(（]\s*[“\"「『]|[(（](?:以下|下称|下文|简称|hereinafter|{_LABEL_ALT})|[(（](?![^)）]{{1,12}}[)）])|[,，;；。]|\s+[”“]"
+    rf"[(（]\s*[“\"「『]|[(（](?:以下|下称|下文|简称|hereinafter|{_LABEL_ALT})|[(（](?![^)）]{{1,12}}[)）])|{_NAME_COMMA}|\s+[”“]"
     rf"|\s{{2,}}|\s(?=(?:{_LABEL_ALT})(?:\s|[:：]|$))|\s(?=(?:{_STRONG_ALT})[\s\dA-Z\u4e00-\u9fff+])",
     re.IGNORECASE,
 )
@@ -294,6 +308,8 @@ class _Seg:
     block: int
     span: tuple[int, int]
     col: int
+    #: the role whose person the segment names, whatever party the row is about (报价人 → the seller)
+    side: Role | None = None
 
 
 @dataclass(slots=True)
@@ -663,7 +679,8 @@ def _seg(
 ) -> _Seg:
     kinds = _kinds(label) if label else ()
     p = _squeeze(party) if party else None
-    if p in _NOT_A_PARTY:
+    side = _NOT_A_PARTY.get(p) if p else None
+    if side is not None:
         p, kinds = None, kinds or ("contact",)
     if bm := _CELL_BORDER.search(value):
         # …（盖章） | — a text table's cell border (授权代表： | — an empty value)
@@ -673,7 +690,7 @@ def _seg(
         sign = True
         value = _SIGN_TAIL.sub("", value)
         span = (span[0], span[0] + len(value))
-    return _Seg(p, sign, kinds, label, value, block, span, col)
+    return _Seg(p, sign, kinds, label, value, block, span, col, side)
 
 
 def _balanced(value: str) -> str:
@@ -748,6 +765,13 @@ _BARE_ADDRESS = re.compile(
 _PART_SPLIT = re.compile(r"\s*[;；]\s*")
 
 
+#: Where a short value (a code, a name) ends and a detail written as prose follows it: a separator, then a
+#: detail label with its value (…程远山,电话0551-…, …葛文澜。电话 0793-…).
+_SHORT_THEN_LABEL = re.compile(
+    rf"[。,，;；]\s*(?=(?:{_STRONG_ALT})\s*(?:为|是)?\s*[0-9A-Za-z+(（\u4e00-\u9fff])"
+)
+
+
 def _unlabelled_parts(value: str) -> tuple[str, list[tuple[str, str, int]]] | None:
     """``value`` split at its semicolons when each part after the first is an address (省/市…号) or a
     phone written without a label: the first part, and (kind, value, offset) of the others."""
@@ -794,6 +818,22 @@ def _fill(party: _Open, seg: _Seg) -> None:
         for kind, value, at in rest:
             span = (seg.span[0] + at, seg.span[0] + at + len(value))
             _put(party, kind, _Seg(None, False, (kind,), "", value, seg.block, span, seg.col), value, span)
+        return
+    if len(kinds) == 1 and kinds[0] in _SHORT_KINDS and (cut := _SHORT_THEN_LABEL.search(seg.value)):
+        # 法定代表人:程远山,电话0551-…: a short value, then a detail written as prose (label, no colon)
+        head = seg.value[: cut.start()].strip()
+        _put(party, kinds[0], seg, head, (seg.span[0], seg.span[0] + len(head)))
+        tail = _Seg(
+            None,
+            False,
+            (),
+            "",
+            seg.value[cut.start() :],
+            seg.block,
+            (seg.span[0] + cut.start(), seg.span[1]),
+            seg.col,
+        )
+        _prose_details(party, tail, 0)
         return
     for k in kinds:
         _put(party, k, seg, seg.value, seg.span)
@@ -864,6 +904,85 @@ def _wrapped_address(doc: Document, parties: list[_Open], cell: tuple[int, int, 
             return
 
 
+#: The end of a label a line wrap cut (``…26 号；法定代表`` ⏎ ``人：王国庆；电话：…``): the head at the end of
+#: one line, the rest and its colon at the start of the next.
+_CUT_HEAD = re.compile(r"[;；,，\s]*(?P<h>[\u4e00-\u9fff]{1,9})$")
+_CUT_REST = re.compile(r"^\s*(?P<r>[\u4e00-\u9fff]{1,6})\s*[:：]\s*(?P<v>[^;；,，\s]*)")
+
+
+def _wrapped_label(doc: Document, parties: list[_Open], cell: tuple[int, int, int, str]) -> None:
+    """Give a party the detail whose label a line wrap cut in two: the head of the label ends the value
+    of the party's detail on the line before (``住所：…26 号；法定代表``), its rest starts this line
+    (``人：王国庆``)."""
+    i, base, _e, text = cell
+    m = _CUT_REST.match(text) if base == 0 and i > 0 else None
+    if m is None or m.group("r") in _KIND_OF_LABEL:
+        return
+    previous = doc.blocks[i - 1].norm.rstrip()
+    for p in parties:
+        for kind, d in list(p.details.items()):
+            if d.blank or d.where.block != i - 1 or d.where.span[1] < len(previous):
+                continue
+            h = _CUT_HEAD.search(d.value)
+            label = (h.group("h") + m.group("r")) if h else ""
+            if h is None or h.start() == 0 or label not in _KIND_OF_LABEL:
+                continue
+            value = d.value[: h.start()]
+            p.details[kind] = Detail(
+                d.kind,
+                d.label,
+                value,
+                False,
+                Where(d.where.block, (d.where.span[0], d.where.span[0] + len(value))),
+            )
+            v = m.group("v")
+            span = (base + m.start("v"), base + m.end("v"))
+            _fill(p, _seg(None, label, False, v, i, span, 0))
+            return
+
+
+#: A detail label that ends a line with no value after it (``…有限公司, 统一社会信用代码`` ⏎ ``9134…,``).
+_LABEL_AT_END = re.compile(rf"(?P<label>{_LABEL_ALT})\s*(?:为|是|[:：])?\s*$", re.IGNORECASE)
+_FIRST_PIECE = re.compile(r"^\s*(?P<v>[^,，;；。\s]+)")
+
+
+def _continued_prose(doc: Document, party: _Open, cell: tuple[int, int, int, str]) -> bool:
+    """Read the details a party's prose carries on to the next line of a scan (``乙方:…有限公司, 统一社会
+    信用代码`` ⏎ ``9134…,地址安徽省…41 号,法定代表人:…``): the value of a label that ended the line before,
+    then the details written without a colon up to the first labelled one; True when it read any."""
+    i, base, _e, text = cell
+    if base != 0 or i == 0 or _ROW_START.match(text) or doc.blocks[i].location.table is not None:
+        return False
+    on_previous = (party.name_where is not None and party.name_where.block == i - 1) or any(
+        d.where.block == i - 1 for d in party.details.values()
+    )
+    if not on_previous:
+        return False
+    starts = _starts(text, 0)
+    end = starts[0].start() if starts else len(text)
+    if end == 0 or (not starts and _LONE_VALUE.match(text)):
+        return False  # a line holding only the value: _wrapped_value's
+    before = len(party.details)
+    lm = _LABEL_AT_END.search(doc.blocks[i - 1].norm)
+    at = 0
+    if lm is not None and (vm := _FIRST_PIECE.match(text[:end])) is not None:
+        kinds = [k for k in _kinds(lm.group("label")) if k not in ("name", "other")]
+        if kinds and (kinds[0] not in party.details or party.details[kinds[0]].blank):
+            v = vm.group("v")
+            _put(
+                party,
+                kinds[0],
+                _seg(None, lm.group("label"), False, v, i, (0, 0), 0),
+                v,
+                (vm.start("v"), vm.end("v")),
+            )
+            at = vm.end()
+    prefix = text[at:end]
+    if prefix.strip(" ,，;；。"):
+        _prose_details(party, _Seg(None, False, (), "", prefix, i, (at, end), 0), 0)
+    return at > 0 or len(party.details) > before
+
+
 def _display_x(text: str, end: int) -> int:
     """How far right offset ``end`` of a text line stands (a Chinese character is two columns wide)."""
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text[:end])
@@ -921,11 +1040,18 @@ def analyse(doc: Document, structure: Structure) -> Parties:
             seg.col = grid[seg.col]
         if heads and doc.blocks[first].location.table is None:
             _wrapped_address(doc, [opened[k] for k in heads], row[0])
+            _wrapped_label(doc, [opened[k] for k in heads], row[0])
+            carried = _continued_prose(doc, opened[heads[-1]], row[0])
+        else:
+            carried = False
         if not segs:
             in_table = doc.blocks[first].location.table is not None
-            if heads and len(row) == 1 and _wrapped_value(opened[heads[-1]], row[0]):
+            if heads and len(row) == 1 and (carried or _wrapped_value(opened[heads[-1]], row[0])):
                 continue  # 统一社会信用代码: ⏎ 91340100MA2N4Q7E3H — the value a scan put on a line of its own
-            if not (heads and (_OTHER_LABEL.match(row[0][3]) or (in_table and columns))):
+            om = _OTHER_LABEL.match(row[0][3])
+            if om and _ORG_SUFFIX.search(_UNCLOSED_TAIL.sub("", _clean_name(row[0][3][om.end() :]))):
+                om = None  # 买方代理 Buyer's Agent：厦门…有限公司: another organisation, whose details follow
+            if not (heads and (om or (in_table and columns))):
                 # an unknown label line (邮编：…, 开户许可证：…), or an unknown label row of a party table
                 # (国家或地区 | SG), keeps the party open
                 heads, columns, head_at = [], {}, []
@@ -1065,6 +1191,9 @@ def analyse(doc: Document, structure: Structure) -> Parties:
         else:
             targets = [heads[-1]] * len(detail_segs)
         for seg, key in zip(detail_segs, targets, strict=True):
+            if seg.side is not None:
+                # 客户联系人 | 何… | 报价人 | 梁… 0757-…: the quoting person is the seller's, on any row
+                key = next((k for k in order if opened[k].role == seg.side), key)
             p = opened[key]
             if "name" in seg.kinds and _is_name(seg.value) and not p.name:
                 name = _clean_name(seg.value)
@@ -1128,6 +1257,8 @@ def _prose_details(o: _Open, seg: _Seg, after: int) -> None:
     for dm in _PROSE_DETAIL.finditer(text, after):
         kinds = _kinds(dm.group("label"))
         value = dm.group("value").strip()
+        if value in ("为", "是", "位于", "设于"):
+            continue  # …，统一社会信用代码为 ⏎ 9134…: the value is on the next line
         if kinds and value and "name" not in kinds:
             s = seg.span[0] + dm.start("value")
             _fill(o, _Seg(None, False, kinds, dm.group("label"), value, seg.block, (s, s + len(value)), 0))
