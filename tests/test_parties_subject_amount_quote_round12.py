@@ -195,3 +195,134 @@ def test_a_short_name_of_the_party_is_still_flagged() -> None:
         "第八条 货物由港湾公司负责验收。\n"
     )
     assert "parties/inconsistent-name" in loud(text, "parties")
+
+
+# -- amount: a price column right of the discount column is already after the discount -------------------
+
+AMOUNT_HEAD = (
+    "卖方：常州恒润五金制品有限公司\n买方：台州东海机电有限公司\n第一条 货物明细如下（含13%增值税）：\n"
+)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| 品名 | 数量 | 目录单价 | 折扣 | 报价单价 | 金额 |\n"
+        "| 轴承座 | 10 | 200.00 | 5% | 190.00 | 1,900.00 |\n",
+        "| 品名 | 数量 | 标准价（元） | 优惠 | 单价（元） | 小计（元） |\n"
+        "| 轴承座 | 8 | 150.00 | 10% | 135.00 | 1,080.00 |\n",
+        "| 品名 | 单位 | 数量 | 原单价 | 折扣率 | 成交价 | 金额 |\n"
+        "| 轴承座 | 套 | 4 | 500.00 | 12% | 440.00 | 1,760.00 |\n",
+        "| 序号 | 品名 | 数量 | 牌价 | 折让 | 供货单价 | 合价 |\n"
+        "| 1 | 轴承座 | 20 | 80.00 | 9折 | 72.00 | 1,440.00 |\n",
+        "| 品名 | 数量 | 列表价 | 折扣 | 本次单价 | 金额（元） |\n"
+        "| 轴承座 | 3 | 1,000.00 | 8% | 920.00 | 2,760.00 |\n",
+    ],
+)
+def test_a_net_price_right_of_the_discount_column_is_not_discounted_again(table: str) -> None:
+    assert "amount/table-total-mismatch" not in loud(
+        AMOUNT_HEAD + table + "第二条 本合同签字后生效。\n", "amount"
+    )
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # the amount is wrong against the net price
+        "| 品名 | 数量 | 目录单价 | 折扣 | 报价单价 | 金额 |\n"
+        "| 轴承座 | 10 | 200.00 | 5% | 190.00 | 2,000.00 |\n",
+        # a discount between the price and the amount still applies: 10 × 200 × 95% = 1,900
+        "| 品名 | 数量 | 单价 | 折扣 | 金额 |\n| 轴承座 | 10 | 200.00 | 5% | 2,000.00 |\n",
+    ],
+)
+def test_a_wrong_line_beside_a_discount_column_is_still_found(table: str) -> None:
+    assert "amount/table-total-mismatch" in loud(
+        AMOUNT_HEAD + table + "第二条 本合同签字后生效。\n", "amount"
+    )
+
+
+# -- amount: a quantity whose thousands a dot groups (OCR's 4.000 for 4,000) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "1 LED 挂灯 80lm 4.000 只 1.95 7,800.00",
+        "1 折叠椅 铝合金 2.400 把 11.40 27,360.00",
+        "1 帐篷杆 7001-T6 12.000 米 0.62 7,440.00",
+        "1 睡袋 -5℃ 1.500 条 18.00 27,000.00",
+        "1 登山杖 碳纤维 3.200 支 9.50 30,400.00",
+    ],
+)
+def test_a_dot_grouped_quantity_counts_thousands(row: str) -> None:
+    text = AMOUNT_HEAD + "序号 品名 规格 数量 单价 金额\n" + row + "\n合计 " + row.rsplit(" ", 1)[1] + "\n"
+    assert "amount/table-total-mismatch" not in loud(text + "第二条 本合同签字后生效。\n", "amount")
+
+
+def test_a_dot_grouped_quantity_with_a_wrong_amount_is_still_found() -> None:
+    text = (
+        AMOUNT_HEAD + "序号 品名 规格 数量 单价 金额\n1 LED 挂灯 80lm 4.000 只 1.95 7,900.00\n合计 7,900.00\n"
+    )
+    assert "amount/table-total-mismatch" in loud(text + "第二条 本合同签字后生效。\n", "amount")
+
+
+# -- amount: a new offer after this one lapses is no undetermined price -----------------------------------
+
+OFFER = (
+    "报价单\n报价单位：常州恒润五金制品有限公司\n"
+    "一、轴承座 10 套，单价 190.00 元，合计 1,900.00 元（含13%增值税）。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "二、本报价有效期30日，逾期未确认的，我司有权按届时价格重新报价。",
+        "二、超过报价有效期下单的，按届时价目表另行报价。",
+        "二、有效期届满后，价格以届时的价格为准重新核价。",
+        "二、本报价过期失效，届时按市场价重新询价。",
+        "二、贵司未在15日内确认的，本报价失效，我司将按届时价格目录重新报价。",
+    ],
+)
+def test_requoting_after_the_offer_lapses_is_no_undetermined_price(line: str) -> None:
+    assert "amount/price-undetermined" not in loud(OFFER + line + "\n", "amount")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "二、备件价格按届时价格另行确定。",
+        "二、后续订货按市场价结算，每次另行报价。",
+    ],
+)
+def test_a_price_left_to_the_day_is_still_undetermined(line: str) -> None:
+    assert "amount/price-undetermined" in loud(
+        OFFER.replace("，单价 190.00 元，合计 1,900.00 元", "") + line + "\n", "amount"
+    )
+
+
+# -- amount: a tax note a PDF wrapped inside its bracket --------------------------------------------------
+
+QUOTE_PDF = (
+    "报价单\n报价单位：常州恒润五金制品有限公司\n序号 品名 数量 单价 金额\n1 轴承座 10 套 190.00 1,900.00\n"
+)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "合计（含\n13%增值\n税）\n1,900.00\n",
+        "金额（含税\n13%）\n1,900.00\n",
+        "合计（价税\n合计，13%\n增值税）\n1,900.00\n",
+        "报价（含\n增值税\n9%）\n1,900.00\n",
+        "合计（不含\n税，税率13%）\n1,900.00\n",
+    ],
+)
+def test_a_tax_note_wrapped_inside_its_bracket_is_read(note: str) -> None:
+    rules = loud(QUOTE_PDF + note + "报价合计：人民币壹仟玖佰元整（¥1,900.00）。\n", "amount")
+    assert "amount/tax-missing" not in rules and "amount/vat-rate-missing" not in rules
+
+
+def test_a_price_without_any_tax_note_is_still_flagged() -> None:
+    rules = loud(QUOTE_PDF + "合计\n1,900.00\n报价合计：人民币壹仟玖佰元整（¥1,900.00）。\n", "amount")
+    assert "amount/tax-missing" in rules

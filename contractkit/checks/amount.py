@@ -640,6 +640,12 @@ _FORMULA = re.compile(r"公布|发布|报价为准|指数|均价|中间价|网�
 #: The benchmark moves a price fixed elsewhere (市场价格波动超过8%的可以调价): a price-adjustment clause.
 _PRICED = re.compile(r"价|收购|购买|结算|计价")
 _ADJUSTS = re.compile(r"调价|调整|波动|变动|上涨|下跌|涨跌|涨幅|跌幅")
+#: A new offer once this one has lapsed (逾期未确认的，按届时价目表重新报价): the price of a later offer, not
+#: of this one — the offer states its own.
+_REQUOTE = re.compile(r"重新报价|另行报价|重新核价|重新询价|重新确认价格|另行确认价格|重新议价|重新定价")
+_LAPSED = re.compile(
+    r"逾期|过期|超过(?:本)?(?:报价)?有效期|有效期(?:届满|期满|满|过后|以外|外|已过)|失效|未在[^，,。；;]{0,12}内"
+)
 
 
 @rule(
@@ -659,6 +665,7 @@ _ADJUSTS = re.compile(r"调价|调整|波动|变动|上涨|下跌|涨跌|涨幅|
     good=[
         "单价按交货前一日上海有色网公布的1#电解铜均价加加工费3,000元/吨结算。",
         "质保期满后，乙方以不高于当期市场价格的价格向甲方供应备件。",
+        "本报价有效期30天，逾期未确认的，我司按届时价格重新报价。",
     ],
 )
 def price_undetermined(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -672,6 +679,8 @@ def price_undetermined(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             sentence = norm[start : min(ends) if ends else len(norm)]
             if _BOUND.search(norm[start : m.start()]) or _ADJUSTS.search(sentence):
                 continue  # a bound on, or an adjustment of, a price fixed elsewhere
+            if _REQUOTE.search(sentence) and _LAPSED.search(sentence):
+                continue  # 逾期未签订合同的，可按届时价格目录重新报价: the next offer's price, not this one's
             if _FORMULA.search(sentence) or find_amounts(sentence):
                 continue  # the benchmark is made a figure
             if not _PRICED.search(sentence):

@@ -297,6 +297,20 @@ def count_scale(qty_header: str, price_header: str) -> Decimal:
 _MINUS = re.compile(r"^\s*[-−－]\s*|^\s*[(（]\s*|\s*[)）]\s*$")
 
 
+#: A whole quantity whose thousands a dot groups (4.000, 12.500): what OCR makes of a comma, or a European
+#: way of writing it.
+_DOTTED_THOUSANDS = re.compile(r"^\s*\d{1,3}(?:\.\d{3})+\s*$")
+
+
+def _dotted_thousands(token: str, q: Decimal, price: Decimal, amount: Decimal) -> Decimal:
+    """``q`` read from ``token``, or the whole number its dots group in thousands (4.000 → 4000) when
+    that, and not ``q``, times ``price`` is ``amount``: 4.000 只 × 1.95 = 7,800.00 counts 4,000 lanterns."""
+    if not _DOTTED_THOUSANDS.match(token) or quantize_cents(q * price) == quantize_cents(amount):
+        return q
+    whole = Decimal(token.strip().replace(".", ""))
+    return whole if quantize_cents(whole * price) == quantize_cents(amount) else q
+
+
 def _line_discount(cell: str, gross: Decimal, amount: Decimal) -> Decimal:
     """The money a discount cell takes off ``gross``: ``5%``, ``阶梯3%+首单2%``, ``九五折``, ``-500.00``
     or ``(500.00)``; a percent that is the share paid (折扣率95%) when that is what the amount says."""
@@ -359,6 +373,7 @@ def _bound_lines(
         if q is None or p is None or a is None:
             complete = complete and not any(cells[k].strip() for k in (b.qty, b.price, b.amount))
             continue
+        q = _dotted_thousands(cells[b.qty].strip(), q, p * b.price_scale, a * b.amount_scale)
         q, p, a = q * count, p * b.price_scale, a * b.amount_scale
         discount = (
             _line_discount(cells[b.discount], q * p, a)
@@ -548,6 +563,7 @@ def _loose_item_tables(doc: Document) -> list[ItemTable]:
             unread = True  # 4052ci按实际需要 支 460.00 7,360.00: a row whose quantity is no number
         for m in found:  # a PDF line may hold more than one row (pdfplumber joins cells that touch)
             q, p, a = (Decimal(m.group(k).replace(",", "")) for k in ("q", "p", "a"))
+            q = _dotted_thousands(m.group("q"), q, p, a)
             if q == 0 or p == 0:
                 continue
             lines.append(ItemLine(q, p, Decimal(0), a, Where(i, m.span("a")), norm.strip()))
@@ -808,7 +824,69 @@ def _tax(doc: Document) -> list[TaxFact]:
                 out.append(TaxFact(kind, None, Where(i, m.span())))  # type: ignore[arg-type]
         for value, span in vat_rates(norm):
             out.append(TaxFact(None, value, Where(i, span)))
+    out.extend(_wrapped_brackets(doc, out))
     return sorted(out, key=lambda t: (t.where.block, t.where.span))
+
+
+#: A bracket a PDF line leaves open at its end (合计（含, 折后单价（含税): a header cell wrapped inside it.
+_OPEN_BRACKET_END = re.compile(r"[(（][^()（）]{0,10}$")
+_WRAP_PIECE_MAX = 12
+
+
+def _piece_where(pieces: list[tuple[int, int, str]], lo: int, hi: int) -> Where:
+    """Where offsets ``lo``–``hi`` of the joined ``pieces`` (block, start in it, text) stand: in the piece
+    the start falls in."""
+    at = 0
+    for j, s, t in pieces:
+        if lo < at + len(t):
+            return Where(j, (s + lo - at, s + min(hi, at + len(t)) - at))
+        at += len(t)
+    j, s, t = pieces[-1]
+    return Where(j, (s, s + len(t)))
+
+
+def _wrapped_brackets(doc: Document, found: list[TaxFact]) -> list[TaxFact]:
+    """The tax treatment and rate of a bracket a line wrap spread over short lines (合计（含 ⏎ 13%增值 ⏎
+    税）, 折后单价（含税 ⏎ 13%）), read from the bracket joined; each fact where its words start."""
+    out: list[TaxFact] = []
+    n = len(doc.blocks)
+    for i, block in enumerate(doc.blocks):
+        if block.location.page is None and block.location.line is None:
+            continue  # a Word paragraph holds its cell whole
+        om = _OPEN_BRACKET_END.search(block.norm[-12:])
+        if om is None or i + 1 >= n:
+            continue
+        start = len(block.norm) - len(block.norm[-12:]) + om.start()
+        pieces = [(i, start, block.norm[start:])]
+        for j in range(i + 1, min(n, i + 3)):
+            t = doc.blocks[j].norm
+            if len(t.strip()) > _WRAP_PIECE_MAX:
+                break
+            pieces.append((j, 0, t))
+            if re.search(r"[)）]", t):
+                break
+        else:
+            continue
+        if len(pieces) < 2 or not re.search(r"[)）]", pieces[-1][2]):
+            continue
+        joined = "".join(t for _j, _s, t in pieces)
+        if "税" not in joined:
+            continue
+
+        facts: list[TaxFact] = []
+        for kind, pat in _TREATMENT:
+            for m in pat.finditer(joined):
+                if not any(f.where.span[0] <= m.start() < f.where.span[1] for f in facts):
+                    facts.append(TaxFact(kind, None, Where(-1, m.span())))  # type: ignore[arg-type]
+        facts.extend(TaxFact(None, value, Where(-1, span)) for value, span in vat_rates(joined))
+        for f in facts:
+            w = _piece_where(pieces, *f.where.span)
+            if any(
+                g.where.block == w.block and g.where.span[0] <= w.span[0] < g.where.span[1] for g in found
+            ):
+                continue  # read on its line already
+            out.append(TaxFact(f.treatment, f.rate, w))
+    return out
 
 
 _EXCHANGE = re.compile(r"汇率|兑换率|折算率|牌价|中间价|exchange rate", re.IGNORECASE)

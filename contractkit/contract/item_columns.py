@@ -123,9 +123,16 @@ def bind(header: list[str]) -> list[Binding]:
         amount = _amount_for(header, price, amounts)
         if amount is None:
             return []
+        # 目录单价 | 折扣 | 报价单价 | 金额: a price to the right of the discount column is already after it
+        before = discount is not None and discount < price
         out.append(
             Binding(
-                qty, price, amount, None if net else discount, _scale(header[price]), _scale(header[amount])
+                qty,
+                price,
+                amount,
+                None if net or before else discount,
+                _scale(header[price]),
+                _scale(header[amount]),
             )
         )
     if len({b.amount for b in out}) != len(out):
