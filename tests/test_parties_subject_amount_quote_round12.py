@@ -326,3 +326,121 @@ def test_a_tax_note_wrapped_inside_its_bracket_is_read(note: str) -> None:
 def test_a_price_without_any_tax_note_is_still_flagged() -> None:
     rules = loud(QUOTE_PDF + "合计\n1,900.00\n报价合计：人民币壹仟玖佰元整（¥1,900.00）。\n", "amount")
     assert "amount/tax-missing" in rules
+
+
+# -- subject: a sentence saying what a list's quantities stand for states no quantity ---------------------
+
+SUBJECT_HEAD = "甲方：义乌市佛堂砂带有限公司\n乙方：金华市恒研磨具有限公司\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2.2 附表一所列数量为本合同年度采购数量，甲方按订单分批提取。",
+        "2.2 清单所列之数量为年度预计采购总量，按月下单。",
+        "2.2 上表数量为全年计划量，以每批订单为准分批交付。",
+        "2.2 附件二中各规格的数量是年度框架量，买方按需分批提货。",
+        "2.2 订单所载数量为每批交付数量。",
+    ],
+)
+def test_a_note_on_what_listed_quantities_mean_is_no_quantity(line: str) -> None:
+    text = (
+        SUBJECT_HEAD + "| 品名 | 规格 | 单位 | 数量 |\n| 砂带 | 100×915mm P80 | 条 | 4000 |\n" + line + "\n"
+    )
+    assert "subject/unquantified-item" not in loud(text, "subject")
+
+
+def test_a_quantity_left_open_in_words_is_still_flagged() -> None:
+    text = SUBJECT_HEAD + "第一条 货物：碳化硅砂带，规格100×915mm P80，数量：按实际需要。\n"
+    assert "subject/unquantified-item" in loud(text, "subject")
+
+
+# -- quote: a volume schedule of thresholds is the policy's grant, not a discount needing approval --------
+
+PAPER = (
+    "报价单\n报价单位：宁波市鄞州甬信纸品有限公司\n"
+    "| 序号 | 品名 | 单位 | 数量 | 单价 | 折扣 | 折后单价 | 金额 |\n"
+    "| 1 | A4复印纸 | 箱 | 200 | 168.00 | 9折 | 151.20 | 30,240.00 |\n"
+    "| 2 | A3复印纸 | 箱 | 120 | 236.00 | 9折 | 212.40 | 25,488.00 |\n"
+    "报价有效期：报价日后20日。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [
+        "批量折扣：单次订货满100箱享9.5折，满300箱享9折（按单次订货总箱数计档）；超出档位的折扣须经总经理书面批准。",
+        "数量优惠：每单满100箱优惠5%，满300箱优惠10%，按整单合计数量计；其他折扣须经销售经理审批。",
+        "阶梯折扣：订货满100箱可享九五折，满300箱可享九折（按本单总箱数计）。另行折扣须经销售总监批准。",
+        "批量价：满 100 箱给予 5%，满 300 箱给予 10%（按每次订货合计箱数计），超出须经总经理批准。",
+        "满100箱打9.5折，满300箱打9折，按单次订货的总数量计档；额外折扣需经总经理签批。",
+    ],
+)
+def test_a_threshold_schedule_counted_on_the_order_grants_its_tier(policy: str) -> None:
+    assert "quote/discount-without-approval" not in loud(PAPER + policy + "\n", "quote")
+
+
+def test_a_discount_beyond_the_schedule_still_needs_approval() -> None:
+    policy = (
+        "批量折扣：单次订货满100箱享9.5折，满500箱享9折（按单次订货总箱数计档）；"
+        "超出档位的折扣须经总经理书面批准。"
+    )
+    assert "quote/discount-without-approval" in loud(PAPER + policy + "\n", "quote")
+
+
+# -- quote: a discount row under the lines takes its share off the whole quote ----------------------------
+
+STORE = (
+    "报价单\n报价单位：佛山市卓美器材有限公司\n"
+    "| 序号 | 产品名称 | 单位 | 数量 | 目录单价 | 目录金额 |\n"
+    "| 1 | 焗油机 | 台 | 4 | 2,000.00 | 8,000.00 |\n"
+    "| 2 | 美发椅 | 把 | 2 | 1,000.00 | 2,000.00 |\n"
+    "| 目录价合计 |  |  |  |  | 10,000.00 |\n"
+    "| {label} |  |  |  |  | -1,500.00 |\n"
+    "| 报价合计 |  |  |  |  | 8,500.00 |\n"
+    "报价有效期：至2026年12月18日止。\n"
+    "业务代表可给予不超过5%的折扣；超过5%至10%须经销售经理审批；超过10%须经销售经理和销售总监共同审批。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "label", ["折扣（15%）", "整单折扣15%", "优惠 15%", "减：折让15%", "特别优惠（15%）"]
+)
+def test_a_discount_row_under_the_lines_needs_its_approvals(label: str) -> None:
+    text = STORE.format(label=label) + "审批：销售经理 冯启明 同意 2026年11月17日。\n"
+    assert "quote/discount-without-approval" in loud(text, "quote")
+
+
+def test_a_discount_row_with_both_approvals_passes() -> None:
+    text = (
+        STORE.format(label="折扣（15%）")
+        + "审批记录：销售经理 冯启明 2026年11月17日 同意；销售总监 林海 2026年11月17日 同意。\n"
+    )
+    assert "quote/discount-without-approval" not in loud(text, "quote")
+
+
+# -- quote: a validity window that ends before it starts is no validity -----------------------------------
+
+LIST = "报价单\n报价日期：2026年12月3日\n覆膜机 2台，单价2,070.00元。\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "报价有效期：2026年12月3日至2026年11月2日。",
+        "本报价自2026年12月3日起至2026年11月30日止有效。",
+        "有效期 2026-12-03 至 2026-12-01",
+        "报价有效期：至2026年11月20日止。",
+        "本报价有效期至2026年10月31日。",
+    ],
+)
+def test_a_validity_over_before_it_opens_is_flagged(line: str) -> None:
+    assert "quote/no-validity" in loud(LIST + line + "\n", "quote")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["报价有效期：2026年12月3日至2027年1月2日。", "本报价有效期至2026年12月31日。", "本报价30日内有效。"],
+)
+def test_a_validity_after_the_quote_date_passes(line: str) -> None:
+    assert "quote/no-validity" not in loud(LIST + line + "\n", "quote")

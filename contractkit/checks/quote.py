@@ -14,7 +14,13 @@ from decimal import Decimal
 from contractkit.checks.base import RuleContext, clause_around, rule
 from contractkit.contract import contract_of
 from contractkit.contract.model import Where
-from contractkit.contract.quote import ROLE_NAMES, QuoteFacts, QuoteLine, discount_parts
+from contractkit.contract.quote import (
+    ROLE_NAMES,
+    QuoteFacts,
+    QuoteLine,
+    discount_parts,
+    schedule_entries,
+)
 from contractkit.contract.quote_approvals import Approval
 from contractkit.errors import ContractkitError
 from contractkit.findings import Finding
@@ -86,6 +92,7 @@ def _missing(
         "报价单\n笔记本电脑 20台，单价8,999.00元。",
         "设备报价\n数控车床 2台，单价180,000.00元，含13%增值税。",
         "报价单\n笔记本电脑 20台，单价8,999.00元。\n价格如有调整，以我司最新报价为准。",
+        "报价单\n笔记本电脑 20台，单价8,999.00元。\n报价有效期：2026年5月10日至2026年4月9日。",
     ],
     good=[
         "报价单\n笔记本电脑 20台，单价8,999.00元。\n本报价自报价日期起30日内有效。",
@@ -96,7 +103,27 @@ def _missing(
 )
 def no_validity(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     facts = _facts(doc)
-    if not facts.is_quote or facts.validity:
+    if not facts.is_quote:
+        return
+    if facts.validity and all(v.inverted(facts.date) for v in facts.validity):
+        # 报价有效期：2026年12月3日至2026年11月2日 — a window over before it opens: no validity at all
+        v = facts.validity[0]
+        block = doc.blocks[v.where.block] if 0 <= v.where.block < len(doc.blocks) else None
+        assert v.until is not None
+        start = v.start if v.start is not None and v.until < v.start else facts.date
+        yield ctx.report(
+            block,
+            f"报价有效期截止于{v.until.isoformat()}，早于{'起始日' if start is v.start else '报价日期'}"
+            f"{start.isoformat() if start else ''}：有效期不成立，要约未定承诺期限的，对方可在合理期限内承诺"
+            "（民法典第481条）。",
+            f"The quote's validity ends on {v.until.isoformat()}, before "
+            f"{'its start' if start is v.start else 'the quote date'} {start.isoformat() if start else ''}: "
+            "no usable validity; an offer without one can be accepted within a reasonable time "
+            "(Civil Code Art. 481).",
+            span=v.where.span if block is not None and v.where.span != (0, 0) else None,
+        )
+        return
+    if facts.validity:
         return
     if facts.open_validity:  # 报价有效期 以我司最终确认为准: named, but no term anyone can count
         w = facts.open_validity[0]
@@ -271,11 +298,20 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
     reported: set[str] = set()
     # one statement granting a discount the lines show (上述优惠后单价特别给予目录价22%的优惠): reported once,
     # there, rather than once per line
-    stated = {d.percent for d in facts.discounts if not d.lines and d.group is None}
+    schedule = facts.policy is not None and bool(facts.policy.schedule)
+    # the entries of a volume schedule (满100箱享9.5折，满300箱享9折) are the policy, not a discount granted
+    tiers_said = {
+        d.where for d in facts.discounts if schedule and schedule_entries(_sentence_at(doc, d)) >= 2
+    }
+    stated = {
+        d.percent for d in facts.discounts if not d.lines and d.group is None and d.where not in tiers_said
+    }
     # one finding per discount decision (the same discount, lacking the same roles, explained and approved
     # by the same records), not one per row: three rows at 12 % under one recorded approval are one decision
     decisions: dict[tuple, list[_Decided]] = {}
-    schedule = facts.policy is not None and bool(facts.policy.schedule)
+    # a schedule counted on the whole order (按单次订货总箱数计档): the tier is the lines' total quantity
+    by_total = schedule and facts.policy is not None and facts.policy.by_order_total
+    order_total = _order_quantity(doc, facts) if by_total else None
     for line in facts.lines:
         if line.discount is None or line.discount <= limit:
             continue
@@ -283,7 +319,7 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
             continue
         granted = None
         if schedule and facts.policy is not None:
-            granted = facts.policy.scheduled(_quantity(doc, line))
+            granted = facts.policy.scheduled(order_total if by_total else _quantity(doc, line))
             if granted is not None and line.discount <= granted:
                 continue  # the volume schedule grants it at this quantity (2,000–4,999套 8%)
         missing = _missing(facts, ctx, line.number, line.discount, line.group)
@@ -372,7 +408,11 @@ def discount_without_approval(doc: Document, ctx: RuleContext) -> Iterator[Findi
     loose = [
         d
         for d in facts.discounts
-        if d.percent > limit and not (set(d.lines) & numbers) and (d.group is None or d.group not in groups)
+        if d.percent > limit
+        and not (set(d.lines) & numbers)
+        and (d.group is None or d.group not in groups)
+        and d.where not in tiers_said
+        and not (schedule and _scheduled_grant(facts, d.percent, order_total))
     ]
     if not loose:
         return
@@ -467,6 +507,25 @@ _Decided = tuple[QuoteLine, list[str], Where | None, Where | None, Approval | No
 
 
 _FIGURE = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d%％])")
+
+
+def _scheduled_grant(facts: QuoteFacts, percent: Decimal, order_total: Decimal | None) -> bool:
+    """True when a discount stated apart from the lines is the tier the whole order reaches, the schedule
+    counting the order (本单合计320箱，适用9折档)."""
+    assert facts.policy is not None
+    granted = facts.policy.scheduled(order_total) if order_total is not None else None
+    return granted is not None and percent <= granted
+
+
+def _order_quantity(doc: Document, facts: QuoteFacts) -> Decimal | None:
+    """The quantity of the whole quote: the sum of its lines' quantities (None when one is not read)."""
+    total = Decimal(0)
+    for line in facts.lines:
+        q = _quantity(doc, line)
+        if q is None:
+            return None
+        total += q
+    return total
 
 
 def _quantity(doc: Document, line: QuoteLine) -> Decimal | None:

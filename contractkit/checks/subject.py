@@ -506,6 +506,9 @@ def unquantified_item(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             value = m.group("v").strip()
             if has_blank(m.group("v")) or not value or _NUMBER.search(value) or _ELSEWHERE.search(value):
                 continue  # a figure, a blank, or fixed elsewhere (本合同约定的确定供应量)
+            lead = block.norm[max(0, *(block.norm.rfind(c, 0, m.start()) for c in "，,。；;\n")) : m.start()]
+            if _ELSEWHERE.search(lead):
+                continue  # 附表一所列数量为本合同年度采购数量: what the quantities of a list stand for
             yield ctx.report(
                 block,
                 f"数量“{value}”不是确定的数字：数量约定不明确，依民法典第510条、第511条处理，易生争议。",

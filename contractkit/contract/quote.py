@@ -67,6 +67,17 @@ class Validity:
     until: date | None
     days: int | None
     where: Where
+    #: the first day of a window stated from–to (2026年12月3日至2027年1月2日), None otherwise
+    start: date | None = None
+
+    def inverted(self, quoted: date | None = None) -> bool:
+        """True when the window ends before it starts, or before the quote's date: no usable validity
+        (2026年12月3日至2026年11月2日 on a quote of 3 December)."""
+        if self.until is None:
+            return False
+        return (self.start is not None and self.until < self.start) or (
+            quoted is not None and self.until < quoted
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +139,8 @@ class DiscountPolicy:
     #: lowest quantity, the highest (None: and above) and the discount; the tiers then apply to a discount
     #: beyond the schedule (阶梯折扣以外的额外折扣须经…审批).
     schedule: tuple[tuple[Decimal, Decimal | None, Decimal], ...] = ()
+    #: the schedule counts the whole order, not each line (按单次订货总箱数计档)
+    by_order_total: bool = False
 
     def scheduled(self, quantity: Decimal | None) -> Decimal | None:
         """The discount the volume schedule grants at ``quantity`` (0 below its first entry); with no
@@ -794,6 +807,16 @@ def _term_of(text: str) -> tuple[date | None, int | None]:
     return until, days
 
 
+def _start_of(text: str) -> date | None:
+    """The first date of a validity window written from–to (自2026年12月3日至2027年1月2日), else None."""
+    dates = list(_DATE.finditer(text))
+    if len(dates) < 2 or not re.search(
+        r"至|到|[-–—~～]|until|to\b", text[dates[0].end() : dates[-1].start()]
+    ):
+        return None
+    return _to_date(dates[0])
+
+
 _VALIDITY_LABEL = re.compile(r"(?:报价)?有效期(?:限)?|validity\b")
 _VALIDITY_KEY = re.compile(
     r"^\s*(?:报价)?有效期(?:限)?\s*[:：]?\s*(?:(?:valid\s+(?:until|through|till)|validity)\s*[:：]?\s*)?$"
@@ -885,7 +908,9 @@ def _validity(doc: Document) -> tuple[Validity, ...]:
             if value is not None:  # 报价有效期 / Valid until / 2026 年 3 月 25 日: label and value on lines
                 out.append(value)
             continue
-        out.append(Validity(until, days, Where(i, (s + m.start(), s + len(sent.rstrip())))))
+        text = after if len(after.strip(" :：为是")) >= 2 else sent
+        where = Where(i, (s + m.start(), s + len(sent.rstrip())))
+        out.append(Validity(until, days, where, _start_of(text)))
     for rows in tables(doc):  # 报价有效期 | 30天
         for row in rows:
             for k, cell in enumerate(row.cells[:-1]):
@@ -894,7 +919,7 @@ def _validity(doc: Document) -> tuple[Validity, ...]:
                     continue
                 until, days = _term_of(value.text)
                 if until is not None or days is not None:
-                    out.append(Validity(until, days, value.where))
+                    out.append(Validity(until, days, value.where, _start_of(value.text)))
     return tuple(out)
 
 
@@ -978,10 +1003,10 @@ def _policy(doc: Document) -> DiscountPolicy | None:
         return None
     tiers = list(dict.fromkeys(tiers))
     approvers = tuple(dict.fromkeys(r for t in tiers for r in t.roles))
-    schedule = _volume_schedule(doc)
+    schedule, by_total = _volume_schedule(doc)
     if schedule and limit is None and all(t.above == 0 for t in tiers):
         limit = Decimal(0)  # only the schedule is given freely: beyond it, the tiers
-    return DiscountPolicy(limit, approvers, tuple(tiers), first, schedule)
+    return DiscountPolicy(limit, approvers, tuple(tiers), first, schedule, by_total)
 
 
 _QTY = r"(\d{1,3}(?:,\d{3})+|\d+)"
@@ -990,28 +1015,48 @@ _VOLUME_ENTRY = re.compile(
     _QTY + r"\s*(?:[-–—~～至到]\s*" + _QTY + r"|(?:[\u4e00-\u9fff]{1,2})?\s*(?:及以上|以上|起))\s*"
     r"(?:[\u4e00-\u9fff]{1,2})?\s*(?:及以上|以上)?\s*[:：]?\s*" + _PCT
 )
-_VOLUME_CUE = re.compile(r"阶梯|批量|数量|订购量|采购量|订货量")
+#: An entry stated as a threshold: 满100箱享9.5折 / 满300件优惠8% / 订货满50台打九折 / 每单满200箱给予5%.
+_VOLUME_STEP = re.compile(
+    r"满\s*" + _QTY + r"\s*[\u4e00-\u9fff]{0,2}?\s*(?:及以上|以上)?\s*(?:的|时|者)?\s*[,，]?\s*"
+    r"(?:即可|可|即)?(?:享受|享有|享|给予|优惠|打|按)\s*"
+    r"(?:(\d{1,2}(?:\.\d)?|[一二三四五六七八九]{1,2})\s*折|" + _PCT + ")"
+)
+_VOLUME_CUE = re.compile(r"阶梯|批量|数量|订购量|采购量|订货量|订货|满")
+#: The schedule counts the whole order (按单次订货总箱数计档, 按整单合计数量计), not each line.
+_ORDER_TOTAL = re.compile(
+    r"按(?:单次|每次|每单|整单|订单|本单|当次)[^，,。；;）)]{0,6}?(?:总|合计|累计)[^，,。；;）)]{0,4}?(?:数量|数|量)"
+)
 
 
-def _volume_schedule(doc: Document) -> tuple[tuple[Decimal, Decimal | None, Decimal], ...]:
+def schedule_entries(text: str) -> int:
+    """How many entries of a volume discount schedule ``text`` states (500–1,999套 5%, 满100箱享9.5折)."""
+    return len(_VOLUME_ENTRY.findall(text)) + len(_VOLUME_STEP.findall(text))
+
+
+def _volume_schedule(doc: Document) -> tuple[tuple[tuple[Decimal, Decimal | None, Decimal], ...], bool]:
     """The volume discount schedule a policy states (two or more entries by quantity, in a block or two
-    under a heading naming 阶梯/批量/数量), lowest quantity first; () when there is none."""
+    under a heading naming 阶梯/批量/数量), lowest quantity first, and whether it counts the whole order;
+    ((), False) when there is none."""
     for i, b in enumerate(doc.blocks):
-        entries = list(_VOLUME_ENTRY.finditer(b.norm))
+        entries = [(m.group(1), m.group(2), Decimal(m.group(3))) for m in _VOLUME_ENTRY.finditer(b.norm)]
+        for m in _VOLUME_STEP.finditer(b.norm):
+            pct = _zhe_percent(m.group(2)) if m.group(2) else Decimal(m.group(3))
+            if pct is not None:
+                entries.append((m.group(1), None, pct))
         if len(entries) < 2:
             continue
         context = " ".join(doc.blocks[k].norm for k in range(max(0, i - 2), i + 1))
         if not _VOLUME_CUE.search(context):
             continue
         out = []
-        for m in entries:
-            lo = Decimal(m.group(1).replace(",", ""))
-            hi = Decimal(m.group(2).replace(",", "")) if m.group(2) else None
-            out.append((lo, hi, Decimal(m.group(3))))
+        for lo_raw, hi_raw, pct in entries:
+            lo = Decimal(lo_raw.replace(",", ""))
+            hi = Decimal(hi_raw.replace(",", "")) if hi_raw else None
+            out.append((lo, hi, pct))
         out.sort(key=lambda e: e[0])
         if all(out[k][2] <= out[k + 1][2] for k in range(len(out) - 1)):
-            return tuple(out)
-    return ()
+            return tuple(out), _ORDER_TOTAL.search(b.norm) is not None
+    return (), False
 
 
 #: A role's authority stated as a ceiling (销售经理审批权限：5%以内；区域总监：10%以内).
@@ -1305,6 +1350,15 @@ def _free_discounts(doc: Document, lines: tuple[QuoteLine, ...]) -> tuple[Discou
     out: list[Discount] = []
     for i, s, sent in _sentences(doc, _FREE_WORDS):
         if doc.blocks[i].kind == "cell" and _in_line_table(doc, i, lines):
+            if (
+                i not in line_blocks
+                and (rm := _TOTAL_ROW_DISCOUNT.match(sent)) is not None
+                and not _row_of_lines(doc, i, lines)
+            ):
+                # 目录价合计 | 16,840.00 ⏎ 折扣（15%） | -2,526.00: a row under the lines taking a discount
+                # off the whole quote
+                where = Where(i, (s + rm.start(), s + rm.end()))
+                out.append(Discount(Decimal(rm.group(1)), "折扣", (), where, group_key(sent)))
             continue
         if i in line_blocks:
             # a row's own cells never name a line: a statement run into a row's line (a PDF form's 折扣构成
@@ -1405,6 +1459,24 @@ def _named_line(text: str, lines: tuple[QuoteLine, ...]) -> tuple[int, ...]:
     top = max(best.values())
     winners = [n for n, size in best.items() if size == top]
     return (winners[0],) if len(winners) == 1 else ()
+
+
+#: The label cell of a row under an item table's lines taking a share off the whole: 折扣（15%）, 优惠 8%,
+#: 整单折扣15%, 减：折让5%.
+_TOTAL_ROW_DISCOUNT = re.compile(
+    r"^\s*(?:减\s*[:：]?\s*)?(?:整单|总价|合计|本单|特别|项目)?(?:折扣|优惠|折让|让利)(?:额|金额)?\s*"
+    r"[(（]?\s*(?:-|－)?\s*" + _PCT + r"\s*[)）]?\s*$"
+)
+
+
+def _row_of_lines(doc: Document, i: int, lines: tuple[QuoteLine, ...]) -> bool:
+    """True when cell ``i`` stands in the row of one of ``lines``."""
+    loc = doc.blocks[i].location
+    return any(
+        (b := doc.blocks[ln.where.block]).location.table == loc.table and b.location.row == loc.row
+        for ln in lines
+        if ln.where.block < len(doc.blocks)
+    )
 
 
 def _in_line_table(doc: Document, i: int, lines: tuple[QuoteLine, ...]) -> bool:
