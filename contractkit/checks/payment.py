@@ -17,7 +17,7 @@ from contractkit.contract.amount import Money
 from contractkit.contract.model import Where, contract_of
 from contractkit.contract.payment import PAY_GATE, PAY_VERB, Installment, PaymentFacts
 from contractkit.facts.spans import contains_any
-from contractkit.facts.triggers import VAGUE_LITERALS, find_vague
+from contractkit.facts.triggers import VAGUE_LITERALS, disclaimed_excuses, find_vague
 from contractkit.findings import Finding
 from contractkit.money import format_amount
 from contractkit.numerals import parse_cn_int
@@ -74,13 +74,21 @@ def _text(doc: Document, inst: Installment) -> str:
 
 
 def _skip_timing(doc: Document, inst: Installment) -> bool:
-    """An installment whose timing is stated elsewhere, left blank, vague (reported by vague-trigger), or only
-    proposed (a quote's payment terms, "以正式合同为准")."""
+    """An installment whose timing is stated elsewhere (its sentence hands it to another clause, agreement or
+    annex: 按框架协议第8条执行，即…), left blank, vague (reported by vague-trigger), or only proposed (a
+    quote's payment terms, "以正式合同为准")."""
     block = doc.blocks[inst.where.block]
     text = block.norm[inst.where.span[0] : inst.where.span[1]]
-    if bool(inst.vague) or has_blank(text) or _BY_CONTRACT.search(text) is not None:
+    if inst.referred or bool(inst.vague) or has_blank(text):
+        return True
+    if _BY_CONTRACT.search(_ASIDE.sub("", text)) is not None:
         return True
     return _INDICATIVE.search(block.norm) is not None
+
+
+#: An aside in brackets (验收合格（含依第6.2条视为合格）): a reference inside it qualifies the event, it does
+#: not hand the payment's timing to that article.
+_ASIDE = re.compile(r"[（(][^()（）]{0,40}[)）]")
 
 
 #: Terms only proposed: the contract to come fixes them.
@@ -262,7 +270,10 @@ def vague_trigger(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if not PAY_VERB.search(head) or _PROHIBIT.search(head) or _BY_CONTRACT.search(head):
             continue  # "不得另行约定支付方式" forbids, it does not defer
         hits = [(v.span[0], v.word) for v in find_vague(head)]
-        hits += [(head.find(w), w) for w in words if w in head]
+        excuses = disclaimed_excuses(head)  # 甲方不以资金审批流程为由迟延付款: a promise to pay regardless
+        hits += [
+            (at, w) for w in words if (at := head.find(w)) >= 0 and not any(a <= at < b for a, b in excuses)
+        ]
         # a vague adverb or a deferral is about payment only in the piece that pays (及时通报 is not)
         hits = [
             (at, w)
@@ -368,24 +379,29 @@ def _amounts_confirm(facts: PaymentFacts, running: Decimal) -> bool:
     """True when every installment also states its amount, each the amount of its share of the contract
     total, and together they come to the shares' sum, not the total (30%即¥1,650,120 + 55%即¥3,025,220 +
     剩余10%即¥550,040 of ¥5,500,400): the figures bear the shortfall out — a rest stated with its share does
-    not close the sum then."""
-    total = facts.total
+    not close the sum then. With no contract total read, the total every installment's share and amount
+    imply alike (30%即USD 28,002.00 + 余款60%即USD 56,004.00: both of USD 93,340) stands for it."""
     items = facts.installments
-    if total is None or total.value <= 0 or not items:
+    if not items or any(i.share is None or i.share <= 0 or i.amount is None or i.cumulative for i in items):
+        return False
+    total = facts.total
+    if total is None:
+        implied = {(i.amount.value * 100 / i.share).quantize(Decimal(1)) for i in items if i.amount}
+        currencies = {i.amount.currency for i in items if i.amount}
+        if len(currencies) != 1 or max(implied) - min(implied) > 1:
+            return False
+        value, currency = min(implied), currencies.pop()
+    else:
+        value, currency = total.value, total.currency
+    if value <= 0:
         return False
     got = Decimal(0)
     for inst in items:
-        if (
-            inst.share is None
-            or inst.amount is None
-            or inst.cumulative
-            or inst.amount.currency != total.currency
-        ):
-            return False
-        if abs(total.value * inst.share / 100 - inst.amount.value) > 1:
+        assert inst.share is not None and inst.amount is not None
+        if inst.amount.currency != currency or abs(value * inst.share / 100 - inst.amount.value) > 1:
             return False
         got += inst.amount.value
-    return abs(total.value * running / 100 - got) <= len(items) and got < total.value
+    return abs(value * running / 100 - got) <= len(items) and got < value
 
 
 def _amounts_close(facts: PaymentFacts, running: Decimal) -> bool:

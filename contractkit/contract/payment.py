@@ -258,6 +258,27 @@ _SAME = re.compile(r"^\W*(?:即|折合|计|合计|共计|共|约|为|金额为|�
 _MATTERS_REFERRED = re.compile(
     r"(?:事项|事宜|条款|内容)[^。；;]{0,40}?(?:均|都|仍|一律|继续)?(?:按|依|依照|按照|适用|参照)"
     r"[^。；;]{0,16}?(?:协议|合同|约定|条款)[^。；;]{0,8}?(?:执行|办理|处理|为准|约定)"
+    # a list of matters payment is one of, all handed on (订单的验收、付款、质量保证…，均适用框架协议第7条、
+    # 第8条; 交货、结算及违约责任都按主合同办理)
+    r"|(?:付款|支付|结算)[^。；;]{0,40}?(?:均|都|一律|仍|继续)\s*(?:适用|按|依|依照|按照|参照|遵照)"
+    r"[^。；;]{0,16}?(?:协议|合同|条款|第\s*[\d一二三四五六七八九十百]+\s*条)"
+)
+#: The place a schedule's timing is stated when a sentence hands it on: an article (of this contract, of
+#: the framework or main agreement, of the general terms), the agreement itself, or an annex.
+_REF_PLACE = (
+    r"(?:(?:(?:框架|主|原|本|总|母)(?:协议|合同)|通用条款|专用条款|合同条款|该条|上述条款|原条款)?\s*"
+    r"第\s*[\d一二三四五六七八九十百.]+\s*(?:条|款|项|章)|(?:框架|主|原|总|母)(?:协议|合同))"
+)
+_ANNEX = r"(?:本合同|本协议)?\s*(?:所附)?\s*(?:附表|附件|附录|付款计划表?)\s*[\d一二三四五六七八九十A-Za-z]*"
+#: A schedule restated from another clause or agreement, or handed to one (按框架协议第8条执行，即预付款
+#: 30%…; 依主合同第5条，首付款为…; 各期付款条件及期限依该条; 第三期为年度尾款，见附表三): its timing is
+#: stated there, and the sentence's installments are read as shares only.
+_REFERRED = re.compile(
+    rf"(?:按|依|依照|按照|根据|适用|参照|遵照)\s*{_REF_PLACE}(?:[（(][^。；;]{{0,40}}?[)）])?[^，,。；;]{{0,10}}?"
+    r"(?:执行|办理|约定|规定|为准|之约定|的约定)?\s*[，,:：]?\s*(?:即|具体为|具体是|亦即|也就是)"
+    rf"|(?:条件|期限|时间|节点|进度|安排)[^。；;，,]{{0,6}}?(?:依|按|见|适用|依照|按照|详见|参见|同)\s*"
+    rf"(?:该条|该款|上述条款|{_REF_PLACE}|{_ANNEX})"
+    rf"|[，,]\s*(?:见|详见|参见|具体见|依|按)\s*{_ANNEX}\s*(?:所列|约定|规定)?\s*[。；;]?\s*$"
 )
 #: Money paid before, under an earlier agreement (甲方已按主合同支付的预付款¥75,600.00计入本项): no
 #: installment falls due for it.
@@ -291,6 +312,19 @@ _AMOUNT_AFTER_NOT = re.compile(r"\s*(?:/|每|一)")
 _AMOUNT_BEFORE_NOT = re.compile(
     r"(?:单价|价格为|每(?:吨|台|件|套|公斤|千克|天|日|月|年|平方米|米|个)|使用费|租金)\s*$"
 )
+#: Money set off against an earlier payment (以该金额的20%冲抵预付款, 扣回预付款的10%, 抵扣定金): the
+#: words naming it (预付款, 定金) are its object, nothing is paid by them.
+_OFFSET = re.compile(
+    r"(?:冲抵|抵扣|扣回|抵减|冲减|抵销|抵消|抵作|折抵)[^，,。；;]{0,4}?(?:已付|已支付)?(?:的)?"
+    r"(?:预付款|首付款|定金|订金|进度款|备料款|货款|款项)?"
+)
+_OFFSET_VERB = r"(?:冲抵|抵扣|扣回|抵减|冲减|抵销|抵消|抵作|折抵)"
+#: A share the offset takes (进度款的10%扣回预付款, 冲抵预付款20%): the share is set off, not paid.
+_OFFSET_SHARE = re.compile(
+    rf"%\s*(?:的)?(?:金额|款项)?\s*(?:用于|用以|作为)?\s*{_OFFSET_VERB}|{_OFFSET_VERB}[^，,。；;]{{0,8}}?\d+(?:\.\d+)?\s*%"
+)
+#: The act of paying itself, not a word naming money (进度款, 预付款).
+_PAYING_ACT = re.compile(r"支付|付清|结清|汇付|付给|付至|拨付|结付")
 _PIECE = re.compile(r"(?:[^，,]+|(?<=\d),(?=\d{3}))+")  # runs, not one character a step
 
 
@@ -309,6 +343,7 @@ class Installment:
     deadline: Due | None
     vague: tuple[Vague, ...]
     share_where: Where | None = None  # the share's own words (a table's 比例 cell), when stated
+    referred: bool = False  # its sentence hands the timing to another clause, agreement or annex
 
 
 @dataclass(frozen=True, slots=True)
@@ -624,6 +659,7 @@ class RawInstallment:
     timing: Timing
     vague: tuple[VagueCondition, ...]
     share_span: tuple[int, int] | None = None
+    referred: bool = False
 
 
 def _add(span: tuple[int, int], base: int) -> tuple[int, int]:
@@ -706,10 +742,16 @@ def read_installments(text: str) -> list[RawInstallment]:
         and _CONDITION_END.search(text, 0, before[-1].end)
     ):
         return []  # 乙方付清全部价款前，甲方有权拒绝交付: a right to withhold, not a payment
+    referred = _REFERRED.search(text) is not None
     for g in _groups(text, pieces):
         body = text[g.start : g.end]
         if _english_only(body):
             continue
+        if _OFFSET.search(body) and (
+            not PAY_VERB.search(_OFFSET.sub("，", body))
+            or (_OFFSET_SHARE.search(body) and not _PAYING_ACT.search(body))
+        ):
+            continue  # 以该金额的20%冲抵预付款 / 按进度款的10%扣回预付款: money set off, not paid
         shares = [s for p in g.pieces for s in p.shares]
         amounts = [a for p in g.pieces for a in p.amounts]
         remainder = any(p.remainder for p in g.pieces) and not shares
@@ -754,6 +796,7 @@ def read_installments(text: str) -> list[RawInstallment]:
                 timing=timing,
                 vague=tuple(VagueCondition(v.word, _add(v.span, g.start)) for v in find_vague(body)),
                 share_span=chosen[1] if chosen else None,
+                referred=referred,
             )
         )
     return out
@@ -927,6 +970,7 @@ def _installment(raw: RawInstallment, locate: Locate) -> Installment:
         deadline=_due(raw.timing, locate),
         vague=_vague(raw.vague, locate),
         share_where=None if raw.share_span is None else locate(raw.share_span),
+        referred=raw.referred,
     )
 
 
@@ -1380,7 +1424,7 @@ def _retention_statement(inst: Installment) -> bool:
     """Retention money stated with no event or deadline (质量保证金比例为合同价格的5%，返还条件见上表): a
     retention fact (held, then released), not an installment paid; its share is counted once, as the
     retention's (:meth:`PaymentFacts.separate_retentions`)."""
-    return inst.kind == "retention" and inst.trigger is None and inst.deadline is None
+    return inst.kind == "retention" and inst.trigger is None and inst.deadline is None and not inst.vague
 
 
 def extract(contract: Contract) -> PaymentFacts:

@@ -53,7 +53,15 @@ _PATTERNS: list[tuple[Event, str]] = [
         r"|签(?:本|该|这份|这个)?(?:合同|协议)(?=\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个)?(?:工作日|天|日|周|星期|个月|月|小时))",
     ),
     ("contract_effective", rf"(?:合同|协议)?生效{_AFTER}"),
-    ("delivery", rf"(?:发货|交货|交付|发运|出货|供货|提货)(?:完成|完毕)?{_AFTER}"),
+    (
+        "delivery",
+        rf"(?:发货|交货|交付|发运|出货|供货|提货|装运|装船|出运|启运)(?:完成|完毕)?{_AFTER}"
+        # the shipping documents presented (卖方电邮提单副本后, 收到全套单据之日起, 提交装运单据后, 提单日后):
+        # the documents of title, the delivery of a trade sale (民法典第628条: 提取标的物单证)
+        rf"|(?:提交|发送|发出|传真|电邮|邮寄|寄送|寄出|寄交|出示|交单|提供|收到|递交)[^，,。；;：:]{{0,8}}?"
+        rf"(?:提单|运单|装运单据|货运单据|全套单据|议付单据|B/L|bill\s*of\s*lading)(?:(?!发票)[^，,。；;：:]){{0,14}}?{_AFTER}"
+        rf"|(?:提单|B/L)\s*(?:签发)?\s*(?:日期|日){_AFTER}",
+    ),
     (
         "arrival",
         rf"(?:到货|货到|货物(?:运抵|送达|到达)|送达|运抵|收货|收到(?:全部)?(?:货物|产品|设备|标的物)|到达(?:现场|指定地点))"
@@ -93,6 +101,9 @@ _PREFILTER = (
     "盖章",
     "生效",
     "货",
+    "装",
+    "单",
+    "B/L",
     "交付",
     "送达",
     "运抵",
@@ -139,17 +150,27 @@ _COMMA_BEFORE_WORD = re.compile(r",(?!\d)")
 
 #: 日 of a period as a scan misreads it (3 个工作旦内, 15 曰内): read as 日 (same length, spans kept).
 _OCR_DAY = re.compile(r"(?<=工作)[旦曰]|(?<=[\d个])\s*[旦曰](?=\s*(?:内|以内|之内|前|后))")
+#: A scan's line of text with a space inside a unit (5 个银行工作 日内, 10 个工作 日): the space moved after
+#: the unit (same length, spans kept).
+_SPLIT_UNIT = re.compile(r"(?<=工作)(\s+)(日)")
 
 
 def _durations(text: str) -> list[Duration]:
     """:func:`find_durations` of ``text`` read with a half-width comma before a word as "，" (same length):
     normalized text writes "，一周内" as ",一周内", which the duration pattern takes for a digit group; and
-    with 日 misread by a scan (工作旦, 曰) as 日."""
+    with 日 misread by a scan (工作旦, 曰) as 日, a space a scan put inside a unit (工作 日) after it."""
+    return find_durations(_readable(text))
+
+
+def _readable(text: str) -> str:
+    """``text`` as :func:`_durations` reads it (same length, spans kept)."""
     if "," in text:
         text = _COMMA_BEFORE_WORD.sub("，", text)
     if "旦" in text or "曰" in text:
         text = _OCR_DAY.sub(lambda m: m.group().replace("旦", "日").replace("曰", "日"), text)
-    return find_durations(text)
+    if "工作 " in text or "工作\u3000" in text:
+        text = _SPLIT_UNIT.sub(lambda m: m.group(2) + m.group(1), text)
+    return text
 
 
 def find_deadline(text: str, after: int) -> Duration | None:
@@ -163,8 +184,8 @@ def find_deadline(text: str, after: int) -> Duration | None:
         if text[i] in _BREAKS:
             end = i
             break
-    window = text[after:end]
-    for d in _durations(window):
+    window = _readable(text[after:end])
+    for d in find_durations(window):
         if d.span[0] > _DEADLINE_GAP:
             break
         tail = window[d.span[1] :].lstrip()
@@ -266,6 +287,8 @@ _AT_EVENT = re.compile(
     r"|(?:今天|今日|本日|即日|当即|马上|立即)\s*(?:先|就|即)?\s*(?:给|付|支付|交|打款|转账)"
     r"|(?:当日|当天|同时|即时|立即|当场)(?:全额|一次性)?(?:付清|支付|付款|结清)"
     r"|(?:签完|签了|签好|签订|签署)(?:合同|协议)?\s*(?:就|先|马上|当天|即)\s*(?:给|付|支付|打款|交)"
+    # against the shipping documents (凭提单副本支付, 见单即付, 凭全套单据付款): paid when they are shown
+    r"|(?:凭|见)\s*(?:提单|运单|单据|全套单据|装运单据|货运单据|B/L)[^，,。；;]{0,8}?(?:即)?(?:付款|付清|支付|结清|付)"
 )
 #: Due before an event: 发货前, 出厂前, 装运前支付, 装船前5日 / 装柜前 / 报关前 (shipping steps).
 _BEFORE_EVENT = re.compile(
@@ -432,7 +455,24 @@ def find_vague(text: str) -> list[VagueCondition]:
     if _NEGOTIATED_CHANGE.search(text):
         out = [v for v in out if "协商" not in v.word]
     out = [v for v in out if not (v.word == "为前提" and _PERFORMED_PRECONDITION.search(text, 0, v.span[1]))]
+    excuses = disclaimed_excuses(text)
+    if excuses:
+        out = [v for v in out if not any(a <= v.span[0] and v.span[1] <= b for a, b in excuses)]
     return sorted(out, key=lambda v: v.span)
+
+
+def disclaimed_excuses(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` where the payer disclaims a condition as an excuse (不以资金审批流程为由)."""
+    if "为由" not in text and "理由" not in text and "借口" not in text:
+        return []
+    return [m.span() for m in _DISCLAIMED_EXCUSE.finditer(text)]
+
+
+#: A condition the payer disclaims as an excuse (甲方不以资金审批流程为由迟延付款, 不得以业主未付款为由拒付):
+#: it promises to pay regardless, the condition does not defer payment.
+_DISCLAIMED_EXCUSE = re.compile(
+    r"(?:不|不得|不应|不能|不会|不可|无权|禁止)\s*(?:以|因|借|拿)[^，,。；;]{0,16}?(?:为由|为理由|为借口|作为理由|作为借口)"
+)
 
 
 #: A precondition that is a party's own performance (以卖方已履行全部保修义务为前提, 以乙方提交全部竣工资料
