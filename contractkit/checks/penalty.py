@@ -20,7 +20,16 @@ from contractkit.checks.acceptance import delivers_goods, is_chinese, is_goods_c
 from contractkit.checks.base import RuleContext, rule
 from contractkit.config import Settings
 from contractkit.contract import contract_of
-from contractkit.contract.penalty import Cap, Penalty, PenaltyFacts, Tier, remedies, unremedied_breach
+from contractkit.contract.penalty import (
+    Cap,
+    Penalty,
+    PenaltyFacts,
+    Tier,
+    freed_breach,
+    liability_referred,
+    remedies,
+    unremedied_breach,
+)
 from contractkit.facts import Rate, find_percents, find_rates
 from contractkit.facts.durations import find_durations
 from contractkit.facts.rates import capped_fraction
@@ -620,6 +629,8 @@ def cap_too_high(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if clause[p.span[1] : p.span[1] + 1].isdigit():
                 break  # 逾期金额的59%0: a digit after the sign, a figure a scan garbled — its size is unknown
             a, b = s + p.span[0], s + p.span[1]
+            if _doubtful(block, (a, b)):
+                break  # a scan unsure of the word (5% read as 59%): its size is unknown
             yield ctx.report(
                 block,
                 f"违约金上限{_pct(p.value)}高于合同金额的{_pct(limit)}，几乎不起限制作用；超过损失30%的违约"
@@ -632,6 +643,18 @@ def cap_too_high(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 span=(a, b),
             )
             break
+
+
+#: Below this OCR confidence (0–100) in the word holding a figure, the scan may have read it wrong (the
+#: payment family's threshold for a share, :data:`contractkit.checks.payment._DOUBTFUL_WORD`).
+_DOUBTFUL_WORD = 80.0
+
+
+def _doubtful(block: Block, span: tuple[int, int]) -> bool:
+    """True when OCR read the text at ``span`` of ``block`` from a word it was unsure of."""
+    if block.confidence is None or not block.words:
+        return False
+    return any(a < span[1] and span[0] < b and conf < _DOUBTFUL_WORD for a, b, conf in block.words)
 
 
 @rule(
@@ -1208,6 +1231,31 @@ def _one_sided_by_facts(doc: Document, ctx: RuleContext, penalties: list[Penalty
     )
 
 
+def _one_sided_by_exemption(doc: Document, ctx: RuleContext, penalties: list[Penalty]) -> Finding | None:
+    """A side's main breach freed of any penalty (我司逾期交货的，不承担违约金) while the other side's
+    penalties stand — in this draft, or in the agreement it hands the rest of the liability to (其余违约责任
+    适用框架协议第10条)."""
+    found = freed_breach(doc)
+    if found is None:
+        return None
+    breach, where = found
+    freed = "seller" if breach == "late_delivery" else "buyer"
+    other = "buyer" if freed == "seller" else "seller"
+    if any(p.payer in (freed, "either") for p in penalties):
+        return None  # the freed side still pays a penalty for a breach of its own
+    if not (any(p.payer == other for p in penalties) or liability_referred(doc)):
+        return None
+    act, act_en = ("逾期交货", "late delivery") if freed == "seller" else ("逾期付款", "late payment")
+    return ctx.report(
+        doc.blocks[where.block],
+        f"{_ROLE_NAME[freed]}{act}不承担违约金，而{_ROLE_NAME[other]}的违约金照旧：违约金只约束一方，"
+        "权利义务失衡（格式条款中可能依民法典第497条无效）。",
+        f"The {freed}'s {act_en} is freed of any penalty while the {other}'s penalties stand: only one side "
+        "is subject to a penalty (see Civil Code Art. 497).",
+        span=where.span,
+    )
+
+
 _ROLE_NAME = {"buyer": "买方", "seller": "卖方"}
 _NEUTRAL_PAIR = {"甲方": "乙方", "乙方": "甲方"}
 
@@ -1223,7 +1271,7 @@ def _other_name(text: str, role: str, own: str) -> str:
 @rule(
     id="penalty/one-sided",
     scope="document",
-    kinds=("contract", "order"),
+    kinds=("contract", "order", "call_off"),
     title="违约金只约束一方",
     title_en="One-sided penalties",
     severity="warning",
@@ -1238,11 +1286,14 @@ def _other_name(text: str, role: str, own: str) -> str:
     bad=[
         "甲方逾期付款的，每日按未付款项的万分之三支付违约金。乙方应按时交货。",
         "乙方逾期交货的，应向甲方支付合同总价5%的违约金。甲方应按时付款。",
+        "乙方逾期交货的，不承担违约金。甲方逾期付款的，每日按未付款项的万分之三支付违约金。",
     ],
     good=[
         "甲方逾期付款的，每日按未付款项的万分之三支付违约金。乙方逾期交货的，每日按合同总价的万分之三支付违"
         "约金。",
         "任何一方违约的，应向对方支付合同总价10%的违约金。甲方和乙方均应按约履行。",
+        "因不可抗力逾期交货的，乙方不承担违约金。乙方逾期交货的，每日按合同总价的万分之三支付违约金。"
+        "甲方逾期付款的，每日按未付款项的万分之三支付违约金。",
     ],
 )
 def one_sided(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -1251,6 +1302,12 @@ def one_sided(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if not is_chinese(doc):
         return
     penalties = [p for p in _facts(doc).penalties if p.kind in ("rate", "lpr", "lump_sum")]
+    freed = _one_sided_by_exemption(doc, ctx, penalties)
+    if freed is not None:
+        yield freed
+        return
+    if contract_of(doc).structure.applicable_kind == "call_off":
+        return  # a call-off's penalties are the framework's: only a change it makes to them is its own
     if penalties:
         yield from _one_sided_by_facts(doc, ctx, penalties)
         return

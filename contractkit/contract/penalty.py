@@ -607,22 +607,47 @@ def _lead(doc: Document, bi: int) -> str:
     return ""
 
 
+#: A deduction from the fee or price the seller is paid, at a figure (每次按当季维保费的2%扣减服务费, 从应付
+#: 货款中扣除500元/次, 考核扣款): the buyer cuts what it pays, so the seller bears it, whatever the clause
+#: calls it and whoever is named first.
+_DEDUCTION = re.compile(
+    r"(?:扣减|扣除|扣罚|扣款|核减|扣付)[^，,。；;]{0,3}?"
+    r"(?:服务费|维保费|维护费|运维费|货款|价款|合同款|款项|费用|结算款|应付款|当期款|月度费用|季度费用)"
+    r"|(?:从|自|在)[^，,。；;]{0,6}?(?:服务费|维保费|维护费|运维费|货款|价款|合同款|应付款|结算款|款项|费用)"
+    r"[^，,。；;]{0,10}?(?:扣减|扣除|扣罚|扣回|抵扣)"
+    r"|考核扣款|扣分扣款"
+)
+_FIGURE = re.compile(r"分之|[%‰‱]|\d\s*(?:元|万元)")
+
+
+def _deduction(clause: str) -> tuple[int, int] | None:
+    """The span of a deduction from the seller's fee at a figure in ``clause`` (None: none, or excused)."""
+    m = _DEDUCTION.search(clause)
+    if m is None or _EXEMPT.search(clause) or not _FIGURE.search(clause):
+        return None
+    return m.span()
+
+
 def remedies(doc: Document) -> tuple[Remedy, ...]:
     """Every clause giving a remedy for a late payment or delivery in any form, once per document (read
-    only when no penalty is found for a breach: before a rule says one is missing)."""
+    only when no penalty is found for a breach: before a rule says one is missing); and every deduction from
+    the seller's fee for a breach of its own (每次按当季维保费的2%扣减服务费: breach ``other``, paid by the
+    seller)."""
 
     def compute() -> tuple[Remedy, ...]:
         out: list[Remedy] = []
         index = block_index(doc)
         for block, s, _e, clause in clauses_naming(doc, _GATE):
-            if not _in_context(clause):
-                continue
             bi = index[id(block)]
-            lead = _lead(doc, bi) if s == 0 else ""
-            found = _remedy(lead + clause, len(lead))
-            if found is not None:
-                payer, _party = _payer(lead + clause, found[0], _Roles())
-                out.append(Remedy(found[0], _where(bi, s, found[1]), payer))
+            found = None
+            if _in_context(clause):
+                lead = _lead(doc, bi) if s == 0 else ""
+                found = _remedy(lead + clause, len(lead))
+                if found is not None:
+                    payer, _party = _payer(lead + clause, found[0], _Roles())
+                    out.append(Remedy(found[0], _where(bi, s, found[1]), payer))
+            if found is None and (cut := _deduction(clause)) is not None:
+                out.append(Remedy("other", _where(bi, s, cut), "seller"))
         return tuple(out)
 
     return memo(doc, "penalty.remedies", compute)
@@ -655,6 +680,60 @@ def unremedied_breach(doc: Document, breach: Breach) -> Where | None:
             continue
         return _where(index[id(block)], s, (m.start(), len(clause.rstrip("。；;"))))
     return None
+
+
+#: A side's main breach freed of any penalty (我司逾期交货的，不承担违约金; 买方迟延付款的，无需支付违约金):
+#: unless it has a cause (因不可抗力, 因甲方原因, 非因…) or a grace (逾期7日以内的), no remedy is left for it.
+_FREED = re.compile(
+    r"(?:不承担|无需承担|无须承担|不负|免除|免于承担|无需支付|无须支付|不支付|不计)(?:任何)?"
+    r"(?:[^，,。；;]{0,6}?)(?:违约金|滞纳金|违约责任)"
+)
+_FREED_WORDS = ("不承担", "无需", "无须", "不负", "免", "不支付", "不计")
+_LIABILITY_WORDS = ("违约责任",)
+_CAUSED = re.compile(
+    r"因|由于|非|不可抗力|原因|导致|致使|造成|所致|以内|之内|不超过|未超过|未满|不足|宽限|除外|经[^，,。；;]{0,6}同意"
+)
+#: The rest of the parties' liability handed to another agreement (其余违约责任…均适用框架协议第10条; 其他违约
+#: 责任按主合同执行): the other side's penalties are there.
+_LIABILITY_REFERRED = re.compile(
+    r"(?:其余|其他|其它|其他的)[^。；;]{0,10}?违约责任[^。；;]{0,40}?(?:适用|按|依|依照|按照|参照|遵照)"
+    r"[^。；;]{0,20}?(?:协议|合同|条款|第\s*[\d一二三四五六七八九十]+\s*条)"
+)
+
+
+def freed_breach(doc: Document) -> tuple[Breach, Where] | None:
+    """The first late payment or late delivery a clause frees of any penalty (我司逾期交货的，不承担违约金),
+    with the clause's span from the breach to the exemption; None when no clause does (an exemption with a
+    cause or a grace — 因不可抗力逾期交货的, 逾期7日以内的 — is none)."""
+
+    def compute() -> tuple[Breach, Where] | None:
+        index = block_index(doc)
+        for block, s, _e, clause in clauses_naming(doc, _FREED_WORDS):
+            free = _FREED.search(clause)
+            if free is None:
+                continue
+            pay, dlv = (
+                _LATE_PAY.search(clause, 0, free.start()),
+                _LATE_DELIVERY.search(clause, 0, free.start()),
+            )
+            found = sorted((m.start(), b) for m, b in ((pay, "late_payment"), (dlv, "late_delivery")) if m)
+            if len(found) != 1:
+                continue  # both breaches (or none) freed: not one side's
+            start, breach = found[0]
+            if _CAUSED.search(clause, 0, free.start()):
+                continue
+            return breach, _where(index[id(block)], s, (start, free.end()))  # type: ignore[return-value]
+        return None
+
+    return memo(doc, "penalty.freed", compute)
+
+
+def liability_referred(doc: Document) -> bool:
+    """True when the draft hands the rest of the parties' liability to another agreement (其余违约责任…适用
+    框架协议第10条)."""
+    return any(
+        _LIABILITY_REFERRED.search(clause) for _b, _s, _e, clause in clauses_naming(doc, _LIABILITY_WORDS)
+    )
 
 
 def _remedy(text: str, lead: int) -> tuple[Breach, tuple[int, int]] | None:
@@ -837,7 +916,12 @@ def _clause_penalties(
     label_charge = _CHARGE.search(label) if label else None
     fractions = dict(zip(find_rates(clause), rate_fraction_spans(clause), strict=True))
     # a rate bounding a blank (不超过____%) is no rate; the blank test only where a bound word stands
-    rates = [r for r in fractions if not (_bounds_blank(clause, r) and has_blank(clause))]
+    rates = [
+        r
+        for r in fractions
+        if not (_bounds_blank(clause, r) and has_blank(clause))
+        and not _RESTATED_RATE.search(clause, max(0, r.span[0] - 12), r.span[0])
+    ]
     whole_breach = (
         (_breach(clause) if len(rates) == 1 else None) or (_breach(label) if label else None) or "other"
     )
@@ -895,6 +979,11 @@ def _clause_penalties(
             else:
                 d.ceiling_lpr = _times(ceiling.group("n"))
     return out
+
+
+#: A rate restating another as its equivalent (本条日违约金折合年利率为10.95%, 相当于年化18.25%, 换算为年利率
+#: 约11%): the figure of a penalty stated before, not one more.
+_RESTATED_RATE = re.compile(r"(?:折合|折算|换算|相当于|折成|约合|约等于)(?:成|为)?\s*(?:约)?\s*$")
 
 
 #: An annual ceiling on a rate in its clause: 但不超过一年期LPR的四倍 / 以贷款市场报价利率的四倍为限 /
