@@ -444,3 +444,34 @@ def test_a_validity_over_before_it_opens_is_flagged(line: str) -> None:
 )
 def test_a_validity_after_the_quote_date_passes(line: str) -> None:
     assert "quote/no-validity" not in loud(LIST + line + "\n", "quote")
+
+
+# -- dispute: a court chosen beside arbitration in the sentence before the award's finality ---------------
+
+DISPUTE_HEAD = "卖方：宁波甬野户外用品有限公司\n买方：Nordwald Outdoor GmbH\n十一、争议解决\n"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "争议提交中国国际经济贸易仲裁委员会仲裁，或向卖方住所地人民法院提起诉讼。仲裁裁决是终局的。",
+        "争议应提交上海国际仲裁中心仲裁，或由买方所在地法院管辖。裁决为终局裁决，对双方均有约束力。",
+        "双方可将争议提交宁波仲裁委员会仲裁，也可向合同签订地人民法院起诉；仲裁裁决对双方有约束力。",
+        "协商不成的，提交中国国际经济贸易仲裁委员会仲裁或向卖方所在地人民法院诉讼。裁决是终局的。",
+        "任何争议提交北京仲裁委员会仲裁，或向被告住所地人民法院提起诉讼。该仲裁裁决具有终局效力。",
+    ],
+)
+def test_arbitration_or_court_before_a_finality_sentence_is_both(clause: str) -> None:
+    assert "dispute/arbitration-and-court" in loud(DISPUTE_HEAD + clause + "\n", "dispute")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "争议提交中国国际经济贸易仲裁委员会仲裁。仲裁裁决是终局的，任何一方可向有管辖权的人民法院申请执行。",
+        "争议提交上海国际仲裁中心仲裁。一方不履行裁决的，另一方可向人民法院申请强制执行。",
+        "争议提交宁波仲裁委员会仲裁；仲裁裁决作出后，当事人可向法院申请撤销裁决。",
+    ],
+)
+def test_a_court_for_the_award_is_no_second_forum(clause: str) -> None:
+    assert "dispute/arbitration-and-court" not in loud(DISPUTE_HEAD + clause + "\n", "dispute")

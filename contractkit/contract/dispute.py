@@ -279,7 +279,11 @@ def _same(a: str, b: str) -> bool:
 
 def _court(text: str) -> bool:
     for m in _COURT.finditer(text):
-        around = text[max(0, m.start() - 12) : m.end() + 12]
+        # within its own sentence: …或向卖方住所地人民法院提起诉讼。仲裁裁决是终局的 — the award of the next
+        # sentence is not what this court is for
+        lo = max(max(0, m.start() - 12), *(text.rfind(c, 0, m.start()) + 1 for c in "。；;"))
+        ends = [k for k in (text.find(c, m.end()) for c in "。；;") if k != -1]
+        around = text[lo : min([m.end() + 12, *ends])]
         if not _COURT_FOR_AWARD.search(around):
             return True
     return False
