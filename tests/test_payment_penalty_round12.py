@@ -353,3 +353,59 @@ def test_a_freed_breach_with_the_rest_of_the_liability_handed_on_is_one_sided() 
 def test_an_excused_or_mutual_freeing_is_not_one_sided(freed: str) -> None:
     text = HEAD + "第五条 违约责任\n" + freed + PEN.split("\n", 1)[1]
     assert not fires(OS, text)
+
+
+# --- the payment instruments, a fact of the payment family ---
+
+NLP = "penalty/no-late-payment-penalty"
+TRADE = (
+    "销售合同\n卖方：某某进出口有限公司\n买方：某某贸易有限公司\n"
+    "第一条 货物：帐篷500顶，总价USD 93,340.00。\n"
+    "第二条 交货：卖方应于2027年6月15日前装运；卖方逾期装运的，每日按货款的万分之五支付违约金。\n"
+)
+
+
+def _instrument_kinds(text: str) -> list[str]:
+    from contractkit.contract.model import contract_of
+    from contractkit.readers.text import document_from_text
+
+    return [i.kind for i in contract_of(document_from_text(text)).payment.instruments]
+
+
+def test_the_instruments_are_read_with_their_kind() -> None:
+    kinds = _instrument_kinds(
+        "付款：30%电汇，余款以即期信用证支付；运费以转账、支票或承兑汇票支付；托收 D/P。"
+    )
+    assert kinds == [
+        "telegraphic_transfer",
+        "letter_of_credit",
+        "transfer",
+        "cheque",
+        "draft",
+        "collection",
+        "collection",
+    ]
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        "付款条件：买方须于2027年5月10日前开立以卖方为受益人的不可撤销即期信用证。",
+        "Payment: by irrevocable L/C at sight, advised through SWIFT. 付款：不可撤销即期信用证。",
+        "付款方式：100%不可撤销信用证，见单即付。",
+    ],
+)
+def test_a_price_paid_by_letter_of_credit_only_needs_no_late_payment_penalty(terms: str) -> None:
+    assert not fires(NLP, TRADE + "第三条 " + terms + "\n")
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        "付款条件：30%预付款以电汇支付，余款以不可撤销即期信用证支付。",
+        "付款：签约后7日内T/T 30%，余款70%凭提单副本付清。",
+        "付款方式：托收 D/P at sight。",
+    ],
+)
+def test_a_price_the_buyer_remits_needs_a_late_payment_penalty(terms: str) -> None:
+    assert fires(NLP, TRADE + "第三条 " + terms + "\n")

@@ -431,13 +431,6 @@ def rate_above_cap(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield _report_rate(ctx, doc.blocks[c.where.block], what, band, caps[0], doc, c.where.span)
 
 
-#: Payment by a letter of credit (不可撤销即期信用证, L/C at sight), and payment the buyer remits itself.
-_LETTER_OF_CREDIT = re.compile(r"信用证|\bL/?C\b", re.IGNORECASE)
-_REMITTED = re.compile(
-    r"电汇|汇款|汇付|转账|支票|承兑汇票|现金|\bT/T\b|\bTT\b|托收|\bD/[PA]\b", re.IGNORECASE
-)
-
-
 @rule(
     id="penalty/no-late-payment-penalty",
     scope="document",
@@ -472,7 +465,7 @@ def no_late_payment_penalty(doc: Document, ctx: RuleContext) -> Iterator[Finding
     text = doc_text(doc)
     if not _PAYMENT_TERMS.search(text) or _LATE_PAYMENT.search(text) or _has_penalty_for(doc, "late_payment"):
         return
-    if _LETTER_OF_CREDIT.search(text) and not _REMITTED.search(text):
+    if contract_of(doc).payment.by_letter_of_credit_only():
         return  # paid by letter of credit: the issuing bank pays against documents; the buyer opens it
     yield ctx.report(
         None,

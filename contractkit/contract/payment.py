@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from contractkit.readers.model import Document
 
 Kind = Literal["installment", "retention", "deposit"]
+InstrumentKind = Literal[
+    "letter_of_credit", "telegraphic_transfer", "collection", "transfer", "cheque", "draft", "cash"
+]
 Locate = Callable[[tuple[int, int]], Where]
 
 
@@ -362,12 +365,39 @@ class Retention:
 
 
 @dataclass(frozen=True, slots=True)
+class Instrument:
+    """A way the price is paid, named anywhere in the draft: a letter of credit (信用证, L/C), a telegraphic
+    transfer (电汇, T/T, SWIFT, 汇款), a documentary collection (托收, D/P, D/A), a bank transfer (转账), a
+    cheque (支票), an acceptance draft (承兑汇票) or cash (现金)."""
+
+    kind: InstrumentKind
+    word: str
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
 class PaymentFacts:
     """The payment terms of one contract."""
 
     total: Money | None
     installments: tuple[Installment, ...]
     retentions: tuple[Retention, ...]
+    instruments: tuple[Instrument, ...] = ()
+
+    def by_letter_of_credit_only(self) -> bool:
+        """True when the price is paid by letter of credit and by no instrument the buyer remits itself: the
+        issuing bank pays against the documents."""
+        kinds = {i.kind for i in self.instruments if i.word.upper() != "SWIFT"}  # an L/C is advised by SWIFT
+        return kinds == {"letter_of_credit"}
+
+    def documentary(self) -> bool:
+        """True when the draft pays by a documentary or international instrument (a letter of credit, a
+        collection, a T/T or SWIFT transfer written so): a trade sale's payment in the price's currency."""
+        return any(
+            i.kind in ("letter_of_credit", "collection")
+            or (i.kind == "telegraphic_transfer" and i.word.upper() in ("T/T", "SWIFT"))
+            for i in self.instruments
+        )
 
     def shares(self) -> list[Decimal]:
         """The share of the price each installment adds (cumulative ones as the increase), then the share of
@@ -1427,6 +1457,31 @@ def _retention_statement(inst: Installment) -> bool:
     return inst.kind == "retention" and inst.trigger is None and inst.deadline is None and not inst.vague
 
 
+#: The instruments, each as the draft may write it (the Latin ones as words of their own).
+_INSTRUMENTS: tuple[tuple[InstrumentKind, str], ...] = (
+    ("letter_of_credit", r"信用证|\bL/?C\b"),
+    ("collection", r"托收|\bD/[PA]\b"),
+    ("telegraphic_transfer", r"电汇|汇款|汇付|\bT/T\b|\bTT\b|\bSWIFT\b"),
+    ("transfer", r"转账"),
+    ("draft", r"承兑汇票"),
+    ("cheque", r"支票"),
+    ("cash", r"现金"),
+)
+_INSTRUMENT = re.compile(
+    "|".join(f"(?P<i{k}>{p})" for k, (_kind, p) in enumerate(_INSTRUMENTS)), re.IGNORECASE
+)
+
+
+def _instruments(doc: Document) -> list[Instrument]:
+    """Every payment instrument the draft names, in order (one scan of its blocks)."""
+    out: list[Instrument] = []
+    for i, block in enumerate(doc.blocks):
+        for m in _INSTRUMENT.finditer(block.norm):
+            kind = _INSTRUMENTS[int(m.lastgroup[1:])][0]  # type: ignore[index]
+            out.append(Instrument(kind, m.group(), Where(i, m.span())))
+    return out
+
+
 def extract(contract: Contract) -> PaymentFacts:
     """The payment facts of ``contract``."""
     doc = contract.doc
@@ -1439,4 +1494,5 @@ def extract(contract: Contract) -> PaymentFacts:
         total=contract.amount.total,
         installments=tuple(installments),
         retentions=tuple(_retentions(doc)),
+        instruments=tuple(_instruments(doc)),
     )
