@@ -475,3 +475,71 @@ def test_arbitration_or_court_before_a_finality_sentence_is_both(clause: str) ->
 )
 def test_a_court_for_the_award_is_no_second_forum(clause: str) -> None:
     assert "dispute/arbitration-and-court" not in loud(DISPUTE_HEAD + clause + "\n", "dispute")
+
+
+# -- subject: PDF item rows under a header wrapped over lines, or led by the model code --------------------
+
+BELTS = "甲方：义乌市佛堂砂带有限公司\n乙方：金华市恒研磨具有限公司\n附表一 价格表\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        (
+            "序号 产品名称 型号规格 单位 数量 含税单价\n（元）\n含税金额\n（元）",
+            "1 砂带 100×915mm P80 条 约 4000 9.85 39,400.00",
+        ),
+        ("序号 品名 规格 单位 数量 单价\n金额", "1 砂带 100×915mm P80 条 约 4000 9.85 39,400.00"),
+        ("型号 品名规格 数量 单价 USD 金额 USD", "BT-80 砂带 100×915mm P80 约 4000 条 1.95 7,800.00"),
+        ("货号 品名及规格 数量 单价 金额", "BT-80 砂带 100×915mm P80 大约 4000 条 1.95 7,800.00"),
+        ("型号 名称 数量 单价（元） 金额（元）", "BT-80 砂带 100×915mm P80 约 4000 条 1.95 7,800.00"),
+    ],
+)
+def test_an_approximate_quantity_in_a_pdf_row_is_found(header: str, row: str) -> None:
+    text = BELTS + header + "\n" + row + "\n合计 " + row.rsplit(" ", 1)[1] + "\n第二条 本合同签字后生效。\n"
+    assert "subject/vague-quantity" in loud(text, "subject")
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        (
+            "序号 产品名称 型号规格 单位 数量 含税单价\n（元）\n含税金额\n（元）",
+            "1 砂带 100×915mm P80 条 4000 9.85 39,400.00",
+        ),
+        ("型号 品名规格 数量 单价 USD 金额 USD", "BT-80 砂带 约 100mm 宽 P80 4,000 条 1.95 7,800.00"),
+    ],
+)
+def test_an_exact_quantity_in_a_pdf_row_passes(header: str, row: str) -> None:
+    text = BELTS + header + "\n" + row + "\n合计 " + row.rsplit(" ", 1)[1] + "\n第二条 本合同签字后生效。\n"
+    assert "subject/vague-quantity" not in loud(text, "subject")
+
+
+# -- subject: a line's split per colour or size left to a later notice ------------------------------------
+
+CHAIRS = (
+    "卖方：临海市欣悦休闲用品有限公司\n买方：上海澳途采购咨询有限公司\n货号 品名及规格 颜色与数量 单价 金额\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "XY-C01 月亮椅 黑色、军绿色等，各色数量由买方另行通知，合计 4,000 把",
+        "XY-C01 月亮椅 S、M、L等尺码，各尺码数量另行确定，合计 4,000 把",
+        "XY-C01 月亮椅 红、蓝、灰等，各颜色的数量以买方通知为准，合计 4,000 把",
+        "XY-C01 月亮椅 卡其、墨绿等配色，各款式比例待定，合计 4,000 把",
+        "XY-C01 月亮椅 黑色、灰色等，各色分配随订单确定，合计 4,000 把",
+    ],
+)
+def test_a_colour_split_left_open_is_vague(line: str) -> None:
+    text = CHAIRS + line + "\n11.40 45,600.00\n合计 45,600.00\n"
+    assert "subject/vague-quantity" in loud(text, "subject")
+
+
+def test_a_fixed_colour_split_passes() -> None:
+    text = (
+        CHAIRS
+        + "XY-C01 月亮椅 黑色 2,400 把、军绿色 1,600 把，合计 4,000 把\n11.40 45,600.00\n合计 45,600.00\n"
+    )
+    assert "subject/vague-quantity" not in loud(text, "subject")

@@ -1076,12 +1076,18 @@ def _pdf_items(doc: Document, start: int) -> list[Item]:
     block ``start``: a row starts with its number and ends with unit, quantity, price and amount. A table
     without a number column (产品名称 规格型号 单位 数量 单价 金额) has one row a line (two when a scan wraps
     it), each ending in its figures, up to the first line that is not a row."""
-    header = doc.blocks[start].norm.split()
+    header = [
+        h for h in doc.blocks[start].norm.split() + _header_wrap(doc, start) if not _CURRENCY_WORD.match(h)
+    ]  # 单价 USD 金额 USD: the currency belongs to the column before it
     # a form line run into the header (…用货单位 某公司序号 产品名称 数量 单位): the columns start at 序号
     numbered = [k for k, h in enumerate(header) if h.endswith(("序号", "编号", "序"))]
     if numbered:
         header = header[numbered[-1] :]
-    unnumbered = not numbered and _column(header[:1], _NAME_COLS) == 0
+    # a table whose first column is the goods' name or its model code (型号 品名规格 数量…): rows start with
+    # the name or the code, not a number
+    unnumbered = not numbered and (
+        _column(header[:1], _NAME_COLS) == 0 or _column(header[:1], _MODEL_COLS) == 0
+    )
     qty_c = _column(header, _QTY_COLS)
     unit_c = _column(header, _UNIT_COLS)
     from_end = len(header) - qty_c if qty_c is not None else None
@@ -1150,6 +1156,30 @@ def _pdf_items(doc: Document, start: int) -> list[Item]:
             )
         )
         row = []
+    return out
+
+
+#: A currency written as a header word of its own (单价 USD, 金额 RMB, （元）): not a column.
+_CURRENCY_WORD = re.compile(r"^(?:USD|US\$|RMB|CNY|EUR|JPY|HKD|GBP|元|[(（][^()（）]{0,8}[)）])$", re.I)
+#: A line a PDF wrapped off a header cell: its unit in brackets (（元）) or a column name of its own.
+_HEADER_WRAP_UNIT = re.compile(r"^[(（][^()（）]{0,8}[)）]$")
+
+
+def _header_wrap(doc: Document, start: int) -> list[str]:
+    """The column names a PDF wrapped onto the lines below a header (…数量 含税单价 ⏎ （元） ⏎ 含税金额 ⏎
+    （元）): words of the short lines up to the first row, a unit in brackets belonging to the column above
+    it. Only names of figure columns (单价, 金额, 小计…) are taken: the rows' own figures are after them."""
+    out: list[str] = []
+    for j in range(start + 1, min(len(doc.blocks), start + 6)):
+        norm = doc.blocks[j].norm.strip()
+        if not norm or len(norm) > 16 or re.search(r"\d", norm):
+            break
+        for word in norm.split():
+            if _HEADER_WRAP_UNIT.match(word):
+                continue
+            if not re.search(r"单价|金额|小计|合价|总价|税额|价格|备注", word):
+                return out if out else []
+            out.append(word)
     return out
 
 
@@ -1476,6 +1506,14 @@ def block_index(doc: Document) -> dict[int, int]:
     return memo(doc, "subject.block-index", lambda: {id(b): i for i, b in enumerate(doc.blocks)})
 
 
+#: How one line's quantity splits (per colour, size, model) left to a later notice — 黑色、军绿色等，
+#: 各色数量由买方另行通知: a clause about the goods counted, wherever a PDF's table put it.
+_SPLIT_LEFT_OPEN = re.compile(
+    r"各(?:色|颜色|种颜色|规格|型号|尺码|尺寸|款|款式|花色|品种|配色)[^，,。；;]{0,6}?(?:的)?(?:数量|配比|比例|分配|搭配)"
+    r"[^，,。；;]{0,10}?(?:另行|另定|待定|届时|后续|以后|再行|再定|随订单|以[^，,。；;]{0,8}通知为准)"
+)
+
+
 def subject_clauses(doc: Document, words: tuple[str, ...]) -> list[tuple[int, int, int, str]]:
     """``(block index, start, end, clause)`` of the subject clauses naming one of ``words`` (item-table rows
     count as subject clauses)."""
@@ -1510,7 +1548,11 @@ def extract(contract: Contract) -> SubjectFacts:
     preamble_end = min((sec.where.block for sec in sections), default=0) if tabled else 0
 
     def subject(i: int, block: Block, clause: str) -> bool:
-        return i in item_blocks or (i not in recitals and is_subject_clause(block, clause))
+        return (
+            i in item_blocks
+            or (i not in recitals and is_subject_clause(block, clause))
+            or (has_table and _SPLIT_LEFT_OPEN.search(clause) is not None)
+        )
 
     # one scan of the document's clauses for every lexicon, then cheap literal tests per clause
     for block, s, e, clause in clauses_naming(doc, _ALL_GATES):
@@ -1548,6 +1590,14 @@ def extract(contract: Contract) -> SubjectFacts:
                 elif tabled and (i < preamble_end or _INTENT.search(clause, 0, a) is not None):
                     continue  # 想直接买一批用过的盘扣架 before the table that counts them: intent, a recital
                 vague.append(Vague(word, Where(i, (s + a, s + b))))
+        if (
+            has_table
+            and "各" in clause
+            and (sm := _SPLIT_LEFT_OPEN.search(clause)) is not None
+            and not any(v.where.block == i and s <= v.where.span[0] < e for v in vague)
+        ):
+            # S、M、L等尺码，各尺码数量另行确定: how the counted quantity splits is left open
+            vague.append(Vague(sm.group(), Where(i, (s + sm.start(), s + sm.end()))))
         if "为准" in clause:
             m = _OPEN.search(clause)
             if m is not None:
