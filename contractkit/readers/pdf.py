@@ -4,7 +4,8 @@ A PDF has no paragraphs, only lines; a clause wrapped over three lines must stil
 rules ("验收合格后5个工作日内支付" split after 支付 loses its trigger). Lines are joined while the previous
 line does not end a sentence (。；：！？) and the next line does not start a heading, a numbered item, a table
 row (a number then a space) or a label (``住所：``). Table cells wrapped inside their column join
-the same way. Pages are not joined to each other.
+the same way. Running headers and footers (:mod:`contractkit.readers.running_lines`) are dropped, and a
+sentence a page break cuts is joined across it.
 
 Pages are streamed (one page and its text page open at a time, closed after use), so memory stays bounded
 on long files. pdfplumber is deliberately not used here: it is ~20x slower per page.
@@ -24,7 +25,7 @@ from pathlib import Path
 from contractkit.errors import UnreadableInput
 from contractkit.fileio import DEFAULT_MAX_BYTES, check_size
 from contractkit.readers.model import Block, Document, Location, OcrMode, read_options
-from contractkit.readers.normalize import looks_like_heading, normalize_many, strip_invisible
+from contractkit.readers.normalize import looks_like_heading, normalize, normalize_many, strip_invisible
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 _PDFIUM_NOISE = re.compile("[\x02\ufffe\x00]")  # soft-hyphen / non-Unicode markers pdfium emits
@@ -90,12 +91,10 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
             zh=f"PDF 有 {n} 页（上限 {max_pages} 页）",
             hint_zh="请拆分文件，或调高 max_pages",
         )
-    blocks: list[Block] = []
     stats = GlyphStats()
-    pages_with_text = 0
     ocr_pages: list[int] = []
-    confidence: dict[int, float | None] = {}  # an OCR'd page: Tesseract's confidence in its lines
     langs: str | None = None  # OCR languages: both until the first OCR'd page shows the script
+    read: list[tuple[str, list[str]]] = []  # per page: ("text" | "ocr", its lines)
     for i in range(n):
         try:
             page = pdf[i]  # type: ignore[index]
@@ -109,8 +108,8 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
                 if mode == "always" or (mode == "auto" and not text.strip()):
                     lines, langs = _ocr_page(page, name, i + 1, len(ocr_pages), max_ocr_pages, langs)
                     ocr_pages.append(i + 1)
-                else:
-                    lines = None
+                    read.append(("ocr", lines))
+                    continue
             finally:
                 page.close()
         except pdfium.PdfiumError as exc:
@@ -120,22 +119,9 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
                 where=f"page {i + 1}",
                 zh=f"第 {i + 1} 页的文字无法读取（{exc}）",
             ) from None
-        if lines is not None:
-            from contractkit.readers.ocr import page_blocks, page_confidence
-
-            page_found = page_blocks(lines, i + 1, len(blocks))
-            confidence[i + 1] = page_confidence(lines)
-            pages_with_text += bool(page_found)
-            blocks.extend(page_found)
-            continue
-        if text.strip():
-            pages_with_text += 1
         stats.add(text)
-        paras = paragraphs(_LINE_SPLIT.split(text))
-        for (number, para), norm in zip(paras, normalize_many([p for _, p in paras]), strict=True):
-            kind = "heading" if looks_like_heading(para) else "line"
-            loc = Location(len(blocks), page=i + 1, line=number)
-            blocks.append(Block(text=para, norm=norm, location=loc, kind=kind))
+        read.append(("text", _LINE_SPLIT.split(text)))
+    blocks, pages_with_text, confidence = _blocks(read)
     if pages_with_text == 0 and ocr_pages:
         raise UnreadableInput(
             f"OCR found no text on the {len(ocr_pages)} scanned page(s)",
@@ -157,6 +143,67 @@ def _read_pages(pdf: object, name: str, max_pages: int, mode: str, max_ocr_pages
     if ocr_pages:
         meta["ocr_confidence"] = confidence
     return Document(path=name, kind="pdf", blocks=blocks, meta=meta)
+
+
+def _blocks(read: list[tuple[str, list[str]]]) -> tuple[list[Block], int, dict[int, float | None]]:
+    """The blocks of the pages read (text layer or OCR), the number of pages with text, and the OCR
+    confidence per OCR'd page. Running headers and footers are blanked first; a paragraph cut by a page
+    break (its page's last line runs to the margin, the next page goes on without a heading or item) is
+    joined across the break and keeps its first page and line."""
+    from contractkit.readers.running_lines import blank_running_lines
+
+    text_lines = blank_running_lines([lines if kind == "text" else None for kind, lines in read])
+    blocks: list[Block] = []
+    pages_with_text = 0
+    confidence: dict[int, float | None] = {}
+    tail: str | None = None  # the previous text page's last line, while its last block may go on
+    for i, ((kind, lines), cleaned) in enumerate(zip(read, text_lines, strict=True)):
+        if kind == "ocr":
+            from contractkit.readers.ocr import page_blocks, page_confidence
+
+            page_found = page_blocks(lines, i + 1, len(blocks))
+            confidence[i + 1] = page_confidence(lines)
+            pages_with_text += bool(page_found)
+            blocks.extend(page_found)
+            tail = None
+            continue
+        assert cleaned is not None
+        paras = paragraphs(cleaned)
+        if any(line.strip() for line in lines):
+            pages_with_text += 1
+        if paras and tail is not None and blocks and _runs_on(tail, paras[0][1]):
+            last = blocks[-1]
+            sep = (
+                " "
+                if last.text[-1:].isascii() and last.text[-1:].isalnum() and paras[0][1][:1].isascii()
+                else ""
+            )
+            joined = last.text + sep + paras[0][1].lstrip()
+            blocks[-1] = Block(text=joined, norm=normalize(joined), location=last.location, kind=last.kind)
+            paras = paras[1:]
+        for (number, para), norm in zip(paras, normalize_many([p for _, p in paras]), strict=True):
+            kind_ = "heading" if looks_like_heading(para) else "line"
+            loc = Location(len(blocks), page=i + 1, line=number)
+            blocks.append(Block(text=para, norm=norm, location=loc, kind=kind_))
+        filled = [line for line in cleaned if line.strip()]
+        tail = strip_invisible(filled[-1]).rstrip() if filled and blocks else None
+    return blocks, pages_with_text, confidence
+
+
+def _runs_on(last_line: str, line: str) -> bool:
+    """True when a page's last line wraps onto the next page's first: it runs to the margin (wide, no
+    sentence end) and the next line starts no heading, item or label."""
+    if last_line.endswith(_SENTENCE_END) or _width(last_line) < _CROSS_PAGE_LINE:
+        return False
+    if _tabular(last_line) or _tabular(line):
+        return False  # a table row, or the table's header repeated on the next page
+    return not (_ITEM_START.match(line) or looks_like_heading(line))
+
+
+def _tabular(line: str) -> bool:
+    """A line of table cells: four or more space-separated fields, most of them short."""
+    fields = line.split()
+    return len(fields) >= 4 and sum(len(f) <= 8 for f in fields) >= 3
 
 
 def _ocr_page(
@@ -215,6 +262,7 @@ _LABEL = re.compile(r"^\s*[\u4e00-\u9fff（）()A-Za-z ]{1,14}[：:]")
 _SHORT = 16  # display width (a CJK character counts 2) under which a line is a title or a cell, not prose
 _FULL_LINE = 0.85  # share of the page's widest line at which a line is taken to run to the margin
 _ARTICLE_LINE = 3 * _SHORT  # display width beyond any heading's title: a 第N条 line this long is clause text
+_CROSS_PAGE_LINE = 4 * _SHORT  # display width of a prose line that wraps onto the next page
 _ITEM_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|\d+(?:\.\d+)*[\.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]"
     r"|[一二三四五六七八九十]+、|[•·●■□☑√※]|\d+\s|[\u4e00-\u9fff（）()A-Za-z ]{1,14}[：:])"
