@@ -166,7 +166,6 @@ GLUED_NOT = [
     ("9 合同期限与修改10.1 本合同…", None),  # the clause of another section: no glued title
     ("3 台设备，3.1 验收", None),  # a sentence before the number
     ("1 / 1.1 / 1.1.1; 上海国际经济贸易仲裁委员会", None),  # numbering levels listed: no title
-    ("9 合同期限与修改", None),  # a bare number and a title alone stay body text (so does a count in a table)
 ]
 
 
@@ -197,3 +196,22 @@ def test_glued_headings_open_sections_of_a_pdf_page() -> None:
     ]
     out = assign_sections(_blocks(lines))
     assert [b.section for b in out] == [None, "8 交货", "8 交货", "9 合同期限与修改", "9 合同期限与修改"]
+
+
+def test_a_bare_numbered_title_alone_heads_a_section_only_when_its_first_clause_follows():
+    from contractkit.facts.sections import assign_sections, heading_of, headings
+    from contractkit.readers.model import Block, Location
+
+    for text in ("3 检验与验收", "12 违约责任", "1 定义", "9 合同期限与修改"):
+        assert heading_of(text) == text, text  # it reads as a title
+    for text in ("2 台 45,500.00", "2 个工作日内", "3 检验与验收。", "15 甲方应于…", "3 门刀组件 SD-VF200"):
+        assert heading_of(text) is None, text
+
+    def blocks(*texts: str) -> list[Block]:
+        return [Block(t, t, Location(i), "line") for i, t in enumerate(texts)]
+
+    doc = blocks("2 交货", "2.1 交货地点：某市某路1号。", "3 检验与验收", "3.1 甲方于到货后15日内完成全检。")
+    assert [b.section for b in assign_sections(doc)] == ["2 交货", "2 交货", "3 检验与验收", "3 检验与验收"]
+    rows = blocks("序号 名称 数量", "1 门刀组件", "2 层门滑块", "合计 3 项")
+    assert [h for h in headings(rows)] == [None, None, None, None]
+    assert heading_of("9 合同期限与修改10.1 本合同…") is None

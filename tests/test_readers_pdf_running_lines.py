@@ -94,3 +94,35 @@ def test_blanking_keeps_every_page_and_line_count_and_only_blanks(pages):
 @given(st.lists(_LINE, min_size=0, max_size=10))
 def test_a_single_page_is_left_alone(lines):
     assert blank_running_lines([lines]) == [lines]
+
+
+def test_numbered_clauses_1_1_start_their_own_paragraph_but_decimals_do_not():
+    from contractkit.readers.pdf import paragraphs
+
+    wide = "乙方应按本合同附件所列的技术要求、数量和交货计划向甲方供货，并按甲方的书面要求提供"
+    lines = [
+        "6 检验与验收",
+        "6.1 抽检：甲方在抽检期内按附表二抽检，合格的，在送货单上签署；不合格的书面通知乙方。",
+        "6.2.1甲方应在到货后五日内完成外观检验。",
+        wide,
+        "1.5 倍的违约金由乙方承担。",
+        wide,
+        "2.40 元/千克的运费差价。",
+        "报价函",
+        "致：某某有限公司",
+    ]
+    got = [text for _, text in paragraphs(lines)]
+    assert got[0] == "6 检验与验收"
+    assert got[1].startswith("6.1 抽检")
+    assert got[2].startswith("6.2.1甲方")
+    assert got[3] == wide + "1.5 倍的违约金由乙方承担。"
+    assert got[4] == wide + "2.40 元/千克的运费差价。"
+    assert got[5:] == ["报价函", "致：某某有限公司"]
+
+
+def test_a_label_of_one_character_after_a_wrapped_line_is_the_word_going_on():
+    from contractkit.readers.pdf import paragraphs
+
+    first = "4.2 乙方应于每月 5 日前就上月已送达并验收通过的耗材开具增值税专用发票。第二期款项按月结"
+    got = [text for _, text in paragraphs([first, "算：每月支付上月验收通过耗材金额的 75%。"])]
+    assert got == [first + "算：每月支付上月验收通过耗材金额的 75%。"]

@@ -774,6 +774,8 @@ def _sections(doc: Document) -> list[Section]:
         h = _heading(f"{shown} {block.norm}") if shown else heads[i]
         if h is None:
             continue
+        if h[0] == "bare":  # Word numbers the paragraph: its bare number heads the title
+            h = ("arabic", h[1], h[2])
         kind, label, num = h
         depth = num.count(".") if kind == "dotted" else 0
         found.append((i, kind, label, num, _level_key(kind, label, num), depth))

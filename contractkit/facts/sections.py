@@ -73,9 +73,14 @@ def _heading_cached(text: str) -> tuple[str, str, str] | None:
     found = _match(s)
     if found is None:
         # 9 合同期限与修改9.1 本合同… : a bare number heads a title only with its first clause glued on
-        bare = _BARE_NUMBER.match(s) if ".1" in s[: _MAX_TITLE + 12] else None
-        if bare is None or _glued_title(s[bare.end() :], bare.group("num")) is None:
+        bare = _BARE_NUMBER.match(s)
+        if bare is None:
             return None
+        if _glued_title(s[bare.end() :], bare.group("num")) is None:
+            if not _BARE_TITLE.match(s[bare.end() :]):
+                return None
+            # 9 合同期限与修改 alone on its line: a heading when its clause 9.1 follows (see headings())
+            return "bare", _SPACES.sub(" ", s)[:_MAX_LABEL], bare.group("num")
         found = ("arabic", bare.end(), bare.group("num"))
     kind, end, num = found
     rest = s[end:]
@@ -111,6 +116,10 @@ _GLUED_CLAUSE = re.compile(
 _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 #: A bare number and a space before a title (``9 合同期限与修改``), not before a count (``2 个工作日``).
 _BARE_NUMBER = re.compile(r"(?P<num>\d{1,3})\s+(?![个台套件只日天年月周次份项元万吨米%])(?=\S)")
+
+
+#: The title of a bare-numbered heading standing alone: words only, no number, amount or punctuation.
+_BARE_TITLE = re.compile(r"[\u4e00-\u9fff、与及和（）()]{2,15}\s*$")
 
 
 def _glued_title(rest: str, num: str) -> str | None:
@@ -163,7 +172,23 @@ Heading = tuple[str, str, str]
 def headings(blocks: list[Block]) -> list[Heading | None]:
     """``(kind, label, number)`` of each block's heading, else None: computed once per list of blocks
     (:func:`assign_sections` hands those it found to the list it returns; the structure facts read them)."""
-    return memo_blocks(blocks, "headings", lambda: [_heading(b.norm) for b in blocks])
+    return memo_blocks(blocks, "headings", lambda: _in_context([_heading(b.norm) for b in blocks], blocks))
+
+
+def _in_context(heads: list[Heading | None], blocks: list[Block]) -> list[Heading | None]:
+    """``heads`` with each bare-numbered title (``9 合同期限与修改`` alone) made a heading when the next
+    non-empty block is its first clause ``9.1``, else dropped (a count or an item row in a table)."""
+    if not any(h and h[0] == "bare" for h in heads):
+        return heads
+    out = list(heads)
+    for i, h in enumerate(heads):
+        if not h or h[0] != "bare":
+            continue
+        nxt = next((b.norm.strip() for b in blocks[i + 1 :] if b.norm.strip()), "")
+        first = f"{h[2]}.1"
+        follows = nxt.startswith(first) and not nxt[len(first) : len(first) + 1].isdigit()
+        out[i] = ("arabic", h[1], h[2]) if follows else None
+    return out
 
 
 def assign_sections(blocks: list[Block]) -> list[Block]:
@@ -173,7 +198,7 @@ def assign_sections(blocks: list[Block]) -> list[Block]:
     already gave (Word automatic numbering, whose 第X条 is not in the text) are kept unless the text itself
     is numbered 第X条.
     """
-    heads = [_heading(b.norm) for b in blocks]
+    heads = _in_context([_heading(b.norm) for b in blocks], blocks)
     kinds = {h[0] for h in heads if h}
     top = next((k for k in ("article", "cn", "arabic") if k in kinds), None)
     if top != "article" and any(b.section for b in blocks):

@@ -265,7 +265,9 @@ _ARTICLE_LINE = 3 * _SHORT  # display width beyond any heading's title: a 第N�
 _CROSS_PAGE_LINE = 4 * _SHORT  # display width of a prose line that wraps onto the next page
 _ITEM_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|\d+(?:\.\d+)*[\.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]"
-    r"|[一二三四五六七八九十]+、|[•·●■□☑√※]|\d+\s|[\u4e00-\u9fff（）()A-Za-z ]{1,14}[：:])"
+    r"|\d{1,2}(?:\.\d{1,2}){1,3}\s*(?![倍元万亿%‰个件台套只日天月年周小时米吨克升斤箱桶张片kKmMgGLl/×xX*])"
+    r"(?=[\u4e00-\u9fff\"“「（(])"  # 6.1 抽检 / 6.1.2验收: a 1 / 1.1 / 1.1.1 clause, not 1.5 倍 / 2.40 元
+    r"|[一二三四五六七八九十]+、|[•·●■□☑√※]|\d+\s|(?:[注致附]|[\u4e00-\u9fff（）()A-Za-z ]{2,14})[：:])"
 )
 
 
