@@ -686,13 +686,38 @@ _MISREAD_PAREN = re.compile(r"[〈《(（]\s*([^()（）〈〉《》]{1,12}?)\s*
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\S)\s+(?=[:：;；,，。、)）])|(?<=[(（])\s+")
 
 
+#: 大写 numerals (Simplified and Traditional) and what may follow one.
+_UPPER = "零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億"
+#: Characters Tesseract reads for a 大写 numeral: 仟 as 什/任/仔, 佰 as 伯/栢, 叁 as 参, 肆 as 肄.
+_UPPER_MISREAD = {"什": "仟", "任": "仟", "仔": "仟", "伯": "佰", "栢": "佰", "参": "叁", "肄": "肆"}
+_UPPER_SLIP = re.compile(rf"(?<=[{_UPPER}])([{''.join(_UPPER_MISREAD)}])(?=[{_UPPER}元圆圓整])")
+#: ¥ read as % before a figure (``（%9,000.00）``): a percent sign never precedes a number.
+_YUAN_AS_PERCENT = re.compile(r"(?<![\d%])%(?=\d)")
+#: A thousands comma read as a dot: ``1.950.00`` (two dots, three digits between) is ``1,950.00``.
+_DOTTED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:\.\d{3})+\.\d{2}(?![\d.])")
+
+
+def mend_figures(text: str) -> str:
+    """Same-length repairs of OCR misreadings in money: a 大写 numeral read as a look-alike (玖什伍佰 →
+    玖仟伍佰), ¥ read as % before a figure, thousands commas read as dots (1.950.00 → 1,950.00)."""
+    if "%" in text:
+        text = _YUAN_AS_PERCENT.sub("¥", text)
+    text = _UPPER_SLIP.sub(lambda m: _UPPER_MISREAD[m.group(1)], text)
+    return _DOTTED_THOUSANDS.sub(lambda m: _comma_thousands(m.group(0)), text)
+
+
+def _comma_thousands(figure: str) -> str:
+    head, _, cents = figure.rpartition(".")
+    return head.replace(".", ",") + "." + cents
+
+
 def page_blocks(lines: list[str], page: int, start_index: int) -> list[Block]:
     """The paragraphs of one OCR'd page as blocks (``page``, first ``line``), each with the confidence of
-    its lines (:func:`paragraph_confidence`)."""
+    its lines (:func:`paragraph_confidence`) and its figures mended (:func:`mend_figures`)."""
     from contractkit.readers.pdf import paragraphs
 
     blocks = []
-    paras = _paragraphs(lines, paragraphs)
+    paras = [(number, mend_figures(para)) for number, para in _paragraphs(lines, paragraphs)]
     starts = [number for number, _ in paras] + [len(lines) + 1]
     for k, (number, para) in enumerate(paras):
         kind = "heading" if looks_like_heading(para) else "line"
