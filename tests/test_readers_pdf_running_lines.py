@@ -126,3 +126,24 @@ def test_a_label_of_one_character_after_a_wrapped_line_is_the_word_going_on():
     first = "4.2 乙方应于每月 5 日前就上月已送达并验收通过的耗材开具增值税专用发票。第二期款项按月结"
     got = [text for _, text in paragraphs([first, "算：每月支付上月验收通过耗材金额的 75%。"])]
     assert got == [first + "算：每月支付上月验收通过耗材金额的 75%。"]
+
+
+def test_a_line_ending_on_a_comma_or_a_bare_field_name_goes_on():
+    from contractkit.readers.pdf import paragraphs
+
+    got = [
+        t
+        for _, t in paragraphs(
+            [
+                "乙方（供应商）：某某制冷设备有限公司，统一社会信用代码",
+                "91340104357366929H，地址某市某路 41 号",
+            ]
+        )
+    ]
+    assert got == [
+        "乙方（供应商）：某某制冷设备有限公司，统一社会信用代码91340104357366929H，地址某市某路 41 号"
+    ]
+    got = [t for _, t in paragraphs(["1 洋槐蜂蜜 500g/瓶，", "玻璃瓶"])]
+    assert got == ["1 洋槐蜂蜜 500g/瓶，玻璃瓶"]
+    got = [t for _, t in paragraphs(["交货期：30 日", "付款：验收后付清"])]
+    assert got == ["交货期：30 日", "付款：验收后付清"]  # a label line still stands alone

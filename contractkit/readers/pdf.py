@@ -307,9 +307,17 @@ def _continues(last_line: str, line: str, widest: float) -> bool:
         return ran_to_margin and _width(last_line) >= _ARTICLE_LINE
     if ran_to_margin:
         return True  # it wraps
+    if _DANGLING.search(last_line):
+        return True  # …有限公司，统一社会信用代码 / 9134…: a comma or a field name waits for what follows
     if _width(line) < _SHORT and not line.endswith(_SENTENCE_END):
         return False
     return not _LABEL.match(last_line)
+
+
+#: A line that cannot end a paragraph: it ends on a comma, or on a party detail's name with no value after it.
+_DANGLING = re.compile(
+    r"(?:[，,、]|[，,；;\s](?:统一社会信用代码|統一社會信用代碼|信用代码|信用代碼|住所|地址|电话|電話|法定代表人|开户行|開戶行|账号|帳號))\s*$"
+)
 
 
 _NARROW_RUN = re.compile(r"[\x00-\u2e7f]+")
