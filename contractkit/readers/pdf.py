@@ -263,11 +263,12 @@ _SHORT = 16  # display width (a CJK character counts 2) under which a line is a 
 _FULL_LINE = 0.85  # share of the page's widest line at which a line is taken to run to the margin
 _ARTICLE_LINE = 3 * _SHORT  # display width beyond any heading's title: a 第N条 line this long is clause text
 _CROSS_PAGE_LINE = 4 * _SHORT  # display width of a prose line that wraps onto the next page
+_ONE_CHAR_LABEL = re.compile(r"^\s*[\u4e00-\u9fff][：:]")
 _ITEM_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|\d+(?:\.\d+)*[\.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]"
     r"|\d{1,2}(?:\.\d{1,2}){1,3}\s*(?![倍元万亿%‰个件台套只日天月年周小时米吨克升斤箱桶张片kKmMgGLl/×xX*])"
     r"(?=[\u4e00-\u9fff\"“「（(])"  # 6.1 抽检 / 6.1.2验收: a 1 / 1.1 / 1.1.1 clause, not 1.5 倍 / 2.40 元
-    r"|[一二三四五六七八九十]+、|[•·●■□☑√※]|\d+\s|(?:[注致附]|[\u4e00-\u9fff（）()A-Za-z ]{2,14})[：:])"
+    r"|[一二三四五六七八九十]+、|[•·●■□☑√※]|\d+\s|[\u4e00-\u9fff（）()A-Za-z ]{1,14}[：:])"
 )
 
 
@@ -300,9 +301,11 @@ def _continues(last_line: str, line: str, widest: float) -> bool:
     """
     if last_line.endswith(_SENTENCE_END):
         return False
+    ran_to_margin = _width(last_line) >= _FULL_LINE * widest
+    if ran_to_margin and _ONE_CHAR_LABEL.match(line) and _width(last_line) >= _CROSS_PAGE_LINE:
+        return True  # …第二期款项按月结 / 算：每月支付…: a wrapped word, not a label (OCR's 址： is one)
     if _ITEM_START.match(line) or looks_like_heading(line):
         return False
-    ran_to_margin = _width(last_line) >= _FULL_LINE * widest
     if looks_like_heading(last_line):
         return ran_to_margin and _width(last_line) >= _ARTICLE_LINE
     if ran_to_margin:
