@@ -543,3 +543,22 @@ def test_a_fixed_colour_split_passes() -> None:
         + "XY-C01 月亮椅 黑色 2,400 把、军绿色 1,600 把，合计 4,000 把\n11.40 45,600.00\n合计 45,600.00\n"
     )
     assert "subject/vague-quantity" not in loud(text, "subject")
+
+
+# -- amount: a unit price written per unit in its cell (0.62/米) is a number --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("price", "amount"),
+    [
+        ("0.62/米", "111,600.00"),
+        ("0.62 / 米", "111,600.00"),
+        ("0.62元/米", "111,600.00"),
+        ("¥0.62/m", "111,600.00"),
+    ],
+)
+def test_a_price_per_unit_cell_is_multiplied(price: str, amount: str) -> None:
+    good = f"| 货号 | 品名 | 数量 | 单价 | 金额 |\n| HB-1 | 铝管 | 180,000 米 | {price} | {amount} |\n"
+    bad = good.replace(amount, "116,100.00")
+    assert "amount/table-total-mismatch" not in loud(AMOUNT_HEAD + good, "amount")
+    assert "amount/table-total-mismatch" in loud(AMOUNT_HEAD + bad, "amount")

@@ -130,8 +130,10 @@ class AmountFacts:
 # --- tables -------------------------------------------------------------------------------------------------
 
 _RULE_CELL = re.compile(r"[-:\s]*")
+#: A price per unit is a number too (0.62/米, 38元/kg, ¥12.50 / 件).
 _NUM = re.compile(
     r"\s*(?:[¥￥$]|RMB|USD|US\$)?\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*[\u4e00-\u9fff]{0,2}\s*"
+    r"(?:/\s*[\u4e00-\u9fffA-Za-z²³]{1,3}\s*)?"
 )
 
 
