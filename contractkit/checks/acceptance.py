@@ -303,6 +303,26 @@ def _in_force(doc: Document, periods: tuple[Period, ...]) -> tuple[Period, ...]:
     return periods
 
 
+#: A claim counted from the goods' arrival at the port or place of destination (货到目的港后90日内提出索赔 /
+#: within 90 days after arrival at the port of destination): a trade contract's inspection-and-claim period.
+_TRADE_ARRIVAL = re.compile(
+    r"(?:目的港|目的地|卸货港|卸货地|到达港|到货港|destination|port\s+of\s+discharge)", re.IGNORECASE
+)
+_CLAIM_WORD = re.compile(r"索赔|claim", re.IGNORECASE)
+#: Trade practice gives quality claims 60–180 days after arrival at destination (with the certificate of an
+#: inspection body there); shorter than two months is short there too.
+_TRADE_CLAIM_MONTHS = 2
+
+
+def _trade_claim(doc: Document, p: Period) -> bool:
+    """The period is a trade contract's quality-claim period of two months or more after arrival at the
+    destination (货到目的港后90日内提出品质索赔): the usual one in trade, not a short warranty."""
+    if p.months < _TRADE_CLAIM_MONTHS:
+        return False
+    clause, block = _norm(doc, p.where), doc.blocks[p.where.block].norm
+    return _TRADE_ARRIVAL.search(clause) is not None and _CLAIM_WORD.search(block) is not None
+
+
 # -- rules ---------------------------------------------------------------------------------------------
 
 
@@ -314,10 +334,12 @@ def _in_force(doc: Document, periods: tuple[Period, ...]) -> tuple[Period, ...]:
     title_en="No acceptance window",
     severity="warning",
     why="合同约定了验收/检验，却没有验收期限。依民法典第620、621条，没有约定检验期限的，买受人只需在“合理期限”内"
-    "通知，最长可达收货后二年，出卖人长期处于质量索赔风险之中。",
+    "通知，最长可达收货后二年，出卖人长期处于质量索赔风险之中。约定了索赔期或质量异议期（货到后60日内就数量、外观"
+    "提出索赔）的，提出异议的期限已定，不在此列。",
     why_en="The contract provides for acceptance/inspection but"
     " sets no period. Without one the buyer may object "
-    "within a 'reasonable period' of up to two years from receipt (Civil Code Arts. 620–621).",
+    "within a 'reasonable period' of up to two years from receipt (Civil Code Arts. 620–621). A claims or"
+    " objection period (claims on quantity and appearance within 60 days of arrival) sets that time.",
     basis="民法典第620条、第621条；买卖合同解释第12条",
     fix="写明起算点和期限，例如“买方应在到货后72小时内完成验收”。",
     bad=[
@@ -333,6 +355,7 @@ def _in_force(doc: Document, periods: tuple[Period, ...]) -> tuple[Period, ...]:
         "五、验货\n提货时买方在现场签了提货单，就算验过了。",
         "第六条 知识产权\n本合同产生的知识产权归甲方所有。",
         "一、旧车回收\n旧车按现状回收，乙方对旧车已逐台查验，不得以旧车状况为由调整回收价款。乙方负责交货。",
+        "五、检验与索赔\n卖方负责交货。买方的索赔期为货到目的港后45日（数量、外观）及12个月（内在质量）。",
     ],
 )
 def no_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -345,6 +368,8 @@ def no_window(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     vague = ctx.settings.vague_triggers
     if any(_settles_timing(w, vague, doc) for w in facts.windows) or _deemed_on_the_spot(doc, facts):
         return
+    if any(p.kind == "objection" and (p.appearance or p.months <= _LATENT_MONTHS) for p in facts.periods):
+        return  # 索赔期为货到后60日（数量、外观） / 质量异议期为收货后30日: the time to object is set
     first = _first_act(doc, facts)
     yield ctx.report(
         _block(doc, first),
@@ -639,7 +664,11 @@ def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     why="质量异议期过短的，依民法典第622条只视为外观瑕疵的异议期，隐蔽瑕疵仍可在合理期限内主张。惯例为12–24个月。"
     "易损件、耗材在主质保期之外另约较短的保修属正常；二手设备或按现状出售的货物只保较短期限，是当事人对出卖人责任的"
     "约定限制（民法典第618条），不提示；苗木、禽苗等活体货物的保活期（定植后15天内死苗的补苗）依标的物的性质本就较短"
-    "（民法典第622条），亦不提示。后文条款明示取代前文（确认函取代此前往来函件、专用条款替代通用条款）的，只看取代后的期限。长于惯例的质保期有利于买方，是商业选择而非瑕疵：只作提示"
+    "（民法典第622条），亦不提示；外贸合同货到目的港后的品质索赔期（60–180日，凭目的港检验机构证书）是国际贸易"
+    "惯例，两个月以上的不提示；数量、外观与内在质量分设两个期限的（到港后45日 / 12个月），"
+    "短的那个只管数量和外观。"
+    "后文条款明示取代前文（确认函取代此前往来函件、专用条款替代通用条款）的，只看取代后的期限。"
+    "长于惯例的质保期有利于买方，是商业选择而非瑕疵：只作提示"
     "（info）；卖方立场的公司可在审查手册中以 warranty.months 上限把它定为警告。",
     why_en="A too-short objection period counts only for visible"
     " (appearance) defects (Civil Code Art. 622); hidden "
@@ -647,7 +676,11 @@ def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     " consumable beside the main one is normal, and so is a short guarantee of used goods or goods sold as"
     " they are (the parties limit the seller's liability, Art. 618), and so is the survival guarantee of"
     " live goods (seedlings that die within 15 days of planting are replaced: short by the nature of the"
-    " goods, Art. 622). A period stated before a clause that replaces earlier terms gives way to the one"
+    " goods, Art. 622), and so is a trade contract's quality-claim period of two months or more after arrival"
+    " at the port of destination (trade practice: 60–180 days, on an inspection certificate there); of two"
+    " periods for two kinds of defect (45 days for quantity and appearance, 12 months for hidden defects)"
+    " the short one is for the visible defects. A period stated before a clause that replaces earlier terms"
+    " gives way to the one"
     " stated after it. A period longer than usual favours"
     " the buyer, a commercial"
     " choice and no defect: it is only noted (info); a seller-side company makes it a warning with a"
@@ -661,6 +694,7 @@ def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "产品保修半年。",
         "7.1 卖方保证货物自验收之日起六（6）个月（“质保期”）内无材料及工艺缺陷。",
         "七、质保期（本项替代通用条款的约定）：自验收合格之日起6个月。",
+        "八、检验与索赔\n买方对内在质量问题的索赔应于货物到达目的港后30日内提出。",
     ],
     good=[
         "质保期为验收合格之日起12个月。",
@@ -672,6 +706,8 @@ def no_objection_period(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "五、保修\n这台是用过的设备，按现状卖。半年内发动机出现故障的，卖方免费维修。",
         "二、苗栽下去10天内因苗本身带病死了的，卖方照死苗数补苗。",
         "质保金于质保期（12个月）届满后15日内支付。",
+        "八、检验与索赔\n品质不符的，买方应于货物到达目的港后90日内提出索赔，并附检验机构的检验证书。",
+        "买方应在货到目的港后45日内就数量及外观不符提出索赔，在货到目的港后12个月内就内在质量问题提出索赔。",
     ],
     params=("objection_period_months",),
 )
@@ -699,6 +735,8 @@ def objection_period_range(doc: Document, ctx: RuleContext) -> Iterator[Finding]
                 continue  # 旧机器不包修，就包三个月内机架裂纹: a used machine's short guarantee
             if _survival(doc, p):
                 continue  # 定植后15天内死苗的补苗: live goods, a short period by their nature (第622条)
+            if _trade_claim(doc, p):
+                continue  # 货到目的港后90日内提出品质索赔: a trade contract's claim period
             yield ctx.report(
                 block,
                 f"质量异议期/质保期“{quoted}”短于{lo}个月：依民法典第622条，过短的期限只视为外观瑕疵的异议期，"

@@ -12,6 +12,7 @@ windows. An acceptance clause with no duration gives one window without a length
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -119,6 +120,9 @@ GATE: tuple[str, ...] = (
     "核对",
     "清点",
     "异议",
+    # the lapse that dates the buyer's confirmation (以期限届满之日作为起租确认日 / 期满之次日视为签收日)
+    "确认日",
+    "签收日",
     "质保",
     "保修",
     "保证期",
@@ -236,8 +240,10 @@ _OBJECT = (
     r"|(?:向|找)(?:卖方|乙方|供方|出卖人|供应商|供货方|对方|厂家|厂方)|主张(?!违约金)|(?<!违约)索赔"
 )
 _REMEDY = (
-    r"更换|换货|退换|退货|修复|维修|修理|整改|返工|返修|补足|补发|补齐|补货|派员|到场|到达|(?<!投标)响应|答复|回复|处理|"
-    r"赔偿|支付|付款|付清|付|退还|清运|运离|开具|提供|发货|交货|交付|重新|解除|采购|申请|送达|上门|改善"
+    r"更换|换货|退换|退货|修复|维修|修理|整改|返工|返修|补足|补发|补齐|补货|补换|补交|补送|补供|调换|换新|派员|到场|到达|(?<!投标)响应(?!文件|书|人|方|性|函)|答复|回复|处理|"
+    r"赔偿|支付|付款|付清|付|退还|清运|运离|开具|提供|发货|交货|交付|重新|解除|申请|送达|上门|改善"
+    # 另行采购 is a remedy; 采购中心 / 采购部 / 采购人 name a department or a party (会同采购中心组成验收小组)
+    r"|采购(?!中心|部|科|处|办|人|方|单位|专用|经理|员|组|代理|计划)"
 )
 _VERB = re.compile(
     rf"(?P<inspect>(?<!视为)(?<!视同)(?:{_INSPECT}){_NOMINAL})|(?P<object>{_OBJECT})|(?P<remedy>{_REMEDY})"
@@ -465,9 +471,12 @@ DEEMED_PATTERN = (
     # the goods stand as delivered (the claims period of a trade contract)
     r"|逾期[^,，。;；]{0,10}?(?:(?:的|者)\s*[,，])?[^,，。;；]{0,8}?(?:不予|不再|概不|均不|将不)(?:受理|理赔|处理)"
     r"|逾期[^,，。;；]{0,10}?(?:(?:的|者)\s*[,，])?[^,，。;；]{0,8}?(?:放弃|丧失|失去)[^,，。;；]{0,6}?(?:索赔|异议|主张)"
+    # 未签字亦未书面说明理由的，以期限届满之日作为起租确认日 / 期满之日即为验收日: the lapse dates the act
+    r"|(?:届满|期满|到期)(?:之日|当日|次日|之次日)\s*(?:作为|为|视为|即为|视作)[^,，。;；]{0,12}?"
+    r"(?:确认|验收|签收|起租|接收)(?:日|之日|日期)"
 )
 _DEEMED = re.compile(
-    rf"(?=[即则均视看当算就便认推默自应被等相日作按与验检终初未没逾dDfFtTrRcC])(?:{DEEMED_PATTERN})",
+    rf"(?=[即则均视看当算就便认推默自应被等相日作按与验检终初未没逾届期到dDfFtTrRcC])(?:{DEEMED_PATTERN})",
     re.IGNORECASE,
 )
 #: Silence within the window as a condition (逾期未提出书面异议的， / 三天里没说的，), and what follows it.
@@ -505,7 +514,7 @@ _LAPSE = re.compile(
     r"第\s*[\d一二三四五六七八九十两]+\s*(?:个)?(?:工作日|自然日|日|天)"
 )
 #: Targets that are acceptance by themselves (视为认可); weaker ones (同意, 符合) need the clause's context.
-_STRONG_TARGET = re.compile(r"合格|验收|认可|无异议|接受|认了|accept", re.IGNORECASE)
+_STRONG_TARGET = re.compile(r"合格|验收|认可|无异议|接受|认了|确认(?:日|之日)|accept", re.IGNORECASE)
 #: A deemed rule concerns acceptance when its clause names one of these (not 视为送达 / 视为交货).
 DEEMED_CONTEXT_PATTERN = r"验|检|异议|合格|质量|品质|accept|inspect|conform|objection"
 _DEEMED_CONTEXT = re.compile(rf"(?=[验检异合质品aicoAICO])(?:{DEEMED_CONTEXT_PATTERN})", re.IGNORECASE)
@@ -1019,6 +1028,59 @@ def _lengths_after(clause: str, at: int) -> list[Duration]:
     ]
 
 
+#: Where the text between two lengths splits into the part of each: a comma or semicolon, else a joining word
+#: after a bracketed scope (60日（数量、外观）及12个月（内在质量）).
+_PART_BREAK = re.compile(r"[,，;；]|(?<=[)）])\s*(?:及|和|以及|或|、)")
+
+
+def _part_scopes(clause: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
+    """(latent, appearance) of each length at ``spans`` (sorted, clause offsets), read from the length's own
+    part of the clause: from the break after the previous length to the break after this one
+    (买方应在到港后45日内就数量及外观不符提出索赔，在到港后12个月内就内在质量问题提出索赔: the 45 days are
+    for quantity and appearance, the 12 months for hidden defects)."""
+    cuts = [0]
+    for (_a, b), (c, _d) in itertools.pairwise(spans):
+        m = _PART_BREAK.search(clause, b, c)
+        cuts.append(m.start() if m is not None else b)
+    cuts.append(len(clause))
+    out = []
+    for k in range(len(spans)):
+        part = clause[cuts[k] : cuts[k + 1]]
+        appearance = _APPEARANCE.search(part) is not None
+        # 12个月内可就电池及电路质量提出索赔: quality named apart from quantity and appearance is the rest
+        quality = not appearance and _QUALITY_WORD.search(part) is not None
+        latent = quality or _LATENT.search(part) is not None
+        out.append((latent, not latent and appearance))
+    return out
+
+
+_QUALITY_WORD = re.compile(r"质量|品质|性能|功能")
+
+
+def _split_scope(clause: str) -> bool:
+    """The clause names both quantity/appearance defects and quality ones: each length may be for one kind."""
+    return _APPEARANCE.search(clause) is not None and (
+        _LATENT.search(clause) is not None or _QUALITY_WORD.search(clause) is not None
+    )
+
+
+def _split_periods(
+    i: int, s: int, clause: str, word: str, kind: PeriodKind, base: int, durs: list[Duration], where: Where
+) -> list[Period]:
+    """One period per length after a period word whose lengths are for different kinds of defect (索赔期为货到
+    后60日（数量、外观）及12个月（内在质量）), or [] when the clause does not split them."""
+    if len(durs) < 2 or not _split_scope(clause):
+        return []
+    spans = [(base + d.span[0], base + d.span[1]) for d in durs]
+    scopes = _part_scopes(clause, spans)
+    if not (any(app for _lat, app in scopes) and any(lat for lat, _app in scopes)):
+        return []
+    return [
+        Period(kind, word, Length(d.value, d.unit, _where(i, s, a, b)), months_of(d), app, where)
+        for d, (a, b), (_lat, app) in zip(durs, spans, scopes, strict=True)
+    ]
+
+
 def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Period]:
     out: list[Period] = []
     latent = _LATENT.search(clause) is not None
@@ -1061,6 +1123,10 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
             part = _COMPONENT.search(clause, prev, kw.start()) is not None
             wear = _WEAR.search(clause, prev, kw.start()) is not None
             where = _where(i, s, 0, len(clause))
+            split = _split_periods(i, s, clause, kw.group(), kind, base, durs, where)
+            if split:
+                out.extend(split)  # 索赔期为到港后60日（数量、外观）及12个月（内在质量）: a period per kind
+                break
             out.append(
                 Period(
                     kind,
@@ -1113,8 +1179,21 @@ def _periods_of(i: int, s: int, clause: str, windows: list[Window]) -> list[Peri
             length = Length(outer.value, outer.unit, _where(i, s, *outer.span))
             out.append(Period("latent", "异议", length, months_of(outer), False, out_where(i, s, clause)))
             return out
+        # 到港后45日内就数量及外观提出索赔，在到港后12个月内就内在质量问题提出索赔: each length its own part's
+        lengths = sorted(
+            {w.length.where.span for w in windows if w.length is not None and w.length.where.block == i}
+        )
+        scoped = len(lengths) > 1 and _split_scope(clause)
+        parts = (
+            dict(zip(lengths, _part_scopes(clause, [(a - s, b - s) for a, b in lengths]), strict=True))
+            if scoped
+            else {}
+        )
         for w in windows:
-            if w.kind != "objection" or w.length is None or w.appearance:
+            if w.kind != "objection" or w.length is None:
+                continue
+            # (the window of quantity and appearance defects in its own part of the clause)
+            if parts[w.length.where.span][1] if w.length.where.span in parts else w.appearance:
                 continue
             months = months_of(w.length)
             if months < 1 and w.start is not None and _after_discovery(clause, s, w.start):
@@ -1365,6 +1444,84 @@ def _context_before(text: str, s: int, section: str | None) -> str:
     return (section or "") + text[max(start, s - 120) : s]
 
 
+#: A defined term that names a span of time (“抽检期”, “试磨期”, “保质期”): its definition may give
+#: the length a clause uses by the name (甲方在“抽检期”内抽检).
+_SPAN_TERM = re.compile(r"[\u4e00-\u9fff]{1,6}(?:期|期限|期间)$")
+
+
+def _defined_spans(contract: Contract) -> dict[str, tuple[Length, Where | None]]:
+    """The defined terms that name a span of time with the length their definition gives (“抽检期”：指自送达日
+    起3个工作日 → 3 working days from the day of arrival), and the start of that length when it has one."""
+    doc = contract.doc
+    out: dict[str, tuple[Length, Where | None]] = {}
+    for e in contract.structure.definition_entries:
+        term = e.term.strip()
+        if term in out or not _SPAN_TERM.search(term):
+            continue
+        body = doc.blocks[e.body.block].norm[e.body.span[0] : e.body.span[1]]
+        durs = find_durations(body)
+        if not durs:
+            continue
+        d = durs[0]
+        i, base = e.body.block, e.body.span[0]
+        st = start_before(body, d.span[0])
+        start = Where(i, (base + st[0], base + st[1])) if st is not None else None
+        out[term] = (Length(d.value, d.unit, Where(i, (base + d.span[0], base + d.span[1]))), start)
+    return out
+
+
+def _by_defined_span(clause: str, spans: dict[str, tuple[Length, Where | None]]) -> str | None:
+    """The defined span term a clause bounds its act by (在“抽检期”内 / “试磨期”届满前), or None."""
+    for term in spans:
+        at = clause.find(term)
+        while at >= 0:
+            if _IN_SPAN.match(clause, at + len(term)):
+                return term
+            at = clause.find(term, at + 1)
+    return None
+
+
+#: Inside a span named before (“抽检期”内 / 期间 / 届满前 / 届满之前).
+_IN_SPAN = re.compile(r"\s*[”\"」』]?\s*(?:以内|之内|内|期间|期内|届满(?:之)?前|结束(?:之)?前)")
+
+
+def _resolve_defined(
+    contract: Contract, windows: list[Window], periods: list[Period]
+) -> tuple[list[Window], list[Period]]:
+    """Windows and periods stated by a defined term's name (甲方在“抽检期”内抽检 / “保质期”内出现质量问题的，
+    甲方可书面提出), the length read from the term's definition (translated and long forms define the
+    periods in a definitions section)."""
+    spans = _defined_spans(contract) if contract.structure.definition_entries else {}
+    if not spans:
+        return windows, periods
+    doc = contract.doc
+    out = []
+    for w in windows:
+        if w.length is None and not w.immediate and not w.dated and not w.blank:
+            clause = doc.blocks[w.where.block].norm[w.where.span[0] : w.where.span[1]]
+            term = _by_defined_span(clause, spans)
+            if term is not None:
+                length, start = spans[term]
+                w = dataclasses.replace(
+                    w, length=length, start=w.start or start, named=True, refers_back=False
+                )
+        out.append(w)
+    seen = {p.where.block for p in periods}
+    more: list[Period] = []
+    for block, s, _e, clause in clauses_naming(doc, ("期",)):
+        i = block.location.index
+        if i in seen or not (_LATENT.search(clause) or _HIDDEN.search(clause)):
+            continue
+        term = _by_defined_span(clause, spans)
+        if term is None or contract.structure.is_definition(i, (s, s + 1)) or _DEEMED.search(clause):
+            continue  # (验收期内未提出异议的，视为…合格: the inspection window's deemed rule)
+        length, _start = spans[term]
+        if months_of(length) < 1 or _ACTISH.search(term) or not _VERB.search(clause):
+            continue  # “验收期”/“抽检期” name the inspection window, not a quality period
+        more.append(Period("latent", term, length, months_of(length), False, out_where(i, s, clause)))
+    return out, periods + more
+
+
 def extract(contract: Contract) -> AcceptanceFacts:
     """The acceptance facts of the contract's document."""
     doc = contract.doc
@@ -1458,6 +1615,7 @@ def extract(contract: Contract) -> AcceptanceFacts:
             windows.extend(dataclasses.replace(w, named=True) for w in ws if w.length is not None)
             if _PERIOD_WORD.search(label):
                 periods.extend(_periods_of(i, shift, text, ws))
+    windows, periods = _resolve_defined(contract, windows, periods)
     return AcceptanceFacts(
         acts=tuple(acts),
         windows=tuple(windows),

@@ -43,6 +43,8 @@ DELIVERY_VERBS: tuple[str, ...] = (
     "交货", "交付", "送达", "发货", "到货", "送至", "运至", "运抵", "送货", "供货", "提货", "装运", "交至",
     "发运", "出货", "送到", "运到", "装船", "交运", "交售", "交足", "交齐", "送交", "交送", "配送", "出运",
     "送过去", "送过来", "运过去", "拉过去", "送去", "开到", "拉到", "搬到", "装上",
+    # 将全部货物分送附件所列各校 / 运往买方工地 / 送往各门店 / 送抵: to several places, or on the way
+    "分送", "送往", "运往", "送抵", "交到",
 )  # fmt: skip
 #: 供货方/供货商 name a party, not a delivery; 装上 delivers only onto a vessel or vehicle
 #: (将货物装上买方指定的船舶: an FOB shipment is the delivery).
@@ -149,7 +151,9 @@ _IMMEDIATE_VERB = re.compile(
 _NOT_APPLICABLE = re.compile(r"^\s*(?:[/／\\]|—{1,2}|-{1,3}|无|不适用|N\s*/?\s*A)\s*(?=[,，;；。]|$)", re.I)
 #: A time left to one side's notice: 以甲方书面通知为准, 按买方订舱通知, 另行通知, 待定, 视…情况.
 _ON_NOTICE = re.compile(
-    r"(?:以|按|根据|依|凭|按照|依据)[^，,。；;]{0,14}?(?:通知|指令|要求|计划|安排)(?:为准|执行|确定|安排|交货|发货)?"
+    # (请按本通知送货 / 同意按此通知供货: the document itself, a call-off notice that states its own time)
+    r"(?:以|按|根据|依|凭|按照|依据)[^，,。；;]{0,14}?(?<![本此])(?:通知|指令|要求|计划|安排)"
+    r"(?:为准|执行|确定|安排|交货|发货)?"
     r"|另行(?:通知|约定|确定|商定)|待定|另定|视[^，,。；;]{0,10}?(?:情况|需要|进度)|届时(?:通知|确定)"
     r"|(?:接到|收到|接获)[^，,。；;]{0,10}?通知(?:后|之后)|提前[^，,。；;]{0,6}?通知"
     r"|(?:经|由)?双方(?:另行)?协商(?:同意|确定|一致)?"
@@ -183,7 +187,7 @@ _DOCUMENT_FIXES = re.compile(
 _CATCH_ALL = re.compile(r"(?:其他|其余|其它|未尽|未写明|未载明|未约定|未列明)[^，,。；;]{0,12}$")
 #: Notice phrases that fix the time in a sentence with no time label (要求 and 协商 say nothing of time).
 _ON_NOTICE_VERB = re.compile(
-    r"(?:以|按|根据|依|凭|按照|依据)[^，,。；;]{0,14}?(?:通知|指令|计划|安排)(?:为准|执行|确定|安排|交货|发货)?"
+    r"(?:以|按|根据|依|凭|按照|依据)[^，,。；;]{0,14}?(?<![本此])(?:通知|指令|计划|安排)(?:为准|执行|确定|安排|交货|发货)?"
     r"|另行(?:通知|约定|确定)|届时(?:通知|确定)|(?:接到|收到|接获)[^，,。；;]{0,10}?通知(?:后|之后)"
     r"|提前[^，,。；;]{0,6}?通知"
     # 具体送货时间等院区库房电话通知 / 什么时候送听甲方通知
@@ -198,7 +202,8 @@ _PAY_VERB = re.compile(r"支付|付款|付清|付至|退还|返还|开具|结算
 _NOT_DELIVERY_OF = re.compile(r"发票|通知书|款项|货款|价款")
 
 _EDITION = re.compile(
-    r"incoterms\s*®?\s*(?:\(r\))?\s*(?P<y1>20\d\d)|(?P<y2>20\d\d)\s*年?\s*版?\s*《?\s*国际贸易术语解释通则"
+    # (the mark ® as a scan may read it: Incoterms@ 2020, Incoterms© 2020, Incoterms(R) 2020, Incoterms* 2020)
+    r"incoterms\s*(?:\(r\)|[^\w\s]{0,2})\s*(?P<y1>20\d\d)|(?P<y2>20\d\d)\s*年?\s*版?\s*《?\s*国际贸易术语解释通则"
     # 《国际贸易术语解释通则®2020》 / 通则（Incoterms® 2020）: the mark may stand after the Chinese name
     r"|国际贸易术语解释通则\s*®?\s*》?\s*[（(]?\s*(?:incoterms\s*®?\s*)?(?P<y3>20\d\d)",
     re.IGNORECASE,

@@ -171,6 +171,8 @@ _ISO_RANGE = re.compile(
 #: What a term can be of: 合同期限, 服务期间, 租赁期, 有效期, 经销期限…
 TERM_OF = (
     "合同|协议|合约|服务|租赁|履行|执行|合作|供货|供餐|委托|培训|承包|许可|有效|经销|代理|授权|框架|采购"
+    # 租期36个月，自…起至…止 (a lease's term; 免租期 / 起租期 are other periods, see _OTHER_PERIOD)
+    "|租"
 )
 _TERM_SUFFIX = "(?:期限|期间|有效期|期|的(?:期限|期间|有效期))"
 #: ``(?:本)?(?:合同|…)(?:期限|…)|有效期`` written as one flat alternation of words that each start with a
@@ -185,7 +187,7 @@ TERM_KEY = re.compile(
 TERM_WORDS = tuple(w + "期" for w in TERM_OF.split("|")) + tuple(w + "的期" for w in TERM_OF.split("|"))
 #: Periods that are not the contract's own term.
 _OTHER_PERIOD = re.compile(
-    r"(?:质保|保修|质量保证|保证|保密|付款|交货|交付|验收|异议|检验|报价|试用|试运行|维保|产品|剩余|保质|证书"
+    r"(?:质保|保修|质量保证|保证|保密|付款|交货|交付|验收|异议|检验|报价|试用|试运行|维保|产品|剩余|保质|证书|免|减"
     r"|许可证|注册证|执照|药品|货物|证件|资质|批文|电池|标签|发票|承兑|汇票|授权书|委托书|保函)[^,，。;；]{0,3}$"
 )
 #: A security or document named just before a bare 有效期 after a comma (提交银行履约保函，有效期至终验收
@@ -926,6 +928,10 @@ _NOT_CONTRACT_EFFECT = re.compile(r"补充协议|变更|修改|修订|补充|通
 
 #: Every effectiveness clause holds one of these (生效, 成立, 算数 / 作数).
 _EFFECT_WORDS = ("效", "成立", "算数", "作数")
+#: The document itself as a supplement or amendment opening its effectiveness clause (本补充协议自…生效).
+_OWN_SUPPLEMENT = re.compile(
+    rf"^\W{{0,4}}{_ARTICLE_NO}(?:本|该|此)(?:补充|变更|修改|修订|增补)(?:合同|协议|合约|契约|条款)"
+)
 
 
 def _effectiveness(doc: Document, units: dict[int, tuple[str, int]]) -> list[Effectiveness]:
@@ -956,8 +962,14 @@ def _effectiveness(doc: Document, units: dict[int, tuple[str, int]]) -> list[Eff
             if cm is None:
                 continue
             sub = before[max(0, before.rfind(",") + 1, before.rfind("，") + 1) :]
-            if _change_in(before) or (
-                _NOT_CONTRACT_EFFECT.search(sub) and not re.search(r"(?:本|该)(?:合同|协议|合约|契约)", sub)
+            # 本补充协议自双方签字盖章之日起生效: a supplement's own effectiveness (it is the change)
+            own = _OWN_SUPPLEMENT.search(sub) is not None
+            if not own and (
+                _change_in(before)
+                or (
+                    _NOT_CONTRACT_EFFECT.search(sub)
+                    and not re.search(r"(?:本|该)(?:合同|协议|合约|契约)", sub)
+                )
             ):
                 continue  # 补充协议签字盖章后生效 / 修改经确认后生效: a change, not the effectiveness
             words = re.findall(
