@@ -562,3 +562,34 @@ def test_a_price_per_unit_cell_is_multiplied(price: str, amount: str) -> None:
     bad = good.replace(amount, "116,100.00")
     assert "amount/table-total-mismatch" not in loud(AMOUNT_HEAD + good, "amount")
     assert "amount/table-total-mismatch" in loud(AMOUNT_HEAD + bad, "amount")
+
+
+# -- subject: a dimension left to the site ---------------------------------------------------------------
+
+COUNTER = (
+    "甲方：杭州青禾美业连锁管理有限公司\n乙方：佛山市卓美器材有限公司\n"
+    "| 产品名称 | 型号 | 规格及参数 | 单位 | 数量 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "尺寸按门店现场确定",
+        "长宽高以现场实测为准",
+        "规格根据现场测量结果确定",
+        "尺寸依量尺而定",
+        "大小视门店现场定制",
+    ],
+)
+def test_a_dimension_left_to_the_site_is_unquantified(spec: str) -> None:
+    text = COUNTER + f"| 收银台 | JL-S160 | {spec} | 台 | 1 |\n"
+    assert "subject/unquantified-item" in loud(text, "subject")
+
+
+@pytest.mark.parametrize(
+    "spec", ["1600×600×1050mm，安装位置按现场确定", "1600×600×1050mm，石英石台面", "1600×600mm，颜色按样板"]
+)
+def test_a_dimensioned_counter_passes(spec: str) -> None:
+    text = COUNTER + f"| 收银台 | JL-S160 | {spec} | 台 | 1 |\n"
+    assert "subject/unquantified-item" not in loud(text, "subject")
