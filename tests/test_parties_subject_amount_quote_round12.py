@@ -593,3 +593,38 @@ def test_a_dimension_left_to_the_site_is_unquantified(spec: str) -> None:
 def test_a_dimensioned_counter_passes(spec: str) -> None:
     text = COUNTER + f"| 收银台 | JL-S160 | {spec} | 台 | 1 |\n"
     assert "subject/unquantified-item" not in loud(text, "subject")
+
+
+# -- parties: a procurement party table headed 采购人 | 中标供应商 -------------------------------------------
+
+
+def _party_table(rows: list[list[str]]):  # type: ignore[no-untyped-def]
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    blocks = [Block("政府采购合同", normalize("政府采购合同"), Location(index=0, paragraph=1))]
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row, start=1):
+            if text:
+                loc = Location(index=len(blocks), paragraph=1, table=1, row=r, cell=c)
+                blocks.append(Block(text, normalize(text), loc))
+    return Document(path="g.docx", kind="docx", blocks=blocks)
+
+
+@pytest.mark.parametrize("head", ["中标供应商", "成交供应商", "中选供应商", "供应商", "中标人"])
+def test_an_awarded_supplier_column_is_the_seller(head: str) -> None:
+    from contractkit.checks.parties import facts
+    from contractkit.lint import lint_document
+
+    rows = [
+        ["项目", "采购人", head],
+        ["名称", "青阳县教育体育局", "山东齐膳食品机械有限公司"],
+        ["统一社会信用代码", "11339321855361485Q", "91370181440474488Y"],
+        ["住所", "江州市青阳县新城大道88号", ""],
+        ["法定代表人", "萧平川", "孔令武"],
+    ]
+    doc = _party_table(rows)
+    names = {p.name for p in facts(doc).parties}
+    assert names == {"青阳县教育体育局", "山东齐膳食品机械有限公司"}
+    found = [f.message for f in lint_document(doc, Settings(select=("parties",))) if "缺少" in f.message]
+    assert any("山东齐膳" in m and "住所" in m for m in found)

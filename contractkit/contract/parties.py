@@ -147,7 +147,9 @@ _NUMBERED_PARTY = re.compile(
 #: A cell that is only a label (``报价单位``, ``客户名称``, ``单位名称(章)``, ``供方``): the next cell is its
 #: value.
 _BARE = re.compile(
-    rf"^\s*(?:(?P<party>{_PARTY_ALT})\s*(?P<plabel>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*(?:{_LABEL_ALT}))*)?"
+    # 中标供应商 / 成交供应商 / 中选供应商 heading a procurement contract's party column: the party word after
+    # the award
+    rf"^\s*(?:(?:中标|成交|中选|入围|签约)?(?P<party>{_PARTY_ALT})\s*(?P<plabel>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*(?:{_LABEL_ALT}))*)?"
     rf"|(?P<label>(?:{_LABEL_ALT})(?:\s*(?:/|及|和|或|、)\s*(?:{_LABEL_ALT}))*))\s*(?P<sign>{_SIGN_PAREN})?"
     r"(?:\s*[A-Za-z][A-Za-z .()/&-]{0,40}?)?\s*[:：]?\s*$",
     re.IGNORECASE,
