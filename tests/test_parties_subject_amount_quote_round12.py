@@ -628,3 +628,22 @@ def test_an_awarded_supplier_column_is_the_seller(head: str) -> None:
     assert names == {"青阳县教育体育局", "山东齐膳食品机械有限公司"}
     found = [f.message for f in lint_document(doc, Settings(select=("parties",))) if "缺少" in f.message]
     assert any("山东齐膳" in m and "住所" in m for m in found)
+
+
+# -- amount: a total's bare figure just before its amount in words -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "价税合计(含税) 126,826.14 人民币壹拾贰万柒仟柒佰贰拾陆元壹角肆分",
+        "合计 126,826.14 元 人民币壹拾贰万柒仟柒佰贰拾陆元壹角肆分",
+        "总价：126,826.14（人民币壹拾贰万柒仟柒佰贰拾陆元壹角肆分）",
+        "总金额 126826.14 人民币壹拾贰万柒仟柒佰贰拾陆元壹角肆分",
+        "三、汇总 不含税合计 112,235.52 价税合计 126,826.14 人民币壹拾贰万柒仟柒佰贰拾陆元壹角肆分",
+    ],
+)
+def test_words_disagreeing_with_a_bare_total_figure_are_found(line: str) -> None:
+    rules = loud(AMOUNT_HEAD + line + "\n", "amount")
+    assert "amount/upper-mismatch" in rules
+    assert "amount/upper-mismatch" not in loud(AMOUNT_HEAD + line.replace("柒仟柒佰", "陆仟捌佰") + "\n", "amount")

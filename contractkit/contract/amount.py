@@ -18,6 +18,7 @@ from contractkit.money import quantize_cents
 
 if TYPE_CHECKING:
     from contractkit.contract.model import Contract
+    from contractkit.facts.amounts import Amount
     from contractkit.readers.model import Block, Document
 
 TaxTreatment = Literal["included", "excluded", "exempt", "zero_rated"]
@@ -672,8 +673,25 @@ def _stated_amounts(doc: Document) -> list[StatedAmount]:
             if near:
                 b = min(near, key=lambda b: min(abs(b.span[0] - a.span[1]), abs(a.span[0] - b.span[1])))
                 pair = Money(b.value, b.currency, Where(i, b.span))
+            elif a.upper and not others:
+                pair = _bare_figure_before(block.norm, a, i)
             out.append(StatedAmount(Money(a.value, a.currency, Where(i, a.span)), a.upper, pair))
     return out
+
+
+#: A total's figure written bare just before its 大写 (a summary table a PDF ran into one line:
+#: 价税合计(含税) 126,826.14 人民币壹拾贰万…): a figure with cents after a total's label, then the words.
+_BARE_BEFORE_UPPER = re.compile(
+    r"(?:合计|总计|总价|总额|总金额|价税合计)[^\d]{0,12}?(?P<n>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})\s*(?:元)?\s*[(（:：]?\s*$"
+)
+
+
+def _bare_figure_before(norm: str, upper: Amount, block: int) -> Money | None:
+    """The bare figure of a total written right before the amount in words ``upper``, else None."""
+    m = _BARE_BEFORE_UPPER.search(norm, max(0, upper.span[0] - 40), upper.span[0])
+    if m is None:
+        return None
+    return Money(Decimal(m.group("n").replace(",", "")), upper.currency, Where(block, m.span("n")))
 
 
 def figure_beside(doc: Document, block: int, span: tuple[int, int]) -> Money | None:
