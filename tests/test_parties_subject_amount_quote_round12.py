@@ -646,4 +646,49 @@ def test_an_awarded_supplier_column_is_the_seller(head: str) -> None:
 def test_words_disagreeing_with_a_bare_total_figure_are_found(line: str) -> None:
     rules = loud(AMOUNT_HEAD + line + "\n", "amount")
     assert "amount/upper-mismatch" in rules
-    assert "amount/upper-mismatch" not in loud(AMOUNT_HEAD + line.replace("柒仟柒佰", "陆仟捌佰") + "\n", "amount")
+    assert "amount/upper-mismatch" not in loud(
+        AMOUNT_HEAD + line.replace("柒仟柒佰", "陆仟捌佰") + "\n", "amount"
+    )
+
+
+# -- subject: a key-terms table's row is no item table's header (lead's LEAD-2) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["4", "配件品种及年度数量", "见附件一《年度供货清单》，各品种年度数量平均分四个季度交付"],
+        ["4", "产品名称与数量", "以附件二所列为准，数量按季度订单确定。"],
+        ["4", "货物名称、数量", "详见附件一；年度采购总量约定为附件一合计数"],
+        ["4", "品名及单位", "按附件一清单，计量单位以清单为准，每季度首月交付"],
+        ["4", "物料名称及采购量", "见供货清单，采购量按月度计划分批下达，每批不少于100件"],
+    ],
+)
+def test_a_key_terms_row_is_no_item_header(row: list[str]) -> None:
+    from contractkit.checks.subject import _facts
+    from contractkit.readers.model import Block, Document, Location
+    from contractkit.readers.normalize import normalize
+
+    terms = [
+        ["序号", "项目", "内容"],
+        row,
+        ["6", "交货", "每季度首月10日前送达买方仓库"],
+        ["7", "付款", "每批货到验收合格后30日内付清"],
+    ]
+    items = [
+        ["序号", "名称", "规格", "单位", "数量", "单价"],
+        ["1", "滤芯", "HF-200，Φ90×200mm", "支", "400", "35.00"],
+    ]
+    blocks = [Block("年度供货协议", normalize("年度供货协议"), Location(index=0, paragraph=1))]
+    for t, table in enumerate((terms, items), start=1):
+        for r, cells in enumerate(table, start=1):
+            for c, text in enumerate(cells, start=1):
+                loc = Location(index=len(blocks), paragraph=1, table=t, row=r, cell=c)
+                blocks.append(Block(text, normalize(text), loc, kind="cell"))
+    doc = Document(path="k.docx", kind="docx", blocks=blocks)
+    assert [it.name for it in _facts(doc).items] == ["滤芯"]
+    from contractkit.lint import lint_document
+
+    assert not [
+        f for f in lint_document(doc, Settings(select=("subject",))) if f.rule == "subject/unquantified-item"
+    ]

@@ -988,11 +988,23 @@ def _rows(doc: Document) -> tuple[list[list[tuple[list[str], int]]], dict[int, l
 
 
 def _is_header(cells: list[str]) -> bool:
-    """A header row: a name column and a distinct quantity, unit, spec or model column."""
-    name_c = _column(cells, _NAME_COLS)
+    """A header row: a name column and a distinct quantity, unit, spec or model column, each a label cell
+    (a key-terms row 配件品种及年度数量 | 见附件一…，各品种年度数量平均分四个季度交付 names no columns)."""
+    labels = [c if _label_cell(c) else "" for c in cells]
+    name_c = _column(labels, _NAME_COLS)
     if name_c is None or "单位名称" in cells[name_c]:
         return False
-    return _column(cells, (*_QTY_COLS, *_UNIT_COLS), skip=(name_c,)) is not None
+    return _column(labels, (*_QTY_COLS, *_UNIT_COLS), skip=(name_c,)) is not None
+
+
+#: A column header is a short label, no sentence (a comma, 。, ；).
+_HEADER_LABEL_MAX = 16
+_SENTENCE_MARK = re.compile(r"[，,。；;]")
+
+
+def _label_cell(cell: str) -> bool:
+    text = cell.strip()
+    return len(text) <= _HEADER_LABEL_MAX and _SENTENCE_MARK.search(text) is None
 
 
 #: A header cell that runs the number column into the next (``序号 品名`` / ``编号 产品`` set apart by one
