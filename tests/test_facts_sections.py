@@ -215,3 +215,45 @@ def test_a_bare_numbered_title_alone_heads_a_section_only_when_its_first_clause_
     rows = blocks("序号 名称 数量", "1 门刀组件", "2 层门滑块", "合计 3 项")
     assert [h for h in headings(rows)] == [None, None, None, None]
     assert heading_of("9 合同期限与修改10.1 本合同…") is None
+
+
+def test_an_annex_after_the_last_article_is_a_section_of_its_own():
+    from contractkit.facts.sections import annex_heading, assign_sections
+    from contractkit.readers.model import Block, Location
+
+    def blocks(*texts: str) -> list[Block]:
+        return [Block(t, t, Location(i), "line") for i, t in enumerate(texts)]
+
+    doc = blocks(
+        "第十条 期限与文件",
+        "本合同自双方盖章之日起生效。附件一、附件二为本合同不可分割的组成部分。",
+        "附表三 付款计划",
+        "第一期 10% 合同生效后15日内",
+    )
+    assert [b.section for b in assign_sections(doc)][1:] == [
+        "第十条 期限与文件",
+        "附表三 付款计划",
+        "附表三 付款计划",
+    ]
+    for line in (
+        "附件一 货物清单",
+        "附件2：技术协议",
+        "附表三付款计划",
+        "Annex 2 Price Schedule",
+        "附录A 技术规格",
+    ):
+        assert annex_heading(line) is not None, line
+    for line in (
+        "附件一《货物清单》、附件二《门店地址》为本合同不可分割的部分。",
+        "附件一条款",
+        "附件：1.技术协议",
+    ):
+        assert annex_heading(line) is None, line
+
+
+def test_sections_keep_the_words_ocr_read():
+    from contractkit.facts.sections import assign_sections
+    from contractkit.readers.model import Block, Location
+
+    block = Block("累计不超过59%", "累计不超过59%", Location(0), "line", None, None, 70.0, ((0, 9, 60.0),))
+    assert assign_sections([Block("第一条 违约", "第一条 违约", Location(1), "line"), block])[1].words

@@ -191,6 +191,27 @@ def _in_context(heads: list[Heading | None], blocks: list[Block]) -> list[Headin
     return out
 
 
+#: An annex or schedule opening on its line: 附件一 货物清单, 附表三 付款计划, 附录 A, Annex 2, Schedule B.
+_ANNEX = re.compile(
+    r"^\s*(?P<label>(?:附件|附表|附录|附錄)\s*[一二三四五六七八九十\dA-Za-z]{1,3}(?![\d条款项])"
+    r"|(?:Annex|Schedule|Appendix)\s+[\dA-Z]{1,3}\b)"
+    r"(?P<title>[\s:：、.．]*[《“\"]?[\u4e00-\u9fffA-Za-z]{0,16}[》”\"]?)"
+)
+#: A sentence about the annexes (附件一、附件二为本合同不可分割的组成部分), not an annex's heading.
+_ANNEX_SENTENCE = re.compile(
+    r"为本合同|是本合同|组成部分|不可分割|具有同等|同等法律效力|[、和及与]\s*(?:附件|附表)"
+)
+
+
+def annex_heading(text: str) -> str | None:
+    """The label of an annex's heading line (``附表三 付款计划``), else None (also for a sentence naming
+    annexes: 附件一、附件二为本合同的组成部分)."""
+    m = _ANNEX.match(text)
+    if m is None or _ANNEX_SENTENCE.search(text[:80]):
+        return None
+    return _SPACES.sub(" ", (m.group("label") + m.group("title")).strip())[:_MAX_LABEL]
+
+
 def assign_sections(blocks: list[Block]) -> list[Block]:
     """New blocks with ``section`` = the nearest preceding top-level heading (第X条, else X、, else N.).
 
@@ -212,10 +233,12 @@ def assign_sections(blocks: list[Block]) -> list[Block]:
             current = h[1]
         elif top is None and block.kind == "heading" and block.norm.strip():
             current = block.norm.strip()[:_MAX_LABEL]
+        elif block.location.table is None and (annex := annex_heading(block.norm)) is not None:
+            current = annex  # 附表三 付款计划: the annexes after the last article are sections of their own
         if block.section == current:
             out.append(block)
         else:
             b = block
-            out.append(Block(b.text, b.norm, b.location, b.kind, current, b.style, b.confidence))
+            out.append(Block(b.text, b.norm, b.location, b.kind, current, b.style, b.confidence, b.words))
     memo_blocks(out, "headings", lambda: heads)  # the same texts: the same headings
     return out
