@@ -32,12 +32,14 @@ READING_NOTICES = frozenset({"meta/low-confidence-ocr"})
 #: Two quotes overlap when they share a run of at least this many characters (or one contains the other).
 MIN_OVERLAP = 6
 _SPACE = re.compile(r"[\s…]+")
+#: A thousands separator: 4,000 and 4000 (a scan drops the comma) quote the same figure.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def _squash(text: str) -> str:
     from contractkit.readers.normalize import normalize
 
-    return _SPACE.sub("", normalize(text or ""))
+    return _THOUSANDS.sub("", _SPACE.sub("", normalize(text or "")))
 
 
 def overlaps(snippet: str, quote: str, min_overlap: int = MIN_OVERLAP) -> bool:
