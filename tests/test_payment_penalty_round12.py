@@ -409,3 +409,69 @@ def test_a_price_paid_by_letter_of_credit_only_needs_no_late_payment_penalty(ter
 )
 def test_a_price_the_buyer_remits_needs_a_late_payment_penalty(terms: str) -> None:
     assert fires(NLP, TRADE + "第三条 " + terms + "\n")
+
+
+# --- held-out styles: colloquial, special terms filling the general ones ---
+
+CASUAL = "买卖协议\n卖方：张三五金店\n买方：李四餐馆\n李四从张三处买冷柜两台，一共3.5万元。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["装好验完再给2万元", "收到货再付款", "验好才结余款", "试完机器了再给剩下的1万", "等东西送到了再付尾款"],
+)
+def test_done_then_pay_is_a_trigger(line: str) -> None:
+    t = read_timing(line)
+    assert t.trigger is not None and t.deadline is None
+
+
+@pytest.mark.parametrize("line", ["货到了就付尾款", "货到就付", "提货时付款"])
+def test_paying_at_the_event_is_immediate(line: str) -> None:
+    t = read_timing(line)
+    assert t.deadline is not None and t.deadline.unit == "immediate"
+
+
+def test_a_colloquial_trigger_without_a_deadline_is_reported_as_such() -> None:
+    text = CASUAL + "钱分两次给：签合同当天先给1.5万元，装好验完再给2万元。\n"
+    assert fires(ND, text) and not fires(NT, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "预付款：按专用条款约定的比例和期限支付。",
+        "进度款30%，支付条件和期限按专用条款第6条执行。",
+        "甲方支付预付款30%，付款期限按通用条款约定。",
+        "质保金以外的尾款20%，支付时间依合同要素表所列。",
+        "预付款30%，具体期限详见特殊条款规定。",
+    ],
+)
+def test_special_terms_filling_the_general_ones_state_the_timing(line: str) -> None:
+    assert not fires(NT, _pay(line))
+
+
+def test_a_general_terms_article_naming_no_place_is_still_untimed() -> None:
+    assert fires(NT, _pay("甲方支付预付款30%，余款70%。"))
+    assert fires(NT, _pay("甲方按专用条款所列单价支付预付款30%。"))
+
+
+# --- the payer's own resale decides; colloquial settling ---
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "剩下的70%等买方店里把这批茶卖得差不多了再结，即95,760.00元。",
+        "余款待货物售完后支付。",
+        "尾款等我这批货卖完了再给你。",
+        "剩余货款待产品销完后十日内结清。",
+        "另外那一半等东西卖出去再打款。",
+    ],
+)
+def test_payment_when_the_payer_has_resold_is_vague(line: str) -> None:
+    assert fires(VT, CASUAL + line + "\n")
+
+
+def test_resale_words_of_the_seller_are_not_vague() -> None:
+    assert find_vague("卖方收到货款后发货，货物卖出后风险转移。") == []
+    assert not fires(VT, CASUAL + "签合同当天给1.5万元，装好验完三天内给清2万元。卖完为止。\n")

@@ -94,6 +94,7 @@ PAY_GATE = (
     "付",
     "结清",
     "结算",
+    "再结",
     "尾款",
     "余款",
     "进度款",
@@ -161,6 +162,8 @@ PAY_VERB_PATTERN = (
     r"(?:转|打|汇)(?=\s*(?:\d[\d,.]*|[一二两三四五六七八九十百千]+)\s*(?:万)?\s*(?:元|块))"
     # colloquial settling (再结给你, 结给乙方) and a sentence closing on the payment (再看情况给。)
     r"|结给|(?<![交送留借卖租递带寄发分还供转嫁配让托赠献])给(?:你|您)?(?=\s*(?:[。；;]|$))"
+    # colloquial settling closing its piece (卖得差不多了再结，即95,760.00元 / 验完再结账)
+    r"|再结(?=\s*(?:[，,。；;]|$|清|账|款))"
 )
 #: Led by a lookahead of its first characters (the same matches, found far faster: see the tests).
 PAY_VERB = re.compile(
@@ -270,7 +273,8 @@ _MATTERS_REFERRED = re.compile(
 #: the framework or main agreement, of the general terms), the agreement itself, or an annex.
 _REF_PLACE = (
     r"(?:(?:(?:框架|主|原|本|总|母)(?:协议|合同)|通用条款|专用条款|合同条款|该条|上述条款|原条款)?\s*"
-    r"第\s*[\d一二三四五六七八九十百.]+\s*(?:条|款|项|章)|(?:框架|主|原|总|母)(?:协议|合同))"
+    r"第\s*[\d一二三四五六七八九十百.]+\s*(?:条|款|项|章)|(?:框架|主|原|总|母)(?:协议|合同)"
+    r"|(?:合同)?(?:专用条款|通用条款|特殊条款|特别约定|合同要素表|关键条款表))"
 )
 _ANNEX = r"(?:本合同|本协议)?\s*(?:所附)?\s*(?:附表|附件|附录|付款计划表?)\s*[\d一二三四五六七八九十A-Za-z]*"
 #: A schedule restated from another clause or agreement, or handed to one (按框架协议第8条执行，即预付款
