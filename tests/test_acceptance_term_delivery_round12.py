@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 from contractkit.config import Settings
-from contractkit.lint import lint_text
+from contractkit.lint import lint_document, lint_text
+from contractkit.readers.model import Block, Document, Location
+from contractkit.readers.text import document_from_text
 
 
 def ids(text: str, *rules: str) -> list[str]:
@@ -389,3 +391,152 @@ SUPPLEMENT_NO_START = [
 @pytest.mark.parametrize("text", SUPPLEMENT_NO_START)
 def test_a_supplement_without_effectiveness_still_found(text: str) -> None:
     assert ids(text, "term/no-start-or-end") == ["term/no-start-or-end"]
+
+
+# -- PDF lines: a numbered heading read apart from its 9.1 clause (the reader splits them) -------------------
+
+
+def _as_lines(text: str) -> Document:
+    """``text`` as a PDF's page lines (each line its own block, as the PDF reader gives them)."""
+    d = document_from_text(text)
+    blocks = [
+        Block(b.text, b.norm, Location(index=i, page=1, line=i + 1), "line") for i, b in enumerate(d.blocks)
+    ]
+    return Document(path="draft.pdf", kind="pdf", blocks=blocks)
+
+
+def _pdf_rules(text: str, *rules: str) -> list[tuple[str, int | None]]:
+    return [(f.rule, f.location.line) for f in lint_document(_as_lines(text), Settings(select=rules))]
+
+
+_PDF_HEAD = (
+    "设备买卖合同\n甲方：杭州明川机械有限公司\n乙方：宁波海岳设备制造有限公司\n"
+    "1 标的\n1.1 甲方向乙方购买车床2台，乙方负责交货。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "clause"),
+    [
+        ("9 合同期限与修改", "9.1 本合同自双方签字盖章之日起生效，有效期至2026年3月31日。"),
+        ("9 期限与终止", "9.1本合同有效期自签订之日起至2026年3月31日止。"),
+        ("12 合同有效期及变更", "12.1 本合同自双方盖章之日起生效，有效期至2026年4月30日。"),
+    ],
+)
+def test_a_term_heading_alone_states_no_term(heading: str, clause: str) -> None:
+    text = _PDF_HEAD + f"{heading}\n{clause}\n签订日期：2026年5月1日"
+    assert _pdf_rules(text, "term/end-before-start") == [("term/end-before-start", 7)]
+
+
+def test_a_wrapped_term_line_still_reads_on() -> None:
+    text = _PDF_HEAD + "9.1 本合同自双方签字盖章之日起生效，有效期至2026年\n3月31日。\n签订日期：2026年5月1日"
+    assert _pdf_rules(text, "term/end-before-start") == [("term/end-before-start", 6)]
+
+
+#: A check of every unit or batch in one word (全检, 质检, 普检, 巡检) bounded by a window.
+WHOLE_CHECKS = [
+    _BUY
+    + _GOODS
+    + "3 检验与验收\n3.1 甲方于每批到货之日起15个工作日内按企业标准完成全检；检验合格的，甲方出具放行单。",
+    _BUY + _GOODS + "3. 检验\n甲方应于到货后5日内逐批质检，合格后入库。",
+    _BUY + _GOODS + "3. 检验\n甲方在收货后3日内对货物普检。",
+    _BUY_TW + _GOODS_TW + "3. 檢驗\n買受人應於到貨後七日內完成全檢。",
+]
+
+
+@pytest.mark.parametrize("text", WHOLE_CHECKS)
+def test_a_whole_check_is_an_inspection_window(text: str) -> None:
+    assert ids(text, "acceptance/no-window") == []
+
+
+def test_a_whole_check_without_window_still_found() -> None:
+    text = _BUY + _GOODS + "3 检验与验收\n3.1 甲方按企业标准完成全检；检验合格的，甲方出具放行单。"
+    assert ids(text, "acceptance/no-window") == ["acceptance/no-window"]
+
+
+# -- term/end-before-start: a quote's validity range is the quote rules' (quote/no-validity) ---------------
+
+_QUOTE = "报价单\n报价单位：杭州某办公设备有限公司\n客户：某学校\n1. 过塑机2台，单价1,200元。\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（1）报价有效期：2026年12月3日至2026年11月2日。",
+        "本报价有效期自2026年12月3日至2026年11月2日。",
+        "报價有效期：2026年12月3日至2026年11月2日。",
+    ],
+)
+def test_a_quote_validity_range_is_left_to_the_quote_rules(line: str) -> None:
+    assert ids(_QUOTE + line + "\n报价日期：2026年12月3日", "term/end-before-start") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _QUOTE + "交货期：2026年12月3日至2026年11月2日。",
+        _BUY + _GOODS + "2. 本合同有效期：2026年12月3日至2026年11月2日。",
+    ],
+)
+def test_another_range_ending_before_it_starts_still_found(text: str) -> None:
+    assert ids(text, "term/end-before-start") == ["term/end-before-start"]
+
+
+# -- delivery/no-delivery-date: a delivery timed by a vague word is found where it is said -----------------
+
+VAGUE_DELIVERIES = [
+    (_BUY + _GOODS + "2. 卖方应在备货完成后尽快送货并完成安装。", "尽快送货"),
+    (_BUY + _GOODS + "2. 交货时间：请于门店开业前尽快送达。", "尽快送达"),
+    (
+        _TRADE.replace("出口销售合同", "进口合同")
+        + "1. 货物：帐篷2,000顶。\n2. 装运期：卖方备妥货物后尽快装运。",
+        "尽快装运",
+    ),
+    (_BUY_TW + _GOODS_TW + "2. 出賣人應於收到訂單後儘早出貨。", "儘早出貨"),
+    (_BUY + _GOODS + "2. 乙方接到甲方要求后及时送货。", "及时送货"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), VAGUE_DELIVERIES)
+def test_a_vague_delivery_is_found_where_it_is_said(text: str, words: str) -> None:
+    found = [f for f in lint_text(text, Settings(select=("delivery/no-delivery-date",)))]
+    assert len(found) == 1 and words in found[0].snippet
+
+
+def test_a_vague_word_beside_a_dated_delivery_is_no_finding() -> None:
+    text = _BUY + _GOODS + "2. 乙方应于2027年5月1日前交货，备货完成后尽快通知甲方。"
+    assert ids(text, "delivery/no-delivery-date") == []
+
+
+# -- acceptance/window-no-length: a notice sentence beside the vague window is the vague window's ----------
+
+VAGUE_AFTER_NOTICE = [
+    _BUY + _GOODS + "3.1 安装调试完成后，乙方书面通知甲方验收。甲方应在收到通知后及时组织验收。",
+    _BUY + _GOODS + "3.1 设备到货后，乙方通知甲方验收；甲方应于合理期限内完成验收。",
+    _BUY_TW + _GOODS_TW + "3.1 安裝完成後，出賣人通知買受人驗收。買受人應儘速辦理驗收。",
+]
+
+
+@pytest.mark.parametrize("text", VAGUE_AFTER_NOTICE)
+def test_a_vague_window_is_reported_once(text: str) -> None:
+    assert ids(text, "acceptance/window-no-length", "acceptance/vague-window") == ["acceptance/vague-window"]
+
+
+def test_a_notice_without_any_window_still_lacks_its_length() -> None:
+    text = _BUY + _GOODS + "3.1 安装调试完成后，乙方书面通知甲方验收。甲方组织验收并签署验收单。"
+    assert "acceptance/window-no-length" in ids(text, "acceptance/window-no-length")
+
+
+#: A defined window used by name in a clause whose only act word is the check itself (its heading names
+#: acceptance), and definitions with words between the start and the length.
+DEFINED_SPANS_MORE = [
+    _DEFS + "1.2 “抽样期”：指自送达日起3个工作日。\n2 乙方负责交货。\n6 检验与验收\n"
+    "6.1 抽检：甲方在“抽样期”内按附表二抽检，合格的签署送货单。",
+    _DEFS + "1.2 “检验期”指自交付日起（含当日）的7个工作日；\n2 乙方负责交货。\n3 甲方应在检验期内完成检验。",
+    _DEFS + "1.2 “考核期”：指设备投入运行之日起连续30日。\n2 乙方负责交货。\n3 甲方在考核期内进行性能测试。",
+]
+
+
+@pytest.mark.parametrize("text", DEFINED_SPANS_MORE)
+def test_more_defined_windows(text: str) -> None:
+    assert ids(text, "acceptance/no-window", "acceptance/window-no-start") == []

@@ -460,6 +460,7 @@ def window_no_start(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         "货物交付后，甲方应在合同约定的期限内进行检验。",
         "每季度首批交货时另附第三方检验机构出具的检验报告。",
         "5. 验收期限：到货后10个工作日。\n8.1 货物到达后，甲方组织开箱检验，乙方派员参加。",
+        "安装完成后，乙方书面通知甲方验收。甲方应在收到通知后及时组织验收。",
     ],
 )
 def window_no_length(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -470,10 +471,17 @@ def window_no_length(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     windows = _facts(doc).windows
     if any(_length_stated(w) for w in windows):
         return  # the document sets the length somewhere: every clause without one is read with it
+    # a block whose window is a vague word (乙方书面通知甲方验收。甲方应在收到通知后及时验收): the vague
+    # window is that clause's finding (acceptance/vague-window), its opening sentence no other
+    vague_blocks = {
+        x.where.block
+        for x in windows
+        if x.length is None and (x.vague or vague_word(_norm(doc, x.where), vague))
+    }
     for w in windows:
         if w.length is not None or w.start is None or w.immediate or w.dated or w.refers_back or w.blank:
             continue
-        if w.vague or vague_word(_norm(doc, w.where), vague):
+        if w.where.block in vague_blocks:
             continue
         block = _block(doc, w.start)
         quoted = w.start.text(doc)

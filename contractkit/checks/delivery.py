@@ -10,13 +10,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import doc_text, is_chinese, memo
+from contractkit.checks._common import clauses_naming, doc_text, is_chinese, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.checks.term import is_contract
 from contractkit.contract import contract_of
-from contractkit.contract.delivery import INCOTERMS_2020, OBSOLETE_INCOTERMS, DeliveryFacts, classify_place
+from contractkit.contract.delivery import (
+    DELIVERY_VERBS,
+    INCOTERMS_2020,
+    OBSOLETE_INCOTERMS,
+    DeliveryFacts,
+    classify_place,
+)
 from contractkit.findings import Finding, Fix
-from contractkit.readers.model import Document
+from contractkit.readers.model import Block, Document
 
 __all__ = ["INCOTERMS_2020", "OBSOLETE_INCOTERMS", "is_goods_contract"]
 
@@ -98,6 +104,22 @@ def address_no_house_number(doc: Document, ctx: RuleContext) -> Iterator[Finding
         yield ctx.report(block, zh, en, span=place.where.span)
 
 
+#: A vague time word (尽快, 及时, 随时, 择期) before a delivery verb: a delivery timed by no date.
+_VAGUE_TIME = re.compile(r"尽快|尽早|尽速|及时|随时|适时|择期")
+_VAGUE_WORDS = ("尽快", "尽早", "尽速", "及时", "随时", "适时", "择期")
+_DELIVERY_VERB = re.compile("|".join(DELIVERY_VERBS))
+
+
+def _vague_delivery(doc: Document) -> tuple[Block, tuple[int, int]] | None:
+    """The first delivery timed only by a vague word (卖方应在备货完成后尽快送货) and its span, or None."""
+    for block, s, _e, clause in clauses_naming(doc, _VAGUE_WORDS):
+        for m in _VAGUE_TIME.finditer(clause):
+            v = _DELIVERY_VERB.search(clause, m.end(), m.end() + 12)
+            if v is not None:
+                return block, (s, s + v.end())
+    return None
+
+
 @rule(
     id="delivery/no-delivery-date",
     scope="document",
@@ -144,13 +166,18 @@ def no_delivery_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     event = next((t.where for t in facts.times if t.kind == "event"), None) or next(
         (t.where for t in facts.times if t.kind == "other" and t.labelled), None
     )
-    first = event or facts.first_mention
+    span = event.span if event is not None else None
+    block = doc.blocks[event.block] if event is not None else None
+    if event is None and (vague := _vague_delivery(doc)) is not None:
+        block, span = vague  # 备货完成后尽快送货 / 开业前尽快送达: the delivery timed by a vague word
+    if block is None and facts.first_mention is not None:
+        block = doc.blocks[facts.first_mention.block]
     yield ctx.report(
-        doc.blocks[first.block] if first is not None else None,
+        block,
         "合同约定了交货但未约定交货日期或期限，依民法典第511条第四项可随时履行，逾期交货无法认定。",
         "Delivery is provided for but no date or period: under Civil Code Art. 511(4) it may happen at any "
         "time, so late delivery cannot be established.",
-        span=event.span if event is not None else None,
+        span=span,
     )
 
 

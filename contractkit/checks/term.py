@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from contractkit.checks._common import doc_text, has_blank, is_chinese, memo
+from contractkit.checks._common import doc_text, has_blank, is_chinese, is_quote, memo
 from contractkit.checks.base import RuleContext, rule
 from contractkit.contract.model import contract_of
 from contractkit.contract.term import DATE as _DATE
@@ -44,6 +44,8 @@ __all__ = [
 _QUOTE_TITLE = re.compile(r"报价|询价|价格表|价目表|形式发票|pro\s*-?\s*forma", re.IGNORECASE)
 #: What names a contract: 合同, 协议, 契约 and 合约 (買賣合約, Traditional and Hong Kong usage).
 _CONTRACT_WORD = re.compile(r"合同|协议|契约|合约")
+#: A quote's validity label right before a date range (报价有效期：2026年12月3日至…).
+_QUOTE_VALIDITY = re.compile(r"(?:报价|本报价单?|价格)?有效期(?:限|间)?\s*(?:为|是|:|：)?\s*(?:自|从)?\s*$")
 _RANGE = re.compile(r"\s*(?:起)?\s*(?:至|到|－|—|-|~|～)\s*")
 
 
@@ -255,10 +257,12 @@ def no_term(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     title_en="Term ends before it starts",
     severity="error",
     why="终止日期早于开始日期（或早于合同签订日期，而期限自签订或生效起算），期限不成立，通常是年份或月份笔误；"
-    "期限约定不明依民法典第510条、第511条第四项补充，双方对实际期限会各执一词。",
+    "期限约定不明依民法典第510条、第511条第四项补充，双方对实际期限会各执一词。报价单的报价有效期由报价规则"
+    "（quote/no-validity）判断，不在此重复。",
     why_en="An end date before the start date (or before the signing date, when the term runs from signing "
     "or effectiveness) is no period at all — usually a typo in the year or month; the parties will disagree "
-    "on the real term (Civil Code Arts. 510, 511(4)).",
+    "on the real term (Civil Code Arts. 510, 511(4)). A quote's validity is left to the quote rules"
+    " (quote/no-validity).",
     basis="民法典第510条、第511条第四项",
     fix="核对起止日期，例如“自2026年1月1日起至2026年12月31日止”。",
     bad=[
@@ -313,6 +317,8 @@ def end_before_start(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         for a, b in itertools.pairwise(dates):
             if not _RANGE.fullmatch(text[a.span[1] : b.span[0]]):
                 continue
+            if _QUOTE_VALIDITY.search(text, max(0, a.span[0] - 12), a.span[0]) and is_quote(doc):
+                continue  # 报价有效期：…至… of a quote: the quote rules read its validity (quote/no-validity)
             assert a.date is not None and b.date is not None
             if b.date < a.date:
                 yield ctx.report(

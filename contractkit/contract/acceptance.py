@@ -229,6 +229,8 @@ _INSPECT = (
     r"验收|检验|验货|查验|检查|核对|清点|检测|测试|(?<!调)试验|抽检|抽样|取样|送检|复检|复验|复试|开箱|检定|验证|签收|"
     r"看货|验看|验机(?!构)|试用|试车|试机|计量|过磅|称重|点数|点验|点收|看(?![作待法])|签署[^,，。;；]{0,4}?验收(?:证书|单|报告|确认书|记录)|"
     r"(?:终|初|预)验收|(?:终|初|预)验(?!收)"
+    # 15个工作日内按药典完成全检 / 逐批质检: a check of every unit or batch in one word
+    r"|全检|普检|质检|巡检"
     # 7个工作日内组织验收小组逐台检测: the body convened is the act
     r"|(?:组织|组建|成立)(?:验收|检验)(?:小组|委员会|组)"
 )
@@ -251,7 +253,7 @@ _VERB = re.compile(
 #: A clause that can state a window names an inspection or objection act, or a window as such.
 ACTISH_PATTERN = rf"{_INSPECT}|{_OBJECT}|(?:验收|检验|验货|查验)期"
 _ACTISH = re.compile(
-    rf"(?=[验检查核清测试抽取送复开签看计过称点终初预提书异以通告反向找主索组成])(?:{ACTISH_PATTERN})"
+    rf"(?=[验检查核清测试抽取送复开签看计过称点终初预提书异以通告反向找主索组成全普质巡])(?:{ACTISH_PATTERN})"
 )
 # The act named before a window with nothing after it: 验收期限 设备到达…之日起5个工作日内.
 # (设备通过验收测试的，买方应在3个工作日内签发验收证书: a test passed is its result, not the act timed)
@@ -1465,18 +1467,34 @@ def _defined_spans(contract: Contract) -> dict[str, tuple[Length, Where | None]]
         d = durs[0]
         i, base = e.body.block, e.body.span[0]
         st = start_before(body, d.span[0])
-        start = Where(i, (base + st[0], base + st[1])) if st is not None else None
+        if st is None:  # 指自交付日起（含当日）的7个工作日 / 指设备通水运行之日起连续30日: a word between
+            m = next(iter(_DEFINED_START.finditer(body, 0, d.span[0])), None)
+            st = m.span() if m is not None else None
+        if st is None:
+            continue  # a length with no start the definition states: the clause is read as it stands
+        start = Where(i, (base + st[0], base + st[1]))
         out[term] = (Length(d.value, d.unit, Where(i, (base + d.span[0], base + d.span[1]))), start)
     return out
 
 
+#: The start a definition gives its span, words perhaps between it and the length (自交付日起（含当日）的…).
+_DEFINED_START = re.compile(r"(?:自|从|于)[^，,。；;]{1,24}?(?:起|开始|以后|之后|后)")
+
+
 def _by_defined_span(clause: str, spans: dict[str, tuple[Length, Where | None]]) -> str | None:
     """The defined span term a clause bounds its act by (在“抽检期”内 / “试磨期”届满前), or None."""
+    found = _defined_span_at(clause, spans)
+    return found[0] if found is not None else None
+
+
+def _defined_span_at(clause: str, spans: dict[str, tuple[Length, Where | None]]) -> tuple[str, int] | None:
+    """The defined span term a clause bounds its act by and the offset right after it, or None."""
     for term in spans:
         at = clause.find(term)
         while at >= 0:
-            if _IN_SPAN.match(clause, at + len(term)):
-                return term
+            m = _IN_SPAN.match(clause, at + len(term))
+            if m:
+                return term, m.end()
             at = clause.find(term, at + 1)
     return None
 
@@ -1506,6 +1524,34 @@ def _resolve_defined(
                     w, length=length, start=w.start or start, named=True, refers_back=False
                 )
         out.append(w)
+    # 甲方在“抽检期”内按附表抽检 in a clause no window was read from (its act word only in the heading)
+    have = {(w.where.block, w.where.span[0]) for w in out}
+    for block, s, _e, clause in clauses_naming(doc, tuple(spans)):
+        i = block.location.index
+        if (i, s) in have or contract.structure.is_definition(i, (s, s + 1)):
+            continue
+        found = _defined_span_at(clause, spans)
+        v = _VERB.search(clause, found[1], found[1] + 30) if found is not None else None
+        if found is None or v is None or v.lastgroup != "inspect":
+            continue
+        length, start = spans[found[0]]
+        out.append(
+            Window(
+                where=out_where(i, s, clause),
+                kind="inspection",
+                act=v.group(),
+                act_where=_where(i, s, *v.span()),
+                length=length,
+                start=start,
+                vague=None,
+                immediate=False,
+                refers_back=False,
+                blank=False,
+                latent=False,
+                appearance=False,
+                named=True,
+            )
+        )
     seen = {p.where.block for p in periods}
     more: list[Period] = []
     for block, s, _e, clause in clauses_naming(doc, ("期",)):
