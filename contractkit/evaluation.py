@@ -39,7 +39,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 def _squash(text: str) -> str:
     from contractkit.readers.normalize import normalize
 
-    return _THOUSANDS.sub("", _SPACE.sub("", normalize(text or "")))
+    return _SPACE.sub("", _THOUSANDS.sub("", normalize(text or "")))  # commas first: 30,000 7.20 glues
 
 
 def overlaps(snippet: str, quote: str, min_overlap: int = MIN_OVERLAP) -> bool:

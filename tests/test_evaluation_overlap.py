@@ -12,6 +12,7 @@ from contractkit.evaluation import overlaps
     [
         ("GY-L80 挂灯 约 4000 只 1.95 7,800.00", "约4,000只"),  # a scan drops the thousands comma
         ("合计 1234567.00 元", "1,234,567.00"),
+        ("1  实心焊丝  约30,000  7.20  216,000.00", "约30,000"),  # a figure right before the next column
         ("质量保证期为 12 个月", "质量保证期为12个月"),
         ("買方應於到貨後三日內驗收", "买方应于到货后三日内验收"),
     ],
