@@ -129,39 +129,66 @@ FURTHER = [
         1,
         1,
     ),  # 19/24, 21 → 19/24, 19 unseen → 19/24, 17 → r10: 19/24, 2 → r11: 20/24, 1
-    ("extra33", 0.86, 7, 1),  # 18/22, 28 → 18/22, 28 → 19/22, 7 → round 10: 19/22, 7
-    ("extra34", 0.95, 0, 0),  # 21/22, 42 → 21/22, 35 → 21/22, 7 → round 10: 21/22, 0
-    ("extra35", 0.73, 7, 2),  # 20/30, 30 → 21/30, 30 → 21/30, 24 → round 10: 22/30, 7
+    ("extra33", 0.90, 3, 1),  # 18/22, 28 → 18/22, 28 → 19/22, 7 → round 10: 19/22, 7 → round 12: 20/22, 3
+    ("extra34", 1.0, 0, 0),  # 21/22, 42 → 21/22, 35 → 21/22, 7 → round 10: 21/22, 0 → round 12: 22/22, 0
+    ("extra35", 0.76, 6, 2),  # 20/30, 30 → 21/30, 30 → 21/30, 24 → round 10: 22/30, 7 → round 12: 23/30, 6
     ("extra36", 0.87, 2, 1),  # 19/24, 20 → 19/24, 20 → 21/24, 2
     # W36–W40: unseen to the end of round 10 (start 7990f85 → end), tuned on in round 11
     (
         "extra37",
-        0.80,
+        0.92,
         0,
         0,
-    ),  # 17/25, 22 → 17/25, 5 (model forms, ☑/□) → round 11: 20/25, 0
-    ("extra38", 0.92, 0, 0),  # 20/26, 8 → 20/26, 8 → round 11: 24/26, 0
-    ("extra39", 0.92, 8, 2),  # 21/26, 32 → 21/26, 32 (colloquial, phone-photo scans) → round 11: 24/26, 8
+    ),  # 17/25, 22 → 17/25, 5 (model forms, ☑/□) → round 11: 20/25, 0 → round 12: 23/25, 0
+    ("extra38", 0.96, 0, 0),  # 20/26, 8 → 20/26, 8 → round 11: 24/26, 0 → round 12: 25/26, 0
+    (
+        "extra39",
+        0.96,
+        0,
+        0,
+    ),  # 21/26, 32 → 21/26, 32 (colloquial, phone-photo scans) → round 11: 24/26, 8 → round 12: 25/26, 0
     ("extra40", 0.83, 0, 0),  # 17/24, 45 → 17/24, 45 (SOE centralised procurement) → round 11: 20/24, 0
     (
         "extra41",
         0.95,
-        6,
-        1,
-    ),  # 21/24, 16 → 21/24, 16 (Traditional Chinese) → round 11: 23/24, 6
+        2,
+        0,
+    ),  # 21/24, 16 → 21/24, 16 (Traditional Chinese) → round 11: 23/24, 6 → round 12: 23/24, 2
     # W41–W45: unseen to the end of round 11 (start 1735c40 → end 5cd9c5b); rows at the end figures
-    ("extra42", 0.63, 13, 4),  # 14/22, 61 → 14/22, 13 (framework + call-offs: supplements under their main)
-    ("extra43", 0.81, 33, 5),  # 18/22, 33 → 18/22, 33 (1 / 1.1 / 1.1.1 with definitions)
-    ("extra44", 0.75, 18, 5),  # 18/24, 18 → 18/24, 18 (quotes as PDF)
-    ("extra45", 0.95, 20, 5),  # 21/22, 20 → 21/22, 20 (government procurement)
-    ("extra46", 0.72, 45, 6),  # 15/22, 108 → 16/22, 45 (export / import: the trade-contract readings)
+    (
+        "extra42",
+        0.90,
+        0,
+        0,
+    ),  # 14/22, 61 → 14/22, 13 (framework + call-offs) → round 12 (tuned): 20/22, 0
+    (
+        "extra43",
+        0.90,
+        2,
+        0,
+    ),  # 18/22, 33 → 18/22, 33 (1 / 1.1 / 1.1.1 with definitions) → round 12 (tuned): 20/22, 2
+    ("extra44", 0.87, 0, 0),  # 18/24, 18 → 18/24, 18 (quotes as PDF) → round 12 (tuned): 21/24, 0
+    ("extra45", 1.0, 0, 0),  # 21/22, 20 → 21/22, 20 (government procurement) → round 12 (tuned): 22/22, 0
+    (
+        "extra46",
+        0.95,
+        0,
+        0,
+    ),  # 15/22, 108 → 16/22, 45 (export / import: the trade-contract readings) → round 12 (tuned): 21/22, 0
+    # W46–W50: unseen to the end of round 12 (start 88bbe37); extra51 looked at once mid-round by the lead
+    ("extra47", 0.68, 35, 8),  # 15/22, 35 → 15/22, 35 (SOE long form: 合同协议书 + 专用条款 + 通用条款)
+    ("extra48", 0.79, 27, 6),  # 19/24, 41 → 19/24, 27 (translated from English, definitions, bilingual)
+    ("extra49", 0.75, 30, 7),  # 18/24, 30 → 18/24, 30 (Traditional Chinese, 民國 dates)
+    ("extra50", 0.5, 68, 8),  # 11/22, 68 → 11/22, 68 (colloquial, WeChat orders, 收条, phone-photo scans)
+    ("extra51", 0.74, 48, 7),  # 20/27, 76 → 20/27, 48 (key-terms table + general terms; partly tuned)
 ]
 
 
 #: Files a set may have reading notices on (``meta/low-confidence-ocr``: parts of a scan read too poorly to
 #: judge): a notice withholds findings, so it is bounded like a false alarm — the hand-filled form scans
-#: (extra25, extra29: fill-ins garbled); the noisy printed scans of extra32/36 are read since the denoise.
-MAX_READ_BADLY = {"extra25": 3, "extra29": 3}
+#: (extra25, extra29: fill-ins garbled; extra51: a scanned key-terms form); the noisy printed scans of
+#: extra32/36 are read since the denoise.
+MAX_READ_BADLY = {"extra25": 3, "extra29": 3, "extra51": 4}
 
 
 @pytest.fixture(scope="module")
